@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The installed `hwdocs` binary: runs the TypeScript CLI through tsx's loader (a runtime dependency),
+// so the package needs no build step before use.
+import { register } from 'tsx/esm/api';
+register();
+const { main } = await import('../cli/main.ts');
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,19 @@
+// A tiny, strict argument parser: unknown flags are usage errors (exit 2), never ignored.
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface Command {
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+export function parseCommandArgs<O extends OptionSpec>(argv: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\nUsage: ${usage}`);
+  }
+}
