@@ -1,0 +1,4 @@
+// Readers for the flattened text forms (flat, percell, pipe). Registered in scraper/readers/index.ts.
+import type { Reader } from '../../model.ts';
+
+export const textReaders: Reader[] = [];

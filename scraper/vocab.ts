@@ -1,0 +1,247 @@
+// The words of Huawei API-reference pages, as data. Every reader and the interpreter look words up here
+// instead of branching on them, so a new heading, caption or column name is a one-line change.
+// Keys are matched after `normalizeWord` (lower case, no spaces, half-width punctuation, no markdown escapes).
+
+import type { ParamLocation, SectionKind } from './model.ts';
+
+/** Lower-case, drop whitespace and markdown escapes, fold full-width punctuation: `请求 Body 参数` ≡ `请求body参数`. */
+export function normalizeWord(text: string): string {
+  return foldWidth(text)
+    .replace(/\\([_*[\]()#.!-])/g, '$1')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+/** Full-width ASCII forms (：（），０-９Ａ-Ｚ) to half-width, and the ideographic space to a space. */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Section headings (FORMATS.md §1)
+
+export const SECTION_HEADINGS: Record<string, SectionKind> = {
+  功能介绍: 'function',
+  function: 'function',
+  functiondescription: 'function',
+  接口约束: 'constraints',
+  constraints: 'constraints',
+  调试: 'debug',
+  调用方法: 'debug',
+  授权信息: 'debug',
+  uri: 'uri',
+  请求参数: 'request',
+  请求消息: 'request',
+  请求: 'request',
+  requestparameters: 'request',
+  request: 'request',
+  requestbody: 'request',
+  响应参数: 'response',
+  响应消息: 'response',
+  响应: 'response',
+  responseparameters: 'response',
+  response: 'response',
+  responsebody: 'response',
+  请求示例: 'requestExample',
+  请求样例: 'requestExample',
+  请求消息样例: 'requestExample',
+  examplerequests: 'requestExample',
+  examplerequest: 'requestExample',
+  响应示例: 'responseExample',
+  响应样例: 'responseExample',
+  响应消息样例: 'responseExample',
+  exampleresponses: 'responseExample',
+  exampleresponse: 'responseExample',
+  状态码: 'statusCodes',
+  返回值: 'statusCodes',
+  返回码: 'statusCodes',
+  statuscodes: 'statusCodes',
+  statuscode: 'statusCodes',
+  returnedvalues: 'statusCodes',
+  returnedvalue: 'statusCodes',
+  错误码: 'errorCodes',
+  errorcodes: 'errorCodes',
+  errorcode: 'errorCodes',
+  samples: 'other',
+};
+
+export function sectionKind(heading: string): SectionKind {
+  return SECTION_HEADINGS[normalizeWord(heading)] ?? 'other';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Table captions (FORMATS.md §2): what a parameter table holds
+
+export type TableRole =
+  | { role: 'params'; in: ParamLocation }
+  | { role: 'requestBody' }
+  | { role: 'responseBody' }
+  | { role: 'requestParams' } // old style: body or query depending on the method
+  | { role: 'methodUri' }
+  | { role: 'statusCodes' }
+  | { role: 'errorCodes' }
+  | { role: 'object' }; // a sub-table named after a type or field
+
+export const CAPTION_ROLES: Record<string, TableRole> = {
+  路径参数: { role: 'params', in: 'path' },
+  pathparameters: { role: 'params', in: 'path' },
+  query参数: { role: 'params', in: 'query' },
+  查询参数: { role: 'params', in: 'query' },
+  queryparameters: { role: 'params', in: 'query' },
+  请求header参数: { role: 'params', in: 'header' },
+  请求头参数: { role: 'params', in: 'header' },
+  requestheaderparameters: { role: 'params', in: 'header' },
+  请求body参数: { role: 'requestBody' },
+  requestbodyparameters: { role: 'requestBody' },
+  响应body参数: { role: 'responseBody' },
+  responsebodyparameters: { role: 'responseBody' },
+  响应参数: { role: 'responseBody' },
+  返回消息说明: { role: 'responseBody' },
+  responseparameters: { role: 'responseBody' },
+  请求参数: { role: 'requestParams' },
+  requestparameters: { role: 'requestParams' },
+  'http/https请求方法以及uri': { role: 'methodUri' },
+  请求方法以及uri: { role: 'methodUri' },
+  状态码: { role: 'statusCodes' },
+  返回值: { role: 'statusCodes' },
+  statuscodes: { role: 'statusCodes' },
+  错误码: { role: 'errorCodes' },
+  errorcodes: { role: 'errorCodes' },
+};
+
+/** Generic captions (`参数说明`, `Parameter description`): the table's role comes from the section it is in. */
+export const GENERIC_CAPTIONS = new Set(['参数说明', 'parameterdescription', 'parameters', '参数', '字段说明', 'description']);
+
+/** Suffixes that make a caption name a field or type: `auth_opt参数说明`, `pools字段说明`, `tags 字段数据结构说明`. */
+export const OBJECT_CAPTION_SUFFIXES = [
+  '字段数据结构说明',
+  '数据结构说明',
+  '参数说明',
+  '字段说明',
+  '参数描述',
+  '对象说明',
+  '结构说明',
+  '说明',
+  'parameterdescription',
+  'parameters',
+  'fielddescription',
+  'description',
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Column headers (FORMATS.md §3)
+
+export type ColumnRole =
+  | 'name'
+  | 'required'
+  | 'type'
+  | 'description'
+  | 'location'
+  | 'default'
+  | 'range'
+  | 'example'
+  | 'status'
+  | 'code'
+  | 'message'
+  | 'action'
+  | 'method'
+  | 'uri'
+  | 'ignored';
+
+export const COLUMN_ROLES: Record<string, ColumnRole> = {
+  参数: 'name',
+  参数名: 'name',
+  参数名称: 'name',
+  名称: 'name',
+  字段: 'name',
+  字段名: 'name',
+  属性: 'name',
+  parameter: 'name',
+  name: 'name',
+  attribute: 'name',
+  'parameter name': 'name',
+  是否必选: 'required',
+  是否为必选: 'required',
+  是否必填: 'required',
+  必选: 'required',
+  必填: 'required',
+  mandatory: 'required',
+  required: 'required',
+  参数类型: 'type',
+  类型: 'type',
+  数据类型: 'type',
+  type: 'type',
+  描述: 'description',
+  说明: 'description',
+  参数说明: 'description',
+  参数描述: 'description',
+  description: 'description',
+  remarks: 'description',
+  参数位置: 'location',
+  location: 'location',
+  默认值: 'default',
+  缺省值: 'default',
+  defaultvalue: 'default',
+  取值范围: 'range',
+  参数值域: 'range',
+  constraint: 'range',
+  参数示例: 'example',
+  示例: 'example',
+  example: 'example',
+  状态码: 'status',
+  http状态码: 'status',
+  正常状态码: 'status',
+  错误状态码: 'status',
+  返回值: 'status',
+  statuscode: 'status',
+  httpstatuscode: 'status',
+  错误码: 'code',
+  errorcode: 'code',
+  errorcodes: 'code',
+  编码: 'code',
+  错误信息: 'message',
+  错误码信息: 'message',
+  errormessage: 'message',
+  message: 'message',
+  错误描述: 'description',
+  错误码描述: 'description',
+  错误码说明: 'description',
+  处理措施: 'action',
+  解决方案: 'action',
+  solution: 'action',
+  measure: 'action',
+  请求方法: 'method',
+  method: 'method',
+  uri: 'uri',
+  操作类型: 'ignored',
+  crud: 'ignored',
+  module: 'ignored',
+  possiblecause: 'description',
+};
+
+export function columnRole(header: string): ColumnRole | undefined {
+  return COLUMN_ROLES[normalizeWord(header)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Required-flag cells (FORMATS.md §9.12)
+
+const REQUIRED_YES = ['是', 'yes', 'y', '必选', '必填', 'true', 'mandatory', 'm', 'required'];
+const REQUIRED_NO = ['否', 'no', 'n', '可选', '非必选', '选填', 'false', 'optional', 'o'];
+
+/** `true`/`false` for a required-flag cell, `undefined` when the cell says neither (report it). */
+export function parseRequired(cell: string): boolean | undefined {
+  const word = normalizeWord(cell).replace(/[,，。.].*$/, '');
+  if (REQUIRED_YES.includes(word) || /^(是|yes)/.test(word)) return true;
+  if (REQUIRED_NO.includes(word) || /^(否|no)/.test(word)) return false;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words that flag an empty section or cell: `无`, `None`, `N/A`.
+
+export const NONE_WORDS = new Set(['无', 'none', 'n/a', 'na', '-', '不涉及', '无。']);
+
+export function isNoneText(text: string): boolean {
+  return NONE_WORDS.has(normalizeWord(text));
+}
