@@ -1,0 +1,74 @@
+// Renders a DiffReport for terminals (text), PR comments (markdown) and tools (json).
+import { LEVELS, type DiffReport, type Hit, type Level } from './types.ts';
+
+export const FORMATS = ['text', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const LEVEL_NOUNS: Record<Level, [singular: string, plural: string]> = {
+  breaking: ['breaking', 'breaking'],
+  warning: ['warning', 'warnings'],
+  info: ['info', 'info'],
+};
+
+/** `2 breaking, 1 warning, 0 info`, or `no changes`. */
+export function summaryLine(report: DiffReport): string {
+  if (report.hits.length === 0) return 'no changes';
+  return LEVELS.map((l) => `${report.summary[l]} ${LEVEL_NOUNS[l][report.summary[l] === 1 ? 0 : 1]}`).join(', ');
+}
+
+/** Hits grouped by operation, in the hits' (already deterministic) order. */
+export function groupByOperation(hits: Hit[]): [operation: string, hits: Hit[]][] {
+  const groups = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const list = groups.get(h.operation) ?? [];
+    list.push(h);
+    groups.set(h.operation, list);
+  }
+  return [...groups];
+}
+
+const DOCUMENT_TITLE = 'Document (error-code catalogue)';
+
+export function formatText(report: DiffReport): string {
+  const lines = [summaryLine(report)];
+  for (const [operation, hits] of groupByOperation(report.hits)) {
+    const source = report.sources[operation];
+    lines.push('', `${operation || DOCUMENT_TITLE}${source ? `  (${source})` : ''}`);
+    for (const h of hits) lines.push(`  ${h.level.padEnd(8)}  ${h.id}  ${h.location ? `${h.location}: ` : ''}${h.message}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Backticks inside inline code would end it early; a doubled-backtick span survives one. */
+function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+const LEVEL_BADGES: Record<Level, string> = { breaking: '🔴 **breaking**', warning: '🟡 warning', info: '🔵 info' };
+
+export function formatMarkdown(report: DiffReport): string {
+  const lines = [`### API diff: ${summaryLine(report)}`];
+  for (const [operation, hits] of groupByOperation(report.hits)) {
+    lines.push('', `#### ${operation ? code(operation) : DOCUMENT_TITLE}`);
+    const source = report.sources[operation];
+    if (source) lines.push('', `Doc page: ${code(source)}`);
+    lines.push('');
+    for (const h of hits) lines.push(`- ${LEVEL_BADGES[h.level]} ${code(h.id)}${h.location ? ` at ${code(h.location)}` : ''}: ${h.message.replace(/([*_<>[\]|])/g, '\\$1')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(report: DiffReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+export function formatReport(report: DiffReport, format: Format): string {
+  return format === 'json' ? formatJson(report) : format === 'markdown' ? formatMarkdown(report) : formatText(report);
+}
+
+/** --fail-on: true when a hit at or above the threshold exists. */
+export function exceedsThreshold(report: DiffReport, failOn: Level | 'none'): boolean {
+  if (failOn === 'none') return false;
+  const limit = LEVELS.indexOf(failOn);
+  return report.hits.some((h) => LEVELS.indexOf(h.level) <= limit);
+}
