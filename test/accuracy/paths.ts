@@ -23,5 +23,6 @@ export function opKey(method: string, path: string): string {
 
 /** API Explorer files split the path in two: `base_path` (`/v2`, `/`) + the key of `paths`. */
 export function joinBasePath(basePath: string | null | undefined, path: string): string {
-  return normalisePath(`${basePath ?? ''}/${path}`).replace(/\{\}/g, '{}');
+  const joined = `${basePath ?? ''}/${path}`.replace(/\/{2,}/g, '/');
+  return joined.length > 1 ? joined.replace(/\/+$/, '') : joined;
 }

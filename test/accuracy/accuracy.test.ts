@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { BARS, checkBars, failedGates } from './bars.ts';
+import { bestMatch, compareComponent, evaluateTextForms, jaccard, type NamedFields } from './components.ts';
+import { evaluateService, summarise } from './evaluate.ts';
+import { flattenSchema, pointerResolver, type Schema } from './fields.ts';
+import { throttleDefinition, throttleSpec } from './fixtures.ts';
+import { compareOp, leafName, mentionsName, scores } from './metrics.ts';
+import type { NormField } from './model.ts';
+import { pageShowsOp, pageText } from './pages.ts';
+import { joinBasePath, normalisePath, opKey } from './paths.ts';
+import { explorerOps, openApiOps } from './sides.ts';
+
+describe('paths', () => {
+  it('erases parameter names, markdown escapes and trailing slashes', () => {
+    expect(normalisePath('/v2/\\{project\\_id\\}/apigw/instances/\\{instance\\_id\\}/throttles/')).toBe(
+      '/v2/{}/apigw/instances/{}/throttles',
+    );
+    expect(opKey('put', '/v2/{projectId}/x')).toBe('PUT /v2/{}/x');
+  });
+
+  it('drops query strings, including the old v1.0 `[?a, b]` form', () => {
+    expect(normalisePath('/v1.0/apigw/sign-bindings/binded-apis[?page_size, page_no]')).toBe(
+      '/v1.0/apigw/sign-bindings/binded-apis',
+    );
+    expect(normalisePath('/v1/{project_id}/services?limit=10')).toBe('/v1/{}/services');
+  });
+
+  it('joins base_path and path without doubling slashes', () => {
+    expect(joinBasePath('/', '/v2/{project_id}/pools')).toBe('/v2/{project_id}/pools');
+    expect(joinBasePath('/v2', '/{project_id}/apigw/')).toBe('/v2/{project_id}/apigw');
+  });
+});
+
+describe('flattening', () => {
+  const definition = throttleDefinition();
+  const resolve = pointerResolver(definition);
+  const byPath = (fields: NormField[]) => new Map(fields.map((f) => [f.path, f]));
+
+  it('follows $ref, merges allOf and marks array items with []', () => {
+    const fields = byPath(flattenSchema({ $ref: '#/definitions/ThrottleResp' }, resolve));
+    expect([...fields.keys()].sort()).toEqual(
+      ['api_call_limits', 'id', 'name', 'rules', 'rules[].key', 'rules[].value', 'tags', 'time_unit'].sort(),
+    );
+    expect(fields.get('api_call_limits')).toMatchObject({ type: 'integer', format: 'int32', required: true });
+    expect(fields.get('rules[].key')?.required).toBe(true);
+    expect(fields.get('rules[].value')).toMatchObject({ required: false, constraints: { default: '5' } });
+  });
+
+  it('takes length constraints of primitive arrays from their items, and sorts enums', () => {
+    const fields = byPath(flattenSchema({ $ref: '#/definitions/ThrottleReq' }, resolve));
+    expect(fields.get('tags')).toMatchObject({ type: 'array', constraints: { minLength: '1', maxLength: '128' } });
+    expect(fields.get('time_unit')?.constraints.enum).toBe('MINUTE|SECOND');
+  });
+
+  it('stops at recursive types instead of looping', () => {
+    const doc = {
+      definitions: {
+        Node: {
+          properties: {
+            name: { type: 'string' },
+            children: { type: 'array', items: { $ref: '#/definitions/Node' } },
+            parent: { $ref: '#/definitions/Node' },
+          },
+        },
+      },
+    };
+    const fields = flattenSchema({ $ref: '#/definitions/Node' }, pointerResolver(doc));
+    expect(fields.map((f) => `${f.path}:${f.type}`)).toEqual(['name:string', 'children:array', 'parent:object']);
+  });
+
+  it('descends into the same type twice when it is not on the current branch', () => {
+    const doc = {
+      definitions: {
+        Pair: { properties: { left: { $ref: '#/definitions/Leaf' }, right: { $ref: '#/definitions/Leaf' } } },
+        Leaf: { properties: { v: { type: 'number' } } },
+      },
+    };
+    const paths = flattenSchema({ $ref: '#/definitions/Pair' }, pointerResolver(doc)).map((f) => f.path);
+    expect(paths).toEqual(['left', 'left.v', 'right', 'right.v']);
+  });
+
+  it('reads a top-level array body as [].-prefixed fields and a map as .*', () => {
+    const schema: Schema = {
+      type: 'array',
+      items: { type: 'object', properties: { labels: { type: 'object', additionalProperties: { type: 'object', properties: { n: { type: 'string' } } } } } },
+    };
+    expect(flattenSchema(schema, () => undefined).map((f) => f.path)).toEqual(['[].labels', '[].labels.*.n']);
+  });
+});
+
+describe('sides', () => {
+  it('normalise a definition and the equivalent spec to the same operation', () => {
+    const [definition] = explorerOps(throttleDefinition(), 'APIG/Update.json');
+    const [spec] = openApiOps(throttleSpec());
+    expect(definition!.key).toBe('PUT /v2/{}/apigw/throttles/{}');
+    expect(spec!.key).toBe(definition!.key);
+    expect([...definition!.params].sort()).toEqual([...spec!.params].sort());
+    expect([...definition!.fields.keys()].sort()).toEqual([...spec!.fields.keys()].sort());
+    expect(definition!.fields.has('res:rules[].key')).toBe(true);
+    expect(definition!.fields.has('res:error_code')).toBe(false); // only 2xx responses count
+  });
+});
+
+describe('scores', () => {
+  it('computes micro precision, recall and F1', () => {
+    expect(scores({ tp: 8, fp: 2, fn: 2 })).toEqual({ precision: 0.8, recall: 0.8, f1: expect.closeTo(0.8, 10) });
+    expect(scores({ tp: 3, fp: 0, fn: 1 }).f1).toBeCloseTo(6 / 7, 10);
+    expect(scores({ tp: 0, fp: 0, fn: 0 })).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(scores({ tp: 0, fp: 1, fn: 1 }).f1).toBe(0);
+  });
+});
+
+describe('drift and names', () => {
+  it('finds identifiers only as whole names', () => {
+    expect(mentionsName('project_id 项目ID', 'id')).toBe(false);
+    expect(mentionsName('<p>id</p>', 'id')).toBe(true);
+    expect(leafName('res:items[].tags[]')).toBe('tags');
+    expect(leafName('req:labels.*')).toBe('labels');
+  });
+
+  it('counts a missing field as drift only when the page never names it', () => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    spec.fields.delete('req:time_unit');
+    spec.fields.delete('req:tags');
+    spec.fields.set('req:extra', { path: 'req:extra', type: 'string', required: false, constraints: {} });
+    const comparison = compareOp(definition!, spec, 'name api_call_limits time_unit');
+    expect(comparison.fields.missing).toEqual(['req:time_unit']);
+    expect(comparison.fields.drift).toEqual(['req:tags']);
+    expect(comparison.fields.extra).toEqual(['req:extra']);
+    expect(comparison.fields.counts).toMatchObject({ fp: 1, fn: 1 });
+  });
+
+  it('reports type, required and constraint disagreements on common fields', () => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    spec.fields.set('req:name', { path: 'req:name', type: 'integer', required: false, constraints: { minLength: '3' } });
+    const { agreements } = compareOp(definition!, spec);
+    expect(agreements.type.mismatches).toEqual(['req:name: string ≠ integer']);
+    expect(agreements.required.mismatches).toEqual(['req:name: required ≠ optional']);
+    expect(agreements.constraintMismatchByKey.maxLength).toBe(1);
+    expect(agreements.constraints.total - agreements.constraints.agree).toBe(1);
+  });
+});
+
+describe('pages', () => {
+  const uri = '## URI\n\nPUT /v2/\\{project\\_id\\}/apigw/throttles/\\{throttle\\_id\\}\n';
+
+  it('finds an operation by method and path, not by a longer path or another method', () => {
+    const page = pageText('a.md', uri);
+    expect(pageShowsOp(page, 'PUT', '/v2/{}/apigw/throttles/{}')).toBe(true);
+    expect(pageShowsOp(page, 'GET', '/v2/{}/apigw/throttles/{}')).toBe(false);
+    expect(pageShowsOp(page, 'PUT', '/v2/{}/apigw/throttles')).toBe(false);
+    expect(pageText('b.md', 'PUT /v2/{project_id}/apigw/throttles/{id}').isOperationPage).toBe(false);
+  });
+
+  it('reads the old `请求方法 | URI` table through its HTML', () => {
+    const page = pageText('c.md', '## URI<a name="x"></a>\n<table><tr><td><p>POST</p></td><td><p>/v1.0/apigw/apps</p></td></tr></table>');
+    expect(page.isOperationPage).toBe(true);
+    expect(pageShowsOp(page, 'POST', '/v1.0/apigw/apps')).toBe(true);
+  });
+});
+
+describe('service evaluation', () => {
+  const pages = [pageText('修改流控策略.md', `${uri()}\nname api_call_limits time_unit tags id rules key value`)];
+  function uri() {
+    return '## URI\nPUT /v2/\\{project\\_id\\}/apigw/throttles/\\{throttle\\_id\\}';
+  }
+
+  it('scores a perfect spec as perfect', () => {
+    const result = evaluateService({
+      service: 'apig',
+      definitions: explorerOps(throttleDefinition()),
+      specOps: openApiOps(throttleSpec()),
+      pages,
+    });
+    const summary = summarise(result);
+    expect(summary).toMatchObject({ opRecall: 1, fieldF1: 1, paramF1: 1, typeAgreement: 1, requiredAgreement: 1, constraintAgreement: 1 });
+  });
+
+  it('counts an operation missing from the spec against op recall, and one without a page not at all', () => {
+    const definitions = [
+      ...explorerOps(throttleDefinition()),
+      ...explorerOps({ ...throttleDefinition(), paths: { '/{p}/apigw/throttles': { get: {} } } }),
+      ...explorerOps({ ...throttleDefinition(), paths: { '/{p}/apigw/never-documented': { get: {} } } }),
+    ];
+    const pagesWithList = [...pages, pageText('list.md', '## URI\nGET /v2/{project_id}/apigw/throttles')];
+    const result = evaluateService({ service: 'apig', definitions, specOps: openApiOps(throttleSpec()), pages: pagesWithList });
+    expect(result.definitionsWithPage).toBe(2);
+    expect(result.definitionsWithoutPage).toHaveLength(1);
+    expect(summarise(result).opRecall).toBe(0.5);
+  });
+});
+
+describe('component matching', () => {
+  const field = (path: string, type: NormField['type'] = 'string', required = false): NormField => ({
+    path,
+    type,
+    required,
+    constraints: {},
+  });
+  const definitions: NamedFields[] = [
+    { name: 'A', fields: [field('id'), field('name'), field('size', 'integer')] },
+    { name: 'B', fields: [field('id'), field('name'), field('size', 'integer', true), field('tags', 'array')] },
+    { name: 'C', fields: [field('x'), field('y')] },
+  ];
+
+  it('computes Jaccard on name sets', () => {
+    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3, 10);
+    expect(jaccard(new Set(), new Set())).toBe(0);
+  });
+
+  it('picks the closest definition, and none below the threshold', () => {
+    const component = { name: 'S', fields: [field('id'), field('name'), field('size', 'string', true), field('tags', 'array')] };
+    expect(bestMatch(component, definitions)?.definition.name).toBe('B');
+    expect(bestMatch({ name: 'T', fields: [field('x'), field('q'), field('r')] }, definitions)).toBeUndefined();
+    const match = compareComponent(component, definitions[1]!, 1);
+    expect(match.type.mismatches).toEqual(['size: integer ≠ string']);
+    expect(match.required.agree).toBe(4);
+  });
+
+  it('skips one-field components and aggregates the rest', () => {
+    const result = evaluateTextForms(
+      [
+        { name: 'one', fields: [field('id')] },
+        { name: 'S', fields: [field('id'), field('name'), field('size', 'integer'), field('extra')] },
+      ],
+      definitions,
+    );
+    expect(result.components).toBe(1);
+    expect(result.matches[0]?.definition.name).toBe('A');
+    expect(result.counts).toEqual({ tp: 3, fp: 1, fn: 0 });
+  });
+});
+
+describe('bars', () => {
+  it('fails gated bars below the minimum or unmeasured, and never fails ungated ones', () => {
+    const perfect = { opRecall: 1, fieldPrecision: 1, fieldRecall: 1, typeAgreement: 1, requiredAgreement: 1 };
+    const outcomes = checkBars(BARS, { apig: { ...perfect, fieldRecall: 0.5 }, modelarts: { ...perfect, typeAgreement: 0.9 } });
+    expect(failedGates(outcomes).map((o) => `${o.scope}.${o.metric}`)).toEqual(['modelarts.typeAgreement']);
+    expect(outcomes.find((o) => o.scope === 'text-forms')).toMatchObject({ value: undefined, pass: false, gated: false });
+    expect(failedGates(checkBars(BARS, {})).length).toBe(BARS.filter((b) => b.gated).length);
+  });
+});

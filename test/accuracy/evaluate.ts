@@ -1,0 +1,147 @@
+// One service: definitions (truth) × scraped operations × raw pages → counts, agreements and per-operation detail.
+
+import {
+  addCounts,
+  addFieldAgreements,
+  agreementRate,
+  compareOp,
+  emptyFieldAgreements,
+  indexOps,
+  scores,
+  ZERO_COUNTS,
+  type Counts,
+  type FieldAgreements,
+  type OpComparison,
+} from './metrics.ts';
+import type { NormOp } from './model.ts';
+import { pagesShowingOp, type PageText } from './pages.ts';
+
+export interface ServiceResult {
+  service: string;
+  definitions: number;
+  /** Definitions whose `METHOD path` appears on an operation page: the op-recall denominator. */
+  definitionsWithPage: number;
+  definitionsWithoutPage: string[];
+  /** Definitions with a page that the spec has no operation for. */
+  missingOps: string[];
+  specOps: number;
+  /** Spec operations with no definition (older v1.0 APIs, retired operations): not judged, only counted. */
+  specOpsWithoutDefinition: string[];
+  duplicateDefinitionKeys: string[];
+  params: Counts;
+  fields: Counts;
+  drift: number;
+  agreements: FieldAgreements;
+  comparisons: OpComparison[];
+}
+
+export interface ServiceInput {
+  service: string;
+  definitions: NormOp[];
+  specOps: NormOp[];
+  pages: PageText[];
+}
+
+/** The scraper's own x-source file, when it names one of the loaded pages (paths may be relative or absolute). */
+function pageNamedBySpec(pages: PageText[], source: string | undefined): PageText | undefined {
+  if (!source) return undefined;
+  const tail = source.replace(/\\/g, '/').replace(/^(\.\.?\/)+/, '');
+  return pages.find((page) => page.file === source || page.file.endsWith('/' + tail) || page.file === tail);
+}
+
+export function evaluateService(input: ServiceInput): ServiceResult {
+  const definitions = indexOps(input.definitions);
+  const spec = indexOps(input.specOps);
+  const definitionsWithoutPage: string[] = [];
+  const missingOps: string[] = [];
+  const comparisons: OpComparison[] = [];
+  let withPage = 0;
+  for (const definition of definitions.byKey.values()) {
+    const pages = pagesShowingOp(input.pages, definition.method, definition.path);
+    if (pages.length === 0) {
+      definitionsWithoutPage.push(`${definition.key} (${definition.name})`);
+      continue;
+    }
+    withPage++;
+    const scraped = spec.byKey.get(definition.key);
+    if (!scraped) {
+      missingOps.push(`${definition.key} (${definition.name}; ${pages.map((p) => baseName(p.file)).join(', ')})`);
+      continue;
+    }
+    const named = pageNamedBySpec(input.pages, scraped.source);
+    const pageSet = named && !pages.includes(named) ? [...pages, named] : pages;
+    comparisons.push(compareOp(definition, scraped, pageSet.map((p) => p.text).join('\n')));
+  }
+  let params = ZERO_COUNTS;
+  let fields = ZERO_COUNTS;
+  let drift = 0;
+  let agreements = emptyFieldAgreements();
+  for (const comparison of comparisons) {
+    params = addCounts(params, comparison.params.counts);
+    fields = addCounts(fields, comparison.fields.counts);
+    drift += comparison.fields.drift.length;
+    agreements = addFieldAgreements(agreements, comparison.agreements);
+  }
+  return {
+    service: input.service,
+    definitions: definitions.byKey.size,
+    definitionsWithPage: withPage,
+    definitionsWithoutPage,
+    missingOps,
+    specOps: spec.byKey.size,
+    specOpsWithoutDefinition: [...spec.byKey.keys()].filter((key) => !definitions.byKey.has(key)).sort(),
+    duplicateDefinitionKeys: definitions.duplicates,
+    params,
+    fields,
+    drift,
+    agreements,
+    comparisons,
+  };
+}
+
+export function baseName(file: string): string {
+  return file.replace(/\\/g, '/').split('/').pop() ?? file;
+}
+
+/** The figures the bars and `--json` speak about (rates in 0..1). */
+export interface ServiceSummary {
+  opRecall: number;
+  paramPrecision: number;
+  paramRecall: number;
+  paramF1: number;
+  fieldPrecision: number;
+  fieldRecall: number;
+  fieldF1: number;
+  typeAgreement: number;
+  formatAgreement: number;
+  requiredAgreement: number;
+  constraintAgreement: number;
+}
+
+export function summarise(result: ServiceResult): ServiceSummary {
+  const param = scores(result.params);
+  const field = scores(result.fields);
+  return {
+    opRecall: result.definitionsWithPage === 0 ? 1 : result.comparisons.length / result.definitionsWithPage,
+    paramPrecision: param.precision,
+    paramRecall: param.recall,
+    paramF1: param.f1,
+    fieldPrecision: field.precision,
+    fieldRecall: field.recall,
+    fieldF1: field.f1,
+    typeAgreement: agreementRate(result.agreements.type),
+    formatAgreement: agreementRate(result.agreements.format),
+    requiredAgreement: agreementRate(result.agreements.required),
+    constraintAgreement: agreementRate(result.agreements.constraints),
+  };
+}
+
+/** Operations by field F1 (ascending), ties by key, so the list is stable between runs. */
+export function worstOperations(comparisons: OpComparison[], count: number): OpComparison[] {
+  return [...comparisons]
+    .map((comparison) => ({ comparison, f1: scores(comparison.fields.counts).f1 }))
+    .filter(({ comparison }) => comparison.fields.counts.fp + comparison.fields.counts.fn > 0)
+    .sort((a, b) => a.f1 - b.f1 || (a.comparison.key < b.comparison.key ? -1 : 1))
+    .slice(0, count)
+    .map(({ comparison }) => comparison);
+}

@@ -1,0 +1,189 @@
+// Comparing normalised operations: precision/recall/F1 over parameter and field sets, agreement on common fields,
+// and "drift" (definition fields the 2021 page never mentions, which no scraper could find).
+
+import { CONSTRAINT_KEYS, type ConstraintKey, type NormField, type NormOp } from './model.ts';
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Micro-averaged scores. An empty side scores 1 (nothing claimed, nothing wrong; nothing expected, nothing missed). */
+export function scores(counts: Counts): Scores {
+  const claimed = counts.tp + counts.fp;
+  const expected = counts.tp + counts.fn;
+  const precision = claimed === 0 ? 1 : counts.tp / claimed;
+  const recall = expected === 0 ? 1 : counts.tp / expected;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn };
+}
+
+export const ZERO_COUNTS: Counts = { tp: 0, fp: 0, fn: 0 };
+
+/** Agreement on some property of the common fields: `agree` out of `total`, plus what disagreed. */
+export interface Agreement {
+  agree: number;
+  total: number;
+  mismatches: string[];
+}
+
+export function agreementRate(a: Agreement): number {
+  return a.total === 0 ? 1 : a.agree / a.total;
+}
+
+export function addAgreement(a: Agreement, b: Agreement): Agreement {
+  return { agree: a.agree + b.agree, total: a.total + b.total, mismatches: [...a.mismatches, ...b.mismatches] };
+}
+
+export const ZERO_AGREEMENT: Agreement = { agree: 0, total: 0, mismatches: [] };
+
+/** Set comparison of `expected` (definition) against `found` (spec). */
+export function compareSets(expected: Iterable<string>, found: Iterable<string>) {
+  const want = new Set(expected);
+  const got = new Set(found);
+  const missing = [...want].filter((x) => !got.has(x)).sort();
+  const extra = [...got].filter((x) => !want.has(x)).sort();
+  const common = [...want].filter((x) => got.has(x)).sort();
+  return { counts: { tp: common.length, fp: extra.length, fn: missing.length }, missing, extra, common };
+}
+
+/** Last name in a dotted path: `res:items[].tags[]` → `tags`; `res:map.*` → `map`. */
+export function leafName(path: string): string {
+  const segments = path
+    .replace(/^(req|res):/, '')
+    .split('.')
+    .map((segment) => segment.replace(/\[\]/g, ''))
+    .filter((segment) => segment !== '' && segment !== '*');
+  return segments.at(-1) ?? '';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether `name` occurs in `text` as an identifier (not as part of a longer one: `id` is not in `project_id`). */
+export function mentionsName(text: string, name: string): boolean {
+  if (name === '') return false;
+  return new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(name)}(?![A-Za-z0-9_])`).test(text);
+}
+
+export interface FieldAgreements {
+  type: Agreement;
+  format: Agreement;
+  required: Agreement;
+  constraints: Agreement;
+  /** How many common fields disagreed on each constraint key. */
+  constraintMismatchByKey: Record<ConstraintKey, number>;
+}
+
+export function emptyFieldAgreements(): FieldAgreements {
+  return {
+    type: { ...ZERO_AGREEMENT, mismatches: [] },
+    format: { ...ZERO_AGREEMENT, mismatches: [] },
+    required: { ...ZERO_AGREEMENT, mismatches: [] },
+    constraints: { ...ZERO_AGREEMENT, mismatches: [] },
+    constraintMismatchByKey: Object.fromEntries(CONSTRAINT_KEYS.map((k) => [k, 0])) as Record<ConstraintKey, number>,
+  };
+}
+
+export function addFieldAgreements(a: FieldAgreements, b: FieldAgreements): FieldAgreements {
+  const byKey = { ...a.constraintMismatchByKey };
+  for (const key of CONSTRAINT_KEYS) byKey[key] += b.constraintMismatchByKey[key];
+  return {
+    type: addAgreement(a.type, b.type),
+    format: addAgreement(a.format, b.format),
+    required: addAgreement(a.required, b.required),
+    constraints: addAgreement(a.constraints, b.constraints),
+    constraintMismatchByKey: byKey,
+  };
+}
+
+/**
+ * Agreement between a definition field and the scraped field with the same path.
+ * Type is judged only when the definition knows its type; format only when the definition gives one.
+ */
+export function agreeOnField(expected: NormField, found: NormField, into: FieldAgreements): void {
+  const label = expected.path;
+  if (expected.type !== 'unknown') {
+    into.type.total++;
+    if (expected.type === found.type) into.type.agree++;
+    else into.type.mismatches.push(`${label}: ${expected.type} ≠ ${found.type}`);
+  }
+  if (expected.format !== undefined) {
+    into.format.total++;
+    if (expected.format === found.format) into.format.agree++;
+    else into.format.mismatches.push(`${label}: ${expected.format} ≠ ${found.format ?? '-'}`);
+  }
+  into.required.total++;
+  if (expected.required === found.required) into.required.agree++;
+  else into.required.mismatches.push(`${label}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`);
+  into.constraints.total++;
+  const differing = CONSTRAINT_KEYS.filter((key) => expected.constraints[key] !== found.constraints[key]);
+  if (differing.length === 0) into.constraints.agree++;
+  else {
+    for (const key of differing) into.constraintMismatchByKey[key]++;
+    const detail = differing.map((k) => `${k} ${expected.constraints[k] ?? '-'} ≠ ${found.constraints[k] ?? '-'}`);
+    into.constraints.mismatches.push(`${label}: ${detail.join(', ')}`);
+  }
+}
+
+export interface OpComparison {
+  key: string;
+  name: string;
+  definitionSource?: string;
+  specSource?: string;
+  params: { counts: Counts; missing: string[]; extra: string[] };
+  /** Field counts exclude drift from the misses. */
+  fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
+  agreements: FieldAgreements;
+}
+
+/**
+ * Compares one definition with the scraped operation of the same key. `pageText`, when given, decides drift:
+ * a definition field whose name occurs nowhere in the page is newer than the page, not a scraper miss.
+ */
+export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): OpComparison {
+  const params = compareSets(definition.params, spec.params);
+  const fieldSets = compareSets(definition.fields.keys(), spec.fields.keys());
+  const drift = pageText === undefined ? [] : fieldSets.missing.filter((p) => !mentionsName(pageText, leafName(p)));
+  const driftSet = new Set(drift);
+  const missing = fieldSets.missing.filter((p) => !driftSet.has(p));
+  const agreements = emptyFieldAgreements();
+  for (const path of fieldSets.common) agreeOnField(definition.fields.get(path)!, spec.fields.get(path)!, agreements);
+  return {
+    key: definition.key,
+    name: definition.name,
+    ...(definition.source ? { definitionSource: definition.source } : {}),
+    ...(spec.source ? { specSource: spec.source } : {}),
+    params: { counts: params.counts, missing: params.missing, extra: params.extra },
+    fields: {
+      counts: { tp: fieldSets.counts.tp, fp: fieldSets.counts.fp, fn: missing.length },
+      missing,
+      extra: fieldSets.extra,
+      drift,
+    },
+    agreements,
+  };
+}
+
+/** Operations of one side indexed by key; on duplicate keys the first (sorted input) wins and the rest are counted. */
+export function indexOps(ops: NormOp[]): { byKey: Map<string, NormOp>; duplicates: string[] } {
+  const byKey = new Map<string, NormOp>();
+  const duplicates: string[] = [];
+  for (const op of ops) {
+    if (byKey.has(op.key)) duplicates.push(op.key);
+    else byKey.set(op.key, op);
+  }
+  return { byKey, duplicates };
+}

@@ -1,0 +1,73 @@
+// The raw page text, used independently of the scraper: to decide which definitions have a page at all
+// (the op-recall denominator) and whether a missing field is mentioned on its page (drift).
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalisePath, unescapeMarkdown } from './paths.ts';
+
+export interface PageText {
+  file: string;
+  /** Tags stripped, entities decoded, markdown escapes undone: what a reader sees. */
+  text: string;
+  /** `text` with every `{param}` erased to `{}`, for path search. */
+  pathText: string;
+  /** Has a `## URI` heading: an operation page, not an overview or permission table that merely lists paths. */
+  isOperationPage: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
+    return ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+export function pageText(file: string, raw: string): PageText {
+  const text = unescapeMarkdown(decodeEntities(raw.replace(/<[^>]*>/g, ' '))).replace(/[ \t]+/g, ' ');
+  // `{` + a name without spaces or slashes + `}` is a path parameter; JSON examples span spaces and are untouched.
+  const pathText = text.replace(/\{[^{}/\s"]*\}/g, '{}');
+  return { file, text, pathText, isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw) };
+}
+
+/** Every `*.md` under `dir`, sorted, skipping nothing: overview pages simply never match an operation. */
+export function listFiles(dir: string, extension: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full, extension));
+    else if (name.endsWith(extension)) out.push(full);
+  }
+  return out;
+}
+
+export function loadPages(dir: string): PageText[] {
+  return listFiles(dir, '.md').map((file) => pageText(file, readFileSync(file, 'utf8')));
+}
+
+/** Characters that would continue a path: `/throttles` must not match inside `/throttles/{}` or `/throttles-x`. */
+const PATH_CONTINUES = /^(?:[A-Za-z0-9_{}.-]|\/[A-Za-z0-9_{])/;
+/** The method has to be written just before the path (`PUT /v2/…`, or the old `请求方法 | URI` table row). */
+const METHOD_WINDOW = 160;
+
+/** Whether `page` documents `METHOD path` (path given normalised, `{}` for parameters). */
+export function pageShowsOp(page: PageText, method: string, normalisedPath: string): boolean {
+  const methodPattern = new RegExp(`(?<![A-Za-z])${method.toUpperCase()}(?![A-Za-z])`);
+  let from = 0;
+  for (;;) {
+    const at = page.pathText.indexOf(normalisedPath, from);
+    if (at < 0) return false;
+    from = at + 1;
+    const after = page.pathText.slice(at + normalisedPath.length, at + normalisedPath.length + 2);
+    if (PATH_CONTINUES.test(after)) continue;
+    if (methodPattern.test(page.pathText.slice(Math.max(0, at - METHOD_WINDOW), at))) return true;
+  }
+}
+
+/** Operation pages documenting `METHOD path` (permission and overview tables list paths too, but are no page of it). */
+export function pagesShowingOp(pages: PageText[], method: string, path: string): PageText[] {
+  const normalised = normalisePath(path);
+  return pages.filter((page) => page.isOperationPage && pageShowsOp(page, method, normalised));
+}

@@ -1,0 +1,118 @@
+// Plain-text rendering of the results. Pure: results in, lines out.
+
+import type { BarOutcome } from './bars.ts';
+import type { TextFormsResult } from './components.ts';
+import { baseName, summarise, worstOperations, type ServiceResult } from './evaluate.ts';
+import { agreementRate, scores, type Agreement, type Counts } from './metrics.ts';
+
+export function fixed(value: number, digits = 3): string {
+  return value.toFixed(digits);
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)} %`;
+}
+
+function prfLine(label: string, counts: Counts, extra = ''): string {
+  const s = scores(counts);
+  return `  ${label.padEnd(22)} P ${fixed(s.precision)}  R ${fixed(s.recall)}  F1 ${fixed(s.f1)}   (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})${extra}`;
+}
+
+function agreementLine(label: string, agreement: Agreement, extra = ''): string {
+  return `  ${label.padEnd(22)} ${percent(agreementRate(agreement)).padStart(7)}   (${agreement.agree}/${agreement.total})${extra}`;
+}
+
+/** At most `limit` items, then how many more: the worst-ops list must stay readable. */
+export function truncatedList(items: string[], limit = 12): string {
+  if (items.length <= limit) return items.join(', ');
+  return `${items.slice(0, limit).join(', ')}, … (+${items.length - limit})`;
+}
+
+export function serviceReport(result: ServiceResult, worstCount = 10): string[] {
+  const summary = summarise(result);
+  const byKey = result.agreements.constraintMismatchByKey;
+  const keyDetail = Object.entries(byKey)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  const lines = [
+    `== ${result.service} ==`,
+    `  definitions ${result.definitions}: ${result.definitionsWithPage} have an operation page, ${result.definitionsWithoutPage.length} have none (newer than the pages; not judged)`,
+    `  spec operations ${result.specOps}: ${result.specOpsWithoutDefinition.length} have no definition (not judged)`,
+    `  ${'op recall'.padEnd(22)} ${fixed(summary.opRecall)}   (${result.comparisons.length}/${result.definitionsWithPage})`,
+    prfLine('parameters (in,name)', result.params),
+    prfLine('body+response fields', result.fields, `   + drift ${result.drift} (definition fields not named on the page; not counted as misses)`),
+    agreementLine('type agreement', result.agreements.type),
+    agreementLine('format agreement', result.agreements.format, '   (informational)'),
+    agreementLine('required agreement', result.agreements.required),
+    agreementLine('constraint agreement', result.agreements.constraints, keyDetail ? `   mismatches: ${keyDetail}` : ''),
+  ];
+  if (result.duplicateDefinitionKeys.length > 0) {
+    lines.push(`  duplicate definition keys (first kept): ${truncatedList(result.duplicateDefinitionKeys)}`);
+  }
+  if (result.missingOps.length > 0) {
+    lines.push(`  operations with a page but not in the spec (${result.missingOps.length}):`);
+    for (const op of result.missingOps) lines.push(`    - ${op}`);
+  }
+  const worst = worstOperations(result.comparisons, worstCount);
+  if (worst.length > 0) lines.push(`  ${worst.length} worst operations by field F1:`);
+  worst.forEach((op, index) => {
+    const s = scores(op.fields.counts);
+    const where = [op.definitionSource, op.specSource ? baseName(op.specSource) : undefined].filter(Boolean).join(' ↔ ');
+    lines.push(`  ${String(index + 1).padStart(2)}. ${op.key}  ${op.name}  (${where})  F1 ${fixed(s.f1)} P ${fixed(s.precision)} R ${fixed(s.recall)}`);
+    if (op.fields.missing.length) lines.push(`      missing: ${truncatedList(op.fields.missing)}`);
+    if (op.fields.extra.length) lines.push(`      extra:   ${truncatedList(op.fields.extra)}`);
+    if (op.fields.drift.length) lines.push(`      drift:   ${truncatedList(op.fields.drift, 6)}`);
+    if (op.params.missing.length || op.params.extra.length) {
+      lines.push(`      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}`);
+    }
+    if (op.agreements.type.mismatches.length) lines.push(`      types:   ${truncatedList(op.agreements.type.mismatches, 6)}`);
+    if (op.agreements.required.mismatches.length) {
+      lines.push(`      required: ${truncatedList(op.agreements.required.mismatches, 6)}`);
+    }
+  });
+  const typeMismatches = result.comparisons.flatMap((c) => c.agreements.type.mismatches.map((m) => `${c.name}: ${m}`));
+  if (typeMismatches.length) lines.push(`  all type mismatches (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`);
+  const requiredMismatches = result.comparisons.flatMap((c) => c.agreements.required.mismatches.map((m) => `${c.name}: ${m}`));
+  if (requiredMismatches.length) {
+    lines.push(`  all required mismatches (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
+  }
+  return lines;
+}
+
+export function textFormsReport(result: TextFormsResult): string[] {
+  const lines = [
+    `== text forms (flat, percell, pipe, seed) ==`,
+    `  component schemas with ≥2 fields: ${result.components}; matched to a definition (Jaccard ≥ 0.5): ${result.matches.length}; unmatched: ${result.unmatched.length}`,
+    prfLine('field names', result.counts),
+    agreementLine('type agreement', result.type),
+    agreementLine('required agreement', result.required),
+  ];
+  const worst = [...result.matches]
+    .map((m) => ({ m, f1: scores(m.counts).f1 }))
+    .filter(({ m }) => m.counts.fp + m.counts.fn + m.type.mismatches.length + m.required.mismatches.length > 0)
+    .sort((a, b) => a.f1 - b.f1 || (a.m.component.name < b.m.component.name ? -1 : 1))
+    .slice(0, 10);
+  if (worst.length) lines.push('  worst matches:');
+  for (const { m, f1 } of worst) {
+    const from = m.component.source ? ` (${baseName(m.component.source)})` : '';
+    lines.push(`    ${m.component.name}${from} ~ ${m.definition.name}  J ${fixed(m.similarity, 2)}  F1 ${fixed(f1)}`);
+    if (m.missing.length) lines.push(`      missing: ${truncatedList(m.missing)}`);
+    if (m.extra.length) lines.push(`      extra:   ${truncatedList(m.extra)}`);
+    if (m.type.mismatches.length) lines.push(`      types:   ${truncatedList(m.type.mismatches, 6)}`);
+    if (m.required.mismatches.length) lines.push(`      required: ${truncatedList(m.required.mismatches, 6)}`);
+  }
+  if (result.unmatched.length) lines.push(`  unmatched: ${truncatedList(result.unmatched, 20)}`);
+  return lines;
+}
+
+export function barsReport(outcomes: BarOutcome[]): string[] {
+  const lines = ['== bars =='];
+  for (const o of outcomes) {
+    const value = o.value === undefined ? 'n/a' : fixed(o.value);
+    const verdict = o.pass ? 'ok' : o.gated ? 'FAIL' : 'below';
+    const note = o.gated ? '' : `   (${o.why ?? 'not gated'})`;
+    lines.push(`  ${o.scope.padEnd(10)} ${o.metric.padEnd(18)} ${value.padStart(6)} ≥ ${fixed(o.min, 2)}  ${verdict}${note}`);
+  }
+  return lines;
+}

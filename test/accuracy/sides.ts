@@ -1,0 +1,165 @@
+// Turning each side into NormOps: the API Explorer definitions (ground truth) and the scraped OpenAPI document.
+
+import { flattenSchema, pointerResolver, resolveSchema, type RefResolver, type Schema } from './fields.ts';
+import type { NormField, NormOp } from './model.ts';
+import { joinBasePath, opKey } from './paths.ts';
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const PARAM_LOCATIONS = new Set(['path', 'query', 'header']);
+
+function isObject(value: unknown): value is Schema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `in:name`; header names are case-insensitive in HTTP, so `X-Auth-Token` and `x-auth-token` are the same. */
+export function paramKey(location: string, name: string): string {
+  return `${location}:${location === 'header' ? name.toLowerCase() : name}`;
+}
+
+/** Fields of the request body and of every 2xx response body, prefixed `req:` / `res:`; the first 2xx wins a path. */
+export function bodyFields(
+  requestSchema: Schema | undefined,
+  responseSchemas: Schema[],
+  resolve: RefResolver,
+): Map<string, NormField> {
+  const fields = new Map<string, NormField>();
+  const add = (side: 'req' | 'res', schema: Schema) => {
+    for (const field of flattenSchema(schema, resolve)) {
+      const path = `${side}:${field.path}`;
+      if (!fields.has(path)) fields.set(path, { ...field, path });
+    }
+  };
+  if (requestSchema) add('req', requestSchema);
+  for (const schema of responseSchemas) add('res', schema);
+  return fields;
+}
+
+function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/i.test(status);
+}
+
+function sortedEntries<T>(record: Record<string, T>): [string, T][] {
+  return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// API Explorer definitions (Swagger-2.0-like, one operation per file)
+
+/** One file of apiexplorer/<PRODUCT>/<Op>.json, as far as the harness reads it. */
+export interface ExplorerFile {
+  base_path?: string | null;
+  name?: string;
+  paths?: Record<string, Record<string, Schema>>;
+  parameters?: Record<string, Schema>;
+  definitions?: Record<string, Schema>;
+}
+
+export function explorerOps(file: ExplorerFile, source?: string): NormOp[] {
+  const resolve = pointerResolver(file);
+  const ops: NormOp[] = [];
+  for (const [rawPath, pathItem] of sortedEntries(file.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      const path = joinBasePath(file.base_path, rawPath);
+      const params = new Set<string>();
+      let requestSchema: Schema | undefined;
+      for (const raw of Array.isArray(operation.parameters) ? operation.parameters : []) {
+        if (!isObject(raw)) continue;
+        const param = typeof raw.$ref === 'string' ? (resolve(raw.$ref) ?? {}) : raw;
+        const location = String(param.in ?? '');
+        if (location === 'body' && isObject(param.schema)) requestSchema = param.schema;
+        else if (PARAM_LOCATIONS.has(location)) params.add(paramKey(location, String(param.name)));
+      }
+      const responseSchemas = sortedEntries(isObject(operation.responses) ? operation.responses : {})
+        .filter(([status]) => isSuccessStatus(status))
+        .map(([, response]) => (isObject(response) && isObject(response.schema) ? response.schema : undefined))
+        .filter((schema): schema is Schema => schema !== undefined);
+      ops.push({
+        key: opKey(method, path),
+        method: method.toUpperCase(),
+        path,
+        name: String(operation.operationId ?? file.name ?? ''),
+        ...(source ? { source } : {}),
+        params,
+        fields: bodyFields(requestSchema, responseSchemas, resolve),
+      });
+    }
+  }
+  return ops;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scraped OpenAPI 3.1 document
+
+/** The JSON schema of a request body or response: `application/json` first, else the first medium with one. */
+function contentSchema(holder: Schema, resolve: RefResolver): Schema | undefined {
+  const resolved = typeof holder.$ref === 'string' ? (resolve(holder.$ref) ?? {}) : holder;
+  if (!isObject(resolved.content)) return undefined;
+  const media = resolved.content;
+  const preferred = isObject(media['application/json']) ? media['application/json'] : undefined;
+  const chosen = preferred ?? Object.values(media).find((m) => isObject(m) && isObject(m.schema));
+  return isObject(chosen) && isObject(chosen.schema) ? chosen.schema : undefined;
+}
+
+function xSourceFile(operation: Schema): string | undefined {
+  const source = operation['x-source'];
+  return isObject(source) && typeof source.file === 'string' ? source.file : undefined;
+}
+
+export function openApiOps(document: unknown): NormOp[] {
+  if (!isObject(document) || !isObject(document.paths)) return [];
+  const resolve = pointerResolver(document);
+  const ops: NormOp[] = [];
+  for (const [path, rawItem] of sortedEntries(document.paths)) {
+    if (!isObject(rawItem)) continue;
+    const pathItem = typeof rawItem.$ref === 'string' ? (resolve(rawItem.$ref) ?? {}) : rawItem;
+    const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      const params = new Set<string>();
+      const own = Array.isArray(operation.parameters) ? operation.parameters : [];
+      for (const raw of [...shared, ...own]) {
+        if (!isObject(raw)) continue;
+        const param = typeof raw.$ref === 'string' ? (resolve(raw.$ref) ?? {}) : raw;
+        const location = String(param.in ?? '');
+        if (PARAM_LOCATIONS.has(location)) params.add(paramKey(location, String(param.name)));
+      }
+      const requestSchema = isObject(operation.requestBody) ? contentSchema(operation.requestBody, resolve) : undefined;
+      const responseSchemas = sortedEntries(isObject(operation.responses) ? operation.responses : {})
+        .filter(([status]) => isSuccessStatus(status))
+        .map(([, response]) => (isObject(response) ? contentSchema(response, resolve) : undefined))
+        .filter((schema): schema is Schema => schema !== undefined);
+      const source = xSourceFile(operation);
+      ops.push({
+        key: opKey(method, path),
+        method: method.toUpperCase(),
+        path,
+        name: String(operation.operationId ?? ''),
+        ...(source ? { source } : {}),
+        params,
+        fields: bodyFields(requestSchema, responseSchemas, resolve),
+      });
+    }
+  }
+  return ops;
+}
+
+/** Named component schemas of a scraped document, each flattened (for the text forms, which have few operations). */
+export function componentSchemas(document: unknown): { name: string; source?: string; fields: NormField[] }[] {
+  if (!isObject(document) || !isObject(document.components) || !isObject(document.components.schemas)) return [];
+  const resolve = pointerResolver(document);
+  return sortedEntries(document.components.schemas)
+    .filter(([, schema]) => isObject(schema))
+    .map(([name, schema]) => {
+      const source = xSourceFile(schema as Schema);
+      return { name, ...(source ? { source } : {}), fields: topLevelFields(schema as Schema, resolve) };
+    });
+}
+
+/** Only the direct properties: a component is matched to a definition by its own property names. */
+export function topLevelFields(schema: Schema, resolve: RefResolver): NormField[] {
+  const resolved = resolveSchema(schema, resolve);
+  return flattenSchema(resolved, resolve).filter((field) => !field.path.includes('.') && !field.path.includes('['));
+}
