@@ -1,0 +1,111 @@
+// `npm run bench:scrape`: how fast is the scraper compared with the floor of just parsing the same files?
+//
+// Scrapes every shared corpus page (zh-md apig + modelarts, flat, percell, pipe, seed) with scrapeInputs and, in the
+// same process, reads + `cheerio.load`s the same files. Each side gets one warm-up run (JIT, file cache), then
+// REPEATS timed runs; the median is reported. Prints pages/s, both times, the ratio (goal ≤ 1.5×) and peak memory.
+// It never asserts a time: machines differ, and a benchmark that fails CI on a busy runner teaches nothing.
+
+import * as cheerio from 'cheerio';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = resolve(ROOT, '../shared/corpus');
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const RATIO_GOAL = 1.5;
+
+type ScrapeInputs = (inputs: string[], options: { service: string }) => Promise<{ document: unknown; report: unknown[] }>;
+
+/** One scrapeInputs call per service, as `hwdocs scrape` would run them. */
+const GROUPS = [
+  { service: 'apig', dirs: ['zh-md/apig'] },
+  { service: 'modelarts', dirs: ['zh-md/modelarts'] },
+  { service: 'pages', dirs: ['flat', 'percell', 'pipe', 'seed'] },
+];
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    else if (/\.(md|txt|html?)$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Peak RSS seen by sampling between awaits; resourceUsage().maxRSS (the OS's own peak) is printed beside it. */
+let sampledPeakRss = 0;
+function sampleRss(): void {
+  sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
+}
+
+async function timed(run: () => Promise<void> | void): Promise<number[]> {
+  await run(); // warm-up: JIT, module loading, OS file cache
+  sampleRss();
+  const times: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+    sampleRss();
+  }
+  return times;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(CORPUS)) {
+    console.log(`bench:scrape: skipped, the shared corpus is not at ${CORPUS}`);
+    return 0;
+  }
+  const entry = join(ROOT, 'scraper/index.ts');
+  if (!existsSync(entry)) {
+    console.log('bench:scrape: scraper/index.ts is missing, nothing to measure');
+    return 1;
+  }
+  const { scrapeInputs } = (await import(pathToFileURL(entry).href)) as { scrapeInputs: ScrapeInputs };
+  const groups = GROUPS.map((g) => ({ ...g, dirs: g.dirs.map((d) => join(CORPUS, d)).filter(existsSync) }));
+  const files = groups.flatMap((g) => g.dirs.flatMap(listFiles));
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const sampler = setInterval(sampleRss, 5);
+
+  const scraperTimes = await timed(async () => {
+    for (const group of groups) await scrapeInputs(group.dirs, { service: group.service });
+  });
+  // The floor: the same files read from disk and parsed by cheerio, which any HTML-aware scraper has to pay.
+  const cheerioTimes = await timed(() => {
+    for (const file of files) cheerio.load(readFileSync(file, 'utf8'));
+  });
+  clearInterval(sampler);
+  sampleRss();
+
+  const scraperMs = median(scraperTimes);
+  const cheerioMs = median(cheerioTimes);
+  const ratio = scraperMs / cheerioMs;
+  console.log(`bench:scrape — ${files.length} pages, ${(bytes / 1024 / 1024).toFixed(1)} MiB, median of ${REPEATS} runs after one warm-up`);
+  console.log(`  scraper (scrapeInputs)   ${scraperMs.toFixed(0).padStart(7)} ms   ${((files.length / scraperMs) * 1000).toFixed(0)} pages/s`);
+  console.log(`  cheerio.load (floor)     ${cheerioMs.toFixed(0).padStart(7)} ms   ${((files.length / cheerioMs) * 1000).toFixed(0)} pages/s`);
+  console.log(`  ratio scraper / cheerio  ${ratio.toFixed(2)}×   (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'})`);
+  console.log(`  runs (ms): scraper ${scraperTimes.map((t) => t.toFixed(0)).join(' ')}; cheerio ${cheerioTimes.map((t) => t.toFixed(0)).join(' ')}`);
+  console.log(`  peak memory: sampled rss ${mib(sampledPeakRss)}, resourceUsage().maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
