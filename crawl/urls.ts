@@ -54,14 +54,13 @@ function decodeSegment(segment: string): string {
 }
 
 /**
- * A path segment safe on every file system. Segments that needed changes get a hash of the original,
- * so two different URLs cannot collapse onto one file name.
+ * Text safe as a file or folder name on every file system. When anything had to change, a hash of the raw
+ * URL segment is appended, so two different URLs cannot collapse onto one file name.
  */
-function safeSegment(raw: string): string {
-  const decoded = decodeSegment(raw);
+function safeName(decoded: string, rawSegment: string): string {
   const cleaned = decoded.replace(/[^A-Za-z0-9._-]/g, '_');
-  if (cleaned === decoded && cleaned !== '.' && cleaned !== '..' && cleaned !== '') return cleaned;
-  return `${cleaned.replace(/^\.+/, '_') || '_'}-${shortHash(raw)}`;
+  if (cleaned === decoded && cleaned !== '' && !cleaned.startsWith('.')) return cleaned;
+  return `${cleaned.replace(/^\.+/, '_') || '_'}-${shortHash(rawSegment)}`;
 }
 
 /**
@@ -73,15 +72,14 @@ function safeSegment(raw: string): string {
 export function fileNameForUrl(url: string, options: { includeHost?: boolean } = {}): string {
   const parsed = new URL(url);
   const segments = parsed.pathname.split('/').slice(1);
-  const last = segments.pop() ?? '';
-  const directories = segments.map(safeSegment);
+  const last = segments.pop() || 'index.html';
+  const directories = segments.map((segment) => safeName(decodeSegment(segment), segment));
 
-  let name = last === '' ? 'index.html' : safeSegment(last);
-  const extension = /\.html?$/i.exec(name)?.[0] ?? '';
-  let stem = extension ? name.slice(0, -extension.length) : name;
+  const decodedLast = decodeSegment(last);
+  const extension = /\.html?$/i.exec(decodedLast)?.[0] ?? '';
+  let stem = safeName(decodedLast.slice(0, decodedLast.length - extension.length), last);
   if (parsed.search) stem += `__q${shortHash(parsed.search)}`;
-  name = stem + (extension || '.html');
 
   const host = options.includeHost ? [parsed.host.replace(/[^A-Za-z0-9.-]/g, '_')] : [];
-  return [...host, ...directories, name].join('/');
+  return [...host, ...directories, stem + (extension || '.html')].join('/');
 }
