@@ -47,6 +47,11 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     agreementLine('required agreement', result.agreements.required),
     agreementLine('constraint agreement', result.agreements.constraints, keyDetail ? `   mismatches: ${keyDetail}` : ''),
   ];
+  const driftByOp = result.comparisons
+    .filter((c) => c.fields.drift.length > 0)
+    .sort((a, b) => b.fields.drift.length - a.fields.drift.length || (a.key < b.key ? -1 : 1))
+    .map((c) => `${c.name} ${c.fields.drift.length}`);
+  if (driftByOp.length > 0) lines.push(`  drift by operation: ${truncatedList(driftByOp, 10)}`);
   if (result.duplicateDefinitionKeys.length > 0) {
     lines.push(`  duplicate definition keys (first kept): ${truncatedList(result.duplicateDefinitionKeys)}`);
   }
