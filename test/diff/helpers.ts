@@ -28,13 +28,14 @@ export function withRequest(schema: Schema, extra: Record<string, unknown> = {})
 }
 
 /** GET /v1/{project_id}/things with the given JSON 200 response schema. */
-export function withResponse(schema: Schema, extra: Record<string, unknown> = {}): OpenApiDoc {
+export function withResponse(schema: Schema, extra: Record<string, unknown> = {}, operationExtra: Record<string, unknown> = {}): OpenApiDoc {
   return spec({
     '/v1/{project_id}/things': {
       get: {
         operationId: 'ListThings',
         parameters: [projectId],
         responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } },
+        ...operationExtra,
       },
     },
   }, extra);
