@@ -45,7 +45,7 @@ export function createProgressReporter(stream: ProgressStream) {
       if (event.type === 'retry' || event.outcome === 'failed') stream.write(formatEvent(event) + '\n');
       if (event.type === 'page') {
         const head = `[${event.done}/${event.total}] ${progressBar(event.done, event.total)} ${event.outcome} `;
-        const room = Math.max(10, (stream.columns ?? 100) - head.length - 1);
+        const room = Math.max(10, (stream.columns || 100) - head.length - 1);
         const url = event.url.length > room ? '…' + event.url.slice(-(room - 1)) : event.url;
         stream.write(head + url);
         barShown = true;
