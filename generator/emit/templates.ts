@@ -1,0 +1,128 @@
+// index.ts, package.json, tsconfig.json and README.md of the generated package, from the Handlebars templates in
+// templates/. Handlebars' default escaping produces HTML entities, which are wrong in TypeScript, JSON and Markdown,
+// so templates are compiled with noEscape and every value goes through a helper that escapes for its target:
+// {{json x}} (JSON/TS literal), {{md x}} (Markdown text), {{code x}} (Markdown code span), {{comment x}} (one-line
+// comment), {{raw x}} (text the generator built itself). A test checks no template uses a bare {{x}}.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { OperationModel, ServiceModel } from '../model.ts';
+import { markdownCode, markdownText, stringLiteral } from '../escape.ts';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const TEMPLATE_FILES = { 'index.ts': 'index.ts.hbs', 'package.json': 'package.json.hbs', 'tsconfig.json': 'tsconfig.json.hbs', 'README.md': 'README.md.hbs' } as const;
+
+function createEnvironment(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  hb.registerHelper('md', (value: unknown) => markdownText(String(value ?? '')));
+  hb.registerHelper('code', (value: unknown) => markdownCode(String(value ?? '')));
+  hb.registerHelper('comment', (value: unknown) => String(value ?? '').replace(/[\r\n\u2028\u2029]/g, ' ').replace(/\*\//g, '*\\/'));
+  hb.registerHelper('raw', (value: unknown) => String(value ?? ''));
+  return hb;
+}
+
+/** npm wants semver; documents say `v2` or a date. Keep it when it is semver, else `0.0.0`, and record the original. */
+export function packageVersion(specVersion: string): string {
+  return /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(specVersion) ? specVersion : '0.0.0';
+}
+
+/** A value of the right type for a placeholder in the README example. */
+function placeholder(schema: Record<string, unknown>, name: string): string {
+  if (Array.isArray(schema.enum) && schema.enum.length && ['string', 'number', 'boolean'].includes(typeof schema.enum[0])) {
+    return typeof schema.enum[0] === 'string' ? stringLiteral(schema.enum[0]) : String(schema.enum[0]);
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'integer' || type === 'number') return '1';
+  if (type === 'boolean') return 'true';
+  return stringLiteral(`<${name}>`);
+}
+
+/** True when a README example can be written for the operation without inventing a request body. */
+function exampleFriendly(op: OperationModel): boolean {
+  const simple = (s: Record<string, unknown>) => ['string', 'integer', 'number', 'boolean'].includes(String(s.type)) && !s.pattern && !s.minLength;
+  return !(op.body && op.body.required) && op.parameters.every((p) => !p.required || p.name === 'project_id' || simple(p.schema));
+}
+
+export function readmeExample(service: ServiceModel, packageName: string): string {
+  const clientFactory = `create${service.pascal}Client`;
+  const enumName = `${service.pascal}ErrorCode`;
+  const op = service.operations.find((o) => o.method === 'GET' && exampleFriendly(o)) ?? service.operations.find(exampleFriendly);
+  const lines = [
+    `import { ${clientFactory}, HuaweiCloudApiError, isKnownErrorCode, ${enumName} } from ${stringLiteral(packageName)};`,
+    '',
+    `const client = ${clientFactory}({`,
+    "  region: 'cn-north-4',",
+    "  projectId: 'your-project-id',",
+    "  credentials: { type: 'aksk', accessKey: 'your-access-key', secretKey: 'your-secret-key' },",
+    '});',
+    '',
+  ];
+  if (op) {
+    const groups: string[] = [];
+    for (const [location, key] of [['path', 'path'], ['query', 'query'], ['header', 'headers']] as const) {
+      const required = op.parameters.filter((p) => p.in === location && p.required && p.name !== 'project_id');
+      if (required.length) groups.push(`${key}: { ${required.map((p) => `${stringLiteral(p.name)}: ${placeholder(p.schema, p.name)}`).join(', ')} }`);
+    }
+    lines.push(
+      'try {',
+      `  const result = await client.${op.methodName}(${groups.length ? `{ ${groups.join(', ')} }` : ''});`,
+      '  console.log(result);',
+      '} catch (error) {',
+      '  if (error instanceof HuaweiCloudApiError && isKnownErrorCode(error.errorCode)) {',
+      `    console.error(error.errorCode, error.status, error.requestId); // a ${enumName} member`,
+      '  } else {',
+      '    throw error;',
+      '  }',
+      '}',
+    );
+  } else {
+    lines.push('console.log(Object.keys(client));', `console.log(HuaweiCloudApiError.name, isKnownErrorCode('x'), Object.keys(${enumName}).length);`);
+  }
+  return lines.join('\n');
+}
+
+function docPageText(op: OperationModel): string {
+  const s = op.source;
+  if (!s) return '';
+  return [s.url ?? s.file, s.section && `§ ${s.section}`].filter(Boolean).join(' ');
+}
+
+export interface TemplateOutput {
+  'index.ts': string;
+  'package.json': string;
+  'tsconfig.json': string;
+  'README.md': string;
+}
+
+export async function renderTemplates(service: ServiceModel, packageName: string, errorCodeCount: number): Promise<TemplateOutput> {
+  const hb = createEnvironment();
+  const example = readmeExample(service, packageName);
+  const longestRun = Math.max(2, ...(example.match(/`+/g) ?? []).map((run) => run.length));
+  const data = {
+    title: service.title,
+    packageName,
+    packageVersion: packageVersion(service.version),
+    specVersion: service.version,
+    description: service.description || `Typed client for ${service.title} (generated by hwdocs)`,
+    serverTemplate: service.serverTemplate,
+    enumName: `${service.pascal}ErrorCode`,
+    operationCount: service.operations.length,
+    schemaCount: service.schemas.length,
+    errorCodeCount,
+    example,
+    exampleFence: '`'.repeat(longestRun + 1),
+    operations: service.operations.map((op) => ({
+      methodName: op.methodName,
+      httpLine: `${op.method} ${op.path}`,
+      summary: op.summary,
+      docPage: docPageText(op),
+    })),
+  };
+  const out = {} as TemplateOutput;
+  for (const [target, file] of Object.entries(TEMPLATE_FILES) as [keyof TemplateOutput, string][]) {
+    const source = await readFile(TEMPLATES_DIR + file, 'utf8');
+    out[target] = hb.compile(source, { noEscape: true, strict: true })(data);
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+// `generatePackage`: OpenAPI document → self-contained TypeScript client package (types, client, validators,
+// errors, runtime, index, package.json, README). Output is formatted by prettier with fixed options and written to a
+// temporary folder that replaces the target only when everything succeeded.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import { loadSpec, SpecProblemsError } from './spec/load.ts';
+import { buildServiceModel, type ServiceModel } from './model.ts';
+import { emitTypes } from './emit/types.ts';
+import { emitClient, emitOperations } from './emit/client.ts';
+import { emitValidators } from './emit/validators.ts';
+import { allErrorCodes, emitErrors } from './emit/errors.ts';
+import { renderTemplates } from './emit/templates.ts';
+
+export { SpecProblemsError } from './spec/load.ts';
+
+export interface GenerateOptions {
+  /** npm package name; default `@hwdocs/<service>`. */
+  name?: string;
+}
+
+export interface GenerateResult {
+  outDir: string;
+  packageName: string;
+  service: string;
+  /** Relative paths of the files written, sorted. */
+  files: string[];
+  operations: number;
+  schemas: number;
+  errorCodes: number;
+  /** Things the generator could not express (e.g. a pattern JavaScript cannot compile); generation still succeeded. */
+  warnings: string[];
+}
+
+export const RUNTIME_DIR = fileURLToPath(new URL('./runtime/', import.meta.url));
+
+/** Fixed prettier options: the user's prettier config must not change what we generate. */
+const PRETTIER_BASE: prettier.Options = { printWidth: 120, singleQuote: true, trailingComma: 'all', endOfLine: 'lf', proseWrap: 'preserve' };
+
+function parserFor(file: string): string | undefined {
+  if (file.endsWith('.ts')) return 'typescript';
+  if (file.endsWith('.json')) return 'json';
+  if (file.endsWith('.md')) return 'markdown';
+  return undefined;
+}
+
+export async function formatFile(file: string, source: string): Promise<string> {
+  const parser = parserFor(file);
+  return parser ? prettier.format(source, { ...PRETTIER_BASE, parser }) : source;
+}
+
+/** The runtime's own sources (not tests, not README), copied verbatim. */
+async function runtimeFiles(): Promise<Map<string, string>> {
+  let names: string[];
+  try {
+    names = await readdir(RUNTIME_DIR);
+  } catch {
+    throw new Error(`the client runtime is missing (${RUNTIME_DIR}); generated packages ship a copy of it`);
+  }
+  const files = new Map<string, string>();
+  for (const name of names.filter((n) => n.endsWith('.ts') && !/\.(test|spec)\.ts$/.test(n) && !n.endsWith('.d.ts')).sort()) {
+    files.set(`runtime/${name}`, await readFile(join(RUNTIME_DIR, name), 'utf8'));
+  }
+  if (!files.has('runtime/index.ts')) throw new Error(`the client runtime has no index.ts (${RUNTIME_DIR})`);
+  return files;
+}
+
+/** Every file of the package, in memory, formatted. Pure apart from reading the spec, templates and runtime. */
+export async function renderPackage(specPath: string, options: GenerateOptions = {}): Promise<{ files: Map<string, string>; service: ServiceModel; packageName: string; warnings: string[]; errorCodes: number }> {
+  const spec = await loadSpec(specPath);
+  const service = buildServiceModel(spec.exact);
+  const packageName = options.name ?? `@hwdocs/${service.slug}`;
+  const errorCodes = allErrorCodes(service).length;
+  const validators = emitValidators(spec.exact, service);
+  const [types, templates, runtime] = await Promise.all([emitTypes(spec.plain, service), renderTemplates(service, packageName, errorCodes), runtimeFiles()]);
+  const generated: [string, string][] = [
+    ['types.ts', types],
+    ['client.ts', emitClient(service)],
+    ['operations.ts', emitOperations(service)],
+    ['validators.ts', validators.source],
+    ['errors.ts', emitErrors(service)],
+    ['index.ts', templates['index.ts']],
+    ['package.json', templates['package.json']],
+    ['tsconfig.json', templates['tsconfig.json']],
+    ['README.md', templates['README.md']],
+  ];
+  const formatted = await Promise.all(generated.map(async ([file, source]) => [file, await formatFile(file, source)] as const));
+  const files = new Map<string, string>([...formatted, ...runtime]);
+  return { files, service, packageName, warnings: validators.warnings, errorCodes };
+}
+
+/** Writes into a sibling temporary folder, then swaps it into place: a failed run leaves the old output intact. */
+async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = join(parent, `.${basename(outDir)}.tmp-${suffix}`);
+  const previous = join(parent, `.${basename(outDir)}.old-${suffix}`);
+  try {
+    for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const target = join(staging, file);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, content);
+    }
+    let hadPrevious = true;
+    try {
+      await rename(outDir, previous);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      hadPrevious = false;
+    }
+    try {
+      await rename(staging, outDir);
+    } catch (err) {
+      if (hadPrevious) await rename(previous, outDir); // put the old output back
+      throw err;
+    }
+    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+export async function generatePackage(specPath: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const rendered = await renderPackage(specPath, options);
+  const target = resolve(outDir);
+  await writeAtomically(target, rendered.files);
+  return {
+    outDir: target,
+    packageName: rendered.packageName,
+    service: rendered.service.title,
+    files: [...rendered.files.keys()].sort(),
+    operations: rendered.service.operations.length,
+    schemas: rendered.service.schemas.length,
+    errorCodes: rendered.errorCodes,
+    warnings: rendered.warnings,
+  };
+}
+
+export function isSpecProblemsError(err: unknown): err is SpecProblemsError {
+  return err instanceof SpecProblemsError;
+}

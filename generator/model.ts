@@ -1,0 +1,260 @@
+// The generator's view of a spec: operations and schemas with their generated names decided once, here, so that
+// every emitter (types aliases, client, validators, errors, README) agrees on them.
+import type { JsonObject, JsonValue } from './spec/load.ts';
+import { assignNames, compareCodeUnits, toCamelCase, toPascalCase, splitWords } from './names.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
+const METHODS: Record<string, HttpMethod> = { get: 'GET', put: 'PUT', post: 'POST', delete: 'DELETE', options: 'OPTIONS', head: 'HEAD', patch: 'PATCH' };
+
+export interface ParameterModel {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description: string;
+  schema: JsonObject;
+}
+
+export interface ResponseModel {
+  status: string;
+  description: string;
+  mediaType?: string;
+  schema?: JsonObject;
+}
+
+export interface SourceRef {
+  file?: string;
+  section?: string;
+  table?: string;
+  url?: string;
+}
+
+export interface OperationModel {
+  operationId: string;
+  /** camelCase client method name, unique. */
+  methodName: string;
+  /** PascalCase stem for per-operation types (`<Stem>Args`, `<Stem>ErrorCode`), unique. */
+  typeStem: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  deprecated: boolean;
+  source?: SourceRef;
+  parameters: ParameterModel[];
+  body?: { required: boolean; mediaType: string; schema: JsonObject; description: string };
+  responses: ResponseModel[];
+  errorCodes: string[];
+}
+
+export interface SchemaModel {
+  /** Key in components.schemas, exact. */
+  name: string;
+  /** Exported type alias name, unique. */
+  typeName: string;
+  /** Validator function stem: `validate<Stem>` / `is<Stem>`. */
+  validatorStem: string;
+  schema: JsonObject;
+}
+
+export interface ErrorCodeModel {
+  code: string;
+  status: string;
+  message: string;
+  description: string;
+  action: string;
+}
+
+export interface ServiceModel {
+  /** Display name from info.title without " API" (`APIG`). */
+  title: string;
+  /** PascalCase service identifier (`Apig`). */
+  pascal: string;
+  /** lower-case slug (`apig`). */
+  slug: string;
+  version: string;
+  description: string;
+  serverTemplate: string;
+  operations: OperationModel[];
+  schemas: SchemaModel[];
+  errorCodes: ErrorCodeModel[];
+  security: { iamToken: boolean; akskSigning: boolean };
+}
+
+const isObject = (value: JsonValue | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
+const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
+
+/** Follows one local `$ref` (`#/components/parameters/x`), once; schemas keep their refs for the emitters. */
+function deref(doc: JsonObject, value: JsonValue | undefined): JsonObject | undefined {
+  if (!isObject(value)) return undefined;
+  if (typeof value.$ref !== 'string') return value;
+  let target: JsonValue | undefined = doc;
+  for (const raw of value.$ref.replace(/^#\//, '').split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    target = isObject(target) ? target[key] : undefined;
+  }
+  return isObject(target) ? target : undefined;
+}
+
+function readParameters(doc: JsonObject, list: JsonValue | undefined): ParameterModel[] {
+  if (!Array.isArray(list)) return [];
+  const out: ParameterModel[] = [];
+  for (const entry of list) {
+    const param = deref(doc, entry);
+    if (!param || typeof param.name !== 'string') continue;
+    if (param.in !== 'path' && param.in !== 'query' && param.in !== 'header') continue; // cookies: not used by Huawei APIs
+    out.push({
+      name: param.name,
+      in: param.in,
+      required: param.in === 'path' || param.required === true,
+      description: text(param.description),
+      schema: isObject(param.schema) ? param.schema : {},
+    });
+  }
+  return out;
+}
+
+/** Picks the JSON media type when there is one (the runtime serialises bodies as JSON), otherwise the first. */
+function pickMedia(content: JsonValue | undefined): { mediaType: string; schema: JsonObject } | undefined {
+  if (!isObject(content)) return undefined;
+  const types = Object.keys(content).sort(compareCodeUnits);
+  const mediaType = types.find((t) => /[/+]json\b/i.test(t)) ?? types[0];
+  if (!mediaType) return undefined;
+  const media = content[mediaType];
+  return { mediaType, schema: isObject(media) && isObject(media.schema) ? media.schema : {} };
+}
+
+function readSource(value: JsonValue | undefined): SourceRef | undefined {
+  if (!isObject(value)) return undefined;
+  const source: SourceRef = {};
+  for (const key of ['file', 'section', 'table', 'url'] as const) if (value[key] != null) source[key] = text(value[key]);
+  return Object.keys(source).length ? source : undefined;
+}
+
+function readErrorCodes(value: JsonValue | undefined): string[] {
+  if (!Array.isArray(value)) return [];
+  const codes = value.map((entry) => (isObject(entry) ? text(entry.code) : text(entry))).filter(Boolean);
+  return [...new Set(codes)].sort(compareCodeUnits);
+}
+
+function readCatalogue(value: JsonValue | undefined): ErrorCodeModel[] {
+  if (!Array.isArray(value)) return [];
+  const byCode = new Map<string, ErrorCodeModel>();
+  for (const entry of value) {
+    if (!isObject(entry) || !text(entry.code)) continue;
+    const code = text(entry.code);
+    if (!byCode.has(code)) {
+      byCode.set(code, { code, status: text(entry.status), message: text(entry.message), description: text(entry.description), action: text(entry.action) });
+    }
+  }
+  return [...byCode.values()].sort((a, b) => compareCodeUnits(a.code, b.code));
+}
+
+function serviceTitle(doc: JsonObject): string {
+  const info = isObject(doc.info) ? doc.info : {};
+  const title = text(info.title).replace(/\s*API\s*$/i, '').trim();
+  return title || 'Service';
+}
+
+function serverTemplate(doc: JsonObject): string {
+  const servers = Array.isArray(doc.servers) ? doc.servers : [];
+  const first = servers.find(isObject);
+  return first ? text(first.url) : '';
+}
+
+/** Names our generated modules export themselves; document-derived names must not take them. */
+export const RESERVED_EXPORTS = [
+  'paths', 'components', 'operations', 'webhooks', 'createClient', 'ClientOptions', 'ApiResponse', 'OperationSpec',
+  'RequestArgs', 'ValidationIssue', 'HuaweiCloudApiError', 'ServiceInfo', 'ErrorCode', 'errorCatalog',
+  'isKnownErrorCode', 'operationSpecs', 'service', 'types', 'runtime', 'validators', 'errors', 'Credentials',
+  '$defs', 'ErrorCodeInfo', 'KnownErrorCode', 'requestValidators', 'responseValidators', 'NetworkError', 'TimeoutError',
+  'RequestValidationError', 'ResponseValidationError', 'ResponseParseError', 'Client',
+];
+
+export function buildServiceModel(doc: JsonObject): ServiceModel {
+  const title = serviceTitle(doc);
+  // `APIG` → `Apig` (createApigClient), `ModelArts` stays: all-capital words read better capitalised once.
+  const pascal = toPascalCase(splitWords(title).map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join('_'));
+  const slug = splitWords(title).join('-').toLowerCase() || 'service';
+  const info = isObject(doc.info) ? doc.info : {};
+
+  // Operations in a stable order: by operationId.
+  const rawOps: Omit<OperationModel, 'methodName' | 'typeStem'>[] = [];
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  for (const path of Object.keys(paths).sort(compareCodeUnits)) {
+    const item = deref(doc, paths[path]);
+    if (!item) continue;
+    const shared = readParameters(doc, item.parameters);
+    for (const lower of Object.keys(METHODS)) {
+      const op = item[lower];
+      if (!isObject(op) || typeof op.operationId !== 'string') continue;
+      const own = readParameters(doc, op.parameters);
+      // Operation parameters override path-item ones with the same name and location.
+      const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
+      const requestBody = deref(doc, op.requestBody);
+      const media = requestBody ? pickMedia(requestBody.content) : undefined;
+      const responses: ResponseModel[] = [];
+      const rawResponses = isObject(op.responses) ? op.responses : {};
+      for (const status of Object.keys(rawResponses).sort(compareCodeUnits)) {
+        const response = deref(doc, rawResponses[status]);
+        if (!response) continue;
+        const picked = pickMedia(response.content);
+        responses.push({ status, description: text(response.description), mediaType: picked?.mediaType, schema: picked?.schema });
+      }
+      rawOps.push({
+        operationId: op.operationId,
+        method: METHODS[lower],
+        path,
+        summary: text(op.summary),
+        description: text(op.description),
+        tags: Array.isArray(op.tags) ? op.tags.map(text) : [],
+        deprecated: op.deprecated === true,
+        source: readSource(op['x-source']),
+        parameters,
+        body: requestBody && media ? { required: requestBody.required === true, mediaType: media.mediaType, schema: media.schema, description: text(requestBody.description) } : undefined,
+        responses,
+        errorCodes: readErrorCodes(op['x-error-codes']),
+      });
+    }
+  }
+  rawOps.sort((a, b) => compareCodeUnits(a.operationId, b.operationId));
+  const ids = rawOps.map((op) => op.operationId);
+  // Per-service names (`ApigClient`, `ApigErrorCode`, `createApigClient`) must not be taken by document names.
+  const serviceNames = [pascal, `${pascal}Client`, `${pascal}ErrorCode`, `create${pascal}Client`];
+  const methodNames = assignNames(ids, toCamelCase, [...RESERVED_EXPORTS, ...serviceNames], ['', 'WithResponse']);
+  const typeStems = assignNames(ids, toPascalCase, [...RESERVED_EXPORTS, ...serviceNames], ['Args', 'Result', 'ErrorCode', 'Error']);
+  const operations = rawOps.map((op) => ({ ...op, methodName: methodNames.get(op.operationId)!, typeStem: typeStems.get(op.operationId)! }));
+
+  const components = isObject(doc.components) ? doc.components : {};
+  const rawSchemas = isObject(components.schemas) ? components.schemas : {};
+  const schemaKeys = Object.keys(rawSchemas).sort(compareCodeUnits);
+  // Type aliases and per-operation types share the index.ts namespace, so they are claimed in one scope.
+  const reservedForTypes = [...RESERVED_EXPORTS, ...serviceNames, ...[...typeStems.values()].flatMap((s) => [`${s}Args`, `${s}Result`, `${s}ErrorCode`, `${s}Error`])];
+  const typeNames = assignNames(schemaKeys, toPascalCase, reservedForTypes);
+  const schemas = schemaKeys.map((name) => ({
+    name,
+    typeName: typeNames.get(name)!,
+    validatorStem: typeNames.get(name)!,
+    schema: isObject(rawSchemas[name]) ? (rawSchemas[name] as JsonObject) : {},
+  }));
+
+  const schemesRaw = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  return {
+    title,
+    pascal,
+    slug,
+    version: text(info.version) || '0.0.0',
+    description: text(info.description),
+    serverTemplate: serverTemplate(doc),
+    operations,
+    schemas,
+    errorCodes: readCatalogue(doc['x-error-codes']),
+    security: { iamToken: 'iamToken' in schemesRaw, akskSigning: 'akskSigning' in schemesRaw },
+  };
+}
+
+/** Resolves a `#/components/schemas/<Name>` reference to its model, or undefined for anything else. */
+export function schemaRefName(ref: string): string | undefined {
+  const match = /^#\/components\/schemas\/(.+)$/.exec(ref);
+  return match ? match[1].replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}

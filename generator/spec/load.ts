@@ -1,0 +1,138 @@
+// Reading and vetting an OpenAPI document before anything is generated. Problems are collected, never thrown one at
+// a time, so the user sees the whole list at once (exit 2, nothing written).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+
+export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface LoadedSpec {
+  /** Absolute path of the document. */
+  path: string;
+  /** The raw text as read (openapi-typescript and Redocly parse it themselves). */
+  text: string;
+  /** Parsed with integers beyond 2^53 kept as exact bigints (validators need the exact bounds). */
+  exact: JsonObject;
+  /** The same document with every number a JS number: safe for JSON.stringify and for third-party tools. */
+  plain: JsonObject;
+}
+
+export class SpecProblemsError extends Error {
+  constructor(
+    readonly specPath: string,
+    readonly problems: string[],
+  ) {
+    super(`${specPath}: ${problems.length} problem(s) prevent generation:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Integers that fit a double exactly become numbers again; only the big ones stay bigint. */
+function narrowIntegers(value: unknown): JsonValue {
+  if (typeof value === 'bigint') {
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  }
+  if (Array.isArray(value)) return value.map(narrowIntegers);
+  if (value && typeof value === 'object') {
+    const out: JsonObject = {};
+    for (const [key, child] of Object.entries(value)) out[key] = narrowIntegers(child);
+    return out;
+  }
+  return value as JsonValue;
+}
+
+function toPlain(value: JsonValue): JsonValue {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value && typeof value === 'object') {
+    const out: JsonObject = {};
+    for (const [key, child] of Object.entries(value)) out[key] = toPlain(child);
+    return out;
+  }
+  return value;
+}
+
+/** Parses YAML or JSON (JSON is YAML 1.2) keeping big integers exact. */
+export function parseSpecText(text: string): JsonObject {
+  const parsed = parseYaml(text, { intAsBigInt: true, maxAliasCount: -1, uniqueKeys: true });
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the document is not an object');
+  return narrowIntegers(parsed) as JsonObject;
+}
+
+/** Recommended Redocly rules; only error-severity findings stop generation. */
+async function lintSpec(text: string, absolutePath: string): Promise<string[]> {
+  const config = await createConfig({ extends: ['recommended'] } as never);
+  const problems = await lintFromString({ source: text, absoluteRef: absolutePath, config });
+  return problems
+    .filter((problem) => problem.severity === 'error')
+    .map((problem) => {
+      const where = problem.location[0]?.pointer ?? '';
+      return `${problem.ruleId}: ${problem.message}${where ? ` (at ${where})` : ''}`;
+    })
+    .sort();
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+/** What the generator itself needs beyond a valid document: paths, operationIds, local schema references. */
+export function checkGeneratorNeeds(doc: JsonObject): string[] {
+  const problems: string[] = [];
+  if (typeof doc.openapi !== 'string' || !/^3\.[01]\./.test(doc.openapi)) {
+    problems.push(`openapi: expected version 3.0.x or 3.1.x, found ${JSON.stringify(String(doc.openapi ?? 'nothing'))}`);
+  }
+  const paths = doc.paths;
+  const operationIds = new Map<string, string>();
+  if (!paths || typeof paths !== 'object' || Array.isArray(paths) || Object.keys(paths).length === 0) {
+    problems.push('paths: the document has no operations to generate a client for');
+  } else {
+    for (const [path, item] of Object.entries(paths)) {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+      for (const method of HTTP_METHODS) {
+        const op = (item as JsonObject)[method];
+        if (!op || typeof op !== 'object' || Array.isArray(op)) continue;
+        const where = `${method.toUpperCase()} ${path}`;
+        const id = op.operationId;
+        if (typeof id !== 'string' || !id.trim()) problems.push(`${where}: missing operationId (method names come from it)`);
+        else if (operationIds.has(id)) problems.push(`${where}: operationId ${JSON.stringify(id)} is also used by ${operationIds.get(id)}`);
+        else operationIds.set(id, where);
+      }
+    }
+    if (operationIds.size === 0 && problems.length === 0) problems.push('paths: no operation has an HTTP method');
+  }
+  collectNonLocalRefs(doc, '#', problems);
+  return problems;
+}
+
+function collectNonLocalRefs(value: JsonValue, pointer: string, problems: string[]): void {
+  if (Array.isArray(value)) value.forEach((child, index) => collectNonLocalRefs(child, `${pointer}/${index}`, problems));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#/')) {
+        problems.push(`${pointer}: $ref ${JSON.stringify(child)} is not a local reference (bundle the document first)`);
+      } else if (!key.startsWith('x-') && key !== 'example' && key !== 'examples') {
+        collectNonLocalRefs(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, problems);
+      }
+    }
+  }
+}
+
+/** Reads, parses, lints and vets a document. Throws SpecProblemsError listing every problem found. */
+export async function loadSpec(specPath: string): Promise<LoadedSpec> {
+  const path = resolve(specPath);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new SpecProblemsError(path, [`cannot read the file: ${(err as Error).message}`]);
+  }
+  let exact: JsonObject;
+  try {
+    exact = parseSpecText(text);
+  } catch (err) {
+    throw new SpecProblemsError(path, [`cannot parse the document: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  const problems = [...checkGeneratorNeeds(exact), ...(await lintSpec(text, path))];
+  if (problems.length) throw new SpecProblemsError(path, problems);
+  return { path, text, exact, plain: toPlain(exact) as JsonObject };
+}
