@@ -147,6 +147,8 @@ export interface FieldModel {
   required: boolean;
   description: string;
   constraints: Constraints;
+  /** Constraints on the items of an array field (`最大长度` on `Array of strings`). */
+  itemConstraints?: Constraints;
 }
 
 export interface ObjectModel {

@@ -75,9 +75,23 @@ function scalarFor(type: TypeRef, text: string): unknown {
   return t;
 }
 
-/** Enum values: list items when the cell has them (zh md, html), else the tokens after the label. */
-function enumValues(value: string, listItems: string[]): string[] {
-  if (listItems.length) return listItems.map((item) => item.trim()).filter(Boolean);
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * Enum values after the label. Readers put each list item on its own line (`枚举值：\nSECOND\nMINUTE`), so lines
+ * win; the list stops at the first line of prose. Text forms write them on one line: `枚举值: SECOND MINUTE`.
+ */
+function enumValues(value: string): string[] {
+  const lines = value.split('\n').map((line) => line.trim().replace(/^[•·]\s*/, ''));
+  if (lines.length > 1 || lines[0] === '') {
+    const values: string[] = [];
+    for (const line of lines.slice(lines[0] === '' ? 1 : 0)) {
+      if (!line) continue;
+      if (CJK.test(line) || line.length > 64) break;
+      values.push(line.replace(/[。.]$/, ''));
+    }
+    return values;
+  }
   return value
     .split(/\s*[•·]\s*|[\s,，、;；]+/)
     .map((v) => v.trim().replace(/[。.]$/, ''))
@@ -103,7 +117,7 @@ export interface ExtractedConstraints {
  * Reads constraint phrases from a description cell, typed to the field's type.
  * `own` applies to the field, `items` to the items of an array field.
  */
-export function extractConstraints(cell: Pick<DocCell, 'text' | 'listItems'>, type: TypeRef): ExtractedConstraints {
+export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): ExtractedConstraints {
   const own: Constraints = {};
   const items: Constraints = {};
   const itemType = type.kind === 'array' ? type.items : type;
@@ -140,7 +154,7 @@ export function extractConstraints(cell: Pick<DocCell, 'text' | 'listItems'>, ty
         if (token && !isArray(type)) own.default = scalarFor(itemType, token);
         break;
       case 'enum': {
-        const values = enumValues(value, cell.listItems);
+        const values = enumValues(value);
         if (values.length) (isArray(type) ? items : own).enum = values.map((v) => scalarFor(itemType, v));
         break;
       }

@@ -1,0 +1,116 @@
+// The scraper's front door: inputs (files, directories, globs) → pages → service model → OpenAPI document,
+// with a report in which every table row that is not in the document has an entry.
+
+import { readFile, stat } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
+import type { DocPage, ReportEntry } from './model.ts';
+import { interpretPage } from './interpret/page.ts';
+import { buildService, type PageOutcome } from './interpret/service.ts';
+import { checkExamples } from './interpret/check-examples.ts';
+import { buildDocument, type OpenApiDocument } from './openapi/build.ts';
+import { pickReader } from './readers/index.ts';
+
+export interface PageSummary {
+  file: string;
+  form: string;
+  pages: number;
+  operations: number;
+  schemas: number;
+  errorCodes: number;
+  rows: number;
+  issues: Record<ReportEntry['severity'], number>;
+}
+
+export interface ScrapeResult {
+  document: OpenApiDocument;
+  report: ReportEntry[];
+  pages: PageSummary[];
+}
+
+export class InputError extends Error {}
+
+const PAGE_EXTENSIONS = /\.(md|markdown|html?|txt|xhtml)$/i;
+
+/** Files named by the inputs: a file as given, a directory's pages recursively, a glob's matches; sorted. */
+export async function expandInputs(inputs: string[]): Promise<string[]> {
+  const files = new Set<string>();
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (info?.isFile()) files.add(input);
+    else if (info?.isDirectory()) {
+      const found = await glob('**/*', { cwd: input, absolute: false, onlyFiles: true, dot: false });
+      for (const f of found) if (PAGE_EXTENSIONS.test(f) && !/(^|\/)(LICENSE|README)\.md$/i.test(f)) files.add(`${input.replace(/\/+$/, '')}/${f}`);
+    } else if (/[*?[{]/.test(input)) {
+      const found = await glob(input, { onlyFiles: true });
+      if (!found.length) throw new InputError(`no file matches '${input}'`);
+      for (const f of found) files.add(f);
+    } else throw new InputError(`input not found: ${input}`);
+  }
+  return [...files].sort();
+}
+
+function countRows(pages: DocPage[]): number {
+  return pages.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.tables.reduce((k, t) => k + t.rows.length, 0), 0), 0);
+}
+
+/** Reads one file into page outcomes; a page that throws becomes a report entry and the others go on. */
+export function scrapeText(text: string, file: string, report: ReportEntry[]): { outcomes: PageOutcome[]; summary: PageSummary } {
+  const before = report.length;
+  const add = (entry: Omit<ReportEntry, 'file'>) => report.push({ file, ...entry });
+  const reader = pickReader(text, file);
+  const summary: PageSummary = { file, form: reader?.form ?? 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
+  const outcomes: PageOutcome[] = [];
+  if (!text.trim()) add({ reason: 'empty page', severity: 'warning' });
+  else if (!reader) add({ reason: 'form not recognised (not DITA HTML, doc-source markdown or manual text)', severity: 'error' });
+  else {
+    let pages: DocPage[] = [];
+    try {
+      pages = reader.read(text, file, add);
+    } catch (err) {
+      add({ reason: `reader '${reader.form}' failed: ${(err as Error).message}`, severity: 'error' });
+    }
+    summary.pages = pages.length;
+    summary.rows = countRows(pages);
+    for (const page of pages) {
+      try {
+        const fileOfPage = page.part ? `${file}#${page.part}` : file;
+        const result = interpretPage(page, (entry) => report.push({ file: fileOfPage, ...entry }));
+        outcomes.push({ file: fileOfPage, ...result });
+        summary.operations += result.operation ? 1 : 0;
+        summary.schemas += result.objects.length;
+        summary.errorCodes += result.errorCodes.length;
+      } catch (err) {
+        add({ section: page.part, reason: `page could not be interpreted: ${(err as Error).stack?.split('\n').slice(0, 2).join(' ')}`, severity: 'error' });
+      }
+    }
+    if (!summary.rows && !outcomes.some((o) => o.operation)) add({ reason: 'page has no tables', severity: 'info' });
+  }
+  for (const entry of report.slice(before)) summary.issues[entry.severity]++;
+  return { outcomes, summary };
+}
+
+export async function scrapeInputs(inputs: string[], options: { service: string }): Promise<ScrapeResult> {
+  const files = await expandInputs(inputs);
+  const report: ReportEntry[] = [];
+  const outcomes: PageOutcome[] = [];
+  const pages: PageSummary[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    const result = scrapeText(text, file, report);
+    outcomes.push(...result.outcomes);
+    pages.push(result.summary);
+  }
+  const model = buildService(options.service, outcomes, (entry) => report.push(entry));
+  checkExamples(model, (entry) => report.push(entry));
+  const document = buildDocument(model);
+  return { document, report: sortReport(report), pages };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+function sortReport(report: ReportEntry[]): ReportEntry[] {
+  return report
+    .map((entry, i) => [entry, i] as const)
+    .sort(([a, i], [b, j]) => (a.file < b.file ? -1 : a.file > b.file ? 1 : SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j))
+    .map(([entry]) => entry);
+}

@@ -1,0 +1,98 @@
+// Example code blocks → JSON values, leniently (FORMATS.md §7, §9.9). Every repair and every failure is
+// returned so the caller can report it; numbers beyond 2^53 stay exact (bigint).
+
+import { parse as parseYaml } from 'yaml';
+
+export interface ParsedExample {
+  value?: unknown;
+  /** The JSON text that was parsed (after the method/URL line and HTTP headers were cut off). */
+  text: string;
+  repairs: string[];
+  error?: string;
+  /** `POST https://{endpoint}/v2/…` line before the body, when any. */
+  requestLine?: string;
+}
+
+/** Repairs tried one after another when strict JSON fails; each is named in the report. */
+const REPAIRS: [string, (text: string) => string][] = [
+  ['removed comments', (t) => t.replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '')],
+  ['removed trailing commas', (t) => t.replace(/,(\s*[}\]])/g, '$1')],
+  ['unescaped doubly escaped quotes', (t) => t.replace(/\\\\\\"/g, '\\"')],
+  ['quoted placeholder values', (t) => t.replace(/:\s*(X{2,}|x{2,}|\.\.\.|…)(\s*[,}\]])/g, ': "$1"$2')],
+  ['removed ellipsis lines', (t) => t.replace(/^\s*(?:\.\.\.|…)\s*,?\s*$/gm, '').replace(/,(\s*[}\]])/g, '$1')],
+  ['replaced curly quotes', (t) => t.replace(/[“”]/g, '"')],
+];
+
+const BIG_INT = /(?<![\w."])-?\d{16,}(?![\w."])/;
+
+function strictParse(text: string): unknown {
+  if (BIG_INT.test(text)) {
+    // YAML's JSON-compatible core schema can hand us bigints; JSON.parse would round them.
+    const value = parseYaml(text, { intAsBigInt: true, schema: 'core' }) as unknown;
+    return narrowBigInts(value);
+  }
+  return JSON.parse(text);
+}
+
+/** bigint → number wherever the number is safe, so only the truly big ones stay bigint. */
+function narrowBigInts(value: unknown): unknown {
+  if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  if (Array.isArray(value)) return value.map(narrowBigInts);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, narrowBigInts(v)]));
+  return value;
+}
+
+const REQUEST_LINE = /^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+.*$/m;
+
+/** Cuts what precedes the JSON body: a request line, HTTP headers, line numbers spilled from code blocks. */
+function bodyText(code: string): { text: string; requestLine?: string } {
+  const requestLine = code.match(REQUEST_LINE)?.[0]?.trim();
+  const start = code.search(/^\s*[{[]/m);
+  if (start < 0) {
+    const inline = code.search(/[{[]\s*"/);
+    return { text: inline >= 0 ? code.slice(inline).trim() : '', requestLine };
+  }
+  return { text: code.slice(start).trim(), requestLine };
+}
+
+export function parseExample(code: string): ParsedExample {
+  const { text, requestLine } = bodyText(code);
+  const base = { text, repairs: [] as string[], ...(requestLine ? { requestLine } : {}) };
+  if (!text) return { ...base, error: 'no JSON body' };
+  try {
+    return { ...base, value: strictParse(text) };
+  } catch (err) {
+    let repaired = text;
+    const repairs: string[] = [];
+    for (const [name, fix] of REPAIRS) {
+      const next = fix(repaired);
+      if (next === repaired) continue;
+      repaired = next;
+      repairs.push(name);
+      try {
+        return { ...base, text: repaired, value: strictParse(repaired), repairs };
+      } catch {
+        // keep repairing
+      }
+    }
+    return { ...base, repairs, error: (err as Error).message.split('\n')[0] };
+  }
+}
+
+/** Every `error_code` / `error.code` / `code` value that looks like `APIG.2012`, in order. */
+export function errorCodesIn(value: unknown): string[] {
+  const codes: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [key, inner] of Object.entries(v)) {
+        if (/^(error_?code|code|errorCode)$/i.test(key) && typeof inner === 'string' && ERROR_CODE.test(inner)) codes.push(inner);
+        else walk(inner);
+      }
+    }
+  };
+  walk(value);
+  return codes;
+}
+
+export const ERROR_CODE = /^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*\.\d+$/;

@@ -1,0 +1,192 @@
+// Page results → one ServiceModel: object types made unique across pages (identical shapes shared, same name
+// with another shape renamed and reported), operation ids made unique, the same operation from two pages merged,
+// error codes merged into one catalogue. Pages are processed in file order, so names are stable.
+
+import type { ErrorCodeModel, FieldModel, ObjectModel, OperationModel, ReportEntry, ServiceModel, TypeRef } from '../model.ts';
+import type { PageResult } from './page.ts';
+
+type Report = (entry: ReportEntry) => void;
+
+export interface PageOutcome extends PageResult {
+  file: string;
+}
+
+function mapRefs(type: TypeRef, rename: (name: string) => string): TypeRef {
+  switch (type.kind) {
+    case 'ref':
+      return { kind: 'ref', name: rename(type.name) };
+    case 'array':
+      return { kind: 'array', items: mapRefs(type.items, rename) };
+    case 'map':
+      return { kind: 'map', values: mapRefs(type.values, rename) };
+    default:
+      return type;
+  }
+}
+
+function renameFields(fields: FieldModel[], rename: (name: string) => string): FieldModel[] {
+  return fields.map((f) => ({ ...f, type: mapRefs(f.type, rename) }));
+}
+
+/** What makes two object types the same: field names, types, required flags and constraints (not prose). */
+function shapeKey(fields: FieldModel[]): string {
+  return JSON.stringify(
+    fields.map((f) => [f.name, f.type, f.required, f.constraints, f.itemConstraints ?? null]),
+    (_, v) => (typeof v === 'bigint' ? v.toString() : v),
+  );
+}
+
+function sameOperation(a: OperationModel, b: OperationModel): boolean {
+  const sig = (op: OperationModel) =>
+    JSON.stringify(
+      [op.parameters.map((p) => [p.in, p.name, p.required, p.type]), op.requestBody?.type ?? null, op.responses.map((r) => [r.status, r.body ?? null])],
+      (_, v) => (typeof v === 'bigint' ? v.toString() : v),
+    );
+  return sig(a) === sig(b);
+}
+
+const VERBS: Record<string, string> = { GET: 'Get', POST: 'Create', PUT: 'Update', DELETE: 'Delete', PATCH: 'Patch', HEAD: 'Head', OPTIONS: 'Options' };
+
+/** `PUT /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}` → `UpdateApigwInstancesThrottles`. */
+export function derivedOperationId(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter((seg) => seg && !seg.startsWith('{') && !/^v\d+(\.\d+)?$/i.test(seg))
+    .map((seg) => seg.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : '')).join(''));
+  const byId = /\}$/.test(path) ? 'ById' : '';
+  return `${VERBS[method] ?? method}${words.join('')}${byId}`;
+}
+
+export function buildService(service: string, pages: PageOutcome[], report: Report): ServiceModel {
+  const ordered = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const schemas = new Map<string, ObjectModel>();
+  const shapes = new Map<string, string>(); // shapeKey → global name
+  const operations: OperationModel[] = [];
+  const byRoute = new Map<string, OperationModel>();
+  const catalogue = new Map<string, ErrorCodeModel>();
+
+  for (const page of ordered) {
+    // 1. Decide each local object's global name.
+    const rename = new Map<string, string>();
+    for (const obj of page.objects) {
+      const key = `${obj.name}\u0000${shapeKey(obj.fields)}`;
+      const shared = shapes.get(key);
+      if (shared) {
+        rename.set(obj.name, shared);
+        continue;
+      }
+      let name = obj.name;
+      if (schemas.has(name)) {
+        let n = 2;
+        while (schemas.has(`${obj.name}${n}`)) n++;
+        name = `${obj.name}${n}`;
+        report({
+          file: page.file,
+          table: obj.source.table,
+          reason: `schema '${obj.name}' differs from the one in ${schemas.get(obj.name)!.source.file}; named '${name}'`,
+          severity: 'info',
+        });
+      }
+      rename.set(obj.name, name);
+      shapes.set(key, name);
+      schemas.set(name, { ...obj, name });
+    }
+    const local = (name: string) => rename.get(name) ?? name;
+    for (const obj of page.objects) {
+      const global = schemas.get(local(obj.name));
+      if (global && global.source === obj.source) global.fields = renameFields(obj.fields, local);
+    }
+    // 2. Operations.
+    if (page.operation) {
+      const op = page.operation;
+      op.parameters = op.parameters.map((p) => ({ ...p, type: mapRefs(p.type, local) }));
+      if (op.requestBody) op.requestBody.type = mapRefs(op.requestBody.type, local);
+      for (const r of op.responses) if (r.body) r.body = mapRefs(r.body, local);
+      const route = `${op.method} ${op.path.replace(/\{[^}]+\}/g, '{}')}`;
+      const earlier = byRoute.get(route);
+      if (earlier) {
+        report({
+          file: page.file,
+          reason: sameOperation(earlier, op)
+            ? `${route} also documented in ${earlier.source.file}; merged`
+            : `${route} documented differently in ${earlier.source.file}; kept that page's version`,
+          severity: sameOperation(earlier, op) ? 'info' : 'warning',
+        });
+        earlier.errorCodes = [...new Set([...earlier.errorCodes, ...op.errorCodes])].sort();
+      } else {
+        byRoute.set(route, op);
+        operations.push(op);
+      }
+    }
+    // 3. Error codes.
+    for (const code of page.errorCodes) {
+      const known = catalogue.get(code.code);
+      if (!known) catalogue.set(code.code, code);
+      else if (known.message !== code.message || known.status !== code.status || known.description !== code.description)
+        report({
+          file: page.file,
+          table: code.source.table,
+          row: code.code,
+          reason: `error code ${code.code} listed again with different text (first in ${known.source.file}); kept the first`,
+          severity: 'warning',
+        });
+    }
+  }
+
+  resolveDanglingRefs(schemas, operations, report);
+  assignOperationIds(operations, report);
+  return {
+    service,
+    operations,
+    schemas,
+    errorCodes: [...catalogue.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+  };
+}
+
+/** A `X object` whose table is on no page becomes a free-form object with its type text kept, and is reported. */
+function resolveDanglingRefs(schemas: Map<string, ObjectModel>, operations: OperationModel[], report: Report) {
+  const lower = new Map([...schemas.keys()].map((k) => [k.toLowerCase(), k]));
+  const fix = (type: TypeRef, where: { file: string; table?: string }): TypeRef => {
+    switch (type.kind) {
+      case 'ref': {
+        if (schemas.has(type.name)) return type;
+        const other = lower.get(type.name.toLowerCase());
+        if (other) return { kind: 'ref', name: other };
+        report({ ...where, reason: `type '${type.name}' has no table in the inputs; written as an object with x-doc-type`, severity: 'warning' });
+        return { kind: 'unknown', text: `${type.name} object` };
+      }
+      case 'array':
+        return { kind: 'array', items: fix(type.items, where) };
+      case 'map':
+        return { kind: 'map', values: fix(type.values, where) };
+      default:
+        return type;
+    }
+  };
+  for (const obj of schemas.values()) obj.fields = obj.fields.map((f) => ({ ...f, type: fix(f.type, obj.source) }));
+  for (const op of operations) {
+    op.parameters = op.parameters.map((p) => ({ ...p, type: fix(p.type, op.source) }));
+    if (op.requestBody) op.requestBody.type = fix(op.requestBody.type, op.source);
+    for (const r of op.responses) if (r.body) r.body = fix(r.body, op.source);
+  }
+}
+
+function assignOperationIds(operations: OperationModel[], report: Report) {
+  const taken = new Map<string, OperationModel>();
+  for (const op of operations) {
+    let id = op.operationId || derivedOperationId(op.method, op.path);
+    if (taken.has(id)) {
+      const original = id;
+      let n = 2;
+      while (taken.has(`${original}${n}`)) n++;
+      id = `${original}${n}`;
+      report({
+        file: op.source.file,
+        reason: `operationId '${original}' already used by ${taken.get(original)!.source.file}; this one is '${id}'`,
+        severity: 'warning',
+      });
+    }
+    op.operationId = id;
+    taken.set(id, op);
+  }
+}

@@ -1,0 +1,81 @@
+// What a table is (its role) and what its columns are, from caption, header and section — all by vocabulary.
+
+import type { DocSection, DocTable } from '../model.ts';
+import {
+  CAPTION_ROLES,
+  GENERIC_CAPTIONS,
+  OBJECT_CAPTION_SUFFIXES,
+  type ColumnRole,
+  columnRole,
+  normalizeWord,
+  type TableRole,
+} from '../vocab.ts';
+import { isKnownDocType } from './types.ts';
+
+export type Columns = Partial<Record<ColumnRole, number>>;
+
+/** Column index per role; the first column of a role wins. */
+export function columnsOf(header: string[]): Columns {
+  const columns: Columns = {};
+  header.forEach((text, i) => {
+    const role = columnRole(text);
+    if (role && columns[role] === undefined) columns[role] = i;
+  });
+  return columns;
+}
+
+/**
+ * Columns of a table without a header row, guessed from the cells (FORMATS.md §8: 4 zh md tables have none):
+ * the column whose cells read as types is the type column; a 是/否 column is the required column.
+ */
+export function inferColumns(table: DocTable): Columns | undefined {
+  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+  if (width < 2) return undefined;
+  const share = (i: number, test: (t: string) => boolean) =>
+    table.rows.filter((r) => r.cells[i] && test(r.cells[i]!.text)).length / Math.max(1, table.rows.length);
+  const columns: Columns = { name: 0 };
+  for (let i = 1; i < width; i++) {
+    if (columns.type === undefined && share(i, isKnownDocType) >= 0.6) columns.type = i;
+    else if (columns.required === undefined && share(i, (t) => /^(是|否|yes|no)$/i.test(t.trim())) >= 0.6) columns.required = i;
+  }
+  columns.description = width - 1;
+  return columns;
+}
+
+/** A caption that names a field or type: `auth_opt参数说明` → `auth_opt`; `tags 字段数据结构说明` → `tags`. */
+export function captionSubject(caption: string): string {
+  const clean = caption.replace(/\\_/g, '_').trim();
+  for (const suffix of OBJECT_CAPTION_SUFFIXES) {
+    const spaced = new RegExp(`${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`, 'i');
+    const subject = clean.replace(spaced, '').trim();
+    if (subject && subject !== clean) return subject;
+  }
+  return clean;
+}
+
+function headerRole(columns: Columns): TableRole | undefined {
+  if (columns.code !== undefined && (columns.status !== undefined || columns.message !== undefined || columns.action !== undefined))
+    return { role: 'errorCodes' };
+  if (columns.status !== undefined && columns.name === undefined) return { role: 'statusCodes' };
+  if (columns.method !== undefined && columns.uri !== undefined) return { role: 'methodUri' };
+  return undefined;
+}
+
+const SECTION_DEFAULT_ROLE: Partial<Record<DocSection['kind'], TableRole>> = {
+  uri: { role: 'params', in: 'path' },
+  request: { role: 'requestParams' },
+  response: { role: 'responseBody' },
+  statusCodes: { role: 'statusCodes' },
+  errorCodes: { role: 'errorCodes' },
+};
+
+/** The role of a table: by header shape first, then caption, then (for generic captions) the section it is in. */
+export function tableRole(table: DocTable, section: DocSection, columns: Columns): TableRole {
+  const byHeader = headerRole(columns);
+  if (byHeader) return byHeader;
+  const caption = normalizeWord(table.caption);
+  const byCaption = CAPTION_ROLES[caption];
+  if (byCaption) return byCaption;
+  if (!caption || GENERIC_CAPTIONS.has(caption)) return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
+  return { role: 'object' };
+}
