@@ -98,8 +98,8 @@ export function prepareRequest(
 ): PreparedRequest {
   const pathValues: Record<string, unknown> = { ...(args.path ?? {}) };
   // {project_id} is almost always the caller's own project: fill it from the client options.
-  if ((pathValues.project_id === undefined || pathValues.project_id === null) && options.projectId) {
-    pathValues.project_id = options.projectId;
+  if ((pathValues['project_id'] === undefined || pathValues['project_id'] === null) && options.projectId) {
+    pathValues['project_id'] = options.projectId;
   }
   const filled = fillPathTemplate(op.path, pathValues);
   if (filled.missing.length > 0) {
@@ -328,7 +328,7 @@ export function createClient(options: AdvancedClientOptions, service: ServiceInf
           ...(options.signedHeaders !== undefined ? { signedHeaders: options.signedHeaders } : {}),
         });
         Object.assign(headers, added);
-        if (added.Authorization) secrets.push(added.Authorization, added.Authorization.replace(/^.*Signature=/, ''));
+        if (added['Authorization']) secrets.push(added['Authorization'], added['Authorization'].replace(/^.*Signature=/, ''));
       }
 
       const outcome = await attemptOnce(fetchImpl, { ...prepared, headers }, {

@@ -154,13 +154,13 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
     return text === '' ? {} : { errorMsg: text.length > 500 ? text.slice(0, 500) + '…' : text };
   }
   if (!isRecord(body)) return {};
-  const nested = isRecord(body.error) ? body.error : undefined;
+  const nested = isRecord(body['error']) ? body['error'] : undefined;
   const result: ParsedErrorBody = {};
   const errorCode = firstText(body, CODE_KEYS) ?? (nested && firstText(nested, CODE_KEYS));
   const errorMsg =
     firstText(body, MESSAGE_KEYS) ??
     (nested && firstText(nested, MESSAGE_KEYS)) ??
-    (typeof body.error === 'string' ? body.error : undefined);
+    (typeof body['error'] === 'string' ? body['error'] : undefined);
   const requestId = firstText(body, REQUEST_ID_KEYS) ?? (nested && firstText(nested, REQUEST_ID_KEYS));
   if (errorCode !== undefined) result.errorCode = errorCode;
   if (errorMsg !== undefined) result.errorMsg = errorMsg;

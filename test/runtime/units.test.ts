@@ -2,8 +2,10 @@
 // the Web Crypto fallback, and the runtime's self-containment (imports, standalone strict tsc).
 import { spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_RETRY_POLICY,
@@ -208,26 +210,51 @@ describe('self-contained runtime', () => {
     }
   });
 
+  const tsc = projectRoot + 'node_modules/typescript/bin/tsc';
+  const baseFlags = ['--strict', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--lib', 'ES2022,DOM', '--skipLibCheck'];
+  // No @types/* at all: proves the runtime needs nothing from Node's typings (browsers have none).
+  const noNodeTypes = ['--typeRoots', runtimeDir + 'no-such-type-root'];
+  // Settings a consuming package may well have turned on.
+  const pickyFlags = [
+    '--verbatimModuleSyntax', '--isolatedModules', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess',
+    '--noImplicitOverride', '--noPropertyAccessFromIndexSignature',
+  ];
+  const runTsc = (flags: string[]) =>
+    spawnSync(process.execPath, [tsc, ...flags, ...files.map((f) => runtimeDir + f)], { encoding: 'utf8', cwd: projectRoot });
+
   it('passes tsc --strict on its own, without Node typings', () => {
-    const tsc = projectRoot + 'node_modules/typescript/bin/tsc';
-    const result = spawnSync(
-      process.execPath,
-      [
-        tsc,
-        '--strict',
-        '--target', 'ES2022',
-        '--module', 'NodeNext',
-        '--moduleResolution', 'NodeNext',
-        '--lib', 'ES2022,DOM',
-        '--noEmit',
-        '--skipLibCheck',
-        // No @types/* at all: proves the runtime needs nothing from Node's typings (browsers have none).
-        '--typeRoots', runtimeDir + 'no-such-type-root',
-        ...files.map((f) => runtimeDir + f),
-      ],
-      { encoding: 'utf8', cwd: projectRoot },
-    );
+    const result = runTsc([...baseFlags, '--noEmit', ...noNodeTypes]);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
+  }, 60_000);
+
+  it('passes with the picky compiler flags a consumer may use', () => {
+    const result = runTsc([...baseFlags, '--noEmit', ...noNodeTypes, ...pickyFlags]);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  }, 60_000);
+
+  it('compiled by plain tsc, runs in plain Node and reproduces a signing vector', () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'hwdocs-runtime-'));
+    try {
+      writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
+      const compiled = runTsc([...baseFlags, ...noNodeTypes, '--outDir', outDir]);
+      expect(compiled.stdout + compiled.stderr).toBe('');
+      // java-testAKSKSigner from the fixture, signed by the compiled JavaScript.
+      const script = `
+        const m = await import(${JSON.stringify(pathToFileURL(join(outDir, 'index.js')).href)});
+        const added = await m.signRequest({ method: 'GET',
+          url: 'https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0',
+          headers: { 'Content-Type': 'application/json', TEST_UNDERSCORE: 'TEST_VALUE' }, body: null },
+          { accessKey: 'AccessKey', secretKey: 'SecretKey' }, new Date(Date.UTC(2019, 10, 15, 3, 36, 55)), { signedHeaders: 'java' });
+        process.stdout.write(added.Authorization);`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(
+        'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=fd95e7da6f695cfb4cabbb9d6b0968aec155bc576b064835282473539ae9ea1d',
+      );
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
