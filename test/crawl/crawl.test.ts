@@ -79,6 +79,13 @@ describe('crawl a doc set', () => {
     expect(server.maxInFlight).toBe(1);
   });
 
+  it('waits --delay-ms between request starts to the same host', async () => {
+    const { clock, sleeps } = virtualClock();
+    await crawl([server.url('/api-demo/index.html')], options({ clock, delayMs: 500 }));
+    // Four pages: the first starts at once, each later one waits for its own 500 ms slot.
+    expect(sleeps).toEqual([500, 500, 500]);
+  });
+
   it('gives identical manifest bytes on a second crawl of unchanged pages', async () => {
     await crawl([server.url('/api-demo/index.html')], options());
     const first = readFileSync(join(outDir, MANIFEST_FILE));
@@ -124,9 +131,11 @@ describe('faults', () => {
       setTimeout(() => res.socket?.destroy(), 5);
       return true;
     });
-    const summary = await crawl([server.url('/api-demo/index.html')], options());
+    const events: CrawlEvent[] = [];
+    const summary = await crawl([server.url('/api-demo/index.html')], options({ onEvent: (e) => events.push(e) }));
     expect(summary).toMatchObject({ fetched: 4, failed: 0 });
     expect(server.countOf('/api-demo/topic-a.html')).toBe(2);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'retry', reason: expect.stringMatching(/^(network error|truncated body)/) }));
     expect(readFileSync(savedFile('/api-demo/topic-a.html'))).toEqual(fixtureBytes('api-demo/topic-a.html'));
   });
 
