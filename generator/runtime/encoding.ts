@@ -22,9 +22,13 @@ export function safeDecode(value: string): string {
   }
 }
 
-/** How a scalar parameter value is written on the wire (query, path or header). */
+/**
+ * How a parameter value is written on the wire (query item, path segment or header). Arrays in a path or a
+ * header use OpenAPI's default "simple" style, comma-separated (query arrays are split into pairs first).
+ */
 export function stringifyParamValue(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(stringifyParamValue).join(',');
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return value.toISOString();
   return JSON.stringify(value);

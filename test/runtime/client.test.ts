@@ -194,6 +194,17 @@ describe('successful requests', () => {
   });
 });
 
+describe('HEAD', () => {
+  it('returns status and headers with no body', async () => {
+    server.script((_req, res) => res.writeHead(200, { 'X-Request-Id': 'head-1', 'Content-Length': '10' }).end());
+    const head: OperationSpec = { ...listThrottles, operationId: 'CheckThrottles', method: 'HEAD' };
+    const res = await akskClient().request(head, { path: { instance_id: 'i' } });
+    expect(res).toMatchObject({ status: 200, requestId: 'head-1', body: undefined });
+    expect(server.received[0]!.method).toBe('HEAD');
+    expect(server.received[0]!.signature).toBe('valid');
+  });
+});
+
 describe('error bodies', () => {
   const cases = [
     {

@@ -151,6 +151,12 @@ describe('request preparation', () => {
     expect(prepared.headers['Content-Type']).toBeUndefined();
   });
 
+  it('comma-joins arrays in path and header parameters', () => {
+    const prepared = prepareRequest(op, { path: { thing_id: ['a', 'b c'] }, headers: { 'X-Ids': [1, 2] }, body: {} }, base, service);
+    expect(prepared.url).toBe('https://thing.ap-southeast-1.myhuaweicloud.com/v1/p1/things/a%2Cb%20c');
+    expect(prepared.headers['X-Ids']).toBe('1,2');
+  });
+
   it('serialises bodies per media type', () => {
     expect(serializeBody({ a: [1, 2] }, 'application/x-www-form-urlencoded')).toBe('a=1&a=2');
     expect(serializeBody('raw', 'application/octet-stream')).toBe('raw');
