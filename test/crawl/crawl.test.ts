@@ -115,11 +115,11 @@ describe('faults', () => {
     const events: CrawlEvent[] = [];
     const summary = await crawl(
       [server.url('/api-demo/index.html')],
-      options({ timeoutMs: 150, onEvent: (e) => events.push(e) }),
+      options({ timeoutMs: 300, onEvent: (e) => events.push(e) }),
     );
     expect(summary).toMatchObject({ fetched: 4, failed: 0 });
     expect(server.countOf('/api-demo/topic-b.html')).toBe(2);
-    expect(events).toContainEqual(expect.objectContaining({ type: 'retry', reason: 'timeout after 150 ms' }));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'retry', reason: 'timeout after 300 ms' }));
   });
 
   it('retries a truncated body (Content-Length larger than what was sent) and saves the full page', async () => {
