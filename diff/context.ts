@@ -1,6 +1,6 @@
 // What rules look at: the pieces of two documents that the engine has already paired up.
 // Pairing is done once here so that every rule is a small function of an already-matched pair.
-import { parameterKey, type Operation, type OperationMatch, type Parameter } from './operations.ts';
+import { mapPlaceholders, parameterKey, type Operation, type OperationMatch, type Parameter } from './operations.ts';
 import { deref, isObject, type SchemaView } from './resolve.ts';
 import type { Direction, OpenApiDoc } from './types.ts';
 
@@ -57,15 +57,11 @@ export function parameterLocation(p: Parameter): string {
 }
 
 /**
- * Pairs parameters: path parameters by their position in the path template (so `{id}` → `{instance_id}` is a
- * rename), the others by `in` + name; leftovers with the same name on both sides have moved.
+ * Pairs parameters: path parameters through their place in the path template (so `{id}` → `{instance_id}` is a
+ * rename, see mapPlaceholders), the others by `in` + name; leftovers with the same name on both sides have moved.
  */
 export function matchParameters(old: Operation, next: Operation): ParameterMatch {
-  const renamed = new Map<string, string>();
-  old.pathParameterNames.forEach((name, i) => {
-    const newName = next.pathParameterNames[i];
-    if (newName !== undefined) renamed.set(name, newName);
-  });
+  const renamed = mapPlaceholders(old.path, next.path);
   const keyInNew = (p: Parameter) => parameterKey(p.in === 'path' ? { in: 'path', name: renamed.get(p.name) ?? p.name } : p);
   const news = new Map(next.parameters.map((p) => [parameterKey(p), p]));
   const match: ParameterMatch = { pairs: [], removed: [], added: [], moved: [] };

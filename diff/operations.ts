@@ -25,8 +25,6 @@ export interface Operation {
   node: Json;
   /** Path-item and operation parameters merged (operation wins), `$ref`s followed. */
   parameters: Parameter[];
-  /** Placeholder names in path order: lets path parameters match by position. */
-  pathParameterNames: string[];
 }
 
 /** `/v2/{project_id}/apis/{id}` → `/v2/{}/apis/{}`. Trailing slashes are kept: they are part of the URL. */
@@ -36,6 +34,32 @@ export function erasePlaceholders(path: string): string {
 
 export function placeholderNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * Maps old placeholder names to new ones. Same path shape: by position. Different shape (an operation that moved):
+ * by the literal segment before the placeholder, so `/apis/{id}` ↔ `/instances/{instance_id}/apis/{api_id}` pairs
+ * `id` with `api_id`, and `instance_id` is a new parameter.
+ */
+export function mapPlaceholders(oldPath: string, newPath: string): Map<string, string> {
+  const mapping = new Map<string, string>();
+  const oldNames = placeholderNames(oldPath);
+  const newNames = placeholderNames(newPath);
+  if (erasePlaceholders(oldPath) === erasePlaceholders(newPath)) {
+    oldNames.forEach((name, i) => mapping.set(name, newNames[i]!));
+    return mapping;
+  }
+  const anchors = (path: string) => {
+    const byAnchor = new Map<string, string[]>();
+    for (const m of path.matchAll(/([^/{}]*)\/\{([^}]*)\}/g)) byAnchor.set(m[1]!, [...(byAnchor.get(m[1]!) ?? []), m[2]!]);
+    return byAnchor;
+  };
+  const newAnchors = anchors(newPath);
+  for (const [anchor, names] of anchors(oldPath)) {
+    const others = newAnchors.get(anchor);
+    if (names.length === 1 && others?.length === 1) mapping.set(names[0]!, others[0]!);
+  }
+  return mapping;
 }
 
 /** Header names are case-insensitive, so they are keyed in lower case. */
@@ -82,7 +106,6 @@ export function collectOperations(doc: OpenApiDoc): Map<string, Operation> {
         display: `${method.toUpperCase()} ${path}`,
         node,
         parameters: [...shared.filter((p) => !ownKeys.has(parameterKey(p))), ...own],
-        pathParameterNames: placeholderNames(path),
       });
     }
   }
@@ -100,16 +123,47 @@ export interface OperationMatch {
   added: Operation[];
 }
 
+/**
+ * Pairs operations: first by method + path (placeholders erased); then, among the leftovers, an operation whose
+ * doc page (`x-source.file`) and method are those of exactly one leftover on the other side is the same operation
+ * under a new path. Doc updates do that (APIG's pages moved from `/v1.0/apigw/apis/{id}` to
+ * `/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}`): one "path changed" is the honest report, and
+ * the changes inside the operation stay visible instead of drowning in "removed" + "added".
+ */
 export function matchOperations(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): OperationMatch {
   const olds = collectOperations(oldDoc);
   const news = collectOperations(newDoc);
   const match: OperationMatch = { pairs: [], removed: [], added: [] };
+  const removed: Operation[] = [];
   for (const [key, op] of olds) {
     const other = news.get(key);
     if (other) match.pairs.push({ old: op, new: other });
-    else match.removed.push(op);
+    else removed.push(op);
   }
-  for (const [key, op] of news) if (!olds.has(key)) match.added.push(op);
+  const added = [...news.values()].filter((op) => !olds.has(op.key));
+  const byPage = (ops: Operation[]) => {
+    const groups = new Map<string, Operation[]>();
+    for (const op of ops) {
+      const file = sourceFile(op);
+      if (!file) continue;
+      const key = `${op.method} ${file}`;
+      groups.set(key, [...(groups.get(key) ?? []), op]);
+    }
+    return groups;
+  };
+  const removedByPage = byPage(removed);
+  const addedByPage = byPage(added);
+  const movedOld = new Set<Operation>();
+  const movedNew = new Set<Operation>();
+  for (const [key, olders] of removedByPage) {
+    const newers = addedByPage.get(key);
+    if (olders.length !== 1 || newers?.length !== 1) continue;
+    match.pairs.push({ old: olders[0]!, new: newers[0]! });
+    movedOld.add(olders[0]!);
+    movedNew.add(newers[0]!);
+  }
+  match.removed = removed.filter((op) => !movedOld.has(op));
+  match.added = added.filter((op) => !movedNew.has(op));
   return match;
 }
 

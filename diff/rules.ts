@@ -200,6 +200,13 @@ const operationRules: Rule[] = [
         : [],
   },
   {
+    id: 'operation-path-changed',
+    level: 'breaking',
+    scope: 'operation',
+    description: 'The same doc page now documents the operation under another path: clients call the old URL.',
+    check: (c) => (c.old.key !== c.new.key ? one('', `path changed from ${c.old.path} to ${c.new.path}`) : []),
+  },
+  {
     id: 'operation-deprecated',
     level: 'warning',
     scope: 'operation',

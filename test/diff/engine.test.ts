@@ -1,7 +1,7 @@
 // The walk around the rules: operation matching, $ref resolution, cycles, recursion, direction and ordering.
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../diff/engine.ts';
-import { erasePlaceholders, matchOperations } from '../../diff/operations.ts';
+import { erasePlaceholders, mapPlaceholders, matchOperations } from '../../diff/operations.ts';
 import { viewSchema } from '../../diff/resolve.ts';
 import { int, obj, projectId, spec, str, withOperation, withRequest, withResponse } from './helpers.ts';
 
@@ -25,6 +25,40 @@ describe('operation matching', () => {
     expect(m.pairs.map((p) => `${p.old.display} → ${p.new.display}`)).toEqual(['GET /a/{x} → GET /a/{y}']);
     expect(m.removed.map((o) => o.display)).toEqual(['DELETE /a/{x}']);
     expect(m.added.map((o) => o.display)).toEqual(['PUT /a/{y}']);
+  });
+
+  it('pairs an operation that moved to another path when its doc page and method match exactly one on each side', () => {
+    const page = (file: string) => ({ 'x-source': { file } });
+    const a = spec({ '/v1.0/apis/{id}': { get: page('show.md'), put: page('update.md') }, '/v1.0/envs': { get: page('envs.md') } });
+    const b = spec({ '/v2/{project_id}/apis/{api_id}': { get: page('show.md'), put: page('other.md') }, '/v2/envs': { get: page('envs-v2.md') } });
+    const m = matchOperations(a, b);
+    expect(m.pairs.map((p) => `${p.old.display} → ${p.new.display}`)).toEqual(['GET /v1.0/apis/{id} → GET /v2/{project_id}/apis/{api_id}']);
+    expect(m.removed.map((o) => o.display).sort()).toEqual(['GET /v1.0/envs', 'PUT /v1.0/apis/{id}']);
+    expect(m.added.map((o) => o.display).sort()).toEqual(['GET /v2/envs', 'PUT /v2/{project_id}/apis/{api_id}']);
+  });
+
+  it('maps placeholders by position for the same path shape, by preceding segment for a moved one', () => {
+    expect([...mapPlaceholders('/v1/{a}/x/{b}', '/v1/{c}/x/{d}')]).toEqual([['a', 'c'], ['b', 'd']]);
+    expect([...mapPlaceholders('/v1.0/apigw/apis/{id}', '/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}')]).toEqual([['id', 'api_id']]);
+  });
+
+  it('a moved operation reports the move, renamed and new path parameters, not removal + addition', () => {
+    const old = spec({ '/v1.0/apis/{id}': { delete: { 'x-source': { file: 'del.md' }, parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { '204': { description: '' } } } } });
+    const next = spec({
+      '/v2/{project_id}/instances/{instance_id}/apis/{api_id}': {
+        delete: {
+          'x-source': { file: 'del.md' },
+          parameters: ['project_id', 'instance_id', 'api_id'].map((name) => ({ name, in: 'path', required: true, schema: str })),
+          responses: { '204': { description: '' } },
+        },
+      },
+    });
+    expect(ids(diffDocuments(old, next).hits)).toEqual([
+      'operation-path-changed @ ',
+      'path-parameter-renamed @ parameter path.api_id',
+      'request-required-parameter-added @ parameter path.instance_id',
+      'request-required-parameter-added @ parameter path.project_id',
+    ]);
   });
 
   it('merges path-item parameters into each operation, the operation winning', () => {

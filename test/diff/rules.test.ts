@@ -73,6 +73,15 @@ const otherCases: Case[] = [
   { id: 'operation-added', level: 'info', old: withOperation({}), new: spec({ ...withOperation({}).paths as object, '/v1/x': { delete: { responses: { '204': { description: '' } } } } }), operation: 'DELETE /v1/x', location: '', says: 'added' },
   { id: 'operation-removed', level: 'breaking', old: spec({ ...withOperation({}).paths as object, '/v1/x': { delete: { responses: { '204': { description: '' } } } } }), new: withOperation({}), operation: 'DELETE /v1/x', location: '', says: 'removed' },
   { id: 'operation-id-changed', level: 'breaking', old: withOperation({}), new: withOperation({ operationId: 'ListThingsV2' }), operation: GET, location: 'operationId', says: '"ListThings" to "ListThingsV2"' },
+  {
+    id: 'operation-path-changed',
+    level: 'breaking',
+    old: withOperation({ 'x-source': { file: 'a.md' } }, '/v1/things/{id}'),
+    new: withOperation({ 'x-source': { file: 'a.md' } }, '/v2/{project_id}/things/{thing_id}'),
+    operation: 'GET /v2/{project_id}/things/{thing_id}',
+    location: '',
+    says: 'from /v1/things/{id} to /v2/{project_id}/things/{thing_id}',
+  },
   { id: 'operation-deprecated', level: 'warning', old: withOperation({}), new: withOperation({ deprecated: true }), operation: GET, location: '', says: 'deprecated' },
   // parameters
   { id: 'path-parameter-renamed', level: 'warning', old: withOperation({}), new: withOperation({ parameters: [{ ...projectId, name: 'pid' }] }, '/v1/{pid}/things'), operation: 'GET /v1/{pid}/things', location: 'parameter path.pid', says: "'project_id' to 'pid'" },
