@@ -2,6 +2,7 @@
 // with a report in which every table row that is not in the document has an entry.
 
 import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { DocPage, ReportEntry } from './model.ts';
 import { interpretPage } from './interpret/page.ts';
@@ -89,14 +90,22 @@ export function scrapeText(text: string, file: string, report: ReportEntry[]): {
   return { outcomes, summary };
 }
 
-export async function scrapeInputs(inputs: string[], options: { service: string }): Promise<ScrapeResult> {
+/** How a file is named in x-source and the report: relative to the project root, `/`-separated, so a spec is
+ * the same whichever folder the repository is cloned into. */
+function displayName(file: string, root: string): string {
+  const rel = relative(root, resolve(file));
+  return (rel.startsWith('..') ? resolve(file) : rel).split(sep).join('/');
+}
+
+export async function scrapeInputs(inputs: string[], options: { service: string; root?: string }): Promise<ScrapeResult> {
+  const root = options.root ?? process.cwd();
   const files = await expandInputs(inputs);
   const report: ReportEntry[] = [];
   const outcomes: PageOutcome[] = [];
   const pages: PageSummary[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8');
-    const result = scrapeText(text, file, report);
+    const result = scrapeText(text, displayName(file, root), report);
     outcomes.push(...result.outcomes);
     pages.push(result.summary);
   }

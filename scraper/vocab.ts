@@ -232,6 +232,7 @@ const REQUIRED_NO = ['否', 'no', 'n', '可选', '非必选', '选填', 'false',
 /** `true`/`false` for a required-flag cell, `undefined` when the cell says neither (report it). */
 export function parseRequired(cell: string): boolean | undefined {
   const word = normalizeWord(cell).replace(/[,，。.].*$/, '');
+  if (word === '-' || word === '') return false;
   if (REQUIRED_YES.includes(word) || /^(是|yes)/.test(word)) return true;
   if (REQUIRED_NO.includes(word) || /^(否|no)/.test(word)) return false;
   return undefined;

@@ -50,6 +50,8 @@ export const TYPE_WORDS: Record<string, TypeRef> = {
   字典数据类型: object,
   字典类型: object,
   字段数据类型: object,
+  结构体数据类型: object,
+  结构体: object,
   对象: object,
   json: { kind: 'any' },
   anytype: { kind: 'any' },

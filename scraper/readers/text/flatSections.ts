@@ -129,7 +129,7 @@ export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection
   const sections: RawSection[] = [];
   if (ws.length === 0) return sections;
 
-  let section: RawSection;
+  let section: RawSection = { kind: 'other', heading: '', paragraphs: [], rawTables: [], examples: [] };
   let table: RawTable | undefined;
   let pending: Word[] = [];
   let status: string | undefined;

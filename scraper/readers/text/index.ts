@@ -1,4 +1,5 @@
 // Readers for the flattened text forms (flat, percell, pipe). Registered in scraper/readers/index.ts.
 import type { Reader } from '../../model.ts';
+import { flatReader } from './flat.ts';
 
-export const textReaders: Reader[] = [];
+export const textReaders: Reader[] = [flatReader];

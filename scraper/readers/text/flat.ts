@@ -1,0 +1,70 @@
+// Reader for flat aggregation pages (FORMATS.md §0 "flat"): `  • ` or `\n-\n` bullets, each one section of some
+// API page with every table cell run together on one line.
+
+import type { DocPage, Reader } from '../../model.ts';
+import { collectEvidence } from './evidence.ts';
+import { readFlatChunk } from './flatSections.ts';
+import { groupUnits, type Unit } from './group.ts';
+import { finishSection, type Report } from './tables.ts';
+import { DASH_BULLET_LINE, DOT_BULLET, isChromeLine } from './words.ts';
+
+const FORM = 'flat';
+
+/** The bullets of a page: `  • text` lines, or `-` lines each followed by the bullet's text; else plain lines. */
+export function splitBullets(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const dotted = lines.filter((l) => DOT_BULLET.test(l));
+  if (dotted.length) {
+    const bullets: string[] = [];
+    for (const line of lines) {
+      if (DOT_BULLET.test(line)) bullets.push(line.replace(DOT_BULLET, ''));
+      else if (bullets.length && line.trim() && !isChromeLine(line)) bullets[bullets.length - 1] += ` ${line.trim()}`;
+    }
+    return bullets;
+  }
+  if (lines.some((l) => DASH_BULLET_LINE.test(l.trim()))) {
+    const bullets: string[] = [];
+    let open = false;
+    for (const line of lines) {
+      if (DASH_BULLET_LINE.test(line.trim())) {
+        bullets.push('');
+        open = true;
+      } else if (open && line.trim() && !isChromeLine(line)) {
+        bullets[bullets.length - 1] = `${bullets[bullets.length - 1]} ${line.trim()}`.trim();
+      }
+    }
+    return bullets.filter(Boolean);
+  }
+  return lines.map((l) => l.trim()).filter((l) => l && !isChromeLine(l));
+}
+
+/** Whether text looks like a flat page: long lines that hold a heading, a table mark and header words together. */
+export function detectFlat(text: string): number {
+  const lines = text.split(/\r?\n/);
+  const bullets = lines.filter((l) => DOT_BULLET.test(l) || DASH_BULLET_LINE.test(l.trim())).length;
+  const flatTables = (text.match(/表\d+ \S+ (?:参数|名称|参数名) (?:是否必选 )?(?:参数类型|类型)/g) ?? []).length;
+  const flatStatus = (text.match(/状态码: ?\d{3} (?:表\d+|[A-Z][a-z]+)/g) ?? []).length;
+  if (/^\s*(?:#{1,6} |<table|<html)/m.test(text) || / \|\s*$/m.test(text)) return 0.05;
+  if (bullets && (flatTables || flatStatus)) return 0.9;
+  if (flatTables || flatStatus) return 0.6;
+  return bullets ? 0.3 : 0.1;
+}
+
+export function readFlat(text: string, file: string, report: Report): DocPage[] {
+  const evidence = collectEvidence(text);
+  const bullets = splitBullets(text);
+  const units: Unit[] = bullets.map((bullet, index) => {
+    const where = `bullet ${index + 1}`;
+    const raw = readFlatChunk(bullet, { warn: (reason, section) => report({ section: section || where, reason: `${where}: ${reason}`, severity: 'warning' }) });
+    const sections = raw.map((s) => finishSection(s, { mode: 'words', spanning: true }, evidence, (e) => report({ ...e, section: `${where} ${e.section ?? ''}`.trim() })));
+    return { bullet: index + 1, sections };
+  });
+  if (!units.length) report({ reason: 'no bullets or text lines found: nothing read', severity: 'error' });
+  return groupUnits(units, file, FORM, (bullet, reason) => report({ section: `bullet ${bullet}`, reason, severity: 'info' }));
+}
+
+export const flatReader: Reader = {
+  form: FORM,
+  detect: detectFlat,
+  read: readFlat,
+};
