@@ -279,13 +279,15 @@ export function splitFreeWords(words: string[], count: number): string[][] {
 // ---------------------------------------------------------------------------------------------------------------
 // Keyword-link spacing in free text: `UPGRADE_AC CES S_AGENT` (FORMATS.md §9.4)
 
-/** Words that look like the pieces of one identifier cut by an inserted link: `AC CES S_AGENT`. */
+/**
+ * Words that look like the pieces of one identifier cut by an inserted link: `UPGRADE_AC CES S_AGENT`,
+ * `MicroServiceInfoC CES erviceCreate`. The piece before the keyword ends in a capital fragment glued to a word
+ * (`…oC`, `…_AC`) and the piece after starts mid-word (`ervice…`, `S_…`): ordinary words (`API task`) do not.
+ */
 function looksCut(pieces: string[]): boolean {
-  const joined = pieces.join('');
-  if (!/^[A-Za-z_][\w]*$/.test(joined)) return false;
-  if (!pieces.some((p) => /^[A-Z]{2,4}$/.test(p))) return false;
-  const [first, ...rest] = pieces;
-  return /[A-Z_]$/.test(first!) && rest.some((p) => /^[a-z]|^[A-Z]_|^[A-Z]{1,3}$/.test(p));
+  if (pieces.length !== 3) return false;
+  const [before, keyword, after] = pieces as [string, string, string];
+  return /^[A-Z]{2,4}$/.test(keyword) && /(?:[a-z]|_)[A-Z]{1,3}$/.test(before) && /^(?:[a-z]|[A-Z]{0,3}_)/.test(after);
 }
 
 /** Joins split identifiers that the page's examples or captions spell whole; reports suspects it cannot prove. */
@@ -294,7 +296,7 @@ export function repairSpacing(words: string[], evidence: Evidence): { words: str
   const notes: Finding[] = [];
   for (let i = 0; i < words.length; i++) {
     let joined = false;
-    for (const n of [3, 2]) {
+    for (const n of [3]) {
       const pieces = words.slice(i, i + n);
       if (pieces.length < n || !looksCut(pieces)) continue;
       const whole = pieces.join('');
