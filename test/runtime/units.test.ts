@@ -240,11 +240,12 @@ describe('self-contained runtime', () => {
     expect(result.status).toBe(0);
   }, 60_000);
 
-  it('compiled by plain tsc, runs in plain Node and reproduces a signing vector', () => {
+  it('compiled by plain tsc, runs in plain Node: reproduces a signing vector and makes a request', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'hwdocs-runtime-'));
     try {
       writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
-      const compiled = runTsc([...baseFlags, ...noNodeTypes, '--outDir', outDir]);
+      // --declaration as in the generated package's tsconfig (declaration emit has its own failure modes).
+      const compiled = runTsc([...baseFlags, ...noNodeTypes, '--declaration', '--outDir', outDir]);
       expect(compiled.stdout + compiled.stderr).toBe('');
       // java-testAKSKSigner from the fixture, signed by the compiled JavaScript.
       const script = `
@@ -253,12 +254,27 @@ describe('self-contained runtime', () => {
           url: 'https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0',
           headers: { 'Content-Type': 'application/json', TEST_UNDERSCORE: 'TEST_VALUE' }, body: null },
           { accessKey: 'AccessKey', secretKey: 'SecretKey' }, new Date(Date.UTC(2019, 10, 15, 3, 36, 55)), { signedHeaders: 'java' });
-        process.stdout.write(added.Authorization);`;
+        // And one real request through the compiled client, to a server on 127.0.0.1.
+        const http = await import('node:http');
+        const server = http.createServer((req, res) => {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ url: req.url, token: req.headers['x-auth-token'] }));
+        });
+        await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const client = m.createClient({ region: 'r', endpoint: 'http://127.0.0.1:' + server.address().port, projectId: 'p',
+          credentials: { type: 'token', token: 't0k' } }, { name: 's', serverTemplate: 'https://s.{region}.example' });
+        const op = { operationId: 'Op', method: 'GET', path: '/v1/{project_id}/x', pathParams: ['project_id'], queryParams: ['q'],
+          headerParams: [], hasBody: false };
+        const res = await client.request(op, { query: { q: 'a b' } });
+        server.close();
+        process.stdout.write(JSON.stringify({ authorization: added.Authorization, body: res.body }));`;
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
       expect(run.stderr).toBe('');
-      expect(run.stdout).toBe(
-        'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=fd95e7da6f695cfb4cabbb9d6b0968aec155bc576b064835282473539ae9ea1d',
-      );
+      expect(JSON.parse(run.stdout)).toEqual({
+        authorization:
+          'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=fd95e7da6f695cfb4cabbb9d6b0968aec155bc576b064835282473539ae9ea1d',
+        body: { url: '/v1/p/x?q=a%20b', token: 't0k' },
+      });
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
