@@ -175,7 +175,7 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
   const title = serviceTitle(doc);
   // `APIG` → `Apig` (createApigClient), `ModelArts` stays: all-capital words read better capitalised once.
   const pascal = toPascalCase(splitWords(title).map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join('_'));
-  const slug = splitWords(title).join('-').toLowerCase() || 'service';
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'service';
   const info = isObject(doc.info) ? doc.info : {};
 
   // Operations in a stable order: by operationId.

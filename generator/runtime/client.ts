@@ -301,7 +301,9 @@ function buildApiError(op: OperationSpec, response: RawResponse, secrets: readon
 }
 
 export function createClient(options: AdvancedClientOptions, service: ServiceInfo): Client {
-  const fetchImpl: typeof fetch = options.fetch ?? globalThis.fetch;
+  // Looked up per call (a polyfill or test double installed later is used) and never called detached from
+  // globalThis, which browsers reject with "Illegal invocation".
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const maxRetries = Math.max(0, Math.floor(options.retries ?? DEFAULT_RETRIES));
   const retryPolicy = resolveRetryPolicy(options.retryPolicy);
   const random = options.random ?? Math.random;
