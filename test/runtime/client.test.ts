@@ -194,6 +194,23 @@ describe('successful requests', () => {
   });
 });
 
+describe('custom fetch', () => {
+  it('uses ClientOptions.fetch for every attempt', async () => {
+    server.script(reply(503, {}), reply(200, { via: 'custom' }));
+    const seen: string[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      seen.push(`${init?.method} ${String(input)}`);
+      return fetch(input, init);
+    };
+    const res = await akskClient({ fetch: recordingFetch }).request(listThrottles, { path: { instance_id: 'i' } });
+    expect(res.body).toEqual({ via: 'custom' });
+    expect(seen).toEqual([
+      `GET ${server.baseUrl}/v2/${PROJECT}/apigw/instances/i/throttles`,
+      `GET ${server.baseUrl}/v2/${PROJECT}/apigw/instances/i/throttles`,
+    ]);
+  });
+});
+
 describe('HEAD', () => {
   it('returns status and headers with no body', async () => {
     server.script((_req, res) => res.writeHead(200, { 'X-Request-Id': 'head-1', 'Content-Length': '10' }).end());
