@@ -67,12 +67,31 @@ export function parameterKey(p: { in: string; name: string }): string {
   return `${p.in}.${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
 }
 
-function readParameters(doc: OpenApiDoc, list: unknown): Parameter[] {
+/** Headers OpenAPI says a parameter list must not define (OAS 3.1 §4.8.12.1): they are ignored, as the spec asks. */
+const RESERVED_HEADERS = ['accept', 'content-type', 'authorization'];
+
+/**
+ * Header names carried by the document's apiKey security schemes (`X-Auth-Token`, `Authorization`). A page that
+ * also lists the token header as a parameter describes the auth layer again, not a new argument: newer Huawei page
+ * generations do that, older ones do not, and a diff must not call that a new required parameter.
+ */
+export function securityHeaders(doc: OpenApiDoc): Set<string> {
+  const names = new Set(RESERVED_HEADERS);
+  const components = isObject(doc.components) ? doc.components : {};
+  const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  for (const scheme of Object.values(schemes)) {
+    if (isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') names.add(scheme.name.toLowerCase());
+  }
+  return names;
+}
+
+function readParameters(doc: OpenApiDoc, list: unknown, authHeaders: Set<string>): Parameter[] {
   if (!Array.isArray(list)) return [];
   const out: Parameter[] = [];
   for (const raw of list) {
     const { node } = deref(doc, raw);
     if (typeof node.name !== 'string' || typeof node.in !== 'string') continue;
+    if (node.in === 'header' && authHeaders.has(node.name.toLowerCase())) continue;
     out.push({
       name: node.name,
       in: node.in,
@@ -85,16 +104,16 @@ function readParameters(doc: OpenApiDoc, list: unknown): Parameter[] {
   return out;
 }
 
-export function collectOperations(doc: OpenApiDoc): Map<string, Operation> {
+export function collectOperations(doc: OpenApiDoc, authHeaders: Set<string> = securityHeaders(doc)): Map<string, Operation> {
   const operations = new Map<string, Operation>();
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const path of Object.keys(paths).sort()) {
     const { node: item } = deref(doc, paths[path]);
-    const shared = readParameters(doc, item.parameters);
+    const shared = readParameters(doc, item.parameters, authHeaders);
     for (const method of HTTP_METHODS) {
       const node = item[method];
       if (!isObject(node)) continue;
-      const own = readParameters(doc, node.parameters);
+      const own = readParameters(doc, node.parameters, authHeaders);
       const ownKeys = new Set(own.map(parameterKey));
       const key = `${method.toUpperCase()} ${erasePlaceholders(path)}`;
       // Two paths that differ only in placeholder names are invalid OpenAPI; keep the first (sorted) one.
@@ -123,16 +142,23 @@ export interface OperationMatch {
   added: Operation[];
 }
 
+/** `/v2/{p}/apigw/instances/{i}/acls/{acl_id}` → `acls`: the resource an operation acts on. */
+export function lastLiteralSegment(path: string): string {
+  return path.split('/').filter((seg) => seg && !seg.startsWith('{')).pop() ?? '';
+}
+
 /**
  * Pairs operations: first by method + path (placeholders erased); then, among the leftovers, an operation whose
- * doc page (`x-source.file`) and method are those of exactly one leftover on the other side is the same operation
- * under a new path. Doc updates do that (APIG's pages moved from `/v1.0/apigw/apis/{id}` to
+ * doc page (`x-source.file`) and method are those of exactly one leftover on the other side, and that acts on the
+ * same resource (last literal path segment), is the same operation under a new path. Doc updates do that (APIG's pages moved from `/v1.0/apigw/apis/{id}` to
  * `/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}`): one "path changed" is the honest report, and
  * the changes inside the operation stay visible instead of drowning in "removed" + "added".
  */
 export function matchOperations(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): OperationMatch {
-  const olds = collectOperations(oldDoc);
-  const news = collectOperations(newDoc);
+  // Either document's auth headers are auth headers in both: one of them may simply not declare its schemes.
+  const authHeaders = new Set([...securityHeaders(oldDoc), ...securityHeaders(newDoc)]);
+  const olds = collectOperations(oldDoc, authHeaders);
+  const news = collectOperations(newDoc, authHeaders);
   const match: OperationMatch = { pairs: [], removed: [], added: [] };
   const removed: Operation[] = [];
   for (const [key, op] of olds) {
@@ -158,6 +184,9 @@ export function matchOperations(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Operati
   for (const [key, olders] of removedByPage) {
     const newers = addedByPage.get(key);
     if (olders.length !== 1 || newers?.length !== 1) continue;
+    // A page that now documents another resource (`…/throttle-bindings/{id}` → `…/sign-bindings/{id}`) was
+    // repurposed: that is one operation removed and another added, not a move.
+    if (lastLiteralSegment(olders[0]!.path) !== lastLiteralSegment(newers[0]!.path)) continue;
     match.pairs.push({ old: olders[0]!, new: newers[0]! });
     movedOld.add(olders[0]!);
     movedNew.add(newers[0]!);

@@ -170,7 +170,9 @@ const documentRules: Rule[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Operation-level rules: identity, parameters, bodies, statuses, media types, error codes
 
+/** Media types added or removed where both sides document a body (a body appearing or vanishing is its own rule). */
 function mediaTypeChanges(before: Record<string, unknown>, after: Record<string, unknown>, prefix: string, change: 'added' | 'removed'): Finding[] {
+  if (!Object.keys(before).length || !Object.keys(after).length) return [];
   const [from, to] = change === 'added' ? [after, before] : [before, after];
   return sortedKeys(from)
     .filter((mt) => !(mt in to))
@@ -181,9 +183,11 @@ function sharedStatuses(c: OperationContext): string[] {
   return sortedKeys(c.newResponses).filter((s) => s in c.oldResponses);
 }
 
+/** Per-code changes, when both sides document error codes (the first list an operation gets is its own rule). */
 function operationErrorCodes(c: OperationContext, change: 'added' | 'removed'): Finding[] {
   const before = errorCodes(c.old.node);
   const after = errorCodes(c.new.node);
+  if (before.size === 0 || after.size === 0) return [];
   const [from, to] = change === 'added' ? [after, before] : [before, after];
   return [...from.keys()].filter((code) => !to.has(code)).sort().map((code) => ({ location: `error-code ${code}`, message: `error code ${code} ${change}` }));
 }
@@ -343,6 +347,36 @@ const operationRules: Rule[] = [
     check: (c) => sortedKeys(c.oldResponses).filter((s) => !isSuccess(s) && !(s in c.newResponses)).map((s) => ({ location: `response[${s}]`, message: `status ${s} removed` })),
   },
   {
+    id: 'response-body-added',
+    level: 'info',
+    scope: 'operation',
+    description: 'A response that had no documented body now has one.',
+    check: (c) =>
+      sharedStatuses(c)
+        .filter((s) => !Object.keys(c.oldResponses[s]!.content).length && Object.keys(c.newResponses[s]!.content).length)
+        .map((s) => ({ location: `response[${s}].body`, message: `body documented (${sortedKeys(c.newResponses[s]!.content).join(', ')})` })),
+  },
+  {
+    id: 'response-success-body-removed',
+    level: 'breaking',
+    scope: 'operation',
+    description: 'A 2xx response lost its body: clients reading it get nothing.',
+    check: (c) =>
+      sharedStatuses(c)
+        .filter((s) => isSuccess(s) && Object.keys(c.oldResponses[s]!.content).length && !Object.keys(c.newResponses[s]!.content).length)
+        .map((s) => ({ location: `response[${s}].body`, message: 'body removed' })),
+  },
+  {
+    id: 'response-error-body-removed',
+    level: 'warning',
+    scope: 'operation',
+    description: 'A non-2xx response lost its documented body.',
+    check: (c) =>
+      sharedStatuses(c)
+        .filter((s) => !isSuccess(s) && Object.keys(c.oldResponses[s]!.content).length && !Object.keys(c.newResponses[s]!.content).length)
+        .map((s) => ({ location: `response[${s}].body`, message: 'body removed' })),
+  },
+  {
     id: 'response-media-type-added',
     level: 'info',
     scope: 'operation',
@@ -362,6 +396,27 @@ const operationRules: Rule[] = [
     scope: 'operation',
     description: 'The operation documents a new error code: clients may meet a code they do not handle.',
     check: (c) => operationErrorCodes(c, 'added'),
+  },
+  {
+    id: 'response-error-codes-documented',
+    level: 'info',
+    scope: 'operation',
+    description: 'An operation that listed no error codes now lists some: the page gained the list, one finding, not one per code.',
+    check: (c) => {
+      const before = errorCodes(c.old.node);
+      const after = [...errorCodes(c.new.node).keys()].sort();
+      return before.size === 0 && after.length ? one('error-codes', `error codes documented: ${after.join(', ')}`) : [];
+    },
+  },
+  {
+    id: 'response-error-codes-undocumented',
+    level: 'info',
+    scope: 'operation',
+    description: 'An operation no longer lists any error code.',
+    check: (c) => {
+      const before = [...errorCodes(c.old.node).keys()].sort();
+      return before.length && errorCodes(c.new.node).size === 0 ? one('error-codes', `error codes no longer documented (were ${before.join(', ')})`) : [];
+    },
   },
   {
     id: 'response-error-code-removed',

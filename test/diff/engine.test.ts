@@ -1,7 +1,7 @@
 // The walk around the rules: operation matching, $ref resolution, cycles, recursion, direction and ordering.
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../diff/engine.ts';
-import { erasePlaceholders, mapPlaceholders, matchOperations } from '../../diff/operations.ts';
+import { erasePlaceholders, lastLiteralSegment, mapPlaceholders, matchOperations } from '../../diff/operations.ts';
 import { viewSchema } from '../../diff/resolve.ts';
 import { int, obj, projectId, spec, str, withOperation, withRequest, withResponse } from './helpers.ts';
 
@@ -35,6 +35,21 @@ describe('operation matching', () => {
     expect(m.pairs.map((p) => `${p.old.display} → ${p.new.display}`)).toEqual(['GET /v1.0/apis/{id} → GET /v2/{project_id}/apis/{api_id}']);
     expect(m.removed.map((o) => o.display).sort()).toEqual(['GET /v1.0/envs', 'PUT /v1.0/apis/{id}']);
     expect(m.added.map((o) => o.display).sort()).toEqual(['GET /v2/envs', 'PUT /v2/{project_id}/apis/{api_id}']);
+  });
+
+  it('does not pair a repurposed page that now documents another resource', () => {
+    expect(lastLiteralSegment('/v2/{p}/apigw/instances/{i}/sign-bindings/{id}')).toBe('sign-bindings');
+    const page = { 'x-source': { file: '解除绑定.md' } };
+    const m = matchOperations(spec({ '/v1.0/apigw/throttle-bindings/{id}': { delete: page } }), spec({ '/v2/{p}/apigw/instances/{i}/sign-bindings/{id}': { delete: page } }));
+    expect([m.pairs.length, m.removed.length, m.added.length]).toEqual([0, 1, 1]);
+  });
+
+  it('ignores header parameters that an apiKey security scheme (or OpenAPI itself) already defines', () => {
+    const securitySchemes = { iamToken: { type: 'apiKey', in: 'header', name: 'X-Auth-Token' } };
+    const old = spec(withOperation({}).paths as Record<string, unknown>, { components: { securitySchemes } });
+    const headers = ['X-Auth-Token', 'Content-Type', 'X-Language'].map((name) => ({ name, in: 'header', required: true, schema: str }));
+    const next = withOperation({ parameters: [projectId, ...headers] });
+    expect(ids(diffDocuments(old, next).hits)).toEqual(['request-required-parameter-added @ parameter header.X-Language']);
   });
 
   it('maps placeholders by position for the same path shape, by preceding segment for a moved one', () => {
