@@ -51,20 +51,20 @@ function docPage(op: OperationModel): string | undefined {
 }
 
 /** JSDoc lines for a method: summary, description, the HTTP call, the doc page, documented error codes. */
-export function methodDocLines(op: OperationModel, service: ServiceModel, withResponse: boolean): string[] {
-  const lines: string[] = [];
-  if (op.summary) lines.push(op.summary, '');
-  if (op.description && op.description !== op.summary) lines.push(op.description, '');
-  lines.push(`\`${op.method} ${op.path.replace(/`/g, "'")}\` (operationId \`${op.operationId.replace(/`/g, "'")}\`)`);
-  if (withResponse) lines.push('Resolves to the whole response: status, lower-case headers, request id and body.');
+export function methodDocLines(op: OperationModel, withResponse: boolean): string[] {
+  // Document text is neutralised (comment terminators, line separators, leading `@`); our own tags are added after.
+  const text: string[] = [];
+  if (op.summary) text.push(op.summary, '');
+  if (op.description && op.description !== op.summary) text.push(op.description, '');
+  text.push(`\`${op.method} ${op.path.replace(/`/g, "'")}\` (operationId \`${op.operationId.replace(/`/g, "'")}\`)`);
+  if (withResponse) text.push('Resolves to the whole response: status, lower-case headers, request id and body.');
   const page = docPage(op);
-  if (page) lines.push('', `Doc page: ${page}`);
-  if (op.errorCodes.length) lines.push('', `Error codes: ${op.errorCodes.join(', ')}`);
+  if (page) text.push('', `Doc page: ${page}`);
+  if (op.errorCodes.length) text.push('', `Error codes: ${op.errorCodes.join(', ')}`);
+  const lines = text.flatMap(commentLines);
   lines.push(`@throws {HuaweiCloudApiError<${op.typeStem}ErrorCode>} on a non-2xx response (\`error.errorCode\`).`);
   if (op.deprecated) lines.push('@deprecated The documentation marks this operation as deprecated.');
-  void service;
-  // ts-morph writes JSDoc text as given: neutralise comment terminators and line separators here.
-  return lines.flatMap(commentLines);
+  return lines;
 }
 
 export function emitClient(service: ServiceModel): string {
@@ -131,13 +131,13 @@ export function emitClient(service: ServiceModel): string {
     const optional = argsOptional(op);
     methods.push({
       name: op.methodName,
-      docs: [{ description: methodDocLines(op, service, false).join('\n') }],
+      docs: [{ description: methodDocLines(op, false).join('\n') }],
       parameters: [{ name: 'args', type: argsName, hasQuestionToken: optional }],
       returnType: `Promise<${resultName}>`,
     });
     methods.push({
       name: `${op.methodName}WithResponse`,
-      docs: [{ description: methodDocLines(op, service, true).join('\n') }],
+      docs: [{ description: methodDocLines(op, true).join('\n') }],
       parameters: [{ name: 'args', type: argsName, hasQuestionToken: optional }],
       returnType: `Promise<ApiResponse<${resultName}>>`,
     });

@@ -265,12 +265,12 @@ export class ValidatorEmitter {
     const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
     for (const name of required) {
       // JSON Pointer of the object, as Ajv reports it; the property is named in the message.
-      lines.push(`if (${o}[${stringLiteral(name)}] === undefined) ${this.issue(issues, pathExpr, 'required', `must have required property ${JSON.stringify(name)}`)}`);
+      lines.push(`if (${ownProperty(o, name)} === undefined) ${this.issue(issues, pathExpr, 'required', `must have required property ${JSON.stringify(name)}`)}`);
     }
     for (const name of Object.keys(properties)) {
       const p = this.local('p');
       const body = this.emitNode(properties[name], p, appendSegment(pathExpr, name), issues, depth);
-      if (body.length) lines.push(`{ const ${p} = ${o}[${stringLiteral(name)}];`, `if (${p} !== undefined) {`, ...body, '} }');
+      if (body.length) lines.push(`{ const ${p} = ${ownProperty(o, name)};`, `if (${p} !== undefined) {`, ...body, '} }');
     }
     if (typeof schema.minProperties === 'number' || typeof schema.maxProperties === 'number') {
       const count = this.local('n');
@@ -441,6 +441,15 @@ export class ValidatorEmitter {
     }
     return lines;
   }
+}
+
+/**
+ * Reads a property by its wire name. Names that Object.prototype also has (`constructor`, `toString`, `__proto__`)
+ * would otherwise find the inherited member on objects that lack them, so those are read only when own.
+ */
+export function ownProperty(objectVar: string, name: string): string {
+  const key = stringLiteral(name);
+  return name in Object.prototype ? `(Object.prototype.hasOwnProperty.call(${objectVar}, ${key}) ? ${objectVar}[${key}] : undefined)` : `${objectVar}[${key}]`;
 }
 
 /** JavaScript regular-expression flags for a schema pattern, as Ajv does (`u`), or undefined when it is invalid. */
