@@ -122,6 +122,8 @@ export const OBJECT_CAPTION_SUFFIXES = [
   '对象说明',
   '结构说明',
   '说明',
+  '结构体',
+  '结构',
   'parameterdescription',
   'parameters',
   'fielddescription',

@@ -49,7 +49,8 @@ const REASONS: Record<string, string> = {
   '403': 'Forbidden', '404': 'Not Found', '409': 'Conflict', '500': 'Internal Server Error',
 };
 const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|User-Agent)$/i;
-const TABLE_REFERENCE = /(?:参见|见|请参考|参考|see)\s*(?:表\s*)*表\s*(\d+)|\bTable\s+(\d+)\b/i;
+/** `详情请参见表3`, `见表表3`, `service结构如表4所示`, `see Table 4`: the field's sub-table by number. */
+const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
 
 function tableLabel(table: DocTable): string {
   return [table.number !== undefined ? `表${table.number}` : '', table.caption].filter(Boolean).join(' ') || '(untitled table)';
@@ -165,17 +166,23 @@ class PageInterpreter {
 
   // --- sub-table resolution ------------------------------------------------------------------------------------
 
-  private byAnchor(href: string): PlacedTable | undefined {
-    const anchor = href.replace(/^[^#]*#/, '');
-    return this.tables.find((t) => t.table.anchors.some((a) => a === anchor || a.endsWith(`__${anchor}`) || anchor.endsWith(`__${a}`)));
+  /** All tables, those of `owner`'s section first: a request field's sub-table is in the request section. */
+  private nearFirst(owner: PlacedTable): PlacedTable[] {
+    return [...this.tables.filter((t) => t.section === owner.section), ...this.tables.filter((t) => t.section !== owner.section)];
   }
 
-  private byCaption(name: string): PlacedTable | undefined {
+  private byAnchor(href: string, owner: PlacedTable): PlacedTable | undefined {
+    const anchor = href.replace(/^[^#]*#/, '');
+    return this.nearFirst(owner).find((t) => t.table.anchors.some((a) => a === anchor || a.endsWith(`__${anchor}`) || anchor.endsWith(`__${a}`)));
+  }
+
+  private byCaption(name: string, owner: PlacedTable): PlacedTable | undefined {
     const wanted = normalizeWord(name);
+    const tables = this.nearFirst(owner).filter((t) => t !== owner);
     return (
-      this.tables.find((t) => t.role.role === 'object' && normalizeWord(t.table.caption) === wanted) ??
-      this.tables.find((t) => t.role.role === 'object' && normalizeWord(captionSubject(t.table.caption)) === wanted) ??
-      this.tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
+      tables.find((t) => t.role.role === 'object' && normalizeWord(t.table.caption) === wanted) ??
+      tables.find((t) => t.role.role === 'object' && normalizeWord(captionSubject(t.table.caption)) === wanted) ??
+      tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
     );
   }
 
@@ -193,15 +200,15 @@ class PageInterpreter {
 
   private subTable(field: { name: string; type: TypeRef; links: string[]; description: string }, owner: PlacedTable) {
     for (const href of field.links) {
-      const t = this.byAnchor(href);
+      const t = this.byAnchor(href, owner);
       if (t && t !== owner) return { table: t, how: 'anchor' };
     }
     const refName = innerRef(field.type);
-    const named = refName ? this.byCaption(refName) : undefined;
+    const named = refName ? this.byCaption(refName, owner) : undefined;
     if (named && named !== owner) return { table: named, how: 'caption' };
     const numbered = this.byNumber(field.description);
     if (numbered && numbered !== owner) return { table: numbered, how: 'table number' };
-    const byField = this.byCaption(field.name);
+    const byField = this.byCaption(field.name, owner);
     if (byField && byField !== owner && field.name !== '-') return { table: byField, how: 'field name caption' };
     if (isObjectish(field.type) && !refName) {
       const next = this.byPosition(owner);
@@ -217,13 +224,22 @@ class PageInterpreter {
     const known = this.objectNames.get(placed);
     if (known) return known;
     const name = asTypeName(placed.table.caption) ?? asTypeName(captionSubject(placed.table.caption)) ?? preferred;
-    const typeName = /^[a-z]/.test(name) && !asTypeName(placed.table.caption) ? pascal(name) || preferred : name;
+    const typeName = this.unusedName(/^[a-z]/.test(name) && !asTypeName(placed.table.caption) ? pascal(name) || preferred : name);
     this.objectNames.set(placed, typeName);
     this.claimed.add(placed);
     const model: ObjectModel = { name: typeName, fields: [], source: this.source(placed) };
     this.objects.push(model);
     model.fields = this.fields(placed);
     return typeName;
+  }
+
+  /** Request and response sections often each have a `backend_api参数说明` table with different fields. */
+  private unusedName(name: string): string {
+    const used = new Set(this.objectNames.values());
+    if (!used.has(name)) return name;
+    let n = 2;
+    while (used.has(`${name}${n}`)) n++;
+    return `${name}${n}`;
   }
 
   private cell(placed: PlacedTable, cells: DocCell[], role: keyof Columns): DocCell | undefined {
@@ -259,7 +275,9 @@ class PageInterpreter {
     const description = [descriptionCell?.text, this.cell(placed, cells, 'range')?.text].filter(Boolean).join('\n');
     const docType = (typeCell?.text ?? '').replace(/\n/g, ' ').trim();
     let type: TypeRef = typeCell ? parseDocType(docType) : { kind: 'primitive', type: 'string' };
-    const links = [...(typeCell?.links ?? []), ...(nameCell?.links ?? [])].map((l) => l.href).filter((h) => h.includes('#'));
+    const links = [...(typeCell?.links ?? []), ...(nameCell?.links ?? []), ...(descriptionCell?.links ?? [])]
+      .map((l) => l.href)
+      .filter((h) => h.startsWith('#'));
     if (typeCell && type.kind === 'unknown' && isNoneText(docType)) type = { kind: 'primitive', type: 'string' };
     type = this.linkType(placed, { name, type, links, description, docType }, rowNumber);
     if (type.kind === 'unknown') this.note(placed, rowNumber, `unknown type '${type.text}' of '${name}'; written as {} with x-doc-type`, 'warning');

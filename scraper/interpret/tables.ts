@@ -77,5 +77,7 @@ export function tableRole(table: DocTable, section: DocSection, columns: Columns
   const byCaption = CAPTION_ROLES[caption];
   if (byCaption) return byCaption;
   if (!caption || GENERIC_CAPTIONS.has(caption)) return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
+  // Under URI every field table lists parameters, whatever its caption (`查询检索参数说明`).
+  if (section.kind === 'uri' && columns.name !== undefined) return { role: 'params', in: /query|查询/.test(caption) ? 'query' : 'path' };
   return { role: 'object' };
 }

@@ -103,6 +103,9 @@ const RULES: Rule[] = [
   [/^(?:array|list|set)\s*<\s*(.+)\s*>$/i, (m) => element(m[1]!)],
   // []String
   [/^\[\]\s*(.+)$/, (m) => element(m[1]!)],
+  // service结构数组 · xxx结构体数组: an array of the object type named before 结构
+  [/^([A-Za-z_][\w.-]*)\s*结构体?\s*(?:数组|列表)$/, (m) => ({ kind: 'array', items: named(m[1]!) })],
+  [/^([A-Za-z_][\w.-]*)\s*结构体?$/, (m) => named(m[1]!)],
   // String数组 · String Array · string array · Integer[]
   [/^(.+?)\s*(?:数组|array|列表|\[\])$/i, (m) => element(m[1]!)],
   // Map<String,X> · Map<String, Map<String,Array<String>>>

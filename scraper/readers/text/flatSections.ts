@@ -143,6 +143,11 @@ export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection
     status = undefined;
   };
   const flushPending = (): void => {
+    // `DELETE /v1/{project_id}/… 参数说明见表1。`: the request line of a URI section is a paragraph of its own.
+    if (section.kind === 'uri' && pending.length > 2 && /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(pending[0]!.text) && pending[1]!.text.startsWith('/')) {
+      section.paragraphs.push(`${pending[0]!.text} ${pending[1]!.text}`);
+      pending = pending.slice(2);
+    }
     if (pending.length) section.paragraphs.push(pending.map((w) => w.text).join(' '));
     pending = [];
   };
@@ -196,6 +201,9 @@ export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection
     }
     const jsonStop = table && !/(?:样例|示例|如下)[:：]?$/.test(ws[i - 1]?.text ?? '') ? -1 : jsonAt(text, w);
     if (jsonStop > 0) {
+      // Only example sections give the words before the code to the example (its title); elsewhere they are text.
+      const isExampleSection = section.kind === 'requestExample' || section.kind === 'responseExample';
+      if (!isExampleSection) flushPending();
       section.examples.push(exampleFrom(text.slice(w.start, jsonStop), pending, status, section, findings));
       pending = [];
       statusUsed = true;

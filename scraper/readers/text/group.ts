@@ -86,7 +86,7 @@ export function belongs(group: Group, unit: Unit): { ok: boolean; why: string } 
     const maxNumber = Math.max(0, ...groupTables.map((t) => t.number ?? 0));
     const firstNumber = Math.min(...unitTables.map((t) => t.number ?? Infinity));
     if (!unitTables.length || firstNumber !== maxNumber + 1) {
-      return { ok: false, why: `table numbering does not continue (operation ends at 表${maxNumber}, bullet starts at 表${firstNumber})` };
+      return { ok: false, why: unitTables.length ? `table numbering does not continue (operation ends at 表${maxNumber}, bullet starts at 表${firstNumber})` : 'the bullet has no numbered table' };
     }
     // Body fields against the operation's examples (flat/006.txt: a foreign 请求Body参数 next to 修改流控策略).
     for (const t of unitTables) {

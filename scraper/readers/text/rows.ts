@@ -58,6 +58,11 @@ export interface SegmentOptions {
   mode: 'words' | 'cells';
   /** cells mode: a free-text cell may take several tokens (percell paragraphs); pipe cells take exactly one. */
   spanning: boolean;
+  /**
+   * Whether an error-code column may hold a plain word (`100 Continue`, status-code tables). Set by the table when
+   * none of its tokens has the shape of a service error code: the table as a whole decides, not one row.
+   */
+  looseCodes?: boolean;
   evidence: Evidence;
 }
 
@@ -170,6 +175,8 @@ function matchRole(
   mode: SegmentOptions['mode'],
   evidence: Evidence,
   vouched: boolean,
+  looseCodes = false,
+  nameOnly = false,
 ): { length: number; score: number; text: string; note?: string }[] {
   const token = tokens[at];
   if (!token || token.truncation) return [];
@@ -178,6 +185,9 @@ function matchRole(
     case 'name': {
       if (!isFieldName(text)) return [];
       const inExamples = evidence.exampleKeys.has(text);
+      // A flat table whose only anchor is the name (`参数 说明`): any ASCII word would start a row, so only
+      // names the page's examples use are trusted.
+      if (mode === 'words' && nameOnly && !inExamples) return [];
       const out = [{ length: 1, score: 1 + (inExamples ? 2 : 0), text }];
       if (mode === 'words') {
         // `busy circuits (TIMES)`: a multi-word name costs, so it only wins when nothing shorter fits.
@@ -215,7 +225,8 @@ function matchRole(
     case 'status':
       return STATUS_CODE.test(text) ? [{ length: 1, score: 2, text }] : [];
     case 'code':
-      return ERROR_CODE.test(text) ? [{ length: 1, score: 2, text }] : [];
+      if (ERROR_CODE.test(text)) return [{ length: 1, score: 2, text }];
+      return looseCodes && /^[A-Za-z][\w.-]*$/.test(text) ? [{ length: 1, score: 1, text }] : [];
     case 'method':
       return HTTP_METHODS.has(text.toUpperCase()) ? [{ length: 1, score: 2, text }] : [];
     default:
@@ -230,7 +241,7 @@ function matchPrefix(tokens: Token[], at: number, roles: ColumnRole[], options: 
       if (!best || acc.score > best.score) best = { ...acc, length: pos - at };
       return;
     }
-    for (const m of matchRole(roles[r]!, tokens, pos, options.mode, options.evidence, vouched)) {
+    for (const m of matchRole(roles[r]!, tokens, pos, options.mode, options.evidence, vouched, options.looseCodes, roles.length === 1)) {
       walk(
         r + 1,
         pos + m.length,
@@ -428,6 +439,9 @@ export function segmentRows(tokens: Token[], roles: ColumnRole[], options: Segme
   if (prefix.length === 0) {
     findings.push({ reason: `header has no anchored first column (${roles.join(', ')}): cannot find row starts`, severity: 'error' });
     return { rows: [], findings, fit: 0, unplaced: tokens.length };
+  }
+  if (options.looseCodes === undefined && prefix.includes('code')) {
+    options = { ...options, looseCodes: !tokens.some((t) => ERROR_CODE.test(t.text.trim())) };
   }
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {

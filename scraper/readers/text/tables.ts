@@ -83,7 +83,10 @@ export function finishTable(raw: RawTable, section: string, layout: TextLayout, 
   }
   for (const f of result.findings) report({ section, table, row: f.row, reason: f.reason, severity: f.severity });
   if (raw.tokens.length > 0 && result.rows.length === 0) {
-    report({ section, table, reason: `no row could be read from the table body (${raw.tokens.length} tokens)`, severity: 'error' });
+    // A body of a word or two is an excerpt cut mid-row; a table anchored only by names cannot be cut in flat text.
+    const anchoredByNameOnly = !roles.some((r) => ['required', 'type', 'status', 'code', 'method'].includes(r));
+    const severity = raw.tokens.length <= 2 || anchoredByNameOnly ? 'warning' : 'error';
+    report({ section, table, reason: `no row could be read from the table body (${raw.tokens.length} tokens)`, severity });
   }
   return {
     caption: raw.caption,
