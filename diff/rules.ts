@@ -183,6 +183,11 @@ function sharedStatuses(c: OperationContext): string[] {
   return sortedKeys(c.newResponses).filter((s) => s in c.oldResponses);
 }
 
+/** Statuses in both documents whose body is documented only in the new one. */
+function bodiesDocumented(c: OperationContext): string[] {
+  return sharedStatuses(c).filter((s) => !Object.keys(c.oldResponses[s]!.content).length && Object.keys(c.newResponses[s]!.content).length);
+}
+
 /** Per-code changes, when both sides document error codes (the first list an operation gets is its own rule). */
 function operationErrorCodes(c: OperationContext, change: 'added' | 'removed'): Finding[] {
   const before = errorCodes(c.old.node);
@@ -350,11 +355,22 @@ const operationRules: Rule[] = [
     id: 'response-body-added',
     level: 'info',
     scope: 'operation',
-    description: 'A response that had no documented body now has one.',
+    description: 'A 2xx response that had no documented body now has one.',
     check: (c) =>
-      sharedStatuses(c)
-        .filter((s) => !Object.keys(c.oldResponses[s]!.content).length && Object.keys(c.newResponses[s]!.content).length)
+      bodiesDocumented(c)
+        .filter(isSuccess)
         .map((s) => ({ location: `response[${s}].body`, message: `body documented (${sortedKeys(c.newResponses[s]!.content).join(', ')})` })),
+  },
+  {
+    id: 'response-error-bodies-added',
+    level: 'info',
+    scope: 'operation',
+    description:
+      'Error responses that had no documented body now have one. One finding per operation: newer page generations document the error body of every status, and one line per status would bury the real changes.',
+    check: (c) => {
+      const statuses = bodiesDocumented(c).filter((s) => !isSuccess(s));
+      return statuses.length ? one('responses', `error bodies documented for ${statuses.join(', ')}`) : [];
+    },
   },
   {
     id: 'response-success-body-removed',
