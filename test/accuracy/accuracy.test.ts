@@ -141,6 +141,28 @@ describe('drift and names', () => {
     expect(agreements.constraintMismatchByKey.maxLength).toBe(1);
     expect(agreements.constraints.total - agreements.constraints.agree).toBe(1);
   });
+
+  it('keeps response-field required flags apart from request ones (response tables have no 是否必选 column)', () => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    const name = spec.fields.get('res:name')!;
+    spec.fields.set('res:name', { ...name, required: false });
+    const { agreements } = compareOp(definition!, spec);
+    expect(agreements.required.mismatches).toEqual([]);
+    expect(agreements.responseRequired.mismatches).toEqual(['res:name: required ≠ optional']);
+  });
+
+  it('counts a parameter the page never names as drift, matching header names case-insensitively', () => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    spec.params.delete('header:x-auth-token');
+    spec.params.delete('path:throttle_id');
+    const onPage = compareOp(definition!, spec, 'X-AUTH-TOKEN throttle_id');
+    expect(onPage.params.missing).toEqual(['header:x-auth-token', 'path:throttle_id']);
+    const offPage = compareOp(definition!, spec, 'nothing here');
+    expect(offPage.params.drift).toEqual(['header:x-auth-token', 'path:throttle_id']);
+    expect(offPage.params.counts.fn).toBe(0);
+  });
 });
 
 describe('pages', () => {

@@ -31,6 +31,7 @@ export interface ServiceResult {
   params: Counts;
   fields: Counts;
   drift: number;
+  paramDrift: number;
   agreements: FieldAgreements;
   comparisons: OpComparison[];
 }
@@ -75,11 +76,13 @@ export function evaluateService(input: ServiceInput): ServiceResult {
   let params = ZERO_COUNTS;
   let fields = ZERO_COUNTS;
   let drift = 0;
+  let paramDrift = 0;
   let agreements = emptyFieldAgreements();
   for (const comparison of comparisons) {
     params = addCounts(params, comparison.params.counts);
     fields = addCounts(fields, comparison.fields.counts);
     drift += comparison.fields.drift.length;
+    paramDrift += comparison.params.drift.length;
     agreements = addFieldAgreements(agreements, comparison.agreements);
   }
   return {
@@ -94,6 +97,7 @@ export function evaluateService(input: ServiceInput): ServiceResult {
     params,
     fields,
     drift,
+    paramDrift,
     agreements,
     comparisons,
   };
@@ -115,6 +119,7 @@ export interface ServiceSummary {
   typeAgreement: number;
   formatAgreement: number;
   requiredAgreement: number;
+  responseRequiredAgreement: number;
   constraintAgreement: number;
 }
 
@@ -132,6 +137,7 @@ export function summarise(result: ServiceResult): ServiceSummary {
     typeAgreement: agreementRate(result.agreements.type),
     formatAgreement: agreementRate(result.agreements.format),
     requiredAgreement: agreementRate(result.agreements.required),
+    responseRequiredAgreement: agreementRate(result.agreements.responseRequired),
     constraintAgreement: agreementRate(result.agreements.constraints),
   };
 }

@@ -73,15 +73,27 @@ function escapeRegExp(text: string): string {
 }
 
 /** Whether `name` occurs in `text` as an identifier (not as part of a longer one: `id` is not in `project_id`). */
-export function mentionsName(text: string, name: string): boolean {
+export function mentionsName(text: string, name: string, ignoreCase = false): boolean {
   if (name === '') return false;
-  return new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(name)}(?![A-Za-z0-9_])`).test(text);
+  return new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(name)}(?![A-Za-z0-9_])`, ignoreCase ? 'i' : '').test(text);
+}
+
+/** `header:x-auth-token` → is `X-Auth-Token` on the page? (header names are case-insensitive, the rest are not) */
+export function mentionsParam(text: string, key: string): boolean {
+  const [location = '', ...rest] = key.split(':');
+  return mentionsName(text, rest.join(':'), location === 'header');
 }
 
 export interface FieldAgreements {
   type: Agreement;
   format: Agreement;
+  /** Request fields only: the page's request tables have a 是否必选 column. */
   required: Agreement;
+  /**
+   * Response fields, informational: response tables (`参数 | 参数类型 | 描述`) have no 是否必选 column, so a page
+   * cannot say what the definitions mark as required.
+   */
+  responseRequired: Agreement;
   constraints: Agreement;
   /** How many common fields disagreed on each constraint key. */
   constraintMismatchByKey: Record<ConstraintKey, number>;
@@ -92,6 +104,7 @@ export function emptyFieldAgreements(): FieldAgreements {
     type: { ...ZERO_AGREEMENT, mismatches: [] },
     format: { ...ZERO_AGREEMENT, mismatches: [] },
     required: { ...ZERO_AGREEMENT, mismatches: [] },
+    responseRequired: { ...ZERO_AGREEMENT, mismatches: [] },
     constraints: { ...ZERO_AGREEMENT, mismatches: [] },
     constraintMismatchByKey: Object.fromEntries(CONSTRAINT_KEYS.map((k) => [k, 0])) as Record<ConstraintKey, number>,
   };
@@ -104,6 +117,7 @@ export function addFieldAgreements(a: FieldAgreements, b: FieldAgreements): Fiel
     type: addAgreement(a.type, b.type),
     format: addAgreement(a.format, b.format),
     required: addAgreement(a.required, b.required),
+    responseRequired: addAgreement(a.responseRequired, b.responseRequired),
     constraints: addAgreement(a.constraints, b.constraints),
     constraintMismatchByKey: byKey,
   };
@@ -125,9 +139,10 @@ export function agreeOnField(expected: NormField, found: NormField, into: FieldA
     if (expected.format === found.format) into.format.agree++;
     else into.format.mismatches.push(`${label}: ${expected.format} ≠ ${found.format ?? '-'}`);
   }
-  into.required.total++;
-  if (expected.required === found.required) into.required.agree++;
-  else into.required.mismatches.push(`${label}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`);
+  const required = label.startsWith('res:') ? into.responseRequired : into.required;
+  required.total++;
+  if (expected.required === found.required) required.agree++;
+  else required.mismatches.push(`${label}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`);
   into.constraints.total++;
   const differing = CONSTRAINT_KEYS.filter((key) => expected.constraints[key] !== found.constraints[key]);
   if (differing.length === 0) into.constraints.agree++;
@@ -143,7 +158,8 @@ export interface OpComparison {
   name: string;
   definitionSource?: string;
   specSource?: string;
-  params: { counts: Counts; missing: string[]; extra: string[] };
+  /** Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses. */
+  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
   /** Field counts exclude drift from the misses. */
   fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
   agreements: FieldAgreements;
@@ -155,6 +171,8 @@ export interface OpComparison {
  */
 export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): OpComparison {
   const params = compareSets(definition.params, spec.params);
+  const paramDrift = pageText === undefined ? [] : params.missing.filter((key) => !mentionsParam(pageText, key));
+  const paramMissing = params.missing.filter((key) => !paramDrift.includes(key));
   const fieldSets = compareSets(definition.fields.keys(), spec.fields.keys());
   const drift = pageText === undefined ? [] : fieldSets.missing.filter((p) => !mentionsName(pageText, leafName(p)));
   const driftSet = new Set(drift);
@@ -166,7 +184,12 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): 
     name: definition.name,
     ...(definition.source ? { definitionSource: definition.source } : {}),
     ...(spec.source ? { specSource: spec.source } : {}),
-    params: { counts: params.counts, missing: params.missing, extra: params.extra },
+    params: {
+      counts: { ...params.counts, fn: paramMissing.length },
+      missing: paramMissing,
+      extra: params.extra,
+      drift: paramDrift,
+    },
     fields: {
       counts: { tp: fieldSets.counts.tp, fp: fieldSets.counts.fp, fn: missing.length },
       missing,

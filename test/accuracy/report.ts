@@ -40,11 +40,12 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     `  definitions ${result.definitions}: ${result.definitionsWithPage} have an operation page, ${result.definitionsWithoutPage.length} have none (newer than the pages; not judged)`,
     `  spec operations ${result.specOps}: ${result.specOpsWithoutDefinition.length} have no definition (not judged)`,
     `  ${'op recall'.padEnd(22)} ${fixed(summary.opRecall)}   (${result.comparisons.length}/${result.definitionsWithPage})`,
-    prfLine('parameters (in,name)', result.params),
+    prfLine('parameters (in,name)', result.params, `   + drift ${result.paramDrift} (not named on the page)`),
     prfLine('body+response fields', result.fields, `   + drift ${result.drift} (definition fields not named on the page; not counted as misses)`),
     agreementLine('type agreement', result.agreements.type),
     agreementLine('format agreement', result.agreements.format, '   (informational)'),
-    agreementLine('required agreement', result.agreements.required),
+    agreementLine('required agreement', result.agreements.required, '   (request fields)'),
+    agreementLine('response required', result.agreements.responseRequired, '   (informational: response tables have no 是否必选 column)'),
     agreementLine('constraint agreement', result.agreements.constraints, keyDetail ? `   mismatches: ${keyDetail}` : ''),
   ];
   const driftByOp = result.comparisons
@@ -68,19 +69,23 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     if (op.fields.missing.length) lines.push(`      missing: ${truncatedList(op.fields.missing)}`);
     if (op.fields.extra.length) lines.push(`      extra:   ${truncatedList(op.fields.extra)}`);
     if (op.fields.drift.length) lines.push(`      drift:   ${truncatedList(op.fields.drift, 6)}`);
-    if (op.params.missing.length || op.params.extra.length) {
-      lines.push(`      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}`);
+    if (op.params.missing.length || op.params.extra.length || op.params.drift.length) {
+      const drift = op.params.drift.length ? `; drift: ${op.params.drift.join(', ')}` : '';
+      lines.push(`      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}${drift}`);
     }
     if (op.agreements.type.mismatches.length) lines.push(`      types:   ${truncatedList(op.agreements.type.mismatches, 6)}`);
     if (op.agreements.required.mismatches.length) {
       lines.push(`      required: ${truncatedList(op.agreements.required.mismatches, 6)}`);
+    }
+    if (op.agreements.constraints.mismatches.length) {
+      lines.push(`      constraints: ${truncatedList(op.agreements.constraints.mismatches, 4)}`);
     }
   });
   const typeMismatches = result.comparisons.flatMap((c) => c.agreements.type.mismatches.map((m) => `${c.name}: ${m}`));
   if (typeMismatches.length) lines.push(`  all type mismatches (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`);
   const requiredMismatches = result.comparisons.flatMap((c) => c.agreements.required.mismatches.map((m) => `${c.name}: ${m}`));
   if (requiredMismatches.length) {
-    lines.push(`  all required mismatches (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
+    lines.push(`  all request-field required mismatches (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
   }
   return lines;
 }
