@@ -265,7 +265,8 @@ class PageInterpreter {
 
   private field(placed: PlacedTable, cells: DocCell[], rowNumber: number): FieldModel | undefined {
     const nameCell = this.cell(placed, cells, 'name');
-    const name = (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
+    const written = (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
+    const name = /^[-–—]+$/.test(written) ? '-' : written; // `-` / `--`: the row describes the body itself
     if (!name) {
       this.note(placed, rowNumber, 'row has an empty name cell; skipped', 'warning');
       return undefined;
@@ -301,7 +302,8 @@ class PageInterpreter {
   /** Ties object-ish types to their sub-tables; unresolved named types stay references for service.ts. */
   private linkType(placed: PlacedTable, field: { name: string; type: TypeRef; links: string[]; description: string; docType: string }, row: number): TypeRef {
     const { type } = field;
-    const objectish = isObjectish(type) || innerRef(type) !== undefined;
+    // `JSON` fields may still have a sub-table (found by link, caption or number, never by position).
+    const objectish = isObjectish(type) || innerRef(type) !== undefined || type.kind === 'any';
     if (!objectish) return type;
     const found = this.subTable(field, placed);
     if (!found) return type;
@@ -355,7 +357,7 @@ class PageInterpreter {
   private bodyType(placed: PlacedTable, preferred: string): TypeRef {
     const rows = placed.table.rows;
     const nameCol = placed.columns.name;
-    if (nameCol !== undefined && rows.length === 1 && rows[0]!.cells[nameCol]?.text.trim() === '-') {
+    if (nameCol !== undefined && rows.length === 1 && /^[-–—]+$/.test(rows[0]!.cells[nameCol]?.text.trim() ?? '')) {
       this.claimed.add(placed);
       const [field] = this.fields(placed);
       return field?.type ?? { kind: 'any' };

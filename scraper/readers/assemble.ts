@@ -26,6 +26,9 @@ export function apiNameOf(raw: string): string | undefined {
   return raw.match(/apiexplorer\/[^\s)"']*[?&]api=([A-Za-z][A-Za-z0-9_]*)/)?.[1];
 }
 
+/** Sections in which a `请求示例` / `响应示例` line starts an example sub-section. */
+const EXAMPLE_HOLDERS = new Set(['other', 'requestExample', 'responseExample', 'request', 'response']);
+
 function newSection(heading: string): DocSection {
   return { kind: sectionKind(heading), heading, paragraphs: [], tables: [], examples: [] };
 }
@@ -91,7 +94,13 @@ export function assemblePage(blocks: Block[], file: string, form: string, apiNam
       }
       case 'paragraph': {
         const marker = statusMarker(block.text);
-        if (marker) {
+        const kind = sectionKind(block.text);
+        if ((kind === 'requestExample' || kind === 'responseExample') && EXAMPLE_HOLDERS.has(current().kind)) {
+          // Old pages put `-   请求示例` / `-   响应示例` list items inside a `## 示例` section.
+          sections.push((section = newSection(block.text)));
+          status = undefined;
+          exampleTitle = undefined;
+        } else if (marker) {
           status = marker.status;
           exampleTitle = marker.rest || undefined;
         } else {

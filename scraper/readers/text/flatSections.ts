@@ -32,6 +32,8 @@ function words(text: string): Word[] {
 /** Roles that can open a row: a header must start with one of them. */
 const ROW_OPENERS: ReadonlySet<ColumnRole> = new Set(['name', 'status', 'method', 'code']);
 
+const AFTER_DESCRIPTION_NEVER: ReadonlySet<ColumnRole> = new Set(['name', 'message', 'type', 'status', 'code']);
+
 /** The header words starting at `at`: a run of column words with no role repeated. */
 export function headerRun(ws: { text: string }[], at: number): string[] {
   const header: string[] = [];
@@ -39,6 +41,9 @@ export function headerRun(ws: { text: string }[], at: number): string[] {
   for (let i = at; i < ws.length && header.length < 8; i++) {
     const role = textColumnRole(ws[i]!.text);
     if (!role || (seen.has(role) && role !== 'ignored')) break;
+    // After the description column only trailing columns follow (处理措施, 是否必选, 默认值…): a `message` or
+    // `name` word there is the first row's name cell (`参数 类型 说明 message`, percell/015.txt).
+    if (seen.has('description') && AFTER_DESCRIPTION_NEVER.has(role)) break;
     seen.add(role);
     header.push(ws[i]!.text);
   }

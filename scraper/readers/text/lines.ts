@@ -40,6 +40,24 @@ function splitLines(text: string): Line[] {
 }
 
 const isHeading = (line: string): SectionKind | undefined => headingKind(line.trim());
+
+/** The nearest non-blank line before `at`. */
+function previousText(lines: Line[], at: number): string | undefined {
+  for (let i = at - 1; i >= 0; i--) if (lines[i]!.text.trim()) return lines[i]!.text.trim();
+  return undefined;
+}
+
+/**
+ * A heading line, unless it is a cell of a header row: `错误码` after `HTTP状态码` (percell/003.txt) is a column,
+ * not the 错误码 section.
+ */
+function headingAt(lines: Line[], at: number): SectionKind | undefined {
+  const t = lines[at]!.text.trim();
+  const kind = isHeading(t);
+  if (!kind || !textColumnRole(t)) return kind;
+  const prev = previousText(lines, at)?.replace(/\s*\|\s*$/, '');
+  return prev && (textColumnRole(prev) || CAPTION_LINE.test(prev)) ? undefined : kind;
+}
 const isPipeLine = (line: string): boolean => /\|\s*$/.test(line) || /^\s*\|/.test(line);
 const isSeparator = (cell: string): boolean => /^\s*:?-{3,}:?\s*$/.test(cell);
 
@@ -59,12 +77,14 @@ interface Title {
 
 function findTitle(lines: Line[]): Title {
   const content = lines.map((l, i) => ({ t: l.text.trim(), i })).filter((x) => x.t && !isChromeLine(x.t));
-  const firstHeading = content.findIndex((x) => isHeading(x.t));
+  const firstHeading = content.findIndex((x) => headingAt(lines, x.i));
   const candidates = firstHeading < 0 ? content.slice(0, 1) : content.slice(0, firstHeading);
   const chosen = candidates[candidates.length - 1];
   if (!chosen) return { title: '', next: 0 };
   const productsdesc = chosen.t.match(PRODUCTSDESC_TITLE);
-  if (productsdesc && isHeading(productsdesc[3]!)) {
+  // productsdesc pages: `服务名-API名:章节` followed by a `时间:` line (the chapter need not be a known heading).
+  const timeLine = /^时间[:：]\d/.test(lines.slice(chosen.i + 1).find((l) => l.text.trim())?.text.trim() ?? '');
+  if (productsdesc && (isHeading(productsdesc[3]!) || timeLine)) {
     return { title: productsdesc[2]!.trim(), next: chosen.i + 1, kind: isHeading(productsdesc[3]!) };
   }
   const withApi = chosen.t.match(TITLE_WITH_API);
@@ -159,7 +179,7 @@ export function readLines(text: string, file: string, form: Form, report: Report
     const line = lines[i]!;
     const t = line.text.trim();
     if (!t || isChromeLine(t) || SOURCE_LINK.test(t)) continue;
-    const heading = isHeading(t);
+    const heading = headingAt(lines, i);
     if (heading) {
       openSection(heading, t);
       continue;
@@ -198,7 +218,7 @@ export function readLines(text: string, file: string, form: Form, report: Report
       let j = i;
       while (j + 1 < lines.length) {
         const n = lines[j + 1]!.text.trim();
-        if (isHeading(n) || statusPrefix(n) || (CAPTION_LINE.test(n) && n.length < 80) || /^[{[]/.test(n)) break;
+        if (headingAt(lines, j + 1) || statusPrefix(n) || (CAPTION_LINE.test(n) && n.length < 80) || /^[{[]/.test(n)) break;
         j++;
       }
       while (j > i && !isPipeLine(lines[j]!.text.trim()) && lines[j]!.text.trim()) j--;
@@ -222,7 +242,7 @@ export function readLines(text: string, file: string, form: Form, report: Report
       const opener = header.length ? textColumnRole(header[0]!) : undefined;
       if (header.length >= minimum && opener && ['name', 'status', 'method', 'code'].includes(opener)) {
         table = openTable(header);
-        let taken = 0;
+        let taken = 1;
         while (taken < header.length) if (lines[++i]!.text.trim()) taken++;
         continue;
       }

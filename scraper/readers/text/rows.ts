@@ -26,6 +26,7 @@ import {
   ERROR_CODE,
   FIELD_NAME,
   HTTP_METHODS,
+  isRequiredWord,
   NAME_CONTINUATION,
   STATUS_CODE,
 } from './words.ts';
@@ -200,7 +201,7 @@ function matchRole(
       return out;
     }
     case 'required':
-      return parseRequired(text) === undefined ? [] : [{ length: 1, score: 2, text }];
+      return isRequiredWord(text) && parseRequired(text) !== undefined ? [{ length: 1, score: 2, text }] : [];
     case 'type': {
       const out: { length: number; score: number; text: string; note?: string }[] = [];
       const maxWords = mode === 'words' ? MAX_TYPE_WORDS : 1;

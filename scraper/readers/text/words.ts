@@ -167,3 +167,13 @@ export const REQUEST_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)/;
 
 /** Truncation marker that search excerpts leave inside long pages. */
 export const TRUNCATION_MARK = /<\s*truncated\s+\d+\s+characters\s*>/;
+
+/**
+ * Whether a cell is a required-flag word. vocab.parseRequired reads the value but accepts any word that starts with
+ * `no`/`yes` (`nodeList` → false), which would make a field name look like a 是/否 cell; this guard asks for the
+ * flag word itself (`是`, `否,单选`, `Yes`, `No This parameter is…`, `True`).
+ */
+export function isRequiredWord(text: string): boolean {
+  const t = foldWidth(text).trim();
+  return /^(?:是|否|必选|可选|必填|选填|非必选|必選|可選)(?![\u4e00-\u9fff])|^(?:是|否)[,，]/.test(t) || /^(?:yes|no|true|false|mandatory|optional|required|[YNMO])(?![A-Za-z0-9_])/i.test(t);
+}
