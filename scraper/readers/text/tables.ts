@@ -85,7 +85,8 @@ export function finishTable(raw: RawTable, section: string, layout: TextLayout, 
   if (raw.tokens.length > 0 && result.rows.length === 0) {
     // A body of a word or two is an excerpt cut mid-row; a table anchored only by names cannot be cut in flat text.
     const anchoredByNameOnly = !roles.some((r) => ['required', 'type', 'status', 'code', 'method'].includes(r));
-    const severity = raw.tokens.length <= 2 || anchoredByNameOnly ? 'warning' : 'error';
+    const nameless = result.findings.some((f) => f.reason.startsWith('row without a name cell'));
+    const severity = raw.tokens.length <= 2 || anchoredByNameOnly || nameless ? 'warning' : 'error';
     report({ section, table, reason: `no row could be read from the table body (${raw.tokens.length} tokens)`, severity });
   }
   return {
