@@ -93,8 +93,7 @@ export function scrapeText(text: string, file: string, report: ReportEntry[]): {
 /** How a file is named in x-source and the report: relative to the project root, `/`-separated, so a spec is
  * the same whichever folder the repository is cloned into. */
 function displayName(file: string, root: string): string {
-  const rel = relative(root, resolve(file));
-  return (rel.startsWith('..') ? resolve(file) : rel).split(sep).join('/');
+  return relative(root, resolve(file)).split(sep).join('/');
 }
 
 export async function scrapeInputs(inputs: string[], options: { service: string; root?: string }): Promise<ScrapeResult> {

@@ -307,12 +307,16 @@ class PageInterpreter {
     if (!objectish) return type;
     const found = this.subTable(field, placed);
     if (!found) return type;
-    const preferred = innerRef(type) ?? pascal(field.name) ?? field.name;
+    const preferred = innerRef(type) ?? (pascal(field.name) || this.bodyName);
     const name = this.objectFromTable(found.table, preferred);
     if (found.how === 'position') this.note(placed, row, `'${field.name}' linked to ${found.table.label} by position (no link, caption or table number)`, 'info');
     const ref: TypeRef = { kind: 'ref', name };
     if (type.kind === 'array') return { kind: 'array', items: ref };
     if (type.kind === 'map') return { kind: 'map', values: ref };
+    if (type.kind === 'object' && field.name === '-' && this.bodyIsList) {
+      this.note(placed, row, `body (${field.docType}) is a list in the page's examples; typed as an array of ${name}`, 'info');
+      return { kind: 'array', items: ref };
+    }
     if (type.kind === 'object' && this.exampleKeys.get(field.name) === 'array') {
       this.note(placed, row, `'${field.name}' (${field.docType}) is a list in the page's examples; typed as an array of ${name}`, 'info');
       return { kind: 'array', items: ref };
@@ -353,12 +357,18 @@ class PageInterpreter {
     return dedupeParams(params);
   }
 
-  /** A body table: a `-` row is the body's own type (File downloads); otherwise a named object. */
-  private bodyType(placed: PlacedTable, preferred: string): TypeRef {
+  /** Name for the object a `-` row points to, and whether the body's examples are lists: set per body table. */
+  private bodyName = 'Body';
+  private bodyIsList = false;
+
+  /** A body table: a `-` row is the body's own type (File downloads, lists); otherwise a named object. */
+  private bodyType(placed: PlacedTable, preferred: string, examples: ExampleModel[] = []): TypeRef {
     const rows = placed.table.rows;
     const nameCol = placed.columns.name;
     if (nameCol !== undefined && rows.length === 1 && /^[-–—]+$/.test(rows[0]!.cells[nameCol]?.text.trim() ?? '')) {
       this.claimed.add(placed);
+      this.bodyName = preferred;
+      this.bodyIsList = examples.length > 0 && examples.every((ex) => Array.isArray(ex.value));
       const [field] = this.fields(placed);
       return field?.type ?? { kind: 'any' };
     }
@@ -422,17 +432,16 @@ class PageInterpreter {
       errorCodes: [],
       source: this.source(),
     };
-    const bodyTables = this.bodyTables(mp);
-    if (bodyTables.length) {
-      const type = this.bodyType(bodyTables[0]!, `${base}RequestBody`);
-      const media = type.kind === 'primitive' && type.format === 'binary' ? 'application/octet-stream' : 'application/json';
-      op.requestBody = { type, required: true, mediaType: media, examples: [] };
-    }
     const requestExamples = this.page.sections
       .filter((s) => s.kind === 'requestExample' || (s.kind === 'request' && s.examples.length))
       .flatMap((s) => this.examples('requestExample', s))
       .filter((ex) => ex.value !== undefined || ex.text.trim().startsWith('{'));
-    if (requestExamples.length && op.requestBody) op.requestBody.examples = requestExamples;
+    const bodyTables = this.bodyTables(mp);
+    if (bodyTables.length) {
+      const type = this.bodyType(bodyTables[0]!, `${base}RequestBody`, requestExamples);
+      const media = type.kind === 'primitive' && type.format === 'binary' ? 'application/octet-stream' : 'application/json';
+      op.requestBody = { type, required: true, mediaType: media, examples: requestExamples };
+    }
     op.responses = this.responses(base, mp);
     op.errorCodes = [...new Set(op.responses.flatMap((r) => r.examples.flatMap((ex) => errorCodesIn(ex.value))))].sort();
     return op;
@@ -504,7 +513,8 @@ class PageInterpreter {
       if (seenStatus.has(status)) continue; // a second generic table under one status is a sub-object table
       seenStatus.add(status);
       const r = responseFor(status);
-      r.body = this.bodyType(placed, `${base}Response${status === success ? '' : status}`);
+      const statusExamples = examples.filter((ex) => (ex.status ?? success) === status);
+      r.body = this.bodyType(placed, `${base}Response${status === success ? '' : status}`, statusExamples);
     }
     for (const ex of examples) {
       const r = responseFor(ex.status ?? success);
