@@ -12,7 +12,15 @@ export interface ParameterModel {
   required: boolean;
   description: string;
   schema: JsonObject;
+  /**
+   * The runtime supplies it (`{project_id}` from ClientOptions.projectId; auth and signing headers such as
+   * X-Auth-Token, which manuals list as required header parameters): callers may leave it out.
+   */
+  filledByRuntime: boolean;
 }
+
+/** Header parameters the runtime sets itself (authentication, signing, content negotiation), lower-case. */
+export const RUNTIME_HEADERS = new Set(['x-auth-token', 'authorization', 'x-sdk-date', 'x-project-id', 'x-security-token', 'content-type', 'user-agent', 'host']);
 
 export interface ResponseModel {
   status: string;
@@ -109,6 +117,7 @@ function readParameters(doc: JsonObject, list: JsonValue | undefined): Parameter
       required: param.in === 'path' || param.required === true,
       description: text(param.description),
       schema: isObject(param.schema) ? param.schema : {},
+      filledByRuntime: (param.in === 'path' && param.name === 'project_id') || (param.in === 'header' && RUNTIME_HEADERS.has(param.name.toLowerCase())),
     });
   }
   return out;

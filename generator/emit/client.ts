@@ -5,14 +5,12 @@ import { Project, StructureKind, VariableDeclarationKind, type InterfaceDeclarat
 import type { OperationModel, ParameterModel, ServiceModel } from '../model.ts';
 import { commentLines, stringLiteral } from '../escape.ts';
 
-const PROJECT_ID = 'project_id';
-
 /** `types.operations["Id"]` — every operation type is reached through the namespace import, never a bare name. */
 const opType = (op: OperationModel) => `types.operations[${stringLiteral(op.operationId)}]`;
 
 function isCallerOptional(param: ParameterModel): boolean {
-  // The runtime fills {project_id} from ClientOptions.projectId, so callers may leave it out.
-  return !param.required || (param.in === 'path' && param.name === PROJECT_ID);
+  // The runtime fills {project_id} from ClientOptions.projectId and sets auth headers, so callers may leave them out.
+  return !param.required || param.filledByRuntime;
 }
 
 /** The TypeScript type of one argument group (`path`, `query`, `headers`), or undefined when the operation has none. */

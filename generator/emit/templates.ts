@@ -41,7 +41,7 @@ function placeholder(schema: Record<string, unknown>, name: string): string {
 /** True when a README example can be written for the operation without inventing a request body. */
 function exampleFriendly(op: OperationModel): boolean {
   const simple = (s: Record<string, unknown>) => ['string', 'integer', 'number', 'boolean'].includes(String(s.type)) && !s.pattern && !s.minLength;
-  return !(op.body && op.body.required) && op.parameters.every((p) => !p.required || p.name === 'project_id' || simple(p.schema));
+  return !(op.body && op.body.required) && op.parameters.every((p) => !p.required || p.filledByRuntime || simple(p.schema));
 }
 
 export function readmeExample(service: ServiceModel, packageName: string): string {
@@ -61,7 +61,7 @@ export function readmeExample(service: ServiceModel, packageName: string): strin
   if (op) {
     const groups: string[] = [];
     for (const [location, key] of [['path', 'path'], ['query', 'query'], ['header', 'headers']] as const) {
-      const required = op.parameters.filter((p) => p.in === location && p.required && p.name !== 'project_id');
+      const required = op.parameters.filter((p) => p.in === location && p.required && !p.filledByRuntime);
       if (required.length) groups.push(`${key}: { ${required.map((p) => `${stringLiteral(p.name)}: ${placeholder(p.schema, p.name)}`).join(', ')} }`);
     }
     lines.push(

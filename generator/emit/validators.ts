@@ -371,8 +371,8 @@ export class ValidatorEmitter {
       for (const param of params) {
         const value = this.local('a');
         const pathExpr = stringLiteral(`/${argKey}/${pointerSegment(param.name)}`);
-        // project_id is filled in by the runtime from ClientOptions.projectId, so callers may leave it out.
-        const required = param.required && !(location === 'path' && param.name === 'project_id');
+        // project_id and auth headers are filled in by the runtime (after validation), so callers may leave them out.
+        const required = param.required && !param.filledByRuntime;
         lines.push(`{ const ${value} = ${group}[${stringLiteral(param.name)}];`);
         const checks = this.emitNode(param.schema, value, pathExpr, 'issues');
         if (required) lines.push(`if (${value} === undefined) ${this.issue('issues', pathExpr, 'required', `must have required ${location} parameter ${JSON.stringify(param.name)}`)}`);
