@@ -4,7 +4,7 @@ import { bestMatch, compareComponent, evaluateTextForms, jaccard, type NamedFiel
 import { evaluateService, summarise } from './evaluate.ts';
 import { flattenSchema, pointerResolver, type Schema } from './fields.ts';
 import { throttleDefinition, throttleSpec } from './fixtures.ts';
-import { compareOp, leafName, mentionsName, scores } from './metrics.ts';
+import { compareOp, isDrift, leafName, mentionsName, scores } from './metrics.ts';
 import type { NormField } from './model.ts';
 import { pageShowsOp, pageText } from './pages.ts';
 import { joinBasePath, normalisePath, opKey } from './paths.ts';
@@ -129,6 +129,23 @@ describe('drift and names', () => {
     expect(comparison.fields.drift).toEqual(['req:tags']);
     expect(comparison.fields.extra).toEqual(['req:extra']);
     expect(comparison.fields.counts).toMatchObject({ fp: 1, fn: 1 });
+  });
+
+  it('treats a nested field as drift when its container is never named on the page', () => {
+    expect(isDrift('api_id api_name', 'res:bindings[].api_id')).toBe(true);
+    expect(isDrift('bindings api_id', 'res:bindings[].api_id')).toBe(false);
+    expect(isDrift('labels x', 'req:labels.*.x')).toBe(false);
+  });
+
+  it('scores names apart from array-vs-object nesting as a second figure', () => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    const key = spec.fields.get('res:rules[].key')!;
+    spec.fields.delete('res:rules[].key');
+    spec.fields.set('res:rules.key', { ...key, path: 'res:rules.key' });
+    const comparison = compareOp(definition!, spec, 'rules key');
+    expect(comparison.fields.counts).toMatchObject({ fp: 1, fn: 1 });
+    expect(comparison.fieldsIgnoringArrays).toMatchObject({ fp: 0, fn: 0 });
   });
 
   it('reports type, required and constraint disagreements on common fields', () => {

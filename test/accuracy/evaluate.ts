@@ -30,6 +30,7 @@ export interface ServiceResult {
   duplicateDefinitionKeys: string[];
   params: Counts;
   fields: Counts;
+  fieldsIgnoringArrays: Counts;
   drift: number;
   paramDrift: number;
   agreements: FieldAgreements;
@@ -75,12 +76,14 @@ export function evaluateService(input: ServiceInput): ServiceResult {
   }
   let params = ZERO_COUNTS;
   let fields = ZERO_COUNTS;
+  let fieldsIgnoringArrays = ZERO_COUNTS;
   let drift = 0;
   let paramDrift = 0;
   let agreements = emptyFieldAgreements();
   for (const comparison of comparisons) {
     params = addCounts(params, comparison.params.counts);
     fields = addCounts(fields, comparison.fields.counts);
+    fieldsIgnoringArrays = addCounts(fieldsIgnoringArrays, comparison.fieldsIgnoringArrays);
     drift += comparison.fields.drift.length;
     paramDrift += comparison.params.drift.length;
     agreements = addFieldAgreements(agreements, comparison.agreements);
@@ -96,6 +99,7 @@ export function evaluateService(input: ServiceInput): ServiceResult {
     duplicateDefinitionKeys: definitions.duplicates,
     params,
     fields,
+    fieldsIgnoringArrays,
     drift,
     paramDrift,
     agreements,

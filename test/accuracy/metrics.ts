@@ -58,14 +58,31 @@ export function compareSets(expected: Iterable<string>, found: Iterable<string>)
   return { counts: { tp: common.length, fp: extra.length, fn: missing.length }, missing, extra, common };
 }
 
-/** Last name in a dotted path: `res:items[].tags[]` → `tags`; `res:map.*` → `map`. */
-export function leafName(path: string): string {
-  const segments = path
+/** Names along a dotted path: `res:items[].tags[]` → `items`, `tags`; `res:map.*.x` → `map`, `x`. */
+export function pathNames(path: string): string[] {
+  return path
     .replace(/^(req|res):/, '')
     .split('.')
     .map((segment) => segment.replace(/\[\]/g, ''))
     .filter((segment) => segment !== '' && segment !== '*');
-  return segments.at(-1) ?? '';
+}
+
+/** Last name in a dotted path: `res:items[].tags[]` → `tags`; `res:map.*` → `map`. */
+export function leafName(path: string): string {
+  return pathNames(path).at(-1) ?? '';
+}
+
+/**
+ * A definition field the page cannot show: some name on its path occurs nowhere in the page text. Checking every
+ * name, not only the last, matters for nesting: the page cannot place `bindings[].api_id` if it never says `bindings`.
+ */
+export function isDrift(pageText: string, path: string): boolean {
+  return pathNames(path).some((name) => !mentionsName(pageText, name));
+}
+
+/** The path without array markers: `a[].b` and `a.b` meet, for the informational "names right, nesting aside" score. */
+export function withoutArrayMarkers(path: string): string {
+  return path.replace(/\[\]/g, '');
 }
 
 function escapeRegExp(text: string): string {
@@ -162,6 +179,8 @@ export interface OpComparison {
   params: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
   /** Field counts exclude drift from the misses. */
   fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
+  /** The same comparison with `[]` erased on both sides (drift excluded): names found, array-vs-object aside. */
+  fieldsIgnoringArrays: Counts;
   agreements: FieldAgreements;
 }
 
@@ -174,9 +193,11 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): 
   const paramDrift = pageText === undefined ? [] : params.missing.filter((key) => !mentionsParam(pageText, key));
   const paramMissing = params.missing.filter((key) => !paramDrift.includes(key));
   const fieldSets = compareSets(definition.fields.keys(), spec.fields.keys());
-  const drift = pageText === undefined ? [] : fieldSets.missing.filter((p) => !mentionsName(pageText, leafName(p)));
+  const drift = pageText === undefined ? [] : fieldSets.missing.filter((p) => isDrift(pageText, p));
   const driftSet = new Set(drift);
   const missing = fieldSets.missing.filter((p) => !driftSet.has(p));
+  const nonDrift = [...definition.fields.keys()].filter((p) => !driftSet.has(p)).map(withoutArrayMarkers);
+  const fieldsIgnoringArrays = compareSets(nonDrift, [...spec.fields.keys()].map(withoutArrayMarkers)).counts;
   const agreements = emptyFieldAgreements();
   for (const path of fieldSets.common) agreeOnField(definition.fields.get(path)!, spec.fields.get(path)!, agreements);
   return {
@@ -196,6 +217,7 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): 
       extra: fieldSets.extra,
       drift,
     },
+    fieldsIgnoringArrays,
     agreements,
   };
 }

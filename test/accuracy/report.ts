@@ -42,6 +42,7 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     `  ${'op recall'.padEnd(22)} ${fixed(summary.opRecall)}   (${result.comparisons.length}/${result.definitionsWithPage})`,
     prfLine('parameters (in,name)', result.params, `   + drift ${result.paramDrift} (not named on the page)`),
     prfLine('body+response fields', result.fields, `   + drift ${result.drift} (definition fields not named on the page; not counted as misses)`),
+    prfLine('  ignoring [] nesting', result.fieldsIgnoringArrays, '   (informational: array-vs-object nesting aside)'),
     agreementLine('type agreement', result.agreements.type),
     agreementLine('format agreement', result.agreements.format, '   (informational)'),
     agreementLine('required agreement', result.agreements.required, '   (request fields)'),
