@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ProjectConfig, ServiceConfig } from '../config/load.ts';
+import { generatePackage } from '../generator/index.ts';
 import { scrapeInputs } from '../scraper/index.ts';
 import { serializeSpec, toJson } from '../scraper/openapi/serialize.ts';
 import { summarizeReport } from './commands/scrape.ts';
@@ -47,9 +48,11 @@ export async function buildOne(config: ProjectConfig, service: ServiceConfig, ta
     await mkdir(dirname(targets.report), { recursive: true });
     await writeFile(targets.report, toJson({ summary: summarizeReport(result.report), pages: result.pages, entries: result.report }));
   }
+  if (targets.output) await generatePackage(targets.spec, targets.output, { name: service.package ?? `hwdocs-${service.name}` });
   return {
     service: service.name,
     spec: targets.spec,
+    ...(targets.output ? { output: targets.output } : {}),
     findings: result.report.filter((e) => e.severity !== 'info').length,
     summary: summarizeReport(result.report),
   };

@@ -28,9 +28,15 @@ export const build: Command = {
     }
     let failed = false;
     for (const service of services) {
-      const result = await buildOne(config, service, targetsOf(config, service));
-      process.stderr.write(`hwdocs build: ${service.name} → ${service.spec}${service.output ? ` + ${service.output}/` : ''} (report: ${result.summary})\n`);
-      if (service.strict && result.findings) failed = true;
+      try {
+        const result = await buildOne(config, service, targetsOf(config, service));
+        process.stderr.write(`hwdocs build: ${service.name} → ${service.spec}${service.output ? ` + ${service.output}/` : ''} (report: ${result.summary})\n`);
+        if (service.strict && result.findings) failed = true;
+      } catch (err) {
+        // One broken service does not stop the others; the run still fails.
+        process.stderr.write(`hwdocs build: ${service.name} failed: ${(err as Error).message}\n`);
+        failed = true;
+      }
     }
     return failed ? 1 : 0;
   },

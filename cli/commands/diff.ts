@@ -1,13 +1,15 @@
 // `hwdocs diff <old> <new>` — semantic diff of two OpenAPI documents (files or git `REV:path`).
 import { parseCommandArgs, UsageError, type Command } from '../args.ts';
-import { DiffInputError, diffDocuments, exceedsThreshold, FORMATS, formatReport, LEVELS, loadDocument, type Format, type Level } from '../../diff/index.ts';
+import { DiffInputError, diffDocuments, exceedsThreshold, FORMATS, formatReport, formatRules, LEVELS, loadDocument, RULES, type Format, type Level } from '../../diff/index.ts';
 
 const USAGE = `hwdocs diff <old> <new> [--format text|markdown|json] [--fail-on breaking|warning|info|none]
+       hwdocs diff --rules [--format text|markdown|json]
 
   <old>, <new>   OpenAPI 3.1 documents: YAML or JSON files, or REV:path read through 'git show'
                  (e.g. hwdocs diff main:spec/apig.openapi.yaml spec/apig.openapi.yaml)
   --format       text (default, for terminals), markdown (a PR comment), json (for tools)
   --fail-on      exit 1 when a change at or above this level exists (default none)
+  --rules        list every rule: id, level, what it means
 
 Exit codes: 0 no failing change, 1 --fail-on threshold reached, 2 bad usage or unreadable input.`;
 
@@ -22,13 +24,17 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 export const diff: Command = {
   summary: 'Semantic diff of two OpenAPI documents (breaking / warning / info)',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, rules: { type: 'boolean' } }, USAGE);
     if (values.help) {
       process.stdout.write(`Usage: ${USAGE}\n`);
       return 0;
     }
-    if (positionals.length !== 2) throw new UsageError(`expected two documents, got ${positionals.length}\n\nUsage: ${USAGE}`);
     const format = pick<Format>(values.format as string | undefined, FORMATS, 'text', '--format');
+    if (values.rules) {
+      process.stdout.write(formatRules(RULES, format));
+      return 0;
+    }
+    if (positionals.length !== 2) throw new UsageError(`expected two documents, got ${positionals.length}\n\nUsage: ${USAGE}`);
     const failOn = pick<Level | 'none'>(values['fail-on'] as string | undefined, FAIL_ON, 'none', '--fail-on');
     let docs;
     try {
