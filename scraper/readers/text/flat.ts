@@ -6,7 +6,7 @@ import { collectEvidence } from './evidence.ts';
 import { readFlatChunk } from './flatSections.ts';
 import { groupUnits, type Unit } from './group.ts';
 import { finishSection, type Report } from './tables.ts';
-import { DASH_BULLET_LINE, DOT_BULLET, isChromeLine } from './words.ts';
+import { DASH_BULLET_LINE, DOT_BULLET, headingKind, isChromeLine, withoutMetaLines } from './words.ts';
 
 const FORM = 'flat';
 
@@ -39,14 +39,21 @@ export function splitBullets(text: string): string[] {
 }
 
 /** Whether text looks like a flat page: long lines that hold a heading, a table mark and header words together. */
-export function detectFlat(text: string): number {
+export function detectFlat(page: string): number {
+  const text = withoutMetaLines(page);
   const lines = text.split(/\r?\n/);
   const bullets = lines.filter((l) => DOT_BULLET.test(l) || DASH_BULLET_LINE.test(l.trim())).length;
   const flatTables = (text.match(/表\d+ \S+ (?:参数|名称|参数名) (?:是否必选 )?(?:参数类型|类型)/g) ?? []).length;
   const flatStatus = (text.match(/状态码: ?\d{3} (?:表\d+|[A-Z][a-z]+)/g) ?? []).length;
+  const flatErrors = (text.match(/状态码 错误码 (?:错误信息|错误码信息|错误描述)/g) ?? []).length;
   if (/^\s*(?:#{1,6} |<table|<html)/m.test(text) || / \|\s*$/m.test(text)) return 0.05;
-  if (bullets && (flatTables || flatStatus)) return 0.9;
-  if (flatTables || flatStatus) return 0.6;
+  // Bullets that open with a section heading word and go on on the same line: `  • 响应示例 状态码: 200 OK {`.
+  const headedBullets = lines.filter((l) => {
+    const m = l.match(/^\s*•\s+(\S+)\s+\S/);
+    return m && headingKind(m[1]!);
+  }).length;
+  if (bullets && (flatTables || flatStatus || flatErrors || headedBullets)) return 0.9;
+  if (flatTables || flatStatus || flatErrors) return 0.7;
   return bullets ? 0.3 : 0.1;
 }
 

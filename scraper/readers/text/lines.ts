@@ -19,6 +19,7 @@ import {
   SOURCE_LINK,
   statusPrefix,
   textColumnRole,
+  withoutMetaLines,
 } from './words.ts';
 
 type Form = 'percell' | 'pipe';
@@ -308,15 +309,24 @@ function exampleOf(json: string, before: string[], status: string | undefined): 
   return { code, ...(status ? { status } : {}), ...(title ? { title } : {}) };
 }
 
-export function detectPercell(text: string): number {
-  const headerCells = (text.match(/\n\s*(?:参数|參數\S*|名称|参数名称)\s*\n\s*\n?\s*(?:是否必选|是否必選|参数类型|參數\S*類型|类型)\s*\n/g) ?? []).length;
-  if (/ \|\s*$/m.test(text)) return 0.05;
+export function detectPercell(page: string): number {
+  const text = withoutMetaLines(page);
+  const productsdesc = /^[^\n]+-[^\n]+[:：][^\n]+\n+\s*时间[:：]\d/m.test(text);
+  // A header row written one cell per line: three consecutive non-blank lines that are column words.
+  const content = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  let headerCells = 0;
+  for (let i = 0; i + 2 < content.length; i++) {
+    if (content.slice(i, i + 3).every((l) => textColumnRole(l))) headerCells++;
+  }
+  if (/ \|\s*$/m.test(text) || /<table|<html/i.test(text)) return 0.05;
   if (headerCells) return 0.9;
+  if (productsdesc) return 0.85;
   if (/^表\d+\s*\S+\s*$/m.test(text) || /^(?:状态码|狀態碼)[:：]\s*\d{3}\s*$/m.test(text)) return 0.5;
   return 0.1;
 }
 
-export function detectPipe(text: string): number {
+export function detectPipe(page: string): number {
+  const text = withoutMetaLines(page);
   const separators = (text.match(/^\|?\s*-{3,}\s*\|/gm) ?? []).length;
   const cellLines = (text.match(/ \|\s*$/gm) ?? []).length;
   if (/<table|^#{1,6} /m.test(text)) return 0.05;

@@ -177,3 +177,8 @@ export function isRequiredWord(text: string): boolean {
   const t = foldWidth(text).trim();
   return /^(?:是|否|必选|可选|必填|选填|非必选|必選|可選)(?![\u4e00-\u9fff])|^(?:是|否)[,，]/.test(t) || /^(?:yes|no|true|false|mandatory|optional|required|[YNMO])(?![A-Za-z0-9_])/i.test(t);
 }
+
+/** The page text without the `# url:` / `# source:` lines that saved pages start with (they are not headings). */
+export function withoutMetaLines(text: string): string {
+  return text.replace(/^#\s*(?:url|source|variant):.*$/gm, '');
+}
