@@ -97,7 +97,7 @@ export function textFormsReport(result: TextFormsResult): string[] {
     `  component schemas with ≥2 fields: ${result.components}; matched to a definition (Jaccard ≥ 0.5): ${result.matches.length}; unmatched: ${result.unmatched.length}`,
     prfLine('field names', result.counts),
     agreementLine('type agreement', result.type),
-    agreementLine('required agreement', result.required),
+    agreementLine('required agreement', result.required, '   (informational: most matches are response bodies, whose tables have no 是否必选 column)'),
   ];
   const worst = [...result.matches]
     .map((m) => ({ m, f1: scores(m.counts).f1 }))
