@@ -1,4 +1,5 @@
 // Renders a DiffReport for terminals (text), PR comments (markdown) and tools (json).
+import type { Rule } from './rules.ts';
 import { LEVELS, type DiffReport, type Hit, type Level } from './types.ts';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -44,6 +45,14 @@ function code(text: string): string {
   return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 
+/**
+ * Messages carry names and values from the spec. Escape what GitHub markdown would turn into emphasis, HTML or
+ * links; an underscore inside a word (`project_id`) is left alone because GFM never reads it as emphasis.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*<>[\]`])/g, '\\$1').replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_');
+}
+
 const LEVEL_BADGES: Record<Level, string> = { breaking: '🔴 **breaking**', warning: '🟡 warning', info: '🔵 info' };
 
 export function formatMarkdown(report: DiffReport): string {
@@ -53,7 +62,7 @@ export function formatMarkdown(report: DiffReport): string {
     const source = report.sources[operation];
     if (source) lines.push('', `Doc page: ${code(source)}`);
     lines.push('');
-    for (const h of hits) lines.push(`- ${LEVEL_BADGES[h.level]} ${code(h.id)}${h.location ? ` at ${code(h.location)}` : ''}: ${h.message.replace(/([*_<>[\]|])/g, '\\$1')}`);
+    for (const h of hits) lines.push(`- ${LEVEL_BADGES[h.level]} ${code(h.id)}${h.location ? ` at ${code(h.location)}` : ''}: ${escapeMarkdown(h.message)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -71,4 +80,14 @@ export function exceedsThreshold(report: DiffReport, failOn: Level | 'none'): bo
   if (failOn === 'none') return false;
   const limit = LEVELS.indexOf(failOn);
   return report.hits.some((h) => LEVELS.indexOf(h.level) <= limit);
+}
+
+/** `hwdocs diff --rules`: the rule table, so a reviewer can look up what an id means and why it has its level. */
+export function formatRules(rules: readonly Rule[], format: Format): string {
+  const rows = rules.map((r) => ({ id: r.id, level: r.level, scope: r.scope, description: r.description }));
+  if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  if (format === 'markdown')
+    return ['| Rule | Level | Scope | Meaning |', '|---|---|---|---|', ...rows.map((r) => `| \`${r.id}\` | ${r.level} | ${r.scope} | ${r.description.replace(/\|/g, '\\|')} |`)].join('\n') + '\n';
+  const width = Math.max(...rows.map((r) => r.id.length));
+  return rows.map((r) => `${r.id.padEnd(width)}  ${r.level.padEnd(8)}  ${r.description}`).join('\n') + '\n';
 }

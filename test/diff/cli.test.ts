@@ -95,6 +95,12 @@ describe('hwdocs diff (CLI)', () => {
     expect(r.stdout).toBe('no changes\n');
   });
 
+  it('--rules lists the rule table, in the requested format', async () => {
+    const r = await hwdocs(['--rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: { id: string }) => x.id)).toContain('request-enum-value-removed');
+  });
+
   it.each([
     [['old.yaml'], 'expected two documents'],
     [['old.yaml', 'new.json', '--format', 'html'], '--format must be one of'],
