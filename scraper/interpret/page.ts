@@ -22,6 +22,7 @@ import { foldWidth, isNoneText, normalizeWord, parseRequired, type TableRole } f
 import { extractConstraints } from './constraints.ts';
 import { errorCodesIn, parseExample } from './examples.ts';
 import { captionSubject, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
+import { freeName } from './names.ts';
 import { parseDocType } from './types.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
@@ -236,10 +237,7 @@ class PageInterpreter {
   /** Request and response sections often each have a `backend_api参数说明` table with different fields. */
   private unusedName(name: string): string {
     const used = new Set(this.objectNames.values());
-    if (!used.has(name)) return name;
-    let n = 2;
-    while (used.has(`${name}${n}`)) n++;
-    return `${name}${n}`;
+    return freeName(name, (candidate) => used.has(candidate));
   }
 
   private cell(placed: PlacedTable, cells: DocCell[], role: keyof Columns): DocCell | undefined {
@@ -409,9 +407,7 @@ class PageInterpreter {
       const role = placed.role.role;
       if (role === 'statusCodes' || role === 'errorCodes' || role === 'methodUri') continue;
       if (placed.columns.name === undefined) continue;
-      const fallback =
-        anchorTypeName(placed.table.anchors[0] ?? '') ??
-        (`${title || 'Fragment'}${pascal(placed.section.heading) || ''}${placed.table.status ?? ''}${pascal(placed.table.caption) || (placed.table.number ?? '')}` || 'Fragment');
+      const fallback = anchorTypeName(placed.table.anchors[0] ?? '') ?? `${title}${ROLE_NAMES[role](placed)}`;
       this.objectFromTable(placed, fallback);
     }
   }
@@ -568,6 +564,18 @@ class PageInterpreter {
     return this.extraParams;
   }
 }
+
+/** English names for fragment tables (`响应Body参数` under `状态码: 400` → `Response400`), from the table's role. */
+const ROLE_NAMES: Record<TableRole['role'], (t: PlacedTable) => string> = {
+  params: (t) => (t.role.role === 'params' ? { path: 'PathParams', query: 'QueryParams', header: 'RequestHeaders', cookie: 'Cookies' }[t.role.in] : 'Params'),
+  requestBody: () => 'RequestBody',
+  requestParams: () => 'RequestParams',
+  responseBody: (t) => `Response${t.table.status ?? ''}`,
+  object: (t) => `Object${t.table.number ?? ''}`,
+  methodUri: () => 'Uri',
+  statusCodes: () => 'StatusCodes',
+  errorCodes: () => 'ErrorCodes',
+};
 
 function anchorTypeName(anchor: string): string | undefined {
   const m = anchor.match(/(?:^|__)(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$/);

@@ -3,6 +3,7 @@
 // error codes merged into one catalogue. Pages are processed in file order, so names are stable.
 
 import type { ErrorCodeModel, FieldModel, ObjectModel, OperationModel, ReportEntry, ServiceModel, TypeRef } from '../model.ts';
+import { freeName } from './names.ts';
 import type { PageResult } from './page.ts';
 
 type Report = (entry: ReportEntry) => void;
@@ -75,11 +76,8 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
         rename.set(obj.name, shared);
         continue;
       }
-      let name = obj.name;
-      if (schemas.has(name)) {
-        let n = 2;
-        while (schemas.has(`${obj.name}${n}`)) n++;
-        name = `${obj.name}${n}`;
+      const name = freeName(obj.name, (candidate) => schemas.has(candidate));
+      if (name !== obj.name) {
         report({
           file: page.file,
           table: obj.source.table,
@@ -174,12 +172,9 @@ function resolveDanglingRefs(schemas: Map<string, ObjectModel>, operations: Oper
 function assignOperationIds(operations: OperationModel[], report: Report) {
   const taken = new Map<string, OperationModel>();
   for (const op of operations) {
-    let id = op.operationId || derivedOperationId(op.method, op.path);
-    if (taken.has(id)) {
-      const original = id;
-      let n = 2;
-      while (taken.has(`${original}${n}`)) n++;
-      id = `${original}${n}`;
+    const original = op.operationId || derivedOperationId(op.method, op.path);
+    const id = freeName(original, (candidate) => taken.has(candidate));
+    if (id !== original) {
       report({
         file: op.source.file,
         reason: `operationId '${original}' already used by ${taken.get(original)!.source.file}; this one is '${id}'`,
