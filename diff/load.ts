@@ -45,8 +45,9 @@ export function parseDocument(text: string, label: string): OpenApiDoc {
   } catch (err) {
     throw new DiffInputError(`cannot parse '${label}': ${(err as Error).message.split('\n')[0]}`);
   }
-  if (!isObject(doc) || (typeof doc.openapi !== 'string' && typeof doc.swagger !== 'string') || (doc.paths !== undefined && !isObject(doc.paths)))
-    throw new DiffInputError(`'${label}' is not an OpenAPI document (no 'openapi' version field)`);
+  // Swagger 2.0 puts bodies in parameters and has no `content`: comparing it with these rules would be nonsense.
+  if (!isObject(doc) || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.') || (doc.paths !== undefined && !isObject(doc.paths)))
+    throw new DiffInputError(`'${label}' is not an OpenAPI 3 document (no 'openapi: 3.x' field)`);
   return doc;
 }
 

@@ -50,6 +50,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'req-new.yaml'), stringify(requestNew));
   writeFileSync(join(dir, 'broken.yaml'), 'openapi: 3.1.0\npaths: {\n  - [');
   writeFileSync(join(dir, 'not-openapi.yaml'), 'hello: world\n');
+  writeFileSync(join(dir, 'swagger.json'), JSON.stringify({ swagger: '2.0', paths: {} }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -108,7 +109,8 @@ describe('hwdocs diff (CLI)', () => {
     [['old.yaml', 'new.json', '--colour'], "Unknown option '--colour'"],
     [['old.yaml', 'missing.yaml'], "missing.yaml'"],
     [['old.yaml', 'broken.yaml'], "cannot parse '"],
-    [['old.yaml', 'not-openapi.yaml'], 'is not an OpenAPI document'],
+    [['old.yaml', 'not-openapi.yaml'], 'is not an OpenAPI 3 document'],
+    [['swagger.json', 'old.yaml'], 'is not an OpenAPI 3 document'],
   ])('exit 2 on %j', async (args, message) => {
     const r = await hwdocs(args);
     expect(r.code).toBe(2);
