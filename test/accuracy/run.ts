@@ -16,7 +16,8 @@ import { barsReport, serviceReport, textFormsReport } from './report.ts';
 import { componentSchemas, explorerOps, openApiOps, type ExplorerFile } from './sides.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = resolve(ROOT, '../shared/corpus');
+/** HWDOCS_CORPUS overrides the location (handy to check the skip path, or to point at another checkout). */
+const CORPUS = resolve(ROOT, process.env.HWDOCS_CORPUS ?? '../shared/corpus');
 
 /** The scraper's entry point (scraper/index.ts), typed here so the harness compiles before the scraper lands. */
 type ScrapeInputs = (
