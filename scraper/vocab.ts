@@ -55,6 +55,7 @@ export const SECTION_HEADINGS: Record<string, SectionKind> = {
   状态码: 'statusCodes',
   返回值: 'statusCodes',
   返回码: 'statusCodes',
+  响应码: 'statusCodes',
   statuscodes: 'statusCodes',
   statuscode: 'statusCodes',
   returnedvalues: 'statusCodes',

@@ -196,7 +196,9 @@ class PageInterpreter {
   /** The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only. */
   private byPosition(after: PlacedTable): PlacedTable | undefined {
     const start = this.tables.indexOf(after);
-    return this.tables.slice(start + 1).find((t) => t.role.role === 'object' && !this.claimed.has(t) && !this.objectNames.has(t));
+    // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
+    const subTableLike = (t: PlacedTable) => t.role.role === 'object' || (t.section === after.section && t.role.role === after.role.role);
+    return this.tables.slice(start + 1).find((t) => subTableLike(t) && !this.claimed.has(t) && !this.objectNames.has(t));
   }
 
   private subTable(field: { name: string; type: TypeRef; links: string[]; description: string }, owner: PlacedTable) {
@@ -264,7 +266,9 @@ class PageInterpreter {
   private field(placed: PlacedTable, cells: DocCell[], rowNumber: number): FieldModel | undefined {
     const nameCell = this.cell(placed, cells, 'name');
     const written = (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
-    const name = /^[-–—]+$/.test(written) ? '-' : written; // `-` / `--`: the row describes the body itself
+    // `-` / `--` (or `body` in a location-named table): the row describes the body itself.
+    const bodyItself = /^[-–—]+$/.test(written) || (written === 'body' && placed.columns.name === placed.columns.location);
+    const name = bodyItself ? '-' : written;
     if (!name) {
       this.note(placed, rowNumber, 'row has an empty name cell; skipped', 'warning');
       return undefined;
@@ -363,7 +367,8 @@ class PageInterpreter {
   private bodyType(placed: PlacedTable, preferred: string, examples: ExampleModel[] = []): TypeRef {
     const rows = placed.table.rows;
     const nameCol = placed.columns.name;
-    if (nameCol !== undefined && rows.length === 1 && /^[-–—]+$/.test(rows[0]!.cells[nameCol]?.text.trim() ?? '')) {
+    const bodyRow = (text: string) => /^[-–—]+$/.test(text) || (text === 'body' && nameCol === placed.columns.location);
+    if (nameCol !== undefined && rows.length === 1 && bodyRow(rows[0]!.cells[nameCol]?.text.trim() ?? '')) {
       this.claimed.add(placed);
       this.bodyName = preferred;
       this.bodyIsList = examples.length > 0 && examples.every((ex) => Array.isArray(ex.value));

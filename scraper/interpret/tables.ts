@@ -21,6 +21,8 @@ export function columnsOf(header: string[]): Columns {
     const role = columnRole(text);
     if (role && columns[role] === undefined) columns[role] = i;
   });
+  // `参数位置 | 是否必选 | 类型 | 说明` with a `body` row: the location names the row.
+  if (columns.name === undefined && columns.location !== undefined) columns.name = columns.location;
   return columns;
 }
 

@@ -19,7 +19,16 @@ interface Group {
   units: Unit[];
   method: string;
   path: string;
+  /**
+   * Examples of the bullet right before the URI bullet. Not joined (nothing proves they belong), but flat pages
+   * often put an operation's 响应示例 just before its URI (flat/006.txt), so they still count as evidence against
+   * a body table that shares nothing with them.
+   */
+  nearby: DocSection['examples'];
 }
+
+/** Methods whose requests carry no body: a 请求Body参数 table cannot be theirs. */
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const URI_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\/\S*)/;
 
@@ -92,12 +101,17 @@ export function belongs(group: Group, unit: Unit): { ok: boolean; why: string } 
     for (const t of unitTables) {
       const role = captionRole(t.caption);
       const fields = names(t);
+      if (role === 'requestBody' && BODYLESS.has(group.method)) {
+        return { ok: false, why: `a request body table cannot belong to a ${group.method} operation` };
+      }
       if (role === 'requestBody') {
         const requestKeys = examples(group.units, 'requestExample').map((e) => topLevelKeys(e.code));
         if (requestKeys.length && requestKeys.every((keys) => overlap(fields, keys) < 0.5)) {
           return { ok: false, why: `request body fields (${fields.slice(0, 4).join(', ')}) are not the ones the request example uses` };
         }
-        const responseKeys = examples(group.units, 'responseExample').filter((e) => isSuccess(e.status)).map((e) => topLevelKeys(e.code));
+        const responseKeys = [...examples(group.units, 'responseExample'), ...group.nearby]
+          .filter((e) => isSuccess(e.status))
+          .map((e) => topLevelKeys(e.code));
         if (!requestKeys.length && responseKeys.length && responseKeys.every((keys) => overlap(fields, keys) === 0)) {
           return { ok: false, why: `request body fields (${fields.slice(0, 4).join(', ')}) share nothing with the operation's response example` };
         }
@@ -151,10 +165,14 @@ function part(units: Unit[]): string {
 export function groupUnits(units: Unit[], file: string, form: string, note: (bullet: number, reason: string) => void): DocPage[] {
   const pages: { units: Unit[] }[] = [];
   let current: Group | undefined;
+  let previous: Unit | undefined;
   for (const unit of units) {
     const uri = uriOf(unit);
+    const before = previous;
+    previous = unit;
     if (uri) {
-      current = { units: [unit], ...uri };
+      const nearby = before && before.bullet === unit.bullet - 1 ? before.sections.filter((s) => s.kind === 'responseExample').flatMap((s) => s.examples) : [];
+      current = { units: [unit], ...uri, nearby };
       pages.push(current);
       continue;
     }
