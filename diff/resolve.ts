@@ -98,6 +98,9 @@ export function viewSchema(doc: OpenApiDoc, raw: unknown): SchemaView {
   view.required = [...new Set(view.required)].sort();
   // An object written without `type` is still an object; otherwise adding `type: object` would look like a change.
   if (view.types.length === 0 && Object.keys(view.properties).length > 0) view.types = ['object'];
+  // `enum: [true, false]` on a boolean restricts nothing (pages list 枚举值： true false); without this, a page
+  // that starts listing them would read as a new restriction.
+  if (view.types.join() === 'boolean' && view.enum?.includes(true) && view.enum.includes(false)) delete view.enum;
   return view;
 }
 

@@ -129,6 +129,12 @@ describe('schemas', () => {
     expect(v.types).toEqual(['object']);
   });
 
+  it('an enum listing both booleans is no restriction', () => {
+    const flag = (extra: object) => withRequest(obj({ cors: { type: 'boolean', ...extra } }));
+    expect(diffDocuments(flag({}), flag({ enum: [true, false] })).hits).toEqual([]);
+    expect(ids(diffDocuments(flag({}), flag({ enum: [true] })).hits)).toEqual(['request-enum-added @ request.body.cors']);
+  });
+
   it('treats nullable: true and type [x, null] alike', () => {
     expect(diffDocuments(withResponse(obj({ a: { type: 'string', nullable: true } })), withResponse(obj({ a: { type: ['null', 'string'] } }))).hits).toEqual([]);
   });
