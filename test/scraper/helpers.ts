@@ -67,7 +67,7 @@ export function rowsRead(result: ScrapeResult, file: string): number {
  * stays green; run `HWDOCS_SCRAPER_BUGS=1 npx vitest run test/scraper` to run these tests and see them fail.
  * When the bug is fixed, turn `knownBug` back into `it`.
  */
-export function knownBug(bug: string, name: string, fn: () => unknown | Promise<unknown>): void {
-  if (process.env.HWDOCS_SCRAPER_BUGS) it(`${name} [${bug}]`, fn);
+export function knownBug(bug: string, name: string, fn: () => unknown | Promise<unknown>, timeout?: number): void {
+  if (process.env.HWDOCS_SCRAPER_BUGS) it(`${name} [${bug}]`, fn, timeout);
   else it.todo(`${name} [${bug}]`);
 }
