@@ -10,7 +10,7 @@ import {
   CAPTION_MARK,
   headingKind,
   headingKindBySuffix,
-  REQUEST_LINE,
+  HTTP_METHODS,
   textColumnRole,
   TRUNCATION_MARK,
   UNNUMBERED_CAPTION_ENDINGS,
@@ -226,10 +226,10 @@ export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection
     else pending.push(w);
   }
   // A request example may be just a request line (`DELETE https://…/{id}`) with no body.
-  if (section!.kind === 'requestExample' && pending.some((w) => REQUEST_LINE.test(`${w.text} x`) && /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(w.text))) {
+  if (section.kind === 'requestExample' && pending.some((w) => HTTP_METHODS.has(w.text))) {
     const example = requestLineExample(pending);
     if (example) {
-      section!.examples.push(example);
+      section.examples.push(example);
       pending = [];
     }
   }

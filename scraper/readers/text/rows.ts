@@ -394,11 +394,10 @@ function freeCells(
       ...rest.slice(rest.length - after).map((t) => joinTokens([t], 'cells')),
     ];
   } else {
+    // Fewer cells than columns (a dropped list, an excerpt cut): the missing trailing cells stay empty.
     cells = rest.slice(0, count).map((t) => joinTokens([t], 'cells'));
     while (cells.length < count) cells.push(cell(''));
-    if (rest.length < count && !(rest.length === count - 1 && options.spanning === false && rest.length > 0)) {
-      findings.push({ row: rowNumber, reason: `row has ${rest.length} of ${count} free-text cells; missing cells left empty`, severity: 'info' });
-    } else if (rest.length < count) {
+    if (rest.length < count) {
       findings.push({ row: rowNumber, reason: `row has ${rest.length} of ${count} free-text cells; missing cells left empty`, severity: 'info' });
     }
   }
