@@ -49,13 +49,28 @@ function walkOperation(w: Walk, c: OperationContext): void {
     for (const mt of Object.keys(c.newRequest.content).sort())
       if (mt in c.oldRequest.content) walkSchema(w, c.oldRequest.content[mt], c.newRequest.content[mt], bodyLocation('request', mt), 'request');
   }
-  for (const status of Object.keys(c.newResponses).sort()) {
-    const before = c.oldResponses[status];
+  for (const [oldStatus, status] of comparableStatuses(c)) {
+    const before = c.oldResponses[oldStatus]!;
     const after = c.newResponses[status]!;
-    if (!before) continue;
     for (const mt of Object.keys(after.content).sort())
       if (mt in before.content) walkSchema(w, before.content[mt], after.content[mt], bodyLocation(`response[${status}]`, mt), 'response');
   }
+}
+
+/**
+ * [old status, new status] pairs whose bodies are compared: every status in both, plus the success response when
+ * it changed code (201 → 200, exactly one 2xx gone and one new): the status change has its own hits, and the
+ * body the client reads is still worth comparing.
+ */
+export function comparableStatuses(c: Pick<OperationContext, 'oldResponses' | 'newResponses'>): [string, string][] {
+  const pairs: [string, string][] = Object.keys(c.newResponses)
+    .sort()
+    .filter((s) => s in c.oldResponses)
+    .map((s) => [s, s]);
+  const onlyOld = Object.keys(c.oldResponses).filter((s) => /^2/.test(s) && !(s in c.newResponses));
+  const onlyNew = Object.keys(c.newResponses).filter((s) => /^2/.test(s) && !(s in c.oldResponses));
+  if (onlyOld.length === 1 && onlyNew.length === 1) pairs.push([onlyOld[0]!, onlyNew[0]!]);
+  return pairs;
 }
 
 /** Plain code-point order: the same on every machine and locale. */

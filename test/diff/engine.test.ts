@@ -1,10 +1,11 @@
 // The walk around the rules: operation matching, $ref resolution, cycles, recursion, direction and ordering.
 import { describe, expect, it } from 'vitest';
-import { diffDocuments } from '../../diff/engine.ts';
+import { comparableStatuses, diffDocuments } from '../../diff/engine.ts';
 import { erasePlaceholders, lastLiteralSegment, mapPlaceholders, matchOperations } from '../../diff/operations.ts';
 import { viewSchema } from '../../diff/resolve.ts';
 import { int, obj, projectId, spec, str, withOperation, withRequest, withResponse } from './helpers.ts';
 
+const body = { required: true, content: {} };
 const ids = (hits: { id: string; location: string }[]) => hits.map((h) => `${h.id} @ ${h.location}`);
 
 describe('operation matching', () => {
@@ -148,6 +149,23 @@ describe('schemas', () => {
     const param = (schema: object) => withOperation({ parameters: [projectId, { name: 'limit', in: 'query', schema }] });
     const { hits } = diffDocuments(param({ type: 'integer', maximum: 500 }), param({ type: 'integer', maximum: 100 }));
     expect(hits).toMatchObject([{ id: 'request-maximum-tightened', level: 'breaking', location: 'parameter query.limit' }]);
+  });
+});
+
+describe('responses', () => {
+  it('compares the success body across a status change (201 → 200) and reports the change itself once', () => {
+    const old = withOperation({ responses: { '201': { description: '', content: { 'application/json': { schema: obj({ id: str, name: str }) } } } } });
+    const next = withOperation({ responses: { '200': { description: '', content: { 'application/json': { schema: obj({ id: str }) } } } } });
+    expect(ids(diffDocuments(old, next).hits)).toEqual([
+      'response-status-added @ response[200]',
+      'response-property-removed @ response[200].body.name',
+      'response-success-status-removed @ response[201]',
+    ]);
+  });
+
+  it('does not guess when several success statuses changed', () => {
+    expect(comparableStatuses({ oldResponses: { '200': body, '201': body }, newResponses: { '202': body } })).toEqual([]);
+    expect(comparableStatuses({ oldResponses: { '200': body, '400': body }, newResponses: { '200': body, '404': body } })).toEqual([['200', '200']]);
   });
 });
 
