@@ -74,19 +74,19 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
       const drift = op.params.drift.length ? `; drift: ${op.params.drift.join(', ')}` : '';
       lines.push(`      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}${drift}`);
     }
-    if (op.agreements.type.mismatches.length) lines.push(`      types:   ${truncatedList(op.agreements.type.mismatches, 6)}`);
+    if (op.agreements.type.mismatches.length) lines.push(`      types (definition ≠ spec): ${truncatedList(op.agreements.type.mismatches, 6)}`);
     if (op.agreements.required.mismatches.length) {
-      lines.push(`      required: ${truncatedList(op.agreements.required.mismatches, 6)}`);
+      lines.push(`      required (definition ≠ spec): ${truncatedList(op.agreements.required.mismatches, 6)}`);
     }
     if (op.agreements.constraints.mismatches.length) {
-      lines.push(`      constraints: ${truncatedList(op.agreements.constraints.mismatches, 4)}`);
+      lines.push(`      constraints (definition ≠ spec): ${truncatedList(op.agreements.constraints.mismatches, 4)}`);
     }
   });
   const typeMismatches = result.comparisons.flatMap((c) => c.agreements.type.mismatches.map((m) => `${c.name}: ${m}`));
-  if (typeMismatches.length) lines.push(`  all type mismatches (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`);
+  if (typeMismatches.length) lines.push(`  all type mismatches, definition ≠ spec (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`);
   const requiredMismatches = result.comparisons.flatMap((c) => c.agreements.required.mismatches.map((m) => `${c.name}: ${m}`));
   if (requiredMismatches.length) {
-    lines.push(`  all request-field required mismatches (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
+    lines.push(`  all request-field required mismatches, definition ≠ spec (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
   }
   return lines;
 }
@@ -110,7 +110,7 @@ export function textFormsReport(result: TextFormsResult): string[] {
     lines.push(`    ${m.component.name}${from} ~ ${m.definition.name}  J ${fixed(m.similarity, 2)}  F1 ${fixed(f1)}`);
     if (m.missing.length) lines.push(`      missing: ${truncatedList(m.missing)}`);
     if (m.extra.length) lines.push(`      extra:   ${truncatedList(m.extra)}`);
-    if (m.type.mismatches.length) lines.push(`      types:   ${truncatedList(m.type.mismatches, 6)}`);
+    if (m.type.mismatches.length) lines.push(`      types (definition ≠ spec): ${truncatedList(m.type.mismatches, 6)}`);
     if (m.required.mismatches.length) lines.push(`      required: ${truncatedList(m.required.mismatches, 6)}`);
   }
   if (result.unmatched.length) lines.push(`  unmatched: ${truncatedList(result.unmatched, 20)}`);
