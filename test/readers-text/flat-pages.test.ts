@@ -1,7 +1,8 @@
 // Flat pages other than the seed: each test names the FORMATS.md quirk it covers. Expectations written by reading
 // the fixture text (test/fixtures/text/README.md lists where each page comes from).
 import { describe, expect, it } from 'vitest';
-import { read, rowLines } from './helpers.ts';
+import { flatReader } from '../../scraper/readers/text/flat.ts';
+import { fixture, read, rowLines } from './helpers.ts';
 
 describe('flat-021: keyword-link spacing (FORMATS.md §9.4)', () => {
   const { pages, report } = read('flat', 'flat-021.txt');
@@ -127,5 +128,15 @@ describe('flat-011: code-block line numbers spilled before the example (FORMATS.
     expect(example.title).toBeUndefined();
     expect(report.some((e) => /line numbers 1…146/.test(e.reason))).toBe(true);
     expect(report.some((e) => /cut short/.test(e.reason))).toBe(true);
+  });
+});
+
+describe('bullet markers (FORMATS.md §9.13: the same page is stored with `  • ` and with `-` lines)', () => {
+  it('reads flat-039 rewritten with `-` bullet lines into the same pages', () => {
+    const dotted = read('flat', 'flat-039.txt').pages;
+    const text = fixture('flat-039.txt').replace(/^ {2}• /gm, '-\n');
+    expect(text).not.toContain('•');
+    const dashed = flatReader.read(text, 'flat-039.txt', () => {});
+    expect(dashed).toEqual(dotted);
   });
 });

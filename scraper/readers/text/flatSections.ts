@@ -40,7 +40,8 @@ export function headerRun(ws: { text: string }[], at: number): string[] {
   const seen = new Set<ColumnRole>();
   for (let i = at; i < ws.length && header.length < 8; i++) {
     const role = textColumnRole(ws[i]!.text);
-    if (!role || (seen.has(role) && role !== 'ignored')) break;
+    // `状态码 描述 说明` (flat/032.txt) names two description columns; other roles appear once.
+    if (!role || (seen.has(role) && role !== 'ignored' && role !== 'description')) break;
     // After the description column only trailing columns follow (处理措施, 是否必选, 默认值…): a `message` or
     // `name` word there is the first row's name cell (`参数 类型 说明 message`, percell/015.txt).
     if (seen.has('description') && AFTER_DESCRIPTION_NEVER.has(role)) break;
@@ -99,7 +100,8 @@ const STATUS_GLUED = /^(?:返回)?状态码为?[:：]?([1-5]\d\d)[:：](.+)$/;
 
 function statusAt(ws: Word[], at: number): { status: string; length: number; rest?: string } | undefined {
   if (!/^(?:返回)?状态码|^status$/i.test(ws[at]!.text)) return undefined;
-  for (let n = 1; n <= 3 && at + n <= ws.length; n++) {
+  // Longest first: `状态码为 200 时:` is one phrase, not `状态码为 200` and a stray `时:`.
+  for (let n = Math.min(3, ws.length - at); n >= 1; n--) {
     const part = ws.slice(at, at + n).map((w) => w.text);
     for (const joined of [part.join(''), part.join(' ')]) {
       const m = STATUS_WORDS.map((p) => joined.match(p)).find(Boolean);
@@ -205,6 +207,11 @@ export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection
       continue;
     }
     const jsonStop = table && !/(?:样例|示例|如下)[:：]?$/.test(ws[i - 1]?.text ?? '') ? -1 : jsonAt(text, w);
+    if (jsonStop > 0 && table) {
+      // `… 响应消息样例: { … }` (old style, flat/008.txt): the label closes the table, it is not a description word.
+      const label = table.tokens.pop()!;
+      pending = [{ text: label.text, start: w.start, end: w.start }];
+    }
     if (jsonStop > 0) {
       // Only example sections give the words before the code to the example (its title); elsewhere they are text.
       const isExampleSection = section.kind === 'requestExample' || section.kind === 'responseExample';

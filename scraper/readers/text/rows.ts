@@ -190,12 +190,15 @@ function matchRole(
       // names the page's examples use are trusted.
       if (mode === 'words' && nameOnly && !inExamples) return [];
       const out = [{ length: 1, score: 1 + (inExamples ? 2 : 0), text }];
-      if (mode === 'words') {
-        // `busy circuits (TIMES)`: a multi-word name costs, so it only wins when nothing shorter fits.
+      // `busy circuits (TIMES)`, `IO CS 44` (FORMATS.md §9.7): a multi-word name, only where a row can start
+      // (the table start, or after a word with CJK text: the previous description's end), and at a small cost so
+      // that a one-word name wins whenever one fits.
+      const before = tokens[at - 1];
+      if (mode === 'words' && (!before || CJK.test(before.text))) {
         for (let n = 2; n <= MAX_NAME_WORDS; n++) {
           const next = tokens[at + n - 1];
           if (!next || !NAME_CONTINUATION.test(next.text)) break;
-          out.push({ length: n, score: 1 - 1.5 * (n - 1), text: tokens.slice(at, at + n).map((t) => t.text).join(' ') });
+          out.push({ length: n, score: 1 - 0.2 * (n - 1), text: tokens.slice(at, at + n).map((t) => t.text).join(' ') });
         }
       }
       return out;
