@@ -97,8 +97,9 @@ export function parseMethodPath(method: string, uri: string): MethodPath {
 
 function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath | undefined {
   for (const section of page.sections.filter((s) => s.kind === 'uri')) {
-    for (const paragraph of section.paragraphs) {
-      const m = paragraph.match(METHOD_URI);
+    // Usually a paragraph; some pages put the request line in a code block.
+    for (const line of [...section.paragraphs, ...section.examples.flatMap((ex) => ex.code.split('\n'))]) {
+      const m = line.match(METHOD_URI);
       if (m) return parseMethodPath(m[1]!, m[2]!);
     }
   }
@@ -130,7 +131,13 @@ class PageInterpreter {
       }),
     );
     this.exampleKeys = this.collectExampleKeys();
+    this.linksSubTables = this.tables.some((t) =>
+      t.table.rows.some((row) => (row.cells[t.columns.type ?? -1]?.links ?? []).some((link) => link.href.startsWith('#'))),
+    );
   }
+
+  /** Whether type cells on this page link to their sub-tables (`<a href="#request_AuthOpt">AuthOpt</a> object`). */
+  private readonly linksSubTables: boolean;
 
   private source(placed?: PlacedTable): SourceRef {
     const ref: SourceRef = { file: this.page.part ? `${this.page.file}#${this.page.part}` : this.page.file };
@@ -213,7 +220,9 @@ class PageInterpreter {
     if (numbered && numbered !== owner) return { table: numbered, how: 'table number' };
     const byField = this.byCaption(field.name, owner);
     if (byField && byField !== owner && field.name !== '-') return { table: byField, how: 'field name caption' };
-    if (isObjectish(field.type) && !refName) {
+    // Pages that link their sub-tables (API Explorer style) mean a plain unlinked `Object` as free-form:
+    // guessing by position there attaches unrelated tables.
+    if (isObjectish(field.type) && !refName && !this.linksSubTables) {
       const next = this.byPosition(owner);
       if (next) return { table: next, how: 'position' };
     }

@@ -4,7 +4,6 @@
 
 import type { DocExample, SectionKind } from '../../model.ts';
 import { jsonEnd, stripLineNumbers, tryParseJson } from './json.ts';
-import type { Token } from './rows.ts';
 import type { RawSection, RawTable } from './tables.ts';
 import {
   CAPTION_MARK,
@@ -12,7 +11,6 @@ import {
   headingKindBySuffix,
   HTTP_METHODS,
   textColumnRole,
-  TRUNCATION_MARK,
   UNNUMBERED_CAPTION_ENDINGS,
 } from './words.ts';
 import type { ColumnRole } from '../../vocab.ts';
@@ -22,8 +20,6 @@ interface Word {
   start: number;
   end: number;
 }
-
-const TRUNCATION_TOKEN = '⟪truncated⟫';
 
 function words(text: string): Word[] {
   return [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
@@ -131,7 +127,7 @@ export interface FlatFindings {
 
 /** Reads one bullet (or line) of flat text into one or more sections. */
 export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection[] {
-  const text = chunk.replace(new RegExp(TRUNCATION_MARK.source, 'g'), TRUNCATION_TOKEN);
+  const text = chunk;
   const ws = words(text);
   const sections: RawSection[] = [];
   if (ws.length === 0) return sections;
@@ -229,7 +225,7 @@ export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection
       i = ws.length;
       continue;
     }
-    if (table) table.tokens.push(w.text === TRUNCATION_TOKEN ? { text: w.text, truncation: true } : { text: w.text });
+    if (table) table.tokens.push({ text: w.text });
     else pending.push(w);
   }
   // A request example may be just a request line (`DELETE https://…/{id}`) with no body.
@@ -241,12 +237,6 @@ export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection
     }
   }
   flushPending();
-  for (const s of sections) {
-    for (const t of s.rawTables) {
-      if (t.tokens.some((x) => x.truncation)) findings.warn('a truncation marker of the excerpt falls inside a table', s.heading);
-    }
-    if (s.paragraphs.some((p) => p.includes(TRUNCATION_TOKEN))) findings.warn('a truncation marker of the excerpt falls inside the text', s.heading);
-  }
   return sections;
 }
 

@@ -36,8 +36,6 @@ export interface Token {
   text: string;
   /** Items of a list cell (percell `  • a` lines). */
   listItems?: string[];
-  /** Set on the marker that a search excerpt left where it cut text out. */
-  truncation?: boolean;
 }
 
 /** Page-wide evidence that makes one segmentation more likely than another. */
@@ -180,7 +178,7 @@ function matchRole(
   nameOnly = false,
 ): { length: number; score: number; text: string; note?: string }[] {
   const token = tokens[at];
-  if (!token || token.truncation) return [];
+  if (!token) return [];
   const text = token.text.trim();
   switch (role) {
     case 'name': {
@@ -210,7 +208,6 @@ function matchRole(
       const maxWords = mode === 'words' ? MAX_TYPE_WORDS : 1;
       for (let n = 1; n <= maxWords && at + n <= tokens.length; n++) {
         const words = tokens.slice(at, at + n);
-        if (words.some((w) => w.truncation)) break;
         const joined = words.map((w) => w.text).join(' ');
         const score = typeScore(joined, evidence, vouched);
         if (score !== undefined) {
@@ -499,17 +496,6 @@ export function segmentRows(tokens: Token[], roles: ColumnRole[], options: Segme
     const stop = k + 1 < chosen.length ? chosen[k + 1]!.at : n;
     let free = tokens.slice(end, stop);
     for (const note of c.match.notes) findings.push({ row: rowNumber, reason: note, severity: 'warning' });
-    // A truncation marker cuts the row; what follows it belongs to a row whose start was cut out.
-    const cut = free.findIndex((t) => t.truncation);
-    if (cut >= 0) {
-      const tail = free.slice(cut + 1);
-      free = free.slice(0, cut);
-      findings.push({ row: rowNumber, reason: `row '${c.match.cells[0]}' is cut by a truncation marker of the excerpt: its last cells are incomplete`, severity: 'warning' });
-      if (tail.length) {
-        unplaced += tail.length;
-        findings.push({ row: rowNumber, reason: `text after a truncation marker belongs to a row whose start was cut out, not placed: '${clip(tail.map((t) => t.text).join(' '))}'`, severity: 'warning' });
-      }
-    }
     // Pipe cells beyond what the row holds: a row that lost its name cell (FORMATS.md §9.3).
     if (options.mode === 'cells' && !options.spanning && free.length > rest.length) {
       const extra = free.slice(rest.length);

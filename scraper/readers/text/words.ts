@@ -165,9 +165,6 @@ export const SOURCE_LINK = /^(?:https?:\/\/)?support\.huaweicloud\.com\/\S+\.htm
 /** A request line of an example: `POST https://{endpoint}/v2/…`, `DELETE  https://…`, `GET /v1/…`. */
 export const REQUEST_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)/;
 
-/** Truncation marker that search excerpts leave inside long pages. */
-export const TRUNCATION_MARK = /<\s*truncated\s+\d+\s+characters\s*>/;
-
 /**
  * Whether a cell is a required-flag word. vocab.parseRequired reads the value but accepts any word that starts with
  * `no`/`yes` (`nodeList` → false), which would make a field name look like a 是/否 cell; this guard asks for the
