@@ -126,8 +126,7 @@ export interface FlatFindings {
 }
 
 /** Reads one bullet (or line) of flat text into one or more sections. */
-export function readFlatChunk(chunk: string, findings: FlatFindings): RawSection[] {
-  const text = chunk;
+export function readFlatChunk(text: string, findings: FlatFindings): RawSection[] {
   const ws = words(text);
   const sections: RawSection[] = [];
   if (ws.length === 0) return sections;
