@@ -37,8 +37,8 @@ export interface OperationContext {
   old: Operation;
   new: Operation;
   parameters: ParameterMatch;
-  oldRequest?: Body;
-  newRequest?: Body;
+  oldRequest: Body | undefined;
+  newRequest: Body | undefined;
   /** Status code → body. */
   oldResponses: Record<string, Body>;
   newResponses: Record<string, Body>;

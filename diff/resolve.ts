@@ -23,7 +23,7 @@ export function lookupPointer(doc: OpenApiDoc, ref: string): unknown {
 export interface Resolved {
   node: Json;
   /** The last `$ref` followed, which names the schema (used to stop cycles); undefined for inline nodes. */
-  ref?: string;
+  ref?: string | undefined;
 }
 
 /**
@@ -75,7 +75,7 @@ export interface SchemaView {
   /** A schema for map values; `true`/`false`/absent are not descended into. */
   additionalProperties?: unknown;
   /** The named schema this view came from, for cycle protection. */
-  ref?: string;
+  ref?: string | undefined;
 }
 
 const MAX_ALLOF_DEPTH = 16;
