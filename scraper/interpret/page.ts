@@ -43,6 +43,8 @@ interface PlacedTable {
   label: string;
 }
 
+/** Descriptions that call a `字典数据类型` field a list: `后端实例列表`, `策略条件列表`, `…集合`. */
+const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
 const METHOD_URI = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s+(/\\S*|https?://\\S+)`, 'i');
 const REASONS: Record<string, string> = {
@@ -328,9 +330,18 @@ class PageInterpreter {
       this.note(placed, row, `body (${field.docType}) is a list in the page's examples; typed as an array of ${name}`, 'info');
       return { kind: 'array', items: ref };
     }
-    if (type.kind === 'object' && this.exampleKeys.get(field.name) === 'array') {
-      this.note(placed, row, `'${field.name}' (${field.docType}) is a list in the page's examples; typed as an array of ${name}`, 'info');
-      return { kind: 'array', items: ref };
+    if (type.kind === 'object' && field.name !== '-') {
+      // Old pages write `字典数据类型` for objects and lists of objects alike; the examples or the words say which.
+      const evidence =
+        this.exampleKeys.get(field.name) === 'array'
+          ? "is a list in the page's examples"
+          : this.exampleKeys.get(field.name) === undefined && LIST_WORDS.test(field.description.split('\n')[0] ?? '')
+            ? 'is described as a list'
+            : undefined;
+      if (evidence) {
+        this.note(placed, row, `'${field.name}' (${field.docType}) ${evidence}; typed as an array of ${name}`, 'info');
+        return { kind: 'array', items: ref };
+      }
     }
     return ref;
   }
