@@ -35,7 +35,7 @@ export function walkSchema(w: Walk, oldRaw: unknown, newRaw: unknown, location: 
   for (const rule of w.rules) if (rule.scope === 'schema' && rule.direction === direction) stamp(rule, w.operation, rule.check(ctx), w.hits);
 
   for (const name of Object.keys(newView.properties).sort()) {
-    if (name in oldView.properties) walkSchema(w, oldView.properties[name], newView.properties[name], `${location}.${name}`, direction, inner, depth + 1);
+    if (Object.hasOwn(oldView.properties, name)) walkSchema(w, oldView.properties[name], newView.properties[name], `${location}.${name}`, direction, inner, depth + 1);
   }
   if (oldView.items !== undefined && newView.items !== undefined) walkSchema(w, oldView.items, newView.items, `${location}[]`, direction, inner, depth + 1);
   if (oldView.additionalProperties !== undefined && newView.additionalProperties !== undefined)
@@ -47,13 +47,13 @@ function walkOperation(w: Walk, c: OperationContext): void {
   for (const p of [...c.parameters.pairs, ...c.parameters.moved]) walkSchema(w, p.old.schema, p.new.schema, p.location, 'request');
   if (c.oldRequest && c.newRequest) {
     for (const mt of Object.keys(c.newRequest.content).sort())
-      if (mt in c.oldRequest.content) walkSchema(w, c.oldRequest.content[mt], c.newRequest.content[mt], bodyLocation('request', mt), 'request');
+      if (Object.hasOwn(c.oldRequest.content, mt)) walkSchema(w, c.oldRequest.content[mt], c.newRequest.content[mt], bodyLocation('request', mt), 'request');
   }
   for (const [oldStatus, status] of comparableStatuses(c)) {
     const before = c.oldResponses[oldStatus]!;
     const after = c.newResponses[status]!;
     for (const mt of Object.keys(after.content).sort())
-      if (mt in before.content) walkSchema(w, before.content[mt], after.content[mt], bodyLocation(`response[${status}]`, mt), 'response');
+      if (Object.hasOwn(before.content, mt)) walkSchema(w, before.content[mt], after.content[mt], bodyLocation(`response[${status}]`, mt), 'response');
   }
 }
 
@@ -65,10 +65,10 @@ function walkOperation(w: Walk, c: OperationContext): void {
 export function comparableStatuses(c: Pick<OperationContext, 'oldResponses' | 'newResponses'>): [string, string][] {
   const pairs: [string, string][] = Object.keys(c.newResponses)
     .sort()
-    .filter((s) => s in c.oldResponses)
+    .filter((s) => Object.hasOwn(c.oldResponses, s))
     .map((s) => [s, s]);
-  const onlyOld = Object.keys(c.oldResponses).filter((s) => /^2/.test(s) && !(s in c.newResponses));
-  const onlyNew = Object.keys(c.newResponses).filter((s) => /^2/.test(s) && !(s in c.oldResponses));
+  const onlyOld = Object.keys(c.oldResponses).filter((s) => /^2/.test(s) && !Object.hasOwn(c.newResponses, s));
+  const onlyNew = Object.keys(c.newResponses).filter((s) => /^2/.test(s) && !Object.hasOwn(c.oldResponses, s));
   if (onlyOld.length === 1 && onlyNew.length === 1) pairs.push([onlyOld[0]!, onlyNew[0]!]);
   return pairs;
 }

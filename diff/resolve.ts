@@ -89,7 +89,8 @@ export function viewSchema(doc: OpenApiDoc, raw: unknown): SchemaView {
     hasDefault: false,
     deprecated: false,
     bounds: {},
-    properties: {},
+    // No prototype: a property may be called `constructor` or `__proto__`.
+    properties: Object.create(null) as Record<string, unknown>,
     required: [],
     ref,
   };
@@ -115,10 +116,10 @@ function mergeInto(view: SchemaView, doc: OpenApiDoc, node: Json, depth: number,
     if (node.enum.includes(null)) view.nullable = true;
     view.enum = node.enum.filter((v) => v !== null);
   }
-  if ('const' in node && node.const !== null) view.enum = [node.const];
+  if (Object.hasOwn(node, 'const') && node.const !== null) view.enum = [node.const];
   if (typeof node.format === 'string') view.format = node.format;
   if (typeof node.pattern === 'string') view.pattern = node.pattern;
-  if ('default' in node) {
+  if (Object.hasOwn(node, 'default')) {
     view.hasDefault = true;
     view.default = node.default;
   }
@@ -127,7 +128,7 @@ function mergeInto(view: SchemaView, doc: OpenApiDoc, node: Json, depth: number,
     const value = node[keyword];
     if (typeof value === 'number') view.bounds[keyword] = value;
   }
-  if (isObject(node.properties)) Object.assign(view.properties, node.properties);
+  if (isObject(node.properties)) for (const [name, schema] of Object.entries(node.properties)) view.properties[name] = schema;
   if (Array.isArray(node.required)) view.required.push(...node.required.filter((r): r is string => typeof r === 'string'));
   if (node.items !== undefined && typeof node.items !== 'boolean') view.items = node.items;
   if (isObject(node.additionalProperties)) view.additionalProperties = node.additionalProperties;

@@ -55,7 +55,7 @@ function addedProperties(c: SchemaContext, required: boolean | 'any'): Finding[]
   const props = propertiesOf(c);
   if (!props) return [];
   return sortedKeys(props.new)
-    .filter((name) => !(name in props.old))
+    .filter((name) => !Object.hasOwn(props.old, name))
     .filter((name) => required === 'any' || c.new.required.includes(name) === required)
     .map((name) => ({ location: `${c.location}.${name}`, message: `${required === true ? 'required ' : required === false ? 'optional ' : ''}property '${name}' added` }));
 }
@@ -64,7 +64,7 @@ function requiredFlip(c: SchemaContext, nowRequired: boolean): Finding[] {
   const props = propertiesOf(c);
   if (!props) return [];
   return sortedKeys(props.new)
-    .filter((name) => name in props.old)
+    .filter((name) => Object.hasOwn(props.old, name))
     .filter((name) => c.old.required.includes(name) !== nowRequired && c.new.required.includes(name) === nowRequired)
     .map((name) => ({ location: `${c.location}.${name}`, message: `property '${name}' became ${nowRequired ? 'required' : 'optional'}` }));
 }
@@ -175,12 +175,12 @@ function mediaTypeChanges(before: Record<string, unknown>, after: Record<string,
   if (!Object.keys(before).length || !Object.keys(after).length) return [];
   const [from, to] = change === 'added' ? [after, before] : [before, after];
   return sortedKeys(from)
-    .filter((mt) => !(mt in to))
+    .filter((mt) => !Object.hasOwn(to, mt))
     .map((mt) => ({ location: bodyLocation(prefix, mt), message: `media type ${mt} ${change}` }));
 }
 
 function sharedStatuses(c: OperationContext): string[] {
-  return sortedKeys(c.newResponses).filter((s) => s in c.oldResponses);
+  return sortedKeys(c.newResponses).filter((s) => Object.hasOwn(c.oldResponses, s));
 }
 
 /** Statuses in both documents whose body is documented only in the new one. */
@@ -335,21 +335,21 @@ const operationRules: Rule[] = [
     level: 'info',
     scope: 'operation',
     description: 'A new documented response status.',
-    check: (c) => sortedKeys(c.newResponses).filter((s) => !(s in c.oldResponses)).map((s) => ({ location: `response[${s}]`, message: `response status ${s} added` })),
+    check: (c) => sortedKeys(c.newResponses).filter((s) => !Object.hasOwn(c.oldResponses, s)).map((s) => ({ location: `response[${s}]`, message: `response status ${s} added` })),
   },
   {
     id: 'response-success-status-removed',
     level: 'breaking',
     scope: 'operation',
     description: 'A 2xx status disappeared: clients expecting it get something else.',
-    check: (c) => sortedKeys(c.oldResponses).filter((s) => isSuccess(s) && !(s in c.newResponses)).map((s) => ({ location: `response[${s}]`, message: `success status ${s} removed` })),
+    check: (c) => sortedKeys(c.oldResponses).filter((s) => isSuccess(s) && !Object.hasOwn(c.newResponses, s)).map((s) => ({ location: `response[${s}]`, message: `success status ${s} removed` })),
   },
   {
     id: 'response-error-status-removed',
     level: 'warning',
     scope: 'operation',
     description: 'A non-2xx status disappeared from the documentation.',
-    check: (c) => sortedKeys(c.oldResponses).filter((s) => !isSuccess(s) && !(s in c.newResponses)).map((s) => ({ location: `response[${s}]`, message: `status ${s} removed` })),
+    check: (c) => sortedKeys(c.oldResponses).filter((s) => !isSuccess(s) && !Object.hasOwn(c.newResponses, s)).map((s) => ({ location: `response[${s}]`, message: `status ${s} removed` })),
   },
   {
     id: 'response-body-added',
@@ -450,7 +450,7 @@ const schemaRules: Rule[] = [
   ...both('property-removed', { request: 'warning', response: 'breaking' }, 'A property disappeared (responses: clients read it; requests: typed callers set it).', (c) => {
     const props = propertiesOf(c);
     if (!props) return [];
-    return sortedKeys(props.old).filter((name) => !(name in props.new)).map((name) => ({ location: `${c.location}.${name}`, message: `property '${name}' removed` }));
+    return sortedKeys(props.old).filter((name) => !Object.hasOwn(props.new, name)).map((name) => ({ location: `${c.location}.${name}`, message: `property '${name}' removed` }));
   }),
   {
     id: 'request-required-property-added',

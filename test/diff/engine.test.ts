@@ -130,6 +130,12 @@ describe('schemas', () => {
     expect(v.types).toEqual(['object']);
   });
 
+  it('properties named like Object.prototype members are ordinary properties', () => {
+    const { hits } = diffDocuments(withResponse(obj({ id: str })), withResponse(obj({ id: str, constructor: str, toString: int })));
+    expect(ids(hits)).toEqual(['response-property-added @ response[200].body.constructor', 'response-property-added @ response[200].body.toString']);
+    expect(ids(diffDocuments(withResponse(obj({ constructor: str })), withResponse(obj({ constructor: int }))).hits)).toEqual(['response-type-changed @ response[200].body.constructor']);
+  });
+
   it('an enum listing both booleans is no restriction', () => {
     const flag = (extra: object) => withRequest(obj({ cors: { type: 'boolean', ...extra } }));
     expect(diffDocuments(flag({}), flag({ enum: [true, false] })).hits).toEqual([]);
