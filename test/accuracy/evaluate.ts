@@ -1,5 +1,6 @@
 // One service: definitions (truth) × scraped operations × raw pages → counts, agreements and per-operation detail.
 
+import { mergeRows } from './page-rows.ts';
 import {
   addCounts,
   addFieldAgreements,
@@ -72,7 +73,7 @@ export function evaluateService(input: ServiceInput): ServiceResult {
     }
     const named = pageNamedBySpec(input.pages, scraped.source);
     const pageSet = named && !pages.includes(named) ? [...pages, named] : pages;
-    comparisons.push(compareOp(definition, scraped, pageSet.map((p) => p.text).join('\n')));
+    comparisons.push(compareOp(definition, scraped, pageSet.map((p) => p.text).join('\n'), mergeRows(pageSet.map((p) => p.rows))));
   }
   let params = ZERO_COUNTS;
   let fields = ZERO_COUNTS;

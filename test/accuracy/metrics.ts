@@ -1,6 +1,7 @@
 // Comparing normalised operations: precision/recall/F1 over parameter and field sets, agreement on common fields,
 // and "drift" (definition fields the 2021 page never mentions, which no scraper could find).
 
+import { type PageRows, pageStatesFlag, pageStatesType } from './page-rows.ts';
 import { CONSTRAINT_KEYS, type ConstraintKey, type NormField, type NormOp } from './model.ts';
 
 export interface Counts {
@@ -36,6 +37,8 @@ export interface Agreement {
   agree: number;
   total: number;
   mismatches: string[];
+  /** Disagreements with the definition where the page itself states what the scraper wrote: drift, not in `total`. */
+  pageStated?: string[];
 }
 
 export function agreementRate(a: Agreement): number {
@@ -43,7 +46,12 @@ export function agreementRate(a: Agreement): number {
 }
 
 export function addAgreement(a: Agreement, b: Agreement): Agreement {
-  return { agree: a.agree + b.agree, total: a.total + b.total, mismatches: [...a.mismatches, ...b.mismatches] };
+  return {
+    agree: a.agree + b.agree,
+    total: a.total + b.total,
+    mismatches: [...a.mismatches, ...b.mismatches],
+    pageStated: [...(a.pageStated ?? []), ...(b.pageStated ?? [])],
+  };
 }
 
 export const ZERO_AGREEMENT: Agreement = { agree: 0, total: 0, mismatches: [] };
@@ -144,12 +152,18 @@ export function addFieldAgreements(a: FieldAgreements, b: FieldAgreements): Fiel
  * Agreement between a definition field and the scraped field with the same path.
  * Type is judged only when the definition knows its type; format only when the definition gives one.
  */
-export function agreeOnField(expected: NormField, found: NormField, into: FieldAgreements): void {
+export function agreeOnField(expected: NormField, found: NormField, into: FieldAgreements, rows?: PageRows): void {
   const label = expected.path;
+  const name = leafName(label);
   if (expected.type !== 'unknown') {
-    into.type.total++;
-    if (expected.type === found.type) into.type.agree++;
-    else into.type.mismatches.push(`${label}: ${expected.type} ≠ ${found.type}`);
+    if (expected.type === found.type) {
+      into.type.total++;
+      into.type.agree++;
+    } else if (pageStatesType(rows, name, found.type)) pageStated(into.type, `${label}: ${expected.type} ≠ ${found.type} (page: ${found.type})`);
+    else {
+      into.type.total++;
+      into.type.mismatches.push(`${label}: ${expected.type} ≠ ${found.type}`);
+    }
   }
   if (expected.format !== undefined) {
     into.format.total++;
@@ -157,9 +171,15 @@ export function agreeOnField(expected: NormField, found: NormField, into: FieldA
     else into.format.mismatches.push(`${label}: ${expected.format} ≠ ${found.format ?? '-'}`);
   }
   const required = label.startsWith('res:') ? into.responseRequired : into.required;
-  required.total++;
-  if (expected.required === found.required) required.agree++;
-  else required.mismatches.push(`${label}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`);
+  const flags = `${label}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`;
+  if (expected.required === found.required) {
+    required.total++;
+    required.agree++;
+  } else if (pageStatesFlag(rows, name, found.required)) pageStated(required, `${flags} (page: ${found.required ? '是' : '否'})`);
+  else {
+    required.total++;
+    required.mismatches.push(flags);
+  }
   into.constraints.total++;
   const differing = CONSTRAINT_KEYS.filter((key) => expected.constraints[key] !== found.constraints[key]);
   if (differing.length === 0) into.constraints.agree++;
@@ -170,6 +190,10 @@ export function agreeOnField(expected: NormField, found: NormField, into: FieldA
   }
 }
 
+function pageStated(agreement: Agreement, line: string): void {
+  (agreement.pageStated ??= []).push(line);
+}
+
 export interface OpComparison {
   key: string;
   name: string;
@@ -178,7 +202,7 @@ export interface OpComparison {
   /** Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses. */
   params: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
   /** Field counts exclude drift from the misses. */
-  fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
+  fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; pageOnly: string[] };
   /** The same comparison with `[]` erased on both sides (drift excluded): names found, array-vs-object aside. */
   fieldsIgnoringArrays: Counts;
   agreements: FieldAgreements;
@@ -188,7 +212,7 @@ export interface OpComparison {
  * Compares one definition with the scraped operation of the same key. `pageText`, when given, decides drift:
  * a definition field whose name occurs nowhere in the page is newer than the page, not a scraper miss.
  */
-export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): OpComparison {
+export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, rows?: PageRows): OpComparison {
   const params = compareSets(definition.params, spec.params);
   const paramDrift = pageText === undefined ? [] : params.missing.filter((key) => !mentionsParam(pageText, key));
   const paramMissing = params.missing.filter((key) => !paramDrift.includes(key));
@@ -198,8 +222,16 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): 
   const missing = fieldSets.missing.filter((p) => !driftSet.has(p));
   const nonDrift = [...definition.fields.keys()].filter((p) => !driftSet.has(p)).map(withoutArrayMarkers);
   const fieldsIgnoringArrays = compareSets(nonDrift, [...spec.fields.keys()].map(withoutArrayMarkers)).counts;
+  // A scraped field the definition never names anywhere, while a row of the page does, was dropped or renamed in
+  // the newer definition (`is_include_special_throttle` on the page, `is_inclu_special_throttle` in the definition):
+  // page-only drift, not a false field. Fields the definition names elsewhere (a sub-table attached to the wrong
+  // parent) stay counted as extra.
+  const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
+  const pageOnly = fieldSets.extra.filter((p) => rows?.has(leafName(p)) && !pathNames(p).some((n) => definitionNames.has(n)));
+  const pageOnlySet = new Set(pageOnly);
+  const extra = fieldSets.extra.filter((p) => !pageOnlySet.has(p));
   const agreements = emptyFieldAgreements();
-  for (const path of fieldSets.common) agreeOnField(definition.fields.get(path)!, spec.fields.get(path)!, agreements);
+  for (const path of fieldSets.common) agreeOnField(definition.fields.get(path)!, spec.fields.get(path)!, agreements, rows);
   return {
     key: definition.key,
     name: definition.name,
@@ -212,10 +244,11 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string): 
       drift: paramDrift,
     },
     fields: {
-      counts: { tp: fieldSets.counts.tp, fp: fieldSets.counts.fp, fn: missing.length },
+      counts: { tp: fieldSets.counts.tp, fp: extra.length, fn: missing.length },
       missing,
-      extra: fieldSets.extra,
+      extra,
       drift,
+      pageOnly,
     },
     fieldsIgnoringArrays,
     agreements,

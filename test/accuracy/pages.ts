@@ -3,6 +3,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { type PageRows, pageRows } from './page-rows.ts';
 import { normalisePath, unescapeMarkdown } from './paths.ts';
 
 export interface PageText {
@@ -13,6 +14,8 @@ export interface PageText {
   pathText: string;
   /** Has a `## URI` heading: an operation page, not an overview or permission table that merely lists paths. */
   isOperationPage: boolean;
+  /** What the page's table rows say about each field name (see page-rows.ts). */
+  rows: PageRows;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -29,7 +32,7 @@ export function pageText(file: string, raw: string): PageText {
   const text = unescapeMarkdown(decodeEntities(raw.replace(/<[^>]*>/g, ' '))).replace(/[ \t]+/g, ' ');
   // `{` + a name without spaces or slashes + `}` is a path parameter; JSON examples span spaces and are untouched.
   const pathText = text.replace(/\{[^{}/\s"]*\}/g, '{}');
-  return { file, text, pathText, isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw) };
+  return { file, text, pathText, isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw), rows: pageRows(raw) };
 }
 
 /** Every `*.md` under `dir`, sorted, skipping nothing: overview pages simply never match an operation. */

@@ -19,7 +19,8 @@ function prfLine(label: string, counts: Counts, extra = ''): string {
 }
 
 function agreementLine(label: string, agreement: Agreement, extra = ''): string {
-  return `  ${label.padEnd(22)} ${percent(agreementRate(agreement)).padStart(7)}   (${agreement.agree}/${agreement.total})${extra}`;
+  const stated = agreement.pageStated?.length ? `   + ${agreement.pageStated.length} where the page itself states the scraped value (drift, listed below)` : '';
+  return `  ${label.padEnd(22)} ${percent(agreementRate(agreement)).padStart(7)}   (${agreement.agree}/${agreement.total})${extra}${stated}`;
 }
 
 /** At most `limit` items, then how many more: the worst-ops list must stay readable. */
@@ -54,6 +55,8 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     .sort((a, b) => b.fields.drift.length - a.fields.drift.length || (a.key < b.key ? -1 : 1))
     .map((c) => `${c.name} ${c.fields.drift.length}`);
   if (driftByOp.length > 0) lines.push(`  drift by operation: ${truncatedList(driftByOp, 10)}`);
+  const pageOnly = result.comparisons.flatMap((c) => c.fields.pageOnly.map((p) => `${c.name}: ${p}`));
+  if (pageOnly.length > 0) lines.push(`  page-only fields (on the page, named nowhere in the definition; not counted as extra) (${pageOnly.length}): ${truncatedList(pageOnly, 30)}`);
   if (result.duplicateDefinitionKeys.length > 0) {
     lines.push(`  duplicate definition keys (first kept): ${truncatedList(result.duplicateDefinitionKeys)}`);
   }
@@ -87,6 +90,10 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
   const requiredMismatches = result.comparisons.flatMap((c) => c.agreements.required.mismatches.map((m) => `${c.name}: ${m}`));
   if (requiredMismatches.length) {
     lines.push(`  all request-field required mismatches, definition ≠ spec (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
+  }
+  for (const kind of ['type', 'required'] as const) {
+    const stated = result.comparisons.flatMap((c) => (c.agreements[kind].pageStated ?? []).map((m) => `${c.name}: ${m}`));
+    if (stated.length) lines.push(`  ${kind} drift: the page states the scraped value, the definition differs (${stated.length}): ${truncatedList(stated, 40)}`);
   }
   return lines;
 }

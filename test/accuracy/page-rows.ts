@@ -1,0 +1,85 @@
+// What a page's own tables say about a field, read from the raw page independently of the scraper: the 是/否 cell
+// and the type cell of every row named after the field. Used to tell apart "the scraper misread the page" from
+// "the page and the (newer) definition disagree": a mismatch where the page unanimously states exactly what the
+// scraper wrote is documentation drift, reported apart from the agreement rate.
+
+import type { FieldType } from './model.ts';
+
+export interface RowFacts {
+  flags: Set<boolean>;
+  types: Set<FieldType>;
+}
+
+export type PageRows = Map<string, RowFacts>;
+
+/** Type words as written in type cells → the harness's field types (an independent, deliberately small table). */
+const TYPE_WORDS: [RegExp, FieldType][] = [
+  [/^(array|list|json ?array)\b|数组$|^\[\]|^array\s*of|^array</i, 'array'],
+  [/^(string|str|timestamp|time|date|file)$/i, 'string'],
+  [/^(integer|int|int32|int64|long|short)$/i, 'integer'],
+  [/^(number|float|double|decimal)$/i, 'number'],
+  [/^(boolean|bool)$/i, 'boolean'],
+  [/^(object|dict|map|json|字典(数据)?类型|.*\bobject)$|^map\s*</i, 'object'],
+];
+
+function typeOfCell(cell: string): FieldType | undefined {
+  const text = cell.trim();
+  return TYPE_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+function flagOfCell(cell: string): boolean | undefined {
+  const text = cell.trim();
+  if (/^(是|yes|必选|true)$/i.test(text)) return true;
+  if (/^(否|no|可选|false)$/i.test(text)) return false;
+  return undefined;
+}
+
+function cellText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;/g, ' ')
+    .replace(/\\_/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Facts of every table row on the page, keyed by the row's first cell (the field name). */
+export function pageRows(raw: string): PageRows {
+  const rows: PageRows = new Map();
+  for (const tr of raw.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? []) {
+    const cells = (tr.match(/<t[dh]\b[\s\S]*?<\/t[dh]>/gi) ?? []).map(cellText);
+    const [name, ...rest] = cells;
+    if (!name) continue;
+    const facts = rows.get(name) ?? { flags: new Set<boolean>(), types: new Set<FieldType>() };
+    const flag = rest.map(flagOfCell).find((f) => f !== undefined);
+    const type = rest.map(typeOfCell).find((t) => t !== undefined);
+    if (flag !== undefined) facts.flags.add(flag);
+    if (type !== undefined) facts.types.add(type);
+    rows.set(name, facts);
+  }
+  return rows;
+}
+
+export function mergeRows(all: PageRows[]): PageRows {
+  const merged: PageRows = new Map();
+  for (const rows of all)
+    for (const [name, facts] of rows) {
+      const into = merged.get(name) ?? { flags: new Set<boolean>(), types: new Set<FieldType>() };
+      facts.flags.forEach((f) => into.flags.add(f));
+      facts.types.forEach((t) => into.types.add(t));
+      merged.set(name, into);
+    }
+  return merged;
+}
+
+/** The page says `required` for `name` in every row that names it. */
+export function pageStatesFlag(rows: PageRows | undefined, name: string, required: boolean): boolean {
+  const facts = rows?.get(name);
+  return !!facts && facts.flags.size === 1 && facts.flags.has(required);
+}
+
+/** The page types `name` as `type` in every row that names it. */
+export function pageStatesType(rows: PageRows | undefined, name: string, type: FieldType): boolean {
+  const facts = rows?.get(name);
+  return !!facts && facts.types.size === 1 && facts.types.has(type);
+}
