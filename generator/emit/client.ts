@@ -1,7 +1,7 @@
 // client.ts and operations.ts of the generated package. client.ts is built with ts-morph: one async method per
 // operation (plus a `…WithResponse` variant), typed from openapi-typescript's `operations` and documented from the
 // spec. operations.ts holds the OperationSpec constants the runtime executes.
-import { Project, StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type MethodSignatureStructure, type OptionalKind } from 'ts-morph';
+import { Project, StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type MethodSignatureStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
 import type { OperationModel, ParameterModel, ServiceModel } from '../model.ts';
 import { commentLines, stringLiteral } from '../escape.ts';
 
@@ -49,13 +49,12 @@ function docPage(op: OperationModel): string | undefined {
 }
 
 /** JSDoc lines for a method: summary, description, the HTTP call, the doc page, documented error codes. */
-export function methodDocLines(op: OperationModel, withResponse: boolean): string[] {
+export function methodDocLines(op: OperationModel): string[] {
   // Document text is neutralised (comment terminators, line separators, leading `@`); our own tags are added after.
   const text: string[] = [];
   if (op.summary) text.push(op.summary, '');
   if (op.description && op.description !== op.summary) text.push(op.description, '');
   text.push(`\`${op.method} ${op.path.replace(/`/g, "'")}\` (operationId \`${op.operationId.replace(/`/g, "'")}\`)`);
-  if (withResponse) text.push('Resolves to the whole response: status, lower-case headers, request id and body.');
   const page = docPage(op);
   if (page) text.push('', `Doc page: ${page}`);
   if (op.errorCodes.length) text.push('', `Error codes: ${op.errorCodes.join(', ')}`);
@@ -66,24 +65,25 @@ export function methodDocLines(op: OperationModel, withResponse: boolean): strin
 }
 
 export function emitClient(service: ServiceModel): string {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
-  const file = project.createSourceFile('client.ts', '', { overwrite: true });
+  // All statements are collected as structures and printed once: adding them one by one re-parses the growing file
+  // on every call (quadratic; minutes for a 300-operation service).
+  const statements: StatementStructures[] = [];
   const clientInterface = `${service.pascal}Client`;
 
-  file.addImportDeclaration({ moduleSpecifier: './runtime/index.js', namedImports: ['createClient'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/index.js', isTypeOnly: true, namedImports: ['ApiResponse', 'ClientOptions', 'HuaweiCloudApiError', 'ServiceInfo'] });
-  file.addImportDeclaration({ moduleSpecifier: './types.js', isTypeOnly: true, namespaceImport: 'types' });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/index.js', namedImports: ['createClient'] });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/index.js', isTypeOnly: true, namedImports: ['ApiResponse', 'ClientOptions', 'HuaweiCloudApiError', 'ServiceInfo'] });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './types.js', isTypeOnly: true, namespaceImport: 'types' });
   const stemsWithCodes = service.operations.map((op) => `${op.typeStem}ErrorCode`);
-  if (stemsWithCodes.length) file.addImportDeclaration({ moduleSpecifier: './errors.js', isTypeOnly: true, namedImports: stemsWithCodes });
-  file.addImportDeclaration({ moduleSpecifier: './operations.js', namedImports: ['operations'] });
+  if (stemsWithCodes.length) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', isTypeOnly: true, namedImports: stemsWithCodes });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namedImports: ['operations'] });
 
-  file.addTypeAlias({
+  statements.push({ kind: StructureKind.TypeAlias,
     name: 'Params',
     typeParameters: [{ name: 'Id', constraint: 'keyof types.operations' }, { name: 'In', constraint: "'path' | 'query' | 'header'" }],
     docs: [{ description: "The parameters of one location of an operation, as openapi-typescript declares them." }],
     type: "NonNullable<types.operations[Id]['parameters'][In]>",
   });
-  file.addVariableStatement({
+  statements.push({ kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: [{ description: commentLines(`Where ${service.title} lives: the runtime fills {region} from ClientOptions.region.`).join('\n') }],
@@ -107,20 +107,20 @@ export function emitClient(service: ServiceModel): string {
       });
     }
     properties.push({ name: 'signal', type: 'AbortSignal', hasQuestionToken: true, docs: ['Cancels the request (and its retries).'] });
-    file.addInterface({
+    statements.push({
       kind: StructureKind.Interface,
       name: argsName,
       isExported: true,
       docs: [{ description: commentLines(`Arguments of \`${op.methodName}\` (${op.operationId}).`).join('\n') }],
       properties: properties.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.hasQuestionToken, docs: p.docs?.map((d) => ({ description: d })) })),
     } satisfies InterfaceDeclarationStructure);
-    file.addTypeAlias({
+    statements.push({ kind: StructureKind.TypeAlias,
       name: resultName,
       isExported: true,
       docs: [{ description: commentLines(`Body of a successful \`${op.methodName}\` response.`).join('\n') }],
       type: resultType(op),
     });
-    file.addTypeAlias({
+    statements.push({ kind: StructureKind.TypeAlias,
       name: `${op.typeStem}Error`,
       isExported: true,
       docs: [{ description: commentLines(`What \`${op.methodName}\` rejects with on a non-2xx response; narrow \`errorCode\` with isKnownErrorCode().`).join('\n') }],
@@ -129,26 +129,28 @@ export function emitClient(service: ServiceModel): string {
     const optional = argsOptional(op);
     methods.push({
       name: op.methodName,
-      docs: [{ description: methodDocLines(op, false).join('\n') }],
+      docs: [{ description: methodDocLines(op).join('\n') }],
       parameters: [{ name: 'args', type: argsName, hasQuestionToken: optional }],
       returnType: `Promise<${resultName}>`,
     });
     methods.push({
       name: `${op.methodName}WithResponse`,
-      docs: [{ description: methodDocLines(op, true).join('\n') }],
+      // The full text is on the plain method; repeating it would double the size of large clients.
+      docs: [{ description: [...commentLines(`Like \`${op.methodName}\`, resolving to the whole response: status, lower-case headers, request id and body.`), `@see ${op.methodName}`].join('\n') }],
       parameters: [{ name: 'args', type: argsName, hasQuestionToken: optional }],
       returnType: `Promise<ApiResponse<${resultName}>>`,
     });
   }
 
-  file.addInterface({
+  statements.push({
+    kind: StructureKind.Interface,
     name: clientInterface,
     isExported: true,
     docs: [{ description: commentLines(`Typed client of ${service.title}: one method per documented operation.`).join('\n') }],
     methods,
   });
 
-  file.addFunction({
+  statements.push({ kind: StructureKind.Function,
     name: `create${service.pascal}Client`,
     isExported: true,
     docs: [
@@ -179,7 +181,8 @@ export function emitClient(service: ServiceModel): string {
       writer.write(';');
     },
   });
-  // ts-morph puts imports first; the banner goes above them.
+  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  const file = project.createSourceFile('client.ts', { statements }, { overwrite: true });
   return '// Generated by hwdocs from the OpenAPI document. Do not edit: regenerate instead.\n' + file.getFullText();
 }
 

@@ -25,6 +25,28 @@ function appendSegment(pathExpr: string, segment: string): string {
   return `${pathExpr} + ${stringLiteral(suffix)}`;
 }
 
+/**
+ * `if (v === undefined) fail(required)` (when required) followed by the checks of a present value, folded into the
+ * shortest equivalent form: a lone `if (c) fail(…)` check joins the presence test.
+ */
+function presenceThenChecks(v: string, missing: string, checks: string[]): string[] {
+  const single = checks.length === 1 ? /^if \((.*)\) (fail\(.*\);)$/.exec(checks[0]) : null;
+  if (missing) {
+    if (!checks.length) return [missing];
+    return single ? [missing, `else if (${single[1]}) ${single[2]}`] : [missing, 'else {', ...checks, '}'];
+  }
+  if (!checks.length) return [];
+  return single ? [`if (${v} !== undefined && ${single[1]}) ${single[2]}`] : [`if (${v} !== undefined) {`, ...checks, '}'];
+}
+
+/** `path + "/name"` + `"/"` → `path + "/name/"`: folds a constant onto the literal tail of a path expression. */
+function appendRaw(pathExpr: string, text: string): string {
+  if (pathExpr.startsWith('"') && pathExpr.endsWith('"') && !pathExpr.slice(1, -1).includes('"')) return stringLiteral(JSON.parse(pathExpr) + text);
+  const tail = / \+ ("(?:[^"\\]|\\.)*")$/.exec(pathExpr);
+  if (tail) return `${pathExpr.slice(0, tail.index)} + ${stringLiteral(JSON.parse(tail[1]) + text)}`;
+  return `${pathExpr} + ${stringLiteral(text)}`;
+}
+
 interface Helpers {
   ptr: boolean;
   codePoints: boolean;
@@ -61,8 +83,19 @@ export class ValidatorEmitter {
     return name;
   }
 
+  /** Distinct (keyword, message) pairs; failures refer to them by index, which keeps the module small. */
+  private readonly messages: string[] = [];
+  private readonly messageIndex = new Map<string, number>();
+
   private issue(issues: string, pathExpr: string, keyword: string, message: string): string {
-    return `${issues}.push({ path: ${pathExpr}, keyword: ${stringLiteral(keyword)}, message: ${stringLiteral(message)} });`;
+    const key = `${stringLiteral(keyword)}, ${stringLiteral(message)}`;
+    let index = this.messageIndex.get(key);
+    if (index === undefined) {
+      index = this.messages.length;
+      this.messages.push(key);
+      this.messageIndex.set(key, index);
+    }
+    return `fail(${issues}, ${pathExpr}, ${index});`;
   }
 
   /** Resolves a non-component local reference (`#/components/schemas/A/properties/b`) to its schema. */
@@ -142,7 +175,7 @@ export class ValidatorEmitter {
       boolean: `typeof ${v} === 'boolean'`,
       string: `typeof ${v} === 'string'`,
       // Integers may arrive as bigint (exact int64 values); numbers must be whole.
-      integer: `((typeof ${v} === 'number' && Number.isInteger(${v})) || typeof ${v} === 'bigint')`,
+      integer: `isInteger(${v})`,
       number: `(typeof ${v} === 'number' || typeof ${v} === 'bigint')`,
       array: `Array.isArray(${v})`,
       object: `(typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v}))`,
@@ -252,7 +285,7 @@ export class ValidatorEmitter {
     if (schema.items !== undefined && schema.items !== true) {
       const index = this.local('i');
       const element = this.local('e');
-      const body = this.emitNode(schema.items, element, `${pathExpr} + "/" + ${index}`, issues, depth);
+      const body = this.emitNode(schema.items, element, `${appendRaw(pathExpr, '/')} + ${index}`, issues, depth);
       if (body.length) lines.push(`for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`, `const ${element}: unknown = ${v}[${index}];`, ...body, '}');
     }
     return lines;
@@ -270,7 +303,9 @@ export class ValidatorEmitter {
     for (const name of Object.keys(properties)) {
       const p = this.local('p');
       const body = this.emitNode(properties[name], p, appendSegment(pathExpr, name), issues, depth);
-      if (body.length) lines.push(`{ const ${p} = ${ownProperty(o, name)};`, `if (${p} !== undefined) {`, ...body, '} }');
+      if (!body.length) continue;
+      // A lone `if (x) fail(…)` folds into the presence test: half the lines for the most common property shape.
+      lines.push(`const ${p} = ${ownProperty(o, name)};`, ...presenceThenChecks(p, '', body));
     }
     if (typeof schema.minProperties === 'number' || typeof schema.maxProperties === 'number') {
       const count = this.local('n');
@@ -284,7 +319,7 @@ export class ValidatorEmitter {
       const known = Object.keys(properties);
       const isKnown = known.length === 0 ? 'false' : known.length <= 8 ? known.map((name) => `${key} === ${stringLiteral(name)}`).join(' || ') : `${this.constant(`keys:${known.join('\u0000')}`, (name) => `const ${name} = new Set<string>([${known.map(stringLiteral).join(', ')}]);`)}.has(${key})`;
       this.helpers.ptr = true;
-      const keyPath = `${pathExpr} + "/" + ptr(${key})`;
+      const keyPath = `${appendRaw(pathExpr, '/')} + ptr(${key})`;
       const value = this.local('x');
       const body = extra === false ? [this.issue(issues, keyPath, 'additionalProperties', 'must NOT have additional properties')] : this.emitNode(extra, value, keyPath, issues, depth);
       if (body.length) {
@@ -373,18 +408,17 @@ export class ValidatorEmitter {
         const pathExpr = stringLiteral(`/${argKey}/${pointerSegment(param.name)}`);
         // project_id and auth headers are filled in by the runtime (after validation), so callers may leave them out.
         const required = param.required && !param.filledByRuntime;
-        lines.push(`{ const ${value} = ${group}[${stringLiteral(param.name)}];`);
+        lines.push(`const ${value} = ${group}[${stringLiteral(param.name)}];`);
         const checks = this.emitNode(param.schema, value, pathExpr, 'issues');
-        if (required) lines.push(`if (${value} === undefined) ${this.issue('issues', pathExpr, 'required', `must have required ${location} parameter ${JSON.stringify(param.name)}`)}`);
-        if (checks.length) lines.push(`${required ? 'else ' : ''}if (${value} !== undefined) {`, ...checks, '}');
-        lines.push('}');
+        const missing = required ? `if (${value} === undefined) ${this.issue('issues', pathExpr, 'required', `must have required ${location} parameter ${JSON.stringify(param.name)}`)}` : '';
+        lines.push(...presenceThenChecks(value, missing, checks));
       }
     }
     if (op.body) {
       const checks = this.emitNode(op.body.schema, 'body', '"/body"', 'issues');
       lines.push('const body: unknown = args.body;');
-      if (op.body.required) lines.push(`if (body === undefined) ${this.issue('issues', '"/body"', 'required', 'must have a request body')}`);
-      if (checks.length) lines.push(`${op.body.required ? 'else ' : ''}if (body !== undefined) {`, ...checks, '}');
+      const missing = op.body.required ? `if (body === undefined) ${this.issue('issues', '"/body"', 'required', 'must have a request body')}` : '';
+      lines.push(...presenceThenChecks('body', missing, checks));
     }
     lines.push('return issues;', '}');
     return lines;
@@ -402,7 +436,20 @@ export class ValidatorEmitter {
   }
 
   private helperSource(): string[] {
-    const lines: string[] = [];
+    const lines: string[] = [
+      '/** Whole numbers, and bigints (exact int64 values beyond 2^53). */',
+      'function isInteger(value: unknown): value is number | bigint {',
+      "return typeof value === 'number' ? Number.isInteger(value) : typeof value === 'bigint';",
+      '}',
+      '',
+      '/** [keyword, message] of every issue this module can report. */',
+      `const MESSAGES: readonly (readonly [string, string])[] = [${this.messages.map((m) => `[${m}]`).join(', ')}];`,
+      '',
+      'function fail(issues: ValidationIssue[], path: string, message: number): void {',
+      'issues.push({ path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] });',
+      '}',
+      '',
+    ];
     if (this.helpers.ptr) {
       lines.push('/** One JSON Pointer segment (RFC 6901). */', 'function ptr(key: string): string {', "return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace(/~/g, '~0').replace(/\\//g, '~1');", '}', '');
     }
