@@ -23,7 +23,13 @@ function spawnHwdocs(args: string[], cwd = dir) {
 async function hwdocs(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const capture = (sink: string[]) => (chunk: string | Uint8Array) => (sink.push(String(chunk)), true);
+  // Like a stream: record the chunk, then call the write callback (the command waits for it).
+  const capture = (sink: string[]) => (chunk: string | Uint8Array, encodingOrDone?: unknown, done?: unknown) => {
+    sink.push(String(chunk));
+    const callback = typeof encodingOrDone === 'function' ? encodingOrDone : done;
+    if (typeof callback === 'function') callback();
+    return true;
+  };
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as typeof process.stdout.write);
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as typeof process.stderr.write);
   try {
@@ -123,7 +129,17 @@ describe('hwdocs diff (CLI)', () => {
     expect(spawnHwdocs(['old.yaml']).code).toBe(2);
   }, 60_000);
 
-  it('reads REV:path through git show', async () => {
+  it('a report larger than a pipe buffer reaches the reader whole', () => {
+    // 3000 response properties removed: about 400 KB of JSON, far beyond the 64 KiB a pipe holds.
+    const many = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`property_number_${i}`, str]));
+    writeFileSync(join(dir, 'many-old.yaml'), stringify(withResponse(obj(many))));
+    writeFileSync(join(dir, 'many-new.yaml'), stringify(withResponse(obj({}))));
+    const r = spawnHwdocs(['many-old.yaml', 'many-new.yaml', '--format', 'json']);
+    expect(r.stdout.length).toBeGreaterThan(65536);
+    expect(JSON.parse(r.stdout).hits).toHaveLength(3000);
+  }, 60_000);
+
+  it('reads REV:path through git show', () => {
     const repo = mkdtempSync(join(tmpdir(), 'hwdocs-diff-git-'));
     try {
       const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
