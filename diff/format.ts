@@ -61,10 +61,17 @@ export function formatMarkdown(report: DiffReport): string {
     lines.push('', `#### ${operation ? code(operation) : DOCUMENT_TITLE}`);
     const source = report.sources[operation];
     if (source) lines.push('', `Doc page: ${code(source)}`);
-    lines.push('');
-    for (const h of hits) lines.push(`- ${LEVEL_BADGES[h.level]} ${code(h.id)}${h.location ? ` at ${code(h.location)}` : ''}: ${escapeMarkdown(h.message)}`);
+    // Info hits fold away: a reviewer reads breaking changes and warnings first.
+    const visible = hits.filter((h) => h.level !== 'info');
+    const folded = hits.filter((h) => h.level === 'info');
+    if (visible.length) lines.push('', ...visible.map(markdownItem));
+    if (folded.length) lines.push('', `<details><summary>${folded.length} info</summary>`, '', ...folded.map(markdownItem), '', '</details>');
   }
   return lines.join('\n') + '\n';
+}
+
+function markdownItem(h: Hit): string {
+  return `- ${LEVEL_BADGES[h.level]} ${code(h.id)}${h.location ? ` at ${code(h.location)}` : ''}: ${escapeMarkdown(h.message)}`;
 }
 
 export function formatJson(report: DiffReport): string {

@@ -46,6 +46,8 @@ describe('renderers', () => {
     const md = formatMarkdown(report);
     expect(md.startsWith('### API diff: 1 breaking, 0 warnings, 1 info\n')).toBe(true);
     expect(md).toContain('#### `GET /a`\n\nDoc page: `apig/a.md`\n\n- 🔴 **breaking** `response-property-removed` at `response[200].body.x`');
+    // info hits fold into a <details> block
+    expect(md).toContain('#### Document (error-code catalogue)\n\n<details><summary>1 info</summary>\n\n- 🔵 info `error-catalog-code-added` at `error-code APIG.1`: error code APIG.1 added to the catalogue\n\n</details>');
   });
 
   it('json round-trips the report', () => {
