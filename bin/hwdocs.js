@@ -4,4 +4,6 @@
 import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../cli/main.ts');
-process.exit(await main(process.argv.slice(2)));
+const code = await main(process.argv.slice(2));
+// Exit once stdout has drained: exiting at once cuts piped output after 64 KiB.
+process.stdout.write('', () => process.exit(code));

@@ -40,7 +40,8 @@ export async function main(argv: string[]): Promise<number> {
 const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
 if (isEntry) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // Exit only once stdout has drained: process.exit() right away cuts piped output after 64 KiB.
+    (code) => process.stdout.write('', () => process.exit(code)),
     (err) => {
       process.stderr.write(`hwdocs: ${err instanceof Error ? err.stack : String(err)}\n`);
       process.exit(2);

@@ -54,6 +54,12 @@ function countRows(pages: DocPage[]): number {
   return pages.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.tables.reduce((k, t) => k + t.rows.length, 0), 0), 0);
 }
 
+/** NUL bytes or many replacement characters: a binary file given as input by mistake. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  return sample.includes('\u0000') || (sample.match(/\uFFFD/g) ?? []).length > sample.length / 20;
+}
+
 /** Reads one file into page outcomes; a page that throws becomes a report entry and the others go on. */
 export function scrapeText(text: string, file: string, report: ReportEntry[]): { outcomes: PageOutcome[]; summary: PageSummary } {
   const before = report.length;
@@ -62,6 +68,7 @@ export function scrapeText(text: string, file: string, report: ReportEntry[]): {
   const summary: PageSummary = { file, form: reader?.form ?? 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
   const outcomes: PageOutcome[] = [];
   if (!text.trim()) add({ reason: 'empty page', severity: 'warning' });
+  else if (looksBinary(text)) add({ reason: 'not a text page (binary content)', severity: 'error' });
   else if (!reader) add({ reason: 'form not recognised (not DITA HTML, doc-source markdown or manual text)', severity: 'error' });
   else {
     let pages: DocPage[] = [];
@@ -84,7 +91,7 @@ export function scrapeText(text: string, file: string, report: ReportEntry[]): {
         add({ section: page.part, reason: `page could not be interpreted: ${(err as Error).stack?.split('\n').slice(0, 2).join(' ')}`, severity: 'error' });
       }
     }
-    if (!summary.rows && !outcomes.some((o) => o.operation)) add({ reason: 'page has no tables', severity: 'info' });
+    if (!summary.rows && !outcomes.some((o) => o.operation)) add({ reason: 'page has no tables and no operation: nothing taken from it', severity: 'warning' });
   }
   for (const entry of report.slice(before)) summary.issues[entry.severity]++;
   return { outcomes, summary };

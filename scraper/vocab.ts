@@ -115,6 +115,7 @@ export const GENERIC_CAPTIONS = new Set(['参数说明', 'parameterdescription',
 
 /** Suffixes that make a caption name a field or type: `auth_opt参数说明`, `pools字段说明`, `tags 字段数据结构说明`. */
 export const OBJECT_CAPTION_SUFFIXES = [
+  '对象的参数列表',
   '字段数据结构说明',
   '属性列表',
   '属性说明',
@@ -244,8 +245,10 @@ const REQUIRED_NO = ['否', 'no', 'n', '可选', '非必选', '选填', 'false',
 export function parseRequired(cell: string): boolean | undefined {
   const word = normalizeWord(cell).replace(/[,，。.].*$/, '');
   if (word === '-' || word === '') return false;
-  if (REQUIRED_YES.includes(word) || /^(是|yes)/.test(word)) return true;
-  if (REQUIRED_NO.includes(word) || /^(否|no)/.test(word)) return false;
+  // `是，…` / `No This parameter is…`: the flag word first, then prose (but not `nodeList`).
+  const lead = foldWidth(cell).trim().toLowerCase();
+  if (REQUIRED_YES.includes(word) || /^是/.test(word) || /^yes\b/.test(lead)) return true;
+  if (REQUIRED_NO.includes(word) || /^否/.test(word) || /^no\b/.test(lead)) return false;
   return undefined;
 }
 

@@ -34,12 +34,10 @@ import type {
   UpdateRequestThrottlingPolicyV2ErrorCode,
 } from './errors.js';
 import { operations } from './operations.js';
-
 /** The parameters of one location of an operation, as openapi-typescript declares them. */
 type Params<Id extends keyof types.operations, In extends 'path' | 'query' | 'header'> = NonNullable<
   types.operations[Id]['parameters'][In]
 >;
-
 /** Where APIG lives: the runtime fills {region} from ClientOptions.region. */
 export const service: ServiceInfo = { name: 'APIG', serverTemplate: 'https://apig.{region}.myhuaweicloud.com' };
 
@@ -420,9 +418,9 @@ export type ModifyingRequestThrottlingPolicyError = HuaweiCloudApiError<Modifyin
 
 /** Arguments of `queryingAPICallsWithinaPeriod` (QueryingAPICallsWithinaPeriod). */
 export interface QueryingAPICallsWithinaPeriodArgs {
-  query?: {
-    duration?: Params<'QueryingAPICallsWithinaPeriod', 'query'>['duration'];
-    api_id?: Params<'QueryingAPICallsWithinaPeriod', 'query'>['api_id'];
+  query: {
+    duration: Params<'QueryingAPICallsWithinaPeriod', 'query'>['duration'];
+    api_id: Params<'QueryingAPICallsWithinaPeriod', 'query'>['api_id'];
   };
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -557,15 +555,8 @@ export interface ApigClient {
    */
   addingBackendInstances(args: AddingBackendInstancesArgs): Promise<AddingBackendInstancesResult>;
   /**
-   * 添加后端实例（云服务器）
-   *
-   * 为指定的VPC通道添加云服务器。
-   *
-   * `POST /v1.0/apigw/vpc-channels/{id}/members` (operationId `AddingBackendInstances`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/AddingBackendInstances.md
-   * @throws {HuaweiCloudApiError<AddingBackendInstancesErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `addingBackendInstances`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see addingBackendInstances
    */
   addingBackendInstancesWithResponse(
     args: AddingBackendInstancesArgs,
@@ -582,15 +573,8 @@ export interface ApigClient {
    */
   authorizingApps(args: AuthorizingAppsArgs): Promise<AuthorizingAppsResult>;
   /**
-   * 授权
-   *
-   * APP创建成功后，还不能访问API，如果想要访问某个环境上的API，需要将该API在该环境上授权给APP。授权成功后，APP即可访问该环境上的这个API。
-   *
-   * `POST /v1.0/apigw/app-auths` (operationId `AuthorizingApps`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/AuthorizingApps.md
-   * @throws {HuaweiCloudApiError<AuthorizingAppsErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `authorizingApps`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see authorizingApps
    */
   authorizingAppsWithResponse(args: AuthorizingAppsArgs): Promise<ApiResponse<AuthorizingAppsResult>>;
   /**
@@ -607,17 +591,8 @@ export interface ApigClient {
    */
   batchPublishOrOfflineApiV2(args: BatchPublishOrOfflineApiV2Args): Promise<BatchPublishOrOfflineApiV2Result>;
   /**
-   * 批量发布或下线API
-   *
-   * 将多个API发布到一个指定的环境，或将多个API从指定的环境下线。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/apis/publish` (operationId `BatchPublishOrOfflineApiV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/批量发布或下线API.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.3002, APIG.9999
-   * @throws {HuaweiCloudApiError<BatchPublishOrOfflineApiV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `batchPublishOrOfflineApiV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see batchPublishOrOfflineApiV2
    */
   batchPublishOrOfflineApiV2WithResponse(
     args: BatchPublishOrOfflineApiV2Args,
@@ -636,17 +611,8 @@ export interface ApigClient {
    */
   bindingaSignatureKey(args: BindingaSignatureKeyArgs): Promise<BindingaSignatureKeyResult>;
   /**
-   * 绑定签名密钥
-   *
-   * 签名密钥创建后，需要绑定到API才能生效。将签名密钥绑定到API后，则API网关请求后端服务时就会使用这个签名密钥进行加密签名，后端服务可以校验这个签名来验证请求来源。
-   * 将指定的签名密钥绑定到一个或多个已发布的API上。
-   * 同一个API发布到不同的环境可以绑定不同的签名密钥；一个API在发布到特定环境后只能绑定一个签名密钥。
-   *
-   * `POST /v1.0/apigw/sign-bindings` (operationId `BindingaSignatureKey`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/BindingaSignatureKey.md
-   * @throws {HuaweiCloudApiError<BindingaSignatureKeyErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `bindingaSignatureKey`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see bindingaSignatureKey
    */
   bindingaSignatureKeyWithResponse(args: BindingaSignatureKeyArgs): Promise<ApiResponse<BindingaSignatureKeyResult>>;
   /**
@@ -661,15 +627,8 @@ export interface ApigClient {
    */
   createAPIGroup(args: CreateAPIGroupArgs): Promise<CreateAPIGroupResult>;
   /**
-   * 创建API分组
-   *
-   * API分组是API的管理单元，一个API分组等同于一个服务入口，创建API分组时，返回一个子域名作为访问入口。建议一个API分组下的API具有一定的相关性。
-   *
-   * `POST /v1.0/apigw/api-groups` (operationId `CreateAPIGroup`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/CreateAPIGroup.md
-   * @throws {HuaweiCloudApiError<CreateAPIGroupErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createAPIGroup`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createAPIGroup
    */
   createAPIGroupWithResponse(args: CreateAPIGroupArgs): Promise<ApiResponse<CreateAPIGroupResult>>;
   /**
@@ -687,18 +646,8 @@ export interface ApigClient {
    */
   createApiAclBindingV2(args: CreateApiAclBindingV2Args): Promise<CreateApiAclBindingV2Result>;
   /**
-   * 将API与ACL策略进行绑定
-   *
-   * 将API与ACL策略进行绑定。
-   * 同一个API发布到不同的环境可以绑定不同的ACL策略；一个API在发布到特定环境后只能绑定一个同一种类型的ACL策略。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/acl-bindings` (operationId `CreateApiAclBindingV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/将API与ACL策略进行绑定.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.3006, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateApiAclBindingV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createApiAclBindingV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createApiAclBindingV2
    */
   createApiAclBindingV2WithResponse(args: CreateApiAclBindingV2Args): Promise<ApiResponse<CreateApiAclBindingV2Result>>;
   /**
@@ -715,17 +664,8 @@ export interface ApigClient {
    */
   createApiGroupV2(args: CreateApiGroupV2Args): Promise<CreateApiGroupV2Result>;
   /**
-   * 创建API分组
-   *
-   * API分组是API的管理单元，一个API分组等同于一个服务入口，创建API分组时，返回一个子域名作为访问入口。建议一个API分组下的API具有一定的相关性。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/api-groups` (operationId `CreateApiGroupV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/创建API分组.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateApiGroupV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createApiGroupV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createApiGroupV2
    */
   createApiGroupV2WithResponse(args: CreateApiGroupV2Args): Promise<ApiResponse<CreateApiGroupV2Result>>;
   /**
@@ -740,15 +680,8 @@ export interface ApigClient {
    */
   createCustomAuthorizerV2(args: CreateCustomAuthorizerV2Args): Promise<CreateCustomAuthorizerV2Result>;
   /**
-   * 创建自定义认证
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/authorizers` (operationId `CreateCustomAuthorizerV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/创建自定义认证.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.3019, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateCustomAuthorizerV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createCustomAuthorizerV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createCustomAuthorizerV2
    */
   createCustomAuthorizerV2WithResponse(
     args: CreateCustomAuthorizerV2Args,
@@ -769,19 +702,8 @@ export interface ApigClient {
    */
   createEnvironmentV2(args: CreateEnvironmentV2Args): Promise<CreateEnvironmentV2Result>;
   /**
-   * 创建环境
-   *
-   * 在实际的生产中，API提供者可能有多个环境，如开发环境、测试环境、生产环境等，用户可以自由将API发布到某个环境，供调用者调用。
-   * 对于不同的环境，API的版本、请求地址甚至于包括请求消息等均有可能不同。如：某个API，v1.0的版本为稳定版本，发布到了生产环境供生产使用，同时，该API正处于迭代中，v1.1的版本是开发人员交付测试人员进行测试的版本，发布在测试环境上，而v1.2的版本目前开发团队正处于开发过程中，可以发布到开发环境进行自测等。
-   * 为此，API网关提供多环境管理功能，使租户能够最大化的模拟实际场景，低成本的接入API网关。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/envs` (operationId `CreateEnvironmentV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/创建环境.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2012, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateEnvironmentV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createEnvironmentV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createEnvironmentV2
    */
   createEnvironmentV2WithResponse(args: CreateEnvironmentV2Args): Promise<ApiResponse<CreateEnvironmentV2Result>>;
   /**
@@ -802,21 +724,8 @@ export interface ApigClient {
    */
   createEnvironmentVariableV2(args: CreateEnvironmentVariableV2Args): Promise<CreateEnvironmentVariableV2Result>;
   /**
-   * 新建变量
-   *
-   * 将API发布到不同的环境后，对于不同的环境，可能会有不同的环境变量，比如，API的服务部署地址，请求的版本号等。
-   * 用户可以定义不同的环境变量，用户在定义API时，在API的定义中使用这些变量，当调用API时，API网关会将这些变量替换成真实的变量值，以达到不同环境的区分效果。
-   * 环境变量定义在API分组上，该分组下的所有API都可以使用这些变量。
-   * > 说明：
-   * >1.环境变量的变量名称必须保持唯一，即一个分组在同一个环境上不能有两个同名的变量 2.环境变量区分大小写，即变量ABC与变量abc是两个不同的变量 3.设置了环境变量后，使用到该变量的API的调试功能将不可使用。 4.定义了环境变量后，使用到环境变量的地方应该以对称的#标识环境变量，当API发布到相应的环境后，会对环境变量的值进行替换，如：定义的API的URL为：https://#address#:8080，环境变量address在RELEASE环境上的值为：192.168.1.5，则API发布到RELEASE环境后的真实的URL为：https://192.168.1.5:8080。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/env-variables` (operationId `CreateEnvironmentVariableV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/新建变量.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateEnvironmentVariableV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createEnvironmentVariableV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createEnvironmentVariableV2
    */
   createEnvironmentVariableV2WithResponse(
     args: CreateEnvironmentVariableV2Args,
@@ -837,17 +746,8 @@ export interface ApigClient {
     args: CreateRequestThrottlingPolicyV2Args,
   ): Promise<CreateRequestThrottlingPolicyV2Result>;
   /**
-   * 创建流控策略
-   *
-   * 当API上线后，系统会默认给每个API提供一个流控策略，API提供者可以根据自身API的服务能力及负载情况变更这个流控策略。 流控策略即限制API在一定长度的时间内，能够允许被访问的最大次数。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/throttles` (operationId `CreateRequestThrottlingPolicyV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/创建流控策略.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateRequestThrottlingPolicyV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createRequestThrottlingPolicyV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createRequestThrottlingPolicyV2
    */
   createRequestThrottlingPolicyV2WithResponse(
     args: CreateRequestThrottlingPolicyV2Args,
@@ -868,19 +768,8 @@ export interface ApigClient {
    */
   createSignatureKeyV2(args: CreateSignatureKeyV2Args): Promise<CreateSignatureKeyV2Result>;
   /**
-   * 创建签名密钥
-   *
-   * 为了保护API的安全性，建议租户为API的访问提供一套保护机制，即租户开放的API，需要对请求来源进行认证，不符合认证的请求直接拒绝访问。
-   * 其中，签名密钥就是API安全保护机制的一种。
-   * 租户创建一个签名密钥，并将签名密钥与API进行绑定，则API网关在请求这个API时，就会使用绑定的签名密钥对请求参数进行数据加密，生成签名。当租户的后端服务收到请求时，可以校验这个签名，如果签名校验不通过，则该请求不是API网关发出的请求，租户可以拒绝这个请求，从而保证API的安全性，避免API被未知来源的请求攻击。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/signs` (operationId `CreateSignatureKeyV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/创建签名密钥.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateSignatureKeyV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createSignatureKeyV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createSignatureKeyV2
    */
   createSignatureKeyV2WithResponse(args: CreateSignatureKeyV2Args): Promise<ApiResponse<CreateSignatureKeyV2Result>>;
   /**
@@ -901,19 +790,8 @@ export interface ApigClient {
     args: CreateSpecialThrottlingConfigurationV2Args,
   ): Promise<CreateSpecialThrottlingConfigurationV2Result>;
   /**
-   * 创建特殊设置
-   *
-   * 流控策略可以限制一段时间内可以访问API的最大次数，也可以限制一段时间内单个租户和单个APP可以访问API的最大次数。
-   * 如果想要对某个特定的APP进行特殊设置，例如设置所有APP每分钟的访问次数为500次，但想设置APP1每分钟的访问次数为800次，可以通过在流控策略中设置特殊APP来实现该功能。
-   * 为流控策略添加一个特殊设置的对象，可以是APP，也可以是租户。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}/throttle-specials` (operationId `CreateSpecialThrottlingConfigurationV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/创建特殊设置.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2003, APIG.3004, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateSpecialThrottlingConfigurationV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createSpecialThrottlingConfigurationV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createSpecialThrottlingConfigurationV2
    */
   createSpecialThrottlingConfigurationV2WithResponse(
     args: CreateSpecialThrottlingConfigurationV2Args,
@@ -934,19 +812,8 @@ export interface ApigClient {
    */
   createVpcChannelV2(args: CreateVpcChannelV2Args): Promise<CreateVpcChannelV2Result>;
   /**
-   * 创建VPC通道
-   *
-   * 在API网关中创建连接私有VPC资源的通道，并在创建API时将后端节点配置为使用这些VPC通道，以便API网关直接访问私有VPC资源。
-   * > 说明：
-   * >每个用户最多创建30个VPC通道。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels` (operationId `CreateVpcChannelV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/创建VPC通道.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2001, APIG.3030, APIG.9999
-   * @throws {HuaweiCloudApiError<CreateVpcChannelV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `createVpcChannelV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createVpcChannelV2
    */
   createVpcChannelV2WithResponse(args: CreateVpcChannelV2Args): Promise<ApiResponse<CreateVpcChannelV2Result>>;
   /**
@@ -964,16 +831,8 @@ export interface ApigClient {
     args: CreatingaRequestThrottlingPolicyArgs,
   ): Promise<CreatingaRequestThrottlingPolicyResult>;
   /**
-   * 创建流控策略
-   *
-   * 当API上线后，系统会默认给每个API提供一个流控策略，API提供者可以根据自身API的服务能力及负载情况变更这个流控策略。
-   * 流控策略即限制API在一定长度的时间内，能够允许被访问的最大次数。
-   *
-   * `POST /v1.0/apigw/throttles` (operationId `CreatingaRequestThrottlingPolicy`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/CreatingaRequestThrottlingPolicy.md
-   * @throws {HuaweiCloudApiError<CreatingaRequestThrottlingPolicyErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `creatingaRequestThrottlingPolicy`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see creatingaRequestThrottlingPolicy
    */
   creatingaRequestThrottlingPolicyWithResponse(
     args: CreatingaRequestThrottlingPolicyArgs,
@@ -992,17 +851,8 @@ export interface ApigClient {
    */
   creatingaVPCChannel(args: CreatingaVPCChannelArgs): Promise<CreatingaVPCChannelResult>;
   /**
-   * 创建VPC通道
-   *
-   * 在API网关中创建连接私有VPC资源的通道，并在创建API时将后端节点配置为使用这些VPC通道，以便API网关直接访问私有VPC资源。
-   * > 说明：
-   * >每个用户最多创建30个VPC通道。
-   *
-   * `POST /v1.0/apigw/vpc-channels` (operationId `CreatingaVPCChannel`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/CreatingaVPCChannel.md
-   * @throws {HuaweiCloudApiError<CreatingaVPCChannelErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `creatingaVPCChannel`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see creatingaVPCChannel
    */
   creatingaVPCChannelWithResponse(args: CreatingaVPCChannelArgs): Promise<ApiResponse<CreatingaVPCChannelResult>>;
   /**
@@ -1021,17 +871,8 @@ export interface ApigClient {
     args: DeleteRequestThrottlingPolicyV2Args,
   ): Promise<DeleteRequestThrottlingPolicyV2Result>;
   /**
-   * 删除流控策略
-   *
-   * 删除指定的流控策略,以及该流控策略与API的所有绑定关系。
-   *
-   * `DELETE /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}` (operationId `DeleteRequestThrottlingPolicyV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/删除流控策略.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.3005, APIG.9999
-   * @throws {HuaweiCloudApiError<DeleteRequestThrottlingPolicyV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `deleteRequestThrottlingPolicyV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see deleteRequestThrottlingPolicyV2
    */
   deleteRequestThrottlingPolicyV2WithResponse(
     args: DeleteRequestThrottlingPolicyV2Args,
@@ -1050,17 +891,8 @@ export interface ApigClient {
    */
   exportApiDefinitionsV2(args: ExportApiDefinitionsV2Args): Promise<ExportApiDefinitionsV2Result>;
   /**
-   * 导出API
-   *
-   * 导出分组下API的定义信息。导出文件内容符合swagger标准规范，API网关自定义扩展字段请参考《API网关开发指南》的“导入导出API：扩展定义”章节。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/openapi/export` (operationId `ExportApiDefinitionsV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/导出API.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2001, APIG.3001, APIG.9999
-   * @throws {HuaweiCloudApiError<ExportApiDefinitionsV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `exportApiDefinitionsV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see exportApiDefinitionsV2
    */
   exportApiDefinitionsV2WithResponse(
     args: ExportApiDefinitionsV2Args,
@@ -1077,15 +909,8 @@ export interface ApigClient {
    */
   exportingMultipleAPIs(args: ExportingMultipleAPIsArgs): Promise<ExportingMultipleAPIsResult>;
   /**
-   * 批量导出API
-   *
-   * 按API ID列表批量导出指定分组、指定环境中发布的API的基础/全量/扩展Swagger定义。
-   *
-   * `POST /v1.0/apigw/openapi/apis` (operationId `ExportingMultipleAPIs`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/ExportingMultipleAPIs.md
-   * @throws {HuaweiCloudApiError<ExportingMultipleAPIsErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `exportingMultipleAPIs`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see exportingMultipleAPIs
    */
   exportingMultipleAPIsWithResponse(args: ExportingMultipleAPIsArgs): Promise<ApiResponse<ExportingMultipleAPIsResult>>;
   /**
@@ -1102,17 +927,8 @@ export interface ApigClient {
    */
   importApiDefinitionsV2(args: ImportApiDefinitionsV2Args): Promise<ImportApiDefinitionsV2Result>;
   /**
-   * 导入API
-   *
-   * 导入API。导入文件内容需要符合swagger标准规范，API网关自定义扩展字段请参考《API网关开发指南》的“导入导出API：扩展定义”章节。
-   *
-   * `POST /v2/{project_id}/apigw/instances/{instance_id}/openapi/import` (operationId `ImportApiDefinitionsV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/导入API.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.3001, APIG.3201, APIG.3301, APIG.9999
-   * @throws {HuaweiCloudApiError<ImportApiDefinitionsV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `importApiDefinitionsV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see importApiDefinitionsV2
    */
   importApiDefinitionsV2WithResponse(
     args: ImportApiDefinitionsV2Args,
@@ -1131,17 +947,8 @@ export interface ApigClient {
    */
   listAclStrategiesV2(args: ListAclStrategiesV2Args): Promise<ListAclStrategiesV2Result>;
   /**
-   * 查看ACL策略列表
-   *
-   * 查询所有的ACL策略列表。
-   *
-   * `GET /v2/{project_id}/apigw/instances/{instance_id}/acls` (operationId `ListAclStrategiesV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/查看ACL策略列表.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.3030, APIG.9999
-   * @throws {HuaweiCloudApiError<ListAclStrategiesV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `listAclStrategiesV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see listAclStrategiesV2
    */
   listAclStrategiesV2WithResponse(args: ListAclStrategiesV2Args): Promise<ApiResponse<ListAclStrategiesV2Result>>;
   /**
@@ -1158,15 +965,8 @@ export interface ApigClient {
     args: ModifyingRequestThrottlingPolicyArgs,
   ): Promise<ModifyingRequestThrottlingPolicyResult>;
   /**
-   * 修改流控策略
-   *
-   * 修改指定流控策略的详细信息。
-   *
-   * `PUT /v1.0/apigw/throttles/{id}` (operationId `ModifyingRequestThrottlingPolicy`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/ModifyingRequestThrottlingPolicy.md
-   * @throws {HuaweiCloudApiError<ModifyingRequestThrottlingPolicyErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `modifyingRequestThrottlingPolicy`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see modifyingRequestThrottlingPolicy
    */
   modifyingRequestThrottlingPolicyWithResponse(
     args: ModifyingRequestThrottlingPolicyArgs,
@@ -1188,27 +988,13 @@ export interface ApigClient {
    * Error codes: APIG.0000
    * @throws {HuaweiCloudApiError<QueryingAPICallsWithinaPeriodErrorCode>} on a non-2xx response (`error.errorCode`).
    */
-  queryingAPICallsWithinaPeriod(args?: QueryingAPICallsWithinaPeriodArgs): Promise<QueryingAPICallsWithinaPeriodResult>;
+  queryingAPICallsWithinaPeriod(args: QueryingAPICallsWithinaPeriodArgs): Promise<QueryingAPICallsWithinaPeriodResult>;
   /**
-   * API统计信息查询-最近一段时间
-   *
-   * 根据API的id和最近的一段时间查询API被调用的次数，统计周期为1分钟、小时、天。
-   * 查询范围一小时以内，一分钟一个样本，其样本值为一分钟内的累计值，服务器返回服务器的时间的上一分钟到往前推N分钟的数据；
-   * 查询范围一天以内，返回一小时一个样本，其样本值为一小时内的累计值，服务器会返回最近时长横跨统计周期的数据，比如时长为大于2小时，且小于3小时，那么会查询最近3个小时的数据；
-   * 查询超过一天以上，返回一天为一个样本，其样本值为一天内的累计值，服务器会返回最近时长横跨统计周期的数据。
-   * > 说明：
-   * >为了安全起见，在服务器上使用curl命令调用接口查询信息后，需要清理历史操作记录，包括但不限于“~/.bash_history”、“/var/log/messages”（如有）。
-   *
-   * `GET /v1.0/apigw/statistics/api/latest` (operationId `QueryingAPICallsWithinaPeriod`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/QueryingAPICallsWithinaPeriod.md
-   *
-   * Error codes: APIG.0000
-   * @throws {HuaweiCloudApiError<QueryingAPICallsWithinaPeriodErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `queryingAPICallsWithinaPeriod`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see queryingAPICallsWithinaPeriod
    */
   queryingAPICallsWithinaPeriodWithResponse(
-    args?: QueryingAPICallsWithinaPeriodArgs,
+    args: QueryingAPICallsWithinaPeriodArgs,
   ): Promise<ApiResponse<QueryingAPICallsWithinaPeriodResult>>;
   /**
    * 查看后端实例列表（云服务器列表）
@@ -1222,15 +1008,8 @@ export interface ApigClient {
    */
   queryingBackendInstances(args: QueryingBackendInstancesArgs): Promise<QueryingBackendInstancesResult>;
   /**
-   * 查看后端实例列表（云服务器列表）
-   *
-   * 查看指定VPC通道的云服务器列表。
-   *
-   * `GET /v1.0/apigw/vpc-channels/{id}/members` (operationId `QueryingBackendInstances`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/QueryingBackendInstances.md
-   * @throws {HuaweiCloudApiError<QueryingBackendInstancesErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `queryingBackendInstances`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see queryingBackendInstances
    */
   queryingBackendInstancesWithResponse(
     args: QueryingBackendInstancesArgs,
@@ -1249,17 +1028,8 @@ export interface ApigClient {
    */
   showDetailsOfAppV2(args: ShowDetailsOfAppV2Args): Promise<ShowDetailsOfAppV2Result>;
   /**
-   * 查看APP详情
-   *
-   * 查看指定APP的详细信息。
-   *
-   * `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}` (operationId `ShowDetailsOfAppV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/查看APP详情.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2012, APIG.3002, APIG.9999
-   * @throws {HuaweiCloudApiError<ShowDetailsOfAppV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `showDetailsOfAppV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see showDetailsOfAppV2
    */
   showDetailsOfAppV2WithResponse(args: ShowDetailsOfAppV2Args): Promise<ApiResponse<ShowDetailsOfAppV2Result>>;
   /**
@@ -1276,17 +1046,8 @@ export interface ApigClient {
    */
   showDetailsOfVpcChannelV2(args: ShowDetailsOfVpcChannelV2Args): Promise<ShowDetailsOfVpcChannelV2Result>;
   /**
-   * 查看VPC通道详情
-   *
-   * 查看指定的VPC通道详情
-   *
-   * `GET /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}` (operationId `ShowDetailsOfVpcChannelV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/查看VPC通道详情.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2012, APIG.3023, APIG.9999
-   * @throws {HuaweiCloudApiError<ShowDetailsOfVpcChannelV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `showDetailsOfVpcChannelV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see showDetailsOfVpcChannelV2
    */
   showDetailsOfVpcChannelV2WithResponse(
     args: ShowDetailsOfVpcChannelV2Args,
@@ -1305,17 +1066,8 @@ export interface ApigClient {
    */
   updateApiV2(args: UpdateApiV2Args): Promise<UpdateApiV2Result>;
   /**
-   * 修改API
-   *
-   * 修改指定API的信息，包括后端服务信息。
-   *
-   * `PUT /v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}` (operationId `UpdateApiV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/修改API.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.3002, APIG.9999
-   * @throws {HuaweiCloudApiError<UpdateApiV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `updateApiV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see updateApiV2
    */
   updateApiV2WithResponse(args: UpdateApiV2Args): Promise<ApiResponse<UpdateApiV2Result>>;
   /**
@@ -1332,17 +1084,8 @@ export interface ApigClient {
    */
   updateAppV2(args: UpdateAppV2Args): Promise<UpdateAppV2Result>;
   /**
-   * 修改APP
-   *
-   * 修改指定APP的信息。其中可修改的属性为：name、remark，当支持用户自定义key和secret的开关开启时，app_key和app_secret也支持修改，其它属性不可修改。
-   *
-   * `PUT /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}` (operationId `UpdateAppV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/修改APP.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2012, APIG.3002, APIG.9999
-   * @throws {HuaweiCloudApiError<UpdateAppV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `updateAppV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see updateAppV2
    */
   updateAppV2WithResponse(args: UpdateAppV2Args): Promise<ApiResponse<UpdateAppV2Result>>;
   /**
@@ -1361,17 +1104,8 @@ export interface ApigClient {
     args: UpdateRequestThrottlingPolicyV2Args,
   ): Promise<UpdateRequestThrottlingPolicyV2Result>;
   /**
-   * 修改流控策略
-   *
-   * 修改指定流控策略的详细信息。
-   *
-   * `PUT /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}` (operationId `UpdateRequestThrottlingPolicyV2`)
-   * Resolves to the whole response: status, lower-case headers, request id and body.
-   *
-   * Doc page: manual/apig/修改流控策略.md
-   *
-   * Error codes: APIG.1002, APIG.1005, APIG.2011, APIG.3005, APIG.9999
-   * @throws {HuaweiCloudApiError<UpdateRequestThrottlingPolicyV2ErrorCode>} on a non-2xx response (`error.errorCode`).
+   * Like `updateRequestThrottlingPolicyV2`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see updateRequestThrottlingPolicyV2
    */
   updateRequestThrottlingPolicyV2WithResponse(
     args: UpdateRequestThrottlingPolicyV2Args,
@@ -1583,14 +1317,14 @@ export function createApigClient(options: ClientOptions): ApigClient {
       );
     },
     async queryingAPICallsWithinaPeriod(
-      args: QueryingAPICallsWithinaPeriodArgs = {},
+      args: QueryingAPICallsWithinaPeriodArgs,
     ): Promise<QueryingAPICallsWithinaPeriodResult> {
       return (
         await client.request<QueryingAPICallsWithinaPeriodResult>(operations['queryingAPICallsWithinaPeriod'], args)
       ).body;
     },
     queryingAPICallsWithinaPeriodWithResponse(
-      args: QueryingAPICallsWithinaPeriodArgs = {},
+      args: QueryingAPICallsWithinaPeriodArgs,
     ): Promise<ApiResponse<QueryingAPICallsWithinaPeriodResult>> {
       return client.request<QueryingAPICallsWithinaPeriodResult>(operations['queryingAPICallsWithinaPeriod'], args);
     },

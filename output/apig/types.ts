@@ -2562,7 +2562,6 @@ export interface components {
       /** @description 错误描述 */
       error_msg?: string;
     };
-    ExportingMultipleAPIsRequestBody: Record<string, never>;
     ExportingMultipleAPIsResponse: {
       /** @description API分组绑定的子域名 */
       host: string;
@@ -2688,6 +2687,95 @@ export interface components {
       /** @description 版本号，用户输入自定义版本号或者使用默认的当前时间 */
       version: string;
     };
+    List: {
+      /** @description API的id */
+      api_id?: string;
+      /**
+       * Format: double
+       * @description 平均后端延时
+       */
+      avg_backend_latency?: number;
+      /**
+       * Format: double
+       * @description 平均网关内部延时
+       */
+      avg_inner_latency?: number;
+      /**
+       * Format: double
+       * @description 平均耗时
+       */
+      avg_latency?: number;
+      /**
+       * Format: int64
+       * @description API访问的UTC时间戳
+       */
+      current_minute?: number;
+      /** @description 统计周期（预留） */
+      cycle?: string;
+      /** @description API的分组ID */
+      group_id?: string;
+      /**
+       * Format: int32
+       * @description 上行吞吐量（byte）
+       */
+      input_throughput?: number;
+      /**
+       * Format: int32
+       * @description 最大后端延时
+       */
+      max_backend_latency?: number;
+      /**
+       * Format: int32
+       * @description 最大网关内部延时
+       */
+      max_inner_latency?: number;
+      /**
+       * Format: int32
+       * @description 最大延时
+       */
+      max_latency?: number;
+      /**
+       * Format: int32
+       * @description 下行吞吐量（byte）
+       */
+      output_throughput?: number;
+      /** @description API拥有者 */
+      provider?: string;
+      /** @description 记录时间（yyy-MM-dd HH:mm:ss） */
+      register_time?: string;
+      /**
+       * Format: int32
+       * @description 请求总次数
+       */
+      req_count?: number;
+      /**
+       * Format: int32
+       * @description 错误次数
+       */
+      req_count_error?: number;
+      /**
+       * Format: int32
+       * @description 2xx响应码总次数
+       */
+      req_count2xx?: number;
+      /**
+       * Format: int32
+       * @description 4xx响应码总次数
+       */
+      req_count4xx?: number;
+      /**
+       * Format: int32
+       * @description 5xx响应码总次数
+       */
+      req_count5xx?: number;
+      /** @description API请求时间（yyy-MM-dd HH:mm:ss） */
+      req_time?: string;
+      /**
+       * Format: int32
+       * @description 状态-预留
+       */
+      status?: number;
+    };
     MemberInfo: {
       /**
        * @description 后端云服务器的编号。
@@ -2728,9 +2816,9 @@ export interface components {
       /** @description API的认证类型对象数组定义，参考表 security参数说明 */
       security?: components['schemas']['Security'][];
       /** @description API标签对象数组定义 */
-      tags?: components['schemas']['Responses'];
+      tags?: components['schemas']['Responses'][];
       /** @description API绑定的访问控制对象数组定义 */
-      'x-apigateway-access-control'?: components['schemas']['SecurityDefinitions'];
+      'x-apigateway-access-control'?: components['schemas']['SecurityDefinitions'][];
       /** @description API的后端信息，参考表 x-apigateway-backend参数说明 */
       'x-apigateway-backend'?: components['schemas']['XApigatewayBackend'];
       /** @description API的策略后端信息，参考表 x-apigateway-backend-policies参数说明 */
@@ -2917,7 +3005,7 @@ export interface components {
        */
       end_time?: number;
       /** @description 统计指标的数据结构结构体 */
-      list?: Record<string, never>;
+      list?: components['schemas']['List'][];
       /** @description 返回消息 */
       msg?: string;
       /**
@@ -3206,7 +3294,7 @@ export interface components {
        *     IAM认证：apig-auth-iam
        *     NONE：不填写
        */
-      'apig-auth-type'?: components['schemas']['ApigAuthType'];
+      'apig-auth-type'?: components['schemas']['ApigAuthType'][];
     };
     SecurityDefinitions: {
       /** @description 自定义鉴权方式名称，参考表15 */
@@ -3373,7 +3461,7 @@ export interface components {
       /** @description 是否共享流控策略 */
       shared?: boolean;
       /** @description 特殊流控策略对象数组定义，参考表 special参数说明 */
-      special?: components['schemas']['Special'];
+      special?: components['schemas']['Special'][];
       /** @description 流控策略时间周期单位，支持SECOND、MINUTE、HOUR、DAY */
       unit: string;
       /**
@@ -4397,7 +4485,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ExportingMultipleAPIsRequestBody'];
+        'application/json': string[];
       };
     };
     responses: {
@@ -4473,9 +4561,11 @@ export interface operations {
   };
   QueryingAPICallsWithinaPeriod: {
     parameters: {
-      query?: {
-        api_id?: string;
-        duration?: string;
+      query: {
+        /** @description API的id */
+        api_id: string;
+        /** @description 最近统计时长，单位必须为h和m，比如1h和1m，分别代表最近1小时和最近1分钟 */
+        duration: string;
       };
       header?: never;
       path?: never;
@@ -6288,13 +6378,13 @@ export type ErrorMsg2 = components['schemas']['ErrorMsg2'];
 export type ErrorMsg3 = components['schemas']['ErrorMsg3'];
 export type ErrorMsg4 = components['schemas']['ErrorMsg4'];
 export type ErrorMsg5 = components['schemas']['ErrorMsg5'];
-export type ExportingMultipleAPIsRequestBody = components['schemas']['ExportingMultipleAPIsRequestBody'];
 export type ExportingMultipleAPIsResponse = components['schemas']['ExportingMultipleAPIsResponse'];
 export type FormData = components['schemas']['FormData'];
 export type FunctionEndpoints = components['schemas']['FunctionEndpoints'];
 export type HttpVpcEndpoints = components['schemas']['HttpVpcEndpoints'];
 export type Identity = components['schemas']['Identity'];
 export type Info = components['schemas']['Info'];
+export type List = components['schemas']['List'];
 export type MemberInfo = components['schemas']['MemberInfo'];
 export type Method = components['schemas']['Method'];
 export type MockEndpoints = components['schemas']['MockEndpoints'];

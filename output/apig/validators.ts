@@ -5,6 +5,129 @@ import type * as types from './types.js';
 
 const K0 = new Set<unknown>(['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS', 'ANY']);
 
+/** Whole numbers, and bigints (exact int64 values beyond 2^53). */
+function isInteger(value: unknown): value is number | bigint {
+  return typeof value === 'number' ? Number.isInteger(value) : typeof value === 'bigint';
+}
+
+/** [keyword, message] of every issue this module can report. */
+const MESSAGES: readonly (readonly [string, string])[] = [
+  ['type', 'must be string'],
+  ['type', 'must be array'],
+  ['type', 'must be object'],
+  ['type', 'must be integer'],
+  ['required', 'must have required property "acl-type"'],
+  ['required', 'must have required property "entity-type"'],
+  ['required', 'must have required property "value"'],
+  ['required', 'must have required property "vpc_instances"'],
+  ['required', 'must have required property "vpc_channel_id"'],
+  ['required', 'must have required property "condition_origin"'],
+  ['required', 'must have required property "condition_value"'],
+  ['enum', 'must be equal to one of the allowed values'],
+  ['required', 'must have required property "name"'],
+  ['required', 'must have required property "type"'],
+  ['required', 'must have required property "req_protocol"'],
+  ['required', 'must have required property "req_method"'],
+  ['required', 'must have required property "req_uri"'],
+  ['required', 'must have required property "auth_type"'],
+  ['required', 'must have required property "backend_type"'],
+  ['required', 'must have required property "group_id"'],
+  ['maxLength', 'must NOT have more than 16 characters'],
+  ['type', 'must be boolean'],
+  ['maxLength', 'must NOT have more than 128 characters'],
+  ['minLength', 'must NOT have fewer than 1 characters'],
+  ['maxLength', 'must NOT have more than 64 characters'],
+  ['minimum', 'must be >= 1'],
+  ['required', 'must have required property "function_urn"'],
+  ['required', 'must have required property "invocation_type"'],
+  ['required', 'must have required property "timeout"'],
+  ['minLength', 'must NOT have fewer than 3 characters'],
+  ['maxLength', 'must NOT have more than 255 characters'],
+  ['required', 'must have required property "effect_mode"'],
+  ['required', 'must have required property "conditions"'],
+  ['required', 'must have required property "location"'],
+  ['required', 'must have required property "authorizer_type"'],
+  ['required', 'must have required property "authorizer_uri"'],
+  ['required', 'must have required property "api_ids"'],
+  ['required', 'must have required property "app_ids"'],
+  ['required', 'must have required property "env_id"'],
+  ['required', 'must have required property "address"'],
+  ['required', 'must have required property "scheme"'],
+  ['required', 'must have required property "method"'],
+  ['required', 'must have required property "path"'],
+  ['maximum', 'must be <= 60000'],
+  ['maxLength', 'must NOT have more than 32 characters'],
+  ['required', 'must have required property "origin"'],
+  ['required', 'must have required property "sign_id"'],
+  ['required', 'must have required property "publish_ids"'],
+  ['required', 'must have required property "api_call_limits"'],
+  ['required', 'must have required property "time_interval"'],
+  ['required', 'must have required property "time_unit"'],
+  ['maximum', 'must be <= 65535'],
+  ['required', 'must have required property "variable_value"'],
+  ['required', 'must have required property "variable_name"'],
+  ['required', 'must have required property "swagger"'],
+  ['required', 'must have required property "info"'],
+  ['required', 'must have required property "host"'],
+  ['required', 'must have required property "paths"'],
+  ['required', 'must have required property "responses"'],
+  ['required', 'must have required property "securityDefinitions"'],
+  ['required', 'must have required property "file_name"'],
+  ['required', 'must have required property "function-urn"'],
+  ['required', 'must have required property "version"'],
+  ['required', 'must have required property "invocation-type"'],
+  ['required', 'must have required property "title"'],
+  ['type', 'must be number'],
+  ['minimum', 'must be >= 0'],
+  ['maximum', 'must be <= 100'],
+  ['required', 'must have required property "operationId"'],
+  ['required', 'must have required property "schemes"'],
+  ['required', 'must have required property "result-content"'],
+  ['required', 'must have required property "in"'],
+  ['required', 'must have required property "x-apigateway-auth-type"'],
+  ['required', 'must have required property "uri"'],
+  ['required', 'must have required property "limit"'],
+  ['required', 'must have required property "instance"'],
+  ['required', 'must have required property "api-limit"'],
+  ['required', 'must have required property "interval"'],
+  ['required', 'must have required property "unit"'],
+  ['required', 'must have required property "call_limits"'],
+  ['required', 'must have required property "object_id"'],
+  ['required', 'must have required property "object_type"'],
+  ['required', 'must have required property "instance_name"'],
+  ['required', 'must have required property "instance_id"'],
+  ['required', 'must have required property "members"'],
+  ['required', 'must have required property "vpc_health_config"'],
+  ['required', 'must have required property "protocol"'],
+  ['required', 'must have required property "threshold_normal"'],
+  ['required', 'must have required property "threshold_abnormal"'],
+  ['required', 'must have required property "time_out"'],
+  ['minimum', 'must be >= 2'],
+  ['maximum', 'must be <= 10'],
+  ['maximum', 'must be <= 30'],
+  ['minimum', 'must be >= 5'],
+  ['maximum', 'must be <= 300'],
+  ['required', 'must have required property "weight"'],
+  ['required', 'must have required property "backend_define"'],
+  ['required', 'must have required property "effectMode"'],
+  ['required', 'must have required path parameter "id"'],
+  ['required', 'must have a request body'],
+  ['required', 'must have required path parameter "instance_id"'],
+  ['required', 'must have required query parameter "action"'],
+  ['required', 'must have required path parameter "throttle_id"'],
+  ['required', 'must have required query parameter "env_id/env"'],
+  ['maximum', 'must be <= 500'],
+  ['required', 'must have required query parameter "duration"'],
+  ['required', 'must have required query parameter "api_id"'],
+  ['required', 'must have required path parameter "app_id"'],
+  ['required', 'must have required path parameter "vpc_channel_id"'],
+  ['required', 'must have required path parameter "api_id"'],
+];
+
+function fail(issues: ValidationIssue[], path: string, message: number): void {
+  issues.push({ path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] });
+}
+
 /** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
 function codePoints(text: string): number {
   let count = text.length;
@@ -24,29 +147,21 @@ function codePoints(text: string): number {
 function c0(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['acl_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/acl_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['publish_ids'];
-      if (p3 !== undefined) {
-        if (Array.isArray(p3)) {
-          for (let i4 = 0; i4 < p3.length; i4++) {
-            const e5: unknown = p3[i4];
-            if (!(typeof e5 === 'string'))
-              issues.push({ path: path + '/publish_ids' + '/' + i4, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/publish_ids', keyword: 'type', message: 'must be array' });
+    const p1 = o0['acl_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/acl_id', 0);
+    const p3 = o0['publish_ids'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (!(typeof e5 === 'string')) fail(issues, path + '/publish_ids/' + i4, 0);
         }
+      } else {
+        fail(issues, path + '/publish_ids', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -64,42 +179,18 @@ export function isAclApiBindingCreate(value: unknown): value is types.AclApiBind
 function c1(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['api_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/api_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['env_id'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['acl_id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/acl_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['create_time'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    const p5 = o0['env_id'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/env_id', 0);
+    const p7 = o0['acl_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/acl_id', 0);
+    const p9 = o0['create_time'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/create_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -117,21 +208,19 @@ export function isAclApiBindingInfo(value: unknown): value is types.AclApiBindin
 function c2(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['acl_bindings'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            c1(e3, path + '/acl_bindings' + '/' + i2, issues);
-          }
-        } else {
-          issues.push({ path: path + '/acl_bindings', keyword: 'type', message: 'must be array' });
+    const p1 = o0['acl_bindings'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          c1(e3, path + '/acl_bindings/' + i2, issues);
         }
+      } else {
+        fail(issues, path + '/acl_bindings', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -149,35 +238,23 @@ export function isAclApiBindingListResp(value: unknown): value is types.AclApiBi
 function c3(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['size'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/size', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p3 = o0['total'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/total', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['acls'];
-      if (p5 !== undefined) {
-        if (Array.isArray(p5)) {
-          for (let i6 = 0; i6 < p5.length; i6++) {
-            const e7: unknown = p5[i6];
-            c7(e7, path + '/acls' + '/' + i6, issues);
-          }
-        } else {
-          issues.push({ path: path + '/acls', keyword: 'type', message: 'must be array' });
+    const p1 = o0['size'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/size', 3);
+    const p3 = o0['total'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/total', 3);
+    const p5 = o0['acls'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          c7(e7, path + '/acls/' + i6, issues);
         }
+      } else {
+        fail(issues, path + '/acls', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -195,35 +272,17 @@ export function isAclListResp(value: unknown): value is types.AclListResp {
 function c4(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['acl-type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "acl-type"' });
-    if (o0['entity-type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "entity-type"' });
-    if (o0['value'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "value"' });
-    {
-      const p1 = o0['acl-type'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/acl-type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['entity-type'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/entity-type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['value'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/value', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['acl-type'] === undefined) fail(issues, path, 4);
+    if (o0['entity-type'] === undefined) fail(issues, path, 5);
+    if (o0['value'] === undefined) fail(issues, path, 6);
+    const p1 = o0['acl-type'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/acl-type', 0);
+    const p3 = o0['entity-type'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/entity-type', 0);
+    const p5 = o0['value'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/value', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -241,23 +300,20 @@ export function isAclName(value: unknown): value is types.AclName {
 function c5(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['vpc_instances'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "vpc_instances"' });
-    {
-      const p1 = o0['vpc_instances'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            c110(e3, path + '/vpc_instances' + '/' + i2, issues);
-          }
-        } else {
-          issues.push({ path: path + '/vpc_instances', keyword: 'type', message: 'must be array' });
+    if (o0['vpc_instances'] === undefined) fail(issues, path, 7);
+    const p1 = o0['vpc_instances'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          c110(e3, path + '/vpc_instances/' + i2, issues);
         }
+      } else {
+        fail(issues, path + '/vpc_instances', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -275,35 +331,23 @@ export function isAddingBackendInstancesRequestBody(value: unknown): value is ty
 function c6(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['total'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/total', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p3 = o0['size'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/size', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['vpc_instances'];
-      if (p5 !== undefined) {
-        if (Array.isArray(p5)) {
-          for (let i6 = 0; i6 < p5.length; i6++) {
-            const e7: unknown = p5[i6];
-            c111(e7, path + '/vpc_instances' + '/' + i6, issues);
-          }
-        } else {
-          issues.push({ path: path + '/vpc_instances', keyword: 'type', message: 'must be array' });
+    const p1 = o0['total'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/total', 3);
+    const p3 = o0['size'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/size', 3);
+    const p5 = o0['vpc_instances'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          c111(e7, path + '/vpc_instances/' + i6, issues);
         }
+      } else {
+        fail(issues, path + '/vpc_instances', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -321,56 +365,22 @@ export function isAddingBackendInstancesResponse(value: unknown): value is types
 function c7(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['acl_name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/acl_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['acl_type'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/acl_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['acl_value'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/acl_value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['bind_num'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/bind_num', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['entity_type'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/entity_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['id'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['update_time'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['acl_name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/acl_name', 0);
+    const p3 = o0['acl_type'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/acl_type', 0);
+    const p5 = o0['acl_value'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/acl_value', 0);
+    const p7 = o0['bind_num'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/bind_num', 3);
+    const p9 = o0['entity_type'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/entity_type', 0);
+    const p11 = o0['id'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/id', 0);
+    const p13 = o0['update_time'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/update_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -388,24 +398,13 @@ export function isApiAclInfoWithBindNum(value: unknown): value is types.ApiAclIn
 function c8(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['vpc_channel_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "vpc_channel_id"' });
-    {
-      const p1 = o0['vpc_channel_proxy_host'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/vpc_channel_proxy_host', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['vpc_channel_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/vpc_channel_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['vpc_channel_id'] === undefined) fail(issues, path, 8);
+    const p1 = o0['vpc_channel_proxy_host'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/vpc_channel_proxy_host', 0);
+    const p3 = o0['vpc_channel_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -423,36 +422,23 @@ export function isApiBackendVpcReq(value: unknown): value is types.ApiBackendVpc
 function c9(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['apis'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            if (!(typeof e3 === 'string'))
-              issues.push({ path: path + '/apis' + '/' + i2, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/apis', keyword: 'type', message: 'must be array' });
+    const p1 = o0['apis'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (!(typeof e3 === 'string')) fail(issues, path + '/apis/' + i2, 0);
         }
+      } else {
+        fail(issues, path + '/apis', 1);
       }
     }
-    {
-      const p6 = o0['env_id'];
-      if (p6 !== undefined) {
-        if (!(typeof p6 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p8 = o0['remark'];
-      if (p8 !== undefined) {
-        if (!(typeof p8 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p6 = o0['env_id'];
+    if (p6 !== undefined && !(typeof p6 === 'string')) fail(issues, path + '/env_id', 0);
+    const p8 = o0['remark'];
+    if (p8 !== undefined && !(typeof p8 === 'string')) fail(issues, path + '/remark', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -470,52 +456,24 @@ export function isApiBatchPublish(value: unknown): value is types.ApiBatchPublis
 function c10(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['condition_origin'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "condition_origin"' });
-    if (o0['condition_value'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "condition_value"' });
-    {
-      const p1 = o0['req_param_name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/req_param_name', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['condition_origin'] === undefined) fail(issues, path, 9);
+    if (o0['condition_value'] === undefined) fail(issues, path, 10);
+    const p1 = o0['req_param_name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/req_param_name', 0);
+    const p3 = o0['condition_type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) fail(issues, path + '/condition_type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/condition_type', 0);
     }
-    {
-      const p3 = o0['condition_type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern'))
-          issues.push({
-            path: path + '/condition_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/condition_type', keyword: 'type', message: 'must be string' });
-      }
+    const p5 = o0['condition_origin'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'param' || p5 === 'source')) fail(issues, path + '/condition_origin', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/condition_origin', 0);
     }
-    {
-      const p5 = o0['condition_origin'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'param' || p5 === 'source'))
-          issues.push({
-            path: path + '/condition_origin',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/condition_origin', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['condition_value'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/condition_value', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p7 = o0['condition_value'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/condition_value', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -533,323 +491,171 @@ export function isApiConditionBase(value: unknown): value is types.ApiConditionB
 function c11(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['req_protocol'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_protocol"' });
-    if (o0['req_method'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_method"' });
-    if (o0['req_uri'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_uri"' });
-    if (o0['auth_type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "auth_type"' });
-    if (o0['backend_type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "backend_type"' });
-    if (o0['group_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "group_id"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['req_protocol'] === undefined) fail(issues, path, 14);
+    if (o0['req_method'] === undefined) fail(issues, path, 15);
+    if (o0['req_uri'] === undefined) fail(issues, path, 16);
+    if (o0['auth_type'] === undefined) fail(issues, path, 17);
+    if (o0['backend_type'] === undefined) fail(issues, path, 18);
+    if (o0['group_id'] === undefined) fail(issues, path, 19);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
+      if (!isInteger(p3)) fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 16 && codePoints(p5) > 16) fail(issues, path + '/version', 20);
+      } else {
+        fail(issues, path + '/version', 0);
       }
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
+    const p7 = o0['req_protocol'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) fail(issues, path + '/req_protocol', 11);
+      if (!(typeof p7 === 'string')) fail(issues, path + '/req_protocol', 0);
     }
-    {
-      const p5 = o0['version'];
-      if (p5 !== undefined) {
-        if (typeof p5 === 'string') {
-          if (p5.length > 16 && codePoints(p5) > 16)
-            issues.push({
-              path: path + '/version',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 16 characters',
-            });
-        } else {
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-        }
-      }
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
     }
-    {
-      const p7 = o0['req_protocol'];
-      if (p7 !== undefined) {
-        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH'))
-          issues.push({
-            path: path + '/req_protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/req_protocol', keyword: 'type', message: 'must be string' });
-      }
+    const p11 = o0['req_uri'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/req_uri', 0);
+    const p13 = o0['auth_type'];
+    if (p13 !== undefined) {
+      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+        fail(issues, path + '/auth_type', 11);
+      if (!(typeof p13 === 'string')) fail(issues, path + '/auth_type', 0);
     }
-    {
-      const p9 = o0['req_method'];
-      if (p9 !== undefined) {
-        if (!K0.has(p9))
-          issues.push({
-            path: path + '/req_method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/req_method', keyword: 'type', message: 'must be string' });
-      }
+    const p15 = o0['auth_opt'];
+    if (p15 !== undefined) {
+      c28(p15, path + '/auth_opt', issues);
     }
-    {
-      const p11 = o0['req_uri'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/req_uri', keyword: 'type', message: 'must be string' });
-      }
+    const p17 = o0['cors'];
+    if (p17 !== undefined) {
+      if (!(p17 === true || p17 === false)) fail(issues, path + '/cors', 11);
+      if (!(typeof p17 === 'boolean')) fail(issues, path + '/cors', 21);
     }
-    {
-      const p13 = o0['auth_type'];
-      if (p13 !== undefined) {
-        if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-          issues.push({
-            path: path + '/auth_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/auth_type', keyword: 'type', message: 'must be string' });
-      }
+    const p19 = o0['match_mode'];
+    if (p19 !== undefined) {
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) fail(issues, path + '/match_mode', 11);
+      if (!(typeof p19 === 'string')) fail(issues, path + '/match_mode', 0);
     }
-    {
-      const p15 = o0['auth_opt'];
-      if (p15 !== undefined) {
-        c28(p15, path + '/auth_opt', issues);
-      }
+    const p21 = o0['backend_type'];
+    if (p21 !== undefined) {
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) fail(issues, path + '/backend_type', 11);
+      if (!(typeof p21 === 'string')) fail(issues, path + '/backend_type', 0);
     }
-    {
-      const p17 = o0['cors'];
-      if (p17 !== undefined) {
-        if (!(p17 === true || p17 === false))
-          issues.push({ path: path + '/cors', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!(typeof p17 === 'boolean'))
-          issues.push({ path: path + '/cors', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p19 = o0['match_mode'];
-      if (p19 !== undefined) {
-        if (!(p19 === 'SWA' || p19 === 'NORMAL'))
-          issues.push({
-            path: path + '/match_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/match_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['backend_type'];
-      if (p21 !== undefined) {
-        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK'))
-          issues.push({
-            path: path + '/backend_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p21 === 'string'))
-          issues.push({ path: path + '/backend_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p23 = o0['remark'];
-      if (p23 !== undefined) {
-        if (!(typeof p23 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p25 = o0['group_id'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/group_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p27 = o0['body_remark'];
-      if (p27 !== undefined) {
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/body_remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p29 = o0['result_normal_sample'];
-      if (p29 !== undefined) {
-        if (!(typeof p29 === 'string'))
-          issues.push({ path: path + '/result_normal_sample', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p31 = o0['result_failure_sample'];
-      if (p31 !== undefined) {
-        if (!(typeof p31 === 'string'))
-          issues.push({ path: path + '/result_failure_sample', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p33 = o0['authorizer_id'];
-      if (p33 !== undefined) {
-        if (!(typeof p33 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p35 = o0['tags'];
-      if (p35 !== undefined) {
-        if (Array.isArray(p35)) {
-          for (let i36 = 0; i36 < p35.length; i36++) {
-            const e37: unknown = p35[i36];
-            if (typeof e37 === 'string') {
-              if (e37.length > 128 && codePoints(e37) > 128)
-                issues.push({
-                  path: path + '/tags' + '/' + i36,
-                  keyword: 'maxLength',
-                  message: 'must NOT have more than 128 characters',
-                });
-              if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-                issues.push({
-                  path: path + '/tags' + '/' + i36,
-                  keyword: 'minLength',
-                  message: 'must NOT have fewer than 1 characters',
-                });
-            } else {
-              issues.push({ path: path + '/tags' + '/' + i36, keyword: 'type', message: 'must be string' });
-            }
+    const p23 = o0['remark'];
+    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/remark', 0);
+    const p25 = o0['group_id'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/group_id', 0);
+    const p27 = o0['body_remark'];
+    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/body_remark', 0);
+    const p29 = o0['result_normal_sample'];
+    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/result_normal_sample', 0);
+    const p31 = o0['result_failure_sample'];
+    if (p31 !== undefined && !(typeof p31 === 'string')) fail(issues, path + '/result_failure_sample', 0);
+    const p33 = o0['authorizer_id'];
+    if (p33 !== undefined && !(typeof p33 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p35 = o0['tags'];
+    if (p35 !== undefined) {
+      if (Array.isArray(p35)) {
+        for (let i36 = 0; i36 < p35.length; i36++) {
+          const e37: unknown = p35[i36];
+          if (typeof e37 === 'string') {
+            if (e37.length > 128 && codePoints(e37) > 128) fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) fail(issues, path + '/tags/' + i36, 23);
+          } else {
+            fail(issues, path + '/tags/' + i36, 0);
           }
-        } else {
-          issues.push({ path: path + '/tags', keyword: 'type', message: 'must be array' });
         }
+      } else {
+        fail(issues, path + '/tags', 1);
       }
     }
-    {
-      const p40 = o0['response_id'];
-      if (p40 !== undefined) {
-        if (!(typeof p40 === 'string'))
-          issues.push({ path: path + '/response_id', keyword: 'type', message: 'must be string' });
-      }
+    const p40 = o0['response_id'];
+    if (p40 !== undefined && !(typeof p40 === 'string')) fail(issues, path + '/response_id', 0);
+    const p42 = o0['roma_app_id'];
+    if (p42 !== undefined && !(typeof p42 === 'string')) fail(issues, path + '/roma_app_id', 0);
+    const p44 = o0['domain_name'];
+    if (p44 !== undefined && !(typeof p44 === 'string')) fail(issues, path + '/domain_name', 0);
+    const p46 = o0['tag'];
+    if (p46 !== undefined && !(typeof p46 === 'string')) fail(issues, path + '/tag', 0);
+    const p48 = o0['mock_info'];
+    if (p48 !== undefined) {
+      c18(p48, path + '/mock_info', issues);
     }
-    {
-      const p42 = o0['roma_app_id'];
-      if (p42 !== undefined) {
-        if (!(typeof p42 === 'string'))
-          issues.push({ path: path + '/roma_app_id', keyword: 'type', message: 'must be string' });
-      }
+    const p50 = o0['func_info'];
+    if (p50 !== undefined) {
+      c13(p50, path + '/func_info', issues);
     }
-    {
-      const p44 = o0['domain_name'];
-      if (p44 !== undefined) {
-        if (!(typeof p44 === 'string'))
-          issues.push({ path: path + '/domain_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p46 = o0['tag'];
-      if (p46 !== undefined) {
-        if (!(typeof p46 === 'string'))
-          issues.push({ path: path + '/tag', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p48 = o0['mock_info'];
-      if (p48 !== undefined) {
-        c18(p48, path + '/mock_info', issues);
-      }
-    }
-    {
-      const p50 = o0['func_info'];
-      if (p50 !== undefined) {
-        c13(p50, path + '/func_info', issues);
-      }
-    }
-    {
-      const p52 = o0['req_params'];
-      if (p52 !== undefined) {
-        if (Array.isArray(p52)) {
-          for (let i53 = 0; i53 < p52.length; i53++) {
-            const e54: unknown = p52[i53];
-            c80(e54, path + '/req_params' + '/' + i53, issues);
-          }
-        } else {
-          issues.push({ path: path + '/req_params', keyword: 'type', message: 'must be array' });
+    const p52 = o0['req_params'];
+    if (p52 !== undefined) {
+      if (Array.isArray(p52)) {
+        for (let i53 = 0; i53 < p52.length; i53++) {
+          const e54: unknown = p52[i53];
+          c80(e54, path + '/req_params/' + i53, issues);
         }
+      } else {
+        fail(issues, path + '/req_params', 1);
       }
     }
-    {
-      const p57 = o0['backend_params'];
-      if (p57 !== undefined) {
-        if (Array.isArray(p57)) {
-          for (let i58 = 0; i58 < p57.length; i58++) {
-            const e59: unknown = p57[i58];
-            c39(e59, path + '/backend_params' + '/' + i58, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
+    const p57 = o0['backend_params'];
+    if (p57 !== undefined) {
+      if (Array.isArray(p57)) {
+        for (let i58 = 0; i58 < p57.length; i58++) {
+          const e59: unknown = p57[i58];
+          c39(e59, path + '/backend_params/' + i58, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p62 = o0['policy_mocks'];
-      if (p62 !== undefined) {
-        if (Array.isArray(p62)) {
-          for (let i63 = 0; i63 < p62.length; i63++) {
-            const e64: unknown = p62[i63];
-            c23(e64, path + '/policy_mocks' + '/' + i63, issues);
-          }
-        } else {
-          issues.push({ path: path + '/policy_mocks', keyword: 'type', message: 'must be array' });
+    const p62 = o0['policy_mocks'];
+    if (p62 !== undefined) {
+      if (Array.isArray(p62)) {
+        for (let i63 = 0; i63 < p62.length; i63++) {
+          const e64: unknown = p62[i63];
+          c23(e64, path + '/policy_mocks/' + i63, issues);
         }
+      } else {
+        fail(issues, path + '/policy_mocks', 1);
       }
     }
-    {
-      const p67 = o0['policy_functions'];
-      if (p67 !== undefined) {
-        if (Array.isArray(p67)) {
-          for (let i68 = 0; i68 < p67.length; i68++) {
-            const e69: unknown = p67[i68];
-            c19(e69, path + '/policy_functions' + '/' + i68, issues);
-          }
-        } else {
-          issues.push({ path: path + '/policy_functions', keyword: 'type', message: 'must be array' });
+    const p67 = o0['policy_functions'];
+    if (p67 !== undefined) {
+      if (Array.isArray(p67)) {
+        for (let i68 = 0; i68 < p67.length; i68++) {
+          const e69: unknown = p67[i68];
+          c19(e69, path + '/policy_functions/' + i68, issues);
         }
+      } else {
+        fail(issues, path + '/policy_functions', 1);
       }
     }
-    {
-      const p72 = o0['backend_api'];
-      if (p72 !== undefined) {
-        c36(p72, path + '/backend_api', issues);
-      }
+    const p72 = o0['backend_api'];
+    if (p72 !== undefined) {
+      c36(p72, path + '/backend_api', issues);
     }
-    {
-      const p74 = o0['policy_https'];
-      if (p74 !== undefined) {
-        if (Array.isArray(p74)) {
-          for (let i75 = 0; i75 < p74.length; i75++) {
-            const e76: unknown = p74[i75];
-            c21(e76, path + '/policy_https' + '/' + i75, issues);
-          }
-        } else {
-          issues.push({ path: path + '/policy_https', keyword: 'type', message: 'must be array' });
+    const p74 = o0['policy_https'];
+    if (p74 !== undefined) {
+      if (Array.isArray(p74)) {
+        for (let i75 = 0; i75 < p74.length; i75++) {
+          const e76: unknown = p74[i75];
+          c21(e76, path + '/policy_https/' + i75, issues);
         }
+      } else {
+        fail(issues, path + '/policy_https', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -867,94 +673,43 @@ export function isApiCreate(value: unknown): value is types.ApiCreate {
 function c12(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['function_urn'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/function_urn', keyword: 'type', message: 'must be string' });
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
+    const p5 = o0['invocation_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'async' || p5 === 'sync')) fail(issues, path + '/invocation_type', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/invocation_type', 0);
+    }
+    const p7 = o0['version'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) fail(issues, path + '/version', 24);
+      } else {
+        fail(issues, path + '/version', 0);
       }
     }
-    {
-      const p3 = o0['remark'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if (isInteger(p9)) {
+        if (p9 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p5 = o0['invocation_type'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'async' || p5 === 'sync'))
-          issues.push({
-            path: path + '/invocation_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/invocation_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['version'];
-      if (p7 !== undefined) {
-        if (typeof p7 === 'string') {
-          if (p7.length > 64 && codePoints(p7) > 64)
-            issues.push({
-              path: path + '/version',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-        } else {
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-        }
-      }
-    }
-    {
-      const p9 = o0['timeout'];
-      if (p9 !== undefined) {
-        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p11 = o0['authorizer_id'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['register_time'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/register_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['status'];
-      if (p17 !== undefined) {
-        if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p19 = o0['update_time'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p11 = o0['authorizer_id'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    const p15 = o0['register_time'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/register_time', 0);
+    const p17 = o0['status'];
+    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/status', 3);
+    const p19 = o0['update_time'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/update_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -972,73 +727,38 @@ export function isApiFunc(value: unknown): value is types.ApiFunc {
 function c13(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "function_urn"' });
-    if (o0['invocation_type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "invocation_type"' });
-    if (o0['timeout'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "timeout"' });
-    {
-      const p1 = o0['function_urn'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/function_urn', keyword: 'type', message: 'must be string' });
+    if (o0['function_urn'] === undefined) fail(issues, path, 26);
+    if (o0['invocation_type'] === undefined) fail(issues, path, 27);
+    if (o0['timeout'] === undefined) fail(issues, path, 28);
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
+    const p5 = o0['invocation_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'async' || p5 === 'sync')) fail(issues, path + '/invocation_type', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/invocation_type', 0);
+    }
+    const p7 = o0['version'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) fail(issues, path + '/version', 24);
+      } else {
+        fail(issues, path + '/version', 0);
       }
     }
-    {
-      const p3 = o0['remark'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if (isInteger(p9)) {
+        if (p9 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p5 = o0['invocation_type'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'async' || p5 === 'sync'))
-          issues.push({
-            path: path + '/invocation_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/invocation_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['version'];
-      if (p7 !== undefined) {
-        if (typeof p7 === 'string') {
-          if (p7.length > 64 && codePoints(p7) > 64)
-            issues.push({
-              path: path + '/version',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-        } else {
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-        }
-      }
-    }
-    {
-      const p9 = o0['timeout'];
-      if (p9 !== undefined) {
-        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p11 = o0['authorizer_id'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p11 = o0['authorizer_id'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/authorizer_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -1056,118 +776,54 @@ export function isApiFuncCreate(value: unknown): value is types.ApiFuncCreate {
 function c14(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['url_domains'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            c101(e3, path + '/url_domains' + '/' + i2, issues);
-          }
-        } else {
-          issues.push({ path: path + '/url_domains', keyword: 'type', message: 'must be array' });
+    const p1 = o0['url_domains'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          c101(e3, path + '/url_domains/' + i2, issues);
         }
+      } else {
+        fail(issues, path + '/url_domains', 1);
       }
     }
-    {
-      const p6 = o0['call_limits'];
-      if (p6 !== undefined) {
-        if (!((typeof p6 === 'number' && Number.isInteger(p6)) || typeof p6 === 'bigint'))
-          issues.push({ path: path + '/call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p8 = o0['update_time'];
-      if (p8 !== undefined) {
-        if (!(typeof p8 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p10 = o0['name'];
-      if (p10 !== undefined) {
-        if (!(typeof p10 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p12 = o0['time_unit'];
-      if (p12 !== undefined) {
-        if (!(typeof p12 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p14 = o0['on_sell_status'];
-      if (p14 !== undefined) {
-        if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-          issues.push({ path: path + '/on_sell_status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p16 = o0['remark'];
-      if (p16 !== undefined) {
-        if (!(typeof p16 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p18 = o0['sl_domain'];
-      if (p18 !== undefined) {
-        if (!(typeof p18 === 'string'))
-          issues.push({ path: path + '/sl_domain', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p20 = o0['sl_domains'];
-      if (p20 !== undefined) {
-        if (Array.isArray(p20)) {
-          for (let i21 = 0; i21 < p20.length; i21++) {
-            const e22: unknown = p20[i21];
-            if (!(typeof e22 === 'string'))
-              issues.push({ path: path + '/sl_domains' + '/' + i21, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/sl_domains', keyword: 'type', message: 'must be array' });
+    const p6 = o0['call_limits'];
+    if (p6 !== undefined && !isInteger(p6)) fail(issues, path + '/call_limits', 3);
+    const p8 = o0['update_time'];
+    if (p8 !== undefined && !(typeof p8 === 'string')) fail(issues, path + '/update_time', 0);
+    const p10 = o0['name'];
+    if (p10 !== undefined && !(typeof p10 === 'string')) fail(issues, path + '/name', 0);
+    const p12 = o0['time_unit'];
+    if (p12 !== undefined && !(typeof p12 === 'string')) fail(issues, path + '/time_unit', 0);
+    const p14 = o0['on_sell_status'];
+    if (p14 !== undefined && !isInteger(p14)) fail(issues, path + '/on_sell_status', 3);
+    const p16 = o0['remark'];
+    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/remark', 0);
+    const p18 = o0['sl_domain'];
+    if (p18 !== undefined && !(typeof p18 === 'string')) fail(issues, path + '/sl_domain', 0);
+    const p20 = o0['sl_domains'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          if (!(typeof e22 === 'string')) fail(issues, path + '/sl_domains/' + i21, 0);
         }
+      } else {
+        fail(issues, path + '/sl_domains', 1);
       }
     }
-    {
-      const p25 = o0['id'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p27 = o0['time_interval'];
-      if (p27 !== undefined) {
-        if (!((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p29 = o0['register_time'];
-      if (p29 !== undefined) {
-        if (!(typeof p29 === 'string'))
-          issues.push({ path: path + '/register_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p31 = o0['status'];
-      if (p31 !== undefined) {
-        if (!((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p33 = o0['is_default'];
-      if (p33 !== undefined) {
-        if (!((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-          issues.push({ path: path + '/is_default', keyword: 'type', message: 'must be integer' });
-      }
-    }
+    const p25 = o0['id'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/id', 0);
+    const p27 = o0['time_interval'];
+    if (p27 !== undefined && !isInteger(p27)) fail(issues, path + '/time_interval', 3);
+    const p29 = o0['register_time'];
+    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/register_time', 0);
+    const p31 = o0['status'];
+    if (p31 !== undefined && !isInteger(p31)) fail(issues, path + '/status', 3);
+    const p33 = o0['is_default'];
+    if (p33 !== undefined && !isInteger(p33)) fail(issues, path + '/is_default', 3);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -1185,46 +841,26 @@ export function isApiGroupDetailResp(value: unknown): value is types.ApiGroupDet
 function c15(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-        }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) fail(issues, path + '/name', 24);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p3 = o0['remark'];
-      if (p3 !== undefined) {
-        if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255)
-            issues.push({
-              path: path + '/remark',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 255 characters',
-            });
-        } else {
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-        }
+    const p3 = o0['remark'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) fail(issues, path + '/remark', 30);
+      } else {
+        fail(issues, path + '/remark', 0);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -1242,376 +878,183 @@ export function isApiGroupReq(value: unknown): value is types.ApiGroupReq {
 function c16(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
+      if (!isInteger(p3)) fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 16 && codePoints(p5) > 16) fail(issues, path + '/version', 20);
+      } else {
+        fail(issues, path + '/version', 0);
       }
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
+    const p7 = o0['req_protocol'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) fail(issues, path + '/req_protocol', 11);
+      if (!(typeof p7 === 'string')) fail(issues, path + '/req_protocol', 0);
     }
-    {
-      const p5 = o0['version'];
-      if (p5 !== undefined) {
-        if (typeof p5 === 'string') {
-          if (p5.length > 16 && codePoints(p5) > 16)
-            issues.push({
-              path: path + '/version',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 16 characters',
-            });
-        } else {
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-        }
-      }
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
     }
-    {
-      const p7 = o0['req_protocol'];
-      if (p7 !== undefined) {
-        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH'))
-          issues.push({
-            path: path + '/req_protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/req_protocol', keyword: 'type', message: 'must be string' });
-      }
+    const p11 = o0['req_uri'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/req_uri', 0);
+    const p13 = o0['auth_type'];
+    if (p13 !== undefined) {
+      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+        fail(issues, path + '/auth_type', 11);
+      if (!(typeof p13 === 'string')) fail(issues, path + '/auth_type', 0);
     }
-    {
-      const p9 = o0['req_method'];
-      if (p9 !== undefined) {
-        if (!K0.has(p9))
-          issues.push({
-            path: path + '/req_method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/req_method', keyword: 'type', message: 'must be string' });
-      }
+    const p15 = o0['auth_opt'];
+    if (p15 !== undefined) {
+      c29(p15, path + '/auth_opt', issues);
     }
-    {
-      const p11 = o0['req_uri'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/req_uri', keyword: 'type', message: 'must be string' });
-      }
+    const p17 = o0['cors'];
+    if (p17 !== undefined) {
+      if (!(p17 === true || p17 === false)) fail(issues, path + '/cors', 11);
+      if (!(typeof p17 === 'boolean')) fail(issues, path + '/cors', 21);
     }
-    {
-      const p13 = o0['auth_type'];
-      if (p13 !== undefined) {
-        if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-          issues.push({
-            path: path + '/auth_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/auth_type', keyword: 'type', message: 'must be string' });
-      }
+    const p19 = o0['match_mode'];
+    if (p19 !== undefined) {
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) fail(issues, path + '/match_mode', 11);
+      if (!(typeof p19 === 'string')) fail(issues, path + '/match_mode', 0);
     }
-    {
-      const p15 = o0['auth_opt'];
-      if (p15 !== undefined) {
-        c29(p15, path + '/auth_opt', issues);
-      }
+    const p21 = o0['backend_type'];
+    if (p21 !== undefined) {
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) fail(issues, path + '/backend_type', 11);
+      if (!(typeof p21 === 'string')) fail(issues, path + '/backend_type', 0);
     }
-    {
-      const p17 = o0['cors'];
-      if (p17 !== undefined) {
-        if (!(p17 === true || p17 === false))
-          issues.push({ path: path + '/cors', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!(typeof p17 === 'boolean'))
-          issues.push({ path: path + '/cors', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p19 = o0['match_mode'];
-      if (p19 !== undefined) {
-        if (!(p19 === 'SWA' || p19 === 'NORMAL'))
-          issues.push({
-            path: path + '/match_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/match_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['backend_type'];
-      if (p21 !== undefined) {
-        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK'))
-          issues.push({
-            path: path + '/backend_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p21 === 'string'))
-          issues.push({ path: path + '/backend_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p23 = o0['remark'];
-      if (p23 !== undefined) {
-        if (!(typeof p23 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p25 = o0['group_id'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/group_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p27 = o0['body_remark'];
-      if (p27 !== undefined) {
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/body_remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p29 = o0['result_normal_sample'];
-      if (p29 !== undefined) {
-        if (!(typeof p29 === 'string'))
-          issues.push({ path: path + '/result_normal_sample', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p31 = o0['result_failure_sample'];
-      if (p31 !== undefined) {
-        if (!(typeof p31 === 'string'))
-          issues.push({ path: path + '/result_failure_sample', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p33 = o0['authorizer_id'];
-      if (p33 !== undefined) {
-        if (!(typeof p33 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p35 = o0['tags'];
-      if (p35 !== undefined) {
-        if (Array.isArray(p35)) {
-          for (let i36 = 0; i36 < p35.length; i36++) {
-            const e37: unknown = p35[i36];
-            if (typeof e37 === 'string') {
-              if (e37.length > 128 && codePoints(e37) > 128)
-                issues.push({
-                  path: path + '/tags' + '/' + i36,
-                  keyword: 'maxLength',
-                  message: 'must NOT have more than 128 characters',
-                });
-              if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-                issues.push({
-                  path: path + '/tags' + '/' + i36,
-                  keyword: 'minLength',
-                  message: 'must NOT have fewer than 1 characters',
-                });
-            } else {
-              issues.push({ path: path + '/tags' + '/' + i36, keyword: 'type', message: 'must be string' });
-            }
+    const p23 = o0['remark'];
+    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/remark', 0);
+    const p25 = o0['group_id'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/group_id', 0);
+    const p27 = o0['body_remark'];
+    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/body_remark', 0);
+    const p29 = o0['result_normal_sample'];
+    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/result_normal_sample', 0);
+    const p31 = o0['result_failure_sample'];
+    if (p31 !== undefined && !(typeof p31 === 'string')) fail(issues, path + '/result_failure_sample', 0);
+    const p33 = o0['authorizer_id'];
+    if (p33 !== undefined && !(typeof p33 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p35 = o0['tags'];
+    if (p35 !== undefined) {
+      if (Array.isArray(p35)) {
+        for (let i36 = 0; i36 < p35.length; i36++) {
+          const e37: unknown = p35[i36];
+          if (typeof e37 === 'string') {
+            if (e37.length > 128 && codePoints(e37) > 128) fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) fail(issues, path + '/tags/' + i36, 23);
+          } else {
+            fail(issues, path + '/tags/' + i36, 0);
           }
-        } else {
-          issues.push({ path: path + '/tags', keyword: 'type', message: 'must be array' });
         }
+      } else {
+        fail(issues, path + '/tags', 1);
       }
     }
-    {
-      const p40 = o0['response_id'];
-      if (p40 !== undefined) {
-        if (!(typeof p40 === 'string'))
-          issues.push({ path: path + '/response_id', keyword: 'type', message: 'must be string' });
-      }
+    const p40 = o0['response_id'];
+    if (p40 !== undefined && !(typeof p40 === 'string')) fail(issues, path + '/response_id', 0);
+    const p42 = o0['roma_app_id'];
+    if (p42 !== undefined && !(typeof p42 === 'string')) fail(issues, path + '/roma_app_id', 0);
+    const p44 = o0['domain_name'];
+    if (p44 !== undefined && !(typeof p44 === 'string')) fail(issues, path + '/domain_name', 0);
+    const p46 = o0['tag'];
+    if (p46 !== undefined && !(typeof p46 === 'string')) fail(issues, path + '/tag', 0);
+    const p48 = o0['id'];
+    if (p48 !== undefined && !(typeof p48 === 'string')) fail(issues, path + '/id', 0);
+    const p50 = o0['status'];
+    if (p50 !== undefined && !isInteger(p50)) fail(issues, path + '/status', 3);
+    const p52 = o0['arrange_necessary'];
+    if (p52 !== undefined && !isInteger(p52)) fail(issues, path + '/arrange_necessary', 3);
+    const p54 = o0['register_time'];
+    if (p54 !== undefined && !(typeof p54 === 'string')) fail(issues, path + '/register_time', 0);
+    const p56 = o0['update_time'];
+    if (p56 !== undefined && !(typeof p56 === 'string')) fail(issues, path + '/update_time', 0);
+    const p58 = o0['group_name'];
+    if (p58 !== undefined && !(typeof p58 === 'string')) fail(issues, path + '/group_name', 0);
+    const p60 = o0['group_version'];
+    if (p60 !== undefined && !(typeof p60 === 'string')) fail(issues, path + '/group_version', 0);
+    const p62 = o0['run_env_id'];
+    if (p62 !== undefined && !(typeof p62 === 'string')) fail(issues, path + '/run_env_id', 0);
+    const p64 = o0['run_env_name'];
+    if (p64 !== undefined && !(typeof p64 === 'string')) fail(issues, path + '/run_env_name', 0);
+    const p66 = o0['publish_id'];
+    if (p66 !== undefined && !(typeof p66 === 'string')) fail(issues, path + '/publish_id', 0);
+    const p68 = o0['func_info'];
+    if (p68 !== undefined) {
+      c12(p68, path + '/func_info', issues);
     }
-    {
-      const p42 = o0['roma_app_id'];
-      if (p42 !== undefined) {
-        if (!(typeof p42 === 'string'))
-          issues.push({ path: path + '/roma_app_id', keyword: 'type', message: 'must be string' });
-      }
+    const p70 = o0['mock_info'];
+    if (p70 !== undefined) {
+      c17(p70, path + '/mock_info', issues);
     }
-    {
-      const p44 = o0['domain_name'];
-      if (p44 !== undefined) {
-        if (!(typeof p44 === 'string'))
-          issues.push({ path: path + '/domain_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p46 = o0['tag'];
-      if (p46 !== undefined) {
-        if (!(typeof p46 === 'string'))
-          issues.push({ path: path + '/tag', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p48 = o0['id'];
-      if (p48 !== undefined) {
-        if (!(typeof p48 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p50 = o0['status'];
-      if (p50 !== undefined) {
-        if (!((typeof p50 === 'number' && Number.isInteger(p50)) || typeof p50 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p52 = o0['arrange_necessary'];
-      if (p52 !== undefined) {
-        if (!((typeof p52 === 'number' && Number.isInteger(p52)) || typeof p52 === 'bigint'))
-          issues.push({ path: path + '/arrange_necessary', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p54 = o0['register_time'];
-      if (p54 !== undefined) {
-        if (!(typeof p54 === 'string'))
-          issues.push({ path: path + '/register_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p56 = o0['update_time'];
-      if (p56 !== undefined) {
-        if (!(typeof p56 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p58 = o0['group_name'];
-      if (p58 !== undefined) {
-        if (!(typeof p58 === 'string'))
-          issues.push({ path: path + '/group_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p60 = o0['group_version'];
-      if (p60 !== undefined) {
-        if (!(typeof p60 === 'string'))
-          issues.push({ path: path + '/group_version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p62 = o0['run_env_id'];
-      if (p62 !== undefined) {
-        if (!(typeof p62 === 'string'))
-          issues.push({ path: path + '/run_env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p64 = o0['run_env_name'];
-      if (p64 !== undefined) {
-        if (!(typeof p64 === 'string'))
-          issues.push({ path: path + '/run_env_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p66 = o0['publish_id'];
-      if (p66 !== undefined) {
-        if (!(typeof p66 === 'string'))
-          issues.push({ path: path + '/publish_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p68 = o0['func_info'];
-      if (p68 !== undefined) {
-        c12(p68, path + '/func_info', issues);
-      }
-    }
-    {
-      const p70 = o0['mock_info'];
-      if (p70 !== undefined) {
-        c17(p70, path + '/mock_info', issues);
-      }
-    }
-    {
-      const p72 = o0['req_params'];
-      if (p72 !== undefined) {
-        if (Array.isArray(p72)) {
-          for (let i73 = 0; i73 < p72.length; i73++) {
-            const e74: unknown = p72[i73];
-            c79(e74, path + '/req_params' + '/' + i73, issues);
-          }
-        } else {
-          issues.push({ path: path + '/req_params', keyword: 'type', message: 'must be array' });
+    const p72 = o0['req_params'];
+    if (p72 !== undefined) {
+      if (Array.isArray(p72)) {
+        for (let i73 = 0; i73 < p72.length; i73++) {
+          const e74: unknown = p72[i73];
+          c79(e74, path + '/req_params/' + i73, issues);
         }
+      } else {
+        fail(issues, path + '/req_params', 1);
       }
     }
-    {
-      const p77 = o0['backend_params'];
-      if (p77 !== undefined) {
-        if (Array.isArray(p77)) {
-          for (let i78 = 0; i78 < p77.length; i78++) {
-            const e79: unknown = p77[i78];
-            c38(e79, path + '/backend_params' + '/' + i78, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
+    const p77 = o0['backend_params'];
+    if (p77 !== undefined) {
+      if (Array.isArray(p77)) {
+        for (let i78 = 0; i78 < p77.length; i78++) {
+          const e79: unknown = p77[i78];
+          c38(e79, path + '/backend_params/' + i78, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p82 = o0['policy_functions'];
-      if (p82 !== undefined) {
-        if (Array.isArray(p82)) {
-          for (let i83 = 0; i83 < p82.length; i83++) {
-            const e84: unknown = p82[i83];
-            c20(e84, path + '/policy_functions' + '/' + i83, issues);
-          }
-        } else {
-          issues.push({ path: path + '/policy_functions', keyword: 'type', message: 'must be array' });
+    const p82 = o0['policy_functions'];
+    if (p82 !== undefined) {
+      if (Array.isArray(p82)) {
+        for (let i83 = 0; i83 < p82.length; i83++) {
+          const e84: unknown = p82[i83];
+          c20(e84, path + '/policy_functions/' + i83, issues);
         }
+      } else {
+        fail(issues, path + '/policy_functions', 1);
       }
     }
-    {
-      const p87 = o0['policy_mocks'];
-      if (p87 !== undefined) {
-        if (Array.isArray(p87)) {
-          for (let i88 = 0; i88 < p87.length; i88++) {
-            const e89: unknown = p87[i88];
-            c24(e89, path + '/policy_mocks' + '/' + i88, issues);
-          }
-        } else {
-          issues.push({ path: path + '/policy_mocks', keyword: 'type', message: 'must be array' });
+    const p87 = o0['policy_mocks'];
+    if (p87 !== undefined) {
+      if (Array.isArray(p87)) {
+        for (let i88 = 0; i88 < p87.length; i88++) {
+          const e89: unknown = p87[i88];
+          c24(e89, path + '/policy_mocks/' + i88, issues);
         }
+      } else {
+        fail(issues, path + '/policy_mocks', 1);
       }
     }
-    {
-      const p92 = o0['backend_api'];
-      if (p92 !== undefined) {
-        c35(p92, path + '/backend_api', issues);
-      }
+    const p92 = o0['backend_api'];
+    if (p92 !== undefined) {
+      c35(p92, path + '/backend_api', issues);
     }
-    {
-      const p94 = o0['policy_https'];
-      if (p94 !== undefined) {
-        if (Array.isArray(p94)) {
-          for (let i95 = 0; i95 < p94.length; i95++) {
-            const e96: unknown = p94[i95];
-            c22(e96, path + '/policy_https' + '/' + i95, issues);
-          }
-        } else {
-          issues.push({ path: path + '/policy_https', keyword: 'type', message: 'must be array' });
+    const p94 = o0['policy_https'];
+    if (p94 !== undefined) {
+      if (Array.isArray(p94)) {
+        for (let i95 = 0; i95 < p94.length; i95++) {
+          const e96: unknown = p94[i95];
+          c22(e96, path + '/policy_https/' + i95, issues);
         }
+      } else {
+        fail(issues, path + '/policy_https', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -1629,63 +1072,24 @@ export function isApiInfo(value: unknown): value is types.ApiInfo {
 function c17(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['remark'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['result_content'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/result_content', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['version'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['authorizer_id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['register_time'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/register_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['status'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['update_time'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['remark'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/remark', 0);
+    const p3 = o0['result_content'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/result_content', 0);
+    const p5 = o0['version'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    const p7 = o0['authorizer_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    const p11 = o0['register_time'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/register_time', 0);
+    const p13 = o0['status'];
+    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/status', 3);
+    const p15 = o0['update_time'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/update_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -1703,36 +1107,16 @@ export function isApiMock(value: unknown): value is types.ApiMock {
 function c18(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['remark'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['result_content'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/result_content', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['version'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['authorizer_id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['remark'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/remark', 0);
+    const p3 = o0['result_content'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/result_content', 0);
+    const p5 = o0['version'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    const p7 = o0['authorizer_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -1750,122 +1134,68 @@ export function isApiMockCreate(value: unknown): value is types.ApiMockCreate {
 function c19(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "function_urn"' });
-    if (o0['invocation_type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "invocation_type"' });
-    if (o0['effect_mode'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "effect_mode"' });
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['conditions'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "conditions"' });
-    {
-      const p1 = o0['function_urn'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/function_urn', keyword: 'type', message: 'must be string' });
+    if (o0['function_urn'] === undefined) fail(issues, path, 26);
+    if (o0['invocation_type'] === undefined) fail(issues, path, 27);
+    if (o0['effect_mode'] === undefined) fail(issues, path, 31);
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['conditions'] === undefined) fail(issues, path, 32);
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    const p3 = o0['invocation_type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'async' || p3 === 'sync')) fail(issues, path + '/invocation_type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/invocation_type', 0);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if (isInteger(p7)) {
+        if (p7 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p3 = o0['invocation_type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'async' || p3 === 'sync'))
-          issues.push({
-            path: path + '/invocation_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/invocation_type', keyword: 'type', message: 'must be string' });
+    const p9 = o0['effect_mode'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ALL' || p9 === 'ANY')) fail(issues, path + '/effect_mode', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/effect_mode', 0);
+    }
+    const p11 = o0['name'];
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 64 && codePoints(p11) > 64) fail(issues, path + '/name', 24);
+        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p5 = o0['version'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['timeout'];
-      if (p7 !== undefined) {
-        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
+    const p13 = o0['backend_params'];
+    if (p13 !== undefined) {
+      if (Array.isArray(p13)) {
+        for (let i14 = 0; i14 < p13.length; i14++) {
+          const e15: unknown = p13[i14];
+          c39(e15, path + '/backend_params/' + i14, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p9 = o0['effect_mode'];
-      if (p9 !== undefined) {
-        if (!(p9 === 'ALL' || p9 === 'ANY'))
-          issues.push({
-            path: path + '/effect_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/effect_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['name'];
-      if (p11 !== undefined) {
-        if (typeof p11 === 'string') {
-          if (p11.length > 64 && codePoints(p11) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p18 = o0['conditions'];
+    if (p18 !== undefined) {
+      if (Array.isArray(p18)) {
+        for (let i19 = 0; i19 < p18.length; i19++) {
+          const e20: unknown = p18[i19];
+          c10(e20, path + '/conditions/' + i19, issues);
         }
+      } else {
+        fail(issues, path + '/conditions', 1);
       }
     }
-    {
-      const p13 = o0['backend_params'];
-      if (p13 !== undefined) {
-        if (Array.isArray(p13)) {
-          for (let i14 = 0; i14 < p13.length; i14++) {
-            const e15: unknown = p13[i14];
-            c39(e15, path + '/backend_params' + '/' + i14, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
-        }
-      }
-    }
-    {
-      const p18 = o0['conditions'];
-      if (p18 !== undefined) {
-        if (Array.isArray(p18)) {
-          for (let i19 = 0; i19 < p18.length; i19++) {
-            const e20: unknown = p18[i19];
-            c10(e20, path + '/conditions' + '/' + i19, issues);
-          }
-        } else {
-          issues.push({ path: path + '/conditions', keyword: 'type', message: 'must be array' });
-        }
-      }
-    }
-    {
-      const p23 = o0['authorizer_id'];
-      if (p23 !== undefined) {
-        if (!(typeof p23 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p23 = o0['authorizer_id'];
+    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/authorizer_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -1883,118 +1213,65 @@ export function isApiPolicyFunctionCreate(value: unknown): value is types.ApiPol
 function c20(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['function_urn'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/function_urn', keyword: 'type', message: 'must be string' });
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    const p3 = o0['invocation_type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'async' || p3 === 'sync')) fail(issues, path + '/invocation_type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/invocation_type', 0);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if (isInteger(p7)) {
+        if (p7 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p3 = o0['invocation_type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'async' || p3 === 'sync'))
-          issues.push({
-            path: path + '/invocation_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/invocation_type', keyword: 'type', message: 'must be string' });
+    const p9 = o0['id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    const p11 = o0['effect_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'ALL' || p11 === 'ANY')) fail(issues, path + '/effect_mode', 11);
+      if (!(typeof p11 === 'string')) fail(issues, path + '/effect_mode', 0);
+    }
+    const p13 = o0['name'];
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 64 && codePoints(p13) > 64) fail(issues, path + '/name', 24);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p5 = o0['version'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['timeout'];
-      if (p7 !== undefined) {
-        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
+    const p15 = o0['backend_params'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          c38(e17, path + '/backend_params/' + i16, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p9 = o0['id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['effect_mode'];
-      if (p11 !== undefined) {
-        if (!(p11 === 'ALL' || p11 === 'ANY'))
-          issues.push({
-            path: path + '/effect_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/effect_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['name'];
-      if (p13 !== undefined) {
-        if (typeof p13 === 'string') {
-          if (p13.length > 64 && codePoints(p13) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p20 = o0['conditions'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          c45(e22, path + '/conditions/' + i21, issues);
         }
+      } else {
+        fail(issues, path + '/conditions', 1);
       }
     }
-    {
-      const p15 = o0['backend_params'];
-      if (p15 !== undefined) {
-        if (Array.isArray(p15)) {
-          for (let i16 = 0; i16 < p15.length; i16++) {
-            const e17: unknown = p15[i16];
-            c38(e17, path + '/backend_params' + '/' + i16, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
-        }
-      }
-    }
-    {
-      const p20 = o0['conditions'];
-      if (p20 !== undefined) {
-        if (Array.isArray(p20)) {
-          for (let i21 = 0; i21 < p20.length; i21++) {
-            const e22: unknown = p20[i21];
-            c45(e22, path + '/conditions' + '/' + i21, issues);
-          }
-        } else {
-          issues.push({ path: path + '/conditions', keyword: 'type', message: 'must be array' });
-        }
-      }
-    }
-    {
-      const p25 = o0['authorizer_id'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p25 = o0['authorizer_id'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/authorizer_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2012,156 +1289,83 @@ export function isApiPolicyFunctionResp(value: unknown): value is types.ApiPolic
 function c21(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_protocol"' });
-    if (o0['req_method'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_method"' });
-    if (o0['req_uri'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_uri"' });
-    if (o0['effect_mode'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "effect_mode"' });
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['conditions'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "conditions"' });
-    {
-      const p1 = o0['url_domain'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/url_domain', keyword: 'type', message: 'must be string' });
+    if (o0['req_protocol'] === undefined) fail(issues, path, 14);
+    if (o0['req_method'] === undefined) fail(issues, path, 15);
+    if (o0['req_uri'] === undefined) fail(issues, path, 16);
+    if (o0['effect_mode'] === undefined) fail(issues, path, 31);
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['conditions'] === undefined) fail(issues, path, 32);
+    const p1 = o0['url_domain'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/url_domain', 0);
+    const p3 = o0['req_protocol'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/req_protocol', 0);
+    }
+    const p5 = o0['req_method'];
+    if (p5 !== undefined) {
+      if (!K0.has(p5)) fail(issues, path + '/req_method', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/req_method', 0);
+    }
+    const p7 = o0['req_uri'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/req_uri', 0);
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if (isInteger(p9)) {
+        if (p9 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p3 = o0['req_protocol'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'HTTP' || p3 === 'HTTPS'))
-          issues.push({
-            path: path + '/req_protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/req_protocol', keyword: 'type', message: 'must be string' });
+    const p11 = o0['effect_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'ALL' || p11 === 'ANY')) fail(issues, path + '/effect_mode', 11);
+      if (!(typeof p11 === 'string')) fail(issues, path + '/effect_mode', 0);
+    }
+    const p13 = o0['name'];
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 64 && codePoints(p13) > 64) fail(issues, path + '/name', 24);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p5 = o0['req_method'];
-      if (p5 !== undefined) {
-        if (!K0.has(p5))
-          issues.push({
-            path: path + '/req_method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/req_method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['req_uri'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/req_uri', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['timeout'];
-      if (p9 !== undefined) {
-        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
+    const p15 = o0['backend_params'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          c39(e17, path + '/backend_params/' + i16, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p11 = o0['effect_mode'];
-      if (p11 !== undefined) {
-        if (!(p11 === 'ALL' || p11 === 'ANY'))
-          issues.push({
-            path: path + '/effect_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/effect_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['name'];
-      if (p13 !== undefined) {
-        if (typeof p13 === 'string') {
-          if (p13.length > 64 && codePoints(p13) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p20 = o0['conditions'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          c10(e22, path + '/conditions/' + i21, issues);
         }
+      } else {
+        fail(issues, path + '/conditions', 1);
       }
     }
-    {
-      const p15 = o0['backend_params'];
-      if (p15 !== undefined) {
-        if (Array.isArray(p15)) {
-          for (let i16 = 0; i16 < p15.length; i16++) {
-            const e17: unknown = p15[i16];
-            c39(e17, path + '/backend_params' + '/' + i16, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
-        }
-      }
+    const p25 = o0['authorizer_id'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p27 = o0['vpc_channel_info'];
+    if (p27 !== undefined) {
+      c8(p27, path + '/vpc_channel_info', issues);
     }
-    {
-      const p20 = o0['conditions'];
-      if (p20 !== undefined) {
-        if (Array.isArray(p20)) {
-          for (let i21 = 0; i21 < p20.length; i21++) {
-            const e22: unknown = p20[i21];
-            c10(e22, path + '/conditions' + '/' + i21, issues);
-          }
-        } else {
-          issues.push({ path: path + '/conditions', keyword: 'type', message: 'must be array' });
-        }
-      }
-    }
-    {
-      const p25 = o0['authorizer_id'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p27 = o0['vpc_channel_info'];
-      if (p27 !== undefined) {
-        c8(p27, path + '/vpc_channel_info', issues);
-      }
-    }
-    {
-      const p29 = o0['vpc_channel_status'];
-      if (p29 !== undefined) {
-        if (!(p29 === 1 || p29 === 2))
-          issues.push({
-            path: path + '/vpc_channel_status',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-          issues.push({ path: path + '/vpc_channel_status', keyword: 'type', message: 'must be integer' });
-      }
+    const p29 = o0['vpc_channel_status'];
+    if (p29 !== undefined) {
+      if (!(p29 === 1 || p29 === 2)) fail(issues, path + '/vpc_channel_status', 11);
+      if (!isInteger(p29)) fail(issues, path + '/vpc_channel_status', 3);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2179,144 +1383,76 @@ export function isApiPolicyHttpCreate(value: unknown): value is types.ApiPolicyH
 function c22(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) fail(issues, path + '/effect_mode', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) fail(issues, path + '/name', 24);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p3 = o0['effect_mode'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'ALL' || p3 === 'ANY'))
-          issues.push({
-            path: path + '/effect_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/effect_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['name'];
-      if (p5 !== undefined) {
-        if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          c38(e9, path + '/backend_params/' + i8, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p7 = o0['backend_params'];
-      if (p7 !== undefined) {
-        if (Array.isArray(p7)) {
-          for (let i8 = 0; i8 < p7.length; i8++) {
-            const e9: unknown = p7[i8];
-            c38(e9, path + '/backend_params' + '/' + i8, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          c45(e14, path + '/conditions/' + i13, issues);
         }
+      } else {
+        fail(issues, path + '/conditions', 1);
       }
     }
-    {
-      const p12 = o0['conditions'];
-      if (p12 !== undefined) {
-        if (Array.isArray(p12)) {
-          for (let i13 = 0; i13 < p12.length; i13++) {
-            const e14: unknown = p12[i13];
-            c45(e14, path + '/conditions' + '/' + i13, issues);
-          }
-        } else {
-          issues.push({ path: path + '/conditions', keyword: 'type', message: 'must be array' });
-        }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p19 = o0['url_domain'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/url_domain', 0);
+    const p21 = o0['req_protocol'];
+    if (p21 !== undefined) {
+      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
+      if (!(typeof p21 === 'string')) fail(issues, path + '/req_protocol', 0);
+    }
+    const p23 = o0['req_method'];
+    if (p23 !== undefined) {
+      if (!K0.has(p23)) fail(issues, path + '/req_method', 11);
+      if (!(typeof p23 === 'string')) fail(issues, path + '/req_method', 0);
+    }
+    const p25 = o0['req_uri'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/req_uri', 0);
+    const p27 = o0['timeout'];
+    if (p27 !== undefined) {
+      if (isInteger(p27)) {
+        if (p27 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p17 = o0['authorizer_id'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
+    const p29 = o0['vpc_channel_info'];
+    if (p29 !== undefined) {
+      c109(p29, path + '/vpc_channel_info', issues);
     }
-    {
-      const p19 = o0['url_domain'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/url_domain', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['req_protocol'];
-      if (p21 !== undefined) {
-        if (!(p21 === 'HTTP' || p21 === 'HTTPS'))
-          issues.push({
-            path: path + '/req_protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p21 === 'string'))
-          issues.push({ path: path + '/req_protocol', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p23 = o0['req_method'];
-      if (p23 !== undefined) {
-        if (!K0.has(p23))
-          issues.push({
-            path: path + '/req_method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p23 === 'string'))
-          issues.push({ path: path + '/req_method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p25 = o0['req_uri'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/req_uri', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p27 = o0['timeout'];
-      if (p27 !== undefined) {
-        if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-          if (p27 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p29 = o0['vpc_channel_info'];
-      if (p29 !== undefined) {
-        c109(p29, path + '/vpc_channel_info', issues);
-      }
-    }
-    {
-      const p31 = o0['vpc_channel_status'];
-      if (p31 !== undefined) {
-        if (!((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-          issues.push({ path: path + '/vpc_channel_status', keyword: 'type', message: 'must be integer' });
-      }
-    }
+    const p31 = o0['vpc_channel_status'];
+    if (p31 !== undefined && !isInteger(p31)) fail(issues, path + '/vpc_channel_status', 3);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2334,88 +1470,51 @@ export function isApiPolicyHttpResp(value: unknown): value is types.ApiPolicyHtt
 function c23(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "effect_mode"' });
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['conditions'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "conditions"' });
-    {
-      const p1 = o0['result_content'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/result_content', keyword: 'type', message: 'must be string' });
+    if (o0['effect_mode'] === undefined) fail(issues, path, 31);
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['conditions'] === undefined) fail(issues, path, 32);
+    const p1 = o0['result_content'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/result_content', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) fail(issues, path + '/effect_mode', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) fail(issues, path + '/name', 24);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p3 = o0['effect_mode'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'ALL' || p3 === 'ANY'))
-          issues.push({
-            path: path + '/effect_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/effect_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['name'];
-      if (p5 !== undefined) {
-        if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          c39(e9, path + '/backend_params/' + i8, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p7 = o0['backend_params'];
-      if (p7 !== undefined) {
-        if (Array.isArray(p7)) {
-          for (let i8 = 0; i8 < p7.length; i8++) {
-            const e9: unknown = p7[i8];
-            c39(e9, path + '/backend_params' + '/' + i8, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          c10(e14, path + '/conditions/' + i13, issues);
         }
+      } else {
+        fail(issues, path + '/conditions', 1);
       }
     }
-    {
-      const p12 = o0['conditions'];
-      if (p12 !== undefined) {
-        if (Array.isArray(p12)) {
-          for (let i13 = 0; i13 < p12.length; i13++) {
-            const e14: unknown = p12[i13];
-            c10(e14, path + '/conditions' + '/' + i13, issues);
-          }
-        } else {
-          issues.push({ path: path + '/conditions', keyword: 'type', message: 'must be array' });
-        }
-      }
-    }
-    {
-      const p17 = o0['authorizer_id'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/authorizer_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2433,88 +1532,50 @@ export function isApiPolicyMockCreate(value: unknown): value is types.ApiPolicyM
 function c24(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) fail(issues, path + '/effect_mode', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) fail(issues, path + '/name', 24);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p3 = o0['effect_mode'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'ALL' || p3 === 'ANY'))
-          issues.push({
-            path: path + '/effect_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/effect_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['name'];
-      if (p5 !== undefined) {
-        if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          c38(e9, path + '/backend_params/' + i8, issues);
         }
+      } else {
+        fail(issues, path + '/backend_params', 1);
       }
     }
-    {
-      const p7 = o0['backend_params'];
-      if (p7 !== undefined) {
-        if (Array.isArray(p7)) {
-          for (let i8 = 0; i8 < p7.length; i8++) {
-            const e9: unknown = p7[i8];
-            c38(e9, path + '/backend_params' + '/' + i8, issues);
-          }
-        } else {
-          issues.push({ path: path + '/backend_params', keyword: 'type', message: 'must be array' });
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          c45(e14, path + '/conditions/' + i13, issues);
         }
+      } else {
+        fail(issues, path + '/conditions', 1);
       }
     }
-    {
-      const p12 = o0['conditions'];
-      if (p12 !== undefined) {
-        if (Array.isArray(p12)) {
-          for (let i13 = 0; i13 < p12.length; i13++) {
-            const e14: unknown = p12[i13];
-            c45(e14, path + '/conditions' + '/' + i13, issues);
-          }
-        } else {
-          issues.push({ path: path + '/conditions', keyword: 'type', message: 'must be array' });
-        }
-      }
-    }
-    {
-      const p17 = o0['authorizer_id'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['result_content'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/result_content', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p19 = o0['result_content'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/result_content', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2532,21 +1593,14 @@ export function isApiPolicyMockResp(value: unknown): value is types.ApiPolicyMoc
 function c25(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['description'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['schema'];
-      if (p3 !== undefined) {
-        c82(p3, path + '/schema', issues);
-      }
+    const p1 = o0['description'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/description', 0);
+    const p3 = o0['schema'];
+    if (p3 !== undefined) {
+      c82(p3, path + '/schema', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2564,38 +1618,17 @@ export function isApigAuthType(value: unknown): value is types.ApigAuthType {
 function c26(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['remark'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['app_key'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/app_key', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['app_secret'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/app_secret', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
+    const p5 = o0['app_key'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/app_key', 0);
+    const p7 = o0['app_secret'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/app_secret', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2613,89 +1646,34 @@ export function isAppReq(value: unknown): value is types.AppReq {
 function c27(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['creator'];
-      if (p1 !== undefined) {
-        if (!(p1 === 'USER' || p1 === 'MARKET'))
-          issues.push({
-            path: path + '/creator',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/creator', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['creator'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'USER' || p1 === 'MARKET')) fail(issues, path + '/creator', 11);
+      if (!(typeof p1 === 'string')) fail(issues, path + '/creator', 0);
     }
-    {
-      const p3 = o0['update_time'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['app_key'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/app_key', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['name'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['remark'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['id'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['app_secret'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/app_secret', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['register_time'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/register_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['status'];
-      if (p17 !== undefined) {
-        if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p19 = o0['app_type'];
-      if (p19 !== undefined) {
-        if (!(p19 === 'apig' || p19 === 'roma'))
-          issues.push({
-            path: path + '/app_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/app_type', keyword: 'type', message: 'must be string' });
-      }
+    const p3 = o0['update_time'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/update_time', 0);
+    const p5 = o0['app_key'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/app_key', 0);
+    const p7 = o0['name'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/name', 0);
+    const p9 = o0['remark'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/remark', 0);
+    const p11 = o0['id'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/id', 0);
+    const p13 = o0['app_secret'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/app_secret', 0);
+    const p15 = o0['register_time'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/register_time', 0);
+    const p17 = o0['status'];
+    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/status', 3);
+    const p19 = o0['app_type'];
+    if (p19 !== undefined) {
+      if (!(p19 === 'apig' || p19 === 'roma')) fail(issues, path + '/app_type', 11);
+      if (!(typeof p19 === 'string')) fail(issues, path + '/app_type', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2713,21 +1691,13 @@ export function isAppResp(value: unknown): value is types.AppResp {
 function c28(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['app_code_auth_type'];
-      if (p1 !== undefined) {
-        if (!(p1 === 'DISABLE' || p1 === 'HEADER'))
-          issues.push({
-            path: path + '/app_code_auth_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/app_code_auth_type', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['app_code_auth_type'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) fail(issues, path + '/app_code_auth_type', 11);
+      if (!(typeof p1 === 'string')) fail(issues, path + '/app_code_auth_type', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2745,21 +1715,13 @@ export function isAuthOpt(value: unknown): value is types.AuthOpt {
 function c29(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['app_code_auth_type'];
-      if (p1 !== undefined) {
-        if (!(p1 === 'DISABLE' || p1 === 'HEADER'))
-          issues.push({
-            path: path + '/app_code_auth_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/app_code_auth_type', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['app_code_auth_type'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) fail(issues, path + '/app_code_auth_type', 11);
+      if (!(typeof p1 === 'string')) fail(issues, path + '/app_code_auth_type', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2777,39 +1739,19 @@ export function isAuthOpt2(value: unknown): value is types.AuthOpt2 {
 function c30(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['location'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "location"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['location'] === undefined) fail(issues, path, 33);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['location'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) fail(issues, path + '/location', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/location', 0);
     }
-    {
-      const p3 = o0['location'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'HEADER' || p3 === 'QUERY'))
-          issues.push({
-            path: path + '/location',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/location', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['validation'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/validation', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p5 = o0['validation'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/validation', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2827,79 +1769,41 @@ export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.
 function c31(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['authorizer_type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "authorizer_type"' });
-    if (o0['authorizer_uri'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "authorizer_uri"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['authorizer_type'] === undefined) fail(issues, path, 34);
+    if (o0['authorizer_uri'] === undefined) fail(issues, path, 35);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) fail(issues, path + '/type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND'))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) fail(issues, path + '/authorizer_type', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/authorizer_type', 0);
     }
-    {
-      const p5 = o0['authorizer_type'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'FUNC'))
-          issues.push({
-            path: path + '/authorizer_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/authorizer_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['authorizer_uri'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/authorizer_uri', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['identities'];
-      if (p9 !== undefined) {
-        if (Array.isArray(p9)) {
-          for (let i10 = 0; i10 < p9.length; i10++) {
-            const e11: unknown = p9[i10];
-            c30(e11, path + '/identities' + '/' + i10, issues);
-          }
-        } else {
-          issues.push({ path: path + '/identities', keyword: 'type', message: 'must be array' });
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          c30(e11, path + '/identities/' + i10, issues);
         }
+      } else {
+        fail(issues, path + '/identities', 1);
       }
     }
-    {
-      const p14 = o0['ttl'];
-      if (p14 !== undefined) {
-        if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-          issues.push({ path: path + '/ttl', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p16 = o0['user_data'];
-      if (p16 !== undefined) {
-        if (!(typeof p16 === 'string'))
-          issues.push({ path: path + '/user_data', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !isInteger(p14)) fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/user_data', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -2917,112 +1821,49 @@ export function isAuthorizerCreateReq(value: unknown): value is types.Authorizer
 function c32(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) fail(issues, path + '/type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND'))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) fail(issues, path + '/authorizer_type', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/authorizer_type', 0);
     }
-    {
-      const p5 = o0['authorizer_type'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'FUNC'))
-          issues.push({
-            path: path + '/authorizer_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/authorizer_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['authorizer_uri'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/authorizer_uri', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['identities'];
-      if (p9 !== undefined) {
-        if (Array.isArray(p9)) {
-          for (let i10 = 0; i10 < p9.length; i10++) {
-            const e11: unknown = p9[i10];
-            c67(e11, path + '/identities' + '/' + i10, issues);
-          }
-        } else {
-          issues.push({ path: path + '/identities', keyword: 'type', message: 'must be array' });
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          c66(e11, path + '/identities/' + i10, issues);
         }
+      } else {
+        fail(issues, path + '/identities', 1);
       }
     }
-    {
-      const p14 = o0['ttl'];
-      if (p14 !== undefined) {
-        if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-          issues.push({ path: path + '/ttl', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p16 = o0['user_data'];
-      if (p16 !== undefined) {
-        if (!(typeof p16 === 'string'))
-          issues.push({ path: path + '/user_data', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p18 = o0['ld_api_id'];
-      if (p18 !== undefined) {
-        if (!(typeof p18 === 'string'))
-          issues.push({ path: path + '/ld_api_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p20 = o0['need_body'];
-      if (p20 !== undefined) {
-        if (!(typeof p20 === 'boolean'))
-          issues.push({ path: path + '/need_body', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p22 = o0['id'];
-      if (p22 !== undefined) {
-        if (!(typeof p22 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p24 = o0['create_time'];
-      if (p24 !== undefined) {
-        if (!(typeof p24 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p26 = o0['roma_app_id'];
-      if (p26 !== undefined) {
-        if (!(typeof p26 === 'string'))
-          issues.push({ path: path + '/roma_app_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p28 = o0['roma_app_name'];
-      if (p28 !== undefined) {
-        if (!(typeof p28 === 'string'))
-          issues.push({ path: path + '/roma_app_name', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !isInteger(p14)) fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/user_data', 0);
+    const p18 = o0['ld_api_id'];
+    if (p18 !== undefined && !(typeof p18 === 'string')) fail(issues, path + '/ld_api_id', 0);
+    const p20 = o0['need_body'];
+    if (p20 !== undefined && !(typeof p20 === 'boolean')) fail(issues, path + '/need_body', 21);
+    const p22 = o0['id'];
+    if (p22 !== undefined && !(typeof p22 === 'string')) fail(issues, path + '/id', 0);
+    const p24 = o0['create_time'];
+    if (p24 !== undefined && !(typeof p24 === 'string')) fail(issues, path + '/create_time', 0);
+    const p26 = o0['roma_app_id'];
+    if (p26 !== undefined && !(typeof p26 === 'string')) fail(issues, path + '/roma_app_id', 0);
+    const p28 = o0['roma_app_name'];
+    if (p28 !== undefined && !(typeof p28 === 'string')) fail(issues, path + '/roma_app_name', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3040,49 +1881,35 @@ export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp 
 function c33(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api_ids'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "api_ids"' });
-    if (o0['app_ids'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "app_ids"' });
-    if (o0['env_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "env_id"' });
-    {
-      const p1 = o0['api_ids'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            if (!(typeof e3 === 'string'))
-              issues.push({ path: path + '/api_ids' + '/' + i2, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/api_ids', keyword: 'type', message: 'must be array' });
+    if (o0['api_ids'] === undefined) fail(issues, path, 36);
+    if (o0['app_ids'] === undefined) fail(issues, path, 37);
+    if (o0['env_id'] === undefined) fail(issues, path, 38);
+    const p1 = o0['api_ids'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (!(typeof e3 === 'string')) fail(issues, path + '/api_ids/' + i2, 0);
         }
+      } else {
+        fail(issues, path + '/api_ids', 1);
       }
     }
-    {
-      const p6 = o0['app_ids'];
-      if (p6 !== undefined) {
-        if (Array.isArray(p6)) {
-          for (let i7 = 0; i7 < p6.length; i7++) {
-            const e8: unknown = p6[i7];
-            if (!(typeof e8 === 'string'))
-              issues.push({ path: path + '/app_ids' + '/' + i7, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/app_ids', keyword: 'type', message: 'must be array' });
+    const p6 = o0['app_ids'];
+    if (p6 !== undefined) {
+      if (Array.isArray(p6)) {
+        for (let i7 = 0; i7 < p6.length; i7++) {
+          const e8: unknown = p6[i7];
+          if (!(typeof e8 === 'string')) fail(issues, path + '/app_ids/' + i7, 0);
         }
+      } else {
+        fail(issues, path + '/app_ids', 1);
       }
     }
-    {
-      const p11 = o0['env_id'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p11 = o0['env_id'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/env_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3100,49 +1927,20 @@ export function isAuthorizingAppsRequestBody(value: unknown): value is types.Aut
 function c34(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['api_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/api_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['app_id'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/app_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['auth_time'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/auth_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['auth_role'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/auth_role', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['auth_result'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/auth_result', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    const p5 = o0['app_id'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/app_id', 0);
+    const p7 = o0['auth_time'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/auth_time', 0);
+    const p9 = o0['auth_role'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/auth_role', 0);
+    const p11 = o0['auth_result'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/auth_result', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3160,126 +1958,52 @@ export function isAuthorizingAppsResponse(value: unknown): value is types.Author
 function c35(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['authorizer_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
+    const p1 = o0['authorizer_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p3 = o0['url_domain'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/url_domain', 0);
+    const p5 = o0['req_protocol'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/req_protocol', 0);
+    }
+    const p7 = o0['remark'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
+    }
+    const p11 = o0['version'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/version', 0);
+    const p13 = o0['req_uri'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_uri', 0);
+    const p15 = o0['timeout'];
+    if (p15 !== undefined) {
+      if (isInteger(p15)) {
+        if (p15 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p3 = o0['url_domain'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/url_domain', keyword: 'type', message: 'must be string' });
-      }
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    const p19 = o0['id'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/id', 0);
+    const p21 = o0['status'];
+    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/status', 3);
+    const p23 = o0['register_time'];
+    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/register_time', 0);
+    const p25 = o0['update_time'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/update_time', 0);
+    const p27 = o0['vpc_channel_info'];
+    if (p27 !== undefined) {
+      c109(p27, path + '/vpc_channel_info', issues);
     }
-    {
-      const p5 = o0['req_protocol'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'HTTP' || p5 === 'HTTPS'))
-          issues.push({
-            path: path + '/req_protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/req_protocol', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['remark'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['req_method'];
-      if (p9 !== undefined) {
-        if (!K0.has(p9))
-          issues.push({
-            path: path + '/req_method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/req_method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['version'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['req_uri'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/req_uri', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['timeout'];
-      if (p15 !== undefined) {
-        if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-          if (p15 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'boolean'))
-          issues.push({ path: path + '/enable_client_ssl', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p19 = o0['id'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['status'];
-      if (p21 !== undefined) {
-        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p23 = o0['register_time'];
-      if (p23 !== undefined) {
-        if (!(typeof p23 === 'string'))
-          issues.push({ path: path + '/register_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p25 = o0['update_time'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p27 = o0['vpc_channel_info'];
-      if (p27 !== undefined) {
-        c109(p27, path + '/vpc_channel_info', issues);
-      }
-    }
-    {
-      const p29 = o0['vpc_channel_status'];
-      if (p29 !== undefined) {
-        if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-          issues.push({ path: path + '/vpc_channel_status', keyword: 'type', message: 'must be integer' });
-      }
-    }
+    const p29 = o0['vpc_channel_status'];
+    if (p29 !== undefined && !isInteger(p29)) fail(issues, path + '/vpc_channel_status', 3);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3297,113 +2021,51 @@ export function isBackendApi(value: unknown): value is types.BackendApi {
 function c36(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_protocol"' });
-    if (o0['req_method'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_method"' });
-    if (o0['req_uri'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "req_uri"' });
-    if (o0['timeout'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "timeout"' });
-    {
-      const p1 = o0['authorizer_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/authorizer_id', keyword: 'type', message: 'must be string' });
+    if (o0['req_protocol'] === undefined) fail(issues, path, 14);
+    if (o0['req_method'] === undefined) fail(issues, path, 15);
+    if (o0['req_uri'] === undefined) fail(issues, path, 16);
+    if (o0['timeout'] === undefined) fail(issues, path, 28);
+    const p1 = o0['authorizer_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    const p3 = o0['url_domain'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/url_domain', 0);
+    const p5 = o0['req_protocol'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/req_protocol', 0);
+    }
+    const p7 = o0['remark'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
+    }
+    const p11 = o0['version'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/version', 0);
+    const p13 = o0['req_uri'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_uri', 0);
+    const p15 = o0['timeout'];
+    if (p15 !== undefined) {
+      if (isInteger(p15)) {
+        if (p15 < 1) fail(issues, path + '/timeout', 25);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p3 = o0['url_domain'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/url_domain', keyword: 'type', message: 'must be string' });
-      }
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    const p19 = o0['vpc_channel_info'];
+    if (p19 !== undefined) {
+      c8(p19, path + '/vpc_channel_info', issues);
     }
-    {
-      const p5 = o0['req_protocol'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'HTTP' || p5 === 'HTTPS'))
-          issues.push({
-            path: path + '/req_protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/req_protocol', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['remark'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['req_method'];
-      if (p9 !== undefined) {
-        if (!K0.has(p9))
-          issues.push({
-            path: path + '/req_method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/req_method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['version'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['req_uri'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/req_uri', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['timeout'];
-      if (p15 !== undefined) {
-        if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-          if (p15 < 1) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 1' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'boolean'))
-          issues.push({ path: path + '/enable_client_ssl', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p19 = o0['vpc_channel_info'];
-      if (p19 !== undefined) {
-        c8(p19, path + '/vpc_channel_info', issues);
-      }
-    }
-    {
-      const p21 = o0['vpc_channel_status'];
-      if (p21 !== undefined) {
-        if (!(p21 === 1 || p21 === 2))
-          issues.push({
-            path: path + '/vpc_channel_status',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-          issues.push({ path: path + '/vpc_channel_status', keyword: 'type', message: 'must be integer' });
-      }
+    const p21 = o0['vpc_channel_status'];
+    if (p21 !== undefined) {
+      if (!(p21 === 1 || p21 === 2)) fail(issues, path + '/vpc_channel_status', 11);
+      if (!isInteger(p21)) fail(issues, path + '/vpc_channel_status', 3);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3421,58 +2083,31 @@ export function isBackendApiCreate(value: unknown): value is types.BackendApiCre
 function c37(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['address'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "address"' });
-    if (o0['scheme'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "scheme"' });
-    if (o0['method'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "method"' });
-    if (o0['path'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "path"' });
-    {
-      const p1 = o0['address'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/address', keyword: 'type', message: 'must be string' });
+    if (o0['address'] === undefined) fail(issues, path, 39);
+    if (o0['scheme'] === undefined) fail(issues, path, 40);
+    if (o0['method'] === undefined) fail(issues, path, 41);
+    if (o0['path'] === undefined) fail(issues, path, 42);
+    const p1 = o0['address'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/address', 0);
+    const p3 = o0['scheme'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/scheme', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/method', 0);
+    const p7 = o0['path'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/path', 0);
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if (isInteger(p9)) {
+        if (p9 < 1) fail(issues, path + '/timeout', 25);
+        if (p9 > 60000) fail(issues, path + '/timeout', 43);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p3 = o0['scheme'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/scheme', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['method'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['path'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/path', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['timeout'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['description'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p11 = o0['description'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/description', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3490,82 +2125,35 @@ export function isBackendDefine(value: unknown): value is types.BackendDefine {
 function c38(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['origin'];
-      if (p1 !== undefined) {
-        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM'))
-          issues.push({
-            path: path + '/origin',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/origin', keyword: 'type', message: 'must be string' });
+    const p1 = o0['origin'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) fail(issues, path + '/origin', 11);
+      if (!(typeof p1 === 'string')) fail(issues, path + '/origin', 0);
+    }
+    const p3 = o0['name'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 32 && codePoints(p3) > 32) fail(issues, path + '/name', 44);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) fail(issues, path + '/name', 23);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (typeof p3 === 'string') {
-          if (p3.length > 32 && codePoints(p3) > 32)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 32 characters',
-            });
-          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 1 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-        }
-      }
+    const p5 = o0['remark'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/remark', 0);
+    const p7 = o0['location'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) fail(issues, path + '/location', 11);
+      if (!(typeof p7 === 'string')) fail(issues, path + '/location', 0);
     }
-    {
-      const p5 = o0['remark'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['location'];
-      if (p7 !== undefined) {
-        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER'))
-          issues.push({
-            path: path + '/location',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/location', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['value'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['id'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['req_param_id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/req_param_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p9 = o0['value'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/value', 0);
+    const p11 = o0['id'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/id', 0);
+    const p13 = o0['req_param_id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_param_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3583,77 +2171,35 @@ export function isBackendParam(value: unknown): value is types.BackendParam {
 function c39(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['origin'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "origin"' });
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['location'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "location"' });
-    if (o0['value'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "value"' });
-    {
-      const p1 = o0['origin'];
-      if (p1 !== undefined) {
-        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM'))
-          issues.push({
-            path: path + '/origin',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/origin', keyword: 'type', message: 'must be string' });
+    if (o0['origin'] === undefined) fail(issues, path, 45);
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['location'] === undefined) fail(issues, path, 33);
+    if (o0['value'] === undefined) fail(issues, path, 6);
+    const p1 = o0['origin'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) fail(issues, path + '/origin', 11);
+      if (!(typeof p1 === 'string')) fail(issues, path + '/origin', 0);
+    }
+    const p3 = o0['name'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 32 && codePoints(p3) > 32) fail(issues, path + '/name', 44);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) fail(issues, path + '/name', 23);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (typeof p3 === 'string') {
-          if (p3.length > 32 && codePoints(p3) > 32)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 32 characters',
-            });
-          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 1 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-        }
-      }
+    const p5 = o0['remark'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/remark', 0);
+    const p7 = o0['location'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) fail(issues, path + '/location', 11);
+      if (!(typeof p7 === 'string')) fail(issues, path + '/location', 0);
     }
-    {
-      const p5 = o0['remark'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['location'];
-      if (p7 !== undefined) {
-        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER'))
-          issues.push({
-            path: path + '/location',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/location', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['value'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/value', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p9 = o0['value'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/value', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3671,36 +2217,16 @@ export function isBackendParamBase(value: unknown): value is types.BackendParamB
 function c40(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['api_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/api_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['api_name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/api_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['error_code'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/error_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['error_msg'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/error_msg', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['api_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/api_id', 0);
+    const p3 = o0['api_name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_name', 0);
+    const p5 = o0['error_code'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/error_code', 0);
+    const p7 = o0['error_msg'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/error_msg', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3718,34 +2244,30 @@ export function isBatchFailure(value: unknown): value is types.BatchFailure {
 function c41(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['success'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            c42(e3, path + '/success' + '/' + i2, issues);
-          }
-        } else {
-          issues.push({ path: path + '/success', keyword: 'type', message: 'must be array' });
+    const p1 = o0['success'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          c42(e3, path + '/success/' + i2, issues);
         }
+      } else {
+        fail(issues, path + '/success', 1);
       }
     }
-    {
-      const p6 = o0['failure'];
-      if (p6 !== undefined) {
-        if (Array.isArray(p6)) {
-          for (let i7 = 0; i7 < p6.length; i7++) {
-            const e8: unknown = p6[i7];
-            c40(e8, path + '/failure' + '/' + i7, issues);
-          }
-        } else {
-          issues.push({ path: path + '/failure', keyword: 'type', message: 'must be array' });
+    const p6 = o0['failure'];
+    if (p6 !== undefined) {
+      if (Array.isArray(p6)) {
+        for (let i7 = 0; i7 < p6.length; i7++) {
+          const e8: unknown = p6[i7];
+          c40(e8, path + '/failure/' + i7, issues);
         }
+      } else {
+        fail(issues, path + '/failure', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3763,57 +2285,22 @@ export function isBatchPublishOfflineResult(value: unknown): value is types.Batc
 function c42(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['publish_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/publish_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['api_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/api_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['api_name'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/api_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['env_id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['remark'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['publish_time'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/publish_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['version_id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/version_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['publish_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/publish_id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    const p5 = o0['api_name'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/api_name', 0);
+    const p7 = o0['env_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/env_id', 0);
+    const p9 = o0['remark'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/remark', 0);
+    const p11 = o0['publish_time'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/publish_time', 0);
+    const p13 = o0['version_id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/version_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3831,33 +2318,23 @@ export function isBatchSuccess(value: unknown): value is types.BatchSuccess {
 function c43(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['sign_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "sign_id"' });
-    if (o0['publish_ids'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "publish_ids"' });
-    {
-      const p1 = o0['sign_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/sign_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['publish_ids'];
-      if (p3 !== undefined) {
-        if (Array.isArray(p3)) {
-          for (let i4 = 0; i4 < p3.length; i4++) {
-            const e5: unknown = p3[i4];
-            if (!(typeof e5 === 'string'))
-              issues.push({ path: path + '/publish_ids' + '/' + i4, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/publish_ids', keyword: 'type', message: 'must be array' });
+    if (o0['sign_id'] === undefined) fail(issues, path, 46);
+    if (o0['publish_ids'] === undefined) fail(issues, path, 47);
+    const p1 = o0['sign_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/sign_id', 0);
+    const p3 = o0['publish_ids'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (!(typeof e5 === 'string')) fail(issues, path + '/publish_ids/' + i4, 0);
         }
+      } else {
+        fail(issues, path + '/publish_ids', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3875,105 +2352,36 @@ export function isBindingaSignatureKeyRequestBody(value: unknown): value is type
 function c44(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['api_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/api_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['api_name'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/api_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['api_remark'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/api_remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['group_name'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/group_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['api_type'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/api_type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['sign_id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/sign_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['sign_name'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/sign_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['sign_key'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/sign_key', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['sign_secret'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/sign_secret', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['env_id'];
-      if (p21 !== undefined) {
-        if (!(typeof p21 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p23 = o0['env_name'];
-      if (p23 !== undefined) {
-        if (!(typeof p23 === 'string'))
-          issues.push({ path: path + '/env_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p25 = o0['binding_time'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/binding_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p27 = o0['publish_id'];
-      if (p27 !== undefined) {
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/publish_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    const p5 = o0['api_name'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/api_name', 0);
+    const p7 = o0['api_remark'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/api_remark', 0);
+    const p9 = o0['group_name'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/group_name', 0);
+    const p11 = o0['api_type'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/api_type', 3);
+    const p13 = o0['sign_id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/sign_id', 0);
+    const p15 = o0['sign_name'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/sign_name', 0);
+    const p17 = o0['sign_key'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/sign_key', 0);
+    const p19 = o0['sign_secret'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/sign_secret', 0);
+    const p21 = o0['env_id'];
+    if (p21 !== undefined && !(typeof p21 === 'string')) fail(issues, path + '/env_id', 0);
+    const p23 = o0['env_name'];
+    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/env_name', 0);
+    const p25 = o0['binding_time'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/binding_time', 0);
+    const p27 = o0['publish_id'];
+    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/publish_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -3991,68 +2399,28 @@ export function isBindingaSignatureKeyResponse(value: unknown): value is types.B
 function c45(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['req_param_name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/req_param_name', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['req_param_name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/req_param_name', 0);
+    const p3 = o0['condition_type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) fail(issues, path + '/condition_type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/condition_type', 0);
     }
-    {
-      const p3 = o0['condition_type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern'))
-          issues.push({
-            path: path + '/condition_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/condition_type', keyword: 'type', message: 'must be string' });
-      }
+    const p5 = o0['condition_origin'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'param' || p5 === 'source')) fail(issues, path + '/condition_origin', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/condition_origin', 0);
     }
-    {
-      const p5 = o0['condition_origin'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'param' || p5 === 'source'))
-          issues.push({
-            path: path + '/condition_origin',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/condition_origin', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['condition_value'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/condition_value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['req_param_id'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/req_param_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['req_param_location'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/req_param_location', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p7 = o0['condition_value'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/condition_value', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    const p11 = o0['req_param_id'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/req_param_id', 0);
+    const p13 = o0['req_param_location'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_param_location', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4070,42 +2438,19 @@ export function isCoditionResp(value: unknown): value is types.CoditionResp {
 function c46(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['value'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "value"' });
-    if (o0['origin'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "origin"' });
-    {
-      const p1 = o0['type'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['value'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['origin'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/origin', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['parameter'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/parameter', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['value'] === undefined) fail(issues, path, 6);
+    if (o0['origin'] === undefined) fail(issues, path, 45);
+    const p1 = o0['type'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    const p3 = o0['value'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/value', 0);
+    const p5 = o0['origin'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/origin', 0);
+    const p7 = o0['parameter'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/parameter', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4123,24 +2468,13 @@ export function isConditions(value: unknown): value is types.Conditions {
 function c47(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['remark'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4158,118 +2492,54 @@ export function isCreateAPIGroupRequestBody(value: unknown): value is types.Crea
 function c48(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['status'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['sl_domain'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/sl_domain', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['sl_domains'];
-      if (p9 !== undefined) {
-        if (Array.isArray(p9)) {
-          for (let i10 = 0; i10 < p9.length; i10++) {
-            const e11: unknown = p9[i10];
-            if (!(typeof e11 === 'string'))
-              issues.push({ path: path + '/sl_domains' + '/' + i10, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/sl_domains', keyword: 'type', message: 'must be array' });
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['status'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/status', 3);
+    const p7 = o0['sl_domain'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/sl_domain', 0);
+    const p9 = o0['sl_domains'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!(typeof e11 === 'string')) fail(issues, path + '/sl_domains/' + i10, 0);
         }
+      } else {
+        fail(issues, path + '/sl_domains', 1);
       }
     }
-    {
-      const p14 = o0['register_time'];
-      if (p14 !== undefined) {
-        if (!(typeof p14 === 'string'))
-          issues.push({ path: path + '/register_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p16 = o0['update_time'];
-      if (p16 !== undefined) {
-        if (!(typeof p16 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p18 = o0['remark'];
-      if (p18 !== undefined) {
-        if (!(typeof p18 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p20 = o0['on_sell_status'];
-      if (p20 !== undefined) {
-        if (!((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
-          issues.push({ path: path + '/on_sell_status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p22 = o0['call_limits'];
-      if (p22 !== undefined) {
-        if (!((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
-          issues.push({ path: path + '/call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p24 = o0['time_interval'];
-      if (p24 !== undefined) {
-        if (!((typeof p24 === 'number' && Number.isInteger(p24)) || typeof p24 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p26 = o0['time_unit'];
-      if (p26 !== undefined) {
-        if (!(typeof p26 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p28 = o0['url_domains'];
-      if (p28 !== undefined) {
-        if (Array.isArray(p28)) {
-          for (let i29 = 0; i29 < p28.length; i29++) {
-            const e30: unknown = p28[i29];
-            c100(e30, path + '/url_domains' + '/' + i29, issues);
-          }
-        } else {
-          issues.push({ path: path + '/url_domains', keyword: 'type', message: 'must be array' });
+    const p14 = o0['register_time'];
+    if (p14 !== undefined && !(typeof p14 === 'string')) fail(issues, path + '/register_time', 0);
+    const p16 = o0['update_time'];
+    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/update_time', 0);
+    const p18 = o0['remark'];
+    if (p18 !== undefined && !(typeof p18 === 'string')) fail(issues, path + '/remark', 0);
+    const p20 = o0['on_sell_status'];
+    if (p20 !== undefined && !isInteger(p20)) fail(issues, path + '/on_sell_status', 3);
+    const p22 = o0['call_limits'];
+    if (p22 !== undefined && !isInteger(p22)) fail(issues, path + '/call_limits', 3);
+    const p24 = o0['time_interval'];
+    if (p24 !== undefined && !isInteger(p24)) fail(issues, path + '/time_interval', 3);
+    const p26 = o0['time_unit'];
+    if (p26 !== undefined && !(typeof p26 === 'string')) fail(issues, path + '/time_unit', 0);
+    const p28 = o0['url_domains'];
+    if (p28 !== undefined) {
+      if (Array.isArray(p28)) {
+        for (let i29 = 0; i29 < p28.length; i29++) {
+          const e30: unknown = p28[i29];
+          c100(e30, path + '/url_domains/' + i29, issues);
         }
+      } else {
+        fail(issues, path + '/url_domains', 1);
       }
     }
-    {
-      const p33 = o0['is_default'];
-      if (p33 !== undefined) {
-        if (!((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-          issues.push({ path: path + '/is_default', keyword: 'type', message: 'must be integer' });
-      }
-    }
+    const p33 = o0['is_default'];
+    if (p33 !== undefined && !isInteger(p33)) fail(issues, path + '/is_default', 3);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4287,86 +2557,32 @@ export function isCreateAPIGroupResponse(value: unknown): value is types.CreateA
 function c49(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['api_call_limits'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "api_call_limits"' });
-    if (o0['time_interval'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_interval"' });
-    if (o0['time_unit'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_unit"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['api_call_limits'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/api_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['user_call_limits'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/user_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['app_call_limits'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/app_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['ip_call_limits'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/ip_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['time_interval'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['time_unit'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['remark'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['type'];
-      if (p17 !== undefined) {
-        if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p19 = o0['enable_adaptive_control'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/enable_adaptive_control', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['api_call_limits'] === undefined) fail(issues, path, 48);
+    if (o0['time_interval'] === undefined) fail(issues, path, 49);
+    if (o0['time_unit'] === undefined) fail(issues, path, 50);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['api_call_limits'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/api_call_limits', 3);
+    const p5 = o0['user_call_limits'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/user_call_limits', 3);
+    const p7 = o0['app_call_limits'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/app_call_limits', 3);
+    const p9 = o0['ip_call_limits'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/ip_call_limits', 3);
+    const p11 = o0['time_interval'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/time_interval', 3);
+    const p13 = o0['time_unit'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/time_unit', 0);
+    const p15 = o0['remark'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
+    const p17 = o0['type'];
+    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/type', 3);
+    const p19 = o0['enable_adaptive_control'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4386,105 +2602,36 @@ export function isCreatingaRequestThrottlingPolicyRequestBody(
 function c50(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['api_call_limits'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/api_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['user_call_limits'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/user_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['app_call_limits'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/app_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['ip_call_limits'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/ip_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['time_interval'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['time_unit'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['remark'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['create_time'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['is_include_special_throttle'];
-      if (p21 !== undefined) {
-        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-          issues.push({ path: path + '/is_include_special_throttle', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p23 = o0['type'];
-      if (p23 !== undefined) {
-        if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p25 = o0['bind_num'];
-      if (p25 !== undefined) {
-        if (!((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-          issues.push({ path: path + '/bind_num', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p27 = o0['enable_adaptive_control'];
-      if (p27 !== undefined) {
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/enable_adaptive_control', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['api_call_limits'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/api_call_limits', 3);
+    const p7 = o0['user_call_limits'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/user_call_limits', 3);
+    const p9 = o0['app_call_limits'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/app_call_limits', 3);
+    const p11 = o0['ip_call_limits'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/ip_call_limits', 3);
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/time_interval', 3);
+    const p15 = o0['time_unit'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/time_unit', 0);
+    const p17 = o0['remark'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/remark', 0);
+    const p19 = o0['create_time'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/create_time', 0);
+    const p21 = o0['is_include_special_throttle'];
+    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/is_include_special_throttle', 3);
+    const p23 = o0['type'];
+    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/type', 3);
+    const p25 = o0['bind_num'];
+    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/bind_num', 3);
+    const p27 = o0['enable_adaptive_control'];
+    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4504,53 +2651,31 @@ export function isCreatingaRequestThrottlingPolicyResponse(
 function c51(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/type', 3);
+    const p5 = o0['member_type'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/member_type', 0);
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if (isInteger(p7)) {
+        if (p7 < 1) fail(issues, path + '/port', 25);
+        if (p7 > 65535) fail(issues, path + '/port', 51);
+      } else {
+        fail(issues, path + '/port', 3);
       }
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['member_type'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/member_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['port'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['balance_strategy'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/balance_strategy', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['vpc_health_config'];
-      if (p11 !== undefined) {
-        c106(p11, path + '/vpc_health_config', issues);
-      }
+    const p9 = o0['balance_strategy'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/balance_strategy', 3);
+    const p11 = o0['vpc_health_config'];
+    if (p11 !== undefined) {
+      c106(p11, path + '/vpc_health_config', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4568,63 +2693,24 @@ export function isCreatingaVPCChannelRequestBody(value: unknown): value is types
 function c52(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['type'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['member_type'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/member_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['status'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['port'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['balance_strategy'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/balance_strategy', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['create_time'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['type'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/type', 3);
+    const p7 = o0['member_type'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/member_type', 0);
+    const p9 = o0['status'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/status', 3);
+    const p11 = o0['port'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/port', 3);
+    const p13 = o0['balance_strategy'];
+    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/balance_strategy', 3);
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4642,46 +2728,26 @@ export function isCreatingaVPCChannelResponse(value: unknown): value is types.Cr
 function c53(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64)
-            issues.push({
-              path: path + '/name',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 64 characters',
-            });
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3))
-            issues.push({
-              path: path + '/name',
-              keyword: 'minLength',
-              message: 'must NOT have fewer than 3 characters',
-            });
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-        }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) fail(issues, path + '/name', 24);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) fail(issues, path + '/name', 29);
+      } else {
+        fail(issues, path + '/name', 0);
       }
     }
-    {
-      const p3 = o0['remark'];
-      if (p3 !== undefined) {
-        if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255)
-            issues.push({
-              path: path + '/remark',
-              keyword: 'maxLength',
-              message: 'must NOT have more than 255 characters',
-            });
-        } else {
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-        }
+    const p3 = o0['remark'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) fail(issues, path + '/remark', 30);
+      } else {
+        fail(issues, path + '/remark', 0);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4699,35 +2765,16 @@ export function isEnvReq(value: unknown): value is types.EnvReq {
 function c54(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['create_time'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['remark'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['create_time'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/create_time', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['remark'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/remark', 0);
+    const p7 = o0['id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4745,44 +2792,20 @@ export function isEnvResp(value: unknown): value is types.EnvResp {
 function c55(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "variable_value"' });
-    if (o0['env_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "env_id"' });
-    if (o0['group_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "group_id"' });
-    if (o0['variable_name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "variable_name"' });
-    {
-      const p1 = o0['variable_value'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/variable_value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['env_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['group_id'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/group_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['variable_name'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/variable_name', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['variable_value'] === undefined) fail(issues, path, 52);
+    if (o0['env_id'] === undefined) fail(issues, path, 38);
+    if (o0['group_id'] === undefined) fail(issues, path, 19);
+    if (o0['variable_name'] === undefined) fail(issues, path, 53);
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/variable_value', 0);
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/env_id', 0);
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/group_id', 0);
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/variable_name', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4800,42 +2823,18 @@ export function isEnvVariableReq(value: unknown): value is types.EnvVariableReq 
 function c56(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['variable_value'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/variable_value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['env_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['group_id'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/group_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['variable_name'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/variable_name', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/variable_value', 0);
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/env_id', 0);
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/group_id', 0);
+    const p7 = o0['id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/id', 0);
+    const p9 = o0['variable_name'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/variable_name', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4853,22 +2852,12 @@ export function isEnvVariableResp(value: unknown): value is types.EnvVariableRes
 function c57(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['error_code'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/error_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['error_msg'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/error_msg', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4886,22 +2875,12 @@ export function isErrorMsg(value: unknown): value is types.ErrorMsg {
 function c58(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['error_code'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/error_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['error_msg'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/error_msg', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4919,22 +2898,12 @@ export function isErrorMsg2(value: unknown): value is types.ErrorMsg2 {
 function c59(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['error_code'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/error_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['error_msg'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/error_msg', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4952,22 +2921,12 @@ export function isErrorMsg3(value: unknown): value is types.ErrorMsg3 {
 function c60(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['error_code'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/error_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['error_msg'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/error_msg', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -4985,22 +2944,12 @@ export function isErrorMsg4(value: unknown): value is types.ErrorMsg4 {
 function c61(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['error_code'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/error_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['error_msg'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/error_msg', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5016,95 +2965,51 @@ export function isErrorMsg5(value: unknown): value is types.ErrorMsg5 {
 }
 
 function c62(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (!(typeof v === 'object' && v !== null && !Array.isArray(v)))
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
-}
-
-/** Checks a value against the `ExportingMultipleAPIsRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateExportingMultipleAPIsRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c62(value, path, issues);
-  return issues;
-}
-
-export function isExportingMultipleAPIsRequestBody(value: unknown): value is types.ExportingMultipleAPIsRequestBody {
-  return validateExportingMultipleAPIsRequestBody(value).length === 0;
-}
-
-function c63(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "swagger"' });
-    if (o0['info'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "info"' });
-    if (o0['host'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "host"' });
-    if (o0['paths'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "paths"' });
-    if (o0['responses'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "responses"' });
-    if (o0['securityDefinitions'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "securityDefinitions"' });
-    {
-      const p1 = o0['swagger'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/swagger', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['swagger'] === undefined) fail(issues, path, 54);
+    if (o0['info'] === undefined) fail(issues, path, 55);
+    if (o0['host'] === undefined) fail(issues, path, 56);
+    if (o0['paths'] === undefined) fail(issues, path, 57);
+    if (o0['responses'] === undefined) fail(issues, path, 58);
+    if (o0['securityDefinitions'] === undefined) fail(issues, path, 59);
+    const p1 = o0['swagger'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/swagger', 0);
+    const p3 = o0['info'];
+    if (p3 !== undefined) {
+      c67(p3, path + '/info', issues);
     }
-    {
-      const p3 = o0['info'];
-      if (p3 !== undefined) {
-        c68(p3, path + '/info', issues);
-      }
+    const p5 = o0['host'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/host', 0);
+    const p7 = o0['paths'];
+    if (p7 !== undefined) {
+      c76(p7, path + '/paths', issues);
     }
-    {
-      const p5 = o0['host'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/host', keyword: 'type', message: 'must be string' });
-      }
+    const p9 = o0['responses'];
+    if (p9 !== undefined) {
+      c81(p9, path + '/responses', issues);
     }
-    {
-      const p7 = o0['paths'];
-      if (p7 !== undefined) {
-        c76(p7, path + '/paths', issues);
-      }
+    const p11 = o0['securityDefinitions'];
+    if (p11 !== undefined) {
+      c85(p11, path + '/securityDefinitions', issues);
     }
-    {
-      const p9 = o0['responses'];
-      if (p9 !== undefined) {
-        c81(p9, path + '/responses', issues);
-      }
+    const p13 = o0['x-apigateway-access-controls'];
+    if (p13 !== undefined) {
+      c114(p13, path + '/x-apigateway-access-controls', issues);
     }
-    {
-      const p11 = o0['securityDefinitions'];
-      if (p11 !== undefined) {
-        c85(p11, path + '/securityDefinitions', issues);
-      }
-    }
-    {
-      const p13 = o0['x-apigateway-access-controls'];
-      if (p13 !== undefined) {
-        c114(p13, path + '/x-apigateway-access-controls', issues);
-      }
-    }
-    {
-      const p15 = o0['x-apigateway-ratelimits'];
-      if (p15 !== undefined) {
-        c117(p15, path + '/x-apigateway-ratelimits', issues);
-      }
+    const p15 = o0['x-apigateway-ratelimits'];
+    if (p15 !== undefined) {
+      c117(p15, path + '/x-apigateway-ratelimits', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
 /** Checks a value against the `ExportingMultipleAPIsResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateExportingMultipleAPIsResponse(value: unknown, path = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  c63(value, path, issues);
+  c62(value, path, issues);
   return issues;
 }
 
@@ -5112,81 +3017,39 @@ export function isExportingMultipleAPIsResponse(value: unknown): value is types.
   return validateExportingMultipleAPIsResponse(value).length === 0;
 }
 
-function c64(v: unknown, path: string, issues: ValidationIssue[]): void {
+function c63(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "file_name"' });
-    {
-      const p1 = o0['is_create_group'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'boolean'))
-          issues.push({ path: path + '/is_create_group', keyword: 'type', message: 'must be boolean' });
-      }
+    if (o0['file_name'] === undefined) fail(issues, path, 60);
+    const p1 = o0['is_create_group'];
+    if (p1 !== undefined && !(typeof p1 === 'boolean')) fail(issues, path + '/is_create_group', 21);
+    const p3 = o0['group_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/group_id', 0);
+    const p5 = o0['extend_mode'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'merge' || p5 === 'override')) fail(issues, path + '/extend_mode', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/extend_mode', 0);
     }
-    {
-      const p3 = o0['group_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/group_id', keyword: 'type', message: 'must be string' });
-      }
+    const p7 = o0['simple_mode'];
+    if (p7 !== undefined && !(typeof p7 === 'boolean')) fail(issues, path + '/simple_mode', 21);
+    const p9 = o0['mock_mode'];
+    if (p9 !== undefined && !(typeof p9 === 'boolean')) fail(issues, path + '/mock_mode', 21);
+    const p11 = o0['api_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'merge' || p11 === 'override')) fail(issues, path + '/api_mode', 11);
+      if (!(typeof p11 === 'string')) fail(issues, path + '/api_mode', 0);
     }
-    {
-      const p5 = o0['extend_mode'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'merge' || p5 === 'override'))
-          issues.push({
-            path: path + '/extend_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/extend_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['simple_mode'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'boolean'))
-          issues.push({ path: path + '/simple_mode', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p9 = o0['mock_mode'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'boolean'))
-          issues.push({ path: path + '/mock_mode', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p11 = o0['api_mode'];
-      if (p11 !== undefined) {
-        if (!(p11 === 'merge' || p11 === 'override'))
-          issues.push({
-            path: path + '/api_mode',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/api_mode', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['file_name'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/file_name', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p13 = o0['file_name'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/file_name', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
 /** Checks a value against the `FormData` schema; issue paths are JSON Pointers below `path`. */
 export function validateFormData(value: unknown, path = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  c64(value, path, issues);
+  c63(value, path, issues);
   return issues;
 }
 
@@ -5194,59 +3057,38 @@ export function isFormData(value: unknown): value is types.FormData {
   return validateFormData(value).length === 0;
 }
 
-function c65(v: unknown, path: string, issues: ValidationIssue[]): void {
+function c64(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "function-urn"' });
-    if (o0['version'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "version"' });
-    if (o0['invocation-type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "invocation-type"' });
-    {
-      const p1 = o0['function-urn'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/function-urn', keyword: 'type', message: 'must be string' });
+    if (o0['function-urn'] === undefined) fail(issues, path, 61);
+    if (o0['version'] === undefined) fail(issues, path, 62);
+    if (o0['invocation-type'] === undefined) fail(issues, path, 63);
+    const p1 = o0['function-urn'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function-urn', 0);
+    const p3 = o0['version'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/version', 0);
+    const p5 = o0['invocation-type'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/invocation-type', 0);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if (isInteger(p7)) {
+        if (p7 < 1) fail(issues, path + '/timeout', 25);
+        if (p7 > 60000) fail(issues, path + '/timeout', 43);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p3 = o0['version'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['invocation-type'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/invocation-type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['timeout'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['description'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p9 = o0['description'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/description', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
 /** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateFunctionEndpoints(value: unknown, path = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  c65(value, path, issues);
+  c64(value, path, issues);
   return issues;
 }
 
@@ -5254,81 +3096,52 @@ export function isFunctionEndpoints(value: unknown): value is types.FunctionEndp
   return validateFunctionEndpoints(value).length === 0;
 }
 
-function c66(v: unknown, path: string, issues: ValidationIssue[]): void {
+function c65(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['scheme'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "scheme"' });
-    if (o0['method'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "method"' });
-    if (o0['path'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "path"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            c74(e3, path + '/name' + '/' + i2, issues);
-          }
-        } else {
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be array' });
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['scheme'] === undefined) fail(issues, path, 40);
+    if (o0['method'] === undefined) fail(issues, path, 41);
+    if (o0['path'] === undefined) fail(issues, path, 42);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          c74(e3, path + '/name/' + i2, issues);
         }
+      } else {
+        fail(issues, path + '/name', 1);
       }
     }
-    {
-      const p6 = o0['scheme'];
-      if (p6 !== undefined) {
-        if (!(typeof p6 === 'string'))
-          issues.push({ path: path + '/scheme', keyword: 'type', message: 'must be string' });
+    const p6 = o0['scheme'];
+    if (p6 !== undefined && !(typeof p6 === 'string')) fail(issues, path + '/scheme', 0);
+    const p8 = o0['method'];
+    if (p8 !== undefined && !(typeof p8 === 'string')) fail(issues, path + '/method', 0);
+    const p10 = o0['path'];
+    if (p10 !== undefined && !(typeof p10 === 'string')) fail(issues, path + '/path', 0);
+    const p12 = o0['timeout'];
+    if (p12 !== undefined) {
+      if (isInteger(p12)) {
+        if (p12 < 1) fail(issues, path + '/timeout', 25);
+        if (p12 > 60000) fail(issues, path + '/timeout', 43);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p8 = o0['method'];
-      if (p8 !== undefined) {
-        if (!(typeof p8 === 'string'))
-          issues.push({ path: path + '/method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p10 = o0['path'];
-      if (p10 !== undefined) {
-        if (!(typeof p10 === 'string'))
-          issues.push({ path: path + '/path', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p12 = o0['timeout'];
-      if (p12 !== undefined) {
-        if (!((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint'))
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p14 = o0['host'];
-      if (p14 !== undefined) {
-        if (!(typeof p14 === 'string'))
-          issues.push({ path: path + '/host', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p16 = o0['description'];
-      if (p16 !== undefined) {
-        if (!(typeof p16 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p14 = o0['host'];
+    if (p14 !== undefined && !(typeof p14 === 'string')) fail(issues, path + '/host', 0);
+    const p16 = o0['description'];
+    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/description', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
 /** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateHttpVpcEndpoints(value: unknown, path = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  c66(value, path, issues);
+  c65(value, path, issues);
   return issues;
 }
 
@@ -5336,45 +3149,27 @@ export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoi
   return validateHttpVpcEndpoints(value).length === 0;
 }
 
-function c67(v: unknown, path: string, issues: ValidationIssue[]): void {
+function c66(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['location'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) fail(issues, path + '/location', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/location', 0);
     }
-    {
-      const p3 = o0['location'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'HEADER' || p3 === 'QUERY'))
-          issues.push({
-            path: path + '/location',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/location', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['validation'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/validation', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p5 = o0['validation'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/validation', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
 /** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
 export function validateIdentity(value: unknown, path = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  c67(value, path, issues);
+  c66(value, path, issues);
   return issues;
 }
 
@@ -5382,43 +3177,26 @@ export function isIdentity(value: unknown): value is types.Identity {
   return validateIdentity(value).length === 0;
 }
 
-function c68(v: unknown, path: string, issues: ValidationIssue[]): void {
+function c67(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "title"' });
-    if (o0['version'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "version"' });
-    {
-      const p1 = o0['title'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/title', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['version'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['description'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['title'] === undefined) fail(issues, path, 64);
+    if (o0['version'] === undefined) fail(issues, path, 62);
+    const p1 = o0['title'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/title', 0);
+    const p3 = o0['version'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/version', 0);
+    const p5 = o0['description'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/description', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
 /** Checks a value against the `Info` schema; issue paths are JSON Pointers below `path`. */
 export function validateInfo(value: unknown, path = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  c68(value, path, issues);
+  c67(value, path, issues);
   return issues;
 }
 
@@ -5426,43 +3204,90 @@ export function isInfo(value: unknown): value is types.Info {
   return validateInfo(value).length === 0;
 }
 
+function c68(v: unknown, path: string, issues: ValidationIssue[]): void {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['cycle'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/cycle', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    const p5 = o0['current_minute'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/current_minute', 3);
+    const p7 = o0['group_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/group_id', 0);
+    const p9 = o0['provider'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/provider', 0);
+    const p11 = o0['req_count'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/req_count', 3);
+    const p13 = o0['max_latency'];
+    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/max_latency', 3);
+    const p15 = o0['avg_latency'];
+    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
+      fail(issues, path + '/avg_latency', 65);
+    const p17 = o0['max_backend_latency'];
+    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/max_backend_latency', 3);
+    const p19 = o0['avg_backend_latency'];
+    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
+      fail(issues, path + '/avg_backend_latency', 65);
+    const p21 = o0['max_inner_latency'];
+    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/max_inner_latency', 3);
+    const p23 = o0['avg_inner_latency'];
+    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
+      fail(issues, path + '/avg_inner_latency', 65);
+    const p25 = o0['output_throughput'];
+    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/output_throughput', 3);
+    const p27 = o0['input_throughput'];
+    if (p27 !== undefined && !isInteger(p27)) fail(issues, path + '/input_throughput', 3);
+    const p29 = o0['req_count4xx'];
+    if (p29 !== undefined && !isInteger(p29)) fail(issues, path + '/req_count4xx', 3);
+    const p31 = o0['req_count5xx'];
+    if (p31 !== undefined && !isInteger(p31)) fail(issues, path + '/req_count5xx', 3);
+    const p33 = o0['req_count2xx'];
+    if (p33 !== undefined && !isInteger(p33)) fail(issues, path + '/req_count2xx', 3);
+    const p35 = o0['req_count_error'];
+    if (p35 !== undefined && !isInteger(p35)) fail(issues, path + '/req_count_error', 3);
+    const p37 = o0['register_time'];
+    if (p37 !== undefined && !(typeof p37 === 'string')) fail(issues, path + '/register_time', 0);
+    const p39 = o0['req_time'];
+    if (p39 !== undefined && !(typeof p39 === 'string')) fail(issues, path + '/req_time', 0);
+    const p41 = o0['status'];
+    if (p41 !== undefined && !isInteger(p41)) fail(issues, path + '/status', 3);
+  } else {
+    fail(issues, path, 2);
+  }
+}
+
+/** Checks a value against the `List` schema; issue paths are JSON Pointers below `path`. */
+export function validateList(value: unknown, path = ''): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  c68(value, path, issues);
+  return issues;
+}
+
+export function isList(value: unknown): value is types.List {
+  return validateList(value).length === 0;
+}
+
 function c69(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['host'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/host', keyword: 'type', message: 'must be string' });
+    const p1 = o0['host'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/host', 0);
+    const p3 = o0['weight'];
+    if (p3 !== undefined) {
+      if (isInteger(p3)) {
+        if (p3 < 0) fail(issues, path + '/weight', 66);
+        if (p3 > 100) fail(issues, path + '/weight', 67);
+      } else {
+        fail(issues, path + '/weight', 3);
       }
     }
-    {
-      const p3 = o0['weight'];
-      if (p3 !== undefined) {
-        if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-          if (p3 < 0) issues.push({ path: path + '/weight', keyword: 'minimum', message: 'must be >= 0' });
-          if (p3 > 100) issues.push({ path: path + '/weight', keyword: 'maximum', message: 'must be <= 100' });
-        } else {
-          issues.push({ path: path + '/weight', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p5 = o0['ecs_id'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/ecs_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['ecs_name'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/ecs_name', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p5 = o0['ecs_id'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/ecs_id', 0);
+    const p7 = o0['ecs_name'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ecs_name', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5480,132 +3305,97 @@ export function isMemberInfo(value: unknown): value is types.MemberInfo {
 function c70(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "operationId"' });
-    if (o0['schemes'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "schemes"' });
-    if (o0['responses'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "responses"' });
-    {
-      const p1 = o0['operationId'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/operationId', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['description'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['schemes'];
-      if (p5 !== undefined) {
-        if (Array.isArray(p5)) {
-          for (let i6 = 0; i6 < p5.length; i6++) {
-            const e7: unknown = p5[i6];
-            c83(e7, path + '/schemes' + '/' + i6, issues);
-          }
-        } else {
-          issues.push({ path: path + '/schemes', keyword: 'type', message: 'must be array' });
+    if (o0['operationId'] === undefined) fail(issues, path, 68);
+    if (o0['schemes'] === undefined) fail(issues, path, 69);
+    if (o0['responses'] === undefined) fail(issues, path, 58);
+    const p1 = o0['operationId'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/operationId', 0);
+    const p3 = o0['description'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/description', 0);
+    const p5 = o0['schemes'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          c83(e7, path + '/schemes/' + i6, issues);
         }
+      } else {
+        fail(issues, path + '/schemes', 1);
       }
     }
-    {
-      const p10 = o0['tags'];
-      if (p10 !== undefined) {
-        c81(p10, path + '/tags', issues);
-      }
-    }
-    {
-      const p12 = o0['parameters'];
-      if (p12 !== undefined) {
-        if (Array.isArray(p12)) {
-          for (let i13 = 0; i13 < p12.length; i13++) {
-            const e14: unknown = p12[i13];
-            c83(e14, path + '/parameters' + '/' + i13, issues);
-          }
-        } else {
-          issues.push({ path: path + '/parameters', keyword: 'type', message: 'must be array' });
+    const p10 = o0['tags'];
+    if (p10 !== undefined) {
+      if (Array.isArray(p10)) {
+        for (let i11 = 0; i11 < p10.length; i11++) {
+          const e12: unknown = p10[i11];
+          c81(e12, path + '/tags/' + i11, issues);
         }
+      } else {
+        fail(issues, path + '/tags', 1);
       }
     }
-    {
-      const p17 = o0['responses'];
-      if (p17 !== undefined) {
-        c81(p17, path + '/responses', issues);
-      }
-    }
-    {
-      const p19 = o0['security'];
-      if (p19 !== undefined) {
-        if (Array.isArray(p19)) {
-          for (let i20 = 0; i20 < p19.length; i20++) {
-            const e21: unknown = p19[i20];
-            c84(e21, path + '/security' + '/' + i20, issues);
-          }
-        } else {
-          issues.push({ path: path + '/security', keyword: 'type', message: 'must be array' });
+    const p15 = o0['parameters'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          c83(e17, path + '/parameters/' + i16, issues);
         }
+      } else {
+        fail(issues, path + '/parameters', 1);
       }
     }
-    {
-      const p24 = o0['x-apigateway-access-control'];
-      if (p24 !== undefined) {
-        c85(p24, path + '/x-apigateway-access-control', issues);
-      }
+    const p20 = o0['responses'];
+    if (p20 !== undefined) {
+      c81(p20, path + '/responses', issues);
     }
-    {
-      const p26 = o0['x-apigateway-backend'];
-      if (p26 !== undefined) {
-        c115(p26, path + '/x-apigateway-backend', issues);
-      }
-    }
-    {
-      const p28 = o0['x-apigateway-backend-policies'];
-      if (p28 !== undefined) {
-        if (Array.isArray(p28)) {
-          for (let i29 = 0; i29 < p28.length; i29++) {
-            const e30: unknown = p28[i29];
-            c116(e30, path + '/x-apigateway-backend-policies' + '/' + i29, issues);
-          }
-        } else {
-          issues.push({ path: path + '/x-apigateway-backend-policies', keyword: 'type', message: 'must be array' });
+    const p22 = o0['security'];
+    if (p22 !== undefined) {
+      if (Array.isArray(p22)) {
+        for (let i23 = 0; i23 < p22.length; i23++) {
+          const e24: unknown = p22[i23];
+          c84(e24, path + '/security/' + i23, issues);
         }
+      } else {
+        fail(issues, path + '/security', 1);
       }
     }
-    {
-      const p33 = o0['x-apigateway-cors'];
-      if (p33 !== undefined) {
-        if (!(typeof p33 === 'boolean'))
-          issues.push({ path: path + '/x-apigateway-cors', keyword: 'type', message: 'must be boolean' });
+    const p27 = o0['x-apigateway-access-control'];
+    if (p27 !== undefined) {
+      if (Array.isArray(p27)) {
+        for (let i28 = 0; i28 < p27.length; i28++) {
+          const e29: unknown = p27[i28];
+          c85(e29, path + '/x-apigateway-access-control/' + i28, issues);
+        }
+      } else {
+        fail(issues, path + '/x-apigateway-access-control', 1);
       }
     }
-    {
-      const p35 = o0['x-apigateway-match-mode'];
-      if (p35 !== undefined) {
-        if (!(typeof p35 === 'string'))
-          issues.push({ path: path + '/x-apigateway-match-mode', keyword: 'type', message: 'must be string' });
+    const p32 = o0['x-apigateway-backend'];
+    if (p32 !== undefined) {
+      c115(p32, path + '/x-apigateway-backend', issues);
+    }
+    const p34 = o0['x-apigateway-backend-policies'];
+    if (p34 !== undefined) {
+      if (Array.isArray(p34)) {
+        for (let i35 = 0; i35 < p34.length; i35++) {
+          const e36: unknown = p34[i35];
+          c116(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+        }
+      } else {
+        fail(issues, path + '/x-apigateway-backend-policies', 1);
       }
     }
-    {
-      const p37 = o0['x-apigateway-ratelimit'];
-      if (p37 !== undefined) {
-        if (!(typeof p37 === 'string'))
-          issues.push({ path: path + '/x-apigateway-ratelimit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p39 = o0['x-apigateway-request-type'];
-      if (p39 !== undefined) {
-        if (!(typeof p39 === 'string'))
-          issues.push({ path: path + '/x-apigateway-request-type', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p39 = o0['x-apigateway-cors'];
+    if (p39 !== undefined && !(typeof p39 === 'boolean')) fail(issues, path + '/x-apigateway-cors', 21);
+    const p41 = o0['x-apigateway-match-mode'];
+    if (p41 !== undefined && !(typeof p41 === 'string')) fail(issues, path + '/x-apigateway-match-mode', 0);
+    const p43 = o0['x-apigateway-ratelimit'];
+    if (p43 !== undefined && !(typeof p43 === 'string')) fail(issues, path + '/x-apigateway-ratelimit', 0);
+    const p45 = o0['x-apigateway-request-type'];
+    if (p45 !== undefined && !(typeof p45 === 'string')) fail(issues, path + '/x-apigateway-request-type', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5623,24 +3413,13 @@ export function isMethod(value: unknown): value is types.Method {
 function c71(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "result-content"' });
-    {
-      const p1 = o0['result-content'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/result-content', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['description'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['result-content'] === undefined) fail(issues, path, 70);
+    const p1 = o0['result-content'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/result-content', 0);
+    const p3 = o0['description'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/description', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5658,86 +3437,32 @@ export function isMockEndpoints(value: unknown): value is types.MockEndpoints {
 function c72(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['api_call_limits'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "api_call_limits"' });
-    if (o0['time_interval'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_interval"' });
-    if (o0['time_unit'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_unit"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['api_call_limits'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/api_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['user_call_limits'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/user_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['app_call_limits'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/app_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['ip_call_limits'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/ip_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['time_interval'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['time_unit'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['remark'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['type'];
-      if (p17 !== undefined) {
-        if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p19 = o0['enable_adaptive_control'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/enable_adaptive_control', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['api_call_limits'] === undefined) fail(issues, path, 48);
+    if (o0['time_interval'] === undefined) fail(issues, path, 49);
+    if (o0['time_unit'] === undefined) fail(issues, path, 50);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['api_call_limits'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/api_call_limits', 3);
+    const p5 = o0['user_call_limits'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/user_call_limits', 3);
+    const p7 = o0['app_call_limits'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/app_call_limits', 3);
+    const p9 = o0['ip_call_limits'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/ip_call_limits', 3);
+    const p11 = o0['time_interval'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/time_interval', 3);
+    const p13 = o0['time_unit'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/time_unit', 0);
+    const p15 = o0['remark'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
+    const p17 = o0['type'];
+    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/type', 3);
+    const p19 = o0['enable_adaptive_control'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5757,105 +3482,36 @@ export function isModifyingRequestThrottlingPolicyRequestBody(
 function c73(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['api_call_limits'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/api_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['user_call_limits'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/user_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['app_call_limits'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/app_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['ip_call_limits'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/ip_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['time_interval'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['time_unit'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['remark'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['create_time'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['is_include_special_throttle'];
-      if (p21 !== undefined) {
-        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-          issues.push({ path: path + '/is_include_special_throttle', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p23 = o0['type'];
-      if (p23 !== undefined) {
-        if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p25 = o0['bind_num'];
-      if (p25 !== undefined) {
-        if (!((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-          issues.push({ path: path + '/bind_num', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p27 = o0['enable_adaptive_control'];
-      if (p27 !== undefined) {
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/enable_adaptive_control', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['api_call_limits'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/api_call_limits', 3);
+    const p7 = o0['user_call_limits'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/user_call_limits', 3);
+    const p9 = o0['app_call_limits'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/app_call_limits', 3);
+    const p11 = o0['ip_call_limits'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/ip_call_limits', 3);
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/time_interval', 3);
+    const p15 = o0['time_unit'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/time_unit', 0);
+    const p17 = o0['remark'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/remark', 0);
+    const p19 = o0['create_time'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/create_time', 0);
+    const p21 = o0['is_include_special_throttle'];
+    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/is_include_special_throttle', 3);
+    const p23 = o0['type'];
+    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/type', 3);
+    const p25 = o0['bind_num'];
+    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/bind_num', 3);
+    const p27 = o0['enable_adaptive_control'];
+    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5875,43 +3531,20 @@ export function isModifyingRequestThrottlingPolicyResponse(
 function c74(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['in'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "in"' });
-    if (o0['x-apigateway-auth-type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "x-apigateway-auth-type"' });
-    {
-      const p1 = o0['type'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['in'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string')) issues.push({ path: path + '/in', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['x-apigateway-auth-type'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/x-apigateway-auth-type', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['in'] === undefined) fail(issues, path, 71);
+    if (o0['x-apigateway-auth-type'] === undefined) fail(issues, path, 72);
+    const p1 = o0['type'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['in'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/in', 0);
+    const p7 = o0['x-apigateway-auth-type'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/x-apigateway-auth-type', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5929,50 +3562,22 @@ export function isName(value: unknown): value is types.Name {
 function c75(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['value'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "value"' });
-    if (o0['in'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "in"' });
-    if (o0['origin'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "origin"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['value'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['in'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string')) issues.push({ path: path + '/in', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['origin'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/origin', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['description'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['value'] === undefined) fail(issues, path, 6);
+    if (o0['in'] === undefined) fail(issues, path, 71);
+    if (o0['origin'] === undefined) fail(issues, path, 45);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['value'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/value', 0);
+    const p5 = o0['in'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/in', 0);
+    const p7 = o0['origin'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/origin', 0);
+    const p9 = o0['description'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/description', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -5990,16 +3595,13 @@ export function isParameters(value: unknown): value is types.Parameters {
 function c76(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "uri"' });
-    {
-      const p1 = o0['uri'];
-      if (p1 !== undefined) {
-        c99(p1, path + '/uri', issues);
-      }
+    if (o0['uri'] === undefined) fail(issues, path, 73);
+    const p1 = o0['uri'];
+    if (p1 !== undefined) {
+      c99(p1, path + '/uri', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6017,42 +3619,27 @@ export function isPaths_2(value: unknown): value is types.Paths_2 {
 function c77(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['code'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['msg'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string')) issues.push({ path: path + '/msg', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['start_time'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/start_time', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['end_time'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/end_time', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['list'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'object' && p9 !== null && !Array.isArray(p9)))
-          issues.push({ path: path + '/list', keyword: 'type', message: 'must be object' });
+    const p1 = o0['code'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/code', 0);
+    const p3 = o0['msg'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/msg', 0);
+    const p5 = o0['start_time'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/start_time', 3);
+    const p7 = o0['end_time'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/end_time', 3);
+    const p9 = o0['list'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          c68(e11, path + '/list/' + i10, issues);
+        }
+      } else {
+        fail(issues, path + '/list', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6072,35 +3659,23 @@ export function isQueryingAPICallsWithinaPeriodResponse(
 function c78(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['total'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/total', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p3 = o0['size'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/size', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['vpc_instances'];
-      if (p5 !== undefined) {
-        if (Array.isArray(p5)) {
-          for (let i6 = 0; i6 < p5.length; i6++) {
-            const e7: unknown = p5[i6];
-            c112(e7, path + '/vpc_instances' + '/' + i6, issues);
-          }
-        } else {
-          issues.push({ path: path + '/vpc_instances', keyword: 'type', message: 'must be array' });
+    const p1 = o0['total'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/total', 3);
+    const p3 = o0['size'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/size', 3);
+    const p5 = o0['vpc_instances'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          c112(e7, path + '/vpc_instances/' + i6, issues);
         }
+      } else {
+        fail(issues, path + '/vpc_instances', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6118,152 +3693,57 @@ export function isQueryingBackendInstancesResponse(value: unknown): value is typ
 function c79(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) fail(issues, path + '/type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'STRING' || p3 === 'NUMBER'))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
+    const p5 = o0['location'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) fail(issues, path + '/location', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/location', 0);
     }
-    {
-      const p5 = o0['location'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER'))
-          issues.push({
-            path: path + '/location',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/location', keyword: 'type', message: 'must be string' });
-      }
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/default_value', 0);
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/sample_value', 0);
+    const p11 = o0['required'];
+    if (p11 !== undefined) {
+      if (!(p11 === 1 || p11 === 2)) fail(issues, path + '/required', 11);
+      if (!isInteger(p11)) fail(issues, path + '/required', 3);
     }
-    {
-      const p7 = o0['default_value'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/default_value', keyword: 'type', message: 'must be string' });
-      }
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined) {
+      if (!(p13 === 1 || p13 === 2)) fail(issues, path + '/valid_enable', 11);
+      if (!isInteger(p13)) fail(issues, path + '/valid_enable', 3);
     }
-    {
-      const p9 = o0['sample_value'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/sample_value', keyword: 'type', message: 'must be string' });
-      }
+    const p15 = o0['remark'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/enumerations', 0);
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !isInteger(p19)) fail(issues, path + '/min_num', 3);
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/max_num', 3);
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/min_size', 3);
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/max_size', 3);
+    const p27 = o0['regular'];
+    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/regular', 0);
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/json_schema', 0);
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined) {
+      if (!(p31 === '1' || p31 === '2')) fail(issues, path + '/pass_through', 11);
+      if (!(typeof p31 === 'string')) fail(issues, path + '/pass_through', 0);
     }
-    {
-      const p11 = o0['required'];
-      if (p11 !== undefined) {
-        if (!(p11 === 1 || p11 === 2))
-          issues.push({
-            path: path + '/required',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/required', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['valid_enable'];
-      if (p13 !== undefined) {
-        if (!(p13 === 1 || p13 === 2))
-          issues.push({
-            path: path + '/valid_enable',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/valid_enable', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['remark'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['enumerations'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/enumerations', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['min_num'];
-      if (p19 !== undefined) {
-        if (!((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-          issues.push({ path: path + '/min_num', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p21 = o0['max_num'];
-      if (p21 !== undefined) {
-        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-          issues.push({ path: path + '/max_num', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p23 = o0['min_size'];
-      if (p23 !== undefined) {
-        if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-          issues.push({ path: path + '/min_size', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p25 = o0['max_size'];
-      if (p25 !== undefined) {
-        if (!((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-          issues.push({ path: path + '/max_size', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p27 = o0['regular'];
-      if (p27 !== undefined) {
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/regular', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p29 = o0['json_schema'];
-      if (p29 !== undefined) {
-        if (!(typeof p29 === 'string'))
-          issues.push({ path: path + '/json_schema', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p31 = o0['pass_through'];
-      if (p31 !== undefined) {
-        if (!(p31 === '1' || p31 === '2'))
-          issues.push({
-            path: path + '/pass_through',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p31 === 'string'))
-          issues.push({ path: path + '/pass_through', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p33 = o0['id'];
-      if (p33 !== undefined) {
-        if (!(typeof p33 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p33 = o0['id'];
+    if (p33 !== undefined && !(typeof p33 === 'string')) fail(issues, path + '/id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6281,152 +3761,58 @@ export function isReqParam(value: unknown): value is types.ReqParam {
 function c80(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['location'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "location"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['location'] === undefined) fail(issues, path, 33);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) fail(issues, path + '/type', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'STRING' || p3 === 'NUMBER'))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
+    const p5 = o0['location'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) fail(issues, path + '/location', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/location', 0);
     }
-    {
-      const p5 = o0['location'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER'))
-          issues.push({
-            path: path + '/location',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/location', keyword: 'type', message: 'must be string' });
-      }
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/default_value', 0);
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/sample_value', 0);
+    const p11 = o0['required'];
+    if (p11 !== undefined) {
+      if (!(p11 === 1 || p11 === 2)) fail(issues, path + '/required', 11);
+      if (!isInteger(p11)) fail(issues, path + '/required', 3);
     }
-    {
-      const p7 = o0['default_value'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/default_value', keyword: 'type', message: 'must be string' });
-      }
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined) {
+      if (!(p13 === 1 || p13 === 2)) fail(issues, path + '/valid_enable', 11);
+      if (!isInteger(p13)) fail(issues, path + '/valid_enable', 3);
     }
-    {
-      const p9 = o0['sample_value'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/sample_value', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['required'];
-      if (p11 !== undefined) {
-        if (!(p11 === 1 || p11 === 2))
-          issues.push({
-            path: path + '/required',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/required', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['valid_enable'];
-      if (p13 !== undefined) {
-        if (!(p13 === 1 || p13 === 2))
-          issues.push({
-            path: path + '/valid_enable',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/valid_enable', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['remark'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['enumerations'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/enumerations', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['min_num'];
-      if (p19 !== undefined) {
-        if (!((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-          issues.push({ path: path + '/min_num', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p21 = o0['max_num'];
-      if (p21 !== undefined) {
-        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-          issues.push({ path: path + '/max_num', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p23 = o0['min_size'];
-      if (p23 !== undefined) {
-        if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-          issues.push({ path: path + '/min_size', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p25 = o0['max_size'];
-      if (p25 !== undefined) {
-        if (!((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-          issues.push({ path: path + '/max_size', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p27 = o0['regular'];
-      if (p27 !== undefined) {
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/regular', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p29 = o0['json_schema'];
-      if (p29 !== undefined) {
-        if (!(typeof p29 === 'string'))
-          issues.push({ path: path + '/json_schema', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p31 = o0['pass_through'];
-      if (p31 !== undefined) {
-        if (!(p31 === '1' || p31 === '2'))
-          issues.push({
-            path: path + '/pass_through',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p31 === 'string'))
-          issues.push({ path: path + '/pass_through', keyword: 'type', message: 'must be string' });
-      }
+    const p15 = o0['remark'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/enumerations', 0);
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !isInteger(p19)) fail(issues, path + '/min_num', 3);
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/max_num', 3);
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/min_size', 3);
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/max_size', 3);
+    const p27 = o0['regular'];
+    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/regular', 0);
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/json_schema', 0);
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined) {
+      if (!(p31 === '1' || p31 === '2')) fail(issues, path + '/pass_through', 11);
+      if (!(typeof p31 === 'string')) fail(issues, path + '/pass_through', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6444,42 +3830,20 @@ export function isReqParamBase(value: unknown): value is types.ReqParamBase {
 function c81(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['default'];
-      if (p1 !== undefined) {
-        c84(p1, path + '/default', issues);
-      }
+    const p1 = o0['default'];
+    if (p1 !== undefined) {
+      c84(p1, path + '/default', issues);
     }
-    {
-      const p3 = o0['status_code'];
-      if (p3 !== undefined) {
-        c25(p3, path + '/status_code', issues);
-      }
+    const p3 = o0['status_code'];
+    if (p3 !== undefined) {
+      c25(p3, path + '/status_code', issues);
     }
-    {
-      const p5 = o0['x-apigateway-result-failure-sample'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({
-            path: path + '/x-apigateway-result-failure-sample',
-            keyword: 'type',
-            message: 'must be string',
-          });
-      }
-    }
-    {
-      const p7 = o0['x-apigateway-result-normal-sample'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({
-            path: path + '/x-apigateway-result-normal-sample',
-            keyword: 'type',
-            message: 'must be string',
-          });
-      }
-    }
+    const p5 = o0['x-apigateway-result-failure-sample'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/x-apigateway-result-failure-sample', 0);
+    const p7 = o0['x-apigateway-result-normal-sample'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/x-apigateway-result-normal-sample', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6497,22 +3861,12 @@ export function isResponses(value: unknown): value is types.Responses {
 function c82(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['description'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['description'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/description', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/type', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6530,84 +3884,30 @@ export function isSchema(value: unknown): value is types.Schema {
 function c83(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['maximum'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'number' || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/maximum', keyword: 'type', message: 'must be number' });
-      }
-    }
-    {
-      const p3 = o0['minimum'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'number' || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/minimum', keyword: 'type', message: 'must be number' });
-      }
-    }
-    {
-      const p5 = o0['maxLength'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/maxLength', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['minLength'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/minLength', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['pattern'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/pattern', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['type'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['default'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/default', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['description'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/description', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['name'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['in'];
-      if (p19 !== undefined) {
-        if (!(typeof p19 === 'string')) issues.push({ path: path + '/in', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['required'];
-      if (p21 !== undefined) {
-        if (!(typeof p21 === 'boolean'))
-          issues.push({ path: path + '/required', keyword: 'type', message: 'must be boolean' });
-      }
-    }
+    const p1 = o0['maximum'];
+    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint')) fail(issues, path + '/maximum', 65);
+    const p3 = o0['minimum'];
+    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint')) fail(issues, path + '/minimum', 65);
+    const p5 = o0['maxLength'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/maxLength', 3);
+    const p7 = o0['minLength'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/minLength', 3);
+    const p9 = o0['pattern'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/pattern', 0);
+    const p11 = o0['type'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/type', 0);
+    const p13 = o0['default'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/default', 0);
+    const p15 = o0['description'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/description', 0);
+    const p17 = o0['name'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/name', 0);
+    const p19 = o0['in'];
+    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/in', 0);
+    const p21 = o0['required'];
+    if (p21 !== undefined && !(typeof p21 === 'boolean')) fail(issues, path + '/required', 21);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6625,14 +3925,19 @@ export function isSchemes(value: unknown): value is types.Schemes {
 function c84(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['apig-auth-type'];
-      if (p1 !== undefined) {
-        c25(p1, path + '/apig-auth-type', issues);
+    const p1 = o0['apig-auth-type'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          c25(e3, path + '/apig-auth-type/' + i2, issues);
+        }
+      } else {
+        fail(issues, path + '/apig-auth-type', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6650,16 +3955,13 @@ export function isSecurity(value: unknown): value is types.Security {
 function c85(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        c74(p1, path + '/name', issues);
-      }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      c74(p1, path + '/name', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6677,44 +3979,20 @@ export function isSecurityDefinitions(value: unknown): value is types.SecurityDe
 function c86(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    {
-      const p1 = o0['sign_secret'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/sign_secret', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['sign_key'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/sign_key', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['sign_type'];
-      if (p7 !== undefined) {
-        if (!(p7 === 'hmac' || p7 === 'basic'))
-          issues.push({
-            path: path + '/sign_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/sign_type', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/sign_secret', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['sign_key'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/sign_key', 0);
+    const p7 = o0['sign_type'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'hmac' || p7 === 'basic')) fail(issues, path + '/sign_type', 11);
+      if (!(typeof p7 === 'string')) fail(issues, path + '/sign_type', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6732,62 +4010,25 @@ export function isSignatureReq(value: unknown): value is types.SignatureReq {
 function c87(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['sign_secret'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/sign_secret', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['update_time'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/update_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['create_time'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['name'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['sign_key'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/sign_key', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['sign_type'];
-      if (p13 !== undefined) {
-        if (!(p13 === 'hmac' || p13 === 'basic'))
-          issues.push({
-            path: path + '/sign_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/sign_type', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/sign_secret', 0);
+    const p3 = o0['update_time'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/update_time', 0);
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/create_time', 0);
+    const p7 = o0['name'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/name', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    const p11 = o0['sign_key'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/sign_key', 0);
+    const p13 = o0['sign_type'];
+    if (p13 !== undefined) {
+      if (!(p13 === 'hmac' || p13 === 'basic')) fail(issues, path + '/sign_type', 11);
+      if (!(typeof p13 === 'string')) fail(issues, path + '/sign_type', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6805,35 +4046,17 @@ export function isSignatureResp(value: unknown): value is types.SignatureResp {
 function c88(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['limit'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "limit"' });
-    if (o0['instance'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "instance"' });
-    {
-      const p1 = o0['type'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['limit'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/limit', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['instance'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/instance', keyword: 'type', message: 'must be string' });
-      }
-    }
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['limit'] === undefined) fail(issues, path, 74);
+    if (o0['instance'] === undefined) fail(issues, path, 75);
+    const p1 = o0['type'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    const p3 = o0['limit'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/limit', 3);
+    const p5 = o0['instance'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/instance', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6851,36 +4074,16 @@ export function isSpecial(value: unknown): value is types.Special {
 function c89(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['path'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/path', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['error_msg'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/error_msg', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['method'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['error_code'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/error_code', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['path'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/path', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/method', 0);
+    const p7 = o0['error_code'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/error_code', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6898,21 +4101,12 @@ export function isSwaggerFailureResp(value: unknown): value is types.SwaggerFail
 function c90(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['result'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/result', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['result'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/result', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -6930,67 +4124,36 @@ export function isSwaggerInfoResp(value: unknown): value is types.SwaggerInfoRes
 function c91(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "group_id"' });
-    {
-      const p1 = o0['env_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/env_id', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['group_id'] === undefined) fail(issues, path, 19);
+    const p1 = o0['env_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/env_id', 0);
+    const p3 = o0['define'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) fail(issues, path + '/define', 11);
+      if (!(typeof p3 === 'string')) fail(issues, path + '/define', 0);
     }
-    {
-      const p3 = o0['define'];
-      if (p3 !== undefined) {
-        if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
-          issues.push({
-            path: path + '/define',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/define', keyword: 'type', message: 'must be string' });
-      }
+    const p5 = o0['type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) fail(issues, path + '/type', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/type', 0);
     }
-    {
-      const p5 = o0['type'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml'))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['version'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/version', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['apis'];
-      if (p9 !== undefined) {
-        if (Array.isArray(p9)) {
-          for (let i10 = 0; i10 < p9.length; i10++) {
-            const e11: unknown = p9[i10];
-            if (!(typeof e11 === 'string'))
-              issues.push({ path: path + '/apis' + '/' + i10, keyword: 'type', message: 'must be string' });
-          }
-        } else {
-          issues.push({ path: path + '/apis', keyword: 'type', message: 'must be array' });
+    const p7 = o0['version'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/version', 0);
+    const p9 = o0['apis'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!(typeof e11 === 'string')) fail(issues, path + '/apis/' + i10, 0);
         }
+      } else {
+        fail(issues, path + '/apis', 1);
       }
     }
-    {
-      const p14 = o0['group_id'];
-      if (p14 !== undefined) {
-        if (!(typeof p14 === 'string'))
-          issues.push({ path: path + '/group_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p14 = o0['group_id'];
+    if (p14 !== undefined && !(typeof p14 === 'string')) fail(issues, path + '/group_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7008,47 +4171,36 @@ export function isSwaggerReq(value: unknown): value is types.SwaggerReq {
 function c92(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['group_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/group_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['failure'];
-      if (p3 !== undefined) {
-        if (Array.isArray(p3)) {
-          for (let i4 = 0; i4 < p3.length; i4++) {
-            const e5: unknown = p3[i4];
-            c89(e5, path + '/failure' + '/' + i4, issues);
-          }
-        } else {
-          issues.push({ path: path + '/failure', keyword: 'type', message: 'must be array' });
+    const p1 = o0['group_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/group_id', 0);
+    const p3 = o0['failure'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          c89(e5, path + '/failure/' + i4, issues);
         }
+      } else {
+        fail(issues, path + '/failure', 1);
       }
     }
-    {
-      const p8 = o0['success'];
-      if (p8 !== undefined) {
-        if (Array.isArray(p8)) {
-          for (let i9 = 0; i9 < p8.length; i9++) {
-            const e10: unknown = p8[i9];
-            c93(e10, path + '/success' + '/' + i9, issues);
-          }
-        } else {
-          issues.push({ path: path + '/success', keyword: 'type', message: 'must be array' });
+    const p8 = o0['success'];
+    if (p8 !== undefined) {
+      if (Array.isArray(p8)) {
+        for (let i9 = 0; i9 < p8.length; i9++) {
+          const e10: unknown = p8[i9];
+          c93(e10, path + '/success/' + i9, issues);
         }
+      } else {
+        fail(issues, path + '/success', 1);
       }
     }
-    {
-      const p13 = o0['swagger'];
-      if (p13 !== undefined) {
-        c90(p13, path + '/swagger', issues);
-      }
+    const p13 = o0['swagger'];
+    if (p13 !== undefined) {
+      c90(p13, path + '/swagger', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7066,41 +4218,19 @@ export function isSwaggerResp(value: unknown): value is types.SwaggerResp {
 function c93(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['path'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/path', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['path'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/path', 0);
+    const p3 = o0['method'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/method', 0);
+    const p5 = o0['action'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'update' || p5 === 'create')) fail(issues, path + '/action', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/action', 0);
     }
-    {
-      const p3 = o0['method'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/method', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['action'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'update' || p5 === 'create'))
-          issues.push({
-            path: path + '/action',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/action', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p7 = o0['id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7118,69 +4248,36 @@ export function isSwaggerSuccessResp(value: unknown): value is types.SwaggerSucc
 function c94(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "api-limit"' });
-    if (o0['interval'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "interval"' });
-    if (o0['unit'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "unit"' });
-    {
-      const p1 = o0['api-limit'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/api-limit', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p3 = o0['user-limit'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/user-limit', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['app-limit'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/app-limit', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['ip-limit'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/ip-limit', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['interval'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['unit'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['shared'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'boolean'))
-          issues.push({ path: path + '/shared', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p15 = o0['special'];
-      if (p15 !== undefined) {
-        c88(p15, path + '/special', issues);
+    if (o0['api-limit'] === undefined) fail(issues, path, 76);
+    if (o0['interval'] === undefined) fail(issues, path, 77);
+    if (o0['unit'] === undefined) fail(issues, path, 78);
+    const p1 = o0['api-limit'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/api-limit', 3);
+    const p3 = o0['user-limit'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/user-limit', 3);
+    const p5 = o0['app-limit'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/app-limit', 3);
+    const p7 = o0['ip-limit'];
+    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/ip-limit', 3);
+    const p9 = o0['interval'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/interval', 3);
+    const p11 = o0['unit'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/unit', 0);
+    const p13 = o0['shared'];
+    if (p13 !== undefined && !(typeof p13 === 'boolean')) fail(issues, path + '/shared', 21);
+    const p15 = o0['special'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          c88(e17, path + '/special/' + i16, issues);
+        }
+      } else {
+        fail(issues, path + '/special', 1);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7198,94 +4295,38 @@ export function isThrottleName(value: unknown): value is types.ThrottleName {
 function c95(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['time_unit'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_unit"' });
-    if (o0['api_call_limits'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "api_call_limits"' });
-    if (o0['time_interval'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_interval"' });
-    {
-      const p1 = o0['app_call_limits'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/app_call_limits', keyword: 'type', message: 'must be integer' });
-      }
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['time_unit'] === undefined) fail(issues, path, 50);
+    if (o0['api_call_limits'] === undefined) fail(issues, path, 48);
+    if (o0['time_interval'] === undefined) fail(issues, path, 49);
+    const p1 = o0['app_call_limits'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/app_call_limits', 3);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['time_unit'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) fail(issues, path + '/time_unit', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/time_unit', 0);
     }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
+    const p7 = o0['remark'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    const p9 = o0['api_call_limits'];
+    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/api_call_limits', 3);
+    const p11 = o0['type'];
+    if (p11 !== undefined) {
+      if (!(p11 === 1 || p11 === 2)) fail(issues, path + '/type', 11);
+      if (!isInteger(p11)) fail(issues, path + '/type', 3);
     }
-    {
-      const p5 = o0['time_unit'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
-          issues.push({
-            path: path + '/time_unit',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['remark'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['api_call_limits'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/api_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['type'];
-      if (p11 !== undefined) {
-        if (!(p11 === 1 || p11 === 2))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['enable_adaptive_control'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/enable_adaptive_control', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['user_call_limits'];
-      if (p15 !== undefined) {
-        if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-          issues.push({ path: path + '/user_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p17 = o0['time_interval'];
-      if (p17 !== undefined) {
-        if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p19 = o0['ip_call_limits'];
-      if (p19 !== undefined) {
-        if (!((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-          issues.push({ path: path + '/ip_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
+    const p13 = o0['enable_adaptive_control'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
+    const p15 = o0['user_call_limits'];
+    if (p15 !== undefined && !isInteger(p15)) fail(issues, path + '/user_call_limits', 3);
+    const p17 = o0['time_interval'];
+    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/time_interval', 3);
+    const p19 = o0['ip_call_limits'];
+    if (p19 !== undefined && !isInteger(p19)) fail(issues, path + '/ip_call_limits', 3);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7303,125 +4344,49 @@ export function isThrottleReq(value: unknown): value is types.ThrottleReq {
 function c96(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['bind_num'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/bind_num', keyword: 'type', message: 'must be integer' });
-      }
+    const p1 = o0['bind_num'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/bind_num', 3);
+    const p3 = o0['is_include_special_throttle'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/is_include_special_throttle', 11);
+      if (!isInteger(p3)) fail(issues, path + '/is_include_special_throttle', 3);
     }
-    {
-      const p3 = o0['is_include_special_throttle'];
-      if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2))
-          issues.push({
-            path: path + '/is_include_special_throttle',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/is_include_special_throttle', keyword: 'type', message: 'must be integer' });
-      }
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/create_time', 0);
+    const p7 = o0['remark'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    const p9 = o0['type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 1 || p9 === 2)) fail(issues, path + '/type', 11);
+      if (!isInteger(p9)) fail(issues, path + '/type', 3);
     }
-    {
-      const p5 = o0['create_time'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
+    const p11 = o0['time_interval'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/time_interval', 3);
+    const p13 = o0['ip_call_limits'];
+    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/ip_call_limits', 3);
+    const p15 = o0['app_call_limits'];
+    if (p15 !== undefined && !isInteger(p15)) fail(issues, path + '/app_call_limits', 3);
+    const p17 = o0['name'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/name', 0);
+    const p19 = o0['time_unit'];
+    if (p19 !== undefined) {
+      if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
+        fail(issues, path + '/time_unit', 11);
+      if (!(typeof p19 === 'string')) fail(issues, path + '/time_unit', 0);
     }
-    {
-      const p7 = o0['remark'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/remark', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['type'];
-      if (p9 !== undefined) {
-        if (!(p9 === 1 || p9 === 2))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p11 = o0['time_interval'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['ip_call_limits'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/ip_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['app_call_limits'];
-      if (p15 !== undefined) {
-        if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-          issues.push({ path: path + '/app_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p17 = o0['name'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['time_unit'];
-      if (p19 !== undefined) {
-        if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
-          issues.push({
-            path: path + '/time_unit',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p19 === 'string'))
-          issues.push({ path: path + '/time_unit', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p21 = o0['api_call_limits'];
-      if (p21 !== undefined) {
-        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-          issues.push({ path: path + '/api_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p23 = o0['id'];
-      if (p23 !== undefined) {
-        if (!(typeof p23 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p25 = o0['user_call_limits'];
-      if (p25 !== undefined) {
-        if (!((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-          issues.push({ path: path + '/user_call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p27 = o0['enable_adaptive_control'];
-      if (p27 !== undefined) {
-        if (!(p27 === 'true' || p27 === 'false'))
-          issues.push({
-            path: path + '/enable_adaptive_control',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p27 === 'string'))
-          issues.push({ path: path + '/enable_adaptive_control', keyword: 'type', message: 'must be string' });
-      }
+    const p21 = o0['api_call_limits'];
+    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/api_call_limits', 3);
+    const p23 = o0['id'];
+    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/id', 0);
+    const p25 = o0['user_call_limits'];
+    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/user_call_limits', 3);
+    const p27 = o0['enable_adaptive_control'];
+    if (p27 !== undefined) {
+      if (!(p27 === 'true' || p27 === 'false')) fail(issues, path + '/enable_adaptive_control', 11);
+      if (!(typeof p27 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7439,41 +4404,20 @@ export function isThrottleResp(value: unknown): value is types.ThrottleResp {
 function c97(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "call_limits"' });
-    if (o0['object_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "object_id"' });
-    if (o0['object_type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "object_type"' });
-    {
-      const p1 = o0['call_limits'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p3 = o0['object_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/object_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['object_type'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'APP' || p5 === 'USER'))
-          issues.push({
-            path: path + '/object_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/object_type', keyword: 'type', message: 'must be string' });
-      }
+    if (o0['call_limits'] === undefined) fail(issues, path, 79);
+    if (o0['object_id'] === undefined) fail(issues, path, 80);
+    if (o0['object_type'] === undefined) fail(issues, path, 81);
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/call_limits', 3);
+    const p3 = o0['object_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/object_id', 0);
+    const p5 = o0['object_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'APP' || p5 === 'USER')) fail(issues, path + '/object_type', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/object_type', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7491,70 +4435,26 @@ export function isThrottleSpecialReq(value: unknown): value is types.ThrottleSpe
 function c98(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['call_limits'];
-      if (p1 !== undefined) {
-        if (!((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-          issues.push({ path: path + '/call_limits', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p3 = o0['app_name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/app_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['object_name'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/object_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['object_id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/object_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['throttle_id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/throttle_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['apply_time'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/apply_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['app_id'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/app_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['object_type'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/object_type', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/call_limits', 3);
+    const p3 = o0['app_name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/app_name', 0);
+    const p5 = o0['object_name'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/object_name', 0);
+    const p7 = o0['object_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/object_id', 0);
+    const p9 = o0['throttle_id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/throttle_id', 0);
+    const p11 = o0['apply_time'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/apply_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    const p15 = o0['app_id'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/app_id', 0);
+    const p17 = o0['object_type'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/object_type', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7572,16 +4472,13 @@ export function isThrottleSpecialResp(value: unknown): value is types.ThrottleSp
 function c99(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "method"' });
-    {
-      const p1 = o0['method'];
-      if (p1 !== undefined) {
-        c70(p1, path + '/method', issues);
-      }
+    if (o0['method'] === undefined) fail(issues, path, 41);
+    const p1 = o0['method'];
+    if (p1 !== undefined) {
+      c70(p1, path + '/method', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7599,42 +4496,18 @@ export function isUri(value: unknown): value is types.Uri {
 function c100(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['domain'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/domain', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['cname_status'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/cname_status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['ssl_id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/ssl_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['ssl_name'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/ssl_name', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/cname_status', 3);
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/ssl_name', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7652,55 +4525,23 @@ export function isUrlDomainsResp(value: unknown): value is types.UrlDomainsResp 
 function c101(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['domain'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/domain', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['cname_status'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/cname_status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['ssl_id'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/ssl_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['ssl_name'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/ssl_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['min_ssl_version'];
-      if (p11 !== undefined) {
-        if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2'))
-          issues.push({
-            path: path + '/min_ssl_version',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/min_ssl_version', keyword: 'type', message: 'must be string' });
-      }
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/cname_status', 3);
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/ssl_name', 0);
+    const p11 = o0['min_ssl_version'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) fail(issues, path + '/min_ssl_version', 11);
+      if (!(typeof p11 === 'string')) fail(issues, path + '/min_ssl_version', 0);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7718,33 +4559,23 @@ export function isUrlDomainsResp2(value: unknown): value is types.UrlDomainsResp
 function c102(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "instance_name"' });
-    if (o0['instance_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "instance_id"' });
-    {
-      const p1 = o0['instance_name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/instance_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['instance_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/instance_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['weight'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/weight', keyword: 'type', message: 'must be integer' });
+    if (o0['instance_name'] === undefined) fail(issues, path, 82);
+    if (o0['instance_id'] === undefined) fail(issues, path, 83);
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/instance_name', 0);
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/instance_id', 0);
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if (isInteger(p5)) {
+        if (p5 < 1) fail(issues, path + '/weight', 25);
+        if (p5 > 100) fail(issues, path + '/weight', 67);
+      } else {
+        fail(issues, path + '/weight', 3);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7762,90 +4593,45 @@ export function isVPCTable4(value: unknown): value is types.VPCTable4 {
 function c103(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
+      if (!isInteger(p3)) fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if (isInteger(p5)) {
+        if (p5 < 1) fail(issues, path + '/port', 25);
+        if (p5 > 65535) fail(issues, path + '/port', 51);
+      } else {
+        fail(issues, path + '/port', 3);
       }
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined) {
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) fail(issues, path + '/balance_strategy', 11);
+      if (!isInteger(p7)) fail(issues, path + '/balance_strategy', 3);
     }
-    {
-      const p5 = o0['port'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
-      }
+    const p9 = o0['member_type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ip' || p9 === 'ecs')) fail(issues, path + '/member_type', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/member_type', 0);
     }
-    {
-      const p7 = o0['balance_strategy'];
-      if (p7 !== undefined) {
-        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4))
-          issues.push({
-            path: path + '/balance_strategy',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/balance_strategy', keyword: 'type', message: 'must be integer' });
-      }
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/create_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    const p15 = o0['status'];
+    if (p15 !== undefined) {
+      if (!(p15 === 1 || p15 === 2)) fail(issues, path + '/status', 11);
+      if (!isInteger(p15)) fail(issues, path + '/status', 3);
     }
-    {
-      const p9 = o0['member_type'];
-      if (p9 !== undefined) {
-        if (!(p9 === 'ip' || p9 === 'ecs'))
-          issues.push({
-            path: path + '/member_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/member_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['create_time'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['status'];
-      if (p15 !== undefined) {
-        if (!(p15 === 1 || p15 === 2))
-          issues.push({
-            path: path + '/status',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p17 = o0['elb_id'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/elb_id', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/elb_id', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7863,109 +4649,60 @@ export function isVpcChannelInfo(value: unknown): value is types.VpcChannelInfo 
 function c104(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
+      if (!isInteger(p3)) fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if (isInteger(p5)) {
+        if (p5 < 1) fail(issues, path + '/port', 25);
+        if (p5 > 65535) fail(issues, path + '/port', 51);
+      } else {
+        fail(issues, path + '/port', 3);
       }
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined) {
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) fail(issues, path + '/balance_strategy', 11);
+      if (!isInteger(p7)) fail(issues, path + '/balance_strategy', 3);
     }
-    {
-      const p5 = o0['port'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
-      }
+    const p9 = o0['member_type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ip' || p9 === 'ecs')) fail(issues, path + '/member_type', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/member_type', 0);
     }
-    {
-      const p7 = o0['balance_strategy'];
-      if (p7 !== undefined) {
-        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4))
-          issues.push({
-            path: path + '/balance_strategy',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/balance_strategy', keyword: 'type', message: 'must be integer' });
-      }
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/create_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    const p15 = o0['status'];
+    if (p15 !== undefined) {
+      if (!(p15 === 1 || p15 === 2)) fail(issues, path + '/status', 11);
+      if (!isInteger(p15)) fail(issues, path + '/status', 3);
     }
-    {
-      const p9 = o0['member_type'];
-      if (p9 !== undefined) {
-        if (!(p9 === 'ip' || p9 === 'ecs'))
-          issues.push({
-            path: path + '/member_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/member_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['create_time'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['status'];
-      if (p15 !== undefined) {
-        if (!(p15 === 1 || p15 === 2))
-          issues.push({
-            path: path + '/status',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p17 = o0['elb_id'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/elb_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p19 = o0['members'];
-      if (p19 !== undefined) {
-        if (Array.isArray(p19)) {
-          for (let i20 = 0; i20 < p19.length; i20++) {
-            const e21: unknown = p19[i20];
-            c113(e21, path + '/members' + '/' + i20, issues);
-          }
-        } else {
-          issues.push({ path: path + '/members', keyword: 'type', message: 'must be array' });
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/elb_id', 0);
+    const p19 = o0['members'];
+    if (p19 !== undefined) {
+      if (Array.isArray(p19)) {
+        for (let i20 = 0; i20 < p19.length; i20++) {
+          const e21: unknown = p19[i20];
+          c113(e21, path + '/members/' + i20, issues);
         }
+      } else {
+        fail(issues, path + '/members', 1);
       }
     }
-    {
-      const p24 = o0['vpc_health_config'];
-      if (p24 !== undefined) {
-        c108(p24, path + '/vpc_health_config', issues);
-      }
+    const p24 = o0['vpc_health_config'];
+    if (p24 !== undefined) {
+      c108(p24, path + '/vpc_health_config', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -7983,84 +4720,53 @@ export function isVpcChannelWholeInfo(value: unknown): value is types.VpcChannel
 function c105(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['members'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "members"' });
-    if (o0['vpc_health_config'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "vpc_health_config"' });
-    {
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['members'] === undefined) fail(issues, path, 84);
+    if (o0['vpc_health_config'] === undefined) fail(issues, path, 85);
+    const p1 = o0['name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
+      if (!isInteger(p3)) fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if (isInteger(p5)) {
+        if (p5 < 1) fail(issues, path + '/port', 25);
+        if (p5 > 65535) fail(issues, path + '/port', 51);
+      } else {
+        fail(issues, path + '/port', 3);
       }
     }
-    {
-      const p3 = o0['type'];
-      if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2))
-          issues.push({ path: path + '/type', keyword: 'enum', message: 'must be equal to one of the allowed values' });
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be integer' });
-      }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined) {
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) fail(issues, path + '/balance_strategy', 11);
+      if (!isInteger(p7)) fail(issues, path + '/balance_strategy', 3);
     }
-    {
-      const p5 = o0['port'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
-      }
+    const p9 = o0['member_type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ip' || p9 === 'ecs')) fail(issues, path + '/member_type', 11);
+      if (!(typeof p9 === 'string')) fail(issues, path + '/member_type', 0);
     }
-    {
-      const p7 = o0['balance_strategy'];
-      if (p7 !== undefined) {
-        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4))
-          issues.push({
-            path: path + '/balance_strategy',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/balance_strategy', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p9 = o0['member_type'];
-      if (p9 !== undefined) {
-        if (!(p9 === 'ip' || p9 === 'ecs'))
-          issues.push({
-            path: path + '/member_type',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/member_type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['members'];
-      if (p11 !== undefined) {
-        if (Array.isArray(p11)) {
-          for (let i12 = 0; i12 < p11.length; i12++) {
-            const e13: unknown = p11[i12];
-            c69(e13, path + '/members' + '/' + i12, issues);
-          }
-        } else {
-          issues.push({ path: path + '/members', keyword: 'type', message: 'must be array' });
+    const p11 = o0['members'];
+    if (p11 !== undefined) {
+      if (Array.isArray(p11)) {
+        for (let i12 = 0; i12 < p11.length; i12++) {
+          const e13: unknown = p11[i12];
+          c69(e13, path + '/members/' + i12, issues);
         }
+      } else {
+        fail(issues, path + '/members', 1);
       }
     }
-    {
-      const p16 = o0['vpc_health_config'];
-      if (p16 !== undefined) {
-        c107(p16, path + '/vpc_health_config', issues);
-      }
+    const p16 = o0['vpc_health_config'];
+    if (p16 !== undefined) {
+      c107(p16, path + '/vpc_health_config', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8078,74 +4784,64 @@ export function isVpcCreate(value: unknown): value is types.VpcCreate {
 function c106(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "protocol"' });
-    if (o0['threshold_normal'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "threshold_normal"' });
-    if (o0['threshold_abnormal'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "threshold_abnormal"' });
-    if (o0['time_out'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_out"' });
-    if (o0['time_interval'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_interval"' });
-    {
-      const p1 = o0['protocol'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/protocol', keyword: 'type', message: 'must be string' });
+    if (o0['protocol'] === undefined) fail(issues, path, 86);
+    if (o0['threshold_normal'] === undefined) fail(issues, path, 87);
+    if (o0['threshold_abnormal'] === undefined) fail(issues, path, 88);
+    if (o0['time_out'] === undefined) fail(issues, path, 89);
+    if (o0['time_interval'] === undefined) fail(issues, path, 49);
+    const p1 = o0['protocol'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/protocol', 0);
+    const p3 = o0['path'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/path', 0);
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if (isInteger(p5)) {
+        if (p5 < 1) fail(issues, path + '/port', 25);
+        if (p5 > 65535) fail(issues, path + '/port', 51);
+      } else {
+        fail(issues, path + '/port', 3);
       }
     }
-    {
-      const p3 = o0['path'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/path', keyword: 'type', message: 'must be string' });
+    const p7 = o0['threshold_normal'];
+    if (p7 !== undefined) {
+      if (isInteger(p7)) {
+        if (p7 < 2) fail(issues, path + '/threshold_normal', 90);
+        if (p7 > 10) fail(issues, path + '/threshold_normal', 91);
+      } else {
+        fail(issues, path + '/threshold_normal', 3);
       }
     }
-    {
-      const p5 = o0['port'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
+    const p9 = o0['threshold_abnormal'];
+    if (p9 !== undefined) {
+      if (isInteger(p9)) {
+        if (p9 < 2) fail(issues, path + '/threshold_abnormal', 90);
+        if (p9 > 10) fail(issues, path + '/threshold_abnormal', 91);
+      } else {
+        fail(issues, path + '/threshold_abnormal', 3);
       }
     }
-    {
-      const p7 = o0['threshold_normal'];
-      if (p7 !== undefined) {
-        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-          issues.push({ path: path + '/threshold_normal', keyword: 'type', message: 'must be integer' });
+    const p11 = o0['time_out'];
+    if (p11 !== undefined) {
+      if (isInteger(p11)) {
+        if (p11 < 2) fail(issues, path + '/time_out', 90);
+        if (p11 > 30) fail(issues, path + '/time_out', 92);
+      } else {
+        fail(issues, path + '/time_out', 3);
       }
     }
-    {
-      const p9 = o0['threshold_abnormal'];
-      if (p9 !== undefined) {
-        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-          issues.push({ path: path + '/threshold_abnormal', keyword: 'type', message: 'must be integer' });
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if (isInteger(p13)) {
+        if (p13 < 5) fail(issues, path + '/time_interval', 93);
+        if (p13 > 300) fail(issues, path + '/time_interval', 94);
+      } else {
+        fail(issues, path + '/time_interval', 3);
       }
     }
-    {
-      const p11 = o0['time_out'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/time_out', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['time_interval'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['http_code'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/http_code', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/http_code', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8163,121 +4859,74 @@ export function isVpcHealthConfig(value: unknown): value is types.VpcHealthConfi
 function c107(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "protocol"' });
-    if (o0['threshold_normal'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "threshold_normal"' });
-    if (o0['threshold_abnormal'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "threshold_abnormal"' });
-    if (o0['time_interval'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "time_interval"' });
-    if (o0['timeout'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "timeout"' });
-    {
-      const p1 = o0['protocol'];
-      if (p1 !== undefined) {
-        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS'))
-          issues.push({
-            path: path + '/protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/protocol', keyword: 'type', message: 'must be string' });
+    if (o0['protocol'] === undefined) fail(issues, path, 86);
+    if (o0['threshold_normal'] === undefined) fail(issues, path, 87);
+    if (o0['threshold_abnormal'] === undefined) fail(issues, path, 88);
+    if (o0['time_interval'] === undefined) fail(issues, path, 49);
+    if (o0['timeout'] === undefined) fail(issues, path, 28);
+    const p1 = o0['protocol'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) fail(issues, path + '/protocol', 11);
+      if (!(typeof p1 === 'string')) fail(issues, path + '/protocol', 0);
+    }
+    const p3 = o0['path'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/path', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'GET' || p5 === 'HEAD')) fail(issues, path + '/method', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/method', 0);
+    }
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if (isInteger(p7)) {
+        if (p7 < 1) fail(issues, path + '/port', 25);
+        if (p7 > 65535) fail(issues, path + '/port', 51);
+      } else {
+        fail(issues, path + '/port', 3);
       }
     }
-    {
-      const p3 = o0['path'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/path', keyword: 'type', message: 'must be string' });
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if (isInteger(p9)) {
+        if (p9 < 2) fail(issues, path + '/threshold_normal', 90);
+        if (p9 > 10) fail(issues, path + '/threshold_normal', 91);
+      } else {
+        fail(issues, path + '/threshold_normal', 3);
       }
     }
-    {
-      const p5 = o0['method'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'GET' || p5 === 'HEAD'))
-          issues.push({
-            path: path + '/method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/method', keyword: 'type', message: 'must be string' });
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if (isInteger(p11)) {
+        if (p11 < 2) fail(issues, path + '/threshold_abnormal', 90);
+        if (p11 > 10) fail(issues, path + '/threshold_abnormal', 91);
+      } else {
+        fail(issues, path + '/threshold_abnormal', 3);
       }
     }
-    {
-      const p7 = o0['port'];
-      if (p7 !== undefined) {
-        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues.push({ path: path + '/port', keyword: 'minimum', message: 'must be >= 1' });
-          if (p7 > 65535) issues.push({ path: path + '/port', keyword: 'maximum', message: 'must be <= 65535' });
-        } else {
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
-        }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if (isInteger(p13)) {
+        if (p13 < 5) fail(issues, path + '/time_interval', 93);
+        if (p13 > 300) fail(issues, path + '/time_interval', 94);
+      } else {
+        fail(issues, path + '/time_interval', 3);
       }
     }
-    {
-      const p9 = o0['threshold_normal'];
-      if (p9 !== undefined) {
-        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 2) issues.push({ path: path + '/threshold_normal', keyword: 'minimum', message: 'must be >= 2' });
-          if (p9 > 10) issues.push({ path: path + '/threshold_normal', keyword: 'maximum', message: 'must be <= 10' });
-        } else {
-          issues.push({ path: path + '/threshold_normal', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p11 = o0['threshold_abnormal'];
-      if (p11 !== undefined) {
-        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-          if (p11 < 2) issues.push({ path: path + '/threshold_abnormal', keyword: 'minimum', message: 'must be >= 2' });
-          if (p11 > 10)
-            issues.push({ path: path + '/threshold_abnormal', keyword: 'maximum', message: 'must be <= 10' });
-        } else {
-          issues.push({ path: path + '/threshold_abnormal', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p13 = o0['time_interval'];
-      if (p13 !== undefined) {
-        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-          if (p13 < 5) issues.push({ path: path + '/time_interval', keyword: 'minimum', message: 'must be >= 5' });
-          if (p13 > 300) issues.push({ path: path + '/time_interval', keyword: 'maximum', message: 'must be <= 300' });
-        } else {
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p15 = o0['http_code'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/http_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'boolean'))
-          issues.push({ path: path + '/enable_client_ssl', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p19 = o0['timeout'];
-      if (p19 !== undefined) {
-        if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-          if (p19 < 2) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 2' });
-          if (p19 > 30) issues.push({ path: path + '/timeout', keyword: 'maximum', message: 'must be <= 30' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-        }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/http_code', 0);
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if (isInteger(p19)) {
+        if (p19 < 2) fail(issues, path + '/timeout', 90);
+        if (p19 > 30) fail(issues, path + '/timeout', 92);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8295,131 +4944,75 @@ export function isVpcHealthConfig2(value: unknown): value is types.VpcHealthConf
 function c108(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['protocol'];
-      if (p1 !== undefined) {
-        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS'))
-          issues.push({
-            path: path + '/protocol',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/protocol', keyword: 'type', message: 'must be string' });
+    const p1 = o0['protocol'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) fail(issues, path + '/protocol', 11);
+      if (!(typeof p1 === 'string')) fail(issues, path + '/protocol', 0);
+    }
+    const p3 = o0['path'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/path', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'GET' || p5 === 'HEAD')) fail(issues, path + '/method', 11);
+      if (!(typeof p5 === 'string')) fail(issues, path + '/method', 0);
+    }
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if (isInteger(p7)) {
+        if (p7 < 1) fail(issues, path + '/port', 25);
+        if (p7 > 65535) fail(issues, path + '/port', 51);
+      } else {
+        fail(issues, path + '/port', 3);
       }
     }
-    {
-      const p3 = o0['path'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/path', keyword: 'type', message: 'must be string' });
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if (isInteger(p9)) {
+        if (p9 < 2) fail(issues, path + '/threshold_normal', 90);
+        if (p9 > 10) fail(issues, path + '/threshold_normal', 91);
+      } else {
+        fail(issues, path + '/threshold_normal', 3);
       }
     }
-    {
-      const p5 = o0['method'];
-      if (p5 !== undefined) {
-        if (!(p5 === 'GET' || p5 === 'HEAD'))
-          issues.push({
-            path: path + '/method',
-            keyword: 'enum',
-            message: 'must be equal to one of the allowed values',
-          });
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/method', keyword: 'type', message: 'must be string' });
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if (isInteger(p11)) {
+        if (p11 < 2) fail(issues, path + '/threshold_abnormal', 90);
+        if (p11 > 10) fail(issues, path + '/threshold_abnormal', 91);
+      } else {
+        fail(issues, path + '/threshold_abnormal', 3);
       }
     }
-    {
-      const p7 = o0['port'];
-      if (p7 !== undefined) {
-        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues.push({ path: path + '/port', keyword: 'minimum', message: 'must be >= 1' });
-          if (p7 > 65535) issues.push({ path: path + '/port', keyword: 'maximum', message: 'must be <= 65535' });
-        } else {
-          issues.push({ path: path + '/port', keyword: 'type', message: 'must be integer' });
-        }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if (isInteger(p13)) {
+        if (p13 < 5) fail(issues, path + '/time_interval', 93);
+        if (p13 > 300) fail(issues, path + '/time_interval', 94);
+      } else {
+        fail(issues, path + '/time_interval', 3);
       }
     }
-    {
-      const p9 = o0['threshold_normal'];
-      if (p9 !== undefined) {
-        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 2) issues.push({ path: path + '/threshold_normal', keyword: 'minimum', message: 'must be >= 2' });
-          if (p9 > 10) issues.push({ path: path + '/threshold_normal', keyword: 'maximum', message: 'must be <= 10' });
-        } else {
-          issues.push({ path: path + '/threshold_normal', keyword: 'type', message: 'must be integer' });
-        }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/http_code', 0);
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if (isInteger(p19)) {
+        if (p19 < 2) fail(issues, path + '/timeout', 90);
+        if (p19 > 30) fail(issues, path + '/timeout', 92);
+      } else {
+        fail(issues, path + '/timeout', 3);
       }
     }
-    {
-      const p11 = o0['threshold_abnormal'];
-      if (p11 !== undefined) {
-        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-          if (p11 < 2) issues.push({ path: path + '/threshold_abnormal', keyword: 'minimum', message: 'must be >= 2' });
-          if (p11 > 10)
-            issues.push({ path: path + '/threshold_abnormal', keyword: 'maximum', message: 'must be <= 10' });
-        } else {
-          issues.push({ path: path + '/threshold_abnormal', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p13 = o0['time_interval'];
-      if (p13 !== undefined) {
-        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-          if (p13 < 5) issues.push({ path: path + '/time_interval', keyword: 'minimum', message: 'must be >= 5' });
-          if (p13 > 300) issues.push({ path: path + '/time_interval', keyword: 'maximum', message: 'must be <= 300' });
-        } else {
-          issues.push({ path: path + '/time_interval', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p15 = o0['http_code'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/http_code', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'boolean'))
-          issues.push({ path: path + '/enable_client_ssl', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p19 = o0['timeout'];
-      if (p19 !== undefined) {
-        if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-          if (p19 < 2) issues.push({ path: path + '/timeout', keyword: 'minimum', message: 'must be >= 2' });
-          if (p19 > 30) issues.push({ path: path + '/timeout', keyword: 'maximum', message: 'must be <= 30' });
-        } else {
-          issues.push({ path: path + '/timeout', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p21 = o0['vpc_channel_id'];
-      if (p21 !== undefined) {
-        if (!(typeof p21 === 'string'))
-          issues.push({ path: path + '/vpc_channel_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p23 = o0['id'];
-      if (p23 !== undefined) {
-        if (!(typeof p23 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p25 = o0['create_time'];
-      if (p25 !== undefined) {
-        if (!(typeof p25 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p21 = o0['vpc_channel_id'];
+    if (p21 !== undefined && !(typeof p21 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
+    const p23 = o0['id'];
+    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/id', 0);
+    const p25 = o0['create_time'];
+    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/create_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8437,50 +5030,20 @@ export function isVpcHealthConfigInfo(value: unknown): value is types.VpcHealthC
 function c109(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['ecs_id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/ecs_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['ecs_name'];
-      if (p3 !== undefined) {
-        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-          issues.push({ path: path + '/ecs_name', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p5 = o0['cascade_flag'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'boolean'))
-          issues.push({ path: path + '/cascade_flag', keyword: 'type', message: 'must be boolean' });
-      }
-    }
-    {
-      const p7 = o0['vpc_channel_proxy_host'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/vpc_channel_proxy_host', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['vpc_channel_id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/vpc_channel_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['vpc_channel_port'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/vpc_channel_port', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p1 = o0['ecs_id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/ecs_id', 0);
+    const p3 = o0['ecs_name'];
+    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/ecs_name', 3);
+    const p5 = o0['cascade_flag'];
+    if (p5 !== undefined && !(typeof p5 === 'boolean')) fail(issues, path + '/cascade_flag', 21);
+    const p7 = o0['vpc_channel_proxy_host'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/vpc_channel_proxy_host', 0);
+    const p9 = o0['vpc_channel_id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
+    const p11 = o0['vpc_channel_port'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/vpc_channel_port', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8498,35 +5061,24 @@ export function isVpcInfo(value: unknown): value is types.VpcInfo {
 function c110(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "instance_name"' });
-    if (o0['instance_id'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "instance_id"' });
-    if (o0['weight'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "weight"' });
-    {
-      const p1 = o0['instance_name'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/instance_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['instance_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/instance_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['weight'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/weight', keyword: 'type', message: 'must be integer' });
+    if (o0['instance_name'] === undefined) fail(issues, path, 82);
+    if (o0['instance_id'] === undefined) fail(issues, path, 83);
+    if (o0['weight'] === undefined) fail(issues, path, 95);
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/instance_name', 0);
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/instance_id', 0);
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if (isInteger(p5)) {
+        if (p5 < 1) fail(issues, path + '/weight', 25);
+        if (p5 > 100) fail(issues, path + '/weight', 67);
+      } else {
+        fail(issues, path + '/weight', 3);
       }
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8544,63 +5096,31 @@ export function isVpcInstances(value: unknown): value is types.VpcInstances {
 function c111(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['vpc_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/vpc_id', 0);
+    const p5 = o0['status'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/status', 3);
+    const p7 = o0['instance_name'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/instance_name', 0);
+    const p9 = o0['instance_id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/instance_id', 0);
+    const p11 = o0['host'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/host', 0);
+    const p13 = o0['weight'];
+    if (p13 !== undefined) {
+      if (isInteger(p13)) {
+        if (p13 < 1) fail(issues, path + '/weight', 25);
+        if (p13 > 100) fail(issues, path + '/weight', 67);
+      } else {
+        fail(issues, path + '/weight', 3);
       }
     }
-    {
-      const p3 = o0['vpc_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/vpc_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['status'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['instance_name'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/instance_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['instance_id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/instance_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['host'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/host', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['weight'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/weight', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['create_time'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8618,63 +5138,31 @@ export function isVpcInstances2(value: unknown): value is types.VpcInstances2 {
 function c112(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['id'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
+    const p1 = o0['id'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    const p3 = o0['vpc_id'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/vpc_id', 0);
+    const p5 = o0['status'];
+    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/status', 3);
+    const p7 = o0['instance_name'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/instance_name', 0);
+    const p9 = o0['instance_id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/instance_id', 0);
+    const p11 = o0['host'];
+    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/host', 0);
+    const p13 = o0['weight'];
+    if (p13 !== undefined) {
+      if (isInteger(p13)) {
+        if (p13 < 1) fail(issues, path + '/weight', 25);
+        if (p13 > 100) fail(issues, path + '/weight', 67);
+      } else {
+        fail(issues, path + '/weight', 3);
       }
     }
-    {
-      const p3 = o0['vpc_id'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/vpc_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['status'];
-      if (p5 !== undefined) {
-        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p7 = o0['instance_name'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/instance_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['instance_id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string'))
-          issues.push({ path: path + '/instance_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['host'];
-      if (p11 !== undefined) {
-        if (!(typeof p11 === 'string'))
-          issues.push({ path: path + '/host', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p13 = o0['weight'];
-      if (p13 !== undefined) {
-        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-          issues.push({ path: path + '/weight', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p15 = o0['create_time'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8692,67 +5180,31 @@ export function isVpcInstances3(value: unknown): value is types.VpcInstances3 {
 function c113(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['host'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/host', keyword: 'type', message: 'must be string' });
+    const p1 = o0['host'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/host', 0);
+    const p3 = o0['weight'];
+    if (p3 !== undefined) {
+      if (isInteger(p3)) {
+        if (p3 < 0) fail(issues, path + '/weight', 66);
+        if (p3 > 100) fail(issues, path + '/weight', 67);
+      } else {
+        fail(issues, path + '/weight', 3);
       }
     }
-    {
-      const p3 = o0['weight'];
-      if (p3 !== undefined) {
-        if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-          if (p3 < 0) issues.push({ path: path + '/weight', keyword: 'minimum', message: 'must be >= 0' });
-          if (p3 > 100) issues.push({ path: path + '/weight', keyword: 'maximum', message: 'must be <= 100' });
-        } else {
-          issues.push({ path: path + '/weight', keyword: 'type', message: 'must be integer' });
-        }
-      }
-    }
-    {
-      const p5 = o0['ecs_id'];
-      if (p5 !== undefined) {
-        if (!(typeof p5 === 'string'))
-          issues.push({ path: path + '/ecs_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p7 = o0['ecs_name'];
-      if (p7 !== undefined) {
-        if (!(typeof p7 === 'string'))
-          issues.push({ path: path + '/ecs_name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p9 = o0['id'];
-      if (p9 !== undefined) {
-        if (!(typeof p9 === 'string')) issues.push({ path: path + '/id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p11 = o0['status'];
-      if (p11 !== undefined) {
-        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-          issues.push({ path: path + '/status', keyword: 'type', message: 'must be integer' });
-      }
-    }
-    {
-      const p13 = o0['vpc_channel_id'];
-      if (p13 !== undefined) {
-        if (!(typeof p13 === 'string'))
-          issues.push({ path: path + '/vpc_channel_id', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p15 = o0['create_time'];
-      if (p15 !== undefined) {
-        if (!(typeof p15 === 'string'))
-          issues.push({ path: path + '/create_time', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p5 = o0['ecs_id'];
+    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/ecs_id', 0);
+    const p7 = o0['ecs_name'];
+    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ecs_name', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    const p11 = o0['status'];
+    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/status', 3);
+    const p13 = o0['vpc_channel_id'];
+    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8770,14 +5222,12 @@ export function isVpcMemberInfo(value: unknown): value is types.VpcMemberInfo {
 function c114(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['acl_name'];
-      if (p1 !== undefined) {
-        c4(p1, path + '/acl_name', issues);
-      }
+    const p1 = o0['acl_name'];
+    if (p1 !== undefined) {
+      c4(p1, path + '/acl_name', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8795,38 +5245,27 @@ export function isXApigatewayAccessControls(value: unknown): value is types.XApi
 function c115(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['backend_define'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "backend_define"' });
-    {
-      const p1 = o0['type'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['parameters'];
-      if (p3 !== undefined) {
-        if (Array.isArray(p3)) {
-          for (let i4 = 0; i4 < p3.length; i4++) {
-            const e5: unknown = p3[i4];
-            c75(e5, path + '/parameters' + '/' + i4, issues);
-          }
-        } else {
-          issues.push({ path: path + '/parameters', keyword: 'type', message: 'must be array' });
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['backend_define'] === undefined) fail(issues, path, 96);
+    const p1 = o0['type'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    const p3 = o0['parameters'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          c75(e5, path + '/parameters/' + i4, issues);
         }
+      } else {
+        fail(issues, path + '/parameters', 1);
       }
     }
-    {
-      const p8 = o0['backend_define'];
-      if (p8 !== undefined) {
-        c37(p8, path + '/backend_define', issues);
-      }
+    const p8 = o0['backend_define'];
+    if (p8 !== undefined) {
+      c37(p8, path + '/backend_define', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8844,71 +5283,45 @@ export function isXApigatewayBackend(value: unknown): value is types.XApigateway
 function c116(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "type"' });
-    if (o0['name'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "name"' });
-    if (o0['backend_define'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "backend_define"' });
-    if (o0['conditions'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "conditions"' });
-    if (o0['effectMode'] === undefined)
-      issues.push({ path: path, keyword: 'required', message: 'must have required property "effectMode"' });
-    {
-      const p1 = o0['type'];
-      if (p1 !== undefined) {
-        if (!(typeof p1 === 'string'))
-          issues.push({ path: path + '/type', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p3 = o0['name'];
-      if (p3 !== undefined) {
-        if (!(typeof p3 === 'string'))
-          issues.push({ path: path + '/name', keyword: 'type', message: 'must be string' });
-      }
-    }
-    {
-      const p5 = o0['parameters'];
-      if (p5 !== undefined) {
-        if (Array.isArray(p5)) {
-          for (let i6 = 0; i6 < p5.length; i6++) {
-            const e7: unknown = p5[i6];
-            c75(e7, path + '/parameters' + '/' + i6, issues);
-          }
-        } else {
-          issues.push({ path: path + '/parameters', keyword: 'type', message: 'must be array' });
+    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['backend_define'] === undefined) fail(issues, path, 96);
+    if (o0['conditions'] === undefined) fail(issues, path, 32);
+    if (o0['effectMode'] === undefined) fail(issues, path, 97);
+    const p1 = o0['type'];
+    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    const p5 = o0['parameters'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          c75(e7, path + '/parameters/' + i6, issues);
         }
+      } else {
+        fail(issues, path + '/parameters', 1);
       }
     }
-    {
-      const p10 = o0['backend_define'];
-      if (p10 !== undefined) {
-        c37(p10, path + '/backend_define', issues);
-      }
+    const p10 = o0['backend_define'];
+    if (p10 !== undefined) {
+      c37(p10, path + '/backend_define', issues);
     }
-    {
-      const p12 = o0['conditions'];
-      if (p12 !== undefined) {
-        if (Array.isArray(p12)) {
-          for (let i13 = 0; i13 < p12.length; i13++) {
-            const e14: unknown = p12[i13];
-            c46(e14, path + '/conditions' + '/' + i13, issues);
-          }
-        } else {
-          issues.push({ path: path + '/conditions', keyword: 'type', message: 'must be array' });
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          c46(e14, path + '/conditions/' + i13, issues);
         }
+      } else {
+        fail(issues, path + '/conditions', 1);
       }
     }
-    {
-      const p17 = o0['effectMode'];
-      if (p17 !== undefined) {
-        if (!(typeof p17 === 'string'))
-          issues.push({ path: path + '/effectMode', keyword: 'type', message: 'must be string' });
-      }
-    }
+    const p17 = o0['effectMode'];
+    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/effectMode', 0);
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8926,14 +5339,12 @@ export function isXApigatewayBackendPolicies(value: unknown): value is types.XAp
 function c117(v: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    {
-      const p1 = o0['throttle_name'];
-      if (p1 !== undefined) {
-        c94(p1, path + '/throttle_name', issues);
-      }
+    const p1 = o0['throttle_name'];
+    if (p1 !== undefined) {
+      c94(p1, path + '/throttle_name', issues);
     }
   } else {
-    issues.push({ path: path, keyword: 'type', message: 'must be object' });
+    fail(issues, path, 2);
   }
 }
 
@@ -8951,17 +5362,12 @@ export function isXApigatewayRatelimits(value: unknown): value is types.XApigate
 function r0(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['id'];
-    if (a1 === undefined)
-      issues.push({ path: '/path/id', keyword: 'required', message: 'must have required path parameter "id"' });
-    else if (a1 !== undefined) {
-      if (!(typeof a1 === 'string')) issues.push({ path: '/path/id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['id'];
+  if (a1 === undefined) fail(issues, '/path/id', 98);
+  else if (!(typeof a1 === 'string')) fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c5(body, '/body', issues);
   }
   return issues;
@@ -8981,8 +5387,8 @@ function s0(status: number, body: unknown): ValidationIssue[] {
 function r1(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c33(body, '/body', issues);
   }
   return issues;
@@ -8995,10 +5401,10 @@ function s1(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i1 = 0; i1 < body.length; i1++) {
           const e2: unknown = body[i1];
-          c34(e2, '' + '/' + i1, issues);
+          c34(e2, '/' + i1, issues);
         }
       } else {
-        issues.push({ path: '', keyword: 'type', message: 'must be array' });
+        fail(issues, '', 1);
       }
       break;
     }
@@ -9009,50 +5415,21 @@ function s1(status: number, body: unknown): ValidationIssue[] {
 function r2(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
-  {
-    const a6 = g5['action'];
-    if (a6 === undefined)
-      issues.push({
-        path: '/query/action',
-        keyword: 'required',
-        message: 'must have required query parameter "action"',
-      });
-    else if (a6 !== undefined) {
-      if (!(typeof a6 === 'string')) issues.push({ path: '/query/action', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['action'];
+  if (a6 === undefined) fail(issues, '/query/action', 101);
+  else if (!(typeof a6 === 'string')) fail(issues, '/query/action', 0);
   const g8: Record<string, unknown> = args.headers ?? {};
-  {
-    const a9 = g8['X-Auth-Token'];
-    if (a9 !== undefined) {
-      if (!(typeof a9 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a9 = g8['X-Auth-Token'];
+  if (a9 !== undefined && !(typeof a9 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c9(body, '/body', issues);
   }
   return issues;
@@ -9088,8 +5465,8 @@ function s2(status: number, body: unknown): ValidationIssue[] {
 function r3(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c43(body, '/body', issues);
   }
   return issues;
@@ -9102,10 +5479,10 @@ function s3(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i1 = 0; i1 < body.length; i1++) {
           const e2: unknown = body[i1];
-          c44(e2, '' + '/' + i1, issues);
+          c44(e2, '/' + i1, issues);
         }
       } else {
-        issues.push({ path: '', keyword: 'type', message: 'must be array' });
+        fail(issues, '', 1);
       }
       break;
     }
@@ -9116,8 +5493,8 @@ function s3(status: number, body: unknown): ValidationIssue[] {
 function r4(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c47(body, '/body', issues);
   }
   return issues;
@@ -9137,37 +5514,17 @@ function s4(status: number, body: unknown): ValidationIssue[] {
 function r5(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c0(body, '/body', issues);
   }
   return issues;
@@ -9207,37 +5564,17 @@ function s5(status: number, body: unknown): ValidationIssue[] {
 function r6(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c15(body, '/body', issues);
   }
   return issues;
@@ -9273,37 +5610,17 @@ function s6(status: number, body: unknown): ValidationIssue[] {
 function r7(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c31(body, '/body', issues);
   }
   return issues;
@@ -9343,37 +5660,17 @@ function s7(status: number, body: unknown): ValidationIssue[] {
 function r8(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c53(body, '/body', issues);
   }
   return issues;
@@ -9405,37 +5702,17 @@ function s8(status: number, body: unknown): ValidationIssue[] {
 function r9(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c55(body, '/body', issues);
   }
   return issues;
@@ -9467,37 +5744,17 @@ function s9(status: number, body: unknown): ValidationIssue[] {
 function r10(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c95(body, '/body', issues);
   }
   return issues;
@@ -9533,37 +5790,17 @@ function s10(status: number, body: unknown): ValidationIssue[] {
 function r11(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c86(body, '/body', issues);
   }
   return issues;
@@ -9599,50 +5836,20 @@ function s11(status: number, body: unknown): ValidationIssue[] {
 function r12(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['throttle_id'];
-    if (a5 === undefined)
-      issues.push({
-        path: '/path/throttle_id',
-        keyword: 'required',
-        message: 'must have required path parameter "throttle_id"',
-      });
-    else if (a5 !== undefined) {
-      if (!(typeof a5 === 'string'))
-        issues.push({ path: '/path/throttle_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  const a5 = g0['throttle_id'];
+  if (a5 === undefined) fail(issues, '/path/throttle_id', 102);
+  else if (!(typeof a5 === 'string')) fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
-  {
-    const a8 = g7['X-Auth-Token'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a8 = g7['X-Auth-Token'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c97(body, '/body', issues);
   }
   return issues;
@@ -9682,37 +5889,17 @@ function s12(status: number, body: unknown): ValidationIssue[] {
 function r13(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c105(body, '/body', issues);
   }
   return issues;
@@ -9752,8 +5939,8 @@ function s13(status: number, body: unknown): ValidationIssue[] {
 function r14(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c49(body, '/body', issues);
   }
   return issues;
@@ -9773,8 +5960,8 @@ function s14(status: number, body: unknown): ValidationIssue[] {
 function r15(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c51(body, '/body', issues);
   }
   return issues;
@@ -9794,47 +5981,17 @@ function s15(status: number, body: unknown): ValidationIssue[] {
 function r16(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['throttle_id'];
-    if (a5 === undefined)
-      issues.push({
-        path: '/path/throttle_id',
-        keyword: 'required',
-        message: 'must have required path parameter "throttle_id"',
-      });
-    else if (a5 !== undefined) {
-      if (!(typeof a5 === 'string'))
-        issues.push({ path: '/path/throttle_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  const a5 = g0['throttle_id'];
+  if (a5 === undefined) fail(issues, '/path/throttle_id', 102);
+  else if (!(typeof a5 === 'string')) fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
-  {
-    const a8 = g7['X-Auth-Token'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a8 = g7['X-Auth-Token'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   return issues;
 }
 
@@ -9864,37 +6021,17 @@ function s16(status: number, body: unknown): ValidationIssue[] {
 function r17(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c91(body, '/body', issues);
   }
   return issues;
@@ -9904,7 +6041,7 @@ function s17(status: number, body: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   switch (status) {
     case 200: {
-      if (!(typeof body === 'string')) issues.push({ path: '', keyword: 'type', message: 'must be string' });
+      if (!(typeof body === 'string')) fail(issues, '', 0);
       break;
     }
     case 400: {
@@ -9934,48 +6071,28 @@ function s17(status: number, body: unknown): ValidationIssue[] {
 function r18(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.query ?? {};
-  {
-    const a1 = g0['env_id/env'];
-    if (a1 === undefined)
-      issues.push({
-        path: '/query/env_id~1env',
-        keyword: 'required',
-        message: 'must have required query parameter "env_id/env"',
-      });
-    else if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/query/env_id~1env', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['define'];
-    if (a3 !== undefined) {
-      if (!(typeof a3 === 'string')) issues.push({ path: '/query/define', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['version'];
-    if (a5 !== undefined) {
-      if (!(typeof a5 === 'string'))
-        issues.push({ path: '/query/version', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a7 = g0['type'];
-    if (a7 !== undefined) {
-      if (!(typeof a7 === 'string')) issues.push({ path: '/query/type', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a9 = g0['env_id'];
-    if (a9 !== undefined) {
-      if (!(typeof a9 === 'string')) issues.push({ path: '/query/env_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['env_id/env'];
+  if (a1 === undefined) fail(issues, '/query/env_id~1env', 103);
+  else if (!(typeof a1 === 'string')) fail(issues, '/query/env_id~1env', 0);
+  const a3 = g0['define'];
+  if (a3 !== undefined && !(typeof a3 === 'string')) fail(issues, '/query/define', 0);
+  const a5 = g0['version'];
+  if (a5 !== undefined && !(typeof a5 === 'string')) fail(issues, '/query/version', 0);
+  const a7 = g0['type'];
+  if (a7 !== undefined && !(typeof a7 === 'string')) fail(issues, '/query/type', 0);
+  const a9 = g0['env_id'];
+  if (a9 !== undefined && !(typeof a9 === 'string')) fail(issues, '/query/env_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
-    c62(body, '/body', issues);
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
+    if (Array.isArray(body)) {
+      for (let i11 = 0; i11 < body.length; i11++) {
+        const e12: unknown = body[i11];
+        if (!(typeof e12 === 'string')) fail(issues, '/body/' + i11, 0);
+      }
+    } else {
+      fail(issues, '/body', 1);
+    }
   }
   return issues;
 }
@@ -9984,7 +6101,7 @@ function s18(status: number, body: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   switch (status) {
     case 201: {
-      c63(body, '', issues);
+      c62(body, '', issues);
       break;
     }
   }
@@ -9994,34 +6111,14 @@ function s18(status: number, body: unknown): ValidationIssue[] {
 function r19(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
-  {
-    const a6 = g5['X-Auth-Token'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   return issues;
 }
 
@@ -10059,86 +6156,36 @@ function s19(status: number, body: unknown): ValidationIssue[] {
 function r20(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
-  {
-    const a6 = g5['id'];
-    if (a6 !== undefined) {
-      if (!(typeof a6 === 'string')) issues.push({ path: '/query/id', keyword: 'type', message: 'must be string' });
+  const a6 = g5['id'];
+  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/query/id', 0);
+  const a8 = g5['name'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/query/name', 0);
+  const a10 = g5['acl_type'];
+  if (a10 !== undefined && !(typeof a10 === 'string')) fail(issues, '/query/acl_type', 0);
+  const a12 = g5['entity_type'];
+  if (a12 !== undefined && !(typeof a12 === 'string')) fail(issues, '/query/entity_type', 0);
+  const a14 = g5['offset'];
+  if (a14 !== undefined && !isInteger(a14)) fail(issues, '/query/offset', 3);
+  const a16 = g5['limit'];
+  if (a16 !== undefined) {
+    if (isInteger(a16)) {
+      if (a16 < 1) fail(issues, '/query/limit', 25);
+      if (a16 > 500) fail(issues, '/query/limit', 104);
+    } else {
+      fail(issues, '/query/limit', 3);
     }
   }
-  {
-    const a8 = g5['name'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string')) issues.push({ path: '/query/name', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a10 = g5['acl_type'];
-    if (a10 !== undefined) {
-      if (!(typeof a10 === 'string'))
-        issues.push({ path: '/query/acl_type', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a12 = g5['entity_type'];
-    if (a12 !== undefined) {
-      if (!(typeof a12 === 'string'))
-        issues.push({ path: '/query/entity_type', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a14 = g5['offset'];
-    if (a14 !== undefined) {
-      if (!((typeof a14 === 'number' && Number.isInteger(a14)) || typeof a14 === 'bigint'))
-        issues.push({ path: '/query/offset', keyword: 'type', message: 'must be integer' });
-    }
-  }
-  {
-    const a16 = g5['limit'];
-    if (a16 !== undefined) {
-      if ((typeof a16 === 'number' && Number.isInteger(a16)) || typeof a16 === 'bigint') {
-        if (a16 < 1) issues.push({ path: '/query/limit', keyword: 'minimum', message: 'must be >= 1' });
-        if (a16 > 500) issues.push({ path: '/query/limit', keyword: 'maximum', message: 'must be <= 500' });
-      } else {
-        issues.push({ path: '/query/limit', keyword: 'type', message: 'must be integer' });
-      }
-    }
-  }
-  {
-    const a18 = g5['precise_search'];
-    if (a18 !== undefined) {
-      if (!(typeof a18 === 'string'))
-        issues.push({ path: '/query/precise_search', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a18 = g5['precise_search'];
+  if (a18 !== undefined && !(typeof a18 === 'string')) fail(issues, '/query/precise_search', 0);
   const g20: Record<string, unknown> = args.headers ?? {};
-  {
-    const a21 = g20['X-Auth-Token'];
-    if (a21 !== undefined) {
-      if (!(typeof a21 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a21 = g20['X-Auth-Token'];
+  if (a21 !== undefined && !(typeof a21 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   return issues;
 }
 
@@ -10176,17 +6223,12 @@ function s20(status: number, body: unknown): ValidationIssue[] {
 function r21(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['id'];
-    if (a1 === undefined)
-      issues.push({ path: '/path/id', keyword: 'required', message: 'must have required path parameter "id"' });
-    else if (a1 !== undefined) {
-      if (!(typeof a1 === 'string')) issues.push({ path: '/path/id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['id'];
+  if (a1 === undefined) fail(issues, '/path/id', 98);
+  else if (!(typeof a1 === 'string')) fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c72(body, '/body', issues);
   }
   return issues;
@@ -10206,19 +6248,12 @@ function s21(status: number, body: unknown): ValidationIssue[] {
 function r22(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.query ?? {};
-  {
-    const a1 = g0['duration'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/query/duration', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['api_id'];
-    if (a3 !== undefined) {
-      if (!(typeof a3 === 'string')) issues.push({ path: '/query/api_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['duration'];
+  if (a1 === undefined) fail(issues, '/query/duration', 105);
+  else if (!(typeof a1 === 'string')) fail(issues, '/query/duration', 0);
+  const a3 = g0['api_id'];
+  if (a3 === undefined) fail(issues, '/query/api_id', 106);
+  else if (!(typeof a3 === 'string')) fail(issues, '/query/api_id', 0);
   return issues;
 }
 
@@ -10236,35 +6271,16 @@ function s22(status: number, body: unknown): ValidationIssue[] {
 function r23(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['id'];
-    if (a1 === undefined)
-      issues.push({ path: '/path/id', keyword: 'required', message: 'must have required path parameter "id"' });
-    else if (a1 !== undefined) {
-      if (!(typeof a1 === 'string')) issues.push({ path: '/path/id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['id'];
+  if (a1 === undefined) fail(issues, '/path/id', 98);
+  else if (!(typeof a1 === 'string')) fail(issues, '/path/id', 0);
   const g3: Record<string, unknown> = args.query ?? {};
-  {
-    const a4 = g3['name'];
-    if (a4 !== undefined) {
-      if (!(typeof a4 === 'string')) issues.push({ path: '/query/name', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a6 = g3['page_size'];
-    if (a6 !== undefined) {
-      if (!((typeof a6 === 'number' && Number.isInteger(a6)) || typeof a6 === 'bigint'))
-        issues.push({ path: '/query/page_size', keyword: 'type', message: 'must be integer' });
-    }
-  }
-  {
-    const a8 = g3['page_no'];
-    if (a8 !== undefined) {
-      if (!((typeof a8 === 'number' && Number.isInteger(a8)) || typeof a8 === 'bigint'))
-        issues.push({ path: '/query/page_no', keyword: 'type', message: 'must be integer' });
-    }
-  }
+  const a4 = g3['name'];
+  if (a4 !== undefined && !(typeof a4 === 'string')) fail(issues, '/query/name', 0);
+  const a6 = g3['page_size'];
+  if (a6 !== undefined && !isInteger(a6)) fail(issues, '/query/page_size', 3);
+  const a8 = g3['page_no'];
+  if (a8 !== undefined && !isInteger(a8)) fail(issues, '/query/page_no', 3);
   return issues;
 }
 
@@ -10282,42 +6298,17 @@ function s23(status: number, body: unknown): ValidationIssue[] {
 function r24(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['app_id'];
-    if (a5 === undefined)
-      issues.push({ path: '/path/app_id', keyword: 'required', message: 'must have required path parameter "app_id"' });
-    else if (a5 !== undefined) {
-      if (!(typeof a5 === 'string')) issues.push({ path: '/path/app_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  const a5 = g0['app_id'];
+  if (a5 === undefined) fail(issues, '/path/app_id', 107);
+  else if (!(typeof a5 === 'string')) fail(issues, '/path/app_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
-  {
-    const a8 = g7['X-Auth-Token'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a8 = g7['X-Auth-Token'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   return issues;
 }
 
@@ -10355,47 +6346,17 @@ function s24(status: number, body: unknown): ValidationIssue[] {
 function r25(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['vpc_channel_id'];
-    if (a5 === undefined)
-      issues.push({
-        path: '/path/vpc_channel_id',
-        keyword: 'required',
-        message: 'must have required path parameter "vpc_channel_id"',
-      });
-    else if (a5 !== undefined) {
-      if (!(typeof a5 === 'string'))
-        issues.push({ path: '/path/vpc_channel_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  const a5 = g0['vpc_channel_id'];
+  if (a5 === undefined) fail(issues, '/path/vpc_channel_id', 108);
+  else if (!(typeof a5 === 'string')) fail(issues, '/path/vpc_channel_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
-  {
-    const a8 = g7['X-Auth-Token'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a8 = g7['X-Auth-Token'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   return issues;
 }
 
@@ -10433,45 +6394,20 @@ function s25(status: number, body: unknown): ValidationIssue[] {
 function r26(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['api_id'];
-    if (a5 === undefined)
-      issues.push({ path: '/path/api_id', keyword: 'required', message: 'must have required path parameter "api_id"' });
-    else if (a5 !== undefined) {
-      if (!(typeof a5 === 'string')) issues.push({ path: '/path/api_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  const a5 = g0['api_id'];
+  if (a5 === undefined) fail(issues, '/path/api_id', 109);
+  else if (!(typeof a5 === 'string')) fail(issues, '/path/api_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
-  {
-    const a8 = g7['X-Auth-Token'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a8 = g7['X-Auth-Token'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c11(body, '/body', issues);
   }
   return issues;
@@ -10511,45 +6447,20 @@ function s26(status: number, body: unknown): ValidationIssue[] {
 function r27(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['app_id'];
-    if (a5 === undefined)
-      issues.push({ path: '/path/app_id', keyword: 'required', message: 'must have required path parameter "app_id"' });
-    else if (a5 !== undefined) {
-      if (!(typeof a5 === 'string')) issues.push({ path: '/path/app_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  const a5 = g0['app_id'];
+  if (a5 === undefined) fail(issues, '/path/app_id', 107);
+  else if (!(typeof a5 === 'string')) fail(issues, '/path/app_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
-  {
-    const a8 = g7['X-Auth-Token'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a8 = g7['X-Auth-Token'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c26(body, '/body', issues);
   }
   return issues;
@@ -10589,50 +6500,20 @@ function s27(status: number, body: unknown): ValidationIssue[] {
 function r28(args: RequestArgs): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const g0: Record<string, unknown> = args.path ?? {};
-  {
-    const a1 = g0['project_id'];
-    if (a1 !== undefined) {
-      if (!(typeof a1 === 'string'))
-        issues.push({ path: '/path/project_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a3 = g0['instance_id'];
-    if (a3 === undefined)
-      issues.push({
-        path: '/path/instance_id',
-        keyword: 'required',
-        message: 'must have required path parameter "instance_id"',
-      });
-    else if (a3 !== undefined) {
-      if (!(typeof a3 === 'string'))
-        issues.push({ path: '/path/instance_id', keyword: 'type', message: 'must be string' });
-    }
-  }
-  {
-    const a5 = g0['throttle_id'];
-    if (a5 === undefined)
-      issues.push({
-        path: '/path/throttle_id',
-        keyword: 'required',
-        message: 'must have required path parameter "throttle_id"',
-      });
-    else if (a5 !== undefined) {
-      if (!(typeof a5 === 'string'))
-        issues.push({ path: '/path/throttle_id', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
+  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  const a5 = g0['throttle_id'];
+  if (a5 === undefined) fail(issues, '/path/throttle_id', 102);
+  else if (!(typeof a5 === 'string')) fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
-  {
-    const a8 = g7['X-Auth-Token'];
-    if (a8 !== undefined) {
-      if (!(typeof a8 === 'string'))
-        issues.push({ path: '/headers/X-Auth-Token', keyword: 'type', message: 'must be string' });
-    }
-  }
+  const a8 = g7['X-Auth-Token'];
+  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues.push({ path: '/body', keyword: 'required', message: 'must have a request body' });
-  else if (body !== undefined) {
+  if (body === undefined) fail(issues, '/body', 99);
+  else {
     c95(body, '/body', issues);
   }
   return issues;

@@ -5,7 +5,7 @@
 import type { Constraints, DocCell, TypeRef } from '../model.ts';
 import { foldWidth } from '../vocab.ts';
 
-export type ConstraintKey = 'min' | 'max' | 'minLength' | 'maxLength' | 'default' | 'enum' | 'arrayLength' | 'length';
+export type ConstraintKey = 'min' | 'max' | 'minLength' | 'maxLength' | 'default' | 'enum' | 'arrayLength' | 'length' | 'range';
 
 /** Label words (after width folding) and what they set. Longer labels first so `最小长度` wins over `最小`. */
 export const CONSTRAINT_LABELS: [string, ConstraintKey][] = [
@@ -31,10 +31,18 @@ export const CONSTRAINT_LABELS: [string, ConstraintKey][] = [
   ['Enumeration values', 'enum'],
   ['Enumerated values', 'enum'],
   ['长度', 'length'],
+  ['取值范围', 'range'],
+  ['Value range', 'range'],
 ];
 
+const labelAlternatives = (keys: (key: ConstraintKey) => boolean) =>
+  CONSTRAINT_LABELS.filter(([, key]) => keys(key))
+    .map(([l]) => l.replace(/ /g, '\\s+'))
+    .join('|');
+
+/** `Label: value`; a range label may also run straight into its numbers (`取值范围1 ~ 100`, `取值范围为0-2000`). */
 const LABEL_PATTERN = new RegExp(
-  `(?:^|[\\s。.;；,，(（])(${CONSTRAINT_LABELS.map(([l]) => l.replace(/ /g, '\\s+')).join('|')})\\s*[:：]\\s*`,
+  `(?:^|[\\s。.;；,，(（])(?:(${labelAlternatives((k) => k !== 'range')})\\s*[:：]|(${labelAlternatives((k) => k === 'range')})\\s*(?:[:：]|为|是)?(?=\\s*\\[?-?\\d))\\s*`,
   'gi',
 );
 
@@ -54,7 +62,7 @@ export function labelledValues(text: string): { key: ConstraintKey; value: strin
   const folded = foldWidth(text).replace(/\*\*/g, '');
   const found: { key: ConstraintKey; start: number; end: number; index: number }[] = [];
   for (const m of folded.matchAll(LABEL_PATTERN)) {
-    const label = m[1]!.replace(/\s+/g, ' ');
+    const label = (m[1] ?? m[2])!.replace(/\s+/g, ' ');
     const key = CONSTRAINT_LABELS.find(([l]) => l.toLowerCase() === label.toLowerCase())![1];
     found.push({ key, index: m.index!, start: m.index! + m[0].length, end: folded.length });
   }
@@ -103,6 +111,14 @@ function range(value: string): [number | bigint | undefined, number | bigint | u
   return m ? [exactNumber(m[1]!), exactNumber(m[2]!)] : [undefined, undefined];
 }
 
+function isStringType(type: TypeRef): boolean {
+  return type.kind === 'primitive' && type.type === 'string' && !type.format;
+}
+
+function isNumericType(type: TypeRef): boolean {
+  return type.kind === 'primitive' && (type.type === 'integer' || type.type === 'number');
+}
+
 function isArray(type: TypeRef): boolean {
   return type.kind === 'array';
 }
@@ -129,7 +145,19 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
       case 'max': {
         const n = exactNumber(token);
         if (n === undefined) break;
-        (isArray(type) ? items : own)[key === 'min' ? 'minimum' : 'maximum'] = n;
+        // On strings, `Minimum: 1` / `最小值：1` bound the length (the ELB and ModelArts exports write it so).
+        if (isStringType(itemType)) {
+          if (typeof n === 'number') lengthTarget[key === 'min' ? 'minLength' : 'maxLength'] = n;
+        } else (isArray(type) ? items : own)[key === 'min' ? 'minimum' : 'maximum'] = n;
+        break;
+      }
+      case 'range': {
+        // `取值范围1 ~ 100` is a numeric range only on numbers; on strings it is prose about allowed values.
+        const [lo, hi] = range(value);
+        if (!isNumericType(itemType) || lo === undefined || hi === undefined) break;
+        const target = isArray(type) ? items : own;
+        target.minimum ??= lo;
+        target.maximum ??= hi;
         break;
       }
       case 'minLength':

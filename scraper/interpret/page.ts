@@ -86,7 +86,7 @@ export function parseMethodPath(method: string, uri: string): MethodPath {
   const bracket = path.match(/\[\??([^\]]*)\]$/);
   if (bracket) {
     path = path.slice(0, bracket.index);
-    query.push(...bracket[1]!.split(/[,&，]/).map((q) => q.replace(/^\?/, '').split('=')[0]!.trim()).filter(Boolean));
+    query.push(...bracket[1]!.split(/[,&，、]/).map((q) => q.replace(/^\?/, '').split('=')[0]!.trim()).filter(Boolean));
   }
   const q = path.indexOf('?');
   if (q >= 0) {
@@ -365,6 +365,8 @@ class PageInterpreter {
     };
     for (const placed of this.tables) {
       if (placed.role.role === 'params') add(placed, placed.role.in === 'path' ? 'auto' : placed.role.in);
+      // Uncaptioned tables (pipe renderings) under 请求参数: a table of `X-…` / `Content-Type` rows is the header table.
+      else if (placed.role.role === 'requestParams' && this.allHeaderNames(placed)) add(placed, 'header');
     }
     for (const name of mp.query) {
       if (!params.some((p) => p.name === name && p.in === 'query'))
@@ -382,6 +384,12 @@ class PageInterpreter {
   /** Name for the object a `-` row points to, and whether the body's examples are lists: set per body table. */
   private bodyName = 'Body';
   private bodyIsList = false;
+
+  private allHeaderNames(placed: PlacedTable): boolean {
+    const col = placed.columns.name;
+    const names = placed.table.rows.map((r) => (col === undefined ? '' : (r.cells[col]?.text.split('\n')[0] ?? '').trim()));
+    return names.length > 0 && names.every((n) => HEADER_NAME.test(n));
+  }
 
   /** A body table: a `-` row is the body's own type (File downloads, lists); otherwise a named object. */
   private bodyType(placed: PlacedTable, preferred: string, examples: ExampleModel[] = []): TypeRef {
@@ -627,14 +635,15 @@ function isObjectish(type: TypeRef): boolean {
   return false;
 }
 
+/** One parameter per location and name; a row from a table wins over a bare name from the URI's query string. */
 function dedupeParams(params: ParamModel[]): ParamModel[] {
-  const seen = new Set<string>();
-  return params.filter((p) => {
+  const byKey = new Map<string, ParamModel>();
+  for (const p of params) {
     const key = `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const seen = byKey.get(key);
+    if (!seen || (!seen.docType && p.docType)) byKey.set(key, p);
+  }
+  return [...byKey.values()];
 }
 
 export function interpretPage(page: DocPage, report: Report): PageResult {

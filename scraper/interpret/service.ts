@@ -65,6 +65,7 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
   const operations: OperationModel[] = [];
   const byRoute = new Map<string, OperationModel>();
   const catalogue = new Map<string, ErrorCodeModel>();
+  const canonicalPaths = new Map<string, string>(); // path with `{}` placeholders → the first path written
 
   for (const page of ordered) {
     // 1. Decide each local object's global name.
@@ -100,6 +101,7 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
       op.parameters = op.parameters.map((p) => ({ ...p, type: mapRefs(p.type, local) }));
       if (op.requestBody) op.requestBody.type = mapRefs(op.requestBody.type, local);
       for (const r of op.responses) if (r.body) r.body = mapRefs(r.body, local);
+      unifyPathParams(op, canonicalPaths, (reason) => report({ file: page.file, reason, severity: 'info' }));
       const route = `${op.method} ${op.path.replace(/\{[^}]+\}/g, '{}')}`;
       const earlier = byRoute.get(route);
       if (earlier) {
@@ -139,6 +141,25 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
     schemas,
     errorCodes: [...catalogue.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
   };
+}
+
+/**
+ * OpenAPI allows one path per template: `/throttle-specials/{id}` (PUT) and `/throttle-specials/{strategy_id}` (GET)
+ * must share a parameter name. The first page's names win; the operation's path parameters are renamed to match.
+ */
+function unifyPathParams(op: OperationModel, canonical: Map<string, string>, note: (reason: string) => void) {
+  const template = op.path.replace(/\{[^}]+\}/g, '{}');
+  const first = canonical.get(template);
+  if (!first) {
+    canonical.set(template, op.path);
+    return;
+  }
+  if (first === op.path) return;
+  const names = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const rename = new Map(names(op.path).map((name, i) => [name, names(first)[i]!]));
+  note(`${op.method} ${op.path}: path parameters renamed to match ${first} (one name per path template)`);
+  op.path = first;
+  op.parameters = op.parameters.map((p) => (p.in === 'path' && rename.has(p.name) ? { ...p, name: rename.get(p.name)! } : p));
 }
 
 /** A `X object` whose table is on no page becomes a free-form object with its type text kept, and is reported. */

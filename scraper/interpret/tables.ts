@@ -8,6 +8,7 @@ import {
   type ColumnRole,
   columnRole,
   normalizeWord,
+  parseRequired,
   type TableRole,
 } from '../vocab.ts';
 import { isKnownDocType } from './types.ts';
@@ -37,8 +38,9 @@ export function inferColumns(table: DocTable): Columns | undefined {
     table.rows.filter((r) => r.cells[i] && test(r.cells[i]!.text)).length / Math.max(1, table.rows.length);
   const columns: Columns = { name: 0 };
   for (let i = 1; i < width; i++) {
-    if (columns.type === undefined && share(i, isKnownDocType) >= 0.6) columns.type = i;
-    else if (columns.required === undefined && share(i, (t) => /^(是|否|yes|no)$/i.test(t.trim())) >= 0.6) columns.required = i;
+    // The 是/否 test comes first: `Yes` would otherwise read as a bare type name.
+    if (columns.required === undefined && share(i, (t) => parseRequired(t) !== undefined && t.trim().length <= 5) >= 0.6) columns.required = i;
+    else if (columns.type === undefined && share(i, isKnownDocType) >= 0.6) columns.type = i;
   }
   columns.description = width - 1;
   return columns;
