@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { toYaml } from '../../scraper/openapi/serialize.ts';
-import { deref, knownBug, op, param, refName, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
+import { deref, op, param, refName, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 const forFile = (r: ScrapeResult, name: string) => r.report.filter((e) => e.file.endsWith(name));
 
@@ -27,7 +27,7 @@ describe('pages with nothing to scrape', () => {
     expect(Object.keys(r.document.paths)).toEqual([]);
   });
 
-  knownBug('BUG-3', 'unrecognised text (binary bytes, prose): a warning or error, so --strict notices', async () => {
+  it('unrecognised text (binary bytes, prose): a warning or error, so --strict notices', async () => {
     const r = await scrape(['bad/garbage.txt', 'bad/plain.txt']);
     for (const f of ['garbage.txt', 'plain.txt']) {
       const entries = forFile(r, f);
@@ -48,7 +48,7 @@ describe('table without a header row', () => {
     expect(w!.table).toContain('Parameter description');
   });
 
-  knownBug('BUG-4', 'infers the columns (name | Yes/No | type | description) from the cells', async () => {
+  it('infers the columns (name | Yes/No | type | description) from the cells', async () => {
     const r = await scrape(['bad/no-header.html']);
     const o = op(r, 'DELETE', '/v2.0/lbaas/whitelists/{whitelist_id}');
     expect(param(o, 'path', 'whitelist_id')).toMatchObject({ required: true, schema: { type: 'string' }, description: 'Specifies the whitelist ID.' });

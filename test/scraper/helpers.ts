@@ -1,5 +1,4 @@
 // Shared helpers for the scraper tests: scrape fixture files, walk the resulting OpenAPI document.
-import { it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,12 +61,3 @@ export function rowsRead(result: ScrapeResult, file: string): number {
   return result.pages.filter((p) => p.file.endsWith(file)).reduce((n, p) => n + p.rows, 0);
 }
 
-/**
- * A test that exposes a scraper bug not yet fixed (listed in test/scraper/BUGS.md). It is a `todo` so the suite
- * stays green; run `HWDOCS_SCRAPER_BUGS=1 npx vitest run test/scraper` to run these tests and see them fail.
- * When the bug is fixed, turn `knownBug` back into `it`.
- */
-export function knownBug(bug: string, name: string, fn: () => unknown | Promise<unknown>, timeout?: number): void {
-  if (process.env.HWDOCS_SCRAPER_BUGS) it(`${name} [${bug}]`, fn, timeout);
-  else it.todo(`${name} [${bug}]`);
-}

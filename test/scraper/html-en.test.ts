@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { toYaml } from '../../scraper/openapi/serialize.ts';
-import { deref, knownBug, op, param, refName, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
+import { deref, op, param, refName, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 const UPDATE_LABEL = 'html-en/modelarts/UpdateLabel.html';
 const LABEL_TREE = 'html-en/modelarts/ListLabelTree.html';
@@ -140,7 +140,7 @@ describe('ELB v3 CreateL7Policy: nested objects linked by anchors', () => {
     expect(schemaOf(r, 'CreateRuleOption').properties.invert).toMatchObject({ type: 'boolean', default: false });
   });
 
-  knownBug('BUG-1', 'reads Minimum/Maximum on a String as its length limits (the English export has no "Minimum length")', () => {
+  it('reads Minimum/Maximum on a String as its length limits (the English export has no "Minimum length")', () => {
     const option = schemaOf(r, 'CreateL7PolicyOption');
     expect(option.properties.name).toMatchObject({ type: 'string', minLength: 0, maxLength: 255 });
     expect(option.properties.name.minimum).toBeUndefined();
@@ -198,7 +198,7 @@ describe('ELB v3 ListL7Policies: query parameters, arrays, shared schema across 
     expect(o.requestBody).toBeUndefined();
   });
 
-  knownBug('BUG-1', 'puts the length limits of an `Array of strings` on its items (FORMATS §9.11)', () => {
+  it('puts the length limits of an `Array of strings` on its items (FORMATS §9.11)', () => {
     const name = param(o, 'query', 'name').schema;
     expect(name.type).toBe('array');
     expect(name.items).toMatchObject({ type: 'string', minLength: 1, maxLength: 255 });
@@ -251,7 +251,7 @@ describe('recursive type and big integers (ListLabelTree)', () => {
     expect(param(o, 'query', 'with_count').schema).toMatchObject({ type: 'boolean', default: false });
   });
 
-  knownBug('BUG-1', 'reads Minimum/Maximum on `Array of strings` as item length limits', () => {
+  it('reads Minimum/Maximum on `Array of strings` as item length limits', () => {
     expect(param(o, 'query', 'label_names').schema.items).toMatchObject({ type: 'string', minLength: 1, maxLength: 64 });
   });
 

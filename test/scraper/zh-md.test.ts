@@ -2,7 +2,7 @@
 // Expectations were written by reading the pages.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
-import { deref, knownBug, op, param, refName, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
+import { deref, op, param, refName, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 const examplesOf = (content: Json | undefined): Json[] => Object.values(content?.['application/json']?.examples ?? {}) as Json[];
 
@@ -169,7 +169,7 @@ describe('AddingBackendInstances (old style, 字典数据类型 linked by positi
     expect(notes.length).toBe(2);
   });
 
-  knownBug('BUG-2', 'reads `取值范围1 ~ 100` on an Integer as minimum/maximum', () => {
+  it('reads `取值范围1 ~ 100` on an Integer as minimum/maximum', () => {
     const item = deref(r, requestSchema(r, o).properties.vpc_instances.items);
     expect(item.properties.weight).toMatchObject({ minimum: 1, maximum: 100 });
   });
