@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ProjectConfig, ServiceConfig } from '../config/load.ts';
+import { crawl } from '../crawl/index.ts';
 import { generatePackage } from '../generator/index.ts';
 import { scrapeInputs } from '../scraper/index.ts';
 import { serializeSpec, toJson } from '../scraper/openapi/serialize.ts';
@@ -38,9 +39,7 @@ export function targetsOf(config: ProjectConfig, service: ServiceConfig, base = 
 }
 
 export async function buildOne(config: ProjectConfig, service: ServiceConfig, targets: BuildTargets): Promise<ServiceBuild> {
-  const inputs = service.inputs.map((input) => (/^https?:\/\//.test(input) ? input : underRoot(config.root, input)));
-  const remote = inputs.filter((i) => /^https?:\/\//.test(i));
-  if (remote.length) throw new Error(`service ${service.name}: URL inputs need 'hwdocs crawl' first (${remote.join(', ')})`);
+  const inputs = await localInputs(config, service);
   const result = await scrapeInputs(inputs, { service: service.name, root: config.root });
   await mkdir(dirname(targets.spec), { recursive: true });
   await writeFile(targets.spec, serializeSpec(result.document, targets.spec));
@@ -56,6 +55,23 @@ export async function buildOne(config: ProjectConfig, service: ServiceConfig, ta
     findings: result.report.filter((e) => e.severity !== 'info').length,
     summary: summarizeReport(result.report),
   };
+}
+
+const isUrl = (input: string) => /^https?:\/\//i.test(input);
+
+/**
+ * The service's inputs as local paths: URL inputs are crawled (politely, with the on-disk cache and resume of
+ * `hwdocs crawl`) into the service's crawl folder, which is then scraped like any other folder.
+ */
+async function localInputs(config: ProjectConfig, service: ServiceConfig): Promise<string[]> {
+  const urls = service.inputs.filter(isUrl);
+  const paths = service.inputs.filter((input) => !isUrl(input)).map((input) => underRoot(config.root, input));
+  if (!urls.length) return paths;
+  const outDir = underRoot(config.root, service.crawlCache ?? join('.cache', 'hwdocs', service.name));
+  const summary = await crawl(urls, { outDir, onEvent: () => {} });
+  if (summary.failed) process.stderr.write(`hwdocs build: ${service.name}: ${summary.failed} page(s) could not be fetched; building from the rest\n`);
+  if (!summary.saved) throw new Error(`service ${service.name}: no page could be fetched from ${urls.join(', ')}`);
+  return [...paths, outDir];
 }
 
 export function selectServices(config: ProjectConfig, name?: string): ServiceConfig[] {

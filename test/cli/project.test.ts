@@ -81,3 +81,33 @@ describe('build → check → diff in a downstream project', () => {
     expect(result.stderr).toContain("/services/0/spec: 'x.txt' does not match");
   }, 60_000);
 });
+
+describe('URL inputs in the config are crawled, then scraped', () => {
+  it('builds a spec from pages served by a local doc site', async () => {
+    const { createServer } = await import('node:http');
+    const page = await readFile(join(ROOT, 'test/fixtures/html-en/elb/CreateL7Policy.html'));
+    const index = Buffer.from('<html><body><h1 class="topictitle1">API Reference</h1><a href="CreateL7Policy.html">Creating a forwarding policy</a></body></html>');
+    const server = createServer((req, res) => {
+      const body = req.url === '/api-elb/index.html' ? index : req.url === '/api-elb/CreateL7Policy.html' ? page : undefined;
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body ?? 'not found');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const { port } = server.address() as { port: number };
+    const project = await mkdtemp(join(tmpdir(), 'hwdocs-url-'));
+    try {
+      await writeFile(
+        join(project, 'hwdocs.config.json'),
+        JSON.stringify({ services: [{ name: 'elb', inputs: [`http://127.0.0.1:${port}/api-elb/index.html`], spec: 'spec/elb.openapi.yaml' }] }),
+      );
+      const build = await hwdocs(project, 'build');
+      expect(build.code, build.stderr).toBe(0);
+      const spec = await readFile(join(project, 'spec/elb.openapi.yaml'), 'utf8');
+      expect(spec).toContain('/v3/{project_id}/elb/l7policies:');
+      expect(spec).toContain('operationId: CreateL7Policy');
+    } finally {
+      server.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
