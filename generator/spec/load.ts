@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Document } from '@redocly/openapi-core';
 
 export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -53,7 +53,46 @@ function toPlain(value: JsonValue): JsonValue {
   return value;
 }
 
-/** Parses YAML or JSON (JSON is YAML 1.2) keeping big integers exact. */
+/** Integer literals long enough to lie beyond 2^53 (they may also sit inside strings; that only adds candidates). */
+const LONG_INTEGER = /(?<![\w.+-])[-+]?\d{16,}(?![\w.])/g;
+
+/**
+ * The parsed document with every integer beyond 2^53 replaced by the exact bigint written in the text, or
+ * undefined when that is ambiguous (two literals rounding to the same double) or a literal cannot be found.
+ */
+export function withExactIntegers(parsed: JsonObject, text: string): JsonObject | undefined {
+  const unsafe = new Set<number>();
+  const collect = (value: JsonValue): void => {
+    if (typeof value === 'number') {
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) unsafe.add(value);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(parsed);
+  if (unsafe.size === 0) return parsed;
+  const literals = new Map<number, Set<bigint>>();
+  for (const match of text.matchAll(LONG_INTEGER)) {
+    const exact = BigInt(match[0]);
+    const rounded = Number(exact);
+    if (!unsafe.has(rounded)) continue;
+    if (!literals.has(rounded)) literals.set(rounded, new Set());
+    literals.get(rounded)!.add(exact);
+  }
+  for (const value of unsafe) if (literals.get(value)?.size !== 1) return undefined;
+  const replace = (value: JsonValue): JsonValue => {
+    if (typeof value === 'number') return unsafe.has(value) ? [...literals.get(value)!][0] : value;
+    if (Array.isArray(value)) return value.map(replace);
+    if (value && typeof value === 'object') {
+      const out: JsonObject = {};
+      for (const [key, child] of Object.entries(value)) out[key] = replace(child);
+      return out;
+    }
+    return value;
+  };
+  return replace(parsed) as JsonObject;
+}
+
+/** Parses YAML or JSON (JSON is YAML 1.2) keeping big integers exact (the slow, always-exact path). */
 export function parseSpecText(text: string): JsonObject {
   const parsed = parseYaml(text, { intAsBigInt: true, maxAliasCount: -1, uniqueKeys: true });
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the document is not an object');
@@ -75,9 +114,9 @@ export const LINT_RULES = {
 } as const;
 
 /** Only error-severity findings stop generation. */
-async function lintSpec(text: string, absolutePath: string): Promise<string[]> {
+async function lintSpec(document: Document): Promise<string[]> {
   const config = await createConfig({ extends: ['recommended'], rules: LINT_RULES } as never);
-  const problems = await lintFromString({ source: text, absoluteRef: absolutePath, config });
+  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver() });
   return problems
     .filter((problem) => problem.severity === 'error')
     .map((problem) => {
@@ -140,13 +179,21 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   } catch (err) {
     throw new SpecProblemsError(path, [`cannot read the file: ${(err as Error).message}`]);
   }
+  // One fast parse (Redocly's js-yaml, also what the linter walks); the slow exact parser only runs when the document
+  // has integers beyond 2^53 that cannot be recovered from the text unambiguously.
+  let document: Document;
   let exact: JsonObject;
+  let parsed: JsonValue;
   try {
-    exact = parseSpecText(text);
+    document = makeDocumentFromString(text, path);
+    parsed = document.parsed as JsonValue;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the document is not an object');
+    exact = (withExactIntegers(parsed as JsonObject, text) ?? parseSpecText(text)) as JsonObject;
   } catch (err) {
     throw new SpecProblemsError(path, [`cannot parse the document: ${(err as Error).message.split('\n')[0]}`]);
   }
-  const problems = [...checkGeneratorNeeds(exact), ...(await lintSpec(text, path))];
+  const problems = [...checkGeneratorNeeds(exact), ...(await lintSpec(document))];
   if (problems.length) throw new SpecProblemsError(path, problems);
-  return { path, text, exact, plain: toPlain(exact) as JsonObject };
+  // Without big integers the exact document is the parsed one, already plain.
+  return { path, text, exact, plain: exact === parsed ? exact : (toPlain(exact) as JsonObject) };
 }
