@@ -39,6 +39,10 @@ function presenceThenChecks(v: string, missing: string, checks: string[]): strin
   return single ? [`if (${v} !== undefined && ${single[1]}) ${single[2]}`] : [`if (${v} !== undefined) {`, ...checks, '}'];
 }
 
+const CALL_OPEN = '\u0001';
+const CALL_CLOSE = '\u0002';
+const CALL_PATTERN = /\u0001(\d+)\u0002/g;
+
 /** `path + "/name"` + `"/"` → `path + "/name/"`: folds a constant onto the literal tail of a path expression. */
 function appendRaw(pathExpr: string, text: string): string {
   if (pathExpr.startsWith('"') && pathExpr.endsWith('"') && !pathExpr.slice(1, -1).includes('"')) return stringLiteral(JSON.parse(pathExpr) + text);
@@ -67,7 +71,9 @@ export class ValidatorEmitter {
     private readonly doc: JsonObject,
     private readonly service: ServiceModel,
   ) {
-    service.schemas.forEach((schema, index) => this.functionByRef.set(schema.name, `c${index}`));
+    // Calls between schema validators are written as a marker (control characters cannot occur in emitted string
+    // literals, which are JSON-escaped) and resolved once duplicates are merged; see emitModule().
+    service.schemas.forEach((schema, index) => this.functionByRef.set(schema.name, `${CALL_OPEN}${index}${CALL_CLOSE}`));
   }
 
   private local(prefix: string): string {
@@ -342,17 +348,39 @@ export class ValidatorEmitter {
   emitModule(): string {
     const out: string[] = [];
     const bodies: string[] = [];
-    this.service.schemas.forEach((schema, index) => {
+    // Schema validators, with structurally identical schemas (scraped manuals repeat the same table under
+    // several names) merged into one function: merge bodies that are equal once their callees are merged, until
+    // nothing changes.
+    const schemaBodies = this.service.schemas.map((schema) => {
       this.localCounter = 0;
+      return this.emitNode(schema.schema, 'v', 'path', 'issues').join('\n');
+    });
+    const canonical = schemaBodies.map((_body, index) => index);
+    const resolveCalls = (text: string) => text.replace(CALL_PATTERN, (_m, index: string) => `c${canonical[Number(index)]}`);
+    for (let changed = true; changed; ) {
+      changed = false;
+      const firstIndexOf = new Map<string, number>();
+      schemaBodies.forEach((body, index) => {
+        if (canonical[index] !== index) return;
+        const resolved = resolveCalls(body);
+        const first = firstIndexOf.get(resolved);
+        if (first === undefined) firstIndexOf.set(resolved, index);
+        else {
+          canonical[index] = first;
+          changed = true;
+        }
+      });
+      for (let index = 0; index < canonical.length; index++) canonical[index] = canonical[canonical[index]];
+    }
+    this.service.schemas.forEach((schema, index) => {
+      if (canonical[index] === index) {
+        bodies.push(`function c${index}(v: unknown, path: string, issues: ValidationIssue[]): void {`, resolveCalls(schemaBodies[index]), '}', '');
+      }
       bodies.push(
-        `function c${index}(v: unknown, path: string, issues: ValidationIssue[]): void {`,
-        ...this.emitNode(schema.schema, 'v', 'path', 'issues'),
-        '}',
-        '',
         `/** Checks a value against the \`${safeInComment(schema.name)}\` schema; issue paths are JSON Pointers below \`path\`. */`,
         `export function validate${schema.validatorStem}(value: unknown, path = ''): ValidationIssue[] {`,
         'const issues: ValidationIssue[] = [];',
-        `c${index}(value, path, issues);`,
+        `c${canonical[index]}(value, path, issues);`,
         'return issues;',
         '}',
         '',
@@ -362,13 +390,27 @@ export class ValidatorEmitter {
         '',
       );
     });
+    const resolveAll = (lines: string[]) => lines.map(resolveCalls);
     const requestEntries: string[] = [];
     const responseEntries: string[] = [];
+    // Many operations share their parameters (project_id, instance_id) or response shapes: an operation whose
+    // validator comes out identical to an earlier one reuses that function instead of repeating it.
+    const firstWithBody = new Map<string, string>();
+    const reuse = (name: string, lines: string[]): string => {
+      const key = lines.slice(1).join('\n') + '|' + lines[0].replace(name, '');
+      const existing = firstWithBody.get(key);
+      if (existing) return existing;
+      firstWithBody.set(key, name);
+      bodies.push(...resolveAll(lines), '');
+      return name;
+    };
     this.service.operations.forEach((op, index) => {
       this.localCounter = 0;
-      bodies.push(...this.emitRequestValidator(op, `r${index}`), '', ...this.emitResponseValidator(op, `s${index}`), '');
-      requestEntries.push(`${stringLiteral(op.methodName)}: r${index},`);
-      responseEntries.push(`${stringLiteral(op.methodName)}: s${index},`);
+      const request = reuse(`r${index}`, this.emitRequestValidator(op, `r${index}`));
+      this.localCounter = 0;
+      const response = reuse(`s${index}`, this.emitResponseValidator(op, `s${index}`));
+      requestEntries.push(`${stringLiteral(op.methodName)}: ${request},`);
+      responseEntries.push(`${stringLiteral(op.methodName)}: ${response},`);
     });
 
     out.push(
