@@ -6,6 +6,19 @@ import type { ParamLocation, SectionKind } from './model.ts';
 
 /** Lower-case, drop whitespace and markdown escapes, fold full-width punctuation: `请求 Body 参数` ≡ `请求body参数`. */
 export function normalizeWord(text: string): string {
+  let word = normalized.get(text);
+  if (word === undefined) {
+    word = foldedWord(text);
+    // Headers, captions and type cells repeat on every page: a bounded memo keeps lookups cheap.
+    if (normalized.size > 50_000) normalized.clear();
+    normalized.set(text, word);
+  }
+  return word;
+}
+
+const normalized = new Map<string, string>();
+
+function foldedWord(text: string): string {
   return foldWidth(text)
     .replace(/\\([_*[\]()#.!-])/g, '$1')
     .replace(/\s+/g, '')

@@ -1,30 +1,63 @@
 // DITA markup shared by the HTML reader and the doc-source markdown reader (which embeds DITA `<table>`s):
-// tables with row/col spans → DocTable, cells → DocCell.
+// tables with row/col spans → DocTable, cells → DocCell. Works on the parsed DOM directly (one walk per cell):
+// selector engines cost more than the whole rest of a page's reading.
 
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import type { DocCell, DocRow, DocTable } from '../model.ts';
 import { foldWidth } from '../vocab.ts';
 
 /** Elements whose content starts a new line of cell text. */
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'br', 'ul', 'ol', 'pre', 'dd', 'dt', 'dl', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+export function childElements(node: AnyNode, ...names: string[]): Element[] {
+  const children = (node as Element).children ?? [];
+  return children.filter((c): c is Element => isElement(c) && (names.length === 0 || names.includes(c.name)));
+}
+
+/** Plain text of a subtree, whitespace collapsed. */
+export function textOf(node: AnyNode): string {
+  if (node.type === 'text') return (node as Text).data;
+  return ((node as Element).children ?? []).map(textOf).join('');
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Markdown sources sometimes double-escape: `&amp;lt;` survives one decode as `&lt;`. */
+function decodeEntitiesLeft(text: string): string {
+  return text.includes('&') ? text.replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ' })[name]!) : text;
+}
+
 /** Visible text of a DOM subtree with block elements on their own lines and inline whitespace collapsed. */
 export function blockText(node: AnyNode): string {
+  return readCell(node).text;
+}
+
+/** One walk over a cell: its text (blocks on their own lines), its links and its list items. */
+export function readCell(node: AnyNode): DocCell {
   const lines: string[] = [];
+  const links: DocCell['links'] = [];
+  const listItems: string[] = [];
   let current = '';
   const flush = () => {
-    const line = current.replace(/\s+/g, ' ').trim();
+    const line = collapse(current);
     if (line) lines.push(line);
     current = '';
   };
   const walk = (n: AnyNode) => {
     if (n.type === 'text') {
-      current += (n as unknown as { data: string }).data;
+      current += (n as Text).data;
       return;
     }
-    if (n.type !== 'tag' && n.type !== 'root') return;
+    if (!isElement(n) && n.type !== 'root') return;
     const el = n as Element;
+    if (el.name === 'a' && el.attribs?.href !== undefined) links.push({ href: el.attribs.href, text: collapse(textOf(el)) });
+    if (el.name === 'li') listItems.push(collapse(textOf(el)));
     const block = BLOCK_TAGS.has(el.name);
     if (block) flush();
     for (const child of el.children ?? []) walk(child);
@@ -32,48 +65,31 @@ export function blockText(node: AnyNode): string {
   };
   walk(node);
   flush();
-  return decodeEntitiesLeft(lines.join('\n'));
-}
-
-/** Markdown sources sometimes double-escape: `&amp;lt;` survives one decode as `&lt;`. */
-function decodeEntitiesLeft(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ' })[name]!);
-}
-
-export function readCell($: CheerioAPI, cell: Cheerio<Element>): DocCell {
-  const links = cell
-    .find('a[href]')
-    .toArray()
-    .map((a) => ({ href: $(a).attr('href') ?? '', text: $(a).text().replace(/\s+/g, ' ').trim() }));
-  const listItems = cell
-    .find('li')
-    .toArray()
-    .map((li) => $(li).text().replace(/\s+/g, ' ').trim());
-  return { text: blockText(cell[0]!), links, listItems };
+  return { text: decodeEntitiesLeft(lines.join('\n')), links, listItems };
 }
 
 const EMPTY_CELL: DocCell = { text: '', links: [], listItems: [] };
 
 /**
- * Expands a table's rows into a rectangular grid, repeating row-spanned and col-spanned cells, so every row
- * lines up with the header.
+ * Expands rows into a rectangular grid, repeating row-spanned and col-spanned cells, so every row lines up with
+ * the header.
  */
-function gridRows($: CheerioAPI, rows: Element[]): DocCell[][] {
+function gridRows(rows: Element[]): DocCell[][] {
   const grid: DocCell[][] = [];
-  const pending: { col: number; left: number; cell: DocCell }[] = [];
+  let pending: { col: number; left: number; cell: DocCell }[] = [];
   for (const tr of rows) {
     const out: DocCell[] = [];
     const place = () => {
-      for (let p = pending.findIndex((s) => s.col === out.length && s.left > 0); p >= 0; p = pending.findIndex((s) => s.col === out.length && s.left > 0)) {
-        out.push(pending[p]!.cell);
-        pending[p]!.left--;
+      for (let p = pending.find((s) => s.col === out.length && s.left > 0); p; p = pending.find((s) => s.col === out.length && s.left > 0)) {
+        out.push(p.cell);
+        p.left--;
       }
     };
-    for (const td of $(tr).children('td,th').toArray()) {
+    for (const td of childElements(tr, 'td', 'th')) {
       place();
-      const cell = readCell($, $(td));
-      const colspan = Math.max(1, Number($(td).attr('colspan')) || 1);
-      const rowspan = Math.max(1, Number($(td).attr('rowspan')) || 1);
+      const cell = readCell(td);
+      const colspan = Math.max(1, Number(td.attribs.colspan) || 1);
+      const rowspan = Math.max(1, Number(td.attribs.rowspan) || 1);
       for (let c = 0; c < colspan; c++) {
         if (rowspan > 1) pending.push({ col: out.length, left: rowspan - 1, cell });
         out.push(cell);
@@ -81,7 +97,7 @@ function gridRows($: CheerioAPI, rows: Element[]): DocCell[][] {
     }
     place();
     grid.push(out);
-    for (let p = pending.length - 1; p >= 0; p--) if (pending[p]!.left <= 0) pending.splice(p, 1);
+    pending = pending.filter((s) => s.left > 0);
   }
   return grid;
 }
@@ -90,26 +106,50 @@ const CAPTION_NUMBER = /^\s*(?:表|Table)\s*(\d+)\s*/i;
 
 /** `表 3 请求Body参数` / `Table 3 Request body parameters` → number and caption. */
 export function splitCaption(text: string): { number?: number; caption: string } {
-  const clean = foldWidth(text).replace(/\s+/g, ' ').trim();
+  const clean = collapse(foldWidth(text));
   const m = clean.match(CAPTION_NUMBER);
   return m ? { number: Number(m[1]), caption: clean.slice(m[0].length).trim() } : { caption: clean };
 }
 
+/** The table's own rows (`table > tr`, `table > thead|tbody|tfoot > tr`), never those of nested tables. */
+function ownRows(table: Element): { head: Element[]; body: Element[] } {
+  const head: Element[] = [];
+  const body: Element[] = [];
+  for (const child of childElements(table)) {
+    if (child.name === 'tr') body.push(child);
+    else if (child.name === 'thead') head.push(...childElements(child, 'tr'));
+    else if (child.name === 'tbody' || child.name === 'tfoot') body.push(...childElements(child, 'tr'));
+  }
+  return { head, body };
+}
+
 /** A DITA `<table>` element → DocTable. Header: `<thead>` rows, or a first row made only of `<th>`. */
-export function readTable($: CheerioAPI, table: Cheerio<Element>): DocTable {
-  const allRows = table.find('tr').toArray().filter((tr) => $(tr).closest('table')[0] === table[0]);
-  const headRows = allRows.filter((tr) => $(tr).parent('thead').length > 0);
-  let bodyRows = allRows.filter((tr) => $(tr).parent('thead').length === 0);
-  if (!headRows.length && bodyRows.length && $(bodyRows[0]).children('td').length === 0) {
-    headRows.push(bodyRows[0]!);
+export function readTable(table: Element): DocTable {
+  const { head, body } = ownRows(table);
+  let bodyRows = body;
+  if (!head.length && bodyRows.length && childElements(bodyRows[0]!, 'td').length === 0) {
+    head.push(bodyRows[0]!);
     bodyRows = bodyRows.slice(1);
   }
-  const header = headRows.length ? gridRows($, headRows.slice(-1))[0]!.map((c) => c.text.replace(/\n/g, ' ')) : [];
-  const rows: DocRow[] = gridRows($, bodyRows).map((cells) => ({
+  const header = head.length ? gridRows(head.slice(-1))[0]!.map((c) => c.text.replace(/\n/g, ' ')) : [];
+  const rows: DocRow[] = gridRows(bodyRows).map((cells) => ({
     cells: header.length ? header.map((_, i) => cells[i] ?? EMPTY_CELL) : cells,
   }));
-  const captionEl = table.children('caption');
-  const { number, caption } = splitCaption(captionEl.length ? captionEl.text() : '');
-  const anchors = [table.attr('id')].filter((a): a is string => !!a);
+  const captionEl = childElements(table, 'caption')[0];
+  const { number, caption } = splitCaption(captionEl ? textOf(captionEl) : '');
+  const anchors = table.attribs.id ? [table.attribs.id] : [];
   return { caption, number, anchors, header, rows };
+}
+
+/** Every `<table>` below `node` that is not inside another table, in document order. */
+export function outerTables(node: AnyNode): Element[] {
+  const out: Element[] = [];
+  const walk = (n: AnyNode) => {
+    if (!isElement(n) && n.type !== 'root') return;
+    const el = n as Element;
+    if (el.name === 'table') out.push(el);
+    else for (const child of el.children ?? []) walk(child);
+  };
+  walk(node);
+  return out;
 }

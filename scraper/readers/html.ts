@@ -3,45 +3,48 @@
 // `<caption><b>Table 3 </b>Request body parameters</caption>`, examples in `<pre class="screen">`.
 // The DOM is walked in document order into Blocks; assemble.ts does the rest.
 
-import * as cheerio from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { blockText, readTable } from './dita.ts';
+import { blockText, childElements, isElement, readTable, textOf } from './dita.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'head', 'template', 'svg', 'button']);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 2, h4: 2, h5: 3, h6: 3 };
 const CONTAINERS = /^(?:table|pre|p|ul|ol|li|div|section|dl|dd|dt|h[1-6]|blockquote|article|main)$/;
 
 function hasBlockChildren(el: Element): boolean {
-  return el.children.some((c) => c.type === 'tag' && CONTAINERS.test((c as Element).name));
+  return el.children.some((c) => isElement(c) && CONTAINERS.test(c.name));
 }
 
-function walk($: CheerioAPI, node: AnyNode, blocks: Block[]): void {
+function hasClass(el: Element, name: string): boolean {
+  return (el.attribs.class ?? '').split(/\s+/).includes(name);
+}
+
+function walk(node: AnyNode, blocks: Block[]): void {
   if (node.type === 'text') {
-    const text = (node as unknown as { data: string }).data.replace(/\s+/g, ' ').trim();
+    const text = textOf(node).replace(/\s+/g, ' ').trim();
     if (text) blocks.push({ type: 'paragraph', text });
     return;
   }
   if (node.type !== 'tag') return;
   const el = node as Element;
   if (SKIP.has(el.name)) return;
-  const level = HEADINGS[el.name] ?? ($(el).hasClass('sectiontitle') ? 2 : undefined);
+  const level = HEADINGS[el.name] ?? (hasClass(el, 'sectiontitle') ? 2 : undefined);
   if (level) {
     blocks.push({ type: 'heading', level, text: blockText(el).replace(/\n/g, ' ') });
     return;
   }
   if (el.name === 'table') {
-    blocks.push({ type: 'table', table: readTable($, $(el)) });
+    blocks.push({ type: 'table', table: readTable(el) });
     return;
   }
   if (el.name === 'pre') {
-    blocks.push({ type: 'code', text: $(el).text() });
+    blocks.push({ type: 'code', text: textOf(el) });
     return;
   }
-  if (el.name === 'a' && !$(el).attr('href') && ($(el).attr('name') || $(el).attr('id'))) {
-    blocks.push({ type: 'anchor', name: ($(el).attr('name') ?? $(el).attr('id'))! });
+  if (el.name === 'a' && !el.attribs.href && (el.attribs.name || el.attribs.id)) {
+    blocks.push({ type: 'anchor', name: (el.attribs.name ?? el.attribs.id)! });
     return;
   }
   if (el.name === 'p' || !hasBlockChildren(el)) {
@@ -49,17 +52,26 @@ function walk($: CheerioAPI, node: AnyNode, blocks: Block[]): void {
     if (text) blocks.push({ type: 'paragraph', text });
     return;
   }
-  for (const child of el.children) walk($, child, blocks);
+  for (const child of el.children) walk(child, blocks);
+}
+
+/** The first element matching `test`, depth first. */
+function findElement(node: AnyNode, test: (el: Element) => boolean): Element | undefined {
+  for (const child of childElements(node)) {
+    if (test(child)) return child;
+    const found = findElement(child, test);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function htmlBlocks(html: string): Block[] {
-  const $ = cheerio.load(html);
-  const title = $('h1.topictitle1').first();
+  const document = parseDocument(html);
+  const title = findElement(document, (el) => el.name === 'h1' && hasClass(el, 'topictitle1'));
   // The topic is the title's parent; support pages wrap it in site chrome that holds no API content.
-  const container = title.length ? title.parent() : $('body').length ? $('body') : undefined;
-  const root: AnyNode[] = container ? container.contents().toArray() : $.root().contents().toArray();
+  const root: AnyNode = title?.parent ?? findElement(document, (el) => el.name === 'body') ?? document;
   const blocks: Block[] = [];
-  for (const child of root) walk($, child, blocks);
+  for (const child of (root as Element).children) walk(child, blocks);
   return blocks;
 }
 

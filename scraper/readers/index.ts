@@ -6,6 +6,8 @@ import { textReaders } from './text/index.ts';
 
 export const readers: Reader[] = [htmlReader, markdownReader, ...textReaders];
 
+const SURE = 0.9;
+
 /** The reader most confident about `text`, or undefined when none recognises it. */
 export function pickReader(text: string, file: string): Reader | undefined {
   let best: Reader | undefined;
@@ -13,6 +15,7 @@ export function pickReader(text: string, file: string): Reader | undefined {
   for (const reader of readers) {
     const score = reader.detect(text, file);
     if (score > bestScore) [best, bestScore] = [reader, score];
+    if (bestScore >= SURE) break; // the markup of the structured forms is unmistakable
   }
   return best;
 }

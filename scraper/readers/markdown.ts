@@ -2,11 +2,10 @@
 // `## 请求参数` headings, `**表 N**  caption` lines, `<a name="request_AuthOpt"></a>` anchors, `<table>` HTML,
 // fenced examples. Each line is classified into a Block; assemble.ts does the rest.
 
-import * as cheerio from 'cheerio';
-import type { Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { blockText, readTable, splitCaption } from './dita.ts';
+import { blockText, childElements, outerTables, readTable, splitCaption, textOf } from './dita.ts';
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const CAPTION = /^\s*\*\*\s*((?:表|Table)\s*\d+)\s*\*\*\s*(.*)$/i;
@@ -30,30 +29,33 @@ export function plainMarkdown(text: string): string {
     .trim();
 }
 
-/** Collects lines from `start` until `isEnd` says the block is complete; returns the block and the next index. */
-function collect(lines: string[], start: number, isEnd: (line: string, soFar: string[]) => boolean): [string[], number] {
-  const out: string[] = [];
-  let i = start;
-  for (; i < lines.length; i++) {
-    out.push(lines[i]!);
-    if (isEnd(lines[i]!, out)) return [out, i + 1];
-  }
-  return [out, i];
+/** Counts opening minus closing tags of one kind on a line. */
+function depthChange(line: string, tag: string): number {
+  if (!line.includes(tag)) return 0;
+  const open = line.match(new RegExp(`<${tag}\\b`, 'gi'))?.length ?? 0;
+  const close = line.match(new RegExp(`</${tag}>`, 'gi'))?.length ?? 0;
+  return open - close;
 }
 
-function tableDepth(html: string): number {
-  return (html.match(/<table\b/gi) ?? []).length - (html.match(/<\/table>/gi) ?? []).length;
+/** The lines of an HTML block starting at `start`, up to the line that closes its outermost `tag`; line by line, so
+ * long tables cost linear time. */
+function collectHtml(lines: string[], start: number, tag: string): [string[], number] {
+  let depth = 0;
+  for (let i = start; i < lines.length; i++) {
+    depth += depthChange(lines[i]!, tag);
+    if (depth <= 0) return [lines.slice(start, i + 1), i + 1];
+  }
+  return [lines.slice(start), lines.length];
 }
 
 function htmlBlocks(html: string): Block[] {
-  const $ = cheerio.load(html, null, false);
   const blocks: Block[] = [];
-  for (const el of $.root().children().toArray() as Element[]) {
-    if (el.name === 'table') blocks.push({ type: 'table', table: readTable($, $(el)) });
-    else if (el.name === 'pre') blocks.push({ type: 'code', text: $(el).text() });
+  for (const el of childElements(parseDocument(html))) {
+    if (el.name === 'table') blocks.push({ type: 'table', table: readTable(el) });
+    else if (el.name === 'pre') blocks.push({ type: 'code', text: textOf(el) });
     else {
-      const nested = $(el).find('table').toArray();
-      if (nested.length) for (const t of nested) blocks.push({ type: 'table', table: readTable($, $(t)) });
+      const nested = outerTables(el);
+      if (nested.length) for (const t of nested) blocks.push({ type: 'table', table: readTable(t) });
       else {
         const text = blockText(el);
         if (text) blocks.push({ type: 'paragraph', text });
@@ -70,24 +72,20 @@ export function markdownBlocks(source: string): Block[] {
     const line = lines[i]!;
     const fence = line.match(FENCE);
     if (fence) {
-      const [body, next] = collect(lines, i + 1, (l) => l.trim().startsWith(fence[2]!));
+      const close = lines.findIndex((l, j) => j > i && l.trim().startsWith(fence[2]!));
+      const end = close < 0 ? lines.length : close;
       const indent = fence[1]!.length;
-      const code = body
-        .slice(0, body.length && body[body.length - 1]!.trim().startsWith(fence[2]!) ? -1 : undefined)
+      const code = lines
+        .slice(i + 1, end)
         .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
         .join('\n');
       blocks.push({ type: 'code', text: code });
-      i = next;
+      i = end + 1;
       continue;
     }
-    if (/^\s*<table\b/i.test(line) || /^\s*<pre\b/i.test(line) || /^\s*<div\b/i.test(line)) {
-      const tag = /^\s*<table\b/i.test(line) ? 'table' : /^\s*<pre\b/i.test(line) ? 'pre' : 'div';
-      const [body, next] = collect(lines, i, (_, soFar) => {
-        const html = soFar.join('\n');
-        if (tag === 'table') return tableDepth(html) <= 0;
-        if (tag === 'pre') return /<\/pre>/i.test(html);
-        return (html.match(/<div\b/gi) ?? []).length <= (html.match(/<\/div>/gi) ?? []).length;
-      });
+    const html = line.match(/^\s*<(table|pre|div)\b/i);
+    if (html) {
+      const [body, next] = collectHtml(lines, i, html[1]!.toLowerCase());
       blocks.push(...htmlBlocks(body.join('\n')));
       i = next;
       continue;
