@@ -151,14 +151,17 @@ export async function formatFile(file: string, source: string): Promise<string> 
  * A formatter for one generation run: `format(file, source)` may be called as soon as each source is ready (work
  * overlaps with the emitters still running); `close()` ends the workers.
  */
-export function createFormatter(expectedChars: number): { format(file: string, source: string): Promise<string>; close(): Promise<void> } {
-  // HWDOCS_FORMAT_WORKERS=0 formats everything in this thread (the output is the same either way).
-  const configured = Number(process.env.HWDOCS_FORMAT_WORKERS);
+export function createFormatter(
+  expectedChars: number,
+  options: { workers?: number; chunkChars?: number } = {},
+): { format(file: string, source: string): Promise<string>; close(): Promise<void> } {
+  // HWDOCS_FORMAT_WORKERS=N sets the pool size, 0 formats in this thread (the output is the same either way).
+  const configured = options.workers ?? Number(process.env.HWDOCS_FORMAT_WORKERS);
   // By default workers are used only with 4+ cores: measured on 2 busy cores, two workers with cold JITs were
   // slower than formatting in the (warm) main thread.
   const cores = availableParallelism();
   const workers = Number.isInteger(configured) && configured >= 0 ? configured : cores >= 4 ? Math.min(cores - 1, 4) : 0;
-  if (expectedChars < WORKER_THRESHOLD_CHARS || workers < 2) {
+  if (workers < 1 || (options.workers === undefined && expectedChars < WORKER_THRESHOLD_CHARS)) {
     return { format: formatFile, close: async () => {} };
   }
   const pool = new FormatPool(workers);
@@ -168,7 +171,7 @@ export function createFormatter(expectedChars: number): { format(file: string, s
       if (!parser) return source;
       const run = (text: string, options: prettier.Options) => pool.format(text, options);
       if (parser !== 'babel-ts') return formatWithFallback(source, parser, run);
-      const chunks = splitTopLevel(source);
+      const chunks = splitTopLevel(source, options.chunkChars);
       const formatted = await Promise.all(chunks.map((chunk) => formatWithFallback(chunk.text, parser, run)));
       return joinChunks(formatted, chunks);
     },
