@@ -32,7 +32,7 @@ export function isSafeIdentifier(name: string): boolean {
  * Splits a document name into ASCII words. Non-ASCII characters (Chinese names) become `uXXXX` words so the name
  * stays distinct and deterministic instead of collapsing to nothing; every other punctuation separates words.
  */
-export function splitWords(raw: string): string[] {
+export function splitWords(raw: string, camelBoundaries = true): string[] {
   const words: string[] = [];
   let current = '';
   const flush = () => {
@@ -44,7 +44,7 @@ export function splitWords(raw: string): string[] {
     if (/[A-Za-z0-9]/.test(ch)) {
       // camelCase boundary: "throttleResp" -> throttle, Resp; "HTTPServer" stays one run of capitals then splits.
       const prev = current[current.length - 1];
-      if (prev && /[a-z0-9]/.test(prev) && /[A-Z]/.test(ch)) flush();
+      if (camelBoundaries && prev && /[a-z0-9]/.test(prev) && /[A-Z]/.test(ch)) flush();
       current += ch;
     } else if (code > 0x7f) {
       flush();
@@ -82,9 +82,10 @@ export function toCamelCase(raw: string): string {
 
 /** Error codes and enum members: `APIG.2012` → `APIG_2012`, `ModelArts.0101` → `ModelArts_0101`. */
 export function toConstantName(raw: string): string {
-  let name = splitWords(raw).join('_');
+  let name = splitWords(raw, false).join('_');
   if (!name) name = 'UNNAMED';
   if (/^[0-9]/.test(name)) name = '_' + name;
+  if (RESERVED_WORDS.has(name)) name += '_';
   return name;
 }
 
