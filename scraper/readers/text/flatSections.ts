@@ -4,6 +4,7 @@
 
 import type { DocExample, SectionKind } from '../../model.ts';
 import { jsonEnd, stripLineNumbers, tryParseJson } from './json.ts';
+import { headingWord } from './roles.ts';
 import type { RawSection, RawTable } from './tables.ts';
 import {
   CAPTION_MARK,
@@ -157,7 +158,7 @@ export function readFlatChunk(text: string, findings: FlatFindings): RawSection[
   // The heading is the first word; a word ending in a heading (`服务集成API错误码`) counts too.
   const first = ws[0]!.text;
   const kind = headingKind(first) ?? headingKindBySuffix(first);
-  open(kind ?? 'other', kind ? first : '');
+  open(kind ?? 'other', kind ? headingWord(first) : '');
   let i = kind ? 1 : 0;
 
   for (; i < ws.length; i++) {
@@ -166,7 +167,7 @@ export function readFlatChunk(text: string, findings: FlatFindings): RawSection[
     const midKind = i > 0 ? headingKind(w.text) : undefined;
     if (midKind && i + 1 < ws.length && (CAPTION_MARK.test(ws[i + 1]!.text) || statusAt(ws, i + 1))) {
       flushPending();
-      open(midKind, w.text);
+      open(midKind, headingWord(w.text));
       continue;
     }
     const st = statusAt(ws, i);

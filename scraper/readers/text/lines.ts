@@ -9,6 +9,8 @@ import { collectEvidence } from './evidence.ts';
 import { headerRun } from './flatSections.ts';
 import { jsonEnd } from './json.ts';
 import type { Token } from './rows.ts';
+import { headingWord } from './roles.ts';
+import { captionSubTables } from './subtables.ts';
 import { finishSection, type RawSection, type RawTable, type Report } from './tables.ts';
 import {
   CAPTION_LINE,
@@ -66,6 +68,11 @@ const isSeparator = (cell: string): boolean => /^\s*:?-{3,}:?\s*$/.test(cell);
 const PRODUCTSDESC_TITLE = /^(.+?)-(.+)[:：]([^:：]+)$/;
 /** `删除迁移项目 - DeleteMigproject`: title and API Explorer name (support pages). */
 const TITLE_WITH_API = /^(.*\S)\s+-\s+([A-Z][A-Za-z0-9]+)$/;
+/**
+ * `納管節(jié)點AddNode` (the traditional-Chinese mirror, FORMATS.md §9.15): the API Explorer name glued to a CJK title.
+ * Only a CamelCase name of two or more words (`AddNode`, `ListInstances`), so `获取用户Token` keeps its title.
+ */
+const TITLE_GLUED_API = /^(.*[\u3400-\u9fff\uf900-\ufaff])([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)$/;
 
 interface Title {
   title: string;
@@ -88,7 +95,7 @@ function findTitle(lines: Line[]): Title {
   if (productsdesc && (isHeading(productsdesc[3]!) || timeLine)) {
     return { title: productsdesc[2]!.trim(), next: chosen.i + 1, kind: isHeading(productsdesc[3]!) };
   }
-  const withApi = chosen.t.match(TITLE_WITH_API);
+  const withApi = chosen.t.match(TITLE_WITH_API) ?? chosen.t.match(TITLE_GLUED_API);
   if (withApi) return { title: withApi[1]!, apiName: withApi[2]!, next: chosen.i + 1 };
   return { title: chosen.t, next: chosen.i + 1, kind: headingKindBySuffix(chosen.t) };
 }
@@ -182,7 +189,7 @@ export function readLines(text: string, file: string, form: Form, report: Report
     if (!t || isChromeLine(t) || SOURCE_LINK.test(t)) continue;
     const heading = headingAt(lines, i);
     if (heading) {
-      openSection(heading, t);
+      openSection(heading, headingWord(t));
       continue;
     }
     const cap = t.match(CAPTION_LINE);
@@ -272,6 +279,7 @@ export function readLines(text: string, file: string, form: Form, report: Report
   const finished = sections
     .filter((s) => s.heading || s.paragraphs.length || s.rawTables.length || s.examples.length)
     .map((s) => finishSection(s, layout, evidence, report));
+  captionSubTables(finished, report);
   if (!finished.some((s) => s.tables.length || s.examples.length)) {
     report({ reason: 'no table or example found on the page', severity: 'warning' });
   }

@@ -5,6 +5,7 @@ import type { DocSection, DocTable, ReportEntry } from '../../model.ts';
 import type { ColumnRole } from '../../vocab.ts';
 import { parseRequired } from '../../vocab.ts';
 import { segmentRows, type Evidence, type SegmentResult, type Token } from './rows.ts';
+import { captionWord, headerWord } from './roles.ts';
 import { isRequiredWord, textColumnRole } from './words.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
@@ -90,10 +91,10 @@ export function finishTable(raw: RawTable, section: string, layout: TextLayout, 
     report({ section, table, reason: `no row could be read from the table body (${raw.tokens.length} tokens)`, severity });
   }
   return {
-    caption: raw.caption,
+    caption: captionWord(raw.caption),
     number: raw.number,
     anchors: [],
-    header,
+    header: header.map(headerWord),
     rows: result.rows.map((cells) => ({ cells })),
     ...(raw.status ? { status: raw.status } : {}),
   };

@@ -61,6 +61,25 @@ export function vocabKey(text: string): string {
   return normalizeWord(out);
 }
 
+/** The mirror's spelling undone (pinyin notes dropped, traditional → simplified), width and case kept. */
+export function foldMirror(text: string): string {
+  let out = '';
+  for (const ch of text.replace(PINYIN_NOTE, '')) out += TRADITIONAL[ch] ?? ch;
+  return out;
+}
+
+/**
+ * A header, caption or heading word as the page should hand it on: unchanged, unless only the mirror fold makes
+ * the vocabulary know it (`參數(shù)類型` → `参数类型`, `路徑參數(shù)` → `路径参数`). The interpreter looks these words
+ * up in the same vocabularies without the fold, so a mirror page would otherwise lose its column and table roles.
+ * Cell text is never folded.
+ */
+export function vocabularyWord(text: string, known: (word: string) => boolean): string {
+  if (known(text)) return text;
+  const folded = foldMirror(text);
+  return folded !== text && known(folded) ? folded : text;
+}
+
 /** Section kind of a heading word, or undefined when it is not a heading. */
 export function headingKind(word: string): SectionKind | undefined {
   return SECTION_HEADINGS[vocabKey(word)];
