@@ -18,6 +18,24 @@ export function numericLiteral(value: JsonValue | undefined): string | undefined
   return undefined;
 }
 
+/**
+ * The failure test `v <op> B` for a bound B beyond 2^53. Comparing a number with a bigint is exact but about ten
+ * times slower than comparing two numbers, so numbers are compared with the nearest double D of B instead, and the
+ * operator is adjusted for the rounding: no double lies strictly between B and D, so for a double v, `v > B` is
+ * `v > D` when D < B and `v >= D` when D > B (and `v < B` likewise). bigint values still compare exactly.
+ */
+export function bigintBoundTest(v: string, op: '<' | '<=' | '>' | '>=', bound: bigint): string {
+  const nearest = Number(bound);
+  const nearestExact = BigInt(nearest);
+  let numberOp: string = op;
+  if (nearestExact !== bound) {
+    const failsAbove = op === '>' || op === '>=';
+    numberOp = failsAbove ? (nearestExact < bound ? '>' : '>=') : nearestExact > bound ? '<' : '<=';
+  }
+  const nearestLiteral = nearestExact.toString(); // an integer literal that reads back as exactly `nearest`
+  return `(typeof ${v} === 'number' ? ${v} ${numberOp} ${nearestLiteral} : ${v} ${op} ${bound}n)`;
+}
+
 /** Appends a constant JSON Pointer segment to a path expression, folding literals at generation time. */
 function appendSegment(pathExpr: string, segment: string): string {
   const suffix = '/' + pointerSegment(segment);
@@ -30,7 +48,7 @@ function appendSegment(pathExpr: string, segment: string): string {
  * shortest equivalent form: a lone `if (c) fail(…)` check joins the presence test.
  */
 function presenceThenChecks(v: string, missing: string, checks: string[]): string[] {
-  const single = checks.length === 1 ? /^if \((.*)\) (fail\(.*\);)$/.exec(checks[0]) : null;
+  const single = checks.length === 1 ? /^if \((.*)\) (\w+ = fail\(.*\);)$/.exec(checks[0]) : null;
   if (missing) {
     if (!checks.length) return [missing];
     return single ? [missing, `else if (${single[1]}) ${single[2]}`] : [missing, 'else {', ...checks, '}'];
@@ -101,7 +119,7 @@ export class ValidatorEmitter {
       this.messages.push(key);
       this.messageIndex.set(key, index);
     }
-    return `fail(${issues}, ${pathExpr}, ${index});`;
+    return `${issues} = fail(${issues}, ${pathExpr}, ${index});`;
   }
 
   /** Resolves a non-component local reference (`#/components/schemas/A/properties/b`) to its schema. */
@@ -124,7 +142,7 @@ export class ValidatorEmitter {
     if (typeof schema.$ref === 'string') {
       const name = schemaRefName(schema.$ref);
       const fn = name !== undefined ? this.functionByRef.get(name) : undefined;
-      if (fn) lines.push(`${fn}(${v}, ${pathExpr}, ${issues});`);
+      if (fn) lines.push(`${issues} = ${fn}(${v}, ${pathExpr}, ${issues});`);
       else if (depth < 8) lines.push(...this.emitNode(this.resolvePointer(schema.$ref), v, pathExpr, issues, depth + 1));
     }
 
@@ -136,7 +154,7 @@ export class ValidatorEmitter {
       lines.push(`let ${matches} = 0;`);
       for (const alternative of alternatives) {
         const sub = this.local('s');
-        lines.push(`{ const ${sub}: ValidationIssue[] = [];`, ...this.emitNode(alternative, v, pathExpr, sub, depth), `if (${sub}.length === 0) ${matches}++; }`);
+        lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.emitNode(alternative, v, pathExpr, sub, depth), `if (${sub} === null) ${matches}++; }`);
       }
       lines.push(
         keyword === 'anyOf'
@@ -146,7 +164,7 @@ export class ValidatorEmitter {
     }
     if (schema.not !== undefined) {
       const sub = this.local('s');
-      lines.push(`{ const ${sub}: ValidationIssue[] = [];`, ...this.emitNode(schema.not, v, pathExpr, sub, depth), `if (${sub}.length === 0) ${this.issue(issues, pathExpr, 'not', 'must NOT be valid')} }`);
+      lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.emitNode(schema.not, v, pathExpr, sub, depth), `if (${sub} === null) ${this.issue(issues, pathExpr, 'not', 'must NOT be valid')} }`);
     }
 
     if (schema.const !== undefined) lines.push(...this.emitEnum([schema.const], v, pathExpr, issues, 'const'));
@@ -258,9 +276,11 @@ export class ValidatorEmitter {
 
   private numberChecks(schema: JsonObject, v: string, pathExpr: string, issues: string): string[] {
     const lines: string[] = [];
-    const bound = (keyword: string, op: string, value: JsonValue | undefined, words: string) => {
+    const bound = (keyword: string, op: '<' | '<=' | '>' | '>=', value: JsonValue | undefined, words: string) => {
       const literal = numericLiteral(value);
-      if (literal !== undefined) lines.push(`if (${v} ${op} ${literal}) ${this.issue(issues, pathExpr, keyword, `must be ${words} ${literal.replace(/n$/, '')}`)}`);
+      if (literal === undefined) return;
+      const test = typeof value === 'bigint' ? bigintBoundTest(v, op, value) : `${v} ${op} ${literal}`;
+      lines.push(`if (${test}) ${this.issue(issues, pathExpr, keyword, `must be ${words} ${literal.replace(/n$/, '')}`)}`);
     };
     // OpenAPI 3.0 writes exclusiveMinimum: true beside minimum; 3.1 writes the bound itself.
     if (schema.exclusiveMinimum === true) bound('exclusiveMinimum', '<=', schema.minimum, '>');
@@ -374,18 +394,16 @@ export class ValidatorEmitter {
     }
     this.service.schemas.forEach((schema, index) => {
       if (canonical[index] === index) {
-        bodies.push(`function c${index}(v: unknown, path: string, issues: ValidationIssue[]): void {`, resolveCalls(schemaBodies[index]), '}', '');
+        bodies.push(`function c${index}(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {`, resolveCalls(schemaBodies[index]), 'return issues;', '}', '');
       }
       bodies.push(
         `/** Checks a value against the \`${safeInComment(schema.name)}\` schema; issue paths are JSON Pointers below \`path\`. */`,
         `export function validate${schema.validatorStem}(value: unknown, path = ''): ValidationIssue[] {`,
-        'const issues: ValidationIssue[] = [];',
-        `c${canonical[index]}(value, path, issues);`,
-        'return issues;',
+        `return c${canonical[index]}(value, path, null) ?? [];`,
         '}',
         '',
         `export function is${schema.validatorStem}(value: unknown): value is types.${schema.typeName} {`,
-        `return validate${schema.validatorStem}(value).length === 0;`,
+        `return c${canonical[index]}(value, '', null) === null;`,
         '}',
         '',
       );
@@ -438,7 +456,7 @@ export class ValidatorEmitter {
   }
 
   private emitRequestValidator(op: OperationModel, name: string): string[] {
-    const lines = [`function ${name}(args: RequestArgs): ValidationIssue[] {`, 'const issues: ValidationIssue[] = [];'];
+    const lines = [`function ${name}(args: RequestArgs): ValidationIssue[] {`, 'let issues: ValidationIssue[] | null = null;'];
     for (const location of ['path', 'query', 'header'] as const) {
       const params = op.parameters.filter((p) => p.in === location);
       if (!params.length) continue;
@@ -462,7 +480,7 @@ export class ValidatorEmitter {
       const missing = op.body.required ? `if (body === undefined) ${this.issue('issues', '"/body"', 'required', 'must have a request body')}` : '';
       lines.push(...presenceThenChecks('body', missing, checks));
     }
-    lines.push('return issues;', '}');
+    lines.push('return issues ?? [];', '}');
     return lines;
   }
 
@@ -474,7 +492,7 @@ export class ValidatorEmitter {
       if (checks.length) cases.push(`case ${Number(response.status)}: {`, ...checks, 'break;', '}');
     }
     if (!cases.length) return [`function ${name}(_status: number, _body: unknown): ValidationIssue[] {`, 'return [];', '}'];
-    return [`function ${name}(status: number, body: unknown): ValidationIssue[] {`, 'const issues: ValidationIssue[] = [];', 'switch (status) {', ...cases, '}', 'return issues;', '}'];
+    return [`function ${name}(status: number, body: unknown): ValidationIssue[] {`, 'let issues: ValidationIssue[] | null = null;', 'switch (status) {', ...cases, '}', 'return issues ?? [];', '}'];
   }
 
   private helperSource(): string[] {
@@ -487,8 +505,12 @@ export class ValidatorEmitter {
       '/** [keyword, message] of every issue this module can report. */',
       `const MESSAGES: readonly (readonly [string, string])[] = [${this.messages.map((m) => `[${m}]`).join(', ')}];`,
       '',
-      'function fail(issues: ValidationIssue[], path: string, message: number): void {',
-      'issues.push({ path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] });',
+      '/** Records one issue; the list is created on the first failure, so valid values allocate nothing. */',
+      'function fail(issues: ValidationIssue[] | null, path: string, message: number): ValidationIssue[] {',
+      'const issue: ValidationIssue = { path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] };',
+      'if (issues === null) return [issue];',
+      'issues.push(issue);',
+      'return issues;',
       '}',
       '',
     ];
