@@ -3,7 +3,8 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { ProjectConfig, ServiceConfig } from '../config/load.ts';
+import { ConfigError, loadConfig, type ProjectConfig, type ServiceConfig } from '../config/load.ts';
+import { UsageError } from './args.ts';
 import { crawl } from '../crawl/index.ts';
 import { generatePackage } from '../generator/index.ts';
 import { scrapeInputs } from '../scraper/index.ts';
@@ -74,9 +75,19 @@ async function localInputs(config: ProjectConfig, service: ServiceConfig): Promi
   return [...paths, outDir];
 }
 
-export function selectServices(config: ProjectConfig, name?: string): ServiceConfig[] {
-  if (!name) return config.services;
-  const found = config.services.filter((s) => s.name === name);
-  if (!found.length) throw new Error(`no service '${name}' in the config (have: ${config.services.map((s) => s.name).join(', ')})`);
-  return found;
+/** Options shared by `build` and `check`. */
+export const PROJECT_OPTIONS = { config: { type: 'string', short: 'c' }, service: { type: 'string' } } as const;
+
+/** The config and the services a command acts on; a bad config or an unknown service is a usage error. */
+export async function projectServices(options: { config?: string; service?: string }): Promise<{ config: ProjectConfig; services: ServiceConfig[] }> {
+  try {
+    const config = await loadConfig(options.config ?? 'hwdocs.config.json');
+    if (!options.service) return { config, services: config.services };
+    const services = config.services.filter((s) => s.name === options.service);
+    if (!services.length) throw new UsageError(`no service '${options.service}' in the config (have: ${config.services.map((s) => s.name).join(', ')})`);
+    return { config, services };
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
 }

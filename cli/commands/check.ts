@@ -4,10 +4,9 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { type Command, parseCommandArgs, UsageError } from '../args.ts';
-import { ConfigError, loadConfig } from '../../config/load.ts';
+import { type Command, parseCommandArgs } from '../args.ts';
 import { diffDocuments, parseDocument, summaryLine } from '../../diff/index.ts';
-import { buildOne, selectServices, targetsOf } from '../project.ts';
+import { buildOne, PROJECT_OPTIONS, projectServices, targetsOf } from '../project.ts';
 
 const USAGE = 'hwdocs check [--config hwdocs.config.json] [--service NAME]';
 
@@ -46,25 +45,12 @@ async function specDiffSummary(committedSpec: string, freshSpec: string): Promis
 export const check: Command = {
   summary: 'Rebuild into a temporary folder and fail when committed files drifted',
   async run(argv) {
-    const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' }, service: { type: 'string' } }, USAGE);
+    const { values } = parseCommandArgs(argv, PROJECT_OPTIONS, USAGE);
     if (values.help) {
       process.stdout.write(`${USAGE}\n\nRebuilds each service into a temporary folder and compares the spec and the package with\nthe files in the repository. Exit 1 when anything differs (run 'hwdocs build' to refresh).\n`);
       return 0;
     }
-    let config;
-    try {
-      config = await loadConfig(values.config ?? 'hwdocs.config.json');
-    } catch (err) {
-      if (err instanceof ConfigError) throw new UsageError(err.message);
-      throw err;
-    }
-    const services = (() => {
-      try {
-        return selectServices(config, values.service);
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-    })();
+    const { config, services } = await projectServices(values);
     const scratch = await mkdtemp(join(tmpdir(), 'hwdocs-check-'));
     let drifted = false;
     try {
