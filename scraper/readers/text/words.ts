@@ -139,8 +139,12 @@ export const UNNUMBERED_CAPTION_ENDINGS = ['出参', '入参', '参数', '参数
 // ---------------------------------------------------------------------------------------------------------------
 // Token shapes used to find where a row starts.
 
-/** A field name: identifier-like, with the `.`, `$`, `@`, `:`, `-`, `[]` that real names carry, or a lone `-`. */
-export const FIELD_NAME = /^(?:[A-Za-z_$@][\w.$@:\-[\]]*|-)$/;
+/**
+ * A field name: identifier-like, with the `.`, `$`, `@`, `:`, `#`, `-`, `[]` that real names carry (`@modelarts:color`,
+ * FORMATS.md §9.7), a name that starts with digits but holds a letter (`10.xx.xx.xx#0`), or a lone `-`. A bare number
+ * is never a name.
+ */
+export const FIELD_NAME = /^(?:[A-Za-z_$@][\w.$@:#\-[\]]*|\d[\d.]*[A-Za-z_][\w.$@:#\-[\]]*|-)$/;
 /** Extra words of a multi-word name (`busy circuits (TIMES)`, FORMATS.md §9.7): letters, digits, parentheses. */
 export const NAME_CONTINUATION = /^[A-Za-z0-9()]+$/;
 export const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
