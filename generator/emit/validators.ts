@@ -48,7 +48,7 @@ function appendSegment(pathExpr: string, segment: string): string {
  * shortest equivalent form: a lone `if (c) fail(…)` check joins the presence test.
  */
 function presenceThenChecks(v: string, missing: string, checks: string[]): string[] {
-  const single = checks.length === 1 ? /^if \((.*)\) (\w+ = fail\(.*\);)$/.exec(checks[0]) : null;
+  const single = checks.length === 1 ? /^if \((.*)\) (\w+ = fail\(.*\);|return false;)$/.exec(checks[0]) : null;
   if (missing) {
     if (!checks.length) return [missing];
     return single ? [missing, `else if (${single[1]}) ${single[2]}`] : [missing, 'else {', ...checks, '}'];
@@ -58,6 +58,8 @@ function presenceThenChecks(v: string, missing: string, checks: string[]): strin
 }
 
 const CALL_OPEN = '\u0001';
+const BOOL_CALL_OPEN = '\u0003';
+const BOOL_CALL_PATTERN = /\u0003(\d+)\u0002/g;
 const CALL_CLOSE = '\u0002';
 const CALL_PATTERN = /\u0001(\d+)\u0002/g;
 
@@ -111,7 +113,14 @@ export class ValidatorEmitter {
   private readonly messages: string[] = [];
   private readonly messageIndex = new Map<string, number>();
 
+  /**
+   * Boolean mode emits the fast yes/no twin of a validator: the first failure returns false, no paths, no issue
+   * objects. validateX runs it first and collects issues only for values it rejects.
+   */
+  private boolMode = false;
+
   private issue(issues: string, pathExpr: string, keyword: string, message: string): string {
+    if (this.boolMode) return 'return false;';
     const key = `${stringLiteral(keyword)}, ${stringLiteral(message)}`;
     let index = this.messageIndex.get(key);
     if (index === undefined) {
@@ -142,7 +151,8 @@ export class ValidatorEmitter {
     if (typeof schema.$ref === 'string') {
       const name = schemaRefName(schema.$ref);
       const fn = name !== undefined ? this.functionByRef.get(name) : undefined;
-      if (fn) lines.push(`${issues} = ${fn}(${v}, ${pathExpr}, ${issues});`);
+      if (fn && this.boolMode) lines.push(`if (!${fn.replace(CALL_OPEN, BOOL_CALL_OPEN)}(${v})) return false;`);
+      else if (fn) lines.push(`${issues} = ${fn}(${v}, ${pathExpr}, ${issues});`);
       else if (depth < 8) lines.push(...this.emitNode(this.resolvePointer(schema.$ref), v, pathExpr, issues, depth + 1));
     }
 
@@ -154,7 +164,7 @@ export class ValidatorEmitter {
       lines.push(`let ${matches} = 0;`);
       for (const alternative of alternatives) {
         const sub = this.local('s');
-        lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.emitNode(alternative, v, pathExpr, sub, depth), `if (${sub} === null) ${matches}++; }`);
+        lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.collecting(() => this.emitNode(alternative, v, this.boolMode ? '""' : pathExpr, sub, depth)), `if (${sub} === null) ${matches}++; }`);
       }
       lines.push(
         keyword === 'anyOf'
@@ -164,7 +174,7 @@ export class ValidatorEmitter {
     }
     if (schema.not !== undefined) {
       const sub = this.local('s');
-      lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.emitNode(schema.not, v, pathExpr, sub, depth), `if (${sub} === null) ${this.issue(issues, pathExpr, 'not', 'must NOT be valid')} }`);
+      lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.collecting(() => this.emitNode(schema.not, v, this.boolMode ? '""' : pathExpr, sub, depth)), `if (${sub} === null) ${this.issue(issues, pathExpr, 'not', 'must NOT be valid')} }`);
     }
 
     if (schema.const !== undefined) lines.push(...this.emitEnum([schema.const], v, pathExpr, issues, 'const'));
@@ -172,6 +182,17 @@ export class ValidatorEmitter {
 
     lines.push(...this.emitTyped(schema, v, pathExpr, issues, depth));
     return lines;
+  }
+
+  /** Runs `emit` in collecting mode (sub-schemas of anyOf/oneOf/not need their issue lists even in boolean mode). */
+  private collecting(emit: () => string[]): string[] {
+    const saved = this.boolMode;
+    this.boolMode = false;
+    try {
+      return emit();
+    } finally {
+      this.boolMode = saved;
+    }
   }
 
   private declaredKinds(schema: JsonObject): Kind[] | undefined {
@@ -199,7 +220,9 @@ export class ValidatorEmitter {
       boolean: `typeof ${v} === 'boolean'`,
       string: `typeof ${v} === 'string'`,
       // Integers may arrive as bigint (exact int64 values); numbers must be whole.
-      integer: `isInteger(${v})`,
+      // Inlined rather than a shared helper: a helper's type feedback is shared by every call site and goes
+      // megamorphic, while inline code keeps per-site feedback (the way Ajv's generated code does).
+      integer: `((typeof ${v} === 'number' && Number.isInteger(${v})) || typeof ${v} === 'bigint')`,
       number: `(typeof ${v} === 'number' || typeof ${v} === 'bigint')`,
       array: `Array.isArray(${v})`,
       object: `(typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v}))`,
@@ -392,18 +415,34 @@ export class ValidatorEmitter {
       });
       for (let index = 0; index < canonical.length; index++) canonical[index] = canonical[canonical[index]];
     }
+    const resolveBoolCalls = (text: string) => text.replace(BOOL_CALL_PATTERN, (_m, index: string) => `b${canonical[Number(index)]}`);
     this.service.schemas.forEach((schema, index) => {
       if (canonical[index] === index) {
-        bodies.push(`function c${index}(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {`, resolveCalls(schemaBodies[index]), 'return issues;', '}', '');
+        this.localCounter = 0;
+        this.boolMode = true;
+        const boolBody = this.emitNode(schema.schema, 'v', '""', 'issues').join('\n');
+        this.boolMode = false;
+        bodies.push(
+          `function b${index}(v: unknown): boolean {`,
+          resolveCalls(resolveBoolCalls(boolBody)),
+          'return true;',
+          '}',
+          '',
+          `function c${index}(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {`,
+          resolveCalls(schemaBodies[index]),
+          'return issues;',
+          '}',
+          '',
+        );
       }
       bodies.push(
         `/** Checks a value against the \`${safeInComment(schema.name)}\` schema; issue paths are JSON Pointers below \`path\`. */`,
         `export function validate${schema.validatorStem}(value: unknown, path = ''): ValidationIssue[] {`,
-        `return c${canonical[index]}(value, path, null) ?? [];`,
+        `return b${canonical[index]}(value) ? [] : (c${canonical[index]}(value, path, null) ?? []);`,
         '}',
         '',
         `export function is${schema.validatorStem}(value: unknown): value is types.${schema.typeName} {`,
-        `return c${canonical[index]}(value, '', null) === null;`,
+        `return b${canonical[index]}(value);`,
         '}',
         '',
       );
@@ -497,11 +536,6 @@ export class ValidatorEmitter {
 
   private helperSource(): string[] {
     const lines: string[] = [
-      '/** Whole numbers, and bigints (exact int64 values beyond 2^53). */',
-      'function isInteger(value: unknown): value is number | bigint {',
-      "return typeof value === 'number' ? Number.isInteger(value) : typeof value === 'bigint';",
-      '}',
-      '',
       '/** [keyword, message] of every issue this module can report. */',
       `const MESSAGES: readonly (readonly [string, string])[] = [${this.messages.map((m) => `[${m}]`).join(', ')}];`,
       '',
