@@ -5,6 +5,7 @@ import type { DocPage, Reader } from '../../model.ts';
 import { collectEvidence } from './evidence.ts';
 import { readFlatChunk } from './flatSections.ts';
 import { groupUnits, type Unit } from './group.ts';
+import { captionSubTables } from './subtables.ts';
 import { finishSection, type Report } from './tables.ts';
 import { DASH_BULLET_LINE, DOT_BULLET, headingKind, isChromeLine, withoutMetaLines } from './words.ts';
 
@@ -67,7 +68,10 @@ export function readFlat(text: string, file: string, report: Report): DocPage[] 
     return { bullet: index + 1, sections };
   });
   if (!units.length) report({ reason: 'no bullets or text lines found: nothing read', severity: 'error' });
-  return groupUnits(units, file, FORM, (bullet, reason) => report({ section: `bullet ${bullet}`, reason, severity: 'info' }));
+  const pages = groupUnits(units, file, FORM, (bullet, reason) => report({ section: `bullet ${bullet}`, reason, severity: 'info' }));
+  // Partner pages write tables without `表N` (flat/023.txt): their sub-tables are tied the way pipe pages' are.
+  for (const page of pages) captionSubTables(page.sections, report);
+  return pages;
 }
 
 export const flatReader: Reader = {
