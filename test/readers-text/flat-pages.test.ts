@@ -140,3 +140,13 @@ describe('bullet markers (FORMATS.md §9.13: the same page is stored with `  •
     expect(dashed).toEqual(dotted);
   });
 });
+
+describe('flat-027: status-code table `状态码 编码 错误码说明` (FORMATS.md §3)', () => {
+  const { pages } = read('flat', 'flat-027.txt');
+  const table = pages.flatMap((p) => p.sections).find((s) => s.kind === 'statusCodes')!.tables[0]!;
+  it('keeps a reason phrase of several words in the 编码 cell (`Switching Protocols`)', () => {
+    expect([table.number, table.caption, table.header.join('|')]).toEqual([1, 'HTTP响应状态码', '状态码|编码|错误码说明']);
+    expect(table.rows.map((r) => r.cells.map((c) => c.text).slice(0, 2).join(' '))).toEqual(['100 Continue', '101 Switching Protocols']);
+    expect(table.rows[1]!.cells[2]!.text).toBe('切换协议。只能切换到更高级的协议。 例如,切');
+  });
+});

@@ -28,6 +28,7 @@ import {
   HTTP_METHODS,
   isRequiredWord,
   NAME_CONTINUATION,
+  REASON_PHRASES,
   STATUS_CODE,
 } from './words.ts';
 
@@ -147,6 +148,7 @@ interface PrefixMatch {
 }
 
 const MAX_TYPE_WORDS = 6;
+const MAX_PHRASE_WORDS = 5;
 const MAX_NAME_WORDS = 3;
 
 /**
@@ -225,9 +227,18 @@ function matchRole(
     }
     case 'status':
       return STATUS_CODE.test(text) ? [{ length: 1, score: 2, text }] : [];
-    case 'code':
+    case 'code': {
       if (ERROR_CODE.test(text)) return [{ length: 1, score: 2, text }];
-      return looseCodes && /^[A-Za-z][\w.-]*$/.test(text) ? [{ length: 1, score: 1, text }] : [];
+      if (!looseCodes) return [];
+      // `Switching Protocols`: a reason phrase of several words is one cell (flat text only; cells are whole already).
+      if (mode === 'words') {
+        for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - at); n >= 2; n--) {
+          const phrase = tokens.slice(at, at + n).map((t) => t.text).join(' ');
+          if (REASON_PHRASES.has(phrase.toLowerCase())) return [{ length: n, score: 1.5, text: phrase }];
+        }
+      }
+      return /^[A-Za-z][\w.-]*$/.test(text) ? [{ length: 1, score: 1, text }] : [];
+    }
     case 'method':
       return HTTP_METHODS.has(text.toUpperCase()) ? [{ length: 1, score: 2, text }] : [];
     default:

@@ -152,6 +152,29 @@ export const STATUS_CODE = /^[1-5]\d\d$/;
 /** Service error codes: `APIG.2012`, `EDS.00011001`, `SCB.00000000`, `CBC.0101`, `IAM.0001`. */
 export const ERROR_CODE = /^[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*[._-]\d+$/;
 
+/**
+ * HTTP reason phrases (RFC 9110 and the older RFC 2616 spellings), lower-cased: in a status-code table whose second
+ * column is `编码` (`状态码 编码 错误码说明`, flat/027.txt) the code cell is the phrase, often several words
+ * (`101 Switching Protocols 切换协议。…`), and flat text has no cell boundary to say where it ends.
+ */
+export const REASON_PHRASES: ReadonlySet<string> = new Set(
+  [
+    'Continue', 'Switching Protocols', 'Processing', 'Early Hints', 'OK', 'Created', 'Accepted', 'Non-Authoritative Information',
+    'No Content', 'Reset Content', 'Partial Content', 'Multi-Status', 'Already Reported', 'IM Used', 'Multiple Choices',
+    'Moved Permanently', 'Found', 'Moved Temporarily', 'See Other', 'Not Modified', 'Use Proxy', 'Temporary Redirect',
+    'Permanent Redirect', 'Bad Request', 'Unauthorized', 'Payment Required', 'Forbidden', 'Not Found', 'Method Not Allowed',
+    'Not Acceptable', 'Proxy Authentication Required', 'Request Timeout', 'Request Time-out', 'Conflict', 'Gone',
+    'Length Required', 'Precondition Failed', 'Request Entity Too Large', 'Payload Too Large', 'Content Too Large',
+    'Request-URI Too Large', 'Request-URI Too Long', 'URI Too Long', 'Unsupported Media Type',
+    'Requested Range Not Satisfiable', 'Range Not Satisfiable', 'Expectation Failed', "I'm a teapot", 'Misdirected Request',
+    'Unprocessable Entity', 'Unprocessable Content', 'Locked', 'Failed Dependency', 'Too Early', 'Upgrade Required',
+    'Precondition Required', 'Too Many Requests', 'Request Header Fields Too Large', 'Unavailable For Legal Reasons',
+    'Internal Server Error', 'Not Implemented', 'Bad Gateway', 'Service Unavailable', 'Gateway Timeout', 'Gateway Time-out',
+    'HTTP Version Not Supported', 'Variant Also Negotiates', 'Insufficient Storage', 'Loop Detected', 'Not Extended',
+    'Network Authentication Required',
+  ].map((p) => p.toLowerCase()),
+);
+
 /** Free-text columns: everything that is not matched by a token shape. */
 export const ANCHORED_ROLES: ReadonlySet<ColumnRole> = new Set(['name', 'required', 'type', 'status', 'code', 'method']);
 
