@@ -85,3 +85,14 @@ describe('percell-019: the traditional-Chinese mirror (`參數(shù)` for 参数
     expect(rowLines(tables[3]!)).toEqual(['serverID String', 'spec ReinstallNodeSpec object']);
   });
 });
+
+describe('status lines in the mirror’s spelling', () => {
+  it('reads `狀態碼: 200` and `返回狀態碼為201:創建成功` as status lines, keeping the rest as written', async () => {
+    const { statusPrefix } = await import('../../scraper/readers/text/words.ts');
+    expect(statusPrefix('狀態碼: 200')).toEqual({ status: '200', length: 8 });
+    const glued = '返回狀態碼為201:創建成功';
+    const st = statusPrefix(glued)!;
+    expect([st.status, glued.slice(st.length)]).toEqual(['201', '創建成功']);
+    expect(statusPrefix('參數(shù) 200')).toBeUndefined();
+  });
+});

@@ -8,6 +8,7 @@ import { headingWord } from './roles.ts';
 import type { RawSection, RawTable } from './tables.ts';
 import {
   CAPTION_MARK,
+  foldTraditional,
   headingKind,
   headingKindBySuffix,
   HTTP_METHODS,
@@ -96,17 +97,18 @@ const STATUS_WORDS = [/^(?:返回)?状态码为?[:：]?([1-5]\d\d)时?[:：]?$/,
 const STATUS_GLUED = /^(?:返回)?状态码为?[:：]?([1-5]\d\d)[:：](.+)$/;
 
 function statusAt(ws: Word[], at: number): { status: string; length: number; rest?: string } | undefined {
-  if (!/^(?:返回)?状态码|^status$/i.test(ws[at]!.text)) return undefined;
+  if (!/^(?:返回)?状态码|^status$/i.test(foldTraditional(ws[at]!.text))) return undefined;
   // Longest first: `状态码为 200 时:` is one phrase, not `状态码为 200` and a stray `时:`.
   for (let n = Math.min(3, ws.length - at); n >= 1; n--) {
-    const part = ws.slice(at, at + n).map((w) => w.text);
+    const part = ws.slice(at, at + n).map((w) => foldTraditional(w.text));
     for (const joined of [part.join(''), part.join(' ')]) {
       const m = STATUS_WORDS.map((p) => joined.match(p)).find(Boolean);
       if (m) return { status: m[1]!, length: n };
     }
   }
-  const glued = ws[at]!.text.match(STATUS_GLUED);
-  return glued ? { status: glued[1]!, length: 1, rest: glued[2]! } : undefined;
+  const glued = foldTraditional(ws[at]!.text).match(STATUS_GLUED);
+  // The rest is cut from the word as written (the fold keeps lengths), so cell text is never folded.
+  return glued ? { status: glued[1]!, length: 1, rest: ws[at]!.text.slice(ws[at]!.text.length - glued[2]!.length) } : undefined;
 }
 
 /** A JSON example starting at a word: it must close and look like data (a quoted key, or empty braces). */

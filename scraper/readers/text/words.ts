@@ -48,6 +48,16 @@ const TRADITIONAL: Record<string, string> = {
   節: '节',
   項: '项',
   單: '单',
+  為: '为',
+  時: '时',
+  無: '无',
+  長: '长',
+  認: '认',
+  證: '证',
+  標: '标',
+  據: '据',
+  識: '识',
+  創: '创',
 };
 
 /** Pinyin annotations of the mojibake mirror: `數(shù)` → `數`. */
@@ -59,6 +69,13 @@ export function vocabKey(text: string): string {
   let out = '';
   for (const ch of plain) out += TRADITIONAL[ch] ?? ch;
   return normalizeWord(out);
+}
+
+/** Traditional → simplified, character for character (lengths and offsets kept): `狀態碼: 200` → `状态码: 200`. */
+export function foldTraditional(text: string): string {
+  let out = '';
+  for (const ch of text) out += TRADITIONAL[ch] ?? ch;
+  return out;
 }
 
 /** The mirror's spelling undone (pinyin notes dropped, traditional → simplified), width and case kept. */
@@ -115,7 +132,7 @@ export const STATUS_LINE_PATTERNS: RegExp[] = [
 
 /** The status code that a line or token sequence starts with, and how many characters the phrase took. */
 export function statusPrefix(text: string): { status: string; length: number } | undefined {
-  const folded = foldWidth(text);
+  const folded = foldTraditional(foldWidth(text));
   for (const pattern of STATUS_LINE_PATTERNS) {
     const m = folded.match(pattern);
     if (m) return { status: m[1]!, length: m[0].length };
