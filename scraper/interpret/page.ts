@@ -206,7 +206,8 @@ class PageInterpreter {
   private byPosition(after: PlacedTable): PlacedTable | undefined {
     const start = this.tables.indexOf(after);
     // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
-    const subTableLike = (t: PlacedTable) => t.role.role === 'object' || (t.section === after.section && t.role.role === after.role.role);
+    const subTableLike = (t: PlacedTable) =>
+      t.role.role === 'object' || (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
     return this.tables.slice(start + 1).find((t) => subTableLike(t) && !this.claimed.has(t) && !this.objectNames.has(t));
   }
 

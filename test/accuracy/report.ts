@@ -3,7 +3,7 @@
 import type { BarOutcome } from './bars.ts';
 import type { TextFormsResult } from './components.ts';
 import { baseName, summarise, worstOperations, type ServiceResult } from './evaluate.ts';
-import { agreementRate, scores, type Agreement, type Counts } from './metrics.ts';
+import { addCounts, agreementRate, scores, ZERO_COUNTS, type Agreement, type Counts } from './metrics.ts';
 
 export function fixed(value: number, digits = 3): string {
   return value.toFixed(digits);
@@ -98,11 +98,22 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
   return lines;
 }
 
+/**
+ * Overlap 0.5 also pairs a ROMA or CodeHub type with an unrelated APIG/ModelArts definition (these pages' own
+ * services have no definitions here); the figure over confident matches shows the readers apart from that noise.
+ */
+const CONFIDENT_MATCH = 0.7;
+
+function confidentCounts(result: TextFormsResult): Counts {
+  return result.matches.filter((m) => m.similarity >= CONFIDENT_MATCH).reduce((sum, m) => addCounts(sum, m.counts), ZERO_COUNTS);
+}
+
 export function textFormsReport(result: TextFormsResult): string[] {
   const lines = [
     `== text forms (flat, percell, pipe, seed) ==`,
     `  component schemas with ≥2 fields: ${result.components}; matched to a definition (Jaccard ≥ 0.5): ${result.matches.length}; unmatched: ${result.unmatched.length}`,
     prfLine('field names', result.counts),
+    prfLine(`  matches J ≥ ${CONFIDENT_MATCH}`, confidentCounts(result)),
     agreementLine('type agreement', result.type),
     agreementLine('required agreement', result.required, '   (informational: most matches are response bodies, whose tables have no 是否必选 column)'),
   ];
