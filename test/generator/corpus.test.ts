@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main } from '../../cli/main.ts';
-import { compile, generateFixture, importGenerated, ROOT, TMP } from './helpers.ts';
+import { compile, generateFixture, importGenerated, ROOT, TMP, writeReadmeExample } from './helpers.ts';
 
 const CORPUS = join(ROOT, '../shared/corpus/zh-md');
 
@@ -30,6 +30,7 @@ describe.skipIf(!existsSync(CORPUS))('specs scraped from the whole zh-md corpus'
     expect(existsSync(spec), `scrape exited ${scraped}`).toBe(true);
     const result = await generateFixture(spec, `corpus-${service}`);
     expect(result.operations).toBeGreaterThan(service === 'apig' ? 300 : 100);
+    await writeReadmeExample(result.outDir);
     const { status, output } = compile(result.outDir);
     expect(output.slice(0, 2000)).toBe('');
     expect(status).toBe(0);

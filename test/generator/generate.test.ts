@@ -9,7 +9,7 @@ import { main } from '../../cli/main.ts';
 import { generatePackage, renderPackage } from '../../generator/index.ts';
 import { PRETTIER_OPTIONS } from '../../generator/format.ts';
 import { TEMPLATE_FILES, TEMPLATES_DIR } from '../../generator/emit/templates.ts';
-import { compile, fixture, generateFixture, TMP } from './helpers.ts';
+import { compile, fixture, generateFixture, TMP, writeReadmeExample } from './helpers.ts';
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -49,13 +49,44 @@ describe.each(['apig-mini.openapi.yaml', 'modelarts-mini.openapi.yaml'])('genera
     expect(pkg.dependencies).toBeUndefined();
     expect(pkg.exports['.'].types).toBe('./dist/index.d.ts');
     // The README's usage example, importing the package by name, compiled against the package itself.
-    const readme = await readFile(join(result.outDir, 'README.md'), 'utf8');
-    const example = /```+ts\n([\s\S]*?)\n```+/.exec(readme)![1];
-    await writeFile(join(result.outDir, 'readme-example.ts'), example.replace(JSON.stringify(pkg.name).replace(/"/g, "'"), "'./index.js'"));
+    await writeReadmeExample(result.outDir);
     const { status, output } = compile(result.outDir);
     expect(output).toBe('');
     expect(status).toBe(0);
   }, 120_000);
+});
+
+describe('a minimal spec', () => {
+  it('one operation, no parameters, no schemas, no error codes: compiles and runs', async () => {
+    await mkdir(join(TMP, 'specs'), { recursive: true });
+    const spec = join(TMP, 'specs', 'minimal.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.1.0',
+        'info: { title: Tiny API, version: "1" }',
+        'servers: [{ url: "https://tiny.{region}.example.test", variables: { region: { default: r } } }]',
+        'security: [{ iamToken: [] }]',
+        'paths:',
+        '  /ping:',
+        '    get:',
+        '      operationId: Ping',
+        '      summary: ping',
+        '      responses:',
+        "        '200': { description: ok }",
+        "        '400': { description: bad }",
+        'components:',
+        '  securitySchemes:',
+        '    iamToken: { type: apiKey, in: header, name: X-Auth-Token }',
+      ].join('\n'),
+    );
+    const result = await generateFixture(spec, 'minimal');
+    expect(result).toMatchObject({ operations: 1, schemas: 0, errorCodes: 0 });
+    await writeReadmeExample(result.outDir);
+    const { status, output } = compile(result.outDir);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 60_000);
 });
 
 describe('generate output', () => {

@@ -31,3 +31,12 @@ export function compile(dir: string, extra: string[] = []): { status: number | n
 export async function importGenerated<T = Record<string, unknown>>(dir: string, file: string): Promise<T> {
   return (await import(pathToFileURL(join(dir, file)).href)) as T;
 }
+
+/** Writes the README's usage example next to the package, importing `./index.js` instead of the package name. */
+export async function writeReadmeExample(dir: string): Promise<void> {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name: string };
+  const readme = await readFile(join(dir, 'README.md'), 'utf8');
+  const example = /```+ts\n([\s\S]*?)\n```+/.exec(readme)![1];
+  await writeFile(join(dir, 'readme-example.ts'), example.split(`'${pkg.name}'`).join("'./index.js'"));
+}

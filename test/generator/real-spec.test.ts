@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { compile, generateFixture, importGenerated, ROOT } from './helpers.ts';
+import { compile, generateFixture, importGenerated, ROOT, writeReadmeExample } from './helpers.ts';
 import type { GenerateResult } from '../../generator/index.ts';
 
 const SPEC = join(ROOT, 'spec/apig.openapi.yaml');
@@ -87,6 +87,7 @@ describe('generated client of the scraped APIG spec', () => {
         "void client.deleteRequestThrottlingPolicyV2({ path: { throttle_id: 't' } });",
       ].join('\n'),
     );
+    await writeReadmeExample(result.outDir);
     const { status, output } = compile(result.outDir);
     expect(output).toBe('');
     expect(status).toBe(0);
