@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { OperationModel, ServiceModel } from '../model.ts';
-import { markdownCode, markdownText, stringLiteral } from '../escape.ts';
+import { markdownCode, markdownText, markdownUrl, stringLiteral } from '../escape.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 export const TEMPLATE_FILES = { 'index.ts': 'index.ts.hbs', 'package.json': 'package.json.hbs', 'tsconfig.json': 'tsconfig.json.hbs', 'README.md': 'README.md.hbs' } as const;
@@ -82,10 +82,13 @@ export function readmeExample(service: ServiceModel, packageName: string): strin
   return lines.join('\n');
 }
 
-function docPageText(op: OperationModel): string {
+/** The doc page cell, already Markdown: a link when x-source has an http(s) url, escaped text otherwise. */
+function docPageMarkdown(op: OperationModel): string {
   const s = op.source;
   if (!s) return '';
-  return [s.url ?? s.file, s.section && `§ ${s.section}`].filter(Boolean).join(' ');
+  const text = markdownText([s.file ?? s.url, s.section && `§ ${s.section}`].filter(Boolean).join(' '));
+  const url = s.url ? markdownUrl(s.url) : undefined;
+  return url ? `[${text || markdownText(s.url!)}](${url})` : text;
 }
 
 export interface TemplateOutput {
@@ -116,7 +119,7 @@ export async function renderTemplates(service: ServiceModel, packageName: string
       methodName: op.methodName,
       httpLine: `${op.method} ${op.path}`,
       summary: op.summary,
-      docPage: docPageText(op),
+      docPage: docPageMarkdown(op),
     })),
   };
   const out = {} as TemplateOutput;

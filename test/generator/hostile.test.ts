@@ -102,6 +102,9 @@ describe('hostile spec', () => {
     expect(readme).not.toMatch(/&(amp|lt|gt|quot|#x27|#39|#x60|#x3D);/);
     expect(readme).not.toContain('<script>');
     expect(readme).toContain('\\<script\\>');
+    // Doc page links: http(s) only, percent-encoded; a javascript: url stays plain text.
+    expect(readme).toContain('](https://support.huaweicloud.com/api-apig/evil%20%281%29.html)');
+    expect(readme).not.toContain('](javascript:');
     const pkgJson = JSON.parse(await readFile(join(result.outDir, 'package.json'), 'utf8'));
     expect(pkgJson.description).toContain('<script>alert(1)</script>');
     expect(pkgJson.description).toContain("`${globalThis.pwned = 'tpl'}`");
