@@ -63,6 +63,28 @@ const BOOL_CALL_PATTERN = /\u0003(\d+)\u0002/g;
 const CALL_CLOSE = '\u0002';
 const CALL_PATTERN = /\u0001(\d+)\u0002/g;
 
+/** `!(typeof v === 'string')` → `typeof v !== 'string'` (smaller code to format); other tests are negated whole. */
+function negatedTest(tests: string[]): string {
+  const simple = tests.length === 1 ? /^typeof (\w+) === ('\w+')$/.exec(tests[0]) : null;
+  if (simple) return `typeof ${simple[1]} !== ${simple[2]}`;
+  if (tests.length === 1 && /^\w+ === null$/.test(tests[0])) return tests[0].replace('===', '!==');
+  return `!(${tests.join(' || ')})`;
+}
+
+/** True when every enum/const value of `schema` has one of the `kinds` (then passing the enum implies the type). */
+function enumImpliesKinds(schema: JsonObject, kinds: Kind[]): boolean {
+  const values = Array.isArray(schema.enum) ? schema.enum : schema.const !== undefined ? [schema.const] : undefined;
+  if (!values || values.length === 0) return false;
+  return values.every((value) => {
+    if (value === null) return kinds.includes('null');
+    if (typeof value === 'string') return kinds.includes('string');
+    if (typeof value === 'boolean') return kinds.includes('boolean');
+    if (typeof value === 'bigint') return kinds.includes('integer') || kinds.includes('number');
+    if (typeof value === 'number') return kinds.includes('number') || (kinds.includes('integer') && Number.isInteger(value));
+    return false;
+  });
+}
+
 /** `path + "/name"` + `"/"` → `path + "/name/"`: folds a constant onto the literal tail of a path expression. */
 function appendRaw(pathExpr: string, text: string): string {
   if (pathExpr.startsWith('"') && pathExpr.endsWith('"') && !pathExpr.slice(1, -1).includes('"')) return stringLiteral(JSON.parse(pathExpr) + text);
@@ -238,7 +260,9 @@ export class ValidatorEmitter {
       const expectedKinds = [...declared].sort().join(',');
       if (branches.every((branch) => branch.body.length === 0)) {
         // Nothing but the type to check: one negated test instead of an empty if/else chain.
-        return [`if (!(${branches.map((b) => b.test).join(' || ')})) ${this.issue(issues, pathExpr, 'type', `must be ${expectedKinds}`)}`];
+        // In boolean mode an enum whose values all have an allowed type already implies the type check.
+        if (this.boolMode && enumImpliesKinds(schema, declared)) return [];
+        return [`if (${negatedTest(branches.map((b) => b.test))}) ${this.issue(issues, pathExpr, 'type', `must be ${expectedKinds}`)}`];
       }
       const lines: string[] = [];
       branches.forEach((branch, index) => {
