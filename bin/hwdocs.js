@@ -3,7 +3,5 @@
 // so the package needs no build step before use.
 import { register } from 'tsx/esm/api';
 register();
-const { main } = await import('../cli/main.ts');
-const code = await main(process.argv.slice(2));
-// Exit once stdout has drained: exiting at once cuts piped output after 64 KiB.
-process.stdout.write('', () => process.exit(code));
+const { runCli } = await import('../cli/main.ts');
+runCli(process.argv.slice(2));

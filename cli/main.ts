@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // hwdocs command-line entry: dispatches to one module per command.
 // Exit codes: 0 ok, 1 findings (--strict, --fail-on, check drift), 2 usage or input errors.
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { commands } from './commands/index.ts';
 import { UsageError } from './args.ts';
 
@@ -37,14 +39,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    // Exit only once stdout has drained: process.exit() right away cuts piped output after 64 KiB.
-    (code) => process.stdout.write('', () => process.exit(code)),
-    (err) => {
-      process.stderr.write(`hwdocs: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(2);
-    },
-  );
+/**
+ * Runs the CLI and exits with its code once stdout has drained (exiting at once cuts piped output after 64 KiB).
+ * A crash is reported with its stack and exits 2, so it never looks like a finding (1).
+ */
+export function runCli(argv: string[]): void {
+  const exit = (code: number) => process.stdout.write('', () => process.exit(code));
+  main(argv).then(exit, (err) => {
+    process.stderr.write(`hwdocs: ${err instanceof Error ? err.stack : String(err)}\n`);
+    exit(2);
+  });
 }
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+if (invokedDirectly) runCli(process.argv.slice(2));

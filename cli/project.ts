@@ -1,15 +1,13 @@
 // Config-driven builds shared by `hwdocs build` and `hwdocs check`: one service = scrape its inputs into its
 // spec, then generate its package. `check` runs the same steps into a temporary folder and compares.
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { ConfigError, loadConfig, type ProjectConfig, type ServiceConfig } from '../config/load.ts';
 import { UsageError } from './args.ts';
 import { crawl } from '../crawl/index.ts';
 import { generatePackage } from '../generator/index.ts';
-import { scrapeInputs } from '../scraper/index.ts';
-import { serializeSpec, toJson } from '../scraper/openapi/serialize.ts';
-import { summarizeReport } from './commands/scrape.ts';
+import { InputError, scrapeInputs } from '../scraper/index.ts';
+import { findings, summarizeReport, writeScrapeResult } from './scrape-output.ts';
 
 export interface BuildTargets {
   /** Where the spec, the report and the package go; defaults to the config's own paths. */
@@ -30,30 +28,38 @@ export function underRoot(root: string, path: string): string {
   return isAbsolute(path) ? path : join(root, path);
 }
 
-/** The config's own targets, or the same relative paths below `base` (check's temporary folder). */
-export function targetsOf(config: ProjectConfig, service: ServiceConfig, base = config.root): BuildTargets {
+/**
+ * The config's own targets, or the same paths mirrored below `base` (check's temporary folder). A path outside the
+ * project (absolute, or climbing out with `..`) is mirrored too, under `external/`: a check never writes outside
+ * its scratch folder.
+ */
+export function targetsOf(config: ProjectConfig, service: ServiceConfig, base?: string): BuildTargets {
+  const place = (path: string) => {
+    const own = underRoot(config.root, path);
+    if (base === undefined) return own;
+    const rel = relative(config.root, own);
+    const inside = rel.startsWith('..') || isAbsolute(rel) ? join('external', own.replace(/^[A-Za-z]:/, '').replace(/\.\.(?=[\\/]|$)/g, '_')) : rel;
+    return join(base, inside);
+  };
   return {
-    spec: underRoot(base, service.spec),
-    ...(service.output ? { output: underRoot(base, service.output) } : {}),
-    ...(service.report ? { report: underRoot(base, service.report) } : {}),
+    spec: place(service.spec),
+    ...(service.output ? { output: place(service.output) } : {}),
+    ...(service.report ? { report: place(service.report) } : {}),
   };
 }
 
 export async function buildOne(config: ProjectConfig, service: ServiceConfig, targets: BuildTargets): Promise<ServiceBuild> {
   const inputs = await localInputs(config, service);
-  const result = await scrapeInputs(inputs, { service: service.name, root: config.root });
-  await mkdir(dirname(targets.spec), { recursive: true });
-  await writeFile(targets.spec, serializeSpec(result.document, targets.spec));
-  if (targets.report) {
-    await mkdir(dirname(targets.report), { recursive: true });
-    await writeFile(targets.report, toJson({ summary: summarizeReport(result.report), pages: result.pages, entries: result.report }));
-  }
+  const result = await scrapeInputs(inputs, { service: service.name, root: config.root }).catch((err: unknown) => {
+    throw err instanceof InputError ? new UsageError(`service ${service.name}: ${err.message}`) : err;
+  });
+  await writeScrapeResult(result, targets.spec, targets.report);
   if (targets.output) await generatePackage(targets.spec, targets.output, { name: service.package ?? `hwdocs-${service.name}` });
   return {
     service: service.name,
     spec: targets.spec,
     ...(targets.output ? { output: targets.output } : {}),
-    findings: result.report.filter((e) => e.severity !== 'info').length,
+    findings: findings(result.report),
     summary: summarizeReport(result.report),
   };
 }

@@ -74,8 +74,8 @@ export function schemaProblems(value: unknown, schema: JsonSchema, pointer = '')
 }
 
 export async function loadConfig(file: string): Promise<ProjectConfig> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new ConfigError(`config not found: ${file}`);
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new ConfigError(err.code === 'ENOENT' ? `config not found: ${file}` : `cannot read ${file}: ${err.message}`);
   });
   let data: unknown;
   try {
@@ -85,8 +85,11 @@ export async function loadConfig(file: string): Promise<ProjectConfig> {
   }
   const schema = JSON.parse(await readFile(SCHEMA_FILE, 'utf8')) as JsonSchema;
   const problems = schemaProblems(data, schema);
-  const names = (data as { services?: { name?: string }[] }).services?.map((s) => s.name) ?? [];
-  for (const dup of names.filter((n, i) => n && names.indexOf(n) !== i)) problems.push(`/services: service '${dup}' defined twice`);
+  if (!problems.length) {
+    // Only a config of the right shape can be asked for duplicate names.
+    const names = (data as { services: { name: string }[] }).services.map((s) => s.name);
+    for (const dup of names.filter((n, i) => names.indexOf(n) !== i)) problems.push(`/services: service '${dup}' defined twice`);
+  }
   if (problems.length) throw new ConfigError(`${file} is not a valid hwdocs config:\n  ${problems.join('\n  ')}`);
   return { ...(data as { services: ServiceConfig[] }), root: dirname(resolve(file)) };
 }

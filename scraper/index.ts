@@ -34,20 +34,25 @@ const PAGE_EXTENSIONS = /\.(md|markdown|html?|txt|xhtml)$/i;
 
 /** Files named by the inputs: a file as given, a directory's pages recursively, a glob's matches; sorted. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const files = new Set<string>();
+  // Keyed by absolute path: `./a.md a.md /abs/a.md` is one page, read once.
+  const files = new Map<string, string>();
+  const add = (file: string) => files.set(resolve(file), file);
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
-    if (info?.isFile()) files.add(input);
+    if (info?.isFile()) add(input);
     else if (info?.isDirectory()) {
-      const found = await glob('**/*', { cwd: input, absolute: false, onlyFiles: true, dot: false });
-      for (const f of found) if (PAGE_EXTENSIONS.test(f) && !/(^|\/)(LICENSE|README)\.md$/i.test(f)) files.add(`${input.replace(/\/+$/, '')}/${f}`);
+      const found = (await glob('**/*', { cwd: input, onlyFiles: true, dot: false })).filter(
+        (f) => PAGE_EXTENSIONS.test(f) && !/(^|\/)(LICENSE|README)\.md$/i.test(f),
+      );
+      if (!found.length) throw new InputError(`no page (.md, .html, .txt) in directory '${input}'`);
+      for (const f of found) add(`${input.replace(/\/+$/, '')}/${f}`);
     } else if (/[*?[{]/.test(input)) {
       const found = await glob(input, { onlyFiles: true });
       if (!found.length) throw new InputError(`no file matches '${input}'`);
-      for (const f of found) files.add(f);
+      found.forEach(add);
     } else throw new InputError(`input not found: ${input}`);
   }
-  return [...files].sort();
+  return [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, file]) => file);
 }
 
 function countRows(pages: DocPage[]): number {
@@ -88,7 +93,7 @@ export function scrapeText(text: string, file: string, report: ReportEntry[]): {
         summary.schemas += result.objects.length;
         summary.errorCodes += result.errorCodes.length;
       } catch (err) {
-        add({ section: page.part, reason: `page could not be interpreted: ${(err as Error).stack?.split('\n').slice(0, 2).join(' ')}`, severity: 'error' });
+        add({ section: page.part, reason: `page could not be interpreted: ${(err as Error).message}`, severity: 'error' });
       }
     }
     if (!summary.rows && !outcomes.some((o) => o.operation)) add({ reason: 'page has no tables and no operation: nothing taken from it', severity: 'warning' });

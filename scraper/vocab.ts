@@ -184,7 +184,7 @@ export const COLUMN_ROLES: Record<string, ColumnRole> = {
   parameter: 'name',
   name: 'name',
   attribute: 'name',
-  'parameter name': 'name',
+  parametername: 'name',
   是否必选: 'required',
   是否为必选: 'required',
   是否必填: 'required',

@@ -1,5 +1,5 @@
 // `hwdocs build [--config FILE] [--service NAME]`: scrape + generate every service of the config.
-import { type Command, parseCommandArgs } from '../args.ts';
+import { type Command, parseCommandArgs, UsageError } from '../args.ts';
 import { buildOne, PROJECT_OPTIONS, projectServices, targetsOf } from '../project.ts';
 
 const USAGE = 'hwdocs build [--config hwdocs.config.json] [--service NAME]';
@@ -20,8 +20,10 @@ export const build: Command = {
         process.stderr.write(`hwdocs build: ${service.name} → ${service.spec}${service.output ? ` + ${service.output}/` : ''} (report: ${result.summary})\n`);
         if (service.strict && result.findings) failed = true;
       } catch (err) {
-        // One broken service does not stop the others; the run still fails.
-        process.stderr.write(`hwdocs build: ${service.name} failed: ${(err as Error).message}\n`);
+        // A usage error (bad input in the config) stops the run with exit 2; a broken service does not stop the
+        // others, and the run still fails.
+        if (err instanceof UsageError) throw err;
+        process.stderr.write(`hwdocs build: ${service.name} failed: ${err instanceof Error ? err.stack : String(err)}\n`);
         failed = true;
       }
     }

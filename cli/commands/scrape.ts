@@ -1,10 +1,8 @@
 // `hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]`
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { type Command, parseCommandArgs, UsageError } from '../args.ts';
 import { InputError, scrapeInputs } from '../../scraper/index.ts';
-import { serializeSpec, toJson } from '../../scraper/openapi/serialize.ts';
-import type { ReportEntry } from '../../scraper/model.ts';
+import { findings, summarizeReport, writeScrapeResult } from '../scrape-output.ts';
 
 const USAGE = 'hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]';
 
@@ -17,11 +15,6 @@ markdown, flat / per-cell / pipe manual text) and writes one OpenAPI 3.1 documen
   --service NAME      service name for info/servers (default: from the output file name)
   --report FILE       write the full report (JSON: file, section, table, row, reason, severity)
   --strict            exit 1 when the report has warnings or errors`;
-
-export function summarizeReport(report: ReportEntry[]): string {
-  const count = (s: ReportEntry['severity']) => report.filter((e) => e.severity === s).length;
-  return `${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`;
-}
 
 export const scrape: Command = {
   summary: 'Scrape API-reference pages into an OpenAPI 3.1 document',
@@ -45,18 +38,12 @@ export const scrape: Command = {
       if (err instanceof InputError) throw new UsageError(err.message);
       throw err;
     }
-    await mkdir(dirname(values.out), { recursive: true });
-    await writeFile(values.out, serializeSpec(result.document, values.out));
-    if (values.report) {
-      await mkdir(dirname(values.report), { recursive: true });
-      await writeFile(values.report, toJson({ summary: summarizeReport(result.report), pages: result.pages, entries: result.report }));
-    }
+    await writeScrapeResult(result, values.out, values.report);
     const ops = Object.values(result.document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     const schemas = Object.keys(result.document.components.schemas).length;
     process.stderr.write(
       `hwdocs scrape: ${result.pages.length} files → ${values.out}: ${ops} operations, ${schemas} schemas; report: ${summarizeReport(result.report)}\n`,
     );
-    const findings = result.report.some((e) => e.severity !== 'info');
-    return values.strict && findings ? 1 : 0;
+    return values.strict && findings(result.report) ? 1 : 0;
   },
 };

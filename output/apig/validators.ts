@@ -5,11 +5,6 @@ import type * as types from './types.js';
 
 const K0 = new Set<unknown>(['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS', 'ANY']);
 
-/** Whole numbers, and bigints (exact int64 values beyond 2^53). */
-function isInteger(value: unknown): value is number | bigint {
-  return typeof value === 'number' ? Number.isInteger(value) : typeof value === 'bigint';
-}
-
 /** [keyword, message] of every issue this module can report. */
 const MESSAGES: readonly (readonly [string, string])[] = [
   ['type', 'must be string'],
@@ -124,8 +119,12 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required path parameter "api_id"'],
 ];
 
-function fail(issues: ValidationIssue[], path: string, message: number): void {
-  issues.push({ path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] });
+/** Records one issue; the list is created on the first failure, so valid values allocate nothing. */
+function fail(issues: ValidationIssue[] | null, path: string, message: number): ValidationIssue[] {
+  const issue: ValidationIssue = { path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] };
+  if (issues === null) return [issue];
+  issues.push(issue);
+  return issues;
 }
 
 /** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
@@ -144,68 +143,107 @@ function codePoints(text: string): number {
   return count;
 }
 
-function c0(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b0(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/acl_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['publish_ids'];
     if (p3 !== undefined) {
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!(typeof e5 === 'string')) fail(issues, path + '/publish_ids/' + i4, 0);
+          if (typeof e5 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/publish_ids', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c0(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['acl_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_id', 0);
+    const p3 = o0['publish_ids'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/publish_ids', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AclApiBindingCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateAclApiBindingCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c0(value, path, issues);
-  return issues;
+  return b0(value) ? [] : (c0(value, path, null) ?? []);
 }
 
 export function isAclApiBindingCreate(value: unknown): value is types.AclApiBindingCreate {
-  return validateAclApiBindingCreate(value).length === 0;
+  return b0(value);
 }
 
-function c1(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b1(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['api_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['env_id'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['acl_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/acl_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['create_time'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c1(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+    const p5 = o0['env_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p7 = o0['acl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/acl_id', 0);
+    const p9 = o0['create_time'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/create_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AclApiBindingInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateAclApiBindingInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c1(value, path, issues);
-  return issues;
+  return b1(value) ? [] : (c1(value, path, null) ?? []);
 }
 
 export function isAclApiBindingInfo(value: unknown): value is types.AclApiBindingInfo {
-  return validateAclApiBindingInfo(value).length === 0;
+  return b1(value);
 }
 
-function c2(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b2(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_bindings'];
@@ -213,213 +251,355 @@ function c2(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          c1(e3, path + '/acl_bindings/' + i2, issues);
+          if (!b1(e3)) return false;
         }
       } else {
-        fail(issues, path + '/acl_bindings', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c2(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['acl_bindings'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          issues = c1(e3, path + '/acl_bindings/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/acl_bindings', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AclApiBindingListResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAclApiBindingListResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c2(value, path, issues);
-  return issues;
+  return b2(value) ? [] : (c2(value, path, null) ?? []);
 }
 
 export function isAclApiBindingListResp(value: unknown): value is types.AclApiBindingListResp {
-  return validateAclApiBindingListResp(value).length === 0;
+  return b2(value);
 }
 
-function c3(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b3(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['size'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/size', 3);
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
     const p3 = o0['total'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/total', 3);
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['acls'];
     if (p5 !== undefined) {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          c7(e7, path + '/acls/' + i6, issues);
+          if (!b7(e7)) return false;
         }
       } else {
-        fail(issues, path + '/acls', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['size'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/size', 3);
+    const p3 = o0['total'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/total', 3);
+    const p5 = o0['acls'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          issues = c7(e7, path + '/acls/' + i6, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/acls', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AclListResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAclListResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c3(value, path, issues);
-  return issues;
+  return b3(value) ? [] : (c3(value, path, null) ?? []);
 }
 
 export function isAclListResp(value: unknown): value is types.AclListResp {
-  return validateAclListResp(value).length === 0;
+  return b3(value);
 }
 
-function c4(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b4(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['acl-type'] === undefined) fail(issues, path, 4);
-    if (o0['entity-type'] === undefined) fail(issues, path, 5);
-    if (o0['value'] === undefined) fail(issues, path, 6);
+    if (o0['acl-type'] === undefined) return false;
+    if (o0['entity-type'] === undefined) return false;
+    if (o0['value'] === undefined) return false;
     const p1 = o0['acl-type'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/acl-type', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['entity-type'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/entity-type', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['value'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/value', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['acl-type'] === undefined) issues = fail(issues, path, 4);
+    if (o0['entity-type'] === undefined) issues = fail(issues, path, 5);
+    if (o0['value'] === undefined) issues = fail(issues, path, 6);
+    const p1 = o0['acl-type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl-type', 0);
+    const p3 = o0['entity-type'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/entity-type', 0);
+    const p5 = o0['value'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/value', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AclName` schema; issue paths are JSON Pointers below `path`. */
 export function validateAclName(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c4(value, path, issues);
-  return issues;
+  return b4(value) ? [] : (c4(value, path, null) ?? []);
 }
 
 export function isAclName(value: unknown): value is types.AclName {
-  return validateAclName(value).length === 0;
+  return b4(value);
 }
 
-function c5(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b5(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['vpc_instances'] === undefined) fail(issues, path, 7);
+    if (o0['vpc_instances'] === undefined) return false;
     const p1 = o0['vpc_instances'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          c110(e3, path + '/vpc_instances/' + i2, issues);
+          if (!b110(e3)) return false;
         }
       } else {
-        fail(issues, path + '/vpc_instances', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['vpc_instances'] === undefined) issues = fail(issues, path, 7);
+    const p1 = o0['vpc_instances'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          issues = c110(e3, path + '/vpc_instances/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/vpc_instances', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AddingBackendInstancesRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateAddingBackendInstancesRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c5(value, path, issues);
-  return issues;
+  return b5(value) ? [] : (c5(value, path, null) ?? []);
 }
 
 export function isAddingBackendInstancesRequestBody(value: unknown): value is types.AddingBackendInstancesRequestBody {
-  return validateAddingBackendInstancesRequestBody(value).length === 0;
+  return b5(value);
 }
 
-function c6(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b6(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['total'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/total', 3);
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
     const p3 = o0['size'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/size', 3);
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['vpc_instances'];
     if (p5 !== undefined) {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          c111(e7, path + '/vpc_instances/' + i6, issues);
+          if (!b111(e7)) return false;
         }
       } else {
-        fail(issues, path + '/vpc_instances', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['total'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/total', 3);
+    const p3 = o0['size'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/size', 3);
+    const p5 = o0['vpc_instances'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          issues = c111(e7, path + '/vpc_instances/' + i6, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/vpc_instances', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AddingBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateAddingBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c6(value, path, issues);
-  return issues;
+  return b6(value) ? [] : (c6(value, path, null) ?? []);
 }
 
 export function isAddingBackendInstancesResponse(value: unknown): value is types.AddingBackendInstancesResponse {
-  return validateAddingBackendInstancesResponse(value).length === 0;
+  return b6(value);
 }
 
-function c7(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b7(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/acl_name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['acl_type'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/acl_type', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['acl_value'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/acl_value', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['bind_num'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/bind_num', 3);
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['entity_type'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/entity_type', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['id'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/id', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['update_time'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['acl_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_name', 0);
+    const p3 = o0['acl_type'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
+    const p5 = o0['acl_value'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/acl_value', 0);
+    const p7 = o0['bind_num'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/bind_num', 3);
+    const p9 = o0['entity_type'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
+    const p11 = o0['id'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p13 = o0['update_time'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/update_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiAclInfoWithBindNum` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiAclInfoWithBindNum(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c7(value, path, issues);
-  return issues;
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
 }
 
 export function isApiAclInfoWithBindNum(value: unknown): value is types.ApiAclInfoWithBindNum {
-  return validateApiAclInfoWithBindNum(value).length === 0;
+  return b7(value);
 }
 
-function c8(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b8(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['vpc_channel_id'] === undefined) fail(issues, path, 8);
+    if (o0['vpc_channel_id'] === undefined) return false;
     const p1 = o0['vpc_channel_proxy_host'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/vpc_channel_proxy_host', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['vpc_channel_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 8);
+    const p1 = o0['vpc_channel_proxy_host'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
+    const p3 = o0['vpc_channel_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiBackendVpcReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiBackendVpcReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c8(value, path, issues);
-  return issues;
+  return b8(value) ? [] : (c8(value, path, null) ?? []);
 }
 
 export function isApiBackendVpcReq(value: unknown): value is types.ApiBackendVpcReq {
-  return validateApiBackendVpcReq(value).length === 0;
+  return b8(value);
 }
 
-function c9(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b9(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apis'];
@@ -427,183 +607,196 @@ function c9(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!(typeof e3 === 'string')) fail(issues, path + '/apis/' + i2, 0);
+          if (typeof e3 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/apis', 1);
+        return false;
       }
     }
     const p6 = o0['env_id'];
-    if (p6 !== undefined && !(typeof p6 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p6 !== undefined && typeof p6 !== 'string') return false;
     const p8 = o0['remark'];
-    if (p8 !== undefined && !(typeof p8 === 'string')) fail(issues, path + '/remark', 0);
+    if (p8 !== undefined && typeof p8 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['apis'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (typeof e3 !== 'string') issues = fail(issues, path + '/apis/' + i2, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/apis', 1);
+      }
+    }
+    const p6 = o0['env_id'];
+    if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p8 = o0['remark'];
+    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/remark', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiBatchPublish` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiBatchPublish(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c9(value, path, issues);
-  return issues;
+  return b9(value) ? [] : (c9(value, path, null) ?? []);
 }
 
 export function isApiBatchPublish(value: unknown): value is types.ApiBatchPublish {
-  return validateApiBatchPublish(value).length === 0;
+  return b9(value);
 }
 
-function c10(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b10(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['condition_origin'] === undefined) fail(issues, path, 9);
-    if (o0['condition_value'] === undefined) fail(issues, path, 10);
+    if (o0['condition_origin'] === undefined) return false;
+    if (o0['condition_value'] === undefined) return false;
     const p1 = o0['req_param_name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/req_param_name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['condition_type'];
+    if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
+    const p5 = o0['condition_origin'];
+    if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
+    const p7 = o0['condition_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 9);
+    if (o0['condition_value'] === undefined) issues = fail(issues, path, 10);
+    const p1 = o0['req_param_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) fail(issues, path + '/condition_type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/condition_type', 0);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) fail(issues, path + '/condition_origin', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/condition_origin', 0);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/condition_value', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/condition_value', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ApiConditionBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiConditionBase(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c10(value, path, issues);
-  return issues;
+  return b10(value) ? [] : (c10(value, path, null) ?? []);
 }
 
 export function isApiConditionBase(value: unknown): value is types.ApiConditionBase {
-  return validateApiConditionBase(value).length === 0;
+  return b10(value);
 }
 
-function c11(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b11(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['req_protocol'] === undefined) fail(issues, path, 14);
-    if (o0['req_method'] === undefined) fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) fail(issues, path, 16);
-    if (o0['auth_type'] === undefined) fail(issues, path, 17);
-    if (o0['backend_type'] === undefined) fail(issues, path, 18);
-    if (o0['group_id'] === undefined) fail(issues, path, 19);
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['req_protocol'] === undefined) return false;
+    if (o0['req_method'] === undefined) return false;
+    if (o0['req_uri'] === undefined) return false;
+    if (o0['auth_type'] === undefined) return false;
+    if (o0['backend_type'] === undefined) return false;
+    if (o0['group_id'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
-      if (!isInteger(p3)) fail(issues, path + '/type', 3);
-    }
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) return false;
       } else {
-        fail(issues, path + '/version', 0);
+        return false;
       }
     }
     const p7 = o0['req_protocol'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) fail(issues, path + '/req_protocol', 11);
-      if (!(typeof p7 === 'string')) fail(issues, path + '/req_protocol', 0);
-    }
+    if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
     const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
-    }
+    if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/req_uri', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['auth_type'];
-    if (p13 !== undefined) {
-      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        fail(issues, path + '/auth_type', 11);
-      if (!(typeof p13 === 'string')) fail(issues, path + '/auth_type', 0);
-    }
+    if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
-    if (p15 !== undefined) {
-      c28(p15, path + '/auth_opt', issues);
-    }
+    if (p15 !== undefined && !b28(p15)) return false;
     const p17 = o0['cors'];
-    if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) fail(issues, path + '/cors', 11);
-      if (!(typeof p17 === 'boolean')) fail(issues, path + '/cors', 21);
-    }
+    if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
     const p19 = o0['match_mode'];
-    if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) fail(issues, path + '/match_mode', 11);
-      if (!(typeof p19 === 'string')) fail(issues, path + '/match_mode', 0);
-    }
+    if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
     const p21 = o0['backend_type'];
-    if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) fail(issues, path + '/backend_type', 11);
-      if (!(typeof p21 === 'string')) fail(issues, path + '/backend_type', 0);
-    }
+    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
     const p23 = o0['remark'];
-    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/remark', 0);
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
     const p25 = o0['group_id'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/body_remark', 0);
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/result_normal_sample', 0);
+    if (p29 !== undefined && typeof p29 !== 'string') return false;
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && !(typeof p31 === 'string')) fail(issues, path + '/result_failure_sample', 0);
+    if (p31 !== undefined && typeof p31 !== 'string') return false;
     const p33 = o0['authorizer_id'];
-    if (p33 !== undefined && !(typeof p33 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p33 !== undefined && typeof p33 !== 'string') return false;
     const p35 = o0['tags'];
     if (p35 !== undefined) {
       if (Array.isArray(p35)) {
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) fail(issues, path + '/tags/' + i36, 22);
-            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) fail(issues, path + '/tags/' + i36, 23);
+            if (e37.length > 128 && codePoints(e37) > 128) return false;
+            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) return false;
           } else {
-            fail(issues, path + '/tags/' + i36, 0);
+            return false;
           }
         }
       } else {
-        fail(issues, path + '/tags', 1);
+        return false;
       }
     }
     const p40 = o0['response_id'];
-    if (p40 !== undefined && !(typeof p40 === 'string')) fail(issues, path + '/response_id', 0);
+    if (p40 !== undefined && typeof p40 !== 'string') return false;
     const p42 = o0['roma_app_id'];
-    if (p42 !== undefined && !(typeof p42 === 'string')) fail(issues, path + '/roma_app_id', 0);
+    if (p42 !== undefined && typeof p42 !== 'string') return false;
     const p44 = o0['domain_name'];
-    if (p44 !== undefined && !(typeof p44 === 'string')) fail(issues, path + '/domain_name', 0);
+    if (p44 !== undefined && typeof p44 !== 'string') return false;
     const p46 = o0['tag'];
-    if (p46 !== undefined && !(typeof p46 === 'string')) fail(issues, path + '/tag', 0);
+    if (p46 !== undefined && typeof p46 !== 'string') return false;
     const p48 = o0['mock_info'];
-    if (p48 !== undefined) {
-      c18(p48, path + '/mock_info', issues);
-    }
+    if (p48 !== undefined && !b18(p48)) return false;
     const p50 = o0['func_info'];
-    if (p50 !== undefined) {
-      c13(p50, path + '/func_info', issues);
-    }
+    if (p50 !== undefined && !b13(p50)) return false;
     const p52 = o0['req_params'];
     if (p52 !== undefined) {
       if (Array.isArray(p52)) {
         for (let i53 = 0; i53 < p52.length; i53++) {
           const e54: unknown = p52[i53];
-          c80(e54, path + '/req_params/' + i53, issues);
+          if (!b80(e54)) return false;
         }
       } else {
-        fail(issues, path + '/req_params', 1);
+        return false;
       }
     }
     const p57 = o0['backend_params'];
@@ -611,10 +804,10 @@ function c11(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p57)) {
         for (let i58 = 0; i58 < p57.length; i58++) {
           const e59: unknown = p57[i58];
-          c39(e59, path + '/backend_params/' + i58, issues);
+          if (!b39(e59)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p62 = o0['policy_mocks'];
@@ -622,10 +815,10 @@ function c11(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p62)) {
         for (let i63 = 0; i63 < p62.length; i63++) {
           const e64: unknown = p62[i63];
-          c23(e64, path + '/policy_mocks/' + i63, issues);
+          if (!b23(e64)) return false;
         }
       } else {
-        fail(issues, path + '/policy_mocks', 1);
+        return false;
       }
     }
     const p67 = o0['policy_functions'];
@@ -633,147 +826,395 @@ function c11(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p67)) {
         for (let i68 = 0; i68 < p67.length; i68++) {
           const e69: unknown = p67[i68];
-          c19(e69, path + '/policy_functions/' + i68, issues);
+          if (!b19(e69)) return false;
         }
       } else {
-        fail(issues, path + '/policy_functions', 1);
+        return false;
+      }
+    }
+    const p72 = o0['backend_api'];
+    if (p72 !== undefined && !b36(p72)) return false;
+    const p74 = o0['policy_https'];
+    if (p74 !== undefined) {
+      if (Array.isArray(p74)) {
+        for (let i75 = 0; i75 < p74.length; i75++) {
+          const e76: unknown = p74[i75];
+          if (!b21(e76)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
+    if (o0['auth_type'] === undefined) issues = fail(issues, path, 17);
+    if (o0['backend_type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
+    const p7 = o0['req_protocol'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p11 = o0['req_uri'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    const p13 = o0['auth_type'];
+    if (p13 !== undefined) {
+      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+        issues = fail(issues, path + '/auth_type', 11);
+      if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
+    }
+    const p15 = o0['auth_opt'];
+    if (p15 !== undefined) {
+      issues = c28(p15, path + '/auth_opt', issues);
+    }
+    const p17 = o0['cors'];
+    if (p17 !== undefined) {
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+    }
+    const p19 = o0['match_mode'];
+    if (p19 !== undefined) {
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
+    }
+    const p21 = o0['backend_type'];
+    if (p21 !== undefined) {
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
+    }
+    const p23 = o0['remark'];
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p25 = o0['group_id'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p27 = o0['body_remark'];
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/body_remark', 0);
+    const p29 = o0['result_normal_sample'];
+    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/result_normal_sample', 0);
+    const p31 = o0['result_failure_sample'];
+    if (p31 !== undefined && typeof p31 !== 'string') issues = fail(issues, path + '/result_failure_sample', 0);
+    const p33 = o0['authorizer_id'];
+    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p35 = o0['tags'];
+    if (p35 !== undefined) {
+      if (Array.isArray(p35)) {
+        for (let i36 = 0; i36 < p35.length; i36++) {
+          const e37: unknown = p35[i36];
+          if (typeof e37 === 'string') {
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
+              issues = fail(issues, path + '/tags/' + i36, 23);
+          } else {
+            issues = fail(issues, path + '/tags/' + i36, 0);
+          }
+        }
+      } else {
+        issues = fail(issues, path + '/tags', 1);
+      }
+    }
+    const p40 = o0['response_id'];
+    if (p40 !== undefined && typeof p40 !== 'string') issues = fail(issues, path + '/response_id', 0);
+    const p42 = o0['roma_app_id'];
+    if (p42 !== undefined && typeof p42 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+    const p44 = o0['domain_name'];
+    if (p44 !== undefined && typeof p44 !== 'string') issues = fail(issues, path + '/domain_name', 0);
+    const p46 = o0['tag'];
+    if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
+    const p48 = o0['mock_info'];
+    if (p48 !== undefined) {
+      issues = c18(p48, path + '/mock_info', issues);
+    }
+    const p50 = o0['func_info'];
+    if (p50 !== undefined) {
+      issues = c13(p50, path + '/func_info', issues);
+    }
+    const p52 = o0['req_params'];
+    if (p52 !== undefined) {
+      if (Array.isArray(p52)) {
+        for (let i53 = 0; i53 < p52.length; i53++) {
+          const e54: unknown = p52[i53];
+          issues = c80(e54, path + '/req_params/' + i53, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/req_params', 1);
+      }
+    }
+    const p57 = o0['backend_params'];
+    if (p57 !== undefined) {
+      if (Array.isArray(p57)) {
+        for (let i58 = 0; i58 < p57.length; i58++) {
+          const e59: unknown = p57[i58];
+          issues = c39(e59, path + '/backend_params/' + i58, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p62 = o0['policy_mocks'];
+    if (p62 !== undefined) {
+      if (Array.isArray(p62)) {
+        for (let i63 = 0; i63 < p62.length; i63++) {
+          const e64: unknown = p62[i63];
+          issues = c23(e64, path + '/policy_mocks/' + i63, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/policy_mocks', 1);
+      }
+    }
+    const p67 = o0['policy_functions'];
+    if (p67 !== undefined) {
+      if (Array.isArray(p67)) {
+        for (let i68 = 0; i68 < p67.length; i68++) {
+          const e69: unknown = p67[i68];
+          issues = c19(e69, path + '/policy_functions/' + i68, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/policy_functions', 1);
       }
     }
     const p72 = o0['backend_api'];
     if (p72 !== undefined) {
-      c36(p72, path + '/backend_api', issues);
+      issues = c36(p72, path + '/backend_api', issues);
     }
     const p74 = o0['policy_https'];
     if (p74 !== undefined) {
       if (Array.isArray(p74)) {
         for (let i75 = 0; i75 < p74.length; i75++) {
           const e76: unknown = p74[i75];
-          c21(e76, path + '/policy_https/' + i75, issues);
+          issues = c21(e76, path + '/policy_https/' + i75, issues);
         }
       } else {
-        fail(issues, path + '/policy_https', 1);
+        issues = fail(issues, path + '/policy_https', 1);
       }
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ApiCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c11(value, path, issues);
-  return issues;
+  return b11(value) ? [] : (c11(value, path, null) ?? []);
 }
 
 export function isApiCreate(value: unknown): value is types.ApiCreate {
-  return validateApiCreate(value).length === 0;
+  return b11(value);
 }
 
-function c12(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b12(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['invocation_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) fail(issues, path + '/invocation_type', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/invocation_type', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) return false;
       } else {
-        fail(issues, path + '/version', 0);
+        return false;
       }
     }
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
-      if (isInteger(p9)) {
-        if (p9 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p11 = o0['authorizer_id'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['register_time'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['status'];
-    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/status', 3);
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      return false;
     const p19 = o0['update_time'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p5 = o0['invocation_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
+    }
+    const p7 = o0['version'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p11 = o0['authorizer_id'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p15 = o0['register_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/register_time', 0);
+    const p17 = o0['status'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p19 = o0['update_time'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/update_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiFunc` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiFunc(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c12(value, path, issues);
-  return issues;
+  return b12(value) ? [] : (c12(value, path, null) ?? []);
 }
 
 export function isApiFunc(value: unknown): value is types.ApiFunc {
-  return validateApiFunc(value).length === 0;
+  return b12(value);
 }
 
-function c13(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b13(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) fail(issues, path, 27);
-    if (o0['timeout'] === undefined) fail(issues, path, 28);
+    if (o0['function_urn'] === undefined) return false;
+    if (o0['invocation_type'] === undefined) return false;
+    if (o0['timeout'] === undefined) return false;
     const p1 = o0['function_urn'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['invocation_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) fail(issues, path + '/invocation_type', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/invocation_type', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) return false;
       } else {
-        fail(issues, path + '/version', 0);
+        return false;
       }
     }
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
-      if (isInteger(p9)) {
-        if (p9 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p11 = o0['authorizer_id'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p5 = o0['invocation_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
+    }
+    const p7 = o0['version'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p11 = o0['authorizer_id'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiFuncCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiFuncCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c13(value, path, issues);
-  return issues;
+  return b13(value) ? [] : (c13(value, path, null) ?? []);
 }
 
 export function isApiFuncCreate(value: unknown): value is types.ApiFuncCreate {
-  return validateApiFuncCreate(value).length === 0;
+  return b13(value);
 }
 
-function c14(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b14(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['url_domains'];
@@ -781,228 +1222,291 @@ function c14(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          c101(e3, path + '/url_domains/' + i2, issues);
+          if (!b101(e3)) return false;
         }
       } else {
-        fail(issues, path + '/url_domains', 1);
+        return false;
       }
     }
     const p6 = o0['call_limits'];
-    if (p6 !== undefined && !isInteger(p6)) fail(issues, path + '/call_limits', 3);
+    if (p6 !== undefined && !((typeof p6 === 'number' && Number.isInteger(p6)) || typeof p6 === 'bigint')) return false;
     const p8 = o0['update_time'];
-    if (p8 !== undefined && !(typeof p8 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p8 !== undefined && typeof p8 !== 'string') return false;
     const p10 = o0['name'];
-    if (p10 !== undefined && !(typeof p10 === 'string')) fail(issues, path + '/name', 0);
+    if (p10 !== undefined && typeof p10 !== 'string') return false;
     const p12 = o0['time_unit'];
-    if (p12 !== undefined && !(typeof p12 === 'string')) fail(issues, path + '/time_unit', 0);
+    if (p12 !== undefined && typeof p12 !== 'string') return false;
     const p14 = o0['on_sell_status'];
-    if (p14 !== undefined && !isInteger(p14)) fail(issues, path + '/on_sell_status', 3);
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      return false;
     const p16 = o0['remark'];
-    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/remark', 0);
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
     const p18 = o0['sl_domain'];
-    if (p18 !== undefined && !(typeof p18 === 'string')) fail(issues, path + '/sl_domain', 0);
+    if (p18 !== undefined && typeof p18 !== 'string') return false;
     const p20 = o0['sl_domains'];
     if (p20 !== undefined) {
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          if (!(typeof e22 === 'string')) fail(issues, path + '/sl_domains/' + i21, 0);
+          if (typeof e22 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/sl_domains', 1);
+        return false;
       }
     }
     const p25 = o0['id'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/id', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['time_interval'];
-    if (p27 !== undefined && !isInteger(p27)) fail(issues, path + '/time_interval', 3);
+    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+      return false;
     const p29 = o0['register_time'];
-    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p29 !== undefined && typeof p29 !== 'string') return false;
     const p31 = o0['status'];
-    if (p31 !== undefined && !isInteger(p31)) fail(issues, path + '/status', 3);
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      return false;
     const p33 = o0['is_default'];
-    if (p33 !== undefined && !isInteger(p33)) fail(issues, path + '/is_default', 3);
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['url_domains'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          issues = c101(e3, path + '/url_domains/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/url_domains', 1);
+      }
+    }
+    const p6 = o0['call_limits'];
+    if (p6 !== undefined && !((typeof p6 === 'number' && Number.isInteger(p6)) || typeof p6 === 'bigint'))
+      issues = fail(issues, path + '/call_limits', 3);
+    const p8 = o0['update_time'];
+    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    const p10 = o0['name'];
+    if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p12 = o0['time_unit'];
+    if (p12 !== undefined && typeof p12 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    const p14 = o0['on_sell_status'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      issues = fail(issues, path + '/on_sell_status', 3);
+    const p16 = o0['remark'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p18 = o0['sl_domain'];
+    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/sl_domain', 0);
+    const p20 = o0['sl_domains'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          if (typeof e22 !== 'string') issues = fail(issues, path + '/sl_domains/' + i21, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/sl_domains', 1);
+      }
+    }
+    const p25 = o0['id'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p27 = o0['time_interval'];
+    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
+    const p29 = o0['register_time'];
+    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/register_time', 0);
+    const p31 = o0['status'];
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p33 = o0['is_default'];
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      issues = fail(issues, path + '/is_default', 3);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiGroupDetailResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiGroupDetailResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c14(value, path, issues);
-  return issues;
+  return b14(value) ? [] : (c14(value, path, null) ?? []);
 }
 
 export function isApiGroupDetailResp(value: unknown): value is types.ApiGroupDetailResp {
-  return validateApiGroupDetailResp(value).length === 0;
+  return b14(value);
 }
 
-function c15(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b15(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['name'] === undefined) return false;
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) fail(issues, path + '/name', 24);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) fail(issues, path + '/name', 29);
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
       } else {
-        fail(issues, path + '/name', 0);
+        return false;
       }
     }
     const p3 = o0['remark'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) fail(issues, path + '/remark', 30);
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
       } else {
-        fail(issues, path + '/remark', 0);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 24);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 29);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p3 = o0['remark'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 30);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiGroupReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiGroupReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c15(value, path, issues);
-  return issues;
+  return b15(value) ? [] : (c15(value, path, null) ?? []);
 }
 
 export function isApiGroupReq(value: unknown): value is types.ApiGroupReq {
-  return validateApiGroupReq(value).length === 0;
+  return b15(value);
 }
 
-function c16(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b16(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
-      if (!isInteger(p3)) fail(issues, path + '/type', 3);
-    }
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) return false;
       } else {
-        fail(issues, path + '/version', 0);
+        return false;
       }
     }
     const p7 = o0['req_protocol'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) fail(issues, path + '/req_protocol', 11);
-      if (!(typeof p7 === 'string')) fail(issues, path + '/req_protocol', 0);
-    }
+    if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
     const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
-    }
+    if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/req_uri', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['auth_type'];
-    if (p13 !== undefined) {
-      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        fail(issues, path + '/auth_type', 11);
-      if (!(typeof p13 === 'string')) fail(issues, path + '/auth_type', 0);
-    }
+    if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
-    if (p15 !== undefined) {
-      c29(p15, path + '/auth_opt', issues);
-    }
+    if (p15 !== undefined && !b28(p15)) return false;
     const p17 = o0['cors'];
-    if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) fail(issues, path + '/cors', 11);
-      if (!(typeof p17 === 'boolean')) fail(issues, path + '/cors', 21);
-    }
+    if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
     const p19 = o0['match_mode'];
-    if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) fail(issues, path + '/match_mode', 11);
-      if (!(typeof p19 === 'string')) fail(issues, path + '/match_mode', 0);
-    }
+    if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
     const p21 = o0['backend_type'];
-    if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) fail(issues, path + '/backend_type', 11);
-      if (!(typeof p21 === 'string')) fail(issues, path + '/backend_type', 0);
-    }
+    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
     const p23 = o0['remark'];
-    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/remark', 0);
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
     const p25 = o0['group_id'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/body_remark', 0);
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/result_normal_sample', 0);
+    if (p29 !== undefined && typeof p29 !== 'string') return false;
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && !(typeof p31 === 'string')) fail(issues, path + '/result_failure_sample', 0);
+    if (p31 !== undefined && typeof p31 !== 'string') return false;
     const p33 = o0['authorizer_id'];
-    if (p33 !== undefined && !(typeof p33 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p33 !== undefined && typeof p33 !== 'string') return false;
     const p35 = o0['tags'];
     if (p35 !== undefined) {
       if (Array.isArray(p35)) {
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) fail(issues, path + '/tags/' + i36, 22);
-            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) fail(issues, path + '/tags/' + i36, 23);
+            if (e37.length > 128 && codePoints(e37) > 128) return false;
+            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) return false;
           } else {
-            fail(issues, path + '/tags/' + i36, 0);
+            return false;
           }
         }
       } else {
-        fail(issues, path + '/tags', 1);
+        return false;
       }
     }
     const p40 = o0['response_id'];
-    if (p40 !== undefined && !(typeof p40 === 'string')) fail(issues, path + '/response_id', 0);
+    if (p40 !== undefined && typeof p40 !== 'string') return false;
     const p42 = o0['roma_app_id'];
-    if (p42 !== undefined && !(typeof p42 === 'string')) fail(issues, path + '/roma_app_id', 0);
+    if (p42 !== undefined && typeof p42 !== 'string') return false;
     const p44 = o0['domain_name'];
-    if (p44 !== undefined && !(typeof p44 === 'string')) fail(issues, path + '/domain_name', 0);
+    if (p44 !== undefined && typeof p44 !== 'string') return false;
     const p46 = o0['tag'];
-    if (p46 !== undefined && !(typeof p46 === 'string')) fail(issues, path + '/tag', 0);
+    if (p46 !== undefined && typeof p46 !== 'string') return false;
     const p48 = o0['id'];
-    if (p48 !== undefined && !(typeof p48 === 'string')) fail(issues, path + '/id', 0);
+    if (p48 !== undefined && typeof p48 !== 'string') return false;
     const p50 = o0['status'];
-    if (p50 !== undefined && !isInteger(p50)) fail(issues, path + '/status', 3);
+    if (p50 !== undefined && !((typeof p50 === 'number' && Number.isInteger(p50)) || typeof p50 === 'bigint'))
+      return false;
     const p52 = o0['arrange_necessary'];
-    if (p52 !== undefined && !isInteger(p52)) fail(issues, path + '/arrange_necessary', 3);
+    if (p52 !== undefined && !((typeof p52 === 'number' && Number.isInteger(p52)) || typeof p52 === 'bigint'))
+      return false;
     const p54 = o0['register_time'];
-    if (p54 !== undefined && !(typeof p54 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p54 !== undefined && typeof p54 !== 'string') return false;
     const p56 = o0['update_time'];
-    if (p56 !== undefined && !(typeof p56 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p56 !== undefined && typeof p56 !== 'string') return false;
     const p58 = o0['group_name'];
-    if (p58 !== undefined && !(typeof p58 === 'string')) fail(issues, path + '/group_name', 0);
+    if (p58 !== undefined && typeof p58 !== 'string') return false;
     const p60 = o0['group_version'];
-    if (p60 !== undefined && !(typeof p60 === 'string')) fail(issues, path + '/group_version', 0);
+    if (p60 !== undefined && typeof p60 !== 'string') return false;
     const p62 = o0['run_env_id'];
-    if (p62 !== undefined && !(typeof p62 === 'string')) fail(issues, path + '/run_env_id', 0);
+    if (p62 !== undefined && typeof p62 !== 'string') return false;
     const p64 = o0['run_env_name'];
-    if (p64 !== undefined && !(typeof p64 === 'string')) fail(issues, path + '/run_env_name', 0);
+    if (p64 !== undefined && typeof p64 !== 'string') return false;
     const p66 = o0['publish_id'];
-    if (p66 !== undefined && !(typeof p66 === 'string')) fail(issues, path + '/publish_id', 0);
+    if (p66 !== undefined && typeof p66 !== 'string') return false;
     const p68 = o0['func_info'];
-    if (p68 !== undefined) {
-      c12(p68, path + '/func_info', issues);
-    }
+    if (p68 !== undefined && !b12(p68)) return false;
     const p70 = o0['mock_info'];
-    if (p70 !== undefined) {
-      c17(p70, path + '/mock_info', issues);
-    }
+    if (p70 !== undefined && !b17(p70)) return false;
     const p72 = o0['req_params'];
     if (p72 !== undefined) {
       if (Array.isArray(p72)) {
         for (let i73 = 0; i73 < p72.length; i73++) {
           const e74: unknown = p72[i73];
-          c79(e74, path + '/req_params/' + i73, issues);
+          if (!b79(e74)) return false;
         }
       } else {
-        fail(issues, path + '/req_params', 1);
+        return false;
       }
     }
     const p77 = o0['backend_params'];
@@ -1010,10 +1514,10 @@ function c16(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p77)) {
         for (let i78 = 0; i78 < p77.length; i78++) {
           const e79: unknown = p77[i78];
-          c38(e79, path + '/backend_params/' + i78, issues);
+          if (!b38(e79)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p82 = o0['policy_functions'];
@@ -1021,10 +1525,10 @@ function c16(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p82)) {
         for (let i83 = 0; i83 < p82.length; i83++) {
           const e84: unknown = p82[i83];
-          c20(e84, path + '/policy_functions/' + i83, issues);
+          if (!b20(e84)) return false;
         }
       } else {
-        fail(issues, path + '/policy_functions', 1);
+        return false;
       }
     }
     const p87 = o0['policy_mocks'];
@@ -1032,142 +1536,363 @@ function c16(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p87)) {
         for (let i88 = 0; i88 < p87.length; i88++) {
           const e89: unknown = p87[i88];
-          c24(e89, path + '/policy_mocks/' + i88, issues);
+          if (!b24(e89)) return false;
         }
       } else {
-        fail(issues, path + '/policy_mocks', 1);
+        return false;
+      }
+    }
+    const p92 = o0['backend_api'];
+    if (p92 !== undefined && !b35(p92)) return false;
+    const p94 = o0['policy_https'];
+    if (p94 !== undefined) {
+      if (Array.isArray(p94)) {
+        for (let i95 = 0; i95 < p94.length; i95++) {
+          const e96: unknown = p94[i95];
+          if (!b22(e96)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
+    const p7 = o0['req_protocol'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p11 = o0['req_uri'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    const p13 = o0['auth_type'];
+    if (p13 !== undefined) {
+      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+        issues = fail(issues, path + '/auth_type', 11);
+      if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
+    }
+    const p15 = o0['auth_opt'];
+    if (p15 !== undefined) {
+      issues = c28(p15, path + '/auth_opt', issues);
+    }
+    const p17 = o0['cors'];
+    if (p17 !== undefined) {
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+    }
+    const p19 = o0['match_mode'];
+    if (p19 !== undefined) {
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
+    }
+    const p21 = o0['backend_type'];
+    if (p21 !== undefined) {
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
+    }
+    const p23 = o0['remark'];
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p25 = o0['group_id'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p27 = o0['body_remark'];
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/body_remark', 0);
+    const p29 = o0['result_normal_sample'];
+    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/result_normal_sample', 0);
+    const p31 = o0['result_failure_sample'];
+    if (p31 !== undefined && typeof p31 !== 'string') issues = fail(issues, path + '/result_failure_sample', 0);
+    const p33 = o0['authorizer_id'];
+    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p35 = o0['tags'];
+    if (p35 !== undefined) {
+      if (Array.isArray(p35)) {
+        for (let i36 = 0; i36 < p35.length; i36++) {
+          const e37: unknown = p35[i36];
+          if (typeof e37 === 'string') {
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
+              issues = fail(issues, path + '/tags/' + i36, 23);
+          } else {
+            issues = fail(issues, path + '/tags/' + i36, 0);
+          }
+        }
+      } else {
+        issues = fail(issues, path + '/tags', 1);
+      }
+    }
+    const p40 = o0['response_id'];
+    if (p40 !== undefined && typeof p40 !== 'string') issues = fail(issues, path + '/response_id', 0);
+    const p42 = o0['roma_app_id'];
+    if (p42 !== undefined && typeof p42 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+    const p44 = o0['domain_name'];
+    if (p44 !== undefined && typeof p44 !== 'string') issues = fail(issues, path + '/domain_name', 0);
+    const p46 = o0['tag'];
+    if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
+    const p48 = o0['id'];
+    if (p48 !== undefined && typeof p48 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p50 = o0['status'];
+    if (p50 !== undefined && !((typeof p50 === 'number' && Number.isInteger(p50)) || typeof p50 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p52 = o0['arrange_necessary'];
+    if (p52 !== undefined && !((typeof p52 === 'number' && Number.isInteger(p52)) || typeof p52 === 'bigint'))
+      issues = fail(issues, path + '/arrange_necessary', 3);
+    const p54 = o0['register_time'];
+    if (p54 !== undefined && typeof p54 !== 'string') issues = fail(issues, path + '/register_time', 0);
+    const p56 = o0['update_time'];
+    if (p56 !== undefined && typeof p56 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    const p58 = o0['group_name'];
+    if (p58 !== undefined && typeof p58 !== 'string') issues = fail(issues, path + '/group_name', 0);
+    const p60 = o0['group_version'];
+    if (p60 !== undefined && typeof p60 !== 'string') issues = fail(issues, path + '/group_version', 0);
+    const p62 = o0['run_env_id'];
+    if (p62 !== undefined && typeof p62 !== 'string') issues = fail(issues, path + '/run_env_id', 0);
+    const p64 = o0['run_env_name'];
+    if (p64 !== undefined && typeof p64 !== 'string') issues = fail(issues, path + '/run_env_name', 0);
+    const p66 = o0['publish_id'];
+    if (p66 !== undefined && typeof p66 !== 'string') issues = fail(issues, path + '/publish_id', 0);
+    const p68 = o0['func_info'];
+    if (p68 !== undefined) {
+      issues = c12(p68, path + '/func_info', issues);
+    }
+    const p70 = o0['mock_info'];
+    if (p70 !== undefined) {
+      issues = c17(p70, path + '/mock_info', issues);
+    }
+    const p72 = o0['req_params'];
+    if (p72 !== undefined) {
+      if (Array.isArray(p72)) {
+        for (let i73 = 0; i73 < p72.length; i73++) {
+          const e74: unknown = p72[i73];
+          issues = c79(e74, path + '/req_params/' + i73, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/req_params', 1);
+      }
+    }
+    const p77 = o0['backend_params'];
+    if (p77 !== undefined) {
+      if (Array.isArray(p77)) {
+        for (let i78 = 0; i78 < p77.length; i78++) {
+          const e79: unknown = p77[i78];
+          issues = c38(e79, path + '/backend_params/' + i78, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p82 = o0['policy_functions'];
+    if (p82 !== undefined) {
+      if (Array.isArray(p82)) {
+        for (let i83 = 0; i83 < p82.length; i83++) {
+          const e84: unknown = p82[i83];
+          issues = c20(e84, path + '/policy_functions/' + i83, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/policy_functions', 1);
+      }
+    }
+    const p87 = o0['policy_mocks'];
+    if (p87 !== undefined) {
+      if (Array.isArray(p87)) {
+        for (let i88 = 0; i88 < p87.length; i88++) {
+          const e89: unknown = p87[i88];
+          issues = c24(e89, path + '/policy_mocks/' + i88, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/policy_mocks', 1);
       }
     }
     const p92 = o0['backend_api'];
     if (p92 !== undefined) {
-      c35(p92, path + '/backend_api', issues);
+      issues = c35(p92, path + '/backend_api', issues);
     }
     const p94 = o0['policy_https'];
     if (p94 !== undefined) {
       if (Array.isArray(p94)) {
         for (let i95 = 0; i95 < p94.length; i95++) {
           const e96: unknown = p94[i95];
-          c22(e96, path + '/policy_https/' + i95, issues);
+          issues = c22(e96, path + '/policy_https/' + i95, issues);
         }
       } else {
-        fail(issues, path + '/policy_https', 1);
+        issues = fail(issues, path + '/policy_https', 1);
       }
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ApiInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c16(value, path, issues);
-  return issues;
+  return b16(value) ? [] : (c16(value, path, null) ?? []);
 }
 
 export function isApiInfo(value: unknown): value is types.ApiInfo {
-  return validateApiInfo(value).length === 0;
+  return b16(value);
 }
 
-function c17(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b17(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/remark', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['result_content'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/result_content', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['authorizer_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['register_time'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['status'];
-    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/status', 3);
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      return false;
     const p15 = o0['update_time'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['remark'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p3 = o0['result_content'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    const p5 = o0['version'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p7 = o0['authorizer_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p11 = o0['register_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/register_time', 0);
+    const p13 = o0['status'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p15 = o0['update_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/update_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiMock` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiMock(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c17(value, path, issues);
-  return issues;
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
 export function isApiMock(value: unknown): value is types.ApiMock {
-  return validateApiMock(value).length === 0;
+  return b17(value);
 }
 
-function c18(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b18(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/remark', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['result_content'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/result_content', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['authorizer_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c18(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['remark'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p3 = o0['result_content'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    const p5 = o0['version'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p7 = o0['authorizer_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiMockCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiMockCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c18(value, path, issues);
-  return issues;
+  return b18(value) ? [] : (c18(value, path, null) ?? []);
 }
 
 export function isApiMockCreate(value: unknown): value is types.ApiMockCreate {
-  return validateApiMockCreate(value).length === 0;
+  return b18(value);
 }
 
-function c19(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b19(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) fail(issues, path, 27);
-    if (o0['effect_mode'] === undefined) fail(issues, path, 31);
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['conditions'] === undefined) fail(issues, path, 32);
+    if (o0['function_urn'] === undefined) return false;
+    if (o0['invocation_type'] === undefined) return false;
+    if (o0['effect_mode'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['conditions'] === undefined) return false;
     const p1 = o0['function_urn'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['invocation_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) fail(issues, path + '/invocation_type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/invocation_type', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
-      if (isInteger(p7)) {
-        if (p7 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p9 = o0['effect_mode'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ALL' || p9 === 'ANY')) fail(issues, path + '/effect_mode', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/effect_mode', 0);
-    }
+    if (p9 !== undefined && !(p9 === 'ALL' || p9 === 'ANY')) return false;
     const p11 = o0['name'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 64 && codePoints(p11) > 64) fail(issues, path + '/name', 24);
-        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) fail(issues, path + '/name', 29);
+        if (p11.length > 64 && codePoints(p11) > 64) return false;
+        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) return false;
       } else {
-        fail(issues, path + '/name', 0);
+        return false;
       }
     }
     const p13 = o0['backend_params'];
@@ -1175,10 +1900,10 @@ function c19(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p13)) {
         for (let i14 = 0; i14 < p13.length; i14++) {
           const e15: unknown = p13[i14];
-          c39(e15, path + '/backend_params/' + i14, issues);
+          if (!b39(e15)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p18 = o0['conditions'];
@@ -1186,64 +1911,126 @@ function c19(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p18)) {
         for (let i19 = 0; i19 < p18.length; i19++) {
           const e20: unknown = p18[i19];
-          c10(e20, path + '/conditions/' + i19, issues);
+          if (!b10(e20)) return false;
         }
       } else {
-        fail(issues, path + '/conditions', 1);
+        return false;
       }
     }
     const p23 = o0['authorizer_id'];
-    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+    const p3 = o0['invocation_type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p9 = o0['effect_mode'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p11 = o0['name'];
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 24);
+        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 29);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p13 = o0['backend_params'];
+    if (p13 !== undefined) {
+      if (Array.isArray(p13)) {
+        for (let i14 = 0; i14 < p13.length; i14++) {
+          const e15: unknown = p13[i14];
+          issues = c39(e15, path + '/backend_params/' + i14, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p18 = o0['conditions'];
+    if (p18 !== undefined) {
+      if (Array.isArray(p18)) {
+        for (let i19 = 0; i19 < p18.length; i19++) {
+          const e20: unknown = p18[i19];
+          issues = c10(e20, path + '/conditions/' + i19, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p23 = o0['authorizer_id'];
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiPolicyFunctionCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyFunctionCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c19(value, path, issues);
-  return issues;
+  return b19(value) ? [] : (c19(value, path, null) ?? []);
 }
 
 export function isApiPolicyFunctionCreate(value: unknown): value is types.ApiPolicyFunctionCreate {
-  return validateApiPolicyFunctionCreate(value).length === 0;
+  return b19(value);
 }
 
-function c20(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b20(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function_urn', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['invocation_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) fail(issues, path + '/invocation_type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/invocation_type', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/version', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
-      if (isInteger(p7)) {
-        if (p7 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p9 = o0['id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['effect_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) fail(issues, path + '/effect_mode', 11);
-      if (!(typeof p11 === 'string')) fail(issues, path + '/effect_mode', 0);
-    }
+    if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
     const p13 = o0['name'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) fail(issues, path + '/name', 29);
+        if (p13.length > 64 && codePoints(p13) > 64) return false;
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
       } else {
-        fail(issues, path + '/name', 0);
+        return false;
       }
     }
     const p15 = o0['backend_params'];
@@ -1251,10 +2038,10 @@ function c20(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          c38(e17, path + '/backend_params/' + i16, issues);
+          if (!b38(e17)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p20 = o0['conditions'];
@@ -1262,73 +2049,129 @@ function c20(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          c45(e22, path + '/conditions/' + i21, issues);
+          if (!b45(e22)) return false;
         }
       } else {
-        fail(issues, path + '/conditions', 1);
+        return false;
       }
     }
     const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c20(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+    const p3 = o0['invocation_type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
+    }
+    const p5 = o0['version'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p11 = o0['effect_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p13 = o0['name'];
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p15 = o0['backend_params'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          issues = c38(e17, path + '/backend_params/' + i16, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p20 = o0['conditions'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          issues = c45(e22, path + '/conditions/' + i21, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p25 = o0['authorizer_id'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiPolicyFunctionResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyFunctionResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c20(value, path, issues);
-  return issues;
+  return b20(value) ? [] : (c20(value, path, null) ?? []);
 }
 
 export function isApiPolicyFunctionResp(value: unknown): value is types.ApiPolicyFunctionResp {
-  return validateApiPolicyFunctionResp(value).length === 0;
+  return b20(value);
 }
 
-function c21(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b21(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) fail(issues, path, 14);
-    if (o0['req_method'] === undefined) fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) fail(issues, path, 16);
-    if (o0['effect_mode'] === undefined) fail(issues, path, 31);
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['conditions'] === undefined) fail(issues, path, 32);
+    if (o0['req_protocol'] === undefined) return false;
+    if (o0['req_method'] === undefined) return false;
+    if (o0['req_uri'] === undefined) return false;
+    if (o0['effect_mode'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['conditions'] === undefined) return false;
     const p1 = o0['url_domain'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/url_domain', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['req_protocol'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/req_protocol', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS')) return false;
     const p5 = o0['req_method'];
-    if (p5 !== undefined) {
-      if (!K0.has(p5)) fail(issues, path + '/req_method', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/req_method', 0);
-    }
+    if (p5 !== undefined && !K0.has(p5)) return false;
     const p7 = o0['req_uri'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/req_uri', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
-      if (isInteger(p9)) {
-        if (p9 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p11 = o0['effect_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) fail(issues, path + '/effect_mode', 11);
-      if (!(typeof p11 === 'string')) fail(issues, path + '/effect_mode', 0);
-    }
+    if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
     const p13 = o0['name'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) fail(issues, path + '/name', 29);
+        if (p13.length > 64 && codePoints(p13) > 64) return false;
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
       } else {
-        fail(issues, path + '/name', 0);
+        return false;
       }
     }
     const p15 = o0['backend_params'];
@@ -1336,10 +2179,10 @@ function c21(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          c39(e17, path + '/backend_params/' + i16, issues);
+          if (!b39(e17)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p20 = o0['conditions'];
@@ -1347,56 +2190,132 @@ function c21(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          c10(e22, path + '/conditions/' + i21, issues);
+          if (!b10(e22)) return false;
         }
       } else {
-        fail(issues, path + '/conditions', 1);
+        return false;
       }
     }
     const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
+    const p27 = o0['vpc_channel_info'];
+    if (p27 !== undefined && !b8(p27)) return false;
+    const p29 = o0['vpc_channel_status'];
+    if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    const p1 = o0['url_domain'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    const p3 = o0['req_protocol'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p5 = o0['req_method'];
+    if (p5 !== undefined) {
+      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p7 = o0['req_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p11 = o0['effect_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p13 = o0['name'];
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p15 = o0['backend_params'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          issues = c39(e17, path + '/backend_params/' + i16, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p20 = o0['conditions'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          issues = c10(e22, path + '/conditions/' + i21, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p25 = o0['authorizer_id'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      c8(p27, path + '/vpc_channel_info', issues);
+      issues = c8(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined) {
-      if (!(p29 === 1 || p29 === 2)) fail(issues, path + '/vpc_channel_status', 11);
-      if (!isInteger(p29)) fail(issues, path + '/vpc_channel_status', 3);
+      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+        issues = fail(issues, path + '/vpc_channel_status', 3);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ApiPolicyHttpCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyHttpCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c21(value, path, issues);
-  return issues;
+  return b21(value) ? [] : (c21(value, path, null) ?? []);
 }
 
 export function isApiPolicyHttpCreate(value: unknown): value is types.ApiPolicyHttpCreate {
-  return validateApiPolicyHttpCreate(value).length === 0;
+  return b21(value);
 }
 
-function c22(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b22(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) fail(issues, path + '/effect_mode', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/effect_mode', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
       } else {
-        fail(issues, path + '/name', 0);
+        return false;
       }
     }
     const p7 = o0['backend_params'];
@@ -1404,10 +2323,10 @@ function c22(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          c38(e9, path + '/backend_params/' + i8, issues);
+          if (!b38(e9)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p12 = o0['conditions'];
@@ -1415,78 +2334,145 @@ function c22(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          c45(e14, path + '/conditions/' + i13, issues);
+          if (!b45(e14)) return false;
         }
       } else {
-        fail(issues, path + '/conditions', 1);
+        return false;
       }
     }
     const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['url_domain'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/url_domain', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
+    const p21 = o0['req_protocol'];
+    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
+    const p23 = o0['req_method'];
+    if (p23 !== undefined && !K0.has(p23)) return false;
+    const p25 = o0['req_uri'];
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
+    const p27 = o0['timeout'];
+    if (p27 !== undefined) {
+      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+        if (p27 < 1) return false;
+      } else {
+        return false;
+      }
+    }
+    const p29 = o0['vpc_channel_info'];
+    if (p29 !== undefined && !b109(p29)) return false;
+    const p31 = o0['vpc_channel_status'];
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c22(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          issues = c38(e9, path + '/backend_params/' + i8, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          issues = c45(e14, path + '/conditions/' + i13, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p19 = o0['url_domain'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/url_domain', 0);
     const p21 = o0['req_protocol'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
-      if (!(typeof p21 === 'string')) fail(issues, path + '/req_protocol', 0);
+      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p23 = o0['req_method'];
     if (p23 !== undefined) {
-      if (!K0.has(p23)) fail(issues, path + '/req_method', 11);
-      if (!(typeof p23 === 'string')) fail(issues, path + '/req_method', 0);
+      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 11);
+      if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p25 = o0['req_uri'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/req_uri', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/req_uri', 0);
     const p27 = o0['timeout'];
     if (p27 !== undefined) {
-      if (isInteger(p27)) {
-        if (p27 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+        if (p27 < 1) issues = fail(issues, path + '/timeout', 25);
       } else {
-        fail(issues, path + '/timeout', 3);
+        issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p29 = o0['vpc_channel_info'];
     if (p29 !== undefined) {
-      c109(p29, path + '/vpc_channel_info', issues);
+      issues = c109(p29, path + '/vpc_channel_info', issues);
     }
     const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !isInteger(p31)) fail(issues, path + '/vpc_channel_status', 3);
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      issues = fail(issues, path + '/vpc_channel_status', 3);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ApiPolicyHttpResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyHttpResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c22(value, path, issues);
-  return issues;
+  return b22(value) ? [] : (c22(value, path, null) ?? []);
 }
 
 export function isApiPolicyHttpResp(value: unknown): value is types.ApiPolicyHttpResp {
-  return validateApiPolicyHttpResp(value).length === 0;
+  return b22(value);
 }
 
-function c23(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b23(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) fail(issues, path, 31);
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['conditions'] === undefined) fail(issues, path, 32);
+    if (o0['effect_mode'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['conditions'] === undefined) return false;
     const p1 = o0['result_content'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/result_content', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) fail(issues, path + '/effect_mode', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/effect_mode', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
       } else {
-        fail(issues, path + '/name', 0);
+        return false;
       }
     }
     const p7 = o0['backend_params'];
@@ -1494,10 +2480,10 @@ function c23(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          c39(e9, path + '/backend_params/' + i8, issues);
+          if (!b39(e9)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p12 = o0['conditions'];
@@ -1505,47 +2491,95 @@ function c23(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          c10(e14, path + '/conditions/' + i13, issues);
+          if (!b10(e14)) return false;
         }
       } else {
-        fail(issues, path + '/conditions', 1);
+        return false;
       }
     }
     const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    const p1 = o0['result_content'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          issues = c39(e9, path + '/backend_params/' + i8, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          issues = c10(e14, path + '/conditions/' + i13, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiPolicyMockCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyMockCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c23(value, path, issues);
-  return issues;
+  return b23(value) ? [] : (c23(value, path, null) ?? []);
 }
 
 export function isApiPolicyMockCreate(value: unknown): value is types.ApiPolicyMockCreate {
-  return validateApiPolicyMockCreate(value).length === 0;
+  return b23(value);
 }
 
-function c24(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b24(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) fail(issues, path + '/effect_mode', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/effect_mode', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
       } else {
-        fail(issues, path + '/name', 0);
+        return false;
       }
     }
     const p7 = o0['backend_params'];
@@ -1553,10 +2587,10 @@ function c24(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          c38(e9, path + '/backend_params/' + i8, issues);
+          if (!b38(e9)) return false;
         }
       } else {
-        fail(issues, path + '/backend_params', 1);
+        return false;
       }
     }
     const p12 = o0['conditions'];
@@ -1564,335 +2598,537 @@ function c24(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          c45(e14, path + '/conditions/' + i13, issues);
+          if (!b45(e14)) return false;
         }
       } else {
-        fail(issues, path + '/conditions', 1);
+        return false;
       }
     }
     const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['result_content'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/result_content', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c24(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          issues = c38(e9, path + '/backend_params/' + i8, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          issues = c45(e14, path + '/conditions/' + i13, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p19 = o0['result_content'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/result_content', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ApiPolicyMockResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyMockResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c24(value, path, issues);
-  return issues;
+  return b24(value) ? [] : (c24(value, path, null) ?? []);
 }
 
 export function isApiPolicyMockResp(value: unknown): value is types.ApiPolicyMockResp {
-  return validateApiPolicyMockResp(value).length === 0;
+  return b24(value);
 }
 
-function c25(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b25(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/description', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['schema'];
+    if (p3 !== undefined && !b82(p3)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c25(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['description'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
     const p3 = o0['schema'];
     if (p3 !== undefined) {
-      c82(p3, path + '/schema', issues);
+      issues = c82(p3, path + '/schema', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ApigAuthType` schema; issue paths are JSON Pointers below `path`. */
 export function validateApigAuthType(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c25(value, path, issues);
-  return issues;
+  return b25(value) ? [] : (c25(value, path, null) ?? []);
 }
 
 export function isApigAuthType(value: unknown): value is types.ApigAuthType {
-  return validateApigAuthType(value).length === 0;
+  return b25(value);
 }
 
-function c26(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b26(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['name'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['app_key'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/app_key', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['app_secret'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/app_secret', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p5 = o0['app_key'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_key', 0);
+    const p7 = o0['app_secret'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/app_secret', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AppReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c26(value, path, issues);
-  return issues;
+  return b26(value) ? [] : (c26(value, path, null) ?? []);
 }
 
 export function isAppReq(value: unknown): value is types.AppReq {
-  return validateAppReq(value).length === 0;
+  return b26(value);
 }
 
-function c27(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b27(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['creator'];
+    if (p1 !== undefined && !(p1 === 'USER' || p1 === 'MARKET')) return false;
+    const p3 = o0['update_time'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['app_key'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['name'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['remark'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['id'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['app_secret'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['register_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['status'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      return false;
+    const p19 = o0['app_type'];
+    if (p19 !== undefined && !(p19 === 'apig' || p19 === 'roma')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['creator'];
     if (p1 !== undefined) {
-      if (!(p1 === 'USER' || p1 === 'MARKET')) fail(issues, path + '/creator', 11);
-      if (!(typeof p1 === 'string')) fail(issues, path + '/creator', 0);
+      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 11);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
     }
     const p3 = o0['update_time'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
     const p5 = o0['app_key'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/app_key', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_key', 0);
     const p7 = o0['name'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/name', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
     const p9 = o0['remark'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/remark', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p11 = o0['id'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/id', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
     const p13 = o0['app_secret'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/app_secret', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/app_secret', 0);
     const p15 = o0['register_time'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/register_time', 0);
     const p17 = o0['status'];
-    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/status', 3);
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
     const p19 = o0['app_type'];
     if (p19 !== undefined) {
-      if (!(p19 === 'apig' || p19 === 'roma')) fail(issues, path + '/app_type', 11);
-      if (!(typeof p19 === 'string')) fail(issues, path + '/app_type', 0);
+      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 11);
+      if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `AppResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c27(value, path, issues);
-  return issues;
+  return b27(value) ? [] : (c27(value, path, null) ?? []);
 }
 
 export function isAppResp(value: unknown): value is types.AppResp {
-  return validateAppResp(value).length === 0;
+  return b27(value);
 }
 
-function c28(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b28(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['app_code_auth_type'];
+    if (p1 !== undefined && !(p1 === 'DISABLE' || p1 === 'HEADER')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['app_code_auth_type'];
     if (p1 !== undefined) {
-      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) fail(issues, path + '/app_code_auth_type', 11);
-      if (!(typeof p1 === 'string')) fail(issues, path + '/app_code_auth_type', 0);
+      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 11);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `AuthOpt` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthOpt(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c28(value, path, issues);
-  return issues;
+  return b28(value) ? [] : (c28(value, path, null) ?? []);
 }
 
 export function isAuthOpt(value: unknown): value is types.AuthOpt {
-  return validateAuthOpt(value).length === 0;
-}
-
-function c29(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['app_code_auth_type'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) fail(issues, path + '/app_code_auth_type', 11);
-      if (!(typeof p1 === 'string')) fail(issues, path + '/app_code_auth_type', 0);
-    }
-  } else {
-    fail(issues, path, 2);
-  }
+  return b28(value);
 }
 
 /** Checks a value against the `AuthOpt2` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthOpt2(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c29(value, path, issues);
-  return issues;
+  return b28(value) ? [] : (c28(value, path, null) ?? []);
 }
 
 export function isAuthOpt2(value: unknown): value is types.AuthOpt2 {
-  return validateAuthOpt2(value).length === 0;
+  return b28(value);
 }
 
-function c30(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b30(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['location'] === undefined) fail(issues, path, 33);
+    if (o0['name'] === undefined) return false;
+    if (o0['location'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['location'];
+    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['location'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) fail(issues, path + '/location', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/location', 0);
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p5 = o0['validation'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/validation', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `AuthorizerCreateIdentitiesReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizerCreateIdentitiesReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c30(value, path, issues);
-  return issues;
+  return b30(value) ? [] : (c30(value, path, null) ?? []);
 }
 
 export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.AuthorizerCreateIdentitiesReq {
-  return validateAuthorizerCreateIdentitiesReq(value).length === 0;
+  return b30(value);
 }
 
-function c31(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b31(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['authorizer_type'] === undefined) fail(issues, path, 34);
-    if (o0['authorizer_uri'] === undefined) fail(issues, path, 35);
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['authorizer_type'] === undefined) return false;
+    if (o0['authorizer_uri'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) fail(issues, path + '/type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
     const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) fail(issues, path + '/authorizer_type', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/authorizer_type', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
     const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_uri', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['identities'];
     if (p9 !== undefined) {
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          c30(e11, path + '/identities/' + i10, issues);
+          if (!b30(e11)) return false;
         }
       } else {
-        fail(issues, path + '/identities', 1);
+        return false;
       }
     }
     const p14 = o0['ttl'];
-    if (p14 !== undefined && !isInteger(p14)) fail(issues, path + '/ttl', 3);
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      return false;
     const p16 = o0['user_data'];
-    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/user_data', 0);
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 34);
+    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 35);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+    }
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          issues = c30(e11, path + '/identities/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/identities', 1);
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      issues = fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AuthorizerCreateReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizerCreateReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c31(value, path, issues);
-  return issues;
+  return b31(value) ? [] : (c31(value, path, null) ?? []);
 }
 
 export function isAuthorizerCreateReq(value: unknown): value is types.AuthorizerCreateReq {
-  return validateAuthorizerCreateReq(value).length === 0;
+  return b31(value);
 }
 
-function c32(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b32(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) fail(issues, path + '/type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
     const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) fail(issues, path + '/authorizer_type', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/authorizer_type', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
     const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/authorizer_uri', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['identities'];
     if (p9 !== undefined) {
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          c66(e11, path + '/identities/' + i10, issues);
+          if (!b66(e11)) return false;
         }
       } else {
-        fail(issues, path + '/identities', 1);
+        return false;
       }
     }
     const p14 = o0['ttl'];
-    if (p14 !== undefined && !isInteger(p14)) fail(issues, path + '/ttl', 3);
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      return false;
     const p16 = o0['user_data'];
-    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/user_data', 0);
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
     const p18 = o0['ld_api_id'];
-    if (p18 !== undefined && !(typeof p18 === 'string')) fail(issues, path + '/ld_api_id', 0);
+    if (p18 !== undefined && typeof p18 !== 'string') return false;
     const p20 = o0['need_body'];
-    if (p20 !== undefined && !(typeof p20 === 'boolean')) fail(issues, path + '/need_body', 21);
+    if (p20 !== undefined && typeof p20 !== 'boolean') return false;
     const p22 = o0['id'];
-    if (p22 !== undefined && !(typeof p22 === 'string')) fail(issues, path + '/id', 0);
+    if (p22 !== undefined && typeof p22 !== 'string') return false;
     const p24 = o0['create_time'];
-    if (p24 !== undefined && !(typeof p24 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p24 !== undefined && typeof p24 !== 'string') return false;
     const p26 = o0['roma_app_id'];
-    if (p26 !== undefined && !(typeof p26 === 'string')) fail(issues, path + '/roma_app_id', 0);
+    if (p26 !== undefined && typeof p26 !== 'string') return false;
     const p28 = o0['roma_app_name'];
-    if (p28 !== undefined && !(typeof p28 === 'string')) fail(issues, path + '/roma_app_name', 0);
+    if (p28 !== undefined && typeof p28 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+    }
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          issues = c66(e11, path + '/identities/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/identities', 1);
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      issues = fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+    const p18 = o0['ld_api_id'];
+    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
+    const p20 = o0['need_body'];
+    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 21);
+    const p22 = o0['id'];
+    if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p24 = o0['create_time'];
+    if (p24 !== undefined && typeof p24 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p26 = o0['roma_app_id'];
+    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+    const p28 = o0['roma_app_name'];
+    if (p28 !== undefined && typeof p28 !== 'string') issues = fail(issues, path + '/roma_app_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AuthorizerResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizerResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c32(value, path, issues);
-  return issues;
+  return b32(value) ? [] : (c32(value, path, null) ?? []);
 }
 
 export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp {
-  return validateAuthorizerResp(value).length === 0;
+  return b32(value);
 }
 
-function c33(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b33(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api_ids'] === undefined) fail(issues, path, 36);
-    if (o0['app_ids'] === undefined) fail(issues, path, 37);
-    if (o0['env_id'] === undefined) fail(issues, path, 38);
+    if (o0['api_ids'] === undefined) return false;
+    if (o0['app_ids'] === undefined) return false;
+    if (o0['env_id'] === undefined) return false;
     const p1 = o0['api_ids'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!(typeof e3 === 'string')) fail(issues, path + '/api_ids/' + i2, 0);
+          if (typeof e3 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/api_ids', 1);
+        return false;
       }
     }
     const p6 = o0['app_ids'];
@@ -1900,348 +3136,597 @@ function c33(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p6)) {
         for (let i7 = 0; i7 < p6.length; i7++) {
           const e8: unknown = p6[i7];
-          if (!(typeof e8 === 'string')) fail(issues, path + '/app_ids/' + i7, 0);
+          if (typeof e8 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/app_ids', 1);
+        return false;
       }
     }
     const p11 = o0['env_id'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['api_ids'] === undefined) issues = fail(issues, path, 36);
+    if (o0['app_ids'] === undefined) issues = fail(issues, path, 37);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
+    const p1 = o0['api_ids'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (typeof e3 !== 'string') issues = fail(issues, path + '/api_ids/' + i2, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/api_ids', 1);
+      }
+    }
+    const p6 = o0['app_ids'];
+    if (p6 !== undefined) {
+      if (Array.isArray(p6)) {
+        for (let i7 = 0; i7 < p6.length; i7++) {
+          const e8: unknown = p6[i7];
+          if (typeof e8 !== 'string') issues = fail(issues, path + '/app_ids/' + i7, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/app_ids', 1);
+      }
+    }
+    const p11 = o0['env_id'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/env_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AuthorizingAppsRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizingAppsRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c33(value, path, issues);
-  return issues;
+  return b33(value) ? [] : (c33(value, path, null) ?? []);
 }
 
 export function isAuthorizingAppsRequestBody(value: unknown): value is types.AuthorizingAppsRequestBody {
-  return validateAuthorizingAppsRequestBody(value).length === 0;
+  return b33(value);
 }
 
-function c34(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b34(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['api_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['app_id'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/app_id', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['auth_time'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/auth_time', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['auth_role'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/auth_role', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['auth_result'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/auth_result', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+    const p5 = o0['app_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_id', 0);
+    const p7 = o0['auth_time'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/auth_time', 0);
+    const p9 = o0['auth_role'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+    const p11 = o0['auth_result'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `AuthorizingAppsResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizingAppsResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c34(value, path, issues);
-  return issues;
+  return b34(value) ? [] : (c34(value, path, null) ?? []);
 }
 
 export function isAuthorizingAppsResponse(value: unknown): value is types.AuthorizingAppsResponse {
-  return validateAuthorizingAppsResponse(value).length === 0;
+  return b34(value);
 }
 
-function c35(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b35(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['authorizer_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/url_domain', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['req_protocol'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/req_protocol', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
-    }
+    if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['version'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/version', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_uri', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
-      if (isInteger(p15)) {
-        if (p15 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+        if (p15 < 1) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
     const p19 = o0['id'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/id', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
     const p21 = o0['status'];
-    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/status', 3);
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
     const p23 = o0['register_time'];
-    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
     const p25 = o0['update_time'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
+    const p27 = o0['vpc_channel_info'];
+    if (p27 !== undefined && !b109(p27)) return false;
+    const p29 = o0['vpc_channel_status'];
+    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+      return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['authorizer_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p3 = o0['url_domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    const p5 = o0['req_protocol'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p11 = o0['version'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p13 = o0['req_uri'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    const p15 = o0['timeout'];
+    if (p15 !== undefined) {
+      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    const p19 = o0['id'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p21 = o0['status'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p23 = o0['register_time'];
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/register_time', 0);
+    const p25 = o0['update_time'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/update_time', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      c109(p27, path + '/vpc_channel_info', issues);
+      issues = c109(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !isInteger(p29)) fail(issues, path + '/vpc_channel_status', 3);
+    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+      issues = fail(issues, path + '/vpc_channel_status', 3);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `BackendApi` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApi(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c35(value, path, issues);
-  return issues;
+  return b35(value) ? [] : (c35(value, path, null) ?? []);
 }
 
 export function isBackendApi(value: unknown): value is types.BackendApi {
-  return validateBackendApi(value).length === 0;
+  return b35(value);
 }
 
-function c36(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b36(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) fail(issues, path, 14);
-    if (o0['req_method'] === undefined) fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) fail(issues, path, 16);
-    if (o0['timeout'] === undefined) fail(issues, path, 28);
+    if (o0['req_protocol'] === undefined) return false;
+    if (o0['req_method'] === undefined) return false;
+    if (o0['req_uri'] === undefined) return false;
+    if (o0['timeout'] === undefined) return false;
     const p1 = o0['authorizer_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/authorizer_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/url_domain', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['req_protocol'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) fail(issues, path + '/req_protocol', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/req_protocol', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) fail(issues, path + '/req_method', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/req_method', 0);
-    }
+    if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['version'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/version', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_uri', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
-      if (isInteger(p15)) {
-        if (p15 < 1) fail(issues, path + '/timeout', 25);
+      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+        if (p15 < 1) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+    const p19 = o0['vpc_channel_info'];
+    if (p19 !== undefined && !b8(p19)) return false;
+    const p21 = o0['vpc_channel_status'];
+    if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    const p1 = o0['authorizer_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p3 = o0['url_domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    const p5 = o0['req_protocol'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p9 = o0['req_method'];
+    if (p9 !== undefined) {
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p11 = o0['version'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p13 = o0['req_uri'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    const p15 = o0['timeout'];
+    if (p15 !== undefined) {
+      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
     const p19 = o0['vpc_channel_info'];
     if (p19 !== undefined) {
-      c8(p19, path + '/vpc_channel_info', issues);
+      issues = c8(p19, path + '/vpc_channel_info', issues);
     }
     const p21 = o0['vpc_channel_status'];
     if (p21 !== undefined) {
-      if (!(p21 === 1 || p21 === 2)) fail(issues, path + '/vpc_channel_status', 11);
-      if (!isInteger(p21)) fail(issues, path + '/vpc_channel_status', 3);
+      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/vpc_channel_status', 3);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `BackendApiCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApiCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c36(value, path, issues);
-  return issues;
+  return b36(value) ? [] : (c36(value, path, null) ?? []);
 }
 
 export function isBackendApiCreate(value: unknown): value is types.BackendApiCreate {
-  return validateBackendApiCreate(value).length === 0;
+  return b36(value);
 }
 
-function c37(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b37(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['address'] === undefined) fail(issues, path, 39);
-    if (o0['scheme'] === undefined) fail(issues, path, 40);
-    if (o0['method'] === undefined) fail(issues, path, 41);
-    if (o0['path'] === undefined) fail(issues, path, 42);
+    if (o0['address'] === undefined) return false;
+    if (o0['scheme'] === undefined) return false;
+    if (o0['method'] === undefined) return false;
+    if (o0['path'] === undefined) return false;
     const p1 = o0['address'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/address', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['scheme'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/scheme', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['method'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/method', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['path'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/path', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
-      if (isInteger(p9)) {
-        if (p9 < 1) fail(issues, path + '/timeout', 25);
-        if (p9 > 60000) fail(issues, path + '/timeout', 43);
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) return false;
+        if (p9 > 60000) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p11 = o0['description'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/description', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['address'] === undefined) issues = fail(issues, path, 39);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
+    if (o0['method'] === undefined) issues = fail(issues, path, 41);
+    if (o0['path'] === undefined) issues = fail(issues, path, 42);
+    const p1 = o0['address'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/address', 0);
+    const p3 = o0['scheme'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/scheme', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+    const p7 = o0['path'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 > 60000) issues = fail(issues, path + '/timeout', 43);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p11 = o0['description'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `BackendDefine` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendDefine(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c37(value, path, issues);
-  return issues;
+  return b37(value) ? [] : (c37(value, path, null) ?? []);
 }
 
 export function isBackendDefine(value: unknown): value is types.BackendDefine {
-  return validateBackendDefine(value).length === 0;
+  return b37(value);
 }
 
-function c38(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b38(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['origin'];
+    if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
+    const p3 = o0['name'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 32 && codePoints(p3) > 32) return false;
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p5 = o0['remark'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['location'];
+    if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
+    const p9 = o0['value'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['id'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['req_param_id'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) fail(issues, path + '/origin', 11);
-      if (!(typeof p1 === 'string')) fail(issues, path + '/origin', 0);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
       } else {
-        fail(issues, path + '/name', 0);
+        issues = fail(issues, path + '/name', 0);
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/remark', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) fail(issues, path + '/location', 11);
-      if (!(typeof p7 === 'string')) fail(issues, path + '/location', 0);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/value', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/value', 0);
     const p11 = o0['id'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/id', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
     const p13 = o0['req_param_id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_param_id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_param_id', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `BackendParam` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParam(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c38(value, path, issues);
-  return issues;
+  return b38(value) ? [] : (c38(value, path, null) ?? []);
 }
 
 export function isBackendParam(value: unknown): value is types.BackendParam {
-  return validateBackendParam(value).length === 0;
+  return b38(value);
 }
 
-function c39(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b39(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['origin'] === undefined) fail(issues, path, 45);
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['location'] === undefined) fail(issues, path, 33);
-    if (o0['value'] === undefined) fail(issues, path, 6);
+    if (o0['origin'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['location'] === undefined) return false;
+    if (o0['value'] === undefined) return false;
+    const p1 = o0['origin'];
+    if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
+    const p3 = o0['name'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 32 && codePoints(p3) > 32) return false;
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p5 = o0['remark'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['location'];
+    if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
+    const p9 = o0['value'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    if (o0['value'] === undefined) issues = fail(issues, path, 6);
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) fail(issues, path + '/origin', 11);
-      if (!(typeof p1 === 'string')) fail(issues, path + '/origin', 0);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
       } else {
-        fail(issues, path + '/name', 0);
+        issues = fail(issues, path + '/name', 0);
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/remark', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) fail(issues, path + '/location', 11);
-      if (!(typeof p7 === 'string')) fail(issues, path + '/location', 0);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/value', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/value', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `BackendParamBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParamBase(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c39(value, path, issues);
-  return issues;
+  return b39(value) ? [] : (c39(value, path, null) ?? []);
 }
 
 export function isBackendParamBase(value: unknown): value is types.BackendParamBase {
-  return validateBackendParamBase(value).length === 0;
+  return b39(value);
 }
 
-function c40(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b40(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['api_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/api_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['api_name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['error_code'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/error_code', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['error_msg'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/error_msg', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['api_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/api_id', 0);
+    const p3 = o0['api_name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_name', 0);
+    const p5 = o0['error_code'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/error_code', 0);
+    const p7 = o0['error_msg'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `BatchFailure` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchFailure(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c40(value, path, issues);
-  return issues;
+  return b40(value) ? [] : (c40(value, path, null) ?? []);
 }
 
 export function isBatchFailure(value: unknown): value is types.BatchFailure {
-  return validateBatchFailure(value).length === 0;
+  return b40(value);
 }
 
-function c41(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b41(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['success'];
@@ -2249,10 +3734,10 @@ function c41(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          c42(e3, path + '/success/' + i2, issues);
+          if (!b42(e3)) return false;
         }
       } else {
-        fail(issues, path + '/success', 1);
+        return false;
       }
     }
     const p6 = o0['failure'];
@@ -2260,1067 +3745,1678 @@ function c41(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p6)) {
         for (let i7 = 0; i7 < p6.length; i7++) {
           const e8: unknown = p6[i7];
-          c40(e8, path + '/failure/' + i7, issues);
+          if (!b40(e8)) return false;
         }
       } else {
-        fail(issues, path + '/failure', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['success'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          issues = c42(e3, path + '/success/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/success', 1);
+      }
+    }
+    const p6 = o0['failure'];
+    if (p6 !== undefined) {
+      if (Array.isArray(p6)) {
+        for (let i7 = 0; i7 < p6.length; i7++) {
+          const e8: unknown = p6[i7];
+          issues = c40(e8, path + '/failure/' + i7, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/failure', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `BatchPublishOfflineResult` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchPublishOfflineResult(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c41(value, path, issues);
-  return issues;
+  return b41(value) ? [] : (c41(value, path, null) ?? []);
 }
 
 export function isBatchPublishOfflineResult(value: unknown): value is types.BatchPublishOfflineResult {
-  return validateBatchPublishOfflineResult(value).length === 0;
+  return b41(value);
 }
 
-function c42(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b42(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['publish_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/publish_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['api_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['api_name'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/api_name', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['env_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['remark'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/remark', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['publish_time'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/publish_time', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['version_id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/version_id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['publish_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/publish_id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+    const p5 = o0['api_name'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
+    const p7 = o0['env_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p9 = o0['remark'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p11 = o0['publish_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/publish_time', 0);
+    const p13 = o0['version_id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/version_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `BatchSuccess` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchSuccess(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c42(value, path, issues);
-  return issues;
+  return b42(value) ? [] : (c42(value, path, null) ?? []);
 }
 
 export function isBatchSuccess(value: unknown): value is types.BatchSuccess {
-  return validateBatchSuccess(value).length === 0;
+  return b42(value);
 }
 
-function c43(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b43(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['sign_id'] === undefined) fail(issues, path, 46);
-    if (o0['publish_ids'] === undefined) fail(issues, path, 47);
+    if (o0['sign_id'] === undefined) return false;
+    if (o0['publish_ids'] === undefined) return false;
     const p1 = o0['sign_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/sign_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['publish_ids'];
     if (p3 !== undefined) {
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!(typeof e5 === 'string')) fail(issues, path + '/publish_ids/' + i4, 0);
+          if (typeof e5 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/publish_ids', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['sign_id'] === undefined) issues = fail(issues, path, 46);
+    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 47);
+    const p1 = o0['sign_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
+    const p3 = o0['publish_ids'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/publish_ids', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `BindingaSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateBindingaSignatureKeyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c43(value, path, issues);
-  return issues;
+  return b43(value) ? [] : (c43(value, path, null) ?? []);
 }
 
 export function isBindingaSignatureKeyRequestBody(value: unknown): value is types.BindingaSignatureKeyRequestBody {
-  return validateBindingaSignatureKeyRequestBody(value).length === 0;
+  return b43(value);
 }
 
-function c44(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b44(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['api_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['api_name'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/api_name', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['api_remark'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/api_remark', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['group_name'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/group_name', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['api_type'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/api_type', 3);
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
     const p13 = o0['sign_id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/sign_id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['sign_name'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/sign_name', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['sign_key'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/sign_key', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['sign_secret'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/sign_secret', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
     const p21 = o0['env_id'];
-    if (p21 !== undefined && !(typeof p21 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p21 !== undefined && typeof p21 !== 'string') return false;
     const p23 = o0['env_name'];
-    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/env_name', 0);
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
     const p25 = o0['binding_time'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/binding_time', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['publish_id'];
-    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/publish_id', 0);
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+    const p5 = o0['api_name'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
+    const p7 = o0['api_remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/api_remark', 0);
+    const p9 = o0['group_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/group_name', 0);
+    const p11 = o0['api_type'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/api_type', 3);
+    const p13 = o0['sign_id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/sign_id', 0);
+    const p15 = o0['sign_name'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/sign_name', 0);
+    const p17 = o0['sign_key'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+    const p19 = o0['sign_secret'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+    const p21 = o0['env_id'];
+    if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p23 = o0['env_name'];
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/env_name', 0);
+    const p25 = o0['binding_time'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/binding_time', 0);
+    const p27 = o0['publish_id'];
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/publish_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `BindingaSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateBindingaSignatureKeyResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c44(value, path, issues);
-  return issues;
+  return b44(value) ? [] : (c44(value, path, null) ?? []);
 }
 
 export function isBindingaSignatureKeyResponse(value: unknown): value is types.BindingaSignatureKeyResponse {
-  return validateBindingaSignatureKeyResponse(value).length === 0;
+  return b44(value);
 }
 
-function c45(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b45(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['req_param_name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/req_param_name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['condition_type'];
+    if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
+    const p5 = o0['condition_origin'];
+    if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
+    const p7 = o0['condition_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['req_param_id'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['req_param_location'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['req_param_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) fail(issues, path + '/condition_type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/condition_type', 0);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) fail(issues, path + '/condition_origin', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/condition_origin', 0);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/condition_value', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/condition_value', 0);
     const p9 = o0['id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
     const p11 = o0['req_param_id'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/req_param_id', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_param_id', 0);
     const p13 = o0['req_param_location'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/req_param_location', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_param_location', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `CoditionResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateCoditionResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c45(value, path, issues);
-  return issues;
+  return b45(value) ? [] : (c45(value, path, null) ?? []);
 }
 
 export function isCoditionResp(value: unknown): value is types.CoditionResp {
-  return validateCoditionResp(value).length === 0;
+  return b45(value);
 }
 
-function c46(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b46(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['value'] === undefined) fail(issues, path, 6);
-    if (o0['origin'] === undefined) fail(issues, path, 45);
+    if (o0['type'] === undefined) return false;
+    if (o0['value'] === undefined) return false;
+    if (o0['origin'] === undefined) return false;
     const p1 = o0['type'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['value'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/value', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['origin'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/origin', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['parameter'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/parameter', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['value'] === undefined) issues = fail(issues, path, 6);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p3 = o0['value'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
+    const p5 = o0['origin'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/origin', 0);
+    const p7 = o0['parameter'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/parameter', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Conditions` schema; issue paths are JSON Pointers below `path`. */
 export function validateConditions(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c46(value, path, issues);
-  return issues;
+  return b46(value) ? [] : (c46(value, path, null) ?? []);
 }
 
 export function isConditions(value: unknown): value is types.Conditions {
-  return validateConditions(value).length === 0;
+  return b46(value);
 }
 
-function c47(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b47(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['name'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/remark', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['remark'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `CreateAPIGroupRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateAPIGroupRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c47(value, path, issues);
-  return issues;
+  return b47(value) ? [] : (c47(value, path, null) ?? []);
 }
 
 export function isCreateAPIGroupRequestBody(value: unknown): value is types.CreateAPIGroupRequestBody {
-  return validateCreateAPIGroupRequestBody(value).length === 0;
+  return b47(value);
 }
 
-function c48(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b48(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['status'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/status', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['sl_domain'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/sl_domain', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['sl_domains'];
     if (p9 !== undefined) {
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          if (!(typeof e11 === 'string')) fail(issues, path + '/sl_domains/' + i10, 0);
+          if (typeof e11 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/sl_domains', 1);
+        return false;
       }
     }
     const p14 = o0['register_time'];
-    if (p14 !== undefined && !(typeof p14 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p14 !== undefined && typeof p14 !== 'string') return false;
     const p16 = o0['update_time'];
-    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
     const p18 = o0['remark'];
-    if (p18 !== undefined && !(typeof p18 === 'string')) fail(issues, path + '/remark', 0);
+    if (p18 !== undefined && typeof p18 !== 'string') return false;
     const p20 = o0['on_sell_status'];
-    if (p20 !== undefined && !isInteger(p20)) fail(issues, path + '/on_sell_status', 3);
+    if (p20 !== undefined && !((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
+      return false;
     const p22 = o0['call_limits'];
-    if (p22 !== undefined && !isInteger(p22)) fail(issues, path + '/call_limits', 3);
+    if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
+      return false;
     const p24 = o0['time_interval'];
-    if (p24 !== undefined && !isInteger(p24)) fail(issues, path + '/time_interval', 3);
+    if (p24 !== undefined && !((typeof p24 === 'number' && Number.isInteger(p24)) || typeof p24 === 'bigint'))
+      return false;
     const p26 = o0['time_unit'];
-    if (p26 !== undefined && !(typeof p26 === 'string')) fail(issues, path + '/time_unit', 0);
+    if (p26 !== undefined && typeof p26 !== 'string') return false;
     const p28 = o0['url_domains'];
     if (p28 !== undefined) {
       if (Array.isArray(p28)) {
         for (let i29 = 0; i29 < p28.length; i29++) {
           const e30: unknown = p28[i29];
-          c100(e30, path + '/url_domains/' + i29, issues);
+          if (!b100(e30)) return false;
         }
       } else {
-        fail(issues, path + '/url_domains', 1);
+        return false;
       }
     }
     const p33 = o0['is_default'];
-    if (p33 !== undefined && !isInteger(p33)) fail(issues, path + '/is_default', 3);
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c48(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p7 = o0['sl_domain'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/sl_domain', 0);
+    const p9 = o0['sl_domains'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (typeof e11 !== 'string') issues = fail(issues, path + '/sl_domains/' + i10, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/sl_domains', 1);
+      }
+    }
+    const p14 = o0['register_time'];
+    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/register_time', 0);
+    const p16 = o0['update_time'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    const p18 = o0['remark'];
+    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p20 = o0['on_sell_status'];
+    if (p20 !== undefined && !((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
+      issues = fail(issues, path + '/on_sell_status', 3);
+    const p22 = o0['call_limits'];
+    if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
+      issues = fail(issues, path + '/call_limits', 3);
+    const p24 = o0['time_interval'];
+    if (p24 !== undefined && !((typeof p24 === 'number' && Number.isInteger(p24)) || typeof p24 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
+    const p26 = o0['time_unit'];
+    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    const p28 = o0['url_domains'];
+    if (p28 !== undefined) {
+      if (Array.isArray(p28)) {
+        for (let i29 = 0; i29 < p28.length; i29++) {
+          const e30: unknown = p28[i29];
+          issues = c100(e30, path + '/url_domains/' + i29, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/url_domains', 1);
+      }
+    }
+    const p33 = o0['is_default'];
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      issues = fail(issues, path + '/is_default', 3);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `CreateAPIGroupResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateAPIGroupResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c48(value, path, issues);
-  return issues;
+  return b48(value) ? [] : (c48(value, path, null) ?? []);
 }
 
 export function isCreateAPIGroupResponse(value: unknown): value is types.CreateAPIGroupResponse {
-  return validateCreateAPIGroupResponse(value).length === 0;
+  return b48(value);
 }
 
-function c49(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b49(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['api_call_limits'] === undefined) fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) fail(issues, path, 49);
-    if (o0['time_unit'] === undefined) fail(issues, path, 50);
+    if (o0['name'] === undefined) return false;
+    if (o0['api_call_limits'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
+    if (o0['time_unit'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['api_call_limits'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/api_call_limits', 3);
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['user_call_limits'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/user_call_limits', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['app_call_limits'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/app_call_limits', 3);
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['ip_call_limits'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/ip_call_limits', 3);
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['time_interval'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/time_interval', 3);
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
     const p13 = o0['time_unit'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/time_unit', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['remark'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['type'];
-    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/type', 3);
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      return false;
     const p19 = o0['enable_adaptive_control'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['api_call_limits'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/api_call_limits', 3);
+    const p5 = o0['user_call_limits'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/user_call_limits', 3);
+    const p7 = o0['app_call_limits'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/app_call_limits', 3);
+    const p9 = o0['ip_call_limits'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/ip_call_limits', 3);
+    const p11 = o0['time_interval'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
+    const p13 = o0['time_unit'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    const p15 = o0['remark'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p17 = o0['type'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      issues = fail(issues, path + '/type', 3);
+    const p19 = o0['enable_adaptive_control'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `CreatingaRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreatingaRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c49(value, path, issues);
-  return issues;
+  return b49(value) ? [] : (c49(value, path, null) ?? []);
 }
 
 export function isCreatingaRequestThrottlingPolicyRequestBody(
   value: unknown,
 ): value is types.CreatingaRequestThrottlingPolicyRequestBody {
-  return validateCreatingaRequestThrottlingPolicyRequestBody(value).length === 0;
+  return b49(value);
 }
 
-function c50(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b50(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['api_call_limits'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/api_call_limits', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['user_call_limits'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/user_call_limits', 3);
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['app_call_limits'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/app_call_limits', 3);
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['ip_call_limits'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/ip_call_limits', 3);
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
     const p13 = o0['time_interval'];
-    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/time_interval', 3);
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      return false;
     const p15 = o0['time_unit'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/time_unit', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['remark'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/remark', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['create_time'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
     const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/is_include_special_throttle', 3);
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
     const p23 = o0['type'];
-    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/type', 3);
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      return false;
     const p25 = o0['bind_num'];
-    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/bind_num', 3);
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
     const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['api_call_limits'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/api_call_limits', 3);
+    const p7 = o0['user_call_limits'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/user_call_limits', 3);
+    const p9 = o0['app_call_limits'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/app_call_limits', 3);
+    const p11 = o0['ip_call_limits'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/ip_call_limits', 3);
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
+    const p15 = o0['time_unit'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    const p17 = o0['remark'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p19 = o0['create_time'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p21 = o0['is_include_special_throttle'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/is_include_special_throttle', 3);
+    const p23 = o0['type'];
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      issues = fail(issues, path + '/type', 3);
+    const p25 = o0['bind_num'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/bind_num', 3);
+    const p27 = o0['enable_adaptive_control'];
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `CreatingaRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreatingaRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c50(value, path, issues);
-  return issues;
+  return b50(value) ? [] : (c50(value, path, null) ?? []);
 }
 
 export function isCreatingaRequestThrottlingPolicyResponse(
   value: unknown,
 ): value is types.CreatingaRequestThrottlingPolicyResponse {
-  return validateCreatingaRequestThrottlingPolicyResponse(value).length === 0;
+  return b50(value);
 }
 
-function c51(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b51(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['type'] === undefined) fail(issues, path, 13);
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['type'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/type', 3);
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['member_type'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/member_type', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['port'];
     if (p7 !== undefined) {
-      if (isInteger(p7)) {
-        if (p7 < 1) fail(issues, path + '/port', 25);
-        if (p7 > 65535) fail(issues, path + '/port', 51);
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
+        if (p7 > 65535) return false;
       } else {
-        fail(issues, path + '/port', 3);
+        return false;
       }
     }
     const p9 = o0['balance_strategy'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/balance_strategy', 3);
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
+    const p11 = o0['vpc_health_config'];
+    if (p11 !== undefined && !b106(p11)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/type', 3);
+    const p5 = o0['member_type'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/member_type', 0);
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/port', 25);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p9 = o0['balance_strategy'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/balance_strategy', 3);
     const p11 = o0['vpc_health_config'];
     if (p11 !== undefined) {
-      c106(p11, path + '/vpc_health_config', issues);
+      issues = c106(p11, path + '/vpc_health_config', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `CreatingaVPCChannelRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreatingaVPCChannelRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c51(value, path, issues);
-  return issues;
+  return b51(value) ? [] : (c51(value, path, null) ?? []);
 }
 
 export function isCreatingaVPCChannelRequestBody(value: unknown): value is types.CreatingaVPCChannelRequestBody {
-  return validateCreatingaVPCChannelRequestBody(value).length === 0;
+  return b51(value);
 }
 
-function c52(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b52(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['type'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/type', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['member_type'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/member_type', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['status'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/status', 3);
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['port'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/port', 3);
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
     const p13 = o0['balance_strategy'];
-    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/balance_strategy', 3);
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      return false;
     const p15 = o0['create_time'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['type'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/type', 3);
+    const p7 = o0['member_type'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/member_type', 0);
+    const p9 = o0['status'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p11 = o0['port'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/port', 3);
+    const p13 = o0['balance_strategy'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      issues = fail(issues, path + '/balance_strategy', 3);
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `CreatingaVPCChannelResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreatingaVPCChannelResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c52(value, path, issues);
-  return issues;
+  return b52(value) ? [] : (c52(value, path, null) ?? []);
 }
 
 export function isCreatingaVPCChannelResponse(value: unknown): value is types.CreatingaVPCChannelResponse {
-  return validateCreatingaVPCChannelResponse(value).length === 0;
-}
-
-function c53(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) fail(issues, path + '/name', 24);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) fail(issues, path + '/name', 29);
-      } else {
-        fail(issues, path + '/name', 0);
-      }
-    }
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) fail(issues, path + '/remark', 30);
-      } else {
-        fail(issues, path + '/remark', 0);
-      }
-    }
-  } else {
-    fail(issues, path, 2);
-  }
+  return b52(value);
 }
 
 /** Checks a value against the `EnvReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c53(value, path, issues);
-  return issues;
+  return b15(value) ? [] : (c15(value, path, null) ?? []);
 }
 
 export function isEnvReq(value: unknown): value is types.EnvReq {
-  return validateEnvReq(value).length === 0;
+  return b15(value);
 }
 
-function c54(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b54(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['create_time'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['remark'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/remark', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['create_time'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['remark'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `EnvResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c54(value, path, issues);
-  return issues;
+  return b54(value) ? [] : (c54(value, path, null) ?? []);
 }
 
 export function isEnvResp(value: unknown): value is types.EnvResp {
-  return validateEnvResp(value).length === 0;
+  return b54(value);
 }
 
-function c55(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b55(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) fail(issues, path, 52);
-    if (o0['env_id'] === undefined) fail(issues, path, 38);
-    if (o0['group_id'] === undefined) fail(issues, path, 19);
-    if (o0['variable_name'] === undefined) fail(issues, path, 53);
+    if (o0['variable_value'] === undefined) return false;
+    if (o0['env_id'] === undefined) return false;
+    if (o0['group_id'] === undefined) return false;
+    if (o0['variable_name'] === undefined) return false;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/variable_value', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['env_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['group_id'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['variable_name'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/variable_name', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['variable_value'] === undefined) issues = fail(issues, path, 52);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    if (o0['variable_name'] === undefined) issues = fail(issues, path, 53);
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `EnvVariableReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvVariableReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c55(value, path, issues);
-  return issues;
+  return b55(value) ? [] : (c55(value, path, null) ?? []);
 }
 
 export function isEnvVariableReq(value: unknown): value is types.EnvVariableReq {
-  return validateEnvVariableReq(value).length === 0;
+  return b55(value);
 }
 
-function c56(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b56(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/variable_value', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['env_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['group_id'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['variable_name'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/variable_name', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p9 = o0['variable_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `EnvVariableResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvVariableResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c56(value, path, issues);
-  return issues;
+  return b56(value) ? [] : (c56(value, path, null) ?? []);
 }
 
 export function isEnvVariableResp(value: unknown): value is types.EnvVariableResp {
-  return validateEnvVariableResp(value).length === 0;
+  return b56(value);
 }
 
-function c57(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b57(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['error_code'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['error_msg'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c57(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ErrorMsg` schema; issue paths are JSON Pointers below `path`. */
 export function validateErrorMsg(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c57(value, path, issues);
-  return issues;
+  return b57(value) ? [] : (c57(value, path, null) ?? []);
 }
 
 export function isErrorMsg(value: unknown): value is types.ErrorMsg {
-  return validateErrorMsg(value).length === 0;
-}
-
-function c58(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
-  } else {
-    fail(issues, path, 2);
-  }
+  return b57(value);
 }
 
 /** Checks a value against the `ErrorMsg2` schema; issue paths are JSON Pointers below `path`. */
 export function validateErrorMsg2(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c58(value, path, issues);
-  return issues;
+  return b57(value) ? [] : (c57(value, path, null) ?? []);
 }
 
 export function isErrorMsg2(value: unknown): value is types.ErrorMsg2 {
-  return validateErrorMsg2(value).length === 0;
-}
-
-function c59(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
-  } else {
-    fail(issues, path, 2);
-  }
+  return b57(value);
 }
 
 /** Checks a value against the `ErrorMsg3` schema; issue paths are JSON Pointers below `path`. */
 export function validateErrorMsg3(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c59(value, path, issues);
-  return issues;
+  return b57(value) ? [] : (c57(value, path, null) ?? []);
 }
 
 export function isErrorMsg3(value: unknown): value is types.ErrorMsg3 {
-  return validateErrorMsg3(value).length === 0;
-}
-
-function c60(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
-  } else {
-    fail(issues, path, 2);
-  }
+  return b57(value);
 }
 
 /** Checks a value against the `ErrorMsg4` schema; issue paths are JSON Pointers below `path`. */
 export function validateErrorMsg4(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c60(value, path, issues);
-  return issues;
+  return b57(value) ? [] : (c57(value, path, null) ?? []);
 }
 
 export function isErrorMsg4(value: unknown): value is types.ErrorMsg4 {
-  return validateErrorMsg4(value).length === 0;
-}
-
-function c61(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
-  } else {
-    fail(issues, path, 2);
-  }
+  return b57(value);
 }
 
 /** Checks a value against the `ErrorMsg5` schema; issue paths are JSON Pointers below `path`. */
 export function validateErrorMsg5(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c61(value, path, issues);
-  return issues;
+  return b57(value) ? [] : (c57(value, path, null) ?? []);
 }
 
 export function isErrorMsg5(value: unknown): value is types.ErrorMsg5 {
-  return validateErrorMsg5(value).length === 0;
+  return b57(value);
 }
 
-function c62(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b62(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined) fail(issues, path, 54);
-    if (o0['info'] === undefined) fail(issues, path, 55);
-    if (o0['host'] === undefined) fail(issues, path, 56);
-    if (o0['paths'] === undefined) fail(issues, path, 57);
-    if (o0['responses'] === undefined) fail(issues, path, 58);
-    if (o0['securityDefinitions'] === undefined) fail(issues, path, 59);
+    if (o0['swagger'] === undefined) return false;
+    if (o0['info'] === undefined) return false;
+    if (o0['host'] === undefined) return false;
+    if (o0['paths'] === undefined) return false;
+    if (o0['responses'] === undefined) return false;
+    if (o0['securityDefinitions'] === undefined) return false;
     const p1 = o0['swagger'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/swagger', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['info'];
+    if (p3 !== undefined && !b67(p3)) return false;
+    const p5 = o0['host'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['paths'];
+    if (p7 !== undefined && !b76(p7)) return false;
+    const p9 = o0['responses'];
+    if (p9 !== undefined && !b81(p9)) return false;
+    const p11 = o0['securityDefinitions'];
+    if (p11 !== undefined && !b85(p11)) return false;
+    const p13 = o0['x-apigateway-access-controls'];
+    if (p13 !== undefined && !b114(p13)) return false;
+    const p15 = o0['x-apigateway-ratelimits'];
+    if (p15 !== undefined && !b117(p15)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['swagger'] === undefined) issues = fail(issues, path, 54);
+    if (o0['info'] === undefined) issues = fail(issues, path, 55);
+    if (o0['host'] === undefined) issues = fail(issues, path, 56);
+    if (o0['paths'] === undefined) issues = fail(issues, path, 57);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
+    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 59);
+    const p1 = o0['swagger'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
     const p3 = o0['info'];
     if (p3 !== undefined) {
-      c67(p3, path + '/info', issues);
+      issues = c67(p3, path + '/info', issues);
     }
     const p5 = o0['host'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/host', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
     const p7 = o0['paths'];
     if (p7 !== undefined) {
-      c76(p7, path + '/paths', issues);
+      issues = c76(p7, path + '/paths', issues);
     }
     const p9 = o0['responses'];
     if (p9 !== undefined) {
-      c81(p9, path + '/responses', issues);
+      issues = c81(p9, path + '/responses', issues);
     }
     const p11 = o0['securityDefinitions'];
     if (p11 !== undefined) {
-      c85(p11, path + '/securityDefinitions', issues);
+      issues = c85(p11, path + '/securityDefinitions', issues);
     }
     const p13 = o0['x-apigateway-access-controls'];
     if (p13 !== undefined) {
-      c114(p13, path + '/x-apigateway-access-controls', issues);
+      issues = c114(p13, path + '/x-apigateway-access-controls', issues);
     }
     const p15 = o0['x-apigateway-ratelimits'];
     if (p15 !== undefined) {
-      c117(p15, path + '/x-apigateway-ratelimits', issues);
+      issues = c117(p15, path + '/x-apigateway-ratelimits', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ExportingMultipleAPIsResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateExportingMultipleAPIsResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c62(value, path, issues);
-  return issues;
+  return b62(value) ? [] : (c62(value, path, null) ?? []);
 }
 
 export function isExportingMultipleAPIsResponse(value: unknown): value is types.ExportingMultipleAPIsResponse {
-  return validateExportingMultipleAPIsResponse(value).length === 0;
+  return b62(value);
 }
 
-function c63(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b63(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) fail(issues, path, 60);
+    if (o0['file_name'] === undefined) return false;
     const p1 = o0['is_create_group'];
-    if (p1 !== undefined && !(typeof p1 === 'boolean')) fail(issues, path + '/is_create_group', 21);
+    if (p1 !== undefined && typeof p1 !== 'boolean') return false;
     const p3 = o0['group_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['extend_mode'];
+    if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
+    const p7 = o0['simple_mode'];
+    if (p7 !== undefined && typeof p7 !== 'boolean') return false;
+    const p9 = o0['mock_mode'];
+    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
+    const p11 = o0['api_mode'];
+    if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
+    const p13 = o0['file_name'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['file_name'] === undefined) issues = fail(issues, path, 60);
+    const p1 = o0['is_create_group'];
+    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 21);
+    const p3 = o0['group_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p5 = o0['extend_mode'];
     if (p5 !== undefined) {
-      if (!(p5 === 'merge' || p5 === 'override')) fail(issues, path + '/extend_mode', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/extend_mode', 0);
+      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
     }
     const p7 = o0['simple_mode'];
-    if (p7 !== undefined && !(typeof p7 === 'boolean')) fail(issues, path + '/simple_mode', 21);
+    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 21);
     const p9 = o0['mock_mode'];
-    if (p9 !== undefined && !(typeof p9 === 'boolean')) fail(issues, path + '/mock_mode', 21);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 21);
     const p11 = o0['api_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'merge' || p11 === 'override')) fail(issues, path + '/api_mode', 11);
-      if (!(typeof p11 === 'string')) fail(issues, path + '/api_mode', 0);
+      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 11);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
     }
     const p13 = o0['file_name'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/file_name', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/file_name', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `FormData` schema; issue paths are JSON Pointers below `path`. */
 export function validateFormData(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c63(value, path, issues);
-  return issues;
+  return b63(value) ? [] : (c63(value, path, null) ?? []);
 }
 
 export function isFormData(value: unknown): value is types.FormData {
-  return validateFormData(value).length === 0;
+  return b63(value);
 }
 
-function c64(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b64(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) fail(issues, path, 61);
-    if (o0['version'] === undefined) fail(issues, path, 62);
-    if (o0['invocation-type'] === undefined) fail(issues, path, 63);
+    if (o0['function-urn'] === undefined) return false;
+    if (o0['version'] === undefined) return false;
+    if (o0['invocation-type'] === undefined) return false;
     const p1 = o0['function-urn'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/function-urn', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['version'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/version', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['invocation-type'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/invocation-type', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
-      if (isInteger(p7)) {
-        if (p7 < 1) fail(issues, path + '/timeout', 25);
-        if (p7 > 60000) fail(issues, path + '/timeout', 43);
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
+        if (p7 > 60000) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p9 = o0['description'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/description', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['function-urn'] === undefined) issues = fail(issues, path, 61);
+    if (o0['version'] === undefined) issues = fail(issues, path, 62);
+    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 63);
+    const p1 = o0['function-urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
+    const p3 = o0['version'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p5 = o0['invocation-type'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/invocation-type', 0);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p7 > 60000) issues = fail(issues, path + '/timeout', 43);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p9 = o0['description'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateFunctionEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c64(value, path, issues);
-  return issues;
+  return b64(value) ? [] : (c64(value, path, null) ?? []);
 }
 
 export function isFunctionEndpoints(value: unknown): value is types.FunctionEndpoints {
-  return validateFunctionEndpoints(value).length === 0;
+  return b64(value);
 }
 
-function c65(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b65(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['scheme'] === undefined) fail(issues, path, 40);
-    if (o0['method'] === undefined) fail(issues, path, 41);
-    if (o0['path'] === undefined) fail(issues, path, 42);
+    if (o0['name'] === undefined) return false;
+    if (o0['scheme'] === undefined) return false;
+    if (o0['method'] === undefined) return false;
+    if (o0['path'] === undefined) return false;
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          c74(e3, path + '/name/' + i2, issues);
+          if (!b74(e3)) return false;
         }
       } else {
-        fail(issues, path + '/name', 1);
+        return false;
       }
     }
     const p6 = o0['scheme'];
-    if (p6 !== undefined && !(typeof p6 === 'string')) fail(issues, path + '/scheme', 0);
+    if (p6 !== undefined && typeof p6 !== 'string') return false;
     const p8 = o0['method'];
-    if (p8 !== undefined && !(typeof p8 === 'string')) fail(issues, path + '/method', 0);
+    if (p8 !== undefined && typeof p8 !== 'string') return false;
     const p10 = o0['path'];
-    if (p10 !== undefined && !(typeof p10 === 'string')) fail(issues, path + '/path', 0);
+    if (p10 !== undefined && typeof p10 !== 'string') return false;
     const p12 = o0['timeout'];
     if (p12 !== undefined) {
-      if (isInteger(p12)) {
-        if (p12 < 1) fail(issues, path + '/timeout', 25);
-        if (p12 > 60000) fail(issues, path + '/timeout', 43);
+      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
+        if (p12 < 1) return false;
+        if (p12 > 60000) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p14 = o0['host'];
-    if (p14 !== undefined && !(typeof p14 === 'string')) fail(issues, path + '/host', 0);
+    if (p14 !== undefined && typeof p14 !== 'string') return false;
     const p16 = o0['description'];
-    if (p16 !== undefined && !(typeof p16 === 'string')) fail(issues, path + '/description', 0);
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
+    if (o0['method'] === undefined) issues = fail(issues, path, 41);
+    if (o0['path'] === undefined) issues = fail(issues, path, 42);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          issues = c74(e3, path + '/name/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/name', 1);
+      }
+    }
+    const p6 = o0['scheme'];
+    if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/scheme', 0);
+    const p8 = o0['method'];
+    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/method', 0);
+    const p10 = o0['path'];
+    if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p12 = o0['timeout'];
+    if (p12 !== undefined) {
+      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
+        if (p12 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p12 > 60000) issues = fail(issues, path + '/timeout', 43);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p14 = o0['host'];
+    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p16 = o0['description'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateHttpVpcEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c65(value, path, issues);
-  return issues;
+  return b65(value) ? [] : (c65(value, path, null) ?? []);
 }
 
 export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoints {
-  return validateHttpVpcEndpoints(value).length === 0;
+  return b65(value);
 }
 
-function c66(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b66(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['location'];
+    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['location'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) fail(issues, path + '/location', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/location', 0);
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p5 = o0['validation'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/validation', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
 export function validateIdentity(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c66(value, path, issues);
-  return issues;
+  return b66(value) ? [] : (c66(value, path, null) ?? []);
 }
 
 export function isIdentity(value: unknown): value is types.Identity {
-  return validateIdentity(value).length === 0;
+  return b66(value);
 }
 
-function c67(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b67(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined) fail(issues, path, 64);
-    if (o0['version'] === undefined) fail(issues, path, 62);
+    if (o0['title'] === undefined) return false;
+    if (o0['version'] === undefined) return false;
     const p1 = o0['title'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/title', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['version'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/version', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['description'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/description', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['title'] === undefined) issues = fail(issues, path, 64);
+    if (o0['version'] === undefined) issues = fail(issues, path, 62);
+    const p1 = o0['title'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
+    const p3 = o0['version'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p5 = o0['description'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Info` schema; issue paths are JSON Pointers below `path`. */
 export function validateInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c67(value, path, issues);
-  return issues;
+  return b67(value) ? [] : (c67(value, path, null) ?? []);
 }
 
 export function isInfo(value: unknown): value is types.Info {
-  return validateInfo(value).length === 0;
+  return b67(value);
 }
 
-function c68(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b68(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['cycle'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/cycle', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['api_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/api_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['current_minute'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/current_minute', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['group_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['provider'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/provider', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['req_count'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/req_count', 3);
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
     const p13 = o0['max_latency'];
-    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/max_latency', 3);
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      return false;
+    const p15 = o0['avg_latency'];
+    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint')) return false;
+    const p17 = o0['max_backend_latency'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      return false;
+    const p19 = o0['avg_backend_latency'];
+    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint')) return false;
+    const p21 = o0['max_inner_latency'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['avg_inner_latency'];
+    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint')) return false;
+    const p25 = o0['output_throughput'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['input_throughput'];
+    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+      return false;
+    const p29 = o0['req_count4xx'];
+    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+      return false;
+    const p31 = o0['req_count5xx'];
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      return false;
+    const p33 = o0['req_count2xx'];
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      return false;
+    const p35 = o0['req_count_error'];
+    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
+      return false;
+    const p37 = o0['register_time'];
+    if (p37 !== undefined && typeof p37 !== 'string') return false;
+    const p39 = o0['req_time'];
+    if (p39 !== undefined && typeof p39 !== 'string') return false;
+    const p41 = o0['status'];
+    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
+      return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['cycle'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/cycle', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+    const p5 = o0['current_minute'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/current_minute', 3);
+    const p7 = o0['group_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p9 = o0['provider'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/provider', 0);
+    const p11 = o0['req_count'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/req_count', 3);
+    const p13 = o0['max_latency'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      issues = fail(issues, path + '/max_latency', 3);
     const p15 = o0['avg_latency'];
     if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
-      fail(issues, path + '/avg_latency', 65);
+      issues = fail(issues, path + '/avg_latency', 65);
     const p17 = o0['max_backend_latency'];
-    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/max_backend_latency', 3);
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      issues = fail(issues, path + '/max_backend_latency', 3);
     const p19 = o0['avg_backend_latency'];
     if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
-      fail(issues, path + '/avg_backend_latency', 65);
+      issues = fail(issues, path + '/avg_backend_latency', 65);
     const p21 = o0['max_inner_latency'];
-    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/max_inner_latency', 3);
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/max_inner_latency', 3);
     const p23 = o0['avg_inner_latency'];
     if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
-      fail(issues, path + '/avg_inner_latency', 65);
+      issues = fail(issues, path + '/avg_inner_latency', 65);
     const p25 = o0['output_throughput'];
-    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/output_throughput', 3);
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/output_throughput', 3);
     const p27 = o0['input_throughput'];
-    if (p27 !== undefined && !isInteger(p27)) fail(issues, path + '/input_throughput', 3);
+    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+      issues = fail(issues, path + '/input_throughput', 3);
     const p29 = o0['req_count4xx'];
-    if (p29 !== undefined && !isInteger(p29)) fail(issues, path + '/req_count4xx', 3);
+    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+      issues = fail(issues, path + '/req_count4xx', 3);
     const p31 = o0['req_count5xx'];
-    if (p31 !== undefined && !isInteger(p31)) fail(issues, path + '/req_count5xx', 3);
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      issues = fail(issues, path + '/req_count5xx', 3);
     const p33 = o0['req_count2xx'];
-    if (p33 !== undefined && !isInteger(p33)) fail(issues, path + '/req_count2xx', 3);
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      issues = fail(issues, path + '/req_count2xx', 3);
     const p35 = o0['req_count_error'];
-    if (p35 !== undefined && !isInteger(p35)) fail(issues, path + '/req_count_error', 3);
+    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
+      issues = fail(issues, path + '/req_count_error', 3);
     const p37 = o0['register_time'];
-    if (p37 !== undefined && !(typeof p37 === 'string')) fail(issues, path + '/register_time', 0);
+    if (p37 !== undefined && typeof p37 !== 'string') issues = fail(issues, path + '/register_time', 0);
     const p39 = o0['req_time'];
-    if (p39 !== undefined && !(typeof p39 === 'string')) fail(issues, path + '/req_time', 0);
+    if (p39 !== undefined && typeof p39 !== 'string') issues = fail(issues, path + '/req_time', 0);
     const p41 = o0['status'];
-    if (p41 !== undefined && !isInteger(p41)) fail(issues, path + '/status', 3);
+    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `List` schema; issue paths are JSON Pointers below `path`. */
 export function validateList(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c68(value, path, issues);
-  return issues;
+  return b68(value) ? [] : (c68(value, path, null) ?? []);
 }
 
 export function isList(value: unknown): value is types.List {
-  return validateList(value).length === 0;
+  return b68(value);
 }
 
-function c69(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b69(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/host', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['weight'];
     if (p3 !== undefined) {
-      if (isInteger(p3)) {
-        if (p3 < 0) fail(issues, path + '/weight', 66);
-        if (p3 > 100) fail(issues, path + '/weight', 67);
+      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+        if (p3 < 0) return false;
+        if (p3 > 100) return false;
       } else {
-        fail(issues, path + '/weight', 3);
+        return false;
       }
     }
     const p5 = o0['ecs_id'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/ecs_id', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['ecs_name'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ecs_name', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['host'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p3 = o0['weight'];
+    if (p3 !== undefined) {
+      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+    const p5 = o0['ecs_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+    const p7 = o0['ecs_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `MemberInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateMemberInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c69(value, path, issues);
-  return issues;
+  return b69(value) ? [] : (c69(value, path, null) ?? []);
 }
 
 export function isMemberInfo(value: unknown): value is types.MemberInfo {
-  return validateMemberInfo(value).length === 0;
+  return b69(value);
 }
 
-function c70(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b70(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined) fail(issues, path, 68);
-    if (o0['schemes'] === undefined) fail(issues, path, 69);
-    if (o0['responses'] === undefined) fail(issues, path, 58);
+    if (o0['operationId'] === undefined) return false;
+    if (o0['schemes'] === undefined) return false;
+    if (o0['responses'] === undefined) return false;
     const p1 = o0['operationId'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/operationId', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['description'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/description', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['schemes'];
     if (p5 !== undefined) {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          c83(e7, path + '/schemes/' + i6, issues);
+          if (!b83(e7)) return false;
         }
       } else {
-        fail(issues, path + '/schemes', 1);
+        return false;
       }
     }
     const p10 = o0['tags'];
@@ -3328,10 +5424,10 @@ function c70(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p10)) {
         for (let i11 = 0; i11 < p10.length; i11++) {
           const e12: unknown = p10[i11];
-          c81(e12, path + '/tags/' + i11, issues);
+          if (!b81(e12)) return false;
         }
       } else {
-        fail(issues, path + '/tags', 1);
+        return false;
       }
     }
     const p15 = o0['parameters'];
@@ -3339,25 +5435,23 @@ function c70(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          c83(e17, path + '/parameters/' + i16, issues);
+          if (!b83(e17)) return false;
         }
       } else {
-        fail(issues, path + '/parameters', 1);
+        return false;
       }
     }
     const p20 = o0['responses'];
-    if (p20 !== undefined) {
-      c81(p20, path + '/responses', issues);
-    }
+    if (p20 !== undefined && !b81(p20)) return false;
     const p22 = o0['security'];
     if (p22 !== undefined) {
       if (Array.isArray(p22)) {
         for (let i23 = 0; i23 < p22.length; i23++) {
           const e24: unknown = p22[i23];
-          c84(e24, path + '/security/' + i23, issues);
+          if (!b84(e24)) return false;
         }
       } else {
-        fail(issues, path + '/security', 1);
+        return false;
       }
     }
     const p27 = o0['x-apigateway-access-control'];
@@ -3365,564 +5459,826 @@ function c70(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p27)) {
         for (let i28 = 0; i28 < p27.length; i28++) {
           const e29: unknown = p27[i28];
-          c85(e29, path + '/x-apigateway-access-control/' + i28, issues);
+          if (!b85(e29)) return false;
         }
       } else {
-        fail(issues, path + '/x-apigateway-access-control', 1);
+        return false;
+      }
+    }
+    const p32 = o0['x-apigateway-backend'];
+    if (p32 !== undefined && !b115(p32)) return false;
+    const p34 = o0['x-apigateway-backend-policies'];
+    if (p34 !== undefined) {
+      if (Array.isArray(p34)) {
+        for (let i35 = 0; i35 < p34.length; i35++) {
+          const e36: unknown = p34[i35];
+          if (!b116(e36)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p39 = o0['x-apigateway-cors'];
+    if (p39 !== undefined && typeof p39 !== 'boolean') return false;
+    const p41 = o0['x-apigateway-match-mode'];
+    if (p41 !== undefined && typeof p41 !== 'string') return false;
+    const p43 = o0['x-apigateway-ratelimit'];
+    if (p43 !== undefined && typeof p43 !== 'string') return false;
+    const p45 = o0['x-apigateway-request-type'];
+    if (p45 !== undefined && typeof p45 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['operationId'] === undefined) issues = fail(issues, path, 68);
+    if (o0['schemes'] === undefined) issues = fail(issues, path, 69);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
+    const p1 = o0['operationId'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/operationId', 0);
+    const p3 = o0['description'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
+    const p5 = o0['schemes'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          issues = c83(e7, path + '/schemes/' + i6, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/schemes', 1);
+      }
+    }
+    const p10 = o0['tags'];
+    if (p10 !== undefined) {
+      if (Array.isArray(p10)) {
+        for (let i11 = 0; i11 < p10.length; i11++) {
+          const e12: unknown = p10[i11];
+          issues = c81(e12, path + '/tags/' + i11, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/tags', 1);
+      }
+    }
+    const p15 = o0['parameters'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          issues = c83(e17, path + '/parameters/' + i16, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/parameters', 1);
+      }
+    }
+    const p20 = o0['responses'];
+    if (p20 !== undefined) {
+      issues = c81(p20, path + '/responses', issues);
+    }
+    const p22 = o0['security'];
+    if (p22 !== undefined) {
+      if (Array.isArray(p22)) {
+        for (let i23 = 0; i23 < p22.length; i23++) {
+          const e24: unknown = p22[i23];
+          issues = c84(e24, path + '/security/' + i23, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/security', 1);
+      }
+    }
+    const p27 = o0['x-apigateway-access-control'];
+    if (p27 !== undefined) {
+      if (Array.isArray(p27)) {
+        for (let i28 = 0; i28 < p27.length; i28++) {
+          const e29: unknown = p27[i28];
+          issues = c85(e29, path + '/x-apigateway-access-control/' + i28, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/x-apigateway-access-control', 1);
       }
     }
     const p32 = o0['x-apigateway-backend'];
     if (p32 !== undefined) {
-      c115(p32, path + '/x-apigateway-backend', issues);
+      issues = c115(p32, path + '/x-apigateway-backend', issues);
     }
     const p34 = o0['x-apigateway-backend-policies'];
     if (p34 !== undefined) {
       if (Array.isArray(p34)) {
         for (let i35 = 0; i35 < p34.length; i35++) {
           const e36: unknown = p34[i35];
-          c116(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+          issues = c116(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
         }
       } else {
-        fail(issues, path + '/x-apigateway-backend-policies', 1);
+        issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
       }
     }
     const p39 = o0['x-apigateway-cors'];
-    if (p39 !== undefined && !(typeof p39 === 'boolean')) fail(issues, path + '/x-apigateway-cors', 21);
+    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 21);
     const p41 = o0['x-apigateway-match-mode'];
-    if (p41 !== undefined && !(typeof p41 === 'string')) fail(issues, path + '/x-apigateway-match-mode', 0);
+    if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
     const p43 = o0['x-apigateway-ratelimit'];
-    if (p43 !== undefined && !(typeof p43 === 'string')) fail(issues, path + '/x-apigateway-ratelimit', 0);
+    if (p43 !== undefined && typeof p43 !== 'string') issues = fail(issues, path + '/x-apigateway-ratelimit', 0);
     const p45 = o0['x-apigateway-request-type'];
-    if (p45 !== undefined && !(typeof p45 === 'string')) fail(issues, path + '/x-apigateway-request-type', 0);
+    if (p45 !== undefined && typeof p45 !== 'string') issues = fail(issues, path + '/x-apigateway-request-type', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `Method` schema; issue paths are JSON Pointers below `path`. */
 export function validateMethod(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c70(value, path, issues);
-  return issues;
+  return b70(value) ? [] : (c70(value, path, null) ?? []);
 }
 
 export function isMethod(value: unknown): value is types.Method {
-  return validateMethod(value).length === 0;
+  return b70(value);
 }
 
-function c71(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b71(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined) fail(issues, path, 70);
+    if (o0['result-content'] === undefined) return false;
     const p1 = o0['result-content'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/result-content', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['description'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/description', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c71(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['result-content'] === undefined) issues = fail(issues, path, 70);
+    const p1 = o0['result-content'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result-content', 0);
+    const p3 = o0['description'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `MockEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateMockEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c71(value, path, issues);
-  return issues;
+  return b71(value) ? [] : (c71(value, path, null) ?? []);
 }
 
 export function isMockEndpoints(value: unknown): value is types.MockEndpoints {
-  return validateMockEndpoints(value).length === 0;
-}
-
-function c72(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['api_call_limits'] === undefined) fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) fail(issues, path, 49);
-    if (o0['time_unit'] === undefined) fail(issues, path, 50);
-    const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
-    const p3 = o0['api_call_limits'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/api_call_limits', 3);
-    const p5 = o0['user_call_limits'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/user_call_limits', 3);
-    const p7 = o0['app_call_limits'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/app_call_limits', 3);
-    const p9 = o0['ip_call_limits'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/ip_call_limits', 3);
-    const p11 = o0['time_interval'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/time_interval', 3);
-    const p13 = o0['time_unit'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/time_unit', 0);
-    const p15 = o0['remark'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
-    const p17 = o0['type'];
-    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/type', 3);
-    const p19 = o0['enable_adaptive_control'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
-  } else {
-    fail(issues, path, 2);
-  }
+  return b71(value);
 }
 
 /** Checks a value against the `ModifyingRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateModifyingRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c72(value, path, issues);
-  return issues;
+  return b49(value) ? [] : (c49(value, path, null) ?? []);
 }
 
 export function isModifyingRequestThrottlingPolicyRequestBody(
   value: unknown,
 ): value is types.ModifyingRequestThrottlingPolicyRequestBody {
-  return validateModifyingRequestThrottlingPolicyRequestBody(value).length === 0;
-}
-
-function c73(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
-    const p5 = o0['api_call_limits'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/api_call_limits', 3);
-    const p7 = o0['user_call_limits'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/user_call_limits', 3);
-    const p9 = o0['app_call_limits'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/app_call_limits', 3);
-    const p11 = o0['ip_call_limits'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/ip_call_limits', 3);
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/time_interval', 3);
-    const p15 = o0['time_unit'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/time_unit', 0);
-    const p17 = o0['remark'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/remark', 0);
-    const p19 = o0['create_time'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/create_time', 0);
-    const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/is_include_special_throttle', 3);
-    const p23 = o0['type'];
-    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/type', 3);
-    const p25 = o0['bind_num'];
-    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/bind_num', 3);
-    const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
-  } else {
-    fail(issues, path, 2);
-  }
+  return b49(value);
 }
 
 /** Checks a value against the `ModifyingRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateModifyingRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c73(value, path, issues);
-  return issues;
+  return b50(value) ? [] : (c50(value, path, null) ?? []);
 }
 
 export function isModifyingRequestThrottlingPolicyResponse(
   value: unknown,
 ): value is types.ModifyingRequestThrottlingPolicyResponse {
-  return validateModifyingRequestThrottlingPolicyResponse(value).length === 0;
+  return b50(value);
 }
 
-function c74(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b74(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['in'] === undefined) fail(issues, path, 71);
-    if (o0['x-apigateway-auth-type'] === undefined) fail(issues, path, 72);
+    if (o0['type'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['in'] === undefined) return false;
+    if (o0['x-apigateway-auth-type'] === undefined) return false;
     const p1 = o0['type'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['in'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/in', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['x-apigateway-auth-type'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/x-apigateway-auth-type', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['in'] === undefined) issues = fail(issues, path, 71);
+    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 72);
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['in'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
+    const p7 = o0['x-apigateway-auth-type'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/x-apigateway-auth-type', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Name` schema; issue paths are JSON Pointers below `path`. */
 export function validateName(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c74(value, path, issues);
-  return issues;
+  return b74(value) ? [] : (c74(value, path, null) ?? []);
 }
 
 export function isName(value: unknown): value is types.Name {
-  return validateName(value).length === 0;
+  return b74(value);
 }
 
-function c75(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b75(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['value'] === undefined) fail(issues, path, 6);
-    if (o0['in'] === undefined) fail(issues, path, 71);
-    if (o0['origin'] === undefined) fail(issues, path, 45);
+    if (o0['name'] === undefined) return false;
+    if (o0['value'] === undefined) return false;
+    if (o0['in'] === undefined) return false;
+    if (o0['origin'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['value'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/value', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['in'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/in', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['origin'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/origin', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['description'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/description', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['value'] === undefined) issues = fail(issues, path, 6);
+    if (o0['in'] === undefined) issues = fail(issues, path, 71);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['value'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
+    const p5 = o0['in'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
+    const p7 = o0['origin'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/origin', 0);
+    const p9 = o0['description'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Parameters` schema; issue paths are JSON Pointers below `path`. */
 export function validateParameters(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c75(value, path, issues);
-  return issues;
+  return b75(value) ? [] : (c75(value, path, null) ?? []);
 }
 
 export function isParameters(value: unknown): value is types.Parameters {
-  return validateParameters(value).length === 0;
+  return b75(value);
 }
 
-function c76(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b76(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) fail(issues, path, 73);
+    if (o0['uri'] === undefined) return false;
+    const p1 = o0['uri'];
+    if (p1 !== undefined && !b99(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['uri'] === undefined) issues = fail(issues, path, 73);
     const p1 = o0['uri'];
     if (p1 !== undefined) {
-      c99(p1, path + '/uri', issues);
+      issues = c99(p1, path + '/uri', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `Paths` schema; issue paths are JSON Pointers below `path`. */
 export function validatePaths_2(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c76(value, path, issues);
-  return issues;
+  return b76(value) ? [] : (c76(value, path, null) ?? []);
 }
 
 export function isPaths_2(value: unknown): value is types.Paths_2 {
-  return validatePaths_2(value).length === 0;
+  return b76(value);
 }
 
-function c77(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b77(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['code'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/code', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['msg'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/msg', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['start_time'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/start_time', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['end_time'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/end_time', 3);
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['list'];
     if (p9 !== undefined) {
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          c68(e11, path + '/list/' + i10, issues);
+          if (!b68(e11)) return false;
         }
       } else {
-        fail(issues, path + '/list', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['code'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/code', 0);
+    const p3 = o0['msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/msg', 0);
+    const p5 = o0['start_time'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/start_time', 3);
+    const p7 = o0['end_time'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/end_time', 3);
+    const p9 = o0['list'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          issues = c68(e11, path + '/list/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/list', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `QueryingAPICallsWithinaPeriodResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateQueryingAPICallsWithinaPeriodResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c77(value, path, issues);
-  return issues;
+  return b77(value) ? [] : (c77(value, path, null) ?? []);
 }
 
 export function isQueryingAPICallsWithinaPeriodResponse(
   value: unknown,
 ): value is types.QueryingAPICallsWithinaPeriodResponse {
-  return validateQueryingAPICallsWithinaPeriodResponse(value).length === 0;
-}
-
-function c78(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['total'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/total', 3);
-    const p3 = o0['size'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/size', 3);
-    const p5 = o0['vpc_instances'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          c112(e7, path + '/vpc_instances/' + i6, issues);
-        }
-      } else {
-        fail(issues, path + '/vpc_instances', 1);
-      }
-    }
-  } else {
-    fail(issues, path, 2);
-  }
+  return b77(value);
 }
 
 /** Checks a value against the `QueryingBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateQueryingBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c78(value, path, issues);
-  return issues;
+  return b6(value) ? [] : (c6(value, path, null) ?? []);
 }
 
 export function isQueryingBackendInstancesResponse(value: unknown): value is types.QueryingBackendInstancesResponse {
-  return validateQueryingBackendInstancesResponse(value).length === 0;
+  return b6(value);
 }
 
-function c79(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b79(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+    const p5 = o0['location'];
+    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['required'];
+    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
+    const p15 = o0['remark'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      return false;
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      return false;
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['regular'];
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+    const p33 = o0['id'];
+    if (p33 !== undefined && typeof p33 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) fail(issues, path + '/type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['location'];
     if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) fail(issues, path + '/location', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/location', 0);
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p7 = o0['default_value'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/default_value', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
     const p9 = o0['sample_value'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/sample_value', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
     const p11 = o0['required'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) fail(issues, path + '/required', 11);
-      if (!isInteger(p11)) fail(issues, path + '/required', 3);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
+      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/required', 3);
     }
     const p13 = o0['valid_enable'];
     if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) fail(issues, path + '/valid_enable', 11);
-      if (!isInteger(p13)) fail(issues, path + '/valid_enable', 3);
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
+      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/valid_enable', 3);
     }
     const p15 = o0['remark'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p17 = o0['enumerations'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/enumerations', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
     const p19 = o0['min_num'];
-    if (p19 !== undefined && !isInteger(p19)) fail(issues, path + '/min_num', 3);
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      issues = fail(issues, path + '/min_num', 3);
     const p21 = o0['max_num'];
-    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/max_num', 3);
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/max_num', 3);
     const p23 = o0['min_size'];
-    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/min_size', 3);
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      issues = fail(issues, path + '/min_size', 3);
     const p25 = o0['max_size'];
-    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/max_size', 3);
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/max_size', 3);
     const p27 = o0['regular'];
-    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/regular', 0);
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
     const p29 = o0['json_schema'];
-    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/json_schema', 0);
+    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
     const p31 = o0['pass_through'];
     if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) fail(issues, path + '/pass_through', 11);
-      if (!(typeof p31 === 'string')) fail(issues, path + '/pass_through', 0);
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
+      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
     }
     const p33 = o0['id'];
-    if (p33 !== undefined && !(typeof p33 === 'string')) fail(issues, path + '/id', 0);
+    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/id', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ReqParam` schema; issue paths are JSON Pointers below `path`. */
 export function validateReqParam(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c79(value, path, issues);
-  return issues;
+  return b79(value) ? [] : (c79(value, path, null) ?? []);
 }
 
 export function isReqParam(value: unknown): value is types.ReqParam {
-  return validateReqParam(value).length === 0;
+  return b79(value);
 }
 
-function c80(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b80(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['location'] === undefined) fail(issues, path, 33);
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['location'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+    const p5 = o0['location'];
+    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['required'];
+    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
+    const p15 = o0['remark'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      return false;
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      return false;
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['regular'];
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) fail(issues, path + '/type', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/type', 0);
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['location'];
     if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) fail(issues, path + '/location', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/location', 0);
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p7 = o0['default_value'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/default_value', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
     const p9 = o0['sample_value'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/sample_value', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
     const p11 = o0['required'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) fail(issues, path + '/required', 11);
-      if (!isInteger(p11)) fail(issues, path + '/required', 3);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
+      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/required', 3);
     }
     const p13 = o0['valid_enable'];
     if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) fail(issues, path + '/valid_enable', 11);
-      if (!isInteger(p13)) fail(issues, path + '/valid_enable', 3);
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
+      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/valid_enable', 3);
     }
     const p15 = o0['remark'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/remark', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p17 = o0['enumerations'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/enumerations', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
     const p19 = o0['min_num'];
-    if (p19 !== undefined && !isInteger(p19)) fail(issues, path + '/min_num', 3);
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      issues = fail(issues, path + '/min_num', 3);
     const p21 = o0['max_num'];
-    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/max_num', 3);
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/max_num', 3);
     const p23 = o0['min_size'];
-    if (p23 !== undefined && !isInteger(p23)) fail(issues, path + '/min_size', 3);
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      issues = fail(issues, path + '/min_size', 3);
     const p25 = o0['max_size'];
-    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/max_size', 3);
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/max_size', 3);
     const p27 = o0['regular'];
-    if (p27 !== undefined && !(typeof p27 === 'string')) fail(issues, path + '/regular', 0);
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
     const p29 = o0['json_schema'];
-    if (p29 !== undefined && !(typeof p29 === 'string')) fail(issues, path + '/json_schema', 0);
+    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
     const p31 = o0['pass_through'];
     if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) fail(issues, path + '/pass_through', 11);
-      if (!(typeof p31 === 'string')) fail(issues, path + '/pass_through', 0);
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
+      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ReqParamBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateReqParamBase(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c80(value, path, issues);
-  return issues;
+  return b80(value) ? [] : (c80(value, path, null) ?? []);
 }
 
 export function isReqParamBase(value: unknown): value is types.ReqParamBase {
-  return validateReqParamBase(value).length === 0;
+  return b80(value);
 }
 
-function c81(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b81(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['default'];
+    if (p1 !== undefined && !b84(p1)) return false;
+    const p3 = o0['status_code'];
+    if (p3 !== undefined && !b25(p3)) return false;
+    const p5 = o0['x-apigateway-result-failure-sample'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['x-apigateway-result-normal-sample'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['default'];
     if (p1 !== undefined) {
-      c84(p1, path + '/default', issues);
+      issues = c84(p1, path + '/default', issues);
     }
     const p3 = o0['status_code'];
     if (p3 !== undefined) {
-      c25(p3, path + '/status_code', issues);
+      issues = c25(p3, path + '/status_code', issues);
     }
     const p5 = o0['x-apigateway-result-failure-sample'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/x-apigateway-result-failure-sample', 0);
+    if (p5 !== undefined && typeof p5 !== 'string')
+      issues = fail(issues, path + '/x-apigateway-result-failure-sample', 0);
     const p7 = o0['x-apigateway-result-normal-sample'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/x-apigateway-result-normal-sample', 0);
+    if (p7 !== undefined && typeof p7 !== 'string')
+      issues = fail(issues, path + '/x-apigateway-result-normal-sample', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `Responses` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponses(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c81(value, path, issues);
-  return issues;
+  return b81(value) ? [] : (c81(value, path, null) ?? []);
 }
 
 export function isResponses(value: unknown): value is types.Responses {
-  return validateResponses(value).length === 0;
+  return b81(value);
 }
 
-function c82(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b82(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/description', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['type'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/type', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['description'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Schema` schema; issue paths are JSON Pointers below `path`. */
 export function validateSchema(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c82(value, path, issues);
-  return issues;
+  return b82(value) ? [] : (c82(value, path, null) ?? []);
 }
 
 export function isSchema(value: unknown): value is types.Schema {
-  return validateSchema(value).length === 0;
+  return b82(value);
 }
 
-function c83(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b83(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['maximum'];
-    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint')) fail(issues, path + '/maximum', 65);
+    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint')) return false;
     const p3 = o0['minimum'];
-    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint')) fail(issues, path + '/minimum', 65);
+    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint')) return false;
     const p5 = o0['maxLength'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/maxLength', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['minLength'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/minLength', 3);
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['pattern'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/pattern', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['type'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/type', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['default'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/default', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['description'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/description', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['name'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/name', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['in'];
-    if (p19 !== undefined && !(typeof p19 === 'string')) fail(issues, path + '/in', 0);
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
     const p21 = o0['required'];
-    if (p21 !== undefined && !(typeof p21 === 'boolean')) fail(issues, path + '/required', 21);
+    if (p21 !== undefined && typeof p21 !== 'boolean') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c83(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['maximum'];
+    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/maximum', 65);
+    const p3 = o0['minimum'];
+    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/minimum', 65);
+    const p5 = o0['maxLength'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/maxLength', 3);
+    const p7 = o0['minLength'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/minLength', 3);
+    const p9 = o0['pattern'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/pattern', 0);
+    const p11 = o0['type'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p13 = o0['default'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/default', 0);
+    const p15 = o0['description'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/description', 0);
+    const p17 = o0['name'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p19 = o0['in'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
+    const p21 = o0['required'];
+    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 21);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Schemes` schema; issue paths are JSON Pointers below `path`. */
 export function validateSchemes(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c83(value, path, issues);
-  return issues;
+  return b83(value) ? [] : (c83(value, path, null) ?? []);
 }
 
 export function isSchemes(value: unknown): value is types.Schemes {
-  return validateSchemes(value).length === 0;
+  return b83(value);
 }
 
-function c84(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b84(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apig-auth-type'];
@@ -3930,258 +6286,404 @@ function c84(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          c25(e3, path + '/apig-auth-type/' + i2, issues);
+          if (!b25(e3)) return false;
         }
       } else {
-        fail(issues, path + '/apig-auth-type', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c84(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['apig-auth-type'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          issues = c25(e3, path + '/apig-auth-type/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/apig-auth-type', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Security` schema; issue paths are JSON Pointers below `path`. */
 export function validateSecurity(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c84(value, path, issues);
-  return issues;
+  return b84(value) ? [] : (c84(value, path, null) ?? []);
 }
 
 export function isSecurity(value: unknown): value is types.Security {
-  return validateSecurity(value).length === 0;
+  return b84(value);
 }
 
-function c85(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b85(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['name'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && !b74(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
     const p1 = o0['name'];
     if (p1 !== undefined) {
-      c74(p1, path + '/name', issues);
+      issues = c74(p1, path + '/name', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `SecurityDefinitions` schema; issue paths are JSON Pointers below `path`. */
 export function validateSecurityDefinitions(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c85(value, path, issues);
-  return issues;
+  return b85(value) ? [] : (c85(value, path, null) ?? []);
 }
 
 export function isSecurityDefinitions(value: unknown): value is types.SecurityDefinitions {
-  return validateSecurityDefinitions(value).length === 0;
+  return b85(value);
 }
 
-function c86(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b86(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
+    if (o0['name'] === undefined) return false;
     const p1 = o0['sign_secret'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/sign_secret', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['sign_key'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/sign_key', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['sign_type'];
+    if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['sign_key'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
     const p7 = o0['sign_type'];
     if (p7 !== undefined) {
-      if (!(p7 === 'hmac' || p7 === 'basic')) fail(issues, path + '/sign_type', 11);
-      if (!(typeof p7 === 'string')) fail(issues, path + '/sign_type', 0);
+      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
+      if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `SignatureReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateSignatureReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c86(value, path, issues);
-  return issues;
+  return b86(value) ? [] : (c86(value, path, null) ?? []);
 }
 
 export function isSignatureReq(value: unknown): value is types.SignatureReq {
-  return validateSignatureReq(value).length === 0;
+  return b86(value);
 }
 
-function c87(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b87(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['sign_secret'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/sign_secret', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['update_time'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/update_time', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['create_time'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['name'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/name', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['sign_key'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/sign_key', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['sign_type'];
+    if (p13 !== undefined && !(p13 === 'hmac' || p13 === 'basic')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+    const p3 = o0['update_time'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p7 = o0['name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p11 = o0['sign_key'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
     const p13 = o0['sign_type'];
     if (p13 !== undefined) {
-      if (!(p13 === 'hmac' || p13 === 'basic')) fail(issues, path + '/sign_type', 11);
-      if (!(typeof p13 === 'string')) fail(issues, path + '/sign_type', 0);
+      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
+      if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `SignatureResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSignatureResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c87(value, path, issues);
-  return issues;
+  return b87(value) ? [] : (c87(value, path, null) ?? []);
 }
 
 export function isSignatureResp(value: unknown): value is types.SignatureResp {
-  return validateSignatureResp(value).length === 0;
+  return b87(value);
 }
 
-function c88(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b88(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['limit'] === undefined) fail(issues, path, 74);
-    if (o0['instance'] === undefined) fail(issues, path, 75);
+    if (o0['type'] === undefined) return false;
+    if (o0['limit'] === undefined) return false;
+    if (o0['instance'] === undefined) return false;
     const p1 = o0['type'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['limit'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/limit', 3);
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['instance'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/instance', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['limit'] === undefined) issues = fail(issues, path, 74);
+    if (o0['instance'] === undefined) issues = fail(issues, path, 75);
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p3 = o0['limit'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/limit', 3);
+    const p5 = o0['instance'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/instance', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `Special` schema; issue paths are JSON Pointers below `path`. */
 export function validateSpecial(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c88(value, path, issues);
-  return issues;
+  return b88(value) ? [] : (c88(value, path, null) ?? []);
 }
 
 export function isSpecial(value: unknown): value is types.Special {
-  return validateSpecial(value).length === 0;
+  return b88(value);
 }
 
-function c89(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b89(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['path'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/path', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['error_msg'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/error_msg', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['method'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/method', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['error_code'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/error_code', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c89(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['path'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+    const p7 = o0['error_code'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_code', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `SwaggerFailureResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerFailureResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c89(value, path, issues);
-  return issues;
+  return b89(value) ? [] : (c89(value, path, null) ?? []);
 }
 
 export function isSwaggerFailureResp(value: unknown): value is types.SwaggerFailureResp {
-  return validateSwaggerFailureResp(value).length === 0;
+  return b89(value);
 }
 
-function c90(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b90(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['result'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/result', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c90(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['result'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `SwaggerInfoResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerInfoResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c90(value, path, issues);
-  return issues;
+  return b90(value) ? [] : (c90(value, path, null) ?? []);
 }
 
 export function isSwaggerInfoResp(value: unknown): value is types.SwaggerInfoResp {
-  return validateSwaggerInfoResp(value).length === 0;
+  return b90(value);
 }
 
-function c91(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b91(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined) fail(issues, path, 19);
+    if (o0['group_id'] === undefined) return false;
     const p1 = o0['env_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/env_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['define'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) fail(issues, path + '/define', 11);
-      if (!(typeof p3 === 'string')) fail(issues, path + '/define', 0);
-    }
+    if (p3 !== undefined && !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) return false;
     const p5 = o0['type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) fail(issues, path + '/type', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/type', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) return false;
     const p7 = o0['version'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/version', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['apis'];
     if (p9 !== undefined) {
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          if (!(typeof e11 === 'string')) fail(issues, path + '/apis/' + i10, 0);
+          if (typeof e11 !== 'string') return false;
         }
       } else {
-        fail(issues, path + '/apis', 1);
+        return false;
       }
     }
     const p14 = o0['group_id'];
-    if (p14 !== undefined && !(typeof p14 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p14 !== undefined && typeof p14 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    const p1 = o0['env_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p3 = o0['define'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
+        issues = fail(issues, path + '/define', 11);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
+    }
+    const p5 = o0['type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p7 = o0['version'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p9 = o0['apis'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (typeof e11 !== 'string') issues = fail(issues, path + '/apis/' + i10, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/apis', 1);
+      }
+    }
+    const p14 = o0['group_id'];
+    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/group_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `SwaggerReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c91(value, path, issues);
-  return issues;
+  return b91(value) ? [] : (c91(value, path, null) ?? []);
 }
 
 export function isSwaggerReq(value: unknown): value is types.SwaggerReq {
-  return validateSwaggerReq(value).length === 0;
+  return b91(value);
 }
 
-function c92(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b92(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['group_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/group_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['failure'];
     if (p3 !== undefined) {
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          c89(e5, path + '/failure/' + i4, issues);
+          if (!b89(e5)) return false;
         }
       } else {
-        fail(issues, path + '/failure', 1);
+        return false;
       }
     }
     const p8 = o0['success'];
@@ -4189,2365 +6691,3164 @@ function c92(v: unknown, path: string, issues: ValidationIssue[]): void {
       if (Array.isArray(p8)) {
         for (let i9 = 0; i9 < p8.length; i9++) {
           const e10: unknown = p8[i9];
-          c93(e10, path + '/success/' + i9, issues);
+          if (!b93(e10)) return false;
         }
       } else {
-        fail(issues, path + '/success', 1);
+        return false;
+      }
+    }
+    const p13 = o0['swagger'];
+    if (p13 !== undefined && !b90(p13)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c92(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['group_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p3 = o0['failure'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          issues = c89(e5, path + '/failure/' + i4, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/failure', 1);
+      }
+    }
+    const p8 = o0['success'];
+    if (p8 !== undefined) {
+      if (Array.isArray(p8)) {
+        for (let i9 = 0; i9 < p8.length; i9++) {
+          const e10: unknown = p8[i9];
+          issues = c93(e10, path + '/success/' + i9, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/success', 1);
       }
     }
     const p13 = o0['swagger'];
     if (p13 !== undefined) {
-      c90(p13, path + '/swagger', issues);
+      issues = c90(p13, path + '/swagger', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `SwaggerResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c92(value, path, issues);
-  return issues;
+  return b92(value) ? [] : (c92(value, path, null) ?? []);
 }
 
 export function isSwaggerResp(value: unknown): value is types.SwaggerResp {
-  return validateSwaggerResp(value).length === 0;
+  return b92(value);
 }
 
-function c93(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b93(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['path'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/path', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['method'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/method', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['action'];
+    if (p5 !== undefined && !(p5 === 'update' || p5 === 'create')) return false;
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c93(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['path'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p3 = o0['method'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
     const p5 = o0['action'];
     if (p5 !== undefined) {
-      if (!(p5 === 'update' || p5 === 'create')) fail(issues, path + '/action', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/action', 0);
+      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
     }
     const p7 = o0['id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `SwaggerSuccessResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerSuccessResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c93(value, path, issues);
-  return issues;
+  return b93(value) ? [] : (c93(value, path, null) ?? []);
 }
 
 export function isSwaggerSuccessResp(value: unknown): value is types.SwaggerSuccessResp {
-  return validateSwaggerSuccessResp(value).length === 0;
+  return b93(value);
 }
 
-function c94(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b94(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined) fail(issues, path, 76);
-    if (o0['interval'] === undefined) fail(issues, path, 77);
-    if (o0['unit'] === undefined) fail(issues, path, 78);
+    if (o0['api-limit'] === undefined) return false;
+    if (o0['interval'] === undefined) return false;
+    if (o0['unit'] === undefined) return false;
     const p1 = o0['api-limit'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/api-limit', 3);
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
     const p3 = o0['user-limit'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/user-limit', 3);
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['app-limit'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/app-limit', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['ip-limit'];
-    if (p7 !== undefined && !isInteger(p7)) fail(issues, path + '/ip-limit', 3);
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['interval'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/interval', 3);
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['unit'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/unit', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['shared'];
-    if (p13 !== undefined && !(typeof p13 === 'boolean')) fail(issues, path + '/shared', 21);
+    if (p13 !== undefined && typeof p13 !== 'boolean') return false;
     const p15 = o0['special'];
     if (p15 !== undefined) {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          c88(e17, path + '/special/' + i16, issues);
+          if (!b88(e17)) return false;
         }
       } else {
-        fail(issues, path + '/special', 1);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['api-limit'] === undefined) issues = fail(issues, path, 76);
+    if (o0['interval'] === undefined) issues = fail(issues, path, 77);
+    if (o0['unit'] === undefined) issues = fail(issues, path, 78);
+    const p1 = o0['api-limit'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/api-limit', 3);
+    const p3 = o0['user-limit'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/user-limit', 3);
+    const p5 = o0['app-limit'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/app-limit', 3);
+    const p7 = o0['ip-limit'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/ip-limit', 3);
+    const p9 = o0['interval'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/interval', 3);
+    const p11 = o0['unit'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
+    const p13 = o0['shared'];
+    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 21);
+    const p15 = o0['special'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          issues = c88(e17, path + '/special/' + i16, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/special', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ThrottleName` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleName(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c94(value, path, issues);
-  return issues;
+  return b94(value) ? [] : (c94(value, path, null) ?? []);
 }
 
 export function isThrottleName(value: unknown): value is types.ThrottleName {
-  return validateThrottleName(value).length === 0;
+  return b94(value);
 }
 
-function c95(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b95(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['time_unit'] === undefined) fail(issues, path, 50);
-    if (o0['api_call_limits'] === undefined) fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) fail(issues, path, 49);
+    if (o0['name'] === undefined) return false;
+    if (o0['time_unit'] === undefined) return false;
+    if (o0['api_call_limits'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
     const p1 = o0['app_call_limits'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/app_call_limits', 3);
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['time_unit'];
+    if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['api_call_limits'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
+    const p11 = o0['type'];
+    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+    const p13 = o0['enable_adaptive_control'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['user_call_limits'];
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      return false;
+    const p17 = o0['time_interval'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      return false;
+    const p19 = o0['ip_call_limits'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    const p1 = o0['app_call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/app_call_limits', 3);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
     const p5 = o0['time_unit'];
     if (p5 !== undefined) {
-      if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) fail(issues, path + '/time_unit', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/time_unit', 0);
+      if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
+        issues = fail(issues, path + '/time_unit', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     }
     const p7 = o0['remark'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p9 = o0['api_call_limits'];
-    if (p9 !== undefined && !isInteger(p9)) fail(issues, path + '/api_call_limits', 3);
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/api_call_limits', 3);
     const p11 = o0['type'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) fail(issues, path + '/type', 11);
-      if (!isInteger(p11)) fail(issues, path + '/type', 3);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
     }
     const p13 = o0['enable_adaptive_control'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
     const p15 = o0['user_call_limits'];
-    if (p15 !== undefined && !isInteger(p15)) fail(issues, path + '/user_call_limits', 3);
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      issues = fail(issues, path + '/user_call_limits', 3);
     const p17 = o0['time_interval'];
-    if (p17 !== undefined && !isInteger(p17)) fail(issues, path + '/time_interval', 3);
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
     const p19 = o0['ip_call_limits'];
-    if (p19 !== undefined && !isInteger(p19)) fail(issues, path + '/ip_call_limits', 3);
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      issues = fail(issues, path + '/ip_call_limits', 3);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ThrottleReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c95(value, path, issues);
-  return issues;
+  return b95(value) ? [] : (c95(value, path, null) ?? []);
 }
 
 export function isThrottleReq(value: unknown): value is types.ThrottleReq {
-  return validateThrottleReq(value).length === 0;
+  return b95(value);
 }
 
-function c96(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b96(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['bind_num'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/bind_num', 3);
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['is_include_special_throttle'];
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['type'];
+    if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
+    const p11 = o0['time_interval'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
+    const p13 = o0['ip_call_limits'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      return false;
+    const p15 = o0['app_call_limits'];
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      return false;
+    const p17 = o0['name'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['time_unit'];
+    if (p19 !== undefined && !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY')) return false;
+    const p21 = o0['api_call_limits'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['id'];
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
+    const p25 = o0['user_call_limits'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['enable_adaptive_control'];
+    if (p27 !== undefined && !(p27 === 'true' || p27 === 'false')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c96(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['bind_num'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/bind_num', 3);
     const p3 = o0['is_include_special_throttle'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/is_include_special_throttle', 11);
-      if (!isInteger(p3)) fail(issues, path + '/is_include_special_throttle', 3);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 11);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/is_include_special_throttle', 3);
     }
     const p5 = o0['create_time'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
     const p7 = o0['remark'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/remark', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p9 = o0['type'];
     if (p9 !== undefined) {
-      if (!(p9 === 1 || p9 === 2)) fail(issues, path + '/type', 11);
-      if (!isInteger(p9)) fail(issues, path + '/type', 3);
+      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
     }
     const p11 = o0['time_interval'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/time_interval', 3);
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
     const p13 = o0['ip_call_limits'];
-    if (p13 !== undefined && !isInteger(p13)) fail(issues, path + '/ip_call_limits', 3);
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      issues = fail(issues, path + '/ip_call_limits', 3);
     const p15 = o0['app_call_limits'];
-    if (p15 !== undefined && !isInteger(p15)) fail(issues, path + '/app_call_limits', 3);
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      issues = fail(issues, path + '/app_call_limits', 3);
     const p17 = o0['name'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/name', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
     const p19 = o0['time_unit'];
     if (p19 !== undefined) {
       if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
-        fail(issues, path + '/time_unit', 11);
-      if (!(typeof p19 === 'string')) fail(issues, path + '/time_unit', 0);
+        issues = fail(issues, path + '/time_unit', 11);
+      if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     }
     const p21 = o0['api_call_limits'];
-    if (p21 !== undefined && !isInteger(p21)) fail(issues, path + '/api_call_limits', 3);
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/api_call_limits', 3);
     const p23 = o0['id'];
-    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/id', 0);
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
     const p25 = o0['user_call_limits'];
-    if (p25 !== undefined && !isInteger(p25)) fail(issues, path + '/user_call_limits', 3);
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/user_call_limits', 3);
     const p27 = o0['enable_adaptive_control'];
     if (p27 !== undefined) {
-      if (!(p27 === 'true' || p27 === 'false')) fail(issues, path + '/enable_adaptive_control', 11);
-      if (!(typeof p27 === 'string')) fail(issues, path + '/enable_adaptive_control', 0);
+      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 11);
+      if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ThrottleResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c96(value, path, issues);
-  return issues;
+  return b96(value) ? [] : (c96(value, path, null) ?? []);
 }
 
 export function isThrottleResp(value: unknown): value is types.ThrottleResp {
-  return validateThrottleResp(value).length === 0;
+  return b96(value);
 }
 
-function c97(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b97(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined) fail(issues, path, 79);
-    if (o0['object_id'] === undefined) fail(issues, path, 80);
-    if (o0['object_type'] === undefined) fail(issues, path, 81);
+    if (o0['call_limits'] === undefined) return false;
+    if (o0['object_id'] === undefined) return false;
+    if (o0['object_type'] === undefined) return false;
     const p1 = o0['call_limits'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/call_limits', 3);
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
     const p3 = o0['object_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/object_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['object_type'];
+    if (p5 !== undefined && !(p5 === 'APP' || p5 === 'USER')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['call_limits'] === undefined) issues = fail(issues, path, 79);
+    if (o0['object_id'] === undefined) issues = fail(issues, path, 80);
+    if (o0['object_type'] === undefined) issues = fail(issues, path, 81);
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/call_limits', 3);
+    const p3 = o0['object_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
     const p5 = o0['object_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'APP' || p5 === 'USER')) fail(issues, path + '/object_type', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/object_type', 0);
+      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `ThrottleSpecialReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleSpecialReq(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c97(value, path, issues);
-  return issues;
+  return b97(value) ? [] : (c97(value, path, null) ?? []);
 }
 
 export function isThrottleSpecialReq(value: unknown): value is types.ThrottleSpecialReq {
-  return validateThrottleSpecialReq(value).length === 0;
+  return b97(value);
 }
 
-function c98(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b98(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['call_limits'];
-    if (p1 !== undefined && !isInteger(p1)) fail(issues, path + '/call_limits', 3);
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
     const p3 = o0['app_name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/app_name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['object_name'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/object_name', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['object_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/object_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['throttle_id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/throttle_id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['apply_time'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/apply_time', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['app_id'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/app_id', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['object_type'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/object_type', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c98(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/call_limits', 3);
+    const p3 = o0['app_name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/app_name', 0);
+    const p5 = o0['object_name'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/object_name', 0);
+    const p7 = o0['object_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/object_id', 0);
+    const p9 = o0['throttle_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/throttle_id', 0);
+    const p11 = o0['apply_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/apply_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p15 = o0['app_id'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/app_id', 0);
+    const p17 = o0['object_type'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/object_type', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `ThrottleSpecialResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleSpecialResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c98(value, path, issues);
-  return issues;
+  return b98(value) ? [] : (c98(value, path, null) ?? []);
 }
 
 export function isThrottleSpecialResp(value: unknown): value is types.ThrottleSpecialResp {
-  return validateThrottleSpecialResp(value).length === 0;
+  return b98(value);
 }
 
-function c99(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b99(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) fail(issues, path, 41);
+    if (o0['method'] === undefined) return false;
+    const p1 = o0['method'];
+    if (p1 !== undefined && !b70(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c99(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['method'] === undefined) issues = fail(issues, path, 41);
     const p1 = o0['method'];
     if (p1 !== undefined) {
-      c70(p1, path + '/method', issues);
+      issues = c70(p1, path + '/method', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `Uri` schema; issue paths are JSON Pointers below `path`. */
 export function validateUri(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c99(value, path, issues);
-  return issues;
+  return b99(value) ? [] : (c99(value, path, null) ?? []);
 }
 
 export function isUri(value: unknown): value is types.Uri {
-  return validateUri(value).length === 0;
+  return b99(value);
 }
 
-function c100(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b100(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['domain'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/domain', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['cname_status'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/cname_status', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['ssl_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ssl_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['ssl_name'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/ssl_name', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c100(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/cname_status', 3);
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `UrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateUrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c100(value, path, issues);
-  return issues;
+  return b100(value) ? [] : (c100(value, path, null) ?? []);
 }
 
 export function isUrlDomainsResp(value: unknown): value is types.UrlDomainsResp {
-  return validateUrlDomainsResp(value).length === 0;
+  return b100(value);
 }
 
-function c101(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b101(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['domain'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/domain', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['cname_status'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/cname_status', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['ssl_id'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ssl_id', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['ssl_name'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/ssl_name', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['min_ssl_version'];
+    if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c101(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/cname_status', 3);
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
     const p11 = o0['min_ssl_version'];
     if (p11 !== undefined) {
-      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) fail(issues, path + '/min_ssl_version', 11);
-      if (!(typeof p11 === 'string')) fail(issues, path + '/min_ssl_version', 0);
+      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 11);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `UrlDomainsResp2` schema; issue paths are JSON Pointers below `path`. */
 export function validateUrlDomainsResp2(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c101(value, path, issues);
-  return issues;
+  return b101(value) ? [] : (c101(value, path, null) ?? []);
 }
 
 export function isUrlDomainsResp2(value: unknown): value is types.UrlDomainsResp2 {
-  return validateUrlDomainsResp2(value).length === 0;
+  return b101(value);
 }
 
-function c102(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b102(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) fail(issues, path, 83);
+    if (o0['instance_name'] === undefined) return false;
+    if (o0['instance_id'] === undefined) return false;
     const p1 = o0['instance_name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/instance_name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['instance_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/instance_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['weight'];
     if (p5 !== undefined) {
-      if (isInteger(p5)) {
-        if (p5 < 1) fail(issues, path + '/weight', 25);
-        if (p5 > 100) fail(issues, path + '/weight', 67);
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 100) return false;
       } else {
-        fail(issues, path + '/weight', 3);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VPCTable4` schema; issue paths are JSON Pointers below `path`. */
 export function validateVPCTable4(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c102(value, path, issues);
-  return issues;
+  return b102(value) ? [] : (c102(value, path, null) ?? []);
 }
 
 export function isVPCTable4(value: unknown): value is types.VPCTable4 {
-  return validateVPCTable4(value).length === 0;
+  return b102(value);
 }
 
-function c103(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b103(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+    const p9 = o0['member_type'];
+    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['status'];
+    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c103(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
-      if (!isInteger(p3)) fail(issues, path + '/type', 3);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
-      if (isInteger(p5)) {
-        if (p5 < 1) fail(issues, path + '/port', 25);
-        if (p5 > 65535) fail(issues, path + '/port', 51);
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 25);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
       } else {
-        fail(issues, path + '/port', 3);
+        issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) fail(issues, path + '/balance_strategy', 11);
-      if (!isInteger(p7)) fail(issues, path + '/balance_strategy', 3);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) fail(issues, path + '/member_type', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/member_type', 0);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['create_time'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
     const p13 = o0['id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
     const p15 = o0['status'];
     if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) fail(issues, path + '/status', 11);
-      if (!isInteger(p15)) fail(issues, path + '/status', 3);
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
+      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
     }
     const p17 = o0['elb_id'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/elb_id', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `VpcChannelInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcChannelInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c103(value, path, issues);
-  return issues;
+  return b103(value) ? [] : (c103(value, path, null) ?? []);
 }
 
 export function isVpcChannelInfo(value: unknown): value is types.VpcChannelInfo {
-  return validateVpcChannelInfo(value).length === 0;
+  return b103(value);
 }
 
-function c104(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b104(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
-      if (!isInteger(p3)) fail(issues, path + '/type', 3);
-    }
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['port'];
     if (p5 !== undefined) {
-      if (isInteger(p5)) {
-        if (p5 < 1) fail(issues, path + '/port', 25);
-        if (p5 > 65535) fail(issues, path + '/port', 51);
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
       } else {
-        fail(issues, path + '/port', 3);
+        return false;
       }
     }
     const p7 = o0['balance_strategy'];
-    if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) fail(issues, path + '/balance_strategy', 11);
-      if (!isInteger(p7)) fail(issues, path + '/balance_strategy', 3);
-    }
+    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
     const p9 = o0['member_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) fail(issues, path + '/member_type', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/member_type', 0);
-    }
+    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
     const p11 = o0['create_time'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['status'];
-    if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) fail(issues, path + '/status', 11);
-      if (!isInteger(p15)) fail(issues, path + '/status', 3);
-    }
+    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
     const p17 = o0['elb_id'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/elb_id', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['members'];
     if (p19 !== undefined) {
       if (Array.isArray(p19)) {
         for (let i20 = 0; i20 < p19.length; i20++) {
           const e21: unknown = p19[i20];
-          c113(e21, path + '/members/' + i20, issues);
+          if (!b113(e21)) return false;
         }
       } else {
-        fail(issues, path + '/members', 1);
+        return false;
       }
     }
     const p24 = o0['vpc_health_config'];
-    if (p24 !== undefined) {
-      c108(p24, path + '/vpc_health_config', issues);
-    }
+    if (p24 !== undefined && !b108(p24)) return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
 }
 
-/** Checks a value against the `VpcChannelWholeInfo` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcChannelWholeInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c104(value, path, issues);
-  return issues;
-}
-
-export function isVpcChannelWholeInfo(value: unknown): value is types.VpcChannelWholeInfo {
-  return validateVpcChannelWholeInfo(value).length === 0;
-}
-
-function c105(v: unknown, path: string, issues: ValidationIssue[]): void {
+function c104(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['members'] === undefined) fail(issues, path, 84);
-    if (o0['vpc_health_config'] === undefined) fail(issues, path, 85);
     const p1 = o0['name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) fail(issues, path + '/type', 11);
-      if (!isInteger(p3)) fail(issues, path + '/type', 3);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
-      if (isInteger(p5)) {
-        if (p5 < 1) fail(issues, path + '/port', 25);
-        if (p5 > 65535) fail(issues, path + '/port', 51);
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 25);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
       } else {
-        fail(issues, path + '/port', 3);
+        issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) fail(issues, path + '/balance_strategy', 11);
-      if (!isInteger(p7)) fail(issues, path + '/balance_strategy', 3);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) fail(issues, path + '/member_type', 11);
-      if (!(typeof p9 === 'string')) fail(issues, path + '/member_type', 0);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
+    }
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p15 = o0['status'];
+    if (p15 !== undefined) {
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
+      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+    }
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
+    const p19 = o0['members'];
+    if (p19 !== undefined) {
+      if (Array.isArray(p19)) {
+        for (let i20 = 0; i20 < p19.length; i20++) {
+          const e21: unknown = p19[i20];
+          issues = c113(e21, path + '/members/' + i20, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/members', 1);
+      }
+    }
+    const p24 = o0['vpc_health_config'];
+    if (p24 !== undefined) {
+      issues = c108(p24, path + '/vpc_health_config', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `VpcChannelWholeInfo` schema; issue paths are JSON Pointers below `path`. */
+export function validateVpcChannelWholeInfo(value: unknown, path = ''): ValidationIssue[] {
+  return b104(value) ? [] : (c104(value, path, null) ?? []);
+}
+
+export function isVpcChannelWholeInfo(value: unknown): value is types.VpcChannelWholeInfo {
+  return b104(value);
+}
+
+function b105(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['members'] === undefined) return false;
+    if (o0['vpc_health_config'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+    const p9 = o0['member_type'];
+    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+    const p11 = o0['members'];
+    if (p11 !== undefined) {
+      if (Array.isArray(p11)) {
+        for (let i12 = 0; i12 < p11.length; i12++) {
+          const e13: unknown = p11[i12];
+          if (!b69(e13)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p16 = o0['vpc_health_config'];
+    if (p16 !== undefined && !b107(p16)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['members'] === undefined) issues = fail(issues, path, 84);
+    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 85);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 25);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined) {
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
+    }
+    const p9 = o0['member_type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['members'];
     if (p11 !== undefined) {
       if (Array.isArray(p11)) {
         for (let i12 = 0; i12 < p11.length; i12++) {
           const e13: unknown = p11[i12];
-          c69(e13, path + '/members/' + i12, issues);
+          issues = c69(e13, path + '/members/' + i12, issues);
         }
       } else {
-        fail(issues, path + '/members', 1);
+        issues = fail(issues, path + '/members', 1);
       }
     }
     const p16 = o0['vpc_health_config'];
     if (p16 !== undefined) {
-      c107(p16, path + '/vpc_health_config', issues);
+      issues = c107(p16, path + '/vpc_health_config', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `VpcCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcCreate(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c105(value, path, issues);
-  return issues;
+  return b105(value) ? [] : (c105(value, path, null) ?? []);
 }
 
 export function isVpcCreate(value: unknown): value is types.VpcCreate {
-  return validateVpcCreate(value).length === 0;
+  return b105(value);
 }
 
-function c106(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b106(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) fail(issues, path, 88);
-    if (o0['time_out'] === undefined) fail(issues, path, 89);
-    if (o0['time_interval'] === undefined) fail(issues, path, 49);
+    if (o0['protocol'] === undefined) return false;
+    if (o0['threshold_normal'] === undefined) return false;
+    if (o0['threshold_abnormal'] === undefined) return false;
+    if (o0['time_out'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
     const p1 = o0['protocol'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/protocol', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['path'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/path', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['port'];
     if (p5 !== undefined) {
-      if (isInteger(p5)) {
-        if (p5 < 1) fail(issues, path + '/port', 25);
-        if (p5 > 65535) fail(issues, path + '/port', 51);
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
       } else {
-        fail(issues, path + '/port', 3);
+        return false;
       }
     }
     const p7 = o0['threshold_normal'];
     if (p7 !== undefined) {
-      if (isInteger(p7)) {
-        if (p7 < 2) fail(issues, path + '/threshold_normal', 90);
-        if (p7 > 10) fail(issues, path + '/threshold_normal', 91);
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 2) return false;
+        if (p7 > 10) return false;
       } else {
-        fail(issues, path + '/threshold_normal', 3);
+        return false;
       }
     }
     const p9 = o0['threshold_abnormal'];
     if (p9 !== undefined) {
-      if (isInteger(p9)) {
-        if (p9 < 2) fail(issues, path + '/threshold_abnormal', 90);
-        if (p9 > 10) fail(issues, path + '/threshold_abnormal', 91);
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) return false;
+        if (p9 > 10) return false;
       } else {
-        fail(issues, path + '/threshold_abnormal', 3);
+        return false;
       }
     }
     const p11 = o0['time_out'];
     if (p11 !== undefined) {
-      if (isInteger(p11)) {
-        if (p11 < 2) fail(issues, path + '/time_out', 90);
-        if (p11 > 30) fail(issues, path + '/time_out', 92);
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) return false;
+        if (p11 > 30) return false;
       } else {
-        fail(issues, path + '/time_out', 3);
+        return false;
       }
     }
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
-      if (isInteger(p13)) {
-        if (p13 < 5) fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) fail(issues, path + '/time_interval', 94);
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) return false;
+        if (p13 > 300) return false;
       } else {
-        fail(issues, path + '/time_interval', 3);
+        return false;
       }
     }
     const p15 = o0['http_code'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/http_code', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
+    if (o0['time_out'] === undefined) issues = fail(issues, path, 89);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    const p1 = o0['protocol'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 25);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p7 = o0['threshold_normal'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 90);
+        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+      } else {
+        issues = fail(issues, path + '/threshold_normal', 3);
+      }
+    }
+    const p9 = o0['threshold_abnormal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+      } else {
+        issues = fail(issues, path + '/threshold_abnormal', 3);
+      }
+    }
+    const p11 = o0['time_out'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) issues = fail(issues, path + '/time_out', 90);
+        if (p11 > 30) issues = fail(issues, path + '/time_out', 92);
+      } else {
+        issues = fail(issues, path + '/time_out', 3);
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+      } else {
+        issues = fail(issues, path + '/time_interval', 3);
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c106(value, path, issues);
-  return issues;
+  return b106(value) ? [] : (c106(value, path, null) ?? []);
 }
 
 export function isVpcHealthConfig(value: unknown): value is types.VpcHealthConfig {
-  return validateVpcHealthConfig(value).length === 0;
+  return b106(value);
 }
 
-function c107(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b107(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) fail(issues, path, 88);
-    if (o0['time_interval'] === undefined) fail(issues, path, 49);
-    if (o0['timeout'] === undefined) fail(issues, path, 28);
+    if (o0['protocol'] === undefined) return false;
+    if (o0['threshold_normal'] === undefined) return false;
+    if (o0['threshold_abnormal'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
+    if (o0['timeout'] === undefined) return false;
     const p1 = o0['protocol'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) fail(issues, path + '/protocol', 11);
-      if (!(typeof p1 === 'string')) fail(issues, path + '/protocol', 0);
-    }
+    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
     const p3 = o0['path'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/path', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['method'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) fail(issues, path + '/method', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/method', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
     const p7 = o0['port'];
     if (p7 !== undefined) {
-      if (isInteger(p7)) {
-        if (p7 < 1) fail(issues, path + '/port', 25);
-        if (p7 > 65535) fail(issues, path + '/port', 51);
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
+        if (p7 > 65535) return false;
       } else {
-        fail(issues, path + '/port', 3);
+        return false;
       }
     }
     const p9 = o0['threshold_normal'];
     if (p9 !== undefined) {
-      if (isInteger(p9)) {
-        if (p9 < 2) fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) fail(issues, path + '/threshold_normal', 91);
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) return false;
+        if (p9 > 10) return false;
       } else {
-        fail(issues, path + '/threshold_normal', 3);
+        return false;
       }
     }
     const p11 = o0['threshold_abnormal'];
     if (p11 !== undefined) {
-      if (isInteger(p11)) {
-        if (p11 < 2) fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) fail(issues, path + '/threshold_abnormal', 91);
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) return false;
+        if (p11 > 10) return false;
       } else {
-        fail(issues, path + '/threshold_abnormal', 3);
+        return false;
       }
     }
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
-      if (isInteger(p13)) {
-        if (p13 < 5) fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) fail(issues, path + '/time_interval', 94);
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) return false;
+        if (p13 > 300) return false;
       } else {
-        fail(issues, path + '/time_interval', 3);
+        return false;
       }
     }
     const p15 = o0['http_code'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/http_code', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
     const p19 = o0['timeout'];
     if (p19 !== undefined) {
-      if (isInteger(p19)) {
-        if (p19 < 2) fail(issues, path + '/timeout', 90);
-        if (p19 > 30) fail(issues, path + '/timeout', 92);
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) return false;
+        if (p19 > 30) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    const p1 = o0['protocol'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    }
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+    }
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/port', 25);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+      } else {
+        issues = fail(issues, path + '/threshold_normal', 3);
+      }
+    }
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+      } else {
+        issues = fail(issues, path + '/threshold_abnormal', 3);
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+      } else {
+        issues = fail(issues, path + '/time_interval', 3);
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VpcHealthConfig2` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcHealthConfig2(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c107(value, path, issues);
-  return issues;
+  return b107(value) ? [] : (c107(value, path, null) ?? []);
 }
 
 export function isVpcHealthConfig2(value: unknown): value is types.VpcHealthConfig2 {
-  return validateVpcHealthConfig2(value).length === 0;
+  return b107(value);
 }
 
-function c108(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b108(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) fail(issues, path + '/protocol', 11);
-      if (!(typeof p1 === 'string')) fail(issues, path + '/protocol', 0);
-    }
+    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
     const p3 = o0['path'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/path', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['method'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) fail(issues, path + '/method', 11);
-      if (!(typeof p5 === 'string')) fail(issues, path + '/method', 0);
-    }
+    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
     const p7 = o0['port'];
     if (p7 !== undefined) {
-      if (isInteger(p7)) {
-        if (p7 < 1) fail(issues, path + '/port', 25);
-        if (p7 > 65535) fail(issues, path + '/port', 51);
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
+        if (p7 > 65535) return false;
       } else {
-        fail(issues, path + '/port', 3);
+        return false;
       }
     }
     const p9 = o0['threshold_normal'];
     if (p9 !== undefined) {
-      if (isInteger(p9)) {
-        if (p9 < 2) fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) fail(issues, path + '/threshold_normal', 91);
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) return false;
+        if (p9 > 10) return false;
       } else {
-        fail(issues, path + '/threshold_normal', 3);
+        return false;
       }
     }
     const p11 = o0['threshold_abnormal'];
     if (p11 !== undefined) {
-      if (isInteger(p11)) {
-        if (p11 < 2) fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) fail(issues, path + '/threshold_abnormal', 91);
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) return false;
+        if (p11 > 10) return false;
       } else {
-        fail(issues, path + '/threshold_abnormal', 3);
+        return false;
       }
     }
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
-      if (isInteger(p13)) {
-        if (p13 < 5) fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) fail(issues, path + '/time_interval', 94);
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) return false;
+        if (p13 > 300) return false;
       } else {
-        fail(issues, path + '/time_interval', 3);
+        return false;
       }
     }
     const p15 = o0['http_code'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/http_code', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && !(typeof p17 === 'boolean')) fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
     const p19 = o0['timeout'];
     if (p19 !== undefined) {
-      if (isInteger(p19)) {
-        if (p19 < 2) fail(issues, path + '/timeout', 90);
-        if (p19 > 30) fail(issues, path + '/timeout', 92);
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) return false;
+        if (p19 > 30) return false;
       } else {
-        fail(issues, path + '/timeout', 3);
+        return false;
       }
     }
     const p21 = o0['vpc_channel_id'];
-    if (p21 !== undefined && !(typeof p21 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
+    if (p21 !== undefined && typeof p21 !== 'string') return false;
     const p23 = o0['id'];
-    if (p23 !== undefined && !(typeof p23 === 'string')) fail(issues, path + '/id', 0);
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
     const p25 = o0['create_time'];
-    if (p25 !== undefined && !(typeof p25 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c108(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['protocol'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    }
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+    }
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/port', 25);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+      } else {
+        issues = fail(issues, path + '/threshold_normal', 3);
+      }
+    }
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+      } else {
+        issues = fail(issues, path + '/threshold_abnormal', 3);
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+      } else {
+        issues = fail(issues, path + '/time_interval', 3);
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p21 = o0['vpc_channel_id'];
+    if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+    const p23 = o0['id'];
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p25 = o0['create_time'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/create_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VpcHealthConfigInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcHealthConfigInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c108(value, path, issues);
-  return issues;
+  return b108(value) ? [] : (c108(value, path, null) ?? []);
 }
 
 export function isVpcHealthConfigInfo(value: unknown): value is types.VpcHealthConfigInfo {
-  return validateVpcHealthConfigInfo(value).length === 0;
+  return b108(value);
 }
 
-function c109(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b109(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['ecs_id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/ecs_id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['ecs_name'];
-    if (p3 !== undefined && !isInteger(p3)) fail(issues, path + '/ecs_name', 3);
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['cascade_flag'];
-    if (p5 !== undefined && !(typeof p5 === 'boolean')) fail(issues, path + '/cascade_flag', 21);
+    if (p5 !== undefined && typeof p5 !== 'boolean') return false;
     const p7 = o0['vpc_channel_proxy_host'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/vpc_channel_proxy_host', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['vpc_channel_id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['vpc_channel_port'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/vpc_channel_port', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c109(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['ecs_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+    const p3 = o0['ecs_name'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/ecs_name', 3);
+    const p5 = o0['cascade_flag'];
+    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 21);
+    const p7 = o0['vpc_channel_proxy_host'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
+    const p9 = o0['vpc_channel_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+    const p11 = o0['vpc_channel_port'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/vpc_channel_port', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VpcInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c109(value, path, issues);
-  return issues;
+  return b109(value) ? [] : (c109(value, path, null) ?? []);
 }
 
 export function isVpcInfo(value: unknown): value is types.VpcInfo {
-  return validateVpcInfo(value).length === 0;
+  return b109(value);
 }
 
-function c110(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b110(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) fail(issues, path, 83);
-    if (o0['weight'] === undefined) fail(issues, path, 95);
+    if (o0['instance_name'] === undefined) return false;
+    if (o0['instance_id'] === undefined) return false;
+    if (o0['weight'] === undefined) return false;
     const p1 = o0['instance_name'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/instance_name', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['instance_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/instance_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['weight'];
     if (p5 !== undefined) {
-      if (isInteger(p5)) {
-        if (p5 < 1) fail(issues, path + '/weight', 25);
-        if (p5 > 100) fail(issues, path + '/weight', 67);
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 100) return false;
       } else {
-        fail(issues, path + '/weight', 3);
+        return false;
       }
     }
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
+    if (o0['weight'] === undefined) issues = fail(issues, path, 95);
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VpcInstances` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcInstances(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c110(value, path, issues);
-  return issues;
+  return b110(value) ? [] : (c110(value, path, null) ?? []);
 }
 
 export function isVpcInstances(value: unknown): value is types.VpcInstances {
-  return validateVpcInstances(value).length === 0;
+  return b110(value);
 }
 
-function c111(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b111(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['vpc_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/vpc_id', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['status'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/status', 3);
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
     const p7 = o0['instance_name'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/instance_name', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['instance_id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/instance_id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['host'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/host', 0);
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['weight'];
     if (p13 !== undefined) {
-      if (isInteger(p13)) {
-        if (p13 < 1) fail(issues, path + '/weight', 25);
-        if (p13 > 100) fail(issues, path + '/weight', 67);
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 1) return false;
+        if (p13 > 100) return false;
       } else {
-        fail(issues, path + '/weight', 3);
+        return false;
       }
     }
     const p15 = o0['create_time'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c111(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['vpc_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_id', 0);
+    const p5 = o0['status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p7 = o0['instance_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p9 = o0['instance_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p11 = o0['host'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p13 = o0['weight'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 1) issues = fail(issues, path + '/weight', 25);
+        if (p13 > 100) issues = fail(issues, path + '/weight', 67);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VpcInstances2` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcInstances2(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c111(value, path, issues);
-  return issues;
+  return b111(value) ? [] : (c111(value, path, null) ?? []);
 }
 
 export function isVpcInstances2(value: unknown): value is types.VpcInstances2 {
-  return validateVpcInstances2(value).length === 0;
-}
-
-function c112(v: unknown, path: string, issues: ValidationIssue[]): void {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/id', 0);
-    const p3 = o0['vpc_id'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/vpc_id', 0);
-    const p5 = o0['status'];
-    if (p5 !== undefined && !isInteger(p5)) fail(issues, path + '/status', 3);
-    const p7 = o0['instance_name'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/instance_name', 0);
-    const p9 = o0['instance_id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/instance_id', 0);
-    const p11 = o0['host'];
-    if (p11 !== undefined && !(typeof p11 === 'string')) fail(issues, path + '/host', 0);
-    const p13 = o0['weight'];
-    if (p13 !== undefined) {
-      if (isInteger(p13)) {
-        if (p13 < 1) fail(issues, path + '/weight', 25);
-        if (p13 > 100) fail(issues, path + '/weight', 67);
-      } else {
-        fail(issues, path + '/weight', 3);
-      }
-    }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
-  } else {
-    fail(issues, path, 2);
-  }
+  return b111(value);
 }
 
 /** Checks a value against the `VpcInstances3` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcInstances3(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c112(value, path, issues);
-  return issues;
+  return b111(value) ? [] : (c111(value, path, null) ?? []);
 }
 
 export function isVpcInstances3(value: unknown): value is types.VpcInstances3 {
-  return validateVpcInstances3(value).length === 0;
+  return b111(value);
 }
 
-function c113(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b113(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/host', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['weight'];
     if (p3 !== undefined) {
-      if (isInteger(p3)) {
-        if (p3 < 0) fail(issues, path + '/weight', 66);
-        if (p3 > 100) fail(issues, path + '/weight', 67);
+      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+        if (p3 < 0) return false;
+        if (p3 > 100) return false;
       } else {
-        fail(issues, path + '/weight', 3);
+        return false;
       }
     }
     const p5 = o0['ecs_id'];
-    if (p5 !== undefined && !(typeof p5 === 'string')) fail(issues, path + '/ecs_id', 0);
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['ecs_name'];
-    if (p7 !== undefined && !(typeof p7 === 'string')) fail(issues, path + '/ecs_name', 0);
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['id'];
-    if (p9 !== undefined && !(typeof p9 === 'string')) fail(issues, path + '/id', 0);
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
     const p11 = o0['status'];
-    if (p11 !== undefined && !isInteger(p11)) fail(issues, path + '/status', 3);
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
     const p13 = o0['vpc_channel_id'];
-    if (p13 !== undefined && !(typeof p13 === 'string')) fail(issues, path + '/vpc_channel_id', 0);
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
     const p15 = o0['create_time'];
-    if (p15 !== undefined && !(typeof p15 === 'string')) fail(issues, path + '/create_time', 0);
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
   } else {
-    fail(issues, path, 2);
+    return false;
   }
+  return true;
+}
+
+function c113(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['host'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p3 = o0['weight'];
+    if (p3 !== undefined) {
+      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+    const p5 = o0['ecs_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+    const p7 = o0['ecs_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p11 = o0['status'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p13 = o0['vpc_channel_id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
 }
 
 /** Checks a value against the `VpcMemberInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcMemberInfo(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c113(value, path, issues);
-  return issues;
+  return b113(value) ? [] : (c113(value, path, null) ?? []);
 }
 
 export function isVpcMemberInfo(value: unknown): value is types.VpcMemberInfo {
-  return validateVpcMemberInfo(value).length === 0;
+  return b113(value);
 }
 
-function c114(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b114(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['acl_name'];
+    if (p1 !== undefined && !b4(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c114(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
     if (p1 !== undefined) {
-      c4(p1, path + '/acl_name', issues);
+      issues = c4(p1, path + '/acl_name', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `XApigatewayAccessControls` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayAccessControls(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c114(value, path, issues);
-  return issues;
+  return b114(value) ? [] : (c114(value, path, null) ?? []);
 }
 
 export function isXApigatewayAccessControls(value: unknown): value is types.XApigatewayAccessControls {
-  return validateXApigatewayAccessControls(value).length === 0;
+  return b114(value);
 }
 
-function c115(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b115(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['backend_define'] === undefined) fail(issues, path, 96);
+    if (o0['type'] === undefined) return false;
+    if (o0['backend_define'] === undefined) return false;
     const p1 = o0['type'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['parameters'];
     if (p3 !== undefined) {
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          c75(e5, path + '/parameters/' + i4, issues);
+          if (!b75(e5)) return false;
         }
       } else {
-        fail(issues, path + '/parameters', 1);
+        return false;
+      }
+    }
+    const p8 = o0['backend_define'];
+    if (p8 !== undefined && !b37(p8)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c115(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p3 = o0['parameters'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          issues = c75(e5, path + '/parameters/' + i4, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/parameters', 1);
       }
     }
     const p8 = o0['backend_define'];
     if (p8 !== undefined) {
-      c37(p8, path + '/backend_define', issues);
+      issues = c37(p8, path + '/backend_define', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `XApigatewayBackend` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayBackend(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c115(value, path, issues);
-  return issues;
+  return b115(value) ? [] : (c115(value, path, null) ?? []);
 }
 
 export function isXApigatewayBackend(value: unknown): value is types.XApigatewayBackend {
-  return validateXApigatewayBackend(value).length === 0;
+  return b115(value);
 }
 
-function c116(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b116(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) fail(issues, path, 13);
-    if (o0['name'] === undefined) fail(issues, path, 12);
-    if (o0['backend_define'] === undefined) fail(issues, path, 96);
-    if (o0['conditions'] === undefined) fail(issues, path, 32);
-    if (o0['effectMode'] === undefined) fail(issues, path, 97);
+    if (o0['type'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['backend_define'] === undefined) return false;
+    if (o0['conditions'] === undefined) return false;
+    if (o0['effectMode'] === undefined) return false;
     const p1 = o0['type'];
-    if (p1 !== undefined && !(typeof p1 === 'string')) fail(issues, path + '/type', 0);
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['name'];
-    if (p3 !== undefined && !(typeof p3 === 'string')) fail(issues, path + '/name', 0);
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['parameters'];
     if (p5 !== undefined) {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          c75(e7, path + '/parameters/' + i6, issues);
+          if (!b75(e7)) return false;
         }
       } else {
-        fail(issues, path + '/parameters', 1);
+        return false;
+      }
+    }
+    const p10 = o0['backend_define'];
+    if (p10 !== undefined && !b37(p10)) return false;
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          if (!b46(e14)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p17 = o0['effectMode'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c116(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['effectMode'] === undefined) issues = fail(issues, path, 97);
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['parameters'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          issues = c75(e7, path + '/parameters/' + i6, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/parameters', 1);
       }
     }
     const p10 = o0['backend_define'];
     if (p10 !== undefined) {
-      c37(p10, path + '/backend_define', issues);
+      issues = c37(p10, path + '/backend_define', issues);
     }
     const p12 = o0['conditions'];
     if (p12 !== undefined) {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          c46(e14, path + '/conditions/' + i13, issues);
+          issues = c46(e14, path + '/conditions/' + i13, issues);
         }
       } else {
-        fail(issues, path + '/conditions', 1);
+        issues = fail(issues, path + '/conditions', 1);
       }
     }
     const p17 = o0['effectMode'];
-    if (p17 !== undefined && !(typeof p17 === 'string')) fail(issues, path + '/effectMode', 0);
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/effectMode', 0);
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `XApigatewayBackendPolicies` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayBackendPolicies(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c116(value, path, issues);
-  return issues;
+  return b116(value) ? [] : (c116(value, path, null) ?? []);
 }
 
 export function isXApigatewayBackendPolicies(value: unknown): value is types.XApigatewayBackendPolicies {
-  return validateXApigatewayBackendPolicies(value).length === 0;
+  return b116(value);
 }
 
-function c117(v: unknown, path: string, issues: ValidationIssue[]): void {
+function b117(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['throttle_name'];
+    if (p1 !== undefined && !b94(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c117(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['throttle_name'];
     if (p1 !== undefined) {
-      c94(p1, path + '/throttle_name', issues);
+      issues = c94(p1, path + '/throttle_name', issues);
     }
   } else {
-    fail(issues, path, 2);
+    issues = fail(issues, path, 2);
   }
+  return issues;
 }
 
 /** Checks a value against the `XApigatewayRatelimits` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayRatelimits(value: unknown, path = ''): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  c117(value, path, issues);
-  return issues;
+  return b117(value) ? [] : (c117(value, path, null) ?? []);
 }
 
 export function isXApigatewayRatelimits(value: unknown): value is types.XApigatewayRatelimits {
-  return validateXApigatewayRatelimits(value).length === 0;
+  return b117(value);
 }
 
 function r0(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) fail(issues, '/path/id', 98);
-  else if (!(typeof a1 === 'string')) fail(issues, '/path/id', 0);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c5(body, '/body', issues);
+    issues = c5(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s0(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c6(body, '', issues);
+      issues = c6(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r1(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c33(body, '/body', issues);
+    issues = c33(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s1(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
       if (Array.isArray(body)) {
-        for (let i1 = 0; i1 < body.length; i1++) {
-          const e2: unknown = body[i1];
-          c34(e2, '/' + i1, issues);
+        for (let i0 = 0; i0 < body.length; i0++) {
+          const e1: unknown = body[i0];
+          issues = c34(e1, '/' + i0, issues);
         }
       } else {
-        fail(issues, '', 1);
+        issues = fail(issues, '', 1);
       }
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r2(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['action'];
-  if (a6 === undefined) fail(issues, '/query/action', 101);
-  else if (!(typeof a6 === 'string')) fail(issues, '/query/action', 0);
+  if (a6 === undefined) issues = fail(issues, '/query/action', 101);
+  else if (typeof a6 !== 'string') issues = fail(issues, '/query/action', 0);
   const g8: Record<string, unknown> = args.headers ?? {};
   const a9 = g8['X-Auth-Token'];
-  if (a9 !== undefined && !(typeof a9 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c9(body, '/body', issues);
+    issues = c9(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s2(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c41(body, '', issues);
+      issues = c41(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r3(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c43(body, '/body', issues);
+    issues = c43(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s3(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
       if (Array.isArray(body)) {
-        for (let i1 = 0; i1 < body.length; i1++) {
-          const e2: unknown = body[i1];
-          c44(e2, '/' + i1, issues);
+        for (let i0 = 0; i0 < body.length; i0++) {
+          const e1: unknown = body[i0];
+          issues = c44(e1, '/' + i0, issues);
         }
       } else {
-        fail(issues, '', 1);
+        issues = fail(issues, '', 1);
       }
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r4(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c47(body, '/body', issues);
+    issues = c47(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s4(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c48(body, '', issues);
+      issues = c48(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r5(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c0(body, '/body', issues);
+    issues = c0(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s5(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c2(body, '', issues);
+      issues = c2(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r6(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c15(body, '/body', issues);
+    issues = c15(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s6(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c14(body, '', issues);
+      issues = c14(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r7(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c31(body, '/body', issues);
+    issues = c31(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s7(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c32(body, '', issues);
+      issues = c32(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r8(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c53(body, '/body', issues);
+    issues = c15(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s8(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c54(body, '', issues);
+      issues = c54(body, '', issues);
       break;
     }
     case 401: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r9(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c55(body, '/body', issues);
+    issues = c55(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s9(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c56(body, '', issues);
+      issues = c56(body, '', issues);
       break;
     }
     case 401: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r10(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c95(body, '/body', issues);
+    issues = c95(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s10(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c96(body, '', issues);
+      issues = c96(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r11(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c86(body, '/body', issues);
+    issues = c86(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s11(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c87(body, '', issues);
+      issues = c87(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r12(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) fail(issues, '/path/throttle_id', 102);
-  else if (!(typeof a5 === 'string')) fail(issues, '/path/throttle_id', 0);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c97(body, '/body', issues);
+    issues = c97(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s12(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c98(body, '', issues);
+      issues = c98(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r13(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c105(body, '/body', issues);
+    issues = c105(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s13(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c103(body, '', issues);
+      issues = c103(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r14(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c49(body, '/body', issues);
+    issues = c49(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s14(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c50(body, '', issues);
+      issues = c50(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r15(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c51(body, '/body', issues);
+    issues = c51(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s15(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c52(body, '', issues);
+      issues = c52(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r16(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) fail(issues, '/path/throttle_id', 102);
-  else if (!(typeof a5 === 'string')) fail(issues, '/path/throttle_id', 0);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
-  return issues;
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
+  return issues ?? [];
 }
 
 function s16(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 401: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r17(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c91(body, '/body', issues);
+    issues = c91(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s17(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!(typeof body === 'string')) fail(issues, '', 0);
+      if (typeof body !== 'string') issues = fail(issues, '', 0);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r18(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['env_id/env'];
-  if (a1 === undefined) fail(issues, '/query/env_id~1env', 103);
-  else if (!(typeof a1 === 'string')) fail(issues, '/query/env_id~1env', 0);
+  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 103);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/query/env_id~1env', 0);
   const a3 = g0['define'];
-  if (a3 !== undefined && !(typeof a3 === 'string')) fail(issues, '/query/define', 0);
+  if (a3 !== undefined && typeof a3 !== 'string') issues = fail(issues, '/query/define', 0);
   const a5 = g0['version'];
-  if (a5 !== undefined && !(typeof a5 === 'string')) fail(issues, '/query/version', 0);
+  if (a5 !== undefined && typeof a5 !== 'string') issues = fail(issues, '/query/version', 0);
   const a7 = g0['type'];
-  if (a7 !== undefined && !(typeof a7 === 'string')) fail(issues, '/query/type', 0);
+  if (a7 !== undefined && typeof a7 !== 'string') issues = fail(issues, '/query/type', 0);
   const a9 = g0['env_id'];
-  if (a9 !== undefined && !(typeof a9 === 'string')) fail(issues, '/query/env_id', 0);
+  if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/query/env_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
     if (Array.isArray(body)) {
       for (let i11 = 0; i11 < body.length; i11++) {
         const e12: unknown = body[i11];
-        if (!(typeof e12 === 'string')) fail(issues, '/body/' + i11, 0);
+        if (typeof e12 !== 'string') issues = fail(issues, '/body/' + i11, 0);
       }
     } else {
-      fail(issues, '/body', 1);
+      issues = fail(issues, '/body', 1);
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s18(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c62(body, '', issues);
+      issues = c62(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r19(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
-  return issues;
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
+  return issues ?? [];
 }
 
 function s19(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c92(body, '', issues);
+      issues = c92(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r20(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['id'];
-  if (a6 !== undefined && !(typeof a6 === 'string')) fail(issues, '/query/id', 0);
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/query/id', 0);
   const a8 = g5['name'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/query/name', 0);
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/query/name', 0);
   const a10 = g5['acl_type'];
-  if (a10 !== undefined && !(typeof a10 === 'string')) fail(issues, '/query/acl_type', 0);
+  if (a10 !== undefined && typeof a10 !== 'string') issues = fail(issues, '/query/acl_type', 0);
   const a12 = g5['entity_type'];
-  if (a12 !== undefined && !(typeof a12 === 'string')) fail(issues, '/query/entity_type', 0);
+  if (a12 !== undefined && typeof a12 !== 'string') issues = fail(issues, '/query/entity_type', 0);
   const a14 = g5['offset'];
-  if (a14 !== undefined && !isInteger(a14)) fail(issues, '/query/offset', 3);
+  if (a14 !== undefined && !((typeof a14 === 'number' && Number.isInteger(a14)) || typeof a14 === 'bigint'))
+    issues = fail(issues, '/query/offset', 3);
   const a16 = g5['limit'];
   if (a16 !== undefined) {
-    if (isInteger(a16)) {
-      if (a16 < 1) fail(issues, '/query/limit', 25);
-      if (a16 > 500) fail(issues, '/query/limit', 104);
+    if ((typeof a16 === 'number' && Number.isInteger(a16)) || typeof a16 === 'bigint') {
+      if (a16 < 1) issues = fail(issues, '/query/limit', 25);
+      if (a16 > 500) issues = fail(issues, '/query/limit', 104);
     } else {
-      fail(issues, '/query/limit', 3);
+      issues = fail(issues, '/query/limit', 3);
     }
   }
   const a18 = g5['precise_search'];
-  if (a18 !== undefined && !(typeof a18 === 'string')) fail(issues, '/query/precise_search', 0);
+  if (a18 !== undefined && typeof a18 !== 'string') issues = fail(issues, '/query/precise_search', 0);
   const g20: Record<string, unknown> = args.headers ?? {};
   const a21 = g20['X-Auth-Token'];
-  if (a21 !== undefined && !(typeof a21 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
-  return issues;
+  if (a21 !== undefined && typeof a21 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
+  return issues ?? [];
 }
 
 function s20(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c3(body, '', issues);
+      issues = c3(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r21(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) fail(issues, '/path/id', 98);
-  else if (!(typeof a1 === 'string')) fail(issues, '/path/id', 0);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c72(body, '/body', issues);
+    issues = c49(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s21(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c73(body, '', issues);
+      issues = c50(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r22(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['duration'];
-  if (a1 === undefined) fail(issues, '/query/duration', 105);
-  else if (!(typeof a1 === 'string')) fail(issues, '/query/duration', 0);
+  if (a1 === undefined) issues = fail(issues, '/query/duration', 105);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/query/duration', 0);
   const a3 = g0['api_id'];
-  if (a3 === undefined) fail(issues, '/query/api_id', 106);
-  else if (!(typeof a3 === 'string')) fail(issues, '/query/api_id', 0);
-  return issues;
+  if (a3 === undefined) issues = fail(issues, '/query/api_id', 106);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/query/api_id', 0);
+  return issues ?? [];
 }
 
 function s22(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c77(body, '', issues);
+      issues = c77(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r23(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) fail(issues, '/path/id', 98);
-  else if (!(typeof a1 === 'string')) fail(issues, '/path/id', 0);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const g3: Record<string, unknown> = args.query ?? {};
   const a4 = g3['name'];
-  if (a4 !== undefined && !(typeof a4 === 'string')) fail(issues, '/query/name', 0);
+  if (a4 !== undefined && typeof a4 !== 'string') issues = fail(issues, '/query/name', 0);
   const a6 = g3['page_size'];
-  if (a6 !== undefined && !isInteger(a6)) fail(issues, '/query/page_size', 3);
+  if (a6 !== undefined && !((typeof a6 === 'number' && Number.isInteger(a6)) || typeof a6 === 'bigint'))
+    issues = fail(issues, '/query/page_size', 3);
   const a8 = g3['page_no'];
-  if (a8 !== undefined && !isInteger(a8)) fail(issues, '/query/page_no', 3);
-  return issues;
+  if (a8 !== undefined && !((typeof a8 === 'number' && Number.isInteger(a8)) || typeof a8 === 'bigint'))
+    issues = fail(issues, '/query/page_no', 3);
+  return issues ?? [];
 }
 
 function s23(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c78(body, '', issues);
+      issues = c6(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r24(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) fail(issues, '/path/app_id', 107);
-  else if (!(typeof a5 === 'string')) fail(issues, '/path/app_id', 0);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
-  return issues;
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
+  return issues ?? [];
 }
 
 function s24(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c27(body, '', issues);
+      issues = c27(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r25(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['vpc_channel_id'];
-  if (a5 === undefined) fail(issues, '/path/vpc_channel_id', 108);
-  else if (!(typeof a5 === 'string')) fail(issues, '/path/vpc_channel_id', 0);
+  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 108);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/vpc_channel_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
-  return issues;
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
+  return issues ?? [];
 }
 
 function s25(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c104(body, '', issues);
+      issues = c104(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r26(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['api_id'];
-  if (a5 === undefined) fail(issues, '/path/api_id', 109);
-  else if (!(typeof a5 === 'string')) fail(issues, '/path/api_id', 0);
+  if (a5 === undefined) issues = fail(issues, '/path/api_id', 109);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/api_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c11(body, '/body', issues);
+    issues = c11(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s26(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c16(body, '', issues);
+      issues = c16(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r27(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) fail(issues, '/path/app_id', 107);
-  else if (!(typeof a5 === 'string')) fail(issues, '/path/app_id', 0);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c26(body, '/body', issues);
+    issues = c26(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s27(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      c27(body, '', issues);
+      issues = c27(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 function r28(args: RequestArgs): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
-  if (a1 !== undefined && !(typeof a1 === 'string')) fail(issues, '/path/project_id', 0);
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) fail(issues, '/path/instance_id', 100);
-  else if (!(typeof a3 === 'string')) fail(issues, '/path/instance_id', 0);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) fail(issues, '/path/throttle_id', 102);
-  else if (!(typeof a5 === 'string')) fail(issues, '/path/throttle_id', 0);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && !(typeof a8 === 'string')) fail(issues, '/headers/X-Auth-Token', 0);
+  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    c95(body, '/body', issues);
+    issues = c95(body, '/body', issues);
   }
-  return issues;
+  return issues ?? [];
 }
 
 function s28(status: number, body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      c96(body, '', issues);
+      issues = c96(body, '', issues);
       break;
     }
     case 400: {
-      c57(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      c58(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      c59(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      c60(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      c61(body, '', issues);
+      issues = c57(body, '', issues);
       break;
     }
   }
-  return issues;
+  return issues ?? [];
 }
 
 /** Request validators by client method name: path, query and header parameters and the body. */

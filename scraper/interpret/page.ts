@@ -106,9 +106,19 @@ function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath | unde
     }
   }
   for (const placed of tables.filter((t) => t.role.role === 'methodUri')) {
+    const { method, uri } = placed.columns;
     const row = placed.table.rows[0];
-    if (row) return parseMethodPath(row.cells[placed.columns.method!]!.text, row.cells[placed.columns.uri!]!.text);
+    if (row && method !== undefined && uri !== undefined) return parseMethodPath(row.cells[method]?.text ?? '', row.cells[uri]?.text ?? '');
   }
+  return undefined;
+}
+
+/** Why a path cannot be an OpenAPI path, if it cannot: `""`, `/v1/{}/x`, `/v1/{id}/{id}`. */
+export function pathProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return `path '${path}' does not start with '/'`;
+  const names = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+  if (names.some((n) => !n.trim())) return `path '${path}' has an empty {} placeholder`;
+  if (new Set(names).size !== names.length) return `path '${path}' repeats a placeholder`;
   return undefined;
 }
 
@@ -270,7 +280,10 @@ class PageInterpreter {
     const out: FieldModel[] = [];
     table.rows.forEach((row, i) => {
       const field = this.field(placed, row.cells, i + 1);
-      if (field) out.push(field);
+      if (!field) return;
+      if (out.some((f) => f.name === field.name))
+        this.note(placed, i + 1, `'${field.name}' appears twice in the table; the first row is kept`, 'warning');
+      else out.push(field);
     });
     return out;
   }
@@ -279,8 +292,7 @@ class PageInterpreter {
     const nameCell = this.cell(placed, cells, 'name');
     const written = (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
     // `-` / `--` (or `body` in a location-named table): the row describes the body itself.
-    const bodyItself = /^[-–—]+$/.test(written) || (written === 'body' && placed.columns.name === placed.columns.location);
-    const name = bodyItself ? '-' : written;
+    const name = isBodyRow(written, placed) ? '-' : written;
     if (!name) {
       this.note(placed, rowNumber, 'row has an empty name cell; skipped', 'warning');
       return undefined;
@@ -361,6 +373,8 @@ class PageInterpreter {
         const inPath = mp.path.includes(`{${field.name}}`);
         const where: ParamLocation =
           location !== 'auto' ? location : inPath ? 'path' : HEADER_NAME.test(field.name) ? 'header' : 'query';
+        if (location === 'auto' && !inPath && placed.role.role === 'params' && placed.role.in === 'path' && /路径|path/i.test(placed.table.caption))
+          this.note(placed, undefined, `'${field.name}' is listed as a path parameter but the URI has no {${field.name}}; taken as a ${where} parameter`, 'warning');
         params.push({ ...field, in: where, required: where === 'path' ? true : field.required });
       }
     };
@@ -396,8 +410,7 @@ class PageInterpreter {
   private bodyType(placed: PlacedTable, preferred: string, examples: ExampleModel[] = []): TypeRef {
     const rows = placed.table.rows;
     const nameCol = placed.columns.name;
-    const bodyRow = (text: string) => /^[-–—]+$/.test(text) || (text === 'body' && nameCol === placed.columns.location);
-    if (nameCol !== undefined && rows.length === 1 && bodyRow(rows[0]!.cells[nameCol]?.text.trim() ?? '')) {
+    if (nameCol !== undefined && rows.length === 1 && isBodyRow(rows[0]!.cells[nameCol]?.text.trim() ?? '', placed)) {
       this.claimed.add(placed);
       this.bodyName = preferred;
       this.bodyIsList = examples.length > 0 && examples.every((ex) => Array.isArray(ex.value));
@@ -424,9 +437,17 @@ class PageInterpreter {
   }
 
   interpret(): PageResult {
-    const mp = findMethodPath(this.tables, this.page);
+    let mp = findMethodPath(this.tables, this.page);
+    const problem = mp && pathProblem(mp.path);
+    if (problem) {
+      this.note(undefined, undefined, `${problem}: no operation made from this page (its tables become schemas)`, 'error');
+      mp = undefined;
+    }
     const errorCodes = this.errorCodes();
-    for (const t of this.tablesWith('methodUri')) this.claimed.add(t);
+    for (const t of this.tablesWith('methodUri')) {
+      this.claimed.add(t);
+      t.table.rows.slice(1).forEach((_, i) => this.note(t, i + 2, 'a page documents one operation: this further method/URI row is not in the spec', 'warning'));
+    }
     const operation = mp ? this.operation(mp) : undefined;
     if (!mp) this.fragmentSchemas();
     this.claimLeftovers();
@@ -513,10 +534,13 @@ class PageInterpreter {
       this.claimed.add(placed);
       const statusCol = placed.columns.status ?? 0;
       const descCol = placed.columns.description ?? placed.columns.message ?? statusCol + 1;
-      for (const row of placed.table.rows) {
-        const status = row.cells[statusCol]?.text.match(/\d{3}/)?.[0];
-        if (status && !out.has(status)) out.set(status, (row.cells[descCol]?.text ?? '').trim());
-      }
+      placed.table.rows.forEach((row, i) => {
+        const written = (row.cells[statusCol]?.text ?? '').trim();
+        const status = written.match(/\d{3}/)?.[0];
+        if (!status) this.note(placed, i + 1, `status '${written}' is not an HTTP status code; row not in the spec`, 'warning');
+        else if (out.has(status)) this.note(placed, i + 1, `status ${status} listed twice; the first description is kept`, 'info');
+        else out.set(status, (row.cells[descCol]?.text ?? '').trim());
+      });
     }
     return out;
   }
@@ -552,7 +576,7 @@ class PageInterpreter {
       r.examples.push(example);
     }
     if (!byStatus.size) responseFor(success);
-    return [...byStatus.values()].sort((a, b) => a.status.localeCompare(b.status));
+    return [...byStatus.values()].sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
   }
 
   private errorCodes(): ErrorCodeModel[] {
@@ -610,6 +634,11 @@ const ROLE_NAMES: Record<TableRole['role'], (t: PlacedTable) => string> = {
   statusCodes: () => 'StatusCodes',
   errorCodes: () => 'ErrorCodes',
 };
+
+/** A row that describes the body itself: named `-` / `--`, or `body` in a table whose names are locations. */
+function isBodyRow(name: string, placed: PlacedTable): boolean {
+  return /^[-–—]+$/.test(name) || (name === 'body' && placed.columns.name === placed.columns.location);
+}
 
 function anchorTypeName(anchor: string): string | undefined {
   const m = anchor.match(/(?:^|__)(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$/);

@@ -151,17 +151,3 @@ export function parseDocType(cell: string): TypeRef {
 export function isKnownDocType(cell: string): boolean {
   return parseDocType(cell).kind !== 'unknown';
 }
-
-/** The names of object types a TypeRef mentions, outermost first. */
-export function referencedNames(type: TypeRef): string[] {
-  switch (type.kind) {
-    case 'ref':
-      return [type.name];
-    case 'array':
-      return referencedNames(type.items);
-    case 'map':
-      return referencedNames(type.values);
-    default:
-      return [];
-  }
-}

@@ -7,7 +7,7 @@ import type { DocCell, DocRow, DocTable } from '../model.ts';
 import { foldWidth } from '../vocab.ts';
 
 /** Elements whose content starts a new line of cell text. */
-const BLOCK_TAGS = new Set(['p', 'div', 'li', 'br', 'ul', 'ol', 'pre', 'dd', 'dt', 'dl', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK_TAGS = new Set(['td', 'th', 'p', 'div', 'li', 'br', 'ul', 'ol', 'pre', 'dd', 'dt', 'dl', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -88,8 +88,9 @@ function gridRows(rows: Element[]): DocCell[][] {
     for (const td of childElements(tr, 'td', 'th')) {
       place();
       const cell = readCell(td);
-      const colspan = Math.max(1, Number(td.attribs.colspan) || 1);
-      const rowspan = Math.max(1, Number(td.attribs.rowspan) || 1);
+      // Clamped as browsers do: a hostile `colspan="50000000"` must not allocate a huge row.
+      const colspan = Math.min(1000, Math.max(1, Number(td.attribs.colspan) || 1));
+      const rowspan = Math.min(65534, Math.max(1, Number(td.attribs.rowspan) || 1));
       for (let c = 0; c < colspan; c++) {
         if (rowspan > 1) pending.push({ col: out.length, left: rowspan - 1, cell });
         out.push(cell);
@@ -131,7 +132,8 @@ export function readTable(table: Element): DocTable {
     head.push(bodyRows[0]!);
     bodyRows = bodyRows.slice(1);
   }
-  const header = head.length ? gridRows(head.slice(-1))[0]!.map((c) => c.text.replace(/\n/g, ' ')) : [];
+  // With a two-row header (`<th rowspan=2>参数</th>` beside `<th colspan=2>`), the last grid row holds every column.
+  const header = head.length ? gridRows(head).at(-1)!.map((c) => c.text.replace(/\n/g, ' ')) : [];
   const rows: DocRow[] = gridRows(bodyRows).map((cells) => ({
     cells: header.length ? header.map((_, i) => cells[i] ?? EMPTY_CELL) : cells,
   }));

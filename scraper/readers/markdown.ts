@@ -2,6 +2,7 @@
 // `## 请求参数` headings, `**表 N**  caption` lines, `<a name="request_AuthOpt"></a>` anchors, `<table>` HTML,
 // fenced examples. Each line is classified into a Block; assemble.ts does the rest.
 
+import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
@@ -16,8 +17,8 @@ const FENCE = /^(\s*)(```+|~~~+)/;
 export function plainMarkdown(text: string): string {
   return text
     .replace(/<a\s+name="[^"]*"\s*>\s*<\/a>/gi, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    .replace(/!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
+    .replace(/<[^<>\n]{1,2000}>/g, '')
     .replace(/\*\*|__/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
     .replace(/&nbsp;/g, ' ')
@@ -31,21 +32,24 @@ export function plainMarkdown(text: string): string {
 
 /** Counts opening minus closing tags of one kind on a line. */
 function depthChange(line: string, tag: string): number {
-  if (!line.includes(tag)) return 0;
+  if (!line.toLowerCase().includes(tag)) return 0;
   const open = line.match(new RegExp(`<${tag}\\b`, 'gi'))?.length ?? 0;
   const close = line.match(new RegExp(`</${tag}>`, 'gi'))?.length ?? 0;
   return open - close;
 }
 
-/** The lines of an HTML block starting at `start`, up to the line that closes its outermost `tag`; line by line, so
- * long tables cost linear time. */
-function collectHtml(lines: string[], start: number, tag: string): [string[], number] {
+/**
+ * The lines of an HTML block starting at `start`, up to the line that closes its outermost `tag`; line by line, so
+ * long tables cost linear time. An unclosed block ends before the next markdown heading (`complete` is false).
+ */
+function collectHtml(lines: string[], start: number, tag: string): { body: string[]; next: number; complete: boolean } {
   let depth = 0;
   for (let i = start; i < lines.length; i++) {
+    if (i > start && HEADING.test(lines[i]!)) return { body: lines.slice(start, i), next: i, complete: false };
     depth += depthChange(lines[i]!, tag);
-    if (depth <= 0) return [lines.slice(start, i + 1), i + 1];
+    if (depth <= 0) return { body: lines.slice(start, i + 1), next: i + 1, complete: true };
   }
-  return [lines.slice(start), lines.length];
+  return { body: lines.slice(start), next: lines.length, complete: false };
 }
 
 function htmlBlocks(html: string): Block[] {
@@ -55,7 +59,9 @@ function htmlBlocks(html: string): Block[] {
     else if (el.name === 'pre') blocks.push({ type: 'code', text: textOf(el) });
     else {
       const nested = outerTables(el);
+      const pres = nested.length ? [] : findAll(el, 'pre');
       if (nested.length) for (const t of nested) blocks.push({ type: 'table', table: readTable(t) });
+      else if (pres.length) for (const pre of pres) blocks.push({ type: 'code', text: textOf(pre) });
       else {
         const text = blockText(el);
         if (text) blocks.push({ type: 'paragraph', text });
@@ -65,14 +71,22 @@ function htmlBlocks(html: string): Block[] {
   return blocks;
 }
 
-export function markdownBlocks(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+/** Elements named `name` below `node`, in document order. */
+function findAll(node: Element, name: string): Element[] {
+  return childElements(node).flatMap((child) => (child.name === name ? [child] : findAll(child, name)));
+}
+
+type Report = Parameters<Reader['read']>[2];
+
+export function markdownBlocks(source: string, report: Report = () => {}): Block[] {
+  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
     const fence = line.match(FENCE);
     if (fence) {
       const close = lines.findIndex((l, j) => j > i && l.trim().startsWith(fence[2]!));
+      if (close < 0) report({ row: `line ${i + 1}`, reason: 'code fence never closed: the rest of the page is read as code', severity: 'warning' });
       const end = close < 0 ? lines.length : close;
       const indent = fence[1]!.length;
       const code = lines
@@ -85,7 +99,8 @@ export function markdownBlocks(source: string): Block[] {
     }
     const html = line.match(/^\s*<(table|pre|div)\b/i);
     if (html) {
-      const [body, next] = collectHtml(lines, i, html[1]!.toLowerCase());
+      const { body, next, complete } = collectHtml(lines, i, html[1]!.toLowerCase());
+      if (!complete) report({ row: `line ${i + 1}`, reason: `<${html[1]}> never closed; read up to line ${next}`, severity: 'warning' });
       blocks.push(...htmlBlocks(body.join('\n')));
       i = next;
       continue;
@@ -121,7 +136,7 @@ export const markdownReader: Reader = {
     const captions = /^\s*\*\*\s*(?:表|Table)\s*\d+\s*\*\*/im.test(text);
     return headings ? (tables || captions ? 0.9 : 0.6) : tables && captions ? 0.7 : 0;
   },
-  read(text, file) {
-    return [assemblePage(markdownBlocks(text), file, 'zh-md', apiNameOf(text))];
+  read(text, file, report) {
+    return [assemblePage(markdownBlocks(text, report), file, 'zh-md', apiNameOf(text))];
   },
 };

@@ -111,3 +111,23 @@ describe('URL inputs in the config are crawled, then scraped', () => {
     }
   }, 120_000);
 });
+
+describe('check never writes outside its scratch folder', () => {
+  it('compares an absolute spec path without overwriting it, and reports the stale file', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'hwdocs-abs-'));
+    const elsewhere = await mkdtemp(join(tmpdir(), 'hwdocs-abs-spec-'));
+    try {
+      await cp(join(ROOT, PAGE), join(project, 'manual/page.md'));
+      const spec = join(elsewhere, 'apig.yaml');
+      await writeFile(join(project, 'hwdocs.config.json'), JSON.stringify({ services: [{ name: 'apig', inputs: ['manual'], spec }] }));
+      await writeFile(spec, 'stale: true\n');
+      const check = await hwdocs(project, 'check');
+      expect(check.code).toBe(1);
+      expect(check.stdout).toContain('out of date');
+      expect(await readFile(spec, 'utf8')).toBe('stale: true\n');
+    } finally {
+      await rm(project, { recursive: true, force: true });
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
