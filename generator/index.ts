@@ -70,8 +70,12 @@ export async function renderPackage(specPath: string, options: GenerateOptions =
     submit('types.ts', await emitTypes(spec.plain, service));
     const validators = emitValidators(spec.exact, service);
     submit('validators.ts', validators.source);
-    submit('client.ts', emitClient(service));
-    submit('operations.ts', emitOperations(service));
+    // A document without operations (schemas and error codes only) gets no client.ts and no operations.ts: a client
+    // without methods would only be noise. types, validators, errors and the runtime's types are still generated.
+    if (service.operations.length) {
+      submit('client.ts', emitClient(service));
+      submit('operations.ts', emitOperations(service));
+    }
     submit('errors.ts', emitErrors(service));
     const templates = await renderTemplates(service, packageName, errorCodes);
     for (const file of ['index.ts', 'package.json', 'tsconfig.json', 'README.md'] as const) submit(file, templates[file]);

@@ -136,9 +136,7 @@ export function checkGeneratorNeeds(doc: JsonObject): string[] {
   }
   const paths = doc.paths;
   const operationIds = new Map<string, string>();
-  if (!paths || typeof paths !== 'object' || Array.isArray(paths) || Object.keys(paths).length === 0) {
-    problems.push('paths: the document has no operations to generate a client for');
-  } else {
+  if (paths && typeof paths === 'object' && !Array.isArray(paths)) {
     for (const [path, item] of Object.entries(paths)) {
       if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
       for (const method of HTTP_METHODS) {
@@ -151,10 +149,32 @@ export function checkGeneratorNeeds(doc: JsonObject): string[] {
         else operationIds.set(id, where);
       }
     }
-    if (operationIds.size === 0 && problems.length === 0) problems.push('paths: no operation has an HTTP method');
+  }
+  // A document without operations (an aggregation page's schemas and error codes) still yields types, validators
+  // and the error enum; with neither operations, schemas nor error codes there is nothing to generate.
+  if (operationIds.size === 0 && problems.length === 0 && !hasSchemas(doc) && !hasErrorCodes(doc)) {
+    const hasPaths = !!paths && typeof paths === 'object' && !Array.isArray(paths) && Object.keys(paths).length > 0;
+    problems.push(
+      hasPaths
+        ? 'paths: no operation has an HTTP method, and the document has no schemas or error codes either: nothing to generate'
+        : 'paths: the document has no operations, no components.schemas and no x-error-codes: nothing to generate',
+    );
   }
   collectNonLocalRefs(doc, '#', problems);
   return problems;
+}
+
+const isPlainObject = (value: JsonValue | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
+
+function hasSchemas(doc: JsonObject): boolean {
+  const components = doc.components;
+  return isPlainObject(components) && isPlainObject(components.schemas) && Object.keys(components.schemas).length > 0;
+}
+
+function hasErrorCodes(doc: JsonObject): boolean {
+  const codes = doc['x-error-codes'];
+  // As the model reads the catalogue: objects with a code.
+  return Array.isArray(codes) && codes.some((entry) => isPlainObject(entry) && entry.code != null && entry.code !== '');
 }
 
 function collectNonLocalRefs(value: JsonValue, pointer: string, problems: string[]): void {
