@@ -1,10 +1,10 @@
 // Benchmark: full `hwdocs generate` vs openapi-typescript alone on a large spec. Prints figures; asserts nothing.
-// Usage: npm run bench:generate [-- <spec.yaml>] [--rounds N]
+// Usage: npm run bench:generate [-- <spec.yaml>] [-- --rounds N] (also `npm run bench:generate --rounds N`)
 // Without a spec it scrapes the whole APIG zh-md corpus (../shared/corpus/zh-md/apig, 461 pages) once into
 // test/tmp/bench/, or, when the corpus is absent, synthesises a large spec from the apig-mini fixture.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -19,9 +19,31 @@ import { emitErrors } from '../generator/emit/errors.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORK = join(ROOT, 'test/tmp/bench');
 
-function argValue(flag: string): string | undefined {
-  const index = process.argv.indexOf(flag);
-  return index >= 0 ? process.argv[index + 1] : undefined;
+/**
+ * Command-line options: `[spec] [--rounds N | --rounds=N]`. `npm run bench:generate --rounds 5` (without `--`) makes
+ * npm swallow the flag (npm_config_rounds=true) and pass `5` on as a positional argument, which used to be read as
+ * the spec path; a lone integer that is not an existing file is taken as the rounds in that case.
+ */
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): { spec?: string; rounds: number } {
+  const positional: string[] = [];
+  let rounds: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--rounds') rounds = argv[++i];
+    else if (arg.startsWith('--rounds=')) rounds = arg.slice('--rounds='.length);
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg} (usage: [spec.yaml] [--rounds N])`);
+    else positional.push(arg);
+  }
+  const npmRounds = env.npm_config_rounds;
+  if (rounds === undefined && npmRounds !== undefined) {
+    if (/^\d+$/.test(npmRounds)) rounds = npmRounds;
+    else if (positional.length && /^\d+$/.test(positional[0]) && !existsSync(positional[0])) rounds = positional.shift();
+  }
+  if (positional.length > 1) throw new Error(`one spec at most, got ${positional.join(', ')}`);
+  const count = rounds === undefined ? 3 : Number(rounds);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--rounds wants a positive integer, got ${JSON.stringify(rounds)}`);
+  if (positional[0] !== undefined && !existsSync(positional[0])) throw new Error(`spec not found: ${positional[0]}`);
+  return { spec: positional[0], rounds: count };
 }
 
 /** A large spec made from the fixture: every operation and schema copied `copies` times under new names. */
@@ -41,8 +63,7 @@ function synthesise(fixtureText: string, copies: number): string {
   return stringify({ ...doc, paths, components: { ...doc.components, schemas } });
 }
 
-async function benchSpec(): Promise<string> {
-  const given = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && all[i - 1] !== '--rounds');
+async function benchSpec(given: string | undefined): Promise<string> {
   if (given) return given;
   await mkdir(WORK, { recursive: true });
   const scraped = join(WORK, 'zh-apig.openapi.yaml');
@@ -68,8 +89,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main(): Promise<void> {
-  const specPath = await benchSpec();
-  const rounds = Number(argValue('--rounds') ?? 3);
+  const args = parseArgs(process.argv.slice(2));
+  const specPath = await benchSpec(args.spec);
+  const rounds = args.rounds;
   const text = await readFile(specPath, 'utf8');
   const out = join(WORK, 'out');
 
@@ -116,4 +138,5 @@ async function main(): Promise<void> {
   await rm(out, { recursive: true, force: true });
 }
 
-await main();
+// Runs only as a script (tests import parseArgs).
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();

@@ -10,7 +10,22 @@ import { generatePackage } from '../generator/index.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORK = join(ROOT, 'test/tmp/bench/validate');
-const MS = Number(process.argv[process.argv.indexOf('--ms') + 1]) || 500;
+/** `--ms N`, `--ms=N`, or `npm run bench:validate --ms N` (npm keeps the flag as npm_config_ms, N as a lone argument). */
+function msOption(argv: string[], env: NodeJS.ProcessEnv): number {
+  let value: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--ms') value = argv[++i];
+    else if (argv[i].startsWith('--ms=')) value = argv[i].slice(5);
+    else rest.push(argv[i]);
+  }
+  if (value === undefined && env.npm_config_ms !== undefined) value = /^\d+$/.test(env.npm_config_ms) ? env.npm_config_ms : rest.shift();
+  if (rest.length) throw new Error(`unexpected arguments: ${rest.join(' ')} (usage: [--ms N])`);
+  const ms = value === undefined ? 500 : Number(value);
+  if (!Number.isFinite(ms) || ms <= 0) throw new Error(`--ms wants a positive number, got ${JSON.stringify(value)}`);
+  return ms;
+}
+const MS = msOption(process.argv.slice(2), process.env);
 
 type Issue = { path: string; keyword: string };
 interface Case {
