@@ -70,6 +70,8 @@ export function joinChunks(formatted: string[], chunks: Chunk[]): string {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const prettier = require(workerData.prettierPath);
+// Loads the TypeScript parser and printer plugins while the main thread is still reading and linting the spec.
+prettier.format('const a: number = 1;\\n', { parser: 'babel-ts' }).catch(() => {});
 parentPort.on('message', async ({ id, source, options }) => {
   try {
     parentPort.postMessage({ id, output: await prettier.format(source, options) });
@@ -89,7 +91,7 @@ class FormatPool {
   private readonly running = new Map<number, Job>();
   private nextId = 0;
 
-  constructor(size: number) {
+  constructor(size: number, depth: number) {
     const prettierPath = createRequire(import.meta.url).resolve('prettier');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { prettierPath } });
@@ -106,8 +108,10 @@ class FormatPool {
         this.running.clear();
       });
       this.workers.push(worker);
-      this.idle.push(worker);
     }
+    // Each worker holds up to `depth` jobs: the main thread hands out work only when it gets to its event loop, which
+    // it rarely does while it runs openapi-typescript, and a worker waiting for its next job would be wasted.
+    for (let slot = 0; slot < depth; slot++) this.idle.push(...this.workers);
   }
 
   format(source: string, options: prettier.Options): Promise<string> {
@@ -115,6 +119,24 @@ class FormatPool {
       this.queue.push({ source, options, resolve, reject });
       this.pump();
     });
+  }
+
+  /**
+   * Lets the calling (main) thread format queued jobs too, from the back of the queue while the workers take them
+   * from the front, until nothing is left to start; then waits for the workers' last jobs.
+   */
+  async helpUntilDone(): Promise<void> {
+    while (this.queue.length) {
+      // Back to the event loop between jobs, so finished workers get their next jobs without waiting for this one.
+      await new Promise((resolve) => setImmediate(resolve));
+      const job = this.queue.pop();
+      if (!job) break;
+      try {
+        job.resolve(await prettier.format(job.source, job.options));
+      } catch (err) {
+        job.reject(err as Error);
+      }
+    }
   }
 
   private pump(): void {
@@ -147,6 +169,13 @@ export async function formatFile(file: string, source: string): Promise<string> 
   return parser ? formatWithFallback(source, parser, (text, options) => prettier.format(text, options)) : source;
 }
 
+export interface Formatter {
+  format(file: string, source: string): Promise<string>;
+  /** Call when this thread has nothing else to do: it then formats queued chunks itself. */
+  help(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * A formatter for one generation run: `format(file, source)` may be called as soon as each source is ready (work
  * overlaps with the emitters still running); `close()` ends the workers.
@@ -154,23 +183,27 @@ export async function formatFile(file: string, source: string): Promise<string> 
 export function createFormatter(
   expectedChars: number,
   options: { workers?: number; chunkChars?: number } = {},
-): { format(file: string, source: string): Promise<string>; close(): Promise<void> } {
+): Formatter {
   // HWDOCS_FORMAT_WORKERS=N sets the pool size, 0 formats in this thread (the output is the same either way).
   const configured = options.workers ?? Number(process.env.HWDOCS_FORMAT_WORKERS);
-  // By default workers are used only with 4+ cores: measured on 2 busy cores, two workers with cold JITs were
-  // slower than formatting in the (warm) main thread.
+  // The main thread formats too once its emitters are done (help()), so one worker already pays on 2 cores: it
+  // formats the first files' chunks while the main thread runs openapi-typescript and ts-morph. (Two workers and an
+  // idle main thread were slower there: the workers' JITs start cold.)
   const cores = availableParallelism();
-  const workers = Number.isInteger(configured) && configured >= 0 ? configured : cores >= 4 ? Math.min(cores - 1, 4) : 0;
+  const workers = Number.isInteger(configured) && configured >= 0 ? configured : cores >= 4 ? Math.min(cores - 1, 4) : cores >= 2 ? 1 : 0;
   if (workers < 1 || (options.workers === undefined && expectedChars < WORKER_THRESHOLD_CHARS)) {
-    return { format: formatFile, close: async () => {} };
+    return { format: formatFile, help: async () => {}, close: async () => {} };
   }
-  const pool = new FormatPool(workers);
+  const pool = new FormatPool(workers, workers === 1 ? 1 : 2);
   return {
+    help: () => pool.helpUntilDone(),
     async format(file, source) {
       const parser = parserFor(file);
       if (!parser) return source;
       const run = (text: string, options: prettier.Options) => pool.format(text, options);
-      if (parser !== 'babel-ts') return formatWithFallback(source, parser, run);
+      // With one worker, whole files: the worker takes the first (biggest) file while this thread runs the other
+      // emitters, then this thread formats the rest (cutting files costs a TypeScript parse in this thread).
+      if (parser !== 'babel-ts' || (workers === 1 && options.chunkChars === undefined)) return formatWithFallback(source, parser, run);
       const chunks = splitTopLevel(source, options.chunkChars);
       const formatted = await Promise.all(chunks.map((chunk) => formatWithFallback(chunk.text, parser, run)));
       return joinChunks(formatted, chunks);

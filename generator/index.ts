@@ -1,7 +1,7 @@
 // `generatePackage`: OpenAPI document → self-contained TypeScript client package (types, client, validators,
 // errors, runtime, index, package.json, README). Output is formatted by prettier with fixed options and written to a
 // temporary folder that replaces the target only when everything succeeded.
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFormatter } from './format.ts';
@@ -55,19 +55,21 @@ async function runtimeFiles(): Promise<Map<string, string>> {
 
 /** Every file of the package, in memory, formatted. Pure apart from reading the spec, templates and runtime. */
 export async function renderPackage(specPath: string, options: GenerateOptions = {}): Promise<{ files: Map<string, string>; service: ServiceModel; packageName: string; warnings: string[]; errorCodes: number }> {
-  const spec = await loadSpec(specPath);
-  const service = buildServiceModel(spec.exact);
-  const packageName = options.name ?? `@hwdocs/${service.slug}`;
-  const errorCodes = allErrorCodes(service).length;
-  // Each source is handed to the formatter as soon as it exists, so formatting overlaps with the other emitters.
-  // The spec's size predicts the output's (about 2.5x) well enough to decide whether workers pay off.
-  const formatter = createFormatter(spec.text.length * 2.5);
+  // The spec's size predicts the output's (about 2.5x) well enough to decide whether workers pay off. The formatter
+  // is created first so that its workers load prettier while this thread reads and lints the spec.
+  const specBytes = await stat(specPath).then((s) => s.size, () => 0);
+  const formatter = createFormatter(specBytes * 2.5);
   try {
-    const pending: [string, Promise<string>][] = [];
-    const submit = (file: string, source: string) => pending.push([file, formatter.format(file, source)]);
+    const spec = await loadSpec(specPath);
+    const service = buildServiceModel(spec.exact);
+    const packageName = options.name ?? `@hwdocs/${service.slug}`;
+    const errorCodes = allErrorCodes(service).length;
+    // Each source is handed to the formatter as soon as it exists, so formatting (in a worker) overlaps with the
+    // other emitters: validators (cheap to emit, the most to format) first, openapi-typescript (slow, here) last.
+    const pending = new Map<string, Promise<string>>();
+    const submit = (file: string, source: string) => pending.set(file, formatter.format(file, source));
     const runtime = runtimeFiles();
     runtime.catch(() => {}); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
-    submit('types.ts', await emitTypes(spec.plain, service));
     const validators = emitValidators(spec.exact, service);
     submit('validators.ts', validators.source);
     // A document without operations (schemas and error codes only) gets no client.ts and no operations.ts: a client
@@ -79,13 +81,18 @@ export async function renderPackage(specPath: string, options: GenerateOptions =
     submit('errors.ts', emitErrors(service));
     const templates = await renderTemplates(service, packageName, errorCodes);
     for (const file of ['index.ts', 'package.json', 'tsconfig.json', 'README.md'] as const) submit(file, templates[file]);
-    const formatted = await Promise.all(pending.map(async ([file, promise]) => [file, await promise] as const));
+    submit('types.ts', await emitTypes(spec.plain, service));
+    await formatter.help(); // this thread formats what the workers have not started
+    const order = ['types.ts', 'validators.ts', 'client.ts', 'operations.ts', 'errors.ts', 'index.ts', 'package.json', 'tsconfig.json', 'README.md'];
+    const formatted: [string, string][] = [];
+    for (const file of order) if (pending.has(file)) formatted.push([file, await pending.get(file)!]);
     const files = new Map<string, string>([...formatted, ...(await runtime)]);
     return { files, service, packageName, warnings: validators.warnings, errorCodes };
   } finally {
     await formatter.close();
   }
 }
+
 /** Writes into a sibling temporary folder, then swaps it into place: a failed run leaves the old output intact. */
 async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
   const parent = dirname(outDir);

@@ -43,6 +43,20 @@ describe.each(['modelarts-mini.openapi.yaml', 'hostile.openapi.yaml'])('formatti
   }, 60_000);
 });
 
+describe('one worker plus this thread (the 2-core default)', () => {
+  it('whole files, some formatted by the worker, the rest by help() in this thread, equal formatFile', async () => {
+    const sources = await rawSources('modelarts-mini.openapi.yaml');
+    const formatter = createFormatter(0, { workers: 1 });
+    try {
+      const pending = sources.map(([file, source]) => [file, source, formatter.format(file, source)] as const);
+      await formatter.help();
+      for (const [file, source, promise] of pending) expect(await promise, file).toBe(await formatFile(file, source));
+    } finally {
+      await formatter.close();
+    }
+  }, 60_000);
+});
+
 describe('splitTopLevel', () => {
   it('cuts between statements, keeps trailing comments with their statement, records blank lines', () => {
     const source = 'const a = 1; // about a\nconst b = 2;\n\n\n/** c */\nconst c = 3;\n';
