@@ -174,7 +174,9 @@ export class ValidatorEmitter {
       const name = schemaRefName(schema.$ref);
       const fn = name !== undefined ? this.functionByRef.get(name) : undefined;
       if (fn && this.boolMode) lines.push(`if (!${fn.replace(CALL_OPEN, BOOL_CALL_OPEN)}(${v})) return false;`);
-      else if (fn) lines.push(`${issues} = ${fn}(${v}, ${pathExpr}, ${issues});`);
+      // Collecting: the boolean twin first, so valid parts of an invalid value cost no path strings or calls
+      // to the collector (b and c agree: c adds nothing where b says yes).
+      else if (fn) lines.push(`if (!${fn.replace(CALL_OPEN, BOOL_CALL_OPEN)}(${v})) ${issues} = ${fn}(${v}, ${pathExpr}, ${issues});`);
       else if (depth < 8) lines.push(...this.emitNode(this.resolvePointer(schema.$ref), v, pathExpr, issues, depth + 1));
     }
 
@@ -423,7 +425,9 @@ export class ValidatorEmitter {
       return this.emitNode(schema.schema, 'v', 'path', 'issues').join('\n');
     });
     const canonical = schemaBodies.map((_body, index) => index);
-    const resolveCalls = (text: string) => text.replace(CALL_PATTERN, (_m, index: string) => `c${canonical[Number(index)]}`);
+    // Collecting bodies call both twins of a referenced schema (`if (!bN(x)) issues = cN(…)`).
+    const resolveCalls = (text: string) =>
+      text.replace(CALL_PATTERN, (_m, index: string) => `c${canonical[Number(index)]}`).replace(BOOL_CALL_PATTERN, (_m, index: string) => `b${canonical[Number(index)]}`);
     for (let changed = true; changed; ) {
       changed = false;
       const firstIndexOf = new Map<string, number>();
