@@ -96,3 +96,21 @@ describe('inputs', () => {
     await expect(scrapeInputs([empty], { service: 'x' })).rejects.toThrow(/no page/);
   });
 });
+
+describe('English hand-written pages', () => {
+  it('links an Object field to a sub-table captioned "Description of the <field> field"', () => {
+    const head = '<thead><tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr></thead>';
+    const html = `<html><body><h1 class="topictitle1">Creating a Server</h1>
+<div class="section"><h4 class="sectiontitle">URI</h4><p>POST /v1/{project_id}/cloudservers</p></div>
+<div class="section"><h4 class="sectiontitle">Request</h4>
+<table><caption><b>Table 2 </b>Request parameters</caption>${head}<tbody><tr><td>server</td><td>Yes</td><td>Object</td><td>Server details.</td></tr></tbody></table>
+<table><caption><b>Table 3 </b>Description of the server field</caption>${head}<tbody><tr><td>name</td><td>Yes</td><td>String</td><td>Server name.</td></tr></tbody></table>
+</div></body></html>`;
+    const { outcomes } = scrapeOne(html, 'ecs.html');
+    const body = outcomes[0]!.objects.find((o) => o.fields.some((f) => f.name === 'server'))!;
+    const server = body.fields.find((f) => f.name === 'server')!;
+    expect(server.type.kind).toBe('ref');
+    const target = outcomes[0]!.objects.find((o) => server.type.kind === 'ref' && o.name === server.type.name)!;
+    expect(target.fields.map((f) => f.name)).toEqual(['name']);
+  });
+});
