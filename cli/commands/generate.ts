@@ -11,7 +11,7 @@ export const generate: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string', short: 'o' }, name: { type: 'string' } }, USAGE);
     if (values.help) {
-      process.stdout.write(`Usage: ${USAGE}\n\nWrites types.ts, client.ts, validators.ts, errors.ts, runtime/, index.ts, package.json and README.md.\n`);
+      process.stdout.write(`Usage: ${USAGE}\n\nWrites types.ts, client.ts + operations.ts (when the spec has operations), validators.ts, errors.ts, runtime/,\nindex.ts, package.json, tsconfig.json and README.md.\n`);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);

@@ -271,7 +271,7 @@ function c2(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          issues = c1(e3, path + '/acl_bindings/' + i2, issues);
+          if (!b1(e3)) issues = c1(e3, path + '/acl_bindings/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/acl_bindings', 1);
@@ -330,7 +330,7 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          issues = c7(e7, path + '/acls/' + i6, issues);
+          if (!b7(e7)) issues = c7(e7, path + '/acls/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/acls', 1);
@@ -426,7 +426,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          issues = c110(e3, path + '/vpc_instances/' + i2, issues);
+          if (!b110(e3)) issues = c110(e3, path + '/vpc_instances/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/vpc_instances', 1);
@@ -485,7 +485,7 @@ function c6(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          issues = c111(e7, path + '/vpc_instances/' + i6, issues);
+          if (!b111(e7)) issues = c111(e7, path + '/vpc_instances/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/vpc_instances', 1);
@@ -898,7 +898,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p15 = o0['auth_opt'];
     if (p15 !== undefined) {
-      issues = c28(p15, path + '/auth_opt', issues);
+      if (!b28(p15)) issues = c28(p15, path + '/auth_opt', issues);
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
@@ -954,18 +954,18 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
     const p48 = o0['mock_info'];
     if (p48 !== undefined) {
-      issues = c18(p48, path + '/mock_info', issues);
+      if (!b18(p48)) issues = c18(p48, path + '/mock_info', issues);
     }
     const p50 = o0['func_info'];
     if (p50 !== undefined) {
-      issues = c13(p50, path + '/func_info', issues);
+      if (!b13(p50)) issues = c13(p50, path + '/func_info', issues);
     }
     const p52 = o0['req_params'];
     if (p52 !== undefined) {
       if (Array.isArray(p52)) {
         for (let i53 = 0; i53 < p52.length; i53++) {
           const e54: unknown = p52[i53];
-          issues = c80(e54, path + '/req_params/' + i53, issues);
+          if (!b80(e54)) issues = c80(e54, path + '/req_params/' + i53, issues);
         }
       } else {
         issues = fail(issues, path + '/req_params', 1);
@@ -976,7 +976,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p57)) {
         for (let i58 = 0; i58 < p57.length; i58++) {
           const e59: unknown = p57[i58];
-          issues = c39(e59, path + '/backend_params/' + i58, issues);
+          if (!b39(e59)) issues = c39(e59, path + '/backend_params/' + i58, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -987,7 +987,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p62)) {
         for (let i63 = 0; i63 < p62.length; i63++) {
           const e64: unknown = p62[i63];
-          issues = c23(e64, path + '/policy_mocks/' + i63, issues);
+          if (!b23(e64)) issues = c23(e64, path + '/policy_mocks/' + i63, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_mocks', 1);
@@ -998,7 +998,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p67)) {
         for (let i68 = 0; i68 < p67.length; i68++) {
           const e69: unknown = p67[i68];
-          issues = c19(e69, path + '/policy_functions/' + i68, issues);
+          if (!b19(e69)) issues = c19(e69, path + '/policy_functions/' + i68, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_functions', 1);
@@ -1006,14 +1006,14 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p72 = o0['backend_api'];
     if (p72 !== undefined) {
-      issues = c36(p72, path + '/backend_api', issues);
+      if (!b36(p72)) issues = c36(p72, path + '/backend_api', issues);
     }
     const p74 = o0['policy_https'];
     if (p74 !== undefined) {
       if (Array.isArray(p74)) {
         for (let i75 = 0; i75 < p74.length; i75++) {
           const e76: unknown = p74[i75];
-          issues = c21(e76, path + '/policy_https/' + i75, issues);
+          if (!b21(e76)) issues = c21(e76, path + '/policy_https/' + i75, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_https', 1);
@@ -1281,7 +1281,7 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          issues = c101(e3, path + '/url_domains/' + i2, issues);
+          if (!b101(e3)) issues = c101(e3, path + '/url_domains/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/url_domains', 1);
@@ -1600,7 +1600,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p15 = o0['auth_opt'];
     if (p15 !== undefined) {
-      issues = c28(p15, path + '/auth_opt', issues);
+      if (!b28(p15)) issues = c28(p15, path + '/auth_opt', issues);
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
@@ -1678,18 +1678,18 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p66 !== undefined && typeof p66 !== 'string') issues = fail(issues, path + '/publish_id', 0);
     const p68 = o0['func_info'];
     if (p68 !== undefined) {
-      issues = c12(p68, path + '/func_info', issues);
+      if (!b12(p68)) issues = c12(p68, path + '/func_info', issues);
     }
     const p70 = o0['mock_info'];
     if (p70 !== undefined) {
-      issues = c17(p70, path + '/mock_info', issues);
+      if (!b17(p70)) issues = c17(p70, path + '/mock_info', issues);
     }
     const p72 = o0['req_params'];
     if (p72 !== undefined) {
       if (Array.isArray(p72)) {
         for (let i73 = 0; i73 < p72.length; i73++) {
           const e74: unknown = p72[i73];
-          issues = c79(e74, path + '/req_params/' + i73, issues);
+          if (!b79(e74)) issues = c79(e74, path + '/req_params/' + i73, issues);
         }
       } else {
         issues = fail(issues, path + '/req_params', 1);
@@ -1700,7 +1700,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p77)) {
         for (let i78 = 0; i78 < p77.length; i78++) {
           const e79: unknown = p77[i78];
-          issues = c38(e79, path + '/backend_params/' + i78, issues);
+          if (!b38(e79)) issues = c38(e79, path + '/backend_params/' + i78, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -1711,7 +1711,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p82)) {
         for (let i83 = 0; i83 < p82.length; i83++) {
           const e84: unknown = p82[i83];
-          issues = c20(e84, path + '/policy_functions/' + i83, issues);
+          if (!b20(e84)) issues = c20(e84, path + '/policy_functions/' + i83, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_functions', 1);
@@ -1722,7 +1722,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p87)) {
         for (let i88 = 0; i88 < p87.length; i88++) {
           const e89: unknown = p87[i88];
-          issues = c24(e89, path + '/policy_mocks/' + i88, issues);
+          if (!b24(e89)) issues = c24(e89, path + '/policy_mocks/' + i88, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_mocks', 1);
@@ -1730,14 +1730,14 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p92 = o0['backend_api'];
     if (p92 !== undefined) {
-      issues = c35(p92, path + '/backend_api', issues);
+      if (!b35(p92)) issues = c35(p92, path + '/backend_api', issues);
     }
     const p94 = o0['policy_https'];
     if (p94 !== undefined) {
       if (Array.isArray(p94)) {
         for (let i95 = 0; i95 < p94.length; i95++) {
           const e96: unknown = p94[i95];
-          issues = c22(e96, path + '/policy_https/' + i95, issues);
+          if (!b22(e96)) issues = c22(e96, path + '/policy_https/' + i95, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_https', 1);
@@ -1969,7 +1969,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p13)) {
         for (let i14 = 0; i14 < p13.length; i14++) {
           const e15: unknown = p13[i14];
-          issues = c39(e15, path + '/backend_params/' + i14, issues);
+          if (!b39(e15)) issues = c39(e15, path + '/backend_params/' + i14, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -1980,7 +1980,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p18)) {
         for (let i19 = 0; i19 < p18.length; i19++) {
           const e20: unknown = p18[i19];
-          issues = c10(e20, path + '/conditions/' + i19, issues);
+          if (!b10(e20)) issues = c10(e20, path + '/conditions/' + i19, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2104,7 +2104,7 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          issues = c38(e17, path + '/backend_params/' + i16, issues);
+          if (!b38(e17)) issues = c38(e17, path + '/backend_params/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2115,7 +2115,7 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          issues = c45(e22, path + '/conditions/' + i21, issues);
+          if (!b45(e22)) issues = c45(e22, path + '/conditions/' + i21, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2258,7 +2258,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          issues = c39(e17, path + '/backend_params/' + i16, issues);
+          if (!b39(e17)) issues = c39(e17, path + '/backend_params/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2269,7 +2269,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          issues = c10(e22, path + '/conditions/' + i21, issues);
+          if (!b10(e22)) issues = c10(e22, path + '/conditions/' + i21, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2279,7 +2279,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      issues = c8(p27, path + '/vpc_channel_info', issues);
+      if (!b8(p27)) issues = c8(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined) {
@@ -2393,7 +2393,7 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          issues = c38(e9, path + '/backend_params/' + i8, issues);
+          if (!b38(e9)) issues = c38(e9, path + '/backend_params/' + i8, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2404,7 +2404,7 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          issues = c45(e14, path + '/conditions/' + i13, issues);
+          if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2436,7 +2436,7 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p29 = o0['vpc_channel_info'];
     if (p29 !== undefined) {
-      issues = c109(p29, path + '/vpc_channel_info', issues);
+      if (!b109(p29)) issues = c109(p29, path + '/vpc_channel_info', issues);
     }
     const p31 = o0['vpc_channel_status'];
     if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
@@ -2532,7 +2532,7 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          issues = c39(e9, path + '/backend_params/' + i8, issues);
+          if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2543,7 +2543,7 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          issues = c10(e14, path + '/conditions/' + i13, issues);
+          if (!b10(e14)) issues = c10(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2638,7 +2638,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          issues = c38(e9, path + '/backend_params/' + i8, issues);
+          if (!b38(e9)) issues = c38(e9, path + '/backend_params/' + i8, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2649,7 +2649,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          issues = c45(e14, path + '/conditions/' + i13, issues);
+          if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2694,7 +2694,7 @@ function c25(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
     const p3 = o0['schema'];
     if (p3 !== undefined) {
-      issues = c82(p3, path + '/schema', issues);
+      if (!b82(p3)) issues = c82(p3, path + '/schema', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -2983,7 +2983,7 @@ function c31(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          issues = c30(e11, path + '/identities/' + i10, issues);
+          if (!b30(e11)) issues = c30(e11, path + '/identities/' + i10, issues);
         }
       } else {
         issues = fail(issues, path + '/identities', 1);
@@ -3076,7 +3076,7 @@ function c32(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          issues = c66(e11, path + '/identities/' + i10, issues);
+          if (!b66(e11)) issues = c66(e11, path + '/identities/' + i10, issues);
         }
       } else {
         issues = fail(issues, path + '/identities', 1);
@@ -3337,7 +3337,7 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/update_time', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      issues = c109(p27, path + '/vpc_channel_info', issues);
+      if (!b109(p27)) issues = c109(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
@@ -3437,7 +3437,7 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
     const p19 = o0['vpc_channel_info'];
     if (p19 !== undefined) {
-      issues = c8(p19, path + '/vpc_channel_info', issues);
+      if (!b8(p19)) issues = c8(p19, path + '/vpc_channel_info', issues);
     }
     const p21 = o0['vpc_channel_status'];
     if (p21 !== undefined) {
@@ -3765,7 +3765,7 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          issues = c42(e3, path + '/success/' + i2, issues);
+          if (!b42(e3)) issues = c42(e3, path + '/success/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/success', 1);
@@ -3776,7 +3776,7 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p6)) {
         for (let i7 = 0; i7 < p6.length; i7++) {
           const e8: unknown = p6[i7];
-          issues = c40(e8, path + '/failure/' + i7, issues);
+          if (!b40(e8)) issues = c40(e8, path + '/failure/' + i7, issues);
         }
       } else {
         issues = fail(issues, path + '/failure', 1);
@@ -4245,7 +4245,7 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p28)) {
         for (let i29 = 0; i29 < p28.length; i29++) {
           const e30: unknown = p28[i29];
-          issues = c100(e30, path + '/url_domains/' + i29, issues);
+          if (!b100(e30)) issues = c100(e30, path + '/url_domains/' + i29, issues);
         }
       } else {
         issues = fail(issues, path + '/url_domains', 1);
@@ -4508,7 +4508,7 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/balance_strategy', 3);
     const p11 = o0['vpc_health_config'];
     if (p11 !== undefined) {
-      issues = c106(p11, path + '/vpc_health_config', issues);
+      if (!b106(p11)) issues = c106(p11, path + '/vpc_health_config', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -4855,29 +4855,29 @@ function c62(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
     const p3 = o0['info'];
     if (p3 !== undefined) {
-      issues = c67(p3, path + '/info', issues);
+      if (!b67(p3)) issues = c67(p3, path + '/info', issues);
     }
     const p5 = o0['host'];
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
     const p7 = o0['paths'];
     if (p7 !== undefined) {
-      issues = c76(p7, path + '/paths', issues);
+      if (!b76(p7)) issues = c76(p7, path + '/paths', issues);
     }
     const p9 = o0['responses'];
     if (p9 !== undefined) {
-      issues = c81(p9, path + '/responses', issues);
+      if (!b81(p9)) issues = c81(p9, path + '/responses', issues);
     }
     const p11 = o0['securityDefinitions'];
     if (p11 !== undefined) {
-      issues = c85(p11, path + '/securityDefinitions', issues);
+      if (!b85(p11)) issues = c85(p11, path + '/securityDefinitions', issues);
     }
     const p13 = o0['x-apigateway-access-controls'];
     if (p13 !== undefined) {
-      issues = c114(p13, path + '/x-apigateway-access-controls', issues);
+      if (!b114(p13)) issues = c114(p13, path + '/x-apigateway-access-controls', issues);
     }
     const p15 = o0['x-apigateway-ratelimits'];
     if (p15 !== undefined) {
-      issues = c117(p15, path + '/x-apigateway-ratelimits', issues);
+      if (!b117(p15)) issues = c117(p15, path + '/x-apigateway-ratelimits', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -5079,7 +5079,7 @@ function c65(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          issues = c74(e3, path + '/name/' + i2, issues);
+          if (!b74(e3)) issues = c74(e3, path + '/name/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/name', 1);
@@ -5507,7 +5507,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          issues = c83(e7, path + '/schemes/' + i6, issues);
+          if (!b83(e7)) issues = c83(e7, path + '/schemes/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/schemes', 1);
@@ -5518,7 +5518,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p10)) {
         for (let i11 = 0; i11 < p10.length; i11++) {
           const e12: unknown = p10[i11];
-          issues = c81(e12, path + '/tags/' + i11, issues);
+          if (!b81(e12)) issues = c81(e12, path + '/tags/' + i11, issues);
         }
       } else {
         issues = fail(issues, path + '/tags', 1);
@@ -5529,7 +5529,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          issues = c83(e17, path + '/parameters/' + i16, issues);
+          if (!b83(e17)) issues = c83(e17, path + '/parameters/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -5537,14 +5537,14 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p20 = o0['responses'];
     if (p20 !== undefined) {
-      issues = c81(p20, path + '/responses', issues);
+      if (!b81(p20)) issues = c81(p20, path + '/responses', issues);
     }
     const p22 = o0['security'];
     if (p22 !== undefined) {
       if (Array.isArray(p22)) {
         for (let i23 = 0; i23 < p22.length; i23++) {
           const e24: unknown = p22[i23];
-          issues = c84(e24, path + '/security/' + i23, issues);
+          if (!b84(e24)) issues = c84(e24, path + '/security/' + i23, issues);
         }
       } else {
         issues = fail(issues, path + '/security', 1);
@@ -5555,7 +5555,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p27)) {
         for (let i28 = 0; i28 < p27.length; i28++) {
           const e29: unknown = p27[i28];
-          issues = c85(e29, path + '/x-apigateway-access-control/' + i28, issues);
+          if (!b85(e29)) issues = c85(e29, path + '/x-apigateway-access-control/' + i28, issues);
         }
       } else {
         issues = fail(issues, path + '/x-apigateway-access-control', 1);
@@ -5563,14 +5563,14 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p32 = o0['x-apigateway-backend'];
     if (p32 !== undefined) {
-      issues = c115(p32, path + '/x-apigateway-backend', issues);
+      if (!b115(p32)) issues = c115(p32, path + '/x-apigateway-backend', issues);
     }
     const p34 = o0['x-apigateway-backend-policies'];
     if (p34 !== undefined) {
       if (Array.isArray(p34)) {
         for (let i35 = 0; i35 < p34.length; i35++) {
           const e36: unknown = p34[i35];
-          issues = c116(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+          if (!b116(e36)) issues = c116(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
         }
       } else {
         issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
@@ -5782,7 +5782,7 @@ function c76(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (o0['uri'] === undefined) issues = fail(issues, path, 73);
     const p1 = o0['uri'];
     if (p1 !== undefined) {
-      issues = c99(p1, path + '/uri', issues);
+      if (!b99(p1)) issues = c99(p1, path + '/uri', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -5845,7 +5845,7 @@ function c77(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          issues = c68(e11, path + '/list/' + i10, issues);
+          if (!b68(e11)) issues = c68(e11, path + '/list/' + i10, issues);
         }
       } else {
         issues = fail(issues, path + '/list', 1);
@@ -6141,11 +6141,11 @@ function c81(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const o0 = v as Record<string, unknown>;
     const p1 = o0['default'];
     if (p1 !== undefined) {
-      issues = c84(p1, path + '/default', issues);
+      if (!b84(p1)) issues = c84(p1, path + '/default', issues);
     }
     const p3 = o0['status_code'];
     if (p3 !== undefined) {
-      issues = c25(p3, path + '/status_code', issues);
+      if (!b25(p3)) issues = c25(p3, path + '/status_code', issues);
     }
     const p5 = o0['x-apigateway-result-failure-sample'];
     if (p5 !== undefined && typeof p5 !== 'string')
@@ -6306,7 +6306,7 @@ function c84(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          issues = c25(e3, path + '/apig-auth-type/' + i2, issues);
+          if (!b25(e3)) issues = c25(e3, path + '/apig-auth-type/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/apig-auth-type', 1);
@@ -6345,7 +6345,7 @@ function c85(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (o0['name'] === undefined) issues = fail(issues, path, 12);
     const p1 = o0['name'];
     if (p1 !== undefined) {
-      issues = c74(p1, path + '/name', issues);
+      if (!b74(p1)) issues = c74(p1, path + '/name', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -6715,7 +6715,7 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          issues = c89(e5, path + '/failure/' + i4, issues);
+          if (!b89(e5)) issues = c89(e5, path + '/failure/' + i4, issues);
         }
       } else {
         issues = fail(issues, path + '/failure', 1);
@@ -6726,7 +6726,7 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p8)) {
         for (let i9 = 0; i9 < p8.length; i9++) {
           const e10: unknown = p8[i9];
-          issues = c93(e10, path + '/success/' + i9, issues);
+          if (!b93(e10)) issues = c93(e10, path + '/success/' + i9, issues);
         }
       } else {
         issues = fail(issues, path + '/success', 1);
@@ -6734,7 +6734,7 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p13 = o0['swagger'];
     if (p13 !== undefined) {
-      issues = c90(p13, path + '/swagger', issues);
+      if (!b90(p13)) issues = c90(p13, path + '/swagger', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -6864,7 +6864,7 @@ function c94(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          issues = c88(e17, path + '/special/' + i16, issues);
+          if (!b88(e17)) issues = c88(e17, path + '/special/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/special', 1);
@@ -7216,7 +7216,7 @@ function c99(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (o0['method'] === undefined) issues = fail(issues, path, 41);
     const p1 = o0['method'];
     if (p1 !== undefined) {
-      issues = c70(p1, path + '/method', issues);
+      if (!b70(p1)) issues = c70(p1, path + '/method', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -7580,7 +7580,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p19)) {
         for (let i20 = 0; i20 < p19.length; i20++) {
           const e21: unknown = p19[i20];
-          issues = c113(e21, path + '/members/' + i20, issues);
+          if (!b113(e21)) issues = c113(e21, path + '/members/' + i20, issues);
         }
       } else {
         issues = fail(issues, path + '/members', 1);
@@ -7588,7 +7588,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p24 = o0['vpc_health_config'];
     if (p24 !== undefined) {
-      issues = c108(p24, path + '/vpc_health_config', issues);
+      if (!b108(p24)) issues = c108(p24, path + '/vpc_health_config', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -7688,7 +7688,7 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p11)) {
         for (let i12 = 0; i12 < p11.length; i12++) {
           const e13: unknown = p11[i12];
-          issues = c69(e13, path + '/members/' + i12, issues);
+          if (!b69(e13)) issues = c69(e13, path + '/members/' + i12, issues);
         }
       } else {
         issues = fail(issues, path + '/members', 1);
@@ -7696,7 +7696,7 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p16 = o0['vpc_health_config'];
     if (p16 !== undefined) {
-      issues = c107(p16, path + '/vpc_health_config', issues);
+      if (!b107(p16)) issues = c107(p16, path + '/vpc_health_config', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8445,7 +8445,7 @@ function c114(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
     if (p1 !== undefined) {
-      issues = c4(p1, path + '/acl_name', issues);
+      if (!b4(p1)) issues = c4(p1, path + '/acl_name', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8500,7 +8500,7 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          issues = c75(e5, path + '/parameters/' + i4, issues);
+          if (!b75(e5)) issues = c75(e5, path + '/parameters/' + i4, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -8508,7 +8508,7 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p8 = o0['backend_define'];
     if (p8 !== undefined) {
-      issues = c37(p8, path + '/backend_define', issues);
+      if (!b37(p8)) issues = c37(p8, path + '/backend_define', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8586,7 +8586,7 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          issues = c75(e7, path + '/parameters/' + i6, issues);
+          if (!b75(e7)) issues = c75(e7, path + '/parameters/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -8594,14 +8594,14 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p10 = o0['backend_define'];
     if (p10 !== undefined) {
-      issues = c37(p10, path + '/backend_define', issues);
+      if (!b37(p10)) issues = c37(p10, path + '/backend_define', issues);
     }
     const p12 = o0['conditions'];
     if (p12 !== undefined) {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          issues = c46(e14, path + '/conditions/' + i13, issues);
+          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -8640,7 +8640,7 @@ function c117(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const o0 = v as Record<string, unknown>;
     const p1 = o0['throttle_name'];
     if (p1 !== undefined) {
-      issues = c94(p1, path + '/throttle_name', issues);
+      if (!b94(p1)) issues = c94(p1, path + '/throttle_name', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8666,7 +8666,7 @@ function r0(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c5(body, '/body', issues);
+    if (!b5(body)) issues = c5(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8675,7 +8675,7 @@ function s0(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c6(body, '', issues);
+      if (!b6(body)) issues = c6(body, '', issues);
       break;
     }
   }
@@ -8687,7 +8687,7 @@ function r1(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c33(body, '/body', issues);
+    if (!b33(body)) issues = c33(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8699,7 +8699,7 @@ function s1(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i0 = 0; i0 < body.length; i0++) {
           const e1: unknown = body[i0];
-          issues = c34(e1, '/' + i0, issues);
+          if (!b34(e1)) issues = c34(e1, '/' + i0, issues);
         }
       } else {
         issues = fail(issues, '', 1);
@@ -8728,7 +8728,7 @@ function r2(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c9(body, '/body', issues);
+    if (!b9(body)) issues = c9(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8737,23 +8737,23 @@ function s2(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c41(body, '', issues);
+      if (!b41(body)) issues = c41(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -8765,7 +8765,7 @@ function r3(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c43(body, '/body', issues);
+    if (!b43(body)) issues = c43(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8777,7 +8777,7 @@ function s3(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i0 = 0; i0 < body.length; i0++) {
           const e1: unknown = body[i0];
-          issues = c44(e1, '/' + i0, issues);
+          if (!b44(e1)) issues = c44(e1, '/' + i0, issues);
         }
       } else {
         issues = fail(issues, '', 1);
@@ -8793,7 +8793,7 @@ function r4(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c47(body, '/body', issues);
+    if (!b47(body)) issues = c47(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8802,7 +8802,7 @@ function s4(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c48(body, '', issues);
+      if (!b48(body)) issues = c48(body, '', issues);
       break;
     }
   }
@@ -8823,7 +8823,7 @@ function r5(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c0(body, '/body', issues);
+    if (!b0(body)) issues = c0(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8832,27 +8832,27 @@ function s5(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c2(body, '', issues);
+      if (!b2(body)) issues = c2(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -8873,7 +8873,7 @@ function r6(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c15(body, '/body', issues);
+    if (!b15(body)) issues = c15(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8882,23 +8882,23 @@ function s6(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c14(body, '', issues);
+      if (!b14(body)) issues = c14(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -8919,7 +8919,7 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c31(body, '/body', issues);
+    if (!b31(body)) issues = c31(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8928,27 +8928,27 @@ function s7(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c32(body, '', issues);
+      if (!b32(body)) issues = c32(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -8969,7 +8969,7 @@ function r8(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c15(body, '/body', issues);
+    if (!b15(body)) issues = c15(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8978,19 +8978,19 @@ function s8(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c54(body, '', issues);
+      if (!b54(body)) issues = c54(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9011,7 +9011,7 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c55(body, '/body', issues);
+    if (!b55(body)) issues = c55(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9020,19 +9020,19 @@ function s9(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c56(body, '', issues);
+      if (!b56(body)) issues = c56(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9053,7 +9053,7 @@ function r10(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c95(body, '/body', issues);
+    if (!b95(body)) issues = c95(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9062,23 +9062,23 @@ function s10(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c96(body, '', issues);
+      if (!b96(body)) issues = c96(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9099,7 +9099,7 @@ function r11(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c86(body, '/body', issues);
+    if (!b86(body)) issues = c86(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9108,23 +9108,23 @@ function s11(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c87(body, '', issues);
+      if (!b87(body)) issues = c87(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9148,7 +9148,7 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c97(body, '/body', issues);
+    if (!b97(body)) issues = c97(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9157,27 +9157,27 @@ function s12(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c98(body, '', issues);
+      if (!b98(body)) issues = c98(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9198,7 +9198,7 @@ function r13(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c105(body, '/body', issues);
+    if (!b105(body)) issues = c105(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9207,27 +9207,27 @@ function s13(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c103(body, '', issues);
+      if (!b103(body)) issues = c103(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9239,7 +9239,7 @@ function r14(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c49(body, '/body', issues);
+    if (!b49(body)) issues = c49(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9248,7 +9248,7 @@ function s14(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c50(body, '', issues);
+      if (!b50(body)) issues = c50(body, '', issues);
       break;
     }
   }
@@ -9260,7 +9260,7 @@ function r15(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c51(body, '/body', issues);
+    if (!b51(body)) issues = c51(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9269,7 +9269,7 @@ function s15(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c52(body, '', issues);
+      if (!b52(body)) issues = c52(body, '', issues);
       break;
     }
   }
@@ -9297,19 +9297,19 @@ function s16(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9330,7 +9330,7 @@ function r17(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c91(body, '/body', issues);
+    if (!b91(body)) issues = c91(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9343,23 +9343,23 @@ function s17(status: number, body: unknown): ValidationIssue[] {
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9399,7 +9399,7 @@ function s18(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c62(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9424,27 +9424,27 @@ function s19(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c92(body, '', issues);
+      if (!b92(body)) issues = c92(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9492,27 +9492,27 @@ function s20(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c3(body, '', issues);
+      if (!b3(body)) issues = c3(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9528,7 +9528,7 @@ function r21(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c49(body, '/body', issues);
+    if (!b49(body)) issues = c49(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9537,7 +9537,7 @@ function s21(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c50(body, '', issues);
+      if (!b50(body)) issues = c50(body, '', issues);
       break;
     }
   }
@@ -9560,7 +9560,7 @@ function s22(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c77(body, '', issues);
+      if (!b77(body)) issues = c77(body, '', issues);
       break;
     }
   }
@@ -9589,7 +9589,7 @@ function s23(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c6(body, '', issues);
+      if (!b6(body)) issues = c6(body, '', issues);
       break;
     }
   }
@@ -9617,27 +9617,27 @@ function s24(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c27(body, '', issues);
+      if (!b27(body)) issues = c27(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9665,27 +9665,27 @@ function s25(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c104(body, '', issues);
+      if (!b104(body)) issues = c104(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9709,7 +9709,7 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c11(body, '/body', issues);
+    if (!b11(body)) issues = c11(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9718,27 +9718,27 @@ function s26(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c16(body, '', issues);
+      if (!b16(body)) issues = c16(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9762,7 +9762,7 @@ function r27(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c26(body, '/body', issues);
+    if (!b26(body)) issues = c26(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9771,27 +9771,27 @@ function s27(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      issues = c27(body, '', issues);
+      if (!b27(body)) issues = c27(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
@@ -9815,7 +9815,7 @@ function r28(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    issues = c95(body, '/body', issues);
+    if (!b95(body)) issues = c95(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9824,27 +9824,27 @@ function s28(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      issues = c96(body, '', issues);
+      if (!b96(body)) issues = c96(body, '', issues);
       break;
     }
     case 400: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 401: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 403: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 404: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
     case 500: {
-      issues = c57(body, '', issues);
+      if (!b57(body)) issues = c57(body, '', issues);
       break;
     }
   }
