@@ -12,21 +12,31 @@ export interface PageOutcome extends PageResult {
   file: string;
 }
 
-function mapRefs(type: TypeRef, rename: (name: string) => string): TypeRef {
+/** The type with every named reference replaced by what `replace` makes of its name. */
+function mapRefs(type: TypeRef, replace: (name: string) => TypeRef): TypeRef {
   switch (type.kind) {
     case 'ref':
-      return { kind: 'ref', name: rename(type.name) };
+      return replace(type.name);
     case 'array':
-      return { kind: 'array', items: mapRefs(type.items, rename) };
+      return { kind: 'array', items: mapRefs(type.items, replace) };
     case 'map':
-      return { kind: 'map', values: mapRefs(type.values, rename) };
+      return { kind: 'map', values: mapRefs(type.values, replace) };
     default:
       return type;
   }
 }
 
-function renameFields(fields: FieldModel[], rename: (name: string) => string): FieldModel[] {
-  return fields.map((f) => ({ ...f, type: mapRefs(f.type, rename) }));
+const renamed = (rename: (name: string) => string) => (name: string): TypeRef => ({ kind: 'ref', name: rename(name) });
+
+function mapFieldTypes<F extends FieldModel>(fields: F[], replace: (name: string) => TypeRef): F[] {
+  return fields.map((f) => ({ ...f, type: mapRefs(f.type, replace) }));
+}
+
+/** Applies `replace` to every type an operation mentions: parameters, request body, response bodies. */
+function mapOperationTypes(op: OperationModel, replace: (name: string) => TypeRef): void {
+  op.parameters = mapFieldTypes(op.parameters, replace);
+  if (op.requestBody) op.requestBody.type = mapRefs(op.requestBody.type, replace);
+  for (const r of op.responses) if (r.body) r.body = mapRefs(r.body, replace);
 }
 
 /** What makes two object types the same: field names, types, required flags and constraints (not prose). */
@@ -93,14 +103,12 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
     const local = (name: string) => rename.get(name) ?? name;
     for (const obj of page.objects) {
       const global = schemas.get(local(obj.name));
-      if (global && global.source === obj.source) global.fields = renameFields(obj.fields, local);
+      if (global && global.source === obj.source) global.fields = mapFieldTypes(obj.fields, renamed(local));
     }
     // 2. Operations.
     if (page.operation) {
       const op = page.operation;
-      op.parameters = op.parameters.map((p) => ({ ...p, type: mapRefs(p.type, local) }));
-      if (op.requestBody) op.requestBody.type = mapRefs(op.requestBody.type, local);
-      for (const r of op.responses) if (r.body) r.body = mapRefs(r.body, local);
+      mapOperationTypes(op, renamed(local));
       unifyPathParams(op, canonicalPaths, (reason) => report({ file: page.file, reason, severity: 'info' }));
       const route = `${op.method} ${op.path.replace(/\{[^}]+\}/g, '{}')}`;
       const earlier = byRoute.get(route);
@@ -165,29 +173,15 @@ function unifyPathParams(op: OperationModel, canonical: Map<string, string>, not
 /** A `X object` whose table is on no page becomes a free-form object with its type text kept, and is reported. */
 function resolveDanglingRefs(schemas: Map<string, ObjectModel>, operations: OperationModel[], report: Report) {
   const lower = new Map([...schemas.keys()].map((k) => [k.toLowerCase(), k]));
-  const fix = (type: TypeRef, where: { file: string; table?: string }): TypeRef => {
-    switch (type.kind) {
-      case 'ref': {
-        if (schemas.has(type.name)) return type;
-        const other = lower.get(type.name.toLowerCase());
-        if (other) return { kind: 'ref', name: other };
-        report({ ...where, reason: `type '${type.name}' has no table in the inputs; written as an object with x-doc-type`, severity: 'warning' });
-        return { kind: 'unknown', text: `${type.name} object` };
-      }
-      case 'array':
-        return { kind: 'array', items: fix(type.items, where) };
-      case 'map':
-        return { kind: 'map', values: fix(type.values, where) };
-      default:
-        return type;
-    }
+  const resolver = (where: { file: string; table?: string }) => (name: string): TypeRef => {
+    if (schemas.has(name)) return { kind: 'ref', name };
+    const other = lower.get(name.toLowerCase());
+    if (other) return { kind: 'ref', name: other };
+    report({ ...where, reason: `type '${name}' has no table in the inputs; written as an object with x-doc-type`, severity: 'warning' });
+    return { kind: 'unknown', text: `${name} object` };
   };
-  for (const obj of schemas.values()) obj.fields = obj.fields.map((f) => ({ ...f, type: fix(f.type, obj.source) }));
-  for (const op of operations) {
-    op.parameters = op.parameters.map((p) => ({ ...p, type: fix(p.type, op.source) }));
-    if (op.requestBody) op.requestBody.type = fix(op.requestBody.type, op.source);
-    for (const r of op.responses) if (r.body) r.body = fix(r.body, op.source);
-  }
+  for (const obj of schemas.values()) obj.fields = mapFieldTypes(obj.fields, resolver(obj.source));
+  for (const op of operations) mapOperationTypes(op, resolver(op.source));
 }
 
 function assignOperationIds(operations: OperationModel[], report: Report) {
