@@ -273,3 +273,23 @@ export const NONE_WORDS = new Set(['无', 'none', 'n/a', 'na', '-', '不涉及',
 export function isNoneText(text: string): boolean {
   return NONE_WORDS.has(normalizeWord(text));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words the interpreter recognises inside cells and descriptions
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
+
+/** Descriptions that call a `字典数据类型` field a list: `后端实例列表`, `策略条件列表`, `…集合`. */
+export const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
+
+/** Parameter names that are HTTP headers wherever a page lists them. */
+export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|User-Agent)$/i;
+
+/** `详情请参见表3`, `见表表3`, `service结构如表4所示`, `see Table 4`: the field's sub-table by number. */
+export const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
+
+/** Descriptions of responses whose page gives none. */
+export const REASONS: Record<string, string> = {
+  '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content', '400': 'Bad Request', '401': 'Unauthorized',
+  '403': 'Forbidden', '404': 'Not Found', '409': 'Conflict', '500': 'Internal Server Error',
+};

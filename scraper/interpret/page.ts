@@ -18,7 +18,18 @@ import type {
   SourceRef,
   TypeRef,
 } from '../model.ts';
-import { foldWidth, isNoneText, normalizeWord, parseRequired, type TableRole } from '../vocab.ts';
+import {
+  foldWidth,
+  HEADER_NAME,
+  HTTP_METHODS,
+  isNoneText,
+  LIST_WORDS,
+  normalizeWord,
+  parseRequired,
+  REASONS,
+  TABLE_REFERENCE,
+  type TableRole,
+} from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
 import { errorCodesIn, parseExample } from './examples.ts';
 import { captionSubject, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
@@ -43,17 +54,7 @@ interface PlacedTable {
   label: string;
 }
 
-/** Descriptions that call a `字典数据类型` field a list: `后端实例列表`, `策略条件列表`, `…集合`. */
-const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
-const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
 const METHOD_URI = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s+(/\\S*|https?://\\S+)`, 'i');
-const REASONS: Record<string, string> = {
-  '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content', '400': 'Bad Request', '401': 'Unauthorized',
-  '403': 'Forbidden', '404': 'Not Found', '409': 'Conflict', '500': 'Internal Server Error',
-};
-const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|User-Agent)$/i;
-/** `详情请参见表3`, `见表表3`, `service结构如表4所示`, `see Table 4`: the field's sub-table by number. */
-const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
 
 function tableLabel(table: DocTable): string {
   return [table.number !== undefined ? `表${table.number}` : '', table.caption].filter(Boolean).join(' ') || '(untitled table)';
