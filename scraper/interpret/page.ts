@@ -3,6 +3,7 @@
 
 import type {
   DocCell,
+  DocExample,
   DocPage,
   DocSection,
   DocTable,
@@ -31,7 +32,7 @@ import {
   type TableRole,
 } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
-import { errorCodesIn, parseExample } from './examples.ts';
+import { errorCodesIn, parseExample, type ParsedExample } from './examples.ts';
 import { captionSubject, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 import { freeName } from './names.ts';
 import { parseDocType } from './types.ts';
@@ -170,6 +171,15 @@ class PageInterpreter {
     });
   }
 
+  private readonly parsedExamples = new Map<DocExample, ParsedExample>();
+
+  /** Each example is parsed once: its keys inform typing before it is attached to the operation. */
+  private parsed(example: DocExample): ParsedExample {
+    let parsed = this.parsedExamples.get(example);
+    if (!parsed) this.parsedExamples.set(example, (parsed = parseExample(example.code)));
+    return parsed;
+  }
+
   /** Which keys the page's examples use with array or object values: evidence for `字典数据类型` fields. */
   private collectExampleKeys(): Map<string, 'array' | 'object' | 'scalar'> {
     const keys = new Map<string, 'array' | 'object' | 'scalar'>();
@@ -181,7 +191,7 @@ class PageInterpreter {
           walk(inner);
         }
     };
-    for (const section of this.page.sections) for (const ex of section.examples) walk(parseExample(ex.code).value);
+    for (const section of this.page.sections) for (const ex of section.examples) walk(this.parsed(ex).value);
     return keys;
   }
 
@@ -424,7 +434,7 @@ class PageInterpreter {
 
   private examples(kind: 'requestExample' | 'responseExample', section: DocSection): (ExampleModel & { status?: string })[] {
     return section.examples.map((ex, i) => {
-      const parsed = parseExample(ex.code);
+      const parsed = this.parsed(ex);
       const where = { section: section.heading, table: `example ${i + 1}${ex.status ? ` (${ex.status})` : ''}` };
       for (const repair of parsed.repairs) this.report({ ...where, reason: `example repaired: ${repair}`, severity: 'info' });
       if (parsed.error && parsed.text) this.report({ ...where, reason: `example is not valid JSON (${parsed.error}); kept as text`, severity: 'warning' });
