@@ -47,6 +47,14 @@ export function assemblePage(blocks: Block[], file: string, form: string, apiNam
     if (!section) sections.push((section = newSection('')));
     return section;
   };
+  /** A new section: what was pending (caption, anchors, status, example title) belonged to the previous one. */
+  const startSection = (heading: string) => {
+    sections.push((section = newSection(heading)));
+    status = undefined;
+    exampleTitle = undefined;
+    caption = undefined;
+    anchors = [];
+  };
 
   for (const block of blocks) {
     switch (block.type) {
@@ -56,13 +64,8 @@ export function assemblePage(blocks: Block[], file: string, form: string, apiNam
           break;
         }
         const kind = sectionKind(block.text);
-        if (block.level <= 2 || kind !== 'other') {
-          sections.push((section = newSection(block.text)));
-          status = undefined;
-          exampleTitle = undefined;
-          caption = undefined;
-          anchors = [];
-        } else current().paragraphs.push(block.text);
+        if (block.level <= 2 || kind !== 'other') startSection(block.text);
+        else current().paragraphs.push(block.text);
         break;
       }
       case 'caption':
@@ -97,9 +100,7 @@ export function assemblePage(blocks: Block[], file: string, form: string, apiNam
         const kind = sectionKind(block.text);
         if ((kind === 'requestExample' || kind === 'responseExample') && EXAMPLE_HOLDERS.has(current().kind)) {
           // Old pages put `-   请求示例` / `-   响应示例` list items inside a `## 示例` section.
-          sections.push((section = newSection(block.text)));
-          status = undefined;
-          exampleTitle = undefined;
+          startSection(block.text);
         } else if (marker) {
           status = marker.status;
           exampleTitle = marker.rest || undefined;

@@ -28,9 +28,11 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Markdown sources sometimes double-escape: `&amp;lt;` survives one decode as `&lt;`. */
+/** The entities markdown sources leave behind (`&amp;lt;` survives one HTML decode as `&lt;`). */
+export const BASIC_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ' };
+
 function decodeEntitiesLeft(text: string): string {
-  return text.includes('&') ? text.replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ' })[name]!) : text;
+  return text.includes('&') ? text.replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => BASIC_ENTITIES[name]!) : text;
 }
 
 /** Visible text of a DOM subtree with block elements on their own lines and inline whitespace collapsed. */

@@ -6,7 +6,7 @@ import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { blockText, childElements, outerTables, readTable, splitCaption, textOf } from './dita.ts';
+import { BASIC_ENTITIES, blockText, childElements, outerTables, readTable, splitCaption, textOf } from './dita.ts';
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const CAPTION = /^\s*\*\*\s*((?:表|Table)\s*\d+)\s*\*\*\s*(.*)$/i;
@@ -21,21 +21,19 @@ export function plainMarkdown(text: string): string {
     .replace(/<[^<>\n]{1,2000}>/g, '')
     .replace(/\*\*|__/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
+    .replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => BASIC_ENTITIES[name]!)
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/** Opening and closing patterns of the block tags, built once (they run on every line of every table). */
+const TAG_PATTERNS = new Map(['table', 'pre', 'div'].map((tag) => [tag, { open: new RegExp(`<${tag}\\b`, 'gi'), close: new RegExp(`</${tag}>`, 'gi') }]));
+
 /** Counts opening minus closing tags of one kind on a line. */
 function depthChange(line: string, tag: string): number {
   if (!line.toLowerCase().includes(tag)) return 0;
-  const open = line.match(new RegExp(`<${tag}\\b`, 'gi'))?.length ?? 0;
-  const close = line.match(new RegExp(`</${tag}>`, 'gi'))?.length ?? 0;
-  return open - close;
+  const { open, close } = TAG_PATTERNS.get(tag)!;
+  return (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0);
 }
 
 /**
