@@ -145,15 +145,7 @@ export function readTable(table: Element): DocTable {
   return { caption, number, anchors, header, rows };
 }
 
-/** Every `<table>` below `node` that is not inside another table, in document order. */
-export function outerTables(node: AnyNode): Element[] {
-  const out: Element[] = [];
-  const walk = (n: AnyNode) => {
-    if (!isElement(n) && n.type !== 'root') return;
-    const el = n as Element;
-    if (el.name === 'table') out.push(el);
-    else for (const child of el.children ?? []) walk(child);
-  };
-  walk(node);
-  return out;
+/** The elements named `name` below `node`, in document order, not looking inside a match (outer tables only). */
+export function outermost(node: AnyNode, name: string): Element[] {
+  return childElements(node).flatMap((child) => (child.name === name ? [child] : outermost(child, name)));
 }

@@ -7,7 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { blockText, childElements, isElement, outerTables, readTable, textOf } from './dita.ts';
+import { blockText, childElements, isElement, outermost, readTable, textOf } from './dita.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'head', 'template', 'svg', 'button']);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 2, h4: 2, h5: 3, h6: 3 };
@@ -48,7 +48,7 @@ function walk(node: AnyNode, blocks: Block[]): void {
     return;
   }
   // A table wrapped in inline elements (`<span><font><table>`) still has to be read as a table.
-  if (el.name === 'p' || (!hasBlockChildren(el) && !outerTables(el).length)) {
+  if (el.name === 'p' || (!hasBlockChildren(el) && !outermost(el, 'table').length)) {
     const text = blockText(el);
     if (text) blocks.push({ type: 'paragraph', text });
     return;

@@ -2,11 +2,10 @@
 // `## 请求参数` headings, `**表 N**  caption` lines, `<a name="request_AuthOpt"></a>` anchors, `<table>` HTML,
 // fenced examples. Each line is classified into a Block; assemble.ts does the rest.
 
-import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { BASIC_ENTITIES, blockText, childElements, outerTables, readTable, splitCaption, textOf } from './dita.ts';
+import { BASIC_ENTITIES, blockText, childElements, outermost, readTable, splitCaption, textOf } from './dita.ts';
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const CAPTION = /^\s*\*\*\s*((?:表|Table)\s*\d+)\s*\*\*\s*(.*)$/i;
@@ -56,8 +55,8 @@ function htmlBlocks(html: string): Block[] {
     if (el.name === 'table') blocks.push({ type: 'table', table: readTable(el) });
     else if (el.name === 'pre') blocks.push({ type: 'code', text: textOf(el) });
     else {
-      const nested = outerTables(el);
-      const pres = nested.length ? [] : findAll(el, 'pre');
+      const nested = outermost(el, 'table');
+      const pres = nested.length ? [] : outermost(el, 'pre');
       if (nested.length) for (const t of nested) blocks.push({ type: 'table', table: readTable(t) });
       else if (pres.length) for (const pre of pres) blocks.push({ type: 'code', text: textOf(pre) });
       else {
@@ -67,11 +66,6 @@ function htmlBlocks(html: string): Block[] {
     }
   }
   return blocks;
-}
-
-/** Elements named `name` below `node`, in document order. */
-function findAll(node: Element, name: string): Element[] {
-  return childElements(node).flatMap((child) => (child.name === name ? [child] : findAll(child, name)));
 }
 
 type Report = Parameters<Reader['read']>[2];
