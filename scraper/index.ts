@@ -10,6 +10,7 @@ import { buildService, type PageOutcome } from './interpret/service.ts';
 import { checkExamples } from './interpret/check-examples.ts';
 import { buildDocument, type OpenApiDocument } from './openapi/build.ts';
 import { pickReader } from './readers/index.ts';
+import { compareText, sortBy } from './interpret/names.ts';
 
 export interface PageSummary {
   file: string;
@@ -52,7 +53,7 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       found.forEach(add);
     } else throw new InputError(`input not found: ${input}`);
   }
-  return [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, file]) => file);
+  return sortBy([...files.entries()], ([absolute]) => absolute).map(([, file]) => file);
 }
 
 function countRows(pages: DocPage[]): number {
@@ -131,6 +132,6 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function sortReport(report: ReportEntry[]): ReportEntry[] {
   return report
     .map((entry, i) => [entry, i] as const)
-    .sort(([a, i], [b, j]) => (a.file < b.file ? -1 : a.file > b.file ? 1 : SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j))
+    .sort(([a, i], [b, j]) => compareText(a.file, b.file) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j)
     .map(([entry]) => entry);
 }

@@ -34,7 +34,7 @@ import {
 import { extractConstraints } from './constraints.ts';
 import { errorCodesIn, parseExample, type ParsedExample } from './examples.ts';
 import { captionSubject, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
-import { freeName } from './names.ts';
+import { compareText, freeName, pascal } from './names.ts';
 import { parseDocType } from './types.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
@@ -49,7 +49,6 @@ export interface PageResult {
 interface PlacedTable {
   table: DocTable;
   section: DocSection;
-  index: number;
   columns: Columns;
   role: TableRole;
   label: string;
@@ -59,11 +58,6 @@ const METHOD_URI = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s+(/\\S*|https?
 
 function tableLabel(table: DocTable): string {
   return [table.number !== undefined ? `表${table.number}` : '', table.caption].filter(Boolean).join(' ') || '(untitled table)';
-}
-
-function pascal(text: string): string {
-  const words = text.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
-  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
 /** A caption or type name usable as a schema name: identifier-like ASCII. */
@@ -139,9 +133,9 @@ class PageInterpreter {
     private readonly report: Report,
   ) {
     this.tables = page.sections.flatMap((section) =>
-      section.tables.map((table, index) => {
+      section.tables.map((table) => {
         const columns = table.header.length ? columnsOf(table.header) : (inferColumns(table) ?? {});
-        return { table, section, index, columns, role: tableRole(table, section, columns), label: tableLabel(table) };
+        return { table, section, columns, role: tableRole(table, section, columns), label: tableLabel(table) };
       }),
     );
     this.exampleKeys = this.collectExampleKeys();
@@ -587,7 +581,7 @@ class PageInterpreter {
       r.examples.push(example);
     }
     if (!byStatus.size) responseFor(success);
-    return [...byStatus.values()].sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+    return [...byStatus.values()].sort((a, b) => compareText(a.status, b.status));
   }
 
   private errorCodes(): ErrorCodeModel[] {

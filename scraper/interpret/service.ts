@@ -3,7 +3,7 @@
 // error codes merged into one catalogue. Pages are processed in file order, so names are stable.
 
 import type { ErrorCodeModel, FieldModel, ObjectModel, OperationModel, ReportEntry, ServiceModel, TypeRef } from '../model.ts';
-import { freeName } from './names.ts';
+import { freeName, literalSegments, pascal, sortBy } from './names.ts';
 import type { PageResult } from './page.ts';
 
 type Report = (entry: ReportEntry) => void;
@@ -60,16 +60,12 @@ const VERBS: Record<string, string> = { GET: 'Get', POST: 'Create', PUT: 'Update
 
 /** `PUT /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}` → `UpdateApigwInstancesThrottles`. */
 export function derivedOperationId(method: string, path: string): string {
-  const words = path
-    .split('/')
-    .filter((seg) => seg && !seg.startsWith('{') && !/^v\d+(\.\d+)?$/i.test(seg))
-    .map((seg) => seg.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : '')).join(''));
   const byId = /\}$/.test(path) ? 'ById' : '';
-  return `${VERBS[method] ?? method}${words.join('')}${byId}`;
+  return `${VERBS[method] ?? method}${literalSegments(path).map(pascal).join('')}${byId}`;
 }
 
 export function buildService(service: string, pages: PageOutcome[], report: Report): ServiceModel {
-  const ordered = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ordered = sortBy([...pages], (page) => page.file);
   const schemas = new Map<string, ObjectModel>();
   const shapes = new Map<string, string>(); // shapeKey → global name
   const operations: OperationModel[] = [];
@@ -147,7 +143,7 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
     service,
     operations,
     schemas,
-    errorCodes: [...catalogue.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    errorCodes: sortBy([...catalogue.values()], (e) => e.code),
   };
 }
 

@@ -2,6 +2,7 @@
 // order where a reader expects one and sorted where order carries no meaning, so output is byte-stable.
 
 import type { Constraints, ExampleModel, FieldModel, ObjectModel, OperationModel, ServiceModel, TypeRef } from '../model.ts';
+import { literalSegments, sortBy } from '../interpret/names.ts';
 
 export type Schema = Record<string, unknown>;
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
@@ -109,13 +110,12 @@ function operationObject(op: OperationModel): Schema {
 const METHOD_ORDER = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
 function sortedObject<T>(entries: [string, T][]): Record<string, T> {
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(sortBy(entries, ([key]) => key));
 }
 
 /** The resource an operation acts on: the last literal path segment (`…/throttles/{id}` → `throttles`). */
 export function resourceTag(path: string): string {
-  const literal = path.split('/').filter((s) => s && !s.startsWith('{') && !/^v\d+(\.\d+)?$/i.test(s));
-  return literal[literal.length - 1] ?? 'default';
+  return literalSegments(path).at(-1) ?? 'default';
 }
 
 export function buildDocument(model: ServiceModel, options: { title?: string; version?: string } = {}): OpenApiDocument {
