@@ -223,7 +223,7 @@ class PageInterpreter {
     // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
     const subTableLike = (t: PlacedTable) =>
       t.role.role === 'object' || (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
-    return this.tables.slice(start + 1).find((t) => subTableLike(t) && !this.claimed.has(t) && !this.objectNames.has(t));
+    return this.tables.slice(start + 1).find((t) => subTableLike(t) && !this.claimed.has(t));
   }
 
   private subTable(field: { name: string; type: TypeRef; links: string[]; description: string }, owner: PlacedTable) {
@@ -372,15 +372,14 @@ class PageInterpreter {
 
   private params(mp: MethodPath): ParamModel[] {
     const params: ParamModel[] = [];
-    const add = (placed: PlacedTable, location: ParamLocation | 'auto') => {
+    const add = (placed: PlacedTable, location: ParamLocation | 'auto', into = params) => {
       this.claimed.add(placed);
       for (const field of this.fields(placed)) {
         const inPath = mp.path.includes(`{${field.name}}`);
-        const where: ParamLocation =
-          location !== 'auto' ? location : inPath ? 'path' : HEADER_NAME.test(field.name) ? 'header' : 'query';
+        const where: ParamLocation = location !== 'auto' ? location : whereIs(field.name, mp);
         if (location === 'auto' && !inPath && placed.role.role === 'params' && placed.role.in === 'path' && /路径|path/i.test(placed.table.caption))
           this.note(placed, undefined, `'${field.name}' is listed as a path parameter but the URI has no {${field.name}}; taken as a ${where} parameter`, 'warning');
-        params.push({ ...field, in: where, required: where === 'path' ? true : field.required });
+        into.push({ ...field, in: where, required: where === 'path' ? true : field.required });
       }
     };
     for (const placed of this.tables) {
@@ -388,6 +387,9 @@ class PageInterpreter {
       // Uncaptioned tables (pipe renderings) under 请求参数: a table of `X-…` / `Content-Type` rows is the header table.
       else if (placed.role.role === 'requestParams' && this.allHeaderNames(placed)) add(placed, 'header');
     }
+    // Old pages list a GET's query parameters under 请求消息; they follow the URI's own parameters.
+    const listedUnderRequest: ParamModel[] = [];
+    if (BODYLESS.has(mp.method)) for (const placed of this.tablesWith('requestParams')) if (!this.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
     for (const name of mp.query) {
       if (!params.some((p) => p.name === name && p.in === 'query'))
         params.push({ name, in: 'query', docType: '', type: { kind: 'primitive', type: 'string' }, required: false, description: '', constraints: {} });
@@ -398,7 +400,7 @@ class PageInterpreter {
         params.push({ name: m[1]!, in: 'path', docType: '', type: { kind: 'primitive', type: 'string' }, required: true, description: '', constraints: {} });
       }
     }
-    return dedupeParams(params);
+    return dedupeParams([...params, ...listedUnderRequest]);
   }
 
   /** Name for the object a `-` row points to, and whether the body's examples are lists: set per body table. */
@@ -463,7 +465,7 @@ class PageInterpreter {
   private fragmentSchemas() {
     const title = pascal(this.page.title) || '';
     for (const placed of this.tables) {
-      if (this.claimed.has(placed) || this.objectNames.has(placed)) continue;
+      if (this.claimed.has(placed)) continue;
       const role = placed.role.role;
       if (role === 'statusCodes' || role === 'errorCodes' || role === 'methodUri') continue;
       if (placed.columns.name === undefined) continue;
@@ -506,24 +508,11 @@ class PageInterpreter {
   private bodyTables(mp: MethodPath): PlacedTable[] {
     const explicit = this.tablesWith('requestBody');
     if (explicit.length) return explicit.slice(0, 1);
-    const requestParams = this.tablesWith('requestParams').filter((t) => !this.claimed.has(t));
-    if (!requestParams.length) return [];
-    const bodyless = ['GET', 'DELETE', 'HEAD', 'OPTIONS'].includes(mp.method);
-    if (bodyless) {
-      // Old pages list query parameters under 请求消息 for GET.
-      for (const placed of requestParams) {
-        this.claimed.add(placed);
-        for (const f of this.fields(placed)) {
-          const where: ParamLocation = mp.path.includes(`{${f.name}}`) ? 'path' : HEADER_NAME.test(f.name) ? 'header' : 'query';
-          this.extraParams.push({ ...f, in: where });
-        }
-      }
-      return [];
-    }
-    return requestParams.slice(0, 1);
+    // For GET-like methods, params() has already taken these tables as parameters.
+    return this.tablesWith('requestParams')
+      .filter((t) => !this.claimed.has(t))
+      .slice(0, 1);
   }
-
-  private readonly extraParams: ParamModel[] = [];
 
   private sectionText(kind: DocSection['kind']): string {
     return this.page.sections
@@ -612,7 +601,7 @@ class PageInterpreter {
   /** Tables nothing referred to still reach the spec, as schemas named after their caption. */
   private claimLeftovers() {
     for (const placed of this.tables) {
-      if (this.claimed.has(placed) || this.objectNames.has(placed)) continue;
+      if (this.claimed.has(placed)) continue;
       if (placed.role.role === 'object' && placed.columns.name !== undefined && placed.table.rows.length) {
         const name = asTypeName(placed.table.caption) ?? (pascal(captionSubject(placed.table.caption)) || `${pascal(this.page.title) || 'Page'}Table${placed.table.number ?? ''}`);
         this.objectFromTable(placed, name);
@@ -623,9 +612,6 @@ class PageInterpreter {
     }
   }
 
-  get pendingParams(): ParamModel[] {
-    return this.extraParams;
-  }
 }
 
 /** English names for fragment tables (`响应Body参数` under `状态码: 400` → `Response400`), from the table's role. */
@@ -643,6 +629,13 @@ const ROLE_NAMES: Record<TableRole['role'], (t: PlacedTable) => string> = {
 /** A row that describes the body itself: named `-` / `--`, or `body` in a table whose names are locations. */
 function isBodyRow(name: string, placed: PlacedTable): boolean {
   return /^[-–—]+$/.test(name) || (name === 'body' && placed.columns.name === placed.columns.location);
+}
+
+const BODYLESS = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/** Where a parameter goes when its table does not say: a `{name}` of the path, an HTTP header, else the query. */
+function whereIs(name: string, mp: MethodPath): ParamLocation {
+  return mp.path.includes(`{${name}}`) ? 'path' : HEADER_NAME.test(name) ? 'header' : 'query';
 }
 
 function anchorTypeName(anchor: string): string | undefined {
@@ -682,10 +675,5 @@ function dedupeParams(params: ParamModel[]): ParamModel[] {
 }
 
 export function interpretPage(page: DocPage, report: Report): PageResult {
-  const interpreter = new PageInterpreter(page, report);
-  const result = interpreter.interpret();
-  if (result.operation && interpreter.pendingParams.length) {
-    result.operation.parameters = dedupeParams([...result.operation.parameters, ...interpreter.pendingParams]);
-  }
-  return result;
+  return new PageInterpreter(page, report).interpret();
 }
