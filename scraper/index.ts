@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { DocPage, ReportEntry } from './model.ts';
-import { interpretPage } from './interpret/page.ts';
+import { interpretPage, pageFile } from './interpret/page.ts';
 import { buildService, type PageOutcome } from './interpret/service.ts';
 import { checkExamples } from './interpret/check-examples.ts';
 import { buildDocument, type OpenApiDocument } from './openapi/build.ts';
@@ -87,7 +87,7 @@ export function scrapeText(text: string, file: string, report: ReportEntry[]): {
     summary.rows = countRows(pages);
     for (const page of pages) {
       try {
-        const fileOfPage = page.part ? `${file}#${page.part}` : file;
+        const fileOfPage = pageFile(page);
         const result = interpretPage(page, (entry) => report.push({ file: fileOfPage, ...entry }));
         outcomes.push({ file: fileOfPage, ...result });
         summary.operations += result.operation ? 1 : 0;

@@ -148,7 +148,7 @@ class PageInterpreter {
   private readonly linksSubTables: boolean;
 
   private source(placed?: PlacedTable): SourceRef {
-    const ref: SourceRef = { file: this.page.part ? `${this.page.file}#${this.page.part}` : this.page.file };
+    const ref: SourceRef = { file: pageFile(this.page) };
     if (placed) {
       if (placed.section.heading) ref.section = placed.section.heading;
       ref.table = placed.label;
@@ -672,6 +672,11 @@ function dedupeParams(params: ParamModel[]): ParamModel[] {
     if (!seen || (!seen.docType && p.docType)) byKey.set(key, p);
   }
   return [...byKey.values()];
+}
+
+/** How x-source and the report name a page: its file, and the part of it for aggregation pages (`x.txt#bullet 3`). */
+export function pageFile(page: DocPage): string {
+  return page.part ? `${page.file}#${page.part}` : page.file;
 }
 
 export function interpretPage(page: DocPage, report: Report): PageResult {
