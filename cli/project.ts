@@ -16,10 +16,8 @@ export interface BuildTargets {
   report?: string;
 }
 
+/** What a build tells its caller: the report's one-line summary and how many findings `strict` counts. */
 export interface ServiceBuild {
-  service: string;
-  spec: string;
-  output?: string;
   findings: number;
   summary: string;
 }
@@ -38,7 +36,8 @@ export function targetsOf(config: ProjectConfig, service: ServiceConfig, base?: 
     const own = underRoot(config.root, path);
     if (base === undefined) return own;
     const rel = relative(config.root, own);
-    const inside = rel.startsWith('..') || isAbsolute(rel) ? join('external', own.replace(/^[A-Za-z]:/, '').replace(/\.\.(?=[\\/]|$)/g, '_')) : rel;
+    // `own` is absolute and normalised, so mirroring it needs no `..` handling; only a drive letter goes.
+    const inside = rel.startsWith('..') || isAbsolute(rel) ? join('external', own.replace(/^[A-Za-z]:/, '')) : rel;
     return join(base, inside);
   };
   return {
@@ -56,9 +55,6 @@ export async function buildOne(config: ProjectConfig, service: ServiceConfig, ta
   await writeScrapeResult(result, targets.spec, targets.report);
   if (targets.output) await generatePackage(targets.spec, targets.output, { name: service.package ?? `hwdocs-${service.name}` });
   return {
-    service: service.name,
-    spec: targets.spec,
-    ...(targets.output ? { output: targets.output } : {}),
     findings: findings(result.report),
     summary: summarizeReport(result.report),
   };

@@ -25,7 +25,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /** Files that differ between the committed folder and the fresh one: changed, missing or extra. */
-export async function differingFiles(committed: string, fresh: string): Promise<string[]> {
+async function differingFiles(committed: string, fresh: string): Promise<string[]> {
   const names = [...new Set([...(await filesBelow(committed)), ...(await filesBelow(fresh))])].sort();
   const out: string[] = [];
   for (const name of names) if (!(await sameFile(join(committed, name), join(fresh, name)))) out.push(name);
