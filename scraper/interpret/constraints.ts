@@ -103,7 +103,7 @@ function enumValues(value: string): string[] {
   return value
     .split(/\s*[•·]\s*|[\s,，、;；]+/)
     .map((v) => v.trim().replace(/[。.]$/, ''))
-    .filter((v) => v && !/[\u4e00-\u9fff]/.test(v));
+    .filter((v) => v && !CJK.test(v));
 }
 
 function range(value: string): [number | bigint | undefined, number | bigint | undefined] {
@@ -117,10 +117,6 @@ function isStringType(type: TypeRef): boolean {
 
 function isNumericType(type: TypeRef): boolean {
   return type.kind === 'primitive' && (type.type === 'integer' || type.type === 'number');
-}
-
-function isArray(type: TypeRef): boolean {
-  return type.kind === 'array';
 }
 
 /** For `Array of strings` the length limits apply to the items (FORMATS.md §9.11); the caller places them. */
@@ -137,7 +133,8 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
   const own: Constraints = {};
   const items: Constraints = {};
   const itemType = type.kind === 'array' ? type.items : type;
-  const lengthTarget = isArray(type) ? items : own;
+  // Value constraints (bounds, lengths, enum) describe the items of an array; only 数组长度 and defaults are its own.
+  const valueTarget = type.kind === 'array' ? items : own;
   for (const { key, value } of labelledValues(cell.text)) {
     const token = firstToken(value);
     switch (key) {
@@ -147,23 +144,22 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
         if (n === undefined) break;
         // On strings, `Minimum: 1` / `最小值：1` bound the length (the ELB and ModelArts exports write it so).
         if (isStringType(itemType)) {
-          if (typeof n === 'number') lengthTarget[key === 'min' ? 'minLength' : 'maxLength'] = n;
-        } else (isArray(type) ? items : own)[key === 'min' ? 'minimum' : 'maximum'] = n;
+          if (typeof n === 'number') valueTarget[key === 'min' ? 'minLength' : 'maxLength'] = n;
+        } else valueTarget[key === 'min' ? 'minimum' : 'maximum'] = n;
         break;
       }
       case 'range': {
         // `取值范围1 ~ 100` is a numeric range only on numbers; on strings it is prose about allowed values.
         const [lo, hi] = range(value);
         if (!isNumericType(itemType) || lo === undefined || hi === undefined) break;
-        const target = isArray(type) ? items : own;
-        target.minimum ??= lo;
-        target.maximum ??= hi;
+        valueTarget.minimum ??= lo;
+        valueTarget.maximum ??= hi;
         break;
       }
       case 'minLength':
       case 'maxLength': {
         const n = exactNumber(token);
-        if (typeof n === 'number') lengthTarget[key] = n;
+        if (typeof n === 'number') valueTarget[key] = n;
         break;
       }
       case 'arrayLength': {
@@ -174,16 +170,16 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
       }
       case 'length': {
         const [lo, hi] = range(value);
-        if (typeof lo === 'number') lengthTarget.minLength = lo;
-        if (typeof hi === 'number') lengthTarget.maxLength = hi;
+        if (typeof lo === 'number') valueTarget.minLength = lo;
+        if (typeof hi === 'number') valueTarget.maxLength = hi;
         break;
       }
       case 'default':
-        if (token && !isArray(type)) own.default = scalarFor(itemType, token);
+        if (token && type.kind !== 'array') own.default = scalarFor(itemType, token);
         break;
       case 'enum': {
         const values = enumValues(value);
-        if (values.length) (isArray(type) ? items : own).enum = values.map((v) => scalarFor(itemType, v));
+        if (values.length) valueTarget.enum = values.map((v) => scalarFor(itemType, v));
         break;
       }
     }
