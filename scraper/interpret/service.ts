@@ -39,21 +39,24 @@ function mapOperationTypes(op: OperationModel, replace: (name: string) => TypeRe
   for (const r of op.responses) if (r.body) r.body = mapRefs(r.body, replace);
 }
 
-/** What makes two object types the same: field names, types, required flags and constraints (not prose). */
-function shapeKey(fields: FieldModel[]): string {
-  return JSON.stringify(
-    fields.map((f) => [f.name, f.type, f.required, f.constraints, f.itemConstraints ?? null]),
-    (_, v) => (typeof v === 'bigint' ? v.toString() : v),
-  );
+/** A comparable key for model values (bigint bounds included). */
+function keyOf(value: unknown): string {
+  return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
-function sameOperation(a: OperationModel, b: OperationModel): boolean {
-  const sig = (op: OperationModel) =>
-    JSON.stringify(
-      [op.parameters.map((p) => [p.in, p.name, p.required, p.type]), op.requestBody?.type ?? null, op.responses.map((r) => [r.status, r.body ?? null])],
-      (_, v) => (typeof v === 'bigint' ? v.toString() : v),
-    );
-  return sig(a) === sig(b);
+/** What makes two object types the same: field names, types, required flags and constraints (not prose). */
+function shapeKey(fields: FieldModel[]): string {
+  return keyOf(fields.map((f) => [f.name, f.type, f.required, f.constraints, f.itemConstraints ?? null]));
+}
+
+/** What makes two pages document the same operation: parameters and body types (not prose or examples). */
+function operationKey(op: OperationModel): string {
+  return keyOf([op.parameters.map((p) => [p.in, p.name, p.required, p.type]), op.requestBody?.type ?? null, op.responses.map((r) => [r.status, r.body ?? null])]);
+}
+
+/** `/v1/{id}/x` → `/v1/{}/x`: the path with placeholder names erased. */
+function pathTemplate(path: string): string {
+  return path.replace(/\{[^}]+\}/g, '{}');
 }
 
 const VERBS: Record<string, string> = { GET: 'Get', POST: 'Create', PUT: 'Update', DELETE: 'Delete', PATCH: 'Patch', HEAD: 'Head', OPTIONS: 'Options' };
@@ -106,15 +109,16 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
       const op = page.operation;
       mapOperationTypes(op, renamed(local));
       unifyPathParams(op, canonicalPaths, (reason) => report({ file: page.file, reason, severity: 'info' }));
-      const route = `${op.method} ${op.path.replace(/\{[^}]+\}/g, '{}')}`;
+      const route = `${op.method} ${pathTemplate(op.path)}`;
       const earlier = byRoute.get(route);
       if (earlier) {
+        const same = operationKey(earlier) === operationKey(op);
         report({
           file: page.file,
-          reason: sameOperation(earlier, op)
+          reason: same
             ? `${route} also documented in ${earlier.source.file}; merged`
             : `${route} documented differently in ${earlier.source.file}; kept that page's version`,
-          severity: sameOperation(earlier, op) ? 'info' : 'warning',
+          severity: same ? 'info' : 'warning',
         });
         earlier.errorCodes = [...new Set([...earlier.errorCodes, ...op.errorCodes])].sort();
       } else {
@@ -152,7 +156,7 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
  * must share a parameter name. The first page's names win; the operation's path parameters are renamed to match.
  */
 function unifyPathParams(op: OperationModel, canonical: Map<string, string>, note: (reason: string) => void) {
-  const template = op.path.replace(/\{[^}]+\}/g, '{}');
+  const template = pathTemplate(op.path);
   const first = canonical.get(template);
   if (!first) {
     canonical.set(template, op.path);
