@@ -63,14 +63,6 @@ const TRADITIONAL: Record<string, string> = {
 /** Pinyin annotations of the mojibake mirror: `數(shù)` → `數`. */
 const PINYIN_NOTE = /\((?:[a-zàáǎèéěìíǐòóǒùúǔǖǘǚǜüāēīōū]{1,6})\)/g;
 
-/** A word as the vocabularies expect it: width folded, mirror annotations dropped, traditional → simplified. */
-export function vocabKey(text: string): string {
-  const plain = foldWidth(text).replace(PINYIN_NOTE, '');
-  let out = '';
-  for (const ch of plain) out += TRADITIONAL[ch] ?? ch;
-  return normalizeWord(out);
-}
-
 /** Traditional → simplified, character for character (lengths and offsets kept): `狀態碼: 200` → `状态码: 200`. */
 export function foldTraditional(text: string): string {
   let out = '';
@@ -79,10 +71,13 @@ export function foldTraditional(text: string): string {
 }
 
 /** The mirror's spelling undone (pinyin notes dropped, traditional → simplified), width and case kept. */
-export function foldMirror(text: string): string {
-  let out = '';
-  for (const ch of text.replace(PINYIN_NOTE, '')) out += TRADITIONAL[ch] ?? ch;
-  return out;
+function foldMirror(text: string): string {
+  return foldTraditional(text.replace(PINYIN_NOTE, ''));
+}
+
+/** A word as the vocabularies expect it: width folded, mirror annotations dropped, traditional → simplified. */
+export function vocabKey(text: string): string {
+  return normalizeWord(foldMirror(foldWidth(text)));
 }
 
 /**
