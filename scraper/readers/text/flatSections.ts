@@ -149,7 +149,7 @@ export function readFlatChunk(text: string, findings: FlatFindings): RawSection[
   };
   const flushPending = (): void => {
     // `DELETE /v1/{project_id}/… 参数说明见表1。`: the request line of a URI section is a paragraph of its own.
-    if (section.kind === 'uri' && pending.length > 2 && /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(pending[0]!.text) && pending[1]!.text.startsWith('/')) {
+    if (section.kind === 'uri' && pending.length > 2 && HTTP_METHODS.has(pending[0]!.text) && pending[1]!.text.startsWith('/')) {
       section.paragraphs.push(`${pending[0]!.text} ${pending[1]!.text}`);
       pending = pending.slice(2);
     }
@@ -243,7 +243,7 @@ export function readFlatChunk(text: string, findings: FlatFindings): RawSection[
 }
 
 function requestLineExample(pending: Word[]): DocExample | undefined {
-  const at = pending.findIndex((w) => /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(w.text));
+  const at = pending.findIndex((w) => HTTP_METHODS.has(w.text));
   if (at < 0 || at + 1 >= pending.length) return undefined;
   const title = pending.slice(0, at).map((w) => w.text).join(' ');
   const code = pending.slice(at).map((w) => w.text).join(' ');
@@ -263,7 +263,7 @@ function exampleFrom(json: string, before: Word[], status: string | undefined, s
     findings.warn(`code-block line numbers 1…${stripped.stripped} spilled into the text were dropped`, section.heading);
   }
   let requestLine = '';
-  const method = words.findIndex((w, i) => /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(w) && /^(https?:\/\/|\/)/.test(words[i + 1] ?? ''));
+  const method = words.findIndex((w, i) => HTTP_METHODS.has(w) && /^(https?:\/\/|\/)/.test(words[i + 1] ?? ''));
   if (method >= 0) {
     requestLine = words.slice(method, method + 2).join(' ');
     const after = words.slice(method + 2);

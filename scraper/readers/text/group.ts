@@ -7,6 +7,7 @@
 import type { DocPage, DocSection, DocTable, SectionKind } from '../../model.ts';
 import { captionRole } from './roles.ts';
 import { topLevelKeys } from './json.ts';
+import { REQUEST_LINE } from './words.ts';
 
 /** One bullet and the sections read from it. */
 export interface Unit {
@@ -141,7 +142,7 @@ export function belongs(group: Group, unit: Unit): { ok: boolean; why: string } 
   }
   if (kind === 'requestExample') {
     const unitExamples = unit.sections.flatMap((s) => s.examples);
-    const lines = unitExamples.map((e) => e.code.match(/^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)/)).filter(Boolean);
+    const lines = unitExamples.map((e) => e.code.match(REQUEST_LINE)).filter(Boolean);
     if (lines.length) {
       const pattern = pathPattern(group.path);
       const ok = lines.every((m) => m![1] === group.method && pattern.test(m![2]!.replace(/^https?:\/\/[^/]+/, '')));

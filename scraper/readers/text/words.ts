@@ -3,7 +3,7 @@
 // scraper/vocab.ts and scraper/interpret/types.ts; this file only holds what the text renderings add:
 // status-line phrasings, the traditional-Chinese mirror's characters, token shapes used to find row starts.
 
-import { columnRole, foldWidth, normalizeWord, SECTION_HEADINGS, type ColumnRole } from '../../vocab.ts';
+import { columnRole, foldWidth, HTTP_METHODS as METHODS, normalizeWord, SECTION_HEADINGS, type ColumnRole } from '../../vocab.ts';
 import type { SectionKind } from '../../model.ts';
 
 /**
@@ -159,7 +159,7 @@ export const UNNUMBERED_CAPTION_ENDINGS = ['出参', '入参', '参数', '参数
 export const FIELD_NAME = /^(?:[A-Za-z_$@][\w.$@:#\-[\]]*|\d[\d.]*[A-Za-z_][\w.$@:#\-[\]]*|-)$/;
 /** Extra words of a multi-word name (`busy circuits (TIMES)`, FORMATS.md §9.7): letters, digits, parentheses. */
 export const NAME_CONTINUATION = /^[A-Za-z0-9()]+$/;
-export const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
+export const HTTP_METHODS: ReadonlySet<string> = new Set(METHODS);
 export const STATUS_CODE = /^[1-5]\d\d$/;
 /** Service error codes: `APIG.2012`, `EDS.00011001`, `SCB.00000000`, `CBC.0101`, `IAM.0001`. */
 export const ERROR_CODE = /^[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*[._-]\d+$/;
