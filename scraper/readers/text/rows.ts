@@ -106,7 +106,8 @@ function isClean(type: TypeRef): boolean {
   }
 }
 
-function namedTypes(type: TypeRef): string[] {
+/** The type names a TypeRef refers to: `Array of X objects` → X. */
+export function namedTypes(type: TypeRef): string[] {
   if (type.kind === 'ref') return [type.name];
   if (type.kind === 'array') return namedTypes(type.items);
   if (type.kind === 'map') return namedTypes(type.values);

@@ -9,20 +9,14 @@
 //    such unresolved type (and the examples do not contradict it).
 // Anything else is left uncaptioned and reported: a wrong link is worse than none.
 
-import type { DocSection, DocTable, TypeRef } from '../../model.ts';
+import type { DocSection, DocTable } from '../../model.ts';
 import { captionSubject } from '../../interpret/tables.ts';
 import { parseDocType } from '../../interpret/types.ts';
 import { normalizeWord } from '../../vocab.ts';
 import { jsonEnd, tryParseJson } from './json.ts';
+import { namedTypes } from './rows.ts';
 import type { Report } from './tables.ts';
 import { textColumnRole } from './words.ts';
-
-function namedTypes(type: TypeRef): string[] {
-  if (type.kind === 'ref') return [type.name];
-  if (type.kind === 'array') return namedTypes(type.items);
-  if (type.kind === 'map') return namedTypes(type.values);
-  return [];
-}
 
 function column(table: DocTable, role: 'name' | 'type'): number {
   return table.header.findIndex((h) => textColumnRole(h) === role);
