@@ -16,7 +16,6 @@
 // description word steal a row). Free-text columns take what lies between two row starts.
 
 import type { ColumnRole } from '../../vocab.ts';
-import { parseRequired } from '../../vocab.ts';
 import { parseDocType } from '../../interpret/types.ts';
 import type { DocCell, Severity, TypeRef } from '../../model.ts';
 import {
@@ -205,7 +204,7 @@ function matchRole(
       return out;
     }
     case 'required':
-      return isRequiredWord(text) && parseRequired(text) !== undefined ? [{ length: 1, score: 2, text }] : [];
+      return isRequiredWord(text) ? [{ length: 1, score: 2, text }] : [];
     case 'type': {
       const out: { length: number; score: number; text: string; note?: string }[] = [];
       const maxWords = mode === 'words' ? MAX_TYPE_WORDS : 1;

@@ -3,7 +3,6 @@
 
 import type { DocSection, DocTable, ReportEntry } from '../../model.ts';
 import type { ColumnRole } from '../../vocab.ts';
-import { parseRequired } from '../../vocab.ts';
 import { segmentRows, type Evidence, type SegmentResult, type Token } from './rows.ts';
 import { captionWord, headerWord } from './roles.ts';
 import { isRequiredWord, textColumnRole } from './words.ts';
@@ -51,7 +50,7 @@ function chooseTemplate(
   const full = segmentRows(raw.tokens, roles, { ...layout, evidence });
   const r = roles.indexOf('required');
   if (r < 0 || layout.mode === 'words') return { header: raw.header, result: full, droppedRequired: false };
-  const requiredCells = raw.tokens.filter((t) => isRequiredWord(t.text) && parseRequired(t.text) !== undefined).length;
+  const requiredCells = raw.tokens.filter((t) => isRequiredWord(t.text)).length;
   const without = segmentRows(
     raw.tokens,
     roles.filter((_, i) => i !== r),

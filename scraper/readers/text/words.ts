@@ -3,7 +3,7 @@
 // scraper/vocab.ts and scraper/interpret/types.ts; this file only holds what the text renderings add:
 // status-line phrasings, the traditional-Chinese mirror's characters, token shapes used to find row starts.
 
-import { columnRole, foldWidth, HTTP_METHODS as METHODS, normalizeWord, SECTION_HEADINGS, type ColumnRole } from '../../vocab.ts';
+import { columnRole, foldWidth, HTTP_METHODS as METHODS, normalizeWord, parseRequired, SECTION_HEADINGS, type ColumnRole } from '../../vocab.ts';
 import type { SectionKind } from '../../model.ts';
 
 /**
@@ -224,13 +224,14 @@ export const SOURCE_LINK = /^(?:https?:\/\/)?support\.huaweicloud\.com\/\S+\.htm
 export const REQUEST_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)/;
 
 /**
- * Whether a cell is a required-flag word. vocab.parseRequired reads the value but accepts any word that starts with
- * `no`/`yes` (`nodeList` → false), which would make a field name look like a 是/否 cell; this guard asks for the
- * flag word itself (`是`, `否,单选`, `Yes`, `No This parameter is…`, `True`).
+ * Whether a cell is a required-flag word that vocab.parseRequired reads. parseRequired alone accepts any word that
+ * starts with `no`/`yes` (`nodeList` → false), which would make a field name look like a 是/否 cell; this guard also
+ * asks for the flag word itself (`是`, `否,单选`, `Yes`, `No This parameter is…`, `True`).
  */
 export function isRequiredWord(text: string): boolean {
   const t = foldWidth(text).trim();
-  return /^(?:是|否|必选|可选|必填|选填|非必选|必選|可選)(?![\u4e00-\u9fff])|^(?:是|否)[,，]/.test(t) || /^(?:yes|no|true|false|mandatory|optional|required|[YNMO])(?![A-Za-z0-9_])/i.test(t);
+  const flagWord = /^(?:是|否|必选|可选|必填|选填|非必选|必選|可選)(?![\u4e00-\u9fff])|^(?:是|否)[,，]/.test(t) || /^(?:yes|no|true|false|mandatory|optional|required|[YNMO])(?![A-Za-z0-9_])/i.test(t);
+  return flagWord && parseRequired(text) !== undefined;
 }
 
 /** The page text without the `# url:` / `# source:` lines that saved pages start with (they are not headings). */
