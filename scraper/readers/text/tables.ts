@@ -5,7 +5,7 @@ import type { DocSection, DocTable, ReportEntry } from '../../model.ts';
 import type { ColumnRole } from '../../vocab.ts';
 import { segmentRows, type Evidence, type SegmentResult, type Token } from './rows.ts';
 import { captionWord, headerWord } from './roles.ts';
-import { isRequiredWord, textColumnRole } from './words.ts';
+import { ANCHORED_ROLES, isRequiredWord, textColumnRole } from './words.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
 
@@ -76,7 +76,7 @@ export function finishTable(raw: RawTable, section: string, layout: TextLayout, 
     });
   }
   if (layout.mode === 'words') {
-    const free = headerRoles(header).filter((r) => !['name', 'required', 'type', 'status', 'code', 'method'].includes(r));
+    const free = headerRoles(header).filter((r) => !ANCHORED_ROLES.has(r));
     if (free.length > 1) {
       report({ section, table, reason: `flat text has no cell boundaries between the free-text columns ${free.join(', ')}: split at script changes (heuristic)`, severity: 'info' });
     }
@@ -84,7 +84,7 @@ export function finishTable(raw: RawTable, section: string, layout: TextLayout, 
   for (const f of result.findings) report({ section, table, row: f.row, reason: f.reason, severity: f.severity });
   if (raw.tokens.length > 0 && result.rows.length === 0) {
     // A body of a word or two is an excerpt cut mid-row; a table anchored only by names cannot be cut in flat text.
-    const anchoredByNameOnly = !roles.some((r) => ['required', 'type', 'status', 'code', 'method'].includes(r));
+    const anchoredByNameOnly = !roles.some((r) => r !== 'name' && ANCHORED_ROLES.has(r));
     const nameless = result.findings.some((f) => f.reason.startsWith('row without a name cell'));
     const severity = raw.tokens.length <= 2 || anchoredByNameOnly || nameless ? 'warning' : 'error';
     report({ section, table, reason: `no row could be read from the table body (${raw.tokens.length} tokens)`, severity });
