@@ -318,23 +318,20 @@ export function repairSpacing(words: string[], evidence: Evidence): { words: str
   const out: string[] = [];
   const notes: Finding[] = [];
   for (let i = 0; i < words.length; i++) {
-    let joined = false;
-    for (const n of [3]) {
-      const pieces = words.slice(i, i + n);
-      if (pieces.length < n || !looksCut(pieces)) continue;
-      const whole = pieces.join('');
-      const known = evidence.exampleWords.has(whole) || evidence.exampleKeys.has(whole) || evidence.typeNames.has(whole);
-      if (known) {
-        out.push(whole);
-        notes.push({ reason: `keyword-link spacing repaired: '${pieces.join(' ')}' → '${whole}' (the page's examples or captions spell it whole)`, severity: 'info' });
-        i += n - 1;
-        joined = true;
-        break;
-      }
-      notes.push({ reason: `possible keyword-link spacing left as written: '${pieces.join(' ')}' (no evidence for '${whole}' on the page)`, severity: 'warning' });
-      break;
+    const pieces = words.slice(i, i + 3);
+    if (!looksCut(pieces)) {
+      out.push(words[i]!);
+      continue;
     }
-    if (!joined) out.push(words[i]!);
+    const whole = pieces.join('');
+    if (evidence.exampleWords.has(whole) || evidence.exampleKeys.has(whole) || evidence.typeNames.has(whole)) {
+      out.push(whole);
+      notes.push({ reason: `keyword-link spacing repaired: '${pieces.join(' ')}' → '${whole}' (the page's examples or captions spell it whole)`, severity: 'info' });
+      i += 2;
+    } else {
+      notes.push({ reason: `possible keyword-link spacing left as written: '${pieces.join(' ')}' (no evidence for '${whole}' on the page)`, severity: 'warning' });
+      out.push(words[i]!);
+    }
   }
   return { words: out, notes };
 }
@@ -541,7 +538,7 @@ function orphans(extra: Token[], roles: ColumnRole[], options: SegmentOptions, a
     .join(options.mode === 'words' ? ' ' : ' | ');
   if (!text) return [];
   const withoutName = roles.filter((r) => r !== 'name');
-  const shape = matchPrefix(extra, 0, prefixRoles(withoutName), { ...options, evidence: { ...options.evidence } });
+  const shape = matchPrefix(extra, 0, prefixRoles(withoutName), options);
   const where = after ? `after row ${after}` : 'before the first row';
   if (roles.includes('name') && shape && shape.length > 0 && options.mode === 'cells') {
     return [{ row: after || undefined, reason: `row without a name cell ${where} (the name was dropped by the rendering; not invented): '${clip(text)}'`, severity: 'warning' }];
