@@ -152,6 +152,13 @@ export function pipeTables(region: string): { lead: string[]; tables: PipeTable[
 
 export function readLines(text: string, file: string, form: Form, report: Report): DocPage[] {
   const lines = splitLines(text);
+  // The non-blank lines trimmed, and for each line its position among them: percell header runs are read from there.
+  const cells: { text: string }[] = [];
+  const cellIndex = lines.map((l) => {
+    const at = cells.length;
+    if (l.text.trim()) cells.push({ text: l.text.trim() });
+    return at;
+  });
   const evidence = collectEvidence(text);
   const title = findTitle(lines);
   const sections: RawSection[] = [];
@@ -245,7 +252,7 @@ export function readLines(text: string, file: string, form: Form, report: Report
       continue;
     }
     if (form === 'percell') {
-      const header = headerRun(lines.slice(i).map((l) => ({ text: l.text.trim() })).filter((l) => l.text), 0);
+      const header = headerRun(cells, cellIndex[i]!);
       const minimum = table ? 3 : 2;
       const opener = header.length ? textColumnRole(header[0]!) : undefined;
       if (header.length >= minimum && opener && ['name', 'status', 'method', 'code'].includes(opener)) {
