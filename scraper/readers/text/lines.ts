@@ -152,7 +152,7 @@ export function pipeTables(region: string): { lead: string[]; tables: PipeTable[
 
 export function readLines(text: string, file: string, form: Form, report: Report): DocPage[] {
   const lines = splitLines(text);
-  // The non-blank lines trimmed, and for each line its position among them: percell header runs are read from there.
+  // The non-blank lines trimmed, and for each line its position among them (percell header runs, the line after a request line).
   const cells: { text: string }[] = [];
   const cellIndex = lines.map((l) => {
     const at = cells.length;
@@ -216,8 +216,8 @@ export function readLines(text: string, file: string, form: Form, report: Report
       continue;
     }
     if (/^[{[]/.test(t)) {
-      const end = jsonEnd(text, line.start + line.text.indexOf(t[0]!));
       const from = line.start + line.text.indexOf(t[0]!);
+      const end = jsonEnd(text, from);
       const stop = end < 0 ? text.length : end;
       if (end < 0) report({ section: section.heading, reason: 'an example is cut short by the end of the excerpt', severity: 'warning' });
       const example = exampleOf(text.slice(from, stop).trim(), isExampleSection() ? pending : [], status);
@@ -272,8 +272,8 @@ export function readLines(text: string, file: string, form: Form, report: Report
     }
     if (section.kind === 'requestExample' && REQUEST_LINE.test(t)) {
       // A request line with no body after it (`DELETE https://…/{id}`) is an example of its own.
-      const next = lines.slice(i + 1).find((l) => l.text.trim());
-      if (!next || !/^[{[]/.test(next.text.trim())) {
+      const next = cells[cellIndex[i]! + 1];
+      if (!next || !/^[{[]/.test(next.text)) {
         section.examples.push({ code: t, ...(pending.length ? { title: pending.join('\n') } : {}) });
         pending = [];
         continue;
