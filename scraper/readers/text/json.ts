@@ -46,22 +46,11 @@ export function tryParseJson(code: string): unknown {
   }
 }
 
-/** Object keys of a JSON value, by nesting: top-level keys, and all keys at any depth. */
-export function jsonKeys(value: unknown): { top: Set<string>; all: Set<string> } {
-  const top = new Set<string>();
-  const all = new Set<string>();
-  const visit = (v: unknown, depth: number): void => {
-    if (Array.isArray(v)) for (const item of v) visit(item, depth);
-    else if (v && typeof v === 'object') {
-      for (const [key, child] of Object.entries(v)) {
-        if (depth === 0) top.add(key);
-        all.add(key);
-        visit(child, depth + 1);
-      }
-    }
-  };
-  visit(value, 0);
-  return { top, all };
+/** Keys of the objects a JSON value is, or holds directly in (nested) arrays: its top-level keys. */
+function objectKeys(value: unknown, keys = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) objectKeys(item, keys);
+  else if (value && typeof value === 'object') for (const key of Object.keys(value)) keys.add(key);
+  return keys;
 }
 
 /**
@@ -78,8 +67,7 @@ export function quotedWords(code: string): Set<string> {
 export function topLevelKeys(code: string): Set<string> {
   const parsed = tryParseJson(code);
   if (parsed !== undefined) {
-    const { top } = jsonKeys(Array.isArray(parsed) ? parsed[0] : parsed);
-    return top;
+    return objectKeys(Array.isArray(parsed) ? parsed[0] : parsed);
   }
   const keys = new Set<string>();
   let depth = 0;
