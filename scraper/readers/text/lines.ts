@@ -326,16 +326,16 @@ function exampleOf(json: string, before: string[], status: string | undefined): 
 
 export function detectPercell(page: string): number {
   const text = withoutMetaLines(page);
-  const productsdesc = /^[^\n]+-[^\n]+[:：][^\n]+\n+\s*时间[:：]\d/m.test(text);
-  // A header row written one cell per line: three consecutive non-blank lines that are column words.
-  const content = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  let headerCells = 0;
-  for (let i = 0; i + 2 < content.length; i++) {
-    if (content.slice(i, i + 3).every((l) => textColumnRole(l))) headerCells++;
-  }
   if (/ \|\s*$/m.test(text) || /<table|<html/i.test(text)) return 0.05;
-  if (headerCells) return 0.9;
-  if (productsdesc) return 0.85;
+  // A header row written one cell per line: three consecutive non-blank lines that are column words.
+  let run = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const l = line.trim();
+    if (!l) continue;
+    run = textColumnRole(l) ? run + 1 : 0;
+    if (run === 3) return 0.9;
+  }
+  if (/^[^\n]+-[^\n]+[:：][^\n]+\n+\s*时间[:：]\d/m.test(text)) return 0.85;
   if (/^表\d+\s*\S+\s*$/m.test(text) || /^(?:状态码|狀態碼)[:：]\s*\d{3}\s*$/m.test(text)) return 0.5;
   return 0.1;
 }
