@@ -12,7 +12,7 @@ import { DASH_BULLET_LINE, DOT_BULLET, headingKind, isChromeLine, withoutMetaLin
 const FORM = 'flat';
 
 /** The bullets of a page: `  • text` lines, or `-` lines each followed by the bullet's text; else plain lines. */
-export function splitBullets(text: string): string[] {
+function splitBullets(text: string): string[] {
   const lines = text.split(/\r?\n/);
   const dotted = lines.filter((l) => DOT_BULLET.test(l));
   if (dotted.length) {
@@ -40,7 +40,7 @@ export function splitBullets(text: string): string[] {
 }
 
 /** Whether text looks like a flat page: long lines that hold a heading, a table mark and header words together. */
-export function detectFlat(page: string): number {
+function detectFlat(page: string): number {
   const text = withoutMetaLines(page);
   const lines = text.split(/\r?\n/);
   const bullets = lines.filter((l) => DOT_BULLET.test(l) || DASH_BULLET_LINE.test(l.trim())).length;
@@ -58,7 +58,7 @@ export function detectFlat(page: string): number {
   return bullets ? 0.3 : 0.1;
 }
 
-export function readFlat(text: string, file: string, report: Report): DocPage[] {
+function readFlat(text: string, file: string, report: Report): DocPage[] {
   const evidence = collectEvidence(text);
   const bullets = splitBullets(text);
   const units: Unit[] = bullets.map((bullet, index) => {

@@ -85,7 +85,7 @@ function pathPattern(path: string): RegExp {
 }
 
 /** Whether `unit` belongs to the operation `group`; the reason is reported either way. */
-export function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
+function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
   const have = kinds(group.units);
   const own = unit.sections.map((s) => s.kind);
   if (own.some((k) => have.has(k))) return { ok: false, why: `the operation already has a ${own.join('/')} section` };

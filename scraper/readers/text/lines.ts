@@ -121,7 +121,7 @@ interface PipeTable {
 }
 
 /** Cells of a pipe region, with the separator rows turned into headers. Cells before the first header are returned as `lead`. */
-export function pipeTables(region: string): { lead: string[]; tables: PipeTable[] } {
+function pipeTables(region: string): { lead: string[]; tables: PipeTable[] } {
   const leadingPipes = region.split('\n').some((l) => /^\s*\|\s*:?-{3,}/.test(l));
   const parts = region.split('|').map((p) => p.replace(/\s*\n\s*/g, '\n').trim());
   const cells: (string | { separator: number })[] = [];
@@ -150,7 +150,7 @@ export function pipeTables(region: string): { lead: string[]; tables: PipeTable[
 // ---------------------------------------------------------------------------------------------------------------
 // The page walk
 
-export function readLines(text: string, file: string, form: Form, report: Report): DocPage[] {
+function readLines(text: string, file: string, form: Form, report: Report): DocPage[] {
   const lines = splitLines(text);
   // The non-blank lines trimmed, and for each line its position among them (percell header runs, the line after a request line).
   const cells: { text: string }[] = [];
@@ -324,7 +324,7 @@ function exampleOf(json: string, before: string[], status: string | undefined): 
   return { code, ...(status ? { status } : {}), ...(title ? { title } : {}) };
 }
 
-export function detectPercell(page: string): number {
+function detectPercell(page: string): number {
   const text = withoutMetaLines(page);
   if (/ \|\s*$/m.test(text) || /<table|<html/i.test(text)) return 0.05;
   // A header row written one cell per line: three consecutive non-blank lines that are column words.
@@ -340,7 +340,7 @@ export function detectPercell(page: string): number {
   return 0.1;
 }
 
-export function detectPipe(page: string): number {
+function detectPipe(page: string): number {
   const text = withoutMetaLines(page);
   const separators = (text.match(/^\|?\s*-{3,}\s*\|/gm) ?? []).length;
   const cellLines = (text.match(/ \|\s*$/gm) ?? []).length;

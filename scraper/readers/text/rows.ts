@@ -118,7 +118,7 @@ export function namedTypes(type: TypeRef): string[] {
  * when the page declares it as a caption or the required column already vouches for the row: otherwise any
  * capitalised English word in a description would start a row.
  */
-export function typeScore(text: string, evidence: Evidence, vouched: boolean): number | undefined {
+function typeScore(text: string, evidence: Evidence, vouched: boolean): number | undefined {
   const type = parseDocType(text);
   if (!isClean(type)) return undefined;
   const names = namedTypes(type);
@@ -290,7 +290,7 @@ function cutIndex(words: string[]): number {
 }
 
 /** Flat free text → `count` cells. The first cell of an error table is the English message: the leading ASCII run. */
-export function splitFreeWords(words: string[], count: number): string[][] {
+function splitFreeWords(words: string[], count: number): string[][] {
   if (count <= 1) return [words];
   if (words.length === 0) return Array.from({ length: count }, () => []);
   let cut = 0;
@@ -314,7 +314,7 @@ function looksCut(pieces: string[]): boolean {
 }
 
 /** Joins split identifiers that the page's examples or captions spell whole; reports suspects it cannot prove. */
-export function repairSpacing(words: string[], evidence: Evidence): { words: string[]; notes: Finding[] } {
+function repairSpacing(words: string[], evidence: Evidence): { words: string[]; notes: Finding[] } {
   const out: string[] = [];
   const notes: Finding[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -431,7 +431,7 @@ function freePenalty(from: number, to: number, freeRoles: number, options: Segme
 }
 
 /** The roles up to the first free-text column: what a row start must match. */
-export function prefixRoles(roles: ColumnRole[]): ColumnRole[] {
+function prefixRoles(roles: ColumnRole[]): ColumnRole[] {
   const firstFree = roles.findIndex((r) => !ANCHORED_ROLES.has(r));
   return firstFree < 0 ? roles : roles.slice(0, firstFree);
 }

@@ -24,7 +24,7 @@ export interface TextLayout {
 }
 
 /** Column roles of a header; unknown header words are free text (`description`-like) so they never anchor a row. */
-export function headerRoles(header: string[]): ColumnRole[] {
+function headerRoles(header: string[]): ColumnRole[] {
   return header.map((h) => textColumnRole(h) ?? 'ignored');
 }
 
@@ -63,7 +63,7 @@ function chooseTemplate(
 }
 
 /** Cuts a raw table into rows and reports whatever did not become a row. */
-export function finishTable(raw: RawTable, section: string, layout: TextLayout, evidence: Evidence, report: Report): DocTable {
+function finishTable(raw: RawTable, section: string, layout: TextLayout, evidence: Evidence, report: Report): DocTable {
   const table = tableLabel(raw);
   const roles = headerRoles(raw.header);
   const { header, result, droppedRequired } = chooseTemplate(raw, roles, layout, evidence);

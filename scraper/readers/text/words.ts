@@ -120,7 +120,7 @@ export function textColumnRole(word: string): ColumnRole | undefined {
 // Status lines (FORMATS.md §2, §7): `状态码: 200`, `状态码:200`, `状态码为 200 时:`, `返回状态码为201:…`,
 // `Status code: 200`. Each pattern captures the code; the rest of the line is free text.
 
-export const STATUS_LINE_PATTERNS: RegExp[] = [
+const STATUS_LINE_PATTERNS: RegExp[] = [
   /^(?:返回)?状态码\s*[:：为]\s*([1-5]\d\d)\s*(?:时\s*[:：]?|[:：])?/,
   /^status\s*code\s*[:：]\s*([1-5]\d\d)\b/i,
 ];
@@ -198,7 +198,7 @@ export const DOT_BULLET = /^\s*•\s+/;
 export const DASH_BULLET_LINE = /^-$/;
 
 /** Page chrome lines that are never content (support pages, productsdesc pages, search pages). */
-export const CHROME_LINES: RegExp[] = [
+const CHROME_LINES: RegExp[] = [
   /^#\s*(?:url|source|variant):/,
   /^更新时间[:：]/,
   /^时间[:：]\d/,
