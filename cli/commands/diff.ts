@@ -15,14 +15,6 @@ Exit codes: 0 no failing change, 1 --fail-on threshold reached, 2 bad usage or u
 
 const FAIL_ON = [...LEVELS, 'none'] as const;
 
-/**
- * Writes and waits until the data has left the process: the CLI entry calls process.exit() right after a command
- * returns, which cuts a large report written to a pipe at 64 KiB.
- */
-function writeOut(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
-}
-
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, flag: string): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -39,7 +31,7 @@ export const diff: Command = {
     }
     const format = pick<Format>(values.format as string | undefined, FORMATS, 'text', '--format');
     if (values.rules) {
-      await writeOut(formatRules(RULES, format));
+      process.stdout.write(formatRules(RULES, format));
       return 0;
     }
     if (positionals.length !== 2) throw new UsageError(`expected two documents, got ${positionals.length}\n\nUsage: ${USAGE}`);
@@ -55,7 +47,7 @@ export const diff: Command = {
       throw err;
     }
     const report = diffDocuments(docs[0]!, docs[1]!);
-    await writeOut(formatReport(report, format));
+    process.stdout.write(formatReport(report, format));
     return exceedsThreshold(report, failOn) ? 1 : 0;
   },
 };
