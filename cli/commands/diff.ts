@@ -29,22 +29,19 @@ export const diff: Command = {
       process.stdout.write(`Usage: ${USAGE}\n`);
       return 0;
     }
-    const format = pick<Format>(values.format as string | undefined, FORMATS, 'text', '--format');
+    const format = pick<Format>(values.format, FORMATS, 'text', '--format');
     if (values.rules) {
       process.stdout.write(formatRules(RULES, format));
       return 0;
     }
     if (positionals.length !== 2) throw new UsageError(`expected two documents, got ${positionals.length}\n\nUsage: ${USAGE}`);
-    const failOn = pick<Level | 'none'>(values['fail-on'] as string | undefined, FAIL_ON, 'none', '--fail-on');
+    const failOn = pick<Level | 'none'>(values['fail-on'], FAIL_ON, 'none', '--fail-on');
+    // Bad input reads like bad usage: main() prints `hwdocs diff: <message>` and exits 2.
     let docs;
     try {
       docs = positionals.map((arg) => loadDocument(arg));
     } catch (err) {
-      if (err instanceof DiffInputError) {
-        process.stderr.write(`hwdocs diff: ${err.message}\n`);
-        return 2;
-      }
-      throw err;
+      throw err instanceof DiffInputError ? new UsageError(err.message) : err;
     }
     const report = diffDocuments(docs[0]!, docs[1]!);
     process.stdout.write(formatReport(report, format));
