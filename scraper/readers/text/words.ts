@@ -63,11 +63,11 @@ const TRADITIONAL: Record<string, string> = {
 /** Pinyin annotations of the mojibake mirror: `數(shù)` → `數`. */
 const PINYIN_NOTE = /\((?:[a-zàáǎèéěìíǐòóǒùúǔǖǘǚǜüāēīōū]{1,6})\)/g;
 
+const TRADITIONAL_CHAR = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+
 /** Traditional → simplified, character for character (lengths and offsets kept): `狀態碼: 200` → `状态码: 200`. */
 export function foldTraditional(text: string): string {
-  let out = '';
-  for (const ch of text) out += TRADITIONAL[ch] ?? ch;
-  return out;
+  return text.replace(TRADITIONAL_CHAR, (ch) => TRADITIONAL[ch]!);
 }
 
 /** The mirror's spelling undone (pinyin notes dropped, traditional → simplified), width and case kept. */
