@@ -8,6 +8,9 @@ export interface DocumentContext {
   oldDoc: OpenApiDoc;
   newDoc: OpenApiDoc;
   operations: OperationMatch;
+  /** The root `x-error-codes` catalogues, read once. */
+  oldErrorCodes: ErrorCodes;
+  newErrorCodes: ErrorCodes;
 }
 
 export interface ParameterPair {
@@ -42,6 +45,9 @@ export interface OperationContext {
   /** Status code → body. */
   oldResponses: Record<string, Body>;
   newResponses: Record<string, Body>;
+  /** The operation's own `x-error-codes`, read once. */
+  oldErrorCodes: ErrorCodes;
+  newErrorCodes: ErrorCodes;
 }
 
 export interface SchemaContext {
@@ -124,6 +130,8 @@ export function buildOperationContext(oldDoc: OpenApiDoc, newDoc: OpenApiDoc, ol
     newRequest: readRequestBody(newDoc, next),
     oldResponses: readResponses(oldDoc, old),
     newResponses: readResponses(newDoc, next),
+    oldErrorCodes: errorCodes(old.node),
+    newErrorCodes: errorCodes(next.node),
   };
 }
 
@@ -132,9 +140,12 @@ export function bodyLocation(prefix: string, mediaType: string): string {
   return mediaType === 'application/json' ? `${prefix}.body` : `${prefix}.body[${mediaType}]`;
 }
 
+/** Code → catalogue entry (`{}` for a bare code). */
+export type ErrorCodes = Map<string, Record<string, unknown>>;
+
 /** Error codes an operation or document lists in `x-error-codes` (strings, or objects with `code`). */
-export function errorCodes(node: Record<string, unknown>): Map<string, Record<string, unknown>> {
-  const out = new Map<string, Record<string, unknown>>();
+export function errorCodes(node: Record<string, unknown>): ErrorCodes {
+  const out: ErrorCodes = new Map();
   const list = node['x-error-codes'];
   if (!Array.isArray(list)) return out;
   for (const entry of list) {

@@ -1,5 +1,5 @@
 // Walks two documents in step, runs every rule of the table on each paired piece and returns sorted hits.
-import { bodyLocation, buildOperationContext, type OperationContext } from './context.ts';
+import { bodyLocation, buildOperationContext, errorCodes, type OperationContext } from './context.ts';
 import { matchOperations, sourceFile } from './operations.ts';
 import { viewSchema } from './resolve.ts';
 import { RULES, type Rule } from './rules.ts';
@@ -93,9 +93,10 @@ function dedupe(hits: Hit[]): Hit[] {
 export function diffDocuments(oldDoc: OpenApiDoc, newDoc: OpenApiDoc, rules: readonly Rule[] = RULES): DiffReport {
   const operations = matchOperations(oldDoc, newDoc);
   const hits: Hit[] = [];
+  const documentContext = { oldDoc, newDoc, operations, oldErrorCodes: errorCodes(oldDoc), newErrorCodes: errorCodes(newDoc) };
   for (const rule of rules) {
     if (rule.scope !== 'document') continue;
-    for (const f of rule.check({ oldDoc, newDoc, operations })) hits.push({ id: rule.id, level: rule.level, operation: f.operation, location: f.location, message: f.message });
+    for (const f of rule.check(documentContext)) hits.push({ id: rule.id, level: rule.level, operation: f.operation, location: f.location, message: f.message });
   }
   const sources: Record<string, string> = {};
   for (const op of [...operations.removed, ...operations.added]) {

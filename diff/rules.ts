@@ -8,7 +8,7 @@
 // Direction matters: a request is data the client produces, a response is data it consumes, so the same change
 // (a property removed, an enum value added, a bound tightened) can be breaking on one side and harmless on the other.
 import type { DocumentContext, OperationContext, SchemaContext } from './context.ts';
-import { bodyLocation, errorCodes, parameterLocation } from './context.ts';
+import { bodyLocation, parameterLocation } from './context.ts';
 import { BOUND_KEYWORDS, type BoundKeyword, type SchemaView } from './resolve.ts';
 import type { Direction, Finding, Level } from './types.ts';
 
@@ -40,6 +40,14 @@ function missingFrom(a: readonly unknown[], b: readonly unknown[]): unknown[] {
 }
 
 const sortedKeys = (o: Record<string, unknown>): string[] => Object.keys(o).sort();
+
+/** Keys only the new side has (`added`) or only the old side has (`removed`), sorted. */
+function changedKeys(before: Iterable<string>, after: Iterable<string>, change: 'added' | 'removed'): string[] {
+  const [from, to] = change === 'added' ? [after, before] : [before, after];
+  const other = new Set(to);
+  return [...from].filter((key) => !other.has(key)).sort();
+}
+
 const typeName = (v: SchemaView): string => (v.types.length ? v.types.join('|') : 'any');
 const typesChanged = (c: SchemaContext): boolean => typeName(c.old) !== typeName(c.new);
 const isSuccess = (status: string): boolean => /^2/.test(status);
@@ -114,6 +122,14 @@ const one = (location: string, message: string): Finding[] => [{ location, messa
 // ---------------------------------------------------------------------------------------------------------------
 // Document-level rules
 
+function catalogueChanges({ oldErrorCodes, newErrorCodes }: DocumentContext, change: 'added' | 'removed'): DocumentFinding[] {
+  return changedKeys(oldErrorCodes.keys(), newErrorCodes.keys(), change).map((code) => ({
+    operation: '',
+    location: `error-code ${code}`,
+    message: `error code ${code} ${change} ${change === 'added' ? 'to' : 'from'} the catalogue`,
+  }));
+}
+
 const documentRules: Rule[] = [
   {
     id: 'operation-added',
@@ -134,31 +150,24 @@ const documentRules: Rule[] = [
     level: 'info',
     scope: 'document',
     description: 'A code added to the root x-error-codes catalogue.',
-    check: ({ oldDoc, newDoc }) => {
-      const before = errorCodes(oldDoc);
-      return [...errorCodes(newDoc).keys()].filter((code) => !before.has(code)).sort().map((code) => ({ operation: '', location: `error-code ${code}`, message: `error code ${code} added to the catalogue` }));
-    },
+    check: (c) => catalogueChanges(c, 'added'),
   },
   {
     id: 'error-catalog-code-removed',
     level: 'warning',
     scope: 'document',
     description: 'A code removed from the root catalogue: its generated error-code constant disappears.',
-    check: ({ oldDoc, newDoc }) => {
-      const after = errorCodes(newDoc);
-      return [...errorCodes(oldDoc).keys()].filter((code) => !after.has(code)).sort().map((code) => ({ operation: '', location: `error-code ${code}`, message: `error code ${code} removed from the catalogue` }));
-    },
+    check: (c) => catalogueChanges(c, 'removed'),
   },
   {
     id: 'error-catalog-status-changed',
     level: 'warning',
     scope: 'document',
     description: 'A catalogued error code now comes with another HTTP status.',
-    check: ({ oldDoc, newDoc }) => {
-      const before = errorCodes(oldDoc);
+    check: ({ oldErrorCodes, newErrorCodes }) => {
       const out: DocumentFinding[] = [];
-      for (const [code, entry] of [...errorCodes(newDoc)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const old = before.get(code);
+      for (const [code, entry] of [...newErrorCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const old = oldErrorCodes.get(code);
         if (old && old.status !== undefined && entry.status !== undefined && String(old.status) !== String(entry.status))
           out.push({ operation: '', location: `error-code ${code}`, message: `error code ${code} status changed from ${old.status} to ${entry.status}` });
       }
@@ -173,10 +182,7 @@ const documentRules: Rule[] = [
 /** Media types added or removed where both sides document a body (a body appearing or vanishing is its own rule). */
 function mediaTypeChanges(before: Record<string, unknown>, after: Record<string, unknown>, prefix: string, change: 'added' | 'removed'): Finding[] {
   if (!Object.keys(before).length || !Object.keys(after).length) return [];
-  const [from, to] = change === 'added' ? [after, before] : [before, after];
-  return sortedKeys(from)
-    .filter((mt) => !Object.hasOwn(to, mt))
-    .map((mt) => ({ location: bodyLocation(prefix, mt), message: `media type ${mt} ${change}` }));
+  return changedKeys(Object.keys(before), Object.keys(after), change).map((mt) => ({ location: bodyLocation(prefix, mt), message: `media type ${mt} ${change}` }));
 }
 
 function sharedStatuses(c: OperationContext): string[] {
@@ -189,12 +195,9 @@ function bodiesDocumented(c: OperationContext): string[] {
 }
 
 /** Per-code changes, when both sides document error codes (the first list an operation gets is its own rule). */
-function operationErrorCodes(c: OperationContext, change: 'added' | 'removed'): Finding[] {
-  const before = errorCodes(c.old.node);
-  const after = errorCodes(c.new.node);
-  if (before.size === 0 || after.size === 0) return [];
-  const [from, to] = change === 'added' ? [after, before] : [before, after];
-  return [...from.keys()].filter((code) => !to.has(code)).sort().map((code) => ({ location: `error-code ${code}`, message: `error code ${code} ${change}` }));
+function operationErrorCodes({ oldErrorCodes, newErrorCodes }: OperationContext, change: 'added' | 'removed'): Finding[] {
+  if (oldErrorCodes.size === 0 || newErrorCodes.size === 0) return [];
+  return changedKeys(oldErrorCodes.keys(), newErrorCodes.keys(), change).map((code) => ({ location: `error-code ${code}`, message: `error code ${code} ${change}` }));
 }
 
 const operationRules: Rule[] = [
@@ -418,21 +421,15 @@ const operationRules: Rule[] = [
     level: 'info',
     scope: 'operation',
     description: 'An operation that listed no error codes now lists some: the page gained the list, one finding, not one per code.',
-    check: (c) => {
-      const before = errorCodes(c.old.node);
-      const after = [...errorCodes(c.new.node).keys()].sort();
-      return before.size === 0 && after.length ? one('error-codes', `error codes documented: ${after.join(', ')}`) : [];
-    },
+    check: (c) => (c.oldErrorCodes.size === 0 && c.newErrorCodes.size ? one('error-codes', `error codes documented: ${[...c.newErrorCodes.keys()].sort().join(', ')}`) : []),
   },
   {
     id: 'response-error-codes-undocumented',
     level: 'info',
     scope: 'operation',
     description: 'An operation no longer lists any error code.',
-    check: (c) => {
-      const before = [...errorCodes(c.old.node).keys()].sort();
-      return before.length && errorCodes(c.new.node).size === 0 ? one('error-codes', `error codes no longer documented (were ${before.join(', ')})`) : [];
-    },
+    check: (c) =>
+      c.oldErrorCodes.size && c.newErrorCodes.size === 0 ? one('error-codes', `error codes no longer documented (were ${[...c.oldErrorCodes.keys()].sort().join(', ')})`) : [],
   },
   {
     id: 'response-error-code-removed',
