@@ -262,7 +262,9 @@ function readLines(text: string, file: string, form: Form, report: Report): DocP
         continue;
       }
       if (table) {
-        table.tokens.push(percellToken(t, lines, i, (n) => (i = n)));
+        const cell = percellToken(t, lines, i);
+        table.tokens.push(cell.token);
+        i = cell.last;
         continue;
       }
     }
@@ -294,9 +296,9 @@ function readLines(text: string, file: string, form: Form, report: Report): DocP
   return [{ file, form, title: title.title, ...(apiName ? { apiName } : {}), sections: finished }];
 }
 
-/** A percell cell: a line, or consecutive `• item` lines taken together as one list cell. */
-function percellToken(first: string, lines: Line[], at: number, advance: (n: number) => void): Token {
-  if (!/^•/.test(first)) return { text: first };
+/** A percell cell: a line, or consecutive `• item` lines taken together as one list cell; `last` is its last line. */
+function percellToken(first: string, lines: Line[], at: number): { token: Token; last: number } {
+  if (!/^•/.test(first)) return { token: { text: first }, last: at };
   const items = [first.replace(/^•\s*/, '')];
   let i = at;
   while (i + 1 < lines.length) {
@@ -311,8 +313,7 @@ function percellToken(first: string, lines: Line[], at: number, advance: (n: num
   }
   // Blank lines after the list are skipped anyway; step back to the last item so the walk continues after it.
   while (i > at && !lines[i]!.text.trim()) i--;
-  advance(i);
-  return { text: items.join('\n'), listItems: items };
+  return { token: { text: items.join('\n'), listItems: items }, last: i };
 }
 
 /** An example from its code and the lines before it: `OK`, `鉴权失败`, a request line kept in front of the body. */
