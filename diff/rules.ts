@@ -7,7 +7,7 @@
 //   info      additive or loosening changes.
 // Direction matters: a request is data the client produces, a response is data it consumes, so the same change
 // (a property removed, an enum value added, a bound tightened) can be breaking on one side and harmless on the other.
-import type { DocumentContext, OperationContext, SchemaContext } from './context.ts';
+import type { Body, DocumentContext, OperationContext, SchemaContext } from './context.ts';
 import { bodyLocation, parameterLocation } from './context.ts';
 import { BOUND_KEYWORDS, type BoundKeyword, type SchemaView } from './resolve.ts';
 import type { Direction, Finding, Level } from './types.ts';
@@ -189,9 +189,16 @@ function sharedStatuses(c: OperationContext): string[] {
   return sortedKeys(c.newResponses).filter((s) => Object.hasOwn(c.oldResponses, s));
 }
 
+const hasBody = (body: Body): boolean => Object.keys(body.content).length > 0;
+
 /** Statuses in both documents whose body is documented only in the new one. */
 function bodiesDocumented(c: OperationContext): string[] {
-  return sharedStatuses(c).filter((s) => !Object.keys(c.oldResponses[s]!.content).length && Object.keys(c.newResponses[s]!.content).length);
+  return sharedStatuses(c).filter((s) => !hasBody(c.oldResponses[s]!) && hasBody(c.newResponses[s]!));
+}
+
+/** Statuses in both documents whose body is documented only in the old one. */
+function bodiesRemoved(c: OperationContext): string[] {
+  return sharedStatuses(c).filter((s) => hasBody(c.oldResponses[s]!) && !hasBody(c.newResponses[s]!));
 }
 
 /** Per-code changes, when both sides document error codes (the first list an operation gets is its own rule). */
@@ -381,8 +388,8 @@ const operationRules: Rule[] = [
     scope: 'operation',
     description: 'A 2xx response lost its body: clients reading it get nothing.',
     check: (c) =>
-      sharedStatuses(c)
-        .filter((s) => isSuccess(s) && Object.keys(c.oldResponses[s]!.content).length && !Object.keys(c.newResponses[s]!.content).length)
+      bodiesRemoved(c)
+        .filter(isSuccess)
         .map((s) => ({ location: `response[${s}].body`, message: 'body removed' })),
   },
   {
@@ -391,8 +398,8 @@ const operationRules: Rule[] = [
     scope: 'operation',
     description: 'A non-2xx response lost its documented body.',
     check: (c) =>
-      sharedStatuses(c)
-        .filter((s) => !isSuccess(s) && Object.keys(c.oldResponses[s]!.content).length && !Object.keys(c.newResponses[s]!.content).length)
+      bodiesRemoved(c)
+        .filter((s) => !isSuccess(s))
         .map((s) => ({ location: `response[${s}].body`, message: 'body removed' })),
   },
   {
