@@ -42,12 +42,12 @@ function splitBullets(text: string): string[] {
 /** Whether text looks like a flat page: long lines that hold a heading, a table mark and header words together. */
 function detectFlat(page: string): number {
   const text = withoutMetaLines(page);
+  if (/^\s*(?:#{1,6} |<table|<html)/m.test(text) || / \|\s*$/m.test(text)) return 0.05;
   const lines = text.split(/\r?\n/);
   const bullets = lines.filter((l) => DOT_BULLET.test(l) || DASH_BULLET_LINE.test(l.trim())).length;
   const flatTables = (text.match(/表\d+ \S+ (?:参数|名称|参数名) (?:是否必选 )?(?:参数类型|类型)/g) ?? []).length;
   const flatStatus = (text.match(/状态码: ?\d{3} (?:表\d+|[A-Z][a-z]+)/g) ?? []).length;
   const flatErrors = (text.match(/状态码 错误码 (?:错误信息|错误码信息|错误描述)/g) ?? []).length;
-  if (/^\s*(?:#{1,6} |<table|<html)/m.test(text) || / \|\s*$/m.test(text)) return 0.05;
   // Bullets that open with a section heading word and go on on the same line: `  • 响应示例 状态码: 200 OK {`.
   const headedBullets = lines.filter((l) => {
     const m = l.match(/^\s*•\s+(\S+)\s+\S/);
