@@ -8,7 +8,7 @@ import { writeFileAtomic, writeFileIfChanged } from './files.ts';
 import { HostGate } from './host-gate.ts';
 import { fetchWithRetries, type FetchOutcome, type RetryOptions } from './http.ts';
 import { extractLinks, isHtmlContentType } from './links.ts';
-import { MANIFEST_FILE, renderManifest } from './manifest.ts';
+import { MANIFEST_FILE, byUrl, renderManifest } from './manifest.ts';
 import { STATE_FILE, loadState, removeState, saveState } from './state.ts';
 import type { CrawlEvent, CrawlFailure, CrawlOptions, CrawlSummary, ManifestPage, PageSource } from './types.ts';
 import { fileNameForUrl, isInScope, looksLikePage, normalizeUrl, scopeOf } from './urls.ts';
@@ -228,10 +228,10 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
   else await persistState();
 
   const manifestFile = join(outDir, MANIFEST_FILE);
-  const failureEntries = failureList();
-  await writeFileAtomic(manifestFile, renderManifest({ startUrls, pages: [...pages.values()], failures: failureEntries, pending }));
+  const sortedPages = [...pages.values()].sort(byUrl);
+  const failureEntries = failureList().sort(byUrl);
+  await writeFileAtomic(manifestFile, renderManifest({ startUrls, pages: sortedPages, failures: failureEntries, pending }));
 
-  const sortedPages = [...pages.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return {
     outDir,
     manifestFile,
@@ -240,7 +240,7 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
     cached: counts.cached,
     revalidated: counts.revalidated,
     failed: counts.failed,
-    failures: failureEntries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+    failures: failureEntries,
     pending: pending.length,
     interrupted,
     pages: sortedPages,

@@ -11,7 +11,8 @@ export interface Manifest {
   pending?: string[];
 }
 
-const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+/** Code-point order of `url`: manifest, state and summary list pages and failures in it. */
+export const byUrl = (a: { url: string }, b: { url: string }): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 export function renderManifest(input: {
   startUrls: readonly string[];

@@ -4,6 +4,7 @@
 // so the next run starts a new crawl that revalidates every page.
 import { rm } from 'node:fs/promises';
 import { readJson, writeFileAtomic } from './files.ts';
+import { byUrl } from './manifest.ts';
 import type { CrawlFailure } from './types.ts';
 
 export const STATE_FILE = '.crawl-state.json';
@@ -31,7 +32,7 @@ export async function saveState(path: string, state: CrawlState): Promise<void> 
     version: 1,
     startUrls: [...state.startUrls].sort(),
     done: [...state.done].sort(),
-    failed: [...state.failed].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+    failed: [...state.failed].sort(byUrl),
     pending: [...state.pending].sort(),
   };
   await writeFileAtomic(path, JSON.stringify(sorted, null, 2) + '\n');
