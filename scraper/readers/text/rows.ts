@@ -169,14 +169,16 @@ function repairedType(words: string[]): { text: string; note: string } | undefin
   return { text, note: `keyword-link spacing repaired in a type: '${words.join(' ')}' → '${text}'` };
 }
 
+/**
+ * Readings of the cell of `role` at `at`. `vouched`: an earlier required cell of the row vouches for it; `nameOnly`:
+ * the name is the table's only anchor.
+ */
 function matchRole(
   role: ColumnRole,
   tokens: Token[],
   at: number,
-  mode: SegmentOptions['mode'],
-  evidence: Evidence,
+  { mode, evidence, looseCodes = false }: Pick<SegmentOptions, 'mode' | 'evidence' | 'looseCodes'>,
   vouched: boolean,
-  looseCodes = false,
   nameOnly = false,
 ): { length: number; score: number; text: string; note?: string }[] {
   const token = tokens[at];
@@ -253,7 +255,7 @@ function matchPrefix(tokens: Token[], at: number, roles: ColumnRole[], options: 
       if (!best || acc.score > best.score) best = { ...acc, length: pos - at };
       return;
     }
-    for (const m of matchRole(roles[r]!, tokens, pos, options.mode, options.evidence, vouched, options.looseCodes, roles.length === 1)) {
+    for (const m of matchRole(roles[r]!, tokens, pos, options, vouched, roles.length === 1)) {
       walk(
         r + 1,
         pos + m.length,
@@ -378,7 +380,7 @@ function freeCells(
   while (restRoles.length > 1 && ANCHORED_ROLES.has(restRoles[restRoles.length - 1]!)) {
     const role = restRoles[restRoles.length - 1]!;
     const last = rest[rest.length - 1];
-    const fits = last && matchRole(role, [last], 0, 'cells', options.evidence, true).length > 0;
+    const fits = last && matchRole(role, [last], 0, { mode: 'cells', evidence: options.evidence }, true).length > 0;
     trailing.unshift(cell(fits ? last!.text : ''));
     if (fits) rest = rest.slice(0, -1);
     else findings.push({ row: rowNumber, reason: `no '${role}' cell at the end of the row`, severity: 'warning' });
