@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { startDocServer, type DocServer } from './server.ts';
+import { respond, startDocServer, type DocServer } from './server.ts';
 
 let server: DocServer;
 let outDir: string;
@@ -39,10 +39,7 @@ describe('hwdocs crawl', () => {
   });
 
   it('exits 1 when a page failed, naming it and the reason', async () => {
-    server.faults.set('/api-demo/topic-b.html', (_req, res) => {
-      res.writeHead(404).end();
-      return true;
-    });
+    server.faults.set('/api-demo/topic-b.html', respond(404));
     const code = await main(['crawl', server.url('/api-demo/index.html'), '-o', outDir, '-q', ...fast]);
     expect(code).toBe(1);
     expect(stdout.join('')).toContain(`failed ${server.url('/api-demo/topic-b.html')}: HTTP 404 Not Found`);

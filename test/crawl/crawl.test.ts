@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crawl, MANIFEST_FILE, STATE_FILE, type Clock, type CrawlEvent, type CrawlOptions } from '../../crawl/index.ts';
-import { fixtureBytes, startDocServer, type DocServer } from './server.ts';
+import { fixtureBytes, respond, startDocServer, type DocServer } from './server.ts';
 
 let server: DocServer;
 let outDir: string;
@@ -140,12 +140,8 @@ describe('faults', () => {
   });
 
   it('detects a redirect loop, reports it without retrying, and keeps the other pages', async () => {
-    const redirect = (to: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
-      res.writeHead(302, { location: to }).end();
-      return true;
-    };
-    server.faults.set('/api-demo/topic-b.html', redirect('/api-demo/loop.html'));
-    server.faults.set('/api-demo/loop.html', redirect('/api-demo/topic-b.html'));
+    server.faults.set('/api-demo/topic-b.html', respond(302, { location: '/api-demo/loop.html' }));
+    server.faults.set('/api-demo/loop.html', respond(302, { location: '/api-demo/topic-b.html' }));
     const summary = await crawl([server.url('/api-demo/index.html')], options());
 
     expect(summary).toMatchObject({ saved: 3, failed: 1 });
@@ -158,10 +154,7 @@ describe('faults', () => {
   });
 
   it('stops after --max-redirects hops and saves a followed redirect under the requested URL', async () => {
-    server.faults.set('/api-demo/topic-a.html', (_req, res) => {
-      res.writeHead(301, { location: '/api-demo/moved/topic-a.html' }).end();
-      return true;
-    });
+    server.faults.set('/api-demo/topic-a.html', respond(301, { location: '/api-demo/moved/topic-a.html' }));
     server.faults.set('/api-demo/moved/topic-a.html', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<h1 class="topictitle1">Moved</h1>');
       return true;
@@ -176,11 +169,7 @@ describe('faults', () => {
   });
 
   it('honours Retry-After on 429 before retrying', async () => {
-    server.faults.set('/api-demo/topic-a.html', (_req, res, n) => {
-      if (n > 1) return false;
-      res.writeHead(429, { 'retry-after': '7' }).end();
-      return true;
-    });
+    server.faults.set('/api-demo/topic-a.html', respond(429, { 'retry-after': '7' }, 1));
     const { clock, sleeps } = virtualClock();
     const summary = await crawl([server.url('/api-demo/index.html')], options({ clock, concurrency: 1 }));
     expect(summary).toMatchObject({ fetched: 4, failed: 0 });
@@ -188,11 +177,7 @@ describe('faults', () => {
   });
 
   it('bounds a server-given Retry-After by maxRetryAfterMs', async () => {
-    server.faults.set('/api-demo/topic-a.html', (_req, res, n) => {
-      if (n > 1) return false;
-      res.writeHead(503, { 'retry-after': '86400' }).end();
-      return true;
-    });
+    server.faults.set('/api-demo/topic-a.html', respond(503, { 'retry-after': '86400' }, 1));
     const { clock, sleeps } = virtualClock();
     await crawl([server.url('/api-demo/index.html')], options({ clock, maxRetryAfterMs: 1_234 }));
     expect(sleeps).toContain(1_234);
@@ -200,10 +185,7 @@ describe('faults', () => {
   });
 
   it('reports a page that keeps failing after the retries, with the reason, and keeps the others', async () => {
-    server.faults.set('/api-demo/sub/topic-c.html', (_req, res) => {
-      res.writeHead(502).end();
-      return true;
-    });
+    server.faults.set('/api-demo/sub/topic-c.html', respond(502));
     const summary = await crawl([server.url('/api-demo/index.html')], options({ retries: 2 }));
     expect(summary).toMatchObject({ saved: 3, fetched: 3, failed: 1 });
     expect(summary.failures).toEqual([
@@ -213,10 +195,7 @@ describe('faults', () => {
   });
 
   it('does not retry a 404', async () => {
-    server.faults.set('/api-demo/topic-b.html', (_req, res) => {
-      res.writeHead(404).end();
-      return true;
-    });
+    server.faults.set('/api-demo/topic-b.html', respond(404));
     const summary = await crawl([server.url('/api-demo/index.html')], options());
     expect(summary.failures).toEqual([{ url: server.url('/api-demo/topic-b.html'), reason: 'HTTP 404 Not Found' }]);
     expect(server.countOf('/api-demo/topic-b.html')).toBe(1);
@@ -268,11 +247,7 @@ describe('cache and resume', () => {
       if (n === 1) controller.abort(); // "Ctrl-C" while this request is in flight; it is never answered
       return n === 1;
     });
-    server.faults.set('/api-demo/sub/topic-c.html', (_req, res, n) => {
-      if (n > 1) return false;
-      res.writeHead(404).end();
-      return true;
-    });
+    server.faults.set('/api-demo/sub/topic-c.html', respond(404, {}, 1));
     const first = await crawl([server.url('/api-demo/index.html')], options({ signal: controller.signal, concurrency: 1 }));
     expect(first).toMatchObject({ interrupted: true, saved: 2 });
     expect(first.pending).toBeGreaterThan(0);

@@ -12,6 +12,15 @@ const LAST_MODIFIED = 'Tue, 01 Jul 2025 08:00:00 GMT';
 /** Handles the request itself and returns true, or returns false to let the fixture be served. `n` counts from 1. */
 export type Fault = (req: IncomingMessage, res: ServerResponse, n: number) => boolean;
 
+/** A fault that answers `status` with `headers` and no body to the first `times` requests, then serves the fixture. */
+export function respond(status: number, headers: Record<string, string> = {}, times = Number.POSITIVE_INFINITY): Fault {
+  return (_req, res, n) => {
+    if (n > times) return false;
+    res.writeHead(status, headers).end();
+    return true;
+  };
+}
+
 export interface LoggedRequest {
   path: string;
   headers: IncomingMessage['headers'];
