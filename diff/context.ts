@@ -135,6 +135,16 @@ export function buildOperationContext(oldDoc: OpenApiDoc, newDoc: OpenApiDoc, ol
   };
 }
 
+/** 2xx (and `2XX`): the responses a client reads as success. */
+export const isSuccess = (status: string): boolean => /^2/.test(status);
+
+/** Statuses documented on both sides, sorted. */
+export function sharedStatuses(c: Pick<OperationContext, 'oldResponses' | 'newResponses'>): string[] {
+  return Object.keys(c.newResponses)
+    .sort()
+    .filter((s) => Object.hasOwn(c.oldResponses, s));
+}
+
 /** `request.body` for JSON (nearly every operation), `request.body[multipart/form-data]` for the rest. */
 export function bodyLocation(prefix: string, mediaType: string): string {
   return mediaType === 'application/json' ? `${prefix}.body` : `${prefix}.body[${mediaType}]`;

@@ -1,5 +1,5 @@
 // Walks two documents in step, runs every rule of the table on each paired piece and returns sorted hits.
-import { bodyLocation, buildOperationContext, errorCodes, type OperationContext } from './context.ts';
+import { bodyLocation, buildOperationContext, errorCodes, isSuccess, sharedStatuses, type Body, type OperationContext } from './context.ts';
 import { matchOperations, sourceFile } from './operations.ts';
 import { viewSchema } from './resolve.ts';
 import { RULES, type Rule } from './rules.ts';
@@ -45,16 +45,14 @@ export function walkSchema(w: Walk, oldRaw: unknown, newRaw: unknown, location: 
 function walkOperation(w: Walk, c: OperationContext): void {
   for (const rule of w.rules) if (rule.scope === 'operation') stamp(rule, w.operation, rule.check(c), w.hits);
   for (const p of [...c.parameters.pairs, ...c.parameters.moved]) walkSchema(w, p.old.schema, p.new.schema, p.location, 'request');
-  if (c.oldRequest && c.newRequest) {
-    for (const mt of Object.keys(c.newRequest.content).sort())
-      if (Object.hasOwn(c.oldRequest.content, mt)) walkSchema(w, c.oldRequest.content[mt], c.newRequest.content[mt], bodyLocation('request', mt), 'request');
-  }
-  for (const [oldStatus, status] of comparableStatuses(c)) {
-    const before = c.oldResponses[oldStatus]!;
-    const after = c.newResponses[status]!;
-    for (const mt of Object.keys(after.content).sort())
-      if (Object.hasOwn(before.content, mt)) walkSchema(w, before.content[mt], after.content[mt], bodyLocation(`response[${status}]`, mt), 'response');
-  }
+  if (c.oldRequest && c.newRequest) walkBody(w, c.oldRequest, c.newRequest, 'request', 'request');
+  for (const [oldStatus, status] of comparableStatuses(c)) walkBody(w, c.oldResponses[oldStatus]!, c.newResponses[status]!, `response[${status}]`, 'response');
+}
+
+/** The schemas of the media types both bodies have. */
+function walkBody(w: Walk, before: Body, after: Body, prefix: string, direction: Direction): void {
+  for (const mt of Object.keys(after.content).sort())
+    if (Object.hasOwn(before.content, mt)) walkSchema(w, before.content[mt], after.content[mt], bodyLocation(prefix, mt), direction);
 }
 
 /**
@@ -63,12 +61,9 @@ function walkOperation(w: Walk, c: OperationContext): void {
  * body the client reads is still worth comparing.
  */
 export function comparableStatuses(c: Pick<OperationContext, 'oldResponses' | 'newResponses'>): [string, string][] {
-  const pairs: [string, string][] = Object.keys(c.newResponses)
-    .sort()
-    .filter((s) => Object.hasOwn(c.oldResponses, s))
-    .map((s) => [s, s]);
-  const onlyOld = Object.keys(c.oldResponses).filter((s) => /^2/.test(s) && !Object.hasOwn(c.newResponses, s));
-  const onlyNew = Object.keys(c.newResponses).filter((s) => /^2/.test(s) && !Object.hasOwn(c.oldResponses, s));
+  const pairs = sharedStatuses(c).map((s): [string, string] => [s, s]);
+  const onlyOld = Object.keys(c.oldResponses).filter((s) => isSuccess(s) && !Object.hasOwn(c.newResponses, s));
+  const onlyNew = Object.keys(c.newResponses).filter((s) => isSuccess(s) && !Object.hasOwn(c.oldResponses, s));
   if (onlyOld.length === 1 && onlyNew.length === 1) pairs.push([onlyOld[0]!, onlyNew[0]!]);
   return pairs;
 }

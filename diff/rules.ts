@@ -8,7 +8,7 @@
 // Direction matters: a request is data the client produces, a response is data it consumes, so the same change
 // (a property removed, an enum value added, a bound tightened) can be breaking on one side and harmless on the other.
 import type { Body, DocumentContext, OperationContext, SchemaContext } from './context.ts';
-import { bodyLocation, parameterLocation } from './context.ts';
+import { bodyLocation, isSuccess, parameterLocation, sharedStatuses } from './context.ts';
 import { BOUND_KEYWORDS, type BoundKeyword, type SchemaView } from './resolve.ts';
 import type { Direction, Finding, Level } from './types.ts';
 
@@ -50,7 +50,6 @@ function changedKeys(before: Iterable<string>, after: Iterable<string>, change: 
 
 const typeName = (v: SchemaView): string => (v.types.length ? v.types.join('|') : 'any');
 const typesChanged = (c: SchemaContext): boolean => typeName(c.old) !== typeName(c.new);
-const isSuccess = (status: string): boolean => /^2/.test(status);
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Property rules only make sense when both sides are the same kind of thing; a type change is reported once. */
@@ -62,8 +61,7 @@ function propertiesOf(c: SchemaContext): { old: Record<string, unknown>; new: Re
 function addedProperties(c: SchemaContext, required: boolean | 'any'): Finding[] {
   const props = propertiesOf(c);
   if (!props) return [];
-  return sortedKeys(props.new)
-    .filter((name) => !Object.hasOwn(props.old, name))
+  return changedKeys(Object.keys(props.old), Object.keys(props.new), 'added')
     .filter((name) => required === 'any' || c.new.required.includes(name) === required)
     .map((name) => ({ location: `${c.location}.${name}`, message: `${required === true ? 'required ' : required === false ? 'optional ' : ''}property '${name}' added` }));
 }
@@ -185,9 +183,7 @@ function mediaTypeChanges(before: Record<string, unknown>, after: Record<string,
   return changedKeys(Object.keys(before), Object.keys(after), change).map((mt) => ({ location: bodyLocation(prefix, mt), message: `media type ${mt} ${change}` }));
 }
 
-function sharedStatuses(c: OperationContext): string[] {
-  return sortedKeys(c.newResponses).filter((s) => Object.hasOwn(c.oldResponses, s));
-}
+const statusesRemoved = (c: OperationContext): string[] => changedKeys(Object.keys(c.oldResponses), Object.keys(c.newResponses), 'removed');
 
 const hasBody = (body: Body): boolean => Object.keys(body.content).length > 0;
 
@@ -345,21 +341,21 @@ const operationRules: Rule[] = [
     level: 'info',
     scope: 'operation',
     description: 'A new documented response status.',
-    check: (c) => sortedKeys(c.newResponses).filter((s) => !Object.hasOwn(c.oldResponses, s)).map((s) => ({ location: `response[${s}]`, message: `response status ${s} added` })),
+    check: (c) => changedKeys(Object.keys(c.oldResponses), Object.keys(c.newResponses), 'added').map((s) => ({ location: `response[${s}]`, message: `response status ${s} added` })),
   },
   {
     id: 'response-success-status-removed',
     level: 'breaking',
     scope: 'operation',
     description: 'A 2xx status disappeared: clients expecting it get something else.',
-    check: (c) => sortedKeys(c.oldResponses).filter((s) => isSuccess(s) && !Object.hasOwn(c.newResponses, s)).map((s) => ({ location: `response[${s}]`, message: `success status ${s} removed` })),
+    check: (c) => statusesRemoved(c).filter(isSuccess).map((s) => ({ location: `response[${s}]`, message: `success status ${s} removed` })),
   },
   {
     id: 'response-error-status-removed',
     level: 'warning',
     scope: 'operation',
     description: 'A non-2xx status disappeared from the documentation.',
-    check: (c) => sortedKeys(c.oldResponses).filter((s) => !isSuccess(s) && !Object.hasOwn(c.newResponses, s)).map((s) => ({ location: `response[${s}]`, message: `status ${s} removed` })),
+    check: (c) => statusesRemoved(c).filter((s) => !isSuccess(s)).map((s) => ({ location: `response[${s}]`, message: `status ${s} removed` })),
   },
   {
     id: 'response-body-added',
@@ -454,7 +450,7 @@ const schemaRules: Rule[] = [
   ...both('property-removed', { request: 'warning', response: 'breaking' }, 'A property disappeared (responses: clients read it; requests: typed callers set it).', (c) => {
     const props = propertiesOf(c);
     if (!props) return [];
-    return sortedKeys(props.old).filter((name) => !Object.hasOwn(props.new, name)).map((name) => ({ location: `${c.location}.${name}`, message: `property '${name}' removed` }));
+    return changedKeys(Object.keys(props.old), Object.keys(props.new), 'removed').map((name) => ({ location: `${c.location}.${name}`, message: `property '${name}' removed` }));
   }),
   {
     id: 'request-required-property-added',
