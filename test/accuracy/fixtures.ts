@@ -3,6 +3,16 @@
 
 import type { ExplorerFile } from './sides.ts';
 
+/** The throttle request's properties, shared by both sides; only the order of `time_unit`'s enum differs. */
+function throttleReqProperties(timeUnits: string[]) {
+  return {
+    name: { type: 'string', minLength: 3, maxLength: 64 },
+    api_call_limits: { type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647 },
+    time_unit: { type: 'string', enum: timeUnits },
+    tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 128 } },
+  };
+}
+
 export function throttleDefinition(): ExplorerFile {
   return {
     base_path: '/v2',
@@ -29,15 +39,7 @@ export function throttleDefinition(): ExplorerFile {
       },
     },
     definitions: {
-      ThrottleReq: {
-        properties: {
-          name: { type: 'string', minLength: 3, maxLength: 64 },
-          api_call_limits: { type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647 },
-          time_unit: { type: 'string', enum: ['SECOND', 'MINUTE'] },
-          tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 128 } },
-        },
-        required: ['name', 'api_call_limits'],
-      },
+      ThrottleReq: { properties: throttleReqProperties(['SECOND', 'MINUTE']), required: ['name', 'api_call_limits'] },
       ThrottleResp: {
         allOf: [
           { $ref: '#/definitions/ThrottleReq' },
@@ -51,16 +53,8 @@ export function throttleDefinition(): ExplorerFile {
 }
 
 export function throttleSpec(): Record<string, unknown> {
-  const req = {
-    type: 'object',
-    properties: {
-      name: { type: 'string', minLength: 3, maxLength: 64 },
-      api_call_limits: { type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647 },
-      time_unit: { type: 'string', enum: ['MINUTE', 'SECOND'] },
-      tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 128 } },
-    },
-    required: ['api_call_limits', 'name'],
-  };
+  // Same properties as the definition, written the way the scraper writes them: enum and required sorted.
+  const req = { type: 'object', properties: throttleReqProperties(['MINUTE', 'SECOND']), required: ['api_call_limits', 'name'] };
   return {
     openapi: '3.1.0',
     paths: {
