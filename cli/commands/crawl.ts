@@ -73,21 +73,21 @@ export const crawl: Command = {
     };
     process.on('SIGINT', onSigint);
     const reporter = createProgressReporter(process.stderr);
+    let summary;
     try {
-      const summary = await runCrawl(positionals, {
+      summary = await runCrawl(positionals, {
         ...options,
         signal: controller.signal,
         onEvent: values.quiet ? undefined : reporter.onEvent,
       });
-      reporter.finish();
-      process.stdout.write(formatSummary(summary));
-      return summary.saved > 0 && summary.failed === 0 && !summary.interrupted ? 0 : 1;
     } catch (error) {
-      reporter.finish();
       if (error instanceof CrawlUsageError) throw new UsageError(`${error.message}\n\nUsage: ${USAGE}`);
       throw error;
     } finally {
+      reporter.finish();
       process.off('SIGINT', onSigint);
     }
+    process.stdout.write(formatSummary(summary));
+    return summary.saved > 0 && summary.failed === 0 && !summary.interrupted ? 0 : 1;
   },
 };
