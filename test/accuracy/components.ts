@@ -3,7 +3,7 @@
 // names overlap it most (Jaccard), and the two are compared field by field.
 
 import { pointerResolver, type Schema } from './fields.ts';
-import { addCounts, compareSets, scores, ZERO_COUNTS, type Agreement, type Counts } from './metrics.ts';
+import { addCounts, agreeOnRequired, agreeOnType, compareSets, scores, ZERO_COUNTS, type Agreement, type Counts } from './metrics.ts';
 import type { NormField } from './model.ts';
 import { topLevelFields, type ExplorerFile } from './sides.ts';
 
@@ -79,16 +79,8 @@ export function compareComponent(component: NamedFields, definition: NamedFields
   const type: Agreement = { agree: 0, total: 0, mismatches: [] };
   const required: Agreement = { agree: 0, total: 0, mismatches: [] };
   for (const name of sets.common) {
-    const want = expected.get(name)!;
-    const got = found.get(name)!;
-    if (want.type !== 'unknown') {
-      type.total++;
-      if (want.type === got.type) type.agree++;
-      else type.mismatches.push(`${name}: ${want.type} ≠ ${got.type}`);
-    }
-    required.total++;
-    if (want.required === got.required) required.agree++;
-    else required.mismatches.push(`${name}: ${want.required ? 'required' : 'optional'} ≠ ${got.required ? 'required' : 'optional'}`);
+    agreeOnType(expected.get(name)!, found.get(name)!, type);
+    agreeOnRequired(expected.get(name)!, found.get(name)!, required);
   }
   return { component, definition, similarity, counts: sets.counts, missing: sets.missing, extra: sets.extra, type, required };
 }

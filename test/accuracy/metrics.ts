@@ -149,49 +149,50 @@ export function addFieldAgreements(a: FieldAgreements, b: FieldAgreements): Fiel
 }
 
 /**
+ * Counts one judgement: agreed, or a mismatch, or, when the page itself states what the scraper wrote (`stated`
+ * given), page drift outside `total`.
+ */
+function judge(agreement: Agreement, agrees: boolean, mismatch: string, stated?: string): void {
+  if (agrees) {
+    agreement.total++;
+    agreement.agree++;
+  } else if (stated !== undefined) (agreement.pageStated ??= []).push(stated);
+  else {
+    agreement.total++;
+    agreement.mismatches.push(mismatch);
+  }
+}
+
+/** Type agreement, judged only when the definition knows its type. `rows` (the page's) can turn a mismatch into drift. */
+export function agreeOnType(expected: NormField, found: NormField, into: Agreement, rows?: PageRows): void {
+  if (expected.type === 'unknown') return;
+  const line = `${expected.path}: ${expected.type} ≠ ${found.type}`;
+  const stated = pageStatesType(rows, leafName(expected.path), found.type) ? `${line} (page: ${found.type})` : undefined;
+  judge(into, expected.type === found.type, line, stated);
+}
+
+/** Required-flag agreement. `rows` (the page's) can turn a mismatch into drift. */
+export function agreeOnRequired(expected: NormField, found: NormField, into: Agreement, rows?: PageRows): void {
+  const line = `${expected.path}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`;
+  const stated = pageStatesFlag(rows, leafName(expected.path), found.required) ? `${line} (page: ${found.required ? '是' : '否'})` : undefined;
+  judge(into, expected.required === found.required, line, stated);
+}
+
+/**
  * Agreement between a definition field and the scraped field with the same path.
  * Type is judged only when the definition knows its type; format only when the definition gives one.
  */
 export function agreeOnField(expected: NormField, found: NormField, into: FieldAgreements, rows?: PageRows): void {
   const label = expected.path;
-  const name = leafName(label);
-  if (expected.type !== 'unknown') {
-    if (expected.type === found.type) {
-      into.type.total++;
-      into.type.agree++;
-    } else if (pageStatesType(rows, name, found.type)) pageStated(into.type, `${label}: ${expected.type} ≠ ${found.type} (page: ${found.type})`);
-    else {
-      into.type.total++;
-      into.type.mismatches.push(`${label}: ${expected.type} ≠ ${found.type}`);
-    }
-  }
+  agreeOnType(expected, found, into.type, rows);
   if (expected.format !== undefined) {
-    into.format.total++;
-    if (expected.format === found.format) into.format.agree++;
-    else into.format.mismatches.push(`${label}: ${expected.format} ≠ ${found.format ?? '-'}`);
+    judge(into.format, expected.format === found.format, `${label}: ${expected.format} ≠ ${found.format ?? '-'}`);
   }
-  const required = label.startsWith('res:') ? into.responseRequired : into.required;
-  const flags = `${label}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`;
-  if (expected.required === found.required) {
-    required.total++;
-    required.agree++;
-  } else if (pageStatesFlag(rows, name, found.required)) pageStated(required, `${flags} (page: ${found.required ? '是' : '否'})`);
-  else {
-    required.total++;
-    required.mismatches.push(flags);
-  }
-  into.constraints.total++;
+  agreeOnRequired(expected, found, label.startsWith('res:') ? into.responseRequired : into.required, rows);
   const differing = CONSTRAINT_KEYS.filter((key) => expected.constraints[key] !== found.constraints[key]);
-  if (differing.length === 0) into.constraints.agree++;
-  else {
-    for (const key of differing) into.constraintMismatchByKey[key]++;
-    const detail = differing.map((k) => `${k} ${expected.constraints[k] ?? '-'} ≠ ${found.constraints[k] ?? '-'}`);
-    into.constraints.mismatches.push(`${label}: ${detail.join(', ')}`);
-  }
-}
-
-function pageStated(agreement: Agreement, line: string): void {
-  (agreement.pageStated ??= []).push(line);
+  for (const key of differing) into.constraintMismatchByKey[key]++;
+  const detail = differing.map((k) => `${k} ${expected.constraints[k] ?? '-'} ≠ ${found.constraints[k] ?? '-'}`);
+  judge(into.constraints, differing.length === 0, `${label}: ${detail.join(', ')}`);
 }
 
 export interface OpComparison {
