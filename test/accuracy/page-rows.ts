@@ -4,6 +4,7 @@
 // scraper wrote is documentation drift, reported apart from the agreement rate.
 
 import type { FieldType } from './model.ts';
+import { plainText } from './text.ts';
 
 export interface RowFacts {
   flags: Set<boolean>;
@@ -35,12 +36,7 @@ function flagOfCell(cell: string): boolean | undefined {
 }
 
 function cellText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&[a-z]+;/g, ' ')
-    .replace(/\\_/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return plainText(html).replace(/\s+/g, ' ').trim();
 }
 
 /** Facts of every table row on the page, keyed by the row's first cell (the field name). */

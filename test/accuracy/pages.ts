@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PageRows, pageRows } from './page-rows.ts';
-import { normalisePath, unescapeMarkdown } from './paths.ts';
+import { normalisePath } from './paths.ts';
+import { plainText } from './text.ts';
 
 export interface PageText {
   file: string;
@@ -18,18 +19,8 @@ export interface PageText {
   rows: PageRows;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    return ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
-
 export function pageText(file: string, raw: string): PageText {
-  const text = unescapeMarkdown(decodeEntities(raw.replace(/<[^>]*>/g, ' '))).replace(/[ \t]+/g, ' ');
+  const text = plainText(raw).replace(/[ \t]+/g, ' ');
   // `{` + a name without spaces or slashes + `}` is a path parameter; JSON examples span spaces and are untouched.
   const pathText = text.replace(/\{[^{}/\s"]*\}/g, '{}');
   return { file, text, pathText, isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw), rows: pageRows(raw) };
