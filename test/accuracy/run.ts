@@ -53,12 +53,21 @@ async function loadScraper(): Promise<ScrapeInputs | undefined> {
   return module.scrapeInputs;
 }
 
-function readExplorerFiles(product: string): { product: string; file: string; json: ExplorerFile }[] {
-  const dir = join(CORPUS, 'apiexplorer', product);
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((file) => ({ product, file, json: JSON.parse(readFileSync(join(dir, file), 'utf8')) as ExplorerFile }));
+type ExplorerFiles = { product: string; file: string; json: ExplorerFile }[];
+/** Each product's files are read and parsed once: the services and the text forms both compare against them. */
+const explorerFilesRead = new Map<string, ExplorerFiles>();
+
+function readExplorerFiles(product: string): ExplorerFiles {
+  let files = explorerFilesRead.get(product);
+  if (!files) {
+    const dir = join(CORPUS, 'apiexplorer', product);
+    files = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((file) => ({ product, file, json: JSON.parse(readFileSync(join(dir, file), 'utf8')) as ExplorerFile }));
+    explorerFilesRead.set(product, files);
+  }
+  return files;
 }
 
 function severityCounts(report: { severity: string }[]): string {
