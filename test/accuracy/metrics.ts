@@ -97,10 +97,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Identifier patterns by flags + name: the same names are looked up on page after page. */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
 /** Whether `name` occurs in `text` as an identifier (not as part of a longer one: `id` is not in `project_id`). */
 export function mentionsName(text: string, name: string, ignoreCase = false): boolean {
   if (name === '') return false;
-  return new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(name)}(?![A-Za-z0-9_])`, ignoreCase ? 'i' : '').test(text);
+  const flags = ignoreCase ? 'i' : '';
+  let pattern = NAME_PATTERNS.get(`${flags}:${name}`);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(name)}(?![A-Za-z0-9_])`, flags);
+    NAME_PATTERNS.set(`${flags}:${name}`, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** `header:x-auth-token` → is `X-Auth-Token` on the page? (header names are case-insensitive, the rest are not) */

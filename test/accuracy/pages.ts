@@ -46,9 +46,19 @@ const PATH_CONTINUES = /^(?:[A-Za-z0-9_{}.-]|\/[A-Za-z0-9_{])/;
 /** The method has to be written just before the path (`PUT /v2/…`, or the old `请求方法 | URI` table row). */
 const METHOD_WINDOW = 160;
 
+/** `PUT` as a word, one pattern per method (pageShowsOp runs for every page × definition). */
+const METHOD_PATTERNS = new Map<string, RegExp>();
+
+function methodPatternOf(method: string): RegExp {
+  const upper = method.toUpperCase();
+  let pattern = METHOD_PATTERNS.get(upper);
+  if (!pattern) METHOD_PATTERNS.set(upper, (pattern = new RegExp(`(?<![A-Za-z])${upper}(?![A-Za-z])`)));
+  return pattern;
+}
+
 /** Whether `page` documents `METHOD path` (path given normalised, `{}` for parameters). */
 export function pageShowsOp(page: PageText, method: string, normalisedPath: string): boolean {
-  const methodPattern = new RegExp(`(?<![A-Za-z])${method.toUpperCase()}(?![A-Za-z])`);
+  const methodPattern = methodPatternOf(method);
   let from = 0;
   for (;;) {
     const at = page.pathText.indexOf(normalisedPath, from);
