@@ -116,11 +116,12 @@ function joinPath(prefix: string, name: string): string {
 /**
  * Every field under `schema` as a dotted path. Objects nest with `.`, array items add `[]`
  * (`items[].id`), map values add `.*`. A `$ref` already being expanded on the current branch is listed but not
- * entered again, which is what stops recursive types (a tree node holding its children).
+ * entered again, which is what stops recursive types (a tree node holding its children). `maxDepth` 0 lists only
+ * the schema's own properties.
  */
-export function flattenSchema(schema: Schema, resolve: RefResolver, prefix = ''): NormField[] {
+export function flattenSchema(schema: Schema, resolve: RefResolver, prefix = '', maxDepth = MAX_DEPTH): NormField[] {
   const fields: NormField[] = [];
-  walkContainer(schema, resolve, prefix, new Set(), 0, fields);
+  walkContainer(schema, resolve, prefix, new Set(), 0, maxDepth, fields);
   return fields;
 }
 
@@ -131,15 +132,16 @@ function walkContainer(
   prefix: string,
   refsOnBranch: Set<string>,
   depth: number,
+  maxDepth: number,
   out: NormField[],
 ): void {
-  if (depth > MAX_DEPTH) return;
+  if (depth > maxDepth) return;
   const branch = new Set(refsOnBranch);
   const resolved = resolveSchema(schema, resolve, branch);
   if (typeof resolved['x-cycle'] === 'string') return;
   const type = typeOf(resolved);
   if (type === 'array' && isSchema(resolved.items)) {
-    walkContainer(resolved.items, resolve, `${prefix}[]`, branch, depth + 1, out);
+    walkContainer(resolved.items, resolve, `${prefix}[]`, branch, depth + 1, maxDepth, out);
     return;
   }
   if (isSchema(resolved.properties)) {
@@ -157,10 +159,10 @@ function walkContainer(
         required: required.has(name),
         constraints: constraintsOf(childResolved, resolve),
       });
-      walkContainer(child, resolve, path, branch, depth + 1, out);
+      walkContainer(child, resolve, path, branch, depth + 1, maxDepth, out);
     }
   }
   if (isSchema(resolved.additionalProperties)) {
-    walkContainer(resolved.additionalProperties, resolve, joinPath(prefix, '*'), branch, depth + 1, out);
+    walkContainer(resolved.additionalProperties, resolve, joinPath(prefix, '*'), branch, depth + 1, maxDepth, out);
   }
 }

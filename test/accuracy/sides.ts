@@ -161,5 +161,6 @@ export function componentSchemas(document: unknown): { name: string; source?: st
 /** Only the direct properties: a component is matched to a definition by its own property names. */
 export function topLevelFields(schema: Schema, resolve: RefResolver): NormField[] {
   const resolved = resolveSchema(schema, resolve);
-  return flattenSchema(resolved, resolve).filter((field) => !field.path.includes('.') && !field.path.includes('['));
+  // Depth 0: nested fields would all carry `.` or `[` and be dropped; a property whose own name does stays dropped.
+  return flattenSchema(resolved, resolve, '', 0).filter((field) => !field.path.includes('.') && !field.path.includes('['));
 }
