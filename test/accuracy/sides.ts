@@ -38,6 +38,33 @@ function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/i.test(status);
 }
 
+/** A parameter, path item, body or response given as a `$ref` or inline; a dangling ref reads as `{}`. */
+function deref(value: Schema, resolve: RefResolver): Schema {
+  return typeof value.$ref === 'string' ? (resolve(value.$ref) ?? {}) : value;
+}
+
+/** `in:name` keys of path/query/header parameters, and the schema of a Swagger 2.0 `in: body` parameter. */
+function parametersOf(raws: unknown[], resolve: RefResolver): { params: Set<string>; body?: Schema } {
+  const params = new Set<string>();
+  let body: Schema | undefined;
+  for (const raw of raws) {
+    if (!isObject(raw)) continue;
+    const param = deref(raw, resolve);
+    const location = String(param.in ?? '');
+    if (location === 'body' && isObject(param.schema)) body = param.schema;
+    else if (PARAM_LOCATIONS.has(location)) params.add(paramKey(location, String(param.name)));
+  }
+  return body ? { params, body } : { params };
+}
+
+/** The body schemas of an operation's 2xx responses, in status order; `schemaOf` reads one response object. */
+function successSchemas(operation: Schema, schemaOf: (response: Schema) => Schema | undefined): Schema[] {
+  return sortedEntries(isObject(operation.responses) ? operation.responses : {})
+    .filter(([status]) => isSuccessStatus(status))
+    .map(([, response]) => (isObject(response) ? schemaOf(response) : undefined))
+    .filter((schema): schema is Schema => schema !== undefined);
+}
+
 function sortedEntries<T>(record: Record<string, T>): [string, T][] {
   return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -62,19 +89,8 @@ export function explorerOps(file: ExplorerFile, source?: string): NormOp[] {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
       const path = joinBasePath(file.base_path, rawPath);
-      const params = new Set<string>();
-      let requestSchema: Schema | undefined;
-      for (const raw of Array.isArray(operation.parameters) ? operation.parameters : []) {
-        if (!isObject(raw)) continue;
-        const param = typeof raw.$ref === 'string' ? (resolve(raw.$ref) ?? {}) : raw;
-        const location = String(param.in ?? '');
-        if (location === 'body' && isObject(param.schema)) requestSchema = param.schema;
-        else if (PARAM_LOCATIONS.has(location)) params.add(paramKey(location, String(param.name)));
-      }
-      const responseSchemas = sortedEntries(isObject(operation.responses) ? operation.responses : {})
-        .filter(([status]) => isSuccessStatus(status))
-        .map(([, response]) => (isObject(response) && isObject(response.schema) ? response.schema : undefined))
-        .filter((schema): schema is Schema => schema !== undefined);
+      const { params, body } = parametersOf(Array.isArray(operation.parameters) ? operation.parameters : [], resolve);
+      const responseSchemas = successSchemas(operation, (response) => (isObject(response.schema) ? response.schema : undefined));
       ops.push({
         key: opKey(method, path),
         method: method.toUpperCase(),
@@ -82,7 +98,7 @@ export function explorerOps(file: ExplorerFile, source?: string): NormOp[] {
         name: String(operation.operationId ?? file.name ?? ''),
         ...(source ? { source } : {}),
         params,
-        fields: bodyFields(requestSchema, responseSchemas, resolve),
+        fields: bodyFields(body, responseSchemas, resolve),
       });
     }
   }
@@ -94,7 +110,7 @@ export function explorerOps(file: ExplorerFile, source?: string): NormOp[] {
 
 /** The JSON schema of a request body or response: `application/json` first, else the first medium with one. */
 function contentSchema(holder: Schema, resolve: RefResolver): Schema | undefined {
-  const resolved = typeof holder.$ref === 'string' ? (resolve(holder.$ref) ?? {}) : holder;
+  const resolved = deref(holder, resolve);
   if (!isObject(resolved.content)) return undefined;
   const media = resolved.content;
   const preferred = isObject(media['application/json']) ? media['application/json'] : undefined;
@@ -113,24 +129,16 @@ export function openApiOps(document: unknown): NormOp[] {
   const ops: NormOp[] = [];
   for (const [path, rawItem] of sortedEntries(document.paths)) {
     if (!isObject(rawItem)) continue;
-    const pathItem = typeof rawItem.$ref === 'string' ? (resolve(rawItem.$ref) ?? {}) : rawItem;
+    const pathItem = deref(rawItem, resolve);
     const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
-      const params = new Set<string>();
       const own = Array.isArray(operation.parameters) ? operation.parameters : [];
-      for (const raw of [...shared, ...own]) {
-        if (!isObject(raw)) continue;
-        const param = typeof raw.$ref === 'string' ? (resolve(raw.$ref) ?? {}) : raw;
-        const location = String(param.in ?? '');
-        if (PARAM_LOCATIONS.has(location)) params.add(paramKey(location, String(param.name)));
-      }
+      // OpenAPI 3 has no `in: body` parameter; the body is `requestBody`.
+      const { params } = parametersOf([...shared, ...own], resolve);
       const requestSchema = isObject(operation.requestBody) ? contentSchema(operation.requestBody, resolve) : undefined;
-      const responseSchemas = sortedEntries(isObject(operation.responses) ? operation.responses : {})
-        .filter(([status]) => isSuccessStatus(status))
-        .map(([, response]) => (isObject(response) ? contentSchema(response, resolve) : undefined))
-        .filter((schema): schema is Schema => schema !== undefined);
+      const responseSchemas = successSchemas(operation, (response) => contentSchema(response, resolve));
       const source = xSourceFile(operation);
       ops.push({
         key: opKey(method, path),
