@@ -11,8 +11,6 @@ export type JsonObject = { [key: string]: JsonValue };
 export interface LoadedSpec {
   /** Absolute path of the document. */
   path: string;
-  /** The raw text as read (openapi-typescript and Redocly parse it themselves). */
-  text: string;
   /** Parsed with integers beyond 2^53 kept as exact bigints (validators need the exact bounds). */
   exact: JsonObject;
   /** The same document with every number a JS number: safe for JSON.stringify and for third-party tools. */
@@ -28,29 +26,26 @@ export class SpecProblemsError extends Error {
   }
 }
 
-/** Integers that fit a double exactly become numbers again; only the big ones stay bigint. */
-function narrowIntegers(value: unknown): JsonValue {
-  if (typeof value === 'bigint') {
-    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
-  }
-  if (Array.isArray(value)) return value.map(narrowIntegers);
+/** A copy of `value` with every scalar passed through `leaf` (arrays and objects rebuilt, keys kept in order). */
+function mapScalars(value: unknown, leaf: (scalar: unknown) => JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map((child) => mapScalars(child, leaf));
   if (value && typeof value === 'object') {
     const out: JsonObject = {};
-    for (const [key, child] of Object.entries(value)) out[key] = narrowIntegers(child);
+    for (const [key, child] of Object.entries(value)) out[key] = mapScalars(child, leaf);
     return out;
   }
-  return value as JsonValue;
+  return leaf(value);
+}
+
+/** Integers that fit a double exactly become numbers again; only the big ones stay bigint. */
+function narrowIntegers(value: unknown): JsonValue {
+  return mapScalars(value, (scalar) =>
+    typeof scalar === 'bigint' && scalar >= BigInt(Number.MIN_SAFE_INTEGER) && scalar <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(scalar) : (scalar as JsonValue),
+  );
 }
 
 function toPlain(value: JsonValue): JsonValue {
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value && typeof value === 'object') {
-    const out: JsonObject = {};
-    for (const [key, child] of Object.entries(value)) out[key] = toPlain(child);
-    return out;
-  }
-  return value;
+  return mapScalars(value, (scalar) => (typeof scalar === 'bigint' ? Number(scalar) : (scalar as JsonValue)));
 }
 
 /** Integer literals long enough to lie beyond 2^53 (they may also sit inside strings; that only adds candidates). */
@@ -79,17 +74,7 @@ export function withExactIntegers(parsed: JsonObject, text: string): JsonObject 
     literals.get(rounded)!.add(exact);
   }
   for (const value of unsafe) if (literals.get(value)?.size !== 1) return undefined;
-  const replace = (value: JsonValue): JsonValue => {
-    if (typeof value === 'number') return unsafe.has(value) ? [...literals.get(value)!][0] : value;
-    if (Array.isArray(value)) return value.map(replace);
-    if (value && typeof value === 'object') {
-      const out: JsonObject = {};
-      for (const [key, child] of Object.entries(value)) out[key] = replace(child);
-      return out;
-    }
-    return value;
-  };
-  return replace(parsed) as JsonObject;
+  return mapScalars(parsed, (scalar) => (typeof scalar === 'number' && unsafe.has(scalar) ? [...literals.get(scalar)!][0] : (scalar as JsonValue))) as JsonObject;
 }
 
 /** Parses YAML or JSON (JSON is YAML 1.2) keeping big integers exact (the slow, always-exact path). */
@@ -215,5 +200,5 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   const problems = [...checkGeneratorNeeds(exact), ...(await lintSpec(document))];
   if (problems.length) throw new SpecProblemsError(path, problems);
   // Without big integers the exact document is the parsed one, already plain.
-  return { path, text, exact, plain: exact === parsed ? exact : (toPlain(exact) as JsonObject) };
+  return { path, exact, plain: exact === parsed ? exact : (toPlain(exact) as JsonObject) };
 }
