@@ -270,8 +270,7 @@ export class ValidatorEmitter {
       branches.forEach((branch, index) => {
         lines.push(`${index === 0 ? 'if' : '} else if'} (${branch.test}) {`, ...branch.body);
       });
-      const expected = [...declared].sort().join(',');
-      lines.push('} else {', this.issue(issues, pathExpr, 'type', `must be ${expected}`), '}');
+      lines.push('} else {', this.issue(issues, pathExpr, 'type', `must be ${expectedKinds}`), '}');
       return lines;
     }
     // No `type`: JSON Schema applies each keyword only to values of its type.
@@ -443,7 +442,6 @@ export class ValidatorEmitter {
       });
       for (let index = 0; index < canonical.length; index++) canonical[index] = canonical[canonical[index]];
     }
-    const resolveBoolCalls = (text: string) => text.replace(BOOL_CALL_PATTERN, (_m, index: string) => `b${canonical[Number(index)]}`);
     this.service.schemas.forEach((schema, index) => {
       if (canonical[index] === index) {
         this.localCounter = 0;
@@ -452,7 +450,7 @@ export class ValidatorEmitter {
         this.boolMode = false;
         bodies.push(
           `function b${index}(v: unknown): boolean {`,
-          resolveCalls(resolveBoolCalls(boolBody)),
+          resolveCalls(boolBody),
           'return true;',
           '}',
           '',
