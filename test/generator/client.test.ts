@@ -1,21 +1,14 @@
 // A generated client (apig-mini fixture) against a real node:http server on 127.0.0.1: typed arguments become the
 // right method, path, query, headers and body on the wire; errors become HuaweiCloudApiError with enum codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startScriptedServer, type ReceivedRequest, type ScriptedServer } from '../runtime/server.ts';
 import { fixture, generateFixture, importGenerated } from './helpers.ts';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
-let server: Server;
+let server: ScriptedServer;
 let baseUrl: string;
-const seen: Seen[] = [];
+let seen: ReceivedRequest[];
 let nextReply: Reply = { status: 200, body: {} };
 // The generated package is imported at run time; its types are checked by the tsc tests.
 let pkg: Record<string, any>;
@@ -23,32 +16,25 @@ let pkg: Record<string, any>;
 beforeAll(async () => {
   const result = await generateFixture(fixture('apig-mini.openapi.yaml'), 'client-apig');
   pkg = await importGenerated(result.outDir, 'index.ts');
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      const reply = nextReply;
-      const headers: Record<string, string> = { 'x-request-id': 'req-0001' };
-      for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
-      if (reply.body !== undefined) headers['content-type'] = 'application/json';
-      res.writeHead(reply.status, headers);
-      res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
-    });
+  server = await startScriptedServer();
+  server.script((_req, res) => {
+    const reply = nextReply;
+    const headers: Record<string, string> = { 'x-request-id': 'req-0001' };
+    for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
+    if (reply.body !== undefined) headers['content-type'] = 'application/json';
+    res.writeHead(reply.status, headers);
+    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ baseUrl, received: seen } = server);
 }, 60_000);
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 function client(extra: object = {}) {
   return pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, projectId: 'proj-1', credentials: { type: 'token', token: 'tok-123' }, retries: 0, ...extra });
 }
 
-function lastSeen(): Seen {
+function lastSeen(): ReceivedRequest {
   return seen[seen.length - 1];
 }
 

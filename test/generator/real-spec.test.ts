@@ -2,29 +2,22 @@
 // package compiles under tsc --strict (with typed calls written against it), and ten real operations reach a local
 // node:http server with the right method, path, query, headers and body; an error maps to the enum code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { compile, generateFixture, importGenerated, ROOT, writeReadmeExample } from './helpers.ts';
 import type { GenerateResult } from '../../generator/index.ts';
+import { startScriptedServer, type ReceivedRequest, type ScriptedServer } from '../runtime/server.ts';
 
 const SPEC = join(ROOT, 'spec/apig.openapi.yaml');
 const doc = parse(readFileSync(SPEC, 'utf8'));
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
 let result: GenerateResult;
 let pkg: Record<string, any>;
-let server: Server;
+let server: ScriptedServer;
 let baseUrl: string;
-const seen: Seen[] = [];
+let seen: ReceivedRequest[];
 let reply: { status: number; body?: unknown } = { status: 200 };
 
 /** The operation object, path and method of an operationId in the scraped spec. */
@@ -44,22 +37,15 @@ function firstExample(media: any): unknown {
 beforeAll(async () => {
   result = await generateFixture(SPEC, 'real-apig');
   pkg = await importGenerated(result.outDir, 'index.ts');
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(reply.status, { 'content-type': 'application/json', 'x-request-id': 'rid-real' });
-      res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
-    });
+  server = await startScriptedServer();
+  server.script((_req, res) => {
+    res.writeHead(reply.status, { 'content-type': 'application/json', 'x-request-id': 'rid-real' });
+    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ baseUrl, received: seen } = server);
 }, 120_000);
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 const client = () =>
   pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, projectId: 'proj-9', credentials: { type: 'token', token: 'iam-token' }, retries: 0 });
