@@ -3,7 +3,7 @@
 import type { BarOutcome } from './bars.ts';
 import type { TextFormsResult } from './components.ts';
 import { baseName, summarise, worstOperations, type ServiceResult } from './evaluate.ts';
-import { addCounts, agreementRate, scores, ZERO_COUNTS, type Agreement, type Counts } from './metrics.ts';
+import { addCounts, agreementRate, scores, ZERO_COUNTS, type Agreement, type Counts, type OpComparison } from './metrics.ts';
 
 export function fixed(value: number, digits = 3): string {
   return value.toFixed(digits);
@@ -27,6 +27,16 @@ function agreementLine(label: string, agreement: Agreement, extra = ''): string 
 export function truncatedList(items: string[], limit = 12): string {
   if (items.length <= limit) return items.join(', ');
   return `${items.slice(0, limit).join(', ')}, … (+${items.length - limit})`;
+}
+
+/** One indented detail line `label items` under a worst operation or match, only when there are items. */
+function pushList(lines: string[], label: string, items: string[], limit?: number): void {
+  if (items.length) lines.push(`      ${label}${truncatedList(items, limit)}`);
+}
+
+/** `OperationName: item` over every compared operation, for the service-wide lists. */
+function perOperation(result: ServiceResult, items: (comparison: OpComparison) => string[]): string[] {
+  return result.comparisons.flatMap((c) => items(c).map((item) => `${c.name}: ${item}`));
 }
 
 export function serviceReport(result: ServiceResult, worstCount = 10): string[] {
@@ -55,7 +65,7 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     .sort((a, b) => b.fields.drift.length - a.fields.drift.length || (a.key < b.key ? -1 : 1))
     .map((c) => `${c.name} ${c.fields.drift.length}`);
   if (driftByOp.length > 0) lines.push(`  drift by operation: ${truncatedList(driftByOp, 10)}`);
-  const pageOnly = result.comparisons.flatMap((c) => c.fields.pageOnly.map((p) => `${c.name}: ${p}`));
+  const pageOnly = perOperation(result, (c) => c.fields.pageOnly);
   if (pageOnly.length > 0) lines.push(`  page-only fields (on the page, named nowhere in the definition; not counted as extra) (${pageOnly.length}): ${truncatedList(pageOnly, 30)}`);
   if (result.duplicateDefinitionKeys.length > 0) {
     lines.push(`  duplicate definition keys (first kept): ${truncatedList(result.duplicateDefinitionKeys)}`);
@@ -70,29 +80,25 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     const s = scores(op.fields.counts);
     const where = [op.definitionSource, op.specSource ? baseName(op.specSource) : undefined].filter(Boolean).join(' ↔ ');
     lines.push(`  ${String(index + 1).padStart(2)}. ${op.key}  ${op.name}  (${where})  F1 ${fixed(s.f1)} P ${fixed(s.precision)} R ${fixed(s.recall)}`);
-    if (op.fields.missing.length) lines.push(`      missing: ${truncatedList(op.fields.missing)}`);
-    if (op.fields.extra.length) lines.push(`      extra:   ${truncatedList(op.fields.extra)}`);
-    if (op.fields.drift.length) lines.push(`      drift:   ${truncatedList(op.fields.drift, 6)}`);
+    pushList(lines, 'missing: ', op.fields.missing);
+    pushList(lines, 'extra:   ', op.fields.extra);
+    pushList(lines, 'drift:   ', op.fields.drift, 6);
     if (op.params.missing.length || op.params.extra.length || op.params.drift.length) {
       const drift = op.params.drift.length ? `; drift: ${op.params.drift.join(', ')}` : '';
       lines.push(`      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}${drift}`);
     }
-    if (op.agreements.type.mismatches.length) lines.push(`      types (definition ≠ spec): ${truncatedList(op.agreements.type.mismatches, 6)}`);
-    if (op.agreements.required.mismatches.length) {
-      lines.push(`      required (definition ≠ spec): ${truncatedList(op.agreements.required.mismatches, 6)}`);
-    }
-    if (op.agreements.constraints.mismatches.length) {
-      lines.push(`      constraints (definition ≠ spec): ${truncatedList(op.agreements.constraints.mismatches, 4)}`);
-    }
+    pushList(lines, 'types (definition ≠ spec): ', op.agreements.type.mismatches, 6);
+    pushList(lines, 'required (definition ≠ spec): ', op.agreements.required.mismatches, 6);
+    pushList(lines, 'constraints (definition ≠ spec): ', op.agreements.constraints.mismatches, 4);
   });
-  const typeMismatches = result.comparisons.flatMap((c) => c.agreements.type.mismatches.map((m) => `${c.name}: ${m}`));
+  const typeMismatches = perOperation(result, (c) => c.agreements.type.mismatches);
   if (typeMismatches.length) lines.push(`  all type mismatches, definition ≠ spec (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`);
-  const requiredMismatches = result.comparisons.flatMap((c) => c.agreements.required.mismatches.map((m) => `${c.name}: ${m}`));
+  const requiredMismatches = perOperation(result, (c) => c.agreements.required.mismatches);
   if (requiredMismatches.length) {
     lines.push(`  all request-field required mismatches, definition ≠ spec (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
   }
   for (const kind of ['type', 'required'] as const) {
-    const stated = result.comparisons.flatMap((c) => (c.agreements[kind].pageStated ?? []).map((m) => `${c.name}: ${m}`));
+    const stated = perOperation(result, (c) => c.agreements[kind].pageStated ?? []);
     if (stated.length) lines.push(`  ${kind} drift: the page states the scraped value, the definition differs (${stated.length}): ${truncatedList(stated, 40)}`);
   }
   return lines;
@@ -126,10 +132,10 @@ export function textFormsReport(result: TextFormsResult): string[] {
   for (const { m, f1 } of worst) {
     const from = m.component.source ? ` (${baseName(m.component.source)})` : '';
     lines.push(`    ${m.component.name}${from} ~ ${m.definition.name}  J ${fixed(m.similarity, 2)}  F1 ${fixed(f1)}`);
-    if (m.missing.length) lines.push(`      missing: ${truncatedList(m.missing)}`);
-    if (m.extra.length) lines.push(`      extra:   ${truncatedList(m.extra)}`);
-    if (m.type.mismatches.length) lines.push(`      types (definition ≠ spec): ${truncatedList(m.type.mismatches, 6)}`);
-    if (m.required.mismatches.length) lines.push(`      required: ${truncatedList(m.required.mismatches, 6)}`);
+    pushList(lines, 'missing: ', m.missing);
+    pushList(lines, 'extra:   ', m.extra);
+    pushList(lines, 'types (definition ≠ spec): ', m.type.mismatches, 6);
+    pushList(lines, 'required: ', m.required.mismatches, 6);
   }
   if (result.unmatched.length) lines.push(`  unmatched: ${truncatedList(result.unmatched, 20)}`);
   return lines;
