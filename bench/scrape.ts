@@ -6,7 +6,7 @@
 // It never asserts a time: machines differ, and a benchmark that fails CI on a busy runner teaches nothing.
 
 import * as cheerio from 'cheerio';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,7 +16,11 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const RATIO_GOAL = 1.5;
 
-type ScrapeInputs = (inputs: string[], options: { service: string }) => Promise<{ document: unknown; report: unknown[] }>;
+interface Scraper {
+  scrapeInputs: (inputs: string[], options: { service: string }) => Promise<{ document: unknown; report: unknown[] }>;
+  /** The files scrapeInputs reads for these inputs: the cheerio floor parses exactly the same ones. */
+  expandInputs: (inputs: string[]) => Promise<string[]>;
+}
 
 /** One scrapeInputs call per service, as `hwdocs scrape` would run them. */
 const GROUPS = [
@@ -24,16 +28,6 @@ const GROUPS = [
   { service: 'modelarts', dirs: ['zh-md/modelarts'] },
   { service: 'pages', dirs: ['flat', 'percell', 'pipe', 'seed'] },
 ];
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else if (/\.(md|txt|html?)$/.test(name)) out.push(full);
-  }
-  return out;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -88,9 +82,9 @@ async function main(): Promise<number> {
     console.log('bench:scrape: scraper/index.ts is missing, nothing to measure');
     return 1;
   }
-  const { scrapeInputs } = (await import(pathToFileURL(entry).href)) as { scrapeInputs: ScrapeInputs };
+  const { scrapeInputs, expandInputs } = (await import(pathToFileURL(entry).href)) as Scraper;
   const groups = GROUPS.map((g) => ({ ...g, dirs: g.dirs.map((d) => join(CORPUS, d)).filter(existsSync) }));
-  const files = groups.flatMap((g) => g.dirs.flatMap(listFiles));
+  const files = (await Promise.all(groups.map((g) => expandInputs(g.dirs)))).flat();
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const sampler = setInterval(sampleRss, 5);
 
