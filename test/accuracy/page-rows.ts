@@ -39,6 +39,13 @@ function cellText(html: string): string {
   return plainText(html).replace(/\s+/g, ' ').trim();
 }
 
+/** The facts gathered so far about `name`, created empty on first sight. */
+function factsOf(rows: PageRows, name: string): RowFacts {
+  let facts = rows.get(name);
+  if (!facts) rows.set(name, (facts = { flags: new Set<boolean>(), types: new Set<FieldType>() }));
+  return facts;
+}
+
 /** Facts of every table row on the page, keyed by the row's first cell (the field name). */
 export function pageRows(raw: string): PageRows {
   const rows: PageRows = new Map();
@@ -46,12 +53,11 @@ export function pageRows(raw: string): PageRows {
     const cells = (tr.match(/<t[dh]\b[\s\S]*?<\/t[dh]>/gi) ?? []).map(cellText);
     const [name, ...rest] = cells;
     if (!name) continue;
-    const facts = rows.get(name) ?? { flags: new Set<boolean>(), types: new Set<FieldType>() };
+    const facts = factsOf(rows, name);
     const flag = rest.map(flagOfCell).find((f) => f !== undefined);
     const type = rest.map(typeOfCell).find((t) => t !== undefined);
     if (flag !== undefined) facts.flags.add(flag);
     if (type !== undefined) facts.types.add(type);
-    rows.set(name, facts);
   }
   return rows;
 }
@@ -60,10 +66,9 @@ export function mergeRows(all: PageRows[]): PageRows {
   const merged: PageRows = new Map();
   for (const rows of all)
     for (const [name, facts] of rows) {
-      const into = merged.get(name) ?? { flags: new Set<boolean>(), types: new Set<FieldType>() };
+      const into = factsOf(merged, name);
       facts.flags.forEach((f) => into.flags.add(f));
       facts.types.forEach((t) => into.types.add(t));
-      merged.set(name, into);
     }
   return merged;
 }
