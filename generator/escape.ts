@@ -62,3 +62,8 @@ function decodeURISafe(url: string): string {
 export function pointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** The key a JSON Pointer segment names: `~1` → `/`, then `~0` → `~` (the inverse of pointerSegment). */
+export function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,6 +1,7 @@
 // The generator's view of a spec: operations and schemas with their generated names decided once, here, so that
 // every emitter (types aliases, client, validators, errors, README) agrees on them.
-import type { JsonObject, JsonValue } from './spec/load.ts';
+import { isPlainObject as isObject, type JsonObject, type JsonValue } from './spec/load.ts';
+import { unescapePointerSegment } from './escape.ts';
 import { assignNames, compareCodeUnits, toCamelCase, toPascalCase, splitWords } from './names.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
@@ -89,7 +90,6 @@ export interface ServiceModel {
   security: { iamToken: boolean; akskSigning: boolean };
 }
 
-const isObject = (value: JsonValue | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
 const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
 
 /** Follows one local `$ref` (`#/components/parameters/x`), once; schemas keep their refs for the emitters. */
@@ -97,10 +97,7 @@ function deref(doc: JsonObject, value: JsonValue | undefined): JsonObject | unde
   if (!isObject(value)) return undefined;
   if (typeof value.$ref !== 'string') return value;
   let target: JsonValue | undefined = doc;
-  for (const raw of value.$ref.replace(/^#\//, '').split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    target = isObject(target) ? target[key] : undefined;
-  }
+  for (const raw of value.$ref.replace(/^#\//, '').split('/')) target = isObject(target) ? target[unescapePointerSegment(raw)] : undefined;
   return isObject(target) ? target : undefined;
 }
 
@@ -265,5 +262,5 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
 /** Resolves a `#/components/schemas/<Name>` reference to its model, or undefined for anything else. */
 export function schemaRefName(ref: string): string | undefined {
   const match = /^#\/components\/schemas\/(.+)$/.exec(ref);
-  return match ? match[1].replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  return match ? unescapePointerSegment(match[1]) : undefined;
 }

@@ -1,12 +1,10 @@
 // validators.ts of the generated package: straight-line checking code, one function per named schema, written out
 // at generation time (no schema interpreter and no Ajv at run time). Each keyword becomes an `if`; issues carry a
 // JSON Pointer built lazily (only when something fails) except where a value is handed to another function.
-import type { JsonObject, JsonValue } from '../spec/load.ts';
+import { isPlainObject as isObject, type JsonObject, type JsonValue } from '../spec/load.ts';
 import type { OperationModel, ServiceModel } from '../model.ts';
 import { schemaRefName } from '../model.ts';
-import { pointerSegment, stringLiteral } from '../escape.ts';
-
-const isObject = (value: JsonValue | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
+import { pointerSegment, stringLiteral, unescapePointerSegment } from '../escape.ts';
 
 type Kind = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string';
 const KINDS: Kind[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
@@ -157,7 +155,7 @@ export class ValidatorEmitter {
   private resolvePointer(ref: string): JsonValue | undefined {
     let target: JsonValue | undefined = this.doc;
     for (const raw of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = unescapePointerSegment(raw);
       target = Array.isArray(target) ? target[Number(key)] : isObject(target) ? target[key] : undefined;
     }
     return target;

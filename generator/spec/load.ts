@@ -149,7 +149,8 @@ export function checkGeneratorNeeds(doc: JsonObject): string[] {
   return problems;
 }
 
-const isPlainObject = (value: JsonValue | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
+/** A JSON object (not an array, not null). */
+export const isPlainObject = (value: JsonValue | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
 
 function hasSchemas(doc: JsonObject): boolean {
   const components = doc.components;
