@@ -22,7 +22,7 @@ const WORKER_THRESHOLD_CHARS = 400_000;
  * `typescript` parser prints (checked on every generated file by a test) in about 60% of the time. Should babel
  * ever refuse a file, formatTs() falls back to the `typescript` parser.
  */
-export function parserFor(file: string): string | undefined {
+function parserFor(file: string): string | undefined {
   if (file.endsWith('.ts')) return 'babel-ts';
   if (file.endsWith('.json')) return 'json';
   if (file.endsWith('.md')) return 'markdown';
@@ -57,7 +57,7 @@ export function splitTopLevel(source: string, target = CHUNK_CHARS): Chunk[] {
 }
 
 /** Joins formatted chunks as prettier would have printed the whole file. */
-export function joinChunks(formatted: string[], chunks: Chunk[]): string {
+function joinChunks(formatted: string[], chunks: Chunk[]): string {
   let out = '';
   formatted.forEach((text, index) => {
     if (!text.trim()) return;

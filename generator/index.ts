@@ -33,7 +33,7 @@ export interface GenerateResult {
   warnings: string[];
 }
 
-export const RUNTIME_DIR = fileURLToPath(new URL('./runtime/', import.meta.url));
+const RUNTIME_DIR = fileURLToPath(new URL('./runtime/', import.meta.url));
 
 export { formatFile } from './format.ts';
 

@@ -21,7 +21,7 @@ export interface ParameterModel {
 }
 
 /** Header parameters the runtime sets itself (authentication, signing, content negotiation), lower-case. */
-export const RUNTIME_HEADERS = new Set(['x-auth-token', 'authorization', 'x-sdk-date', 'x-project-id', 'x-security-token', 'content-type', 'user-agent', 'host']);
+const RUNTIME_HEADERS = new Set(['x-auth-token', 'authorization', 'x-sdk-date', 'x-project-id', 'x-security-token', 'content-type', 'user-agent', 'host']);
 
 export interface ResponseModel {
   status: string;
@@ -169,7 +169,7 @@ function serverTemplate(doc: JsonObject): string {
 }
 
 /** Names our generated modules export themselves; document-derived names must not take them. */
-export const RESERVED_EXPORTS = [
+const RESERVED_EXPORTS = [
   'paths', 'components', 'operations', 'webhooks', 'createClient', 'ClientOptions', 'ApiResponse', 'OperationSpec',
   'RequestArgs', 'ValidationIssue', 'HuaweiCloudApiError', 'ServiceInfo', 'ErrorCode', 'errorCatalog',
   'isKnownErrorCode', 'operationSpecs', 'service', 'types', 'runtime', 'validators', 'errors', 'Credentials',

@@ -27,7 +27,7 @@ function indexKey(status: string): string {
 }
 
 /** Union of the documented 2xx bodies; `undefined` for 2xx responses without a body. */
-export function resultType(op: OperationModel): string {
+function resultType(op: OperationModel): string {
   const success = op.responses.filter((r) => /^2/.test(r.status));
   if (!success.length) return 'unknown';
   const parts = success.map((r) =>
@@ -49,7 +49,7 @@ function docPage(op: OperationModel): string | undefined {
 }
 
 /** JSDoc lines for a method: summary, description, the HTTP call, the doc page, documented error codes. */
-export function methodDocLines(op: OperationModel): string[] {
+function methodDocLines(op: OperationModel): string[] {
   // Document text is neutralised (comment terminators, line separators, leading `@`); our own tags are added after.
   const text: string[] = [];
   if (op.summary) text.push(op.summary, '');

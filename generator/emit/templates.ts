@@ -23,7 +23,7 @@ function createEnvironment(): typeof Handlebars {
 }
 
 /** npm wants semver; documents say `v2` or a date. Keep it when it is semver, else `0.0.0`, and record the original. */
-export function packageVersion(specVersion: string): string {
+function packageVersion(specVersion: string): string {
   return /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(specVersion) ? specVersion : '0.0.0';
 }
 
@@ -44,7 +44,7 @@ function exampleFriendly(op: OperationModel): boolean {
   return !(op.body && op.body.required) && op.parameters.every((p) => !p.required || p.filledByRuntime || simple(p.schema));
 }
 
-export function readmeExample(service: ServiceModel, packageName: string): string {
+function readmeExample(service: ServiceModel, packageName: string): string {
   const clientFactory = `create${service.pascal}Client`;
   const enumName = `${service.pascal}ErrorCode`;
   if (!service.operations.length) return schemaOnlyExample(service, packageName);

@@ -10,7 +10,7 @@ type Kind = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'st
 const KINDS: Kind[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
 
 /** A numeric bound as source text: exact bigint literals beyond 2^53, plain numbers otherwise. */
-export function numericLiteral(value: JsonValue | undefined): string | undefined {
+function numericLiteral(value: JsonValue | undefined): string | undefined {
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' && Number.isFinite(value)) return Object.is(value, -0) ? '0' : String(value);
   return undefined;
@@ -22,7 +22,7 @@ export function numericLiteral(value: JsonValue | undefined): string | undefined
  * operator is adjusted for the rounding: no double lies strictly between B and D, so for a double v, `v > B` is
  * `v > D` when D < B and `v >= D` when D > B (and `v < B` likewise). bigint values still compare exactly.
  */
-export function bigintBoundTest(v: string, op: '<' | '<=' | '>' | '>=', bound: bigint): string {
+function bigintBoundTest(v: string, op: '<' | '<=' | '>' | '>=', bound: bigint): string {
   const nearest = Number(bound);
   const nearestExact = BigInt(nearest);
   let numberOp: string = op;
@@ -98,7 +98,7 @@ interface Helpers {
   unique: boolean;
 }
 
-export class ValidatorEmitter {
+class ValidatorEmitter {
   /** Module-level constants (compiled regular expressions, enum sets), in creation order. */
   private readonly constants: string[] = [];
   private readonly constantByKey = new Map<string, string>();
@@ -616,13 +616,13 @@ export class ValidatorEmitter {
  * Reads a property by its wire name. Names that Object.prototype also has (`constructor`, `toString`, `__proto__`)
  * would otherwise find the inherited member on objects that lack them, so those are read only when own.
  */
-export function ownProperty(objectVar: string, name: string): string {
+function ownProperty(objectVar: string, name: string): string {
   const key = stringLiteral(name);
   return name in Object.prototype ? `(Object.prototype.hasOwnProperty.call(${objectVar}, ${key}) ? ${objectVar}[${key}] : undefined)` : `${objectVar}[${key}]`;
 }
 
 /** JavaScript regular-expression flags for a schema pattern, as Ajv does (`u`), or undefined when it is invalid. */
-export function regexFlags(pattern: string): string | undefined {
+function regexFlags(pattern: string): string | undefined {
   for (const flags of ['u', '']) {
     try {
       new RegExp(pattern, flags);

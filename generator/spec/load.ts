@@ -55,7 +55,7 @@ const LONG_INTEGER = /(?<![\w.+-])[-+]?\d{16,}(?![\w.])/g;
  * The parsed document with every integer beyond 2^53 replaced by the exact bigint written in the text, or
  * undefined when that is ambiguous (two literals rounding to the same double) or a literal cannot be found.
  */
-export function withExactIntegers(parsed: JsonObject, text: string): JsonObject | undefined {
+function withExactIntegers(parsed: JsonObject, text: string): JsonObject | undefined {
   const unsafe = new Set<number>();
   const collect = (value: JsonValue): void => {
     if (typeof value === 'number') {
@@ -78,7 +78,7 @@ export function withExactIntegers(parsed: JsonObject, text: string): JsonObject 
 }
 
 /** Parses YAML or JSON (JSON is YAML 1.2) keeping big integers exact (the slow, always-exact path). */
-export function parseSpecText(text: string): JsonObject {
+function parseSpecText(text: string): JsonObject {
   const parsed = parseYaml(text, { intAsBigInt: true, maxAliasCount: -1, uniqueKeys: true });
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the document is not an object');
   return narrowIntegers(parsed) as JsonObject;
@@ -89,7 +89,7 @@ export function parseSpecText(text: string): JsonObject {
  * pairs for real (APIG: `/throttle-specials/{id}` for DELETE, `/throttle-specials/{strategy_id}` for PUT), they are
  * different operations, and the generator handles them; refusing the whole service over it helps nobody.
  */
-export const LINT_RULES = {
+const LINT_RULES = {
   'no-identical-paths': 'warn',
   // Warning-level rules that validate every example with Ajv: 90% of the lint time on a 300-operation spec, and a
   // warning never stops generation. (Doc examples that contradict their schemas are the scraper report's business.)
@@ -114,7 +114,7 @@ async function lintSpec(document: Document): Promise<string[]> {
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
 /** What the generator itself needs beyond a valid document: paths, operationIds, local schema references. */
-export function checkGeneratorNeeds(doc: JsonObject): string[] {
+function checkGeneratorNeeds(doc: JsonObject): string[] {
   const problems: string[] = [];
   if (typeof doc.openapi !== 'string' || !/^3\.[01]\./.test(doc.openapi)) {
     problems.push(`openapi: expected version 3.0.x or 3.1.x, found ${JSON.stringify(String(doc.openapi ?? 'nothing'))}`);
