@@ -95,8 +95,8 @@ export interface paths {
      *     查询范围一小时以内，一分钟一个样本，其样本值为一分钟内的累计值，服务器返回服务器的时间的上一分钟到往前推N分钟的数据；
      *     查询范围一天以内，返回一小时一个样本，其样本值为一小时内的累计值，服务器会返回最近时长横跨统计周期的数据，比如时长为大于2小时，且小于3小时，那么会查询最近3个小时的数据；
      *     查询超过一天以上，返回一天为一个样本，其样本值为一天内的累计值，服务器会返回最近时长横跨统计周期的数据。
-     *     > 说明：
-     *     >为了安全起见，在服务器上使用curl命令调用接口查询信息后，需要清理历史操作记录，包括但不限于“~/.bash_history”、“/var/log/messages”（如有）。
+     *     说明：
+     *     为了安全起见，在服务器上使用curl命令调用接口查询信息后，需要清理历史操作记录，包括但不限于“~/.bash_history”、“/var/log/messages”（如有）。
      */
     get: operations['QueryingAPICallsWithinaPeriod'];
     put?: never;
@@ -160,8 +160,8 @@ export interface paths {
     /**
      * 创建VPC通道
      * @description 在API网关中创建连接私有VPC资源的通道，并在创建API时将后端节点配置为使用这些VPC通道，以便API网关直接访问私有VPC资源。
-     *     > 说明：
-     *     >每个用户最多创建30个VPC通道。
+     *     说明：
+     *     每个用户最多创建30个VPC通道。
      */
     post: operations['CreatingaVPCChannel'];
     delete?: never;
@@ -353,8 +353,8 @@ export interface paths {
      * @description 将API发布到不同的环境后，对于不同的环境，可能会有不同的环境变量，比如，API的服务部署地址，请求的版本号等。
      *     用户可以定义不同的环境变量，用户在定义API时，在API的定义中使用这些变量，当调用API时，API网关会将这些变量替换成真实的变量值，以达到不同环境的区分效果。
      *     环境变量定义在API分组上，该分组下的所有API都可以使用这些变量。
-     *     > 说明：
-     *     >1.环境变量的变量名称必须保持唯一，即一个分组在同一个环境上不能有两个同名的变量 2.环境变量区分大小写，即变量ABC与变量abc是两个不同的变量 3.设置了环境变量后，使用到该变量的API的调试功能将不可使用。 4.定义了环境变量后，使用到环境变量的地方应该以对称的#标识环境变量，当API发布到相应的环境后，会对环境变量的值进行替换，如：定义的API的URL为：https://#address#:8080，环境变量address在RELEASE环境上的值为：192.168.1.5，则API发布到RELEASE环境后的真实的URL为：https://192.168.1.5:8080。
+     *     说明：
+     *     1.环境变量的变量名称必须保持唯一，即一个分组在同一个环境上不能有两个同名的变量 2.环境变量区分大小写，即变量ABC与变量abc是两个不同的变量 3.设置了环境变量后，使用到该变量的API的调试功能将不可使用。 4.定义了环境变量后，使用到环境变量的地方应该以对称的#标识环境变量，当API发布到相应的环境后，会对环境变量的值进行替换，如：定义的API的URL为：https://#address#:8080，环境变量address在RELEASE环境上的值为：192.168.1.5，则API发布到RELEASE环境后的真实的URL为：https://192.168.1.5:8080。
      */
     post: operations['CreateEnvironmentVariableV2'];
     delete?: never;
@@ -525,8 +525,8 @@ export interface paths {
     /**
      * 创建VPC通道
      * @description 在API网关中创建连接私有VPC资源的通道，并在创建API时将后端节点配置为使用这些VPC通道，以便API网关直接访问私有VPC资源。
-     *     > 说明：
-     *     >每个用户最多创建30个VPC通道。
+     *     说明：
+     *     每个用户最多创建30个VPC通道。
      */
     post: operations['CreateVpcChannelV2'];
     delete?: never;

@@ -31,7 +31,7 @@ function collapse(text: string): string {
 /** The entities markdown sources leave behind (`&amp;lt;` survives one HTML decode as `&lt;`). */
 export const BASIC_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ' };
 
-function decodeEntitiesLeft(text: string): string {
+export function decodeEntitiesLeft(text: string): string {
   return text.includes('&') ? text.replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => BASIC_ENTITIES[name]!) : text;
 }
 
@@ -72,36 +72,65 @@ export function readCell(node: AnyNode): DocCell {
 
 const EMPTY_CELL: DocCell = { text: '', links: [], listItems: [] };
 
+/** A table limit hit (span clamped, cell budget spent): the reader reports it for the page and goes on. */
+export type TableReport = (entry: { row?: string; reason: string }) => void;
+
+/** Widest colspan honoured, as browsers do (HTML: colspan > 1000 is 1000). */
+export const MAX_COLSPAN = 1000;
+/**
+ * Most grid slots (rows × columns after spans) one table may expand to. A 4 KB page of `colspan=1000` cells
+ * would otherwise expand to millions of slots; past the budget spans are read as 1 and the table is reported.
+ */
+export const MAX_TABLE_CELLS = 1_000_000;
+
+/** A cell still covering rows below it: `left` more rows from column `col` on, `width` columns wide. */
+interface Carry {
+  cell: DocCell;
+  left: number;
+}
+
 /**
  * Expands rows into a rectangular grid, repeating row-spanned and col-spanned cells, so every row lines up with
- * the header.
+ * the header. Linear in the grid's size: carried cells are kept per column, never searched. Spans are clamped to
+ * what the table can hold: a rowspan to the rows left in the table, a colspan to `maxWidth` (the header's width
+ * once known) and MAX_COLSPAN, and every span to the MAX_TABLE_CELLS budget; a clamp is reported.
  */
-function gridRows(rows: Element[]): DocCell[][] {
+function gridRows(rows: Element[], maxWidth: number, report?: TableReport): DocCell[][] {
   const grid: DocCell[][] = [];
-  let pending: { col: number; left: number; cell: DocCell }[] = [];
-  for (const tr of rows) {
+  let carry: (Carry | undefined)[] = [];
+  let slots = 0;
+  let clamped = false;
+  rows.forEach((tr, r) => {
     const out: DocCell[] = [];
+    const next: (Carry | undefined)[] = [];
     const place = () => {
-      for (let p = pending.find((s) => s.col === out.length && s.left > 0); p; p = pending.find((s) => s.col === out.length && s.left > 0)) {
-        out.push(p.cell);
-        p.left--;
+      for (let c = carry[out.length]; c && c.left > 0; c = carry[out.length]) {
+        c.left--;
+        if (c.left > 0) next[out.length] = c;
+        out.push(c.cell);
       }
     };
     for (const td of childElements(tr, 'td', 'th')) {
       place();
       const cell = readCell(td);
-      // Clamped as browsers do: a hostile `colspan="50000000"` must not allocate a huge row.
-      const colspan = Math.min(1000, Math.max(1, Number(td.attribs.colspan) || 1));
-      const rowspan = Math.min(65534, Math.max(1, Number(td.attribs.rowspan) || 1));
+      const wantCols = Math.max(1, Math.floor(Number(td.attribs.colspan)) || 1);
+      const wantRows = Math.max(1, Math.floor(Number(td.attribs.rowspan)) || 1);
+      const budget = Math.max(1, Math.floor((MAX_TABLE_CELLS - slots) / Math.max(1, rows.length - r)));
+      const colspan = Math.min(wantCols, MAX_COLSPAN, Math.max(1, maxWidth - out.length), budget);
+      const rowspan = Math.min(wantRows, rows.length - r, Math.max(1, Math.floor(budget / colspan)));
+      if (colspan < wantCols && wantCols > MAX_COLSPAN) clamped = true;
+      if (rowspan < wantRows && (wantRows > rows.length - r + 1 || budget < wantCols * wantRows)) clamped = true;
       for (let c = 0; c < colspan; c++) {
-        if (rowspan > 1) pending.push({ col: out.length, left: rowspan - 1, cell });
+        if (rowspan > 1) next[out.length] = { cell, left: rowspan - 1 };
         out.push(cell);
       }
     }
     place();
+    slots += out.length;
     grid.push(out);
-    pending = pending.filter((s) => s.left > 0);
-  }
+    carry = next;
+  });
+  if (clamped) report?.({ reason: `table spans clamped to what the table can hold (${rows.length} rows, colspan ≤ ${Math.min(MAX_COLSPAN, maxWidth)}, ≤ ${MAX_TABLE_CELLS} cells: MAX_COLSPAN, MAX_TABLE_CELLS)` });
   return grid;
 }
 
@@ -127,7 +156,7 @@ function ownRows(table: Element): { head: Element[]; body: Element[] } {
 }
 
 /** A DITA `<table>` element → DocTable. Header: `<thead>` rows, or a first row made only of `<th>`. */
-export function readTable(table: Element): DocTable {
+export function readTable(table: Element, report?: TableReport): DocTable {
   const { head, body } = ownRows(table);
   let bodyRows = body;
   if (!head.length && bodyRows.length && childElements(bodyRows[0]!, 'td').length === 0) {
@@ -135,8 +164,9 @@ export function readTable(table: Element): DocTable {
     bodyRows = bodyRows.slice(1);
   }
   // With a two-row header (`<th rowspan=2>参数</th>` beside `<th colspan=2>`), the last grid row holds every column.
-  const header = head.length ? gridRows(head).at(-1)!.map((c) => c.text.replace(/\n/g, ' ')) : [];
-  const rows: DocRow[] = gridRows(bodyRows).map((cells) => ({
+  const header = head.length ? gridRows(head, MAX_COLSPAN, report).at(-1)!.map((c) => c.text.replace(/\n/g, ' ')) : [];
+  // Body rows never need more columns than the header names (cells past it are dropped below anyway).
+  const rows: DocRow[] = gridRows(bodyRows, header.length || MAX_COLSPAN, report).map((cells) => ({
     cells: header.length ? header.map((_, i) => cells[i] ?? EMPTY_CELL) : cells,
   }));
   const captionEl = childElements(table, 'caption')[0];
