@@ -82,8 +82,12 @@ const SECTION_DEFAULT_ROLE: Partial<Record<DocSection['kind'], TableRole>> = {
   errorCodes: { role: 'errorCodes' },
 };
 
-/** The role of a table: by header shape first, then caption, then (for generic captions) the section it is in. */
-export function tableRole(table: DocTable, section: DocSection, columns: Columns): TableRole {
+/**
+ * The role of a table: by header shape first, then caption, then (for generic captions) the section it is in.
+ * `fieldNames` are the row names of the page's tables: a caption whose subject is one of them (`uri参数说明` on a
+ * page whose body has a `uri` field) is that field's sub-table, not the place its word names.
+ */
+export function tableRole(table: DocTable, section: DocSection, columns: Columns, fieldNames: ReadonlySet<string> = new Set()): TableRole {
   const byHeader = headerRole(columns);
   if (byHeader) return byHeader;
   const caption = normalizeWord(table.caption);
@@ -91,7 +95,8 @@ export function tableRole(table: DocTable, section: DocSection, columns: Columns
   if (byCaption) return byCaption;
   if (!caption || GENERIC_CAPTIONS.has(caption)) return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
   // `URI参数说明`, `Body参数说明`, `响应样例的要素说明`: the caption names a place, not a field or type.
-  const bySubject = CAPTION_SUBJECT_ROLES[normalizeWord(captionSubject(table.caption))];
+  const subject = captionSubject(table.caption);
+  const bySubject = fieldNames.has(subject) ? undefined : CAPTION_SUBJECT_ROLES[normalizeWord(subject)];
   if (bySubject === 'section') return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
   if (bySubject) return bySubject;
   // Under URI every field table lists parameters, whatever its caption (`查询检索参数说明`).
