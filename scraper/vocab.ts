@@ -172,6 +172,7 @@ export const CAPTION_SUBJECT_ROLES: Record<string, TableRole | 'section'> = {
   请求参数: { role: 'requestParams' },
   请求消息: { role: 'requestParams' },
   请求body: { role: 'requestBody' },
+  formdata: { role: 'requestBody' },
   请求体: { role: 'requestBody' },
   请求样例的要素: { role: 'requestParams' },
   请求示例的要素: { role: 'requestParams' },
@@ -191,6 +192,12 @@ export const CAPTION_SUBJECT_ROLES: Record<string, TableRole | 'section'> = {
   响应header: { role: 'responseHeaders' },
   响应头: { role: 'responseHeaders' },
   响应消息头: { role: 'responseHeaders' },
+};
+
+/** Body tables whose caption names the media type: `FormData参数` is a multipart form, not JSON. */
+export const CAPTION_MEDIA_TYPES: Record<string, string> = {
+  formdata: 'multipart/form-data',
+  表单参数: 'multipart/form-data',
 };
 
 /** Suffixes that make a caption name a field or type: `auth_opt参数说明`, `pools字段说明`, `tags 字段数据结构说明`. */

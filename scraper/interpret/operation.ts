@@ -2,7 +2,7 @@
 // headers, examples), error codes; and what happens to tables no operation uses.
 
 import type { DocSection, ErrorCodeModel, ExampleModel, FieldModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypeRef } from '../model.ts';
-import { EXAMPLE_STATUS_LINE, foldWidth, HEADER_NAME, REASONS, type TableRole } from '../vocab.ts';
+import { CAPTION_MEDIA_TYPES, EXAMPLE_STATUS_LINE, foldWidth, HEADER_NAME, normalizeWord, REASONS, type TableRole } from '../vocab.ts';
 import { allHeaderNames, dropRow, note, type PageContext, parsed, type PlacedTable, rowFate, source, tablesWith } from './context.ts';
 import { errorCodesIn } from './examples.ts';
 import { anchorTypeName, asTypeName, bodyType, fields, objectFromTable } from './fields.ts';
@@ -123,7 +123,10 @@ export function operation(ctx: PageContext, mp: MethodPath): OperationModel {
   const bodyTable = requestBodyTable(ctx);
   if (bodyTable) {
     const type = bodyType(ctx, bodyTable, `${base}RequestBody`, requestExamples);
-    const media = type.kind === 'primitive' && type.format === 'binary' ? 'application/octet-stream' : 'application/json';
+    const media =
+      type.kind === 'primitive' && type.format === 'binary'
+        ? 'application/octet-stream'
+        : (CAPTION_MEDIA_TYPES[normalizeWord(captionSubject(bodyTable.table.caption))] ?? 'application/json');
     op.requestBody = { type, required: true, mediaType: media, examples: requestExamples };
   } else {
     const example = requestExamples.find((ex) => isBodyValue(ex.value));
