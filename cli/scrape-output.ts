@@ -23,5 +23,5 @@ async function write(file: string, text: string): Promise<void> {
 
 export async function writeScrapeResult(result: ScrapeResult, spec: string, report?: string): Promise<void> {
   await write(spec, serializeSpec(result.document, spec));
-  if (report) await write(report, toJson({ summary: summarizeReport(result.report), pages: result.pages, entries: result.report }));
+  if (report) await write(report, toJson({ summary: summarizeReport(result.report), selfCheck: result.summary, pages: result.pages, entries: result.report }));
 }

@@ -1,10 +1,11 @@
 // `hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]`
 import { basename } from 'node:path';
 import { type Command, parseCommandArgs, UsageError } from '../args.ts';
-import { InputError, scrapeInputs } from '../../scraper/index.ts';
+import { expandInputs, InputError, scrapeInputs } from '../../scraper/index.ts';
+import { explainFile, readPages } from '../../scraper/explain.ts';
 import { findings, summarizeReport, writeScrapeResult } from '../scrape-output.ts';
 
-const USAGE = 'hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]';
+const USAGE = 'hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]\n       hwdocs scrape --explain FILE [inputs...]';
 
 const HELP = `${USAGE}
 
@@ -14,18 +15,31 @@ markdown, flat / per-cell / pipe manual text) and writes one OpenAPI 3.1 documen
   -o, --out FILE      output document (.yaml or .json)
   --service NAME      service name for info/servers (default: from the output file name)
   --report FILE       write the full report (JSON: file, section, table, row, reason, severity)
-  --strict            exit 1 when the report has warnings or errors`;
+  --strict            exit 1 when the report has warnings or errors
+  --explain FILE      print how FILE is read: page model, each table's role and the evidence for it, each
+                      row's fate; further inputs are searched for sub-tables linked across pages`;
 
 export const scrape: Command = {
   summary: 'Scrape API-reference pages into an OpenAPI 3.1 document',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { out: { type: 'string', short: 'o' }, service: { type: 'string' }, report: { type: 'string' }, strict: { type: 'boolean' } },
+      { out: { type: 'string', short: 'o' }, service: { type: 'string' }, report: { type: 'string' }, strict: { type: 'boolean' }, explain: { type: 'string' } },
       USAGE,
     );
     if (values.help) {
       process.stdout.write(HELP + '\n');
+      return 0;
+    }
+    if (values.explain !== undefined) {
+      let others: string[] = [];
+      try {
+        others = positionals.length ? await expandInputs(positionals) : [];
+        process.stdout.write(await explainFile(values.explain, await readPages(others.filter((f) => f !== values.explain))));
+      } catch (err) {
+        if (err instanceof InputError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError((err as Error).message);
+        throw err;
+      }
       return 0;
     }
     if (!positionals.length) throw new UsageError(`no input given\n\nUsage: ${USAGE}`);
@@ -42,7 +56,8 @@ export const scrape: Command = {
     const ops = Object.values(result.document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     const schemas = Object.keys(result.document.components.schemas).length;
     process.stderr.write(
-      `hwdocs scrape: ${result.pages.length} files → ${values.out}: ${ops} operations, ${schemas} schemas; report: ${summarizeReport(result.report)}\n`,
+      `hwdocs scrape: ${result.pages.length} files → ${values.out}: ${ops} operations, ${schemas} schemas; report: ${summarizeReport(result.report)}; ` +
+        `self-check: ${result.summary.thinOperations} thin operations, ${result.summary.rowsReportOnly} of ${result.summary.rows} rows only in the report\n`,
     );
     return values.strict && findings(result.report) ? 1 : 0;
   },

@@ -2580,7 +2580,55 @@ export interface components {
       /** @description 流量空时信息，参考表 x-apigateway-ratelimits参数说明 */
       'x-apigateway-ratelimits'?: components['schemas']['XApigatewayRatelimits'];
     };
-    FormData: {
+    FunctionEndpoints: {
+      /** @description API后端描述 */
+      description?: string;
+      /** @description 函数URN地址 */
+      'function-urn': string;
+      /** @description 函数调用类型，支持async、sync */
+      'invocation-type': string;
+      /**
+       * Format: int32
+       * @description 函数超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
+       */
+      timeout?: number;
+      /** @description 函数版本 */
+      version: string;
+    };
+    HttpVpcEndpoints: {
+      /** @description API后端描述 */
+      description?: string;
+      /** @description VPC通道代理主机 */
+      host?: string;
+      /** @description 后端请求方法，支持GET、POST、PUT、DELETE、HEAD、OPTIONS、PATCH、ANY */
+      method: string;
+      /** @description VPC通道名称 */
+      name: components['schemas']['Name'][];
+      /** @description 后端请求路径，支持路径变量 */
+      path: string;
+      /** @description 后端请求协议定义，支持http、https */
+      scheme: string;
+      /**
+       * Format: int32
+       * @description 后端请求超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
+       */
+      timeout?: number;
+    };
+    Identity: {
+      /**
+       * @description 参数位置
+       *     枚举值：
+       *     HEADER
+       *     QUERY
+       * @enum {string}
+       */
+      location?: 'HEADER' | 'QUERY';
+      /** @description 参数名称 */
+      name?: string;
+      /** @description 参数校验表达式，默认为null，不做校验 */
+      validation?: string;
+    };
+    ImportApiDefinitionsV2RequestBody: {
       /**
        * @description 导入模式
        *     merge：当API信息定义冲突时，merge保留原有API信息
@@ -2630,54 +2678,6 @@ export interface components {
        * @default false
        */
       simple_mode: boolean;
-    };
-    FunctionEndpoints: {
-      /** @description API后端描述 */
-      description?: string;
-      /** @description 函数URN地址 */
-      'function-urn': string;
-      /** @description 函数调用类型，支持async、sync */
-      'invocation-type': string;
-      /**
-       * Format: int32
-       * @description 函数超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
-       */
-      timeout?: number;
-      /** @description 函数版本 */
-      version: string;
-    };
-    HttpVpcEndpoints: {
-      /** @description API后端描述 */
-      description?: string;
-      /** @description VPC通道代理主机 */
-      host?: string;
-      /** @description 后端请求方法，支持GET、POST、PUT、DELETE、HEAD、OPTIONS、PATCH、ANY */
-      method: string;
-      /** @description VPC通道名称 */
-      name: components['schemas']['Name'][];
-      /** @description 后端请求路径，支持路径变量 */
-      path: string;
-      /** @description 后端请求协议定义，支持http、https */
-      scheme: string;
-      /**
-       * Format: int32
-       * @description 后端请求超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
-       */
-      timeout?: number;
-    };
-    Identity: {
-      /**
-       * @description 参数位置
-       *     枚举值：
-       *     HEADER
-       *     QUERY
-       * @enum {string}
-       */
-      location?: 'HEADER' | 'QUERY';
-      /** @description 参数名称 */
-      name?: string;
-      /** @description 参数校验表达式，默认为null，不做校验 */
-      validation?: string;
     };
     Info: {
       /** @description 分组描述信息 */
@@ -5743,7 +5743,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ImportApiDefinitionsV2RequestBody'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -6379,10 +6383,10 @@ export type ErrorMsg3 = components['schemas']['ErrorMsg3'];
 export type ErrorMsg4 = components['schemas']['ErrorMsg4'];
 export type ErrorMsg5 = components['schemas']['ErrorMsg5'];
 export type ExportingMultipleAPIsResponse = components['schemas']['ExportingMultipleAPIsResponse'];
-export type FormData = components['schemas']['FormData'];
 export type FunctionEndpoints = components['schemas']['FunctionEndpoints'];
 export type HttpVpcEndpoints = components['schemas']['HttpVpcEndpoints'];
 export type Identity = components['schemas']['Identity'];
+export type ImportApiDefinitionsV2RequestBody = components['schemas']['ImportApiDefinitionsV2RequestBody'];
 export type Info = components['schemas']['Info'];
 export type List = components['schemas']['List'];
 export type MemberInfo = components['schemas']['MemberInfo'];

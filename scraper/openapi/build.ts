@@ -44,17 +44,19 @@ export function fieldSchema(field: FieldModel): Schema {
   const schema = typeSchema(field.type);
   if (field.itemConstraints && schema.items) schema.items = withConstraints({ ...(schema.items as Schema) }, field.itemConstraints);
   const described: Schema = field.description ? { ...schema, description: field.description } : schema;
+  if (field.docLink) described['x-doc-link'] = field.docLink;
   return withConstraints(described, field.constraints);
 }
 
 function objectSchema(obj: ObjectModel): Schema {
-  const properties: Record<string, Schema> = {};
-  for (const field of obj.fields) properties[field.name] = fieldSchema(field);
+  // fromEntries defines own keys: a field named `__proto__` stays a property instead of replacing the prototype.
+  const properties: Record<string, Schema> = Object.fromEntries(obj.fields.map((field) => [field.name, fieldSchema(field)]));
   const required = obj.fields.filter((f) => f.required).map((f) => f.name);
   return {
     type: 'object',
     properties,
     ...(required.length ? { required } : {}),
+    ...(obj.inferred ? { 'x-inferred': obj.inferred } : {}),
     'x-source': obj.source,
   };
 }
@@ -72,10 +74,19 @@ function examplesMap(examples: ExampleModel[]): Record<string, Schema> | undefin
   return out;
 }
 
-function content(mediaType: string, body: TypeRef | undefined, examples: ExampleModel[]): Schema | undefined {
+function content(mediaType: string, body: TypeRef | undefined, examples: ExampleModel[], inferred?: string): Schema | undefined {
   const ex = examplesMap(examples);
   if (!body && !ex) return undefined;
-  return { [mediaType]: { ...(body ? { schema: typeSchema(body) } : {}), ...(ex ? { examples: ex } : {}) } };
+  const schema = body ? typeSchema(body) : undefined;
+  // A referenced schema carries its own x-inferred; an inline one (a list, a scalar) is marked here.
+  if (schema && inferred && !schema.$ref) schema['x-inferred'] = inferred;
+  return { [mediaType]: { ...(schema ? { schema } : {}), ...(ex ? { examples: ex } : {}) } };
+}
+
+/** Response headers (`响应Header参数` tables) → the response's `headers` map, sorted by name. */
+function headersObject(headers: FieldModel[] | undefined): Schema | undefined {
+  if (!headers?.length) return undefined;
+  return sortedObject(headers.map((h) => [h.name, { ...(h.description ? { description: h.description } : {}), schema: fieldSchema({ ...h, description: '' }) }]));
 }
 
 function operationObject(op: OperationModel): Schema {
@@ -88,11 +99,12 @@ function operationObject(op: OperationModel): Schema {
   }));
   const responses: Record<string, Schema> = {};
   for (const r of op.responses) {
-    const c = content('application/json', r.body, r.examples);
-    responses[r.status] = { description: r.description || 'Response', ...(c ? { content: c } : {}) };
+    const c = content('application/json', r.body, r.examples, r.inferred);
+    const headers = headersObject(r.headers);
+    responses[r.status] = { description: r.description || 'Response', ...(headers ? { headers } : {}), ...(c ? { content: c } : {}) };
   }
   const requestBody = op.requestBody
-    ? { required: op.requestBody.required, content: content(op.requestBody.mediaType, op.requestBody.type, op.requestBody.examples) }
+    ? { required: op.requestBody.required, content: content(op.requestBody.mediaType, op.requestBody.type, op.requestBody.examples, op.requestBody.inferred) }
     : undefined;
   return {
     operationId: op.operationId,
