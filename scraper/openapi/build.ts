@@ -19,7 +19,8 @@ export function typeSchema(type: TypeRef): Schema {
     case 'primitive':
       return type.format ? { type: type.type, format: type.format } : { type: type.type };
     case 'object':
-      return { type: 'object' };
+      // A free-form object: any members (a bare `type: object` reads as "no members" to TS generators).
+      return { type: 'object', additionalProperties: true };
     case 'any':
       return {};
     case 'array':
@@ -63,6 +64,7 @@ function objectSchema(obj: ObjectModel, nulls: Set<string>): Schema {
     type: 'object',
     properties,
     ...(required.length ? { required } : {}),
+    ...(obj.fields.length ? {} : { additionalProperties: true }), // no documented members: open, not empty
     'x-source': obj.source,
   };
 }

@@ -5,6 +5,7 @@ import { contradictionsByExample, explains, passRate } from '../../verify/index.
 import { collectExamples, isJsonMediaType } from '../../verify/examples.ts';
 import { enumType, isTransportHeader, nullable, queryArrayItems, typedEnum } from '../../scraper/openapi/docs-types.ts';
 import { UNPARSED_EXAMPLE_NOTE } from '../../scraper/openapi/build.ts';
+import { contradictions } from '../../scraper/interpret/check-examples.ts';
 
 describe('toLiteral + pointerAt: a diagnostic offset names the JSON Pointer it is about', () => {
   const value = { a: [1, { 'b/c': null }], 'd~': 'x', e: -2.5, f: true, g: {} };
@@ -142,4 +143,15 @@ describe('doc-following schema pieces (scraper/openapi/docs-types.ts)', () => {
     [{ type: 'array', items: { type: 'integer' } }, { type: 'array', items: { type: 'integer' } }],
     [{ type: 'string' }, { type: 'string' }],
   ])('queryArrayItems(%j) = %j', (given, want) => expect(queryArrayItems(given)).toEqual(want));
+});
+
+describe('check-examples reports an example value outside its field\'s documented enum (so verify can list it)', () => {
+  const schemas = new Map([
+    ['Hc', { name: 'Hc', source: { file: 'x.md' }, fields: [{ name: 'protocol', docType: 'String', type: { kind: 'primitive', type: 'string' }, required: true, description: '', constraints: { enum: ['TCP', 'HTTP'] } }] }],
+  ]) as never;
+  it.each([
+    [{ protocol: 'HTTP' }, []],
+    [{ protocol: null }, []],
+    [{ protocol: 'http' }, [{ pointer: '/protocol', problem: 'is "http", not one of the documented values' }]],
+  ])('%j → %j', (value, want) => expect(contradictions(value, { kind: 'ref', name: 'Hc' }, schemas)).toEqual(want));
 });
