@@ -6,5 +6,6 @@ import { crawl } from './crawl.ts';
 import { diff } from './diff.ts';
 import { generate } from './generate.ts';
 import { scrape } from './scrape.ts';
+import { verify } from './verify.ts';
 
-export const commands: Record<string, Command> = { scrape, generate, diff, build, check, crawl };
+export const commands: Record<string, Command> = { scrape, generate, diff, build, check, crawl, verify };

@@ -8,7 +8,8 @@ import { stringLiteral } from '../escape.ts';
 /** types.ts source: openapi-typescript's declarations followed by `export type <Alias> = components['schemas'][…]`. */
 export async function emitTypes(plainDoc: JsonObject, service: ServiceModel): Promise<string> {
   // openapi-typescript's own Redocly pass would re-lint; we have linted already, so keep its output quiet.
-  const nodes = await openapiTS(structuredClone(plainDoc) as never, { silent: true, alphabetize: true });
+  // defaultNonNullable: false — a documented `default` does not make a request field required (issue 9 §3).
+  const nodes = await openapiTS(structuredClone(plainDoc) as never, { silent: true, alphabetize: true, defaultNonNullable: false });
   const declarations = astToString(nodes);
   const aliases = service.schemas.map((schema) => `export type ${schema.typeName} = components['schemas'][${stringLiteral(schema.name)}];`);
   return [

@@ -3,6 +3,7 @@
 
 import type { Constraints, ExampleModel, FieldModel, ObjectModel, OperationModel, ServiceModel, TypeRef } from '../model.ts';
 import { literalSegments, sortBy } from '../interpret/names.ts';
+import { isTransportHeader, nullable, nullKey, nullsShownByExamples, queryArrayItems, typedEnum } from './docs-types.ts';
 
 export type Schema = Record<string, unknown>;
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
@@ -18,7 +19,8 @@ export function typeSchema(type: TypeRef): Schema {
     case 'primitive':
       return type.format ? { type: type.type, format: type.format } : { type: type.type };
     case 'object':
-      return { type: 'object' };
+      // A free-form object: any members (a bare `type: object` reads as "no members" to TS generators).
+      return { type: 'object', additionalProperties: true };
     case 'any':
       return {};
     case 'array':
@@ -42,24 +44,37 @@ function withConstraints(schema: Schema, constraints: Constraints | undefined): 
 
 export function fieldSchema(field: FieldModel): Schema {
   const schema = typeSchema(field.type);
-  if (field.itemConstraints && schema.items) schema.items = withConstraints({ ...(schema.items as Schema) }, field.itemConstraints);
+  if (field.itemConstraints && schema.items) schema.items = typedEnum(withConstraints({ ...(schema.items as Schema) }, field.itemConstraints));
   const described: Schema = field.description ? { ...schema, description: field.description } : schema;
   if (field.docLink) described['x-doc-link'] = field.docLink;
-  return withConstraints(described, field.constraints);
+  return typedEnum(withConstraints(described, field.constraints));
 }
 
-function objectSchema(obj: ObjectModel): Schema {
+/** A field's schema, accepting null where the page's examples show null (for the value or for array items). */
+function documentedFieldSchema(obj: ObjectModel, field: FieldModel, nulls: Set<string>): Schema {
+  const schema = fieldSchema(field);
+  if (nulls.has(nullKey(obj.name, field.name, 'items')) && schema.items) schema.items = nullable(schema.items as Schema);
+  return nulls.has(nullKey(obj.name, field.name)) ? nullable(schema) : schema;
+}
+
+function objectSchema(obj: ObjectModel, nulls: Set<string>): Schema {
   // fromEntries defines own keys: a field named `__proto__` stays a property instead of replacing the prototype.
-  const properties: Record<string, Schema> = Object.fromEntries(obj.fields.map((field) => [field.name, fieldSchema(field)]));
+  const properties: Record<string, Schema> = Object.fromEntries(
+    obj.fields.map((field) => [field.name, documentedFieldSchema(obj, field, nulls)]),
+  );
   const required = obj.fields.filter((f) => f.required).map((f) => f.name);
   return {
     type: 'object',
     properties,
     ...(required.length ? { required } : {}),
     ...(obj.inferred ? { 'x-inferred': obj.inferred } : {}),
+    ...(obj.fields.length ? {} : { additionalProperties: true }), // no documented members: open, not empty
     'x-source': obj.source,
   };
 }
+
+/** What an example the documentation wrote as broken JSON says about itself (its `value` is then the text). */
+export const UNPARSED_EXAMPLE_NOTE = 'Not valid JSON in the documentation; kept as written.';
 
 function examplesMap(examples: ExampleModel[]): Record<string, Schema> | undefined {
   if (!examples.length) return undefined;
@@ -67,7 +82,7 @@ function examplesMap(examples: ExampleModel[]): Record<string, Schema> | undefin
   examples.forEach((ex, i) => {
     out[`example${i + 1}`] = {
       ...(ex.summary ? { summary: ex.summary } : {}),
-      ...(ex.value === undefined ? { description: 'Not valid JSON in the documentation; kept as written.' } : {}),
+      ...(ex.value === undefined ? { description: UNPARSED_EXAMPLE_NOTE } : {}),
       value: ex.value === undefined ? ex.text : ex.value,
     };
   });
@@ -90,13 +105,17 @@ function headersObject(headers: FieldModel[] | undefined): Schema | undefined {
 }
 
 function operationObject(op: OperationModel): Schema {
-  const parameters = op.parameters.map((p) => ({
-    name: p.name,
-    in: p.in,
-    required: p.in === 'path' ? true : p.required,
-    ...(p.description ? { description: p.description } : {}),
-    schema: fieldSchema({ ...p, description: '' }),
-  }));
+  // Credentials and transport headers are the runtime's business (issue 9 §5): named in x-transport-headers only.
+  const transport = op.parameters.filter((p) => isTransportHeader(p.in, p.name)).map((p) => p.name);
+  const parameters = op.parameters
+    .filter((p) => !isTransportHeader(p.in, p.name))
+    .map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.in === 'path' ? true : p.required,
+      ...(p.description ? { description: p.description } : {}),
+      schema: p.in === 'query' ? queryArrayItems(fieldSchema({ ...p, description: '' })) : fieldSchema({ ...p, description: '' }),
+    }));
   const responses: Record<string, Schema> = {};
   for (const r of op.responses) {
     const c = content('application/json', r.body, r.examples, r.inferred);
@@ -115,6 +134,7 @@ function operationObject(op: OperationModel): Schema {
     ...(requestBody ? { requestBody } : {}),
     responses,
     ...(op.errorCodes.length ? { 'x-error-codes': op.errorCodes } : {}),
+    ...(transport.length ? { 'x-transport-headers': transport } : {}),
     'x-source': op.source,
   };
 }
@@ -142,7 +162,8 @@ export function buildDocument(model: ServiceModel, options: { title?: string; ve
     [...paths].map(([path, item]) => [path, Object.fromEntries(METHOD_ORDER.filter((m) => item[m]).map((m) => [m, item[m]!]))]),
   );
   const tags = [...new Set(model.operations.flatMap((op) => op.tags))].sort().map((name) => ({ name }));
-  const schemas = sortedObject([...model.schemas.values()].map((obj) => [schemaName(obj.name), objectSchema(obj)]));
+  const nulls = nullsShownByExamples(model);
+  const schemas = sortedObject([...model.schemas.values()].map((obj) => [schemaName(obj.name), objectSchema(obj, nulls)]));
   const service = model.service.toLowerCase();
   return {
     openapi: '3.1.0',

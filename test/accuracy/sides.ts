@@ -153,6 +153,8 @@ export function openApiOps(document: unknown): NormOp[] {
       const own = Array.isArray(operation.parameters) ? operation.parameters : [];
       // OpenAPI 3 has no `in: body` parameter; the body is `requestBody`.
       const { params, paramConstraints } = parametersOf([...shared, ...own], resolve);
+      // Credential/transport headers the page lists are kept in x-transport-headers, not parameters (issue 9 §5).
+      for (const name of Array.isArray(operation['x-transport-headers']) ? operation['x-transport-headers'] : []) params.add(paramKey('header', String(name)));
       const requestSchema = isObject(operation.requestBody) ? contentSchema(operation.requestBody, resolve) : undefined;
       const responseSchemas = successSchemas(operation, (response) => contentSchema(response, resolve));
       const source = xSourceFile(operation);
