@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 export interface Command {
-  summary: string;
+  /** One line for `hwdocs --help`; the command table (commands/index.ts) holds the copy that is shown. */
+  summary?: string;
   run(argv: string[]): Promise<number>;
 }
 

@@ -109,7 +109,10 @@ function displayName(file: string, root: string): string {
   return relative(root, resolve(file)).split(sep).join('/');
 }
 
-export async function scrapeInputs(inputs: string[], options: { service: string; root?: string }): Promise<ScrapeResult> {
+export async function scrapeInputs(
+  inputs: string[],
+  options: { service: string; root?: string; onFile?: (done: number, total: number, summary: PageSummary) => void },
+): Promise<ScrapeResult> {
   const root = options.root ?? process.cwd();
   const files = await expandInputs(inputs);
   const report: ReportEntry[] = [];
@@ -120,6 +123,7 @@ export async function scrapeInputs(inputs: string[], options: { service: string;
     const result = scrapeText(text, displayName(file, root), report);
     outcomes.push(...result.outcomes);
     pages.push(result.summary);
+    options.onFile?.(pages.length, files.length, result.summary); // progress (the CLI's TTY line)
   }
   const model = buildService(options.service, outcomes, (entry) => report.push(entry));
   checkExamples(model, (entry) => report.push(entry));
