@@ -85,11 +85,9 @@ export async function assertSafeOutputs(outputs: Output[], inputs: string[], pro
   const guarded = protectedFolders(projectFolders);
   for (const output of resolved) {
     const name = `${output.label} '${output.path}'`;
-    for (const folder of guarded) {
-      if (within(folder.path, output.at)) {
-        throw new UsageError(`refusing to write ${name}: it ${folder.path === output.at ? 'is' : 'contains'} ${folder.what} (${folder.path})`);
-      }
-    }
+    // The most telling reason first: the folder it is, else the first one it contains.
+    const hit = guarded.find((f) => f.path === output.at) ?? guarded.find((f) => within(f.path, output.at));
+    if (hit) throw new UsageError(`refusing to write ${name}: it ${hit.path === output.at ? 'is' : 'contains'} ${hit.what} (${hit.path})`);
     for (const input of ins) {
       if (input.at === output.at) throw new UsageError(`refusing to write ${name}: it is the input '${input.input}'`);
       if (within(input.at, output.at)) throw new UsageError(`refusing to write ${name}: it contains the input '${input.input}'`);

@@ -87,7 +87,7 @@ describe('the packed package, installed with --omit=dev', () => {
     const generate = await hwdocs('generate', 'spec/apig.openapi.yaml', '-o', 'output/apig');
     expect(generate.code, generate.stderr).toBe(0);
     expect(await readFile(join(project, 'output/apig/runtime/index.ts'), 'utf8')).toContain('export');
-    expect(await readFile(join(project, 'output/apig/README.md'), 'utf8')).toContain('npm');
+    expect(await readFile(join(project, 'output/apig/README.md'), 'utf8')).toContain('Typed TypeScript client');
     await writeFile(
       join(project, 'hwdocs.config.json'),
       JSON.stringify({
