@@ -21,7 +21,9 @@ async function fromSources() {
 
 const cli = (await fromSources()) ?? (existsSync(compiled) ? await import(compiled.href) : undefined);
 if (!cli) {
-  process.stderr.write("hwdocs: this checkout is not built and has no dev dependencies; run 'npm install && npm run build' in it\n");
+  process.stderr.write(
+    "hwdocs: this checkout is not built and has no dev dependencies; run 'npm install && npm run build' in it\n",
+  );
   process.exit(2);
 }
 cli.runCli(process.argv.slice(2));

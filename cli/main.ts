@@ -30,7 +30,10 @@ line says that the run failed because of findings.`;
 export function version(): string {
   for (const candidate of ['../package.json', '../../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'hwdocs' && pkg.version) return pkg.version;
     } catch {
       // not this one
@@ -103,5 +106,6 @@ export function runCli(argv: string[]): void {
   });
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (invokedDirectly) runCli(process.argv.slice(2));

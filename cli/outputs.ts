@@ -79,7 +79,11 @@ function protectedFolders(extra: string[]): { path: string; what: string }[] {
  * input, that overlap each other, a file output that is an existing folder, and an existing output folder holding
  * files hwdocs did not write. `projectFolders` are protected too (a config's own folder).
  */
-export async function assertSafeOutputs(outputs: Output[], inputs: string[], projectFolders: string[] = []): Promise<void> {
+export async function assertSafeOutputs(
+  outputs: Output[],
+  inputs: string[],
+  projectFolders: string[] = [],
+): Promise<void> {
   const resolved = outputs.map((o) => ({ ...o, at: canonical(o.path) }));
   const ins = inputs.filter((i) => !/^https?:\/\//i.test(i)).map((i) => ({ input: i, at: canonical(inputBase(i)) }));
   const guarded = protectedFolders(projectFolders);
@@ -87,14 +91,20 @@ export async function assertSafeOutputs(outputs: Output[], inputs: string[], pro
     const name = `${output.label} '${output.path}'`;
     // The most telling reason first: the folder it is, else the first one it contains.
     const hit = guarded.find((f) => f.path === output.at) ?? guarded.find((f) => within(f.path, output.at));
-    if (hit) throw new UsageError(`refusing to write ${name}: it ${hit.path === output.at ? 'is' : 'contains'} ${hit.what} (${hit.path})`);
+    if (hit)
+      throw new UsageError(
+        `refusing to write ${name}: it ${hit.path === output.at ? 'is' : 'contains'} ${hit.what} (${hit.path})`,
+      );
     for (const input of ins) {
       if (input.at === output.at) throw new UsageError(`refusing to write ${name}: it is the input '${input.input}'`);
-      if (within(input.at, output.at)) throw new UsageError(`refusing to write ${name}: it contains the input '${input.input}'`);
-      if (within(output.at, input.at)) throw new UsageError(`refusing to write ${name}: it lies inside the input '${input.input}'`);
+      if (within(input.at, output.at))
+        throw new UsageError(`refusing to write ${name}: it contains the input '${input.input}'`);
+      if (within(output.at, input.at))
+        throw new UsageError(`refusing to write ${name}: it lies inside the input '${input.input}'`);
     }
     const info = statOrUndefined(output.at);
-    if (output.kind === 'file' && info?.isDirectory()) throw new UsageError(`${name} is a folder; give a file name (e.g. ${join(output.path, 'service.openapi.yaml')})`);
+    if (output.kind === 'file' && info?.isDirectory())
+      throw new UsageError(`${name} is a folder; give a file name (e.g. ${join(output.path, 'service.openapi.yaml')})`);
     if (output.kind === 'folder') {
       if (info && !info.isDirectory()) throw new UsageError(`${name} is a file, not a folder`);
       const problem = await ownershipProblem(output.at);
@@ -105,7 +115,9 @@ export async function assertSafeOutputs(outputs: Output[], inputs: string[], pro
     for (let j = i + 1; j < resolved.length; j++) {
       const [a, b] = [resolved[i], resolved[j]];
       if (within(a.at, b.at) || within(b.at, a.at)) {
-        throw new UsageError(`${a.label} '${a.path}' and ${b.label} '${b.path}' ${a.at === b.at ? 'are the same path' : 'overlap'}: each output needs its own place`);
+        throw new UsageError(
+          `${a.label} '${a.path}' and ${b.label} '${b.path}' ${a.at === b.at ? 'are the same path' : 'overlap'}: each output needs its own place`,
+        );
       }
     }
   }

@@ -48,9 +48,15 @@ export function targetsOf(config: ProjectConfig, service: ServiceConfig, base?: 
 }
 
 /** Scrapes the service's inputs and writes its spec (and report) to `targets`. */
-export async function scrapeOne(config: ProjectConfig, service: ServiceConfig, targets: BuildTargets): Promise<ScrapeResult> {
+export async function scrapeOne(
+  config: ProjectConfig,
+  service: ServiceConfig,
+  targets: BuildTargets,
+): Promise<ScrapeResult> {
   const inputs = await localInputs(config, service);
-  const result = await stage(`${service.name}: scrape`, () => scrapeWithProgress(inputs, { service: service.name, root: config.root })).catch((err: unknown) => {
+  const result = await stage(`${service.name}: scrape`, () =>
+    scrapeWithProgress(inputs, { service: service.name, root: config.root }),
+  ).catch((err: unknown) => {
     throw err instanceof InputError ? new UsageError(`service ${service.name}: ${err.message}`) : err;
   });
   await stage(`${service.name}: write spec`, () => writeScrapeResult(result, targets.spec, targets.report));
@@ -61,14 +67,20 @@ export async function scrapeOne(config: ProjectConfig, service: ServiceConfig, t
 export async function generateOne(service: ServiceConfig, targets: BuildTargets): Promise<void> {
   if (!targets.output) return;
   const { generatePackage } = await stage('load the generator', () => import('../generator/index.ts'));
-  await stage(`${service.name}: generate`, () => generatePackage(targets.spec, targets.output!, { name: packageNameOf(service) }));
+  await stage(`${service.name}: generate`, () =>
+    generatePackage(targets.spec, targets.output!, { name: packageNameOf(service) }),
+  );
 }
 
 export function packageNameOf(service: ServiceConfig): string {
   return service.package ?? `hwdocs-${service.name}`;
 }
 
-export async function buildOne(config: ProjectConfig, service: ServiceConfig, targets: BuildTargets): Promise<ServiceBuild> {
+export async function buildOne(
+  config: ProjectConfig,
+  service: ServiceConfig,
+  targets: BuildTargets,
+): Promise<ServiceBuild> {
   const result = await scrapeOne(config, service, targets);
   await generateOne(service, targets);
   return { findings: findings(result.report), summary: summarizeReport(result.report) };
@@ -91,7 +103,10 @@ async function localInputs(config: ProjectConfig, service: ServiceConfig): Promi
   const outDir = crawlFolderOf(config, service);
   const { crawl } = await import('../crawl/index.ts');
   const summary = await crawl(urls, { outDir, onEvent: () => {} });
-  if (summary.failed) process.stderr.write(`hwdocs build: ${service.name}: ${summary.failed} page(s) could not be fetched; building from the rest\n`);
+  if (summary.failed)
+    process.stderr.write(
+      `hwdocs build: ${service.name}: ${summary.failed} page(s) could not be fetched; building from the rest\n`,
+    );
   if (!summary.saved) throw new Error(`service ${service.name}: no page could be fetched from ${urls.join(', ')}`);
   return [...paths, outDir];
 }
@@ -100,9 +115,13 @@ async function localInputs(config: ProjectConfig, service: ServiceConfig): Promi
 export function serviceIo(config: ProjectConfig, service: ServiceConfig): { inputs: string[]; outputs: Output[] } {
   const inputs = service.inputs.filter((i) => !isUrl(i)).map((i) => underRoot(config.root, i));
   if (service.inputs.some(isUrl)) inputs.push(crawlFolderOf(config, service));
-  const outputs: Output[] = [{ label: `spec of ${service.name}`, path: underRoot(config.root, service.spec), kind: 'file' }];
-  if (service.report) outputs.push({ label: `report of ${service.name}`, path: underRoot(config.root, service.report), kind: 'file' });
-  if (service.output) outputs.push({ label: `output of ${service.name}`, path: underRoot(config.root, service.output), kind: 'folder' });
+  const outputs: Output[] = [
+    { label: `spec of ${service.name}`, path: underRoot(config.root, service.spec), kind: 'file' },
+  ];
+  if (service.report)
+    outputs.push({ label: `report of ${service.name}`, path: underRoot(config.root, service.report), kind: 'file' });
+  if (service.output)
+    outputs.push({ label: `output of ${service.name}`, path: underRoot(config.root, service.output), kind: 'folder' });
   return { inputs, outputs };
 }
 
@@ -116,13 +135,17 @@ export async function assertSafeServices(config: ProjectConfig, services: Servic
 
 /** Two services of one config that write the same place (or one inside the other's): the last would win. */
 export function sharedOutputs(config: ProjectConfig): string[] {
-  const all = config.services.flatMap((service) => serviceIo(config, service).outputs.map((o) => ({ service: service.name, ...o, at: canonical(o.path) })));
+  const all = config.services.flatMap((service) =>
+    serviceIo(config, service).outputs.map((o) => ({ service: service.name, ...o, at: canonical(o.path) })),
+  );
   const problems: string[] = [];
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
       const [a, b] = [all[i], all[j]];
       if (a.service !== b.service && (within(a.at, b.at) || within(b.at, a.at))) {
-        problems.push(`/services: ${a.label} and ${b.label} ${a.at === b.at ? 'are the same path' : 'overlap'} (${relative(config.root, a.at) || '.'})`);
+        problems.push(
+          `/services: ${a.label} and ${b.label} ${a.at === b.at ? 'are the same path' : 'overlap'} (${relative(config.root, a.at) || '.'})`,
+        );
       }
     }
   }
@@ -133,7 +156,10 @@ export function sharedOutputs(config: ProjectConfig): string[] {
 export const PROJECT_OPTIONS = { config: { type: 'string', short: 'c' }, service: { type: 'string' } } as const;
 
 /** The config and the services a command acts on; a bad config or an unknown service is a usage error. */
-export async function projectServices(options: { config?: string; service?: string }): Promise<{ config: ProjectConfig; services: ServiceConfig[] }> {
+export async function projectServices(options: {
+  config?: string;
+  service?: string;
+}): Promise<{ config: ProjectConfig; services: ServiceConfig[] }> {
   try {
     const file = options.config ?? 'hwdocs.config.json';
     const config = await loadConfig(file);
@@ -141,7 +167,10 @@ export async function projectServices(options: { config?: string; service?: stri
     if (shared.length) throw new UsageError(`${file} is not a valid hwdocs config:\n  ${shared.join('\n  ')}`);
     if (!options.service) return { config, services: config.services };
     const services = config.services.filter((s) => s.name === options.service);
-    if (!services.length) throw new UsageError(`no service '${options.service}' in the config (have: ${config.services.map((s) => s.name).join(', ')})`);
+    if (!services.length)
+      throw new UsageError(
+        `no service '${options.service}' in the config (have: ${config.services.map((s) => s.name).join(', ')})`,
+      );
     return { config, services };
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);

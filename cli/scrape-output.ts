@@ -45,13 +45,15 @@ export function summarizeReport(report: ReportEntry[]): string {
     else if (kind === 'contradiction') counted.contradictions++;
     else counted.other++;
   }
-  return [
-    `${plural(counted.rows, 'table/row')} not in the spec`,
-    plural(counted.contradictions, 'doc contradiction'),
-    plural(counted.other, 'other warning'),
-    plural(counted.errors, 'error'),
-    plural(counted.notes, 'note'),
-  ].join(', ') + (counted.notApi ? `; ${plural(counted.notApi, 'page')} not API pages (skipped)` : '');
+  return (
+    [
+      `${plural(counted.rows, 'table/row')} not in the spec`,
+      plural(counted.contradictions, 'doc contradiction'),
+      plural(counted.other, 'other warning'),
+      plural(counted.errors, 'error'),
+      plural(counted.notes, 'note'),
+    ].join(', ') + (counted.notApi ? `; ${plural(counted.notApi, 'page')} not API pages (skipped)` : '')
+  );
 }
 
 /** The last line of a run that failed because of findings under --strict / `strict`. */
@@ -72,11 +74,18 @@ async function write(file: string, text: string): Promise<void> {
 
 export async function writeScrapeResult(result: ScrapeResult, spec: string, report?: string): Promise<void> {
   await write(spec, serializeSpec(result.document, spec));
-  if (report) await write(report, toJson({ summary: summarizeReport(result.report), pages: result.pages, entries: result.report }));
+  if (report)
+    await write(
+      report,
+      toJson({ summary: summarizeReport(result.report), pages: result.pages, entries: result.report }),
+    );
 }
 
 /** scrapeInputs with a progress line on a terminal: files read, operations found, the file being read. */
-export async function scrapeWithProgress(inputs: string[], options: { service: string; root?: string }): Promise<ScrapeResult> {
+export async function scrapeWithProgress(
+  inputs: string[],
+  options: { service: string; root?: string },
+): Promise<ScrapeResult> {
   const line = progress();
   let operations = 0;
   try {
@@ -84,7 +93,9 @@ export async function scrapeWithProgress(inputs: string[], options: { service: s
       ...options,
       onFile(done, total, page) {
         operations += page.operations;
-        line.update(`${options.service}: ${done}/${total} files read, ${plural(operations, 'operation')} found · ${page.file}`);
+        line.update(
+          `${options.service}: ${done}/${total} files read, ${plural(operations, 'operation')} found · ${page.file}`,
+        );
       },
     });
   } finally {

@@ -1,6 +1,6 @@
 // `generatePackage`: OpenAPI document → self-contained TypeScript client package (types, client, validators,
-// errors, runtime, index, package.json, README). Output is formatted by prettier with fixed options and written to a
-// temporary folder that replaces the target only when everything succeeded.
+// errors, runtime, index, package.json, README). Output is formatted by prettier with fixed options and written
+// file by file (generator/write.ts), only where the manifest says hwdocs owns the file.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

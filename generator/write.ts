@@ -25,19 +25,34 @@ export async function ownedFiles(dir: string, next: Iterable<string>): Promise<s
   });
   if (!entries.length) return [];
   for (const marker of ['client.ts', 'types.ts']) {
-    const head = await readFile(join(dir, marker), 'utf8').then((t) => t.slice(0, 200), () => '');
+    const head = await readFile(join(dir, marker), 'utf8').then(
+      (t) => t.slice(0, 200),
+      () => '',
+    );
     if (LEGACY_MARK.test(head)) {
       const present: string[] = [];
-      for (const file of next) if (await stat(join(dir, file)).then((s) => s.isFile(), () => false)) present.push(file);
+      for (const file of next)
+        if (
+          await stat(join(dir, file)).then(
+            (s) => s.isFile(),
+            () => false,
+          )
+        )
+          present.push(file);
       return present;
     }
   }
-  throw new OutputOwnershipError(`${dir} holds files hwdocs did not write (no ${MANIFEST_FILE}); choose an empty or new folder`);
+  throw new OutputOwnershipError(
+    `${dir} holds files hwdocs did not write (no ${MANIFEST_FILE}); choose an empty or new folder`,
+  );
 }
 
 async function writeAtomically(file: string, content: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const unchanged = await readFile(file, 'utf8').then((old) => old === content, () => false);
+  const unchanged = await readFile(file, 'utf8').then(
+    (old) => old === content,
+    () => false,
+  );
   if (unchanged) return;
   const temp = join(dirname(file), `.${file.slice(dirname(file).length + 1)}.tmp-${process.pid}`);
   try {
@@ -53,7 +68,10 @@ async function removeOwned(root: string, relativePath: string): Promise<void> {
   await rm(join(root, relativePath), { force: true });
   let dir = dirname(relativePath);
   while (dir !== '.' && dir !== '') {
-    const empty = await readdir(join(root, dir)).then((e) => e.length === 0, () => false);
+    const empty = await readdir(join(root, dir)).then(
+      (e) => e.length === 0,
+      () => false,
+    );
     if (!empty) break;
     await rmdir(join(root, dir)).catch(() => {});
     dir = dirname(dir);
@@ -62,7 +80,9 @@ async function removeOwned(root: string, relativePath: string): Promise<void> {
 
 /** Writes `files` (relative path → content) into `dir` with `manifest`; returns the paths removed. */
 export async function writeOwnedFiles(dir: string, files: Map<string, string>, manifest: Manifest): Promise<string[]> {
-  for (const path of files.keys()) if (!isSafeRelativePath(path) || path === MANIFEST_FILE) throw new Error(`refusing to write generated file '${path}'`);
+  for (const path of files.keys())
+    if (!isSafeRelativePath(path) || path === MANIFEST_FILE)
+      throw new Error(`refusing to write generated file '${path}'`);
   const previous = await ownedFiles(dir, files.keys());
   await mkdir(dir, { recursive: true });
   for (const path of [...files.keys()].sort()) await writeAtomically(join(dir, path), files.get(path)!);

@@ -32,13 +32,17 @@ export const build: Command = {
     for (const service of services) {
       try {
         const result = await buildOne(config, service, targetsOf(config, service));
-        info(`hwdocs build: ${service.name} → ${service.spec}${service.output ? ` + ${service.output}/` : ''} (report: ${result.summary})`);
+        info(
+          `hwdocs build: ${service.name} → ${service.spec}${service.output ? ` + ${service.output}/` : ''} (report: ${result.summary})`,
+        );
         if (service.strict) strictFindings += result.findings;
       } catch (err) {
         // A usage error (bad input in the config) stops the run with exit 2; a broken service does not stop the
         // others, and the run still fails.
         if (err instanceof UsageError) throw err;
-        process.stderr.write(`hwdocs build: ${service.name} failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+        process.stderr.write(
+          `hwdocs build: ${service.name} failed: ${err instanceof Error ? err.stack : String(err)}\n`,
+        );
         broken++;
       }
     }

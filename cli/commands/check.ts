@@ -40,14 +40,23 @@ async function filesMatch(dir: string, manifest: Manifest): Promise<boolean> {
 }
 
 /** Files (of either manifest) that differ between the committed package and the fresh one, and the manifest itself. */
-async function differingFiles(committed: string, fresh: string, committedManifest: Manifest | string, freshManifest: Manifest): Promise<string[]> {
+async function differingFiles(
+  committed: string,
+  fresh: string,
+  committedManifest: Manifest | string,
+  freshManifest: Manifest,
+): Promise<string[]> {
   const own = typeof committedManifest === 'string' ? [] : Object.keys(committedManifest.files);
   const names = [...new Set([...own, ...Object.keys(freshManifest.files)])].sort();
   const out: string[] = [];
   for (const name of names) if (!(await sameFile(join(committed, name), join(fresh, name)))) out.push(name);
   // The generator fingerprint is not compared: it only enables the fast path.
   if (typeof committedManifest === 'string') out.push(`${MANIFEST_FILE} (${committedManifest})`);
-  else if (committedManifest.package !== freshManifest.package || committedManifest.spec !== freshManifest.spec || JSON.stringify(committedManifest.files) !== JSON.stringify(freshManifest.files)) {
+  else if (
+    committedManifest.package !== freshManifest.package ||
+    committedManifest.spec !== freshManifest.spec ||
+    JSON.stringify(committedManifest.files) !== JSON.stringify(freshManifest.files)
+  ) {
     out.push(MANIFEST_FILE);
   }
   return out;
@@ -94,17 +103,21 @@ export const check: Command = {
             committedManifest.package === packageNameOf(service) &&
             committedManifest.generator === generatorFingerprint() &&
             (await filesMatch(committed.output, committedManifest));
-          if (upToDate) verbose(`hwdocs check: ${service.name}: package made by this generator from this spec; not regenerated`);
+          if (upToDate)
+            verbose(`hwdocs check: ${service.name}: package made by this generator from this spec; not regenerated`);
           else {
             await generateOne(service, fresh);
             const freshManifest = await readManifest(fresh.output);
             if (!freshManifest) throw new Error(`the fresh package of ${service.name} has no ${MANIFEST_FILE}`);
-            for (const name of await differingFiles(committed.output, fresh.output, committedManifest, freshManifest)) problems.push(`${service.output}/${name}`);
+            for (const name of await differingFiles(committed.output, fresh.output, committedManifest, freshManifest))
+              problems.push(`${service.output}/${name}`);
           }
         }
         if (problems.length) {
           drifted = true;
-          process.stdout.write(`${service.name}: out of date — run 'hwdocs build${values.service ? ` --service ${service.name}` : ''}':\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+          process.stdout.write(
+            `${service.name}: out of date — run 'hwdocs build${values.service ? ` --service ${service.name}` : ''}':\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
+          );
         } else process.stdout.write(`${service.name}: up to date\n`);
       }
     } finally {

@@ -2,7 +2,13 @@
 // Exit codes: 0 pages saved and none failed; 1 some page failed, nothing saved, or interrupted; 2 usage errors.
 import { UsageError, parseCommandArgs, type Command } from '../args.ts';
 import { getVerbosity } from '../log.ts';
-import { CrawlUsageError, DEFAULTS, crawl as runCrawl, createProgressReporter, formatSummary } from '../../crawl/index.ts';
+import {
+  CrawlUsageError,
+  DEFAULTS,
+  crawl as runCrawl,
+  createProgressReporter,
+  formatSummary,
+} from '../../crawl/index.ts';
 
 const USAGE = `hwdocs crawl <url...> -o <dir> [options]
 

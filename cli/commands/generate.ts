@@ -17,17 +17,27 @@ stay. The output folder must be new, empty or written by hwdocs, and may not con
 export const generate: Command = {
   summary: 'Generate a typed TypeScript client package from an OpenAPI document',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string', short: 'o' }, name: { type: 'string' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { out: { type: 'string', short: 'o' }, name: { type: 'string' } },
+      USAGE,
+    );
     if (values.help) {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
+    if (positionals.length !== 1)
+      throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
     if (!values.out) throw new UsageError(`missing -o <output dir>\n\nUsage: ${USAGE}`);
     await assertSafeOutputs([{ label: 'output folder', path: values.out, kind: 'folder' }], positionals);
-    const { generatePackage, isSpecProblemsError } = await stage('load the generator', () => import('../../generator/index.ts'));
+    const { generatePackage, isSpecProblemsError } = await stage(
+      'load the generator',
+      () => import('../../generator/index.ts'),
+    );
     try {
-      const result = await stage('generate', () => generatePackage(positionals[0], values.out!, values.name ? { name: values.name } : {}));
+      const result = await stage('generate', () =>
+        generatePackage(positionals[0], values.out!, values.name ? { name: values.name } : {}),
+      );
       for (const warning of result.warnings) info(`hwdocs generate: warning: ${warning}`);
       process.stdout.write(
         `${result.packageName}: ${result.operations} operations, ${result.schemas} schemas, ${result.errorCodes} error codes → ${result.outDir} (${result.files.length} files)\n`,

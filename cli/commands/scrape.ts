@@ -4,7 +4,13 @@ import { type Command, parseCommandArgs, UsageError } from '../args.ts';
 import { InputError } from '../../scraper/index.ts';
 import { info, stage } from '../log.ts';
 import { assertSafeOutputs, type Output } from '../outputs.ts';
-import { findings, scrapeWithProgress, strictFailureLine, summarizeReport, writeScrapeResult } from '../scrape-output.ts';
+import {
+  findings,
+  scrapeWithProgress,
+  strictFailureLine,
+  summarizeReport,
+  writeScrapeResult,
+} from '../scrape-output.ts';
 
 const USAGE = 'hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]';
 
@@ -28,7 +34,12 @@ export const scrape: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { out: { type: 'string', short: 'o' }, service: { type: 'string' }, report: { type: 'string' }, strict: { type: 'boolean' } },
+      {
+        out: { type: 'string', short: 'o' },
+        service: { type: 'string' },
+        report: { type: 'string' },
+        strict: { type: 'boolean' },
+      },
       USAGE,
     );
     if (values.help) {
@@ -51,7 +62,9 @@ export const scrape: Command = {
     await stage('write', () => writeScrapeResult(result, values.out!, values.report));
     const ops = Object.values(result.document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     const schemas = Object.keys(result.document.components.schemas).length;
-    info(`hwdocs scrape: ${result.pages.length} files → ${values.out}: ${ops} operations, ${schemas} schemas; report: ${summarizeReport(result.report)}`);
+    info(
+      `hwdocs scrape: ${result.pages.length} files → ${values.out}: ${ops} operations, ${schemas} schemas; report: ${summarizeReport(result.report)}`,
+    );
     const count = findings(result.report);
     if (values.strict && count) {
       process.stderr.write(`${strictFailureLine('scrape', count)}\n`);

@@ -30,7 +30,9 @@ async function hwdocs(...argv: string[]): Promise<{ code: number; stdout: string
 /** sha256 over every path and file content below `dir`: equal hashes, nothing was written, renamed or removed. */
 async function treeHash(dir: string): Promise<string> {
   const hash = createHash('sha256');
-  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).map((d) => join(d.parentPath, d.name)).sort();
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
   for (const path of entries) {
     hash.update(relative(dir, path));
     hash.update(await readFile(path).catch(() => Buffer.from('<dir>')));
@@ -54,17 +56,53 @@ afterAll(async () => {
 
 describe('unsafe outputs are refused before anything is written (exit 2, one line)', () => {
   const cases: [string, () => string[], RegExp][] = [
-    ['generate into a folder holding files hwdocs did not write', () => ['generate', at('spec/apig.openapi.yaml'), '-o', at('notes')], /files hwdocs did not write/],
-    ['generate into the folder of its spec', () => ['generate', at('spec/apig.openapi.yaml'), '-o', at('spec')], /contains the input/],
+    [
+      'generate into a folder holding files hwdocs did not write',
+      () => ['generate', at('spec/apig.openapi.yaml'), '-o', at('notes')],
+      /files hwdocs did not write/,
+    ],
+    [
+      'generate into the folder of its spec',
+      () => ['generate', at('spec/apig.openapi.yaml'), '-o', at('spec')],
+      /contains the input/,
+    ],
     ['generate into the working directory', () => ['generate', SPEC, '-o', '.'], /is the working directory/],
-    ['generate into a parent of the working directory', () => ['generate', SPEC, '-o', '..'], /is a parent of the working directory/],
-    ['generate into the home folder', () => ['generate', SPEC, '-o', homedir()], /(is|contains) (the home folder|a parent of the working directory)/],
+    [
+      'generate into a parent of the working directory',
+      () => ['generate', SPEC, '-o', '..'],
+      /is a parent of the working directory/,
+    ],
+    [
+      'generate into the home folder',
+      () => ['generate', SPEC, '-o', homedir()],
+      /(is|contains) (the home folder|a parent of the working directory)/,
+    ],
     ['generate into /', () => ['generate', SPEC, '-o', '/'], /is a parent of the working directory|file-system root/],
-    ['generate into a file', () => ['generate', at('spec/apig.openapi.yaml'), '-o', at('notes/todo.txt')], /contains|is a file/],
-    ['scrape onto its input', () => ['scrape', at('manual/apig/page.md'), '-o', at('manual/apig/page.md')], /is the input/],
-    ['scrape into its input folder', () => ['scrape', at('manual/apig'), '-o', at('manual/apig/apig.yaml')], /lies inside the input/],
-    ['scrape -o naming a folder', () => ['scrape', at('manual/apig'), '-o', at('notes')], /is a folder; give a file name/],
-    ['scrape with the report on the spec', () => ['scrape', at('manual/apig'), '-o', at('out.yaml'), '--report', at('out.yaml')], /same path/],
+    [
+      'generate into a file',
+      () => ['generate', at('spec/apig.openapi.yaml'), '-o', at('notes/todo.txt')],
+      /contains|is a file/,
+    ],
+    [
+      'scrape onto its input',
+      () => ['scrape', at('manual/apig/page.md'), '-o', at('manual/apig/page.md')],
+      /is the input/,
+    ],
+    [
+      'scrape into its input folder',
+      () => ['scrape', at('manual/apig'), '-o', at('manual/apig/apig.yaml')],
+      /lies inside the input/,
+    ],
+    [
+      'scrape -o naming a folder',
+      () => ['scrape', at('manual/apig'), '-o', at('notes')],
+      /is a folder; give a file name/,
+    ],
+    [
+      'scrape with the report on the spec',
+      () => ['scrape', at('manual/apig'), '-o', at('out.yaml'), '--report', at('out.yaml')],
+      /same path/,
+    ],
   ];
   it.each(cases)('%s', async (_, argv, message) => {
     const before = await treeHash(project);
@@ -83,14 +121,19 @@ describe('unsafe outputs are refused before anything is written (exit 2, one lin
       ],
     };
     await writeFile(at('shared.json'), JSON.stringify(shared));
-    await writeFile(at('self.json'), JSON.stringify({ services: [{ name: 'a', inputs: ['manual/apig'], spec: 'spec/a.yaml', output: '.' }] }));
+    await writeFile(
+      at('self.json'),
+      JSON.stringify({ services: [{ name: 'a', inputs: ['manual/apig'], spec: 'spec/a.yaml', output: '.' }] }),
+    );
     const before = await treeHash(project);
     const sharedRun = await hwdocs('build', '--config', at('shared.json'));
     expect(sharedRun.code).toBe(2);
     expect(sharedRun.stderr).toContain('output of a and output of b are the same path');
     const selfRun = await hwdocs('build', '--config', at('self.json'));
     expect(selfRun.code).toBe(2);
-    expect(selfRun.stderr).toMatch(/refusing to write output of a '.*': it (is|contains) (the project folder|the input)/);
+    expect(selfRun.stderr).toMatch(
+      /refusing to write output of a '.*': it (is|contains) (the project folder|the input)/,
+    );
     expect(await treeHash(project)).toBe(before);
   });
 });
@@ -123,7 +166,9 @@ describe('the manifest: generated files are owned, the user’s are not', () => 
   }, 120_000);
 
   it('check compares only the manifest’s files, and finds its clean state without regenerating', async () => {
-    const config = { services: [{ name: 'apig', inputs: ['manual/apig'], spec: 'spec/built.openapi.yaml', output: 'out/built' }] };
+    const config = {
+      services: [{ name: 'apig', inputs: ['manual/apig'], spec: 'spec/built.openapi.yaml', output: 'out/built' }],
+    };
     await writeFile(at('hwdocs.config.json'), JSON.stringify(config));
     expect((await hwdocs('build', '--config', at('hwdocs.config.json'))).code).toBe(0);
     await mkdir(at('out/built/dist'), { recursive: true });

@@ -15,9 +15,17 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** The heavy run-time dependencies that the light commands must not load. */
 const HEAVY = ['typescript', 'prettier', 'ts-morph', '@ts-morph', 'openapi-typescript', '@redocly'];
 
-async function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(cmd, args, { cwd, maxBuffer: 1 << 26, env: { ...process.env, npm_config_yes: 'true' } });
+    const { stdout, stderr } = await exec(cmd, args, {
+      cwd,
+      maxBuffer: 1 << 26,
+      env: { ...process.env, npm_config_yes: 'true' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -36,13 +44,23 @@ describe('the packed package, installed with --omit=dev', () => {
     // `npm pack` runs `prepare`, which compiles dist/ from the sources being tested.
     const packed = await run(NPM, ['pack', '--json', '--pack-destination', work], ROOT);
     expect(packed.code, packed.stderr).toBe(0);
-    const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     files = info.files.map((f) => f.path).sort();
     project = join(work, 'project');
     await mkdir(project);
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'downstream', version: '1.0.0', private: true }));
+    await writeFile(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'downstream', version: '1.0.0', private: true }),
+    );
     // From the local cache when it has everything (npm ci filled it), from the registry otherwise.
-    const installed = await run(NPM, ['install', '--prefer-offline', '--omit=dev', '--no-audit', '--no-fund', join(work, info.filename)], project);
+    const installed = await run(
+      NPM,
+      ['install', '--prefer-offline', '--omit=dev', '--no-audit', '--no-fund', join(work, info.filename)],
+      project,
+    );
     expect(installed.code, installed.stderr).toBe(0);
   }, 600_000);
 
@@ -51,11 +69,23 @@ describe('the packed package, installed with --omit=dev', () => {
   });
 
   it('ships the compiled CLI and what it reads at run time, and no tests', () => {
-    for (const needed of ['bin/hwdocs.js', 'dist/cli/main.js', 'dist/templates/README.md.hbs', 'dist/generator/runtime/index.ts', 'dist/config/hwdocs.config.schema.json', 'config/hwdocs.config.schema.json', 'package.json']) {
+    for (const needed of [
+      'bin/hwdocs.js',
+      'dist/cli/main.js',
+      'dist/templates/README.md.hbs',
+      'dist/generator/runtime/index.ts',
+      'dist/config/hwdocs.config.schema.json',
+      'config/hwdocs.config.schema.json',
+      'package.json',
+    ]) {
       expect(files).toContain(needed);
     }
-    expect(files.filter((f) => /(^|\/)(test|tests|__tests__|fixtures)\/|\.(test|spec)\.[cm]?[jt]s$/.test(f))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('dist/') && f.endsWith('.ts') && !f.startsWith('dist/generator/runtime/'))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(test|tests|__tests__|fixtures)\/|\.(test|spec)\.[cm]?[jt]s$/.test(f))).toEqual(
+      [],
+    );
+    expect(
+      files.filter((f) => f.startsWith('dist/') && f.endsWith('.ts') && !f.startsWith('dist/generator/runtime/')),
+    ).toEqual([]);
   });
 
   it('runs --version, --help and diff without the TypeScript compiler, ts-morph or prettier', async () => {
@@ -83,7 +113,9 @@ describe('the packed package, installed with --omit=dev', () => {
     await cp(join(ROOT, 'manual/apig/修改流控策略.md'), join(project, 'manual/apig/修改流控策略.md'));
     const scrape = await hwdocs('scrape', 'manual/apig', '-o', 'spec/apig.openapi.yaml', '--report', 'report.json');
     expect(scrape.code, scrape.stderr).toBe(0);
-    expect(await readFile(join(project, 'spec/apig.openapi.yaml'), 'utf8')).toContain('operationId: UpdateRequestThrottlingPolicyV2');
+    expect(await readFile(join(project, 'spec/apig.openapi.yaml'), 'utf8')).toContain(
+      'operationId: UpdateRequestThrottlingPolicyV2',
+    );
     const generate = await hwdocs('generate', 'spec/apig.openapi.yaml', '-o', 'output/apig');
     expect(generate.code, generate.stderr).toBe(0);
     expect(await readFile(join(project, 'output/apig/runtime/index.ts'), 'utf8')).toContain('export');

@@ -55,10 +55,14 @@ describe('strings a YAML 1.1 reader would retype are quoted', () => {
 });
 
 describe('the sample specs read the same in YAML and JSON', () => {
-  it.each(['apig', 'roma'])('%s', async (service) => {
-    const { document } = await scrapeInputs([`${ROOT}/manual/${service}`], { service, root: ROOT });
-    const json = JSON.parse(toJson(document));
-    const yaml = toYaml(document);
-    for (const [name, read] of READERS) expect(read(yaml), name).toEqual(json);
-  }, 60_000);
+  it.each(['apig', 'roma'])(
+    '%s',
+    async (service) => {
+      const { document } = await scrapeInputs([`${ROOT}/manual/${service}`], { service, root: ROOT });
+      const json = JSON.parse(toJson(document));
+      const yaml = toYaml(document);
+      for (const [name, read] of READERS) expect(read(yaml), name).toEqual(json);
+    },
+    60_000,
+  );
 });
