@@ -47,7 +47,7 @@ export function summarizeReport(report: ReportEntry[]): string {
   }
   return (
     [
-      `${plural(counted.rows, 'table/row')} not in the spec`,
+      `${plural(counted.rows, 'row/table', 'rows/tables')} not in the spec`,
       plural(counted.contradictions, 'doc contradiction'),
       plural(counted.other, 'other warning'),
       plural(counted.errors, 'error'),

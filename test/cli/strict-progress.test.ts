@@ -55,7 +55,7 @@ describe('--strict', { timeout: 60_000 }, () => {
     const result = await hwdocs(['scrape', NOT_API_PAGE, CLEAN_PAGE, '-o', join(dir, 'mixed.yaml'), '--strict']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('1 page not API pages (skipped)');
-    expect(result.stderr).toContain('0 table/rows not in the spec');
+    expect(result.stderr).toContain('0 rows/tables not in the spec');
   });
 
   it('without --strict, findings exit 0; --quiet prints nothing', async () => {
