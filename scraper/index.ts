@@ -149,7 +149,10 @@ function displayName(file: string, root: string): string {
   return relative(root, resolve(file)).split(sep).join('/');
 }
 
-export async function scrapeInputs(inputs: string[], options: { service: string; root?: string }): Promise<ScrapeResult> {
+export async function scrapeInputs(
+  inputs: string[],
+  options: { service: string; root?: string; onFile?: (done: number, total: number, summary: PageSummary) => void },
+): Promise<ScrapeResult> {
   const root = options.root ?? process.cwd();
   const files = await expandInputs(inputs);
   const report: ReportEntry[] = [];
@@ -169,6 +172,7 @@ export async function scrapeInputs(inputs: string[], options: { service: string;
     outcomes.push(...interpretFile(r.file, r.pages, r.summary, report, library));
     for (const entry of [...r.readIssues, ...report.slice(start)]) r.summary.issues[entry.severity]++;
     pages.push(r.summary);
+    options.onFile?.(pages.length, read.length, r.summary); // progress (the CLI's TTY line)
   }
   const model = buildService(options.service, outcomes, (entry) => report.push(entry));
   checkExamples(model, (entry) => report.push(entry));
