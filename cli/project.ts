@@ -49,7 +49,7 @@ export function targetsOf(config: ProjectConfig, service: ServiceConfig, base?: 
 
 export async function buildOne(config: ProjectConfig, service: ServiceConfig, targets: BuildTargets): Promise<ServiceBuild> {
   const inputs = await localInputs(config, service);
-  const result = await scrapeInputs(inputs, { service: service.name, root: config.root }).catch((err: unknown) => {
+  const result = await scrapeInputs(inputs, { service: service.name, root: config.root, ...(service.names ? { names: service.names } : {}) }).catch((err: unknown) => {
     throw err instanceof InputError ? new UsageError(`service ${service.name}: ${err.message}`) : err;
   });
   await writeScrapeResult(result, targets.spec, targets.report);

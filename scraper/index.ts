@@ -6,7 +6,7 @@ import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { DocPage, ReportEntry } from './model.ts';
 import { interpretPage, pageFile } from './interpret/page.ts';
-import { buildService, type PageOutcome } from './interpret/service.ts';
+import { buildService, type NameOverrides, type PageOutcome } from './interpret/service.ts';
 import { checkExamples } from './interpret/check-examples.ts';
 import { buildDocument, type OpenApiDocument } from './openapi/build.ts';
 import { pickReader } from './readers/index.ts';
@@ -109,7 +109,7 @@ function displayName(file: string, root: string): string {
   return relative(root, resolve(file)).split(sep).join('/');
 }
 
-export async function scrapeInputs(inputs: string[], options: { service: string; root?: string }): Promise<ScrapeResult> {
+export async function scrapeInputs(inputs: string[], options: { service: string; root?: string; names?: NameOverrides }): Promise<ScrapeResult> {
   const root = options.root ?? process.cwd();
   const files = await expandInputs(inputs);
   const report: ReportEntry[] = [];
@@ -121,7 +121,7 @@ export async function scrapeInputs(inputs: string[], options: { service: string;
     outcomes.push(...result.outcomes);
     pages.push(result.summary);
   }
-  const model = buildService(options.service, outcomes, (entry) => report.push(entry));
+  const model = buildService(options.service, outcomes, (entry) => report.push(entry), options.names ? { names: options.names } : {});
   checkExamples(model, (entry) => report.push(entry));
   const document = buildDocument(model);
   return { document, report: sortReport(report), pages };

@@ -29,6 +29,8 @@ export function typeSchema(type: TypeRef): Schema {
       return { $ref: `#/components/schemas/${schemaName(type.name)}` };
     case 'unknown':
       return { 'x-doc-type': type.text };
+    case 'oneOf': // one route, one body per page (`…/action`): each variant names its page
+      return { oneOf: type.variants.map((v) => ({ ...typeSchema(v.type), 'x-source': v.source })) };
   }
 }
 
@@ -104,6 +106,8 @@ function operationObject(op: OperationModel): Schema {
     responses,
     ...(op.errorCodes.length ? { 'x-error-codes': op.errorCodes } : {}),
     'x-source': op.source,
+    ...(op.apiVersion ? { 'x-api-version': op.apiVersion } : {}),
+    ...(op.operationName ? { 'x-operation-name': op.operationName } : {}),
   };
 }
 
