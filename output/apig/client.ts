@@ -3,34 +3,34 @@ import { createClient } from './runtime/index.js';
 import type { ApiResponse, ClientOptions, HuaweiCloudApiError, ServiceInfo } from './runtime/index.js';
 import type * as types from './types.js';
 import type {
-  AddingBackendInstancesErrorCode,
-  AuthorizingAppsErrorCode,
+  AddBackendInstancesErrorCode,
+  AuthorizeAppsErrorCode,
   BatchPublishOrOfflineApiV2ErrorCode,
-  BindingaSignatureKeyErrorCode,
-  CreateAPIGroupErrorCode,
+  BindSignatureKeyErrorCode,
   CreateApiAclBindingV2ErrorCode,
+  CreateApiGroupErrorCode,
   CreateApiGroupV2ErrorCode,
   CreateCustomAuthorizerV2ErrorCode,
   CreateEnvironmentV2ErrorCode,
   CreateEnvironmentVariableV2ErrorCode,
+  CreateRequestThrottlingPolicyErrorCode,
   CreateRequestThrottlingPolicyV2ErrorCode,
   CreateSignatureKeyV2ErrorCode,
   CreateSpecialThrottlingConfigurationV2ErrorCode,
+  CreateVpcChannelErrorCode,
   CreateVpcChannelV2ErrorCode,
-  CreatingaRequestThrottlingPolicyErrorCode,
-  CreatingaVPCChannelErrorCode,
   DeleteRequestThrottlingPolicyV2ErrorCode,
   ExportApiDefinitionsV2ErrorCode,
-  ExportingMultipleAPIsErrorCode,
+  ExportMultipleApisErrorCode,
   ImportApiDefinitionsV2ErrorCode,
   ListAclStrategiesV2ErrorCode,
-  ModifyingRequestThrottlingPolicyErrorCode,
-  QueryingAPICallsWithinaPeriodErrorCode,
-  QueryingBackendInstancesErrorCode,
+  ListApiCallsWithinPeriodErrorCode,
+  ListBackendInstancesErrorCode,
   ShowDetailsOfAppV2ErrorCode,
   ShowDetailsOfVpcChannelV2ErrorCode,
   UpdateApiV2ErrorCode,
   UpdateAppV2ErrorCode,
+  UpdateRequestThrottlingPolicyErrorCode,
   UpdateRequestThrottlingPolicyV2ErrorCode,
 } from './errors.js';
 import { operations } from './operations.js';
@@ -41,32 +41,31 @@ type Params<Id extends keyof types.operations, In extends 'path' | 'query' | 'he
 /** Where APIG lives: the runtime fills {region} from ClientOptions.region. */
 export const service: ServiceInfo = { name: 'APIG', serverTemplate: 'https://apig.{region}.myhuaweicloud.com' };
 
-/** Arguments of `addingBackendInstances` (AddingBackendInstances). */
-export interface AddingBackendInstancesArgs {
-  path: { id: Params<'AddingBackendInstances', 'path'>['id'] };
-  body: NonNullable<types.operations['AddingBackendInstances']['requestBody']>['content']['application/json'];
+/** Arguments of `addBackendInstances` (AddBackendInstances). */
+export interface AddBackendInstancesArgs {
+  path: { id: Params<'AddBackendInstances', 'path'>['id'] };
+  body: NonNullable<types.operations['AddBackendInstances']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
 
-/** Body of a successful `addingBackendInstances` response. */
-export type AddingBackendInstancesResult =
-  types.operations['AddingBackendInstances']['responses'][201]['content']['application/json'];
-/** What `addingBackendInstances` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type AddingBackendInstancesError = HuaweiCloudApiError<AddingBackendInstancesErrorCode>;
+/** Body of a successful `addBackendInstances` response. */
+export type AddBackendInstancesResult =
+  types.operations['AddBackendInstances']['responses'][201]['content']['application/json'];
+/** What `addBackendInstances` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type AddBackendInstancesError = HuaweiCloudApiError<AddBackendInstancesErrorCode>;
 
-/** Arguments of `authorizingApps` (AuthorizingApps). */
-export interface AuthorizingAppsArgs {
-  body: NonNullable<types.operations['AuthorizingApps']['requestBody']>['content']['application/json'];
+/** Arguments of `authorizeApps` (AuthorizeApps). */
+export interface AuthorizeAppsArgs {
+  body: NonNullable<types.operations['AuthorizeApps']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
 
-/** Body of a successful `authorizingApps` response. */
-export type AuthorizingAppsResult =
-  types.operations['AuthorizingApps']['responses'][201]['content']['application/json'];
-/** What `authorizingApps` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type AuthorizingAppsError = HuaweiCloudApiError<AuthorizingAppsErrorCode>;
+/** Body of a successful `authorizeApps` response. */
+export type AuthorizeAppsResult = types.operations['AuthorizeApps']['responses'][201]['content']['application/json'];
+/** What `authorizeApps` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type AuthorizeAppsError = HuaweiCloudApiError<AuthorizeAppsErrorCode>;
 
 /** Arguments of `batchPublishOrOfflineApiV2` (BatchPublishOrOfflineApiV2). */
 export interface BatchPublishOrOfflineApiV2Args {
@@ -87,30 +86,18 @@ export type BatchPublishOrOfflineApiV2Result =
 /** What `batchPublishOrOfflineApiV2` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
 export type BatchPublishOrOfflineApiV2Error = HuaweiCloudApiError<BatchPublishOrOfflineApiV2ErrorCode>;
 
-/** Arguments of `bindingaSignatureKey` (BindingaSignatureKey). */
-export interface BindingaSignatureKeyArgs {
-  body: NonNullable<types.operations['BindingaSignatureKey']['requestBody']>['content']['application/json'];
+/** Arguments of `bindSignatureKey` (BindSignatureKey). */
+export interface BindSignatureKeyArgs {
+  body: NonNullable<types.operations['BindSignatureKey']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
 
-/** Body of a successful `bindingaSignatureKey` response. */
-export type BindingaSignatureKeyResult =
-  types.operations['BindingaSignatureKey']['responses'][201]['content']['application/json'];
-/** What `bindingaSignatureKey` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type BindingaSignatureKeyError = HuaweiCloudApiError<BindingaSignatureKeyErrorCode>;
-
-/** Arguments of `createAPIGroup` (CreateAPIGroup). */
-export interface CreateAPIGroupArgs {
-  body: NonNullable<types.operations['CreateAPIGroup']['requestBody']>['content']['application/json'];
-  /** Cancels the request (and its retries). */
-  signal?: AbortSignal;
-}
-
-/** Body of a successful `createAPIGroup` response. */
-export type CreateAPIGroupResult = types.operations['CreateAPIGroup']['responses'][201]['content']['application/json'];
-/** What `createAPIGroup` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type CreateAPIGroupError = HuaweiCloudApiError<CreateAPIGroupErrorCode>;
+/** Body of a successful `bindSignatureKey` response. */
+export type BindSignatureKeyResult =
+  types.operations['BindSignatureKey']['responses'][201]['content']['application/json'];
+/** What `bindSignatureKey` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type BindSignatureKeyError = HuaweiCloudApiError<BindSignatureKeyErrorCode>;
 
 /** Arguments of `createApiAclBindingV2` (CreateApiAclBindingV2). */
 export interface CreateApiAclBindingV2Args {
@@ -129,6 +116,18 @@ export type CreateApiAclBindingV2Result =
   types.operations['CreateApiAclBindingV2']['responses'][201]['content']['application/json'];
 /** What `createApiAclBindingV2` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
 export type CreateApiAclBindingV2Error = HuaweiCloudApiError<CreateApiAclBindingV2ErrorCode>;
+
+/** Arguments of `createApiGroup` (CreateApiGroup). */
+export interface CreateApiGroupArgs {
+  body: NonNullable<types.operations['CreateApiGroup']['requestBody']>['content']['application/json'];
+  /** Cancels the request (and its retries). */
+  signal?: AbortSignal;
+}
+
+/** Body of a successful `createApiGroup` response. */
+export type CreateApiGroupResult = types.operations['CreateApiGroup']['responses'][201]['content']['application/json'];
+/** What `createApiGroup` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type CreateApiGroupError = HuaweiCloudApiError<CreateApiGroupErrorCode>;
 
 /** Arguments of `createApiGroupV2` (CreateApiGroupV2). */
 export interface CreateApiGroupV2Args {
@@ -202,6 +201,19 @@ export type CreateEnvironmentVariableV2Result =
 /** What `createEnvironmentVariableV2` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
 export type CreateEnvironmentVariableV2Error = HuaweiCloudApiError<CreateEnvironmentVariableV2ErrorCode>;
 
+/** Arguments of `createRequestThrottlingPolicy` (CreateRequestThrottlingPolicy). */
+export interface CreateRequestThrottlingPolicyArgs {
+  body: NonNullable<types.operations['CreateRequestThrottlingPolicy']['requestBody']>['content']['application/json'];
+  /** Cancels the request (and its retries). */
+  signal?: AbortSignal;
+}
+
+/** Body of a successful `createRequestThrottlingPolicy` response. */
+export type CreateRequestThrottlingPolicyResult =
+  types.operations['CreateRequestThrottlingPolicy']['responses'][201]['content']['application/json'];
+/** What `createRequestThrottlingPolicy` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type CreateRequestThrottlingPolicyError = HuaweiCloudApiError<CreateRequestThrottlingPolicyErrorCode>;
+
 /** Arguments of `createRequestThrottlingPolicyV2` (CreateRequestThrottlingPolicyV2). */
 export interface CreateRequestThrottlingPolicyV2Args {
   path: {
@@ -260,6 +272,19 @@ export type CreateSpecialThrottlingConfigurationV2Result =
 export type CreateSpecialThrottlingConfigurationV2Error =
   HuaweiCloudApiError<CreateSpecialThrottlingConfigurationV2ErrorCode>;
 
+/** Arguments of `createVpcChannel` (CreateVpcChannel). */
+export interface CreateVpcChannelArgs {
+  body: NonNullable<types.operations['CreateVpcChannel']['requestBody']>['content']['application/json'];
+  /** Cancels the request (and its retries). */
+  signal?: AbortSignal;
+}
+
+/** Body of a successful `createVpcChannel` response. */
+export type CreateVpcChannelResult =
+  types.operations['CreateVpcChannel']['responses'][201]['content']['application/json'];
+/** What `createVpcChannel` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type CreateVpcChannelError = HuaweiCloudApiError<CreateVpcChannelErrorCode>;
+
 /** Arguments of `createVpcChannelV2` (CreateVpcChannelV2). */
 export interface CreateVpcChannelV2Args {
   path: {
@@ -277,32 +302,6 @@ export type CreateVpcChannelV2Result =
   types.operations['CreateVpcChannelV2']['responses'][201]['content']['application/json'];
 /** What `createVpcChannelV2` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
 export type CreateVpcChannelV2Error = HuaweiCloudApiError<CreateVpcChannelV2ErrorCode>;
-
-/** Arguments of `creatingaRequestThrottlingPolicy` (CreatingaRequestThrottlingPolicy). */
-export interface CreatingaRequestThrottlingPolicyArgs {
-  body: NonNullable<types.operations['CreatingaRequestThrottlingPolicy']['requestBody']>['content']['application/json'];
-  /** Cancels the request (and its retries). */
-  signal?: AbortSignal;
-}
-
-/** Body of a successful `creatingaRequestThrottlingPolicy` response. */
-export type CreatingaRequestThrottlingPolicyResult =
-  types.operations['CreatingaRequestThrottlingPolicy']['responses'][201]['content']['application/json'];
-/** What `creatingaRequestThrottlingPolicy` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type CreatingaRequestThrottlingPolicyError = HuaweiCloudApiError<CreatingaRequestThrottlingPolicyErrorCode>;
-
-/** Arguments of `creatingaVPCChannel` (CreatingaVPCChannel). */
-export interface CreatingaVPCChannelArgs {
-  body: NonNullable<types.operations['CreatingaVPCChannel']['requestBody']>['content']['application/json'];
-  /** Cancels the request (and its retries). */
-  signal?: AbortSignal;
-}
-
-/** Body of a successful `creatingaVPCChannel` response. */
-export type CreatingaVPCChannelResult =
-  types.operations['CreatingaVPCChannel']['responses'][201]['content']['application/json'];
-/** What `creatingaVPCChannel` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type CreatingaVPCChannelError = HuaweiCloudApiError<CreatingaVPCChannelErrorCode>;
 
 /** Arguments of `deleteRequestThrottlingPolicyV2` (DeleteRequestThrottlingPolicyV2). */
 export interface DeleteRequestThrottlingPolicyV2Args {
@@ -339,25 +338,25 @@ export type ExportApiDefinitionsV2Result =
 /** What `exportApiDefinitionsV2` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
 export type ExportApiDefinitionsV2Error = HuaweiCloudApiError<ExportApiDefinitionsV2ErrorCode>;
 
-/** Arguments of `exportingMultipleAPIs` (ExportingMultipleAPIs). */
-export interface ExportingMultipleAPIsArgs {
+/** Arguments of `exportMultipleApis` (ExportMultipleApis). */
+export interface ExportMultipleApisArgs {
   query: {
-    'env_id/env': Params<'ExportingMultipleAPIs', 'query'>['env_id/env'];
-    define?: Params<'ExportingMultipleAPIs', 'query'>['define'];
-    version?: Params<'ExportingMultipleAPIs', 'query'>['version'];
-    type?: Params<'ExportingMultipleAPIs', 'query'>['type'];
-    env_id?: Params<'ExportingMultipleAPIs', 'query'>['env_id'];
+    'env_id/env': Params<'ExportMultipleApis', 'query'>['env_id/env'];
+    define?: Params<'ExportMultipleApis', 'query'>['define'];
+    version?: Params<'ExportMultipleApis', 'query'>['version'];
+    type?: Params<'ExportMultipleApis', 'query'>['type'];
+    env_id?: Params<'ExportMultipleApis', 'query'>['env_id'];
   };
-  body: NonNullable<types.operations['ExportingMultipleAPIs']['requestBody']>['content']['application/json'];
+  body: NonNullable<types.operations['ExportMultipleApis']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
 
-/** Body of a successful `exportingMultipleAPIs` response. */
-export type ExportingMultipleAPIsResult =
-  types.operations['ExportingMultipleAPIs']['responses'][201]['content']['application/json'];
-/** What `exportingMultipleAPIs` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type ExportingMultipleAPIsError = HuaweiCloudApiError<ExportingMultipleAPIsErrorCode>;
+/** Body of a successful `exportMultipleApis` response. */
+export type ExportMultipleApisResult =
+  types.operations['ExportMultipleApis']['responses'][201]['content']['application/json'];
+/** What `exportMultipleApis` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type ExportMultipleApisError = HuaweiCloudApiError<ExportMultipleApisErrorCode>;
 
 /** Arguments of `importApiDefinitionsV2` (ImportApiDefinitionsV2). */
 export interface ImportApiDefinitionsV2Args {
@@ -402,53 +401,39 @@ export type ListAclStrategiesV2Result =
 /** What `listAclStrategiesV2` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
 export type ListAclStrategiesV2Error = HuaweiCloudApiError<ListAclStrategiesV2ErrorCode>;
 
-/** Arguments of `modifyingRequestThrottlingPolicy` (ModifyingRequestThrottlingPolicy). */
-export interface ModifyingRequestThrottlingPolicyArgs {
-  path: { id: Params<'ModifyingRequestThrottlingPolicy', 'path'>['id'] };
-  body: NonNullable<types.operations['ModifyingRequestThrottlingPolicy']['requestBody']>['content']['application/json'];
-  /** Cancels the request (and its retries). */
-  signal?: AbortSignal;
-}
-
-/** Body of a successful `modifyingRequestThrottlingPolicy` response. */
-export type ModifyingRequestThrottlingPolicyResult =
-  types.operations['ModifyingRequestThrottlingPolicy']['responses'][200]['content']['application/json'];
-/** What `modifyingRequestThrottlingPolicy` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type ModifyingRequestThrottlingPolicyError = HuaweiCloudApiError<ModifyingRequestThrottlingPolicyErrorCode>;
-
-/** Arguments of `queryingAPICallsWithinaPeriod` (QueryingAPICallsWithinaPeriod). */
-export interface QueryingAPICallsWithinaPeriodArgs {
+/** Arguments of `listApiCallsWithinPeriod` (ListApiCallsWithinPeriod). */
+export interface ListApiCallsWithinPeriodArgs {
   query: {
-    duration: Params<'QueryingAPICallsWithinaPeriod', 'query'>['duration'];
-    api_id: Params<'QueryingAPICallsWithinaPeriod', 'query'>['api_id'];
+    duration: Params<'ListApiCallsWithinPeriod', 'query'>['duration'];
+    api_id: Params<'ListApiCallsWithinPeriod', 'query'>['api_id'];
   };
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
 
-/** Body of a successful `queryingAPICallsWithinaPeriod` response. */
-export type QueryingAPICallsWithinaPeriodResult =
-  types.operations['QueryingAPICallsWithinaPeriod']['responses'][200]['content']['application/json'];
-/** What `queryingAPICallsWithinaPeriod` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type QueryingAPICallsWithinaPeriodError = HuaweiCloudApiError<QueryingAPICallsWithinaPeriodErrorCode>;
+/** Body of a successful `listApiCallsWithinPeriod` response. */
+export type ListApiCallsWithinPeriodResult =
+  types.operations['ListApiCallsWithinPeriod']['responses'][200]['content']['application/json'];
+/** What `listApiCallsWithinPeriod` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type ListApiCallsWithinPeriodError = HuaweiCloudApiError<ListApiCallsWithinPeriodErrorCode>;
 
-/** Arguments of `queryingBackendInstances` (QueryingBackendInstances). */
-export interface QueryingBackendInstancesArgs {
-  path: { id: Params<'QueryingBackendInstances', 'path'>['id'] };
+/** Arguments of `listBackendInstances` (ListBackendInstances). */
+export interface ListBackendInstancesArgs {
+  path: { id: Params<'ListBackendInstances', 'path'>['id'] };
   query?: {
-    name?: Params<'QueryingBackendInstances', 'query'>['name'];
-    page_size?: Params<'QueryingBackendInstances', 'query'>['page_size'];
-    page_no?: Params<'QueryingBackendInstances', 'query'>['page_no'];
+    name?: Params<'ListBackendInstances', 'query'>['name'];
+    page_size?: Params<'ListBackendInstances', 'query'>['page_size'];
+    page_no?: Params<'ListBackendInstances', 'query'>['page_no'];
   };
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
 
-/** Body of a successful `queryingBackendInstances` response. */
-export type QueryingBackendInstancesResult =
-  types.operations['QueryingBackendInstances']['responses'][200]['content']['application/json'];
-/** What `queryingBackendInstances` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
-export type QueryingBackendInstancesError = HuaweiCloudApiError<QueryingBackendInstancesErrorCode>;
+/** Body of a successful `listBackendInstances` response. */
+export type ListBackendInstancesResult =
+  types.operations['ListBackendInstances']['responses'][200]['content']['application/json'];
+/** What `listBackendInstances` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type ListBackendInstancesError = HuaweiCloudApiError<ListBackendInstancesErrorCode>;
 
 /** Arguments of `showDetailsOfAppV2` (ShowDetailsOfAppV2). */
 export interface ShowDetailsOfAppV2Args {
@@ -522,6 +507,20 @@ export type UpdateAppV2Result = types.operations['UpdateAppV2']['responses'][201
 /** What `updateAppV2` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
 export type UpdateAppV2Error = HuaweiCloudApiError<UpdateAppV2ErrorCode>;
 
+/** Arguments of `updateRequestThrottlingPolicy` (UpdateRequestThrottlingPolicy). */
+export interface UpdateRequestThrottlingPolicyArgs {
+  path: { id: Params<'UpdateRequestThrottlingPolicy', 'path'>['id'] };
+  body: NonNullable<types.operations['UpdateRequestThrottlingPolicy']['requestBody']>['content']['application/json'];
+  /** Cancels the request (and its retries). */
+  signal?: AbortSignal;
+}
+
+/** Body of a successful `updateRequestThrottlingPolicy` response. */
+export type UpdateRequestThrottlingPolicyResult =
+  types.operations['UpdateRequestThrottlingPolicy']['responses'][200]['content']['application/json'];
+/** What `updateRequestThrottlingPolicy` rejects with on a non-2xx response; narrow `errorCode` with isKnownErrorCode(). */
+export type UpdateRequestThrottlingPolicyError = HuaweiCloudApiError<UpdateRequestThrottlingPolicyErrorCode>;
+
 /** Arguments of `updateRequestThrottlingPolicyV2` (UpdateRequestThrottlingPolicyV2). */
 export interface UpdateRequestThrottlingPolicyV2Args {
   path: {
@@ -548,35 +547,33 @@ export interface ApigClient {
    *
    * 为指定的VPC通道添加云服务器。
    *
-   * `POST /v1.0/apigw/vpc-channels/{id}/members` (operationId `AddingBackendInstances`)
+   * `POST /v1.0/apigw/vpc-channels/{id}/members` (operationId `AddBackendInstances`)
    *
    * Doc page: manual/apig/AddingBackendInstances.md
-   * @throws {HuaweiCloudApiError<AddingBackendInstancesErrorCode>} on a non-2xx response (`error.errorCode`).
+   * @throws {HuaweiCloudApiError<AddBackendInstancesErrorCode>} on a non-2xx response (`error.errorCode`).
    */
-  addingBackendInstances(args: AddingBackendInstancesArgs): Promise<AddingBackendInstancesResult>;
+  addBackendInstances(args: AddBackendInstancesArgs): Promise<AddBackendInstancesResult>;
   /**
-   * Like `addingBackendInstances`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see addingBackendInstances
+   * Like `addBackendInstances`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see addBackendInstances
    */
-  addingBackendInstancesWithResponse(
-    args: AddingBackendInstancesArgs,
-  ): Promise<ApiResponse<AddingBackendInstancesResult>>;
+  addBackendInstancesWithResponse(args: AddBackendInstancesArgs): Promise<ApiResponse<AddBackendInstancesResult>>;
   /**
    * 授权
    *
    * APP创建成功后，还不能访问API，如果想要访问某个环境上的API，需要将该API在该环境上授权给APP。授权成功后，APP即可访问该环境上的这个API。
    *
-   * `POST /v1.0/apigw/app-auths` (operationId `AuthorizingApps`)
+   * `POST /v1.0/apigw/app-auths` (operationId `AuthorizeApps`)
    *
    * Doc page: manual/apig/AuthorizingApps.md
-   * @throws {HuaweiCloudApiError<AuthorizingAppsErrorCode>} on a non-2xx response (`error.errorCode`).
+   * @throws {HuaweiCloudApiError<AuthorizeAppsErrorCode>} on a non-2xx response (`error.errorCode`).
    */
-  authorizingApps(args: AuthorizingAppsArgs): Promise<AuthorizingAppsResult>;
+  authorizeApps(args: AuthorizeAppsArgs): Promise<AuthorizeAppsResult>;
   /**
-   * Like `authorizingApps`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see authorizingApps
+   * Like `authorizeApps`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see authorizeApps
    */
-  authorizingAppsWithResponse(args: AuthorizingAppsArgs): Promise<ApiResponse<AuthorizingAppsResult>>;
+  authorizeAppsWithResponse(args: AuthorizeAppsArgs): Promise<ApiResponse<AuthorizeAppsResult>>;
   /**
    * 批量发布或下线API
    *
@@ -604,33 +601,17 @@ export interface ApigClient {
    * 将指定的签名密钥绑定到一个或多个已发布的API上。
    * 同一个API发布到不同的环境可以绑定不同的签名密钥；一个API在发布到特定环境后只能绑定一个签名密钥。
    *
-   * `POST /v1.0/apigw/sign-bindings` (operationId `BindingaSignatureKey`)
+   * `POST /v1.0/apigw/sign-bindings` (operationId `BindSignatureKey`)
    *
    * Doc page: manual/apig/BindingaSignatureKey.md
-   * @throws {HuaweiCloudApiError<BindingaSignatureKeyErrorCode>} on a non-2xx response (`error.errorCode`).
+   * @throws {HuaweiCloudApiError<BindSignatureKeyErrorCode>} on a non-2xx response (`error.errorCode`).
    */
-  bindingaSignatureKey(args: BindingaSignatureKeyArgs): Promise<BindingaSignatureKeyResult>;
+  bindSignatureKey(args: BindSignatureKeyArgs): Promise<BindSignatureKeyResult>;
   /**
-   * Like `bindingaSignatureKey`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see bindingaSignatureKey
+   * Like `bindSignatureKey`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see bindSignatureKey
    */
-  bindingaSignatureKeyWithResponse(args: BindingaSignatureKeyArgs): Promise<ApiResponse<BindingaSignatureKeyResult>>;
-  /**
-   * 创建API分组
-   *
-   * API分组是API的管理单元，一个API分组等同于一个服务入口，创建API分组时，返回一个子域名作为访问入口。建议一个API分组下的API具有一定的相关性。
-   *
-   * `POST /v1.0/apigw/api-groups` (operationId `CreateAPIGroup`)
-   *
-   * Doc page: manual/apig/CreateAPIGroup.md
-   * @throws {HuaweiCloudApiError<CreateAPIGroupErrorCode>} on a non-2xx response (`error.errorCode`).
-   */
-  createAPIGroup(args: CreateAPIGroupArgs): Promise<CreateAPIGroupResult>;
-  /**
-   * Like `createAPIGroup`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see createAPIGroup
-   */
-  createAPIGroupWithResponse(args: CreateAPIGroupArgs): Promise<ApiResponse<CreateAPIGroupResult>>;
+  bindSignatureKeyWithResponse(args: BindSignatureKeyArgs): Promise<ApiResponse<BindSignatureKeyResult>>;
   /**
    * 将API与ACL策略进行绑定
    *
@@ -650,6 +631,22 @@ export interface ApigClient {
    * @see createApiAclBindingV2
    */
   createApiAclBindingV2WithResponse(args: CreateApiAclBindingV2Args): Promise<ApiResponse<CreateApiAclBindingV2Result>>;
+  /**
+   * 创建API分组
+   *
+   * API分组是API的管理单元，一个API分组等同于一个服务入口，创建API分组时，返回一个子域名作为访问入口。建议一个API分组下的API具有一定的相关性。
+   *
+   * `POST /v1.0/apigw/api-groups` (operationId `CreateApiGroup`)
+   *
+   * Doc page: manual/apig/CreateAPIGroup.md
+   * @throws {HuaweiCloudApiError<CreateApiGroupErrorCode>} on a non-2xx response (`error.errorCode`).
+   */
+  createApiGroup(args: CreateApiGroupArgs): Promise<CreateApiGroupResult>;
+  /**
+   * Like `createApiGroup`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createApiGroup
+   */
+  createApiGroupWithResponse(args: CreateApiGroupArgs): Promise<ApiResponse<CreateApiGroupResult>>;
   /**
    * 创建API分组
    *
@@ -733,6 +730,25 @@ export interface ApigClient {
   /**
    * 创建流控策略
    *
+   * 当API上线后，系统会默认给每个API提供一个流控策略，API提供者可以根据自身API的服务能力及负载情况变更这个流控策略。
+   * 流控策略即限制API在一定长度的时间内，能够允许被访问的最大次数。
+   *
+   * `POST /v1.0/apigw/throttles` (operationId `CreateRequestThrottlingPolicy`)
+   *
+   * Doc page: manual/apig/CreatingaRequestThrottlingPolicy.md
+   * @throws {HuaweiCloudApiError<CreateRequestThrottlingPolicyErrorCode>} on a non-2xx response (`error.errorCode`).
+   */
+  createRequestThrottlingPolicy(args: CreateRequestThrottlingPolicyArgs): Promise<CreateRequestThrottlingPolicyResult>;
+  /**
+   * Like `createRequestThrottlingPolicy`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createRequestThrottlingPolicy
+   */
+  createRequestThrottlingPolicyWithResponse(
+    args: CreateRequestThrottlingPolicyArgs,
+  ): Promise<ApiResponse<CreateRequestThrottlingPolicyResult>>;
+  /**
+   * 创建流控策略
+   *
    * 当API上线后，系统会默认给每个API提供一个流控策略，API提供者可以根据自身API的服务能力及负载情况变更这个流控策略。 流控策略即限制API在一定长度的时间内，能够允许被访问的最大次数。
    *
    * `POST /v2/{project_id}/apigw/instances/{instance_id}/throttles` (operationId `CreateRequestThrottlingPolicyV2`)
@@ -803,6 +819,24 @@ export interface ApigClient {
    * > 说明：
    * >每个用户最多创建30个VPC通道。
    *
+   * `POST /v1.0/apigw/vpc-channels` (operationId `CreateVpcChannel`)
+   *
+   * Doc page: manual/apig/CreatingaVPCChannel.md
+   * @throws {HuaweiCloudApiError<CreateVpcChannelErrorCode>} on a non-2xx response (`error.errorCode`).
+   */
+  createVpcChannel(args: CreateVpcChannelArgs): Promise<CreateVpcChannelResult>;
+  /**
+   * Like `createVpcChannel`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see createVpcChannel
+   */
+  createVpcChannelWithResponse(args: CreateVpcChannelArgs): Promise<ApiResponse<CreateVpcChannelResult>>;
+  /**
+   * 创建VPC通道
+   *
+   * 在API网关中创建连接私有VPC资源的通道，并在创建API时将后端节点配置为使用这些VPC通道，以便API网关直接访问私有VPC资源。
+   * > 说明：
+   * >每个用户最多创建30个VPC通道。
+   *
    * `POST /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels` (operationId `CreateVpcChannelV2`)
    *
    * Doc page: manual/apig/创建VPC通道.md
@@ -816,45 +850,6 @@ export interface ApigClient {
    * @see createVpcChannelV2
    */
   createVpcChannelV2WithResponse(args: CreateVpcChannelV2Args): Promise<ApiResponse<CreateVpcChannelV2Result>>;
-  /**
-   * 创建流控策略
-   *
-   * 当API上线后，系统会默认给每个API提供一个流控策略，API提供者可以根据自身API的服务能力及负载情况变更这个流控策略。
-   * 流控策略即限制API在一定长度的时间内，能够允许被访问的最大次数。
-   *
-   * `POST /v1.0/apigw/throttles` (operationId `CreatingaRequestThrottlingPolicy`)
-   *
-   * Doc page: manual/apig/CreatingaRequestThrottlingPolicy.md
-   * @throws {HuaweiCloudApiError<CreatingaRequestThrottlingPolicyErrorCode>} on a non-2xx response (`error.errorCode`).
-   */
-  creatingaRequestThrottlingPolicy(
-    args: CreatingaRequestThrottlingPolicyArgs,
-  ): Promise<CreatingaRequestThrottlingPolicyResult>;
-  /**
-   * Like `creatingaRequestThrottlingPolicy`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see creatingaRequestThrottlingPolicy
-   */
-  creatingaRequestThrottlingPolicyWithResponse(
-    args: CreatingaRequestThrottlingPolicyArgs,
-  ): Promise<ApiResponse<CreatingaRequestThrottlingPolicyResult>>;
-  /**
-   * 创建VPC通道
-   *
-   * 在API网关中创建连接私有VPC资源的通道，并在创建API时将后端节点配置为使用这些VPC通道，以便API网关直接访问私有VPC资源。
-   * > 说明：
-   * >每个用户最多创建30个VPC通道。
-   *
-   * `POST /v1.0/apigw/vpc-channels` (operationId `CreatingaVPCChannel`)
-   *
-   * Doc page: manual/apig/CreatingaVPCChannel.md
-   * @throws {HuaweiCloudApiError<CreatingaVPCChannelErrorCode>} on a non-2xx response (`error.errorCode`).
-   */
-  creatingaVPCChannel(args: CreatingaVPCChannelArgs): Promise<CreatingaVPCChannelResult>;
-  /**
-   * Like `creatingaVPCChannel`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see creatingaVPCChannel
-   */
-  creatingaVPCChannelWithResponse(args: CreatingaVPCChannelArgs): Promise<ApiResponse<CreatingaVPCChannelResult>>;
   /**
    * 删除流控策略
    *
@@ -902,17 +897,17 @@ export interface ApigClient {
    *
    * 按API ID列表批量导出指定分组、指定环境中发布的API的基础/全量/扩展Swagger定义。
    *
-   * `POST /v1.0/apigw/openapi/apis` (operationId `ExportingMultipleAPIs`)
+   * `POST /v1.0/apigw/openapi/apis` (operationId `ExportMultipleApis`)
    *
    * Doc page: manual/apig/ExportingMultipleAPIs.md
-   * @throws {HuaweiCloudApiError<ExportingMultipleAPIsErrorCode>} on a non-2xx response (`error.errorCode`).
+   * @throws {HuaweiCloudApiError<ExportMultipleApisErrorCode>} on a non-2xx response (`error.errorCode`).
    */
-  exportingMultipleAPIs(args: ExportingMultipleAPIsArgs): Promise<ExportingMultipleAPIsResult>;
+  exportMultipleApis(args: ExportMultipleApisArgs): Promise<ExportMultipleApisResult>;
   /**
-   * Like `exportingMultipleAPIs`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see exportingMultipleAPIs
+   * Like `exportMultipleApis`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see exportMultipleApis
    */
-  exportingMultipleAPIsWithResponse(args: ExportingMultipleAPIsArgs): Promise<ApiResponse<ExportingMultipleAPIsResult>>;
+  exportMultipleApisWithResponse(args: ExportMultipleApisArgs): Promise<ApiResponse<ExportMultipleApisResult>>;
   /**
    * 导入API
    *
@@ -952,26 +947,6 @@ export interface ApigClient {
    */
   listAclStrategiesV2WithResponse(args: ListAclStrategiesV2Args): Promise<ApiResponse<ListAclStrategiesV2Result>>;
   /**
-   * 修改流控策略
-   *
-   * 修改指定流控策略的详细信息。
-   *
-   * `PUT /v1.0/apigw/throttles/{id}` (operationId `ModifyingRequestThrottlingPolicy`)
-   *
-   * Doc page: manual/apig/ModifyingRequestThrottlingPolicy.md
-   * @throws {HuaweiCloudApiError<ModifyingRequestThrottlingPolicyErrorCode>} on a non-2xx response (`error.errorCode`).
-   */
-  modifyingRequestThrottlingPolicy(
-    args: ModifyingRequestThrottlingPolicyArgs,
-  ): Promise<ModifyingRequestThrottlingPolicyResult>;
-  /**
-   * Like `modifyingRequestThrottlingPolicy`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see modifyingRequestThrottlingPolicy
-   */
-  modifyingRequestThrottlingPolicyWithResponse(
-    args: ModifyingRequestThrottlingPolicyArgs,
-  ): Promise<ApiResponse<ModifyingRequestThrottlingPolicyResult>>;
-  /**
    * API统计信息查询-最近一段时间
    *
    * 根据API的id和最近的一段时间查询API被调用的次数，统计周期为1分钟、小时、天。
@@ -981,39 +956,37 @@ export interface ApigClient {
    * > 说明：
    * >为了安全起见，在服务器上使用curl命令调用接口查询信息后，需要清理历史操作记录，包括但不限于“~/.bash_history”、“/var/log/messages”（如有）。
    *
-   * `GET /v1.0/apigw/statistics/api/latest` (operationId `QueryingAPICallsWithinaPeriod`)
+   * `GET /v1.0/apigw/statistics/api/latest` (operationId `ListApiCallsWithinPeriod`)
    *
    * Doc page: manual/apig/QueryingAPICallsWithinaPeriod.md
    *
    * Error codes: APIG.0000
-   * @throws {HuaweiCloudApiError<QueryingAPICallsWithinaPeriodErrorCode>} on a non-2xx response (`error.errorCode`).
+   * @throws {HuaweiCloudApiError<ListApiCallsWithinPeriodErrorCode>} on a non-2xx response (`error.errorCode`).
    */
-  queryingAPICallsWithinaPeriod(args: QueryingAPICallsWithinaPeriodArgs): Promise<QueryingAPICallsWithinaPeriodResult>;
+  listApiCallsWithinPeriod(args: ListApiCallsWithinPeriodArgs): Promise<ListApiCallsWithinPeriodResult>;
   /**
-   * Like `queryingAPICallsWithinaPeriod`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see queryingAPICallsWithinaPeriod
+   * Like `listApiCallsWithinPeriod`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see listApiCallsWithinPeriod
    */
-  queryingAPICallsWithinaPeriodWithResponse(
-    args: QueryingAPICallsWithinaPeriodArgs,
-  ): Promise<ApiResponse<QueryingAPICallsWithinaPeriodResult>>;
+  listApiCallsWithinPeriodWithResponse(
+    args: ListApiCallsWithinPeriodArgs,
+  ): Promise<ApiResponse<ListApiCallsWithinPeriodResult>>;
   /**
    * 查看后端实例列表（云服务器列表）
    *
    * 查看指定VPC通道的云服务器列表。
    *
-   * `GET /v1.0/apigw/vpc-channels/{id}/members` (operationId `QueryingBackendInstances`)
+   * `GET /v1.0/apigw/vpc-channels/{id}/members` (operationId `ListBackendInstances`)
    *
    * Doc page: manual/apig/QueryingBackendInstances.md
-   * @throws {HuaweiCloudApiError<QueryingBackendInstancesErrorCode>} on a non-2xx response (`error.errorCode`).
+   * @throws {HuaweiCloudApiError<ListBackendInstancesErrorCode>} on a non-2xx response (`error.errorCode`).
    */
-  queryingBackendInstances(args: QueryingBackendInstancesArgs): Promise<QueryingBackendInstancesResult>;
+  listBackendInstances(args: ListBackendInstancesArgs): Promise<ListBackendInstancesResult>;
   /**
-   * Like `queryingBackendInstances`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see queryingBackendInstances
+   * Like `listBackendInstances`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see listBackendInstances
    */
-  queryingBackendInstancesWithResponse(
-    args: QueryingBackendInstancesArgs,
-  ): Promise<ApiResponse<QueryingBackendInstancesResult>>;
+  listBackendInstancesWithResponse(args: ListBackendInstancesArgs): Promise<ApiResponse<ListBackendInstancesResult>>;
   /**
    * 查看APP详情
    *
@@ -1093,6 +1066,24 @@ export interface ApigClient {
    *
    * 修改指定流控策略的详细信息。
    *
+   * `PUT /v1.0/apigw/throttles/{id}` (operationId `UpdateRequestThrottlingPolicy`)
+   *
+   * Doc page: manual/apig/ModifyingRequestThrottlingPolicy.md
+   * @throws {HuaweiCloudApiError<UpdateRequestThrottlingPolicyErrorCode>} on a non-2xx response (`error.errorCode`).
+   */
+  updateRequestThrottlingPolicy(args: UpdateRequestThrottlingPolicyArgs): Promise<UpdateRequestThrottlingPolicyResult>;
+  /**
+   * Like `updateRequestThrottlingPolicy`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see updateRequestThrottlingPolicy
+   */
+  updateRequestThrottlingPolicyWithResponse(
+    args: UpdateRequestThrottlingPolicyArgs,
+  ): Promise<ApiResponse<UpdateRequestThrottlingPolicyResult>>;
+  /**
+   * 修改流控策略
+   *
+   * 修改指定流控策略的详细信息。
+   *
    * `PUT /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}` (operationId `UpdateRequestThrottlingPolicyV2`)
    *
    * Doc page: manual/apig/修改流控策略.md
@@ -1116,19 +1107,17 @@ export interface ApigClient {
 export function createApigClient(options: ClientOptions): ApigClient {
   const client = createClient(options, service);
   return {
-    async addingBackendInstances(args: AddingBackendInstancesArgs): Promise<AddingBackendInstancesResult> {
-      return (await client.request<AddingBackendInstancesResult>(operations['addingBackendInstances'], args)).body;
+    async addBackendInstances(args: AddBackendInstancesArgs): Promise<AddBackendInstancesResult> {
+      return (await client.request<AddBackendInstancesResult>(operations['addBackendInstances'], args)).body;
     },
-    addingBackendInstancesWithResponse(
-      args: AddingBackendInstancesArgs,
-    ): Promise<ApiResponse<AddingBackendInstancesResult>> {
-      return client.request<AddingBackendInstancesResult>(operations['addingBackendInstances'], args);
+    addBackendInstancesWithResponse(args: AddBackendInstancesArgs): Promise<ApiResponse<AddBackendInstancesResult>> {
+      return client.request<AddBackendInstancesResult>(operations['addBackendInstances'], args);
     },
-    async authorizingApps(args: AuthorizingAppsArgs): Promise<AuthorizingAppsResult> {
-      return (await client.request<AuthorizingAppsResult>(operations['authorizingApps'], args)).body;
+    async authorizeApps(args: AuthorizeAppsArgs): Promise<AuthorizeAppsResult> {
+      return (await client.request<AuthorizeAppsResult>(operations['authorizeApps'], args)).body;
     },
-    authorizingAppsWithResponse(args: AuthorizingAppsArgs): Promise<ApiResponse<AuthorizingAppsResult>> {
-      return client.request<AuthorizingAppsResult>(operations['authorizingApps'], args);
+    authorizeAppsWithResponse(args: AuthorizeAppsArgs): Promise<ApiResponse<AuthorizeAppsResult>> {
+      return client.request<AuthorizeAppsResult>(operations['authorizeApps'], args);
     },
     async batchPublishOrOfflineApiV2(args: BatchPublishOrOfflineApiV2Args): Promise<BatchPublishOrOfflineApiV2Result> {
       return (await client.request<BatchPublishOrOfflineApiV2Result>(operations['batchPublishOrOfflineApiV2'], args))
@@ -1139,17 +1128,11 @@ export function createApigClient(options: ClientOptions): ApigClient {
     ): Promise<ApiResponse<BatchPublishOrOfflineApiV2Result>> {
       return client.request<BatchPublishOrOfflineApiV2Result>(operations['batchPublishOrOfflineApiV2'], args);
     },
-    async bindingaSignatureKey(args: BindingaSignatureKeyArgs): Promise<BindingaSignatureKeyResult> {
-      return (await client.request<BindingaSignatureKeyResult>(operations['bindingaSignatureKey'], args)).body;
+    async bindSignatureKey(args: BindSignatureKeyArgs): Promise<BindSignatureKeyResult> {
+      return (await client.request<BindSignatureKeyResult>(operations['bindSignatureKey'], args)).body;
     },
-    bindingaSignatureKeyWithResponse(args: BindingaSignatureKeyArgs): Promise<ApiResponse<BindingaSignatureKeyResult>> {
-      return client.request<BindingaSignatureKeyResult>(operations['bindingaSignatureKey'], args);
-    },
-    async createAPIGroup(args: CreateAPIGroupArgs): Promise<CreateAPIGroupResult> {
-      return (await client.request<CreateAPIGroupResult>(operations['createAPIGroup'], args)).body;
-    },
-    createAPIGroupWithResponse(args: CreateAPIGroupArgs): Promise<ApiResponse<CreateAPIGroupResult>> {
-      return client.request<CreateAPIGroupResult>(operations['createAPIGroup'], args);
+    bindSignatureKeyWithResponse(args: BindSignatureKeyArgs): Promise<ApiResponse<BindSignatureKeyResult>> {
+      return client.request<BindSignatureKeyResult>(operations['bindSignatureKey'], args);
     },
     async createApiAclBindingV2(args: CreateApiAclBindingV2Args): Promise<CreateApiAclBindingV2Result> {
       return (await client.request<CreateApiAclBindingV2Result>(operations['createApiAclBindingV2'], args)).body;
@@ -1158,6 +1141,12 @@ export function createApigClient(options: ClientOptions): ApigClient {
       args: CreateApiAclBindingV2Args,
     ): Promise<ApiResponse<CreateApiAclBindingV2Result>> {
       return client.request<CreateApiAclBindingV2Result>(operations['createApiAclBindingV2'], args);
+    },
+    async createApiGroup(args: CreateApiGroupArgs): Promise<CreateApiGroupResult> {
+      return (await client.request<CreateApiGroupResult>(operations['createApiGroup'], args)).body;
+    },
+    createApiGroupWithResponse(args: CreateApiGroupArgs): Promise<ApiResponse<CreateApiGroupResult>> {
+      return client.request<CreateApiGroupResult>(operations['createApiGroup'], args);
     },
     async createApiGroupV2(args: CreateApiGroupV2Args): Promise<CreateApiGroupV2Result> {
       return (await client.request<CreateApiGroupV2Result>(operations['createApiGroupV2'], args)).body;
@@ -1189,6 +1178,18 @@ export function createApigClient(options: ClientOptions): ApigClient {
       args: CreateEnvironmentVariableV2Args,
     ): Promise<ApiResponse<CreateEnvironmentVariableV2Result>> {
       return client.request<CreateEnvironmentVariableV2Result>(operations['createEnvironmentVariableV2'], args);
+    },
+    async createRequestThrottlingPolicy(
+      args: CreateRequestThrottlingPolicyArgs,
+    ): Promise<CreateRequestThrottlingPolicyResult> {
+      return (
+        await client.request<CreateRequestThrottlingPolicyResult>(operations['createRequestThrottlingPolicy'], args)
+      ).body;
+    },
+    createRequestThrottlingPolicyWithResponse(
+      args: CreateRequestThrottlingPolicyArgs,
+    ): Promise<ApiResponse<CreateRequestThrottlingPolicyResult>> {
+      return client.request<CreateRequestThrottlingPolicyResult>(operations['createRequestThrottlingPolicy'], args);
     },
     async createRequestThrottlingPolicyV2(
       args: CreateRequestThrottlingPolicyV2Args,
@@ -1226,35 +1227,17 @@ export function createApigClient(options: ClientOptions): ApigClient {
         args,
       );
     },
+    async createVpcChannel(args: CreateVpcChannelArgs): Promise<CreateVpcChannelResult> {
+      return (await client.request<CreateVpcChannelResult>(operations['createVpcChannel'], args)).body;
+    },
+    createVpcChannelWithResponse(args: CreateVpcChannelArgs): Promise<ApiResponse<CreateVpcChannelResult>> {
+      return client.request<CreateVpcChannelResult>(operations['createVpcChannel'], args);
+    },
     async createVpcChannelV2(args: CreateVpcChannelV2Args): Promise<CreateVpcChannelV2Result> {
       return (await client.request<CreateVpcChannelV2Result>(operations['createVpcChannelV2'], args)).body;
     },
     createVpcChannelV2WithResponse(args: CreateVpcChannelV2Args): Promise<ApiResponse<CreateVpcChannelV2Result>> {
       return client.request<CreateVpcChannelV2Result>(operations['createVpcChannelV2'], args);
-    },
-    async creatingaRequestThrottlingPolicy(
-      args: CreatingaRequestThrottlingPolicyArgs,
-    ): Promise<CreatingaRequestThrottlingPolicyResult> {
-      return (
-        await client.request<CreatingaRequestThrottlingPolicyResult>(
-          operations['creatingaRequestThrottlingPolicy'],
-          args,
-        )
-      ).body;
-    },
-    creatingaRequestThrottlingPolicyWithResponse(
-      args: CreatingaRequestThrottlingPolicyArgs,
-    ): Promise<ApiResponse<CreatingaRequestThrottlingPolicyResult>> {
-      return client.request<CreatingaRequestThrottlingPolicyResult>(
-        operations['creatingaRequestThrottlingPolicy'],
-        args,
-      );
-    },
-    async creatingaVPCChannel(args: CreatingaVPCChannelArgs): Promise<CreatingaVPCChannelResult> {
-      return (await client.request<CreatingaVPCChannelResult>(operations['creatingaVPCChannel'], args)).body;
-    },
-    creatingaVPCChannelWithResponse(args: CreatingaVPCChannelArgs): Promise<ApiResponse<CreatingaVPCChannelResult>> {
-      return client.request<CreatingaVPCChannelResult>(operations['creatingaVPCChannel'], args);
     },
     async deleteRequestThrottlingPolicyV2(
       args: DeleteRequestThrottlingPolicyV2Args,
@@ -1276,13 +1259,11 @@ export function createApigClient(options: ClientOptions): ApigClient {
     ): Promise<ApiResponse<ExportApiDefinitionsV2Result>> {
       return client.request<ExportApiDefinitionsV2Result>(operations['exportApiDefinitionsV2'], args);
     },
-    async exportingMultipleAPIs(args: ExportingMultipleAPIsArgs): Promise<ExportingMultipleAPIsResult> {
-      return (await client.request<ExportingMultipleAPIsResult>(operations['exportingMultipleAPIs'], args)).body;
+    async exportMultipleApis(args: ExportMultipleApisArgs): Promise<ExportMultipleApisResult> {
+      return (await client.request<ExportMultipleApisResult>(operations['exportMultipleApis'], args)).body;
     },
-    exportingMultipleAPIsWithResponse(
-      args: ExportingMultipleAPIsArgs,
-    ): Promise<ApiResponse<ExportingMultipleAPIsResult>> {
-      return client.request<ExportingMultipleAPIsResult>(operations['exportingMultipleAPIs'], args);
+    exportMultipleApisWithResponse(args: ExportMultipleApisArgs): Promise<ApiResponse<ExportMultipleApisResult>> {
+      return client.request<ExportMultipleApisResult>(operations['exportMultipleApis'], args);
     },
     async importApiDefinitionsV2(args: ImportApiDefinitionsV2Args): Promise<ImportApiDefinitionsV2Result> {
       return (await client.request<ImportApiDefinitionsV2Result>(operations['importApiDefinitionsV2'], args)).body;
@@ -1298,43 +1279,19 @@ export function createApigClient(options: ClientOptions): ApigClient {
     listAclStrategiesV2WithResponse(args: ListAclStrategiesV2Args): Promise<ApiResponse<ListAclStrategiesV2Result>> {
       return client.request<ListAclStrategiesV2Result>(operations['listAclStrategiesV2'], args);
     },
-    async modifyingRequestThrottlingPolicy(
-      args: ModifyingRequestThrottlingPolicyArgs,
-    ): Promise<ModifyingRequestThrottlingPolicyResult> {
-      return (
-        await client.request<ModifyingRequestThrottlingPolicyResult>(
-          operations['modifyingRequestThrottlingPolicy'],
-          args,
-        )
-      ).body;
+    async listApiCallsWithinPeriod(args: ListApiCallsWithinPeriodArgs): Promise<ListApiCallsWithinPeriodResult> {
+      return (await client.request<ListApiCallsWithinPeriodResult>(operations['listApiCallsWithinPeriod'], args)).body;
     },
-    modifyingRequestThrottlingPolicyWithResponse(
-      args: ModifyingRequestThrottlingPolicyArgs,
-    ): Promise<ApiResponse<ModifyingRequestThrottlingPolicyResult>> {
-      return client.request<ModifyingRequestThrottlingPolicyResult>(
-        operations['modifyingRequestThrottlingPolicy'],
-        args,
-      );
+    listApiCallsWithinPeriodWithResponse(
+      args: ListApiCallsWithinPeriodArgs,
+    ): Promise<ApiResponse<ListApiCallsWithinPeriodResult>> {
+      return client.request<ListApiCallsWithinPeriodResult>(operations['listApiCallsWithinPeriod'], args);
     },
-    async queryingAPICallsWithinaPeriod(
-      args: QueryingAPICallsWithinaPeriodArgs,
-    ): Promise<QueryingAPICallsWithinaPeriodResult> {
-      return (
-        await client.request<QueryingAPICallsWithinaPeriodResult>(operations['queryingAPICallsWithinaPeriod'], args)
-      ).body;
+    async listBackendInstances(args: ListBackendInstancesArgs): Promise<ListBackendInstancesResult> {
+      return (await client.request<ListBackendInstancesResult>(operations['listBackendInstances'], args)).body;
     },
-    queryingAPICallsWithinaPeriodWithResponse(
-      args: QueryingAPICallsWithinaPeriodArgs,
-    ): Promise<ApiResponse<QueryingAPICallsWithinaPeriodResult>> {
-      return client.request<QueryingAPICallsWithinaPeriodResult>(operations['queryingAPICallsWithinaPeriod'], args);
-    },
-    async queryingBackendInstances(args: QueryingBackendInstancesArgs): Promise<QueryingBackendInstancesResult> {
-      return (await client.request<QueryingBackendInstancesResult>(operations['queryingBackendInstances'], args)).body;
-    },
-    queryingBackendInstancesWithResponse(
-      args: QueryingBackendInstancesArgs,
-    ): Promise<ApiResponse<QueryingBackendInstancesResult>> {
-      return client.request<QueryingBackendInstancesResult>(operations['queryingBackendInstances'], args);
+    listBackendInstancesWithResponse(args: ListBackendInstancesArgs): Promise<ApiResponse<ListBackendInstancesResult>> {
+      return client.request<ListBackendInstancesResult>(operations['listBackendInstances'], args);
     },
     async showDetailsOfAppV2(args: ShowDetailsOfAppV2Args): Promise<ShowDetailsOfAppV2Result> {
       return (await client.request<ShowDetailsOfAppV2Result>(operations['showDetailsOfAppV2'], args)).body;
@@ -1362,6 +1319,18 @@ export function createApigClient(options: ClientOptions): ApigClient {
     },
     updateAppV2WithResponse(args: UpdateAppV2Args): Promise<ApiResponse<UpdateAppV2Result>> {
       return client.request<UpdateAppV2Result>(operations['updateAppV2'], args);
+    },
+    async updateRequestThrottlingPolicy(
+      args: UpdateRequestThrottlingPolicyArgs,
+    ): Promise<UpdateRequestThrottlingPolicyResult> {
+      return (
+        await client.request<UpdateRequestThrottlingPolicyResult>(operations['updateRequestThrottlingPolicy'], args)
+      ).body;
+    },
+    updateRequestThrottlingPolicyWithResponse(
+      args: UpdateRequestThrottlingPolicyArgs,
+    ): Promise<ApiResponse<UpdateRequestThrottlingPolicyResult>> {
+      return client.request<UpdateRequestThrottlingPolicyResult>(operations['updateRequestThrottlingPolicy'], args);
     },
     async updateRequestThrottlingPolicyV2(
       args: UpdateRequestThrottlingPolicyV2Args,

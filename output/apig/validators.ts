@@ -15,6 +15,11 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "entity-type"'],
   ['required', 'must have required property "value"'],
   ['required', 'must have required property "vpc_instances"'],
+  ['required', 'must have required property "instance_name"'],
+  ['required', 'must have required property "instance_id"'],
+  ['required', 'must have required property "weight"'],
+  ['minimum', 'must be >= 1'],
+  ['maximum', 'must be <= 100'],
   ['required', 'must have required property "vpc_channel_id"'],
   ['required', 'must have required property "condition_origin"'],
   ['required', 'must have required property "condition_value"'],
@@ -32,7 +37,6 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maxLength', 'must NOT have more than 128 characters'],
   ['minLength', 'must NOT have fewer than 1 characters'],
   ['maxLength', 'must NOT have more than 64 characters'],
-  ['minimum', 'must be >= 1'],
   ['required', 'must have required property "function_urn"'],
   ['required', 'must have required property "invocation_type"'],
   ['required', 'must have required property "timeout"'],
@@ -40,12 +44,12 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "effect_mode"'],
   ['required', 'must have required property "conditions"'],
-  ['required', 'must have required property "location"'],
-  ['required', 'must have required property "authorizer_type"'],
-  ['required', 'must have required property "authorizer_uri"'],
   ['required', 'must have required property "api_ids"'],
   ['required', 'must have required property "app_ids"'],
   ['required', 'must have required property "env_id"'],
+  ['required', 'must have required property "location"'],
+  ['required', 'must have required property "authorizer_type"'],
+  ['required', 'must have required property "authorizer_uri"'],
   ['required', 'must have required property "address"'],
   ['required', 'must have required property "scheme"'],
   ['required', 'must have required property "method"'],
@@ -59,6 +63,15 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "time_interval"'],
   ['required', 'must have required property "time_unit"'],
   ['maximum', 'must be <= 65535'],
+  ['required', 'must have required property "protocol"'],
+  ['required', 'must have required property "threshold_normal"'],
+  ['required', 'must have required property "threshold_abnormal"'],
+  ['minimum', 'must be >= 2'],
+  ['maximum', 'must be <= 10'],
+  ['minimum', 'must be >= 5'],
+  ['maximum', 'must be <= 300'],
+  ['maximum', 'must be <= 30'],
+  ['required', 'must have required property "time_out"'],
   ['required', 'must have required property "variable_value"'],
   ['required', 'must have required property "variable_name"'],
   ['required', 'must have required property "swagger"'],
@@ -74,7 +87,6 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "title"'],
   ['type', 'must be number'],
   ['minimum', 'must be >= 0'],
-  ['maximum', 'must be <= 100'],
   ['required', 'must have required property "operationId"'],
   ['required', 'must have required property "schemes"'],
   ['required', 'must have required property "result-content"'],
@@ -89,20 +101,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "call_limits"'],
   ['required', 'must have required property "object_id"'],
   ['required', 'must have required property "object_type"'],
-  ['required', 'must have required property "instance_name"'],
-  ['required', 'must have required property "instance_id"'],
   ['required', 'must have required property "members"'],
   ['required', 'must have required property "vpc_health_config"'],
-  ['required', 'must have required property "protocol"'],
-  ['required', 'must have required property "threshold_normal"'],
-  ['required', 'must have required property "threshold_abnormal"'],
-  ['required', 'must have required property "time_out"'],
-  ['minimum', 'must be >= 2'],
-  ['maximum', 'must be <= 10'],
-  ['maximum', 'must be <= 30'],
-  ['minimum', 'must be >= 5'],
-  ['maximum', 'must be <= 300'],
-  ['required', 'must have required property "weight"'],
   ['required', 'must have required property "backend_define"'],
   ['required', 'must have required property "effectMode"'],
   ['required', 'must have required path parameter "id"'],
@@ -304,7 +304,7 @@ function b3(v: unknown): boolean {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b7(e7)) return false;
+          if (!b9(e7)) return false;
         }
       } else {
         return false;
@@ -330,7 +330,7 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b7(e7)) issues = c7(e7, path + '/acls/' + i6, issues);
+          if (!b9(e7)) issues = c9(e7, path + '/acls/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/acls', 1);
@@ -405,7 +405,7 @@ function b5(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b110(e3)) return false;
+          if (!b6(e3)) return false;
         }
       } else {
         return false;
@@ -426,7 +426,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b110(e3)) issues = c110(e3, path + '/vpc_instances/' + i2, issues);
+          if (!b6(e3)) issues = c6(e3, path + '/vpc_instances/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/vpc_instances', 1);
@@ -438,29 +438,30 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   return issues;
 }
 
-/** Checks a value against the `AddingBackendInstancesRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateAddingBackendInstancesRequestBody(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `AddBackendInstancesRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesRequestBody(value: unknown, path = ''): ValidationIssue[] {
   return b5(value) ? [] : (c5(value, path, null) ?? []);
 }
 
-export function isAddingBackendInstancesRequestBody(value: unknown): value is types.AddingBackendInstancesRequestBody {
+export function isAddBackendInstancesRequestBody(value: unknown): value is types.AddBackendInstancesRequestBody {
   return b5(value);
 }
 
 function b6(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['total'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['size'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['vpc_instances'];
+    if (o0['instance_name'] === undefined) return false;
+    if (o0['instance_id'] === undefined) return false;
+    if (o0['weight'] === undefined) return false;
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['weight'];
     if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b111(e7)) return false;
-        }
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 100) return false;
       } else {
         return false;
       }
@@ -474,6 +475,66 @@ function b6(v: unknown): boolean {
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
+    if (o0['weight'] === undefined) issues = fail(issues, path, 10);
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/weight', 11);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 12);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AddBackendInstancesRequestVpcInstances` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesRequestVpcInstances(value: unknown, path = ''): ValidationIssue[] {
+  return b6(value) ? [] : (c6(value, path, null) ?? []);
+}
+
+export function isAddBackendInstancesRequestVpcInstances(
+  value: unknown,
+): value is types.AddBackendInstancesRequestVpcInstances {
+  return b6(value);
+}
+
+function b7(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['total'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['size'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
+    const p5 = o0['vpc_instances'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          if (!b8(e7)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
     const p1 = o0['total'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/total', 3);
@@ -485,7 +546,7 @@ function c6(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b111(e7)) issues = c111(e7, path + '/vpc_instances/' + i6, issues);
+          if (!b8(e7)) issues = c8(e7, path + '/vpc_instances/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/vpc_instances', 1);
@@ -497,16 +558,92 @@ function c6(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   return issues;
 }
 
-/** Checks a value against the `AddingBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateAddingBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b6(value) ? [] : (c6(value, path, null) ?? []);
+/** Checks a value against the `AddBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
 }
 
-export function isAddingBackendInstancesResponse(value: unknown): value is types.AddingBackendInstancesResponse {
-  return b6(value);
+export function isAddBackendInstancesResponse(value: unknown): value is types.AddBackendInstancesResponse {
+  return b7(value);
 }
 
-function b7(v: unknown): boolean {
+function b8(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['vpc_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['instance_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['instance_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['host'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['weight'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 1) return false;
+        if (p13 > 100) return false;
+      } else {
+        return false;
+      }
+    }
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['vpc_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_id', 0);
+    const p5 = o0['status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p7 = o0['instance_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p9 = o0['instance_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p11 = o0['host'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p13 = o0['weight'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 1) issues = fail(issues, path + '/weight', 11);
+        if (p13 > 100) issues = fail(issues, path + '/weight', 12);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AddBackendInstancesResponseVpcInstances` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesResponseVpcInstances(value: unknown, path = ''): ValidationIssue[] {
+  return b8(value) ? [] : (c8(value, path, null) ?? []);
+}
+
+export function isAddBackendInstancesResponseVpcInstances(
+  value: unknown,
+): value is types.AddBackendInstancesResponseVpcInstances {
+  return b8(value);
+}
+
+function b9(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
@@ -529,7 +666,7 @@ function b7(v: unknown): boolean {
   return true;
 }
 
-function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
@@ -555,14 +692,14 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `ApiAclInfoWithBindNum` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiAclInfoWithBindNum(value: unknown, path = ''): ValidationIssue[] {
-  return b7(value) ? [] : (c7(value, path, null) ?? []);
+  return b9(value) ? [] : (c9(value, path, null) ?? []);
 }
 
 export function isApiAclInfoWithBindNum(value: unknown): value is types.ApiAclInfoWithBindNum {
-  return b7(value);
+  return b9(value);
 }
 
-function b8(v: unknown): boolean {
+function b10(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['vpc_channel_id'] === undefined) return false;
@@ -576,10 +713,10 @@ function b8(v: unknown): boolean {
   return true;
 }
 
-function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 8);
+    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 13);
     const p1 = o0['vpc_channel_proxy_host'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
     const p3 = o0['vpc_channel_id'];
@@ -592,14 +729,14 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `ApiBackendVpcReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiBackendVpcReq(value: unknown, path = ''): ValidationIssue[] {
-  return b8(value) ? [] : (c8(value, path, null) ?? []);
+  return b10(value) ? [] : (c10(value, path, null) ?? []);
 }
 
 export function isApiBackendVpcReq(value: unknown): value is types.ApiBackendVpcReq {
-  return b8(value);
+  return b10(value);
 }
 
-function b9(v: unknown): boolean {
+function b11(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apis'];
@@ -623,7 +760,7 @@ function b9(v: unknown): boolean {
   return true;
 }
 
-function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apis'];
@@ -649,14 +786,14 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `ApiBatchPublish` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiBatchPublish(value: unknown, path = ''): ValidationIssue[] {
-  return b9(value) ? [] : (c9(value, path, null) ?? []);
+  return b11(value) ? [] : (c11(value, path, null) ?? []);
 }
 
 export function isApiBatchPublish(value: unknown): value is types.ApiBatchPublish {
-  return b9(value);
+  return b11(value);
 }
 
-function b10(v: unknown): boolean {
+function b12(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['condition_origin'] === undefined) return false;
@@ -675,21 +812,21 @@ function b10(v: unknown): boolean {
   return true;
 }
 
-function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 9);
-    if (o0['condition_value'] === undefined) issues = fail(issues, path, 10);
+    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 14);
+    if (o0['condition_value'] === undefined) issues = fail(issues, path, 15);
     const p1 = o0['req_param_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 16);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
@@ -702,14 +839,14 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiConditionBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiConditionBase(value: unknown, path = ''): ValidationIssue[] {
-  return b10(value) ? [] : (c10(value, path, null) ?? []);
+  return b12(value) ? [] : (c12(value, path, null) ?? []);
 }
 
 export function isApiConditionBase(value: unknown): value is types.ApiConditionBase {
-  return b10(value);
+  return b12(value);
 }
 
-function b11(v: unknown): boolean {
+function b13(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -741,7 +878,7 @@ function b11(v: unknown): boolean {
     const p13 = o0['auth_type'];
     if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
-    if (p15 !== undefined && !b28(p15)) return false;
+    if (p15 !== undefined && !b30(p15)) return false;
     const p17 = o0['cors'];
     if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
     const p19 = o0['match_mode'];
@@ -785,15 +922,15 @@ function b11(v: unknown): boolean {
     const p46 = o0['tag'];
     if (p46 !== undefined && typeof p46 !== 'string') return false;
     const p48 = o0['mock_info'];
-    if (p48 !== undefined && !b18(p48)) return false;
+    if (p48 !== undefined && !b20(p48)) return false;
     const p50 = o0['func_info'];
-    if (p50 !== undefined && !b13(p50)) return false;
+    if (p50 !== undefined && !b15(p50)) return false;
     const p52 = o0['req_params'];
     if (p52 !== undefined) {
       if (Array.isArray(p52)) {
         for (let i53 = 0; i53 < p52.length; i53++) {
           const e54: unknown = p52[i53];
-          if (!b80(e54)) return false;
+          if (!b79(e54)) return false;
         }
       } else {
         return false;
@@ -804,7 +941,7 @@ function b11(v: unknown): boolean {
       if (Array.isArray(p57)) {
         for (let i58 = 0; i58 < p57.length; i58++) {
           const e59: unknown = p57[i58];
-          if (!b39(e59)) return false;
+          if (!b40(e59)) return false;
         }
       } else {
         return false;
@@ -815,7 +952,7 @@ function b11(v: unknown): boolean {
       if (Array.isArray(p62)) {
         for (let i63 = 0; i63 < p62.length; i63++) {
           const e64: unknown = p62[i63];
-          if (!b23(e64)) return false;
+          if (!b25(e64)) return false;
         }
       } else {
         return false;
@@ -826,20 +963,20 @@ function b11(v: unknown): boolean {
       if (Array.isArray(p67)) {
         for (let i68 = 0; i68 < p67.length; i68++) {
           const e69: unknown = p67[i68];
-          if (!b19(e69)) return false;
+          if (!b21(e69)) return false;
         }
       } else {
         return false;
       }
     }
     const p72 = o0['backend_api'];
-    if (p72 !== undefined && !b36(p72)) return false;
+    if (p72 !== undefined && !b37(p72)) return false;
     const p74 = o0['policy_https'];
     if (p74 !== undefined) {
       if (Array.isArray(p74)) {
         for (let i75 = 0; i75 < p74.length; i75++) {
           const e76: unknown = p74[i75];
-          if (!b21(e76)) return false;
+          if (!b23(e76)) return false;
         }
       } else {
         return false;
@@ -851,41 +988,41 @@ function b11(v: unknown): boolean {
   return true;
 }
 
-function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['auth_type'] === undefined) issues = fail(issues, path, 17);
-    if (o0['backend_type'] === undefined) issues = fail(issues, path, 18);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 19);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 20);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 21);
+    if (o0['auth_type'] === undefined) issues = fail(issues, path, 22);
+    if (o0['backend_type'] === undefined) issues = fail(issues, path, 23);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 24);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 16);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 25);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
     }
     const p7 = o0['req_protocol'];
     if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 16);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 16);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['req_uri'];
@@ -893,26 +1030,26 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p13 = o0['auth_type'];
     if (p13 !== undefined) {
       if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 11);
+        issues = fail(issues, path + '/auth_type', 16);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
     }
     const p15 = o0['auth_opt'];
     if (p15 !== undefined) {
-      if (!b28(p15)) issues = c28(p15, path + '/auth_opt', issues);
+      if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 16);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 26);
     }
     const p19 = o0['match_mode'];
     if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 16);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
     }
     const p21 = o0['backend_type'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 16);
       if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
     }
     const p23 = o0['remark'];
@@ -933,9 +1070,9 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 27);
             if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 23);
+              issues = fail(issues, path + '/tags/' + i36, 28);
           } else {
             issues = fail(issues, path + '/tags/' + i36, 0);
           }
@@ -954,18 +1091,18 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
     const p48 = o0['mock_info'];
     if (p48 !== undefined) {
-      if (!b18(p48)) issues = c18(p48, path + '/mock_info', issues);
+      if (!b20(p48)) issues = c20(p48, path + '/mock_info', issues);
     }
     const p50 = o0['func_info'];
     if (p50 !== undefined) {
-      if (!b13(p50)) issues = c13(p50, path + '/func_info', issues);
+      if (!b15(p50)) issues = c15(p50, path + '/func_info', issues);
     }
     const p52 = o0['req_params'];
     if (p52 !== undefined) {
       if (Array.isArray(p52)) {
         for (let i53 = 0; i53 < p52.length; i53++) {
           const e54: unknown = p52[i53];
-          if (!b80(e54)) issues = c80(e54, path + '/req_params/' + i53, issues);
+          if (!b79(e54)) issues = c79(e54, path + '/req_params/' + i53, issues);
         }
       } else {
         issues = fail(issues, path + '/req_params', 1);
@@ -976,7 +1113,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p57)) {
         for (let i58 = 0; i58 < p57.length; i58++) {
           const e59: unknown = p57[i58];
-          if (!b39(e59)) issues = c39(e59, path + '/backend_params/' + i58, issues);
+          if (!b40(e59)) issues = c40(e59, path + '/backend_params/' + i58, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -987,7 +1124,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p62)) {
         for (let i63 = 0; i63 < p62.length; i63++) {
           const e64: unknown = p62[i63];
-          if (!b23(e64)) issues = c23(e64, path + '/policy_mocks/' + i63, issues);
+          if (!b25(e64)) issues = c25(e64, path + '/policy_mocks/' + i63, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_mocks', 1);
@@ -998,7 +1135,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p67)) {
         for (let i68 = 0; i68 < p67.length; i68++) {
           const e69: unknown = p67[i68];
-          if (!b19(e69)) issues = c19(e69, path + '/policy_functions/' + i68, issues);
+          if (!b21(e69)) issues = c21(e69, path + '/policy_functions/' + i68, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_functions', 1);
@@ -1006,14 +1143,14 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p72 = o0['backend_api'];
     if (p72 !== undefined) {
-      if (!b36(p72)) issues = c36(p72, path + '/backend_api', issues);
+      if (!b37(p72)) issues = c37(p72, path + '/backend_api', issues);
     }
     const p74 = o0['policy_https'];
     if (p74 !== undefined) {
       if (Array.isArray(p74)) {
         for (let i75 = 0; i75 < p74.length; i75++) {
           const e76: unknown = p74[i75];
-          if (!b21(e76)) issues = c21(e76, path + '/policy_https/' + i75, issues);
+          if (!b23(e76)) issues = c23(e76, path + '/policy_https/' + i75, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_https', 1);
@@ -1027,14 +1164,14 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b11(value) ? [] : (c11(value, path, null) ?? []);
+  return b13(value) ? [] : (c13(value, path, null) ?? []);
 }
 
 export function isApiCreate(value: unknown): value is types.ApiCreate {
-  return b11(value);
+  return b13(value);
 }
 
-function b12(v: unknown): boolean {
+function b14(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
@@ -1076,7 +1213,7 @@ function b12(v: unknown): boolean {
   return true;
 }
 
-function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
@@ -1085,13 +1222,13 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p5 = o0['invocation_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 29);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
@@ -1099,7 +1236,7 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -1123,14 +1260,14 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiFunc` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiFunc(value: unknown, path = ''): ValidationIssue[] {
-  return b12(value) ? [] : (c12(value, path, null) ?? []);
+  return b14(value) ? [] : (c14(value, path, null) ?? []);
 }
 
 export function isApiFunc(value: unknown): value is types.ApiFunc {
-  return b12(value);
+  return b14(value);
 }
 
-function b13(v: unknown): boolean {
+function b15(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['function_urn'] === undefined) return false;
@@ -1166,25 +1303,25 @@ function b13(v: unknown): boolean {
   return true;
 }
 
-function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 30);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 31);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 32);
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['remark'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p5 = o0['invocation_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 29);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
@@ -1192,7 +1329,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -1207,14 +1344,14 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiFuncCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiFuncCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b13(value) ? [] : (c13(value, path, null) ?? []);
+  return b15(value) ? [] : (c15(value, path, null) ?? []);
 }
 
 export function isApiFuncCreate(value: unknown): value is types.ApiFuncCreate {
-  return b13(value);
+  return b15(value);
 }
 
-function b14(v: unknown): boolean {
+function b16(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['url_domains'];
@@ -1222,7 +1359,7 @@ function b14(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b101(e3)) return false;
+          if (!b51(e3)) return false;
         }
       } else {
         return false;
@@ -1273,7 +1410,7 @@ function b14(v: unknown): boolean {
   return true;
 }
 
-function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['url_domains'];
@@ -1281,7 +1418,7 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b101(e3)) issues = c101(e3, path + '/url_domains/' + i2, issues);
+          if (!b51(e3)) issues = c51(e3, path + '/url_domains/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/url_domains', 1);
@@ -1335,14 +1472,14 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiGroupDetailResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiGroupDetailResp(value: unknown, path = ''): ValidationIssue[] {
-  return b14(value) ? [] : (c14(value, path, null) ?? []);
+  return b16(value) ? [] : (c16(value, path, null) ?? []);
 }
 
 export function isApiGroupDetailResp(value: unknown): value is types.ApiGroupDetailResp {
-  return b14(value);
+  return b16(value);
 }
 
-function b15(v: unknown): boolean {
+function b17(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -1369,15 +1506,15 @@ function b15(v: unknown): boolean {
   return true;
 }
 
-function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 24);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 29);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -1385,7 +1522,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['remark'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 30);
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 34);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
@@ -1398,14 +1535,14 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiGroupReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiGroupReq(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
 export function isApiGroupReq(value: unknown): value is types.ApiGroupReq {
-  return b15(value);
+  return b17(value);
 }
 
-function b16(v: unknown): boolean {
+function b18(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
@@ -1429,7 +1566,7 @@ function b16(v: unknown): boolean {
     const p13 = o0['auth_type'];
     if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
-    if (p15 !== undefined && !b28(p15)) return false;
+    if (p15 !== undefined && !b30(p15)) return false;
     const p17 = o0['cors'];
     if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
     const p19 = o0['match_mode'];
@@ -1495,15 +1632,15 @@ function b16(v: unknown): boolean {
     const p66 = o0['publish_id'];
     if (p66 !== undefined && typeof p66 !== 'string') return false;
     const p68 = o0['func_info'];
-    if (p68 !== undefined && !b12(p68)) return false;
+    if (p68 !== undefined && !b14(p68)) return false;
     const p70 = o0['mock_info'];
-    if (p70 !== undefined && !b17(p70)) return false;
+    if (p70 !== undefined && !b19(p70)) return false;
     const p72 = o0['req_params'];
     if (p72 !== undefined) {
       if (Array.isArray(p72)) {
         for (let i73 = 0; i73 < p72.length; i73++) {
           const e74: unknown = p72[i73];
-          if (!b79(e74)) return false;
+          if (!b78(e74)) return false;
         }
       } else {
         return false;
@@ -1514,7 +1651,7 @@ function b16(v: unknown): boolean {
       if (Array.isArray(p77)) {
         for (let i78 = 0; i78 < p77.length; i78++) {
           const e79: unknown = p77[i78];
-          if (!b38(e79)) return false;
+          if (!b39(e79)) return false;
         }
       } else {
         return false;
@@ -1525,7 +1662,7 @@ function b16(v: unknown): boolean {
       if (Array.isArray(p82)) {
         for (let i83 = 0; i83 < p82.length; i83++) {
           const e84: unknown = p82[i83];
-          if (!b20(e84)) return false;
+          if (!b22(e84)) return false;
         }
       } else {
         return false;
@@ -1536,20 +1673,20 @@ function b16(v: unknown): boolean {
       if (Array.isArray(p87)) {
         for (let i88 = 0; i88 < p87.length; i88++) {
           const e89: unknown = p87[i88];
-          if (!b24(e89)) return false;
+          if (!b26(e89)) return false;
         }
       } else {
         return false;
       }
     }
     const p92 = o0['backend_api'];
-    if (p92 !== undefined && !b35(p92)) return false;
+    if (p92 !== undefined && !b36(p92)) return false;
     const p94 = o0['policy_https'];
     if (p94 !== undefined) {
       if (Array.isArray(p94)) {
         for (let i95 = 0; i95 < p94.length; i95++) {
           const e96: unknown = p94[i95];
-          if (!b22(e96)) return false;
+          if (!b24(e96)) return false;
         }
       } else {
         return false;
@@ -1561,33 +1698,33 @@ function b16(v: unknown): boolean {
   return true;
 }
 
-function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c18(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 16);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 25);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
     }
     const p7 = o0['req_protocol'];
     if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 16);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 16);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['req_uri'];
@@ -1595,26 +1732,26 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p13 = o0['auth_type'];
     if (p13 !== undefined) {
       if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 11);
+        issues = fail(issues, path + '/auth_type', 16);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
     }
     const p15 = o0['auth_opt'];
     if (p15 !== undefined) {
-      if (!b28(p15)) issues = c28(p15, path + '/auth_opt', issues);
+      if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 16);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 26);
     }
     const p19 = o0['match_mode'];
     if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 16);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
     }
     const p21 = o0['backend_type'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 16);
       if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
     }
     const p23 = o0['remark'];
@@ -1635,9 +1772,9 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 27);
             if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 23);
+              issues = fail(issues, path + '/tags/' + i36, 28);
           } else {
             issues = fail(issues, path + '/tags/' + i36, 0);
           }
@@ -1678,18 +1815,18 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p66 !== undefined && typeof p66 !== 'string') issues = fail(issues, path + '/publish_id', 0);
     const p68 = o0['func_info'];
     if (p68 !== undefined) {
-      if (!b12(p68)) issues = c12(p68, path + '/func_info', issues);
+      if (!b14(p68)) issues = c14(p68, path + '/func_info', issues);
     }
     const p70 = o0['mock_info'];
     if (p70 !== undefined) {
-      if (!b17(p70)) issues = c17(p70, path + '/mock_info', issues);
+      if (!b19(p70)) issues = c19(p70, path + '/mock_info', issues);
     }
     const p72 = o0['req_params'];
     if (p72 !== undefined) {
       if (Array.isArray(p72)) {
         for (let i73 = 0; i73 < p72.length; i73++) {
           const e74: unknown = p72[i73];
-          if (!b79(e74)) issues = c79(e74, path + '/req_params/' + i73, issues);
+          if (!b78(e74)) issues = c78(e74, path + '/req_params/' + i73, issues);
         }
       } else {
         issues = fail(issues, path + '/req_params', 1);
@@ -1700,7 +1837,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p77)) {
         for (let i78 = 0; i78 < p77.length; i78++) {
           const e79: unknown = p77[i78];
-          if (!b38(e79)) issues = c38(e79, path + '/backend_params/' + i78, issues);
+          if (!b39(e79)) issues = c39(e79, path + '/backend_params/' + i78, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -1711,7 +1848,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p82)) {
         for (let i83 = 0; i83 < p82.length; i83++) {
           const e84: unknown = p82[i83];
-          if (!b20(e84)) issues = c20(e84, path + '/policy_functions/' + i83, issues);
+          if (!b22(e84)) issues = c22(e84, path + '/policy_functions/' + i83, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_functions', 1);
@@ -1722,7 +1859,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p87)) {
         for (let i88 = 0; i88 < p87.length; i88++) {
           const e89: unknown = p87[i88];
-          if (!b24(e89)) issues = c24(e89, path + '/policy_mocks/' + i88, issues);
+          if (!b26(e89)) issues = c26(e89, path + '/policy_mocks/' + i88, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_mocks', 1);
@@ -1730,14 +1867,14 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p92 = o0['backend_api'];
     if (p92 !== undefined) {
-      if (!b35(p92)) issues = c35(p92, path + '/backend_api', issues);
+      if (!b36(p92)) issues = c36(p92, path + '/backend_api', issues);
     }
     const p94 = o0['policy_https'];
     if (p94 !== undefined) {
       if (Array.isArray(p94)) {
         for (let i95 = 0; i95 < p94.length; i95++) {
           const e96: unknown = p94[i95];
-          if (!b22(e96)) issues = c22(e96, path + '/policy_https/' + i95, issues);
+          if (!b24(e96)) issues = c24(e96, path + '/policy_https/' + i95, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_https', 1);
@@ -1751,14 +1888,14 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b16(value) ? [] : (c16(value, path, null) ?? []);
+  return b18(value) ? [] : (c18(value, path, null) ?? []);
 }
 
 export function isApiInfo(value: unknown): value is types.ApiInfo {
-  return b16(value);
+  return b18(value);
 }
 
-function b17(v: unknown): boolean {
+function b19(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
@@ -1784,7 +1921,7 @@ function b17(v: unknown): boolean {
   return true;
 }
 
-function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
@@ -1812,14 +1949,14 @@ function c17(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiMock` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiMock(value: unknown, path = ''): ValidationIssue[] {
-  return b17(value) ? [] : (c17(value, path, null) ?? []);
+  return b19(value) ? [] : (c19(value, path, null) ?? []);
 }
 
 export function isApiMock(value: unknown): value is types.ApiMock {
-  return b17(value);
+  return b19(value);
 }
 
-function b18(v: unknown): boolean {
+function b20(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
@@ -1836,7 +1973,7 @@ function b18(v: unknown): boolean {
   return true;
 }
 
-function c18(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c20(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
@@ -1855,14 +1992,14 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiMockCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiMockCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b18(value) ? [] : (c18(value, path, null) ?? []);
+  return b20(value) ? [] : (c20(value, path, null) ?? []);
 }
 
 export function isApiMockCreate(value: unknown): value is types.ApiMockCreate {
-  return b18(value);
+  return b20(value);
 }
 
-function b19(v: unknown): boolean {
+function b21(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['function_urn'] === undefined) return false;
@@ -1900,7 +2037,7 @@ function b19(v: unknown): boolean {
       if (Array.isArray(p13)) {
         for (let i14 = 0; i14 < p13.length; i14++) {
           const e15: unknown = p13[i14];
-          if (!b39(e15)) return false;
+          if (!b40(e15)) return false;
         }
       } else {
         return false;
@@ -1911,7 +2048,7 @@ function b19(v: unknown): boolean {
       if (Array.isArray(p18)) {
         for (let i19 = 0; i19 < p18.length; i19++) {
           const e20: unknown = p18[i19];
-          if (!b10(e20)) return false;
+          if (!b12(e20)) return false;
         }
       } else {
         return false;
@@ -1925,19 +2062,19 @@ function b19(v: unknown): boolean {
   return true;
 }
 
-function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 30);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 31);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 35);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 36);
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['invocation_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 16);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p5 = o0['version'];
@@ -1945,21 +2082,21 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p9 = o0['effect_mode'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 16);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p11 = o0['name'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 24);
-        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 29);
+        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -1969,7 +2106,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p13)) {
         for (let i14 = 0; i14 < p13.length; i14++) {
           const e15: unknown = p13[i14];
-          if (!b39(e15)) issues = c39(e15, path + '/backend_params/' + i14, issues);
+          if (!b40(e15)) issues = c40(e15, path + '/backend_params/' + i14, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -1980,7 +2117,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p18)) {
         for (let i19 = 0; i19 < p18.length; i19++) {
           const e20: unknown = p18[i19];
-          if (!b10(e20)) issues = c10(e20, path + '/conditions/' + i19, issues);
+          if (!b12(e20)) issues = c12(e20, path + '/conditions/' + i19, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -1996,14 +2133,14 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyFunctionCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyFunctionCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b19(value) ? [] : (c19(value, path, null) ?? []);
+  return b21(value) ? [] : (c21(value, path, null) ?? []);
 }
 
 export function isApiPolicyFunctionCreate(value: unknown): value is types.ApiPolicyFunctionCreate {
-  return b19(value);
+  return b21(value);
 }
 
-function b20(v: unknown): boolean {
+function b22(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
@@ -2038,7 +2175,7 @@ function b20(v: unknown): boolean {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b38(e17)) return false;
+          if (!b39(e17)) return false;
         }
       } else {
         return false;
@@ -2049,7 +2186,7 @@ function b20(v: unknown): boolean {
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          if (!b45(e22)) return false;
+          if (!b46(e22)) return false;
         }
       } else {
         return false;
@@ -2063,14 +2200,14 @@ function b20(v: unknown): boolean {
   return true;
 }
 
-function c20(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c22(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['invocation_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 16);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p5 = o0['version'];
@@ -2078,7 +2215,7 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -2087,14 +2224,14 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
     const p11 = o0['effect_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 16);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p13 = o0['name'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 29);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2104,7 +2241,7 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b38(e17)) issues = c38(e17, path + '/backend_params/' + i16, issues);
+          if (!b39(e17)) issues = c39(e17, path + '/backend_params/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2115,7 +2252,7 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          if (!b45(e22)) issues = c45(e22, path + '/conditions/' + i21, issues);
+          if (!b46(e22)) issues = c46(e22, path + '/conditions/' + i21, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2131,14 +2268,14 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyFunctionResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyFunctionResp(value: unknown, path = ''): ValidationIssue[] {
-  return b20(value) ? [] : (c20(value, path, null) ?? []);
+  return b22(value) ? [] : (c22(value, path, null) ?? []);
 }
 
 export function isApiPolicyFunctionResp(value: unknown): value is types.ApiPolicyFunctionResp {
-  return b20(value);
+  return b22(value);
 }
 
-function b21(v: unknown): boolean {
+function b23(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['req_protocol'] === undefined) return false;
@@ -2179,7 +2316,7 @@ function b21(v: unknown): boolean {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b39(e17)) return false;
+          if (!b40(e17)) return false;
         }
       } else {
         return false;
@@ -2190,7 +2327,7 @@ function b21(v: unknown): boolean {
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          if (!b10(e22)) return false;
+          if (!b12(e22)) return false;
         }
       } else {
         return false;
@@ -2199,7 +2336,7 @@ function b21(v: unknown): boolean {
     const p25 = o0['authorizer_id'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined && !b8(p27)) return false;
+    if (p27 !== undefined && !b10(p27)) return false;
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
   } else {
@@ -2208,25 +2345,25 @@ function b21(v: unknown): boolean {
   return true;
 }
 
-function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 19);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 20);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 21);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 35);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 36);
     const p1 = o0['url_domain'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/url_domain', 0);
     const p3 = o0['req_protocol'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 16);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p5 = o0['req_method'];
     if (p5 !== undefined) {
-      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p7 = o0['req_uri'];
@@ -2234,21 +2371,21 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p11 = o0['effect_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 16);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p13 = o0['name'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 29);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2258,7 +2395,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b39(e17)) issues = c39(e17, path + '/backend_params/' + i16, issues);
+          if (!b40(e17)) issues = c40(e17, path + '/backend_params/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2269,7 +2406,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          if (!b10(e22)) issues = c10(e22, path + '/conditions/' + i21, issues);
+          if (!b12(e22)) issues = c12(e22, path + '/conditions/' + i21, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2279,11 +2416,11 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      if (!b8(p27)) issues = c8(p27, path + '/vpc_channel_info', issues);
+      if (!b10(p27)) issues = c10(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined) {
-      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 16);
       if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
         issues = fail(issues, path + '/vpc_channel_status', 3);
     }
@@ -2295,174 +2432,17 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyHttpCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyHttpCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b21(value) ? [] : (c21(value, path, null) ?? []);
+  return b23(value) ? [] : (c23(value, path, null) ?? []);
 }
 
 export function isApiPolicyHttpCreate(value: unknown): value is types.ApiPolicyHttpCreate {
-  return b21(value);
+  return b23(value);
 }
 
-function b22(v: unknown): boolean {
+function b24(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b38(e9)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b45(e14)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['url_domain'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-    const p21 = o0['req_protocol'];
-    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
-    const p23 = o0['req_method'];
-    if (p23 !== undefined && !K0.has(p23)) return false;
-    const p25 = o0['req_uri'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['timeout'];
-    if (p27 !== undefined) {
-      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-        if (p27 < 1) return false;
-      } else {
-        return false;
-      }
-    }
-    const p29 = o0['vpc_channel_info'];
-    if (p29 !== undefined && !b109(p29)) return false;
-    const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c22(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b38(e9)) issues = c38(e9, path + '/backend_params/' + i8, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
-      }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
-      }
-    }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p19 = o0['url_domain'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/url_domain', 0);
-    const p21 = o0['req_protocol'];
-    if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
-      if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p23 = o0['req_method'];
-    if (p23 !== undefined) {
-      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 11);
-      if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p25 = o0['req_uri'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/req_uri', 0);
-    const p27 = o0['timeout'];
-    if (p27 !== undefined) {
-      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-        if (p27 < 1) issues = fail(issues, path + '/timeout', 25);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p29 = o0['vpc_channel_info'];
-    if (p29 !== undefined) {
-      if (!b109(p29)) issues = c109(p29, path + '/vpc_channel_info', issues);
-    }
-    const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      issues = fail(issues, path + '/vpc_channel_status', 3);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ApiPolicyHttpResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateApiPolicyHttpResp(value: unknown, path = ''): ValidationIssue[] {
-  return b22(value) ? [] : (c22(value, path, null) ?? []);
-}
-
-export function isApiPolicyHttpResp(value: unknown): value is types.ApiPolicyHttpResp {
-  return b22(value);
-}
-
-function b23(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['conditions'] === undefined) return false;
-    const p1 = o0['result_content'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['effect_mode'];
     if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
@@ -2491,7 +2471,7 @@ function b23(v: unknown): boolean {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b10(e14)) return false;
+          if (!b46(e14)) return false;
         }
       } else {
         return false;
@@ -2499,30 +2479,48 @@ function b23(v: unknown): boolean {
     }
     const p17 = o0['authorizer_id'];
     if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['url_domain'];
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
+    const p21 = o0['req_protocol'];
+    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
+    const p23 = o0['req_method'];
+    if (p23 !== undefined && !K0.has(p23)) return false;
+    const p25 = o0['req_uri'];
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
+    const p27 = o0['timeout'];
+    if (p27 !== undefined) {
+      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+        if (p27 < 1) return false;
+      } else {
+        return false;
+      }
+    }
+    const p29 = o0['vpc_channel_info'];
+    if (p29 !== undefined && !b106(p29)) return false;
+    const p31 = o0['vpc_channel_status'];
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c24(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
-    const p1 = o0['result_content'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
     const p3 = o0['effect_mode'];
     if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 16);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 29);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2543,7 +2541,146 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b10(e14)) issues = c10(e14, path + '/conditions/' + i13, issues);
+          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p19 = o0['url_domain'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    const p21 = o0['req_protocol'];
+    if (p21 !== undefined) {
+      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 16);
+      if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p23 = o0['req_method'];
+    if (p23 !== undefined) {
+      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 16);
+      if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p25 = o0['req_uri'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    const p27 = o0['timeout'];
+    if (p27 !== undefined) {
+      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+        if (p27 < 1) issues = fail(issues, path + '/timeout', 11);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p29 = o0['vpc_channel_info'];
+    if (p29 !== undefined) {
+      if (!b106(p29)) issues = c106(p29, path + '/vpc_channel_info', issues);
+    }
+    const p31 = o0['vpc_channel_status'];
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      issues = fail(issues, path + '/vpc_channel_status', 3);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ApiPolicyHttpResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateApiPolicyHttpResp(value: unknown, path = ''): ValidationIssue[] {
+  return b24(value) ? [] : (c24(value, path, null) ?? []);
+}
+
+export function isApiPolicyHttpResp(value: unknown): value is types.ApiPolicyHttpResp {
+  return b24(value);
+}
+
+function b25(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['effect_mode'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['conditions'] === undefined) return false;
+    const p1 = o0['result_content'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          if (!b40(e9)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          if (!b12(e14)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c25(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 35);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 36);
+    const p1 = o0['result_content'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 29);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 33);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          if (!b40(e9)) issues = c40(e9, path + '/backend_params/' + i8, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          if (!b12(e14)) issues = c12(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2559,14 +2696,14 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyMockCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyMockCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b23(value) ? [] : (c23(value, path, null) ?? []);
+  return b25(value) ? [] : (c25(value, path, null) ?? []);
 }
 
 export function isApiPolicyMockCreate(value: unknown): value is types.ApiPolicyMockCreate {
-  return b23(value);
+  return b25(value);
 }
 
-function b24(v: unknown): boolean {
+function b26(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -2587,7 +2724,7 @@ function b24(v: unknown): boolean {
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          if (!b38(e9)) return false;
+          if (!b39(e9)) return false;
         }
       } else {
         return false;
@@ -2598,7 +2735,7 @@ function b24(v: unknown): boolean {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b45(e14)) return false;
+          if (!b46(e14)) return false;
         }
       } else {
         return false;
@@ -2614,21 +2751,21 @@ function b24(v: unknown): boolean {
   return true;
 }
 
-function c24(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
     const p3 = o0['effect_mode'];
     if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 16);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 29);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2638,7 +2775,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          if (!b38(e9)) issues = c38(e9, path + '/backend_params/' + i8, issues);
+          if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2649,7 +2786,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
+          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2667,34 +2804,34 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyMockResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyMockResp(value: unknown, path = ''): ValidationIssue[] {
-  return b24(value) ? [] : (c24(value, path, null) ?? []);
+  return b26(value) ? [] : (c26(value, path, null) ?? []);
 }
 
 export function isApiPolicyMockResp(value: unknown): value is types.ApiPolicyMockResp {
-  return b24(value);
+  return b26(value);
 }
 
-function b25(v: unknown): boolean {
+function b27(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['schema'];
-    if (p3 !== undefined && !b82(p3)) return false;
+    if (p3 !== undefined && !b81(p3)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c25(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
     const p3 = o0['schema'];
     if (p3 !== undefined) {
-      if (!b82(p3)) issues = c82(p3, path + '/schema', issues);
+      if (!b81(p3)) issues = c81(p3, path + '/schema', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -2704,14 +2841,14 @@ function c25(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApigAuthType` schema; issue paths are JSON Pointers below `path`. */
 export function validateApigAuthType(value: unknown, path = ''): ValidationIssue[] {
-  return b25(value) ? [] : (c25(value, path, null) ?? []);
+  return b27(value) ? [] : (c27(value, path, null) ?? []);
 }
 
 export function isApigAuthType(value: unknown): value is types.ApigAuthType {
-  return b25(value);
+  return b27(value);
 }
 
-function b26(v: unknown): boolean {
+function b28(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -2729,10 +2866,10 @@ function b26(v: unknown): boolean {
   return true;
 }
 
-function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['remark'];
@@ -2749,14 +2886,14 @@ function c26(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AppReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppReq(value: unknown, path = ''): ValidationIssue[] {
-  return b26(value) ? [] : (c26(value, path, null) ?? []);
+  return b28(value) ? [] : (c28(value, path, null) ?? []);
 }
 
 export function isAppReq(value: unknown): value is types.AppReq {
-  return b26(value);
+  return b28(value);
 }
 
-function b27(v: unknown): boolean {
+function b29(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['creator'];
@@ -2786,12 +2923,12 @@ function b27(v: unknown): boolean {
   return true;
 }
 
-function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c29(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['creator'];
     if (p1 !== undefined) {
-      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 11);
+      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 16);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
     }
     const p3 = o0['update_time'];
@@ -2813,7 +2950,7 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/status', 3);
     const p19 = o0['app_type'];
     if (p19 !== undefined) {
-      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 11);
+      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 16);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
     }
   } else {
@@ -2824,14 +2961,14 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AppResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppResp(value: unknown, path = ''): ValidationIssue[] {
-  return b27(value) ? [] : (c27(value, path, null) ?? []);
+  return b29(value) ? [] : (c29(value, path, null) ?? []);
 }
 
 export function isAppResp(value: unknown): value is types.AppResp {
-  return b27(value);
+  return b29(value);
 }
 
-function b28(v: unknown): boolean {
+function b30(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['app_code_auth_type'];
@@ -2842,12 +2979,12 @@ function b28(v: unknown): boolean {
   return true;
 }
 
-function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['app_code_auth_type'];
     if (p1 !== undefined) {
-      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 11);
+      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 16);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
     }
   } else {
@@ -2858,263 +2995,14 @@ function c28(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AuthOpt` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthOpt(value: unknown, path = ''): ValidationIssue[] {
-  return b28(value) ? [] : (c28(value, path, null) ?? []);
-}
-
-export function isAuthOpt(value: unknown): value is types.AuthOpt {
-  return b28(value);
-}
-
-/** Checks a value against the `AuthOpt2` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthOpt2(value: unknown, path = ''): ValidationIssue[] {
-  return b28(value) ? [] : (c28(value, path, null) ?? []);
-}
-
-export function isAuthOpt2(value: unknown): value is types.AuthOpt2 {
-  return b28(value);
-}
-
-function b30(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['location'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['location'];
-    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['location'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `AuthorizerCreateIdentitiesReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizerCreateIdentitiesReq(value: unknown, path = ''): ValidationIssue[] {
   return b30(value) ? [] : (c30(value, path, null) ?? []);
 }
 
-export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.AuthorizerCreateIdentitiesReq {
+export function isAuthOpt(value: unknown): value is types.AuthOpt {
   return b30(value);
 }
 
 function b31(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['authorizer_type'] === undefined) return false;
-    if (o0['authorizer_uri'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b30(e11)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      return false;
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 34);
-    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 35);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
-    }
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b30(e11)) issues = c30(e11, path + '/identities/' + i10, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/identities', 1);
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/ttl', 3);
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `AuthorizerCreateReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizerCreateReq(value: unknown, path = ''): ValidationIssue[] {
-  return b31(value) ? [] : (c31(value, path, null) ?? []);
-}
-
-export function isAuthorizerCreateReq(value: unknown): value is types.AuthorizerCreateReq {
-  return b31(value);
-}
-
-function b32(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b66(e11)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      return false;
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-    const p18 = o0['ld_api_id'];
-    if (p18 !== undefined && typeof p18 !== 'string') return false;
-    const p20 = o0['need_body'];
-    if (p20 !== undefined && typeof p20 !== 'boolean') return false;
-    const p22 = o0['id'];
-    if (p22 !== undefined && typeof p22 !== 'string') return false;
-    const p24 = o0['create_time'];
-    if (p24 !== undefined && typeof p24 !== 'string') return false;
-    const p26 = o0['roma_app_id'];
-    if (p26 !== undefined && typeof p26 !== 'string') return false;
-    const p28 = o0['roma_app_name'];
-    if (p28 !== undefined && typeof p28 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
-    }
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b66(e11)) issues = c66(e11, path + '/identities/' + i10, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/identities', 1);
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/ttl', 3);
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
-    const p18 = o0['ld_api_id'];
-    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
-    const p20 = o0['need_body'];
-    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 21);
-    const p22 = o0['id'];
-    if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p24 = o0['create_time'];
-    if (p24 !== undefined && typeof p24 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p26 = o0['roma_app_id'];
-    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
-    const p28 = o0['roma_app_name'];
-    if (p28 !== undefined && typeof p28 !== 'string') issues = fail(issues, path + '/roma_app_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `AuthorizerResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizerResp(value: unknown, path = ''): ValidationIssue[] {
-  return b32(value) ? [] : (c32(value, path, null) ?? []);
-}
-
-export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp {
-  return b32(value);
-}
-
-function b33(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['api_ids'] === undefined) return false;
@@ -3150,12 +3038,12 @@ function b33(v: unknown): boolean {
   return true;
 }
 
-function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api_ids'] === undefined) issues = fail(issues, path, 36);
-    if (o0['app_ids'] === undefined) issues = fail(issues, path, 37);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
+    if (o0['api_ids'] === undefined) issues = fail(issues, path, 37);
+    if (o0['app_ids'] === undefined) issues = fail(issues, path, 38);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 39);
     const p1 = o0['api_ids'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
@@ -3186,16 +3074,16 @@ function c33(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `AuthorizingAppsRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizingAppsRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b33(value) ? [] : (c33(value, path, null) ?? []);
+/** Checks a value against the `AuthorizeAppsRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizeAppsRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b31(value) ? [] : (c31(value, path, null) ?? []);
 }
 
-export function isAuthorizingAppsRequestBody(value: unknown): value is types.AuthorizingAppsRequestBody {
-  return b33(value);
+export function isAuthorizeAppsRequestBody(value: unknown): value is types.AuthorizeAppsRequestBody {
+  return b31(value);
 }
 
-function b34(v: unknown): boolean {
+function b32(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3216,7 +3104,7 @@ function b34(v: unknown): boolean {
   return true;
 }
 
-function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3237,16 +3125,256 @@ function c34(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `AuthorizingAppsResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizingAppsResponse(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `AuthorizeAppsResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizeAppsResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b32(value) ? [] : (c32(value, path, null) ?? []);
+}
+
+export function isAuthorizeAppsResponse(value: unknown): value is types.AuthorizeAppsResponse {
+  return b32(value);
+}
+
+function b33(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['location'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['location'];
+    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['location'] === undefined) issues = fail(issues, path, 40);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['location'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
+    }
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AuthorizerCreateIdentitiesReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizerCreateIdentitiesReq(value: unknown, path = ''): ValidationIssue[] {
+  return b33(value) ? [] : (c33(value, path, null) ?? []);
+}
+
+export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.AuthorizerCreateIdentitiesReq {
+  return b33(value);
+}
+
+function b34(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['authorizer_type'] === undefined) return false;
+    if (o0['authorizer_uri'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b33(e11)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      return false;
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 41);
+    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 42);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+    }
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b33(e11)) issues = c33(e11, path + '/identities/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/identities', 1);
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      issues = fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AuthorizerCreateReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizerCreateReq(value: unknown, path = ''): ValidationIssue[] {
   return b34(value) ? [] : (c34(value, path, null) ?? []);
 }
 
-export function isAuthorizingAppsResponse(value: unknown): value is types.AuthorizingAppsResponse {
+export function isAuthorizerCreateReq(value: unknown): value is types.AuthorizerCreateReq {
   return b34(value);
 }
 
 function b35(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b67(e11)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      return false;
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
+    const p18 = o0['ld_api_id'];
+    if (p18 !== undefined && typeof p18 !== 'string') return false;
+    const p20 = o0['need_body'];
+    if (p20 !== undefined && typeof p20 !== 'boolean') return false;
+    const p22 = o0['id'];
+    if (p22 !== undefined && typeof p22 !== 'string') return false;
+    const p24 = o0['create_time'];
+    if (p24 !== undefined && typeof p24 !== 'string') return false;
+    const p26 = o0['roma_app_id'];
+    if (p26 !== undefined && typeof p26 !== 'string') return false;
+    const p28 = o0['roma_app_name'];
+    if (p28 !== undefined && typeof p28 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+    }
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b67(e11)) issues = c67(e11, path + '/identities/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/identities', 1);
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      issues = fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+    const p18 = o0['ld_api_id'];
+    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
+    const p20 = o0['need_body'];
+    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 26);
+    const p22 = o0['id'];
+    if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p24 = o0['create_time'];
+    if (p24 !== undefined && typeof p24 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p26 = o0['roma_app_id'];
+    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+    const p28 = o0['roma_app_name'];
+    if (p28 !== undefined && typeof p28 !== 'string') issues = fail(issues, path + '/roma_app_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AuthorizerResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizerResp(value: unknown, path = ''): ValidationIssue[] {
+  return b35(value) ? [] : (c35(value, path, null) ?? []);
+}
+
+export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp {
+  return b35(value);
+}
+
+function b36(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['authorizer_id'];
@@ -3283,7 +3411,7 @@ function b35(v: unknown): boolean {
     const p25 = o0['update_time'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined && !b109(p27)) return false;
+    if (p27 !== undefined && !b106(p27)) return false;
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
       return false;
@@ -3293,7 +3421,7 @@ function b35(v: unknown): boolean {
   return true;
 }
 
-function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['authorizer_id'];
@@ -3302,14 +3430,14 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
     const p5 = o0['req_protocol'];
     if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p7 = o0['remark'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 16);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['version'];
@@ -3319,13 +3447,13 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 26);
     const p19 = o0['id'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/id', 0);
     const p21 = o0['status'];
@@ -3337,7 +3465,7 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/update_time', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      if (!b109(p27)) issues = c109(p27, path + '/vpc_channel_info', issues);
+      if (!b106(p27)) issues = c106(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
@@ -3350,14 +3478,14 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendApi` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApi(value: unknown, path = ''): ValidationIssue[] {
-  return b35(value) ? [] : (c35(value, path, null) ?? []);
+  return b36(value) ? [] : (c36(value, path, null) ?? []);
 }
 
 export function isBackendApi(value: unknown): value is types.BackendApi {
-  return b35(value);
+  return b36(value);
 }
 
-function b36(v: unknown): boolean {
+function b37(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['req_protocol'] === undefined) return false;
@@ -3389,7 +3517,7 @@ function b36(v: unknown): boolean {
     const p17 = o0['enable_client_ssl'];
     if (p17 !== undefined && typeof p17 !== 'boolean') return false;
     const p19 = o0['vpc_channel_info'];
-    if (p19 !== undefined && !b8(p19)) return false;
+    if (p19 !== undefined && !b10(p19)) return false;
     const p21 = o0['vpc_channel_status'];
     if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
   } else {
@@ -3398,27 +3526,27 @@ function b36(v: unknown): boolean {
   return true;
 }
 
-function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 19);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 20);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 21);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 32);
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p3 = o0['url_domain'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
     const p5 = o0['req_protocol'];
     if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p7 = o0['remark'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 16);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['version'];
@@ -3428,20 +3556,20 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 26);
     const p19 = o0['vpc_channel_info'];
     if (p19 !== undefined) {
-      if (!b8(p19)) issues = c8(p19, path + '/vpc_channel_info', issues);
+      if (!b10(p19)) issues = c10(p19, path + '/vpc_channel_info', issues);
     }
     const p21 = o0['vpc_channel_status'];
     if (p21 !== undefined) {
-      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 16);
       if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
         issues = fail(issues, path + '/vpc_channel_status', 3);
     }
@@ -3453,14 +3581,14 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendApiCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApiCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b36(value) ? [] : (c36(value, path, null) ?? []);
+  return b37(value) ? [] : (c37(value, path, null) ?? []);
 }
 
 export function isBackendApiCreate(value: unknown): value is types.BackendApiCreate {
-  return b36(value);
+  return b37(value);
 }
 
-function b37(v: unknown): boolean {
+function b38(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['address'] === undefined) return false;
@@ -3492,13 +3620,13 @@ function b37(v: unknown): boolean {
   return true;
 }
 
-function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['address'] === undefined) issues = fail(issues, path, 39);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    if (o0['path'] === undefined) issues = fail(issues, path, 42);
+    if (o0['address'] === undefined) issues = fail(issues, path, 43);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 44);
+    if (o0['method'] === undefined) issues = fail(issues, path, 45);
+    if (o0['path'] === undefined) issues = fail(issues, path, 46);
     const p1 = o0['address'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/address', 0);
     const p3 = o0['scheme'];
@@ -3510,8 +3638,8 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p9 > 60000) issues = fail(issues, path + '/timeout', 43);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+        if (p9 > 60000) issues = fail(issues, path + '/timeout', 47);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -3526,14 +3654,14 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendDefine` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendDefine(value: unknown, path = ''): ValidationIssue[] {
-  return b37(value) ? [] : (c37(value, path, null) ?? []);
+  return b38(value) ? [] : (c38(value, path, null) ?? []);
 }
 
 export function isBackendDefine(value: unknown): value is types.BackendDefine {
-  return b37(value);
+  return b38(value);
 }
 
-function b38(v: unknown): boolean {
+function b39(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['origin'];
@@ -3563,19 +3691,19 @@ function b38(v: unknown): boolean {
   return true;
 }
 
-function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 16);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 48);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 28);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -3584,7 +3712,7 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 16);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
@@ -3601,14 +3729,14 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendParam` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParam(value: unknown, path = ''): ValidationIssue[] {
-  return b38(value) ? [] : (c38(value, path, null) ?? []);
+  return b39(value) ? [] : (c39(value, path, null) ?? []);
 }
 
 export function isBackendParam(value: unknown): value is types.BackendParam {
-  return b38(value);
+  return b39(value);
 }
 
-function b39(v: unknown): boolean {
+function b40(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['origin'] === undefined) return false;
@@ -3638,23 +3766,23 @@ function b39(v: unknown): boolean {
   return true;
 }
 
-function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 49);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['location'] === undefined) issues = fail(issues, path, 40);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 16);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 48);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 28);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -3663,7 +3791,7 @@ function c39(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 16);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
@@ -3676,14 +3804,14 @@ function c39(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendParamBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParamBase(value: unknown, path = ''): ValidationIssue[] {
-  return b39(value) ? [] : (c39(value, path, null) ?? []);
+  return b40(value) ? [] : (c40(value, path, null) ?? []);
 }
 
 export function isBackendParamBase(value: unknown): value is types.BackendParamBase {
-  return b39(value);
+  return b40(value);
 }
 
-function b40(v: unknown): boolean {
+function b41(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['api_id'];
@@ -3700,7 +3828,7 @@ function b40(v: unknown): boolean {
   return true;
 }
 
-function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['api_id'];
@@ -3719,14 +3847,14 @@ function c40(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchFailure` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchFailure(value: unknown, path = ''): ValidationIssue[] {
-  return b40(value) ? [] : (c40(value, path, null) ?? []);
+  return b41(value) ? [] : (c41(value, path, null) ?? []);
 }
 
 export function isBatchFailure(value: unknown): value is types.BatchFailure {
-  return b40(value);
+  return b41(value);
 }
 
-function b41(v: unknown): boolean {
+function b42(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['success'];
@@ -3734,7 +3862,7 @@ function b41(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b42(e3)) return false;
+          if (!b43(e3)) return false;
         }
       } else {
         return false;
@@ -3745,7 +3873,7 @@ function b41(v: unknown): boolean {
       if (Array.isArray(p6)) {
         for (let i7 = 0; i7 < p6.length; i7++) {
           const e8: unknown = p6[i7];
-          if (!b40(e8)) return false;
+          if (!b41(e8)) return false;
         }
       } else {
         return false;
@@ -3757,7 +3885,7 @@ function b41(v: unknown): boolean {
   return true;
 }
 
-function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['success'];
@@ -3765,7 +3893,7 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b42(e3)) issues = c42(e3, path + '/success/' + i2, issues);
+          if (!b43(e3)) issues = c43(e3, path + '/success/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/success', 1);
@@ -3776,7 +3904,7 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p6)) {
         for (let i7 = 0; i7 < p6.length; i7++) {
           const e8: unknown = p6[i7];
-          if (!b40(e8)) issues = c40(e8, path + '/failure/' + i7, issues);
+          if (!b41(e8)) issues = c41(e8, path + '/failure/' + i7, issues);
         }
       } else {
         issues = fail(issues, path + '/failure', 1);
@@ -3790,14 +3918,14 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchPublishOfflineResult` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchPublishOfflineResult(value: unknown, path = ''): ValidationIssue[] {
-  return b41(value) ? [] : (c41(value, path, null) ?? []);
+  return b42(value) ? [] : (c42(value, path, null) ?? []);
 }
 
 export function isBatchPublishOfflineResult(value: unknown): value is types.BatchPublishOfflineResult {
-  return b41(value);
+  return b42(value);
 }
 
-function b42(v: unknown): boolean {
+function b43(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['publish_id'];
@@ -3820,7 +3948,7 @@ function b42(v: unknown): boolean {
   return true;
 }
 
-function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['publish_id'];
@@ -3845,14 +3973,14 @@ function c42(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchSuccess` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchSuccess(value: unknown, path = ''): ValidationIssue[] {
-  return b42(value) ? [] : (c42(value, path, null) ?? []);
+  return b43(value) ? [] : (c43(value, path, null) ?? []);
 }
 
 export function isBatchSuccess(value: unknown): value is types.BatchSuccess {
-  return b42(value);
+  return b43(value);
 }
 
-function b43(v: unknown): boolean {
+function b44(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['sign_id'] === undefined) return false;
@@ -3876,11 +4004,11 @@ function b43(v: unknown): boolean {
   return true;
 }
 
-function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['sign_id'] === undefined) issues = fail(issues, path, 46);
-    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 47);
+    if (o0['sign_id'] === undefined) issues = fail(issues, path, 50);
+    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 51);
     const p1 = o0['sign_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
     const p3 = o0['publish_ids'];
@@ -3900,16 +4028,16 @@ function c43(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `BindingaSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateBindingaSignatureKeyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b43(value) ? [] : (c43(value, path, null) ?? []);
+/** Checks a value against the `BindSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateBindSignatureKeyRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b44(value) ? [] : (c44(value, path, null) ?? []);
 }
 
-export function isBindingaSignatureKeyRequestBody(value: unknown): value is types.BindingaSignatureKeyRequestBody {
-  return b43(value);
+export function isBindSignatureKeyRequestBody(value: unknown): value is types.BindSignatureKeyRequestBody {
+  return b44(value);
 }
 
-function b44(v: unknown): boolean {
+function b45(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3947,7 +4075,7 @@ function b44(v: unknown): boolean {
   return true;
 }
 
-function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3985,16 +4113,16 @@ function c44(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `BindingaSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateBindingaSignatureKeyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b44(value) ? [] : (c44(value, path, null) ?? []);
+/** Checks a value against the `BindSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateBindSignatureKeyResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b45(value) ? [] : (c45(value, path, null) ?? []);
 }
 
-export function isBindingaSignatureKeyResponse(value: unknown): value is types.BindingaSignatureKeyResponse {
-  return b44(value);
+export function isBindSignatureKeyResponse(value: unknown): value is types.BindSignatureKeyResponse {
+  return b45(value);
 }
 
-function b45(v: unknown): boolean {
+function b46(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['req_param_name'];
@@ -4017,19 +4145,19 @@ function b45(v: unknown): boolean {
   return true;
 }
 
-function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['req_param_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 16);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
@@ -4048,14 +4176,14 @@ function c45(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CoditionResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateCoditionResp(value: unknown, path = ''): ValidationIssue[] {
-  return b45(value) ? [] : (c45(value, path, null) ?? []);
+  return b46(value) ? [] : (c46(value, path, null) ?? []);
 }
 
 export function isCoditionResp(value: unknown): value is types.CoditionResp {
-  return b45(value);
+  return b46(value);
 }
 
-function b46(v: unknown): boolean {
+function b47(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -4075,12 +4203,12 @@ function b46(v: unknown): boolean {
   return true;
 }
 
-function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 49);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['value'];
@@ -4097,14 +4225,14 @@ function c46(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Conditions` schema; issue paths are JSON Pointers below `path`. */
 export function validateConditions(value: unknown, path = ''): ValidationIssue[] {
-  return b46(value) ? [] : (c46(value, path, null) ?? []);
+  return b47(value) ? [] : (c47(value, path, null) ?? []);
 }
 
 export function isConditions(value: unknown): value is types.Conditions {
-  return b46(value);
+  return b47(value);
 }
 
-function b47(v: unknown): boolean {
+function b48(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -4118,10 +4246,10 @@ function b47(v: unknown): boolean {
   return true;
 }
 
-function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c48(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['remark'];
@@ -4132,16 +4260,16 @@ function c47(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreateAPIGroupRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreateAPIGroupRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b47(value) ? [] : (c47(value, path, null) ?? []);
+/** Checks a value against the `CreateApiGroupRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b48(value) ? [] : (c48(value, path, null) ?? []);
 }
 
-export function isCreateAPIGroupRequestBody(value: unknown): value is types.CreateAPIGroupRequestBody {
-  return b47(value);
+export function isCreateApiGroupRequestBody(value: unknown): value is types.CreateApiGroupRequestBody {
+  return b48(value);
 }
 
-function b48(v: unknown): boolean {
+function b49(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4185,7 +4313,7 @@ function b48(v: unknown): boolean {
       if (Array.isArray(p28)) {
         for (let i29 = 0; i29 < p28.length; i29++) {
           const e30: unknown = p28[i29];
-          if (!b100(e30)) return false;
+          if (!b50(e30)) return false;
         }
       } else {
         return false;
@@ -4200,7 +4328,7 @@ function b48(v: unknown): boolean {
   return true;
 }
 
-function c48(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4245,7 +4373,7 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p28)) {
         for (let i29 = 0; i29 < p28.length; i29++) {
           const e30: unknown = p28[i29];
-          if (!b100(e30)) issues = c100(e30, path + '/url_domains/' + i29, issues);
+          if (!b50(e30)) issues = c50(e30, path + '/url_domains/' + i29, issues);
         }
       } else {
         issues = fail(issues, path + '/url_domains', 1);
@@ -4260,16 +4388,119 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreateAPIGroupResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreateAPIGroupResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b48(value) ? [] : (c48(value, path, null) ?? []);
+/** Checks a value against the `CreateApiGroupResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b49(value) ? [] : (c49(value, path, null) ?? []);
 }
 
-export function isCreateAPIGroupResponse(value: unknown): value is types.CreateAPIGroupResponse {
-  return b48(value);
+export function isCreateApiGroupResponse(value: unknown): value is types.CreateApiGroupResponse {
+  return b49(value);
 }
 
-function b49(v: unknown): boolean {
+function b50(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/cname_status', 3);
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `CreateApiGroupUrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupUrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
+  return b50(value) ? [] : (c50(value, path, null) ?? []);
+}
+
+export function isCreateApiGroupUrlDomainsResp(value: unknown): value is types.CreateApiGroupUrlDomainsResp {
+  return b50(value);
+}
+
+function b51(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['min_ssl_version'];
+    if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/cname_status', 3);
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
+    const p11 = o0['min_ssl_version'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 16);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `CreateApiGroupV2UrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupV2UrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
+  return b51(value) ? [] : (c51(value, path, null) ?? []);
+}
+
+export function isCreateApiGroupV2UrlDomainsResp(value: unknown): value is types.CreateApiGroupV2UrlDomainsResp {
+  return b51(value);
+}
+
+function b52(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -4304,13 +4535,13 @@ function b49(v: unknown): boolean {
   return true;
 }
 
-function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 52);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 53);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 54);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['api_call_limits'];
@@ -4343,18 +4574,18 @@ function c49(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b49(value) ? [] : (c49(value, path, null) ?? []);
+/** Checks a value against the `CreateRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b52(value) ? [] : (c52(value, path, null) ?? []);
 }
 
-export function isCreatingaRequestThrottlingPolicyRequestBody(
+export function isCreateRequestThrottlingPolicyRequestBody(
   value: unknown,
-): value is types.CreatingaRequestThrottlingPolicyRequestBody {
-  return b49(value);
+): value is types.CreateRequestThrottlingPolicyRequestBody {
+  return b52(value);
 }
 
-function b50(v: unknown): boolean {
+function b53(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4396,7 +4627,7 @@ function b50(v: unknown): boolean {
   return true;
 }
 
-function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c53(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4441,18 +4672,18 @@ function c50(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b50(value) ? [] : (c50(value, path, null) ?? []);
+/** Checks a value against the `CreateRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b53(value) ? [] : (c53(value, path, null) ?? []);
 }
 
-export function isCreatingaRequestThrottlingPolicyResponse(
+export function isCreateRequestThrottlingPolicyResponse(
   value: unknown,
-): value is types.CreatingaRequestThrottlingPolicyResponse {
-  return b50(value);
+): value is types.CreateRequestThrottlingPolicyResponse {
+  return b53(value);
 }
 
-function b51(v: unknown): boolean {
+function b54(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -4475,18 +4706,18 @@ function b51(v: unknown): boolean {
     const p9 = o0['balance_strategy'];
     if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['vpc_health_config'];
-    if (p11 !== undefined && !b106(p11)) return false;
+    if (p11 !== undefined && !b57(p11)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['type'];
@@ -4497,8 +4728,8 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p7 < 1) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 55);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -4508,7 +4739,7 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/balance_strategy', 3);
     const p11 = o0['vpc_health_config'];
     if (p11 !== undefined) {
-      if (!b106(p11)) issues = c106(p11, path + '/vpc_health_config', issues);
+      if (!b57(p11)) issues = c57(p11, path + '/vpc_health_config', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -4516,16 +4747,16 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaVPCChannelRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaVPCChannelRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b51(value) ? [] : (c51(value, path, null) ?? []);
+/** Checks a value against the `CreateVpcChannelRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b54(value) ? [] : (c54(value, path, null) ?? []);
 }
 
-export function isCreatingaVPCChannelRequestBody(value: unknown): value is types.CreatingaVPCChannelRequestBody {
-  return b51(value);
+export function isCreateVpcChannelRequestBody(value: unknown): value is types.CreateVpcChannelRequestBody {
+  return b54(value);
 }
 
-function b52(v: unknown): boolean {
+function b55(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4552,7 +4783,7 @@ function b52(v: unknown): boolean {
   return true;
 }
 
-function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4581,131 +4812,78 @@ function c52(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaVPCChannelResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaVPCChannelResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b52(value) ? [] : (c52(value, path, null) ?? []);
-}
-
-export function isCreatingaVPCChannelResponse(value: unknown): value is types.CreatingaVPCChannelResponse {
-  return b52(value);
-}
-
-/** Checks a value against the `EnvReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateEnvReq(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
-}
-
-export function isEnvReq(value: unknown): value is types.EnvReq {
-  return b15(value);
-}
-
-function b54(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['create_time'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['create_time'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `EnvResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateEnvResp(value: unknown, path = ''): ValidationIssue[] {
-  return b54(value) ? [] : (c54(value, path, null) ?? []);
-}
-
-export function isEnvResp(value: unknown): value is types.EnvResp {
-  return b54(value);
-}
-
-function b55(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) return false;
-    if (o0['env_id'] === undefined) return false;
-    if (o0['group_id'] === undefined) return false;
-    if (o0['variable_name'] === undefined) return false;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['env_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) issues = fail(issues, path, 52);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
-    if (o0['variable_name'] === undefined) issues = fail(issues, path, 53);
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
-    const p3 = o0['env_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `EnvVariableReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateEnvVariableReq(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `CreateVpcChannelResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelResponse(value: unknown, path = ''): ValidationIssue[] {
   return b55(value) ? [] : (c55(value, path, null) ?? []);
 }
 
-export function isEnvVariableReq(value: unknown): value is types.EnvVariableReq {
+export function isCreateVpcChannelResponse(value: unknown): value is types.CreateVpcChannelResponse {
   return b55(value);
 }
 
 function b56(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['env_id'];
+    if (o0['protocol'] === undefined) return false;
+    if (o0['threshold_normal'] === undefined) return false;
+    if (o0['threshold_abnormal'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
+    if (o0['timeout'] === undefined) return false;
+    const p1 = o0['protocol'];
+    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+    const p3 = o0['path'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['variable_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p5 = o0['method'];
+    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
+        if (p7 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) return false;
+        if (p9 > 10) return false;
+      } else {
+        return false;
+      }
+    }
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) return false;
+        if (p11 > 10) return false;
+      } else {
+        return false;
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) return false;
+        if (p13 > 300) return false;
+      } else {
+        return false;
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) return false;
+        if (p19 > 30) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
@@ -4715,3005 +4893,88 @@ function b56(v: unknown): boolean {
 function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
-    const p3 = o0['env_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p9 = o0['variable_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 56);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 57);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 58);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 53);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 32);
+    const p1 = o0['protocol'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 16);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    }
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+    }
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 55);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 59);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 60);
+      } else {
+        issues = fail(issues, path + '/threshold_normal', 3);
+      }
+    }
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 59);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 60);
+      } else {
+        issues = fail(issues, path + '/threshold_abnormal', 3);
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 61);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 62);
+      } else {
+        issues = fail(issues, path + '/time_interval', 3);
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 26);
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 59);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 63);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
   return issues;
 }
 
-/** Checks a value against the `EnvVariableResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateEnvVariableResp(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `CreateVpcChannelV2VpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelV2VpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
   return b56(value) ? [] : (c56(value, path, null) ?? []);
 }
 
-export function isEnvVariableResp(value: unknown): value is types.EnvVariableResp {
+export function isCreateVpcChannelV2VpcHealthConfig(value: unknown): value is types.CreateVpcChannelV2VpcHealthConfig {
   return b56(value);
 }
 
 function b57(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c57(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ErrorMsg` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg(value: unknown): value is types.ErrorMsg {
-  return b57(value);
-}
-
-/** Checks a value against the `ErrorMsg2` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg2(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg2(value: unknown): value is types.ErrorMsg2 {
-  return b57(value);
-}
-
-/** Checks a value against the `ErrorMsg3` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg3(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg3(value: unknown): value is types.ErrorMsg3 {
-  return b57(value);
-}
-
-/** Checks a value against the `ErrorMsg4` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg4(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg4(value: unknown): value is types.ErrorMsg4 {
-  return b57(value);
-}
-
-/** Checks a value against the `ErrorMsg5` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg5(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg5(value: unknown): value is types.ErrorMsg5 {
-  return b57(value);
-}
-
-function b62(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined) return false;
-    if (o0['info'] === undefined) return false;
-    if (o0['host'] === undefined) return false;
-    if (o0['paths'] === undefined) return false;
-    if (o0['responses'] === undefined) return false;
-    if (o0['securityDefinitions'] === undefined) return false;
-    const p1 = o0['swagger'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['info'];
-    if (p3 !== undefined && !b67(p3)) return false;
-    const p5 = o0['host'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['paths'];
-    if (p7 !== undefined && !b76(p7)) return false;
-    const p9 = o0['responses'];
-    if (p9 !== undefined && !b81(p9)) return false;
-    const p11 = o0['securityDefinitions'];
-    if (p11 !== undefined && !b85(p11)) return false;
-    const p13 = o0['x-apigateway-access-controls'];
-    if (p13 !== undefined && !b114(p13)) return false;
-    const p15 = o0['x-apigateway-ratelimits'];
-    if (p15 !== undefined && !b117(p15)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined) issues = fail(issues, path, 54);
-    if (o0['info'] === undefined) issues = fail(issues, path, 55);
-    if (o0['host'] === undefined) issues = fail(issues, path, 56);
-    if (o0['paths'] === undefined) issues = fail(issues, path, 57);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
-    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 59);
-    const p1 = o0['swagger'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
-    const p3 = o0['info'];
-    if (p3 !== undefined) {
-      if (!b67(p3)) issues = c67(p3, path + '/info', issues);
-    }
-    const p5 = o0['host'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p7 = o0['paths'];
-    if (p7 !== undefined) {
-      if (!b76(p7)) issues = c76(p7, path + '/paths', issues);
-    }
-    const p9 = o0['responses'];
-    if (p9 !== undefined) {
-      if (!b81(p9)) issues = c81(p9, path + '/responses', issues);
-    }
-    const p11 = o0['securityDefinitions'];
-    if (p11 !== undefined) {
-      if (!b85(p11)) issues = c85(p11, path + '/securityDefinitions', issues);
-    }
-    const p13 = o0['x-apigateway-access-controls'];
-    if (p13 !== undefined) {
-      if (!b114(p13)) issues = c114(p13, path + '/x-apigateway-access-controls', issues);
-    }
-    const p15 = o0['x-apigateway-ratelimits'];
-    if (p15 !== undefined) {
-      if (!b117(p15)) issues = c117(p15, path + '/x-apigateway-ratelimits', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ExportingMultipleAPIsResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateExportingMultipleAPIsResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b62(value) ? [] : (c62(value, path, null) ?? []);
-}
-
-export function isExportingMultipleAPIsResponse(value: unknown): value is types.ExportingMultipleAPIsResponse {
-  return b62(value);
-}
-
-function b63(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) return false;
-    const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') return false;
-    const p3 = o0['group_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['extend_mode'];
-    if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
-    const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') return false;
-    const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
-    const p11 = o0['api_mode'];
-    if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
-    const p13 = o0['file_name'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) issues = fail(issues, path, 60);
-    const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 21);
-    const p3 = o0['group_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p5 = o0['extend_mode'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
-    }
-    const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 21);
-    const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 21);
-    const p11 = o0['api_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 11);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
-    }
-    const p13 = o0['file_name'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/file_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `FormData` schema; issue paths are JSON Pointers below `path`. */
-export function validateFormData(value: unknown, path = ''): ValidationIssue[] {
-  return b63(value) ? [] : (c63(value, path, null) ?? []);
-}
-
-export function isFormData(value: unknown): value is types.FormData {
-  return b63(value);
-}
-
-function b64(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) return false;
-    if (o0['version'] === undefined) return false;
-    if (o0['invocation-type'] === undefined) return false;
-    const p1 = o0['function-urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['invocation-type'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-        if (p7 > 60000) return false;
-      } else {
-        return false;
-      }
-    }
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) issues = fail(issues, path, 61);
-    if (o0['version'] === undefined) issues = fail(issues, path, 62);
-    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 63);
-    const p1 = o0['function-urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
-    const p5 = o0['invocation-type'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/invocation-type', 0);
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p7 > 60000) issues = fail(issues, path + '/timeout', 43);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
-export function validateFunctionEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b64(value) ? [] : (c64(value, path, null) ?? []);
-}
-
-export function isFunctionEndpoints(value: unknown): value is types.FunctionEndpoints {
-  return b64(value);
-}
-
-function b65(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['scheme'] === undefined) return false;
-    if (o0['method'] === undefined) return false;
-    if (o0['path'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b74(e3)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p6 = o0['scheme'];
-    if (p6 !== undefined && typeof p6 !== 'string') return false;
-    const p8 = o0['method'];
-    if (p8 !== undefined && typeof p8 !== 'string') return false;
-    const p10 = o0['path'];
-    if (p10 !== undefined && typeof p10 !== 'string') return false;
-    const p12 = o0['timeout'];
-    if (p12 !== undefined) {
-      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
-        if (p12 < 1) return false;
-        if (p12 > 60000) return false;
-      } else {
-        return false;
-      }
-    }
-    const p14 = o0['host'];
-    if (p14 !== undefined && typeof p14 !== 'string') return false;
-    const p16 = o0['description'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    if (o0['path'] === undefined) issues = fail(issues, path, 42);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b74(e3)) issues = c74(e3, path + '/name/' + i2, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/name', 1);
-      }
-    }
-    const p6 = o0['scheme'];
-    if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/scheme', 0);
-    const p8 = o0['method'];
-    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p10 = o0['path'];
-    if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p12 = o0['timeout'];
-    if (p12 !== undefined) {
-      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
-        if (p12 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p12 > 60000) issues = fail(issues, path + '/timeout', 43);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p14 = o0['host'];
-    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p16 = o0['description'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
-export function validateHttpVpcEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b65(value) ? [] : (c65(value, path, null) ?? []);
-}
-
-export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoints {
-  return b65(value);
-}
-
-function b66(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['location'];
-    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['location'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
-export function validateIdentity(value: unknown, path = ''): ValidationIssue[] {
-  return b66(value) ? [] : (c66(value, path, null) ?? []);
-}
-
-export function isIdentity(value: unknown): value is types.Identity {
-  return b66(value);
-}
-
-function b67(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined) return false;
-    if (o0['version'] === undefined) return false;
-    const p1 = o0['title'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['description'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined) issues = fail(issues, path, 64);
-    if (o0['version'] === undefined) issues = fail(issues, path, 62);
-    const p1 = o0['title'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
-    const p5 = o0['description'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Info` schema; issue paths are JSON Pointers below `path`. */
-export function validateInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b67(value) ? [] : (c67(value, path, null) ?? []);
-}
-
-export function isInfo(value: unknown): value is types.Info {
-  return b67(value);
-}
-
-function b68(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['cycle'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['current_minute'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['group_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['provider'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['req_count'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      return false;
-    const p13 = o0['max_latency'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      return false;
-    const p15 = o0['avg_latency'];
-    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint')) return false;
-    const p17 = o0['max_backend_latency'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      return false;
-    const p19 = o0['avg_backend_latency'];
-    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint')) return false;
-    const p21 = o0['max_inner_latency'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['avg_inner_latency'];
-    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint')) return false;
-    const p25 = o0['output_throughput'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['input_throughput'];
-    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
-      return false;
-    const p29 = o0['req_count4xx'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      return false;
-    const p31 = o0['req_count5xx'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      return false;
-    const p33 = o0['req_count2xx'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      return false;
-    const p35 = o0['req_count_error'];
-    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
-      return false;
-    const p37 = o0['register_time'];
-    if (p37 !== undefined && typeof p37 !== 'string') return false;
-    const p39 = o0['req_time'];
-    if (p39 !== undefined && typeof p39 !== 'string') return false;
-    const p41 = o0['status'];
-    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
-      return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['cycle'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/cycle', 0);
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-    const p5 = o0['current_minute'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/current_minute', 3);
-    const p7 = o0['group_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p9 = o0['provider'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/provider', 0);
-    const p11 = o0['req_count'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/req_count', 3);
-    const p13 = o0['max_latency'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/max_latency', 3);
-    const p15 = o0['avg_latency'];
-    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/avg_latency', 65);
-    const p17 = o0['max_backend_latency'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/max_backend_latency', 3);
-    const p19 = o0['avg_backend_latency'];
-    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/avg_backend_latency', 65);
-    const p21 = o0['max_inner_latency'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/max_inner_latency', 3);
-    const p23 = o0['avg_inner_latency'];
-    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/avg_inner_latency', 65);
-    const p25 = o0['output_throughput'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/output_throughput', 3);
-    const p27 = o0['input_throughput'];
-    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
-      issues = fail(issues, path + '/input_throughput', 3);
-    const p29 = o0['req_count4xx'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      issues = fail(issues, path + '/req_count4xx', 3);
-    const p31 = o0['req_count5xx'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      issues = fail(issues, path + '/req_count5xx', 3);
-    const p33 = o0['req_count2xx'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      issues = fail(issues, path + '/req_count2xx', 3);
-    const p35 = o0['req_count_error'];
-    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
-      issues = fail(issues, path + '/req_count_error', 3);
-    const p37 = o0['register_time'];
-    if (p37 !== undefined && typeof p37 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p39 = o0['req_time'];
-    if (p39 !== undefined && typeof p39 !== 'string') issues = fail(issues, path + '/req_time', 0);
-    const p41 = o0['status'];
-    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `List` schema; issue paths are JSON Pointers below `path`. */
-export function validateList(value: unknown, path = ''): ValidationIssue[] {
-  return b68(value) ? [] : (c68(value, path, null) ?? []);
-}
-
-export function isList(value: unknown): value is types.List {
-  return b68(value);
-}
-
-function b69(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['host'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['weight'];
-    if (p3 !== undefined) {
-      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) return false;
-        if (p3 > 100) return false;
-      } else {
-        return false;
-      }
-    }
-    const p5 = o0['ecs_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['ecs_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['host'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p3 = o0['weight'];
-    if (p3 !== undefined) {
-      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
-      }
-    }
-    const p5 = o0['ecs_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
-    const p7 = o0['ecs_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `MemberInfo` schema; issue paths are JSON Pointers below `path`. */
-export function validateMemberInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b69(value) ? [] : (c69(value, path, null) ?? []);
-}
-
-export function isMemberInfo(value: unknown): value is types.MemberInfo {
-  return b69(value);
-}
-
-function b70(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined) return false;
-    if (o0['schemes'] === undefined) return false;
-    if (o0['responses'] === undefined) return false;
-    const p1 = o0['operationId'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['schemes'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b83(e7)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p10 = o0['tags'];
-    if (p10 !== undefined) {
-      if (Array.isArray(p10)) {
-        for (let i11 = 0; i11 < p10.length; i11++) {
-          const e12: unknown = p10[i11];
-          if (!b81(e12)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['parameters'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b83(e17)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p20 = o0['responses'];
-    if (p20 !== undefined && !b81(p20)) return false;
-    const p22 = o0['security'];
-    if (p22 !== undefined) {
-      if (Array.isArray(p22)) {
-        for (let i23 = 0; i23 < p22.length; i23++) {
-          const e24: unknown = p22[i23];
-          if (!b84(e24)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p27 = o0['x-apigateway-access-control'];
-    if (p27 !== undefined) {
-      if (Array.isArray(p27)) {
-        for (let i28 = 0; i28 < p27.length; i28++) {
-          const e29: unknown = p27[i28];
-          if (!b85(e29)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p32 = o0['x-apigateway-backend'];
-    if (p32 !== undefined && !b115(p32)) return false;
-    const p34 = o0['x-apigateway-backend-policies'];
-    if (p34 !== undefined) {
-      if (Array.isArray(p34)) {
-        for (let i35 = 0; i35 < p34.length; i35++) {
-          const e36: unknown = p34[i35];
-          if (!b116(e36)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p39 = o0['x-apigateway-cors'];
-    if (p39 !== undefined && typeof p39 !== 'boolean') return false;
-    const p41 = o0['x-apigateway-match-mode'];
-    if (p41 !== undefined && typeof p41 !== 'string') return false;
-    const p43 = o0['x-apigateway-ratelimit'];
-    if (p43 !== undefined && typeof p43 !== 'string') return false;
-    const p45 = o0['x-apigateway-request-type'];
-    if (p45 !== undefined && typeof p45 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined) issues = fail(issues, path, 68);
-    if (o0['schemes'] === undefined) issues = fail(issues, path, 69);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
-    const p1 = o0['operationId'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/operationId', 0);
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
-    const p5 = o0['schemes'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b83(e7)) issues = c83(e7, path + '/schemes/' + i6, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/schemes', 1);
-      }
-    }
-    const p10 = o0['tags'];
-    if (p10 !== undefined) {
-      if (Array.isArray(p10)) {
-        for (let i11 = 0; i11 < p10.length; i11++) {
-          const e12: unknown = p10[i11];
-          if (!b81(e12)) issues = c81(e12, path + '/tags/' + i11, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/tags', 1);
-      }
-    }
-    const p15 = o0['parameters'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b83(e17)) issues = c83(e17, path + '/parameters/' + i16, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/parameters', 1);
-      }
-    }
-    const p20 = o0['responses'];
-    if (p20 !== undefined) {
-      if (!b81(p20)) issues = c81(p20, path + '/responses', issues);
-    }
-    const p22 = o0['security'];
-    if (p22 !== undefined) {
-      if (Array.isArray(p22)) {
-        for (let i23 = 0; i23 < p22.length; i23++) {
-          const e24: unknown = p22[i23];
-          if (!b84(e24)) issues = c84(e24, path + '/security/' + i23, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/security', 1);
-      }
-    }
-    const p27 = o0['x-apigateway-access-control'];
-    if (p27 !== undefined) {
-      if (Array.isArray(p27)) {
-        for (let i28 = 0; i28 < p27.length; i28++) {
-          const e29: unknown = p27[i28];
-          if (!b85(e29)) issues = c85(e29, path + '/x-apigateway-access-control/' + i28, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/x-apigateway-access-control', 1);
-      }
-    }
-    const p32 = o0['x-apigateway-backend'];
-    if (p32 !== undefined) {
-      if (!b115(p32)) issues = c115(p32, path + '/x-apigateway-backend', issues);
-    }
-    const p34 = o0['x-apigateway-backend-policies'];
-    if (p34 !== undefined) {
-      if (Array.isArray(p34)) {
-        for (let i35 = 0; i35 < p34.length; i35++) {
-          const e36: unknown = p34[i35];
-          if (!b116(e36)) issues = c116(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
-      }
-    }
-    const p39 = o0['x-apigateway-cors'];
-    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 21);
-    const p41 = o0['x-apigateway-match-mode'];
-    if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
-    const p43 = o0['x-apigateway-ratelimit'];
-    if (p43 !== undefined && typeof p43 !== 'string') issues = fail(issues, path + '/x-apigateway-ratelimit', 0);
-    const p45 = o0['x-apigateway-request-type'];
-    if (p45 !== undefined && typeof p45 !== 'string') issues = fail(issues, path + '/x-apigateway-request-type', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Method` schema; issue paths are JSON Pointers below `path`. */
-export function validateMethod(value: unknown, path = ''): ValidationIssue[] {
-  return b70(value) ? [] : (c70(value, path, null) ?? []);
-}
-
-export function isMethod(value: unknown): value is types.Method {
-  return b70(value);
-}
-
-function b71(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined) return false;
-    const p1 = o0['result-content'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c71(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined) issues = fail(issues, path, 70);
-    const p1 = o0['result-content'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result-content', 0);
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `MockEndpoints` schema; issue paths are JSON Pointers below `path`. */
-export function validateMockEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b71(value) ? [] : (c71(value, path, null) ?? []);
-}
-
-export function isMockEndpoints(value: unknown): value is types.MockEndpoints {
-  return b71(value);
-}
-
-/** Checks a value against the `ModifyingRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateModifyingRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b49(value) ? [] : (c49(value, path, null) ?? []);
-}
-
-export function isModifyingRequestThrottlingPolicyRequestBody(
-  value: unknown,
-): value is types.ModifyingRequestThrottlingPolicyRequestBody {
-  return b49(value);
-}
-
-/** Checks a value against the `ModifyingRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateModifyingRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b50(value) ? [] : (c50(value, path, null) ?? []);
-}
-
-export function isModifyingRequestThrottlingPolicyResponse(
-  value: unknown,
-): value is types.ModifyingRequestThrottlingPolicyResponse {
-  return b50(value);
-}
-
-function b74(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['in'] === undefined) return false;
-    if (o0['x-apigateway-auth-type'] === undefined) return false;
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['x-apigateway-auth-type'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['in'] === undefined) issues = fail(issues, path, 71);
-    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 72);
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
-    const p7 = o0['x-apigateway-auth-type'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/x-apigateway-auth-type', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Name` schema; issue paths are JSON Pointers below `path`. */
-export function validateName(value: unknown, path = ''): ValidationIssue[] {
-  return b74(value) ? [] : (c74(value, path, null) ?? []);
-}
-
-export function isName(value: unknown): value is types.Name {
-  return b74(value);
-}
-
-function b75(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['value'] === undefined) return false;
-    if (o0['in'] === undefined) return false;
-    if (o0['origin'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['value'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['origin'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['in'] === undefined) issues = fail(issues, path, 71);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['value'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
-    const p7 = o0['origin'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/origin', 0);
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Parameters` schema; issue paths are JSON Pointers below `path`. */
-export function validateParameters(value: unknown, path = ''): ValidationIssue[] {
-  return b75(value) ? [] : (c75(value, path, null) ?? []);
-}
-
-export function isParameters(value: unknown): value is types.Parameters {
-  return b75(value);
-}
-
-function b76(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) return false;
-    const p1 = o0['uri'];
-    if (p1 !== undefined && !b99(p1)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) issues = fail(issues, path, 73);
-    const p1 = o0['uri'];
-    if (p1 !== undefined) {
-      if (!b99(p1)) issues = c99(p1, path + '/uri', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Paths` schema; issue paths are JSON Pointers below `path`. */
-export function validatePaths_2(value: unknown, path = ''): ValidationIssue[] {
-  return b76(value) ? [] : (c76(value, path, null) ?? []);
-}
-
-export function isPaths_2(value: unknown): value is types.Paths_2 {
-  return b76(value);
-}
-
-function b77(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['code'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['start_time'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['end_time'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['list'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b68(e11)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['code'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/code', 0);
-    const p3 = o0['msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/msg', 0);
-    const p5 = o0['start_time'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/start_time', 3);
-    const p7 = o0['end_time'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/end_time', 3);
-    const p9 = o0['list'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b68(e11)) issues = c68(e11, path + '/list/' + i10, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/list', 1);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `QueryingAPICallsWithinaPeriodResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateQueryingAPICallsWithinaPeriodResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b77(value) ? [] : (c77(value, path, null) ?? []);
-}
-
-export function isQueryingAPICallsWithinaPeriodResponse(
-  value: unknown,
-): value is types.QueryingAPICallsWithinaPeriodResponse {
-  return b77(value);
-}
-
-/** Checks a value against the `QueryingBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateQueryingBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b6(value) ? [] : (c6(value, path, null) ?? []);
-}
-
-export function isQueryingBackendInstancesResponse(value: unknown): value is types.QueryingBackendInstancesResponse {
-  return b6(value);
-}
-
-function b79(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
-    const p5 = o0['location'];
-    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['required'];
-    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
-    const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      return false;
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      return false;
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
-    const p33 = o0['id'];
-    if (p33 !== undefined && typeof p33 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['location'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
-    const p11 = o0['required'];
-    if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
-      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        issues = fail(issues, path + '/required', 3);
-    }
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
-      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-        issues = fail(issues, path + '/valid_enable', 3);
-    }
-    const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/min_num', 3);
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/max_num', 3);
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/min_size', 3);
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/max_size', 3);
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
-      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
-    }
-    const p33 = o0['id'];
-    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ReqParam` schema; issue paths are JSON Pointers below `path`. */
-export function validateReqParam(value: unknown, path = ''): ValidationIssue[] {
-  return b79(value) ? [] : (c79(value, path, null) ?? []);
-}
-
-export function isReqParam(value: unknown): value is types.ReqParam {
-  return b79(value);
-}
-
-function b80(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['location'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
-    const p5 = o0['location'];
-    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['required'];
-    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
-    const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      return false;
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      return false;
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['location'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
-    const p11 = o0['required'];
-    if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
-      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        issues = fail(issues, path + '/required', 3);
-    }
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
-      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-        issues = fail(issues, path + '/valid_enable', 3);
-    }
-    const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/min_num', 3);
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/max_num', 3);
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/min_size', 3);
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/max_size', 3);
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
-      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ReqParamBase` schema; issue paths are JSON Pointers below `path`. */
-export function validateReqParamBase(value: unknown, path = ''): ValidationIssue[] {
-  return b80(value) ? [] : (c80(value, path, null) ?? []);
-}
-
-export function isReqParamBase(value: unknown): value is types.ReqParamBase {
-  return b80(value);
-}
-
-function b81(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['default'];
-    if (p1 !== undefined && !b84(p1)) return false;
-    const p3 = o0['status_code'];
-    if (p3 !== undefined && !b25(p3)) return false;
-    const p5 = o0['x-apigateway-result-failure-sample'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['x-apigateway-result-normal-sample'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['default'];
-    if (p1 !== undefined) {
-      if (!b84(p1)) issues = c84(p1, path + '/default', issues);
-    }
-    const p3 = o0['status_code'];
-    if (p3 !== undefined) {
-      if (!b25(p3)) issues = c25(p3, path + '/status_code', issues);
-    }
-    const p5 = o0['x-apigateway-result-failure-sample'];
-    if (p5 !== undefined && typeof p5 !== 'string')
-      issues = fail(issues, path + '/x-apigateway-result-failure-sample', 0);
-    const p7 = o0['x-apigateway-result-normal-sample'];
-    if (p7 !== undefined && typeof p7 !== 'string')
-      issues = fail(issues, path + '/x-apigateway-result-normal-sample', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Responses` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponses(value: unknown, path = ''): ValidationIssue[] {
-  return b81(value) ? [] : (c81(value, path, null) ?? []);
-}
-
-export function isResponses(value: unknown): value is types.Responses {
-  return b81(value);
-}
-
-function b82(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['description'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['description'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Schema` schema; issue paths are JSON Pointers below `path`. */
-export function validateSchema(value: unknown, path = ''): ValidationIssue[] {
-  return b82(value) ? [] : (c82(value, path, null) ?? []);
-}
-
-export function isSchema(value: unknown): value is types.Schema {
-  return b82(value);
-}
-
-function b83(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['maximum'];
-    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint')) return false;
-    const p3 = o0['minimum'];
-    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint')) return false;
-    const p5 = o0['maxLength'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['minLength'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['pattern'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['type'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['default'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['description'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['in'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-    const p21 = o0['required'];
-    if (p21 !== undefined && typeof p21 !== 'boolean') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c83(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['maximum'];
-    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/maximum', 65);
-    const p3 = o0['minimum'];
-    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/minimum', 65);
-    const p5 = o0['maxLength'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/maxLength', 3);
-    const p7 = o0['minLength'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/minLength', 3);
-    const p9 = o0['pattern'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/pattern', 0);
-    const p11 = o0['type'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p13 = o0['default'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/default', 0);
-    const p15 = o0['description'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/description', 0);
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p19 = o0['in'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
-    const p21 = o0['required'];
-    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 21);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Schemes` schema; issue paths are JSON Pointers below `path`. */
-export function validateSchemes(value: unknown, path = ''): ValidationIssue[] {
-  return b83(value) ? [] : (c83(value, path, null) ?? []);
-}
-
-export function isSchemes(value: unknown): value is types.Schemes {
-  return b83(value);
-}
-
-function b84(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['apig-auth-type'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b25(e3)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c84(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['apig-auth-type'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b25(e3)) issues = c25(e3, path + '/apig-auth-type/' + i2, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/apig-auth-type', 1);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Security` schema; issue paths are JSON Pointers below `path`. */
-export function validateSecurity(value: unknown, path = ''): ValidationIssue[] {
-  return b84(value) ? [] : (c84(value, path, null) ?? []);
-}
-
-export function isSecurity(value: unknown): value is types.Security {
-  return b84(value);
-}
-
-function b85(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && !b74(p1)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (!b74(p1)) issues = c74(p1, path + '/name', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SecurityDefinitions` schema; issue paths are JSON Pointers below `path`. */
-export function validateSecurityDefinitions(value: unknown, path = ''): ValidationIssue[] {
-  return b85(value) ? [] : (c85(value, path, null) ?? []);
-}
-
-export function isSecurityDefinitions(value: unknown): value is types.SecurityDefinitions {
-  return b85(value);
-}
-
-function b86(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['sign_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['sign_type'];
-    if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic')) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['sign_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
-    const p7 = o0['sign_type'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
-      if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SignatureReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateSignatureReq(value: unknown, path = ''): ValidationIssue[] {
-  return b86(value) ? [] : (c86(value, path, null) ?? []);
-}
-
-export function isSignatureReq(value: unknown): value is types.SignatureReq {
-  return b86(value);
-}
-
-function b87(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['update_time'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['sign_key'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['sign_type'];
-    if (p13 !== undefined && !(p13 === 'hmac' || p13 === 'basic')) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
-    const p3 = o0['update_time'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p7 = o0['name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p11 = o0['sign_key'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
-    const p13 = o0['sign_type'];
-    if (p13 !== undefined) {
-      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
-      if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SignatureResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateSignatureResp(value: unknown, path = ''): ValidationIssue[] {
-  return b87(value) ? [] : (c87(value, path, null) ?? []);
-}
-
-export function isSignatureResp(value: unknown): value is types.SignatureResp {
-  return b87(value);
-}
-
-function b88(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) return false;
-    if (o0['limit'] === undefined) return false;
-    if (o0['instance'] === undefined) return false;
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['instance'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['limit'] === undefined) issues = fail(issues, path, 74);
-    if (o0['instance'] === undefined) issues = fail(issues, path, 75);
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p3 = o0['limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/limit', 3);
-    const p5 = o0['instance'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/instance', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Special` schema; issue paths are JSON Pointers below `path`. */
-export function validateSpecial(value: unknown, path = ''): ValidationIssue[] {
-  return b88(value) ? [] : (c88(value, path, null) ?? []);
-}
-
-export function isSpecial(value: unknown): value is types.Special {
-  return b88(value);
-}
-
-function b89(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['error_code'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c89(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p7 = o0['error_code'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_code', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SwaggerFailureResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateSwaggerFailureResp(value: unknown, path = ''): ValidationIssue[] {
-  return b89(value) ? [] : (c89(value, path, null) ?? []);
-}
-
-export function isSwaggerFailureResp(value: unknown): value is types.SwaggerFailureResp {
-  return b89(value);
-}
-
-function b90(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['result'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c90(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['result'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SwaggerInfoResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateSwaggerInfoResp(value: unknown, path = ''): ValidationIssue[] {
-  return b90(value) ? [] : (c90(value, path, null) ?? []);
-}
-
-export function isSwaggerInfoResp(value: unknown): value is types.SwaggerInfoResp {
-  return b90(value);
-}
-
-function b91(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined) return false;
-    const p1 = o0['env_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['define'];
-    if (p3 !== undefined && !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) return false;
-    const p5 = o0['type'];
-    if (p5 !== undefined && !(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) return false;
-    const p7 = o0['version'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['apis'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (typeof e11 !== 'string') return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p14 = o0['group_id'];
-    if (p14 !== undefined && typeof p14 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
-    const p1 = o0['env_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p3 = o0['define'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
-        issues = fail(issues, path + '/define', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
-    }
-    const p5 = o0['type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p7 = o0['version'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/version', 0);
-    const p9 = o0['apis'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (typeof e11 !== 'string') issues = fail(issues, path + '/apis/' + i10, 0);
-        }
-      } else {
-        issues = fail(issues, path + '/apis', 1);
-      }
-    }
-    const p14 = o0['group_id'];
-    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/group_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SwaggerReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateSwaggerReq(value: unknown, path = ''): ValidationIssue[] {
-  return b91(value) ? [] : (c91(value, path, null) ?? []);
-}
-
-export function isSwaggerReq(value: unknown): value is types.SwaggerReq {
-  return b91(value);
-}
-
-function b92(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['group_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['failure'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b89(e5)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p8 = o0['success'];
-    if (p8 !== undefined) {
-      if (Array.isArray(p8)) {
-        for (let i9 = 0; i9 < p8.length; i9++) {
-          const e10: unknown = p8[i9];
-          if (!b93(e10)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p13 = o0['swagger'];
-    if (p13 !== undefined && !b90(p13)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c92(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['group_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p3 = o0['failure'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b89(e5)) issues = c89(e5, path + '/failure/' + i4, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/failure', 1);
-      }
-    }
-    const p8 = o0['success'];
-    if (p8 !== undefined) {
-      if (Array.isArray(p8)) {
-        for (let i9 = 0; i9 < p8.length; i9++) {
-          const e10: unknown = p8[i9];
-          if (!b93(e10)) issues = c93(e10, path + '/success/' + i9, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/success', 1);
-      }
-    }
-    const p13 = o0['swagger'];
-    if (p13 !== undefined) {
-      if (!b90(p13)) issues = c90(p13, path + '/swagger', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SwaggerResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateSwaggerResp(value: unknown, path = ''): ValidationIssue[] {
-  return b92(value) ? [] : (c92(value, path, null) ?? []);
-}
-
-export function isSwaggerResp(value: unknown): value is types.SwaggerResp {
-  return b92(value);
-}
-
-function b93(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['method'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['action'];
-    if (p5 !== undefined && !(p5 === 'update' || p5 === 'create')) return false;
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c93(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p3 = o0['method'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p5 = o0['action'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
-    }
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `SwaggerSuccessResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateSwaggerSuccessResp(value: unknown, path = ''): ValidationIssue[] {
-  return b93(value) ? [] : (c93(value, path, null) ?? []);
-}
-
-export function isSwaggerSuccessResp(value: unknown): value is types.SwaggerSuccessResp {
-  return b93(value);
-}
-
-function b94(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined) return false;
-    if (o0['interval'] === undefined) return false;
-    if (o0['unit'] === undefined) return false;
-    const p1 = o0['api-limit'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['user-limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['app-limit'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['ip-limit'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['interval'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
-    const p11 = o0['unit'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['shared'];
-    if (p13 !== undefined && typeof p13 !== 'boolean') return false;
-    const p15 = o0['special'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b88(e17)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined) issues = fail(issues, path, 76);
-    if (o0['interval'] === undefined) issues = fail(issues, path, 77);
-    if (o0['unit'] === undefined) issues = fail(issues, path, 78);
-    const p1 = o0['api-limit'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/api-limit', 3);
-    const p3 = o0['user-limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/user-limit', 3);
-    const p5 = o0['app-limit'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/app-limit', 3);
-    const p7 = o0['ip-limit'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/ip-limit', 3);
-    const p9 = o0['interval'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/interval', 3);
-    const p11 = o0['unit'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
-    const p13 = o0['shared'];
-    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 21);
-    const p15 = o0['special'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b88(e17)) issues = c88(e17, path + '/special/' + i16, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/special', 1);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ThrottleName` schema; issue paths are JSON Pointers below `path`. */
-export function validateThrottleName(value: unknown, path = ''): ValidationIssue[] {
-  return b94(value) ? [] : (c94(value, path, null) ?? []);
-}
-
-export function isThrottleName(value: unknown): value is types.ThrottleName {
-  return b94(value);
-}
-
-function b95(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['time_unit'] === undefined) return false;
-    if (o0['api_call_limits'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    const p1 = o0['app_call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['time_unit'];
-    if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
-    const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['api_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
-    const p11 = o0['type'];
-    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
-    const p13 = o0['enable_adaptive_control'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['user_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      return false;
-    const p17 = o0['time_interval'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      return false;
-    const p19 = o0['ip_call_limits'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    const p1 = o0['app_call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/app_call_limits', 3);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['time_unit'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p9 = o0['api_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/api_call_limits', 3);
-    const p11 = o0['type'];
-    if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 11);
-      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p13 = o0['enable_adaptive_control'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
-    const p15 = o0['user_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/user_call_limits', 3);
-    const p17 = o0['time_interval'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p19 = o0['ip_call_limits'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/ip_call_limits', 3);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ThrottleReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateThrottleReq(value: unknown, path = ''): ValidationIssue[] {
-  return b95(value) ? [] : (c95(value, path, null) ?? []);
-}
-
-export function isThrottleReq(value: unknown): value is types.ThrottleReq {
-  return b95(value);
-}
-
-function b96(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['bind_num'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['is_include_special_throttle'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['type'];
-    if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
-    const p11 = o0['time_interval'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      return false;
-    const p13 = o0['ip_call_limits'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      return false;
-    const p15 = o0['app_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      return false;
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['time_unit'];
-    if (p19 !== undefined && !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY')) return false;
-    const p21 = o0['api_call_limits'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['id'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
-    const p25 = o0['user_call_limits'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined && !(p27 === 'true' || p27 === 'false')) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c96(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['bind_num'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/bind_num', 3);
-    const p3 = o0['is_include_special_throttle'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 11);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/is_include_special_throttle', 3);
-    }
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p9 = o0['type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 11);
-      if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p11 = o0['time_interval'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p13 = o0['ip_call_limits'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/ip_call_limits', 3);
-    const p15 = o0['app_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/app_call_limits', 3);
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p19 = o0['time_unit'];
-    if (p19 !== undefined) {
-      if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 11);
-      if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    }
-    const p21 = o0['api_call_limits'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/api_call_limits', 3);
-    const p23 = o0['id'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p25 = o0['user_call_limits'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/user_call_limits', 3);
-    const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined) {
-      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 11);
-      if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ThrottleResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateThrottleResp(value: unknown, path = ''): ValidationIssue[] {
-  return b96(value) ? [] : (c96(value, path, null) ?? []);
-}
-
-export function isThrottleResp(value: unknown): value is types.ThrottleResp {
-  return b96(value);
-}
-
-function b97(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined) return false;
-    if (o0['object_id'] === undefined) return false;
-    if (o0['object_type'] === undefined) return false;
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['object_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['object_type'];
-    if (p5 !== undefined && !(p5 === 'APP' || p5 === 'USER')) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined) issues = fail(issues, path, 79);
-    if (o0['object_id'] === undefined) issues = fail(issues, path, 80);
-    if (o0['object_type'] === undefined) issues = fail(issues, path, 81);
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/call_limits', 3);
-    const p3 = o0['object_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
-    const p5 = o0['object_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ThrottleSpecialReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateThrottleSpecialReq(value: unknown, path = ''): ValidationIssue[] {
-  return b97(value) ? [] : (c97(value, path, null) ?? []);
-}
-
-export function isThrottleSpecialReq(value: unknown): value is types.ThrottleSpecialReq {
-  return b97(value);
-}
-
-function b98(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['app_name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['object_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['object_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['throttle_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['apply_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['app_id'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['object_type'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c98(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/call_limits', 3);
-    const p3 = o0['app_name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/app_name', 0);
-    const p5 = o0['object_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/object_name', 0);
-    const p7 = o0['object_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/object_id', 0);
-    const p9 = o0['throttle_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/throttle_id', 0);
-    const p11 = o0['apply_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/apply_time', 0);
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p15 = o0['app_id'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/app_id', 0);
-    const p17 = o0['object_type'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/object_type', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ThrottleSpecialResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateThrottleSpecialResp(value: unknown, path = ''): ValidationIssue[] {
-  return b98(value) ? [] : (c98(value, path, null) ?? []);
-}
-
-export function isThrottleSpecialResp(value: unknown): value is types.ThrottleSpecialResp {
-  return b98(value);
-}
-
-function b99(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) return false;
-    const p1 = o0['method'];
-    if (p1 !== undefined && !b70(p1)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c99(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    const p1 = o0['method'];
-    if (p1 !== undefined) {
-      if (!b70(p1)) issues = c70(p1, path + '/method', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Uri` schema; issue paths are JSON Pointers below `path`. */
-export function validateUri(value: unknown, path = ''): ValidationIssue[] {
-  return b99(value) ? [] : (c99(value, path, null) ?? []);
-}
-
-export function isUri(value: unknown): value is types.Uri {
-  return b99(value);
-}
-
-function b100(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c100(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/cname_status', 3);
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `UrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateUrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
-  return b100(value) ? [] : (c100(value, path, null) ?? []);
-}
-
-export function isUrlDomainsResp(value: unknown): value is types.UrlDomainsResp {
-  return b100(value);
-}
-
-function b101(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['min_ssl_version'];
-    if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c101(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/cname_status', 3);
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
-    const p11 = o0['min_ssl_version'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 11);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `UrlDomainsResp2` schema; issue paths are JSON Pointers below `path`. */
-export function validateUrlDomainsResp2(value: unknown, path = ''): ValidationIssue[] {
-  return b101(value) ? [] : (c101(value, path, null) ?? []);
-}
-
-export function isUrlDomainsResp2(value: unknown): value is types.UrlDomainsResp2 {
-  return b101(value);
-}
-
-function b102(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) return false;
-    if (o0['instance_id'] === undefined) return false;
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 100) return false;
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VPCTable4` schema; issue paths are JSON Pointers below `path`. */
-export function validateVPCTable4(value: unknown, path = ''): ValidationIssue[] {
-  return b102(value) ? [] : (c102(value, path, null) ?? []);
-}
-
-export function isVPCTable4(value: unknown): value is types.VPCTable4 {
-  return b102(value);
-}
-
-function b103(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
-    const p9 = o0['member_type'];
-    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['status'];
-    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c103(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
-      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
-    }
-    const p9 = o0['member_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    }
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p15 = o0['status'];
-    if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
-      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-        issues = fail(issues, path + '/status', 3);
-    }
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcChannelInfo` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcChannelInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b103(value) ? [] : (c103(value, path, null) ?? []);
-}
-
-export function isVpcChannelInfo(value: unknown): value is types.VpcChannelInfo {
-  return b103(value);
-}
-
-function b104(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
-    const p9 = o0['member_type'];
-    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['status'];
-    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['members'];
-    if (p19 !== undefined) {
-      if (Array.isArray(p19)) {
-        for (let i20 = 0; i20 < p19.length; i20++) {
-          const e21: unknown = p19[i20];
-          if (!b113(e21)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p24 = o0['vpc_health_config'];
-    if (p24 !== undefined && !b108(p24)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c104(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
-      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
-    }
-    const p9 = o0['member_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    }
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p15 = o0['status'];
-    if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
-      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-        issues = fail(issues, path + '/status', 3);
-    }
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
-    const p19 = o0['members'];
-    if (p19 !== undefined) {
-      if (Array.isArray(p19)) {
-        for (let i20 = 0; i20 < p19.length; i20++) {
-          const e21: unknown = p19[i20];
-          if (!b113(e21)) issues = c113(e21, path + '/members/' + i20, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/members', 1);
-      }
-    }
-    const p24 = o0['vpc_health_config'];
-    if (p24 !== undefined) {
-      if (!b108(p24)) issues = c108(p24, path + '/vpc_health_config', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcChannelWholeInfo` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcChannelWholeInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b104(value) ? [] : (c104(value, path, null) ?? []);
-}
-
-export function isVpcChannelWholeInfo(value: unknown): value is types.VpcChannelWholeInfo {
-  return b104(value);
-}
-
-function b105(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['members'] === undefined) return false;
-    if (o0['vpc_health_config'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
-    const p9 = o0['member_type'];
-    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
-    const p11 = o0['members'];
-    if (p11 !== undefined) {
-      if (Array.isArray(p11)) {
-        for (let i12 = 0; i12 < p11.length; i12++) {
-          const e13: unknown = p11[i12];
-          if (!b69(e13)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p16 = o0['vpc_health_config'];
-    if (p16 !== undefined && !b107(p16)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['members'] === undefined) issues = fail(issues, path, 84);
-    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 85);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
-      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
-    }
-    const p9 = o0['member_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    }
-    const p11 = o0['members'];
-    if (p11 !== undefined) {
-      if (Array.isArray(p11)) {
-        for (let i12 = 0; i12 < p11.length; i12++) {
-          const e13: unknown = p11[i12];
-          if (!b69(e13)) issues = c69(e13, path + '/members/' + i12, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/members', 1);
-      }
-    }
-    const p16 = o0['vpc_health_config'];
-    if (p16 !== undefined) {
-      if (!b107(p16)) issues = c107(p16, path + '/vpc_health_config', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcCreate` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b105(value) ? [] : (c105(value, path, null) ?? []);
-}
-
-export function isVpcCreate(value: unknown): value is types.VpcCreate {
-  return b105(value);
-}
-
-function b106(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['protocol'] === undefined) return false;
@@ -7778,14 +5039,14 @@ function b106(v: unknown): boolean {
   return true;
 }
 
-function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c57(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
-    if (o0['time_out'] === undefined) issues = fail(issues, path, 89);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 56);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 57);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 58);
+    if (o0['time_out'] === undefined) issues = fail(issues, path, 64);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 53);
     const p1 = o0['protocol'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     const p3 = o0['path'];
@@ -7793,8 +5054,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 55);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -7802,8 +5063,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p7 = o0['threshold_normal'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 59);
+        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 60);
       } else {
         issues = fail(issues, path + '/threshold_normal', 3);
       }
@@ -7811,8 +5072,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p9 = o0['threshold_abnormal'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 59);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 60);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 3);
       }
@@ -7820,8 +5081,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p11 = o0['time_out'];
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/time_out', 90);
-        if (p11 > 30) issues = fail(issues, path + '/time_out', 92);
+        if (p11 < 2) issues = fail(issues, path + '/time_out', 59);
+        if (p11 > 30) issues = fail(issues, path + '/time_out', 63);
       } else {
         issues = fail(issues, path + '/time_out', 3);
       }
@@ -7829,8 +5090,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 61);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 62);
       } else {
         issues = fail(issues, path + '/time_interval', 3);
       }
@@ -7843,74 +5104,748 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
   return issues;
 }
 
-/** Checks a value against the `VpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
-  return b106(value) ? [] : (c106(value, path, null) ?? []);
+/** Checks a value against the `CreateVpcChannelVpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelVpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
+  return b57(value) ? [] : (c57(value, path, null) ?? []);
 }
 
-export function isVpcHealthConfig(value: unknown): value is types.VpcHealthConfig {
-  return b106(value);
+export function isCreateVpcChannelVpcHealthConfig(value: unknown): value is types.CreateVpcChannelVpcHealthConfig {
+  return b57(value);
 }
 
-function b107(v: unknown): boolean {
+/** Checks a value against the `EnvReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateEnvReq(value: unknown, path = ''): ValidationIssue[] {
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
+}
+
+export function isEnvReq(value: unknown): value is types.EnvReq {
+  return b17(value);
+}
+
+function b59(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) return false;
-    if (o0['threshold_normal'] === undefined) return false;
-    if (o0['threshold_abnormal'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    if (o0['timeout'] === undefined) return false;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
-    const p3 = o0['path'];
+    const p1 = o0['create_time'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['name'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
-    const p7 = o0['port'];
+    const p5 = o0['remark'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c59(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['create_time'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['remark'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `EnvResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateEnvResp(value: unknown, path = ''): ValidationIssue[] {
+  return b59(value) ? [] : (c59(value, path, null) ?? []);
+}
+
+export function isEnvResp(value: unknown): value is types.EnvResp {
+  return b59(value);
+}
+
+function b60(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['variable_value'] === undefined) return false;
+    if (o0['env_id'] === undefined) return false;
+    if (o0['group_id'] === undefined) return false;
+    if (o0['variable_name'] === undefined) return false;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c60(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['variable_value'] === undefined) issues = fail(issues, path, 65);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 39);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 24);
+    if (o0['variable_name'] === undefined) issues = fail(issues, path, 66);
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `EnvVariableReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateEnvVariableReq(value: unknown, path = ''): ValidationIssue[] {
+  return b60(value) ? [] : (c60(value, path, null) ?? []);
+}
+
+export function isEnvVariableReq(value: unknown): value is types.EnvVariableReq {
+  return b60(value);
+}
+
+function b61(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['variable_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c61(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    const p3 = o0['env_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p5 = o0['group_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p9 = o0['variable_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `EnvVariableResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateEnvVariableResp(value: unknown, path = ''): ValidationIssue[] {
+  return b61(value) ? [] : (c61(value, path, null) ?? []);
+}
+
+export function isEnvVariableResp(value: unknown): value is types.EnvVariableResp {
+  return b61(value);
+}
+
+function b62(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ErrorMsg` schema; issue paths are JSON Pointers below `path`. */
+export function validateErrorMsg(value: unknown, path = ''): ValidationIssue[] {
+  return b62(value) ? [] : (c62(value, path, null) ?? []);
+}
+
+export function isErrorMsg(value: unknown): value is types.ErrorMsg {
+  return b62(value);
+}
+
+function b63(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['swagger'] === undefined) return false;
+    if (o0['info'] === undefined) return false;
+    if (o0['host'] === undefined) return false;
+    if (o0['paths'] === undefined) return false;
+    if (o0['responses'] === undefined) return false;
+    if (o0['securityDefinitions'] === undefined) return false;
+    const p1 = o0['swagger'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['info'];
+    if (p3 !== undefined && !b68(p3)) return false;
+    const p5 = o0['host'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['paths'];
+    if (p7 !== undefined && !b77(p7)) return false;
+    const p9 = o0['responses'];
+    if (p9 !== undefined && !b80(p9)) return false;
+    const p11 = o0['securityDefinitions'];
+    if (p11 !== undefined && !b84(p11)) return false;
+    const p13 = o0['x-apigateway-access-controls'];
+    if (p13 !== undefined && !b108(p13)) return false;
+    const p15 = o0['x-apigateway-ratelimits'];
+    if (p15 !== undefined && !b111(p15)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['swagger'] === undefined) issues = fail(issues, path, 67);
+    if (o0['info'] === undefined) issues = fail(issues, path, 68);
+    if (o0['host'] === undefined) issues = fail(issues, path, 69);
+    if (o0['paths'] === undefined) issues = fail(issues, path, 70);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 71);
+    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 72);
+    const p1 = o0['swagger'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
+    const p3 = o0['info'];
+    if (p3 !== undefined) {
+      if (!b68(p3)) issues = c68(p3, path + '/info', issues);
+    }
+    const p5 = o0['host'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p7 = o0['paths'];
+    if (p7 !== undefined) {
+      if (!b77(p7)) issues = c77(p7, path + '/paths', issues);
+    }
+    const p9 = o0['responses'];
+    if (p9 !== undefined) {
+      if (!b80(p9)) issues = c80(p9, path + '/responses', issues);
+    }
+    const p11 = o0['securityDefinitions'];
+    if (p11 !== undefined) {
+      if (!b84(p11)) issues = c84(p11, path + '/securityDefinitions', issues);
+    }
+    const p13 = o0['x-apigateway-access-controls'];
+    if (p13 !== undefined) {
+      if (!b108(p13)) issues = c108(p13, path + '/x-apigateway-access-controls', issues);
+    }
+    const p15 = o0['x-apigateway-ratelimits'];
+    if (p15 !== undefined) {
+      if (!b111(p15)) issues = c111(p15, path + '/x-apigateway-ratelimits', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ExportMultipleApisResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateExportMultipleApisResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b63(value) ? [] : (c63(value, path, null) ?? []);
+}
+
+export function isExportMultipleApisResponse(value: unknown): value is types.ExportMultipleApisResponse {
+  return b63(value);
+}
+
+function b64(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['file_name'] === undefined) return false;
+    const p1 = o0['is_create_group'];
+    if (p1 !== undefined && typeof p1 !== 'boolean') return false;
+    const p3 = o0['group_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['extend_mode'];
+    if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
+    const p7 = o0['simple_mode'];
+    if (p7 !== undefined && typeof p7 !== 'boolean') return false;
+    const p9 = o0['mock_mode'];
+    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
+    const p11 = o0['api_mode'];
+    if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
+    const p13 = o0['file_name'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['file_name'] === undefined) issues = fail(issues, path, 73);
+    const p1 = o0['is_create_group'];
+    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 26);
+    const p3 = o0['group_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p5 = o0['extend_mode'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
+    }
+    const p7 = o0['simple_mode'];
+    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 26);
+    const p9 = o0['mock_mode'];
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 26);
+    const p11 = o0['api_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 16);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
+    }
+    const p13 = o0['file_name'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/file_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `FormData` schema; issue paths are JSON Pointers below `path`. */
+export function validateFormData(value: unknown, path = ''): ValidationIssue[] {
+  return b64(value) ? [] : (c64(value, path, null) ?? []);
+}
+
+export function isFormData(value: unknown): value is types.FormData {
+  return b64(value);
+}
+
+function b65(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['function-urn'] === undefined) return false;
+    if (o0['version'] === undefined) return false;
+    if (o0['invocation-type'] === undefined) return false;
+    const p1 = o0['function-urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['version'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['invocation-type'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
         if (p7 < 1) return false;
-        if (p7 > 65535) return false;
+        if (p7 > 60000) return false;
       } else {
         return false;
       }
     }
-    const p9 = o0['threshold_normal'];
+    const p9 = o0['description'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['function-urn'] === undefined) issues = fail(issues, path, 74);
+    if (o0['version'] === undefined) issues = fail(issues, path, 75);
+    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 76);
+    const p1 = o0['function-urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
+    const p3 = o0['version'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p5 = o0['invocation-type'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/invocation-type', 0);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+        if (p7 > 60000) issues = fail(issues, path + '/timeout', 47);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p9 = o0['description'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
+export function validateFunctionEndpoints(value: unknown, path = ''): ValidationIssue[] {
+  return b65(value) ? [] : (c65(value, path, null) ?? []);
+}
+
+export function isFunctionEndpoints(value: unknown): value is types.FunctionEndpoints {
+  return b65(value);
+}
+
+function b66(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['scheme'] === undefined) return false;
+    if (o0['method'] === undefined) return false;
+    if (o0['path'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (!b75(e3)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p6 = o0['scheme'];
+    if (p6 !== undefined && typeof p6 !== 'string') return false;
+    const p8 = o0['method'];
+    if (p8 !== undefined && typeof p8 !== 'string') return false;
+    const p10 = o0['path'];
+    if (p10 !== undefined && typeof p10 !== 'string') return false;
+    const p12 = o0['timeout'];
+    if (p12 !== undefined) {
+      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
+        if (p12 < 1) return false;
+        if (p12 > 60000) return false;
+      } else {
+        return false;
+      }
+    }
+    const p14 = o0['host'];
+    if (p14 !== undefined && typeof p14 !== 'string') return false;
+    const p16 = o0['description'];
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 44);
+    if (o0['method'] === undefined) issues = fail(issues, path, 45);
+    if (o0['path'] === undefined) issues = fail(issues, path, 46);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (!b75(e3)) issues = c75(e3, path + '/name/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/name', 1);
+      }
+    }
+    const p6 = o0['scheme'];
+    if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/scheme', 0);
+    const p8 = o0['method'];
+    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/method', 0);
+    const p10 = o0['path'];
+    if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p12 = o0['timeout'];
+    if (p12 !== undefined) {
+      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
+        if (p12 < 1) issues = fail(issues, path + '/timeout', 11);
+        if (p12 > 60000) issues = fail(issues, path + '/timeout', 47);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p14 = o0['host'];
+    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p16 = o0['description'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
+export function validateHttpVpcEndpoints(value: unknown, path = ''): ValidationIssue[] {
+  return b66(value) ? [] : (c66(value, path, null) ?? []);
+}
+
+export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoints {
+  return b66(value);
+}
+
+function b67(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['location'];
+    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['location'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
+    }
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
+export function validateIdentity(value: unknown, path = ''): ValidationIssue[] {
+  return b67(value) ? [] : (c67(value, path, null) ?? []);
+}
+
+export function isIdentity(value: unknown): value is types.Identity {
+  return b67(value);
+}
+
+function b68(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['title'] === undefined) return false;
+    if (o0['version'] === undefined) return false;
+    const p1 = o0['title'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['version'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['description'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['title'] === undefined) issues = fail(issues, path, 77);
+    if (o0['version'] === undefined) issues = fail(issues, path, 75);
+    const p1 = o0['title'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
+    const p3 = o0['version'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p5 = o0['description'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Info` schema; issue paths are JSON Pointers below `path`. */
+export function validateInfo(value: unknown, path = ''): ValidationIssue[] {
+  return b68(value) ? [] : (c68(value, path, null) ?? []);
+}
+
+export function isInfo(value: unknown): value is types.Info {
+  return b68(value);
+}
+
+function b69(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['cycle'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['current_minute'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['group_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['provider'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['req_count'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
+    const p13 = o0['max_latency'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      return false;
+    const p15 = o0['avg_latency'];
+    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint')) return false;
+    const p17 = o0['max_backend_latency'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      return false;
+    const p19 = o0['avg_backend_latency'];
+    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint')) return false;
+    const p21 = o0['max_inner_latency'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['avg_inner_latency'];
+    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint')) return false;
+    const p25 = o0['output_throughput'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['input_throughput'];
+    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+      return false;
+    const p29 = o0['req_count4xx'];
+    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+      return false;
+    const p31 = o0['req_count5xx'];
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      return false;
+    const p33 = o0['req_count2xx'];
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      return false;
+    const p35 = o0['req_count_error'];
+    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
+      return false;
+    const p37 = o0['register_time'];
+    if (p37 !== undefined && typeof p37 !== 'string') return false;
+    const p39 = o0['req_time'];
+    if (p39 !== undefined && typeof p39 !== 'string') return false;
+    const p41 = o0['status'];
+    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
+      return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['cycle'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/cycle', 0);
+    const p3 = o0['api_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+    const p5 = o0['current_minute'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/current_minute', 3);
+    const p7 = o0['group_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p9 = o0['provider'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/provider', 0);
+    const p11 = o0['req_count'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/req_count', 3);
+    const p13 = o0['max_latency'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      issues = fail(issues, path + '/max_latency', 3);
+    const p15 = o0['avg_latency'];
+    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
+      issues = fail(issues, path + '/avg_latency', 78);
+    const p17 = o0['max_backend_latency'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      issues = fail(issues, path + '/max_backend_latency', 3);
+    const p19 = o0['avg_backend_latency'];
+    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
+      issues = fail(issues, path + '/avg_backend_latency', 78);
+    const p21 = o0['max_inner_latency'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/max_inner_latency', 3);
+    const p23 = o0['avg_inner_latency'];
+    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
+      issues = fail(issues, path + '/avg_inner_latency', 78);
+    const p25 = o0['output_throughput'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/output_throughput', 3);
+    const p27 = o0['input_throughput'];
+    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+      issues = fail(issues, path + '/input_throughput', 3);
+    const p29 = o0['req_count4xx'];
+    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+      issues = fail(issues, path + '/req_count4xx', 3);
+    const p31 = o0['req_count5xx'];
+    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+      issues = fail(issues, path + '/req_count5xx', 3);
+    const p33 = o0['req_count2xx'];
+    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+      issues = fail(issues, path + '/req_count2xx', 3);
+    const p35 = o0['req_count_error'];
+    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
+      issues = fail(issues, path + '/req_count_error', 3);
+    const p37 = o0['register_time'];
+    if (p37 !== undefined && typeof p37 !== 'string') issues = fail(issues, path + '/register_time', 0);
+    const p39 = o0['req_time'];
+    if (p39 !== undefined && typeof p39 !== 'string') issues = fail(issues, path + '/req_time', 0);
+    const p41 = o0['status'];
+    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `List` schema; issue paths are JSON Pointers below `path`. */
+export function validateList(value: unknown, path = ''): ValidationIssue[] {
+  return b69(value) ? [] : (c69(value, path, null) ?? []);
+}
+
+export function isList(value: unknown): value is types.List {
+  return b69(value);
+}
+
+function b70(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['code'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['start_time'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['end_time'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
+    const p9 = o0['list'];
     if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
-      }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) return false;
-        if (p11 > 10) return false;
-      } else {
-        return false;
-      }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) return false;
-        if (p19 > 30) return false;
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b69(e11)) return false;
+        }
       } else {
         return false;
       }
@@ -7921,73 +5856,28 @@ function b107(v: unknown): boolean {
   return true;
 }
 
-function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
-    const p1 = o0['protocol'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    }
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    }
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p9 = o0['threshold_normal'];
+    const p1 = o0['code'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/code', 0);
+    const p3 = o0['msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/msg', 0);
+    const p5 = o0['start_time'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/start_time', 3);
+    const p7 = o0['end_time'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/end_time', 3);
+    const p9 = o0['list'];
     if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b69(e11)) issues = c69(e11, path + '/list/' + i10, issues);
+        }
       } else {
-        issues = fail(issues, path + '/threshold_normal', 3);
-      }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 3);
-      }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
-      } else {
-        issues = fail(issues, path + '/time_interval', 3);
-      }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+        issues = fail(issues, path + '/list', 1);
       }
     }
   } else {
@@ -7996,16 +5886,2216 @@ function c107(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
   return issues;
 }
 
-/** Checks a value against the `VpcHealthConfig2` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcHealthConfig2(value: unknown, path = ''): ValidationIssue[] {
-  return b107(value) ? [] : (c107(value, path, null) ?? []);
+/** Checks a value against the `ListApiCallsWithinPeriodResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateListApiCallsWithinPeriodResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b70(value) ? [] : (c70(value, path, null) ?? []);
 }
 
-export function isVpcHealthConfig2(value: unknown): value is types.VpcHealthConfig2 {
-  return b107(value);
+export function isListApiCallsWithinPeriodResponse(value: unknown): value is types.ListApiCallsWithinPeriodResponse {
+  return b70(value);
 }
 
-function b108(v: unknown): boolean {
+/** Checks a value against the `ListBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateListBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
+}
+
+export function isListBackendInstancesResponse(value: unknown): value is types.ListBackendInstancesResponse {
+  return b7(value);
+}
+
+function b72(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['host'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['weight'];
+    if (p3 !== undefined) {
+      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+        if (p3 < 0) return false;
+        if (p3 > 100) return false;
+      } else {
+        return false;
+      }
+    }
+    const p5 = o0['ecs_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['ecs_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c72(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['host'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p3 = o0['weight'];
+    if (p3 !== undefined) {
+      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+        if (p3 < 0) issues = fail(issues, path + '/weight', 79);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 12);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+    const p5 = o0['ecs_id'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+    const p7 = o0['ecs_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `MemberInfo` schema; issue paths are JSON Pointers below `path`. */
+export function validateMemberInfo(value: unknown, path = ''): ValidationIssue[] {
+  return b72(value) ? [] : (c72(value, path, null) ?? []);
+}
+
+export function isMemberInfo(value: unknown): value is types.MemberInfo {
+  return b72(value);
+}
+
+function b73(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['operationId'] === undefined) return false;
+    if (o0['schemes'] === undefined) return false;
+    if (o0['responses'] === undefined) return false;
+    const p1 = o0['operationId'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['description'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['schemes'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          if (!b82(e7)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p10 = o0['tags'];
+    if (p10 !== undefined) {
+      if (Array.isArray(p10)) {
+        for (let i11 = 0; i11 < p10.length; i11++) {
+          const e12: unknown = p10[i11];
+          if (!b80(e12)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p15 = o0['parameters'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          if (!b82(e17)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p20 = o0['responses'];
+    if (p20 !== undefined && !b80(p20)) return false;
+    const p22 = o0['security'];
+    if (p22 !== undefined) {
+      if (Array.isArray(p22)) {
+        for (let i23 = 0; i23 < p22.length; i23++) {
+          const e24: unknown = p22[i23];
+          if (!b83(e24)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p27 = o0['x-apigateway-access-control'];
+    if (p27 !== undefined) {
+      if (Array.isArray(p27)) {
+        for (let i28 = 0; i28 < p27.length; i28++) {
+          const e29: unknown = p27[i28];
+          if (!b84(e29)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p32 = o0['x-apigateway-backend'];
+    if (p32 !== undefined && !b109(p32)) return false;
+    const p34 = o0['x-apigateway-backend-policies'];
+    if (p34 !== undefined) {
+      if (Array.isArray(p34)) {
+        for (let i35 = 0; i35 < p34.length; i35++) {
+          const e36: unknown = p34[i35];
+          if (!b110(e36)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p39 = o0['x-apigateway-cors'];
+    if (p39 !== undefined && typeof p39 !== 'boolean') return false;
+    const p41 = o0['x-apigateway-match-mode'];
+    if (p41 !== undefined && typeof p41 !== 'string') return false;
+    const p43 = o0['x-apigateway-ratelimit'];
+    if (p43 !== undefined && typeof p43 !== 'string') return false;
+    const p45 = o0['x-apigateway-request-type'];
+    if (p45 !== undefined && typeof p45 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c73(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['operationId'] === undefined) issues = fail(issues, path, 80);
+    if (o0['schemes'] === undefined) issues = fail(issues, path, 81);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 71);
+    const p1 = o0['operationId'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/operationId', 0);
+    const p3 = o0['description'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
+    const p5 = o0['schemes'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          if (!b82(e7)) issues = c82(e7, path + '/schemes/' + i6, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/schemes', 1);
+      }
+    }
+    const p10 = o0['tags'];
+    if (p10 !== undefined) {
+      if (Array.isArray(p10)) {
+        for (let i11 = 0; i11 < p10.length; i11++) {
+          const e12: unknown = p10[i11];
+          if (!b80(e12)) issues = c80(e12, path + '/tags/' + i11, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/tags', 1);
+      }
+    }
+    const p15 = o0['parameters'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          if (!b82(e17)) issues = c82(e17, path + '/parameters/' + i16, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/parameters', 1);
+      }
+    }
+    const p20 = o0['responses'];
+    if (p20 !== undefined) {
+      if (!b80(p20)) issues = c80(p20, path + '/responses', issues);
+    }
+    const p22 = o0['security'];
+    if (p22 !== undefined) {
+      if (Array.isArray(p22)) {
+        for (let i23 = 0; i23 < p22.length; i23++) {
+          const e24: unknown = p22[i23];
+          if (!b83(e24)) issues = c83(e24, path + '/security/' + i23, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/security', 1);
+      }
+    }
+    const p27 = o0['x-apigateway-access-control'];
+    if (p27 !== undefined) {
+      if (Array.isArray(p27)) {
+        for (let i28 = 0; i28 < p27.length; i28++) {
+          const e29: unknown = p27[i28];
+          if (!b84(e29)) issues = c84(e29, path + '/x-apigateway-access-control/' + i28, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/x-apigateway-access-control', 1);
+      }
+    }
+    const p32 = o0['x-apigateway-backend'];
+    if (p32 !== undefined) {
+      if (!b109(p32)) issues = c109(p32, path + '/x-apigateway-backend', issues);
+    }
+    const p34 = o0['x-apigateway-backend-policies'];
+    if (p34 !== undefined) {
+      if (Array.isArray(p34)) {
+        for (let i35 = 0; i35 < p34.length; i35++) {
+          const e36: unknown = p34[i35];
+          if (!b110(e36)) issues = c110(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
+      }
+    }
+    const p39 = o0['x-apigateway-cors'];
+    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 26);
+    const p41 = o0['x-apigateway-match-mode'];
+    if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
+    const p43 = o0['x-apigateway-ratelimit'];
+    if (p43 !== undefined && typeof p43 !== 'string') issues = fail(issues, path + '/x-apigateway-ratelimit', 0);
+    const p45 = o0['x-apigateway-request-type'];
+    if (p45 !== undefined && typeof p45 !== 'string') issues = fail(issues, path + '/x-apigateway-request-type', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Method` schema; issue paths are JSON Pointers below `path`. */
+export function validateMethod(value: unknown, path = ''): ValidationIssue[] {
+  return b73(value) ? [] : (c73(value, path, null) ?? []);
+}
+
+export function isMethod(value: unknown): value is types.Method {
+  return b73(value);
+}
+
+function b74(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['result-content'] === undefined) return false;
+    const p1 = o0['result-content'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['description'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['result-content'] === undefined) issues = fail(issues, path, 82);
+    const p1 = o0['result-content'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result-content', 0);
+    const p3 = o0['description'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `MockEndpoints` schema; issue paths are JSON Pointers below `path`. */
+export function validateMockEndpoints(value: unknown, path = ''): ValidationIssue[] {
+  return b74(value) ? [] : (c74(value, path, null) ?? []);
+}
+
+export function isMockEndpoints(value: unknown): value is types.MockEndpoints {
+  return b74(value);
+}
+
+function b75(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['in'] === undefined) return false;
+    if (o0['x-apigateway-auth-type'] === undefined) return false;
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['in'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['x-apigateway-auth-type'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['in'] === undefined) issues = fail(issues, path, 83);
+    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 84);
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['in'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
+    const p7 = o0['x-apigateway-auth-type'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/x-apigateway-auth-type', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Name` schema; issue paths are JSON Pointers below `path`. */
+export function validateName(value: unknown, path = ''): ValidationIssue[] {
+  return b75(value) ? [] : (c75(value, path, null) ?? []);
+}
+
+export function isName(value: unknown): value is types.Name {
+  return b75(value);
+}
+
+function b76(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['value'] === undefined) return false;
+    if (o0['in'] === undefined) return false;
+    if (o0['origin'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['value'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['in'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['origin'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['description'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['value'] === undefined) issues = fail(issues, path, 6);
+    if (o0['in'] === undefined) issues = fail(issues, path, 83);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 49);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['value'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
+    const p5 = o0['in'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
+    const p7 = o0['origin'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/origin', 0);
+    const p9 = o0['description'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Parameters` schema; issue paths are JSON Pointers below `path`. */
+export function validateParameters(value: unknown, path = ''): ValidationIssue[] {
+  return b76(value) ? [] : (c76(value, path, null) ?? []);
+}
+
+export function isParameters(value: unknown): value is types.Parameters {
+  return b76(value);
+}
+
+function b77(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['uri'] === undefined) return false;
+    const p1 = o0['uri'];
+    if (p1 !== undefined && !b100(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['uri'] === undefined) issues = fail(issues, path, 85);
+    const p1 = o0['uri'];
+    if (p1 !== undefined) {
+      if (!b100(p1)) issues = c100(p1, path + '/uri', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Paths` schema; issue paths are JSON Pointers below `path`. */
+export function validatePaths_2(value: unknown, path = ''): ValidationIssue[] {
+  return b77(value) ? [] : (c77(value, path, null) ?? []);
+}
+
+export function isPaths_2(value: unknown): value is types.Paths_2 {
+  return b77(value);
+}
+
+function b78(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+    const p5 = o0['location'];
+    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['required'];
+    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
+    const p15 = o0['remark'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      return false;
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      return false;
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['regular'];
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+    const p33 = o0['id'];
+    if (p33 !== undefined && typeof p33 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c78(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['location'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
+    }
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
+    const p11 = o0['required'];
+    if (p11 !== undefined) {
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 16);
+      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/required', 3);
+    }
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined) {
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 16);
+      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/valid_enable', 3);
+    }
+    const p15 = o0['remark'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      issues = fail(issues, path + '/min_num', 3);
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/max_num', 3);
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      issues = fail(issues, path + '/min_size', 3);
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/max_size', 3);
+    const p27 = o0['regular'];
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined) {
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 16);
+      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
+    }
+    const p33 = o0['id'];
+    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ReqParam` schema; issue paths are JSON Pointers below `path`. */
+export function validateReqParam(value: unknown, path = ''): ValidationIssue[] {
+  return b78(value) ? [] : (c78(value, path, null) ?? []);
+}
+
+export function isReqParam(value: unknown): value is types.ReqParam {
+  return b78(value);
+}
+
+function b79(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['location'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+    const p5 = o0['location'];
+    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['required'];
+    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
+    const p15 = o0['remark'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      return false;
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      return false;
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['regular'];
+    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['location'] === undefined) issues = fail(issues, path, 40);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['location'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
+    }
+    const p7 = o0['default_value'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
+    const p9 = o0['sample_value'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
+    const p11 = o0['required'];
+    if (p11 !== undefined) {
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 16);
+      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/required', 3);
+    }
+    const p13 = o0['valid_enable'];
+    if (p13 !== undefined) {
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 16);
+      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/valid_enable', 3);
+    }
+    const p15 = o0['remark'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p17 = o0['enumerations'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
+    const p19 = o0['min_num'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      issues = fail(issues, path + '/min_num', 3);
+    const p21 = o0['max_num'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/max_num', 3);
+    const p23 = o0['min_size'];
+    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+      issues = fail(issues, path + '/min_size', 3);
+    const p25 = o0['max_size'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/max_size', 3);
+    const p27 = o0['regular'];
+    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
+    const p29 = o0['json_schema'];
+    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
+    const p31 = o0['pass_through'];
+    if (p31 !== undefined) {
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 16);
+      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ReqParamBase` schema; issue paths are JSON Pointers below `path`. */
+export function validateReqParamBase(value: unknown, path = ''): ValidationIssue[] {
+  return b79(value) ? [] : (c79(value, path, null) ?? []);
+}
+
+export function isReqParamBase(value: unknown): value is types.ReqParamBase {
+  return b79(value);
+}
+
+function b80(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['default'];
+    if (p1 !== undefined && !b83(p1)) return false;
+    const p3 = o0['status_code'];
+    if (p3 !== undefined && !b27(p3)) return false;
+    const p5 = o0['x-apigateway-result-failure-sample'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['x-apigateway-result-normal-sample'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['default'];
+    if (p1 !== undefined) {
+      if (!b83(p1)) issues = c83(p1, path + '/default', issues);
+    }
+    const p3 = o0['status_code'];
+    if (p3 !== undefined) {
+      if (!b27(p3)) issues = c27(p3, path + '/status_code', issues);
+    }
+    const p5 = o0['x-apigateway-result-failure-sample'];
+    if (p5 !== undefined && typeof p5 !== 'string')
+      issues = fail(issues, path + '/x-apigateway-result-failure-sample', 0);
+    const p7 = o0['x-apigateway-result-normal-sample'];
+    if (p7 !== undefined && typeof p7 !== 'string')
+      issues = fail(issues, path + '/x-apigateway-result-normal-sample', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Responses` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponses(value: unknown, path = ''): ValidationIssue[] {
+  return b80(value) ? [] : (c80(value, path, null) ?? []);
+}
+
+export function isResponses(value: unknown): value is types.Responses {
+  return b80(value);
+}
+
+function b81(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['description'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['description'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Schema` schema; issue paths are JSON Pointers below `path`. */
+export function validateSchema(value: unknown, path = ''): ValidationIssue[] {
+  return b81(value) ? [] : (c81(value, path, null) ?? []);
+}
+
+export function isSchema(value: unknown): value is types.Schema {
+  return b81(value);
+}
+
+function b82(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['maximum'];
+    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint')) return false;
+    const p3 = o0['minimum'];
+    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint')) return false;
+    const p5 = o0['maxLength'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['minLength'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
+    const p9 = o0['pattern'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['type'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['default'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['description'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['name'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['in'];
+    if (p19 !== undefined && typeof p19 !== 'string') return false;
+    const p21 = o0['required'];
+    if (p21 !== undefined && typeof p21 !== 'boolean') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['maximum'];
+    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/maximum', 78);
+    const p3 = o0['minimum'];
+    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/minimum', 78);
+    const p5 = o0['maxLength'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/maxLength', 3);
+    const p7 = o0['minLength'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/minLength', 3);
+    const p9 = o0['pattern'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/pattern', 0);
+    const p11 = o0['type'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p13 = o0['default'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/default', 0);
+    const p15 = o0['description'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/description', 0);
+    const p17 = o0['name'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p19 = o0['in'];
+    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
+    const p21 = o0['required'];
+    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 26);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Schemes` schema; issue paths are JSON Pointers below `path`. */
+export function validateSchemes(value: unknown, path = ''): ValidationIssue[] {
+  return b82(value) ? [] : (c82(value, path, null) ?? []);
+}
+
+export function isSchemes(value: unknown): value is types.Schemes {
+  return b82(value);
+}
+
+function b83(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['apig-auth-type'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (!b27(e3)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c83(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['apig-auth-type'];
+    if (p1 !== undefined) {
+      if (Array.isArray(p1)) {
+        for (let i2 = 0; i2 < p1.length; i2++) {
+          const e3: unknown = p1[i2];
+          if (!b27(e3)) issues = c27(e3, path + '/apig-auth-type/' + i2, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/apig-auth-type', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Security` schema; issue paths are JSON Pointers below `path`. */
+export function validateSecurity(value: unknown, path = ''): ValidationIssue[] {
+  return b83(value) ? [] : (c83(value, path, null) ?? []);
+}
+
+export function isSecurity(value: unknown): value is types.Security {
+  return b83(value);
+}
+
+function b84(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && !b75(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c84(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (!b75(p1)) issues = c75(p1, path + '/name', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SecurityDefinitions` schema; issue paths are JSON Pointers below `path`. */
+export function validateSecurityDefinitions(value: unknown, path = ''): ValidationIssue[] {
+  return b84(value) ? [] : (c84(value, path, null) ?? []);
+}
+
+export function isSecurityDefinitions(value: unknown): value is types.SecurityDefinitions {
+  return b84(value);
+}
+
+function b85(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['sign_key'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['sign_type'];
+    if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['sign_key'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+    const p7 = o0['sign_type'];
+    if (p7 !== undefined) {
+      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 16);
+      if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SignatureReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateSignatureReq(value: unknown, path = ''): ValidationIssue[] {
+  return b85(value) ? [] : (c85(value, path, null) ?? []);
+}
+
+export function isSignatureReq(value: unknown): value is types.SignatureReq {
+  return b85(value);
+}
+
+function b86(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['update_time'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['name'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['sign_key'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['sign_type'];
+    if (p13 !== undefined && !(p13 === 'hmac' || p13 === 'basic')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['sign_secret'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+    const p3 = o0['update_time'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p7 = o0['name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p11 = o0['sign_key'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+    const p13 = o0['sign_type'];
+    if (p13 !== undefined) {
+      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 16);
+      if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SignatureResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateSignatureResp(value: unknown, path = ''): ValidationIssue[] {
+  return b86(value) ? [] : (c86(value, path, null) ?? []);
+}
+
+export function isSignatureResp(value: unknown): value is types.SignatureResp {
+  return b86(value);
+}
+
+function b87(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) return false;
+    if (o0['limit'] === undefined) return false;
+    if (o0['instance'] === undefined) return false;
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['limit'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
+    const p5 = o0['instance'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['limit'] === undefined) issues = fail(issues, path, 86);
+    if (o0['instance'] === undefined) issues = fail(issues, path, 87);
+    const p1 = o0['type'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+    const p3 = o0['limit'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/limit', 3);
+    const p5 = o0['instance'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/instance', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Special` schema; issue paths are JSON Pointers below `path`. */
+export function validateSpecial(value: unknown, path = ''): ValidationIssue[] {
+  return b87(value) ? [] : (c87(value, path, null) ?? []);
+}
+
+export function isSpecial(value: unknown): value is types.Special {
+  return b87(value);
+}
+
+function b88(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['path'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['method'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['error_code'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['path'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+    const p7 = o0['error_code'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_code', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SwaggerFailureResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateSwaggerFailureResp(value: unknown, path = ''): ValidationIssue[] {
+  return b88(value) ? [] : (c88(value, path, null) ?? []);
+}
+
+export function isSwaggerFailureResp(value: unknown): value is types.SwaggerFailureResp {
+  return b88(value);
+}
+
+function b89(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['result'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c89(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['result'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SwaggerInfoResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateSwaggerInfoResp(value: unknown, path = ''): ValidationIssue[] {
+  return b89(value) ? [] : (c89(value, path, null) ?? []);
+}
+
+export function isSwaggerInfoResp(value: unknown): value is types.SwaggerInfoResp {
+  return b89(value);
+}
+
+function b90(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['group_id'] === undefined) return false;
+    const p1 = o0['env_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['define'];
+    if (p3 !== undefined && !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) return false;
+    const p5 = o0['type'];
+    if (p5 !== undefined && !(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) return false;
+    const p7 = o0['version'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['apis'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (typeof e11 !== 'string') return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p14 = o0['group_id'];
+    if (p14 !== undefined && typeof p14 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c90(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 24);
+    const p1 = o0['env_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    const p3 = o0['define'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
+        issues = fail(issues, path + '/define', 16);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
+    }
+    const p5 = o0['type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p7 = o0['version'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/version', 0);
+    const p9 = o0['apis'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (typeof e11 !== 'string') issues = fail(issues, path + '/apis/' + i10, 0);
+        }
+      } else {
+        issues = fail(issues, path + '/apis', 1);
+      }
+    }
+    const p14 = o0['group_id'];
+    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/group_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SwaggerReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateSwaggerReq(value: unknown, path = ''): ValidationIssue[] {
+  return b90(value) ? [] : (c90(value, path, null) ?? []);
+}
+
+export function isSwaggerReq(value: unknown): value is types.SwaggerReq {
+  return b90(value);
+}
+
+function b91(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['group_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['failure'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (!b88(e5)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p8 = o0['success'];
+    if (p8 !== undefined) {
+      if (Array.isArray(p8)) {
+        for (let i9 = 0; i9 < p8.length; i9++) {
+          const e10: unknown = p8[i9];
+          if (!b92(e10)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p13 = o0['swagger'];
+    if (p13 !== undefined && !b89(p13)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['group_id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p3 = o0['failure'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (!b88(e5)) issues = c88(e5, path + '/failure/' + i4, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/failure', 1);
+      }
+    }
+    const p8 = o0['success'];
+    if (p8 !== undefined) {
+      if (Array.isArray(p8)) {
+        for (let i9 = 0; i9 < p8.length; i9++) {
+          const e10: unknown = p8[i9];
+          if (!b92(e10)) issues = c92(e10, path + '/success/' + i9, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/success', 1);
+      }
+    }
+    const p13 = o0['swagger'];
+    if (p13 !== undefined) {
+      if (!b89(p13)) issues = c89(p13, path + '/swagger', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SwaggerResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateSwaggerResp(value: unknown, path = ''): ValidationIssue[] {
+  return b91(value) ? [] : (c91(value, path, null) ?? []);
+}
+
+export function isSwaggerResp(value: unknown): value is types.SwaggerResp {
+  return b91(value);
+}
+
+function b92(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['path'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['method'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['action'];
+    if (p5 !== undefined && !(p5 === 'update' || p5 === 'create')) return false;
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c92(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['path'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p3 = o0['method'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
+    const p5 = o0['action'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
+    }
+    const p7 = o0['id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `SwaggerSuccessResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateSwaggerSuccessResp(value: unknown, path = ''): ValidationIssue[] {
+  return b92(value) ? [] : (c92(value, path, null) ?? []);
+}
+
+export function isSwaggerSuccessResp(value: unknown): value is types.SwaggerSuccessResp {
+  return b92(value);
+}
+
+function b93(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['api-limit'] === undefined) return false;
+    if (o0['interval'] === undefined) return false;
+    if (o0['unit'] === undefined) return false;
+    const p1 = o0['api-limit'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['user-limit'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
+    const p5 = o0['app-limit'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['ip-limit'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
+    const p9 = o0['interval'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
+    const p11 = o0['unit'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['shared'];
+    if (p13 !== undefined && typeof p13 !== 'boolean') return false;
+    const p15 = o0['special'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          if (!b87(e17)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c93(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['api-limit'] === undefined) issues = fail(issues, path, 88);
+    if (o0['interval'] === undefined) issues = fail(issues, path, 89);
+    if (o0['unit'] === undefined) issues = fail(issues, path, 90);
+    const p1 = o0['api-limit'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/api-limit', 3);
+    const p3 = o0['user-limit'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+      issues = fail(issues, path + '/user-limit', 3);
+    const p5 = o0['app-limit'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/app-limit', 3);
+    const p7 = o0['ip-limit'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/ip-limit', 3);
+    const p9 = o0['interval'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/interval', 3);
+    const p11 = o0['unit'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
+    const p13 = o0['shared'];
+    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 26);
+    const p15 = o0['special'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          if (!b87(e17)) issues = c87(e17, path + '/special/' + i16, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/special', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ThrottleName` schema; issue paths are JSON Pointers below `path`. */
+export function validateThrottleName(value: unknown, path = ''): ValidationIssue[] {
+  return b93(value) ? [] : (c93(value, path, null) ?? []);
+}
+
+export function isThrottleName(value: unknown): value is types.ThrottleName {
+  return b93(value);
+}
+
+function b94(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['time_unit'] === undefined) return false;
+    if (o0['api_call_limits'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
+    const p1 = o0['app_call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['time_unit'];
+    if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['api_call_limits'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
+    const p11 = o0['type'];
+    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+    const p13 = o0['enable_adaptive_control'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['user_call_limits'];
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      return false;
+    const p17 = o0['time_interval'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      return false;
+    const p19 = o0['ip_call_limits'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 54);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 52);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 53);
+    const p1 = o0['app_call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/app_call_limits', 3);
+    const p3 = o0['name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p5 = o0['time_unit'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
+        issues = fail(issues, path + '/time_unit', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    }
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p9 = o0['api_call_limits'];
+    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+      issues = fail(issues, path + '/api_call_limits', 3);
+    const p11 = o0['type'];
+    if (p11 !== undefined) {
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 16);
+      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p13 = o0['enable_adaptive_control'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+    const p15 = o0['user_call_limits'];
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      issues = fail(issues, path + '/user_call_limits', 3);
+    const p17 = o0['time_interval'];
+    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
+    const p19 = o0['ip_call_limits'];
+    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      issues = fail(issues, path + '/ip_call_limits', 3);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ThrottleReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateThrottleReq(value: unknown, path = ''): ValidationIssue[] {
+  return b94(value) ? [] : (c94(value, path, null) ?? []);
+}
+
+export function isThrottleReq(value: unknown): value is types.ThrottleReq {
+  return b94(value);
+}
+
+function b95(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['bind_num'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['is_include_special_throttle'];
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['type'];
+    if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
+    const p11 = o0['time_interval'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      return false;
+    const p13 = o0['ip_call_limits'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      return false;
+    const p15 = o0['app_call_limits'];
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      return false;
+    const p17 = o0['name'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['time_unit'];
+    if (p19 !== undefined && !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY')) return false;
+    const p21 = o0['api_call_limits'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      return false;
+    const p23 = o0['id'];
+    if (p23 !== undefined && typeof p23 !== 'string') return false;
+    const p25 = o0['user_call_limits'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      return false;
+    const p27 = o0['enable_adaptive_control'];
+    if (p27 !== undefined && !(p27 === 'true' || p27 === 'false')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['bind_num'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/bind_num', 3);
+    const p3 = o0['is_include_special_throttle'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 16);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/is_include_special_throttle', 3);
+    }
+    const p5 = o0['create_time'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p7 = o0['remark'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    const p9 = o0['type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 16);
+      if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p11 = o0['time_interval'];
+    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      issues = fail(issues, path + '/time_interval', 3);
+    const p13 = o0['ip_call_limits'];
+    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      issues = fail(issues, path + '/ip_call_limits', 3);
+    const p15 = o0['app_call_limits'];
+    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+      issues = fail(issues, path + '/app_call_limits', 3);
+    const p17 = o0['name'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p19 = o0['time_unit'];
+    if (p19 !== undefined) {
+      if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
+        issues = fail(issues, path + '/time_unit', 16);
+      if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    }
+    const p21 = o0['api_call_limits'];
+    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      issues = fail(issues, path + '/api_call_limits', 3);
+    const p23 = o0['id'];
+    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p25 = o0['user_call_limits'];
+    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+      issues = fail(issues, path + '/user_call_limits', 3);
+    const p27 = o0['enable_adaptive_control'];
+    if (p27 !== undefined) {
+      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 16);
+      if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ThrottleResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateThrottleResp(value: unknown, path = ''): ValidationIssue[] {
+  return b95(value) ? [] : (c95(value, path, null) ?? []);
+}
+
+export function isThrottleResp(value: unknown): value is types.ThrottleResp {
+  return b95(value);
+}
+
+function b96(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['call_limits'] === undefined) return false;
+    if (o0['object_id'] === undefined) return false;
+    if (o0['object_type'] === undefined) return false;
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['object_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['object_type'];
+    if (p5 !== undefined && !(p5 === 'APP' || p5 === 'USER')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c96(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['call_limits'] === undefined) issues = fail(issues, path, 91);
+    if (o0['object_id'] === undefined) issues = fail(issues, path, 92);
+    if (o0['object_type'] === undefined) issues = fail(issues, path, 93);
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/call_limits', 3);
+    const p3 = o0['object_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
+    const p5 = o0['object_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 16);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ThrottleSpecialReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateThrottleSpecialReq(value: unknown, path = ''): ValidationIssue[] {
+  return b96(value) ? [] : (c96(value, path, null) ?? []);
+}
+
+export function isThrottleSpecialReq(value: unknown): value is types.ThrottleSpecialReq {
+  return b96(value);
+}
+
+function b97(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['app_name'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['object_name'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    const p7 = o0['object_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['throttle_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['apply_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['app_id'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['object_type'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['call_limits'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+      issues = fail(issues, path + '/call_limits', 3);
+    const p3 = o0['app_name'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/app_name', 0);
+    const p5 = o0['object_name'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/object_name', 0);
+    const p7 = o0['object_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/object_id', 0);
+    const p9 = o0['throttle_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/throttle_id', 0);
+    const p11 = o0['apply_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/apply_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p15 = o0['app_id'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/app_id', 0);
+    const p17 = o0['object_type'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/object_type', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ThrottleSpecialResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateThrottleSpecialResp(value: unknown, path = ''): ValidationIssue[] {
+  return b97(value) ? [] : (c97(value, path, null) ?? []);
+}
+
+export function isThrottleSpecialResp(value: unknown): value is types.ThrottleSpecialResp {
+  return b97(value);
+}
+
+/** Checks a value against the `UpdateRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateUpdateRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b52(value) ? [] : (c52(value, path, null) ?? []);
+}
+
+export function isUpdateRequestThrottlingPolicyRequestBody(
+  value: unknown,
+): value is types.UpdateRequestThrottlingPolicyRequestBody {
+  return b52(value);
+}
+
+/** Checks a value against the `UpdateRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateUpdateRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b53(value) ? [] : (c53(value, path, null) ?? []);
+}
+
+export function isUpdateRequestThrottlingPolicyResponse(
+  value: unknown,
+): value is types.UpdateRequestThrottlingPolicyResponse {
+  return b53(value);
+}
+
+function b100(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['method'] === undefined) return false;
+    const p1 = o0['method'];
+    if (p1 !== undefined && !b73(p1)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c100(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['method'] === undefined) issues = fail(issues, path, 45);
+    const p1 = o0['method'];
+    if (p1 !== undefined) {
+      if (!b73(p1)) issues = c73(p1, path + '/method', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Uri` schema; issue paths are JSON Pointers below `path`. */
+export function validateUri(value: unknown, path = ''): ValidationIssue[] {
+  return b100(value) ? [] : (c100(value, path, null) ?? []);
+}
+
+export function isUri(value: unknown): value is types.Uri {
+  return b100(value);
+}
+
+function b101(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['instance_name'] === undefined) return false;
+    if (o0['instance_id'] === undefined) return false;
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 100) return false;
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c101(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/weight', 11);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 12);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `VPCTable4` schema; issue paths are JSON Pointers below `path`. */
+export function validateVPCTable4(value: unknown, path = ''): ValidationIssue[] {
+  return b101(value) ? [] : (c101(value, path, null) ?? []);
+}
+
+export function isVPCTable4(value: unknown): value is types.VPCTable4 {
+  return b101(value);
+}
+
+function b102(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+    const p9 = o0['member_type'];
+    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['status'];
+    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 16);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 55);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined) {
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 16);
+      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
+    }
+    const p9 = o0['member_type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 16);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
+    }
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p15 = o0['status'];
+    if (p15 !== undefined) {
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 16);
+      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+    }
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `VpcChannelInfo` schema; issue paths are JSON Pointers below `path`. */
+export function validateVpcChannelInfo(value: unknown, path = ''): ValidationIssue[] {
+  return b102(value) ? [] : (c102(value, path, null) ?? []);
+}
+
+export function isVpcChannelInfo(value: unknown): value is types.VpcChannelInfo {
+  return b102(value);
+}
+
+function b103(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+    const p9 = o0['member_type'];
+    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    const p15 = o0['status'];
+    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['members'];
+    if (p19 !== undefined) {
+      if (Array.isArray(p19)) {
+        for (let i20 = 0; i20 < p19.length; i20++) {
+          const e21: unknown = p19[i20];
+          if (!b107(e21)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p24 = o0['vpc_health_config'];
+    if (p24 !== undefined && !b105(p24)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c103(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 16);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 55);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined) {
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 16);
+      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
+    }
+    const p9 = o0['member_type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 16);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
+    }
+    const p11 = o0['create_time'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p13 = o0['id'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p15 = o0['status'];
+    if (p15 !== undefined) {
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 16);
+      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+    }
+    const p17 = o0['elb_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
+    const p19 = o0['members'];
+    if (p19 !== undefined) {
+      if (Array.isArray(p19)) {
+        for (let i20 = 0; i20 < p19.length; i20++) {
+          const e21: unknown = p19[i20];
+          if (!b107(e21)) issues = c107(e21, path + '/members/' + i20, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/members', 1);
+      }
+    }
+    const p24 = o0['vpc_health_config'];
+    if (p24 !== undefined) {
+      if (!b105(p24)) issues = c105(p24, path + '/vpc_health_config', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `VpcChannelWholeInfo` schema; issue paths are JSON Pointers below `path`. */
+export function validateVpcChannelWholeInfo(value: unknown, path = ''): ValidationIssue[] {
+  return b103(value) ? [] : (c103(value, path, null) ?? []);
+}
+
+export function isVpcChannelWholeInfo(value: unknown): value is types.VpcChannelWholeInfo {
+  return b103(value);
+}
+
+function b104(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['members'] === undefined) return false;
+    if (o0['vpc_health_config'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+    const p9 = o0['member_type'];
+    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+    const p11 = o0['members'];
+    if (p11 !== undefined) {
+      if (Array.isArray(p11)) {
+        for (let i12 = 0; i12 < p11.length; i12++) {
+          const e13: unknown = p11[i12];
+          if (!b72(e13)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p16 = o0['vpc_health_config'];
+    if (p16 !== undefined && !b56(p16)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c104(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['members'] === undefined) issues = fail(issues, path, 94);
+    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 95);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 16);
+      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 55);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p7 = o0['balance_strategy'];
+    if (p7 !== undefined) {
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 16);
+      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
+    }
+    const p9 = o0['member_type'];
+    if (p9 !== undefined) {
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 16);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
+    }
+    const p11 = o0['members'];
+    if (p11 !== undefined) {
+      if (Array.isArray(p11)) {
+        for (let i12 = 0; i12 < p11.length; i12++) {
+          const e13: unknown = p11[i12];
+          if (!b72(e13)) issues = c72(e13, path + '/members/' + i12, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/members', 1);
+      }
+    }
+    const p16 = o0['vpc_health_config'];
+    if (p16 !== undefined) {
+      if (!b56(p16)) issues = c56(p16, path + '/vpc_health_config', issues);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `VpcCreate` schema; issue paths are JSON Pointers below `path`. */
+export function validateVpcCreate(value: unknown, path = ''): ValidationIssue[] {
+  return b104(value) ? [] : (c104(value, path, null) ?? []);
+}
+
+export function isVpcCreate(value: unknown): value is types.VpcCreate {
+  return b104(value);
+}
+
+function b105(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
@@ -8075,26 +8165,26 @@ function b108(v: unknown): boolean {
   return true;
 }
 
-function c108(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
     if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 16);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     }
     const p3 = o0['path'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
     const p5 = o0['method'];
     if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 16);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
     }
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p7 < 1) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 55);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -8102,8 +8192,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p9 = o0['threshold_normal'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 59);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 60);
       } else {
         issues = fail(issues, path + '/threshold_normal', 3);
       }
@@ -8111,8 +8201,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p11 = o0['threshold_abnormal'];
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 59);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 60);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 3);
       }
@@ -8120,8 +8210,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 61);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 62);
       } else {
         issues = fail(issues, path + '/time_interval', 3);
       }
@@ -8129,12 +8219,12 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 26);
     const p19 = o0['timeout'];
     if (p19 !== undefined) {
       if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 59);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 63);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -8153,14 +8243,14 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcHealthConfigInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcHealthConfigInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b108(value) ? [] : (c108(value, path, null) ?? []);
+  return b105(value) ? [] : (c105(value, path, null) ?? []);
 }
 
 export function isVpcHealthConfigInfo(value: unknown): value is types.VpcHealthConfigInfo {
-  return b108(value);
+  return b105(value);
 }
 
-function b109(v: unknown): boolean {
+function b106(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['ecs_id'];
@@ -8181,7 +8271,7 @@ function b109(v: unknown): boolean {
   return true;
 }
 
-function c109(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['ecs_id'];
@@ -8190,7 +8280,7 @@ function c109(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
       issues = fail(issues, path + '/ecs_name', 3);
     const p5 = o0['cascade_flag'];
-    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 21);
+    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 26);
     const p7 = o0['vpc_channel_proxy_host'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
     const p9 = o0['vpc_channel_id'];
@@ -8205,156 +8295,14 @@ function c109(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b109(value) ? [] : (c109(value, path, null) ?? []);
+  return b106(value) ? [] : (c106(value, path, null) ?? []);
 }
 
 export function isVpcInfo(value: unknown): value is types.VpcInfo {
-  return b109(value);
+  return b106(value);
 }
 
-function b110(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) return false;
-    if (o0['instance_id'] === undefined) return false;
-    if (o0['weight'] === undefined) return false;
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 100) return false;
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
-    if (o0['weight'] === undefined) issues = fail(issues, path, 95);
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcInstances` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcInstances(value: unknown, path = ''): ValidationIssue[] {
-  return b110(value) ? [] : (c110(value, path, null) ?? []);
-}
-
-export function isVpcInstances(value: unknown): value is types.VpcInstances {
-  return b110(value);
-}
-
-function b111(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['vpc_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['instance_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['instance_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['host'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['weight'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) return false;
-        if (p13 > 100) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c111(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['vpc_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_id', 0);
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p7 = o0['instance_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p9 = o0['instance_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p11 = o0['host'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p13 = o0['weight'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p13 > 100) issues = fail(issues, path + '/weight', 67);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
-      }
-    }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcInstances2` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcInstances2(value: unknown, path = ''): ValidationIssue[] {
-  return b111(value) ? [] : (c111(value, path, null) ?? []);
-}
-
-export function isVpcInstances2(value: unknown): value is types.VpcInstances2 {
-  return b111(value);
-}
-
-/** Checks a value against the `VpcInstances3` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcInstances3(value: unknown, path = ''): ValidationIssue[] {
-  return b111(value) ? [] : (c111(value, path, null) ?? []);
-}
-
-export function isVpcInstances3(value: unknown): value is types.VpcInstances3 {
-  return b111(value);
-}
-
-function b113(v: unknown): boolean {
+function b107(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
@@ -8387,7 +8335,7 @@ function b113(v: unknown): boolean {
   return true;
 }
 
-function c113(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
@@ -8395,8 +8343,8 @@ function c113(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p3 = o0['weight'];
     if (p3 !== undefined) {
       if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p3 < 0) issues = fail(issues, path + '/weight', 79);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 12);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -8422,14 +8370,14 @@ function c113(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcMemberInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcMemberInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b113(value) ? [] : (c113(value, path, null) ?? []);
+  return b107(value) ? [] : (c107(value, path, null) ?? []);
 }
 
 export function isVpcMemberInfo(value: unknown): value is types.VpcMemberInfo {
-  return b113(value);
+  return b107(value);
 }
 
-function b114(v: unknown): boolean {
+function b108(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
@@ -8440,7 +8388,7 @@ function b114(v: unknown): boolean {
   return true;
 }
 
-function c114(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c108(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
@@ -8455,14 +8403,14 @@ function c114(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayAccessControls` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayAccessControls(value: unknown, path = ''): ValidationIssue[] {
-  return b114(value) ? [] : (c114(value, path, null) ?? []);
+  return b108(value) ? [] : (c108(value, path, null) ?? []);
 }
 
 export function isXApigatewayAccessControls(value: unknown): value is types.XApigatewayAccessControls {
-  return b114(value);
+  return b108(value);
 }
 
-function b115(v: unknown): boolean {
+function b109(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -8474,24 +8422,24 @@ function b115(v: unknown): boolean {
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!b75(e5)) return false;
+          if (!b76(e5)) return false;
         }
       } else {
         return false;
       }
     }
     const p8 = o0['backend_define'];
-    if (p8 !== undefined && !b37(p8)) return false;
+    if (p8 !== undefined && !b38(p8)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c115(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c109(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
     if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
@@ -8500,7 +8448,7 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!b75(e5)) issues = c75(e5, path + '/parameters/' + i4, issues);
+          if (!b76(e5)) issues = c76(e5, path + '/parameters/' + i4, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -8508,7 +8456,7 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p8 = o0['backend_define'];
     if (p8 !== undefined) {
-      if (!b37(p8)) issues = c37(p8, path + '/backend_define', issues);
+      if (!b38(p8)) issues = c38(p8, path + '/backend_define', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8518,14 +8466,14 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayBackend` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayBackend(value: unknown, path = ''): ValidationIssue[] {
-  return b115(value) ? [] : (c115(value, path, null) ?? []);
+  return b109(value) ? [] : (c109(value, path, null) ?? []);
 }
 
 export function isXApigatewayBackend(value: unknown): value is types.XApigatewayBackend {
-  return b115(value);
+  return b109(value);
 }
 
-function b116(v: unknown): boolean {
+function b110(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -8542,20 +8490,20 @@ function b116(v: unknown): boolean {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b75(e7)) return false;
+          if (!b76(e7)) return false;
         }
       } else {
         return false;
       }
     }
     const p10 = o0['backend_define'];
-    if (p10 !== undefined && !b37(p10)) return false;
+    if (p10 !== undefined && !b38(p10)) return false;
     const p12 = o0['conditions'];
     if (p12 !== undefined) {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b46(e14)) return false;
+          if (!b47(e14)) return false;
         }
       } else {
         return false;
@@ -8569,13 +8517,13 @@ function b116(v: unknown): boolean {
   return true;
 }
 
-function c116(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['name'] === undefined) issues = fail(issues, path, 17);
     if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 36);
     if (o0['effectMode'] === undefined) issues = fail(issues, path, 97);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
@@ -8586,7 +8534,7 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b75(e7)) issues = c75(e7, path + '/parameters/' + i6, issues);
+          if (!b76(e7)) issues = c76(e7, path + '/parameters/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -8594,14 +8542,14 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p10 = o0['backend_define'];
     if (p10 !== undefined) {
-      if (!b37(p10)) issues = c37(p10, path + '/backend_define', issues);
+      if (!b38(p10)) issues = c38(p10, path + '/backend_define', issues);
     }
     const p12 = o0['conditions'];
     if (p12 !== undefined) {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+          if (!b47(e14)) issues = c47(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -8617,30 +8565,30 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayBackendPolicies` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayBackendPolicies(value: unknown, path = ''): ValidationIssue[] {
-  return b116(value) ? [] : (c116(value, path, null) ?? []);
+  return b110(value) ? [] : (c110(value, path, null) ?? []);
 }
 
 export function isXApigatewayBackendPolicies(value: unknown): value is types.XApigatewayBackendPolicies {
-  return b116(value);
+  return b110(value);
 }
 
-function b117(v: unknown): boolean {
+function b111(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['throttle_name'];
-    if (p1 !== undefined && !b94(p1)) return false;
+    if (p1 !== undefined && !b93(p1)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c117(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c111(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['throttle_name'];
     if (p1 !== undefined) {
-      if (!b94(p1)) issues = c94(p1, path + '/throttle_name', issues);
+      if (!b93(p1)) issues = c93(p1, path + '/throttle_name', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8650,11 +8598,11 @@ function c117(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayRatelimits` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayRatelimits(value: unknown, path = ''): ValidationIssue[] {
-  return b117(value) ? [] : (c117(value, path, null) ?? []);
+  return b111(value) ? [] : (c111(value, path, null) ?? []);
 }
 
 export function isXApigatewayRatelimits(value: unknown): value is types.XApigatewayRatelimits {
-  return b117(value);
+  return b111(value);
 }
 
 function r0(args: RequestArgs): ValidationIssue[] {
@@ -8675,7 +8623,7 @@ function s0(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b6(body)) issues = c6(body, '', issues);
+      if (!b7(body)) issues = c7(body, '', issues);
       break;
     }
   }
@@ -8687,7 +8635,7 @@ function r1(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b33(body)) issues = c33(body, '/body', issues);
+    if (!b31(body)) issues = c31(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8699,7 +8647,7 @@ function s1(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i0 = 0; i0 < body.length; i0++) {
           const e1: unknown = body[i0];
-          if (!b34(e1)) issues = c34(e1, '/' + i0, issues);
+          if (!b32(e1)) issues = c32(e1, '/' + i0, issues);
         }
       } else {
         issues = fail(issues, '', 1);
@@ -8728,7 +8676,7 @@ function r2(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b9(body)) issues = c9(body, '/body', issues);
+    if (!b11(body)) issues = c11(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8737,23 +8685,23 @@ function s2(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b41(body)) issues = c41(body, '', issues);
+      if (!b42(body)) issues = c42(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8765,7 +8713,7 @@ function r3(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b43(body)) issues = c43(body, '/body', issues);
+    if (!b44(body)) issues = c44(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8777,7 +8725,7 @@ function s3(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i0 = 0; i0 < body.length; i0++) {
           const e1: unknown = body[i0];
-          if (!b44(e1)) issues = c44(e1, '/' + i0, issues);
+          if (!b45(e1)) issues = c45(e1, '/' + i0, issues);
         }
       } else {
         issues = fail(issues, '', 1);
@@ -8789,27 +8737,6 @@ function s3(status: number, body: unknown): ValidationIssue[] {
 }
 
 function r4(args: RequestArgs): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
-  else {
-    if (!b47(body)) issues = c47(body, '/body', issues);
-  }
-  return issues ?? [];
-}
-
-function s4(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b48(body)) issues = c48(body, '', issues);
-      break;
-    }
-  }
-  return issues ?? [];
-}
-
-function r5(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -8828,7 +8755,7 @@ function r5(args: RequestArgs): ValidationIssue[] {
   return issues ?? [];
 }
 
-function s5(status: number, body: unknown): ValidationIssue[] {
+function s4(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
@@ -8836,23 +8763,44 @@ function s5(status: number, body: unknown): ValidationIssue[] {
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+  }
+  return issues ?? [];
+}
+
+function r5(args: RequestArgs): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  const body: unknown = args.body;
+  if (body === undefined) issues = fail(issues, '/body', 99);
+  else {
+    if (!b48(body)) issues = c48(body, '/body', issues);
+  }
+  return issues ?? [];
+}
+
+function s5(status: number, body: unknown): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  switch (status) {
+    case 201: {
+      if (!b49(body)) issues = c49(body, '', issues);
       break;
     }
   }
@@ -8873,7 +8821,7 @@ function r6(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b15(body)) issues = c15(body, '/body', issues);
+    if (!b17(body)) issues = c17(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8882,23 +8830,23 @@ function s6(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b14(body)) issues = c14(body, '', issues);
+      if (!b16(body)) issues = c16(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8919,7 +8867,7 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b31(body)) issues = c31(body, '/body', issues);
+    if (!b34(body)) issues = c34(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8928,27 +8876,27 @@ function s7(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b32(body)) issues = c32(body, '', issues);
+      if (!b35(body)) issues = c35(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8969,7 +8917,7 @@ function r8(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b15(body)) issues = c15(body, '/body', issues);
+    if (!b17(body)) issues = c17(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8978,19 +8926,19 @@ function s8(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b54(body)) issues = c54(body, '', issues);
+      if (!b59(body)) issues = c59(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9011,7 +8959,7 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b55(body)) issues = c55(body, '/body', issues);
+    if (!b60(body)) issues = c60(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9020,19 +8968,19 @@ function s9(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b56(body)) issues = c56(body, '', issues);
+      if (!b61(body)) issues = c61(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9041,19 +8989,10 @@ function s9(status: number, body: unknown): ValidationIssue[] {
 
 function r10(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
-  const g0: Record<string, unknown> = args.path ?? {};
-  const a1 = g0['project_id'];
-  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
-  const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
-  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b95(body)) issues = c95(body, '/body', issues);
+    if (!b52(body)) issues = c52(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9062,23 +9001,7 @@ function s10(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b96(body)) issues = c96(body, '', issues);
-      break;
-    }
-    case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b53(body)) issues = c53(body, '', issues);
       break;
     }
   }
@@ -9099,7 +9022,7 @@ function r11(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b86(body)) issues = c86(body, '/body', issues);
+    if (!b94(body)) issues = c94(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9108,23 +9031,23 @@ function s11(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b87(body)) issues = c87(body, '', issues);
+      if (!b95(body)) issues = c95(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9132,6 +9055,52 @@ function s11(status: number, body: unknown): ValidationIssue[] {
 }
 
 function r12(args: RequestArgs): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  const g0: Record<string, unknown> = args.path ?? {};
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
+  const g5: Record<string, unknown> = args.headers ?? {};
+  const a6 = g5['X-Auth-Token'];
+  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
+  const body: unknown = args.body;
+  if (body === undefined) issues = fail(issues, '/body', 99);
+  else {
+    if (!b85(body)) issues = c85(body, '/body', issues);
+  }
+  return issues ?? [];
+}
+
+function s12(status: number, body: unknown): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  switch (status) {
+    case 201: {
+      if (!b86(body)) issues = c86(body, '', issues);
+      break;
+    }
+    case 400: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 401: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 403: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 500: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+  }
+  return issues ?? [];
+}
+
+function r13(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -9148,43 +9117,64 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b97(body)) issues = c97(body, '/body', issues);
+    if (!b96(body)) issues = c96(body, '/body', issues);
   }
   return issues ?? [];
 }
 
-function s12(status: number, body: unknown): ValidationIssue[] {
+function s13(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b98(body)) issues = c98(body, '', issues);
+      if (!b97(body)) issues = c97(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
   return issues ?? [];
 }
 
-function r13(args: RequestArgs): ValidationIssue[] {
+function r14(args: RequestArgs): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  const body: unknown = args.body;
+  if (body === undefined) issues = fail(issues, '/body', 99);
+  else {
+    if (!b54(body)) issues = c54(body, '/body', issues);
+  }
+  return issues ?? [];
+}
+
+function s14(status: number, body: unknown): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  switch (status) {
+    case 201: {
+      if (!b55(body)) issues = c55(body, '', issues);
+      break;
+    }
+  }
+  return issues ?? [];
+}
+
+function r15(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -9198,69 +9188,7 @@ function r13(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b105(body)) issues = c105(body, '/body', issues);
-  }
-  return issues ?? [];
-}
-
-function s13(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b103(body)) issues = c103(body, '', issues);
-      break;
-    }
-    case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-  }
-  return issues ?? [];
-}
-
-function r14(args: RequestArgs): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
-  else {
-    if (!b49(body)) issues = c49(body, '/body', issues);
-  }
-  return issues ?? [];
-}
-
-function s14(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b50(body)) issues = c50(body, '', issues);
-      break;
-    }
-  }
-  return issues ?? [];
-}
-
-function r15(args: RequestArgs): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
-  else {
-    if (!b51(body)) issues = c51(body, '/body', issues);
+    if (!b104(body)) issues = c104(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9269,7 +9197,27 @@ function s15(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b52(body)) issues = c52(body, '', issues);
+      if (!b102(body)) issues = c102(body, '', issues);
+      break;
+    }
+    case 400: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 401: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 403: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 404: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 500: {
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9297,19 +9245,19 @@ function s16(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9330,7 +9278,7 @@ function r17(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b91(body)) issues = c91(body, '/body', issues);
+    if (!b90(body)) issues = c90(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9343,23 +9291,23 @@ function s17(status: number, body: unknown): ValidationIssue[] {
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9399,7 +9347,7 @@ function s18(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b62(body)) issues = c62(body, '', issues);
+      if (!b63(body)) issues = c63(body, '', issues);
       break;
     }
   }
@@ -9424,27 +9372,27 @@ function s19(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b92(body)) issues = c92(body, '', issues);
+      if (!b91(body)) issues = c91(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9474,7 +9422,7 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a16 = g5['limit'];
   if (a16 !== undefined) {
     if ((typeof a16 === 'number' && Number.isInteger(a16)) || typeof a16 === 'bigint') {
-      if (a16 < 1) issues = fail(issues, '/query/limit', 25);
+      if (a16 < 1) issues = fail(issues, '/query/limit', 11);
       if (a16 > 500) issues = fail(issues, '/query/limit', 104);
     } else {
       issues = fail(issues, '/query/limit', 3);
@@ -9496,23 +9444,23 @@ function s20(status: number, body: unknown): ValidationIssue[] {
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9520,31 +9468,6 @@ function s20(status: number, body: unknown): ValidationIssue[] {
 }
 
 function r21(args: RequestArgs): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  const g0: Record<string, unknown> = args.path ?? {};
-  const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
-  else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
-  const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
-  else {
-    if (!b49(body)) issues = c49(body, '/body', issues);
-  }
-  return issues ?? [];
-}
-
-function s21(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b50(body)) issues = c50(body, '', issues);
-      break;
-    }
-  }
-  return issues ?? [];
-}
-
-function r22(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['duration'];
@@ -9556,18 +9479,18 @@ function r22(args: RequestArgs): ValidationIssue[] {
   return issues ?? [];
 }
 
-function s22(status: number, body: unknown): ValidationIssue[] {
+function s21(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b77(body)) issues = c77(body, '', issues);
+      if (!b70(body)) issues = c70(body, '', issues);
       break;
     }
   }
   return issues ?? [];
 }
 
-function r23(args: RequestArgs): ValidationIssue[] {
+function r22(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
@@ -9585,18 +9508,18 @@ function r23(args: RequestArgs): ValidationIssue[] {
   return issues ?? [];
 }
 
-function s23(status: number, body: unknown): ValidationIssue[] {
+function s22(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b6(body)) issues = c6(body, '', issues);
+      if (!b7(body)) issues = c7(body, '', issues);
       break;
     }
   }
   return issues ?? [];
 }
 
-function r24(args: RequestArgs): ValidationIssue[] {
+function r23(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -9613,38 +9536,38 @@ function r24(args: RequestArgs): ValidationIssue[] {
   return issues ?? [];
 }
 
-function s24(status: number, body: unknown): ValidationIssue[] {
+function s23(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b27(body)) issues = c27(body, '', issues);
+      if (!b29(body)) issues = c29(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
   return issues ?? [];
 }
 
-function r25(args: RequestArgs): ValidationIssue[] {
+function r24(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -9661,38 +9584,38 @@ function r25(args: RequestArgs): ValidationIssue[] {
   return issues ?? [];
 }
 
-function s25(status: number, body: unknown): ValidationIssue[] {
+function s24(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b104(body)) issues = c104(body, '', issues);
+      if (!b103(body)) issues = c103(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
   return issues ?? [];
 }
 
-function r26(args: RequestArgs): ValidationIssue[] {
+function r25(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -9709,43 +9632,43 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b11(body)) issues = c11(body, '/body', issues);
+    if (!b13(body)) issues = c13(body, '/body', issues);
   }
   return issues ?? [];
 }
 
-function s26(status: number, body: unknown): ValidationIssue[] {
+function s25(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b16(body)) issues = c16(body, '', issues);
+      if (!b18(body)) issues = c18(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
   return issues ?? [];
 }
 
-function r27(args: RequestArgs): ValidationIssue[] {
+function r26(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -9762,7 +9685,52 @@ function r27(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b26(body)) issues = c26(body, '/body', issues);
+    if (!b28(body)) issues = c28(body, '/body', issues);
+  }
+  return issues ?? [];
+}
+
+function s26(status: number, body: unknown): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  switch (status) {
+    case 201: {
+      if (!b29(body)) issues = c29(body, '', issues);
+      break;
+    }
+    case 400: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 401: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 403: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 404: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 500: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+  }
+  return issues ?? [];
+}
+
+function r27(args: RequestArgs): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  const g0: Record<string, unknown> = args.path ?? {};
+  const a1 = g0['id'];
+  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
+  const body: unknown = args.body;
+  if (body === undefined) issues = fail(issues, '/body', 99);
+  else {
+    if (!b52(body)) issues = c52(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9770,28 +9738,8 @@ function r27(args: RequestArgs): ValidationIssue[] {
 function s27(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
-    case 201: {
-      if (!b27(body)) issues = c27(body, '', issues);
-      break;
-    }
-    case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+    case 200: {
+      if (!b53(body)) issues = c53(body, '', issues);
       break;
     }
   }
@@ -9815,7 +9763,7 @@ function r28(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
-    if (!b95(body)) issues = c95(body, '/body', issues);
+    if (!b94(body)) issues = c94(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9824,27 +9772,27 @@ function s28(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b96(body)) issues = c96(body, '', issues);
+      if (!b95(body)) issues = c95(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9853,66 +9801,66 @@ function s28(status: number, body: unknown): ValidationIssue[] {
 
 /** Request validators by client method name: path, query and header parameters and the body. */
 export const requestValidators: Record<string, (args: RequestArgs) => ValidationIssue[]> = {
-  addingBackendInstances: r0,
-  authorizingApps: r1,
+  addBackendInstances: r0,
+  authorizeApps: r1,
   batchPublishOrOfflineApiV2: r2,
-  bindingaSignatureKey: r3,
-  createAPIGroup: r4,
-  createApiAclBindingV2: r5,
+  bindSignatureKey: r3,
+  createApiAclBindingV2: r4,
+  createApiGroup: r5,
   createApiGroupV2: r6,
   createCustomAuthorizerV2: r7,
   createEnvironmentV2: r8,
   createEnvironmentVariableV2: r9,
-  createRequestThrottlingPolicyV2: r10,
-  createSignatureKeyV2: r11,
-  createSpecialThrottlingConfigurationV2: r12,
-  createVpcChannelV2: r13,
-  creatingaRequestThrottlingPolicy: r14,
-  creatingaVPCChannel: r15,
+  createRequestThrottlingPolicy: r10,
+  createRequestThrottlingPolicyV2: r11,
+  createSignatureKeyV2: r12,
+  createSpecialThrottlingConfigurationV2: r13,
+  createVpcChannel: r14,
+  createVpcChannelV2: r15,
   deleteRequestThrottlingPolicyV2: r16,
   exportApiDefinitionsV2: r17,
-  exportingMultipleAPIs: r18,
+  exportMultipleApis: r18,
   importApiDefinitionsV2: r19,
   listAclStrategiesV2: r20,
-  modifyingRequestThrottlingPolicy: r21,
-  queryingAPICallsWithinaPeriod: r22,
-  queryingBackendInstances: r23,
-  showDetailsOfAppV2: r24,
-  showDetailsOfVpcChannelV2: r25,
-  updateApiV2: r26,
-  updateAppV2: r27,
+  listApiCallsWithinPeriod: r21,
+  listBackendInstances: r22,
+  showDetailsOfAppV2: r23,
+  showDetailsOfVpcChannelV2: r24,
+  updateApiV2: r25,
+  updateAppV2: r26,
+  updateRequestThrottlingPolicy: r27,
   updateRequestThrottlingPolicyV2: r28,
 };
 
 /** Response validators by client method name: the body documented for the returned status. */
 export const responseValidators: Record<string, (status: number, body: unknown) => ValidationIssue[]> = {
-  addingBackendInstances: s0,
-  authorizingApps: s1,
+  addBackendInstances: s0,
+  authorizeApps: s1,
   batchPublishOrOfflineApiV2: s2,
-  bindingaSignatureKey: s3,
-  createAPIGroup: s4,
-  createApiAclBindingV2: s5,
+  bindSignatureKey: s3,
+  createApiAclBindingV2: s4,
+  createApiGroup: s5,
   createApiGroupV2: s6,
   createCustomAuthorizerV2: s7,
   createEnvironmentV2: s8,
   createEnvironmentVariableV2: s9,
-  createRequestThrottlingPolicyV2: s10,
-  createSignatureKeyV2: s11,
-  createSpecialThrottlingConfigurationV2: s12,
-  createVpcChannelV2: s13,
-  creatingaRequestThrottlingPolicy: s14,
-  creatingaVPCChannel: s15,
+  createRequestThrottlingPolicy: s10,
+  createRequestThrottlingPolicyV2: s11,
+  createSignatureKeyV2: s12,
+  createSpecialThrottlingConfigurationV2: s13,
+  createVpcChannel: s14,
+  createVpcChannelV2: s15,
   deleteRequestThrottlingPolicyV2: s16,
   exportApiDefinitionsV2: s17,
-  exportingMultipleAPIs: s18,
+  exportMultipleApis: s18,
   importApiDefinitionsV2: s19,
   listAclStrategiesV2: s20,
-  modifyingRequestThrottlingPolicy: s21,
-  queryingAPICallsWithinaPeriod: s22,
-  queryingBackendInstances: s23,
-  showDetailsOfAppV2: s24,
-  showDetailsOfVpcChannelV2: s25,
-  updateApiV2: s26,
-  updateAppV2: s27,
+  listApiCallsWithinPeriod: s21,
+  listBackendInstances: s22,
+  showDetailsOfAppV2: s23,
+  showDetailsOfVpcChannelV2: s24,
+  updateApiV2: s25,
+  updateAppV2: s26,
+  updateRequestThrottlingPolicy: s27,
   updateRequestThrottlingPolicyV2: s28,
 };
