@@ -84,7 +84,7 @@ export async function writeScrapeResult(result: ScrapeResult, spec: string, repo
 /** scrapeInputs with a progress line on a terminal: files read, operations found, the file being read. */
 export async function scrapeWithProgress(
   inputs: string[],
-  options: { service: string; root?: string },
+  options: Omit<Parameters<typeof scrapeInputs>[1], 'onFile'>,
 ): Promise<ScrapeResult> {
   const line = progress();
   let operations = 0;

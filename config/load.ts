@@ -15,6 +15,8 @@ export interface ServiceConfig {
   report?: string;
   strict?: boolean;
   crawlCache?: string;
+  /** Pinned names: `operations` by route (`GET /v3/{project_id}/elb/listeners`), `schemas` by generated name or caption. */
+  names?: { operations?: Record<string, string>; schemas?: Record<string, string> };
 }
 
 export interface ProjectConfig {
@@ -29,7 +31,8 @@ type JsonSchema = {
   type?: string;
   required?: string[];
   properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
   items?: JsonSchema;
   minItems?: number;
   minLength?: number;
@@ -56,7 +59,10 @@ export function schemaProblems(value: unknown, schema: JsonSchema, pointer = '')
     for (const key of schema.required ?? []) if (!(key in record)) problems.push(`${at}: missing required '${key}'`);
     for (const [key, inner] of Object.entries(record)) {
       const sub = schema.properties?.[key];
+      if (schema.propertyNames) problems.push(...schemaProblems(key, schema.propertyNames, `${pointer}/${key}`).map((p) => `${p} (key)`));
+      const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
       if (sub) problems.push(...schemaProblems(inner, sub, `${pointer}/${key}`));
+      else if (extra) problems.push(...schemaProblems(inner, extra, `${pointer}/${key}`));
       else if (schema.additionalProperties === false) problems.push(`${pointer}/${key}: unknown setting`);
     }
   }

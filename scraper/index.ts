@@ -6,7 +6,7 @@ import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { DocPage, ReportEntry } from './model.ts';
 import { interpretPage, pageFile, type TableLibrary, tableLibrary } from './interpret/page.ts';
-import { buildService, type PageOutcome } from './interpret/service.ts';
+import { buildService, type NameOverrides, type PageOutcome } from './interpret/service.ts';
 import { checkExamples } from './interpret/check-examples.ts';
 import { buildDocument, type OpenApiDocument } from './openapi/build.ts';
 import { pickReader } from './readers/index.ts';
@@ -151,7 +151,7 @@ function displayName(file: string, root: string): string {
 
 export async function scrapeInputs(
   inputs: string[],
-  options: { service: string; root?: string; onFile?: (done: number, total: number, summary: PageSummary) => void },
+  options: { service: string; root?: string; names?: NameOverrides; onFile?: (done: number, total: number, summary: PageSummary) => void },
 ): Promise<ScrapeResult> {
   const root = options.root ?? process.cwd();
   const files = await expandInputs(inputs);
@@ -174,7 +174,7 @@ export async function scrapeInputs(
     pages.push(r.summary);
     options.onFile?.(pages.length, read.length, r.summary); // progress (the CLI's TTY line)
   }
-  const model = buildService(options.service, outcomes, (entry) => report.push(entry));
+  const model = buildService(options.service, outcomes, (entry) => report.push(entry), options.names ? { names: options.names } : {});
   checkExamples(model, (entry) => report.push(entry));
   const document = buildDocument(model);
   return { document, report: sortReport(report), pages, summary: selfCheck(outcomes, pages) };

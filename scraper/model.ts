@@ -125,7 +125,8 @@ export type TypeRef =
   | { kind: 'array'; items: TypeRef }
   | { kind: 'map'; values: TypeRef }
   | { kind: 'ref'; name: string } // a named object type; resolved against ServiceModel.schemas
-  | { kind: 'unknown'; text: string };
+  | { kind: 'unknown'; text: string }
+  | { kind: 'oneOf'; variants: { type: TypeRef; source: SourceRef }[] }; // one path, several documented bodies
 
 export interface Constraints {
   minimum?: number | bigint;
@@ -199,6 +200,8 @@ export interface OperationModel {
   /** Error codes this operation's documentation shows (in its examples). */
   errorCodes: string[];
   source: SourceRef;
+  apiVersion?: string; // `v2`, `v2.0`, `v3`: the version segment of the path; operation names are unique within one
+  operationName?: string; // the name within its apiVersion when operationId had to be version-qualified (`ListListenersV2`)
 }
 
 export interface ErrorCodeModel {

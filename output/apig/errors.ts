@@ -2245,13 +2245,13 @@ export function isKnownErrorCode(code: unknown): code is ApigErrorCode {
 }
 
 /**
- * Error codes documented for `AddingBackendInstances`.
+ * Error codes documented for `AddBackendInstances`.
  */
-export type AddingBackendInstancesErrorCode = never;
+export type AddBackendInstancesErrorCode = never;
 /**
- * Error codes documented for `AuthorizingApps`.
+ * Error codes documented for `AuthorizeApps`.
  */
-export type AuthorizingAppsErrorCode = never;
+export type AuthorizeAppsErrorCode = never;
 /**
  * Error codes documented for `BatchPublishOrOfflineApiV2`.
  */
@@ -2262,13 +2262,9 @@ export type BatchPublishOrOfflineApiV2ErrorCode =
   | ApigErrorCode.APIG_3002
   | ApigErrorCode.APIG_9999;
 /**
- * Error codes documented for `BindingaSignatureKey`.
+ * Error codes documented for `BindSignatureKey`.
  */
-export type BindingaSignatureKeyErrorCode = never;
-/**
- * Error codes documented for `CreateAPIGroup`.
- */
-export type CreateAPIGroupErrorCode = never;
+export type BindSignatureKeyErrorCode = never;
 /**
  * Error codes documented for `CreateApiAclBindingV2`.
  */
@@ -2278,6 +2274,10 @@ export type CreateApiAclBindingV2ErrorCode =
   | ApigErrorCode.APIG_2011
   | ApigErrorCode.APIG_3006
   | ApigErrorCode.APIG_9999;
+/**
+ * Error codes documented for `CreateApiGroup`.
+ */
+export type CreateApiGroupErrorCode = never;
 /**
  * Error codes documented for `CreateApiGroupV2`.
  */
@@ -2303,6 +2303,10 @@ export type CreateEnvironmentV2ErrorCode =
 export type CreateEnvironmentVariableV2ErrorCode =
   ApigErrorCode.APIG_1002 | ApigErrorCode.APIG_1005 | ApigErrorCode.APIG_9999;
 /**
+ * Error codes documented for `CreateRequestThrottlingPolicy`.
+ */
+export type CreateRequestThrottlingPolicyErrorCode = never;
+/**
  * Error codes documented for `CreateRequestThrottlingPolicyV2`.
  */
 export type CreateRequestThrottlingPolicyV2ErrorCode =
@@ -2322,6 +2326,10 @@ export type CreateSpecialThrottlingConfigurationV2ErrorCode =
   | ApigErrorCode.APIG_3004
   | ApigErrorCode.APIG_9999;
 /**
+ * Error codes documented for `CreateVpcChannel`.
+ */
+export type CreateVpcChannelErrorCode = never;
+/**
  * Error codes documented for `CreateVpcChannelV2`.
  */
 export type CreateVpcChannelV2ErrorCode =
@@ -2330,14 +2338,6 @@ export type CreateVpcChannelV2ErrorCode =
   | ApigErrorCode.APIG_2001
   | ApigErrorCode.APIG_3030
   | ApigErrorCode.APIG_9999;
-/**
- * Error codes documented for `CreatingaRequestThrottlingPolicy`.
- */
-export type CreatingaRequestThrottlingPolicyErrorCode = never;
-/**
- * Error codes documented for `CreatingaVPCChannel`.
- */
-export type CreatingaVPCChannelErrorCode = never;
 /**
  * Error codes documented for `DeleteRequestThrottlingPolicyV2`.
  */
@@ -2353,9 +2353,9 @@ export type ExportApiDefinitionsV2ErrorCode =
   | ApigErrorCode.APIG_3001
   | ApigErrorCode.APIG_9999;
 /**
- * Error codes documented for `ExportingMultipleAPIs`.
+ * Error codes documented for `ExportMultipleApis`.
  */
-export type ExportingMultipleAPIsErrorCode = never;
+export type ExportMultipleApisErrorCode = never;
 /**
  * Error codes documented for `ImportApiDefinitionsV2`.
  */
@@ -2376,17 +2376,13 @@ export type ListAclStrategiesV2ErrorCode =
   | ApigErrorCode.APIG_3030
   | ApigErrorCode.APIG_9999;
 /**
- * Error codes documented for `ModifyingRequestThrottlingPolicy`.
+ * Error codes documented for `ListApiCallsWithinPeriod`.
  */
-export type ModifyingRequestThrottlingPolicyErrorCode = never;
+export type ListApiCallsWithinPeriodErrorCode = ApigErrorCode.APIG_0000;
 /**
- * Error codes documented for `QueryingAPICallsWithinaPeriod`.
+ * Error codes documented for `ListBackendInstances`.
  */
-export type QueryingAPICallsWithinaPeriodErrorCode = ApigErrorCode.APIG_0000;
-/**
- * Error codes documented for `QueryingBackendInstances`.
- */
-export type QueryingBackendInstancesErrorCode = never;
+export type ListBackendInstancesErrorCode = never;
 /**
  * Error codes documented for `ShowDetailsOfAppV2`.
  */
@@ -2423,6 +2419,10 @@ export type UpdateAppV2ErrorCode =
   | ApigErrorCode.APIG_2012
   | ApigErrorCode.APIG_3002
   | ApigErrorCode.APIG_9999;
+/**
+ * Error codes documented for `UpdateRequestThrottlingPolicy`.
+ */
+export type UpdateRequestThrottlingPolicyErrorCode = never;
 /**
  * Error codes documented for `UpdateRequestThrottlingPolicyV2`.
  */

@@ -29,37 +29,17 @@ export interface components {
        */
       parent_id?: number;
     };
-    RequestBody: {
+    RequestBody_0db3ac: {
       /** @description 变量值支持英文字母、数字、英文格式的下划线、中划线,斜线(/)、点、冒号,1 ~ 255个字符。 */
       variable_value: string;
     };
-    RequestBody2: {
-      /** @description 调度计划的cron表达式 最小长度:8 最大长度:255 */
-      cron?: string;
-      /**
-       * Format: int32
-       * @description 调度计划的执行间隔时间周期 最小值:1 最大值:59
-       */
-      dispatch_interval?: number;
-      /** @description 调度计划执行周期的时间单位,当使用cron表达式时,为空 MIN (分钟) HOUR (小时) DAY (日) WEEK (周) MON (月) 最小长度:0 最大长度:36 */
-      period?: string;
-      /** @description 调度计划的备注信息 最小长度:8 最大长度:36 */
-      remark?: string;
-      /**
-       * Format: int32
-       * @description 调度计划的执行开始时间 最小值:0 最大值:99999999999999999
-       */
-      start_datetime?: number;
-      /** @description 调度计划是否使用cron表达式,允许如下值: true (使用cron表达式) false (不使用cron表达式) 最小长度:4 最大长度:16 */
-      use_quartz_cron?: boolean;
-    };
-    RequestBody3: {
+    RequestBody_3bd573: {
       /** @description 证书的id集合 */
       certificate_ids: string[];
       /** @description 是否开启客户端证书校验。当绑定证书存在trusted_root_ca时,默认开启;当绑定证书不存在trusted_root_ca时,默认关闭。 */
       verified_client_certificate_enabled?: boolean;
     };
-    RequestBody4: {
+    RequestBody_62fc2a: {
       /**
        * @description 是否开启双向认证。若开启,则使用实例配置中的backend_client_certificate配置项的证书 缺省值:false
        * @default false
@@ -107,11 +87,40 @@ export interface components {
        */
       timeout: number;
     };
+    RequestBody_c03287: {
+      /** @description 调度计划的cron表达式 最小长度:8 最大长度:255 */
+      cron?: string;
+      /**
+       * Format: int32
+       * @description 调度计划的执行间隔时间周期 最小值:1 最大值:59
+       */
+      dispatch_interval?: number;
+      /** @description 调度计划执行周期的时间单位,当使用cron表达式时,为空 MIN (分钟) HOUR (小时) DAY (日) WEEK (周) MON (月) 最小长度:0 最大长度:36 */
+      period?: string;
+      /** @description 调度计划的备注信息 最小长度:8 最大长度:36 */
+      remark?: string;
+      /**
+       * Format: int32
+       * @description 调度计划的执行开始时间 最小值:0 最大值:99999999999999999
+       */
+      start_datetime?: number;
+      /** @description 调度计划是否使用cron表达式,允许如下值: true (使用cron表达式) false (不使用cron表达式) 最小长度:4 最大长度:16 */
+      use_quartz_cron?: boolean;
+    };
     RequestHeaders: {
       /** @description 用户Token。通过调用IAM服务获取用户Token接口获取(响应消息头中X-Subject-Token的值)。 */
       'X-Auth-Token': string;
     };
-    Response200: {
+    Response200_9acbc1: {
+      /** @description 设备分组信息 数组长度:0 - 9999 */
+      items?: components['schemas']['GroupTreeResponse'][];
+      /**
+       * Format: int32
+       * @description 本次返回数量 最小值:1 最大值:9999
+       */
+      size?: number;
+    };
+    Response200_35f4e3: {
       /** @description 环境编号 最小长度:1 最大长度:65 */
       env_id?: string;
       /** @description API分组编号 最小长度:1 最大长度:65 */
@@ -123,16 +132,14 @@ export interface components {
       /** @description 变量值支持英文字母、数字、英文格式的下划线、中划线,斜线(/)、点、冒号,1 ~ 255个字符。 */
       variable_value?: string;
     };
-    Response200_2: {
-      /** @description 设备分组信息 数组长度:0 - 9999 */
-      items?: components['schemas']['GroupTreeResponse'][];
+    Response200_99ecfa: {
       /**
-       * Format: int32
-       * @description 本次返回数量 最小值:1 最大值:9999
+       * Format: binary
+       * @description 证书文件
        */
-      size?: number;
+      '-'?: string;
     };
-    Response200_3: {
+    Response200_356f31: {
       /**
        * Format: int32
        * @description 调度计划的创建时间 最小值:1 最大值:99999999999999999
@@ -166,7 +173,7 @@ export interface components {
       /** @description 调度计划是否使用cron表达式,允许如下值: true (使用cron表达式) false (不使用cron表达式) 最小长度:4 最大长度:16 */
       use_quartz_cron?: boolean;
     };
-    Response200_4: {
+    Response200_bd6c2a: {
       /** @description 创建时间 */
       create_time?: string;
       /**
@@ -220,14 +227,7 @@ export interface components {
       /** @description VPC通道的编号 */
       vpc_channel_id?: string;
     };
-    Response200_5: {
-      /**
-       * Format: binary
-       * @description 证书文件
-       */
-      '-'?: string;
-    };
-    Response200_6: {
+    Response200_cbaebb: {
       /** @description 本次返回的环境列表 */
       envs?: components['schemas']['EnvInfo'][];
       /**
@@ -241,7 +241,7 @@ export interface components {
        */
       total?: number;
     };
-    Response200_7: {
+    Response200_e8e143: {
       /** @description 属性数据类型,boolean枚举值大小写敏感;number格式为数字,范围±1.0 x 10^-28 to ±7.9228 x 10^28;string为字符串;integer为整数;datetime为时间,格式为yyyyMMddTHHmmss;json为自定义json格式; array为数组类型 最小长度:0 最大长度:10 */
       data_type?: string;
       /** @description 属性描述,长度0-200 最小长度:0 最大长度:200 */
@@ -311,13 +311,7 @@ export interface components {
        */
       verified_client_certificate_enabled?: boolean;
     };
-    Response400: {
-      /** @description 错误码 */
-      error_code?: string;
-      /** @description 错误描述 */
-      error_msg?: string;
-    };
-    Response400_2: {
+    Response400_5c5607: {
       /** @description 系统错误码,针对4xx和5xx类HTTP错误码的详细错误码 最小长度:0 最大长度:64 */
       error_code?: string;
       /** @description 错误描述 最小长度:0 最大长度:200 */
@@ -325,10 +319,16 @@ export interface components {
       /** @description 消息ID 最小长度:0 最大长度:64 */
       request_id?: string;
     };
-    Response400_3: {
+    Response400_781b72: {
       /** @description 错误码 最小长度:8 最大长度:36 */
       error_code?: string;
       /** @description 错误描述 最小长度:2 最大长度:512 */
+      error_msg?: string;
+    };
+    Response400_a5db83: {
+      /** @description 错误码 */
+      error_code?: string;
+      /** @description 错误描述 */
       error_msg?: string;
     };
     Response401: {
@@ -343,13 +343,7 @@ export interface components {
       /** @description 错误描述 */
       error_msg?: string;
     };
-    Response404: {
-      /** @description 错误码 */
-      error_code?: string;
-      /** @description 错误描述 */
-      error_msg?: string;
-    };
-    Response404_2: {
+    Response404_5c5607: {
       /** @description 系统错误码,针对4xx和5xx类HTTP错误码的详细错误码 最小长度:0 最大长度:64 */
       error_code?: string;
       /** @description 错误描述 最小长度:0 最大长度:200 */
@@ -357,19 +351,19 @@ export interface components {
       /** @description 消息ID 最小长度:0 最大长度:64 */
       request_id?: string;
     };
-    Response404_3: {
+    Response404_781b72: {
       /** @description 错误码 最小长度:8 最大长度:36 */
       error_code?: string;
       /** @description 错误描述 最小长度:2 最大长度:512 */
       error_msg?: string;
     };
-    Response500: {
+    Response404_a5db83: {
       /** @description 错误码 */
       error_code?: string;
       /** @description 错误描述 */
       error_msg?: string;
     };
-    Response500_2: {
+    Response500_5c5607: {
       /** @description 系统错误码,针对4xx和5xx类HTTP错误码的详细错误码 最小长度:0 最大长度:64 */
       error_code?: string;
       /** @description 错误描述 最小长度:0 最大长度:200 */
@@ -377,10 +371,16 @@ export interface components {
       /** @description 消息ID 最小长度:0 最大长度:64 */
       request_id?: string;
     };
-    Response500_3: {
+    Response500_781b72: {
       /** @description 错误码 最小长度:8 最大长度:36 */
       error_code?: string;
       /** @description 错误描述 最小长度:2 最大长度:512 */
+      error_msg?: string;
+    };
+    Response500_a5db83: {
+      /** @description 错误码 */
+      error_code?: string;
+      /** @description 错误描述 */
       error_msg?: string;
     };
   };
@@ -396,27 +396,27 @@ export type operations = Record<string, never>;
 // Friendly names for every schema in components.schemas.
 export type EnvInfo = components['schemas']['EnvInfo'];
 export type GroupTreeResponse = components['schemas']['GroupTreeResponse'];
-export type RequestBody = components['schemas']['RequestBody'];
-export type RequestBody2 = components['schemas']['RequestBody2'];
-export type RequestBody3 = components['schemas']['RequestBody3'];
-export type RequestBody4 = components['schemas']['RequestBody4'];
+export type RequestBody0db3ac = components['schemas']['RequestBody_0db3ac'];
+export type RequestBody3bd573 = components['schemas']['RequestBody_3bd573'];
+export type RequestBody62fc2a = components['schemas']['RequestBody_62fc2a'];
+export type RequestBodyC03287 = components['schemas']['RequestBody_c03287'];
 export type RequestHeaders = components['schemas']['RequestHeaders'];
-export type Response200 = components['schemas']['Response200'];
-export type Response2002 = components['schemas']['Response200_2'];
-export type Response2003 = components['schemas']['Response200_3'];
-export type Response2004 = components['schemas']['Response200_4'];
-export type Response2005 = components['schemas']['Response200_5'];
-export type Response2006 = components['schemas']['Response200_6'];
-export type Response2007 = components['schemas']['Response200_7'];
+export type Response200356f31 = components['schemas']['Response200_356f31'];
+export type Response20035f4e3 = components['schemas']['Response200_35f4e3'];
+export type Response20099ecfa = components['schemas']['Response200_99ecfa'];
+export type Response2009acbc1 = components['schemas']['Response200_9acbc1'];
+export type Response200Bd6c2a = components['schemas']['Response200_bd6c2a'];
+export type Response200Cbaebb = components['schemas']['Response200_cbaebb'];
+export type Response200E8e143 = components['schemas']['Response200_e8e143'];
 export type Response201 = components['schemas']['Response201'];
-export type Response400 = components['schemas']['Response400'];
-export type Response4002 = components['schemas']['Response400_2'];
-export type Response4003 = components['schemas']['Response400_3'];
+export type Response4005c5607 = components['schemas']['Response400_5c5607'];
+export type Response400781b72 = components['schemas']['Response400_781b72'];
+export type Response400A5db83 = components['schemas']['Response400_a5db83'];
 export type Response401 = components['schemas']['Response401'];
 export type Response403 = components['schemas']['Response403'];
-export type Response404 = components['schemas']['Response404'];
-export type Response4042 = components['schemas']['Response404_2'];
-export type Response4043 = components['schemas']['Response404_3'];
-export type Response500 = components['schemas']['Response500'];
-export type Response5002 = components['schemas']['Response500_2'];
-export type Response5003 = components['schemas']['Response500_3'];
+export type Response4045c5607 = components['schemas']['Response404_5c5607'];
+export type Response404781b72 = components['schemas']['Response404_781b72'];
+export type Response404A5db83 = components['schemas']['Response404_a5db83'];
+export type Response5005c5607 = components['schemas']['Response500_5c5607'];
+export type Response500781b72 = components['schemas']['Response500_781b72'];
+export type Response500A5db83 = components['schemas']['Response500_a5db83'];

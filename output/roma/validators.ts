@@ -14,32 +14,32 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maxItems', 'must NOT have more than 9999 items'],
   ['type', 'must be array'],
   ['required', 'must have required property "variable_value"'],
-  ['minimum', 'must be >= 0'],
-  ['maximum', 'must be <= 99999999999999999'],
-  ['maxLength', 'must NOT have more than 36 characters'],
-  ['maximum', 'must be <= 59'],
-  ['minLength', 'must NOT have fewer than 8 characters'],
-  ['maxLength', 'must NOT have more than 16 characters'],
-  ['minLength', 'must NOT have fewer than 4 characters'],
-  ['type', 'must be boolean'],
-  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "certificate_ids"'],
+  ['type', 'must be boolean'],
   ['required', 'must have required property "protocol"'],
   ['required', 'must have required property "threshold_normal"'],
   ['required', 'must have required property "threshold_abnormal"'],
   ['required', 'must have required property "time_interval"'],
   ['required', 'must have required property "timeout"'],
+  ['minimum', 'must be >= 0'],
   ['maximum', 'must be <= 65535'],
   ['maximum', 'must be <= 10'],
   ['minimum', 'must be >= 5'],
   ['maximum', 'must be <= 300'],
   ['minimum', 'must be >= 2'],
   ['maximum', 'must be <= 30'],
+  ['maximum', 'must be <= 99999999999999999'],
+  ['maxLength', 'must NOT have more than 36 characters'],
+  ['maximum', 'must be <= 59'],
+  ['minLength', 'must NOT have fewer than 8 characters'],
+  ['maxLength', 'must NOT have more than 16 characters'],
+  ['minLength', 'must NOT have fewer than 4 characters'],
+  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "X-Auth-Token"'],
-  ['maxLength', 'must NOT have more than 65 characters'],
-  ['minLength', 'must NOT have fewer than 1 characters'],
-  ['maximum', 'must be <= 9999'],
   ['maxLength', 'must NOT have more than 64 characters'],
+  ['minLength', 'must NOT have fewer than 1 characters'],
+  ['maxLength', 'must NOT have more than 65 characters'],
+  ['maximum', 'must be <= 9999'],
   ['maxLength', 'must NOT have more than 50 characters'],
   ['minLength', 'must NOT have fewer than 2 characters'],
   ['maxLength', 'must NOT have more than 10 characters'],
@@ -241,136 +241,16 @@ function c2(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   return issues;
 }
 
-/** Checks a value against the `RequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateRequestBody(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `RequestBody_0db3ac` schema; issue paths are JSON Pointers below `path`. */
+export function validateRequestBody0db3ac(value: unknown, path = ''): ValidationIssue[] {
   return b2(value) ? [] : (c2(value, path, null) ?? []);
 }
 
-export function isRequestBody(value: unknown): value is types.RequestBody {
+export function isRequestBody0db3ac(value: unknown): value is types.RequestBody0db3ac {
   return b2(value);
 }
 
 function b3(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['start_datetime'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 0) return false;
-        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['period'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 36 && codePoints(p3) > 36) return false;
-      } else {
-        return false;
-      }
-    }
-    const p5 = o0['dispatch_interval'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 59) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) return false;
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p9 = o0['use_quartz_cron'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
-    const p11 = o0['cron'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 255 && codePoints(p11) > 255) return false;
-        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) return false;
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['start_datetime'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 0) issues = fail(issues, path + '/start_datetime', 9);
-        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 10);
-      } else {
-        issues = fail(issues, path + '/start_datetime', 4);
-      }
-    }
-    const p3 = o0['period'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 11);
-      } else {
-        issues = fail(issues, path + '/period', 0);
-      }
-    }
-    const p5 = o0['dispatch_interval'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 12);
-      } else {
-        issues = fail(issues, path + '/dispatch_interval', 4);
-      }
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 11);
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 13);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
-      }
-    }
-    const p9 = o0['use_quartz_cron'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 16);
-    const p11 = o0['cron'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 17);
-        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 13);
-      } else {
-        issues = fail(issues, path + '/cron', 0);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 1);
-  }
-  return issues;
-}
-
-/** Checks a value against the `RequestBody2` schema; issue paths are JSON Pointers below `path`. */
-export function validateRequestBody2(value: unknown, path = ''): ValidationIssue[] {
-  return b3(value) ? [] : (c3(value, path, null) ?? []);
-}
-
-export function isRequestBody2(value: unknown): value is types.RequestBody2 {
-  return b3(value);
-}
-
-function b4(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['certificate_ids'] === undefined) return false;
@@ -393,10 +273,10 @@ function b4(v: unknown): boolean {
   return true;
 }
 
-function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 18);
+    if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 9);
     const p1 = o0['certificate_ids'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
@@ -410,23 +290,23 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     }
     const p6 = o0['verified_client_certificate_enabled'];
     if (p6 !== undefined && typeof p6 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 16);
+      issues = fail(issues, path + '/verified_client_certificate_enabled', 10);
   } else {
     issues = fail(issues, path, 1);
   }
   return issues;
 }
 
-/** Checks a value against the `RequestBody3` schema; issue paths are JSON Pointers below `path`. */
-export function validateRequestBody3(value: unknown, path = ''): ValidationIssue[] {
-  return b4(value) ? [] : (c4(value, path, null) ?? []);
+/** Checks a value against the `RequestBody_3bd573` schema; issue paths are JSON Pointers below `path`. */
+export function validateRequestBody3bd573(value: unknown, path = ''): ValidationIssue[] {
+  return b3(value) ? [] : (c3(value, path, null) ?? []);
 }
 
-export function isRequestBody3(value: unknown): value is types.RequestBody3 {
-  return b4(value);
+export function isRequestBody3bd573(value: unknown): value is types.RequestBody3bd573 {
+  return b3(value);
 }
 
-function b5(v: unknown): boolean {
+function b4(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['protocol'] === undefined) return false;
@@ -498,14 +378,14 @@ function b5(v: unknown): boolean {
   return true;
 }
 
-function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 19);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 20);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 21);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 22);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 23);
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 11);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 12);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 13);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 14);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 15);
     const p1 = o0['protocol'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     const p3 = o0['path'];
@@ -515,8 +395,8 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 9);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 24);
+        if (p7 < 0) issues = fail(issues, path + '/port', 16);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 17);
       } else {
         issues = fail(issues, path + '/port', 4);
       }
@@ -525,7 +405,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 25);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 18);
       } else {
         issues = fail(issues, path + '/threshold_normal', 4);
       }
@@ -534,7 +414,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 25);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 18);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 4);
       }
@@ -542,8 +422,8 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 26);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 27);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 19);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 20);
       } else {
         issues = fail(issues, path + '/time_interval', 4);
       }
@@ -551,15 +431,15 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 16);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 10);
     const p19 = o0['status'];
     if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
       issues = fail(issues, path + '/status', 4);
     const p21 = o0['timeout'];
     if (p21 !== undefined) {
       if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 28);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 29);
+        if (p21 < 2) issues = fail(issues, path + '/timeout', 21);
+        if (p21 > 30) issues = fail(issues, path + '/timeout', 22);
       } else {
         issues = fail(issues, path + '/timeout', 4);
       }
@@ -570,12 +450,132 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   return issues;
 }
 
-/** Checks a value against the `RequestBody4` schema; issue paths are JSON Pointers below `path`. */
-export function validateRequestBody4(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `RequestBody_62fc2a` schema; issue paths are JSON Pointers below `path`. */
+export function validateRequestBody62fc2a(value: unknown, path = ''): ValidationIssue[] {
+  return b4(value) ? [] : (c4(value, path, null) ?? []);
+}
+
+export function isRequestBody62fc2a(value: unknown): value is types.RequestBody62fc2a {
+  return b4(value);
+}
+
+function b5(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['start_datetime'];
+    if (p1 !== undefined) {
+      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+        if (p1 < 0) return false;
+        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n) return false;
+      } else {
+        return false;
+      }
+    }
+    const p3 = o0['period'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 36 && codePoints(p3) > 36) return false;
+      } else {
+        return false;
+      }
+    }
+    const p5 = o0['dispatch_interval'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 59) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['remark'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 36 && codePoints(p7) > 36) return false;
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p9 = o0['use_quartz_cron'];
+    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
+    const p11 = o0['cron'];
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 255 && codePoints(p11) > 255) return false;
+        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) return false;
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['start_datetime'];
+    if (p1 !== undefined) {
+      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+        if (p1 < 0) issues = fail(issues, path + '/start_datetime', 16);
+        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
+          issues = fail(issues, path + '/start_datetime', 23);
+      } else {
+        issues = fail(issues, path + '/start_datetime', 4);
+      }
+    }
+    const p3 = o0['period'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 24);
+      } else {
+        issues = fail(issues, path + '/period', 0);
+      }
+    }
+    const p5 = o0['dispatch_interval'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
+        if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 25);
+      } else {
+        issues = fail(issues, path + '/dispatch_interval', 4);
+      }
+    }
+    const p7 = o0['remark'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 24);
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 26);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
+    const p9 = o0['use_quartz_cron'];
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 10);
+    const p11 = o0['cron'];
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 29);
+        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 26);
+      } else {
+        issues = fail(issues, path + '/cron', 0);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 1);
+  }
+  return issues;
+}
+
+/** Checks a value against the `RequestBody_c03287` schema; issue paths are JSON Pointers below `path`. */
+export function validateRequestBodyC03287(value: unknown, path = ''): ValidationIssue[] {
   return b5(value) ? [] : (c5(value, path, null) ?? []);
 }
 
-export function isRequestBody4(value: unknown): value is types.RequestBody4 {
+export function isRequestBodyC03287(value: unknown): value is types.RequestBodyC03287 {
   return b5(value);
 }
 
@@ -613,150 +613,6 @@ export function isRequestHeaders(value: unknown): value is types.RequestHeaders 
 }
 
 function b7(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['env_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 65 && codePoints(p3) > 65) return false;
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p5 = o0['group_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 65 && codePoints(p5) > 65) return false;
-        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
-    const p3 = o0['env_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 31);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 32);
-      } else {
-        issues = fail(issues, path + '/env_id', 0);
-      }
-    }
-    const p5 = o0['group_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 31);
-        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 32);
-      } else {
-        issues = fail(issues, path + '/group_id', 0);
-      }
-    }
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 1);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Response200` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse200(value: unknown, path = ''): ValidationIssue[] {
-  return b7(value) ? [] : (c7(value, path, null) ?? []);
-}
-
-export function isResponse200(value: unknown): value is types.Response200 {
-  return b7(value);
-}
-
-function b8(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) return false;
-        if (p1 > 9999) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['items'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        if (p3.length > 9999) return false;
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b1(e5)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) issues = fail(issues, path + '/size', 2);
-        if (p1 > 9999) issues = fail(issues, path + '/size', 33);
-      } else {
-        issues = fail(issues, path + '/size', 4);
-      }
-    }
-    const p3 = o0['items'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        if (p3.length > 9999) issues = fail(issues, path + '/items', 6);
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b1(e5)) issues = c1(e5, path + '/items/' + i4, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/items', 7);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 1);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Response200_2` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse2002(value: unknown, path = ''): ValidationIssue[] {
-  return b8(value) ? [] : (c8(value, path, null) ?? []);
-}
-
-export function isResponse2002(value: unknown): value is types.Response2002 {
-  return b8(value);
-}
-
-function b9(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['dispatch_id'];
@@ -847,13 +703,13 @@ function b9(v: unknown): boolean {
   return true;
 }
 
-function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['dispatch_id'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 34);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 31);
         if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 32);
       } else {
         issues = fail(issues, path + '/dispatch_id', 0);
@@ -862,7 +718,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p3 = o0['task_id'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 34);
+        if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 31);
         if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 32);
       } else {
         issues = fail(issues, path + '/task_id', 0);
@@ -871,9 +727,9 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p5 = o0['start_datetime'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 0) issues = fail(issues, path + '/start_datetime', 9);
+        if (p5 < 0) issues = fail(issues, path + '/start_datetime', 16);
         if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 10);
+          issues = fail(issues, path + '/start_datetime', 23);
       } else {
         issues = fail(issues, path + '/start_datetime', 4);
       }
@@ -881,7 +737,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['period'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 11);
+        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 24);
       } else {
         issues = fail(issues, path + '/period', 0);
       }
@@ -890,7 +746,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 12);
+        if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 25);
       } else {
         issues = fail(issues, path + '/dispatch_interval', 4);
       }
@@ -900,7 +756,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/created_date', 2);
         if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n)
-          issues = fail(issues, path + '/created_date', 10);
+          issues = fail(issues, path + '/created_date', 23);
       } else {
         issues = fail(issues, path + '/created_date', 4);
       }
@@ -910,7 +766,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
         if (p13 < 1) issues = fail(issues, path + '/last_modified_date', 2);
         if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n)
-          issues = fail(issues, path + '/last_modified_date', 10);
+          issues = fail(issues, path + '/last_modified_date', 23);
       } else {
         issues = fail(issues, path + '/last_modified_date', 4);
       }
@@ -918,19 +774,19 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p15 = o0['remark'];
     if (p15 !== undefined) {
       if (typeof p15 === 'string') {
-        if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 11);
-        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 13);
+        if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 24);
+        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 26);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
     }
     const p17 = o0['use_quartz_cron'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 16);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 10);
     const p19 = o0['cron'];
     if (p19 !== undefined) {
       if (typeof p19 === 'string') {
-        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 17);
-        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 13);
+        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 29);
+        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 26);
       } else {
         issues = fail(issues, path + '/cron', 0);
       }
@@ -941,16 +797,191 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   return issues;
 }
 
-/** Checks a value against the `Response200_3` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse2003(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response200_356f31` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse200356f31(value: unknown, path = ''): ValidationIssue[] {
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
+}
+
+export function isResponse200356f31(value: unknown): value is types.Response200356f31 {
+  return b7(value);
+}
+
+function b8(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['env_id'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 65 && codePoints(p3) > 65) return false;
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p5 = o0['group_id'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 65 && codePoints(p5) > 65) return false;
+        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    const p3 = o0['env_id'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 33);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 32);
+      } else {
+        issues = fail(issues, path + '/env_id', 0);
+      }
+    }
+    const p5 = o0['group_id'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 33);
+        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 32);
+      } else {
+        issues = fail(issues, path + '/group_id', 0);
+      }
+    }
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+  } else {
+    issues = fail(issues, path, 1);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Response200_35f4e3` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse20035f4e3(value: unknown, path = ''): ValidationIssue[] {
+  return b8(value) ? [] : (c8(value, path, null) ?? []);
+}
+
+export function isResponse20035f4e3(value: unknown): value is types.Response20035f4e3 {
+  return b8(value);
+}
+
+function b9(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['-'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['-'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/-', 0);
+  } else {
+    issues = fail(issues, path, 1);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Response200_99ecfa` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse20099ecfa(value: unknown, path = ''): ValidationIssue[] {
   return b9(value) ? [] : (c9(value, path, null) ?? []);
 }
 
-export function isResponse2003(value: unknown): value is types.Response2003 {
+export function isResponse20099ecfa(value: unknown): value is types.Response20099ecfa {
   return b9(value);
 }
 
 function b10(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['size'];
+    if (p1 !== undefined) {
+      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+        if (p1 < 1) return false;
+        if (p1 > 9999) return false;
+      } else {
+        return false;
+      }
+    }
+    const p3 = o0['items'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        if (p3.length > 9999) return false;
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (!b1(e5)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['size'];
+    if (p1 !== undefined) {
+      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+        if (p1 < 1) issues = fail(issues, path + '/size', 2);
+        if (p1 > 9999) issues = fail(issues, path + '/size', 34);
+      } else {
+        issues = fail(issues, path + '/size', 4);
+      }
+    }
+    const p3 = o0['items'];
+    if (p3 !== undefined) {
+      if (Array.isArray(p3)) {
+        if (p3.length > 9999) issues = fail(issues, path + '/items', 6);
+        for (let i4 = 0; i4 < p3.length; i4++) {
+          const e5: unknown = p3[i4];
+          if (!b1(e5)) issues = c1(e5, path + '/items/' + i4, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/items', 7);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 1);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Response200_9acbc1` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse2009acbc1(value: unknown, path = ''): ValidationIssue[] {
+  return b10(value) ? [] : (c10(value, path, null) ?? []);
+}
+
+export function isResponse2009acbc1(value: unknown): value is types.Response2009acbc1 {
+  return b10(value);
+}
+
+function b11(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
@@ -1023,7 +1054,7 @@ function b10(v: unknown): boolean {
   return true;
 }
 
-function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
@@ -1035,8 +1066,8 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 9);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 24);
+        if (p7 < 0) issues = fail(issues, path + '/port', 16);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 17);
       } else {
         issues = fail(issues, path + '/port', 4);
       }
@@ -1045,7 +1076,7 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 25);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 18);
       } else {
         issues = fail(issues, path + '/threshold_normal', 4);
       }
@@ -1054,7 +1085,7 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 25);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 18);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 4);
       }
@@ -1062,8 +1093,8 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 26);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 27);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 19);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 20);
       } else {
         issues = fail(issues, path + '/time_interval', 4);
       }
@@ -1071,15 +1102,15 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 16);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 10);
     const p19 = o0['status'];
     if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
       issues = fail(issues, path + '/status', 4);
     const p21 = o0['timeout'];
     if (p21 !== undefined) {
       if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 28);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 29);
+        if (p21 < 2) issues = fail(issues, path + '/timeout', 21);
+        if (p21 > 30) issues = fail(issues, path + '/timeout', 22);
       } else {
         issues = fail(issues, path + '/timeout', 4);
       }
@@ -1096,43 +1127,12 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `Response200_4` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse2004(value: unknown, path = ''): ValidationIssue[] {
-  return b10(value) ? [] : (c10(value, path, null) ?? []);
-}
-
-export function isResponse2004(value: unknown): value is types.Response2004 {
-  return b10(value);
-}
-
-function b11(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['-'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['-'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/-', 0);
-  } else {
-    issues = fail(issues, path, 1);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Response200_5` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse2005(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response200_bd6c2a` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse200Bd6c2a(value: unknown, path = ''): ValidationIssue[] {
   return b11(value) ? [] : (c11(value, path, null) ?? []);
 }
 
-export function isResponse2005(value: unknown): value is types.Response2005 {
+export function isResponse200Bd6c2a(value: unknown): value is types.Response200Bd6c2a {
   return b11(value);
 }
 
@@ -1186,12 +1186,12 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `Response200_6` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse2006(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response200_cbaebb` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse200Cbaebb(value: unknown, path = ''): ValidationIssue[] {
   return b12(value) ? [] : (c12(value, path, null) ?? []);
 }
 
-export function isResponse2006(value: unknown): value is types.Response2006 {
+export function isResponse200Cbaebb(value: unknown): value is types.Response200Cbaebb {
   return b12(value);
 }
 
@@ -1306,7 +1306,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
         if (p1 < 1) issues = fail(issues, path + '/property_id', 2);
         if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/property_id', 10);
+          issues = fail(issues, path + '/property_id', 23);
       } else {
         issues = fail(issues, path + '/property_id', 4);
       }
@@ -1339,8 +1339,8 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['required'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 0) issues = fail(issues, path + '/required', 9);
-        if (p9 > 10) issues = fail(issues, path + '/required', 25);
+        if (p9 < 0) issues = fail(issues, path + '/required', 16);
+        if (p9 > 10) issues = fail(issues, path + '/required', 18);
       } else {
         issues = fail(issues, path + '/required', 4);
       }
@@ -1403,12 +1403,12 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `Response200_7` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse2007(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response200_e8e143` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse200E8e143(value: unknown, path = ''): ValidationIssue[] {
   return b13(value) ? [] : (c13(value, path, null) ?? []);
 }
 
-export function isResponse2007(value: unknown): value is types.Response2007 {
+export function isResponse200E8e143(value: unknown): value is types.Response200E8e143 {
   return b13(value);
 }
 
@@ -1446,10 +1446,10 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['min_ssl_version'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
     const p9 = o0['is_http_redirect_to_https'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 16);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 10);
     const p11 = o0['verified_client_certificate_enabled'];
     if (p11 !== undefined && typeof p11 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 16);
+      issues = fail(issues, path + '/verified_client_certificate_enabled', 10);
   } else {
     issues = fail(issues, path, 1);
   }
@@ -1466,41 +1466,6 @@ export function isResponse201(value: unknown): value is types.Response201 {
 }
 
 function b15(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
-  } else {
-    issues = fail(issues, path, 1);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Response400` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse400(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
-}
-
-export function isResponse400(value: unknown): value is types.Response400 {
-  return b15(value);
-}
-
-function b16(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['error_code'];
@@ -1533,13 +1498,13 @@ function b16(v: unknown): boolean {
   return true;
 }
 
-function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['error_code'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 34);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 31);
       } else {
         issues = fail(issues, path + '/error_code', 0);
       }
@@ -1555,7 +1520,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p5 = o0['request_id'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 34);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 31);
       } else {
         issues = fail(issues, path + '/request_id', 0);
       }
@@ -1566,16 +1531,16 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `Response400_2` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse4002(value: unknown, path = ''): ValidationIssue[] {
-  return b16(value) ? [] : (c16(value, path, null) ?? []);
+/** Checks a value against the `Response400_5c5607` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse4005c5607(value: unknown, path = ''): ValidationIssue[] {
+  return b15(value) ? [] : (c15(value, path, null) ?? []);
 }
 
-export function isResponse4002(value: unknown): value is types.Response4002 {
-  return b16(value);
+export function isResponse4005c5607(value: unknown): value is types.Response4005c5607 {
+  return b15(value);
 }
 
-function b17(v: unknown): boolean {
+function b16(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['error_code'];
@@ -1602,14 +1567,14 @@ function b17(v: unknown): boolean {
   return true;
 }
 
-function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['error_code'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 11);
-        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 13);
+        if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 24);
+        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 26);
       } else {
         issues = fail(issues, path + '/error_code', 0);
       }
@@ -1629,84 +1594,119 @@ function c17(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `Response400_3` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse4003(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response400_781b72` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse400781b72(value: unknown, path = ''): ValidationIssue[] {
+  return b16(value) ? [] : (c16(value, path, null) ?? []);
+}
+
+export function isResponse400781b72(value: unknown): value is types.Response400781b72 {
+  return b16(value);
+}
+
+function b17(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['error_code'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
+    const p3 = o0['error_msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+  } else {
+    issues = fail(issues, path, 1);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Response400_a5db83` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse400A5db83(value: unknown, path = ''): ValidationIssue[] {
   return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
-export function isResponse4003(value: unknown): value is types.Response4003 {
+export function isResponse400A5db83(value: unknown): value is types.Response400A5db83 {
   return b17(value);
 }
 
 /** Checks a value against the `Response401` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponse401(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
 export function isResponse401(value: unknown): value is types.Response401 {
-  return b15(value);
+  return b17(value);
 }
 
 /** Checks a value against the `Response403` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponse403(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
 export function isResponse403(value: unknown): value is types.Response403 {
-  return b15(value);
-}
-
-/** Checks a value against the `Response404` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse404(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
-}
-
-export function isResponse404(value: unknown): value is types.Response404 {
-  return b15(value);
-}
-
-/** Checks a value against the `Response404_2` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse4042(value: unknown, path = ''): ValidationIssue[] {
-  return b16(value) ? [] : (c16(value, path, null) ?? []);
-}
-
-export function isResponse4042(value: unknown): value is types.Response4042 {
-  return b16(value);
-}
-
-/** Checks a value against the `Response404_3` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse4043(value: unknown, path = ''): ValidationIssue[] {
-  return b17(value) ? [] : (c17(value, path, null) ?? []);
-}
-
-export function isResponse4043(value: unknown): value is types.Response4043 {
   return b17(value);
 }
 
-/** Checks a value against the `Response500` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse500(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response404_5c5607` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse4045c5607(value: unknown, path = ''): ValidationIssue[] {
   return b15(value) ? [] : (c15(value, path, null) ?? []);
 }
 
-export function isResponse500(value: unknown): value is types.Response500 {
+export function isResponse4045c5607(value: unknown): value is types.Response4045c5607 {
   return b15(value);
 }
 
-/** Checks a value against the `Response500_2` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse5002(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response404_781b72` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse404781b72(value: unknown, path = ''): ValidationIssue[] {
   return b16(value) ? [] : (c16(value, path, null) ?? []);
 }
 
-export function isResponse5002(value: unknown): value is types.Response5002 {
+export function isResponse404781b72(value: unknown): value is types.Response404781b72 {
   return b16(value);
 }
 
-/** Checks a value against the `Response500_3` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse5003(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Response404_a5db83` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse404A5db83(value: unknown, path = ''): ValidationIssue[] {
   return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
-export function isResponse5003(value: unknown): value is types.Response5003 {
+export function isResponse404A5db83(value: unknown): value is types.Response404A5db83 {
+  return b17(value);
+}
+
+/** Checks a value against the `Response500_5c5607` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse5005c5607(value: unknown, path = ''): ValidationIssue[] {
+  return b15(value) ? [] : (c15(value, path, null) ?? []);
+}
+
+export function isResponse5005c5607(value: unknown): value is types.Response5005c5607 {
+  return b15(value);
+}
+
+/** Checks a value against the `Response500_781b72` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse500781b72(value: unknown, path = ''): ValidationIssue[] {
+  return b16(value) ? [] : (c16(value, path, null) ?? []);
+}
+
+export function isResponse500781b72(value: unknown): value is types.Response500781b72 {
+  return b16(value);
+}
+
+/** Checks a value against the `Response500_a5db83` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse500A5db83(value: unknown, path = ''): ValidationIssue[] {
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
+}
+
+export function isResponse500A5db83(value: unknown): value is types.Response500A5db83 {
   return b17(value);
 }
 

@@ -1,5 +1,8 @@
-// Names and order shared by the interpreter and the OpenAPI builder: distinct names for things that clash, the
-// words of a path, PascalCase, and the code-unit order that keeps output the same on every machine.
+// Names and order shared by the interpreter and the OpenAPI builder: the words of a path, PascalCase, operation
+// names the way the official names read, API versions, content digests, and the code-unit order that keeps output
+// the same on every machine. Nothing here numbers by discovery order (`freeName` is only for names inside one page).
+
+import { createHash } from 'node:crypto';
 
 /** `name` itself when free, else the first free `name2`, `name3`, … (`_2` after a trailing digit). */
 export function freeName(name: string, isTaken: (candidate: string) => boolean): string {
@@ -29,4 +32,145 @@ export function compareText(a: string, b: string): number {
 /** Sorts by a text key, in place. */
 export function sortBy<T>(items: T[], key: (item: T) => string): T[] {
   return items.sort((a, b) => compareText(key(a), key(b)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Operation names the way the official (API Explorer) names read: `List/Show/Create/Update/Delete` + resource.
+
+/** `v1`, `v2.0`, `v3`: the first version segment of a path, lower-cased; undefined when the path has none. */
+export function apiVersionOf(path: string): string | undefined {
+  return path.split('/').find((seg) => /^v\d+(\.\d+)*$/i.test(seg))?.toLowerCase();
+}
+
+/** `v2.0` → `V2_0`: a version as a name part (a dot is no identifier character; `V20` would read as v20). */
+export function versionTag(version: string): string {
+  return version.toUpperCase().replace(/\./g, '_');
+}
+
+/** Short stable digest of a text: the last resort that tells two things apart by their content, never by order. */
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 6);
+}
+
+/** Plural → singular for resource words (`policies` → `policy`, `boxes` → `box`, `status` stays). */
+const SINGULAR_RULES: [RegExp, string][] = [
+  [/ies$/, 'y'],
+  [/(ss|us|is)$/, '$1'],
+  [/(x|ch|sh|ss)es$/, '$1'],
+  [/s$/, ''],
+];
+
+export function singular(word: string): string {
+  for (const [pattern, replacement] of SINGULAR_RULES) if (pattern.test(word)) return word.replace(pattern, replacement);
+  return word;
+}
+
+/** A path segment as a name part, its last word singular when `one`: `scaling_policies` → `ScalingPolicy`. */
+function segmentName(segment: string, one: boolean): string {
+  const words = segment.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (one && words.length) words[words.length - 1] = singular(words[words.length - 1]!);
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
+}
+
+/** First words of a last path segment that make it an action rather than a resource (`batch-delete`, `restart`). */
+const ACTION_WORDS = new Set(
+  ('action actions batch cancel restart start stop reboot reset resize enlarge expand extend shrink check export import switch upgrade ' +
+    'rollback restore migrate publish unpublish debug verify apply bind unbind associate disassociate attach detach enable disable ' +
+    'sync retry install uninstall clear open close run execute kill delete create update modify change set unset register ' +
+    'unregister release renew freeze unfreeze lock unlock recover rebuild refresh resume pause suspend submit confirm approve ' +
+    'reject login logout validate search query count preview download upload copy move rename test trigger').split(' '),
+);
+
+/** The verb of an operation that acts on a resource (its path does not end in an action word). */
+function resourceVerb(method: string, item: boolean): string {
+  if (method === 'GET') return item ? 'Show' : 'List';
+  return ({ POST: 'Create', PUT: 'Update', PATCH: 'Update', DELETE: 'Delete', HEAD: 'Check' } as Record<string, string>)[method] ?? pascal(method.toLowerCase());
+}
+
+/**
+ * Names for an operation from its method and path, one per level (a level may repeat the one before); a clash
+ * within one API version moves every operation of the clash to its next level. `GET /v3/{p}/elb/listeners` → ListListeners, ElbListeners…;
+ * `DELETE /v1/{p}/clusters/{c}/tags/{t}` → DeleteTag, DeleteClusterTag, DeleteClustersTag;
+ * `POST /v1/{p}/servers/action` → RunServerAction; `POST …/nodes/batch-delete` → BatchDeleteNode.
+ * The last name carries a digest of method + path, so it is unique for a route.
+ */
+export function derivedOperationNames(method: string, path: string): string[] {
+  const segs = path.split('/').filter(Boolean);
+  const isParam = (seg: string) => seg.startsWith('{');
+  const item = segs.length > 0 && isParam(segs.at(-1)!);
+  const literals = segs.map((seg, i) => ({ seg, i })).filter(({ seg }) => !isParam(seg) && !/^v\d+(\.\d+)*$/i.test(seg));
+  const last = literals.at(-1);
+  const firstWord = (seg: string) => seg.split(/[^A-Za-z0-9]+/)[0]!.toLowerCase();
+  const isAction = !item && method !== 'GET' && last !== undefined && literals.length > 1 && ACTION_WORDS.has(firstWord(last.seg));
+  // The resource words: the action's own segment excluded; the last one singular unless a GET lists a collection.
+  const nouns = isAction ? literals.slice(0, -1) : literals;
+  const collection = method === 'GET' && !item;
+  const nounName = (n: { seg: string; i: number }, isLast: boolean) => segmentName(n.seg, isLast ? !collection || isAction : isParam(segs[n.i + 1] ?? ''));
+  const verb = isAction ? (last!.seg.toLowerCase() === 'action' ? 'Run' : segmentName(last!.seg, false)) : resourceVerb(method, item);
+  const suffix = isAction && last!.seg.toLowerCase() === 'action' ? 'Action' : '';
+  if (!nouns.length) {
+    // `GET /` lists the API versions, `GET /v3` shows one (how Huawei services document their version APIs).
+    const name = segs.some(isParam) ? `${verb}Resource` : !segs.length ? `${verb}ApiVersions` : `${method === 'GET' ? 'Show' : verb}ApiVersion`;
+    return [name, `${name}_${shortHash(`${method} ${path}`)}`];
+  }
+  const lastNoun = nounName(nouns.at(-1)!, true);
+  // The nearest resource the last one belongs to: a literal followed by a parameter (`clusters/{id}/tags`).
+  const parent = nouns.slice(0, -1).reverse().find((n) => isParam(segs[n.i + 1] ?? ''));
+  const names = [
+    `${verb}${lastNoun}${suffix}`,
+    parent ? `${verb}${nounName(parent, false)}${lastNoun}${suffix}` : '',
+    `${verb}${nouns.slice(0, -1).map((n) => nounName(n, false)).join('')}${lastNoun}${suffix}`,
+    // An action on a collection and one on an item (`graphs/action`, `graphs/{id}/action`): plural vs singular.
+    `${verb}${nouns.map((n) => segmentName(n.seg, isParam(segs[n.i + 1] ?? ''))).join('')}${suffix}`,
+  ];
+  // Not deduplicated: levels line up across operations, so a clash settles at the first level that tells them apart.
+  const levels = names.map((name, i) => name || names[i - 1]!);
+  return [...levels, `${levels.at(-1)}_${shortHash(`${method} ${path}`)}`];
+}
+
+/** Gerunds of English page file names → the verb the official names use; a read verb becomes List or Show. */
+const GERUNDS: Record<string, string> = {
+  creating: 'Create', deleting: 'Delete', updating: 'Update', modifying: 'Update', changing: 'Change', adding: 'Add',
+  removing: 'Remove', binding: 'Bind', unbinding: 'Unbind', authorizing: 'Authorize', configuring: 'Configure',
+  enabling: 'Enable', disabling: 'Disable', exporting: 'Export', importing: 'Import', publishing: 'Publish',
+  verifying: 'Verify', validating: 'Validate', resetting: 'Reset', releasing: 'Release', canceling: 'Cancel',
+  cancelling: 'Cancel', generating: 'Generate', replacing: 'Replace', restoring: 'Restore', migrating: 'Migrate',
+  debugging: 'Debug', setting: 'Set', starting: 'Start', stopping: 'Stop', restarting: 'Restart', using: 'Use',
+  querying: 'read', obtaining: 'read', viewing: 'read', listing: 'read', getting: 'read', checking: 'Check',
+  uploading: 'Upload', downloading: 'Download', associating: 'Associate', disassociating: 'Disassociate',
+  attaching: 'Attach', detaching: 'Detach', offlining: 'Offline', running: 'Run', executing: 'Execute',
+};
+/** Words a title writes in lower case and the file name glued to the word before (`Creatinga`, `toa`). */
+const ARTICLES = new Set(['a', 'an', 'the']);
+const PREPOSITIONS = ['to', 'of', 'for', 'in', 'on', 'with', 'within', 'from', 'into', 'by', 'and', 'or'];
+
+const GLUED_GREEDY = new RegExp(`^([A-Z][a-z]+)(${PREPOSITIONS.join('|')})?(a|an|the)$`);
+const GLUED_LAZY = new RegExp(`^([A-Z][a-z]+?)(${PREPOSITIONS.join('|')})?(a|an|the)$`);
+
+/** `CreatingaRequestThrottlingPolicy` → Creating, Request, Throttling, Policy; `APIs` and `VPC` kept whole. */
+function titleWords(stem: string): string[] {
+  const raw = stem.match(/[A-Z]{2,}s(?=[A-Z\d]|$)|[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+|\d+/g) ?? [];
+  const words: string[] = [];
+  for (const word of raw) {
+    // Longest head first (`Withina` → Within + a), then shortest (`Certificatetoa` → Certificate + to + a).
+    const glued = [GLUED_GREEDY, GLUED_LAZY]
+      .map((pattern) => word.match(pattern))
+      .find((m) => m && (/ing$/.test(m[1]!) || m[2] || PREPOSITIONS.includes(m[1]!.toLowerCase())));
+    if (glued) {
+      words.push(glued[1]!);
+      if (glued[2]) words.push(glued[2]);
+    } else if (!ARTICLES.has(word)) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * An English page file name as an operation name: `CreatingaRequestThrottlingPolicy` → CreateRequestThrottlingPolicy,
+ * `QueryingAPICallsWithinaPeriod` (GET collection) → ListApiCallsWithinPeriod, `CreateAPIGroup` → CreateApiGroup.
+ */
+export function titleOperationName(stem: string, method: string, path: string): string {
+  const words = titleWords(stem);
+  const first = GERUNDS[words[0]?.toLowerCase() ?? ''];
+  if (first) words[0] = first === 'read' ? resourceVerb('GET', method === 'GET' && /\}$/.test(path)) : first;
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
 }

@@ -31,6 +31,8 @@ export function typeSchema(type: TypeRef): Schema {
       return { $ref: `#/components/schemas/${schemaName(type.name)}` };
     case 'unknown':
       return { 'x-doc-type': type.text };
+    case 'oneOf': // one route, one body per page (`…/action`): each variant names its page
+      return { oneOf: type.variants.map((v) => ({ ...typeSchema(v.type), 'x-source': v.source })) };
   }
 }
 
@@ -136,6 +138,8 @@ function operationObject(op: OperationModel): Schema {
     ...(op.errorCodes.length ? { 'x-error-codes': op.errorCodes } : {}),
     ...(transport.length ? { 'x-transport-headers': transport } : {}),
     'x-source': op.source,
+    ...(op.apiVersion ? { 'x-api-version': op.apiVersion } : {}),
+    ...(op.operationName ? { 'x-operation-name': op.operationName } : {}),
   };
 }
 

@@ -87,7 +87,7 @@ describe('generated client of the scraped APIG spec', () => {
     { operationId: 'DeleteRequestThrottlingPolicyV2', path: { instance_id: 'inst-1', throttle_id: 'th-1' }, status: 204 },
     { operationId: 'CreateRequestThrottlingPolicyV2', path: { instance_id: 'inst-1' }, status: 201 },
     { operationId: 'BatchPublishOrOfflineApiV2', path: { instance_id: 'inst-1' }, query: { action: 'online' }, status: 200 },
-    { operationId: 'QueryingBackendInstances', path: { id: 'vpc-5' }, query: { page_size: 5, page_no: 2 }, status: 200 },
+    { operationId: 'ListBackendInstances', path: { id: 'vpc-5' }, query: { page_size: 5, page_no: 2 }, status: 200 },
     { operationId: 'ShowDetailsOfVpcChannelV2', path: { instance_id: 'inst-1', vpc_channel_id: 'vpc-5' }, status: 200 },
     { operationId: 'CreateEnvironmentV2', path: { instance_id: 'inst-1' }, status: 201 },
   ];

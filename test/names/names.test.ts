@@ -1,0 +1,77 @@
+// Operation names from routes and English page file names, API versions: [given, want] tables.
+
+import { describe, expect, it } from 'vitest';
+import { apiVersionOf, derivedOperationNames, singular, titleOperationName, versionTag } from '../../scraper/interpret/names.ts';
+
+describe('derivedOperationNames: the first name reads like the official ones', () => {
+  const cases: [string, string][] = [
+    ['GET /v3/{project_id}/elb/listeners', 'ListListeners'],
+    ['GET /v3/{project_id}/elb/listeners/{listener_id}', 'ShowListener'],
+    ['POST /v3/{project_id}/elb/listeners', 'CreateListener'],
+    ['PUT /v3/{project_id}/elb/listeners/{listener_id}', 'UpdateListener'],
+    ['DELETE /v1.0/{project_id}/graphs/{graph_id}', 'DeleteGraph'],
+    ['POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete', 'BatchDeleteNode'],
+    ['POST /v1/{project_id}/baremetalservers/action', 'RunBaremetalserverAction'],
+    ['GET /v1.0/{project_id}/scaling_policies', 'ListScalingPolicies'],
+    ['DELETE /v1/{project_id}/scaling_policies/{id}', 'DeleteScalingPolicy'],
+    ['GET /', 'ListApiVersions'],
+    ['GET /v3', 'ShowApiVersion'],
+    ['GET /v2.0/{project_id}/status', 'ListStatus'],
+  ];
+  for (const [route, want] of cases)
+    it(`${route} → ${want}`, () => {
+      const [method, path] = route.split(' ') as [string, string];
+      expect(derivedOperationNames(method, path)[0]).toBe(want);
+    });
+
+  it('tells clashing routes apart by their parents, then by collection vs item, last by a digest', () => {
+    expect(derivedOperationNames('DELETE', '/v1/{p}/clusters/{c}/tags/{t}').slice(0, 2)).toEqual(['DeleteTag', 'DeleteClusterTag']);
+    const collection = derivedOperationNames('POST', '/v1.0/{p}/graphs/action');
+    const item = derivedOperationNames('POST', '/v1.0/{p}/graphs/{g}/action');
+    expect(collection.slice(0, -1)).not.toEqual(item.slice(0, -1));
+    expect(collection.at(-1)).toMatch(/^RunGraphsAction_[0-9a-f]{6}$/);
+    expect(derivedOperationNames('GET', '/v1/x')).toEqual(derivedOperationNames('GET', '/v1/x'));
+  });
+});
+
+describe('titleOperationName: English page file names', () => {
+  const cases: [string, string, string][] = [
+    ['CreatingaRequestThrottlingPolicy', 'POST /v1.0/apigw/throttles', 'CreateRequestThrottlingPolicy'],
+    ['QueryingAPICallsWithinaPeriod', 'GET /v1.0/apigw/statistics', 'ListApiCallsWithinPeriod'],
+    ['QueryingBackendInstances', 'GET /v1.0/apigw/vpc-channels/{id}', 'ShowBackendInstances'],
+    ['CreateAPIGroup', 'POST /v1.0/apigw/api-groups', 'CreateApiGroup'],
+    ['AddingaCertificatetoaDomainName', 'POST /x', 'AddCertificateToDomainName'],
+    ['ExportingMultipleAPIs', 'POST /x', 'ExportMultipleApis'],
+    ['CreatinganEnvironment', 'POST /x', 'CreateEnvironment'],
+    ['DeletingRequestThrottlingPolicy', 'DELETE /x/{id}', 'DeleteRequestThrottlingPolicy'],
+    ['ModifyingRequestThrottlingPolicy', 'PUT /x/{id}', 'UpdateRequestThrottlingPolicy'],
+    ['UpdateQuota', 'PUT /x', 'UpdateQuota'],
+  ];
+  for (const [stem, route, want] of cases)
+    it(`${stem} → ${want}`, () => {
+      const [method, path] = route.split(' ') as [string, string];
+      expect(titleOperationName(stem, method, path)).toBe(want);
+    });
+});
+
+describe('API versions and singulars', () => {
+  const versions: [string, string | undefined, string | undefined][] = [
+    ['/v3/{project_id}/elb/listeners', 'v3', 'V3'],
+    ['/v2.0/lbaas/listeners', 'v2.0', 'V2_0'],
+    ['/autoscaling-api/v1/{project_id}/x', 'v1', 'V1'],
+    ['/', undefined, undefined],
+  ];
+  for (const [path, version, tag] of versions)
+    it(`${path} → ${version}`, () => {
+      expect(apiVersionOf(path)).toBe(version);
+      if (version) expect(versionTag(version)).toBe(tag);
+    });
+  const words: [string, string][] = [
+    ['policies', 'policy'],
+    ['listeners', 'listener'],
+    ['boxes', 'box'],
+    ['status', 'status'],
+    ['address', 'address'],
+  ];
+  for (const [word, want] of words) it(`${word} → ${want}`, () => expect(singular(word)).toBe(want));
+});
