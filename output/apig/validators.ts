@@ -15,10 +15,11 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "entity-type"'],
   ['required', 'must have required property "value"'],
   ['required', 'must have required property "vpc_instances"'],
+  ['enum', 'must be equal to one of the allowed values'],
   ['required', 'must have required property "vpc_channel_id"'],
+  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "condition_origin"'],
   ['required', 'must have required property "condition_value"'],
-  ['enum', 'must be equal to one of the allowed values'],
   ['required', 'must have required property "name"'],
   ['required', 'must have required property "type"'],
   ['required', 'must have required property "req_protocol"'],
@@ -27,19 +28,21 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "auth_type"'],
   ['required', 'must have required property "backend_type"'],
   ['required', 'must have required property "group_id"'],
+  ['maxLength', 'must NOT have more than 64 characters'],
+  ['minLength', 'must NOT have fewer than 3 characters'],
   ['maxLength', 'must NOT have more than 16 characters'],
+  ['maxLength', 'must NOT have more than 512 characters'],
   ['type', 'must be boolean'],
+  ['maxLength', 'must NOT have more than 20480 characters'],
   ['maxLength', 'must NOT have more than 128 characters'],
   ['minLength', 'must NOT have fewer than 1 characters'],
-  ['maxLength', 'must NOT have more than 64 characters'],
   ['minimum', 'must be >= 1'],
   ['required', 'must have required property "function_urn"'],
   ['required', 'must have required property "invocation_type"'],
   ['required', 'must have required property "timeout"'],
-  ['minLength', 'must NOT have fewer than 3 characters'],
-  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "effect_mode"'],
   ['required', 'must have required property "conditions"'],
+  ['minLength', 'must NOT have fewer than 8 characters'],
   ['required', 'must have required property "location"'],
   ['required', 'must have required property "authorizer_type"'],
   ['required', 'must have required property "authorizer_uri"'],
@@ -512,13 +515,13 @@ function b7(v: unknown): boolean {
     const p1 = o0['acl_name'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['acl_type'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined && !(p3 === 'PERMIT' || p3 === 'DENY')) return false;
     const p5 = o0['acl_value'];
     if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['bind_num'];
     if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['entity_type'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined && !(p9 === 'IP' || p9 === 'DOMAIN')) return false;
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['update_time'];
@@ -535,14 +538,20 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p1 = o0['acl_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_name', 0);
     const p3 = o0['acl_type'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
+    if (p3 !== undefined) {
+      if (!(p3 === 'PERMIT' || p3 === 'DENY')) issues = fail(issues, path + '/acl_type', 8);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
+    }
     const p5 = o0['acl_value'];
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/acl_value', 0);
     const p7 = o0['bind_num'];
     if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
       issues = fail(issues, path + '/bind_num', 3);
     const p9 = o0['entity_type'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
+    if (p9 !== undefined) {
+      if (!(p9 === 'IP' || p9 === 'DOMAIN')) issues = fail(issues, path + '/entity_type', 8);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
+    }
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
     const p13 = o0['update_time'];
@@ -579,7 +588,7 @@ function b8(v: unknown): boolean {
 function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 8);
+    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 9);
     const p1 = o0['vpc_channel_proxy_host'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
     const p3 = o0['vpc_channel_id'];
@@ -616,7 +625,13 @@ function b9(v: unknown): boolean {
     const p6 = o0['env_id'];
     if (p6 !== undefined && typeof p6 !== 'string') return false;
     const p8 = o0['remark'];
-    if (p8 !== undefined && typeof p8 !== 'string') return false;
+    if (p8 !== undefined) {
+      if (typeof p8 === 'string') {
+        if (p8.length > 255 && codePoints(p8) > 255) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
@@ -640,7 +655,13 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p6 = o0['env_id'];
     if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/env_id', 0);
     const p8 = o0['remark'];
-    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p8 !== undefined) {
+      if (typeof p8 === 'string') {
+        if (p8.length > 255 && codePoints(p8) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -678,18 +699,18 @@ function b10(v: unknown): boolean {
 function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 9);
-    if (o0['condition_value'] === undefined) issues = fail(issues, path, 10);
+    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 11);
+    if (o0['condition_value'] === undefined) issues = fail(issues, path, 12);
     const p1 = o0['req_param_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
@@ -721,7 +742,14 @@ function b11(v: unknown): boolean {
     if (o0['backend_type'] === undefined) return false;
     if (o0['group_id'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['version'];
@@ -737,7 +765,13 @@ function b11(v: unknown): boolean {
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
@@ -749,15 +783,39 @@ function b11(v: unknown): boolean {
     const p21 = o0['backend_type'];
     if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') return false;
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') return false;
     const p35 = o0['tags'];
@@ -854,46 +912,59 @@ function b11(v: unknown): boolean {
 function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['auth_type'] === undefined) issues = fail(issues, path, 17);
-    if (o0['backend_type'] === undefined) issues = fail(issues, path, 18);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 15);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 16);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 17);
+    if (o0['auth_type'] === undefined) issues = fail(issues, path, 18);
+    if (o0['backend_type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 20);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 8);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 23);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
     }
     const p7 = o0['req_protocol'];
     if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 8);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 24);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined) {
       if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 11);
+        issues = fail(issues, path + '/auth_type', 8);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
     }
     const p15 = o0['auth_opt'];
@@ -902,29 +973,53 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 8);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 25);
     }
     const p19 = o0['match_mode'];
     if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 8);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
     }
     const p21 = o0['backend_type'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 8);
       if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
     }
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/body_remark', 0);
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 26);
+      } else {
+        issues = fail(issues, path + '/body_remark', 0);
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/result_normal_sample', 0);
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 26);
+      } else {
+        issues = fail(issues, path + '/result_normal_sample', 0);
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') issues = fail(issues, path + '/result_failure_sample', 0);
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 26);
+      } else {
+        issues = fail(issues, path + '/result_failure_sample', 0);
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p35 = o0['tags'];
@@ -933,9 +1028,9 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 27);
             if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 23);
+              issues = fail(issues, path + '/tags/' + i36, 28);
           } else {
             issues = fail(issues, path + '/tags/' + i36, 0);
           }
@@ -1040,7 +1135,13 @@ function b12(v: unknown): boolean {
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
     const p7 = o0['version'];
@@ -1082,16 +1183,22 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 21);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
@@ -1099,7 +1206,7 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -1139,7 +1246,13 @@ function b13(v: unknown): boolean {
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
     const p7 = o0['version'];
@@ -1169,22 +1282,28 @@ function b13(v: unknown): boolean {
 function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 30);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 31);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 32);
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 21);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
@@ -1192,7 +1311,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -1237,8 +1356,7 @@ function b14(v: unknown): boolean {
     const p12 = o0['time_unit'];
     if (p12 !== undefined && typeof p12 !== 'string') return false;
     const p14 = o0['on_sell_status'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      return false;
+    if (p14 !== undefined && !(p14 === 1 || p14 === 2 || p14 === 3)) return false;
     const p16 = o0['remark'];
     if (p16 !== undefined && typeof p16 !== 'string') return false;
     const p18 = o0['sl_domain'];
@@ -1297,8 +1415,11 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p12 = o0['time_unit'];
     if (p12 !== undefined && typeof p12 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     const p14 = o0['on_sell_status'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/on_sell_status', 3);
+    if (p14 !== undefined) {
+      if (!(p14 === 1 || p14 === 2 || p14 === 3)) issues = fail(issues, path + '/on_sell_status', 8);
+      if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+        issues = fail(issues, path + '/on_sell_status', 3);
+    }
     const p16 = o0['remark'];
     if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p18 = o0['sl_domain'];
@@ -1372,12 +1493,12 @@ function b15(v: unknown): boolean {
 function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 24);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -1385,7 +1506,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['remark'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 30);
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 10);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
@@ -1409,7 +1530,14 @@ function b16(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['version'];
@@ -1425,7 +1553,13 @@ function b16(v: unknown): boolean {
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
@@ -1437,15 +1571,39 @@ function b16(v: unknown): boolean {
     const p21 = o0['backend_type'];
     if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') return false;
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') return false;
     const p35 = o0['tags'];
@@ -1565,37 +1723,50 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 8);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 23);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
     }
     const p7 = o0['req_protocol'];
     if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 8);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 24);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined) {
       if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 11);
+        issues = fail(issues, path + '/auth_type', 8);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
     }
     const p15 = o0['auth_opt'];
@@ -1604,29 +1775,53 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 8);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 25);
     }
     const p19 = o0['match_mode'];
     if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 8);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
     }
     const p21 = o0['backend_type'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 8);
       if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
     }
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/body_remark', 0);
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 26);
+      } else {
+        issues = fail(issues, path + '/body_remark', 0);
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/result_normal_sample', 0);
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 26);
+      } else {
+        issues = fail(issues, path + '/result_normal_sample', 0);
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') issues = fail(issues, path + '/result_failure_sample', 0);
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 26);
+      } else {
+        issues = fail(issues, path + '/result_failure_sample', 0);
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p35 = o0['tags'];
@@ -1635,9 +1830,9 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 27);
             if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 23);
+              issues = fail(issues, path + '/tags/' + i36, 28);
           } else {
             issues = fail(issues, path + '/tags/' + i36, 0);
           }
@@ -1762,11 +1957,23 @@ function b17(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['id'];
@@ -1788,11 +1995,23 @@ function c17(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 21);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p9 = o0['id'];
@@ -1823,11 +2042,23 @@ function b18(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
@@ -1840,11 +2071,23 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 21);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
   } else {
@@ -1875,7 +2118,13 @@ function b19(v: unknown): boolean {
     const p3 = o0['invocation_type'];
     if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
@@ -1928,38 +2177,44 @@ function b19(v: unknown): boolean {
 function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 30);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 31);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 33);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 34);
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['invocation_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 21);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p9 = o0['effect_mode'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p11 = o0['name'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 24);
-        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 21);
+        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 22);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2011,7 +2266,13 @@ function b20(v: unknown): boolean {
     const p3 = o0['invocation_type'];
     if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
@@ -2070,15 +2331,21 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['invocation_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 21);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -2087,14 +2354,14 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
     const p11 = o0['effect_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 8);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p13 = o0['name'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 21);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 22);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2148,13 +2415,25 @@ function b21(v: unknown): boolean {
     if (o0['name'] === undefined) return false;
     if (o0['conditions'] === undefined) return false;
     const p1 = o0['url_domain'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['req_protocol'];
     if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS')) return false;
     const p5 = o0['req_method'];
     if (p5 !== undefined && !K0.has(p5)) return false;
     const p7 = o0['req_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 512 && codePoints(p7) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
@@ -2211,44 +2490,56 @@ function b21(v: unknown): boolean {
 function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 15);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 16);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 17);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 33);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 34);
     const p1 = o0['url_domain'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/url_domain', 10);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
     const p3 = o0['req_protocol'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p5 = o0['req_method'];
     if (p5 !== undefined) {
-      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p7 = o0['req_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 512 && codePoints(p7) > 512) issues = fail(issues, path + '/req_uri', 24);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p11 = o0['effect_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 8);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p13 = o0['name'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 21);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 22);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2283,7 +2574,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined) {
-      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 8);
       if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
         issues = fail(issues, path + '/vpc_channel_status', 3);
     }
@@ -2343,13 +2634,25 @@ function b22(v: unknown): boolean {
     const p17 = o0['authorizer_id'];
     if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['url_domain'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
+    if (p19 !== undefined) {
+      if (typeof p19 === 'string') {
+        if (p19.length > 255 && codePoints(p19) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p21 = o0['req_protocol'];
     if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
     const p23 = o0['req_method'];
     if (p23 !== undefined && !K0.has(p23)) return false;
     const p25 = o0['req_uri'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
+    if (p25 !== undefined) {
+      if (typeof p25 === 'string') {
+        if (p25.length > 512 && codePoints(p25) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p27 = o0['timeout'];
     if (p27 !== undefined) {
       if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
@@ -2361,8 +2664,7 @@ function b22(v: unknown): boolean {
     const p29 = o0['vpc_channel_info'];
     if (p29 !== undefined && !b109(p29)) return false;
     const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      return false;
+    if (p31 !== undefined && !(p31 === 1 || p31 === 2)) return false;
   } else {
     return false;
   }
@@ -2376,14 +2678,14 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
     const p3 = o0['effect_mode'];
     if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 21);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 22);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2413,23 +2715,35 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p17 = o0['authorizer_id'];
     if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p19 = o0['url_domain'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    if (p19 !== undefined) {
+      if (typeof p19 === 'string') {
+        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/url_domain', 10);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
     const p21 = o0['req_protocol'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 8);
       if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p23 = o0['req_method'];
     if (p23 !== undefined) {
-      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 8);
       if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p25 = o0['req_uri'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p25 !== undefined) {
+      if (typeof p25 === 'string') {
+        if (p25.length > 512 && codePoints(p25) > 512) issues = fail(issues, path + '/req_uri', 24);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p27 = o0['timeout'];
     if (p27 !== undefined) {
       if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-        if (p27 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p27 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -2439,8 +2753,11 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (!b109(p29)) issues = c109(p29, path + '/vpc_channel_info', issues);
     }
     const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      issues = fail(issues, path + '/vpc_channel_status', 3);
+    if (p31 !== undefined) {
+      if (!(p31 === 1 || p31 === 2)) issues = fail(issues, path + '/vpc_channel_status', 8);
+      if (!((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+        issues = fail(issues, path + '/vpc_channel_status', 3);
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -2508,21 +2825,21 @@ function b23(v: unknown): boolean {
 function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 33);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 34);
     const p1 = o0['result_content'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
     const p3 = o0['effect_mode'];
     if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 21);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 22);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2621,14 +2938,14 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
     const p3 = o0['effect_mode'];
     if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 21);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 22);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2716,13 +3033,40 @@ function b26(v: unknown): boolean {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['app_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+        if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['app_secret'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) return false;
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
@@ -2732,15 +3076,42 @@ function b26(v: unknown): boolean {
 function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p5 = o0['app_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_key', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/app_key', 21);
+        if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) issues = fail(issues, path + '/app_key', 35);
+      } else {
+        issues = fail(issues, path + '/app_key', 0);
+      }
+    }
     const p7 = o0['app_secret'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/app_secret', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/app_secret', 21);
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/app_secret', 35);
+      } else {
+        issues = fail(issues, path + '/app_secret', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -2791,7 +3162,7 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const o0 = v as Record<string, unknown>;
     const p1 = o0['creator'];
     if (p1 !== undefined) {
-      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 11);
+      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 8);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
     }
     const p3 = o0['update_time'];
@@ -2813,7 +3184,7 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/status', 3);
     const p19 = o0['app_type'];
     if (p19 !== undefined) {
-      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 11);
+      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 8);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
     }
   } else {
@@ -2847,7 +3218,7 @@ function c28(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const o0 = v as Record<string, unknown>;
     const p1 = o0['app_code_auth_type'];
     if (p1 !== undefined) {
-      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 11);
+      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 8);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
     }
   } else {
@@ -2894,13 +3265,13 @@ function b30(v: unknown): boolean {
 function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['location'] === undefined) issues = fail(issues, path, 36);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['location'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p5 = o0['validation'];
@@ -2928,7 +3299,14 @@ function b31(v: unknown): boolean {
     if (o0['authorizer_type'] === undefined) return false;
     if (o0['authorizer_uri'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
     const p5 = o0['authorizer_type'];
@@ -2960,20 +3338,27 @@ function b31(v: unknown): boolean {
 function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 34);
-    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 35);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 37);
+    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 38);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['authorizer_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
     }
     const p7 = o0['authorizer_uri'];
@@ -3013,7 +3398,14 @@ function b32(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
     const p5 = o0['authorizer_type'];
@@ -3058,15 +3450,22 @@ function c32(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['authorizer_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
     }
     const p7 = o0['authorizer_uri'];
@@ -3090,7 +3489,7 @@ function c32(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p18 = o0['ld_api_id'];
     if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
     const p20 = o0['need_body'];
-    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 21);
+    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 25);
     const p22 = o0['id'];
     if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
     const p24 = o0['create_time'];
@@ -3153,9 +3552,9 @@ function b33(v: unknown): boolean {
 function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api_ids'] === undefined) issues = fail(issues, path, 36);
-    if (o0['app_ids'] === undefined) issues = fail(issues, path, 37);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
+    if (o0['api_ids'] === undefined) issues = fail(issues, path, 39);
+    if (o0['app_ids'] === undefined) issues = fail(issues, path, 40);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 41);
     const p1 = o0['api_ids'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
@@ -3207,9 +3606,9 @@ function b34(v: unknown): boolean {
     const p7 = o0['auth_time'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['auth_role'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined && !(p9 === 'PROVIDER' || p9 === 'CONSUMER')) return false;
     const p11 = o0['auth_result'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined && !(p11 === 'SUCCESS' || p11 === 'SKIPPED')) return false;
   } else {
     return false;
   }
@@ -3228,9 +3627,15 @@ function c34(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['auth_time'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/auth_time', 0);
     const p9 = o0['auth_role'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+    if (p9 !== undefined) {
+      if (!(p9 === 'PROVIDER' || p9 === 'CONSUMER')) issues = fail(issues, path + '/auth_role', 8);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+    }
     const p11 = o0['auth_result'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
+    if (p11 !== undefined) {
+      if (!(p11 === 'SUCCESS' || p11 === 'SKIPPED')) issues = fail(issues, path + '/auth_result', 8);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -3252,17 +3657,41 @@ function b35(v: unknown): boolean {
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
@@ -3285,8 +3714,7 @@ function b35(v: unknown): boolean {
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined && !b109(p27)) return false;
     const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      return false;
+    if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
   } else {
     return false;
   }
@@ -3299,33 +3727,57 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 10);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 23);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 24);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 25);
     const p19 = o0['id'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/id', 0);
     const p21 = o0['status'];
@@ -3340,8 +3792,11 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (!b109(p27)) issues = c109(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      issues = fail(issues, path + '/vpc_channel_status', 3);
+    if (p29 !== undefined) {
+      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 8);
+      if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+        issues = fail(issues, path + '/vpc_channel_status', 3);
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -3367,17 +3822,41 @@ function b36(v: unknown): boolean {
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
@@ -3401,47 +3880,71 @@ function b36(v: unknown): boolean {
 function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 15);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 16);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 17);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 32);
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 10);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 23);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 24);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 29);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 25);
     const p19 = o0['vpc_channel_info'];
     if (p19 !== undefined) {
       if (!b8(p19)) issues = c8(p19, path + '/vpc_channel_info', issues);
     }
     const p21 = o0['vpc_channel_status'];
     if (p21 !== undefined) {
-      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 8);
       if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
         issues = fail(issues, path + '/vpc_channel_status', 3);
     }
@@ -3495,10 +3998,10 @@ function b37(v: unknown): boolean {
 function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['address'] === undefined) issues = fail(issues, path, 39);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    if (o0['path'] === undefined) issues = fail(issues, path, 42);
+    if (o0['address'] === undefined) issues = fail(issues, path, 42);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 43);
+    if (o0['method'] === undefined) issues = fail(issues, path, 44);
+    if (o0['path'] === undefined) issues = fail(issues, path, 45);
     const p1 = o0['address'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/address', 0);
     const p3 = o0['scheme'];
@@ -3510,8 +4013,8 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p9 > 60000) issues = fail(issues, path + '/timeout', 43);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 29);
+        if (p9 > 60000) issues = fail(issues, path + '/timeout', 46);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -3548,11 +4051,23 @@ function b38(v: unknown): boolean {
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['req_param_id'];
@@ -3568,27 +4083,39 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const o0 = v as Record<string, unknown>;
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 8);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 47);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 28);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 8);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/value', 0);
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 10);
+      } else {
+        issues = fail(issues, path + '/value', 0);
+      }
+    }
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
     const p13 = o0['req_param_id'];
@@ -3627,11 +4154,23 @@ function b39(v: unknown): boolean {
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
@@ -3641,33 +4180,45 @@ function b39(v: unknown): boolean {
 function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 48);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['location'] === undefined) issues = fail(issues, path, 36);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 8);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 47);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 28);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 8);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/value', 0);
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 10);
+      } else {
+        issues = fail(issues, path + '/value', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -3879,8 +4430,8 @@ function b43(v: unknown): boolean {
 function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['sign_id'] === undefined) issues = fail(issues, path, 46);
-    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 47);
+    if (o0['sign_id'] === undefined) issues = fail(issues, path, 49);
+    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 50);
     const p1 = o0['sign_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
     const p3 = o0['publish_ids'];
@@ -4024,12 +4575,12 @@ function c45(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
@@ -4078,9 +4629,9 @@ function b46(v: unknown): boolean {
 function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 48);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['value'];
@@ -4104,41 +4655,13 @@ export function isConditions(value: unknown): value is types.Conditions {
   return b46(value);
 }
 
-function b47(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
 /** Checks a value against the `CreateAPIGroupRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateAPIGroupRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b47(value) ? [] : (c47(value, path, null) ?? []);
+  return b15(value) ? [] : (c15(value, path, null) ?? []);
 }
 
 export function isCreateAPIGroupRequestBody(value: unknown): value is types.CreateAPIGroupRequestBody {
-  return b47(value);
+  return b15(value);
 }
 
 function b48(v: unknown): boolean {
@@ -4170,8 +4693,7 @@ function b48(v: unknown): boolean {
     const p18 = o0['remark'];
     if (p18 !== undefined && typeof p18 !== 'string') return false;
     const p20 = o0['on_sell_status'];
-    if (p20 !== undefined && !((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
-      return false;
+    if (p20 !== undefined && !(p20 === 1 || p20 === 2 || p20 === 3)) return false;
     const p22 = o0['call_limits'];
     if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
       return false;
@@ -4192,8 +4714,7 @@ function b48(v: unknown): boolean {
       }
     }
     const p33 = o0['is_default'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      return false;
+    if (p33 !== undefined && !(p33 === 1 || p33 === 2)) return false;
   } else {
     return false;
   }
@@ -4230,8 +4751,11 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p18 = o0['remark'];
     if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p20 = o0['on_sell_status'];
-    if (p20 !== undefined && !((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
-      issues = fail(issues, path + '/on_sell_status', 3);
+    if (p20 !== undefined) {
+      if (!(p20 === 1 || p20 === 2 || p20 === 3)) issues = fail(issues, path + '/on_sell_status', 8);
+      if (!((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
+        issues = fail(issues, path + '/on_sell_status', 3);
+    }
     const p22 = o0['call_limits'];
     if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
       issues = fail(issues, path + '/call_limits', 3);
@@ -4252,8 +4776,11 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
     }
     const p33 = o0['is_default'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      issues = fail(issues, path + '/is_default', 3);
+    if (p33 !== undefined) {
+      if (!(p33 === 1 || p33 === 2)) issues = fail(issues, path + '/is_default', 8);
+      if (!((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+        issues = fail(issues, path + '/is_default', 3);
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -4290,12 +4817,17 @@ function b49(v: unknown): boolean {
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       return false;
     const p13 = o0['time_unit'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    if (p13 !== undefined && !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY')) return false;
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p17 = o0['type'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      return false;
+    if (p17 !== undefined && !(p17 === 1 || p17 === 2)) return false;
     const p19 = o0['enable_adaptive_control'];
     if (p19 !== undefined && typeof p19 !== 'string') return false;
   } else {
@@ -4307,10 +4839,10 @@ function b49(v: unknown): boolean {
 function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 51);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 52);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 53);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['api_call_limits'];
@@ -4329,12 +4861,25 @@ function c49(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       issues = fail(issues, path + '/time_interval', 3);
     const p13 = o0['time_unit'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    if (p13 !== undefined) {
+      if (!(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY'))
+        issues = fail(issues, path + '/time_unit', 8);
+      if (typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    }
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p17 = o0['type'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/type', 3);
+    if (p17 !== undefined) {
+      if (!(p17 === 1 || p17 === 2)) issues = fail(issues, path + '/type', 8);
+      if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
     const p19 = o0['enable_adaptive_control'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
   } else {
@@ -4380,11 +4925,9 @@ function b50(v: unknown): boolean {
     const p19 = o0['create_time'];
     if (p19 !== undefined && typeof p19 !== 'string') return false;
     const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
+    if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
     const p23 = o0['type'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      return false;
+    if (p23 !== undefined && !(p23 === 1 || p23 === 2)) return false;
     const p25 = o0['bind_num'];
     if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
       return false;
@@ -4425,11 +4968,17 @@ function c50(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['create_time'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/create_time', 0);
     const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/is_include_special_throttle', 3);
+    if (p21 !== undefined) {
+      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 8);
+      if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/is_include_special_throttle', 3);
+    }
     const p23 = o0['type'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/type', 3);
+    if (p23 !== undefined) {
+      if (!(p23 === 1 || p23 === 2)) issues = fail(issues, path + '/type', 8);
+      if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
     const p25 = o0['bind_num'];
     if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
       issues = fail(issues, path + '/bind_num', 3);
@@ -4458,7 +5007,14 @@ function b51(v: unknown): boolean {
     if (o0['name'] === undefined) return false;
     if (o0['type'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['member_type'];
@@ -4485,10 +5041,17 @@ function b51(v: unknown): boolean {
 function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
       issues = fail(issues, path + '/type', 3);
@@ -4497,8 +5060,8 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p7 < 1) issues = fail(issues, path + '/port', 29);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 54);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -4537,13 +5100,12 @@ function b52(v: unknown): boolean {
     const p7 = o0['member_type'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['status'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
+    if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
     const p11 = o0['port'];
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       return false;
     const p13 = o0['balance_strategy'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      return false;
+    if (p13 !== undefined && !(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) return false;
     const p15 = o0['create_time'];
     if (p15 !== undefined && typeof p15 !== 'string') return false;
   } else {
@@ -4565,14 +5127,20 @@ function c52(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['member_type'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/member_type', 0);
     const p9 = o0['status'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
+    if (p9 !== undefined) {
+      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/status', 8);
+      if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+    }
     const p11 = o0['port'];
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       issues = fail(issues, path + '/port', 3);
     const p13 = o0['balance_strategy'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/balance_strategy', 3);
+    if (p13 !== undefined) {
+      if (!(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) issues = fail(issues, path + '/balance_strategy', 8);
+      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
+    }
     const p15 = o0['create_time'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
   } else {
@@ -4650,13 +5218,27 @@ function b55(v: unknown): boolean {
     if (o0['group_id'] === undefined) return false;
     if (o0['variable_name'] === undefined) return false;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['env_id'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['group_id'];
     if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) return false;
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
@@ -4666,18 +5248,32 @@ function b55(v: unknown): boolean {
 function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) issues = fail(issues, path, 52);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
-    if (o0['variable_name'] === undefined) issues = fail(issues, path, 53);
+    if (o0['variable_value'] === undefined) issues = fail(issues, path, 55);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 41);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 20);
+    if (o0['variable_name'] === undefined) issues = fail(issues, path, 56);
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 10);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 28);
+      } else {
+        issues = fail(issues, path + '/variable_value', 0);
+      }
+    }
     const p3 = o0['env_id'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
     const p5 = o0['group_id'];
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 47);
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) issues = fail(issues, path + '/variable_name', 22);
+      } else {
+        issues = fail(issues, path + '/variable_name', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -4845,12 +5441,12 @@ function b62(v: unknown): boolean {
 function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined) issues = fail(issues, path, 54);
-    if (o0['info'] === undefined) issues = fail(issues, path, 55);
-    if (o0['host'] === undefined) issues = fail(issues, path, 56);
-    if (o0['paths'] === undefined) issues = fail(issues, path, 57);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
-    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 59);
+    if (o0['swagger'] === undefined) issues = fail(issues, path, 57);
+    if (o0['info'] === undefined) issues = fail(issues, path, 58);
+    if (o0['host'] === undefined) issues = fail(issues, path, 59);
+    if (o0['paths'] === undefined) issues = fail(issues, path, 60);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 61);
+    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 62);
     const p1 = o0['swagger'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
     const p3 = o0['info'];
@@ -4921,23 +5517,23 @@ function b63(v: unknown): boolean {
 function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) issues = fail(issues, path, 60);
+    if (o0['file_name'] === undefined) issues = fail(issues, path, 63);
     const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 21);
+    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 25);
     const p3 = o0['group_id'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p5 = o0['extend_mode'];
     if (p5 !== undefined) {
-      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 11);
+      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
     }
     const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 21);
+    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 25);
     const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 21);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 25);
     const p11 = o0['api_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 11);
+      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 8);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
     }
     const p13 = o0['file_name'];
@@ -4989,9 +5585,9 @@ function b64(v: unknown): boolean {
 function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) issues = fail(issues, path, 61);
-    if (o0['version'] === undefined) issues = fail(issues, path, 62);
-    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 63);
+    if (o0['function-urn'] === undefined) issues = fail(issues, path, 64);
+    if (o0['version'] === undefined) issues = fail(issues, path, 65);
+    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 66);
     const p1 = o0['function-urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
     const p3 = o0['version'];
@@ -5001,8 +5597,8 @@ function c64(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p7 > 60000) issues = fail(issues, path + '/timeout', 43);
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 29);
+        if (p7 > 60000) issues = fail(issues, path + '/timeout', 46);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -5070,10 +5666,10 @@ function b65(v: unknown): boolean {
 function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    if (o0['path'] === undefined) issues = fail(issues, path, 42);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 43);
+    if (o0['method'] === undefined) issues = fail(issues, path, 44);
+    if (o0['path'] === undefined) issues = fail(issues, path, 45);
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
@@ -5094,8 +5690,8 @@ function c65(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p12 = o0['timeout'];
     if (p12 !== undefined) {
       if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
-        if (p12 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p12 > 60000) issues = fail(issues, path + '/timeout', 43);
+        if (p12 < 1) issues = fail(issues, path + '/timeout', 29);
+        if (p12 > 60000) issues = fail(issues, path + '/timeout', 46);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -5141,7 +5737,7 @@ function c66(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['location'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p5 = o0['validation'];
@@ -5181,8 +5777,8 @@ function b67(v: unknown): boolean {
 function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined) issues = fail(issues, path, 64);
-    if (o0['version'] === undefined) issues = fail(issues, path, 62);
+    if (o0['title'] === undefined) issues = fail(issues, path, 67);
+    if (o0['version'] === undefined) issues = fail(issues, path, 65);
     const p1 = o0['title'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
     const p3 = o0['version'];
@@ -5288,19 +5884,19 @@ function c68(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/max_latency', 3);
     const p15 = o0['avg_latency'];
     if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/avg_latency', 65);
+      issues = fail(issues, path + '/avg_latency', 68);
     const p17 = o0['max_backend_latency'];
     if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
       issues = fail(issues, path + '/max_backend_latency', 3);
     const p19 = o0['avg_backend_latency'];
     if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/avg_backend_latency', 65);
+      issues = fail(issues, path + '/avg_backend_latency', 68);
     const p21 = o0['max_inner_latency'];
     if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
       issues = fail(issues, path + '/max_inner_latency', 3);
     const p23 = o0['avg_inner_latency'];
     if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/avg_inner_latency', 65);
+      issues = fail(issues, path + '/avg_inner_latency', 68);
     const p25 = o0['output_throughput'];
     if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
       issues = fail(issues, path + '/output_throughput', 3);
@@ -5373,8 +5969,8 @@ function c69(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['weight'];
     if (p3 !== undefined) {
       if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p3 < 0) issues = fail(issues, path + '/weight', 69);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 70);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -5495,9 +6091,9 @@ function b70(v: unknown): boolean {
 function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined) issues = fail(issues, path, 68);
-    if (o0['schemes'] === undefined) issues = fail(issues, path, 69);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
+    if (o0['operationId'] === undefined) issues = fail(issues, path, 71);
+    if (o0['schemes'] === undefined) issues = fail(issues, path, 72);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 61);
     const p1 = o0['operationId'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/operationId', 0);
     const p3 = o0['description'];
@@ -5577,7 +6173,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
     }
     const p39 = o0['x-apigateway-cors'];
-    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 21);
+    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 25);
     const p41 = o0['x-apigateway-match-mode'];
     if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
     const p43 = o0['x-apigateway-ratelimit'];
@@ -5616,7 +6212,7 @@ function b71(v: unknown): boolean {
 function c71(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined) issues = fail(issues, path, 70);
+    if (o0['result-content'] === undefined) issues = fail(issues, path, 73);
     const p1 = o0['result-content'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result-content', 0);
     const p3 = o0['description'];
@@ -5682,10 +6278,10 @@ function b74(v: unknown): boolean {
 function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['in'] === undefined) issues = fail(issues, path, 71);
-    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 72);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['in'] === undefined) issues = fail(issues, path, 74);
+    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 75);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['name'];
@@ -5735,10 +6331,10 @@ function b75(v: unknown): boolean {
 function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['in'] === undefined) issues = fail(issues, path, 71);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    if (o0['in'] === undefined) issues = fail(issues, path, 74);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 48);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['value'];
@@ -5779,7 +6375,7 @@ function b76(v: unknown): boolean {
 function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) issues = fail(issues, path, 73);
+    if (o0['uri'] === undefined) issues = fail(issues, path, 76);
     const p1 = o0['uri'];
     if (p1 !== undefined) {
       if (!b99(p1)) issues = c99(p1, path + '/uri', issues);
@@ -5881,7 +6477,14 @@ function b79(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
     const p5 = o0['location'];
@@ -5895,7 +6498,13 @@ function b79(v: unknown): boolean {
     const p13 = o0['valid_enable'];
     if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['min_num'];
@@ -5928,15 +6537,22 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 47);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 28);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['location'];
     if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p7 = o0['default_value'];
@@ -5945,18 +6561,24 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
     const p11 = o0['required'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 8);
       if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
         issues = fail(issues, path + '/required', 3);
     }
     const p13 = o0['valid_enable'];
     if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 8);
       if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
         issues = fail(issues, path + '/valid_enable', 3);
     }
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
     const p19 = o0['min_num'];
@@ -5977,7 +6599,7 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
     const p31 = o0['pass_through'];
     if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 8);
       if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
     }
     const p33 = o0['id'];
@@ -6004,7 +6626,14 @@ function b80(v: unknown): boolean {
     if (o0['type'] === undefined) return false;
     if (o0['location'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
     const p5 = o0['location'];
@@ -6018,7 +6647,13 @@ function b80(v: unknown): boolean {
     const p13 = o0['valid_enable'];
     if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['min_num'];
@@ -6048,19 +6683,26 @@ function b80(v: unknown): boolean {
 function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['location'] === undefined) issues = fail(issues, path, 36);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 47);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 28);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['location'];
     if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p7 = o0['default_value'];
@@ -6069,18 +6711,24 @@ function c80(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
     const p11 = o0['required'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 8);
       if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
         issues = fail(issues, path + '/required', 3);
     }
     const p13 = o0['valid_enable'];
     if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 8);
       if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
         issues = fail(issues, path + '/valid_enable', 3);
     }
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
     const p19 = o0['min_num'];
@@ -6101,7 +6749,7 @@ function c80(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
     const p31 = o0['pass_through'];
     if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 8);
       if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
     }
   } else {
@@ -6239,10 +6887,10 @@ function c83(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const o0 = v as Record<string, unknown>;
     const p1 = o0['maximum'];
     if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/maximum', 65);
+      issues = fail(issues, path + '/maximum', 68);
     const p3 = o0['minimum'];
     if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/minimum', 65);
+      issues = fail(issues, path + '/minimum', 68);
     const p5 = o0['maxLength'];
     if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
       issues = fail(issues, path + '/maxLength', 3);
@@ -6262,7 +6910,7 @@ function c83(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['in'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
     const p21 = o0['required'];
-    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 21);
+    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 25);
   } else {
     issues = fail(issues, path, 2);
   }
@@ -6342,7 +6990,7 @@ function b85(v: unknown): boolean {
 function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (!b74(p1)) issues = c74(p1, path + '/name', issues);
@@ -6383,7 +7031,7 @@ function b86(v: unknown): boolean {
 function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
     const p1 = o0['sign_secret'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
     const p3 = o0['name'];
@@ -6392,7 +7040,7 @@ function c86(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
     const p7 = o0['sign_type'];
     if (p7 !== undefined) {
-      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
+      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 8);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
     }
   } else {
@@ -6450,7 +7098,7 @@ function c87(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
     const p13 = o0['sign_type'];
     if (p13 !== undefined) {
-      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
+      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 8);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
     }
   } else {
@@ -6489,9 +7137,9 @@ function b88(v: unknown): boolean {
 function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['limit'] === undefined) issues = fail(issues, path, 74);
-    if (o0['instance'] === undefined) issues = fail(issues, path, 75);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['limit'] === undefined) issues = fail(issues, path, 77);
+    if (o0['instance'] === undefined) issues = fail(issues, path, 78);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['limit'];
@@ -6626,18 +7274,18 @@ function b91(v: unknown): boolean {
 function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 20);
     const p1 = o0['env_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
     const p3 = o0['define'];
     if (p3 !== undefined) {
       if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
-        issues = fail(issues, path + '/define', 11);
+        issues = fail(issues, path + '/define', 8);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
     }
     const p5 = o0['type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 11);
+      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p7 = o0['version'];
@@ -6777,7 +7425,7 @@ function c93(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
     const p5 = o0['action'];
     if (p5 !== undefined) {
-      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 11);
+      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
     }
     const p7 = o0['id'];
@@ -6837,9 +7485,9 @@ function b94(v: unknown): boolean {
 function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined) issues = fail(issues, path, 76);
-    if (o0['interval'] === undefined) issues = fail(issues, path, 77);
-    if (o0['unit'] === undefined) issues = fail(issues, path, 78);
+    if (o0['api-limit'] === undefined) issues = fail(issues, path, 79);
+    if (o0['interval'] === undefined) issues = fail(issues, path, 80);
+    if (o0['unit'] === undefined) issues = fail(issues, path, 81);
     const p1 = o0['api-limit'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/api-limit', 3);
@@ -6858,7 +7506,7 @@ function c94(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p11 = o0['unit'];
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
     const p13 = o0['shared'];
-    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 21);
+    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 25);
     const p15 = o0['special'];
     if (p15 !== undefined) {
       if (Array.isArray(p15)) {
@@ -6899,7 +7547,13 @@ function b95(v: unknown): boolean {
     const p5 = o0['time_unit'];
     if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['api_call_limits'];
     if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['type'];
@@ -6924,10 +7578,10 @@ function b95(v: unknown): boolean {
 function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 53);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 51);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 52);
     const p1 = o0['app_call_limits'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/app_call_limits', 3);
@@ -6936,17 +7590,23 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p5 = o0['time_unit'];
     if (p5 !== undefined) {
       if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 11);
+        issues = fail(issues, path + '/time_unit', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     }
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 10);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p9 = o0['api_call_limits'];
     if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
       issues = fail(issues, path + '/api_call_limits', 3);
     const p11 = o0['type'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 8);
       if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
@@ -7026,7 +7686,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/bind_num', 3);
     const p3 = o0['is_include_special_throttle'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 8);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/is_include_special_throttle', 3);
     }
@@ -7036,7 +7696,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p9 = o0['type'];
     if (p9 !== undefined) {
-      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 8);
       if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
@@ -7054,7 +7714,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['time_unit'];
     if (p19 !== undefined) {
       if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 11);
+        issues = fail(issues, path + '/time_unit', 8);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     }
     const p21 = o0['api_call_limits'];
@@ -7067,7 +7727,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/user_call_limits', 3);
     const p27 = o0['enable_adaptive_control'];
     if (p27 !== undefined) {
-      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 11);
+      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 8);
       if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
     }
   } else {
@@ -7106,9 +7766,9 @@ function b97(v: unknown): boolean {
 function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined) issues = fail(issues, path, 79);
-    if (o0['object_id'] === undefined) issues = fail(issues, path, 80);
-    if (o0['object_type'] === undefined) issues = fail(issues, path, 81);
+    if (o0['call_limits'] === undefined) issues = fail(issues, path, 82);
+    if (o0['object_id'] === undefined) issues = fail(issues, path, 83);
+    if (o0['object_type'] === undefined) issues = fail(issues, path, 84);
     const p1 = o0['call_limits'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/call_limits', 3);
@@ -7116,7 +7776,7 @@ function c97(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
     const p5 = o0['object_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 11);
+      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
     }
   } else {
@@ -7213,7 +7873,7 @@ function b99(v: unknown): boolean {
 function c99(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
+    if (o0['method'] === undefined) issues = fail(issues, path, 44);
     const p1 = o0['method'];
     if (p1 !== undefined) {
       if (!b70(p1)) issues = c70(p1, path + '/method', issues);
@@ -7241,7 +7901,7 @@ function b100(v: unknown): boolean {
     const p3 = o0['domain'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
     const p7 = o0['ssl_id'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['ssl_name'];
@@ -7260,8 +7920,11 @@ function c100(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p3 = o0['domain'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
     const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/cname_status', 3);
+    if (p5 !== undefined) {
+      if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 8);
+      if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/cname_status', 3);
+    }
     const p7 = o0['ssl_id'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
     const p9 = o0['ssl_name'];
@@ -7289,7 +7952,7 @@ function b101(v: unknown): boolean {
     const p3 = o0['domain'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
     const p7 = o0['ssl_id'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['ssl_name'];
@@ -7310,15 +7973,18 @@ function c101(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p3 = o0['domain'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
     const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/cname_status', 3);
+    if (p5 !== undefined) {
+      if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 8);
+      if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/cname_status', 3);
+    }
     const p7 = o0['ssl_id'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
     const p9 = o0['ssl_name'];
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
     const p11 = o0['min_ssl_version'];
     if (p11 !== undefined) {
-      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 11);
+      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 8);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
     }
   } else {
@@ -7363,8 +8029,8 @@ function b102(v: unknown): boolean {
 function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 85);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 86);
     const p1 = o0['instance_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
     const p3 = o0['instance_id'];
@@ -7372,8 +8038,8 @@ function c102(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p5 = o0['weight'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p5 < 1) issues = fail(issues, path + '/weight', 29);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 70);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -7397,7 +8063,14 @@ function b103(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['port'];
@@ -7431,31 +8104,38 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 8);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 29);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 54);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 8);
       if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
         issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['create_time'];
@@ -7464,7 +8144,7 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
     const p15 = o0['status'];
     if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 8);
       if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
         issues = fail(issues, path + '/status', 3);
     }
@@ -7489,7 +8169,14 @@ function b104(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['port'];
@@ -7536,31 +8223,38 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 8);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 29);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 54);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 8);
       if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
         issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['create_time'];
@@ -7569,7 +8263,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
     const p15 = o0['status'];
     if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 8);
       if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
         issues = fail(issues, path + '/status', 3);
     }
@@ -7613,7 +8307,14 @@ function b105(v: unknown): boolean {
     if (o0['members'] === undefined) return false;
     if (o0['vpc_health_config'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['port'];
@@ -7651,36 +8352,43 @@ function b105(v: unknown): boolean {
 function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['members'] === undefined) issues = fail(issues, path, 84);
-    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 85);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['members'] === undefined) issues = fail(issues, path, 87);
+    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 88);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 21);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 22);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 8);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 29);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 54);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 8);
       if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
         issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 8);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['members'];
@@ -7722,7 +8430,7 @@ function b106(v: unknown): boolean {
     if (o0['time_out'] === undefined) return false;
     if (o0['time_interval'] === undefined) return false;
     const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
     const p3 = o0['path'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['port'];
@@ -7781,20 +8489,23 @@ function b106(v: unknown): boolean {
 function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
-    if (o0['time_out'] === undefined) issues = fail(issues, path, 89);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 89);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 90);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 91);
+    if (o0['time_out'] === undefined) issues = fail(issues, path, 92);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 52);
     const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 8);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    }
     const p3 = o0['path'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 29);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 54);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -7802,8 +8513,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p7 = o0['threshold_normal'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 93);
+        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 94);
       } else {
         issues = fail(issues, path + '/threshold_normal', 3);
       }
@@ -7811,8 +8522,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p9 = o0['threshold_abnormal'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 93);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 94);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 3);
       }
@@ -7820,8 +8531,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p11 = o0['time_out'];
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/time_out', 90);
-        if (p11 > 30) issues = fail(issues, path + '/time_out', 92);
+        if (p11 < 2) issues = fail(issues, path + '/time_out', 93);
+        if (p11 > 30) issues = fail(issues, path + '/time_out', 95);
       } else {
         issues = fail(issues, path + '/time_out', 3);
       }
@@ -7829,8 +8540,8 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 96);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 97);
       } else {
         issues = fail(issues, path + '/time_interval', 3);
       }
@@ -7924,28 +8635,28 @@ function b107(v: unknown): boolean {
 function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 89);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 90);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 91);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 52);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 32);
     const p1 = o0['protocol'];
     if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 8);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     }
     const p3 = o0['path'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
     const p5 = o0['method'];
     if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
     }
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p7 < 1) issues = fail(issues, path + '/port', 29);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 54);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -7953,8 +8664,8 @@ function c107(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p9 = o0['threshold_normal'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 93);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 94);
       } else {
         issues = fail(issues, path + '/threshold_normal', 3);
       }
@@ -7962,8 +8673,8 @@ function c107(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p11 = o0['threshold_abnormal'];
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 93);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 94);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 3);
       }
@@ -7971,8 +8682,8 @@ function c107(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 96);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 97);
       } else {
         issues = fail(issues, path + '/time_interval', 3);
       }
@@ -7980,12 +8691,12 @@ function c107(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 25);
     const p19 = o0['timeout'];
     if (p19 !== undefined) {
       if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 93);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 95);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -8080,21 +8791,21 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
     if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 8);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     }
     const p3 = o0['path'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
     const p5 = o0['method'];
     if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 8);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
     }
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p7 < 1) issues = fail(issues, path + '/port', 29);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 54);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -8102,8 +8813,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p9 = o0['threshold_normal'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 93);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 94);
       } else {
         issues = fail(issues, path + '/threshold_normal', 3);
       }
@@ -8111,8 +8822,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p11 = o0['threshold_abnormal'];
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 93);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 94);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 3);
       }
@@ -8120,8 +8831,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 96);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 97);
       } else {
         issues = fail(issues, path + '/time_interval', 3);
       }
@@ -8129,12 +8840,12 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 25);
     const p19 = o0['timeout'];
     if (p19 !== undefined) {
       if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 93);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 95);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -8190,7 +8901,7 @@ function c109(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
       issues = fail(issues, path + '/ecs_name', 3);
     const p5 = o0['cascade_flag'];
-    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 21);
+    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 25);
     const p7 = o0['vpc_channel_proxy_host'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
     const p9 = o0['vpc_channel_id'];
@@ -8240,9 +8951,9 @@ function b110(v: unknown): boolean {
 function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
-    if (o0['weight'] === undefined) issues = fail(issues, path, 95);
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 85);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 86);
+    if (o0['weight'] === undefined) issues = fail(issues, path, 98);
     const p1 = o0['instance_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
     const p3 = o0['instance_id'];
@@ -8250,8 +8961,8 @@ function c110(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p5 = o0['weight'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p5 < 1) issues = fail(issues, path + '/weight', 29);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 70);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -8322,8 +9033,8 @@ function c111(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p13 = o0['weight'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p13 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p13 < 1) issues = fail(issues, path + '/weight', 29);
+        if (p13 > 100) issues = fail(issues, path + '/weight', 70);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -8395,8 +9106,8 @@ function c113(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p3 = o0['weight'];
     if (p3 !== undefined) {
       if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p3 < 0) issues = fail(issues, path + '/weight', 69);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 70);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -8491,8 +9202,8 @@ function b115(v: unknown): boolean {
 function c115(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['parameters'];
@@ -8572,11 +9283,11 @@ function b116(v: unknown): boolean {
 function c116(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
-    if (o0['effectMode'] === undefined) issues = fail(issues, path, 97);
+    if (o0['type'] === undefined) issues = fail(issues, path, 14);
+    if (o0['name'] === undefined) issues = fail(issues, path, 13);
+    if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 34);
+    if (o0['effectMode'] === undefined) issues = fail(issues, path, 100);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['name'];
@@ -8661,10 +9372,10 @@ function r0(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b5(body)) issues = c5(body, '/body', issues);
   }
@@ -8685,7 +9396,7 @@ function s0(status: number, body: unknown): ValidationIssue[] {
 function r1(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b33(body)) issues = c33(body, '/body', issues);
   }
@@ -8716,17 +9427,17 @@ function r2(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['action'];
-  if (a6 === undefined) issues = fail(issues, '/query/action', 101);
+  if (a6 === undefined) issues = fail(issues, '/query/action', 104);
   else if (typeof a6 !== 'string') issues = fail(issues, '/query/action', 0);
   const g8: Record<string, unknown> = args.headers ?? {};
   const a9 = g8['X-Auth-Token'];
   if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b9(body)) issues = c9(body, '/body', issues);
   }
@@ -8763,7 +9474,7 @@ function s2(status: number, body: unknown): ValidationIssue[] {
 function r3(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b43(body)) issues = c43(body, '/body', issues);
   }
@@ -8791,9 +9502,9 @@ function s3(status: number, body: unknown): ValidationIssue[] {
 function r4(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b47(body)) issues = c47(body, '/body', issues);
+    if (!b15(body)) issues = c15(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8815,13 +9526,13 @@ function r5(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b0(body)) issues = c0(body, '/body', issues);
   }
@@ -8865,13 +9576,13 @@ function r6(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b15(body)) issues = c15(body, '/body', issues);
   }
@@ -8911,13 +9622,13 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b31(body)) issues = c31(body, '/body', issues);
   }
@@ -8961,13 +9672,13 @@ function r8(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b15(body)) issues = c15(body, '/body', issues);
   }
@@ -9003,13 +9714,13 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b55(body)) issues = c55(body, '/body', issues);
   }
@@ -9045,13 +9756,13 @@ function r10(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b95(body)) issues = c95(body, '/body', issues);
   }
@@ -9091,13 +9802,13 @@ function r11(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b86(body)) issues = c86(body, '/body', issues);
   }
@@ -9137,16 +9848,16 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
   if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b97(body)) issues = c97(body, '/body', issues);
   }
@@ -9190,13 +9901,13 @@ function r13(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b105(body)) issues = c105(body, '/body', issues);
   }
@@ -9237,7 +9948,7 @@ function s13(status: number, body: unknown): ValidationIssue[] {
 function r14(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b49(body)) issues = c49(body, '/body', issues);
   }
@@ -9258,7 +9969,7 @@ function s14(status: number, body: unknown): ValidationIssue[] {
 function r15(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b51(body)) issues = c51(body, '/body', issues);
   }
@@ -9282,10 +9993,10 @@ function r16(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
@@ -9322,13 +10033,13 @@ function r17(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b91(body)) issues = c91(body, '/body', issues);
   }
@@ -9370,10 +10081,13 @@ function r18(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['env_id/env'];
-  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 103);
+  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 106);
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/env_id~1env', 0);
   const a3 = g0['define'];
-  if (a3 !== undefined && typeof a3 !== 'string') issues = fail(issues, '/query/define', 0);
+  if (a3 !== undefined) {
+    if (!(a3 === 'base' || a3 === 'full' || a3 === 'all')) issues = fail(issues, '/query/define', 8);
+    if (typeof a3 !== 'string') issues = fail(issues, '/query/define', 0);
+  }
   const a5 = g0['version'];
   if (a5 !== undefined && typeof a5 !== 'string') issues = fail(issues, '/query/version', 0);
   const a7 = g0['type'];
@@ -9381,7 +10095,7 @@ function r18(args: RequestArgs): ValidationIssue[] {
   const a9 = g0['env_id'];
   if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/query/env_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (Array.isArray(body)) {
       for (let i11 = 0; i11 < body.length; i11++) {
@@ -9412,7 +10126,7 @@ function r19(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
@@ -9457,7 +10171,7 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['id'];
@@ -9465,17 +10179,23 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a8 = g5['name'];
   if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/query/name', 0);
   const a10 = g5['acl_type'];
-  if (a10 !== undefined && typeof a10 !== 'string') issues = fail(issues, '/query/acl_type', 0);
+  if (a10 !== undefined) {
+    if (!(a10 === 'PERMIT' || a10 === 'DENY')) issues = fail(issues, '/query/acl_type', 8);
+    if (typeof a10 !== 'string') issues = fail(issues, '/query/acl_type', 0);
+  }
   const a12 = g5['entity_type'];
-  if (a12 !== undefined && typeof a12 !== 'string') issues = fail(issues, '/query/entity_type', 0);
+  if (a12 !== undefined) {
+    if (!(a12 === 'IP' || a12 === 'DOMAIN')) issues = fail(issues, '/query/entity_type', 8);
+    if (typeof a12 !== 'string') issues = fail(issues, '/query/entity_type', 0);
+  }
   const a14 = g5['offset'];
   if (a14 !== undefined && !((typeof a14 === 'number' && Number.isInteger(a14)) || typeof a14 === 'bigint'))
     issues = fail(issues, '/query/offset', 3);
   const a16 = g5['limit'];
   if (a16 !== undefined) {
     if ((typeof a16 === 'number' && Number.isInteger(a16)) || typeof a16 === 'bigint') {
-      if (a16 < 1) issues = fail(issues, '/query/limit', 25);
-      if (a16 > 500) issues = fail(issues, '/query/limit', 104);
+      if (a16 < 1) issues = fail(issues, '/query/limit', 29);
+      if (a16 > 500) issues = fail(issues, '/query/limit', 107);
     } else {
       issues = fail(issues, '/query/limit', 3);
     }
@@ -9523,10 +10243,10 @@ function r21(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b49(body)) issues = c49(body, '/body', issues);
   }
@@ -9548,10 +10268,10 @@ function r22(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['duration'];
-  if (a1 === undefined) issues = fail(issues, '/query/duration', 105);
+  if (a1 === undefined) issues = fail(issues, '/query/duration', 108);
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/duration', 0);
   const a3 = g0['api_id'];
-  if (a3 === undefined) issues = fail(issues, '/query/api_id', 106);
+  if (a3 === undefined) issues = fail(issues, '/query/api_id', 109);
   else if (typeof a3 !== 'string') issues = fail(issues, '/query/api_id', 0);
   return issues ?? [];
 }
@@ -9571,7 +10291,7 @@ function r23(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const g3: Record<string, unknown> = args.query ?? {};
   const a4 = g3['name'];
@@ -9602,10 +10322,10 @@ function r24(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 110);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
@@ -9650,10 +10370,10 @@ function r25(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['vpc_channel_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 108);
+  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 111);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/vpc_channel_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
@@ -9698,16 +10418,16 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['api_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/api_id', 109);
+  if (a5 === undefined) issues = fail(issues, '/path/api_id', 112);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/api_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
   if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b11(body)) issues = c11(body, '/body', issues);
   }
@@ -9751,16 +10471,16 @@ function r27(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 110);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
   if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b26(body)) issues = c26(body, '/body', issues);
   }
@@ -9804,16 +10524,16 @@ function r28(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const g7: Record<string, unknown> = args.headers ?? {};
   const a8 = g7['X-Auth-Token'];
   if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b95(body)) issues = c95(body, '/body', issues);
   }

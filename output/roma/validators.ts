@@ -14,6 +14,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maxItems', 'must NOT have more than 9999 items'],
   ['type', 'must be array'],
   ['required', 'must have required property "variable_value"'],
+  ['maxLength', 'must NOT have more than 255 characters'],
+  ['minLength', 'must NOT have fewer than 1 characters'],
   ['minimum', 'must be >= 0'],
   ['maximum', 'must be <= 99999999999999999'],
   ['maxLength', 'must NOT have more than 36 characters'],
@@ -22,7 +24,6 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maxLength', 'must NOT have more than 16 characters'],
   ['minLength', 'must NOT have fewer than 4 characters'],
   ['type', 'must be boolean'],
-  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "certificate_ids"'],
   ['required', 'must have required property "protocol"'],
   ['required', 'must have required property "threshold_normal"'],
@@ -37,7 +38,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maximum', 'must be <= 30'],
   ['required', 'must have required property "X-Auth-Token"'],
   ['maxLength', 'must NOT have more than 65 characters'],
-  ['minLength', 'must NOT have fewer than 1 characters'],
+  ['maxLength', 'must NOT have more than 32 characters'],
+  ['minLength', 'must NOT have fewer than 3 characters'],
   ['maximum', 'must be <= 9999'],
   ['maxLength', 'must NOT have more than 64 characters'],
   ['maxLength', 'must NOT have more than 50 characters'],
@@ -222,7 +224,14 @@ function b2(v: unknown): boolean {
     const o0 = v as Record<string, unknown>;
     if (o0['variable_value'] === undefined) return false;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
@@ -234,7 +243,14 @@ function c2(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const o0 = v as Record<string, unknown>;
     if (o0['variable_value'] === undefined) issues = fail(issues, path, 8);
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 10);
+      } else {
+        issues = fail(issues, path + '/variable_value', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 1);
   }
@@ -311,9 +327,9 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p1 = o0['start_datetime'];
     if (p1 !== undefined) {
       if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 0) issues = fail(issues, path + '/start_datetime', 9);
+        if (p1 < 0) issues = fail(issues, path + '/start_datetime', 11);
         if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 10);
+          issues = fail(issues, path + '/start_datetime', 12);
       } else {
         issues = fail(issues, path + '/start_datetime', 4);
       }
@@ -321,7 +337,7 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p3 = o0['period'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 11);
+        if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 13);
       } else {
         issues = fail(issues, path + '/period', 0);
       }
@@ -330,7 +346,7 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
         if (p5 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 12);
+        if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 14);
       } else {
         issues = fail(issues, path + '/dispatch_interval', 4);
       }
@@ -338,19 +354,19 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['remark'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 11);
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 13);
+        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 13);
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 15);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
     }
     const p9 = o0['use_quartz_cron'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 16);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 18);
     const p11 = o0['cron'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 17);
-        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 13);
+        if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 9);
+        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 15);
       } else {
         issues = fail(issues, path + '/cron', 0);
       }
@@ -396,7 +412,7 @@ function b4(v: unknown): boolean {
 function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 18);
+    if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 19);
     const p1 = o0['certificate_ids'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
@@ -410,7 +426,7 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     }
     const p6 = o0['verified_client_certificate_enabled'];
     if (p6 !== undefined && typeof p6 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 16);
+      issues = fail(issues, path + '/verified_client_certificate_enabled', 18);
   } else {
     issues = fail(issues, path, 1);
   }
@@ -501,11 +517,11 @@ function b5(v: unknown): boolean {
 function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 19);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 20);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 21);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 22);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 23);
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 20);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 21);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 22);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 23);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 24);
     const p1 = o0['protocol'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     const p3 = o0['path'];
@@ -515,8 +531,8 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 9);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 24);
+        if (p7 < 0) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 25);
       } else {
         issues = fail(issues, path + '/port', 4);
       }
@@ -525,7 +541,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 25);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 26);
       } else {
         issues = fail(issues, path + '/threshold_normal', 4);
       }
@@ -534,7 +550,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 25);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 26);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 4);
       }
@@ -542,8 +558,8 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 26);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 27);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 27);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 28);
       } else {
         issues = fail(issues, path + '/time_interval', 4);
       }
@@ -551,15 +567,15 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 16);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 18);
     const p19 = o0['status'];
     if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
       issues = fail(issues, path + '/status', 4);
     const p21 = o0['timeout'];
     if (p21 !== undefined) {
       if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 28);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 29);
+        if (p21 < 2) issues = fail(issues, path + '/timeout', 29);
+        if (p21 > 30) issues = fail(issues, path + '/timeout', 30);
       } else {
         issues = fail(issues, path + '/timeout', 4);
       }
@@ -594,7 +610,7 @@ function b6(v: unknown): boolean {
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 30);
+    if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 31);
     const p1 = o0['X-Auth-Token'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/X-Auth-Token', 0);
   } else {
@@ -616,7 +632,14 @@ function b7(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['env_id'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
@@ -636,7 +659,14 @@ function b7(v: unknown): boolean {
       }
     }
     const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) return false;
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['id'];
     if (p9 !== undefined && typeof p9 !== 'string') return false;
   } else {
@@ -649,12 +679,19 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 10);
+      } else {
+        issues = fail(issues, path + '/variable_value', 0);
+      }
+    }
     const p3 = o0['env_id'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 31);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 32);
+        if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 32);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 10);
       } else {
         issues = fail(issues, path + '/env_id', 0);
       }
@@ -662,14 +699,21 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p5 = o0['group_id'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 31);
-        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 32);
+        if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 32);
+        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 10);
       } else {
         issues = fail(issues, path + '/group_id', 0);
       }
     }
     const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 33);
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) issues = fail(issues, path + '/variable_name', 34);
+      } else {
+        issues = fail(issues, path + '/variable_name', 0);
+      }
+    }
     const p9 = o0['id'];
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
   } else {
@@ -724,7 +768,7 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p1 !== undefined) {
       if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
         if (p1 < 1) issues = fail(issues, path + '/size', 2);
-        if (p1 > 9999) issues = fail(issues, path + '/size', 33);
+        if (p1 > 9999) issues = fail(issues, path + '/size', 35);
       } else {
         issues = fail(issues, path + '/size', 4);
       }
@@ -853,8 +897,8 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p1 = o0['dispatch_id'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 34);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 32);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 36);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 10);
       } else {
         issues = fail(issues, path + '/dispatch_id', 0);
       }
@@ -862,8 +906,8 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p3 = o0['task_id'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 34);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 32);
+        if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 36);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 10);
       } else {
         issues = fail(issues, path + '/task_id', 0);
       }
@@ -871,9 +915,9 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p5 = o0['start_datetime'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 0) issues = fail(issues, path + '/start_datetime', 9);
+        if (p5 < 0) issues = fail(issues, path + '/start_datetime', 11);
         if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 10);
+          issues = fail(issues, path + '/start_datetime', 12);
       } else {
         issues = fail(issues, path + '/start_datetime', 4);
       }
@@ -881,7 +925,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['period'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 11);
+        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 13);
       } else {
         issues = fail(issues, path + '/period', 0);
       }
@@ -890,7 +934,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 12);
+        if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 14);
       } else {
         issues = fail(issues, path + '/dispatch_interval', 4);
       }
@@ -900,7 +944,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/created_date', 2);
         if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n)
-          issues = fail(issues, path + '/created_date', 10);
+          issues = fail(issues, path + '/created_date', 12);
       } else {
         issues = fail(issues, path + '/created_date', 4);
       }
@@ -910,7 +954,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
         if (p13 < 1) issues = fail(issues, path + '/last_modified_date', 2);
         if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n)
-          issues = fail(issues, path + '/last_modified_date', 10);
+          issues = fail(issues, path + '/last_modified_date', 12);
       } else {
         issues = fail(issues, path + '/last_modified_date', 4);
       }
@@ -918,19 +962,19 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p15 = o0['remark'];
     if (p15 !== undefined) {
       if (typeof p15 === 'string') {
-        if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 11);
-        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 13);
+        if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 13);
+        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 15);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
     }
     const p17 = o0['use_quartz_cron'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 16);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 18);
     const p19 = o0['cron'];
     if (p19 !== undefined) {
       if (typeof p19 === 'string') {
-        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 17);
-        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 13);
+        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 9);
+        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 15);
       } else {
         issues = fail(issues, path + '/cron', 0);
       }
@@ -1035,8 +1079,8 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 9);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 24);
+        if (p7 < 0) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 25);
       } else {
         issues = fail(issues, path + '/port', 4);
       }
@@ -1045,7 +1089,7 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 25);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 26);
       } else {
         issues = fail(issues, path + '/threshold_normal', 4);
       }
@@ -1054,7 +1098,7 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 25);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 26);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 4);
       }
@@ -1062,8 +1106,8 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 26);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 27);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 27);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 28);
       } else {
         issues = fail(issues, path + '/time_interval', 4);
       }
@@ -1071,15 +1115,15 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 16);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 18);
     const p19 = o0['status'];
     if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
       issues = fail(issues, path + '/status', 4);
     const p21 = o0['timeout'];
     if (p21 !== undefined) {
       if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 28);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 29);
+        if (p21 < 2) issues = fail(issues, path + '/timeout', 29);
+        if (p21 > 30) issues = fail(issues, path + '/timeout', 30);
       } else {
         issues = fail(issues, path + '/timeout', 4);
       }
@@ -1306,7 +1350,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
         if (p1 < 1) issues = fail(issues, path + '/property_id', 2);
         if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/property_id', 10);
+          issues = fail(issues, path + '/property_id', 12);
       } else {
         issues = fail(issues, path + '/property_id', 4);
       }
@@ -1314,8 +1358,8 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['property_name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 35);
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/property_name', 36);
+        if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 37);
+        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/property_name', 38);
       } else {
         issues = fail(issues, path + '/property_name', 0);
       }
@@ -1331,7 +1375,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['data_type'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 37);
+        if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 39);
       } else {
         issues = fail(issues, path + '/data_type', 0);
       }
@@ -1339,8 +1383,8 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['required'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 0) issues = fail(issues, path + '/required', 9);
-        if (p9 > 10) issues = fail(issues, path + '/required', 25);
+        if (p9 < 0) issues = fail(issues, path + '/required', 11);
+        if (p9 > 10) issues = fail(issues, path + '/required', 26);
       } else {
         issues = fail(issues, path + '/required', 4);
       }
@@ -1348,7 +1392,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p11 = o0['min'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 37);
+        if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 39);
       } else {
         issues = fail(issues, path + '/min', 0);
       }
@@ -1356,7 +1400,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p13 = o0['max'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 37);
+        if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 39);
       } else {
         issues = fail(issues, path + '/max', 0);
       }
@@ -1364,7 +1408,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p15 = o0['step'];
     if (p15 !== undefined) {
       if (typeof p15 === 'string') {
-        if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 37);
+        if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 39);
       } else {
         issues = fail(issues, path + '/step', 0);
       }
@@ -1381,7 +1425,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['unit'];
     if (p19 !== undefined) {
       if (typeof p19 === 'string') {
-        if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 37);
+        if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 39);
       } else {
         issues = fail(issues, path + '/unit', 0);
       }
@@ -1389,7 +1433,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p21 = o0['enum_list'];
     if (p21 !== undefined) {
       if (typeof p21 === 'string') {
-        if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 38);
+        if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 40);
       } else {
         issues = fail(issues, path + '/enum_list', 0);
       }
@@ -1446,10 +1490,10 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['min_ssl_version'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
     const p9 = o0['is_http_redirect_to_https'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 16);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 18);
     const p11 = o0['verified_client_certificate_enabled'];
     if (p11 !== undefined && typeof p11 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 16);
+      issues = fail(issues, path + '/verified_client_certificate_enabled', 18);
   } else {
     issues = fail(issues, path, 1);
   }
@@ -1539,7 +1583,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p1 = o0['error_code'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 34);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 36);
       } else {
         issues = fail(issues, path + '/error_code', 0);
       }
@@ -1555,7 +1599,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p5 = o0['request_id'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 34);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 36);
       } else {
         issues = fail(issues, path + '/request_id', 0);
       }
@@ -1608,8 +1652,8 @@ function c17(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p1 = o0['error_code'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 11);
-        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 13);
+        if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 13);
+        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 15);
       } else {
         issues = fail(issues, path + '/error_code', 0);
       }
@@ -1617,8 +1661,8 @@ function c17(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['error_msg'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 39);
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 36);
+        if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 41);
+        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 38);
       } else {
         issues = fail(issues, path + '/error_msg', 0);
       }
