@@ -628,8 +628,9 @@ export interface components {
        * @description 类型
        *     PERMIT（白名单类型）
        *     DENY（黑名单类型）
+       * @enum {string}
        */
-      acl_type?: string;
+      acl_type?: 'PERMIT' | 'DENY';
       /** @description ACL策略的值 */
       acl_value?: string;
       /**
@@ -641,8 +642,9 @@ export interface components {
        * @description 对象类型
        *     IP
        *     DOMAIN
+       * @enum {string}
        */
-      entity_type?: string;
+      entity_type?: 'IP' | 'DOMAIN';
       /** @description ACL策略编号 */
       id?: string;
       /** @description 更新时间 */
@@ -981,8 +983,9 @@ export interface components {
        *     1：已上架
        *     2：未上架
        *     3：审核中
+       * @enum {integer}
        */
-      on_sell_status?: number;
+      on_sell_status?: 1 | 2 | 3;
       /** @description 创建时间 */
       register_time?: string;
       /** @description 描述 */
@@ -1525,8 +1528,9 @@ export interface components {
        * @description 是否使用VPC通道：
        *     1： 使用VPC通道
        *     2：不使用VPC通道
+       * @enum {integer}
        */
-      vpc_channel_status?: number;
+      vpc_channel_status?: 1 | 2;
     };
     ApiPolicyMockCreate: {
       /** @description 后端自定义认证对象的ID */
@@ -1611,9 +1615,10 @@ export interface components {
        *     枚举值：
        *     apig
        *     roma
+       * @default apig
        * @enum {string}
        */
-      app_type?: 'apig' | 'roma';
+      app_type: 'apig' | 'roma';
       /**
        * @description APP的创建者
        *     USER：用户自行创建
@@ -1787,14 +1792,16 @@ export interface components {
        * @description 授权结果：
        *     SUCCESS：授权成功
        *     SKIPPED：跳过
+       * @enum {string}
        */
-      auth_result?: string;
+      auth_result?: 'SUCCESS' | 'SKIPPED';
       /**
        * @description 授权者：
        *     PROVIDER：API提供者授权
        *     CONSUMER：API消费者授权
+       * @enum {string}
        */
-      auth_role?: string;
+      auth_role?: 'PROVIDER' | 'CONSUMER';
       /**
        * Format: date-time
        * @description 授权时间
@@ -1877,8 +1884,9 @@ export interface components {
        * @description 是否使用VPC通道
        *     1：使用VPC通道
        *     2：不使用VPC通道
+       * @enum {integer}
        */
-      vpc_channel_status?: number;
+      vpc_channel_status?: 1 | 2;
     };
     BackendApiCreate: {
       /** @description 后端自定义认证对象的ID */
@@ -1963,8 +1971,9 @@ export interface components {
       /**
        * Format: int32
        * @description 后端请求超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
+       * @default 5000
        */
-      timeout?: number;
+      timeout: number;
     };
     BackendParam: {
       /** @description 参数编号 */
@@ -2224,8 +2233,9 @@ export interface components {
        * @description 是否为默认分组，默认为非默认分组：
        *     1：默认分组
        *     2：非默认分组
+       * @enum {integer}
        */
-      is_default?: number;
+      is_default?: 1 | 2;
       /** @description 名称 */
       name?: string;
       /**
@@ -2234,8 +2244,9 @@ export interface components {
        *     1：已上架
        *     2：未上架
        *     3：审核中
+       * @enum {integer}
        */
-      on_sell_status?: number;
+      on_sell_status?: 1 | 2 | 3;
       /**
        * Format: date-time
        * @description 创建时间
@@ -2315,15 +2326,17 @@ export interface components {
        *     MINUTE
        *     HOUR
        *     DAY
+       * @enum {string}
        */
-      time_unit: string;
+      time_unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY';
       /**
        * Format: int32
        * @description 流控策略的类型，取值如下：
        *     1：独享，表示绑定到流控策略的单个API流控时间内能够被调用多少次。
        *     2：共享，表示绑定到流控策略的所有API流控时间内能够被调用多少次。
+       * @enum {integer}
        */
-      type?: number;
+      type?: 1 | 2;
       /**
        * Format: int32
        * @description 用户流量限制是指一个API在时长之内每一个用户能访问的次数上限，该数值不超过API流量限制值。输入的值不超过2147483647。正整数。
@@ -2370,8 +2383,9 @@ export interface components {
        * @description 是否包含特殊流控配置：
        *     1：包含
        *     2：不包含
+       * @enum {integer}
        */
-      is_include_special_throttle?: number;
+      is_include_special_throttle?: 1 | 2;
       /** @description 流控策略的名称 */
       name?: string;
       /** @description 描述 */
@@ -2388,8 +2402,9 @@ export interface components {
        * @description 流控策略的类型，取值如下：
        *     1：独享
        *     2：共享
+       * @enum {integer}
        */
-      type?: number;
+      type?: 1 | 2;
       /**
        * Format: int32
        * @description 单个用户流控时间内能够访问API的次数限制
@@ -2405,15 +2420,17 @@ export interface components {
        *     3：源地址哈希（source）
        *     4：URI哈希（uri）
        *     仅VPC通道类型为2时有效，缺省为1。
+       * @default 1
        */
-      balance_strategy?: number;
+      balance_strategy: number;
       /**
        * @description VPC通道的成员类型。
        *     ip（暂不支持）
        *     instance
        *     仅VPC通道类型为2时有效，缺省为instance。
+       * @default instance
        */
-      member_type?: string;
+      member_type: string;
       /**
        * @description VPC通道的名称。
        *     长度为3 ~ 64位的字符串，字符串由中文、英文字母、数字、“-”、“_”组成，且只能以英文或中文开头。
@@ -2444,8 +2461,9 @@ export interface components {
        *     2：加权最少连接（wleastconn）
        *     3：源地址哈希（source）
        *     4：URI哈希（uri）
+       * @enum {integer}
        */
-      balance_strategy?: number;
+      balance_strategy?: 1 | 2 | 3 | 4;
       /**
        * Format: date-time
        * @description VPC通道的创建时间。
@@ -2472,8 +2490,9 @@ export interface components {
        * @description VPC通道的状态。
        *     1：正常
        *     2：异常
+       * @enum {integer}
        */
-      status?: number;
+      status?: 1 | 2;
       /**
        * Format: int32
        * @description VPC通道的类型。
@@ -2590,8 +2609,9 @@ export interface components {
       /**
        * Format: int32
        * @description 函数超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
+       * @default 5000
        */
-      timeout?: number;
+      timeout: number;
       /** @description 函数版本 */
       version: string;
     };
@@ -2611,8 +2631,9 @@ export interface components {
       /**
        * Format: int32
        * @description 后端请求超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
+       * @default 5000
        */
-      timeout?: number;
+      timeout: number;
     };
     Identity: {
       /**
@@ -2886,15 +2907,17 @@ export interface components {
        *     MINUTE
        *     HOUR
        *     DAY
+       * @enum {string}
        */
-      time_unit: string;
+      time_unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY';
       /**
        * Format: int32
        * @description 流控策略的类型，取值如下：
        *     1：独享，表示绑定到流控策略的单个API流控时间内能够被调用多少次
        *     2：共享，表示绑定到流控策略的所有API流控时间内能够被调用多少次
+       * @enum {integer}
        */
-      type?: number;
+      type?: 1 | 2;
       /**
        * Format: int32
        * @description 用户流量限制是指一个API在时长之内每一个用户能访问的次数上限，该数值不超过API流量限制值。输入的值不超过2147483647。正整数。
@@ -2941,8 +2964,9 @@ export interface components {
        * @description 是否包含特殊流控配置：
        *     1：包含
        *     2：不包含
+       * @enum {integer}
        */
-      is_include_special_throttle?: number;
+      is_include_special_throttle?: 1 | 2;
       /** @description 流控策略的名称 */
       name?: string;
       /** @description 描述 */
@@ -2959,8 +2983,9 @@ export interface components {
        * @description 流控策略的类型，取值如下：
        *     1 独享
        *     2 共享
+       * @enum {integer}
        */
-      type?: number;
+      type?: 1 | 2;
       /**
        * Format: int32
        * @description 单个用户流控时间内能够访问API的次数限制
@@ -3670,8 +3695,9 @@ export interface components {
        *     2：解析中
        *     3：解析成功
        *     4：解析失败
+       * @enum {integer}
        */
-      cname_status?: number;
+      cname_status?: 1 | 2 | 3 | 4;
       /** @description 访问域名 */
       domain?: string;
       /** @description 域名编号 */
@@ -3689,8 +3715,9 @@ export interface components {
        *     2：解析中
        *     3：解析成功
        *     4：解析失败
+       * @enum {integer}
        */
-      cname_status?: number;
+      cname_status?: 1 | 2 | 3 | 4;
       /** @description 访问域名 */
       domain?: string;
       /** @description 域名编号 */
@@ -3955,8 +3982,9 @@ export interface components {
        *     TCP
        *     HTTP
        *     HTTPS
+       * @enum {string}
        */
-      protocol: string;
+      protocol: 'TCP' | 'HTTP' | 'HTTPS';
       /**
        * Format: int32
        * @description 异常阙值。
@@ -4470,7 +4498,7 @@ export interface operations {
          *     all：扩展定义
          *     默认为base
          */
-        define?: string;
+        define?: 'base' | 'full' | 'all';
         env_id?: string;
         /** @description API分组发布的环境ID，目前支持env_id和env，两个均存在时以env_id为准，建议使用env_id */
         'env_id/env': string;
@@ -4959,13 +4987,13 @@ export interface operations {
          *     PERMIT (白名单类型)
          *     DENY (黑名单类型)
          */
-        acl_type?: string;
+        acl_type?: 'PERMIT' | 'DENY';
         /**
          * @description 作用的对象类型：
          *     IP
          *     DOMAIN
          */
-        entity_type?: string;
+        entity_type?: 'IP' | 'DOMAIN';
         /** @description ACL策略编号。 */
         id?: string;
         /**

@@ -6,7 +6,8 @@
 //   page says nothing about length) cannot be scraped: it is `unstated`, not a miss;
 // - a scraped value the page's rows state while they do not state the definition's (the definition is silent, or
 //   newer: `HTTP|HTTPS` on the 2021 page, `GRPC|GRPCS|HTTP|HTTPS` in the definition) is `pageOnly`, not a false
-//   claim. Any other scraped value that differs from the definition's, or that the rows never show, is a false
+//   claim; so is an enum the page lists with more values than the definition has (`evs|obs|obsfs` on the page,
+//   `evs|obs` defined). A default counts as stated only after 默认/缺省/default, or on a value line marked (默认值). Any other scraped value that differs from the definition's, or that the rows never show, is a false
 //   claim (fp).
 
 import type { ConstraintKey, FieldConstraints } from './model.ts';
@@ -69,13 +70,35 @@ export function textStatesValue(text: string, value: string): boolean {
   return new RegExp(`(?<![A-Za-z0-9_.])${escapeRegExp(value)}(?![A-Za-z0-9_]|\\.\\d)`).test(text);
 }
 
+/**
+ * Whether `text` states `value` as a default: after 默认/缺省/default and at most a few characters (`默认值为“0”`,
+ * `默认为10`, `缺省值：HTTPS`, `Default: 5`). A bare `1` elsewhere in the row (`1：表示自动发布`) is no default.
+ */
+export function textStatesDefault(text: string, value: string): boolean {
+  if (value === '') return false;
+  const v = escapeRegExp(value);
+  const before = `(?:默认|缺省|default)[^\\n。,，;；]{0,6}?(?<![A-Za-z0-9_.])${v}(?![A-Za-z0-9_]|\\.\\d)`;
+  // A value of a list marked as the default: `true：启用样本收集（默认值）`. Row text is flattened to one line, so
+  // the meaning may not run over the next value's colon (`true：启用 false：不启用（默认值）` marks false).
+  const marked = `(?<![A-Za-z0-9_.])${v}\\s*(?:[（(]默认值?[)）]|[:：,，][^:：\\n]{0,60}?[（(]默认值?[)）])`;
+  return new RegExp(`${before}|${marked}`, 'i').test(text);
+}
+
 /** Whether some row named after the field states the canonical constraint value (each value of an enum). */
 export function rowsStateValue(rows: PageRows | undefined, name: string, key: ConstraintKey, value: string): boolean {
   const texts = rows?.get(name)?.texts;
   if (!texts?.length) return false;
   const joined = texts.join('\n');
+  if (key === 'default') return textStatesDefault(joined, value);
   const values = key === 'enum' ? value.split('|') : [value];
   return values.every((v) => textStatesValue(joined, v));
+}
+
+/** `a|b|c` ⊋ `a|b`: the scraped enum lists every defined value and more. */
+function strictSuperset(got: string, want: string): boolean {
+  const values = new Set(got.split('|'));
+  const wanted = want.split('|');
+  return values.size > wanted.length && wanted.every((v) => values.has(v));
 }
 
 /** Judges every constraint key of one common field or parameter: `path` labels it, `name` is its row name. */
@@ -98,7 +121,9 @@ export function judgeConstraints(
         continue;
       }
       const stated = (value: string | undefined) => value !== undefined && rowsStateValue(rows, name, key, value);
-      const wantStated = stated(want);
+      // An enum the page lists with more values than the (narrower) definition is the page's, not a misreading.
+      const pageListsMore = key === 'enum' && got !== undefined && want !== undefined && strictSuperset(got, want) && stated(got);
+      const wantStated = stated(want) && !pageListsMore;
       if (got !== undefined) {
         // The page says what was scraped and not what the definition says (or the definition is silent): drift.
         if (!wantStated && stated(got)) counts.pageOnly++;
