@@ -37,11 +37,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const npmRounds = env.npm_config_rounds;
   if (rounds === undefined && npmRounds !== undefined) {
     if (/^\d+$/.test(npmRounds)) rounds = npmRounds;
-    else if (positional.length && /^\d+$/.test(positional[0]) && !existsSync(positional[0])) rounds = positional.shift();
+    else if (positional.length && /^\d+$/.test(positional[0]) && !existsSync(positional[0]))
+      rounds = positional.shift();
   }
   if (positional.length > 1) throw new Error(`one spec at most, got ${positional.join(', ')}`);
   const count = rounds === undefined ? 3 : Number(rounds);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--rounds wants a positive integer, got ${JSON.stringify(rounds)}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--rounds wants a positive integer, got ${JSON.stringify(rounds)}`);
   if (positional[0] !== undefined && !existsSync(positional[0])) throw new Error(`spec not found: ${positional[0]}`);
   return { spec: positional[0], rounds: count };
 }
@@ -52,13 +54,15 @@ function synthesise(fixtureText: string, copies: number): string {
   const paths: Record<string, unknown> = {};
   const schemas: Record<string, unknown> = {};
   for (let i = 0; i < copies; i++) {
-    const rename = (text: string) => text.replace(/#\/components\/schemas\/([A-Za-z]+)/g, `#/components/schemas/$1${i}`);
+    const rename = (text: string) =>
+      text.replace(/#\/components\/schemas\/([A-Za-z]+)/g, `#/components/schemas/$1${i}`);
     for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
       const copy = JSON.parse(rename(JSON.stringify(item)));
       for (const op of Object.values<any>(copy)) if (op?.operationId) op.operationId += `N${i}`;
       paths[path.replace('/apigw/', `/apigw${i}/`)] = copy;
     }
-    for (const [name, schema] of Object.entries(doc.components.schemas)) schemas[`${name}${i}`] = JSON.parse(rename(JSON.stringify(schema)));
+    for (const [name, schema] of Object.entries(doc.components.schemas))
+      schemas[`${name}${i}`] = JSON.parse(rename(JSON.stringify(schema)));
   }
   return stringify({ ...doc, paths, components: { ...doc.components, schemas } });
 }
@@ -75,7 +79,10 @@ async function benchSpec(given: string | undefined): Promise<string> {
   }
   if (existsSync(scraped)) return scraped;
   const synthetic = join(WORK, 'synthetic.openapi.yaml');
-  await writeFile(synthetic, synthesise(await readFile(join(ROOT, 'test/fixtures/specs/apig-mini.openapi.yaml'), 'utf8'), 60));
+  await writeFile(
+    synthetic,
+    synthesise(await readFile(join(ROOT, 'test/fixtures/specs/apig-mini.openapi.yaml'), 'utf8'), 60),
+  );
   return synthetic;
 }
 
@@ -96,7 +103,8 @@ async function main(): Promise<void> {
   const out = join(WORK, 'out');
 
   // openapi-typescript alone, as its CLI does it: read + parse the document, transform, print.
-  const openapiTsOnly = async () => astToString(await openapiTS(parse(await readFile(specPath, 'utf8')), { silent: true, alphabetize: true }));
+  const openapiTsOnly = async () =>
+    astToString(await openapiTS(parse(await readFile(specPath, 'utf8')), { silent: true, alphabetize: true }));
   const fullGenerate = () => generatePackage(specPath, out);
 
   await openapiTsOnly(); // warm-up (module loading, JIT)
@@ -122,14 +130,27 @@ async function main(): Promise<void> {
   const validators = await stage('validators.ts', () => emitValidators(spec.exact, model).source);
   const errors = await stage('errors.ts', () => emitErrors(model));
   const operations = await stage('operations.ts', () => emitOperations(model));
-  for (const [file, source] of [['types.ts', types], ['client.ts', client], ['validators.ts', validators], ['errors.ts', errors], ['operations.ts', operations]] as const) {
+  for (const [file, source] of [
+    ['types.ts', types],
+    ['client.ts', client],
+    ['validators.ts', validators],
+    ['errors.ts', errors],
+    ['operations.ts', operations],
+  ] as const) {
     await stage(`prettier ${file} (${(source.length / 1024).toFixed(0)} KiB)`, () => formatFile(file, source));
   }
 
   const ots = median(otsTimes);
   const gen = median(genTimes);
-  console.log(`spec: ${specPath} (${(text.length / 1024).toFixed(0)} KiB, ${warm.operations} operations, ${warm.schemas} schemas, ${warm.errorCodes} error codes)`);
-  console.log(`rounds: ${rounds} (median reported); load average now: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `spec: ${specPath} (${(text.length / 1024).toFixed(0)} KiB, ${warm.operations} operations, ${warm.schemas} schemas, ${warm.errorCodes} error codes)`,
+  );
+  console.log(
+    `rounds: ${rounds} (median reported); load average now: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`openapi-typescript alone : ${fmt(ots)}   [${otsTimes.map(fmt).join(', ')}]`);
   console.log(`hwdocs generate (full)   : ${fmt(gen)}   [${genTimes.map(fmt).join(', ')}]`);
   console.log(`ratio generate / openapi-typescript: ${(gen / ots).toFixed(2)}x (goal <= 3x)`);

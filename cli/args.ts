@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 export interface Command {
-  summary: string;
+  /** One line for `hwdocs --help`; the command table (commands/index.ts) holds the copy that is shown. */
+  summary?: string;
   run(argv: string[]): Promise<number>;
 }
 
@@ -12,7 +13,12 @@ type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; m
 
 export function parseCommandArgs<O extends OptionSpec>(argv: string[], options: O, usage: string) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\n\nUsage: ${usage}`);
   }

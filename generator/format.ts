@@ -10,7 +10,13 @@ import ts from 'typescript';
 import * as prettier from 'prettier';
 
 /** Fixed prettier options: the user's prettier config must not change what we generate. */
-export const PRETTIER_OPTIONS: prettier.Options = { printWidth: 120, singleQuote: true, trailingComma: 'all', endOfLine: 'lf', proseWrap: 'preserve' };
+export const PRETTIER_OPTIONS: prettier.Options = {
+  printWidth: 120,
+  singleQuote: true,
+  trailingComma: 'all',
+  endOfLine: 'lf',
+  proseWrap: 'preserve',
+};
 
 /** Chunks smaller than this are not worth a message round trip. */
 const CHUNK_CHARS = 120_000;
@@ -38,7 +44,13 @@ export interface Chunk {
 /** Cuts TypeScript source into runs of whole top-level statements of about `target` characters. */
 export function splitTopLevel(source: string, target = CHUNK_CHARS): Chunk[] {
   if (source.length <= target) return [{ text: source, blankLineBefore: false }];
-  const statements = ts.createSourceFile('chunk.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS).statements;
+  const statements = ts.createSourceFile(
+    'chunk.ts',
+    source,
+    ts.ScriptTarget.Latest,
+    false,
+    ts.ScriptKind.TS,
+  ).statements;
   const texts: string[] = [];
   let chunkStart = 0;
   statements.forEach((statement, index) => {
@@ -154,7 +166,11 @@ class FormatPool {
   }
 }
 
-async function formatWithFallback(source: string, parser: string, run: (source: string, options: prettier.Options) => Promise<string>): Promise<string> {
+async function formatWithFallback(
+  source: string,
+  parser: string,
+  run: (source: string, options: prettier.Options) => Promise<string>,
+): Promise<string> {
   try {
     return await run(source, { ...PRETTIER_OPTIONS, parser });
   } catch (err) {
@@ -190,7 +206,14 @@ export function createFormatter(
   // formats the first files' chunks while the main thread runs openapi-typescript and ts-morph. (Two workers and an
   // idle main thread were slower there: the workers' JITs start cold.)
   const cores = availableParallelism();
-  const workers = Number.isInteger(configured) && configured >= 0 ? configured : cores >= 4 ? Math.min(cores - 1, 4) : cores >= 2 ? 1 : 0;
+  const workers =
+    Number.isInteger(configured) && configured >= 0
+      ? configured
+      : cores >= 4
+        ? Math.min(cores - 1, 4)
+        : cores >= 2
+          ? 1
+          : 0;
   if (workers < 1 || (options.workers === undefined && expectedChars < WORKER_THRESHOLD_CHARS)) {
     return { format: formatFile, help: async () => {}, close: async () => {} };
   }
@@ -203,7 +226,8 @@ export function createFormatter(
       const run = (text: string, options: prettier.Options) => pool.format(text, options);
       // With one worker, whole files: the worker takes the first (biggest) file while this thread runs the other
       // emitters, then this thread formats the rest (cutting files costs a TypeScript parse in this thread).
-      if (parser !== 'babel-ts' || (workers === 1 && options.chunkChars === undefined)) return formatWithFallback(source, parser, run);
+      if (parser !== 'babel-ts' || (workers === 1 && options.chunkChars === undefined))
+        return formatWithFallback(source, parser, run);
       const chunks = splitTopLevel(source, options.chunkChars);
       const formatted = await Promise.all(chunks.map((chunk) => formatWithFallback(chunk.text, parser, run)));
       return joinChunks(formatted, chunks);

@@ -1,8 +1,8 @@
 // `generatePackage`: OpenAPI document → self-contained TypeScript client package (types, client, validators,
-// errors, runtime, index, package.json, README). Output is formatted by prettier with fixed options and written to a
-// temporary folder that replaces the target only when everything succeeded.
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+// errors, runtime, index, package.json, README). Output is formatted by prettier with fixed options and written
+// file by file (generator/write.ts), only where the manifest says hwdocs owns the file.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFormatter } from './format.ts';
 import { loadSpec, SpecProblemsError } from './spec/load.ts';
@@ -12,8 +12,11 @@ import { emitClient, emitOperations } from './emit/client.ts';
 import { emitValidators } from './emit/validators.ts';
 import { allErrorCodes, emitErrors } from './emit/errors.ts';
 import { renderTemplates } from './emit/templates.ts';
+import { manifestOf } from './manifest.ts';
+import { writeOwnedFiles } from './write.ts';
 
 export { SpecProblemsError } from './spec/load.ts';
+export { OutputOwnershipError } from './write.ts';
 
 export interface GenerateOptions {
   /** npm package name; default `@hwdocs/<service>`. */
@@ -93,42 +96,12 @@ export async function renderPackage(specPath: string, options: GenerateOptions =
   }
 }
 
-/** Writes into a sibling temporary folder, then swaps it into place: a failed run leaves the old output intact. */
-async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
-  const parent = dirname(outDir);
-  await mkdir(parent, { recursive: true });
-  const suffix = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = join(parent, `.${basename(outDir)}.tmp-${suffix}`);
-  const previous = join(parent, `.${basename(outDir)}.old-${suffix}`);
-  try {
-    for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const target = join(staging, file);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
-    }
-    let hadPrevious = true;
-    try {
-      await rename(outDir, previous);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      hadPrevious = false;
-    }
-    try {
-      await rename(staging, outDir);
-    } catch (err) {
-      if (hadPrevious) await rename(previous, outDir); // put the old output back
-      throw err;
-    }
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
-}
-
 export async function generatePackage(specPath: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const rendered = await renderPackage(specPath, options);
   const target = resolve(outDir);
-  await writeAtomically(target, rendered.files);
+  // Only the files hwdocs wrote are replaced or removed (generator/write.ts); the manifest records them.
+  const specText = await readFile(specPath);
+  await writeOwnedFiles(target, rendered.files, manifestOf(rendered.files, rendered.packageName, specText));
   return {
     outDir: target,
     packageName: rendered.packageName,

@@ -11,7 +11,11 @@ const RESERVED_WORDS = new Set(
     'as implements interface let package private protected public static yield await async any boolean constructor ' +
     'declare get module require number set string symbol type from of never unknown undefined object bigint ' +
     'keyof readonly unique infer is asserts satisfies accessor abstract namespace global arguments eval'
-  ).split(' '),
+  )
+    .split(' ')
+    // Object.prototype members (`toString`, `valueOf`, `__proto__` …): as keys of `satisfies Record<…>` literals
+    // they lose their contextual type, and as methods they shadow what every object has.
+    .concat(Object.getOwnPropertyNames(Object.prototype)),
 );
 
 /** Global names the generated modules use themselves; a type or function named like these would shadow them. */

@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { DocPage, ReportEntry } from './model.ts';
-import { interpretPage, pageFile } from './interpret/page.ts';
+import { interpretPage, pageFile, type TableLibrary, tableLibrary } from './interpret/page.ts';
 import { buildService, type PageOutcome } from './interpret/service.ts';
 import { checkExamples } from './interpret/check-examples.ts';
 import { buildDocument, type OpenApiDocument } from './openapi/build.ts';
@@ -25,10 +25,33 @@ export interface PageSummary {
   issues: Record<ReportEntry['severity'], number>;
 }
 
+/**
+ * The self-check, which needs no truth (docs/FORMATS.md §10): operation pages whose operation has no request or
+ * response schema while the page shows a body example, and table rows that reached only the report.
+ */
+export interface ScrapeSummary {
+  thinOperations: number;
+  /** `file: side` for each thin operation (`创建图.md: response 200`), sorted. */
+  thin: string[];
+  rowsReportOnly: number;
+  rows: number;
+}
+
 export interface ScrapeResult {
   document: OpenApiDocument;
   report: ReportEntry[];
   pages: PageSummary[];
+  summary: ScrapeSummary;
+}
+
+function selfCheck(outcomes: PageOutcome[], pages: PageSummary[]): ScrapeSummary {
+  const thin = outcomes.filter((o) => o.thin.length).map((o) => `${o.file}: ${o.thin.join(', ')}`);
+  return {
+    thinOperations: thin.length,
+    thin: thin.sort(compareText),
+    rowsReportOnly: outcomes.reduce((n, o) => n + o.fates.filter((f) => f.reportOnly).length, 0),
+    rows: pages.reduce((n, p) => n + p.rows, 0),
+  };
 }
 
 export class InputError extends Error {}
@@ -109,21 +132,19 @@ export async function readPageBytes(file: string, maxBytes = MAX_PAGE_BYTES): Pr
 }
 
 /**
- * Reads one file into page outcomes; a page that throws becomes a report entry and the others go on. `notes`
- * (how its bytes were decoded) are reported with the page's own findings.
+ * Reads one file into pages (no interpretation yet: sub-tables may live on another input page). `notes` (how
+ * its bytes were decoded) are reported with the page's own findings.
  */
-export function scrapeText(text: string, file: string, report: ReportEntry[], notes: DecodeNote[] = []): { outcomes: PageOutcome[]; summary: PageSummary } {
-  const before = report.length;
+function readText(text: string, file: string, report: ReportEntry[], notes: DecodeNote[] = []): { pages: DocPage[]; summary: PageSummary } {
   const add = (entry: Omit<ReportEntry, 'file'>) => report.push({ file, ...entry });
   notes.forEach(add);
   const reader = pickReader(text, file);
   const summary: PageSummary = { file, form: reader?.form ?? 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
-  const outcomes: PageOutcome[] = [];
+  let pages: DocPage[] = [];
   if (!text.trim()) add({ reason: 'empty page', severity: 'warning' });
   else if (looksBinary(text)) add({ reason: 'not a text page (binary content)', severity: 'error' });
   else if (!reader) add({ reason: 'form not recognised (not DITA HTML, doc-source markdown or manual text)', severity: 'error' });
   else {
-    let pages: DocPage[] = [];
     try {
       pages = reader.read(text, file, add);
     } catch (err) {
@@ -131,20 +152,39 @@ export function scrapeText(text: string, file: string, report: ReportEntry[], no
     }
     summary.pages = pages.length;
     summary.rows = countRows(pages);
-    for (const page of pages) {
-      try {
-        const fileOfPage = pageFile(page);
-        const result = interpretPage(page, (entry) => report.push({ file: fileOfPage, ...entry }));
-        outcomes.push({ file: fileOfPage, ...result });
-        summary.operations += result.operation ? 1 : 0;
-        summary.schemas += result.objects.length;
-        summary.errorCodes += result.errorCodes.length;
-      } catch (err) {
-        add({ section: page.part, reason: `page could not be interpreted: ${(err as Error).message}`, severity: 'error' });
-      }
-    }
-    if (!summary.rows && !outcomes.some((o) => o.operation)) add({ reason: 'page has no tables and no operation: nothing taken from it', severity: 'warning' });
   }
+  return { pages, summary };
+}
+
+/** Interprets one file's pages; a page that throws becomes a report entry and the others go on. */
+function interpretFile(file: string, pages: DocPage[], summary: PageSummary, report: ReportEntry[], library: TableLibrary): PageOutcome[] {
+  const add = (entry: Omit<ReportEntry, 'file'>) => report.push({ file, ...entry });
+  const outcomes: PageOutcome[] = [];
+  for (const page of pages) {
+    try {
+      const fileOfPage = pageFile(page);
+      const result = interpretPage(page, (entry) => report.push({ file: fileOfPage, ...entry }), library);
+      outcomes.push({ file: fileOfPage, ...result });
+      summary.operations += result.operation ? 1 : 0;
+      summary.schemas += result.objects.length;
+      summary.errorCodes += result.errorCodes.length;
+    } catch (err) {
+      add({ section: page.part, reason: `page could not be interpreted: ${(err as Error).message}`, severity: 'error' });
+    }
+  }
+  // Prose pages of a structured manual (使用前必读, 修订记录, …: a titled markdown or HTML topic) are expected:
+  // noted, not warned about. Text that only a lenient reader took stays a warning, so --strict notices it.
+  const prose = pages.every((p) => p.title && (p.form === 'zh-md' || p.form === 'dita-html'));
+  if (pages.length && !summary.rows && !outcomes.some((o) => o.operation))
+    add({ reason: 'page has no tables and no operation: nothing taken from it', severity: prose ? 'info' : 'warning' });
+  return outcomes;
+}
+
+/** Reads one file into page outcomes; a page that throws becomes a report entry and the others go on. */
+export function scrapeText(text: string, file: string, report: ReportEntry[], library?: TableLibrary): { outcomes: PageOutcome[]; summary: PageSummary } {
+  const before = report.length;
+  const { pages, summary } = readText(text, file, report);
+  const outcomes = interpretFile(file, pages, summary, report, library ?? tableLibrary(pages));
   for (const entry of report.slice(before)) summary.issues[entry.severity]++;
   return { outcomes, summary };
 }
@@ -155,29 +195,43 @@ function displayName(file: string, root: string): string {
   return relative(root, resolve(file)).split(sep).join('/');
 }
 
-export async function scrapeInputs(inputs: string[], options: { service: string; root?: string }): Promise<ScrapeResult> {
+export async function scrapeInputs(
+  inputs: string[],
+  options: { service: string; root?: string; onFile?: (done: number, total: number, summary: PageSummary) => void },
+): Promise<ScrapeResult> {
   const root = options.root ?? process.cwd();
   const files = await expandInputs(inputs);
   const report: ReportEntry[] = [];
   const outcomes: PageOutcome[] = [];
   const pages: PageSummary[] = [];
+  // Two passes: every page is read before any is interpreted, so a sub-table on another page can be found.
+  const read: { file: string; pages: DocPage[]; summary: PageSummary; readIssues: ReportEntry[] }[] = [];
   for (const file of files) {
     const name = displayName(file, root);
-    const read = await readPageBytes(file);
-    if ('reason' in read) {
-      report.push({ file: name, reason: read.reason, severity: 'error' });
-      pages.push({ file: name, form: 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 1, warning: 0, info: 0 } });
+    const before = report.length;
+    const bytes = await readPageBytes(file);
+    if ('reason' in bytes) {
+      report.push({ file: name, reason: bytes.reason, severity: 'error' });
+      const summary: PageSummary = { file: name, form: 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
+      read.push({ file: name, pages: [], summary, readIssues: report.slice(before) });
       continue;
     }
-    const { text, notes } = decodePage(read.bytes);
-    const result = scrapeText(text, name, report, notes);
-    outcomes.push(...result.outcomes);
-    pages.push(result.summary);
+    const { text, notes } = decodePage(bytes.bytes);
+    const result = readText(text, name, report, notes);
+    read.push({ file: name, ...result, readIssues: report.slice(before) });
+  }
+  const library = tableLibrary(read.flatMap((r) => r.pages));
+  for (const r of read) {
+    const start = report.length;
+    outcomes.push(...interpretFile(r.file, r.pages, r.summary, report, library));
+    for (const entry of [...r.readIssues, ...report.slice(start)]) r.summary.issues[entry.severity]++;
+    pages.push(r.summary);
+    options.onFile?.(pages.length, read.length, r.summary); // progress (the CLI's TTY line)
   }
   const model = buildService(options.service, outcomes, (entry) => report.push(entry));
   checkExamples(model, (entry) => report.push(entry));
   const document = buildDocument(model);
-  return { document, report: sortReport(report), pages };
+  return { document, report: sortReport(report), pages, summary: selfCheck(outcomes, pages) };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };

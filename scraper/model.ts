@@ -149,12 +149,16 @@ export interface FieldModel {
   constraints: Constraints;
   /** Constraints on the items of an array field (`最大长度` on `Array of strings`). */
   itemConstraints?: Constraints;
+  /** A link to a sub-table on a page that was not among the inputs: the field is `{}` and keeps the link. */
+  docLink?: string;
 }
 
 export interface ObjectModel {
   name: string;
   fields: FieldModel[];
   source: SourceRef;
+  /** Set when no table describes the object and its fields were derived from an example (`x-inferred`). */
+  inferred?: 'example';
 }
 
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -175,7 +179,11 @@ export interface ResponseModel {
   description: string;
   /** Body schema: a named object, an array of one, or a primitive (`-` rows). */
   body?: TypeRef;
+  /** Set when the body was derived from an example because no table describes it (`x-inferred`). */
+  inferred?: 'example';
   examples: ExampleModel[];
+  /** Response headers (`响应Header参数`): never body fields. */
+  headers?: FieldModel[];
 }
 
 export interface OperationModel {
@@ -186,7 +194,7 @@ export interface OperationModel {
   description: string;
   tags: string[];
   parameters: ParamModel[];
-  requestBody?: { type: TypeRef; required: boolean; mediaType: string; examples: ExampleModel[] };
+  requestBody?: { type: TypeRef; required: boolean; mediaType: string; examples: ExampleModel[]; inferred?: 'example' };
   responses: ResponseModel[];
   /** Error codes this operation's documentation shows (in its examples). */
   errorCodes: string[];

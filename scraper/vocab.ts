@@ -103,6 +103,7 @@ export type TableRole =
   | { role: 'methodUri' }
   | { role: 'statusCodes' }
   | { role: 'errorCodes' }
+  | { role: 'responseHeaders' } // headers the response carries (`响应Header参数`): response `headers`, not body fields
   | { role: 'object' }; // a sub-table named after a type or field
 
 export const CAPTION_ROLES: Record<string, TableRole> = {
@@ -115,6 +116,12 @@ export const CAPTION_ROLES: Record<string, TableRole> = {
   请求头参数: { role: 'params', in: 'header' },
   requestheaderparameters: { role: 'params', in: 'header' },
   请求body参数: { role: 'requestBody' },
+  响应header参数: { role: 'responseHeaders' },
+  响应头参数: { role: 'responseHeaders' },
+  响应消息头: { role: 'responseHeaders' },
+  响应头: { role: 'responseHeaders' },
+  responseheaderparameters: { role: 'responseHeaders' },
+  responseheaders: { role: 'responseHeaders' },
   requestbodyparameters: { role: 'requestBody' },
   响应body参数: { role: 'responseBody' },
   responsebodyparameters: { role: 'responseBody' },
@@ -134,6 +141,64 @@ export const CAPTION_ROLES: Record<string, TableRole> = {
 
 /** Generic captions (`参数说明`, `Parameter description`): the table's role comes from the section it is in. */
 export const GENERIC_CAPTIONS = new Set(['参数说明', 'parameterdescription', 'parameters', '参数', '字段说明', 'description']);
+
+/**
+ * Captions whose subject (the caption without a suffix such as `参数说明`, `说明`) is a *place*, not a field or
+ * type: `URI参数说明`, `Body参数说明`, `请求参数说明`, `响应样例的要素说明`, `要素说明`, `query参数说明`.
+ * 'section' means: the role the section gives (docs/FORMATS.md §3).
+ */
+export const CAPTION_SUBJECT_ROLES: Record<string, TableRole | 'section'> = {
+  '': 'section',
+  要素: 'section',
+  参数: 'section',
+  字段: 'section',
+  body: 'section',
+  消息体: 'section',
+  uri: { role: 'params', in: 'path' },
+  uri参数: { role: 'params', in: 'path' },
+  路径: { role: 'params', in: 'path' },
+  路径参数: { role: 'params', in: 'path' },
+  path: { role: 'params', in: 'path' },
+  query: { role: 'params', in: 'query' },
+  query参数: { role: 'params', in: 'query' },
+  查询: { role: 'params', in: 'query' },
+  查询参数: { role: 'params', in: 'query' },
+  查询检索: { role: 'params', in: 'query' },
+  header: { role: 'params', in: 'header' },
+  请求header: { role: 'params', in: 'header' },
+  请求头: { role: 'params', in: 'header' },
+  请求消息头: { role: 'params', in: 'header' },
+  请求: { role: 'requestParams' },
+  请求参数: { role: 'requestParams' },
+  请求消息: { role: 'requestParams' },
+  请求body: { role: 'requestBody' },
+  formdata: { role: 'requestBody' },
+  请求体: { role: 'requestBody' },
+  请求样例的要素: { role: 'requestParams' },
+  请求示例的要素: { role: 'requestParams' },
+  request: { role: 'requestParams' },
+  响应: { role: 'responseBody' },
+  响应参数: { role: 'responseBody' },
+  响应消息: { role: 'responseBody' },
+  响应body: { role: 'responseBody' },
+  响应体: { role: 'responseBody' },
+  响应样例的要素: { role: 'responseBody' },
+  响应示例的要素: { role: 'responseBody' },
+  返回: { role: 'responseBody' },
+  返回参数: { role: 'responseBody' },
+  返回消息: { role: 'responseBody' },
+  返回结果: { role: 'responseBody' },
+  response: { role: 'responseBody' },
+  响应header: { role: 'responseHeaders' },
+  响应头: { role: 'responseHeaders' },
+  响应消息头: { role: 'responseHeaders' },
+};
+
+/** Body tables whose caption names the media type: `FormData参数` is a multipart form, not JSON. */
+export const CAPTION_MEDIA_TYPES: Record<string, string> = {
+  formdata: 'multipart/form-data',
+  表单参数: 'multipart/form-data',
+};
 
 /** Suffixes that make a caption name a field or type: `auth_opt参数说明`, `pools字段说明`, `tags 字段数据结构说明`. */
 export const OBJECT_CAPTION_SUFFIXES = [
@@ -156,6 +221,9 @@ export const OBJECT_CAPTION_SUFFIXES = [
   '对象',
   '结构体',
   '结构',
+  '数据结构',
+  '参数',
+  '字段',
   'parameterdescription',
   'parameters',
   'fielddescription',
@@ -301,6 +369,9 @@ export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|Us
 
 /** `详情请参见表3`, `见表表3`, `service结构如表4所示`, `see Table 4`: the field's sub-table by number. */
 export const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
+
+/** A status line at the top of an example's code block: `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`. */
+export const EXAMPLE_STATUS_LINE = /^\s*(?:https?\s*status\s*code|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
 
 /** Descriptions of responses whose page gives none. */
 export const REASONS: Record<string, string> = {

@@ -1,7 +1,14 @@
 // `hwdocs crawl <url...> -o manual/<service>/` — saves a doc set of the live API reference into a folder.
 // Exit codes: 0 pages saved and none failed; 1 some page failed, nothing saved, or interrupted; 2 usage errors.
 import { UsageError, parseCommandArgs, type Command } from '../args.ts';
-import { CrawlUsageError, DEFAULTS, crawl as runCrawl, createProgressReporter, formatSummary } from '../../crawl/index.ts';
+import { getVerbosity } from '../log.ts';
+import {
+  CrawlUsageError,
+  DEFAULTS,
+  crawl as runCrawl,
+  createProgressReporter,
+  formatSummary,
+} from '../../crawl/index.ts';
 
 const USAGE = `hwdocs crawl <url...> -o <dir> [options]
 
@@ -17,7 +24,9 @@ Options:
   --max-pages <n>         bound on pages in the crawl (default unbounded)
   --cache <dir>           HTTP cache folder (default <out>/.cache)
   --restart               ignore the resume state of an unfinished earlier run
-  -q, --quiet             no progress output, only the summary`;
+  -q, --quiet             no progress output, only the summary
+  --verbose               one line per page also when stderr is not a terminal (default there: nothing
+                          until the summary; a terminal gets a progress bar)`;
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
@@ -29,7 +38,6 @@ const OPTIONS = {
   'max-pages': { type: 'string' },
   cache: { type: 'string' },
   restart: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
 } as const;
 
 /** A non-negative (or positive, with min 1) integer option, or undefined when not given. */
@@ -72,13 +80,16 @@ export const crawl: Command = {
       controller.abort();
     };
     process.on('SIGINT', onSigint);
+    // A terminal gets the progress bar; a log (not a TTY) gets one line per page only with --verbose.
     const reporter = createProgressReporter(process.stderr);
+    const verbosity = getVerbosity();
+    const showEvents = verbosity === 'verbose' || (verbosity === 'normal' && process.stderr.isTTY);
     let summary;
     try {
       summary = await runCrawl(positionals, {
         ...options,
         signal: controller.signal,
-        onEvent: values.quiet ? undefined : reporter.onEvent,
+        onEvent: showEvents ? reporter.onEvent : undefined,
       });
     } catch (error) {
       if (error instanceof CrawlUsageError) throw new UsageError(`${error.message}\n\nUsage: ${USAGE}`);

@@ -1,6 +1,18 @@
 // `hwdocs diff <old> <new>` — semantic diff of two OpenAPI documents (files or git `REV:path`).
 import { parseCommandArgs, UsageError, type Command } from '../args.ts';
-import { DiffInputError, diffDocuments, exceedsThreshold, FORMATS, formatReport, formatRules, LEVELS, loadDocument, RULES, type Format, type Level } from '../../diff/index.ts';
+import {
+  DiffInputError,
+  diffDocuments,
+  exceedsThreshold,
+  FORMATS,
+  formatReport,
+  formatRules,
+  LEVELS,
+  loadDocument,
+  RULES,
+  type Format,
+  type Level,
+} from '../../diff/index.ts';
 
 const USAGE = `hwdocs diff <old> <new> [--format text|markdown|json] [--fail-on breaking|warning|info|none]
        hwdocs diff --rules [--format text|markdown|json]
@@ -24,7 +36,11 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 export const diff: Command = {
   summary: 'Semantic diff of two OpenAPI documents (breaking / warning / info)',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, rules: { type: 'boolean' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { format: { type: 'string' }, 'fail-on': { type: 'string' }, rules: { type: 'boolean' } },
+      USAGE,
+    );
     if (values.help) {
       process.stdout.write(`Usage: ${USAGE}\n`);
       return 0;
@@ -34,7 +50,8 @@ export const diff: Command = {
       process.stdout.write(formatRules(RULES, format));
       return 0;
     }
-    if (positionals.length !== 2) throw new UsageError(`expected two documents, got ${positionals.length}\n\nUsage: ${USAGE}`);
+    if (positionals.length !== 2)
+      throw new UsageError(`expected two documents, got ${positionals.length}\n\nUsage: ${USAGE}`);
     const failOn = pick<Level | 'none'>(values['fail-on'], FAIL_ON, 'none', '--fail-on');
     // Bad input reads like bad usage: main() prints `hwdocs diff: <message>` and exits 2.
     let docs;

@@ -2,23 +2,43 @@
 // Exit codes: 0 written; 2 usage error or a spec the generator cannot use (problems listed, nothing written).
 import type { Command } from '../args.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
-import { generatePackage, isSpecProblemsError } from '../../generator/index.ts';
+import { info, stage } from '../log.ts';
+import { assertSafeOutputs } from '../outputs.ts';
 
 const USAGE = 'hwdocs generate <spec.yaml|json> -o <output dir> [--name <package name>]';
+
+const HELP = `Usage: ${USAGE}
+
+Writes types.ts, client.ts + operations.ts (when the spec has operations), validators.ts, errors.ts, runtime/,
+index.ts, package.json, tsconfig.json, README.md and .hwdocs-manifest.json (the list of files hwdocs wrote).
+A rerun replaces and removes only the files of the manifest: your own files in the folder (a dist/ built there)
+stay. The output folder must be new, empty or written by hwdocs, and may not contain or lie inside the spec.`;
 
 export const generate: Command = {
   summary: 'Generate a typed TypeScript client package from an OpenAPI document',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string', short: 'o' }, name: { type: 'string' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { out: { type: 'string', short: 'o' }, name: { type: 'string' } },
+      USAGE,
+    );
     if (values.help) {
-      process.stdout.write(`Usage: ${USAGE}\n\nWrites types.ts, client.ts + operations.ts (when the spec has operations), validators.ts, errors.ts, runtime/,\nindex.ts, package.json, tsconfig.json and README.md.\n`);
+      process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
+    if (positionals.length !== 1)
+      throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
     if (!values.out) throw new UsageError(`missing -o <output dir>\n\nUsage: ${USAGE}`);
+    await assertSafeOutputs([{ label: 'output folder', path: values.out, kind: 'folder' }], positionals);
+    const { generatePackage, isSpecProblemsError } = await stage(
+      'load the generator',
+      () => import('../../generator/index.ts'),
+    );
     try {
-      const result = await generatePackage(positionals[0], values.out, values.name ? { name: values.name } : {});
-      for (const warning of result.warnings) process.stderr.write(`hwdocs generate: warning: ${warning}\n`);
+      const result = await stage('generate', () =>
+        generatePackage(positionals[0], values.out!, values.name ? { name: values.name } : {}),
+      );
+      for (const warning of result.warnings) info(`hwdocs generate: warning: ${warning}`);
       process.stdout.write(
         `${result.packageName}: ${result.operations} operations, ${result.schemas} schemas, ${result.errorCodes} error codes → ${result.outDir} (${result.files.length} files)\n`,
       );

@@ -531,7 +531,7 @@ class ValidatorEmitter {
         const pathExpr = stringLiteral(`/${argKey}/${pointerSegment(param.name)}`);
         // project_id and auth headers are filled in by the runtime (after validation), so callers may leave them out.
         const required = param.required && !param.filledByRuntime;
-        lines.push(`const ${value} = ${group}[${stringLiteral(param.name)}];`);
+        lines.push(`const ${value} = ${ownProperty(group, param.name)};`);
         const checks = this.emitNode(param.schema, value, pathExpr, 'issues');
         const missing = required ? `if (${value} === undefined) ${this.issue('issues', pathExpr, 'required', `must have required ${location} parameter ${JSON.stringify(param.name)}`)}` : '';
         lines.push(...presenceThenChecks(value, missing, checks));

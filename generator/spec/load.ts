@@ -1,9 +1,10 @@
 // Reading and vetting an OpenAPI document before anything is generated. Problems are collected, never thrown one at
 // a time, so the user sees the whole list at once (exit 2, nothing written).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Document } from '@redocly/openapi-core';
+import { MAX_SPEC_BYTES, MAX_YAML_ALIASES, documentBoundsProblem } from './limits.ts';
 
 export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -79,7 +80,7 @@ function withExactIntegers(parsed: JsonObject, text: string): JsonObject | undef
 
 /** Parses YAML or JSON (JSON is YAML 1.2) keeping big integers exact (the slow, always-exact path). */
 function parseSpecText(text: string): JsonObject {
-  const parsed = parseYaml(text, { intAsBigInt: true, maxAliasCount: -1, uniqueKeys: true });
+  const parsed = parseYaml(text, { intAsBigInt: true, maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true });
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the document is not an object');
   return narrowIntegers(parsed) as JsonObject;
 }
@@ -98,10 +99,44 @@ const LINT_RULES = {
   'no-invalid-parameter-examples': 'off',
 } as const;
 
-/** Only error-severity findings stop generation. */
-async function lintSpec(document: Document): Promise<string[]> {
+/**
+ * A resolver that never reads a file or the network: a spec is one self-contained document. External refs are
+ * refused before linting (checkGeneratorNeeds); this is the second lock, for refs in places that check skips.
+ */
+class NoExternalResolver extends BaseResolver {
+  override async loadExternalRef(absoluteRef: string): Promise<never> {
+    throw new Error(`external reference ${JSON.stringify(absoluteRef)} refused: hwdocs reads nothing outside the document`);
+  }
+}
+
+/** Names Object.prototype gives every object: the linter calls `obj.hasOwnProperty(…)` on property maps. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The document as the linter may see it: keys that are Object.prototype members (`hasOwnProperty`, `__proto__`,
+ * `constructor` as property or parameter names) get a trailing `_`, which no rule cares about. Redocly reads
+ * property maps with `obj.hasOwnProperty(key)`, so a property named `hasOwnProperty` crashes it.
+ */
+function lintableCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(lintableCopy);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    Object.defineProperty(out, PROTOTYPE_NAMES.has(key) ? `${key}_` : key, { value: lintableCopy(child), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Only error-severity findings stop generation; a crash of the linter is one problem, not a stack. */
+async function lintSpec(parsedDocument: Document): Promise<string[]> {
+  const document: Document = { source: parsedDocument.source, parsed: lintableCopy(parsedDocument.parsed) };
   const config = await createConfig({ extends: ['recommended'], rules: LINT_RULES } as never);
-  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver() });
+  let problems: Awaited<ReturnType<typeof lintDocument>>;
+  try {
+    problems = await lintDocument({ document, config, externalRefResolver: new NoExternalResolver() });
+  } catch (err) {
+    return [`the linter (@redocly/openapi-core) could not read the document: ${(err as Error).message.split('\n')[0]}`];
+  }
   return problems
     .filter((problem) => problem.severity === 'error')
     .map((problem) => {
@@ -145,7 +180,6 @@ function checkGeneratorNeeds(doc: JsonObject): string[] {
         : 'paths: the document has no operations, no components.schemas and no x-error-codes: nothing to generate',
     );
   }
-  collectNonLocalRefs(doc, '#', problems);
   return problems;
 }
 
@@ -163,12 +197,58 @@ function hasErrorCodes(doc: JsonObject): boolean {
   return Array.isArray(codes) && codes.some((entry) => isPlainObject(entry) && entry.code != null && entry.code !== '');
 }
 
+/** Follows a local JSON pointer; undefined when it leads nowhere. */
+function lookupLocal(doc: JsonObject, ref: string): JsonValue | undefined {
+  let node: JsonValue | undefined = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    node = (node as Record<string, JsonValue>)[key];
+  }
+  return node;
+}
+
+/**
+ * `$ref` chains that never reach a definition (`A: {$ref: B}`, `B: {$ref: A}`): each is reported once, at its
+ * first member in document order. (A schema that contains a reference to itself, like a tree node, is fine.)
+ */
+function collectRefCycles(doc: JsonObject): string[] {
+  const problems: string[] = [];
+  const reported = new Set<string>();
+  const visit = (value: JsonValue, pointer: string): void => {
+    if (Array.isArray(value)) value.forEach((child, index) => visit(child, `${pointer}/${index}`));
+    else if (value && typeof value === 'object') {
+      const start = value.$ref;
+      if (typeof start === 'string' && start.startsWith('#/')) {
+        const chain: string[] = [];
+        let ref: string | undefined = start;
+        while (ref !== undefined && !chain.includes(ref)) {
+          chain.push(ref);
+          const target = lookupLocal(doc, ref);
+          ref = isPlainObject(target) && typeof target.$ref === 'string' && target.$ref.startsWith('#/') ? target.$ref : undefined;
+        }
+        if (ref !== undefined) {
+          const cycle = chain.slice(chain.indexOf(ref));
+          const key = [...cycle].sort().join(' ');
+          if (!reported.has(key)) {
+            reported.add(key);
+            problems.push(`${pointer}: $ref cycle ${[...cycle, ref].join(' → ')} never reaches a schema`);
+          }
+        }
+      }
+      for (const [key, child] of Object.entries(value)) visit(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  };
+  visit(doc, '#');
+  return problems;
+}
+
 function collectNonLocalRefs(value: JsonValue, pointer: string, problems: string[]): void {
   if (Array.isArray(value)) value.forEach((child, index) => collectNonLocalRefs(child, `${pointer}/${index}`, problems));
   else if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       if (key === '$ref' && typeof child === 'string' && !child.startsWith('#/')) {
-        problems.push(`${pointer}: $ref ${JSON.stringify(child)} is not a local reference (bundle the document first)`);
+        problems.push(`${pointer}: $ref ${JSON.stringify(child)} is not a local reference: refused, nothing outside the document is read (bundle the document first)`);
       } else if (!key.startsWith('x-') && key !== 'example' && key !== 'examples') {
         collectNonLocalRefs(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, problems);
       }
@@ -181,6 +261,8 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   const path = resolve(specPath);
   let text: string;
   try {
+    const { size } = await stat(path);
+    if (size > MAX_SPEC_BYTES) throw new Error(`it has ${size} bytes, more than MAX_SPEC_BYTES (${MAX_SPEC_BYTES})`);
     text = await readFile(path, 'utf8');
   } catch (err) {
     throw new SpecProblemsError(path, [`cannot read the file: ${(err as Error).message}`]);
@@ -194,11 +276,19 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
     document = makeDocumentFromString(text, path);
     parsed = document.parsed as JsonValue;
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the document is not an object');
+    const tooBig = documentBoundsProblem(parsed);
+    if (tooBig) throw new Error(tooBig);
     exact = (withExactIntegers(parsed as JsonObject, text) ?? parseSpecText(text)) as JsonObject;
   } catch (err) {
     throw new SpecProblemsError(path, [`cannot parse the document: ${(err as Error).message.split('\n')[0]}`]);
   }
-  const problems = [...checkGeneratorNeeds(exact), ...(await lintSpec(document))];
+  // An external $ref is refused before the linter sees the document: its resolver would fetch or read it.
+  const external: string[] = [];
+  collectNonLocalRefs(exact, '#', external);
+  if (external.length) throw new SpecProblemsError(path, external);
+  const cycles = collectRefCycles(exact);
+  // The linter follows such a chain until it throws; report the cycle instead.
+  const problems = [...checkGeneratorNeeds(exact), ...cycles, ...(cycles.length ? [] : await lintSpec(document))];
   if (problems.length) throw new SpecProblemsError(path, problems);
   // Without big integers the exact document is the parsed one, already plain.
   return { path, exact, plain: exact === parsed ? exact : (toPlain(exact) as JsonObject) };

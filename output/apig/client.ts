@@ -366,6 +366,7 @@ export interface ImportApiDefinitionsV2Args {
     instance_id: Params<'ImportApiDefinitionsV2', 'path'>['instance_id'];
   };
   headers?: { 'X-Auth-Token'?: Params<'ImportApiDefinitionsV2', 'header'>['X-Auth-Token'] };
+  body: NonNullable<types.operations['ImportApiDefinitionsV2']['requestBody']>['content']['multipart/form-data'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }

@@ -748,7 +748,7 @@ export interface components {
        * @default false
        * @enum {boolean}
        */
-      cors: true | false;
+      cors?: true | false;
       /**
        * @description API绑定的自定义域名
        *     暂不支持
@@ -1087,7 +1087,7 @@ export interface components {
        * @default false
        * @enum {boolean}
        */
-      cors: true | false;
+      cors?: true | false;
       /**
        * @description API绑定的自定义域名
        *     暂不支持
@@ -1105,7 +1105,7 @@ export interface components {
        *     缺省值：V1
        * @default V1
        */
-      group_version: string;
+      group_version?: string;
       /** @description API编号 */
       id?: string;
       /**
@@ -1175,7 +1175,7 @@ export interface components {
        * @default HTTPS
        * @enum {string}
        */
-      req_protocol: 'HTTP' | 'HTTPS' | 'BOTH';
+      req_protocol?: 'HTTP' | 'HTTPS' | 'BOTH';
       /**
        * @description 请求地址。可以包含请求参数，用{}标识，比如/getUserInfo/{userId}，支持 * % - _ . 等特殊字符，总长度不超过512，且满足URI规范。
        *     说明：
@@ -1652,7 +1652,7 @@ export interface components {
        * @default DISABLE
        * @enum {string}
        */
-      app_code_auth_type: 'DISABLE' | 'HEADER';
+      app_code_auth_type?: 'DISABLE' | 'HEADER';
     };
     AuthOpt2: {
       /**
@@ -1666,7 +1666,7 @@ export interface components {
        * @default DISABLE
        * @enum {string}
        */
-      app_code_auth_type: 'DISABLE' | 'HEADER';
+      app_code_auth_type?: 'DISABLE' | 'HEADER';
     };
     AuthorizerCreateIdentitiesReq: {
       /**
@@ -2580,57 +2580,6 @@ export interface components {
       /** @description 流量空时信息，参考表 x-apigateway-ratelimits参数说明 */
       'x-apigateway-ratelimits'?: components['schemas']['XApigatewayRatelimits'];
     };
-    FormData: {
-      /**
-       * @description 导入模式
-       *     merge：当API信息定义冲突时，merge保留原有API信息
-       *     override：当API信息定义冲突时，override会覆盖原有API信息
-       *     缺省值：merge
-       *     枚举值：
-       *     merge
-       *     override
-       * @default merge
-       * @enum {string}
-       */
-      api_mode: 'merge' | 'override';
-      /**
-       * @description 扩展信息导入模式
-       *     merge：当扩展信息定义冲突时，merge保留原有扩展信息
-       *     override：当扩展信息定义冲突时，override会覆盖原有扩展信息
-       *     缺省值：merge
-       *     枚举值：
-       *     merge
-       *     override
-       * @default merge
-       * @enum {string}
-       */
-      extend_mode: 'merge' | 'override';
-      /**
-       * Format: binary
-       * @description 导入Api的请求体，json或yaml格式的文件
-       */
-      file_name: string;
-      /** @description API分组编号，当is_create_group=false时为必填 */
-      group_id?: string;
-      /**
-       * @description 是否创建新分组
-       *     缺省值：true
-       * @default true
-       */
-      is_create_group: boolean;
-      /**
-       * @description 是否开启Mock后端
-       *     缺省值：false
-       * @default false
-       */
-      mock_mode: boolean;
-      /**
-       * @description 是否开启简易导入模式
-       *     缺省值：false
-       * @default false
-       */
-      simple_mode: boolean;
-    };
     FunctionEndpoints: {
       /** @description API后端描述 */
       description?: string;
@@ -2678,6 +2627,57 @@ export interface components {
       name?: string;
       /** @description 参数校验表达式，默认为null，不做校验 */
       validation?: string;
+    };
+    ImportApiDefinitionsV2RequestBody: {
+      /**
+       * @description 导入模式
+       *     merge：当API信息定义冲突时，merge保留原有API信息
+       *     override：当API信息定义冲突时，override会覆盖原有API信息
+       *     缺省值：merge
+       *     枚举值：
+       *     merge
+       *     override
+       * @default merge
+       * @enum {string}
+       */
+      api_mode?: 'merge' | 'override';
+      /**
+       * @description 扩展信息导入模式
+       *     merge：当扩展信息定义冲突时，merge保留原有扩展信息
+       *     override：当扩展信息定义冲突时，override会覆盖原有扩展信息
+       *     缺省值：merge
+       *     枚举值：
+       *     merge
+       *     override
+       * @default merge
+       * @enum {string}
+       */
+      extend_mode?: 'merge' | 'override';
+      /**
+       * Format: binary
+       * @description 导入Api的请求体，json或yaml格式的文件
+       */
+      file_name: string;
+      /** @description API分组编号，当is_create_group=false时为必填 */
+      group_id?: string;
+      /**
+       * @description 是否创建新分组
+       *     缺省值：true
+       * @default true
+       */
+      is_create_group?: boolean;
+      /**
+       * @description 是否开启Mock后端
+       *     缺省值：false
+       * @default false
+       */
+      mock_mode?: boolean;
+      /**
+       * @description 是否开启简易导入模式
+       *     缺省值：false
+       * @default false
+       */
+      simple_mode?: boolean;
     };
     Info: {
       /** @description 分组描述信息 */
@@ -3130,7 +3130,7 @@ export interface components {
        * @default 2
        * @enum {integer}
        */
-      valid_enable: 1 | 2;
+      valid_enable?: 1 | 2;
     };
     ReqParamBase: {
       /** @description 参数默认值 */
@@ -3232,7 +3232,7 @@ export interface components {
        * @default 2
        * @enum {integer}
        */
-      valid_enable: 1 | 2;
+      valid_enable?: 1 | 2;
     };
     Responses: {
       /** @description 缺省响应，描述未定义的响应码 */
@@ -3387,7 +3387,7 @@ export interface components {
        * @default spec
        * @enum {string}
        */
-      define: 'spec' | 'proxy' | 'all' | 'dev';
+      define?: 'spec' | 'proxy' | 'all' | 'dev';
       /** @description API分组发布的环境ID */
       env_id?: string;
       /** @description API分组ID */
@@ -3402,7 +3402,7 @@ export interface components {
        * @default json
        * @enum {string}
        */
-      type: 'json' | 'yaml' | 'yml';
+      type?: 'json' | 'yaml' | 'yml';
       /** @description 导出的API定义版本，默认为当前时间 */
       version?: string;
     };
@@ -3726,7 +3726,7 @@ export interface components {
        * @default 1
        * @enum {integer}
        */
-      balance_strategy: 1 | 2 | 3 | 4;
+      balance_strategy?: 1 | 2 | 3 | 4;
       /** @description VPC通道的创建时间 */
       create_time?: string;
       /**
@@ -3748,7 +3748,7 @@ export interface components {
        * @default ecs
        * @enum {string}
        */
-      member_type: 'ip' | 'ecs';
+      member_type?: 'ip' | 'ecs';
       /**
        * @description VPC通道的名称。
        *     长度为3 ~ 64位的字符串，字符串由中文、英文字母、数字、中划线、下划线组成，且只能以英文或中文开头。
@@ -3804,7 +3804,7 @@ export interface components {
        * @default 1
        * @enum {integer}
        */
-      balance_strategy: 1 | 2 | 3 | 4;
+      balance_strategy?: 1 | 2 | 3 | 4;
       /** @description VPC通道的创建时间 */
       create_time?: string;
       /**
@@ -3826,7 +3826,7 @@ export interface components {
        * @default ecs
        * @enum {string}
        */
-      member_type: 'ip' | 'ecs';
+      member_type?: 'ip' | 'ecs';
       /** @description 后端实例列表，VPC通道类型为1时，有且仅有1个后端实例。 */
       members?: components['schemas']['VpcMemberInfo'][];
       /**
@@ -3886,7 +3886,7 @@ export interface components {
        * @default 1
        * @enum {integer}
        */
-      balance_strategy: 1 | 2 | 3 | 4;
+      balance_strategy?: 1 | 2 | 3 | 4;
       /**
        * @description VPC通道的成员类型。
        *     ip
@@ -3899,7 +3899,7 @@ export interface components {
        * @default ecs
        * @enum {string}
        */
-      member_type: 'ip' | 'ecs';
+      member_type?: 'ip' | 'ecs';
       /** @description VPC后端实例列表，VPC通道类型为1时，有且仅有1个后端实例。 */
       members: components['schemas']['MemberInfo'][];
       /**
@@ -3990,7 +3990,7 @@ export interface components {
        *     缺省值：false
        * @default false
        */
-      enable_client_ssl: boolean;
+      enable_client_ssl?: boolean;
       /**
        * @description 检查目标HTTP响应时，判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值，支持如下三种格式：
        *     多个值，如：200,201,202
@@ -4007,7 +4007,7 @@ export interface components {
        * @default GET
        * @enum {string}
        */
-      method: 'GET' | 'HEAD';
+      method?: 'GET' | 'HEAD';
       /** @description 健康检查时的目标路径。protocol = http时必选 */
       path?: string;
       /**
@@ -4063,7 +4063,7 @@ export interface components {
        *     缺省值：false
        * @default false
        */
-      enable_client_ssl: boolean;
+      enable_client_ssl?: boolean;
       /**
        * @description 检查目标HTTP响应时，判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值，支持如下三种格式：
        *     多个值，如：200,201,202
@@ -4082,7 +4082,7 @@ export interface components {
        * @default GET
        * @enum {string}
        */
-      method: 'GET' | 'HEAD';
+      method?: 'GET' | 'HEAD';
       /** @description 健康检查时的目标路径。protocol = http时必选 */
       path?: string;
       /**
@@ -4880,10 +4880,7 @@ export interface operations {
   CreateApiAclBindingV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -4988,10 +4985,7 @@ export interface operations {
         /** @description 指定需要精确匹配查找的参数名称，目前仅支持name */
         precise_search?: string;
       };
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5061,10 +5055,7 @@ export interface operations {
   CreateApiGroupV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5129,10 +5120,7 @@ export interface operations {
   UpdateApiV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description API的编号，可通过查询API信息获取该编号。 */
         api_id: string;
@@ -5214,10 +5202,7 @@ export interface operations {
          */
         action: string;
       };
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5282,10 +5267,7 @@ export interface operations {
   ShowDetailsOfAppV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description APP的编号 */
         app_id: string;
@@ -5357,10 +5339,7 @@ export interface operations {
   UpdateAppV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description APP的编号 */
         app_id: string;
@@ -5436,10 +5415,7 @@ export interface operations {
   CreateCustomAuthorizerV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5513,10 +5489,7 @@ export interface operations {
   CreateEnvironmentVariableV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5586,10 +5559,7 @@ export interface operations {
   CreateEnvironmentV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5654,10 +5624,7 @@ export interface operations {
   ExportApiDefinitionsV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5731,10 +5698,7 @@ export interface operations {
   ImportApiDefinitionsV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5743,7 +5707,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ImportApiDefinitionsV2RequestBody'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -5804,10 +5772,7 @@ export interface operations {
   CreateSignatureKeyV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5872,10 +5837,7 @@ export interface operations {
   CreateRequestThrottlingPolicyV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -5940,10 +5902,7 @@ export interface operations {
   UpdateRequestThrottlingPolicyV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -6019,10 +5978,7 @@ export interface operations {
   DeleteRequestThrottlingPolicyV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -6083,10 +6039,7 @@ export interface operations {
   CreateSpecialThrottlingConfigurationV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -6162,10 +6115,7 @@ export interface operations {
   CreateVpcChannelV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -6239,10 +6189,7 @@ export interface operations {
   ShowDetailsOfVpcChannelV2: {
     parameters: {
       query?: never;
-      header: {
-        /** @description 用户Token。通过调用IAM服务获取用户Token接口获取（响应消息头中X-Subject-Token的值）。 */
-        'X-Auth-Token': string;
-      };
+      header?: never;
       path: {
         /** @description 实例编号 */
         instance_id: string;
@@ -6379,10 +6326,10 @@ export type ErrorMsg3 = components['schemas']['ErrorMsg3'];
 export type ErrorMsg4 = components['schemas']['ErrorMsg4'];
 export type ErrorMsg5 = components['schemas']['ErrorMsg5'];
 export type ExportingMultipleAPIsResponse = components['schemas']['ExportingMultipleAPIsResponse'];
-export type FormData = components['schemas']['FormData'];
 export type FunctionEndpoints = components['schemas']['FunctionEndpoints'];
 export type HttpVpcEndpoints = components['schemas']['HttpVpcEndpoints'];
 export type Identity = components['schemas']['Identity'];
+export type ImportApiDefinitionsV2RequestBody = components['schemas']['ImportApiDefinitionsV2RequestBody'];
 export type Info = components['schemas']['Info'];
 export type List = components['schemas']['List'];
 export type MemberInfo = components['schemas']['MemberInfo'];

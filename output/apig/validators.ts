@@ -67,10 +67,10 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "paths"'],
   ['required', 'must have required property "responses"'],
   ['required', 'must have required property "securityDefinitions"'],
-  ['required', 'must have required property "file_name"'],
   ['required', 'must have required property "function-urn"'],
   ['required', 'must have required property "version"'],
   ['required', 'must have required property "invocation-type"'],
+  ['required', 'must have required property "file_name"'],
   ['required', 'must have required property "title"'],
   ['type', 'must be number'],
   ['minimum', 'must be >= 0'],
@@ -3025,7 +3025,7 @@ function b32(v: unknown): boolean {
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          if (!b66(e11)) return false;
+          if (!b65(e11)) return false;
         }
       } else {
         return false;
@@ -3076,7 +3076,7 @@ function c32(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p9)) {
         for (let i10 = 0; i10 < p9.length; i10++) {
           const e11: unknown = p9[i10];
-          if (!b66(e11)) issues = c66(e11, path + '/identities/' + i10, issues);
+          if (!b65(e11)) issues = c65(e11, path + '/identities/' + i10, issues);
         }
       } else {
         issues = fail(issues, path + '/identities', 1);
@@ -4897,69 +4897,6 @@ export function isExportingMultipleAPIsResponse(value: unknown): value is types.
 function b63(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) return false;
-    const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') return false;
-    const p3 = o0['group_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['extend_mode'];
-    if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
-    const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') return false;
-    const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
-    const p11 = o0['api_mode'];
-    if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
-    const p13 = o0['file_name'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) issues = fail(issues, path, 60);
-    const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 21);
-    const p3 = o0['group_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p5 = o0['extend_mode'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
-    }
-    const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 21);
-    const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 21);
-    const p11 = o0['api_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 11);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
-    }
-    const p13 = o0['file_name'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/file_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `FormData` schema; issue paths are JSON Pointers below `path`. */
-export function validateFormData(value: unknown, path = ''): ValidationIssue[] {
-  return b63(value) ? [] : (c63(value, path, null) ?? []);
-}
-
-export function isFormData(value: unknown): value is types.FormData {
-  return b63(value);
-}
-
-function b64(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
     if (o0['function-urn'] === undefined) return false;
     if (o0['version'] === undefined) return false;
     if (o0['invocation-type'] === undefined) return false;
@@ -4986,12 +4923,12 @@ function b64(v: unknown): boolean {
   return true;
 }
 
-function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) issues = fail(issues, path, 61);
-    if (o0['version'] === undefined) issues = fail(issues, path, 62);
-    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 63);
+    if (o0['function-urn'] === undefined) issues = fail(issues, path, 60);
+    if (o0['version'] === undefined) issues = fail(issues, path, 61);
+    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 62);
     const p1 = o0['function-urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
     const p3 = o0['version'];
@@ -5017,14 +4954,14 @@ function c64(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateFunctionEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b64(value) ? [] : (c64(value, path, null) ?? []);
+  return b63(value) ? [] : (c63(value, path, null) ?? []);
 }
 
 export function isFunctionEndpoints(value: unknown): value is types.FunctionEndpoints {
-  return b64(value);
+  return b63(value);
 }
 
-function b65(v: unknown): boolean {
+function b64(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -5067,7 +5004,7 @@ function b65(v: unknown): boolean {
   return true;
 }
 
-function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) issues = fail(issues, path, 12);
@@ -5112,14 +5049,14 @@ function c65(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateHttpVpcEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b65(value) ? [] : (c65(value, path, null) ?? []);
+  return b64(value) ? [] : (c64(value, path, null) ?? []);
 }
 
 export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoints {
-  return b65(value);
+  return b64(value);
 }
 
-function b66(v: unknown): boolean {
+function b65(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
@@ -5134,7 +5071,7 @@ function b66(v: unknown): boolean {
   return true;
 }
 
-function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
@@ -5154,10 +5091,73 @@ function c66(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
 export function validateIdentity(value: unknown, path = ''): ValidationIssue[] {
-  return b66(value) ? [] : (c66(value, path, null) ?? []);
+  return b65(value) ? [] : (c65(value, path, null) ?? []);
 }
 
 export function isIdentity(value: unknown): value is types.Identity {
+  return b65(value);
+}
+
+function b66(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['file_name'] === undefined) return false;
+    const p1 = o0['is_create_group'];
+    if (p1 !== undefined && typeof p1 !== 'boolean') return false;
+    const p3 = o0['group_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['extend_mode'];
+    if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
+    const p7 = o0['simple_mode'];
+    if (p7 !== undefined && typeof p7 !== 'boolean') return false;
+    const p9 = o0['mock_mode'];
+    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
+    const p11 = o0['api_mode'];
+    if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
+    const p13 = o0['file_name'];
+    if (p13 !== undefined && typeof p13 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['file_name'] === undefined) issues = fail(issues, path, 63);
+    const p1 = o0['is_create_group'];
+    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 21);
+    const p3 = o0['group_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    const p5 = o0['extend_mode'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 11);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
+    }
+    const p7 = o0['simple_mode'];
+    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 21);
+    const p9 = o0['mock_mode'];
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 21);
+    const p11 = o0['api_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 11);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
+    }
+    const p13 = o0['file_name'];
+    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/file_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ImportApiDefinitionsV2RequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateImportApiDefinitionsV2RequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b66(value) ? [] : (c66(value, path, null) ?? []);
+}
+
+export function isImportApiDefinitionsV2RequestBody(value: unknown): value is types.ImportApiDefinitionsV2RequestBody {
   return b66(value);
 }
 
@@ -5182,7 +5182,7 @@ function c67(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['title'] === undefined) issues = fail(issues, path, 64);
-    if (o0['version'] === undefined) issues = fail(issues, path, 62);
+    if (o0['version'] === undefined) issues = fail(issues, path, 61);
     const p1 = o0['title'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
     const p3 = o0['version'];
@@ -9417,6 +9417,11 @@ function r19(args: RequestArgs): ValidationIssue[] {
   const g5: Record<string, unknown> = args.headers ?? {};
   const a6 = g5['X-Auth-Token'];
   if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
+  const body: unknown = args.body;
+  if (body === undefined) issues = fail(issues, '/body', 99);
+  else {
+    if (!b66(body)) issues = c66(body, '/body', issues);
+  }
   return issues ?? [];
 }
 

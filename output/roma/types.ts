@@ -64,14 +64,14 @@ export interface components {
        * @description 是否开启双向认证。若开启,则使用实例配置中的backend_client_certificate配置项的证书 缺省值:false
        * @default false
        */
-      enable_client_ssl: boolean;
+      enable_client_ssl?: boolean;
       /** @description 检查目标HTTP响应时,判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值,支持如下三种格式: 多个值,如:200,201,202 一系列值,如:200-299 组合值,如:201,202,210-299 protocol = http时必选 */
       http_code?: string;
       /**
        * @description 健康检查时的请求方法 缺省值:GET
        * @default GET
        */
-      method: string;
+      method?: string;
       /** @description 健康检查时的目标路径。protocol = http或https时必选 */
       path?: string;
       /**
@@ -173,7 +173,7 @@ export interface components {
        * @description 是否开启双向认证。若开启,则使用实例配置中的backend_client_certificate配置项的证书 缺省值:false
        * @default false
        */
-      enable_client_ssl: boolean;
+      enable_client_ssl?: boolean;
       /** @description 检查目标HTTP响应时,判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值,支持如下三种格式: 多个值,如:200,201,202 一系列值,如:200-299 组合值,如:201,202,210-299 protocol = http时必选 */
       http_code?: string;
       /** @description 健康检查的编号 */
@@ -182,7 +182,7 @@ export interface components {
        * @description 健康检查时的请求方法 缺省值:GET
        * @default GET
        */
-      method: string;
+      method?: string;
       /** @description 健康检查时的目标路径。protocol = http或https时必选 */
       path?: string;
       /**
@@ -247,25 +247,27 @@ export interface components {
       /** @description 属性描述,长度0-200 最小长度:0 最大长度:200 */
       description?: string;
       /** @description 当数据类型为boolean枚举值时填写json格式数据,形如"enum_dict":{"0":"xxx","1":"xxx"} */
-      enum_dict?: Record<string, never>;
+      enum_dict?: {
+        [key: string]: unknown;
+      };
       /** @description string的枚举值数组,使用逗号分隔 最小长度:0 最大长度:2000 */
       enum_list?: string;
       /**
        * @description 最大值,当data_type为integer或number时有效 缺省值:65536 最小长度:0 最大长度:10
        * @default 65536
        */
-      max: string;
+      max?: string;
       /**
        * Format: int32
        * @description 字符串最大长度,当data_type为string, datetime, json时有效 最小值:1 最大值:99999999 缺省值:10
        * @default 10
        */
-      max_length: number;
+      max_length?: number;
       /**
        * @description 最小值,当data_type为integer或number时有效 缺省值:0 最小长度:0 最大长度:10
        * @default 0
        */
-      min: string;
+      min?: string;
       /**
        * Format: int32
        * @description 属性ID 最小值:1 最大值:99999999999999999
@@ -282,7 +284,7 @@ export interface components {
        * @description 步长,当data_type为integer或number时有效 缺省值:1 最小长度:0 最大长度:10
        * @default 1
        */
-      step: string;
+      step?: string;
       /** @description 属性单位 最小长度:0 最大长度:10 */
       unit?: string;
     };
@@ -293,7 +295,7 @@ export interface components {
        * @description 是否开启http到https的重定向,false为关闭,true为开启,默认为false 缺省值:false
        * @default false
        */
-      is_http_redirect_to_https: boolean;
+      is_http_redirect_to_https?: boolean;
       /** @description 支持的最小SSL版本 */
       min_ssl_version?: string;
       /**
@@ -307,7 +309,7 @@ export interface components {
        * @description 是否开启客户端证书校验。只有绑定证书时,该参数才生效。当绑定证书存在trusted_root_ca时,默认开启;当绑定证书不存在trusted_root_ca时,默认关闭。 缺省值:false
        * @default false
        */
-      verified_client_certificate_enabled: boolean;
+      verified_client_certificate_enabled?: boolean;
     };
     Response400: {
       /** @description 错误码 */

@@ -59,7 +59,10 @@ export function contradictions(value: unknown, type: TypeRef, schemas: Map<strin
         for (const [k, inner] of Object.entries(record)) {
           const field = fields.get(k);
           if (!field) add(`${pointer}/${escapePointer(k)}`, `field not documented in ${t.name}`);
-          else visit(inner, field.type, `${pointer}/${escapePointer(k)}`, depth + 1);
+          else {
+            visit(inner, field.type, `${pointer}/${escapePointer(k)}`, depth + 1);
+            if (!isDocumentedValue(inner, field.constraints.enum)) add(`${pointer}/${escapePointer(k)}`, `is ${typeof inner === 'bigint' ? String(inner) : JSON.stringify(inner)}, not one of the documented values`);
+          }
         }
         for (const f of obj.fields) if (f.required && !(f.name in record)) add(`${pointer}/${escapePointer(f.name)}`, `required field missing (${t.name})`);
         return;
@@ -70,6 +73,12 @@ export function contradictions(value: unknown, type: TypeRef, schemas: Map<strin
   };
   visit(value, type, '', 0);
   return out;
+}
+
+/** No enum, null ("not set"), a non-scalar (its type is checked above), or one of the listed values. */
+function isDocumentedValue(value: unknown, values: unknown[] | undefined): boolean {
+  if (!values?.length || value === null || typeof value === 'object') return true;
+  return values.some((v) => v === value || (typeof v !== 'object' && String(v) === String(value)));
 }
 
 function escapePointer(key: string): string {

@@ -3,6 +3,7 @@
 import type { DocSection, DocTable } from '../model.ts';
 import {
   CAPTION_ROLES,
+  CAPTION_SUBJECT_ROLES,
   GENERIC_CAPTIONS,
   OBJECT_CAPTION_SUFFIXES,
   type ColumnRole,
@@ -74,18 +75,30 @@ const SECTION_DEFAULT_ROLE: Partial<Record<DocSection['kind'], TableRole>> = {
   uri: { role: 'params', in: 'path' },
   request: { role: 'requestParams' },
   response: { role: 'responseBody' },
+  // `## 请求` / `-   请求样例` pages put the body table after the example bullet (docs/FORMATS.md §2).
+  requestExample: { role: 'requestParams' },
+  responseExample: { role: 'responseBody' },
   statusCodes: { role: 'statusCodes' },
   errorCodes: { role: 'errorCodes' },
 };
 
-/** The role of a table: by header shape first, then caption, then (for generic captions) the section it is in. */
-export function tableRole(table: DocTable, section: DocSection, columns: Columns): TableRole {
+/**
+ * The role of a table: by header shape first, then caption, then (for generic captions) the section it is in.
+ * `fieldNames` are the row names of the page's tables: a caption whose subject is one of them (`uri参数说明` on a
+ * page whose body has a `uri` field) is that field's sub-table, not the place its word names.
+ */
+export function tableRole(table: DocTable, section: DocSection, columns: Columns, fieldNames: ReadonlySet<string> = new Set()): TableRole {
   const byHeader = headerRole(columns);
   if (byHeader) return byHeader;
   const caption = normalizeWord(table.caption);
   const byCaption = CAPTION_ROLES[caption];
   if (byCaption) return byCaption;
   if (!caption || GENERIC_CAPTIONS.has(caption)) return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
+  // `URI参数说明`, `Body参数说明`, `响应样例的要素说明`: the caption names a place, not a field or type.
+  const subject = captionSubject(table.caption);
+  const bySubject = fieldNames.has(subject) ? undefined : CAPTION_SUBJECT_ROLES[normalizeWord(subject)];
+  if (bySubject === 'section') return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
+  if (bySubject) return bySubject;
   // Under URI every field table lists parameters, whatever its caption (`查询检索参数说明`).
   if (section.kind === 'uri' && columns.name !== undefined) return { role: 'params', in: /query|查询/.test(caption) ? 'query' : 'path' };
   return { role: 'object' };

@@ -3,6 +3,7 @@
 
 import type { Constraints, ExampleModel, FieldModel, ObjectModel, OperationModel, ServiceModel, TypeRef } from '../model.ts';
 import { literalSegments, sortBy } from '../interpret/names.ts';
+import { isTransportHeader, nullable, nullKey, nullsShownByExamples, queryArrayItems, typedEnum } from './docs-types.ts';
 
 export type Schema = Record<string, unknown>;
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
@@ -18,7 +19,8 @@ export function typeSchema(type: TypeRef): Schema {
     case 'primitive':
       return type.format ? { type: type.type, format: type.format } : { type: type.type };
     case 'object':
-      return { type: 'object' };
+      // A free-form object: any members (a bare `type: object` reads as "no members" to TS generators).
+      return { type: 'object', additionalProperties: true };
     case 'any':
       return {};
     case 'array':
@@ -42,22 +44,37 @@ function withConstraints(schema: Schema, constraints: Constraints | undefined): 
 
 export function fieldSchema(field: FieldModel): Schema {
   const schema = typeSchema(field.type);
-  if (field.itemConstraints && schema.items) schema.items = withConstraints({ ...(schema.items as Schema) }, field.itemConstraints);
+  if (field.itemConstraints && schema.items) schema.items = typedEnum(withConstraints({ ...(schema.items as Schema) }, field.itemConstraints));
   const described: Schema = field.description ? { ...schema, description: field.description } : schema;
-  return withConstraints(described, field.constraints);
+  if (field.docLink) described['x-doc-link'] = field.docLink;
+  return typedEnum(withConstraints(described, field.constraints));
 }
 
-function objectSchema(obj: ObjectModel): Schema {
-  const properties: Record<string, Schema> = {};
-  for (const field of obj.fields) properties[field.name] = fieldSchema(field);
+/** A field's schema, accepting null where the page's examples show null (for the value or for array items). */
+function documentedFieldSchema(obj: ObjectModel, field: FieldModel, nulls: Set<string>): Schema {
+  const schema = fieldSchema(field);
+  if (nulls.has(nullKey(obj.name, field.name, 'items')) && schema.items) schema.items = nullable(schema.items as Schema);
+  return nulls.has(nullKey(obj.name, field.name)) ? nullable(schema) : schema;
+}
+
+function objectSchema(obj: ObjectModel, nulls: Set<string>): Schema {
+  // fromEntries defines own keys: a field named `__proto__` stays a property instead of replacing the prototype.
+  const properties: Record<string, Schema> = Object.fromEntries(
+    obj.fields.map((field) => [field.name, documentedFieldSchema(obj, field, nulls)]),
+  );
   const required = obj.fields.filter((f) => f.required).map((f) => f.name);
   return {
     type: 'object',
     properties,
     ...(required.length ? { required } : {}),
+    ...(obj.inferred ? { 'x-inferred': obj.inferred } : {}),
+    ...(obj.fields.length ? {} : { additionalProperties: true }), // no documented members: open, not empty
     'x-source': obj.source,
   };
 }
+
+/** What an example the documentation wrote as broken JSON says about itself (its `value` is then the text). */
+export const UNPARSED_EXAMPLE_NOTE = 'Not valid JSON in the documentation; kept as written.';
 
 function examplesMap(examples: ExampleModel[]): Record<string, Schema> | undefined {
   if (!examples.length) return undefined;
@@ -65,34 +82,48 @@ function examplesMap(examples: ExampleModel[]): Record<string, Schema> | undefin
   examples.forEach((ex, i) => {
     out[`example${i + 1}`] = {
       ...(ex.summary ? { summary: ex.summary } : {}),
-      ...(ex.value === undefined ? { description: 'Not valid JSON in the documentation; kept as written.' } : {}),
+      ...(ex.value === undefined ? { description: UNPARSED_EXAMPLE_NOTE } : {}),
       value: ex.value === undefined ? ex.text : ex.value,
     };
   });
   return out;
 }
 
-function content(mediaType: string, body: TypeRef | undefined, examples: ExampleModel[]): Schema | undefined {
+function content(mediaType: string, body: TypeRef | undefined, examples: ExampleModel[], inferred?: string): Schema | undefined {
   const ex = examplesMap(examples);
   if (!body && !ex) return undefined;
-  return { [mediaType]: { ...(body ? { schema: typeSchema(body) } : {}), ...(ex ? { examples: ex } : {}) } };
+  const schema = body ? typeSchema(body) : undefined;
+  // A referenced schema carries its own x-inferred; an inline one (a list, a scalar) is marked here.
+  if (schema && inferred && !schema.$ref) schema['x-inferred'] = inferred;
+  return { [mediaType]: { ...(schema ? { schema } : {}), ...(ex ? { examples: ex } : {}) } };
+}
+
+/** Response headers (`响应Header参数` tables) → the response's `headers` map, sorted by name. */
+function headersObject(headers: FieldModel[] | undefined): Schema | undefined {
+  if (!headers?.length) return undefined;
+  return sortedObject(headers.map((h) => [h.name, { ...(h.description ? { description: h.description } : {}), schema: fieldSchema({ ...h, description: '' }) }]));
 }
 
 function operationObject(op: OperationModel): Schema {
-  const parameters = op.parameters.map((p) => ({
-    name: p.name,
-    in: p.in,
-    required: p.in === 'path' ? true : p.required,
-    ...(p.description ? { description: p.description } : {}),
-    schema: fieldSchema({ ...p, description: '' }),
-  }));
+  // Credentials and transport headers are the runtime's business (issue 9 §5): named in x-transport-headers only.
+  const transport = op.parameters.filter((p) => isTransportHeader(p.in, p.name)).map((p) => p.name);
+  const parameters = op.parameters
+    .filter((p) => !isTransportHeader(p.in, p.name))
+    .map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.in === 'path' ? true : p.required,
+      ...(p.description ? { description: p.description } : {}),
+      schema: p.in === 'query' ? queryArrayItems(fieldSchema({ ...p, description: '' })) : fieldSchema({ ...p, description: '' }),
+    }));
   const responses: Record<string, Schema> = {};
   for (const r of op.responses) {
-    const c = content('application/json', r.body, r.examples);
-    responses[r.status] = { description: r.description || 'Response', ...(c ? { content: c } : {}) };
+    const c = content('application/json', r.body, r.examples, r.inferred);
+    const headers = headersObject(r.headers);
+    responses[r.status] = { description: r.description || 'Response', ...(headers ? { headers } : {}), ...(c ? { content: c } : {}) };
   }
   const requestBody = op.requestBody
-    ? { required: op.requestBody.required, content: content(op.requestBody.mediaType, op.requestBody.type, op.requestBody.examples) }
+    ? { required: op.requestBody.required, content: content(op.requestBody.mediaType, op.requestBody.type, op.requestBody.examples, op.requestBody.inferred) }
     : undefined;
   return {
     operationId: op.operationId,
@@ -103,6 +134,7 @@ function operationObject(op: OperationModel): Schema {
     ...(requestBody ? { requestBody } : {}),
     responses,
     ...(op.errorCodes.length ? { 'x-error-codes': op.errorCodes } : {}),
+    ...(transport.length ? { 'x-transport-headers': transport } : {}),
     'x-source': op.source,
   };
 }
@@ -130,7 +162,8 @@ export function buildDocument(model: ServiceModel, options: { title?: string; ve
     [...paths].map(([path, item]) => [path, Object.fromEntries(METHOD_ORDER.filter((m) => item[m]).map((m) => [m, item[m]!]))]),
   );
   const tags = [...new Set(model.operations.flatMap((op) => op.tags))].sort().map((name) => ({ name }));
-  const schemas = sortedObject([...model.schemas.values()].map((obj) => [schemaName(obj.name), objectSchema(obj)]));
+  const nulls = nullsShownByExamples(model);
+  const schemas = sortedObject([...model.schemas.values()].map((obj) => [schemaName(obj.name), objectSchema(obj, nulls)]));
   const service = model.service.toLowerCase();
   return {
     openapi: '3.1.0',

@@ -35,6 +35,104 @@ export const BARS: Bar[] = [
   },
 ];
 
+/**
+ * Issue 8's bars, on every service of the corpus's services.json (a service added there is graded and gated the
+ * same way, with no edit here).
+ */
+export const SERVICE_BARS: { metric: keyof ServiceSummary; min: number }[] = [
+  { metric: 'opRecall', min: 0.98 },
+  { metric: 'paramF1', min: 0.97 },
+  { metric: 'fieldF1', min: 0.95 },
+  { metric: 'typeAgreement', min: 0.98 },
+  { metric: 'requiredAgreement', min: 0.98 },
+  { metric: 'enumPrecision', min: 0.98 },
+  { metric: 'constraintRecall', min: 0.85 },
+];
+
+/**
+ * Service bars the scraper does not hold yet: printed with their figure, never failing the run. One line per
+ * bar: deleting a line gates that bar. Everything not listed here is gated.
+ *
+ * `// vacuous`: the bar holds today only because its service has (almost) no common fields yet (field F1 below its
+ * bar), so type, required and constraints are judged over next to nothing; gating it would turn CI red the day
+ * the fields are found, before anyone looked at how well they are typed. Gate it once its field F1 bar is met.
+ */
+export const NOT_YET_GATED = new Set<string>([
+  'apig constraintRecall',
+  'modelarts constraintRecall',
+  'swr paramF1',
+  'swr fieldF1',
+  'swr typeAgreement', // vacuous
+  'swr requiredAgreement', // vacuous
+  'swr enumPrecision', // vacuous
+  'swr constraintRecall', // vacuous
+  'bms opRecall',
+  'bms fieldF1',
+  'bms typeAgreement', // vacuous
+  'bms requiredAgreement', // vacuous
+  'bms enumPrecision', // vacuous
+  'bms constraintRecall', // vacuous
+  'ges paramF1',
+  'ges fieldF1',
+  'ges typeAgreement', // vacuous
+  'ges requiredAgreement', // vacuous
+  'ges enumPrecision', // vacuous
+  'ges constraintRecall', // vacuous
+  'dds fieldF1',
+  'dds typeAgreement', // vacuous
+  'dds requiredAgreement', // vacuous
+  'dds enumPrecision', // vacuous
+  'dds constraintRecall',
+  'css fieldF1',
+  'css typeAgreement', // vacuous
+  'css requiredAgreement',
+  'css enumPrecision', // vacuous
+  'css constraintRecall', // vacuous
+  'dli paramF1',
+  'dli fieldF1',
+  'dli typeAgreement', // vacuous
+  'dli requiredAgreement', // vacuous
+  'dli enumPrecision', // vacuous
+  'dli constraintRecall',
+  'dws paramF1',
+  'dws fieldF1',
+  'dws typeAgreement', // vacuous
+  'dws requiredAgreement', // vacuous
+  'dws enumPrecision',
+  'dws constraintRecall',
+  'as constraintRecall',
+  'vod paramF1',
+  'vod fieldF1',
+  'vod typeAgreement', // vacuous
+  'vod requiredAgreement', // vacuous
+  'vod enumPrecision', // vacuous
+  'vod constraintRecall',
+  'mrs paramF1',
+  'mrs fieldF1',
+  'mrs typeAgreement', // vacuous
+  'mrs requiredAgreement', // vacuous
+  'mrs enumPrecision',
+  'mrs constraintRecall',
+  'aom opRecall',
+  'aom paramF1',
+  'aom fieldF1',
+  'aom typeAgreement', // vacuous
+  'aom requiredAgreement', // vacuous
+  'aom enumPrecision', // vacuous
+  'aom constraintRecall',
+  'cph fieldF1',
+  'cph typeAgreement',
+  'cph requiredAgreement', // vacuous
+  'cph enumPrecision', // vacuous
+  'cph constraintRecall',
+]);
+
+export function serviceBars(services: string[]): Bar[] {
+  return services.flatMap((scope) =>
+    SERVICE_BARS.map(({ metric, min }) => ({ scope, metric, min, gated: !NOT_YET_GATED.has(`${scope} ${metric}`) })),
+  );
+}
+
 export interface BarOutcome extends Bar {
   /** Undefined when the figure could not be measured (service not scraped, no text-form readers). */
   value: number | undefined;
@@ -44,7 +142,11 @@ export interface BarOutcome extends Bar {
 export function checkBars(bars: Bar[], figures: Record<string, Record<string, number> | undefined>): BarOutcome[] {
   return bars.map((bar) => {
     const value = figures[bar.scope]?.[bar.metric];
-    return { ...bar, value, pass: value !== undefined && value >= bar.min };
+    const pass = value !== undefined && value >= bar.min;
+    // An ungated bar without a stated reason says where it stands, so nobody has to work it out from the figures.
+    const why =
+      bar.why ?? (bar.gated ? undefined : pass ? 'met, not gated yet: delete its NOT_YET_GATED line in bars.ts' : `not yet met: ${value === undefined ? 'n/a' : value.toFixed(3)} < ${bar.min}`);
+    return { ...bar, value, pass, ...(why ? { why } : {}) };
   });
 }
 

@@ -1,5 +1,6 @@
 // One service: definitions (truth) × scraped operations × raw pages → counts, agreements and per-operation detail.
 
+import { addJudgements, CONSTRAINT_KINDS, emptyJudgements, sumKinds, type ConstraintJudgements, type ConstraintKind, type KindCounts } from './constraint-kinds.ts';
 import { mergeRows } from './page-rows.ts';
 import {
   addCounts,
@@ -35,7 +36,10 @@ export interface ServiceResult {
   drift: number;
   paramDrift: number;
   agreements: FieldAgreements;
+  constraints: ConstraintJudgements;
   comparisons: OpComparison[];
+  /** The scrape report's own "thin operations" count, when the scraper reports one (undefined: not reported). */
+  thinOperations?: number;
 }
 
 export interface ServiceInput {
@@ -81,7 +85,9 @@ export function evaluateService(input: ServiceInput): ServiceResult {
   let drift = 0;
   let paramDrift = 0;
   let agreements = emptyFieldAgreements();
+  let constraints = emptyJudgements();
   for (const comparison of comparisons) {
+    constraints = addJudgements(constraints, comparison.constraints);
     params = addCounts(params, comparison.params.counts);
     fields = addCounts(fields, comparison.fields.counts);
     fieldsIgnoringArrays = addCounts(fieldsIgnoringArrays, comparison.fieldsIgnoringArrays);
@@ -104,6 +110,7 @@ export function evaluateService(input: ServiceInput): ServiceResult {
     drift,
     paramDrift,
     agreements,
+    constraints,
     comparisons,
   };
 }
@@ -126,6 +133,39 @@ export interface ServiceSummary {
   requiredAgreement: number;
   responseRequiredAgreement: number;
   constraintAgreement: number;
+  /** Per constraint kind (enum, length, range, default) and all together: precision and recall. */
+  enumPrecision: number;
+  enumRecall: number;
+  lengthPrecision: number;
+  lengthRecall: number;
+  rangePrecision: number;
+  rangeRecall: number;
+  defaultPrecision: number;
+  defaultRecall: number;
+  constraintPrecision: number;
+  constraintRecall: number;
+  /** Matched operations whose scraped operationId equals the definition's. */
+  opIdMatch: number;
+}
+
+/** Precision and recall of constraint counts (drift already left out); an empty side scores 1. */
+export function kindScores(counts: KindCounts): { precision: number; recall: number } {
+  return scores({ tp: counts.tp, fp: counts.fp, fn: counts.fn });
+}
+
+function kindFigures(judgements: ConstraintJudgements): Pick<ServiceSummary, `${ConstraintKind}Precision` | `${ConstraintKind}Recall`> {
+  const out = {} as Record<string, number>;
+  for (const kind of CONSTRAINT_KINDS) {
+    const s = kindScores(judgements.byKind[kind]);
+    out[`${kind}Precision`] = s.precision;
+    out[`${kind}Recall`] = s.recall;
+  }
+  return out as Pick<ServiceSummary, `${ConstraintKind}Precision` | `${ConstraintKind}Recall`>;
+}
+
+/** Operations whose scraped operationId differs from the definition's: `definition ≠ spec`. */
+export function opIdMisses(result: ServiceResult): string[] {
+  return result.comparisons.filter((c) => c.specName !== c.name).map((c) => `${c.name} ≠ ${c.specName || '-'}`);
 }
 
 export function summarise(result: ServiceResult): ServiceSummary {
@@ -144,6 +184,10 @@ export function summarise(result: ServiceResult): ServiceSummary {
     requiredAgreement: agreementRate(result.agreements.required),
     responseRequiredAgreement: agreementRate(result.agreements.responseRequired),
     constraintAgreement: agreementRate(result.agreements.constraints),
+    ...kindFigures(result.constraints),
+    constraintPrecision: kindScores(sumKinds(result.constraints)).precision,
+    constraintRecall: kindScores(sumKinds(result.constraints)).recall,
+    opIdMatch: result.comparisons.length === 0 ? 1 : 1 - opIdMisses(result).length / result.comparisons.length,
   };
 }
 

@@ -106,6 +106,10 @@ export function constraintsOf(schema: Schema, resolve: RefResolver): FieldConstr
     }
     if (out.default === undefined && source.default !== undefined) out.default = canonicalValue(source.default);
   }
+  // Item counts belong to the array itself, never to its items.
+  for (const key of ['minItems', 'maxItems'] as const) {
+    if (typeof schema[key] === 'number' || typeof schema[key] === 'bigint') out[key] = canonicalValue(schema[key]);
+  }
   return out;
 }
 

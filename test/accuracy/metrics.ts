@@ -2,6 +2,7 @@
 // and "drift" (definition fields the 2021 page never mentions, which no scraper could find).
 
 import { type PageRows, pageStatesFlag, pageStatesType } from './page-rows.ts';
+import { emptyJudgements, judgeConstraints, type ConstraintJudgements } from './constraint-kinds.ts';
 import { CONSTRAINT_KEYS, type ConstraintKey, type NormField, type NormOp } from './model.ts';
 
 export interface Counts {
@@ -206,7 +207,10 @@ export function agreeOnField(expected: NormField, found: NormField, into: FieldA
 
 export interface OpComparison {
   key: string;
+  /** The definition's operationId (or file name). */
   name: string;
+  /** The scraped operation's operationId. */
+  specName: string;
   definitionSource?: string;
   specSource?: string;
   /** Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses. */
@@ -216,6 +220,8 @@ export interface OpComparison {
   /** The same comparison with `[]` erased on both sides (drift excluded): names found, array-vs-object aside. */
   fieldsIgnoringArrays: Counts;
   agreements: FieldAgreements;
+  /** Constraints per kind over common fields and common parameters. */
+  constraints: ConstraintJudgements;
 }
 
 /**
@@ -242,9 +248,22 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const extra = fieldSets.extra.filter((p) => !pageOnlySet.has(p));
   const agreements = emptyFieldAgreements();
   for (const path of fieldSets.common) agreeOnField(definition.fields.get(path)!, spec.fields.get(path)!, agreements, rows);
+  const constraints = emptyJudgements();
+  for (const path of fieldSets.common) {
+    const [expected, found] = [definition.fields.get(path)!, spec.fields.get(path)!];
+    judgeConstraints(path, leafName(path), expected.constraints, found.constraints, constraints, rows);
+  }
+  for (const key of params.common) {
+    const [location = '', ...rest] = key.split(':');
+    const expected = definition.paramConstraints?.get(key) ?? {};
+    const found = spec.paramConstraints?.get(key) ?? {};
+    // Header keys are lower-cased; their rows are not, and header constraints are rare: judged by the name as keyed.
+    if (location) judgeConstraints(key, rest.join(':'), expected, found, constraints, rows);
+  }
   return {
     key: definition.key,
     name: definition.name,
+    specName: spec.name,
     ...(definition.source ? { definitionSource: definition.source } : {}),
     ...(spec.source ? { specSource: spec.source } : {}),
     params: {
@@ -262,6 +281,7 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
     },
     fieldsIgnoringArrays,
     agreements,
+    constraints,
   };
 }
 

@@ -10,12 +10,14 @@ export interface FieldConstraints {
   maximum?: string;
   minLength?: string;
   maxLength?: string;
+  minItems?: string;
+  maxItems?: string;
   /** Sorted, JSON-encoded values joined by `|`. */
   enum?: string;
   default?: string;
 }
 
-export const CONSTRAINT_KEYS = ['minimum', 'maximum', 'minLength', 'maxLength', 'enum', 'default'] as const;
+export const CONSTRAINT_KEYS = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'enum', 'default'] as const;
 export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
 
 /** One body or response field, addressed by a dotted path: `req:throttle.name`, `res:items[].id`. */
@@ -39,5 +41,7 @@ export interface NormOp {
   source?: string;
   /** `in:name` for path/query/header parameters (header names lower-cased: HTTP headers are case-insensitive). */
   params: Set<string>;
+  /** Constraints of the path/query/header parameters, by the same `in:name` key (only those that have any). */
+  paramConstraints?: Map<string, FieldConstraints>;
   fields: Map<string, NormField>;
 }

@@ -9,6 +9,8 @@ import { plainText } from './text.ts';
 export interface RowFacts {
   flags: Set<boolean>;
   types: Set<FieldType>;
+  /** The other cells of every row named after the field, as plain text: where a page states a constraint. */
+  texts: string[];
 }
 
 export type PageRows = Map<string, RowFacts>;
@@ -42,22 +44,39 @@ function cellText(html: string): string {
 /** The facts gathered so far about `name`, created empty on first sight. */
 function factsOf(rows: PageRows, name: string): RowFacts {
   let facts = rows.get(name);
-  if (!facts) rows.set(name, (facts = { flags: new Set<boolean>(), types: new Set<FieldType>() }));
+  if (!facts) rows.set(name, (facts = { flags: new Set<boolean>(), types: new Set<FieldType>(), texts: [] }));
   return facts;
 }
 
-/** Facts of every table row on the page, keyed by the row's first cell (the field name). */
+/** One row's cells: the first names the field, the rest are read for a 是/否 flag, a type word and free text. */
+function addRow(rows: PageRows, cells: string[]): void {
+  const [name, ...rest] = cells;
+  if (!name) return;
+  const facts = factsOf(rows, name);
+  const flag = rest.map(flagOfCell).find((f) => f !== undefined);
+  const type = rest.map(typeOfCell).find((t) => t !== undefined);
+  if (flag !== undefined) facts.flags.add(flag);
+  if (type !== undefined) facts.types.add(type);
+  facts.texts.push(rest.join(' | '));
+}
+
+/** Cells of a markdown pipe-table row (`|name|是|String|描述|`); `\|` is a pipe inside a cell. Undefined for others. */
+function pipeCells(line: string): string[] | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('|') || /^\|[\s:|-]*$/.test(trimmed)) return undefined;
+  const cells = trimmed.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/);
+  return cells.map((cell) => cellText(cell.replace(/\*\*|`/g, '').replace(/<br\s*\/?>/gi, ' ')));
+}
+
+/** Facts of every table row on the page (HTML `<tr>` and markdown pipe rows), keyed by the row's first cell. */
 export function pageRows(raw: string): PageRows {
   const rows: PageRows = new Map();
   for (const tr of raw.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? []) {
-    const cells = (tr.match(/<t[dh]\b[\s\S]*?<\/t[dh]>/gi) ?? []).map(cellText);
-    const [name, ...rest] = cells;
-    if (!name) continue;
-    const facts = factsOf(rows, name);
-    const flag = rest.map(flagOfCell).find((f) => f !== undefined);
-    const type = rest.map(typeOfCell).find((t) => t !== undefined);
-    if (flag !== undefined) facts.flags.add(flag);
-    if (type !== undefined) facts.types.add(type);
+    addRow(rows, (tr.match(/<t[dh]\b[\s\S]*?<\/t[dh]>/gi) ?? []).map(cellText));
+  }
+  for (const line of raw.split('\n')) {
+    const cells = pipeCells(line);
+    if (cells) addRow(rows, cells);
   }
   return rows;
 }
@@ -69,6 +88,7 @@ export function mergeRows(all: PageRows[]): PageRows {
       const into = factsOf(merged, name);
       facts.flags.forEach((f) => into.flags.add(f));
       facts.types.forEach((t) => into.types.add(t));
+      into.texts.push(...facts.texts);
     }
   return merged;
 }

@@ -2,7 +2,8 @@
 
 import type { BarOutcome } from './bars.ts';
 import type { TextFormsResult } from './components.ts';
-import { baseName, summarise, worstOperations, type ServiceResult } from './evaluate.ts';
+import { CONSTRAINT_KINDS, sumKinds, type KindCounts } from './constraint-kinds.ts';
+import { baseName, kindScores, opIdMisses, summarise, worstOperations, type ServiceResult } from './evaluate.ts';
 import { addCounts, agreementRate, scores, ZERO_COUNTS, type Agreement, type Counts, type OpComparison } from './metrics.ts';
 
 export function fixed(value: number, digits = 3): string {
@@ -21,6 +22,11 @@ function prfLine(label: string, counts: Counts, extra = ''): string {
 function agreementLine(label: string, agreement: Agreement, extra = ''): string {
   const stated = agreement.pageStated?.length ? `   + ${agreement.pageStated.length} where the page itself states the scraped value (drift, listed below)` : '';
   return `  ${label.padEnd(22)} ${percent(agreementRate(agreement)).padStart(7)}   (${agreement.agree}/${agreement.total})${extra}${stated}`;
+}
+
+function kindLine(label: string, counts: KindCounts): string {
+  const s = kindScores(counts);
+  return `  ${label.padEnd(22)} P ${fixed(s.precision)}  R ${fixed(s.recall)}   (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})   + unstated on the page ${counts.unstated}, page-only ${counts.pageOnly}`;
 }
 
 /** At most `limit` items, then how many more: the worst-ops list must stay readable. */
@@ -64,6 +70,15 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     .filter((c) => c.fields.drift.length > 0)
     .sort((a, b) => b.fields.drift.length - a.fields.drift.length || (a.key < b.key ? -1 : 1))
     .map((c) => `${c.name} ${c.fields.drift.length}`);
+  for (const kind of [...CONSTRAINT_KINDS, 'all kinds'] as const) {
+    const counts = kind === 'all kinds' ? sumKinds(result.constraints) : result.constraints.byKind[kind];
+    lines.push(kindLine(`constraints: ${kind}`, counts));
+  }
+  const misses = opIdMisses(result);
+  const matched = result.comparisons.length;
+  lines.push(`  ${'operationId match'.padEnd(22)} ${percent(summary.opIdMatch).padStart(7)}   (${matched - misses.length}/${matched})`);
+  if (worstCount > 0 && misses.length > 0) lines.push(`    misses, definition ≠ spec (${misses.length}): ${truncatedList(misses, worstCount)}`);
+  lines.push(`  ${'thin operations'.padEnd(22)} ${result.thinOperations === undefined ? 'not reported by the scraper' : String(result.thinOperations)}`);
   if (driftByOp.length > 0) lines.push(`  drift by operation: ${truncatedList(driftByOp, 10)}`);
   const pageOnly = perOperation(result, (c) => c.fields.pageOnly);
   if (pageOnly.length > 0) lines.push(`  page-only fields (on the page, named nowhere in the definition; not counted as extra) (${pageOnly.length}): ${truncatedList(pageOnly, 30)}`);
@@ -91,6 +106,10 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     pushList(lines, 'required (definition ≠ spec): ', op.agreements.required.mismatches, 6);
     pushList(lines, 'constraints (definition ≠ spec): ', op.agreements.constraints.mismatches, 4);
   });
+  const wrongConstraints = perOperation(result, (c) => c.constraints.wrong);
+  if (worstCount > 0 && wrongConstraints.length) {
+    lines.push(`  constraint misses and false claims, definition ≠ spec (${wrongConstraints.length}): ${truncatedList(wrongConstraints, worstCount * 3)}`);
+  }
   const typeMismatches = perOperation(result, (c) => c.agreements.type.mismatches);
   if (typeMismatches.length) lines.push(`  all type mismatches, definition ≠ spec (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`);
   const requiredMismatches = perOperation(result, (c) => c.agreements.required.mismatches);
@@ -148,6 +167,75 @@ export function barsReport(outcomes: BarOutcome[]): string[] {
     const verdict = o.pass ? 'ok' : o.gated ? 'FAIL' : 'below';
     const note = o.gated ? '' : `   (${o.why ?? 'not gated'})`;
     lines.push(`  ${o.scope.padEnd(10)} ${o.metric.padEnd(18)} ${value.padStart(6)} ≥ ${fixed(o.min, 2)}  ${verdict}${note}`);
+  }
+  return lines;
+}
+
+/** The figures of one summary-table column: its heading and how one service's result reads in it. */
+interface SummaryColumn {
+  heading: string;
+  value: (result: ServiceResult) => number;
+  /** Rates are averaged in the mean row; counts (drift) are summed. */
+  kind: 'rate' | 'count';
+}
+
+const SUMMARY_COLUMNS: SummaryColumn[] = [
+  { heading: 'op recall', value: (r) => summarise(r).opRecall, kind: 'rate' },
+  { heading: 'params F1', value: (r) => summarise(r).paramF1, kind: 'rate' },
+  { heading: 'fields P', value: (r) => summarise(r).fieldPrecision, kind: 'rate' },
+  { heading: 'fields R', value: (r) => summarise(r).fieldRecall, kind: 'rate' },
+  { heading: 'fields F1', value: (r) => summarise(r).fieldF1, kind: 'rate' },
+  { heading: 'type', value: (r) => summarise(r).typeAgreement, kind: 'rate' },
+  { heading: 'required', value: (r) => summarise(r).requiredAgreement, kind: 'rate' },
+  { heading: 'enum P', value: (r) => summarise(r).enumPrecision, kind: 'rate' },
+  { heading: 'constr R', value: (r) => summarise(r).constraintRecall, kind: 'rate' },
+  { heading: 'opId', value: (r) => summarise(r).opIdMatch, kind: 'rate' },
+  { heading: 'drift', value: (r) => r.drift, kind: 'count' },
+  { heading: 'thin', value: (r) => r.thinOperations ?? NaN, kind: 'count' },
+];
+
+/** Constraint precision/recall per kind, one line per service, then every service's counts summed. */
+export function constraintTable(results: ServiceResult[]): string[] {
+  const heads = [...CONSTRAINT_KINDS, 'all'].map((k) => `${k} P/R`.padStart(13));
+  const lines = [
+    '== constraints per kind (P/R over common fields and parameters; unstated definition values and page-only values left out) ==',
+    `  ${'service'.padEnd(10)} ${heads.join(' ')}`,
+  ];
+  const row = (label: string, countsOf: (kind: string) => KindCounts) =>
+    `  ${label.padEnd(10)} ${[...CONSTRAINT_KINDS, 'all'].map((k) => {
+      const counts = countsOf(k);
+      const s = kindScores(counts);
+      // `-`: nothing claimed (precision) or nothing expected (recall), so the rate says nothing.
+      const p = counts.tp + counts.fp === 0 ? '-' : fixed(s.precision, 2);
+      const r = counts.tp + counts.fn === 0 ? '-' : fixed(s.recall, 2);
+      return `${p}/${r}`.padStart(13);
+    }).join(' ')}`;
+  for (const r of results) lines.push(row(r.service, (k) => (k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind])));
+  const total = (k: string) =>
+    results
+      .map((r) => (k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind]))
+      .reduce((a, b) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, unstated: a.unstated + b.unstated, pageOnly: a.pageOnly + b.pageOnly }));
+  if (results.length) lines.push(row('overall', total));
+  return lines;
+}
+
+/** One line per service plus the mean of the rates (drift summed, it is counted apart from the misses). */
+export function summaryTable(results: ServiceResult[]): string[] {
+  const cell = (column: SummaryColumn, value: number) =>
+    (Number.isNaN(value) ? '-' : column.kind === 'rate' ? fixed(value) : String(value)).padStart(Math.max(column.heading.length, 6));
+  const header = `  ${'service'.padEnd(10)} ${'ops'.padStart(7)}  ${SUMMARY_COLUMNS.map((c) => c.heading.padStart(Math.max(c.heading.length, 6))).join('  ')}`;
+  const lines = ['== summary (one line per service; drift = definition fields the page never names, not counted as misses) ==', header];
+  for (const result of results) {
+    const ops = `${result.comparisons.length}/${result.definitionsWithPage}`;
+    lines.push(`  ${result.service.padEnd(10)} ${ops.padStart(7)}  ${SUMMARY_COLUMNS.map((c) => cell(c, c.value(result))).join('  ')}`);
+  }
+  if (results.length > 0) {
+    const mean = SUMMARY_COLUMNS.map((c) => {
+      const values = results.map(c.value).filter((v) => !Number.isNaN(v));
+      const sum = values.reduce((a, b) => a + b, 0);
+      return cell(c, values.length === 0 ? NaN : c.kind === 'rate' ? sum / values.length : sum);
+    });
+    lines.push(`  ${'mean'.padEnd(10)} ${''.padStart(7)}  ${mean.join('  ')}`);
   }
   return lines;
 }

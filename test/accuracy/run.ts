@@ -7,12 +7,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BARS, checkBars, failedGates } from './bars.ts';
+import { BARS, checkBars, failedGates, serviceBars } from './bars.ts';
 import { evaluateTextForms, explorerDefinitions, textFormsF1, type TextFormsResult } from './components.ts';
 import { evaluateService, summarise, type ServiceResult } from './evaluate.ts';
 import { agreementRate, scores } from './metrics.ts';
 import { loadPages } from './pages.ts';
-import { barsReport, serviceReport, textFormsReport } from './report.ts';
+import { barsReport, constraintTable, serviceReport, summaryTable, textFormsReport } from './report.ts';
+import { thinOperationsOf } from './thin.ts';
 import { componentSchemas, explorerOps, openApiOps, type ExplorerFile } from './sides.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,12 +24,26 @@ const CORPUS = resolve(ROOT, process.env.HWDOCS_CORPUS ?? '../shared/corpus');
 type ScrapeInputs = (
   inputs: string[],
   options: { service: string },
-) => Promise<{ document: unknown; report: { severity: string }[] }>;
+) => Promise<{ document: unknown; report: { severity: string }[] } & Record<string, unknown>>;
 
-const SERVICES = [
-  { service: 'apig', product: 'APIG', pages: 'zh-md/apig' },
-  { service: 'modelarts', product: 'ModelArts', pages: 'zh-md/modelarts' },
-];
+/** One entry of the corpus's services.json: the pages folder and the API Explorer (truth) folder, both corpus-relative. */
+interface CorpusService {
+  service: string;
+  pages: string;
+  truth: string;
+}
+
+/** Every service the corpus lists, in its order; a malformed entry is a usage error, not a silent skip. */
+function corpusServices(): CorpusService[] {
+  const json = JSON.parse(readFileSync(join(CORPUS, 'services.json'), 'utf8')) as { services?: unknown };
+  if (!Array.isArray(json.services)) throw new Error('services.json: no "services" list');
+  return json.services.map((entry: Partial<CorpusService>, i: number) => {
+    if (typeof entry.service !== 'string' || typeof entry.pages !== 'string' || typeof entry.truth !== 'string') {
+      throw new Error(`services.json: entry ${i} lacks service/pages/truth`);
+    }
+    return { service: entry.service, pages: entry.pages, truth: entry.truth };
+  });
+}
 const TEXT_FORM_DIRS = ['flat', 'percell', 'pipe', 'seed'];
 
 interface Options {
@@ -57,10 +72,11 @@ type ExplorerFiles = { product: string; file: string; json: ExplorerFile }[];
 /** Each product's files are read and parsed once: the services and the text forms both compare against them. */
 const explorerFilesRead = new Map<string, ExplorerFiles>();
 
+/** `product` is a folder under apiexplorer/ (text forms) or a corpus-relative truth folder (services.json). */
 function readExplorerFiles(product: string): ExplorerFiles {
   let files = explorerFilesRead.get(product);
   if (!files) {
-    const dir = join(CORPUS, 'apiexplorer', product);
+    const dir = product.includes('/') ? join(CORPUS, product) : join(CORPUS, 'apiexplorer', product);
     files = readdirSync(dir)
       .filter((name) => name.endsWith('.json'))
       .sort()
@@ -90,11 +106,16 @@ async function main(): Promise<number> {
 
   const figures: Record<string, Record<string, number> | undefined> = {};
   const results: ServiceResult[] = [];
-  for (const { service, product, pages } of SERVICES) {
+  const services = corpusServices();
+  for (const { service, truth, pages } of services) {
     const pageDir = join(CORPUS, pages);
-    const { document, report } = await scrapeInputs([pageDir], { service });
-    const definitions = readExplorerFiles(product).flatMap(({ file, json }) => explorerOps(json, `${product}/${file}`));
+    const scraped = await scrapeInputs([pageDir], { service });
+    const { document, report } = scraped;
+    const product = truth.split('/').pop() ?? truth;
+    const definitions = readExplorerFiles(truth).flatMap(({ file, json }) => explorerOps(json, `${product}/${file}`));
     const result = evaluateService({ service, definitions, specOps: openApiOps(document), pages: loadPages(pageDir) });
+    const thin = thinOperationsOf(scraped, service);
+    if (thin !== undefined) result.thinOperations = thin;
     results.push(result);
     figures[service] = { ...summarise(result) };
     console.log(serviceReport(result, options.worst).join('\n'));
@@ -115,7 +136,9 @@ async function main(): Promise<number> {
     console.log(`== text forms ==\n  not measured: ${(error as Error).message}\n`);
   }
 
-  const outcomes = checkBars(BARS, figures);
+  console.log(summaryTable(results).join('\n') + '\n');
+  console.log(constraintTable(results).join('\n') + '\n');
+  const outcomes = checkBars([...BARS, ...serviceBars(services.map((s) => s.service))], figures);
   console.log(barsReport(outcomes).join('\n'));
   const failed = failedGates(outcomes);
   console.log(failed.length === 0 ? '\naccuracy: all gated bars hold' : `\naccuracy: ${failed.length} gated bar(s) failed`);

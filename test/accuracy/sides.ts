@@ -1,7 +1,7 @@
 // Turning each side into NormOps: the API Explorer definitions (ground truth) and the scraped OpenAPI document.
 
-import { flattenSchema, pointerResolver, resolveSchema, type RefResolver, type Schema } from './fields.ts';
-import type { NormField, NormOp } from './model.ts';
+import { constraintsOf, flattenSchema, pointerResolver, resolveSchema, type RefResolver, type Schema } from './fields.ts';
+import type { FieldConstraints, NormField, NormOp } from './model.ts';
 import { joinBasePath, opKey } from './paths.ts';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -43,18 +43,33 @@ function deref(value: Schema, resolve: RefResolver): Schema {
   return typeof value.$ref === 'string' ? (resolve(value.$ref) ?? {}) : value;
 }
 
-/** `in:name` keys of path/query/header parameters, and the schema of a Swagger 2.0 `in: body` parameter. */
-function parametersOf(raws: unknown[], resolve: RefResolver): { params: Set<string>; body?: Schema } {
+interface ParametersRead {
+  params: Set<string>;
+  paramConstraints: Map<string, FieldConstraints>;
+  body?: Schema;
+}
+
+/**
+ * `in:name` keys of path/query/header parameters with their constraints (OpenAPI 3 keeps them in `schema`,
+ * Swagger 2.0 on the parameter itself), and the schema of a Swagger 2.0 `in: body` parameter.
+ */
+function parametersOf(raws: unknown[], resolve: RefResolver): ParametersRead {
   const params = new Set<string>();
+  const paramConstraints = new Map<string, FieldConstraints>();
   let body: Schema | undefined;
   for (const raw of raws) {
     if (!isObject(raw)) continue;
     const param = deref(raw, resolve);
     const location = String(param.in ?? '');
     if (location === 'body' && isObject(param.schema)) body = param.schema;
-    else if (PARAM_LOCATIONS.has(location)) params.add(paramKey(location, String(param.name)));
+    else if (PARAM_LOCATIONS.has(location)) {
+      const key = paramKey(location, String(param.name));
+      params.add(key);
+      const constraints = constraintsOf(isObject(param.schema) ? resolveSchema(param.schema, resolve) : param, resolve);
+      if (Object.keys(constraints).length > 0) paramConstraints.set(key, constraints);
+    }
   }
-  return body ? { params, body } : { params };
+  return body ? { params, paramConstraints, body } : { params, paramConstraints };
 }
 
 /** The body schemas of an operation's 2xx responses, in status order; `schemaOf` reads one response object. */
@@ -89,7 +104,7 @@ export function explorerOps(file: ExplorerFile, source?: string): NormOp[] {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
       const path = joinBasePath(file.base_path, rawPath);
-      const { params, body } = parametersOf(Array.isArray(operation.parameters) ? operation.parameters : [], resolve);
+      const { params, paramConstraints, body } = parametersOf(Array.isArray(operation.parameters) ? operation.parameters : [], resolve);
       const responseSchemas = successSchemas(operation, (response) => (isObject(response.schema) ? response.schema : undefined));
       ops.push({
         key: opKey(method, path),
@@ -98,6 +113,7 @@ export function explorerOps(file: ExplorerFile, source?: string): NormOp[] {
         name: String(operation.operationId ?? file.name ?? ''),
         ...(source ? { source } : {}),
         params,
+        paramConstraints,
         fields: bodyFields(body, responseSchemas, resolve),
       });
     }
@@ -136,7 +152,9 @@ export function openApiOps(document: unknown): NormOp[] {
       if (!isObject(operation)) continue;
       const own = Array.isArray(operation.parameters) ? operation.parameters : [];
       // OpenAPI 3 has no `in: body` parameter; the body is `requestBody`.
-      const { params } = parametersOf([...shared, ...own], resolve);
+      const { params, paramConstraints } = parametersOf([...shared, ...own], resolve);
+      // Credential/transport headers the page lists are kept in x-transport-headers, not parameters (issue 9 §5).
+      for (const name of Array.isArray(operation['x-transport-headers']) ? operation['x-transport-headers'] : []) params.add(paramKey('header', String(name)));
       const requestSchema = isObject(operation.requestBody) ? contentSchema(operation.requestBody, resolve) : undefined;
       const responseSchemas = successSchemas(operation, (response) => contentSchema(response, resolve));
       const source = xSourceFile(operation);
@@ -147,6 +165,7 @@ export function openApiOps(document: unknown): NormOp[] {
         name: String(operation.operationId ?? ''),
         ...(source ? { source } : {}),
         params,
+        paramConstraints,
         fields: bodyFields(requestSchema, responseSchemas, resolve),
       });
     }

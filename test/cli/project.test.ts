@@ -32,7 +32,9 @@ describe('build → check → diff in a downstream project', () => {
     await cp(join(ROOT, 'manual/apig/创建流控策略.md'), join(project, 'manual/apig/创建流控策略.md'));
     await writeFile(
       join(project, 'hwdocs.config.json'),
-      JSON.stringify({ services: [{ name: 'apig', inputs: ['manual/apig'], spec: 'spec/apig.openapi.yaml', output: 'output/apig' }] }),
+      JSON.stringify({
+        services: [{ name: 'apig', inputs: ['manual/apig'], spec: 'spec/apig.openapi.yaml', output: 'output/apig' }],
+      }),
     );
   });
 
@@ -43,7 +45,9 @@ describe('build → check → diff in a downstream project', () => {
   it('builds the spec and the package, and check finds them up to date', async () => {
     const build = await hwdocs(project, 'build');
     expect(build.code, build.stderr).toBe(0);
-    expect(await readFile(join(project, 'spec/apig.openapi.yaml'), 'utf8')).toContain('operationId: UpdateRequestThrottlingPolicyV2');
+    expect(await readFile(join(project, 'spec/apig.openapi.yaml'), 'utf8')).toContain(
+      'operationId: UpdateRequestThrottlingPolicyV2',
+    );
     expect(await readFile(join(project, 'output/apig/client.ts'), 'utf8')).toContain('updateRequestThrottlingPolicyV2');
     const check = await hwdocs(project, 'check');
     expect(check.code, check.stdout + check.stderr).toBe(0);
@@ -72,7 +76,10 @@ describe('build → check → diff in a downstream project', () => {
   }, 180_000);
 
   it('rejects an invalid config with the problems and exit 2', async () => {
-    await writeFile(join(project, 'bad.json'), JSON.stringify({ services: [{ name: 'Bad Name', inputs: [], spec: 'x.txt', extra: 1 }] }));
+    await writeFile(
+      join(project, 'bad.json'),
+      JSON.stringify({ services: [{ name: 'Bad Name', inputs: [], spec: 'x.txt', extra: 1 }] }),
+    );
     const result = await hwdocs(project, 'build', '--config', 'bad.json');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("/services/0/name: 'Bad Name' does not match");
@@ -86,9 +93,12 @@ describe('URL inputs in the config are crawled, then scraped', () => {
   it('builds a spec from pages served by a local doc site', async () => {
     const { createServer } = await import('node:http');
     const page = await readFile(join(ROOT, 'test/fixtures/html-en/elb/CreateL7Policy.html'));
-    const index = Buffer.from('<html><body><h1 class="topictitle1">API Reference</h1><a href="CreateL7Policy.html">Creating a forwarding policy</a></body></html>');
+    const index = Buffer.from(
+      '<html><body><h1 class="topictitle1">API Reference</h1><a href="CreateL7Policy.html">Creating a forwarding policy</a></body></html>',
+    );
     const server = createServer((req, res) => {
-      const body = req.url === '/api-elb/index.html' ? index : req.url === '/api-elb/CreateL7Policy.html' ? page : undefined;
+      const body =
+        req.url === '/api-elb/index.html' ? index : req.url === '/api-elb/CreateL7Policy.html' ? page : undefined;
       res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(body ?? 'not found');
     });
@@ -98,7 +108,11 @@ describe('URL inputs in the config are crawled, then scraped', () => {
     try {
       await writeFile(
         join(project, 'hwdocs.config.json'),
-        JSON.stringify({ services: [{ name: 'elb', inputs: [`http://127.0.0.1:${port}/api-elb/index.html`], spec: 'spec/elb.openapi.yaml' }] }),
+        JSON.stringify({
+          services: [
+            { name: 'elb', inputs: [`http://127.0.0.1:${port}/api-elb/index.html`], spec: 'spec/elb.openapi.yaml' },
+          ],
+        }),
       );
       const build = await hwdocs(project, 'build');
       expect(build.code, build.stderr).toBe(0);
@@ -119,7 +133,10 @@ describe('check never writes outside its scratch folder', () => {
     try {
       await cp(join(ROOT, PAGE), join(project, 'manual/page.md'));
       const spec = join(elsewhere, 'apig.yaml');
-      await writeFile(join(project, 'hwdocs.config.json'), JSON.stringify({ services: [{ name: 'apig', inputs: ['manual'], spec }] }));
+      await writeFile(
+        join(project, 'hwdocs.config.json'),
+        JSON.stringify({ services: [{ name: 'apig', inputs: ['manual'], spec }] }),
+      );
       await writeFile(spec, 'stale: true\n');
       const check = await hwdocs(project, 'check');
       expect(check.code).toBe(1);

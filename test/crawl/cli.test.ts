@@ -29,8 +29,8 @@ afterEach(async () => {
 const fast = ['--delay-ms', '0', '--timeout-ms', '2000'];
 
 describe('hwdocs crawl', () => {
-  it('exits 0 when pages were saved and none failed, printing progress lines and the summary', async () => {
-    const code = await main(['crawl', server.url('/api-demo/index.html'), '-o', outDir, ...fast]);
+  it('exits 0 when pages were saved and none failed, printing progress lines (--verbose) and the summary', async () => {
+    const code = await main(['crawl', server.url('/api-demo/index.html'), '-o', outDir, '--verbose', ...fast]);
     expect(code).toBe(0);
     expect(stderr.join('')).toContain(`[1/1] fetched ${server.url('/api-demo/index.html')}\n`);
     expect(stdout.join('')).toContain('crawl: 4 page(s) saved to');

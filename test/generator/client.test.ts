@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function client(extra: object = {}) {
-  return pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, projectId: 'proj-1', credentials: { type: 'token', token: 'tok-123' }, retries: 0, ...extra });
+  return pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, allowInsecureEndpoint: true, projectId: 'proj-1', credentials: { type: 'token', token: 'tok-123' }, retries: 0, ...extra });
 }
 
 function lastSeen(): ReceivedRequest {

@@ -184,10 +184,10 @@ describe('invalid input', () => {
     expect((await runCli(['generate', bad, '-o', out])).code).toBe(2);
     expect(await listFiles(out)).toEqual(before);
     expect(await readFile(join(out, 'client.ts'), 'utf8')).toBe(client);
-    // A later successful run replaces the folder as a whole (no stale files survive).
-    await writeFile(join(out, 'stale.txt'), 'old');
+    // A later successful run replaces only the files of its manifest: a file of the user's stays (test/cli/outputs.test.ts).
+    await writeFile(join(out, 'notes.txt'), 'mine');
     await generatePackage(fixture('modelarts-mini.openapi.yaml'), out);
-    expect(await listFiles(out)).not.toContain('stale.txt');
+    expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect(await readdir(TMP)).not.toContainEqual(expect.stringMatching(/^\.kept\.(tmp|old)-/));
   });
 });

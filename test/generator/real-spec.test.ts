@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = () =>
-  pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, projectId: 'proj-9', credentials: { type: 'token', token: 'iam-token' }, retries: 0 });
+  pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, allowInsecureEndpoint: true, projectId: 'proj-9', credentials: { type: 'token', token: 'iam-token' }, retries: 0 });
 
 describe('generated client of the scraped APIG spec', () => {
   it('compiles under tsc --strict together with typed calls of real operations', async () => {

@@ -66,6 +66,7 @@ function akskClient(overrides: Partial<AdvancedClientOptions> = {}) {
     {
       region: 'cn-north-4',
       endpoint: server.baseUrl,
+      allowInsecureEndpoint: true,
       projectId: PROJECT,
       credentials: { type: 'aksk', accessKey: AK, secretKey: SK },
       retryPolicy: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 },

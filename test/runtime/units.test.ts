@@ -145,7 +145,7 @@ describe('request preparation', () => {
 
   it('uses an explicit endpoint and sends no body for GET', () => {
     const get: OperationSpec = { ...op, method: 'GET', hasBody: false };
-    const prepared = prepareRequest(get, { path: { thing_id: 'x' }, body: { ignored: true } }, { ...base, endpoint: 'http://127.0.0.1:9/' }, service);
+    const prepared = prepareRequest(get, { path: { thing_id: 'x' }, body: { ignored: true } }, { ...base, endpoint: 'http://127.0.0.1:9/', allowInsecureEndpoint: true }, service);
     expect(prepared.url).toBe('http://127.0.0.1:9/v1/p1/things/x');
     expect(prepared.body).toBeNull();
     expect(prepared.headers['Content-Type']).toBeUndefined();
@@ -261,7 +261,7 @@ describe('self-contained runtime', () => {
           res.end(JSON.stringify({ url: req.url, token: req.headers['x-auth-token'] }));
         });
         await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-        const client = m.createClient({ region: 'r', endpoint: 'http://127.0.0.1:' + server.address().port, projectId: 'p',
+        const client = m.createClient({ region: 'r', endpoint: 'http://127.0.0.1:' + server.address().port, allowInsecureEndpoint: true, projectId: 'p',
           credentials: { type: 'token', token: 't0k' } }, { name: 's', serverTemplate: 'https://s.{region}.example' });
         const op = { operationId: 'Op', method: 'GET', path: '/v1/{project_id}/x', pathParams: ['project_id'], queryParams: ['q'],
           headerParams: [], hasBody: false };

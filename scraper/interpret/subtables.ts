@@ -1,0 +1,136 @@
+// Which table describes a field's object type (docs/FORMATS.md §6). In order: a link to an anchor on this page,
+// a link to another input page (`other.md#table123`), the type's name as a caption, a caption the type cell
+// mentions (`参考graph图类型数据结构说明`), `表N` in the description, the field's name in a caption, and — only on
+// pages that never link their sub-tables — the next unclaimed object table.
+
+import type { TypeRef } from '../model.ts';
+import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
+import { type PageContext, type PlacedTable, placeTable } from './context.ts';
+import { captionSubject } from './tables.ts';
+
+export interface FieldRef {
+  name: string;
+  type: TypeRef;
+  /** hrefs of the row's links that carry an anchor (`#x`, `other.md#x`). */
+  links: string[];
+  description: string;
+  docType: string;
+}
+
+export type Found = { table: PlacedTable; how: 'anchor' | 'other page' | 'caption' | 'caption named in the type cell' | 'table number' | 'field name caption' | 'position' };
+
+/** All tables, those of `owner`'s section first: a request field's sub-table is in the request section. */
+function nearFirst(ctx: PageContext, owner: PlacedTable): PlacedTable[] {
+  return [...ctx.tables.filter((t) => t.section === owner.section), ...ctx.tables.filter((t) => t.section !== owner.section)];
+}
+
+function anchorMatches(anchors: string[], anchor: string): boolean {
+  return anchors.some((a) => a === anchor || a.endsWith(`__${anchor}`) || anchor.endsWith(`__${a}`));
+}
+
+/** Whether an href points into the page itself (`#x`, or `thisfile.md#x`). */
+function isLocal(ctx: PageContext, owner: PlacedTable, href: string): boolean {
+  const target = href.slice(0, href.indexOf('#'));
+  if (!target) return !owner.foreign;
+  const base = (f: string) => (f.split(/[\\/]/).pop() ?? f).replace(/#.*$/, '').replace(/\.(md|markdown|html?)$/i, '');
+  return base(target) === base(owner.foreign?.file ?? ctx.page.file);
+}
+
+function byAnchor(ctx: PageContext, href: string, owner: PlacedTable): Found | undefined {
+  const anchor = href.slice(href.indexOf('#') + 1);
+  if (isLocal(ctx, owner, href)) {
+    const local = nearFirst(ctx, owner).find((t) => anchorMatches(t.table.anchors, anchor));
+    return local ? { table: local, how: 'anchor' } : undefined;
+  }
+  const found = ctx.library.find(owner.foreign?.file ?? ctx.page.file, href);
+  if (!found) return undefined;
+  // A table of another page is placed once per page interpretation, so two fields sharing it share one schema.
+  const known = [...ctx.objectNames.keys()].find((t) => t.table === found.table);
+  const placed = known ?? { ...placeTable(found.table, found.section, new Set()), role: { role: 'object' as const }, foreign: { file: found.file } };
+  return { table: placed, how: 'other page' };
+}
+
+function byCaption(ctx: PageContext, name: string, owner: PlacedTable): PlacedTable | undefined {
+  const wanted = normalizeWord(name);
+  const tables = nearFirst(ctx, owner).filter((t) => t !== owner);
+  return (
+    tables.find((t) => t.role.role === 'object' && normalizeWord(t.table.caption) === wanted) ??
+    tables.find((t) => t.role.role === 'object' && normalizeWord(captionSubject(t.table.caption)) === wanted) ??
+    tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
+  );
+}
+
+/** A type cell that names another table's caption: `参考graph图类型数据结构说明。`, `DataSource数据结构`. */
+function byMention(ctx: PageContext, docType: string, owner: PlacedTable): PlacedTable | undefined {
+  const text = normalizeWord(docType);
+  if (text.length < 2) return undefined;
+  return nearFirst(ctx, owner)
+    .filter((t) => t !== owner && t.role.role === 'object' && t.table.caption)
+    .find((t) => {
+      const caption = normalizeWord(t.table.caption);
+      return caption.length >= 2 && text.includes(caption);
+    });
+}
+
+function byNumber(ctx: PageContext, description: string): PlacedTable | undefined {
+  const m = foldWidth(description).match(TABLE_REFERENCE);
+  const n = m ? Number(m[1] ?? m[2]) : undefined;
+  return n === undefined ? undefined : ctx.tables.find((t) => t.table.number === n);
+}
+
+/** The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only. */
+function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefined {
+  const start = ctx.tables.indexOf(after);
+  if (start < 0) return undefined;
+  // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
+  const subTableLike = (t: PlacedTable) =>
+    t.role.role === 'object' || (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
+  return ctx.tables.slice(start + 1).find((t) => subTableLike(t) && !ctx.claimed.has(t));
+}
+
+export function innerRef(type: TypeRef): string | undefined {
+  if (type.kind === 'ref') return type.name;
+  if (type.kind === 'array') return innerRef(type.items);
+  if (type.kind === 'map') return innerRef(type.values);
+  return undefined;
+}
+
+export function isObjectish(type: TypeRef): boolean {
+  if (type.kind === 'object' || type.kind === 'ref') return true;
+  if (type.kind === 'array') return type.items.kind === 'any' || type.items.kind === 'object' || type.items.kind === 'ref';
+  if (type.kind === 'map') return type.values.kind === 'object' || type.values.kind === 'ref';
+  return false;
+}
+
+/**
+ * The sub-table of a field, and how it was found; `unresolved` when the field links a table on a page that is
+ * not among the inputs (its `表30` must not be read as this page's table 30); undefined when there is none.
+ */
+export function subTable(ctx: PageContext, field: FieldRef, owner: PlacedTable): Found | { unresolved: string } | undefined {
+  let elsewhere: string | undefined;
+  for (const href of field.links) {
+    const found = byAnchor(ctx, href, owner);
+    if (found && found.table !== owner) return found;
+    if (!found && !isLocal(ctx, owner, href)) elsewhere ??= href;
+  }
+  if (elsewhere) return { unresolved: elsewhere };
+  if (owner.foreign) return undefined; // a table of another page resolves its own links only
+  const refName = innerRef(field.type);
+  const named = refName ? byCaption(ctx, refName, owner) : undefined;
+  if (named && named !== owner) return { table: named, how: 'caption' };
+  if (field.type.kind === 'unknown') {
+    const mentioned = byMention(ctx, field.docType, owner);
+    if (mentioned) return { table: mentioned, how: 'caption named in the type cell' };
+  }
+  const numbered = byNumber(ctx, field.description);
+  if (numbered && numbered !== owner) return { table: numbered, how: 'table number' };
+  const byField = byCaption(ctx, field.name, owner);
+  if (byField && byField !== owner && field.name !== '-') return { table: byField, how: 'field name caption' };
+  // Pages that link their sub-tables (API Explorer style) mean a plain unlinked `Object` as free-form:
+  // guessing by position there attaches unrelated tables.
+  if (isObjectish(field.type) && !refName && !ctx.linksSubTables) {
+    const next = byPosition(ctx, owner);
+    if (next) return { table: next, how: 'position' };
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+// The operation's method and path: from the URI section's request line (a paragraph, a bullet or a code block)
+// or from a `请求方法 | URI` table (docs/FORMATS.md §1, §9.14).
+
+import type { DocPage } from '../model.ts';
+import { foldWidth, HTTP_METHODS } from '../vocab.ts';
+import type { PlacedTable } from './context.ts';
+
+export interface MethodPath {
+  method: string;
+  path: string;
+  query: string[];
+}
+
+const METHOD_URI = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s+(/\\S*|https?://\\S+)`, 'i');
+
+/** `PUT /v2/{project_id}/x?limit={limit}` or `GET /v1.0/apigw/x[?page_size, page_no]` → method, path, query names. */
+export function parseMethodPath(method: string, uri: string): MethodPath {
+  let path = foldWidth(uri).trim().replace(/^https?:\/\/[^/]+/, '').replace(/\s+/g, '');
+  const query: string[] = [];
+  const bracket = path.match(/\[\??([^\]]*)\]$/);
+  if (bracket) {
+    path = path.slice(0, bracket.index);
+    query.push(...bracket[1]!.split(/[,&，、]/).map((q) => q.replace(/^\?/, '').split('=')[0]!.trim()).filter(Boolean));
+  }
+  const q = path.indexOf('?');
+  if (q >= 0) {
+    query.push(...path.slice(q + 1).split('&').map((p) => p.split('=')[0]!.replace(/[[\]{}]/g, '').trim()).filter(Boolean));
+    path = path.slice(0, q);
+  }
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  return { method: method.toUpperCase(), path, query };
+}
+
+/** The request line of the URI section (paragraph, `-   URI格式` bullet or code block), else the method/URI table. */
+export function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath | undefined {
+  for (const section of page.sections.filter((s) => s.kind === 'uri')) {
+    for (const line of [...section.paragraphs, ...section.examples.flatMap((ex) => ex.code.split('\n'))]) {
+      const m = line.match(METHOD_URI);
+      if (m) return parseMethodPath(m[1]!, m[2]!);
+    }
+  }
+  for (const placed of tables.filter((t) => t.role.role === 'methodUri')) {
+    const { method, uri } = placed.columns;
+    const row = placed.table.rows[0];
+    if (row && method !== undefined && uri !== undefined) return parseMethodPath(row.cells[method]?.text ?? '', row.cells[uri]?.text ?? '');
+  }
+  return undefined;
+}
+
+/** Why a path cannot be an OpenAPI path, if it cannot: `""`, `/v1/{}/x`, `/v1/{id}/{id}`. */
+export function pathProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return `path '${path}' does not start with '/'`;
+  const names = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+  if (names.some((n) => !n.trim())) return `path '${path}' has an empty {} placeholder`;
+  if (new Set(names).size !== names.length) return `path '${path}' repeats a placeholder`;
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { emptyJudgements, judgeConstraints, rowsStateValue, sumKinds, textStatesValue } from './constraint-kinds.ts';
+import type { FieldConstraints } from './model.ts';
+import { pageRows } from './page-rows.ts';
+import { thinOperationsOf } from './thin.ts';
+
+// Rows as the pages write them: an auto-generated HTML row (APIG 创建API分组) and a pipe row (SWR 创建组织).
+const PAGE = `
+<tr><td><p>name</p></td><td><p>是</p></td><td><p>String</p></td><td><p>API分组的名称。</p><p>最小长度：3</p><p>最大长度：64</p></td></tr>
+<tr><td><p>req_protocol</p></td><td><p>否</p></td><td><p>String</p></td><td><p>请求协议：HTTP、HTTPS</p><p>缺省值：HTTPS</p></td></tr>
+|namespace|是|String|组织名称。小写字母开头，1-64个字符。|
+`;
+
+describe('whether a page row states a constraint value', () => {
+  const rows = pageRows(PAGE);
+  const cases: [string, string, keyof FieldConstraints, string, boolean][] = [
+    ['number in an HTML row', 'name', 'maxLength', '64', true],
+    ['number not there', 'name', 'maxLength', '255', false],
+    ['number inside a longer one', 'name', 'maxLength', '6', false],
+    ['every enum value', 'req_protocol', 'enum', 'HTTP|HTTPS', true],
+    ['an enum value the page lacks', 'req_protocol', 'enum', 'GRPC|HTTP|HTTPS', false],
+    ['pipe-table row', 'namespace', 'maxLength', '64', true],
+    ['no such row', 'other', 'maxLength', '64', false],
+  ];
+  it.each(cases)('%s', (_, name, key, value, want) => expect(rowsStateValue(rows, name, key, value)).toBe(want));
+  it('matches whole tokens only', () => {
+    expect(textStatesValue('HTTP、HTTPS', 'HTTP')).toBe(true);
+    expect(textStatesValue('INACTIVE', 'ACTIVE')).toBe(false);
+    expect(textStatesValue('6.4', '6')).toBe(false);
+  });
+});
+
+describe('constraints judged per kind', () => {
+  const rows = pageRows(PAGE);
+  const judge = (name: string, want: FieldConstraints, got: FieldConstraints) => {
+    const into = emptyJudgements();
+    judgeConstraints(`req:${name}`, name, want, got, into, rows);
+    return into;
+  };
+  // [label, row name, definition, spec, kind, want counts]
+  const cases: [string, string, FieldConstraints, FieldConstraints, 'enum' | 'length' | 'range' | 'default', object][] = [
+    ['equal values are hits', 'name', { minLength: '3', maxLength: '64' }, { minLength: '3', maxLength: '64' }, 'length', { tp: 2, fp: 0, fn: 0 }],
+    ['a stated value not scraped is a miss', 'name', { maxLength: '64' }, {}, 'length', { tp: 0, fp: 0, fn: 1, unstated: 0 }],
+    ['a value the page never states is not a miss', 'name', { maxLength: '255' }, {}, 'length', { fn: 0, unstated: 1 }],
+    ['a wrong value is a false claim and a miss', 'name', { maxLength: '64' }, { maxLength: '3' }, 'length', { fp: 1, fn: 1 }],
+    ['an invented value is a false claim', 'name', {}, { maximum: '10' }, 'range', { fp: 1, pageOnly: 0 }],
+    ['a page value the definition lacks is page-only', 'req_protocol', {}, { default: 'HTTPS' }, 'default', { fp: 0, pageOnly: 1 }],
+    ['a newer definition enum vs the page: drift both ways', 'req_protocol', { enum: 'GRPC|HTTP|HTTPS' }, { enum: 'HTTP|HTTPS' }, 'enum', { tp: 0, fp: 0, fn: 0, unstated: 1, pageOnly: 1 }],
+    ['a partial enum is a false claim', 'req_protocol', { enum: 'HTTP|HTTPS' }, { enum: 'HTTP' }, 'enum', { fp: 1, fn: 1 }],
+  ];
+  it.each(cases)('%s', (_, name, want, got, kind, counts) => expect(judge(name, want, got).byKind[kind]).toMatchObject(counts));
+  it('sums the kinds for the all-kinds figure', () => {
+    const into = judge('name', { minLength: '3', maxLength: '64', default: 'x' }, { minLength: '3', maxLength: '64', enum: 'a|b' });
+    expect(sumKinds(into)).toEqual({ tp: 2, fp: 1, fn: 0, unstated: 1, pageOnly: 0 });
+  });
+});
+
+describe('the scrape report thin-operation count, read defensively', () => {
+  const cases: [string, unknown, number | undefined][] = [
+    ['not reported', { document: {}, report: [] }, undefined],
+    ['a number in summary', { summary: { thinOperations: 3 } }, 3],
+    ['a list in summary', { summary: { thin: ['a', 'b'] } }, 2],
+    ['per service', { summary: { swr: { thinOperations: 4 } } }, 4],
+    ['keyed by service', { summary: { thinOperations: { swr: 5, bms: 1 } } }, 5],
+    ['an object with a count', { thinOperations: { count: 6 } }, 6],
+    ['garbage', { summary: { thinOperations: 'many' } }, undefined],
+    ['not an object', 42, undefined],
+  ];
+  it.each(cases)('%s', (_, result, want) => expect(thinOperationsOf(result, 'swr')).toBe(want));
+});
