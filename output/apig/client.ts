@@ -75,7 +75,6 @@ export interface BatchPublishOrOfflineApiV2Args {
     instance_id: Params<'BatchPublishOrOfflineApiV2', 'path'>['instance_id'];
   };
   query: { action: Params<'BatchPublishOrOfflineApiV2', 'query'>['action'] };
-  headers?: { 'X-Auth-Token'?: Params<'BatchPublishOrOfflineApiV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['BatchPublishOrOfflineApiV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -118,7 +117,6 @@ export interface CreateApiAclBindingV2Args {
     project_id?: Params<'CreateApiAclBindingV2', 'path'>['project_id'];
     instance_id: Params<'CreateApiAclBindingV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateApiAclBindingV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateApiAclBindingV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -136,7 +134,6 @@ export interface CreateApiGroupV2Args {
     project_id?: Params<'CreateApiGroupV2', 'path'>['project_id'];
     instance_id: Params<'CreateApiGroupV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateApiGroupV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateApiGroupV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -154,7 +151,6 @@ export interface CreateCustomAuthorizerV2Args {
     project_id?: Params<'CreateCustomAuthorizerV2', 'path'>['project_id'];
     instance_id: Params<'CreateCustomAuthorizerV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateCustomAuthorizerV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateCustomAuthorizerV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -172,7 +168,6 @@ export interface CreateEnvironmentV2Args {
     project_id?: Params<'CreateEnvironmentV2', 'path'>['project_id'];
     instance_id: Params<'CreateEnvironmentV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateEnvironmentV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateEnvironmentV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -190,7 +185,6 @@ export interface CreateEnvironmentVariableV2Args {
     project_id?: Params<'CreateEnvironmentVariableV2', 'path'>['project_id'];
     instance_id: Params<'CreateEnvironmentVariableV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateEnvironmentVariableV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateEnvironmentVariableV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -208,7 +202,6 @@ export interface CreateRequestThrottlingPolicyV2Args {
     project_id?: Params<'CreateRequestThrottlingPolicyV2', 'path'>['project_id'];
     instance_id: Params<'CreateRequestThrottlingPolicyV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateRequestThrottlingPolicyV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateRequestThrottlingPolicyV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -226,7 +219,6 @@ export interface CreateSignatureKeyV2Args {
     project_id?: Params<'CreateSignatureKeyV2', 'path'>['project_id'];
     instance_id: Params<'CreateSignatureKeyV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateSignatureKeyV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateSignatureKeyV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -245,7 +237,6 @@ export interface CreateSpecialThrottlingConfigurationV2Args {
     instance_id: Params<'CreateSpecialThrottlingConfigurationV2', 'path'>['instance_id'];
     throttle_id: Params<'CreateSpecialThrottlingConfigurationV2', 'path'>['throttle_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateSpecialThrottlingConfigurationV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<
     types.operations['CreateSpecialThrottlingConfigurationV2']['requestBody']
   >['content']['application/json'];
@@ -266,7 +257,6 @@ export interface CreateVpcChannelV2Args {
     project_id?: Params<'CreateVpcChannelV2', 'path'>['project_id'];
     instance_id: Params<'CreateVpcChannelV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'CreateVpcChannelV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['CreateVpcChannelV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -311,7 +301,6 @@ export interface DeleteRequestThrottlingPolicyV2Args {
     instance_id: Params<'DeleteRequestThrottlingPolicyV2', 'path'>['instance_id'];
     throttle_id: Params<'DeleteRequestThrottlingPolicyV2', 'path'>['throttle_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'DeleteRequestThrottlingPolicyV2', 'header'>['X-Auth-Token'] };
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
@@ -327,7 +316,6 @@ export interface ExportApiDefinitionsV2Args {
     project_id?: Params<'ExportApiDefinitionsV2', 'path'>['project_id'];
     instance_id: Params<'ExportApiDefinitionsV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'ExportApiDefinitionsV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['ExportApiDefinitionsV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -365,7 +353,6 @@ export interface ImportApiDefinitionsV2Args {
     project_id?: Params<'ImportApiDefinitionsV2', 'path'>['project_id'];
     instance_id: Params<'ImportApiDefinitionsV2', 'path'>['instance_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'ImportApiDefinitionsV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['ImportApiDefinitionsV2']['requestBody']>['content']['multipart/form-data'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -392,7 +379,6 @@ export interface ListAclStrategiesV2Args {
     limit?: Params<'ListAclStrategiesV2', 'query'>['limit'];
     precise_search?: Params<'ListAclStrategiesV2', 'query'>['precise_search'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'ListAclStrategiesV2', 'header'>['X-Auth-Token'] };
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
@@ -458,7 +444,6 @@ export interface ShowDetailsOfAppV2Args {
     instance_id: Params<'ShowDetailsOfAppV2', 'path'>['instance_id'];
     app_id: Params<'ShowDetailsOfAppV2', 'path'>['app_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'ShowDetailsOfAppV2', 'header'>['X-Auth-Token'] };
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
@@ -476,7 +461,6 @@ export interface ShowDetailsOfVpcChannelV2Args {
     instance_id: Params<'ShowDetailsOfVpcChannelV2', 'path'>['instance_id'];
     vpc_channel_id: Params<'ShowDetailsOfVpcChannelV2', 'path'>['vpc_channel_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'ShowDetailsOfVpcChannelV2', 'header'>['X-Auth-Token'] };
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
 }
@@ -494,7 +478,6 @@ export interface UpdateApiV2Args {
     instance_id: Params<'UpdateApiV2', 'path'>['instance_id'];
     api_id: Params<'UpdateApiV2', 'path'>['api_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'UpdateApiV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['UpdateApiV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -512,7 +495,6 @@ export interface UpdateAppV2Args {
     instance_id: Params<'UpdateAppV2', 'path'>['instance_id'];
     app_id: Params<'UpdateAppV2', 'path'>['app_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'UpdateAppV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['UpdateAppV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;
@@ -530,7 +512,6 @@ export interface UpdateRequestThrottlingPolicyV2Args {
     instance_id: Params<'UpdateRequestThrottlingPolicyV2', 'path'>['instance_id'];
     throttle_id: Params<'UpdateRequestThrottlingPolicyV2', 'path'>['throttle_id'];
   };
-  headers?: { 'X-Auth-Token'?: Params<'UpdateRequestThrottlingPolicyV2', 'header'>['X-Auth-Token'] };
   body: NonNullable<types.operations['UpdateRequestThrottlingPolicyV2']['requestBody']>['content']['application/json'];
   /** Cancels the request (and its retries). */
   signal?: AbortSignal;

@@ -8722,9 +8722,6 @@ function r2(args: RequestArgs): ValidationIssue[] {
   const a6 = g5['action'];
   if (a6 === undefined) issues = fail(issues, '/query/action', 101);
   else if (typeof a6 !== 'string') issues = fail(issues, '/query/action', 0);
-  const g8: Record<string, unknown> = args.headers ?? {};
-  const a9 = g8['X-Auth-Token'];
-  if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -8817,9 +8814,6 @@ function r5(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -8867,9 +8861,6 @@ function r6(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -8913,9 +8904,6 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -8963,9 +8951,6 @@ function r8(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9005,9 +8990,6 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9047,9 +9029,6 @@ function r10(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9093,9 +9072,6 @@ function r11(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9142,9 +9118,6 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const a5 = g0['throttle_id'];
   if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
-  const g7: Record<string, unknown> = args.headers ?? {};
-  const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9192,9 +9165,6 @@ function r13(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9287,9 +9257,6 @@ function r16(args: RequestArgs): ValidationIssue[] {
   const a5 = g0['throttle_id'];
   if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
-  const g7: Record<string, unknown> = args.headers ?? {};
-  const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   return issues ?? [];
 }
 
@@ -9324,9 +9291,6 @@ function r17(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9414,9 +9378,6 @@ function r19(args: RequestArgs): ValidationIssue[] {
   const a3 = g0['instance_id'];
   if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const g5: Record<string, unknown> = args.headers ?? {};
-  const a6 = g5['X-Auth-Token'];
-  if (a6 !== undefined && typeof a6 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9487,9 +9448,6 @@ function r20(args: RequestArgs): ValidationIssue[] {
   }
   const a18 = g5['precise_search'];
   if (a18 !== undefined && typeof a18 !== 'string') issues = fail(issues, '/query/precise_search', 0);
-  const g20: Record<string, unknown> = args.headers ?? {};
-  const a21 = g20['X-Auth-Token'];
-  if (a21 !== undefined && typeof a21 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   return issues ?? [];
 }
 
@@ -9612,9 +9570,6 @@ function r24(args: RequestArgs): ValidationIssue[] {
   const a5 = g0['app_id'];
   if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
-  const g7: Record<string, unknown> = args.headers ?? {};
-  const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   return issues ?? [];
 }
 
@@ -9660,9 +9615,6 @@ function r25(args: RequestArgs): ValidationIssue[] {
   const a5 = g0['vpc_channel_id'];
   if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 108);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/vpc_channel_id', 0);
-  const g7: Record<string, unknown> = args.headers ?? {};
-  const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   return issues ?? [];
 }
 
@@ -9708,9 +9660,6 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const a5 = g0['api_id'];
   if (a5 === undefined) issues = fail(issues, '/path/api_id', 109);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/api_id', 0);
-  const g7: Record<string, unknown> = args.headers ?? {};
-  const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9761,9 +9710,6 @@ function r27(args: RequestArgs): ValidationIssue[] {
   const a5 = g0['app_id'];
   if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
-  const g7: Record<string, unknown> = args.headers ?? {};
-  const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
@@ -9814,9 +9760,6 @@ function r28(args: RequestArgs): ValidationIssue[] {
   const a5 = g0['throttle_id'];
   if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
-  const g7: Record<string, unknown> = args.headers ?? {};
-  const a8 = g7['X-Auth-Token'];
-  if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/headers/X-Auth-Token', 0);
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 99);
   else {
