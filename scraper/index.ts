@@ -1,7 +1,8 @@
 // The scraper's front door: inputs (files, directories, globs) → pages → service model → OpenAPI document,
 // with a report in which every table row that is not in the document has an entry.
 
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { DocPage, ReportEntry } from './model.ts';
@@ -10,6 +11,7 @@ import { buildService, type NameOverrides, type PageOutcome } from './interpret/
 import { checkExamples } from './interpret/check-examples.ts';
 import { buildDocument, type OpenApiDocument } from './openapi/build.ts';
 import { pickReader } from './readers/index.ts';
+import { decodePage, type DecodeNote } from './readers/decode.ts';
 import { compareText, sortBy } from './interpret/names.ts';
 
 export interface PageSummary {
@@ -63,7 +65,8 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
   const add = (file: string) => files.set(resolve(file), file);
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
-    if (info?.isFile()) add(input);
+    // A named FIFO, device or socket is kept: scrapeInputs reports it instead of reading it (or calling it missing).
+    if (info && !info.isDirectory()) add(input);
     else if (info?.isDirectory()) {
       const found = (await glob('**/*', { cwd: input, onlyFiles: true, dot: false })).filter(
         (f) => PAGE_EXTENSIONS.test(f) && !/(^|\/)(LICENSE|README)\.md$/i.test(f),
@@ -89,9 +92,52 @@ function looksBinary(text: string): boolean {
   return sample.includes('\u0000') || (sample.match(/\uFFFD/g) ?? []).length > sample.length / 20;
 }
 
-/** Reads one file into pages (no interpretation yet: sub-tables may live on another input page). */
-function readText(text: string, file: string, report: ReportEntry[]): { pages: DocPage[]; summary: PageSummary } {
+/** Largest page read (bytes). A bigger file is a report entry, never read into memory; raise it here. */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A page's bytes, read with a size cap and only from a regular file: a symlink to /dev/zero, a FIFO (whose
+ * open would block until a writer comes) or a socket is refused before it is opened, and the opened handle is
+ * checked again. Returns the bytes or the reason the page was not read.
+ */
+export async function readPageBytes(file: string, maxBytes = MAX_PAGE_BYTES): Promise<{ bytes: Uint8Array } | { reason: string }> {
+  const info = await stat(file).catch((err: NodeJS.ErrnoException) => err);
+  if (info instanceof Error) return { reason: `cannot read page: ${info.code ?? info.message}` };
+  if (!info.isFile()) return { reason: 'not a regular file (device, FIFO or socket): not read' };
+  if (info.size > maxBytes) return { reason: `page is ${info.size} bytes, over the ${maxBytes}-byte limit (MAX_PAGE_BYTES): not read` };
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return { reason: `cannot read page: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return { reason: 'not a regular file (device, FIFO or socket): not read' };
+    // One byte more than the cap tells a file that grew since stat() from one that fits.
+    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(info.size + 1, 64 * 1024)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) break;
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return { reason: `page is over the ${maxBytes}-byte limit (MAX_PAGE_BYTES): not read` };
+    return { bytes: buffer.subarray(0, length) };
+  } catch (err) {
+    return { reason: `cannot read page: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads one file into pages (no interpretation yet: sub-tables may live on another input page). `notes` (how
+ * its bytes were decoded) are reported with the page's own findings.
+ */
+function readText(text: string, file: string, report: ReportEntry[], notes: DecodeNote[] = []): { pages: DocPage[]; summary: PageSummary } {
   const add = (entry: Omit<ReportEntry, 'file'>) => report.push({ file, ...entry });
+  notes.forEach(add);
   const reader = pickReader(text, file);
   const summary: PageSummary = { file, form: reader?.form ?? 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
   let pages: DocPage[] = [];
@@ -161,10 +207,18 @@ export async function scrapeInputs(
   // Two passes: every page is read before any is interpreted, so a sub-table on another page can be found.
   const read: { file: string; pages: DocPage[]; summary: PageSummary; readIssues: ReportEntry[] }[] = [];
   for (const file of files) {
-    const text = await readFile(file, 'utf8');
+    const name = displayName(file, root);
     const before = report.length;
-    const result = readText(text, displayName(file, root), report);
-    read.push({ file: displayName(file, root), ...result, readIssues: report.slice(before) });
+    const bytes = await readPageBytes(file);
+    if ('reason' in bytes) {
+      report.push({ file: name, reason: bytes.reason, severity: 'error' });
+      const summary: PageSummary = { file: name, form: 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
+      read.push({ file: name, pages: [], summary, readIssues: report.slice(before) });
+      continue;
+    }
+    const { text, notes } = decodePage(bytes.bytes);
+    const result = readText(text, name, report, notes);
+    read.push({ file: name, ...result, readIssues: report.slice(before) });
   }
   const library = tableLibrary(read.flatMap((r) => r.pages));
   for (const r of read) {

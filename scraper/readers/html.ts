@@ -7,7 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { blockText, childElements, isElement, outermost, readTable, textOf } from './dita.ts';
+import { blockText, childElements, isElement, outermost, readTable, textOf, type TableReport } from './dita.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'head', 'template', 'svg', 'button']);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 2, h4: 2, h5: 3, h6: 3 };
@@ -21,7 +21,7 @@ function hasClass(el: Element, name: string): boolean {
   return (el.attribs.class ?? '').split(/\s+/).includes(name);
 }
 
-function walk(node: AnyNode, blocks: Block[]): void {
+function walk(node: AnyNode, blocks: Block[], report?: TableReport): void {
   if (node.type === 'text') {
     const text = textOf(node).replace(/\s+/g, ' ').trim();
     if (text) blocks.push({ type: 'paragraph', text });
@@ -36,7 +36,7 @@ function walk(node: AnyNode, blocks: Block[]): void {
     return;
   }
   if (el.name === 'table') {
-    blocks.push({ type: 'table', table: readTable(el) });
+    blocks.push({ type: 'table', table: readTable(el, report) });
     return;
   }
   if (el.name === 'pre') {
@@ -53,7 +53,7 @@ function walk(node: AnyNode, blocks: Block[]): void {
     if (text) blocks.push({ type: 'paragraph', text });
     return;
   }
-  for (const child of el.children) walk(child, blocks);
+  for (const child of el.children) walk(child, blocks, report);
 }
 
 /** The first element matching `test`, depth first. */
@@ -66,13 +66,13 @@ function findElement(node: AnyNode, test: (el: Element) => boolean): Element | u
   return undefined;
 }
 
-export function htmlBlocks(html: string): Block[] {
+export function htmlBlocks(html: string, report?: TableReport): Block[] {
   const document = parseDocument(html);
   const title = findElement(document, (el) => el.name === 'h1' && hasClass(el, 'topictitle1'));
   // The topic is the title's parent; support pages wrap it in site chrome that holds no API content.
   const root: AnyNode = title?.parent ?? findElement(document, (el) => el.name === 'body') ?? document;
   const blocks: Block[] = [];
-  for (const child of (root as Element).children) walk(child, blocks);
+  for (const child of (root as Element).children) walk(child, blocks, report);
   return blocks;
 }
 
@@ -82,7 +82,7 @@ export const htmlReader: Reader = {
     if (/class="topictitle1"|class="sectiontitle"|class="tablenoborder"/.test(text)) return 0.95;
     return /^\s*(?:<!DOCTYPE html|<html\b)/i.test(text) ? 0.8 : 0;
   },
-  read(text, file) {
-    return [assemblePage(htmlBlocks(text), file, 'dita-html', apiNameOf(text))];
+  read(text, file, report) {
+    return [assemblePage(htmlBlocks(text, (entry) => report({ ...entry, severity: 'warning' })), file, 'dita-html', apiNameOf(text))];
   },
 };

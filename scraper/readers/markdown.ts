@@ -95,12 +95,12 @@ function looseFence(state: StateBlock, startLine: number, endLine: number, silen
   while (close < endLine && !closes(lineText(state, close))) close++;
   if (close >= endLine) return false;
   if (silent) return true;
-  const body: string[] = [];
-  for (let line = startLine + 1; line < close; line++) {
-    const raw = state.src.slice(state.bMarks[line], state.eMarks[line]);
-    const leading = raw.length - raw.trimStart().length;
-    body.push(raw.slice(Math.min(indent, leading)));
-  }
+  // Dedented by the opener's indentation, or less when the body sits further left (it escaped its bullet).
+  const raw: string[] = [];
+  for (let line = startLine + 1; line < close; line++) raw.push(state.src.slice(state.bMarks[line], state.eMarks[line]));
+  const leading = (text: string) => text.length - text.trimStart().length;
+  const dedent = raw.reduce((min, text) => (text.trim() ? Math.min(min, leading(text)) : min), indent);
+  const body = raw.map((text) => text.slice(Math.min(dedent, leading(text))));
   const token = state.push('fence', 'code', 0);
   token.info = open[2]!.trim();
   token.markup = marker;
@@ -137,15 +137,15 @@ function splitLines(children: Token[]): Token[][] {
   return lines;
 }
 
-/** `****`: an emphasis with nothing inside, left as text by the parser. */
-const EMPHASIS_LEFTOVER = /^(?:\*{2,}|_{2,})$/;
+/** `**` the parser could not pair (`**_a_**为`: CommonMark's flanking rules around CJK) is markup, not text. */
+const UNPAIRED_STRONG = /\*\*/g;
 
 /** Visible text of inline tokens: HTML tags dropped, entities the doc source double-escaped decoded once more. */
 function inlineText(tokens: Token[]): string {
   let text = '';
   for (const token of tokens) {
-    if (token.type === 'text' && EMPHASIS_LEFTOVER.test(token.content)) continue;
-    if (token.type === 'text' || token.type === 'code_inline') text += token.content;
+    if (token.type === 'text') text += token.content.includes('**') ? token.content.replace(UNPAIRED_STRONG, '') : token.content;
+    else if (token.type === 'code_inline') text += token.content;
     else if (token.type === 'image') text += token.content;
     else if (token.type === 'softbreak' || token.type === 'hardbreak') text += ' ';
   }
@@ -178,7 +178,7 @@ function isCaptionLine(tokens: Token[]): boolean {
   return close > first && CAPTION_LABEL.test(inlineText(tokens.slice(first + 1, close)));
 }
 
-function lineBlocks(tokens: Token[], blocks: Block[]): void {
+function lineBlocks(tokens: Token[], blocks: Block[], item?: number): void {
   const anchors = anchorNames(tokens);
   if (anchors.length) {
     for (const name of anchors) blocks.push({ type: 'anchor', name });
@@ -189,7 +189,7 @@ function lineBlocks(tokens: Token[], blocks: Block[]): void {
   if (isCaptionLine(tokens)) {
     const { number, caption } = splitCaption(text);
     blocks.push({ type: 'caption', text: caption, number });
-  } else blocks.push({ type: 'paragraph', text });
+  } else blocks.push(item === undefined ? { type: 'paragraph', text } : { type: 'paragraph', text, item });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -356,10 +356,25 @@ export function markdownBlocks(source: string, report: Report = () => {}): Block
   const blocks: Block[] = [];
   const tableReport: TableReport = (entry) => report({ ...entry, severity: 'warning' });
   let deepest = 0;
+  let lists = 0;
+  /** Depth of the list item whose first paragraph has not been seen yet. */
+  let openItem: number | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     deepest = Math.max(deepest, token.level);
+    if (token.type !== 'list_item_open' && token.type !== 'paragraph_open' && token.type !== 'inline') openItem = undefined;
     switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists--;
+        break;
+      case 'list_item_open':
+        openItem = lists;
+        break;
       case 'heading_open': {
         const inline = tokens[i + 1]!;
         blocks.push({ type: 'heading', level: Number(token.tag.slice(1)), text: inlineText(inline.children ?? []) });
@@ -367,7 +382,8 @@ export function markdownBlocks(source: string, report: Report = () => {}): Block
         break;
       }
       case 'inline':
-        for (const line of splitLines(token.children ?? [])) lineBlocks(line, blocks);
+        splitLines(token.children ?? []).forEach((line, n) => lineBlocks(line, blocks, n === 0 ? openItem : undefined));
+        openItem = undefined;
         break;
       case 'fence':
         if (!fenceClosed(token, lines)) report({ row: `line ${token.map![0] + 1}`, reason: 'code fence never closed: the rest of the page is read as code', severity: 'warning' });
