@@ -298,7 +298,7 @@ export function claimLeftovers(ctx: PageContext, hasOperation: boolean) {
     if (ctx.claimed.has(placed)) continue;
     if (placed.role.role === 'object' && placed.columns.name !== undefined && placed.table.rows.length) {
       const name =
-        asTypeName(placed.table.caption) ??
+        asTypeName(placed.table.caption || placed.table.servesType?.name || '') ??
         (pascal(captionSubject(placed.table.caption)) || `${pascal(ctx.page.title) || 'Page'}Table${placed.table.number ?? ''}`);
       objectFromTable(ctx, placed, name);
       note(ctx, placed, undefined, `table not referenced by any field; kept as schema '${ctx.objectNames.get(placed)}'`, 'info');
