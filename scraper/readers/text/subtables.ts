@@ -17,6 +17,7 @@ import { jsonEnd, tryParseJson } from './json.ts';
 import { namedTypes } from './rows.ts';
 import type { Report } from './tables.ts';
 import { textColumnRole } from './words.ts';
+import { WEIGHTS } from './weights.ts';
 
 function column(table: DocTable, role: 'name' | 'type'): number {
   return table.header.findIndex((h) => textColumnRole(h) === role);
@@ -85,7 +86,7 @@ function overlap(names: string[], pending: Pending, nested: Map<string, Set<stri
   return best;
 }
 
-const EVIDENCE_SHARE = 0.5;
+const EVIDENCE_SHARE = WEIGHTS.subTableEvidenceShare;
 
 /** Tells which type each uncaptioned sub-table serves (`servesType`, in place, with the evidence); reports each decision. */
 export function captionSubTables(sections: DocSection[], report: Report): void {
