@@ -60,6 +60,11 @@ export interface DocTable {
   rows: DocRow[];
   /** Status code that this table belongs to (`**状态码： 200**` before it), when any. */
   status?: string;
+  /**
+   * The object type an uncaptioned sub-table serves, as a reader inferred it (pipe renderings drop `表N Type`),
+   * with the evidence: the interpreter links and names the table by it. Readers never write it into `caption`.
+   */
+  servesType?: { name: string; evidence: string };
 }
 
 export interface DocExample {

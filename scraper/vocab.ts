@@ -72,6 +72,10 @@ export const SECTION_HEADINGS: Record<string, SectionKind> = {
   响应示例: 'responseExample',
   响应样例: 'responseExample',
   响应消息样例: 'responseExample',
+  成功响应示例: 'responseExample',
+  成功响应样例: 'responseExample',
+  正常响应示例: 'responseExample',
+  正常响应样例: 'responseExample',
   exampleresponses: 'responseExample',
   exampleresponse: 'responseExample',
   状态码: 'statusCodes',
@@ -89,7 +93,8 @@ export const SECTION_HEADINGS: Record<string, SectionKind> = {
 };
 
 export function sectionKind(heading: string): SectionKind {
-  return SECTION_HEADINGS[normalizeWord(heading)] ?? 'other';
+  // `成功响应样例：` — a bullet heading may end in a colon.
+  return SECTION_HEADINGS[normalizeWord(heading).replace(/:$/, '')] ?? 'other';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

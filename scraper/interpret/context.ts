@@ -136,7 +136,11 @@ export function placeTable(table: DocTable, section: DocSection, fieldNames: Rea
 }
 
 function roleEvidence(table: DocTable, section: DocSection, role: TableRole): string {
-  const caption = table.caption ? `caption '${table.caption}'` : 'no caption';
+  const caption = table.caption
+    ? `caption '${table.caption}'`
+    : table.servesType
+      ? `no caption, serves type '${table.servesType.name}' (reader: ${table.servesType.evidence})`
+      : 'no caption';
   const header = table.header.length ? `columns ${table.header.join(' | ')}` : 'no header row';
   return `${caption}, ${header}, in section '${section.heading || '(before any heading)'}' (${section.kind}) → ${role.role}`;
 }

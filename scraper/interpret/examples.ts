@@ -55,10 +55,36 @@ function bodyText(code: string): { text: string; requestLine?: string } {
   return { text: code.slice(start).trim(), requestLine };
 }
 
+/**
+ * Deepest nesting of arrays and objects an example may have. Real examples stay below 15; a deeper one is a broken
+ * or hostile page, and everything downstream (schemas, validators, the YAML writer) walks values recursively.
+ */
+export const MAX_EXAMPLE_DEPTH = 64;
+
+/** Nesting depth of the brackets in a JSON text, counted without parsing (strings skipped); stops past `limit`. */
+export function bracketDepth(text: string, limit = MAX_EXAMPLE_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      deepest = Math.max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return deepest;
+}
+
 export function parseExample(code: string): ParsedExample {
   const { text, requestLine } = bodyText(code);
   const base = { text, repairs: [] as string[], ...(requestLine ? { requestLine } : {}) };
   if (!text) return { ...base, error: 'no JSON body' };
+  if (bracketDepth(text) > MAX_EXAMPLE_DEPTH) return { ...base, error: `nested deeper than ${MAX_EXAMPLE_DEPTH} levels (limit MAX_EXAMPLE_DEPTH)` };
   try {
     return { ...base, value: strictParse(text) };
   } catch (err) {

@@ -28,7 +28,10 @@ export function objectFromTable(ctx: PageContext, placed: PlacedTable, preferred
   const known = ctx.objectNames.get(placed);
   if (known) return known;
   // A body table's caption names a place (`Body参数说明`, `URI参数说明`), never a type.
-  const captioned = placed.role.role === 'object' ? (asTypeName(placed.table.caption) ?? asTypeName(captionSubject(placed.table.caption))) : undefined;
+  const captioned =
+    placed.role.role === 'object'
+      ? (asTypeName(placed.table.caption) ?? asTypeName(captionSubject(placed.table.caption)) ?? asTypeName(placed.table.servesType?.name ?? ''))
+      : undefined;
   const name = captioned ?? preferred;
   const typeName = unusedName(ctx, /^[a-z]/.test(name) && !asTypeName(placed.table.caption) ? pascal(name) || preferred : name);
   ctx.objectNames.set(placed, typeName);

@@ -12,6 +12,8 @@ import { captionSubject } from './tables.ts';
 import type { MethodPath } from './uri.ts';
 
 const BODYLESS = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
+/** Methods whose request never has a body, not even one shown only by an example. */
+const NO_REQUEST_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Where a parameter goes when its table does not say: a `{name}` of the path, an HTTP header, else the query. */
 function whereIs(name: string, mp: MethodPath): ParamLocation {
@@ -129,7 +131,8 @@ export function operation(ctx: PageContext, mp: MethodPath): OperationModel {
         : (CAPTION_MEDIA_TYPES[normalizeWord(captionSubject(bodyTable.table.caption))] ?? 'application/json');
     op.requestBody = { type, required: true, mediaType: media, examples: requestExamples };
   } else {
-    const example = requestExamples.find((ex) => isBodyValue(ex.value));
+    // A GET or HEAD carries no body: JSON under its request example is a misplaced response example.
+    const example = NO_REQUEST_BODY.has(mp.method) ? undefined : requestExamples.find((ex) => isBodyValue(ex.value));
     if (example) {
       const type = inferType(ctx, example.value, `${base}RequestBody`, 'request example');
       note(ctx, undefined, undefined, 'no table describes the request body: its schema is derived from the example (x-inferred: example)', 'info');
@@ -149,7 +152,7 @@ const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
  * example for it. Each is reported with the reason, and counted in the scrape summary.
  */
 function thinSides(ctx: PageContext, op: OperationModel, requestExamples: ExampleModel[]) {
-  if (!op.requestBody && requestExamples.some((ex) => looksLikeJson(ex.text))) {
+  if (!op.requestBody && !NO_REQUEST_BODY.has(op.method) && requestExamples.some((ex) => looksLikeJson(ex.text))) {
     ctx.thin.push('request');
     note(ctx, undefined, undefined, 'thin operation: the page shows a request body example but no schema could be made (no table, example not valid JSON)', 'warning');
   }
@@ -295,7 +298,7 @@ export function claimLeftovers(ctx: PageContext, hasOperation: boolean) {
     if (ctx.claimed.has(placed)) continue;
     if (placed.role.role === 'object' && placed.columns.name !== undefined && placed.table.rows.length) {
       const name =
-        asTypeName(placed.table.caption) ??
+        asTypeName(placed.table.caption || placed.table.servesType?.name || '') ??
         (pascal(captionSubject(placed.table.caption)) || `${pascal(ctx.page.title) || 'Page'}Table${placed.table.number ?? ''}`);
       objectFromTable(ctx, placed, name);
       note(ctx, placed, undefined, `table not referenced by any field; kept as schema '${ctx.objectNames.get(placed)}'`, 'info');

@@ -54,7 +54,7 @@ function byCaption(ctx: PageContext, name: string, owner: PlacedTable): PlacedTa
   const wanted = normalizeWord(name);
   const tables = nearFirst(ctx, owner).filter((t) => t !== owner);
   return (
-    tables.find((t) => t.role.role === 'object' && normalizeWord(t.table.caption) === wanted) ??
+    tables.find((t) => t.role.role === 'object' && normalizeWord(t.table.caption || t.table.servesType?.name || '') === wanted) ??
     tables.find((t) => t.role.role === 'object' && normalizeWord(captionSubject(t.table.caption)) === wanted) ??
     tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
   );

@@ -90,6 +90,8 @@ const SECTION_DEFAULT_ROLE: Partial<Record<DocSection['kind'], TableRole>> = {
 export function tableRole(table: DocTable, section: DocSection, columns: Columns, fieldNames: ReadonlySet<string> = new Set()): TableRole {
   const byHeader = headerRole(columns);
   if (byHeader) return byHeader;
+  // A reader found which type an uncaptioned table serves: it is that type's table, whatever the section.
+  if (table.servesType) return { role: 'object' };
   const caption = normalizeWord(table.caption);
   const byCaption = CAPTION_ROLES[caption];
   if (byCaption) return byCaption;

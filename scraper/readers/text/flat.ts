@@ -8,6 +8,7 @@ import { groupUnits, type Unit } from './group.ts';
 import { captionSubTables } from './subtables.ts';
 import { finishSection, type Report } from './tables.ts';
 import { DASH_BULLET_LINE, DOT_BULLET, headingKind, isChromeLine, withoutMetaLines } from './words.ts';
+import { DETECTION } from './weights.ts';
 
 const FORM = 'flat';
 
@@ -42,7 +43,7 @@ function splitBullets(text: string): string[] {
 /** Whether text looks like a flat page: long lines that hold a heading, a table mark and header words together. */
 function detectFlat(page: string): number {
   const text = withoutMetaLines(page);
-  if (/^\s*(?:#{1,6} |<table|<html)/m.test(text) || / \|\s*$/m.test(text)) return 0.05;
+  if (/^\s*(?:#{1,6} |<table|<html)/m.test(text) || / \|\s*$/m.test(text)) return DETECTION.otherForm;
   const lines = text.split(/\r?\n/);
   const bullets = lines.filter((l) => DOT_BULLET.test(l) || DASH_BULLET_LINE.test(l.trim())).length;
   const flatTables = (text.match(/表\d+ \S+ (?:参数|名称|参数名) (?:是否必选 )?(?:参数类型|类型)/g) ?? []).length;
@@ -53,9 +54,9 @@ function detectFlat(page: string): number {
     const m = l.match(/^\s*•\s+(\S+)\s+\S/);
     return m && headingKind(m[1]!);
   }).length;
-  if (bullets && (flatTables || flatStatus || flatErrors || headedBullets)) return 0.9;
-  if (flatTables || flatStatus || flatErrors) return 0.7;
-  return bullets ? 0.3 : 0.1;
+  if (bullets && (flatTables || flatStatus || flatErrors || headedBullets)) return DETECTION.flat.bulletsWithTables;
+  if (flatTables || flatStatus || flatErrors) return DETECTION.flat.tablesWithoutBullets;
+  return bullets ? DETECTION.flat.bulletsOnly : DETECTION.flat.nothing;
 }
 
 function readFlat(text: string, file: string, report: Report): DocPage[] {

@@ -8,6 +8,7 @@ import type { DocPage, DocSection, DocTable, SectionKind } from '../../model.ts'
 import { captionRole } from './roles.ts';
 import { topLevelKeys } from './json.ts';
 import { REQUEST_LINE } from './words.ts';
+import { WEIGHTS } from './weights.ts';
 
 /** One bullet and the sections read from it. */
 export interface Unit {
@@ -107,7 +108,7 @@ function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
       }
       if (role === 'requestBody') {
         const requestKeys = examples(group.units, 'requestExample').map((e) => topLevelKeys(e.code));
-        if (requestKeys.length && requestKeys.every((keys) => overlap(fields, keys) < 0.5)) {
+        if (requestKeys.length && requestKeys.every((keys) => overlap(fields, keys) < WEIGHTS.bodyKeyShare)) {
           return { ok: false, why: `request body fields (${fields.slice(0, 4).join(', ')}) are not the ones the request example uses` };
         }
         const responseKeys = [...examples(group.units, 'responseExample'), ...group.nearby]
@@ -149,7 +150,7 @@ function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
       return { ok, why: ok ? 'the request line matches the URI' : 'the request line is another method or path' };
     }
     const body = groupTables.find((t) => captionRole(t.caption) === 'requestBody');
-    if (body && unitExamples.length && unitExamples.every((e) => overlap(names(body), topLevelKeys(e.code)) >= 0.5)) {
+    if (body && unitExamples.length && unitExamples.every((e) => overlap(names(body), topLevelKeys(e.code)) >= WEIGHTS.bodyKeyShare)) {
       return { ok: true, why: 'the example uses the request body fields' };
     }
     return { ok: false, why: 'no request line or body fields to tie the example to the operation' };

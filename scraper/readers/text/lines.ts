@@ -23,6 +23,7 @@ import {
   textColumnRole,
   withoutMetaLines,
 } from './words.ts';
+import { DETECTION } from './weights.ts';
 
 type Form = 'percell' | 'pipe';
 
@@ -327,27 +328,27 @@ function exampleOf(json: string, before: string[], status: string | undefined): 
 
 function detectPercell(page: string): number {
   const text = withoutMetaLines(page);
-  if (/ \|\s*$/m.test(text) || /<table|<html/i.test(text)) return 0.05;
+  if (/ \|\s*$/m.test(text) || /<table|<html/i.test(text)) return DETECTION.otherForm;
   // A header row written one cell per line: three consecutive non-blank lines that are column words.
   let run = 0;
   for (const line of text.split(/\r?\n/)) {
     const l = line.trim();
     if (!l) continue;
     run = textColumnRole(l) ? run + 1 : 0;
-    if (run === 3) return 0.9;
+    if (run === 3) return DETECTION.percell.headerOneCellPerLine;
   }
-  if (/^[^\n]+-[^\n]+[:：][^\n]+\n+\s*时间[:：]\d/m.test(text)) return 0.85;
-  if (/^表\d+\s*\S+\s*$/m.test(text) || /^(?:状态码|狀態碼)[:：]\s*\d{3}\s*$/m.test(text)) return 0.5;
-  return 0.1;
+  if (/^[^\n]+-[^\n]+[:：][^\n]+\n+\s*时间[:：]\d/m.test(text)) return DETECTION.percell.productsdescTitle;
+  if (/^表\d+\s*\S+\s*$/m.test(text) || /^(?:状态码|狀態碼)[:：]\s*\d{3}\s*$/m.test(text)) return DETECTION.percell.captionOrStatusLine;
+  return DETECTION.percell.nothing;
 }
 
 function detectPipe(page: string): number {
   const text = withoutMetaLines(page);
   const separators = (text.match(/^\|?\s*-{3,}\s*\|/gm) ?? []).length;
   const cellLines = (text.match(/ \|\s*$/gm) ?? []).length;
-  if (/<table|^#{1,6} /m.test(text)) return 0.05;
-  if (separators && cellLines >= 3) return 0.95;
-  return cellLines >= 3 ? 0.5 : 0.05;
+  if (/<table|^#{1,6} /m.test(text)) return DETECTION.otherForm;
+  if (separators && cellLines >= 3) return DETECTION.pipe.separatorAndRows;
+  return cellLines >= 3 ? DETECTION.pipe.rowsOnly : DETECTION.otherForm;
 }
 
 export const percellReader: Reader = {

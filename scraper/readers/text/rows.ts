@@ -30,6 +30,7 @@ import {
   REASON_PHRASES,
   STATUS_CODE,
 } from './words.ts';
+import { WEIGHTS } from './weights.ts';
 
 /** One unit of table text: a word (flat) or a whole cell (percell line, pipe cell). */
 export interface Token {
@@ -125,10 +126,10 @@ function typeScore(text: string, evidence: Evidence, vouched: boolean): number |
   const bare = type.kind === 'ref' && !/\s/.test(text.trim());
   const declared = names.some((n) => evidence.typeNames.has(n));
   if (bare) {
-    if (declared) return 2.5;
-    return vouched ? 0.5 : undefined;
+    if (declared) return WEIGHTS.declaredType;
+    return vouched ? WEIGHTS.bareTypeVouched : undefined;
   }
-  return declared ? 2.5 : 2;
+  return declared ? WEIGHTS.declaredType : WEIGHTS.knownType;
 }
 
 function isFieldName(text: string): boolean {
@@ -191,7 +192,7 @@ function matchRole(
       // A flat table whose only anchor is the name (`参数 说明`): any ASCII word would start a row, so only
       // names the page's examples use are trusted.
       if (mode === 'words' && nameOnly && !inExamples) return [];
-      const out = [{ length: 1, score: 1 + (inExamples ? 2 : 0), text }];
+      const out = [{ length: 1, score: WEIGHTS.name + (inExamples ? WEIGHTS.nameInExamples : 0), text }];
       // `busy circuits (TIMES)`, `IO CS 44` (FORMATS.md §9.7): a multi-word name, only where a row can start
       // (the table start, or after a word with CJK text: the previous description's end), and at a small cost so
       // that a one-word name wins whenever one fits.
@@ -200,13 +201,13 @@ function matchRole(
         for (let n = 2; n <= MAX_NAME_WORDS; n++) {
           const next = tokens[at + n - 1];
           if (!next || !NAME_CONTINUATION.test(next.text)) break;
-          out.push({ length: n, score: 1 - 0.2 * (n - 1), text: tokens.slice(at, at + n).map((t) => t.text).join(' ') });
+          out.push({ length: n, score: WEIGHTS.name - WEIGHTS.nameExtraWord * (n - 1), text: tokens.slice(at, at + n).map((t) => t.text).join(' ') });
         }
       }
       return out;
     }
     case 'required':
-      return isRequiredWord(text) ? [{ length: 1, score: 2, text }] : [];
+      return isRequiredWord(text) ? [{ length: 1, score: WEIGHTS.required, text }] : [];
     case 'type': {
       const out: { length: number; score: number; text: string; note?: string }[] = [];
       const maxWords = mode === 'words' ? MAX_TYPE_WORDS : 1;
@@ -215,7 +216,7 @@ function matchRole(
         const joined = words.map((w) => w.text).join(' ');
         const score = typeScore(joined, evidence, vouched);
         if (score !== undefined) {
-          out.push({ length: n, score: score + 0.01 * n, text: joined });
+          out.push({ length: n, score: score + WEIGHTS.typeWordBonus * n, text: joined });
           continue;
         }
         const repair = mode === 'words' ? repairedType(words.map((w) => w.text)) : undefined;
@@ -228,21 +229,21 @@ function matchRole(
       return out.length ? [out.reduce((a, b) => (b.length > a.length ? b : a))] : [];
     }
     case 'status':
-      return STATUS_CODE.test(text) ? [{ length: 1, score: 2, text }] : [];
+      return STATUS_CODE.test(text) ? [{ length: 1, score: WEIGHTS.status, text }] : [];
     case 'code': {
-      if (ERROR_CODE.test(text)) return [{ length: 1, score: 2, text }];
+      if (ERROR_CODE.test(text)) return [{ length: 1, score: WEIGHTS.errorCode, text }];
       if (!looseCodes) return [];
       // `Switching Protocols`: a reason phrase of several words is one cell (flat text only; cells are whole already).
       if (mode === 'words') {
         for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - at); n >= 2; n--) {
           const phrase = tokens.slice(at, at + n).map((t) => t.text).join(' ');
-          if (REASON_PHRASES.has(phrase.toLowerCase())) return [{ length: n, score: 1.5, text: phrase }];
+          if (REASON_PHRASES.has(phrase.toLowerCase())) return [{ length: n, score: WEIGHTS.reasonPhrase, text: phrase }];
         }
       }
-      return /^[A-Za-z][\w.-]*$/.test(text) ? [{ length: 1, score: 1, text }] : [];
+      return /^[A-Za-z][\w.-]*$/.test(text) ? [{ length: 1, score: WEIGHTS.looseCode, text }] : [];
     }
     case 'method':
-      return HTTP_METHODS.has(text.toUpperCase()) ? [{ length: 1, score: 2, text }] : [];
+      return HTTP_METHODS.has(text.toUpperCase()) ? [{ length: 1, score: WEIGHTS.method, text }] : [];
     default:
       return [];
   }
@@ -425,10 +426,10 @@ interface Candidate {
 /** Penalty for the free part of a row spanning tokens [from, to): how far its token count is from what fits. */
 function freePenalty(from: number, to: number, freeRoles: number, options: SegmentOptions): number {
   const count = to - from;
-  if (freeRoles === 0) return count === 0 ? 0 : -2 * count;
-  if (options.mode === 'words') return count === 0 ? -1.5 : 0;
-  if (count < freeRoles) return -1 * (freeRoles - count);
-  if (count > freeRoles && !options.spanning) return -2 * (count - freeRoles);
+  if (freeRoles === 0) return count === 0 ? 0 : -WEIGHTS.freeTokenNoColumn * count;
+  if (options.mode === 'words') return count === 0 ? -WEIGHTS.emptyFreeWords : 0;
+  if (count < freeRoles) return -WEIGHTS.missingFreeCell * (freeRoles - count);
+  if (count > freeRoles && !options.spanning) return -WEIGHTS.extraFreeCell * (count - freeRoles);
   return 0;
 }
 
@@ -462,7 +463,7 @@ export function segmentRows(tokens: Token[], roles: ColumnRole[], options: Segme
   const n = tokens.length;
   const best = new Array<number>(candidates.length).fill(-Infinity);
   const next = new Array<number>(candidates.length).fill(-1);
-  const leadPenalty = options.mode === 'words' ? 0.3 : 1;
+  const leadPenalty = options.mode === 'words' ? WEIGHTS.leadingTokenWords : WEIGHTS.leadingTokenCells;
   for (let k = candidates.length - 1; k >= 0; k--) {
     const c = candidates[k]!;
     const end = c.at + c.match.length;

@@ -17,6 +17,7 @@ import { jsonEnd, tryParseJson } from './json.ts';
 import { namedTypes } from './rows.ts';
 import type { Report } from './tables.ts';
 import { textColumnRole } from './words.ts';
+import { WEIGHTS } from './weights.ts';
 
 function column(table: DocTable, role: 'name' | 'type'): number {
   return table.header.findIndex((h) => textColumnRole(h) === role);
@@ -85,9 +86,9 @@ function overlap(names: string[], pending: Pending, nested: Map<string, Set<stri
   return best;
 }
 
-const EVIDENCE_SHARE = 0.5;
+const EVIDENCE_SHARE = WEIGHTS.subTableEvidenceShare;
 
-/** Gives uncaptioned sub-tables the name of the type they serve (in place); reports each decision. */
+/** Tells which type each uncaptioned sub-table serves (`servesType`, in place, with the evidence); reports each decision. */
 export function captionSubTables(sections: DocSection[], report: Report): void {
   const declared = new Set<string>();
   for (const s of sections) {
@@ -105,7 +106,7 @@ export function captionSubTables(sections: DocSection[], report: Report): void {
       const group = table.status ?? '';
       const followOn = seenStatus.has(group);
       seenStatus.add(group);
-      if (followOn && !table.caption && table.number === undefined && table.rows.length) {
+      if (followOn && !table.caption && !table.servesType && table.number === undefined && table.rows.length) {
         const open = [...pending.values()].filter((p) => !declared.has(normalizeWord(p.type)));
         const names = rowNames(table);
         const scored = open.map((p) => ({ p, share: overlap(names, p, nested) }));
@@ -118,7 +119,7 @@ export function captionSubTables(sections: DocSection[], report: Report): void {
         }
         const where = { section: section.heading, table: '(table without caption)' };
         if (chosen) {
-          table.caption = chosen.p.type;
+          table.servesType = { name: chosen.p.type, evidence: chosen.how };
           declared.add(normalizeWord(chosen.p.type));
           const fields = [...chosen.p.fields].map((f) => `'${f}'`).join(', ');
           report({ ...where, reason: `uncaptioned sub-table taken as type '${chosen.p.type}' of ${fields} (${chosen.how})`, severity: 'info' });
