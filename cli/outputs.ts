@@ -12,6 +12,8 @@ export interface Output {
   label: string;
   path: string;
   kind: 'file' | 'folder';
+  /** A folder that may hold files hwdocs did not write (the crawler's page folder, resumed across runs). */
+  shared?: boolean;
 }
 
 /**
@@ -103,10 +105,11 @@ export async function assertSafeOutputs(
         throw new UsageError(`refusing to write ${name}: it lies inside the input '${input.input}'`);
     }
     const info = statOrUndefined(output.at);
+    if (output.kind === 'folder' && info && !info.isDirectory())
+      throw new UsageError(`${name} is a file, not a folder`);
     if (output.kind === 'file' && info?.isDirectory())
       throw new UsageError(`${name} is a folder; give a file name (e.g. ${join(output.path, 'service.openapi.yaml')})`);
-    if (output.kind === 'folder') {
-      if (info && !info.isDirectory()) throw new UsageError(`${name} is a file, not a folder`);
+    if (output.kind === 'folder' && !output.shared) {
       const problem = await ownershipProblem(output.at);
       if (problem) throw new UsageError(`refusing to write ${name}: ${problem}`);
     }

@@ -2,6 +2,7 @@
 // Exit codes: 0 pages saved and none failed; 1 some page failed, nothing saved, or interrupted; 2 usage errors.
 import { UsageError, parseCommandArgs, type Command } from '../args.ts';
 import { getVerbosity } from '../log.ts';
+import { assertSafeOutputs } from '../outputs.ts';
 import {
   CrawlUsageError,
   DEFAULTS,
@@ -60,6 +61,7 @@ export const crawl: Command = {
     if (positionals.length === 0) throw new UsageError(`no start URL given\n\nUsage: ${USAGE}`);
     if (!values.out) throw new UsageError(`missing -o <dir>\n\nUsage: ${USAGE}`);
 
+    await assertSafeOutputs([{ label: 'output folder', path: values.out, kind: 'folder', shared: true }], []);
     const options = {
       outDir: values.out,
       cacheDir: values.cache,

@@ -4,6 +4,7 @@ import type { Command } from '../args.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { info, stage } from '../log.ts';
 import { assertSafeOutputs } from '../outputs.ts';
+import { OutputOwnershipError } from '../../generator/write.ts';
 
 const USAGE = 'hwdocs generate <spec.yaml|json> -o <output dir> [--name <package name>]';
 
@@ -44,6 +45,7 @@ export const generate: Command = {
       );
       return 0;
     } catch (err) {
+      if (err instanceof OutputOwnershipError) throw new UsageError(err.message);
       if (isSpecProblemsError(err)) {
         process.stderr.write(`hwdocs generate: ${err.message}\nNothing was written.\n`);
         return 2;

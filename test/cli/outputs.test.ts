@@ -84,6 +84,11 @@ describe('unsafe outputs are refused before anything is written (exit 2, one lin
       /contains|is a file/,
     ],
     [
+      'crawl into the working directory',
+      () => ['crawl', 'http://127.0.0.1:9/docs/index.html', '-o', '.'],
+      /is the working directory/,
+    ],
+    [
       'scrape onto its input',
       () => ['scrape', at('manual/apig/page.md'), '-o', at('manual/apig/page.md')],
       /is the input/,
