@@ -68,6 +68,41 @@ export class TimeoutError extends Error {
   }
 }
 
+/**
+ * The server answered with a redirect. It is never followed: fetch would resend the token or signature and the
+ * body to the new location, whichever origin that is. `location` has secrets redacted.
+ */
+export class RedirectError extends Error {
+  readonly operationId: string;
+  readonly status: number;
+  readonly location?: string;
+  constructor(init: { operationId: string; status: number; location?: string }) {
+    super(
+      `${init.operationId}: HTTP ${init.status} redirect${init.location !== undefined ? ` to ${init.location}` : ''} not followed (credentials and bodies are never sent to another location; set endpoint to the right URL)`,
+    );
+    this.name = 'RedirectError';
+    this.operationId = init.operationId;
+    this.status = init.status;
+    if (init.location !== undefined) this.location = init.location;
+  }
+}
+
+/** The response body exceeded ClientOptions.maxResponseBytes; reading stopped there. */
+export class ResponseTooLargeError extends Error {
+  readonly operationId: string;
+  readonly status: number;
+  readonly limit: number;
+  constructor(init: { operationId: string; status: number; limit: number }) {
+    super(
+      `${init.operationId}: HTTP ${init.status} response body is larger than ${init.limit} bytes (ClientOptions.maxResponseBytes); reading stopped`,
+    );
+    this.name = 'ResponseTooLargeError';
+    this.operationId = init.operationId;
+    this.status = init.status;
+    this.limit = init.limit;
+  }
+}
+
 function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => `  ${i.path === '' ? '(root)' : i.path}: ${i.message} [${i.keyword}]`).join('\n');
 }

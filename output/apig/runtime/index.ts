@@ -11,12 +11,15 @@ export type {
   ValidationIssue,
 } from './types.js';
 export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
   createClient,
   decodeErrorBody,
   decodeSuccessBody,
   prepareRequest,
   serializeBody,
   RUNTIME_VERSION,
+  toAsciiHeaderValue,
   type AdvancedClientOptions,
   type Client,
   type PreparedRequest,
@@ -24,8 +27,10 @@ export {
 export {
   HuaweiCloudApiError,
   NetworkError,
+  RedirectError,
   RequestValidationError,
   ResponseParseError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
   parseErrorBody,
@@ -48,6 +53,8 @@ export {
   type SigningCredentials,
 } from './signer.js';
 export {
+  ClientConfigError,
+  REGION_PATTERN,
   buildQueryString,
   canonicalQueryString,
   canonicalUri,

@@ -60,14 +60,18 @@ export interface RetryPolicy {
 
 export interface ClientOptions {
   region: string;
-  /** Overrides the service's server template, e.g. a private endpoint or a test server. */
+  /** Overrides the service's server template, e.g. a private endpoint or a test server. Must be https. */
   endpoint?: string;
+  /** Allows an `http:` endpoint (tests, a local proxy). Credentials then travel in clear text. Default false. */
+  allowInsecureEndpoint?: boolean;
   /** Fills `{project_id}` path parameters and, with AK/SK, the X-Project-Id header. */
   projectId?: string;
   credentials: Credentials;
   fetch?: typeof fetch;
-  /** Per-attempt time limit in ms (covers connecting, headers and body). Default: none. */
+  /** Per-attempt time limit in ms (covers connecting, headers and body). Default 60 000; 0 means no limit. */
   timeoutMs?: number;
+  /** Largest response body read, in bytes; a larger one is a ResponseTooLargeError. Default 64 MiB. */
+  maxResponseBytes?: number;
   /** Extra attempts for idempotent requests on network errors, 429 and 5xx. Default 2. */
   retries?: number;
   /** Default 'request'. */

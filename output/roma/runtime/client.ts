@@ -2,6 +2,7 @@
 // retries what is safe to retry, enforces timeouts and cancellation, and turns failures into typed errors.
 
 import {
+  ClientConfigError,
   buildQueryString,
   fillPathTemplate,
   resolveEndpoint,
@@ -11,7 +12,9 @@ import {
 import {
   HuaweiCloudApiError,
   NetworkError,
+  RedirectError,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseParseError,
   ResponseValidationError,
   TimeoutError,
@@ -41,6 +44,10 @@ import type {
 
 export const RUNTIME_VERSION = '0.1.0';
 const DEFAULT_MEDIA_TYPE = 'application/json';
+/** Per-attempt time limit when ClientOptions.timeoutMs is not set: a silent server must not hold a call forever. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Largest response body read when ClientOptions.maxResponseBytes is not set (a flood must not exhaust memory). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface Client {
   request<T>(op: OperationSpec, args: RequestArgs): Promise<ApiResponse<T>>;
@@ -65,6 +72,25 @@ function setHeader(headers: Record<string, string>, name: string, value: string)
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
+}
+
+/** A header name as RFC 9110 allows it (a token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Visible ASCII, space and tab: what every fetch implementation and proxy accepts in a header value. */
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+/**
+ * Text the runtime itself puts in a header (User-Agent from a service title that may be Chinese): non-ASCII
+ * characters become UTF-8 percent-escapes and control characters are dropped, so a request never fails on it.
+ */
+export function toAsciiHeaderValue(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x20 && code <= 0x7e) out += ch;
+    else if (code > 0x7f) out += encodeURIComponent(ch);
+  }
+  return out.trim();
 }
 
 function isJsonMediaType(mediaType: string): boolean {
@@ -93,7 +119,7 @@ export function serializeBody(body: unknown, mediaType: string): string | Uint8A
 export function prepareRequest(
   op: OperationSpec,
   args: RequestArgs,
-  options: Pick<ClientOptions, 'region' | 'endpoint' | 'projectId' | 'userAgent' | 'credentials'>,
+  options: Pick<ClientOptions, 'region' | 'endpoint' | 'projectId' | 'userAgent' | 'credentials' | 'allowInsecureEndpoint'>,
   service: ServiceInfo,
 ): PreparedRequest {
   const pathValues: Record<string, unknown> = { ...(args.path ?? {}) };
@@ -112,18 +138,47 @@ export function prepareRequest(
       op.operationId,
     );
   }
+  if (filled.refused.length > 0) {
+    throw new RequestValidationError(
+      filled.refused.map((name) => ({
+        path: `/path/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        keyword: 'pathSegment',
+        message: `path parameter '${name}' must not be empty, '.' or '..' (the URL would name another resource)`,
+      })),
+      op.operationId,
+    );
+  }
 
-  const base = resolveEndpoint(service.serverTemplate, options.region, options.endpoint);
+  const base = resolveEndpoint(service.serverTemplate, options.region, options.endpoint, options.allowInsecureEndpoint === true);
   const query = buildQueryString(toQueryPairs(args.query));
   const url = `${base}${filled.path}${query === '' ? '' : '?' + query}`;
+  // What is signed must be what is sent: if URL parsing would rewrite the path (dot segments in the template or
+  // the endpoint), refuse rather than sign one path and request another.
+  const expectedPath = (new URL(base).pathname.replace(/\/+$/, '') + filled.path) || '/';
+  if (new URL(url).pathname !== expectedPath) {
+    throw new ClientConfigError(`${op.operationId}: the URL ${JSON.stringify(url.split('?')[0])} would be rewritten by URL parsing; refusing to send it`);
+  }
 
   const headers: Record<string, string> = {};
+  const headerIssues: ValidationIssue[] = [];
   for (const [name, value] of Object.entries(args.headers ?? {})) {
     if (value === undefined || value === null) continue;
-    setHeader(headers, name, stringifyParamValue(value));
+    const text = stringifyParamValue(value);
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(text)) {
+      // The value is not quoted: a header may carry a secret.
+      headerIssues.push({
+        path: `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        keyword: 'headerValue',
+        message: `header '${toAsciiHeaderValue(name)}' must have a token name and a printable-ASCII value (no line breaks, no non-ASCII text)`,
+      });
+      continue;
+    }
+    setHeader(headers, name, text);
   }
+  if (headerIssues.length > 0) throw new RequestValidationError(headerIssues, op.operationId);
   if (!hasHeader(headers, 'User-Agent')) {
-    setHeader(headers, 'User-Agent', options.userAgent ?? `hwdocs-runtime/${RUNTIME_VERSION} (${service.name})`);
+    const userAgent = options.userAgent ?? `hwdocs-runtime/${RUNTIME_VERSION} (${service.name})`;
+    setHeader(headers, 'User-Agent', toAsciiHeaderValue(userAgent));
   }
 
   const mediaType = op.mediaType ?? DEFAULT_MEDIA_TYPE;
@@ -132,6 +187,11 @@ export function prepareRequest(
 
   // Credentials go last so a documented header parameter of the same name cannot replace them.
   const credentials = options.credentials;
+  for (const secret of secretsOf(credentials)) {
+    if (!HEADER_VALUE.test(secret) || secret.trim() !== secret || secret === '') {
+      throw new ClientConfigError('credentials: a token, secret key or security token must be non-empty printable ASCII without surrounding spaces');
+    }
+  }
   if (credentials.type === 'token') {
     setHeader(headers, 'X-Auth-Token', credentials.token);
   } else {
@@ -225,10 +285,52 @@ function describeFailure(error: unknown, secrets: readonly string[]): { text: st
   return { text, cause };
 }
 
+/** Reads a body up to `limit` bytes; beyond that the read stops and the rest is never buffered. */
+async function readCapped(res: Response, limit: number, abort: () => void): Promise<Uint8Array | 'too-large'> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    abort();
+    return 'too-large';
+  }
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      abort();
+      await reader.cancel().catch(() => undefined);
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** 3xx, or the opaque answer browsers give for `redirect: 'manual'`. */
+function isRedirect(res: Response): boolean {
+  return res.type === 'opaqueredirect' || (res.status >= 300 && res.status <= 399 && res.status !== 304);
+}
+
 async function attemptOnce(
   fetchImpl: typeof fetch,
   request: PreparedRequest & { headers: Record<string, string> },
-  ctx: { op: OperationSpec; timeoutMs: number | undefined; signal: AbortSignal | undefined; secrets: readonly string[] },
+  ctx: {
+    op: OperationSpec;
+    timeoutMs: number | undefined;
+    maxResponseBytes: number;
+    signal: AbortSignal | undefined;
+    secrets: readonly string[];
+  },
 ): Promise<AttemptOutcome> {
   // One controller per attempt, fed by the caller's signal and by our timer. Forwarding by hand (instead of
   // AbortSignal.any) works on Node 18/20.0-20.2 and older browsers, and tells us which of the two fired.
@@ -244,13 +346,29 @@ async function attemptOnce(
         }, ctx.timeoutMs)
       : undefined;
   try {
-    const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
+    // Redirects are never followed: fetch would replay X-Auth-Token, X-Security-Token, the signature and the
+    // body to wherever Location points, another origin included. The API gateway does not redirect API calls.
+    const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal, redirect: 'manual' };
     if (request.body !== null) init.body = request.body as BodyInit;
     const res = await fetchImpl.call(globalThis, request.url, init);
+    if (isRedirect(res)) {
+      await res.body?.cancel().catch(() => undefined);
+      const location = res.headers.get('location');
+      throw new RedirectError({
+        operationId: ctx.op.operationId,
+        status: res.status,
+        ...(location !== null ? { location: redactText(location, ctx.secrets) } : {}),
+      });
+    }
     // The timer keeps running while the body streams in: a server that stalls mid-body also times out.
-    const bytes = request.method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await res.arrayBuffer());
+    const bytes =
+      request.method === 'HEAD' ? new Uint8Array(0) : await readCapped(res, ctx.maxResponseBytes, () => controller.abort());
+    if (bytes === 'too-large') {
+      throw new ResponseTooLargeError({ operationId: ctx.op.operationId, status: res.status, limit: ctx.maxResponseBytes });
+    }
     return { kind: 'response', response: { status: res.status, headers: headersToRecord(res.headers), bytes } };
   } catch (error) {
+    if (error instanceof RedirectError || error instanceof ResponseTooLargeError) throw error;
     if (ctx.signal?.aborted) throw ctx.signal.reason;
     const where = `${ctx.op.operationId} (${request.method} ${request.url.split('?')[0]})`;
     if (timedOut) {
@@ -286,10 +404,27 @@ function secretsOf(credentials: Credentials): string[] {
   return [credentials.secretKey, ...(credentials.securityToken ? [credentials.securityToken] : [])];
 }
 
+/** Each secret as sent and in the percent-encoded form a server may echo it in (a URL, a form body). */
+function redactionList(credentials: Credentials): string[] {
+  const out = new Set<string>();
+  for (const secret of secretsOf(credentials)) {
+    out.add(secret);
+    out.add(encodeURIComponent(secret));
+  }
+  return [...out];
+}
+
+/** Response headers with every echoed secret replaced (an X-Request-Id that repeats the token, a Set-Cookie …). */
+function redactHeaders(headers: Record<string, string>, secrets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = redactText(value, secrets);
+  return out;
+}
+
 function buildApiError(op: OperationSpec, response: RawResponse, secrets: readonly string[]): HuaweiCloudApiError {
   const body = redactValue(decodeErrorBody(response.bytes), secrets);
   const parsed = parseErrorBody(body);
-  const requestId = parsed.requestId ?? response.headers['x-request-id'];
+  const requestId = parsed.requestId ?? redactHeaders(response.headers, secrets)['x-request-id'];
   return new HuaweiCloudApiError({
     operationId: op.operationId,
     status: response.status,
@@ -309,6 +444,13 @@ export function createClient(options: AdvancedClientOptions, service: ServiceInf
   const random = options.random ?? Math.random;
   const now = options.now ?? (() => new Date());
   const validateMode = options.validate ?? 'request';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(timeoutMs >= 0) || !(maxResponseBytes > 0)) {
+    throw new ClientConfigError('timeoutMs must be ≥ 0 (0: no limit) and maxResponseBytes > 0');
+  }
+  // Fail at construction, not at the first call, for a bad region or endpoint.
+  resolveEndpoint(service.serverTemplate, options.region, options.endpoint, options.allowInsecureEndpoint === true);
 
   async function request<T>(op: OperationSpec, args: RequestArgs): Promise<ApiResponse<T>> {
     if (validateMode !== 'off' && op.validateRequest) {
@@ -317,7 +459,7 @@ export function createClient(options: AdvancedClientOptions, service: ServiceInf
     }
     const prepared = prepareRequest(op, args, options, service);
     // Everything that must never surface in an error; Authorization values are added as they are made.
-    const secrets = secretsOf(options.credentials);
+    const secrets = redactionList(options.credentials);
     const retriable = isIdempotentMethod(op.method);
 
     for (let attempt = 0; ; attempt++) {
@@ -335,7 +477,8 @@ export function createClient(options: AdvancedClientOptions, service: ServiceInf
 
       const outcome = await attemptOnce(fetchImpl, { ...prepared, headers }, {
         op,
-        timeoutMs: options.timeoutMs,
+        timeoutMs: timeoutMs === 0 ? undefined : timeoutMs,
+        maxResponseBytes,
         signal: args.signal,
         secrets,
       });
@@ -369,9 +512,10 @@ function finishSuccess<T>(
   secrets: readonly string[],
   validateMode: 'request' | 'all' | 'off',
 ): ApiResponse<T> {
-  const decoded = decodeSuccessBody(response.bytes, response.headers['content-type']);
+  const headers = redactHeaders(response.headers, secrets);
+  const decoded = decodeSuccessBody(response.bytes, headers['content-type']);
   if (!decoded.ok) {
-    const requestId = response.headers['x-request-id'];
+    const requestId = headers['x-request-id'];
     throw new ResponseParseError({
       operationId: op.operationId,
       status: response.status,
@@ -391,10 +535,11 @@ function finishSuccess<T>(
       });
     }
   }
-  const requestId = response.headers['x-request-id'] ?? parseErrorBody(body).requestId;
+  const bodyRequestId = parseErrorBody(body).requestId;
+  const requestId = headers['x-request-id'] ?? (bodyRequestId === undefined ? undefined : redactText(bodyRequestId, secrets));
   return {
     status: response.status,
-    headers: response.headers,
+    headers,
     ...(requestId !== undefined ? { requestId } : {}),
     body: body as T,
   };

@@ -98,28 +98,81 @@ export function canonicalUri(rawPath: string): string {
   return withLeading.endsWith('/') ? withLeading : withLeading + '/';
 }
 
+/** Values that would change the path's structure once a URL parser normalises it (`/a/..` is `/`). */
+const DOT_SEGMENTS: ReadonlySet<string> = new Set(['.', '..']);
+
 /**
  * Fills `{name}` placeholders of a path template. Values are RFC 3986-encoded so a '/' inside a value cannot
- * change the path structure. Returns the names that had no value, so the caller can report them.
+ * change the path structure. Returns the names that had no value, and those whose value is refused: a segment
+ * that is exactly `.` or `..` would be resolved away by every URL parser (`DELETE /instances/inst/throttles/..`
+ * reaches `DELETE /instances/inst/`, another API, validly signed), so such values are never sent.
  */
 export function fillPathTemplate(
   template: string,
   values: Record<string, unknown>,
-): { path: string; missing: string[] } {
+): { path: string; missing: string[]; refused: string[] } {
   const missing: string[] = [];
+  const refused: string[] = [];
   const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
-    const value = values[name];
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
     if (value === undefined || value === null || value === '') {
       missing.push(name);
       return `{${name}}`;
     }
-    return encodeRfc3986(stringifyParamValue(value));
+    const text = stringifyParamValue(value);
+    if (text === '' || DOT_SEGMENTS.has(text)) {
+      refused.push(name);
+      return `{${name}}`;
+    }
+    return encodeRfc3986(text);
   });
-  return { path, missing };
+  return { path, missing, refused };
 }
 
-/** 'https://apig.{region}.myhuaweicloud.com' + region → base URL without trailing '/'. */
-export function resolveEndpoint(serverTemplate: string, region: string, endpoint?: string): string {
-  const base = endpoint ?? serverTemplate.replace(/\{region\}/g, region);
-  return base.replace(/\/+$/, '');
+/** Thrown for options that would make the client unsafe or could never work (bad region, plain-http endpoint). */
+export class ClientConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ClientConfigError';
+  }
+}
+
+/**
+ * What a Huawei Cloud region looks like (`cn-north-4`, `ap-southeast-1`, `eu-west-101`, `la-south-2`). The region is
+ * spliced into the host name, so anything else (`evil.example#`, `x.attacker.com/`) could send the token elsewhere.
+ */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * 'https://apig.{region}.myhuaweicloud.com' + region → base URL without trailing '/'. The region must look like a
+ * region when the template uses it; an endpoint must be an https URL without credentials, query or fragment
+ * (plain http only with `allowInsecureEndpoint`, for tests and local proxies).
+ */
+export function resolveEndpoint(
+  serverTemplate: string,
+  region: string,
+  endpoint?: string,
+  allowInsecureEndpoint = false,
+): string {
+  if (endpoint === undefined && serverTemplate.includes('{region}') && !REGION_PATTERN.test(region)) {
+    throw new ClientConfigError(
+      `region ${JSON.stringify(region)} does not look like a Huawei Cloud region (e.g. cn-north-4); set endpoint for anything else`,
+    );
+  }
+  const base = (endpoint ?? serverTemplate.replace(/\{region\}/g, region)).replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new ClientConfigError(`endpoint ${JSON.stringify(base)} is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowInsecureEndpoint)) {
+    throw new ClientConfigError(
+      `endpoint ${JSON.stringify(base)} must use https (credentials would travel in clear text); set allowInsecureEndpoint: true to allow http`,
+    );
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || base.includes('#') || base.includes('?')) {
+    throw new ClientConfigError(`endpoint ${JSON.stringify(base)} must not carry credentials, a query or a fragment`);
+  }
+  return base;
 }
