@@ -9,9 +9,9 @@ import { HostGate } from './host-gate.ts';
 import { fetchWithRetries, type FetchOutcome, type RetryOptions } from './http.ts';
 import { extractLinks, isHtmlContentType } from './links.ts';
 import { MANIFEST_FILE, byUrl, renderManifest } from './manifest.ts';
-import { STATE_FILE, loadState, removeState, saveState } from './state.ts';
+import { STATE_FILE, StateJournal, loadState } from './state.ts';
 import type { CrawlEvent, CrawlFailure, CrawlOptions, CrawlSummary, ManifestPage, PageSource } from './types.ts';
-import { fileNameForUrl, isInScope, looksLikePage, normalizeUrl, scopeOf } from './urls.ts';
+import { FileNamer, isInScope, looksLikePage, normalizeUrl, scopeOf } from './urls.ts';
 
 /** A start URL that is not an absolute http(s) URL, or options out of range. */
 export class CrawlUsageError extends Error {}
@@ -78,6 +78,7 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
   checkCount('retries', options.retries, 0);
   checkCount('maxRedirects', options.maxRedirects, 0);
   checkCount('maxPages', options.maxPages, 1);
+  checkCount('maxBodyBytes', options.maxBodyBytes, 1);
 
   const outDir = resolve(options.outDir);
   const cache = new DiskCache(resolve(options.cacheDir ?? join(outDir, '.cache')));
@@ -92,6 +93,7 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     userAgent: options.userAgent ?? DEFAULTS.userAgent,
     clock,
     signal,
@@ -116,17 +118,13 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
   const progressTotal = () => Math.min(seen.size, maxPages);
   const pendingUrls = () => [...seen].filter((url) => !done.has(url) && !failures.has(url));
   const failureList = (): CrawlFailure[] => [...failures].map(([url, reason]) => ({ url, reason }));
+  const namer = new FileNamer(includeHost);
 
-  // Serialised so that concurrent pages never interleave two writes of the state file.
-  let stateWrite: Promise<void> = Promise.resolve();
-  const persistState = () => {
-    const snapshot = { version: 1 as const, startUrls, done: [...done], failed: failureList(), pending: pendingUrls() };
-    stateWrite = stateWrite.then(() => saveState(statePath, snapshot));
-    return stateWrite;
-  };
+  const journal = new StateJournal(statePath, () => ({ startUrls, done: [...done], failed: failureList() }), () => done.size + failures.size);
+  await journal.start({ startUrls, done: [...done], failed: previous?.failed ?? [] });
 
   const savePage = async (url: string, meta: CacheMeta, body: Buffer, source: PageSource): Promise<string[]> => {
-    const file = fileNameForUrl(url, { includeHost });
+    const file = namer.fileFor(url);
     await writeFileIfChanged(join(outDir, file), body);
     pages.set(
       url,
@@ -145,7 +143,7 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
     counts[source]++;
     finished++;
     emit({ type: 'page', outcome: source, url, file, done: finished, total: progressTotal() });
-    await persistState();
+    await journal.pageDone(url);
     return isHtmlContentType(meta.contentType) ? extractLinks(body.toString('utf8'), meta.finalUrl ?? url) : [];
   };
 
@@ -155,11 +153,21 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
     counts.failed++;
     finished++;
     emit({ type: 'page', outcome: 'failed', url, reason, done: finished, total: progressTotal() });
-    await persistState();
+    await journal.pageFailed(url, reason);
     return { kind: 'failed', reason };
   };
 
+  // A page that cannot be saved (a file system refusing a name, a full disk) fails alone, with its reason.
   const crawlPage = async (url: string): Promise<PageResult> => {
+    try {
+      return await crawlPageUnguarded(url);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      return failPage(url, `cannot save: ${error instanceof Error ? error.message : String(error)}${typeof code === 'string' ? ` (${code})` : ''}`);
+    }
+  };
+
+  const crawlPageUnguarded = async (url: string): Promise<PageResult> => {
     const cached: CacheHit | undefined = await cache.get(url);
     // Saved earlier in this same (interrupted) crawl: fresh by definition, no request at all.
     if (cached && resumable.has(url)) return { kind: 'saved', links: await savePage(url, cached.meta, cached.body, 'cached') };
@@ -221,11 +229,10 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
     level = next;
   }
 
-  await stateWrite;
   const pending = pendingUrls();
   const interrupted = signal?.aborted ?? false;
-  if (pending.length === 0 && failures.size === 0 && !interrupted) await removeState(statePath);
-  else await persistState();
+  if (pending.length === 0 && failures.size === 0 && !interrupted) await journal.remove();
+  else await journal.flush();
 
   const manifestFile = join(outDir, MANIFEST_FILE);
   const sortedPages = [...pages.values()].sort(byUrl);

@@ -32,6 +32,48 @@ export interface RequestOptions {
   /** Cached validators: sent as If-None-Match / If-Modified-Since. */
   validators?: Validators;
   signal?: AbortSignal;
+  /** Largest decoded body accepted (default MAX_PAGE_BYTES). */
+  maxBodyBytes?: number;
+}
+
+/** Largest page body kept, after decoding: Huawei pages are below 2 MB; a flood or a bomb stops here. */
+export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
+/** Decoded bytes per byte on the wire a compressed body may reach (HTML compresses 5–20×; a gzip bomb 1000×). */
+export const MAX_COMPRESSION_RATIO = 100;
+/** Below this many decoded bytes the ratio is not checked (a tiny page of spaces compresses very well). */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+/**
+ * Reads a body chunk by chunk, stopping at `limit` decoded bytes, or when a compressed body (undici decodes gzip,
+ * deflate and br itself) grows beyond MAX_COMPRESSION_RATIO times its Content-Length. The rest is never buffered.
+ */
+async function readBodyCapped(response: Response, limit: number): Promise<Buffer | { tooLarge: string }> {
+  const encoding = response.headers.get('content-encoding');
+  const wireLength = Number(response.headers.get('content-length') ?? NaN);
+  if (!encoding && Number.isFinite(wireLength) && wireLength > limit) {
+    await discardBody(response);
+    return { tooLarge: `body of ${wireLength} bytes is larger than the ${limit}-byte limit (maxBodyBytes)` };
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    const ratioBreached = encoding && Number.isFinite(wireLength) && total > RATIO_FLOOR_BYTES && total > wireLength * MAX_COMPRESSION_RATIO;
+    if (total > limit || ratioBreached) {
+      await reader.cancel().catch(() => undefined);
+      return {
+        tooLarge: ratioBreached
+          ? `${encoding} body expands beyond ${MAX_COMPRESSION_RATIO}× its ${wireLength} bytes (MAX_COMPRESSION_RATIO); reading stopped at ${total} bytes`
+          : `body is larger than the ${limit}-byte limit (maxBodyBytes); reading stopped`,
+      };
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -79,6 +121,10 @@ export async function fetchOnce(url: string, options: RequestOptions): Promise<F
         const location = response.headers.get('location');
         if (!location) return { kind: 'error', reason: `HTTP ${response.status} without Location`, retryable: false };
         const next = new URL(location, current).href;
+        // The doc set lives on one scheme, host and port: a redirect elsewhere is not a page of it.
+        if (new URL(next).origin !== new URL(url).origin) {
+          return { kind: 'error', reason: `redirect to another origin not followed: ${next}`, retryable: false };
+        }
         if (chain.includes(next)) {
           return { kind: 'error', reason: `redirect loop: ${[...chain, next].join(' → ')}`, retryable: false };
         }
@@ -111,7 +157,9 @@ export async function fetchOnce(url: string, options: RequestOptions): Promise<F
         };
       }
 
-      const body = Buffer.from(await response.arrayBuffer());
+      const read = await readBodyCapped(response, options.maxBodyBytes ?? MAX_PAGE_BYTES);
+      if (!Buffer.isBuffer(read)) return { kind: 'error', reason: read.tooLarge, retryable: false };
+      const body = read;
       // undici usually throws on a short body itself; this catches the cases it lets through.
       const declaredLength = response.headers.get('content-length');
       if (declaredLength !== null && !response.headers.get('content-encoding') && Number(declaredLength) !== body.length) {

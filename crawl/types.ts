@@ -26,6 +26,8 @@ export interface CrawlOptions {
   retryMaxMs?: number;
   /** Ceiling for a server's Retry-After (default 120 000 ms). */
   maxRetryAfterMs?: number;
+  /** Largest page body kept, after decoding (default MAX_PAGE_BYTES, 32 MiB); a larger one fails that page. */
+  maxBodyBytes?: number;
   /** Redirect hops allowed per request (default 5). */
   maxRedirects?: number;
   /** Upper bound on pages in the crawl, counting pages resumed from an earlier run (default unbounded). */

@@ -53,14 +53,29 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** Longest name part kept from a URL segment; longer ones are cut and get the hash (file systems allow 255 bytes). */
+export const MAX_NAME_CHARS = 100;
+/** Names Windows reserves whatever the extension (`con.html` cannot be created there). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+
 /**
- * Text safe as a file or folder name on every file system. When anything had to change, a hash of the raw
- * URL segment is appended, so two different URLs cannot collapse onto one file name.
+ * Text safe as a file or folder name on every file system. When anything had to change (characters, a leading or
+ * trailing dot, a Windows-reserved name, a name longer than MAX_NAME_CHARS), a hash of the raw URL segment is
+ * appended, so two different URLs cannot collapse onto one file name.
  */
 function safeName(decoded: string, rawSegment: string): string {
   const cleaned = decoded.replace(/[^A-Za-z0-9._-]/g, '_');
-  if (cleaned === decoded && cleaned !== '' && !cleaned.startsWith('.')) return cleaned;
-  return `${cleaned.replace(/^\.+/, '_') || '_'}-${shortHash(rawSegment)}`;
+  const unchanged =
+    cleaned === decoded && cleaned !== '' && !cleaned.startsWith('.') && !cleaned.endsWith('.') && !WINDOWS_RESERVED.test(cleaned) && cleaned.length <= MAX_NAME_CHARS;
+  if (unchanged) return cleaned;
+  const base = cleaned.replace(/^\.+/, '_').replace(/\.+$/, '_').slice(0, MAX_NAME_CHARS) || '_';
+  return `${WINDOWS_RESERVED.test(base) ? '_' : ''}${base}-${shortHash(rawSegment)}`;
+}
+
+/** A folder may not be named like a page file: `a.html/b` next to `a.html` would need `a.html` to be both. */
+function safeDirectoryName(decoded: string, rawSegment: string): string {
+  const name = safeName(decoded, rawSegment);
+  return /\.html?$/i.test(name) ? `${name}-${shortHash(rawSegment)}` : name;
 }
 
 /**
@@ -73,7 +88,7 @@ export function fileNameForUrl(url: string, options: { includeHost?: boolean } =
   const parsed = new URL(url);
   const segments = parsed.pathname.split('/').slice(1);
   const last = segments.pop() || 'index.html';
-  const directories = segments.map((segment) => safeName(decodeSegment(segment), segment));
+  const directories = segments.map((segment) => safeDirectoryName(decodeSegment(segment), segment));
 
   const decodedLast = decodeSegment(last);
   const extension = /\.html?$/i.exec(decodedLast)?.[0] ?? '';
@@ -82,4 +97,26 @@ export function fileNameForUrl(url: string, options: { includeHost?: boolean } =
 
   const host = options.includeHost ? [parsed.host.replace(/[^A-Za-z0-9.-]/g, '_')] : [];
   return [...host, ...directories, stem + (extension || '.html')].join('/');
+}
+
+/**
+ * Assigns each URL of one crawl its file, keeping apart names that only a case-insensitive file system (`Dup.html`,
+ * `dup.html`) or the added `.html` (`dup`, `dup.html`) would merge: the second URL to claim a name gets a hash of
+ * its URL before the extension. Claims follow the crawl's fixed breadth-first order, so names are stable.
+ */
+export class FileNamer {
+  private readonly owners = new Map<string, string>();
+  private readonly byUrl = new Map<string, string>();
+  constructor(private readonly includeHost: boolean) {}
+
+  fileFor(url: string): string {
+    const known = this.byUrl.get(url);
+    if (known !== undefined) return known;
+    let file = fileNameForUrl(url, { includeHost: this.includeHost });
+    const owner = this.owners.get(file.toLowerCase());
+    if (owner !== undefined && owner !== url) file = file.replace(/(\.html?)$/i, `-${shortHash(url)}$1`);
+    this.owners.set(file.toLowerCase(), url);
+    this.byUrl.set(url, file);
+    return file;
+  }
 }
