@@ -3,6 +3,7 @@ import { bodyLocation, buildOperationContext, errorCodes, isSuccess, sharedStatu
 import { matchOperations, sourceFile } from './operations.ts';
 import { viewSchema } from './resolve.ts';
 import { RULES, type Rule } from './rules.ts';
+import { surfaceHits } from './surface.ts';
 import { LEVELS, type DiffReport, type Direction, type Hit, type OpenApiDoc } from './types.ts';
 
 /** Deep enough for any real payload; only a pathological inline nesting would reach it. */
@@ -93,6 +94,8 @@ export function diffDocuments(oldDoc: OpenApiDoc, newDoc: OpenApiDoc, rules: rea
     if (rule.scope !== 'document') continue;
     for (const f of rule.check(documentContext)) hits.push({ id: rule.id, level: rule.level, operation: f.operation, location: f.location, message: f.message });
   }
+  // The generated TypeScript names too: a re-pointed or renamed export breaks code even when the wire does not.
+  hits.push(...surfaceHits(oldDoc, newDoc));
   const sources: Record<string, string> = {};
   for (const op of [...operations.removed, ...operations.added]) {
     const file = sourceFile(op);

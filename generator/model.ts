@@ -2,7 +2,7 @@
 // every emitter (types aliases, client, validators, errors, README) agrees on them.
 import { isPlainObject as isObject, type JsonObject, type JsonValue } from './spec/load.ts';
 import { unescapePointerSegment } from './escape.ts';
-import { assignNames, compareCodeUnits, toCamelCase, toPascalCase, splitWords } from './names.ts';
+import { assignNames, compareCodeUnits, NameScope, toCamelCase, toPascalCase, splitWords } from './names.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 const METHODS: Record<string, HttpMethod> = { get: 'GET', put: 'PUT', post: 'POST', delete: 'DELETE', options: 'OPTIONS', head: 'HEAD', patch: 'PATCH' };
@@ -39,8 +39,18 @@ export interface SourceRef {
 
 export interface OperationModel {
   operationId: string;
-  /** camelCase client method name, unique. */
+  /**
+   * camelCase name from the operationId, unique in the service: the key of the operation in operations.ts and the
+   * validator tables, and the method name of an operation without an API version.
+   */
   methodName: string;
+  /** The API version the operation belongs to (`x-api-version`, else the path's first `/vN[.N]/` segment). */
+  apiVersion?: string;
+  /**
+   * camelCase method name on its version namespace (`client.v3.listListeners`), or on the client itself for an
+   * operation without a version: `x-operation-name`, else the operationId.
+   */
+  versionMethodName: string;
   /** PascalCase stem for per-operation types (`<Stem>Args`, `<Stem>ErrorCode`), unique. */
   typeStem: string;
   method: HttpMethod;
@@ -74,6 +84,17 @@ export interface ErrorCodeModel {
   action: string;
 }
 
+/** The operations of one API version: `client.<key>.<versionMethodName>()`. */
+export interface VersionModel {
+  /** As documented: `v2`, `v2.0`, `v3`. */
+  apiVersion: string;
+  /** Property of the client (`v2`, `v2_0`, `v3`). */
+  key: string;
+  /** PascalCase stem of the namespace's interface (`V2`, `V2_0`). */
+  pascal: string;
+  operations: OperationModel[];
+}
+
 export interface ServiceModel {
   /** Display name from info.title without " API" (`APIG`). */
   title: string;
@@ -85,6 +106,14 @@ export interface ServiceModel {
   description: string;
   serverTemplate: string;
   operations: OperationModel[];
+  /** Operations grouped by API version, sorted by key; operations without a version are not in any. */
+  versions: VersionModel[];
+  /**
+   * The client also carries the methods of its only version directly (`client.listListeners()` beside
+   * `client.v3.listListeners()`): true when the service has at most one version, so single-version packages keep
+   * the flat methods they always had.
+   */
+  flatMethods: boolean;
   schemas: SchemaModel[];
   errorCodes: ErrorCodeModel[];
   security: { iamToken: boolean; akskSigning: boolean };
@@ -174,7 +203,8 @@ const RESERVED_EXPORTS = [
   'RequestArgs', 'ValidationIssue', 'HuaweiCloudApiError', 'ServiceInfo', 'ErrorCode', 'errorCatalog',
   'isKnownErrorCode', 'operationSpecs', 'service', 'types', 'runtime', 'validators', 'errors', 'Credentials',
   '$defs', 'ErrorCodeInfo', 'KnownErrorCode', 'requestValidators', 'responseValidators', 'NetworkError', 'TimeoutError',
-  'RequestValidationError', 'ResponseValidationError', 'ResponseParseError', 'Client',
+  'RequestValidationError', 'ResponseValidationError', 'ResponseParseError', 'Client', 'ErrorCodesByStatus',
+  'pageStrategies', 'PageStrategy', 'paginate', 'MAX_PAGES',
 ];
 
 export function buildServiceModel(doc: JsonObject): ServiceModel {
@@ -185,7 +215,7 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
   const info = isObject(doc.info) ? doc.info : {};
 
   // Operations in a stable order: by operationId.
-  const rawOps: Omit<OperationModel, 'methodName' | 'typeStem'>[] = [];
+  const rawOps: (Omit<OperationModel, 'methodName' | 'typeStem' | 'versionMethodName'> & { officialName?: string })[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const path of Object.keys(paths).sort(compareCodeUnits)) {
     const item = deref(doc, paths[path]);
@@ -207,8 +237,12 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
         const picked = pickMedia(response.content);
         responses.push({ status, description: text(response.description), mediaType: picked?.mediaType, schema: picked?.schema });
       }
+      const apiVersion = typeof op['x-api-version'] === 'string' && op['x-api-version'].trim() ? op['x-api-version'].trim() : versionOfPath(path);
+      const officialName = typeof op['x-operation-name'] === 'string' && op['x-operation-name'].trim() ? op['x-operation-name'].trim() : undefined;
       rawOps.push({
         operationId: op.operationId,
+        ...(apiVersion ? { apiVersion } : {}),
+        ...(officialName ? { officialName } : {}),
         method: METHODS[lower],
         path,
         summary: text(op.summary),
@@ -226,10 +260,30 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
   rawOps.sort((a, b) => compareCodeUnits(a.operationId, b.operationId));
   const ids = rawOps.map((op) => op.operationId);
   // Per-service names (`ApigClient`, `ApigErrorCode`, `createApigClient`) must not be taken by document names.
-  const serviceNames = [pascal, `${pascal}Client`, `${pascal}ErrorCode`, `create${pascal}Client`];
+  const versions = groupVersions(rawOps);
+  const serviceNames = [pascal, `${pascal}Client`, `${pascal}ErrorCode`, `create${pascal}Client`, ...[...versions.keys()].map((key) => versionInterfaceName(pascal, key))];
   const methodNames = assignNames(ids, toCamelCase, [...RESERVED_EXPORTS, ...serviceNames], ['', 'WithResponse']);
   const typeStems = assignNames(ids, toPascalCase, [...RESERVED_EXPORTS, ...serviceNames], ['Args', 'Result', 'ErrorCode', 'Error']);
-  const operations = rawOps.map((op) => ({ ...op, methodName: methodNames.get(op.operationId)!, typeStem: typeStems.get(op.operationId)! }));
+  // Method names are claimed per object they live on: each version namespace, and the client itself, which holds
+  // the operations without a version and, when the service has a single version, that version's methods too.
+  const unversioned = rawOps.filter((op) => !op.apiVersion);
+  const keys = [...versions.keys()];
+  const scopes = keys.length === 1 ? [[...unversioned, ...versions.get(keys[0])!]] : [unversioned, ...versions.values()];
+  const versionMethodNames = new Map<string, string>();
+  for (const ops of scopes) for (const [id, name] of namespaceMethodNames(ops, keys)) versionMethodNames.set(id, name);
+  const operations: OperationModel[] = rawOps.map(({ officialName: _, ...op }) => ({
+    ...op,
+    methodName: methodNames.get(op.operationId)!,
+    versionMethodName: versionMethodNames.get(op.operationId) ?? methodNames.get(op.operationId)!,
+    typeStem: typeStems.get(op.operationId)!,
+  }));
+  const byId = new Map(operations.map((op) => [op.operationId, op]));
+  const versionModels: VersionModel[] = [...versions.keys()]
+    .map((key) => {
+      const ops = versions.get(key)!.map((raw) => byId.get(raw.operationId)!);
+      return { apiVersion: ops[0].apiVersion!, key, pascal: versionPascal(key), operations: ops };
+    })
+    .sort((a, b) => compareVersionKeys(a.key, b.key));
 
   const components = isObject(doc.components) ? doc.components : {};
   const rawSchemas = isObject(components.schemas) ? components.schemas : {};
@@ -253,10 +307,73 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
     description: text(info.description),
     serverTemplate: serverTemplate(doc),
     operations,
+    versions: versionModels,
+    flatMethods: versionModels.length <= 1,
     schemas,
     errorCodes: readCatalogue(doc['x-error-codes']),
     security: { iamToken: 'iamToken' in schemesRaw, akskSigning: 'akskSigning' in schemesRaw },
   };
+}
+
+/** `v2_0` → `V2_0` (toPascalCase would drop the underscore and make `v2_0` read like `v20`). */
+export function versionPascal(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/** `ApigV2Client`, `ElbV2_0Client`: the interface of one version namespace. */
+export function versionInterfaceName(servicePascal: string, key: string): string {
+  return `${servicePascal}${versionPascal(key)}Client`;
+}
+
+/** `/v2.0/lbaas/…` → `v2.0`; `/autoscaling-api/v1/…` → `v1`; undefined when no segment is a version. */
+export function versionOfPath(path: string): string | undefined {
+  return path.split('/').find((segment) => /^v\d+(\.\d+)*$/i.test(segment))?.toLowerCase();
+}
+
+/** `v2.0` → `v2_0`, `V3` → `v3`, `2` → `v2`: the client property of a version namespace. */
+export function versionKey(apiVersion: string): string {
+  const key = apiVersion.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(key) ? key : `v${key}`;
+}
+
+/** Numeric order of version keys (`v2` < `v2_0` < `v3` < `v10`), then code units. */
+export function compareVersionKeys(a: string, b: string): number {
+  const numbers = (key: string) => (key.match(/\d+/g) ?? []).map(Number);
+  const [x, y] = [numbers(a), numbers(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length || compareCodeUnits(a, b);
+}
+
+/** Operations with a version, by version key (two spellings of one version, `V2` and `v2`, share a namespace). */
+function groupVersions<T extends { operationId: string; apiVersion?: string }>(ops: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const op of ops) {
+    if (!op.apiVersion) continue;
+    const key = versionKey(op.apiVersion);
+    groups.set(key, [...(groups.get(key) ?? []), op]);
+  }
+  return groups;
+}
+
+/** Names the namespace itself uses (`client.v3.paginate`) plus the suffix every method has a twin with. */
+const NAMESPACE_RESERVED = ['paginate'];
+
+/**
+ * Method names inside one version namespace: the official name (`x-operation-name`), else the operationId. When two
+ * operations of one version want the same name, both fall back to their operationIds (unique in the document), so
+ * a name never depends on which of them was read first; only identical operationId words would still need `_2`.
+ */
+export function namespaceMethodNames(ops: readonly { operationId: string; officialName?: string }[], reserved: readonly string[] = []): Map<string, string> {
+  const wanted = new Map(ops.map((op) => [op.operationId, toCamelCase(op.officialName ?? op.operationId)]));
+  const count = new Map<string, number>();
+  for (const name of wanted.values()) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
+  const scope = new NameScope([...NAMESPACE_RESERVED, ...reserved]);
+  const names = new Map<string, string>();
+  for (const id of [...wanted.keys()].sort(compareCodeUnits)) {
+    const name = wanted.get(id)!;
+    names.set(id, scope.claimWithSuffixes(count.get(name.toLowerCase())! > 1 ? toCamelCase(id) : name, ['', 'WithResponse']));
+  }
+  return names;
 }
 
 /** Resolves a `#/components/schemas/<Name>` reference to its model, or undefined for anything else. */

@@ -7,10 +7,30 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { OperationModel, ServiceModel } from '../model.ts';
+import { callPath } from './client.ts';
 import { markdownCode, markdownText, markdownUrl, stringLiteral } from '../escape.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
-export const TEMPLATE_FILES = { 'index.ts': 'index.ts.hbs', 'package.json': 'package.json.hbs', 'tsconfig.json': 'tsconfig.json.hbs', 'README.md': 'README.md.hbs' } as const;
+export const TEMPLATE_FILES = {
+  'index.ts': 'index.ts.hbs',
+  'package.json': 'package.json.hbs',
+  'tsconfig.json': 'tsconfig.json.hbs',
+  'tsconfig.cjs.json': 'tsconfig.cjs.json.hbs',
+  'README.md': 'README.md.hbs',
+} as const;
+
+/**
+ * Builds ESM (dist/esm, `tsconfig.json`) and CommonJS (dist/cjs, `tsconfig.cjs.json`) from the same sources; the
+ * `{"type":"commonjs"}` marker makes Node read dist/cjs as CommonJS inside a `"type": "module"` package.
+ */
+export const BUILD_SCRIPT =
+  'tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && node -e "require(\'node:fs\').writeFileSync(\'dist/cjs/package.json\', \'{\\"type\\": \\"commonjs\\"}\\n\')"';
+
+/** `@scope/name/sub` → `@scope/name`: the package a runtime specifier lives in (its peer dependency). */
+export function packageOfSpecifier(specifier: string): string {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
 
 function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -67,7 +87,7 @@ function readmeExample(service: ServiceModel, packageName: string): string {
     }
     lines.push(
       'try {',
-      `  const result = await client.${op.methodName}(${groups.length ? `{ ${groups.join(', ')} }` : ''});`,
+      `  const result = await client.${callPath(service, op)}(${groups.length ? `{ ${groups.join(', ')} }` : ''});`,
       '  console.log(result);',
       '} catch (error) {',
       '  if (error instanceof HuaweiCloudApiError && isKnownErrorCode(error.errorCode)) {',
@@ -119,14 +139,9 @@ function docPageMarkdown(op: OperationModel): string {
   return url ? `[${text || markdownText(s.url!)}](${url})` : text;
 }
 
-export interface TemplateOutput {
-  'index.ts': string;
-  'package.json': string;
-  'tsconfig.json': string;
-  'README.md': string;
-}
+export type TemplateOutput = Record<keyof typeof TEMPLATE_FILES, string>;
 
-export async function renderTemplates(service: ServiceModel, packageName: string, errorCodeCount: number): Promise<TemplateOutput> {
+export async function renderTemplates(service: ServiceModel, packageName: string, errorCodeCount: number, runtime?: string): Promise<TemplateOutput> {
   const hb = createEnvironment();
   const example = readmeExample(service, packageName);
   const longestRun = Math.max(2, ...(example.match(/`+/g) ?? []).map((run) => run.length));
@@ -142,10 +157,18 @@ export async function renderTemplates(service: ServiceModel, packageName: string
     operationCount: service.operations.length,
     schemaCount: service.schemas.length,
     errorCodeCount,
+    runtime: runtime ?? '',
+    runtimeImport: runtime ?? './runtime/index.js',
+    runtimePackage: runtime === undefined ? '' : packageOfSpecifier(runtime),
+    files: runtime === undefined ? ['dist', '*.ts', 'runtime', 'README.md'] : ['dist', '*.ts', 'README.md'],
+    include: runtime === undefined ? ['*.ts', 'runtime/*.ts'] : ['*.ts'],
+    buildScript: BUILD_SCRIPT,
+    versions: service.versions.map((v) => ({ key: v.key, apiVersion: v.apiVersion, count: v.operations.length })),
+    flatMethods: service.flatMethods,
     example,
     exampleFence: '`'.repeat(longestRun + 1),
     operations: service.operations.map((op) => ({
-      methodName: op.methodName,
+      methodName: callPath(service, op),
       httpLine: `${op.method} ${op.path}`,
       summary: op.summary,
       docPage: docPageMarkdown(op),

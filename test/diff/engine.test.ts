@@ -198,11 +198,13 @@ describe('report', () => {
     const report = diffDocuments(old, next);
     expect(report.hits.map((h) => `${h.operation} | ${h.location} | ${h.id}`)).toEqual([
       'GET /a |  | operation-removed',
+      'GET /b | method client.b | ts-method-renamed', // the generated client's method follows the operationId
       'GET /b | operationId | operation-id-changed',
       'GET /b | response[200].body.a | response-property-removed',
       'GET /b | response[200].body.z | response-property-removed',
+      'GET /b | types B* | ts-operation-types-renamed',
     ]);
-    expect(report.summary).toEqual({ breaking: 4, warning: 0, info: 0 });
+    expect(report.summary).toEqual({ breaking: 6, warning: 0, info: 0 });
   });
 
   it('records the doc page of operations that changed', () => {

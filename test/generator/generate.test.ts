@@ -41,13 +41,15 @@ describe.each(['apig-mini.openapi.yaml', 'modelarts-mini.openapi.yaml'])('genera
     const result = await generateFixture(fixture(spec), `compile-${spec}`);
     expect(result.files).toEqual([
       'README.md', 'client.ts', 'errors.ts', 'index.ts', 'operations.ts', 'package.json',
-      ...result.files.filter((f) => f.startsWith('runtime/')), 'tsconfig.json', 'types.ts', 'validators.ts',
+      ...result.files.filter((f) => f.startsWith('runtime/')), 'tsconfig.cjs.json', 'tsconfig.json', 'types.ts', 'validators.ts',
     ]);
     expect(result.files).toContain('runtime/index.ts');
     const pkg = JSON.parse(await readFile(join(result.outDir, 'package.json'), 'utf8'));
     expect(pkg.type).toBe('module');
     expect(pkg.dependencies).toBeUndefined();
-    expect(pkg.exports['.'].types).toBe('./dist/index.d.ts');
+    // Dual package: ESM and CommonJS builds, each with its own declarations (test/downstream builds and loads both).
+    expect(pkg.exports['.'].import).toEqual({ types: './dist/esm/index.d.ts', default: './dist/esm/index.js' });
+    expect(pkg.exports['.'].require).toEqual({ types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' });
     // The README's usage example, importing the package by name, compiled against the package itself.
     await writeReadmeExample(result.outDir);
     const { status, output } = compile(result.outDir);
@@ -86,7 +88,7 @@ describe('a minimal spec', () => {
     const { status, output } = compile(result.outDir);
     expect(output).toBe('');
     expect(status).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('generate output', () => {

@@ -93,7 +93,7 @@ describe('hostile spec', () => {
     expect(run.stderr).toBe('');
     const output = JSON.parse(run.stdout);
     expect(output.pwned).toBeNull();
-    expect(output.names).toBe('class_,class_WithResponse,constructor_,constructor_WithResponse,deleteWithResponse,deleteWithResponseWithResponse,delete_,delete_WithResponse,delete__2,delete__2WithResponse');
+    expect(output.names).toBe('class_,class_WithResponse,constructor_,constructor_WithResponse,deleteWithResponse,deleteWithResponseWithResponse,delete_,delete_WithResponse,delete__2,delete__2WithResponse,v1'); // flat methods plus the version namespace
     expect(output.codes).toEqual(['*/x', 'EVIL-0001', 'EVIL.0001']);
   }, 60_000);
 

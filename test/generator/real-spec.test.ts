@@ -9,9 +9,17 @@ import { parse } from 'yaml';
 import { compile, generateFixture, importGenerated, ROOT, writeReadmeExample } from './helpers.ts';
 import type { GenerateResult } from '../../generator/index.ts';
 import { startScriptedServer, type ReceivedRequest, type ScriptedServer } from '../runtime/server.ts';
+import { buildServiceModel } from '../../generator/model.ts';
 
 const SPEC = join(ROOT, 'spec/apig.openapi.yaml');
 const doc = parse(readFileSync(SPEC, 'utf8'));
+const model = buildServiceModel(doc);
+
+/** `v2.deleteRequestThrottlingPolicyV2`: where the generated client puts an operation (its version namespace). */
+function callOf(operationId: string): [string, string] {
+  const version = model.versions.find((v) => v.operations.some((op) => op.operationId === operationId))!;
+  return [version.key, version.operations.find((op) => op.operationId === operationId)!.versionMethodName];
+}
 
 let result: GenerateResult;
 let pkg: Record<string, any>;
@@ -55,22 +63,40 @@ describe('generated client of the scraped APIG spec', () => {
     await writeFile(
       join(result.outDir, 'usage-check.ts'),
       [
-        "import { createApigClient, ApigErrorCode, type DeleteRequestThrottlingPolicyV2ErrorCode } from './index.js';",
+        "import { createApigClient, ApigErrorCode, HuaweiCloudApiError, isKnownErrorCode, type DeleteRequestThrottlingPolicyV2Error, type DeleteRequestThrottlingPolicyV2ErrorCode } from './index.js';",
         "const client = createApigClient({ region: 'cn-north-4', projectId: 'p', credentials: { type: 'token', token: 't' } });",
         'export async function usage(): Promise<void> {',
-        "  await client.deleteRequestThrottlingPolicyV2({ path: { instance_id: 'i', throttle_id: 't' } });",
-        "  const acls = await client.listAclStrategiesV2({ path: { instance_id: 'i' }, query: { limit: 10 } });",
+        `  await client.${callOf('DeleteRequestThrottlingPolicyV2').join('.')}({ path: { instance_id: 'i', throttle_id: 't' } });`,
+        `  const acls = await client.${callOf('ListAclStrategiesV2').join('.')}({ path: { instance_id: 'i' }, query: { limit: 10 } });`,
         '  void acls;',
-        "  const app = await client.showDetailsOfAppV2WithResponse({ path: { instance_id: 'i', app_id: 'a' } });",
+        `  const app = await client.${callOf('ShowDetailsOfAppV2').join('.')}WithResponse({ path: { instance_id: 'i', app_id: 'a' } });`,
         '  void app.status;',
+        `  for await (const acl of client.${callOf('ListAclStrategiesV2')[0]}.paginate.${callOf('ListAclStrategiesV2')[1]}({ path: { instance_id: 'i' }, query: { limit: 100 } })) void acl.id;`,
         '}',
         'export function label(code: DeleteRequestThrottlingPolicyV2ErrorCode): string {',
         '  switch (code) {',
         ...(findOperation('DeleteRequestThrottlingPolicyV2').op['x-error-codes'] as string[]).map((c) => `    case ApigErrorCode.${c.replace('.', '_')}: return ${JSON.stringify(c)};`),
+        "    default: return 'other';",
         '  }',
         '}',
+        '/** A `switch` over the codes of the failed operation: `errorCode` offers exactly them (and any other string). */',
+        'export function explain(error: DeleteRequestThrottlingPolicyV2Error): string {',
+        '  switch (error.errorCode) {',
+        "    case 'APIG.3005': return 'gone';",
+        "    default: return 'other';",
+        '  }',
+        '}',
+        'export function known(error: unknown): string | undefined {',
+        '  if (error instanceof HuaweiCloudApiError && isKnownErrorCode(error.errorCode)) return errorCatalogStatus(error.errorCode);',
+        '  return undefined;',
+        '}',
+        'function errorCatalogStatus(code: ApigErrorCode): string { return code; }',
+        '// @ts-expect-error a code the operation does not document is no member of its union',
+        "export const wrong: DeleteRequestThrottlingPolicyV2ErrorCode = 'APIG.0000';",
         '// @ts-expect-error instance_id is required',
-        "void client.deleteRequestThrottlingPolicyV2({ path: { throttle_id: 't' } });",
+        `void client.${callOf('DeleteRequestThrottlingPolicyV2').join('.')}({ path: { throttle_id: 't' } });`,
+        '// @ts-expect-error a service with several API versions has no flat methods',
+        "void client.deleteRequestThrottlingPolicyV2({ path: { instance_id: 'i', throttle_id: 't' } });",
       ].join('\n'),
     );
     await writeReadmeExample(result.outDir);
@@ -94,11 +120,10 @@ describe('generated client of the scraped APIG spec', () => {
 
   it.each(cases)('$operationId goes out as documented', async ({ operationId, path, query, status }) => {
     const { path: template, method, op } = findOperation(operationId);
-    const spec = Object.values<any>(pkg.operationSpecs).find((s) => s.operationId === operationId);
-    const methodName = Object.keys(pkg.operationSpecs).find((k) => pkg.operationSpecs[k] === spec)!;
+    const [version, methodName] = callOf(operationId);
     const body = firstExample(op.requestBody?.content?.['application/json']);
     reply = { status, body: status === 204 ? undefined : (firstExample(op.responses?.[String(status)]?.content?.['application/json']) ?? {}) };
-    const response = await client()[`${methodName}WithResponse`]({ path, ...(query ? { query } : {}), ...(body !== undefined ? { body } : {}) });
+    const response = await client()[version][`${methodName}WithResponse`]({ path, ...(query ? { query } : {}), ...(body !== undefined ? { body } : {}) });
     const wire = seen[seen.length - 1];
     expect(wire.method).toBe(method);
     const expectedPath = template.replace(/\{([^}]+)\}/g, (_m: string, name: string) => (name === 'project_id' ? 'proj-9' : path[name]));
@@ -115,8 +140,9 @@ describe('generated client of the scraped APIG spec', () => {
 
   it('a documented error code arrives as the enum member', async () => {
     reply = { status: 404, body: { error_code: 'APIG.3005', error_msg: 'The request throttling policy does not exist' } };
+    const [version, methodName] = callOf('DeleteRequestThrottlingPolicyV2');
     const error = await client()
-      .deleteRequestThrottlingPolicyV2({ path: { instance_id: 'inst-1', throttle_id: 'gone' } })
+      [version][methodName]({ path: { instance_id: 'inst-1', throttle_id: 'gone' } })
       .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(pkg.HuaweiCloudApiError);
     expect(error.errorCode).toBe(pkg.ApigErrorCode.APIG_3005);
