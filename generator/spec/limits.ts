@@ -7,8 +7,7 @@
 export const MAX_DOCUMENT_NODES = 2_000_000;
 /** Nesting levels of objects and arrays (real specs stay below 30; examples of deep payloads below 100). */
 export const MAX_DOCUMENT_DEPTH = 256;
-/** Alias expansions the `yaml` parser allows (its count × nested aliases). hwdocs writes none, but a document
- * stringified by the `yaml` package aliases every repeated object (3 000 references to one schema are 3 000). */
+/** Alias expansions the `yaml` parser allows (yaml.stringify writes an alias per repeated object; a bomb makes 10^40). */
 export const MAX_YAML_ALIASES = 100_000;
 /** Bytes of one spec read from a file or from git. */
 export const MAX_SPEC_BYTES = 64 * 1024 * 1024;

@@ -56,5 +56,5 @@ describe('REV:path arguments', () => {
     expect(run.stderr).toMatch(/not a plain revision name|Unknown option/);
     expect(treeHash(REPO)).toBe(before);
     expect(existsSync(join(REPO, 'pwned.txt'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });

@@ -95,7 +95,7 @@ describe('alias bombs and deep nesting: a clear error, bounded (child process ca
     expect(run.stderr).toMatch(/expands to more than \d+ nodes/);
     expect(run.code).toBe(2);
     expect(treeHash(DIR)).toBe(before);
-  }, 60_000);
+  }, 180_000);
   it('diff: a YAML alias bomb', () => {
     writeFileSync(join(DIR, 'bomb.yaml'), aliasBomb());
     const before = treeHash(DIR);
@@ -103,14 +103,14 @@ describe('alias bombs and deep nesting: a clear error, bounded (child process ca
     expect(run.stderr).toMatch(/alias/);
     expect(run.code).toBe(2);
     expect(treeHash(DIR)).toBe(before);
-  }, 60_000);
+  }, 180_000);
   it('generate and diff: 20 000 levels of nesting', async () => {
     const deep = JSON.stringify(spec({ '/a': { get: op('ShowA') } }, { Thing: { type: 'object' } })).replace(/}$/, `, "x-deep": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     const error = await refused('deep', deep, (path, out) => generatePackage(path, out));
     expect(error).toBeInstanceOf(SpecProblemsError);
     expect(error.message).toMatch(/cannot parse the document|nests deeper/);
     expect(() => loadDocument(join(DIR, 'deep.yaml'))).toThrow(DiffInputError);
-  }, 60_000);
+  }, 180_000);
   it('a 300-level document is refused by depth, with the limit named', async () => {
     let nested: unknown = 'leaf';
     for (let i = 0; i < 300; i++) nested = { a: nested };
