@@ -13,6 +13,7 @@ const SLOW = [
   'test/generator/schema-only.test.ts',
   'test/generator/hostile.test.ts',
   'test/downstream/**/*.test.ts',
+  'test/scraper/spec-validity.test.ts',
 ];
 
 export default defineConfig({
