@@ -118,8 +118,11 @@ export function fillPathTemplate(
   return { path, missing };
 }
 
-/** 'https://apig.{region}.myhuaweicloud.com' + region → base URL without trailing '/'. */
-export function resolveEndpoint(serverTemplate: string, region: string, endpoint?: string): string {
-  const base = endpoint ?? serverTemplate.replace(/\{region\}/g, region);
+/** 'https://apig.{region}.myhuaweicloud.com' + region → base URL without trailing '/'; an endpoint needs no region. */
+export function resolveEndpoint(serverTemplate: string, region: string | undefined, endpoint?: string): string {
+  if (endpoint === undefined && region === undefined && serverTemplate.includes('{region}')) {
+    throw new TypeError('ClientOptions.region is required unless ClientOptions.endpoint is given');
+  }
+  const base = endpoint ?? serverTemplate.replace(/\{region\}/g, region ?? '');
   return base.replace(/\/+$/, '');
 }

@@ -62,3 +62,4 @@ export {
   isRetriableStatus,
   parseRetryAfter,
 } from './retry.js';
+export { MAX_PAGES, paginate, type PageStrategy } from './paginate.js';

@@ -59,7 +59,8 @@ export interface RetryPolicy {
 }
 
 export interface ClientOptions {
-  region: string;
+  /** Fills `{region}` of the service's server template; not needed when `endpoint` is given. */
+  region?: string;
   /** Overrides the service's server template, e.g. a private endpoint or a test server. */
   endpoint?: string;
   /** Fills `{project_id}` path parameters and, with AK/SK, the X-Project-Id header. */
