@@ -6,21 +6,24 @@ import { info, stage } from '../log.ts';
 import { assertSafeOutputs } from '../outputs.ts';
 import { OutputOwnershipError } from '../../generator/write.ts';
 
-const USAGE = 'hwdocs generate <spec.yaml|json> -o <output dir> [--name <package name>]';
+const USAGE = 'hwdocs generate <spec.yaml|json> -o <output dir> [--name <package name>] [--runtime <shared runtime package>]';
 
 const HELP = `Usage: ${USAGE}
 
 Writes types.ts, client.ts + operations.ts (when the spec has operations), validators.ts, errors.ts, runtime/,
 index.ts, package.json, tsconfig.json, README.md and .hwdocs-manifest.json (the list of files hwdocs wrote).
 A rerun replaces and removes only the files of the manifest: your own files in the folder (a dist/ built there)
-stay. The output folder must be new, empty or written by hwdocs, and may not contain or lie inside the spec.`;
+stay. The output folder must be new, empty or written by hwdocs, and may not contain or lie inside the spec.
+
+  --runtime PKG   import the client runtime from the package PKG (one runtime, one error class, for every
+                  service of an app) instead of copying it into runtime/`;
 
 export const generate: Command = {
   summary: 'Generate a typed TypeScript client package from an OpenAPI document',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { out: { type: 'string', short: 'o' }, name: { type: 'string' } },
+      { out: { type: 'string', short: 'o' }, name: { type: 'string' }, runtime: { type: 'string' } },
       USAGE,
     );
     if (values.help) {
@@ -31,14 +34,20 @@ export const generate: Command = {
       throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
     if (!values.out) throw new UsageError(`missing -o <output dir>\n\nUsage: ${USAGE}`);
     await assertSafeOutputs([{ label: 'output folder', path: values.out, kind: 'folder' }], positionals);
-    const { generatePackage, isSpecProblemsError } = await stage(
+    const { checkRuntimeSpecifier, generatePackage, isSpecProblemsError } = await stage(
       'load the generator',
       () => import('../../generator/index.ts'),
     );
     try {
-      const result = await stage('generate', () =>
-        generatePackage(positionals[0], values.out!, values.name ? { name: values.name } : {}),
-      );
+      if (values.runtime !== undefined) {
+        try {
+          checkRuntimeSpecifier(values.runtime);
+        } catch (err) {
+          throw new UsageError(`${(err as Error).message}\n\nUsage: ${USAGE}`);
+        }
+      }
+      const options = { ...(values.name ? { name: values.name } : {}), ...(values.runtime ? { runtime: values.runtime } : {}) };
+      const result = await stage('generate', () => generatePackage(positionals[0], values.out!, options));
       for (const warning of result.warnings) info(`hwdocs generate: warning: ${warning}`);
       process.stdout.write(
         `${result.packageName}: ${result.operations} operations, ${result.schemas} schemas, ${result.errorCodes} error codes → ${result.outDir} (${result.files.length} files)\n`,

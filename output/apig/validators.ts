@@ -121,7 +121,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
 
 /** Records one issue; the list is created on the first failure, so valid values allocate nothing. */
 function fail(issues: ValidationIssue[] | null, path: string, message: number): ValidationIssue[] {
-  const issue: ValidationIssue = { path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] };
+  const [keyword, text] = MESSAGES[message] ?? ['', ''];
+  const issue: ValidationIssue = { path, keyword, message: text };
   if (issues === null) return [issue];
   issues.push(issue);
   return issues;
@@ -9800,7 +9801,7 @@ function s28(status: number, body: unknown): ValidationIssue[] {
 }
 
 /** Request validators by client method name: path, query and header parameters and the body. */
-export const requestValidators: Record<string, (args: RequestArgs) => ValidationIssue[]> = {
+export const requestValidators = {
   addingBackendInstances: r0,
   authorizingApps: r1,
   batchPublishOrOfflineApiV2: r2,
@@ -9830,10 +9831,10 @@ export const requestValidators: Record<string, (args: RequestArgs) => Validation
   updateApiV2: r26,
   updateAppV2: r27,
   updateRequestThrottlingPolicyV2: r28,
-};
+} satisfies Record<string, (args: RequestArgs) => ValidationIssue[]>;
 
 /** Response validators by client method name: the body documented for the returned status. */
-export const responseValidators: Record<string, (status: number, body: unknown) => ValidationIssue[]> = {
+export const responseValidators = {
   addingBackendInstances: s0,
   authorizingApps: s1,
   batchPublishOrOfflineApiV2: s2,
@@ -9863,4 +9864,4 @@ export const responseValidators: Record<string, (status: number, body: unknown) 
   updateApiV2: s26,
   updateAppV2: s27,
   updateRequestThrottlingPolicyV2: s28,
-};
+} satisfies Record<string, (status: number, body: unknown) => ValidationIssue[]>;

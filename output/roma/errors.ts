@@ -3,1760 +3,1763 @@
 /**
  * Error codes of ROMA, as documented (the `error_code` of error responses).
  */
-export enum RomaErrorCode {
+export const RomaErrorCode = {
   /**
    * HTTP 401 — Token missing.
    * 描述: 未识别到用户认证信息,请重新登录或稍后重试
    * 处理措施: 携带token访问
    */
-  APIC_7100 = 'APIC.7100',
+  APIC_7100: 'APIC.7100',
   /**
    * HTTP 401 — Token expired.
    * 描述: 认证信息过期,请稍后重试
    * 处理措施: 重新获取token访问
    */
-  APIC_7101 = 'APIC.7101',
+  APIC_7101: 'APIC.7101',
   /**
    * HTTP 401 — Incorrect token or token resolution failure.
    * 描述: 认证信息无法识别
    * 处理措施: 请联系技术工程师检查是否token加解密配置异常
    */
-  APIC_7102 = 'APIC.7102',
+  APIC_7102: 'APIC.7102',
   /**
    * HTTP 401 — Token contains no project information.
    * 描述: 认证信息不包含project信息
    * 处理措施: 获取token时携带project信息
    */
-  APIC_7103 = 'APIC.7103',
+  APIC_7103: 'APIC.7103',
   /**
    * HTTP 401 — Token contains no domain information.
    * 描述: 认证信息不包含用户的项目信息
    * 处理措施: 获取token时携带用户的项目信息
    */
-  APIC_7104 = 'APIC.7104',
+  APIC_7104: 'APIC.7104',
   /**
    * HTTP 401 — Token contains no user information.
    * 描述: 认证信息不包含用户信息
    * 处理措施: 获取token时使用用户信息
    */
-  APIC_7105 = 'APIC.7105',
+  APIC_7105: 'APIC.7105',
   /**
    * HTTP 403 — No permissions to request for the method.
    * 描述: 租户操作受限,请前往用户中心核实
    * 处理措施: 使用包含所需权限的token访问
    */
-  APIC_7106 = 'APIC.7106',
+  APIC_7106: 'APIC.7106',
   /**
    * HTTP 401 — Token contains no role information.
    * 描述: 认证信息不包含角色信息
    * 处理措施: 获取token时使用角色信息
    */
-  APIC_7107 = 'APIC.7107',
+  APIC_7107: 'APIC.7107',
   /**
    * HTTP 403 — Account frozen. No permissions to request the POST method.
    * 描述: 账号冻结,没有权限访问
    * 处理措施: 解除账号冻结状态后访问
    */
-  APIC_7108 = 'APIC.7108',
+  APIC_7108: 'APIC.7108',
   /**
    * HTTP 403 — Account restricted. No permissions to request the POST method.
    * 描述: 账号受限,没有权限访问
    * 处理措施: 解除账号受限状态后访问
    */
-  APIC_7109 = 'APIC.7109',
+  APIC_7109: 'APIC.7109',
   /**
    * HTTP 403 — Readonly account. No permissions to request any method except GET.
    * 描述: 只读账户,没有权限发送除GET之外的任何请求
    * 处理措施: 联系账号管理员配置管理员或细粒度权限
    */
-  APIC_7110 = 'APIC.7110',
+  APIC_7110: 'APIC.7110',
   /**
    * HTTP 403 — Token not belong to the project in URI.
    * 描述: 访问的资源不属于该账号
    * 处理措施: 使用正确的token访问
    */
-  APIC_7111 = 'APIC.7111',
+  APIC_7111: 'APIC.7111',
   /**
    * HTTP 403 — No permissions for operating the instance
    * 描述: 没有权限操作其他项目下的实例
    * 处理措施: 使用正确的项目编号
    */
-  APIC_7130 = 'APIC.7130',
+  APIC_7130: 'APIC.7130',
   /**
    * HTTP 400 — Unsupported to update eip bandwidth
    * 描述: 不支持更新带宽
    * 处理措施: 不允许操作
    */
-  APIC_7244 = 'APIC.7244',
+  APIC_7244: 'APIC.7244',
   /**
    * HTTP 400 — Invalid query param
    * 描述: 无效的请求参数
    * 处理措施: 使用正确的请求参数
    */
-  APIC_7250 = 'APIC.7250',
+  APIC_7250: 'APIC.7250',
   /**
    * HTTP 400 — Invalid query param limit
    * 描述: 无效的请求参数limit
    * 处理措施: 使用正确的请求参数limit
    */
-  APIC_7251 = 'APIC.7251',
+  APIC_7251: 'APIC.7251',
   /**
    * HTTP 400 — Invalid query param next_token
    * 描述: 无效的请求参数next_token
    * 处理措施: 使用正确的请求参数next_token
    */
-  APIC_7252 = 'APIC.7252',
+  APIC_7252: 'APIC.7252',
   /**
    * HTTP 404 — Instance not found
    * 描述: APIC实例不存在
    * 处理措施: 检查实例是否存在,使用正确的实例ID
    */
-  APIC_7302 = 'APIC.7302',
+  APIC_7302: 'APIC.7302',
   /**
    * HTTP 409 — The egress eip has been opened
    * 描述: 已开启实例公网出口
    * 处理措施: 关闭实例公网出口后再操作
    */
-  APIC_7709 = 'APIC.7709',
+  APIC_7709: 'APIC.7709',
   /**
    * HTTP 409 — Public inbound access is enabled for the instance
    * 描述: 已开启实例公网入口
    * 处理措施: 请关闭实例公网入口后再操作
    */
-  APIC_7711 = 'APIC.7711',
+  APIC_7711: 'APIC.7711',
   /**
    * HTTP 400 — create instance failed
    * 描述: 创建实例失败
    * 处理措施: 根据不同的原因处理,如果资源不足,则扩充资源,如果网络异常则检查对应服务的网络,恢复网络连通性。
    */
-  APIC_9206 = 'APIC.9206',
+  APIC_9206: 'APIC.9206',
   /**
    * HTTP 400 — Create instance failed due to insufficient quota.
    * 描述: 因配额不够创建实例失败
    * 处理措施: 修改配额后重试
    */
-  APIC_9218 = 'APIC.9218',
+  APIC_9218: 'APIC.9218',
   /**
    * HTTP 400 — Create instance failed due to insufficient resources.
    * 描述: 因资源不够创建实例失败
    * 处理措施: 资源扩容后重试
    */
-  APIC_9219 = 'APIC.9219',
+  APIC_9219: 'APIC.9219',
   /**
    * HTTP 400 — Failed to update inbound access address of the instance
    * 描述: 更新实例入口失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIC_9220 = 'APIC.9220',
+  APIC_9220: 'APIC.9220',
   /**
    * HTTP 400 — Inbound access address of the instance cannot be updated.
    * 描述: 不支持更新实例入口
    * 处理措施: 不允许操作
    */
-  APIC_9221 = 'APIC.9221',
+  APIC_9221: 'APIC.9221',
   /**
    * HTTP 500 — Internal server error.
    * 描述: 系统错误,请联系技术支持工程师
    * 处理措施: 请联系技术支持工程师查看管理面后台日志定位具体错误
    */
-  APIC_9999 = 'APIC.9999',
+  APIC_9999: 'APIC.9999',
   /**
    * HTTP 400 — The token is missing.
    * 描述: 未识别到用户认证信息,请重新登录或稍后重试
    * 处理措施: 携带token访问
    */
-  APIG_1000 = 'APIG.1000',
+  APIG_1000: 'APIG.1000',
   /**
    * HTTP 401 — The token has expired.
    * 描述: 会话过期,请稍后重试
    * 处理措施: 重新获取token访问
    */
-  APIG_1001 = 'APIG.1001',
+  APIG_1001: 'APIG.1001',
   /**
    * HTTP 401 — Incorrect token or token resolution failed.
    * 描述: 认证信息无法识别
    * 处理措施: 使用正确的token访问
    */
-  APIG_1002 = 'APIG.1002',
+  APIG_1002: 'APIG.1002',
   /**
    * HTTP 401 — The token does not contain project information.
    * 描述: 认证不包含project信息
    * 处理措施: 使用包含project信息的token访问
    */
-  APIG_1003 = 'APIG.1003',
+  APIG_1003: 'APIG.1003',
   /**
    * HTTP 401 — No permissions to request this method.
    * 描述: 租户操作受限,请前往用户中心核实
    * 处理措施: 使用包含所需权限的token访问
    */
-  APIG_1005 = 'APIG.1005',
+  APIG_1005: 'APIG.1005',
   /**
    * HTTP 401 — The token does not contain user information.
    * 描述: 认证不包含用户信息
    * 处理措施: 使用包含用户信息的token访问
    */
-  APIG_1009 = 'APIG.1009',
+  APIG_1009: 'APIG.1009',
   /**
    * HTTP 401 — PDP server connection failed.
    * 描述: 连接细粒度授权服务器失败
    * 处理措施: 请联系技术支持工程师查看管理面后台日志,排查是否连接IAM细粒度鉴权服务器异常
    */
-  APIG_1010 = 'APIG.1010',
+  APIG_1010: 'APIG.1010',
   /**
    * HTTP 401 — You can request resources only after you complete real-name authentication.
    * 描述: 您的账号未实名认证,暂时无法进行其他操作
    * 处理措施: 实名认证后使用
    */
-  APIG_1011 = 'APIG.1011',
+  APIG_1011: 'APIG.1011',
   /**
    * HTTP 401 — Your account balance is insufficient. Top up your account.
    * 描述: 您的账户余额不足,请前往用户中心解决
    * 处理措施: 充值后使用
    */
-  APIG_1012 = 'APIG.1012',
+  APIG_1012: 'APIG.1012',
   /**
    * HTTP 401 — Your account has been frozen. Some functions become unavailable.
    * 描述: 您的账户已被冻结,部分功能会受到影响
    * 处理措施: 解除账号受限后使用
    */
-  APIG_1013 = 'APIG.1013',
+  APIG_1013: 'APIG.1013',
   /**
    * HTTP 403 — Insufficient permissions.
    * 描述: 当前用户权限不足
    * 处理措施: 授予该用户读写权限
    */
-  APIG_1020 = 'APIG.1020',
+  APIG_1020: 'APIG.1020',
   /**
    * HTTP 403 — No permissions to perform operations on this API group.
    * 描述: 没有权限操作该API分组
    * 处理措施: 所操作的分组应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1101 = 'APIG.1101',
+  APIG_1101: 'APIG.1101',
   /**
    * HTTP 403 — No permissions to perform operations on this API.
    * 描述: 没有权限操作该API
    * 处理措施: 所操作的API应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1102 = 'APIG.1102',
+  APIG_1102: 'APIG.1102',
   /**
    * HTTP 403 — No permissions to perform operations on this environment.
    * 描述: 没有权限操作该环境
    * 处理措施: 所操作的环境应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1103 = 'APIG.1103',
+  APIG_1103: 'APIG.1103',
   /**
    * HTTP 403 — No permissions to perform operations on this app.
    * 描述: 没有权限操作该应用
    * 处理措施: 所操作的应用应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1104 = 'APIG.1104',
+  APIG_1104: 'APIG.1104',
   /**
    * HTTP 403 — No permissions to perform operations on this request throttling policy.
    * 描述: 没有权限操作该流控策略
    * 处理措施: 所操作的流控策略应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1105 = 'APIG.1105',
+  APIG_1105: 'APIG.1105',
   /**
    * HTTP 403 — No permissions to perform operations on this access control policy.
    * 描述: 没有权限操作该访问控制策略
    * 处理措施: 所操作的ACL策略应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1106 = 'APIG.1106',
+  APIG_1106: 'APIG.1106',
   /**
    * HTTP 403 — No permissions to perform operations on this app authorization record.
    * 描述: 没有权限操作该APP授权信息
    * 处理措施: 所操作的APP授权应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1109 = 'APIG.1109',
+  APIG_1109: 'APIG.1109',
   /**
    * HTTP 403 — No permissions to perform operations on this environment variable.
    * 描述: 没有权限操作该环境变量
    * 处理措施: 所操作的环境变量应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1110 = 'APIG.1110',
+  APIG_1110: 'APIG.1110',
   /**
    * HTTP 403 — No permissions to perform operations on this signature key.
    * 描述: 没有权限操作该签名密钥
    * 处理措施: 所操作的签名密钥应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1112 = 'APIG.1112',
+  APIG_1112: 'APIG.1112',
   /**
    * HTTP 403 — No permissions to perform operations on this VPC channel.
    * 描述: 没有权限操作该负载通道
    * 处理措施: 所操作的复制通道应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1113 = 'APIG.1113',
+  APIG_1113: 'APIG.1113',
   /**
    * HTTP 403 — No permissions to perform operations on this certificate.
    * 描述: 没有权限操作该证书
    * 处理措施: 所操作的证书应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1115 = 'APIG.1115',
+  APIG_1115: 'APIG.1115',
   /**
    * HTTP 400 — No permissions to perform operations on this method.
    * 描述: 细粒度授权失败,无权限执行此操作
    * 处理措施: 获取对应细粒度权限后使用
    */
-  APIG_1119 = 'APIG.1119',
+  APIG_1119: 'APIG.1119',
   /**
    * HTTP 400 — No permissions to create ELB channels.
    * 描述: 没有权限创建私网ELB通道
    * 处理措施: 所操作的ELB通道应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1120 = 'APIG.1120',
+  APIG_1120: 'APIG.1120',
   /**
    * HTTP 403 — No permissions to perform operations on this instance.
    * 描述: 没有权限操作实例
    * 处理措施: 确认使用的项目编号是否与实例所属项目编号一致
    */
-  APIG_1136 = 'APIG.1136',
+  APIG_1136: 'APIG.1136',
   /**
    * HTTP 403 — No permissions to perform operations on this authorizer
    * 描述: 没有权限操作该自定义认证
    * 处理措施: 所操作的自定义认证应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1137 = 'APIG.1137',
+  APIG_1137: 'APIG.1137',
   /**
    * HTTP 403 — No permissions to perform operations on this data source.
    * 描述: 没有权限操作该数据源
    * 处理措施: 所操作的数据源应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1138 = 'APIG.1138',
+  APIG_1138: 'APIG.1138',
   /**
    * HTTP 403 — No permissions to perform operations on this livedata API
    * 描述: 没有权限操作该自定义后端API
    * 处理措施: 所操作的后端API应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1139 = 'APIG.1139',
+  APIG_1139: 'APIG.1139',
   /**
    * HTTP 403 — No permissions to perform operations on this feature
    * 描述: 没有权限操作该特性
    * 处理措施: 所操作的特性应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1140 = 'APIG.1140',
+  APIG_1140: 'APIG.1140',
   /**
    * HTTP 403 — No permissions to perform operations on this ROMA integration application.
    * 描述: 没有权限操作roma集成应用
    * 处理措施: 使用主账号或创建该roma集成应用的子账号对需要访问该集成应用的子账号授予相应的权限
    */
-  APIG_1141 = 'APIG.1141',
+  APIG_1141: 'APIG.1141',
   /**
    * HTTP 403 — No permissions to perform operations on this client quota
    * 描述: 没有权限操作客户端配额
    * 处理措施: 使用管理员账号操作客户端配额
    */
-  APIG_1142 = 'APIG.1142',
+  APIG_1142: 'APIG.1142',
   /**
    * HTTP 403 — No permissions to perform operations on this plugin
    * 描述: 没有权限操作插件
    * 处理措施: 所操作的插件应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1143 = 'APIG.1143',
+  APIG_1143: 'APIG.1143',
   /**
    * HTTP 401 — No permissions to perform operations on this API task
    * 描述: 没有权限操作该定时任务
    * 处理措施: 所操作的定时任务应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1144 = 'APIG.1144',
+  APIG_1144: 'APIG.1144',
   /**
    * HTTP 403 — No permission for this instance task.
    * 描述: 没有权限操作此实例异步任务
    * 处理措施: 使用正确项目下的租户token访问
    */
-  APIG_1149 = 'APIG.1149',
+  APIG_1149: 'APIG.1149',
   /**
    * HTTP 403 — No permissions to perform operations on this API Swagger file.
    * 描述: 没有权限创建操作该swagger文档
    * 处理措施: 所操作的API文档应在自己账号下,子账号应获取授权后访问
    */
-  APIG_1200 = 'APIG.1200',
+  APIG_1200: 'APIG.1200',
   /**
    * HTTP 400 — The resources belong to different tenants.
    * 描述: 操作的资源不属于同一租户
    * 处理措施: 操作的对象应该属于同一个租户
    */
-  APIG_1201 = 'APIG.1201',
+  APIG_1201: 'APIG.1201',
   /**
    * HTTP 401 — No permissions to perform operations on this project
    * 描述: 没有权限操作此项目
    * 处理措施: 使用正确项目下的租户token访问
    */
-  APIG_1300 = 'APIG.1300',
+  APIG_1300: 'APIG.1300',
   /**
    * HTTP 400 — Parameter error.
    * 描述: {x}请求参数错误
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2000 = 'APIG.2000',
+  APIG_2000: 'APIG.2000',
   /**
    * HTTP 400 — The request parameters must be specified.
    * 描述: {x}请求参数为空
    * 处理措施: 根据接口返回的具体原因填写请求参数
    */
-  APIG_2001 = 'APIG.2001',
+  APIG_2001: 'APIG.2001',
   /**
    * HTTP 400 — The parameter value is too small.
    * 描述: {x}参数值小于最小值
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2002 = 'APIG.2002',
+  APIG_2002: 'APIG.2002',
   /**
    * HTTP 400 — The parameter value is too large.
    * 描述: {x}参数值大于最大值
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2003 = 'APIG.2003',
+  APIG_2003: 'APIG.2003',
   /**
    * HTTP 400 — The parameter value is outside the allowable range.
    * 描述: {x}参数值不在可选范围内
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2004 = 'APIG.2004',
+  APIG_2004: 'APIG.2004',
   /**
    * HTTP 400 — The parameter is too short.
    * 描述: 参数长度太短
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2005 = 'APIG.2005',
+  APIG_2005: 'APIG.2005',
   /**
    * HTTP 400 — The parameter is too long.
    * 描述: {x}参数长度太长
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2006 = 'APIG.2006',
+  APIG_2006: 'APIG.2006',
   /**
    * HTTP 400 — Invalid length.
    * 描述: 参数长度非法
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2007 = 'APIG.2007',
+  APIG_2007: 'APIG.2007',
   /**
    * HTTP 400 — Only letters are allowed.
    * 描述: 参数只能是字母
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2008 = 'APIG.2008',
+  APIG_2008: 'APIG.2008',
   /**
    * HTTP 400 — Only digits are allowed.
    * 描述: 参数只能是数字
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2009 = 'APIG.2009',
+  APIG_2009: 'APIG.2009',
   /**
    * HTTP 400 — Only letters and digits are allowed.
    * 描述: 参数只能是字母或数字
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2010 = 'APIG.2010',
+  APIG_2010: 'APIG.2010',
   /**
    * HTTP 400 — Invalid parameter value.
    * 描述: {x}参数规则不匹配
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2011 = 'APIG.2011',
+  APIG_2011: 'APIG.2011',
   /**
    * HTTP 400 — Invalid parameter value.
    * 描述: 参数匹配到不期望匹配的规则
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2012 = 'APIG.2012',
+  APIG_2012: 'APIG.2012',
   /**
    * HTTP 400 — Only letters, digits, hyphens (-), and underscores (_) are allowed.
    * 描述: 参数只能是字母、数字、下划线或中划线
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2013 = 'APIG.2013',
+  APIG_2013: 'APIG.2013',
   /**
    * HTTP 400 — Invalid email address.
    * 描述: 无效的邮件地址
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2014 = 'APIG.2014',
+  APIG_2014: 'APIG.2014',
   /**
    * HTTP 400 — Invalid IP address.
    * 描述: 无效的IP地址
    * 处理措施: 参考可能原因修改请求参数
    */
-  APIG_2015 = 'APIG.2015',
+  APIG_2015: 'APIG.2015',
   /**
    * HTTP 400 — The characters are not encoded using Base 64.
    * 描述: 不是base 64编码的字符
    * 处理措施: 修改请求参数为正确的base 64编码字符串
    */
-  APIG_2016 = 'APIG.2016',
+  APIG_2016: 'APIG.2016',
   /**
    * HTTP 400 — Invalid mobile number.
    * 描述: 无效的手机号码
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2017 = 'APIG.2017',
+  APIG_2017: 'APIG.2017',
   /**
    * HTTP 400 — Invalid telephone number.
    * 描述: 无效的固话号码
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2018 = 'APIG.2018',
+  APIG_2018: 'APIG.2018',
   /**
    * HTTP 400 — Invalid telephone or mobile number.
    * 描述: 无效的电话号码
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2019 = 'APIG.2019',
+  APIG_2019: 'APIG.2019',
   /**
    * HTTP 400 — Invalid postal code.
    * 描述: 无效的邮政编码
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2020 = 'APIG.2020',
+  APIG_2020: 'APIG.2020',
   /**
    * HTTP 400 — The URL domain is not included in the IP address whitelist.
    * 描述: 后端服务地址不在有效范围:{x}
    * 处理措施: 修改后端地址在有效的后端服务地址范围内
    */
-  APIG_2021 = 'APIG.2021',
+  APIG_2021: 'APIG.2021',
   /**
    * HTTP 400 — The URL domain is included in the IP address blacklist.
    * 描述: 后端服务地址处于无效范围:{x}
    * 处理措施: 修改后端地址在无效的后端服务地址范围外
    */
-  APIG_2022 = 'APIG.2022',
+  APIG_2022: 'APIG.2022',
   /**
    * HTTP 400 — URL domain CNAME resolution failed.
    * 描述: 您的域名未cname解析到该分组的子域名
    * 处理措施: 先注册域名的cname解析记录
    */
-  APIG_2023 = 'APIG.2023',
+  APIG_2023: 'APIG.2023',
   /**
    * HTTP 400 — Invalid URL domain.
    * 描述: 域名非法
    * 处理措施: 使用正确的域名
    */
-  APIG_2024 = 'APIG.2024',
+  APIG_2024: 'APIG.2024',
   /**
    * HTTP 400 — Invalid backend port number.
    * 描述: 无效的端口号
    * 处理措施: 使用正确的端口号
    */
-  APIG_2025 = 'APIG.2025',
+  APIG_2025: 'APIG.2025',
   /**
    * HTTP 400 — The request path parameters do not match the request URI.
    * 描述: 请求路径与请求参数不匹配
    * 处理措施: 将请求路径包含的参数添加到请求参数中
    */
-  APIG_2026 = 'APIG.2026',
+  APIG_2026: 'APIG.2026',
   /**
    * HTTP 400 — The backend path parameters do not match the backend URI.
    * 描述: 后端路径与后端参数不匹配
    * 处理措施: 将后端请求路径包含的参数添加到后端参数中
    */
-  APIG_2027 = 'APIG.2027',
+  APIG_2027: 'APIG.2027',
   /**
    * HTTP 400 — The backend parameters are not mapped to the request parameters.
    * 描述: 请求参数和后端参数不匹配
    * 处理措施: 后端参数中的参数来源,改为正确的请求参数
    */
-  APIG_2028 = 'APIG.2028',
+  APIG_2028: 'APIG.2028',
   /**
    * HTTP 400 — Bad request for debugging the API.
    * 描述: 调试请求定义错误
    * 处理措施: 使用正确的API调试参数
    */
-  APIG_2030 = 'APIG.2030',
+  APIG_2030: 'APIG.2030',
   /**
    * HTTP 400 — The domain name has not been filed. File it first.
    * 描述: 域名未备案,请进入备案系统进行备案
    * 处理措施: 进入备案系统进行备案
    */
-  APIG_2034 = 'APIG.2034',
+  APIG_2034: 'APIG.2034',
   /**
    * HTTP 400 — The ICP Filing System is busy. Please try again later.
    * 描述: 备案系统繁忙,请稍后重试
    * 处理措施: 请联系技术支持工程师查看管理面后台日志,排查是否连接备案系统异常
    */
-  APIG_2035 = 'APIG.2035',
+  APIG_2035: 'APIG.2035',
   /**
    * HTTP 400 — Plugin content invalid
    * 描述: 插件内容错误
    * 处理措施: 修改为正确插件内容
    */
-  APIG_2037 = 'APIG.2037',
+  APIG_2037: 'APIG.2037',
   /**
    * HTTP 400 — Invalid cron expression
    * 描述: cron表达式参数非法
    * 处理措施: cron表达式参数非法
    */
-  APIG_2038 = 'APIG.2038',
+  APIG_2038: 'APIG.2038',
   /**
    * HTTP 400 — Only boolean are allowed
    * 描述: 只允许布尔类型
    * 处理措施: 参数类型使用布尔类型
    */
-  APIG_2039 = 'APIG.2039',
+  APIG_2039: 'APIG.2039',
   /**
    * HTTP 400 — Invalid microservice.
    * 描述: 微服务无效
    * 处理措施: Invalid microservice. 修改请求参数service_id为有效的微服务ID
    */
-  APIG_2041 = 'APIG.2041',
+  APIG_2041: 'APIG.2041',
   /**
    * HTTP 400 — Invalid engine.
    * 描述: 微服务引擎无效
    * 处理措施: 修改请求参数engine_id为有效的微服务引擎ID
    */
-  APIG_2042 = 'APIG.2042',
+  APIG_2042: 'APIG.2042',
   /**
    * HTTP 400 — Too many custom backends to take offline.
    * 描述: 批量下线的自定义后端个数超过上限
    * 处理措施: 减少批量下线的自定义后端个数
    */
-  APIG_2043 = 'APIG.2043',
+  APIG_2043: 'APIG.2043',
   /**
    * HTTP 400 — The certificate and private key do not match.
    * 描述: 证书与私钥不匹配
    * 处理措施: 使用匹配的证书与私钥
    */
-  APIG_2101 = 'APIG.2101',
+  APIG_2101: 'APIG.2101',
   /**
    * HTTP 400 — The certificate has expired.
    * 描述: 证书过期
    * 处理措施: 使用没有过期的证书
    */
-  APIG_2102 = 'APIG.2102',
+  APIG_2102: 'APIG.2102',
   /**
    * HTTP 400 — The certificate common name does not match the domain name.
    * 描述: 证书内域名与自定义域名不匹配
    * 处理措施: 证书内的域名应与自定义域名相同
    */
-  APIG_2103 = 'APIG.2103',
+  APIG_2103: 'APIG.2103',
   /**
    * HTTP 400 — The certificate chain is not matched.
    * 描述: 证书链不匹配
    * 处理措施: 包含了多个证书的证书链,需要将服务器证书放在第一个,后面依次放证书链证书
    */
-  APIG_2104 = 'APIG.2104',
+  APIG_2104: 'APIG.2104',
   /**
    * HTTP 400 — Encrypted private keys are not supported.
    * 描述: 不支持加密的私钥
    * 处理措施: 使用没有加密的私钥
    */
-  APIG_2105 = 'APIG.2105',
+  APIG_2105: 'APIG.2105',
   /**
    * HTTP 400 — Invalid certificate or private key.
    * 描述: 无效的证书或私钥
    * 处理措施: 使用正确的证书和私钥
    */
-  APIG_2106 = 'APIG.2106',
+  APIG_2106: 'APIG.2106',
   /**
    * HTTP 400 — Microservice unavailable.
    * 描述: 微服务不可用
    * 处理措施: 修改请求参数service_id为可用的微服务ID
    */
-  APIG_2108 = 'APIG.2108',
+  APIG_2108: 'APIG.2108',
   /**
    * HTTP 400 — Invalid certificate. SAN missing.
    * 描述: 无效的证书,证书缺乏SAN
    * 处理措施: 无效的证书,证书缺乏SAN,请重新生成带有SAN的证书
    */
-  APIG_2109 = 'APIG.2109',
+  APIG_2109: 'APIG.2109',
   /**
    * HTTP 404 — The API group does not exist.
    * 描述: 指定的API分组不存在
    * 处理措施: 检查分组是否存在
    */
-  APIG_3001 = 'APIG.3001',
+  APIG_3001: 'APIG.3001',
   /**
    * HTTP 404 — The API does not exist.
    * 描述: 指定的API不存在
    * 处理措施: 检查API是否存在
    */
-  APIG_3002 = 'APIG.3002',
+  APIG_3002: 'APIG.3002',
   /**
    * HTTP 404 — The environment does not exist.
    * 描述: 指定的环境不存在
    * 处理措施: 检查环境是否存在
    */
-  APIG_3003 = 'APIG.3003',
+  APIG_3003: 'APIG.3003',
   /**
    * HTTP 404 — The app does not exist.
    * 描述: 指定的应用不存在
    * 处理措施: 检查应用是否存在
    */
-  APIG_3004 = 'APIG.3004',
+  APIG_3004: 'APIG.3004',
   /**
    * HTTP 404 — The request throttling policy does not exist.
    * 描述: 指定的流控策略不存在
    * 处理措施: 检查流控策略是否存在
    */
-  APIG_3005 = 'APIG.3005',
+  APIG_3005: 'APIG.3005',
   /**
    * HTTP 404 — The access control policy does not exist.
    * 描述: 指定的ACL策略不存在
    * 处理措施: 检查ACL策略是否存在
    */
-  APIG_3006 = 'APIG.3006',
+  APIG_3006: 'APIG.3006',
   /**
    * HTTP 404 — The configuration does not exist.
    * 描述: 指定的配置不存在
    * 处理措施: 检查配置是否存在
    */
-  APIG_3007 = 'APIG.3007',
+  APIG_3007: 'APIG.3007',
   /**
    * HTTP 404 — The excluded configuration does not exist.
    * 描述: 指定的特殊配置不存在
    * 处理措施: 检查特殊配置是否存在
    */
-  APIG_3008 = 'APIG.3008',
+  APIG_3008: 'APIG.3008',
   /**
    * HTTP 404 — The app authorization record does not exist.
    * 描述: 指定的APP授权信息不存在
    * 处理措施: 检查APP授权是否存在
    */
-  APIG_3009 = 'APIG.3009',
+  APIG_3009: 'APIG.3009',
   /**
    * HTTP 404 — The access control policy binding record does not exist.
    * 描述: 指定的访问控制策略绑定记录不存在
    * 处理措施: 检查ACL策略绑定记录是否存在
    */
-  APIG_3010 = 'APIG.3010',
+  APIG_3010: 'APIG.3010',
   /**
    * HTTP 404 — The environment variable does not exist.
    * 描述: 指定的环境变量不存在
    * 处理措施: 检查环境变量是否存在
    */
-  APIG_3011 = 'APIG.3011',
+  APIG_3011: 'APIG.3011',
   /**
    * HTTP 404 — The request throttling policy binding record does not exist.
    * 描述: 指定的流控策略绑定记录不存在
    * 处理措施: 检查流控策略绑定记录是否存在
    */
-  APIG_3012 = 'APIG.3012',
+  APIG_3012: 'APIG.3012',
   /**
    * HTTP 404 — The excluded request throttling configuration does not exist.
    * 描述: 指定的流控策略特殊配置不存在
    * 处理措施: 检查流控策略特殊配置是否存在
    */
-  APIG_3013 = 'APIG.3013',
+  APIG_3013: 'APIG.3013',
   /**
    * HTTP 404 — The API publication record does not exist.
    * 描述: 指定的API发布记录不存在
    * 处理措施: 检查API发布记录是否存在
    */
-  APIG_3015 = 'APIG.3015',
+  APIG_3015: 'APIG.3015',
   /**
    * HTTP 404 — The signature key does not exist.
    * 描述: 指定的签名密钥不存在
    * 处理措施: 检查签名密钥是否存在
    */
-  APIG_3017 = 'APIG.3017',
+  APIG_3017: 'APIG.3017',
   /**
    * HTTP 404 — The signature key binding record does not exist.
    * 描述: 指定的签名密钥绑定记录不存在
    * 处理措施: 检查签名密钥绑定记录是否存在
    */
-  APIG_3018 = 'APIG.3018',
+  APIG_3018: 'APIG.3018',
   /**
    * HTTP 404 — The function URN does not exist.
    * 描述: 指定的函数URN不存在
    * 处理措施: 检查函数URN是否存在
    */
-  APIG_3019 = 'APIG.3019',
+  APIG_3019: 'APIG.3019',
   /**
    * HTTP 404 — The URL domain does not exist.
    * 描述: 指定的域名不存在
    * 处理措施: 检查分组域名是否存在
    */
-  APIG_3020 = 'APIG.3020',
+  APIG_3020: 'APIG.3020',
   /**
    * HTTP 404 — The SSL certificate does not exist.
    * 描述: 指定的证书不存在
    * 处理措施: 检查SSL证书是否存在
    */
-  APIG_3021 = 'APIG.3021',
+  APIG_3021: 'APIG.3021',
   /**
    * HTTP 404 — The API version does not exist.
    * 描述: 指定的API历史版本不存在
    * 处理措施: 检查API版本是否存在
    */
-  APIG_3022 = 'APIG.3022',
+  APIG_3022: 'APIG.3022',
   /**
    * HTTP 404 — The VPC channel does not exist.
    * 描述: 指定的负载通道不存在
    * 处理措施: 检查负载通道是否存在
    */
-  APIG_3023 = 'APIG.3023',
+  APIG_3023: 'APIG.3023',
   /**
    * HTTP 404 — The instance does not exist.
    * 描述: 指定的弹性云服务器不存在
    * 处理措施: 检查负载通道中是否存在该实例
    */
-  APIG_3024 = 'APIG.3024',
+  APIG_3024: 'APIG.3024',
   /**
    * HTTP 404 — The certificate does not exist.
    * 描述: 指定的证书不存在
    * 处理措施: 检查证书是否存在
    */
-  APIG_3025 = 'APIG.3025',
+  APIG_3025: 'APIG.3025',
   /**
    * HTTP 404 — The instance does not exist
    * 描述: 指定的实例不存在
    * 处理措施: 检查实例是否存在
    */
-  APIG_3030 = 'APIG.3030',
+  APIG_3030: 'APIG.3030',
   /**
    * HTTP 404 — Roma app and api relation not found.
    * 描述: 集成应用与api的关联关系不存在
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3064 = 'APIG.3064',
+  APIG_3064: 'APIG.3064',
   /**
    * HTTP 404 — Roma app authorize relation not found.
    * 描述: 集成应用授权关系不存在
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3065 = 'APIG.3065',
+  APIG_3065: 'APIG.3065',
   /**
    * HTTP 403 — The roma auth tunnel does not exist.
    * 描述: 集成应用绿色通道授权类型不存在
    * 处理措施: 检查绿色通道授权类型是否正确
    */
-  APIG_3066 = 'APIG.3066',
+  APIG_3066: 'APIG.3066',
   /**
    * HTTP 404 — The app quota does not exist.
    * 描述: 客户端配额不存在
    * 处理措施: 检查客户端配额是否存在
    */
-  APIG_3067 = 'APIG.3067',
+  APIG_3067: 'APIG.3067',
   /**
    * HTTP 404 — The plugin does not exist.
    * 描述: 插件不存在
    * 处理措施: 检查插件是否存在
    */
-  APIG_3068 = 'APIG.3068',
+  APIG_3068: 'APIG.3068',
   /**
    * HTTP 404 — The plugin binding record does not exist
    * 描述: 指定的插件绑定记录不存在
    * 处理措施: 检查插件绑定记录是否存在
    */
-  APIG_3069 = 'APIG.3069',
+  APIG_3069: 'APIG.3069',
   /**
    * HTTP 404 — The member group does not exist
    * 描述: 指定的负载通道服务器组不存在
    * 处理措施: 检查负载通道服务器组是否存在
    */
-  APIG_3071 = 'APIG.3071',
+  APIG_3071: 'APIG.3071',
   /**
    * HTTP 404 — Authorizer not found
    * 描述: 自定义认证不存在
    * 处理措施: 检查自定义认证是否存在
    */
-  APIG_3081 = 'APIG.3081',
+  APIG_3081: 'APIG.3081',
   /**
    * HTTP 404 — The AppCode does not exist. APP
    * 描述: code不存在
    * 处理措施: 检查APP code是否存在
    */
-  APIG_3082 = 'APIG.3082',
+  APIG_3082: 'APIG.3082',
   /**
    * HTTP 404 — The data source does not exist.
    * 描述: 数据源不存在
    * 处理措施: 检查数据源是否存在
    */
-  APIG_3083 = 'APIG.3083',
+  APIG_3083: 'APIG.3083',
   /**
    * HTTP 404 — The livedata API does not exist
    * 描述: 自定义后端API不存在
    * 处理措施: 检查自定义后端API是否存在
    */
-  APIG_3084 = 'APIG.3084',
+  APIG_3084: 'APIG.3084',
   /**
    * HTTP 404 — The feature configuration does not exist
    * 描述: 实例特性配置不存在
    * 处理措施: 检查特性是否存在
    */
-  APIG_3087 = 'APIG.3087',
+  APIG_3087: 'APIG.3087',
   /**
    * HTTP 404 — Deployment information of the backend API does not exist.
    * 描述: 指定的自定义后端API部署记录不存在
    * 处理措施: 检查API部署记录是否存在
    */
-  APIG_3088 = 'APIG.3088',
+  APIG_3088: 'APIG.3088',
   /**
    * HTTP 404 — The response does not exist
    * 描述: 指定的网关响应不存在
    * 处理措施: 检查网关响应是否存在
    */
-  APIG_3089 = 'APIG.3089',
+  APIG_3089: 'APIG.3089',
   /**
    * HTTP 404 — The Swagger API file does not exist.
    * 描述: 指定的Api swagger文档不存在
    * 处理措施: 检查swagger文档是否存在
    */
-  APIG_3090 = 'APIG.3090',
+  APIG_3090: 'APIG.3090',
   /**
    * HTTP 404 — The APP configuration does not exist
    * 描述: 指定的应用配置不存在
    * 处理措施: 检查应用配置是否存在
    */
-  APIG_3091 = 'APIG.3091',
+  APIG_3091: 'APIG.3091',
   /**
    * HTTP 404 — The ECS does not exist
    * 描述: 弹性云服务器不存在
    * 处理措施: 弹性云服务器被删除或者传入的ID错误
    */
-  APIG_3092 = 'APIG.3092',
+  APIG_3092: 'APIG.3092',
   /**
    * HTTP 404 — The API task does not exist
    * 描述: 指定的定时任务不存在
    * 处理措施: 检查定时任务是否存在
    */
-  APIG_3093 = 'APIG.3093',
+  APIG_3093: 'APIG.3093',
   /**
    * HTTP 404 — Instance task does not exist.
    * 描述: 实例异步任务不存在
    * 处理措施: 实例异步任务被删除或者传入的ID错误
    */
-  APIG_3094 = 'APIG.3094',
+  APIG_3094: 'APIG.3094',
   /**
    * HTTP 403 — The number of resources exceeds the maximum allowed limit.
    * 描述: 请求的资源数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3100 = 'APIG.3100',
+  APIG_3100: 'APIG.3100',
   /**
    * HTTP 403 — The number of API groups exceeds the maximum allowed limit.
    * 描述: API分组数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3101 = 'APIG.3101',
+  APIG_3101: 'APIG.3101',
   /**
    * HTTP 403 — The number of APIs exceeds the maximum allowed limit.
    * 描述: API数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3102 = 'APIG.3102',
+  APIG_3102: 'APIG.3102',
   /**
    * HTTP 403 — The number of apps exceeds the maximum allowed limit.
    * 描述: 应用数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3103 = 'APIG.3103',
+  APIG_3103: 'APIG.3103',
   /**
    * HTTP 403 — The number of environments exceeds the maximum allowed limit.
    * 描述: 环境数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3104 = 'APIG.3104',
+  APIG_3104: 'APIG.3104',
   /**
    * HTTP 403 — The number of signature keys exceeds the maximum allowed limit.
    * 描述: 签名密钥数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3105 = 'APIG.3105',
+  APIG_3105: 'APIG.3105',
   /**
    * HTTP 403 — The number of variables exceeds the maximum allowed limit.
    * 描述: 变量个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3106 = 'APIG.3106',
+  APIG_3106: 'APIG.3106',
   /**
    * HTTP 403 — The number of request throttling policies exceeds the maximum allowed limit.
    * 描述: 流控策略个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3107 = 'APIG.3107',
+  APIG_3107: 'APIG.3107',
   /**
    * HTTP 403 — The number of domain names exceeds the maximum allowed limit.
    * 描述: 分组自定义域名个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3108 = 'APIG.3108',
+  APIG_3108: 'APIG.3108',
   /**
    * HTTP 403 — The number of VPC channels exceeds the maximum allowed limit.
    * 描述: 负载通道数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3109 = 'APIG.3109',
+  APIG_3109: 'APIG.3109',
   /**
    * HTTP 403 — The number of instances exceeds the maximum allowed limit.
    * 描述: 负载通道中的弹性云服务器数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3110 = 'APIG.3110',
+  APIG_3110: 'APIG.3110',
   /**
    * HTTP 403 — The number of parameters in req_params exceeds the maximum allowed limit.
    * 描述: API参数个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3111 = 'APIG.3111',
+  APIG_3111: 'APIG.3111',
   /**
    * HTTP 403 — The number of access control policies exceeds the maximum allowed limit.
    * 描述: 访问控制策略个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3112 = 'APIG.3112',
+  APIG_3112: 'APIG.3112',
   /**
    * HTTP 403 — The maximum number of API backend policies has been reached.
    * 描述: API的策略后端个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3113 = 'APIG.3113',
+  APIG_3113: 'APIG.3113',
   /**
    * HTTP 403 — The maximum number of policy conditions has been reached.
    * 描述: 策略后端的策略条件个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3114 = 'APIG.3114',
+  APIG_3114: 'APIG.3114',
   /**
    * HTTP 403 — The number of custom authorizers exceeds the maximum allowed limit.
    * 描述: 自定义认证超过配额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3116 = 'APIG.3116',
+  APIG_3116: 'APIG.3116',
   /**
    * HTTP 403 — The number of identity sources exceeds the maximum allowed limit.
    * 描述: 自定义认证身份信息来源超过配额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3117 = 'APIG.3117',
+  APIG_3117: 'APIG.3117',
   /**
    * HTTP 403 — The maximum number of APIs for one API group has been reached.
    * 描述: 分组内的API数量达到上限
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3125 = 'APIG.3125',
+  APIG_3125: 'APIG.3125',
   /**
    * HTTP 403 — The number of APIs has reached the upper limit. A maximum of xxx APIs can be imported at a time.
    * 描述: 导入API数量超过限制,每次最多导入数量为:xxx
    * 处理措施: 减少导入的api数量
    */
-  APIG_3127 = 'APIG.3127',
+  APIG_3127: 'APIG.3127',
   /**
    * HTTP 403 — The number of AppCodes exceeds the maximum allowed limit. APP
    * 描述: code数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3131 = 'APIG.3131',
+  APIG_3131: 'APIG.3131',
   /**
    * HTTP 403 — The number of Swagger API files exceeds the maximum limit allowed for an API group.
    * 描述: swagger文档数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3132 = 'APIG.3132',
+  APIG_3132: 'APIG.3132',
   /**
    * HTTP 403 — The number of API tags exceeds the maximum allowed limit.
    * 描述: 标签数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3133 = 'APIG.3133',
+  APIG_3133: 'APIG.3133',
   /**
    * HTTP 403 — The number of livedata APIs exceeds the maximum allowed limit.
    * 描述: 自定义后端API数量超过配额限制
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3134 = 'APIG.3134',
+  APIG_3134: 'APIG.3134',
   /**
    * HTTP 403 — The number of API scripts exceeds the maximum allowed limit.
    * 描述: 自定义后端API脚本数量超过配额限制
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3135 = 'APIG.3135',
+  APIG_3135: 'APIG.3135',
   /**
    * HTTP 403 — The number of responses exceeds the maximum allowed limit.
    * 描述: 网关响应数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3136 = 'APIG.3136',
+  APIG_3136: 'APIG.3136',
   /**
    * HTTP 403 — The number of Configurations for one APP exceeds the maximum allowed limit.
    * 描述: 应用配置数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3138 = 'APIG.3138',
+  APIG_3138: 'APIG.3138',
   /**
    * HTTP 403 — The number of APP quotas exceeds the maximum allowed limit.
    * 描述: 客户端配额数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3139 = 'APIG.3139',
+  APIG_3139: 'APIG.3139',
   /**
    * HTTP 403 — The number of plugins exceeds the maximum allowed limit
    * 描述: 插件数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3140 = 'APIG.3140',
+  APIG_3140: 'APIG.3140',
   /**
    * HTTP 400 — The number of API tasks exceeds the maximum allowed limit
    * 描述: API定时任务数量超过配额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3141 = 'APIG.3141',
+  APIG_3141: 'APIG.3141',
   /**
    * HTTP 400 — The number of member groups exceeds the maximum allowed limit
    * 描述: 负载通道服务器组个数超过配额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3145 = 'APIG.3145',
+  APIG_3145: 'APIG.3145',
   /**
    * HTTP 403 — The number of ssl certificate exceeds the maximum allowed limit.
    * 描述: 证书数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3146 = 'APIG.3146',
+  APIG_3146: 'APIG.3146',
   /**
    * HTTP 400 — The number of kafka log plugins exceeds the maximum allowed limit
    * 描述: kafka插件数量超过配额
    * 处理措施: 请联系技术工程师增大配额
    */
-  APIG_3147 = 'APIG.3147',
+  APIG_3147: 'APIG.3147',
   /**
    * HTTP 400 — Invalid certificate. Add one that expires before January 19, 2038 03:14:07 UTC.
    * 描述: 证书到期日期不能超过 2038 年 1 月 19 日 03:14:07 UTC 之后的时间。
    * 处理措施: 请添加一个在 2038 年 1 月 19 日 03:14:07 UTC 之前到期的证书。
    */
-  APIG_3148 = 'APIG.3148',
+  APIG_3148: 'APIG.3148',
   /**
    * HTTP 400 — Too many MRS HBase data sources. MRS
    * 描述: Hbase数据源数量超出限制
    * 处理措施: 不允许操作
    */
-  APIG_3149 = 'APIG.3149',
+  APIG_3149: 'APIG.3149',
   /**
    * HTTP 400 — The API group name already exists.
    * 描述: 指定的API分组名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3201 = 'APIG.3201',
+  APIG_3201: 'APIG.3201',
   /**
    * HTTP 400 — The API name already exists.
    * 描述: 指定的API名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3202 = 'APIG.3202',
+  APIG_3202: 'APIG.3202',
   /**
    * HTTP 400 — The app name already exists.
    * 描述: 指定的应用名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3203 = 'APIG.3203',
+  APIG_3203: 'APIG.3203',
   /**
    * HTTP 400 — The request throttling policy name already exists.
    * 描述: 指定的流控策略名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3204 = 'APIG.3204',
+  APIG_3204: 'APIG.3204',
   /**
    * HTTP 400 — The environment name already exists.
    * 描述: 指定的环境名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3205 = 'APIG.3205',
+  APIG_3205: 'APIG.3205',
   /**
    * HTTP 400 — The access control policy name already exists.
    * 描述: 指定的ACL策略名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3206 = 'APIG.3206',
+  APIG_3206: 'APIG.3206',
   /**
    * HTTP 400 — The signature key name already exists.
    * 描述: 指定的签名密钥名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3207 = 'APIG.3207',
+  APIG_3207: 'APIG.3207',
   /**
    * HTTP 400 — The VPC channel name already exists.
    * 描述: VPC通道名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3208 = 'APIG.3208',
+  APIG_3208: 'APIG.3208',
   /**
    * HTTP 400 — The parameter name already exists.
    * 描述: 参数名称重复
    * 处理措施: 使用其他名称
    */
-  APIG_3209 = 'APIG.3209',
+  APIG_3209: 'APIG.3209',
   /**
    * HTTP 400 — The backend policy name already exists.
    * 描述: 策略后端名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3210 = 'APIG.3210',
+  APIG_3210: 'APIG.3210',
   /**
    * HTTP 400 — The authorizer name already exists.
    * 描述: 指定的自定义认证名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3211 = 'APIG.3211',
+  APIG_3211: 'APIG.3211',
   /**
    * HTTP 400 — he identity source name already exists.
    * 描述: 指定的身份来源的请求参数名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3212 = 'APIG.3212',
+  APIG_3212: 'APIG.3212',
   /**
    * HTTP 400 — The API tag name already exists.
    * 描述: API标签名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3213 = 'APIG.3213',
+  APIG_3213: 'APIG.3213',
   /**
    * HTTP 400 — The backend API name already exists.
    * 描述: 自定义后端API名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3215 = 'APIG.3215',
+  APIG_3215: 'APIG.3215',
   /**
    * HTTP 400 — The response name already exists.
    * 描述: 网关响应名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3216 = 'APIG.3216',
+  APIG_3216: 'APIG.3216',
   /**
    * HTTP 400 — The API already exists.
    * 描述: API已存在
    * 处理措施: 修改API的方法和url,避免与其他API冲突
    */
-  APIG_3301 = 'APIG.3301',
+  APIG_3301: 'APIG.3301',
   /**
    * HTTP 400 — The environment variable already exists.
    * 描述: 环境变量已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3303 = 'APIG.3303',
+  APIG_3303: 'APIG.3303',
   /**
    * HTTP 400 — The URL domain name already exists.
    * 描述: 域名已存在
    * 处理措施: 请使用其他域名或检查域名是否已被使用
    */
-  APIG_3305 = 'APIG.3305',
+  APIG_3305: 'APIG.3305',
   /**
    * HTTP 400 — The IP address already exists.
    * 描述: 黑白名单IP地址重复
    * 处理措施: 请检查黑白名单ip地址配置,删除重复ip
    */
-  APIG_3306 = 'APIG.3306',
+  APIG_3306: 'APIG.3306',
   /**
    * HTTP 400 — The operation has already been performed.
    * 描述: 操作已实施
    * 处理措施: 请稍后重试或减少并发调用操作
    */
-  APIG_3309 = 'APIG.3309',
+  APIG_3309: 'APIG.3309',
   /**
    * HTTP 400 — The AppKey already exist. APP
    * 描述: key已存在
    * 处理措施: 使用其他APP key
    */
-  APIG_3310 = 'APIG.3310',
+  APIG_3310: 'APIG.3310',
   /**
    * HTTP 400 — The AppCode already exists. APP
    * 描述: code已存在
    * 处理措施: 使用其他APP code
    */
-  APIG_3311 = 'APIG.3311',
+  APIG_3311: 'APIG.3311',
   /**
    * HTTP 400 — The API Swagger file already exists.
    * 描述: swagger文档已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3313 = 'APIG.3313',
+  APIG_3313: 'APIG.3313',
   /**
    * HTTP 400 — The backend API already exists.
    * 描述: 自定义后端API已存在
    * 处理措施: 修改自定义后端API的方法和url,避免与其他API冲突
    */
-  APIG_3314 = 'APIG.3314',
+  APIG_3314: 'APIG.3314',
   /**
    * HTTP 400 — The returned object name already exists.
    * 描述: 自定义后端返回对象名称重复
    * 处理措施: 使用其他返回对象名称
    */
-  APIG_3315 = 'APIG.3315',
+  APIG_3315: 'APIG.3315',
   /**
    * HTTP 400 — The API authorization relationship already exists.
    * 描述: API和应用授权关系重复
    * 处理措施: 使用其他API或APP授权
    */
-  APIG_3316 = 'APIG.3316',
+  APIG_3316: 'APIG.3316',
   /**
    * HTTP 400 — The sign binding relationship already exists
    * 描述: 签名密钥与API的绑定关系已存在
    * 处理措施: 检查是否自定义后端使用的签名密钥与前端API绑定的签名密钥不一致
    */
-  APIG_3317 = 'APIG.3317',
+  APIG_3317: 'APIG.3317',
   /**
    * HTTP 400 — The plugin name already exists
    * 描述: 插件名称重复
    * 处理措施: 使用其他名称
    */
-  APIG_3318 = 'APIG.3318',
+  APIG_3318: 'APIG.3318',
   /**
    * HTTP 400 — The API task name already exists
    * 描述: 指定的定时任务名称已存在
    * 处理措施: 使用其他定时任务名称
    */
-  APIG_3319 = 'APIG.3319',
+  APIG_3319: 'APIG.3319',
   /**
    * HTTP 400 — The APP quota name already exists.
    * 描述: 客户端配额名称重复
    * 处理措施: 使用其他名称
    */
-  APIG_3325 = 'APIG.3325',
+  APIG_3325: 'APIG.3325',
   /**
    * HTTP 400 — The vpc channel member already exists
    * 描述: 负载通道后端服务器已存在
    * 处理措施: 使用其他的后端服务器
    */
-  APIG_3326 = 'APIG.3326',
+  APIG_3326: 'APIG.3326',
   /**
    * HTTP 400 — The vpc channel member group already exists
    * 描述: 指定的负载通道服务器组名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3328 = 'APIG.3328',
+  APIG_3328: 'APIG.3328',
   /**
    * HTTP 400 — VPC already bound to a microservice.
    * 描述: VPC已经绑定了微服务
    * 处理措施: 修改请求参数vpc_channel_id为未绑定微服务的
    */
-  APIG_3330 = 'APIG.3330',
+  APIG_3330: 'APIG.3330',
   /**
    * HTTP 409 — The APIs belong to different tenants.
    * 描述: 指定的API不属于同一个租户,无法授权
    * 处理措施: 不允许授权给不同租户的API,请更换其他API
    */
-  APIG_3411 = 'APIG.3411',
+  APIG_3411: 'APIG.3411',
   /**
    * HTTP 409 — The VPC channel is already being used by another API.
    * 描述: 指定的负载通道已经被API使用,无法删除
    * 处理措施: 删除负载通道绑定的API后再删除负载通道
    */
-  APIG_3414 = 'APIG.3414',
+  APIG_3414: 'APIG.3414',
   /**
    * HTTP 409 — The API group cannot be deleted because it contains APIs.
    * 描述: 指定的API分组下存在API,无法删除
    * 处理措施: 删除分组下的API后再删除分组
    */
-  APIG_3415 = 'APIG.3415',
+  APIG_3415: 'APIG.3415',
   /**
    * HTTP 409 — The API cannot be deleted because it has been published.
    * 描述: 指定的API已经发布,无法删除
    * 处理措施: 将API下线后再删除API
    */
-  APIG_3416 = 'APIG.3416',
+  APIG_3416: 'APIG.3416',
   /**
    * HTTP 409 — The environment contains published APIs.
    * 描述: 指定的环境下存在已发布的API
    * 处理措施: 将该环境上发布的API下线后再删除环境
    */
-  APIG_3418 = 'APIG.3418',
+  APIG_3418: 'APIG.3418',
   /**
    * HTTP 412 — The access control policy has been bound to APIs
    * 描述: 指定的访问控制策略绑定了API,无法删除
    * 处理措施: 解绑访问控制策略和API后再删除访问控制策略
    */
-  APIG_3447 = 'APIG.3447',
+  APIG_3447: 'APIG.3447',
   /**
    * HTTP 412 — The request throttling policy has been bound to APIs.
    * 描述: 指定的流控策略绑定了API,无法删除
    * 处理措施: 解绑流控策略绑定的API后再删除流控策略
    */
-  APIG_3451 = 'APIG.3451',
+  APIG_3451: 'APIG.3451',
   /**
    * HTTP 412 — Cannot operate configuration of current app.
    * 描述: 不允许向非集成应用增加配置
    * 处理措施: 更换应用为集成应用
    */
-  APIG_3456 = 'APIG.3456',
+  APIG_3456: 'APIG.3456',
   /**
    * HTTP 409 — Cannot operate configuration of current app.
    * 描述: 指定的应用配置名称已存在
    * 处理措施: 修改应用配置名称
    */
-  APIG_3457 = 'APIG.3457',
+  APIG_3457: 'APIG.3457',
   /**
    * HTTP 412 — The feature is not supported by current instance.
    * 描述: 当前实例不支持该特性
    * 处理措施: 请联系技术支持工程师升级实例
    */
-  APIG_3458 = 'APIG.3458',
+  APIG_3458: 'APIG.3458',
   /**
    * HTTP 400 — The api group version not match.
    * 描述: 该分组的版本不匹配
    * 处理措施: 修改分组时不对分组应用进行修改
    */
-  APIG_3459 = 'APIG.3459',
+  APIG_3459: 'APIG.3459',
   /**
    * HTTP 409 — The ld api cannot be offlined for binding to an authorizer
    * 描述: 自定义后端已被自定义认证使用,不能下线
    * 处理措施: 先删除自定义后端绑定的自定义认证再下线自定义后端
    */
-  APIG_3460 = 'APIG.3460',
+  APIG_3460: 'APIG.3460',
   /**
    * HTTP 428 — The plugin has already been attached to APIs
    * 描述: 插件已经绑定API
    * 处理措施: 不允许操作
    */
-  APIG_3462 = 'APIG.3462',
+  APIG_3462: 'APIG.3462',
   /**
    * HTTP 409 — An API with the same path of the current API has already attached with another cors plugin
    * 描述: 与当前API请求路径相同的API已经绑定了其他插件
    * 处理措施: 先解绑插件之后再操作
    */
-  APIG_3463 = 'APIG.3463',
+  APIG_3463: 'APIG.3463',
   /**
    * HTTP 409 — The allow methods of the cors plugin do not contain api method
    * 描述: 跨域插件的允许方法不包含当前API的方法
    * 处理措施: 跨域插件的允许方法增加含当前API的方法
    */
-  APIG_3464 = 'APIG.3464',
+  APIG_3464: 'APIG.3464',
   /**
    * HTTP 409 — The allow methods of the cors plugin do not contain the method of attached API
    * 描述: 跨域插件的允许方法不包含绑定的API的方法
    * 处理措施: 不允许操作
    */
-  APIG_3465 = 'APIG.3465',
+  APIG_3465: 'APIG.3465',
   /**
    * HTTP 409 — An OPTIONS API with the same path of the current API already exists
    * 描述: 与当前API请求路径相同,方法为OPTIONS的API已存在
    * 处理措施: 删除当前API请求路径相同,方法为OPTIONS的API
    */
-  APIG_3466 = 'APIG.3466',
+  APIG_3466: 'APIG.3466',
   /**
    * HTTP 409 — An API with the same path of the current API has already attached with a cors plugin
    * 描述: 与当前API请求路径相同的API已经绑定了跨域类型的插件
    * 处理措施: 不需要发布OPTIONS方法的API
    */
-  APIG_3467 = 'APIG.3467',
+  APIG_3467: 'APIG.3467',
   /**
    * HTTP 412 — The member group cannot be deleted because it contains members
    * 描述: 负载通道服务器组不允许删除
    * 处理措施: 先删除负载通道服务器组下的服务器后再删除负载通道服务器组
    */
-  APIG_3468 = 'APIG.3468',
+  APIG_3468: 'APIG.3468',
   /**
    * HTTP 400 — All the members must bound to member group or not
    * 描述: 负载通道的服务器必须全部绑定服务器组或全部不绑定服务器组
    * 处理措施: 修改负载通道的服务器全部绑定服务器组或全部不绑定服务器组
    */
-  APIG_3469 = 'APIG.3469',
+  APIG_3469: 'APIG.3469',
   /**
    * HTTP 409 — The API cannot be operated because it has been used by another API task
    * 描述: 指定的API已经被API定时任务使用,无法操作
    * 处理措施: 删除绑定了API的定时任务后再操作
    */
-  APIG_3470 = 'APIG.3470',
+  APIG_3470: 'APIG.3470',
   /**
    * HTTP 400 — No permissions to perform operations on this type of VPC channel.
    * 描述: 无权限操作该类型负载通道
    * 处理措施: 不允许操作
    */
-  APIG_3471 = 'APIG.3471',
+  APIG_3471: 'APIG.3471',
   /**
    * HTTP 400 — The instance has been used by another VPC.
    * 描述: 该负载通道后端实例已经被其它负载通道使用
    * 处理措施: 解除实例与其他负载通道的绑定关系后使用
    */
-  APIG_3472 = 'APIG.3472',
+  APIG_3472: 'APIG.3472',
   /**
    * HTTP 400 — The load balancer has already been bound to another endpoint service.
    * 描述: 后端实例已经绑定了其它endpoint
    * 处理措施: service 不允许操作
    */
-  APIG_3473 = 'APIG.3473',
+  APIG_3473: 'APIG.3473',
   /**
    * HTTP 400 — The API group ID in the URL does not match the API group to which the URL domain has been bound.
    * 描述: 分组与域名实际绑定的分组不一致
    * 处理措施: 修改分组与域名绑定的分组一致
    */
-  APIG_3474 = 'APIG.3474',
+  APIG_3474: 'APIG.3474',
   /**
    * HTTP 400 — The API group ID in the URL does not match the API group to which the certificate has been bound.
    * 描述: 域名与证书绑定的域名不一致
    * 处理措施: 修改域名与证书绑定的域名一致
    */
-  APIG_3475 = 'APIG.3475',
+  APIG_3475: 'APIG.3475',
   /**
    * HTTP 400 — The domain ID in the URL does not match the domain to which the certificate has been bound.
    * 描述: URL中的域名与证书绑定的域名不一致
    * 处理措施: URL中的域名与证书绑定的域名修改为一致
    */
-  APIG_3476 = 'APIG.3476',
+  APIG_3476: 'APIG.3476',
   /**
    * HTTP 400 — The authorizer type and API do not match.
    * 描述: 指定的自定义认证类型与API的使用位置不匹配
    * 处理措施: 对不同的API认证位置使用正确类型的自定义认证
    */
-  APIG_3477 = 'APIG.3477',
+  APIG_3477: 'APIG.3477',
   /**
    * HTTP 409 — The authorizer has been used by certain APIs.
    * 描述: 指定的自定义认证已经被API占用
    * 处理措施: 请解除该自定义认证绑定的所有API后删除
    */
-  APIG_3478 = 'APIG.3478',
+  APIG_3478: 'APIG.3478',
   /**
    * HTTP 400 — No permissions to perform opreations on this ROMA integration application.
    * 描述: 无法操作该集成应用
    * 处理措施: 修改不同资源所属的集成应用一致
    */
-  APIG_3479 = 'APIG.3479',
+  APIG_3479: 'APIG.3479',
   /**
    * HTTP 412 — The signature key has been bound to APIs.
    * 描述: 该签名密钥已绑定API无法删除
    * 处理措施: 请解除该签名密钥绑定的所有API后删除
    */
-  APIG_3480 = 'APIG.3480',
+  APIG_3480: 'APIG.3480',
   /**
    * HTTP 412 — The app has been bound to APIs.
    * 描述: 该APP已绑定了API
    * 处理措施: 解除应用与API的绑定关系后删除应用
    */
-  APIG_3481 = 'APIG.3481',
+  APIG_3481: 'APIG.3481',
   /**
    * HTTP 409 — The default API group cannot be deleted.
    * 描述: 默认分组不可被删除
    * 处理措施: 不允许操作
    */
-  APIG_3482 = 'APIG.3482',
+  APIG_3482: 'APIG.3482',
   /**
    * HTTP 403 — The API is deployed and cannot be deleted.
    * 描述: 已部署的API无法删除
    * 处理措施: 请撤销部署后删除
    */
-  APIG_3483 = 'APIG.3483',
+  APIG_3483: 'APIG.3483',
   /**
    * HTTP 403 — The API status does not support deployment.
    * 描述: 当前状态API不支持部署
    * 处理措施: 请开发完API后部署
    */
-  APIG_3484 = 'APIG.3484',
+  APIG_3484: 'APIG.3484',
   /**
    * HTTP 403 — The API status does not support undeployment.
    * 描述: 当前状态的自定义后端不支持下线
    * 处理措施: 请部署完API后再操作撤销部署
    */
-  APIG_3486 = 'APIG.3486',
+  APIG_3486: 'APIG.3486',
   /**
    * HTTP 412 — The signature has already binded to backend APIs.
    * 描述: 该签名密钥已绑定了自定义后端API
    * 处理措施: 请先删除使用了该签名密钥的自定义后端后再删除签名密钥
    */
-  APIG_3488 = 'APIG.3488',
+  APIG_3488: 'APIG.3488',
   /**
    * HTTP 400 — The data source type is not supported.
    * 描述: 不支持该数据源类型
    * 处理措施: 使用正确的数据源类型
    */
-  APIG_3489 = 'APIG.3489',
+  APIG_3489: 'APIG.3489',
   /**
    * HTTP 409 — The API deployment group ID cannot be changed.
    * 描述: 已部署的API绑定的分组不可更改
    * 处理措施: 请撤销部署后修改
    */
-  APIG_3490 = 'APIG.3490',
+  APIG_3490: 'APIG.3490',
   /**
    * HTTP 409 — The default response cannot be deleted.
    * 描述: 默认网关响应不可被删除
    * 处理措施: 不允许操作
    */
-  APIG_3491 = 'APIG.3491',
+  APIG_3491: 'APIG.3491',
   /**
    * HTTP 409 — The default response name cannot be modified.
    * 描述: 默认网关响应名称不可修改
    * 处理措施: 不允许操作
    */
-  APIG_3492 = 'APIG.3492',
+  APIG_3492: 'APIG.3492',
   /**
    * HTTP 400 — The backend of API is livedata and cannot change.
    * 描述: API的后端是自定义后端API不能修改
    * 处理措施: 撤销部署自定义后端,修改后重新部署
    */
-  APIG_3494 = 'APIG.3494',
+  APIG_3494: 'APIG.3494',
   /**
    * HTTP 401 — The ROMA APP to which the API task belongs cannot be changed
    * 描述: 定时任务绑定的应用不允许更新
    * 处理措施: 不允许操作
    */
-  APIG_3497 = 'APIG.3497',
+  APIG_3497: 'APIG.3497',
   /**
    * HTTP 401 — The API task cannot be operated when the API task status is started
    * 描述: 已启动的定时任务不允许操作
    * 处理措施: 先停止定时任务后再操作
    */
-  APIG_3498 = 'APIG.3498',
+  APIG_3498: 'APIG.3498',
   /**
    * HTTP 400 — The API task logs cannot be queried when the API task status is init
    * 描述: 初始化状态的定时任务不允许查看定时任务日志
    * 处理措施: 定时任务启动后再查看定时任务日志
    */
-  APIG_3499 = 'APIG.3499',
+  APIG_3499: 'APIG.3499',
   /**
    * HTTP 500 — Failed to synchronize data to etcd.
    * 描述: 配置数据同步失败
    * 处理措施: 请联系技术支持工程师查看管理面后台日志,检查管理面到数据面etcd的网络是否正常
    */
-  APIG_3500 = 'APIG.3500',
+  APIG_3500: 'APIG.3500',
   /**
    * HTTP 500 — Failed to synchronize data to the instance.
    * 描述: 同步数据至实例失败
    * 处理措施: 请联系技术支持工程师查看管理面后台日志,检查管理面到数据面lda的网络是否正常
    */
-  APIG_3501 = 'APIG.3501',
+  APIG_3501: 'APIG.3501',
   /**
    * HTTP 500 — API testing failed.
    * 描述: API测试失败
    * 处理措施: 请联系技术支持工程师查看管理面后台日志,检查管理面到数据面lda的网络是否正常
    */
-  APIG_3503 = 'APIG.3503',
+  APIG_3503: 'APIG.3503',
   /**
    * HTTP 400 — Json or Yaml format error.
    * 描述: Json或Yaml格式错误
    * 处理措施: 请确认导入文件是否为yaml或者json,且格式正确 注:导入EXCEL文件也是这个报错
    */
-  APIG_3600 = 'APIG.3600',
+  APIG_3600: 'APIG.3600',
   /**
    * HTTP 400 — The Swagger file version must be 2.0.
    * 描述: swagger版本不是2.0
    * 处理措施: swagger版本必须为2.0
    */
-  APIG_3601 = 'APIG.3601',
+  APIG_3601: 'APIG.3601',
   /**
    * HTTP 400 — Syntax error in the Swagger file.
    * 描述: swagger语法错误
    * 处理措施: 使用swagger编辑器检查swagger语法是否正确
    */
-  APIG_3602 = 'APIG.3602',
+  APIG_3602: 'APIG.3602',
   /**
    * HTTP 400 — The Swagger file content is too long.
    * 描述: swagger内容超过限制
    * 处理措施: 缩小swagger文件大小
    */
-  APIG_3603 = 'APIG.3603',
+  APIG_3603: 'APIG.3603',
   /**
    * HTTP 400 — Syntax error in the imported assets file.
    * 描述: 导入的资产文件格式错误
    * 处理措施: 检查资产文件格式
    */
-  APIG_3604 = 'APIG.3604',
+  APIG_3604: 'APIG.3604',
   /**
    * HTTP 400 — The number of assets exceeds the maximum allowed limit.
    * 描述: 资产数量超过限制
    * 处理措施: 缩减资产数量
    */
-  APIG_3605 = 'APIG.3605',
+  APIG_3605: 'APIG.3605',
   /**
    * HTTP 400 — Asset version transfer failed.
    * 描述: 资产版本转换失败
    * 处理措施: 修改资产版本与资产格式对应
    */
-  APIG_3606 = 'APIG.3606',
+  APIG_3606: 'APIG.3606',
   /**
    * HTTP 400 — Valid external dependencies for assets fail.
    * 描述: 找不到资产的依赖
    * 处理措施: 重试或联系技术支持工程师检查是否数据面同步异常
    */
-  APIG_3607 = 'APIG.3607',
+  APIG_3607: 'APIG.3607',
   /**
    * HTTP 400 — Cannot edit APIs in the API Designer.
    * 描述: 没有权限操作API设计器创建的API
    * 处理措施: 不允许操作,请操作其他API
    */
-  APIG_3608 = 'APIG.3608',
+  APIG_3608: 'APIG.3608',
   /**
    * HTTP 400 — When the backend uses the load balance channel, the number of retry count cannot exceed the number of available backend servers in the load balance channel
    * 描述: 使用负载通道的后端,重试次数必须小于负载通道后端可用的服务器数
    * 处理措施: 修改重试次数必须小于负载通道后端可用的服务器数
    */
-  APIG_3610 = 'APIG.3610',
+  APIG_3610: 'APIG.3610',
   /**
    * HTTP 401 — The API task status is started and does not need to be started again
    * 描述: 已启动的定时任务不允许重复启动
    * 处理措施: 先停止定时任务再启动
    */
-  APIG_3700 = 'APIG.3700',
+  APIG_3700: 'APIG.3700',
   /**
    * HTTP 401 — The API task status is init or stopped and does not need to be stopped again
    * 描述: 已停止或初始化状态的定时任务不允许停止
    * 处理措施: 启动定时任务后再停止
    */
-  APIG_3701 = 'APIG.3701',
+  APIG_3701: 'APIG.3701',
   /**
    * HTTP 409 — Roma app id of the plugin must be the same with roma app id of the api
    * 描述: 插件所属应用需要与API所属应用一致
    * 处理措施: 修改插件所属应用与API所属应用一致
    */
-  APIG_3703 = 'APIG.3703',
+  APIG_3703: 'APIG.3703',
   /**
    * HTTP 409 — Only published APIs can be bound with plug-ins.
    * 描述: 未发布的API不允许绑定插件
    * 处理措施: 将API发布后再绑定到插件
    */
-  APIG_3707 = 'APIG.3707',
+  APIG_3707: 'APIG.3707',
   /**
    * HTTP 500 — Invalid function URN.
    * 描述: 函数URN校验失败
    * 处理措施: 使用正确的函数URN
    */
-  APIG_9002 = 'APIG.9002',
+  APIG_9002: 'APIG.9002',
   /**
    * HTTP 500 — Statistics Center request failed.
    * 描述: 请求统计中心失败
    * 处理措施: 请联系技术支持工程师查看管理面日志,检查是否请求统计中心网络异常
    */
-  APIG_9003 = 'APIG.9003',
+  APIG_9003: 'APIG.9003',
   /**
    * HTTP 500 — IAM request failed.
    * 描述: 请求IAM认证鉴权失败
    * 处理措施: 请联系技术支持工程师查看管理面日志,检查是否请求IAM网络异常
    */
-  APIG_9004 = 'APIG.9004',
+  APIG_9004: 'APIG.9004',
   /**
    * HTTP 500 — VPC request failed.
    * 描述: 请求VPC服务失败
    * 处理措施: 请联系技术支持工程师查看管理面日志,检查是否请求VPC网络异常
    */
-  APIG_9005 = 'APIG.9005',
+  APIG_9005: 'APIG.9005',
   /**
    * HTTP 500 — DNS request failed.
    * 描述: 请求dns服务失败
    * 处理措施: 请联系技术支持工程师查看管理面日志,检查是否请求DNS网络异常
    */
-  APIG_9006 = 'APIG.9006',
+  APIG_9006: 'APIG.9006',
   /**
    * HTTP 500 — ELB request failed.
    * 描述: 请求ELB服务失败
    * 处理措施: 请联系技术支持工程师查看管理面日志,检查是否请求ELB网络异常
    */
-  APIG_9007 = 'APIG.9007',
+  APIG_9007: 'APIG.9007',
   /**
    * HTTP 429 — Too many requests.
    * 描述: 请求过于频繁,请稍后重试
    * 处理措施: 稍后重试
    */
-  APIG_9008 = 'APIG.9008',
+  APIG_9008: 'APIG.9008',
   /**
    * HTTP 500 — ROMA Quartz request failed.
    * 描述: 发送定时任务操作请求失败。
    * 处理措施: 请联系技术支持工程师查看管理面后台日志,排查是否连接ROMA Quartz服务器异常
    */
-  APIG_9009 = 'APIG.9009',
+  APIG_9009: 'APIG.9009',
   /**
    * HTTP 500 — Synchronize CCMS data failed
    * 描述: 同步CCMS数据失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_9013 = 'APIG.9013',
+  APIG_9013: 'APIG.9013',
   /**
    * HTTP 404 — The request URL does not exist
    * 描述: 请求的地址不存在
    * 处理措施: 请联系技术工程师查看后台日志。
    */
-  APIG_9996 = 'APIG.9996',
+  APIG_9996: 'APIG.9996',
   /**
    * HTTP 500 — System error.
    * 描述: 系统错误,请联系技术支持工程师
    * 处理措施: 请联系技术支持工程师查看管理面后台日志,检查是否数据库连接异常
    */
-  APIG_9999 = 'APIG.9999',
-}
+  APIG_9999: 'APIG.9999',
+} as const;
+
+/** One of the documented codes (`RomaErrorCode.X` names them). */
+export type RomaErrorCode = (typeof RomaErrorCode)[keyof typeof RomaErrorCode];
 
 export type ErrorCode = RomaErrorCode;
 export const ErrorCode = RomaErrorCode;
@@ -1771,1754 +1774,1749 @@ export interface ErrorCodeInfo {
 
 /** Everything the catalogue says about each code. */
 export const errorCatalog: Record<RomaErrorCode, ErrorCodeInfo> = {
-  [RomaErrorCode.APIC_7100]: {
+  'APIC.7100': {
     status: '401',
     message: 'Token missing.',
     description: '未识别到用户认证信息,请重新登录或稍后重试',
     action: '携带token访问',
   },
-  [RomaErrorCode.APIC_7101]: {
+  'APIC.7101': {
     status: '401',
     message: 'Token expired.',
     description: '认证信息过期,请稍后重试',
     action: '重新获取token访问',
   },
-  [RomaErrorCode.APIC_7102]: {
+  'APIC.7102': {
     status: '401',
     message: 'Incorrect token or token resolution failure.',
     description: '认证信息无法识别',
     action: '请联系技术工程师检查是否token加解密配置异常',
   },
-  [RomaErrorCode.APIC_7103]: {
+  'APIC.7103': {
     status: '401',
     message: 'Token contains no project information.',
     description: '认证信息不包含project信息',
     action: '获取token时携带project信息',
   },
-  [RomaErrorCode.APIC_7104]: {
+  'APIC.7104': {
     status: '401',
     message: 'Token contains no domain information.',
     description: '认证信息不包含用户的项目信息',
     action: '获取token时携带用户的项目信息',
   },
-  [RomaErrorCode.APIC_7105]: {
+  'APIC.7105': {
     status: '401',
     message: 'Token contains no user information.',
     description: '认证信息不包含用户信息',
     action: '获取token时使用用户信息',
   },
-  [RomaErrorCode.APIC_7106]: {
+  'APIC.7106': {
     status: '403',
     message: 'No permissions to request for the method.',
     description: '租户操作受限,请前往用户中心核实',
     action: '使用包含所需权限的token访问',
   },
-  [RomaErrorCode.APIC_7107]: {
+  'APIC.7107': {
     status: '401',
     message: 'Token contains no role information.',
     description: '认证信息不包含角色信息',
     action: '获取token时使用角色信息',
   },
-  [RomaErrorCode.APIC_7108]: {
+  'APIC.7108': {
     status: '403',
     message: 'Account frozen. No permissions to request the POST method.',
     description: '账号冻结,没有权限访问',
     action: '解除账号冻结状态后访问',
   },
-  [RomaErrorCode.APIC_7109]: {
+  'APIC.7109': {
     status: '403',
     message: 'Account restricted. No permissions to request the POST method.',
     description: '账号受限,没有权限访问',
     action: '解除账号受限状态后访问',
   },
-  [RomaErrorCode.APIC_7110]: {
+  'APIC.7110': {
     status: '403',
     message: 'Readonly account. No permissions to request any method except GET.',
     description: '只读账户,没有权限发送除GET之外的任何请求',
     action: '联系账号管理员配置管理员或细粒度权限',
   },
-  [RomaErrorCode.APIC_7111]: {
+  'APIC.7111': {
     status: '403',
     message: 'Token not belong to the project in URI.',
     description: '访问的资源不属于该账号',
     action: '使用正确的token访问',
   },
-  [RomaErrorCode.APIC_7130]: {
+  'APIC.7130': {
     status: '403',
     message: 'No permissions for operating the instance',
     description: '没有权限操作其他项目下的实例',
     action: '使用正确的项目编号',
   },
-  [RomaErrorCode.APIC_7244]: {
+  'APIC.7244': {
     status: '400',
     message: 'Unsupported to update eip bandwidth',
     description: '不支持更新带宽',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIC_7250]: {
+  'APIC.7250': {
     status: '400',
     message: 'Invalid query param',
     description: '无效的请求参数',
     action: '使用正确的请求参数',
   },
-  [RomaErrorCode.APIC_7251]: {
+  'APIC.7251': {
     status: '400',
     message: 'Invalid query param limit',
     description: '无效的请求参数limit',
     action: '使用正确的请求参数limit',
   },
-  [RomaErrorCode.APIC_7252]: {
+  'APIC.7252': {
     status: '400',
     message: 'Invalid query param next_token',
     description: '无效的请求参数next_token',
     action: '使用正确的请求参数next_token',
   },
-  [RomaErrorCode.APIC_7302]: {
+  'APIC.7302': {
     status: '404',
     message: 'Instance not found',
     description: 'APIC实例不存在',
     action: '检查实例是否存在,使用正确的实例ID',
   },
-  [RomaErrorCode.APIC_7709]: {
+  'APIC.7709': {
     status: '409',
     message: 'The egress eip has been opened',
     description: '已开启实例公网出口',
     action: '关闭实例公网出口后再操作',
   },
-  [RomaErrorCode.APIC_7711]: {
+  'APIC.7711': {
     status: '409',
     message: 'Public inbound access is enabled for the instance',
     description: '已开启实例公网入口',
     action: '请关闭实例公网入口后再操作',
   },
-  [RomaErrorCode.APIC_9206]: {
+  'APIC.9206': {
     status: '400',
     message: 'create instance failed',
     description: '创建实例失败',
     action: '根据不同的原因处理,如果资源不足,则扩充资源,如果网络异常则检查对应服务的网络,恢复网络连通性。',
   },
-  [RomaErrorCode.APIC_9218]: {
+  'APIC.9218': {
     status: '400',
     message: 'Create instance failed due to insufficient quota.',
     description: '因配额不够创建实例失败',
     action: '修改配额后重试',
   },
-  [RomaErrorCode.APIC_9219]: {
+  'APIC.9219': {
     status: '400',
     message: 'Create instance failed due to insufficient resources.',
     description: '因资源不够创建实例失败',
     action: '资源扩容后重试',
   },
-  [RomaErrorCode.APIC_9220]: {
+  'APIC.9220': {
     status: '400',
     message: 'Failed to update inbound access address of the instance',
     description: '更新实例入口失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [RomaErrorCode.APIC_9221]: {
+  'APIC.9221': {
     status: '400',
     message: 'Inbound access address of the instance cannot be updated.',
     description: '不支持更新实例入口',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIC_9999]: {
+  'APIC.9999': {
     status: '500',
     message: 'Internal server error.',
     description: '系统错误,请联系技术支持工程师',
     action: '请联系技术支持工程师查看管理面后台日志定位具体错误',
   },
-  [RomaErrorCode.APIG_1000]: {
+  'APIG.1000': {
     status: '400',
     message: 'The token is missing.',
     description: '未识别到用户认证信息,请重新登录或稍后重试',
     action: '携带token访问',
   },
-  [RomaErrorCode.APIG_1001]: {
+  'APIG.1001': {
     status: '401',
     message: 'The token has expired.',
     description: '会话过期,请稍后重试',
     action: '重新获取token访问',
   },
-  [RomaErrorCode.APIG_1002]: {
+  'APIG.1002': {
     status: '401',
     message: 'Incorrect token or token resolution failed.',
     description: '认证信息无法识别',
     action: '使用正确的token访问',
   },
-  [RomaErrorCode.APIG_1003]: {
+  'APIG.1003': {
     status: '401',
     message: 'The token does not contain project information.',
     description: '认证不包含project信息',
     action: '使用包含project信息的token访问',
   },
-  [RomaErrorCode.APIG_1005]: {
+  'APIG.1005': {
     status: '401',
     message: 'No permissions to request this method.',
     description: '租户操作受限,请前往用户中心核实',
     action: '使用包含所需权限的token访问',
   },
-  [RomaErrorCode.APIG_1009]: {
+  'APIG.1009': {
     status: '401',
     message: 'The token does not contain user information.',
     description: '认证不包含用户信息',
     action: '使用包含用户信息的token访问',
   },
-  [RomaErrorCode.APIG_1010]: {
+  'APIG.1010': {
     status: '401',
     message: 'PDP server connection failed.',
     description: '连接细粒度授权服务器失败',
     action: '请联系技术支持工程师查看管理面后台日志,排查是否连接IAM细粒度鉴权服务器异常',
   },
-  [RomaErrorCode.APIG_1011]: {
+  'APIG.1011': {
     status: '401',
     message: 'You can request resources only after you complete real-name authentication.',
     description: '您的账号未实名认证,暂时无法进行其他操作',
     action: '实名认证后使用',
   },
-  [RomaErrorCode.APIG_1012]: {
+  'APIG.1012': {
     status: '401',
     message: 'Your account balance is insufficient. Top up your account.',
     description: '您的账户余额不足,请前往用户中心解决',
     action: '充值后使用',
   },
-  [RomaErrorCode.APIG_1013]: {
+  'APIG.1013': {
     status: '401',
     message: 'Your account has been frozen. Some functions become unavailable.',
     description: '您的账户已被冻结,部分功能会受到影响',
     action: '解除账号受限后使用',
   },
-  [RomaErrorCode.APIG_1020]: {
+  'APIG.1020': {
     status: '403',
     message: 'Insufficient permissions.',
     description: '当前用户权限不足',
     action: '授予该用户读写权限',
   },
-  [RomaErrorCode.APIG_1101]: {
+  'APIG.1101': {
     status: '403',
     message: 'No permissions to perform operations on this API group.',
     description: '没有权限操作该API分组',
     action: '所操作的分组应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1102]: {
+  'APIG.1102': {
     status: '403',
     message: 'No permissions to perform operations on this API.',
     description: '没有权限操作该API',
     action: '所操作的API应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1103]: {
+  'APIG.1103': {
     status: '403',
     message: 'No permissions to perform operations on this environment.',
     description: '没有权限操作该环境',
     action: '所操作的环境应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1104]: {
+  'APIG.1104': {
     status: '403',
     message: 'No permissions to perform operations on this app.',
     description: '没有权限操作该应用',
     action: '所操作的应用应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1105]: {
+  'APIG.1105': {
     status: '403',
     message: 'No permissions to perform operations on this request throttling policy.',
     description: '没有权限操作该流控策略',
     action: '所操作的流控策略应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1106]: {
+  'APIG.1106': {
     status: '403',
     message: 'No permissions to perform operations on this access control policy.',
     description: '没有权限操作该访问控制策略',
     action: '所操作的ACL策略应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1109]: {
+  'APIG.1109': {
     status: '403',
     message: 'No permissions to perform operations on this app authorization record.',
     description: '没有权限操作该APP授权信息',
     action: '所操作的APP授权应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1110]: {
+  'APIG.1110': {
     status: '403',
     message: 'No permissions to perform operations on this environment variable.',
     description: '没有权限操作该环境变量',
     action: '所操作的环境变量应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1112]: {
+  'APIG.1112': {
     status: '403',
     message: 'No permissions to perform operations on this signature key.',
     description: '没有权限操作该签名密钥',
     action: '所操作的签名密钥应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1113]: {
+  'APIG.1113': {
     status: '403',
     message: 'No permissions to perform operations on this VPC channel.',
     description: '没有权限操作该负载通道',
     action: '所操作的复制通道应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1115]: {
+  'APIG.1115': {
     status: '403',
     message: 'No permissions to perform operations on this certificate.',
     description: '没有权限操作该证书',
     action: '所操作的证书应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1119]: {
+  'APIG.1119': {
     status: '400',
     message: 'No permissions to perform operations on this method.',
     description: '细粒度授权失败,无权限执行此操作',
     action: '获取对应细粒度权限后使用',
   },
-  [RomaErrorCode.APIG_1120]: {
+  'APIG.1120': {
     status: '400',
     message: 'No permissions to create ELB channels.',
     description: '没有权限创建私网ELB通道',
     action: '所操作的ELB通道应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1136]: {
+  'APIG.1136': {
     status: '403',
     message: 'No permissions to perform operations on this instance.',
     description: '没有权限操作实例',
     action: '确认使用的项目编号是否与实例所属项目编号一致',
   },
-  [RomaErrorCode.APIG_1137]: {
+  'APIG.1137': {
     status: '403',
     message: 'No permissions to perform operations on this authorizer',
     description: '没有权限操作该自定义认证',
     action: '所操作的自定义认证应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1138]: {
+  'APIG.1138': {
     status: '403',
     message: 'No permissions to perform operations on this data source.',
     description: '没有权限操作该数据源',
     action: '所操作的数据源应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1139]: {
+  'APIG.1139': {
     status: '403',
     message: 'No permissions to perform operations on this livedata API',
     description: '没有权限操作该自定义后端API',
     action: '所操作的后端API应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1140]: {
+  'APIG.1140': {
     status: '403',
     message: 'No permissions to perform operations on this feature',
     description: '没有权限操作该特性',
     action: '所操作的特性应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1141]: {
+  'APIG.1141': {
     status: '403',
     message: 'No permissions to perform operations on this ROMA integration application.',
     description: '没有权限操作roma集成应用',
     action: '使用主账号或创建该roma集成应用的子账号对需要访问该集成应用的子账号授予相应的权限',
   },
-  [RomaErrorCode.APIG_1142]: {
+  'APIG.1142': {
     status: '403',
     message: 'No permissions to perform operations on this client quota',
     description: '没有权限操作客户端配额',
     action: '使用管理员账号操作客户端配额',
   },
-  [RomaErrorCode.APIG_1143]: {
+  'APIG.1143': {
     status: '403',
     message: 'No permissions to perform operations on this plugin',
     description: '没有权限操作插件',
     action: '所操作的插件应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1144]: {
+  'APIG.1144': {
     status: '401',
     message: 'No permissions to perform operations on this API task',
     description: '没有权限操作该定时任务',
     action: '所操作的定时任务应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1149]: {
+  'APIG.1149': {
     status: '403',
     message: 'No permission for this instance task.',
     description: '没有权限操作此实例异步任务',
     action: '使用正确项目下的租户token访问',
   },
-  [RomaErrorCode.APIG_1200]: {
+  'APIG.1200': {
     status: '403',
     message: 'No permissions to perform operations on this API Swagger file.',
     description: '没有权限创建操作该swagger文档',
     action: '所操作的API文档应在自己账号下,子账号应获取授权后访问',
   },
-  [RomaErrorCode.APIG_1201]: {
+  'APIG.1201': {
     status: '400',
     message: 'The resources belong to different tenants.',
     description: '操作的资源不属于同一租户',
     action: '操作的对象应该属于同一个租户',
   },
-  [RomaErrorCode.APIG_1300]: {
+  'APIG.1300': {
     status: '401',
     message: 'No permissions to perform operations on this project',
     description: '没有权限操作此项目',
     action: '使用正确项目下的租户token访问',
   },
-  [RomaErrorCode.APIG_2000]: {
+  'APIG.2000': {
     status: '400',
     message: 'Parameter error.',
     description: '{x}请求参数错误',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2001]: {
+  'APIG.2001': {
     status: '400',
     message: 'The request parameters must be specified.',
     description: '{x}请求参数为空',
     action: '根据接口返回的具体原因填写请求参数',
   },
-  [RomaErrorCode.APIG_2002]: {
+  'APIG.2002': {
     status: '400',
     message: 'The parameter value is too small.',
     description: '{x}参数值小于最小值',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2003]: {
+  'APIG.2003': {
     status: '400',
     message: 'The parameter value is too large.',
     description: '{x}参数值大于最大值',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2004]: {
+  'APIG.2004': {
     status: '400',
     message: 'The parameter value is outside the allowable range.',
     description: '{x}参数值不在可选范围内',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2005]: {
+  'APIG.2005': {
     status: '400',
     message: 'The parameter is too short.',
     description: '参数长度太短',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2006]: {
+  'APIG.2006': {
     status: '400',
     message: 'The parameter is too long.',
     description: '{x}参数长度太长',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2007]: {
+  'APIG.2007': {
     status: '400',
     message: 'Invalid length.',
     description: '参数长度非法',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2008]: {
+  'APIG.2008': {
     status: '400',
     message: 'Only letters are allowed.',
     description: '参数只能是字母',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2009]: {
+  'APIG.2009': {
     status: '400',
     message: 'Only digits are allowed.',
     description: '参数只能是数字',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2010]: {
+  'APIG.2010': {
     status: '400',
     message: 'Only letters and digits are allowed.',
     description: '参数只能是字母或数字',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2011]: {
+  'APIG.2011': {
     status: '400',
     message: 'Invalid parameter value.',
     description: '{x}参数规则不匹配',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2012]: {
+  'APIG.2012': {
     status: '400',
     message: 'Invalid parameter value.',
     description: '参数匹配到不期望匹配的规则',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2013]: {
+  'APIG.2013': {
     status: '400',
     message: 'Only letters, digits, hyphens (-), and underscores (_) are allowed.',
     description: '参数只能是字母、数字、下划线或中划线',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2014]: {
+  'APIG.2014': {
     status: '400',
     message: 'Invalid email address.',
     description: '无效的邮件地址',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2015]: {
+  'APIG.2015': {
     status: '400',
     message: 'Invalid IP address.',
     description: '无效的IP地址',
     action: '参考可能原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2016]: {
+  'APIG.2016': {
     status: '400',
     message: 'The characters are not encoded using Base 64.',
     description: '不是base 64编码的字符',
     action: '修改请求参数为正确的base 64编码字符串',
   },
-  [RomaErrorCode.APIG_2017]: {
+  'APIG.2017': {
     status: '400',
     message: 'Invalid mobile number.',
     description: '无效的手机号码',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2018]: {
+  'APIG.2018': {
     status: '400',
     message: 'Invalid telephone number.',
     description: '无效的固话号码',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2019]: {
+  'APIG.2019': {
     status: '400',
     message: 'Invalid telephone or mobile number.',
     description: '无效的电话号码',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2020]: {
+  'APIG.2020': {
     status: '400',
     message: 'Invalid postal code.',
     description: '无效的邮政编码',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [RomaErrorCode.APIG_2021]: {
+  'APIG.2021': {
     status: '400',
     message: 'The URL domain is not included in the IP address whitelist.',
     description: '后端服务地址不在有效范围:{x}',
     action: '修改后端地址在有效的后端服务地址范围内',
   },
-  [RomaErrorCode.APIG_2022]: {
+  'APIG.2022': {
     status: '400',
     message: 'The URL domain is included in the IP address blacklist.',
     description: '后端服务地址处于无效范围:{x}',
     action: '修改后端地址在无效的后端服务地址范围外',
   },
-  [RomaErrorCode.APIG_2023]: {
+  'APIG.2023': {
     status: '400',
     message: 'URL domain CNAME resolution failed.',
     description: '您的域名未cname解析到该分组的子域名',
     action: '先注册域名的cname解析记录',
   },
-  [RomaErrorCode.APIG_2024]: {
-    status: '400',
-    message: 'Invalid URL domain.',
-    description: '域名非法',
-    action: '使用正确的域名',
-  },
-  [RomaErrorCode.APIG_2025]: {
+  'APIG.2024': { status: '400', message: 'Invalid URL domain.', description: '域名非法', action: '使用正确的域名' },
+  'APIG.2025': {
     status: '400',
     message: 'Invalid backend port number.',
     description: '无效的端口号',
     action: '使用正确的端口号',
   },
-  [RomaErrorCode.APIG_2026]: {
+  'APIG.2026': {
     status: '400',
     message: 'The request path parameters do not match the request URI.',
     description: '请求路径与请求参数不匹配',
     action: '将请求路径包含的参数添加到请求参数中',
   },
-  [RomaErrorCode.APIG_2027]: {
+  'APIG.2027': {
     status: '400',
     message: 'The backend path parameters do not match the backend URI.',
     description: '后端路径与后端参数不匹配',
     action: '将后端请求路径包含的参数添加到后端参数中',
   },
-  [RomaErrorCode.APIG_2028]: {
+  'APIG.2028': {
     status: '400',
     message: 'The backend parameters are not mapped to the request parameters.',
     description: '请求参数和后端参数不匹配',
     action: '后端参数中的参数来源,改为正确的请求参数',
   },
-  [RomaErrorCode.APIG_2030]: {
+  'APIG.2030': {
     status: '400',
     message: 'Bad request for debugging the API.',
     description: '调试请求定义错误',
     action: '使用正确的API调试参数',
   },
-  [RomaErrorCode.APIG_2034]: {
+  'APIG.2034': {
     status: '400',
     message: 'The domain name has not been filed. File it first.',
     description: '域名未备案,请进入备案系统进行备案',
     action: '进入备案系统进行备案',
   },
-  [RomaErrorCode.APIG_2035]: {
+  'APIG.2035': {
     status: '400',
     message: 'The ICP Filing System is busy. Please try again later.',
     description: '备案系统繁忙,请稍后重试',
     action: '请联系技术支持工程师查看管理面后台日志,排查是否连接备案系统异常',
   },
-  [RomaErrorCode.APIG_2037]: {
+  'APIG.2037': {
     status: '400',
     message: 'Plugin content invalid',
     description: '插件内容错误',
     action: '修改为正确插件内容',
   },
-  [RomaErrorCode.APIG_2038]: {
+  'APIG.2038': {
     status: '400',
     message: 'Invalid cron expression',
     description: 'cron表达式参数非法',
     action: 'cron表达式参数非法',
   },
-  [RomaErrorCode.APIG_2039]: {
+  'APIG.2039': {
     status: '400',
     message: 'Only boolean are allowed',
     description: '只允许布尔类型',
     action: '参数类型使用布尔类型',
   },
-  [RomaErrorCode.APIG_2041]: {
+  'APIG.2041': {
     status: '400',
     message: 'Invalid microservice.',
     description: '微服务无效',
     action: 'Invalid microservice. 修改请求参数service_id为有效的微服务ID',
   },
-  [RomaErrorCode.APIG_2042]: {
+  'APIG.2042': {
     status: '400',
     message: 'Invalid engine.',
     description: '微服务引擎无效',
     action: '修改请求参数engine_id为有效的微服务引擎ID',
   },
-  [RomaErrorCode.APIG_2043]: {
+  'APIG.2043': {
     status: '400',
     message: 'Too many custom backends to take offline.',
     description: '批量下线的自定义后端个数超过上限',
     action: '减少批量下线的自定义后端个数',
   },
-  [RomaErrorCode.APIG_2101]: {
+  'APIG.2101': {
     status: '400',
     message: 'The certificate and private key do not match.',
     description: '证书与私钥不匹配',
     action: '使用匹配的证书与私钥',
   },
-  [RomaErrorCode.APIG_2102]: {
+  'APIG.2102': {
     status: '400',
     message: 'The certificate has expired.',
     description: '证书过期',
     action: '使用没有过期的证书',
   },
-  [RomaErrorCode.APIG_2103]: {
+  'APIG.2103': {
     status: '400',
     message: 'The certificate common name does not match the domain name.',
     description: '证书内域名与自定义域名不匹配',
     action: '证书内的域名应与自定义域名相同',
   },
-  [RomaErrorCode.APIG_2104]: {
+  'APIG.2104': {
     status: '400',
     message: 'The certificate chain is not matched.',
     description: '证书链不匹配',
     action: '包含了多个证书的证书链,需要将服务器证书放在第一个,后面依次放证书链证书',
   },
-  [RomaErrorCode.APIG_2105]: {
+  'APIG.2105': {
     status: '400',
     message: 'Encrypted private keys are not supported.',
     description: '不支持加密的私钥',
     action: '使用没有加密的私钥',
   },
-  [RomaErrorCode.APIG_2106]: {
+  'APIG.2106': {
     status: '400',
     message: 'Invalid certificate or private key.',
     description: '无效的证书或私钥',
     action: '使用正确的证书和私钥',
   },
-  [RomaErrorCode.APIG_2108]: {
+  'APIG.2108': {
     status: '400',
     message: 'Microservice unavailable.',
     description: '微服务不可用',
     action: '修改请求参数service_id为可用的微服务ID',
   },
-  [RomaErrorCode.APIG_2109]: {
+  'APIG.2109': {
     status: '400',
     message: 'Invalid certificate. SAN missing.',
     description: '无效的证书,证书缺乏SAN',
     action: '无效的证书,证书缺乏SAN,请重新生成带有SAN的证书',
   },
-  [RomaErrorCode.APIG_3001]: {
+  'APIG.3001': {
     status: '404',
     message: 'The API group does not exist.',
     description: '指定的API分组不存在',
     action: '检查分组是否存在',
   },
-  [RomaErrorCode.APIG_3002]: {
+  'APIG.3002': {
     status: '404',
     message: 'The API does not exist.',
     description: '指定的API不存在',
     action: '检查API是否存在',
   },
-  [RomaErrorCode.APIG_3003]: {
+  'APIG.3003': {
     status: '404',
     message: 'The environment does not exist.',
     description: '指定的环境不存在',
     action: '检查环境是否存在',
   },
-  [RomaErrorCode.APIG_3004]: {
+  'APIG.3004': {
     status: '404',
     message: 'The app does not exist.',
     description: '指定的应用不存在',
     action: '检查应用是否存在',
   },
-  [RomaErrorCode.APIG_3005]: {
+  'APIG.3005': {
     status: '404',
     message: 'The request throttling policy does not exist.',
     description: '指定的流控策略不存在',
     action: '检查流控策略是否存在',
   },
-  [RomaErrorCode.APIG_3006]: {
+  'APIG.3006': {
     status: '404',
     message: 'The access control policy does not exist.',
     description: '指定的ACL策略不存在',
     action: '检查ACL策略是否存在',
   },
-  [RomaErrorCode.APIG_3007]: {
+  'APIG.3007': {
     status: '404',
     message: 'The configuration does not exist.',
     description: '指定的配置不存在',
     action: '检查配置是否存在',
   },
-  [RomaErrorCode.APIG_3008]: {
+  'APIG.3008': {
     status: '404',
     message: 'The excluded configuration does not exist.',
     description: '指定的特殊配置不存在',
     action: '检查特殊配置是否存在',
   },
-  [RomaErrorCode.APIG_3009]: {
+  'APIG.3009': {
     status: '404',
     message: 'The app authorization record does not exist.',
     description: '指定的APP授权信息不存在',
     action: '检查APP授权是否存在',
   },
-  [RomaErrorCode.APIG_3010]: {
+  'APIG.3010': {
     status: '404',
     message: 'The access control policy binding record does not exist.',
     description: '指定的访问控制策略绑定记录不存在',
     action: '检查ACL策略绑定记录是否存在',
   },
-  [RomaErrorCode.APIG_3011]: {
+  'APIG.3011': {
     status: '404',
     message: 'The environment variable does not exist.',
     description: '指定的环境变量不存在',
     action: '检查环境变量是否存在',
   },
-  [RomaErrorCode.APIG_3012]: {
+  'APIG.3012': {
     status: '404',
     message: 'The request throttling policy binding record does not exist.',
     description: '指定的流控策略绑定记录不存在',
     action: '检查流控策略绑定记录是否存在',
   },
-  [RomaErrorCode.APIG_3013]: {
+  'APIG.3013': {
     status: '404',
     message: 'The excluded request throttling configuration does not exist.',
     description: '指定的流控策略特殊配置不存在',
     action: '检查流控策略特殊配置是否存在',
   },
-  [RomaErrorCode.APIG_3015]: {
+  'APIG.3015': {
     status: '404',
     message: 'The API publication record does not exist.',
     description: '指定的API发布记录不存在',
     action: '检查API发布记录是否存在',
   },
-  [RomaErrorCode.APIG_3017]: {
+  'APIG.3017': {
     status: '404',
     message: 'The signature key does not exist.',
     description: '指定的签名密钥不存在',
     action: '检查签名密钥是否存在',
   },
-  [RomaErrorCode.APIG_3018]: {
+  'APIG.3018': {
     status: '404',
     message: 'The signature key binding record does not exist.',
     description: '指定的签名密钥绑定记录不存在',
     action: '检查签名密钥绑定记录是否存在',
   },
-  [RomaErrorCode.APIG_3019]: {
+  'APIG.3019': {
     status: '404',
     message: 'The function URN does not exist.',
     description: '指定的函数URN不存在',
     action: '检查函数URN是否存在',
   },
-  [RomaErrorCode.APIG_3020]: {
+  'APIG.3020': {
     status: '404',
     message: 'The URL domain does not exist.',
     description: '指定的域名不存在',
     action: '检查分组域名是否存在',
   },
-  [RomaErrorCode.APIG_3021]: {
+  'APIG.3021': {
     status: '404',
     message: 'The SSL certificate does not exist.',
     description: '指定的证书不存在',
     action: '检查SSL证书是否存在',
   },
-  [RomaErrorCode.APIG_3022]: {
+  'APIG.3022': {
     status: '404',
     message: 'The API version does not exist.',
     description: '指定的API历史版本不存在',
     action: '检查API版本是否存在',
   },
-  [RomaErrorCode.APIG_3023]: {
+  'APIG.3023': {
     status: '404',
     message: 'The VPC channel does not exist.',
     description: '指定的负载通道不存在',
     action: '检查负载通道是否存在',
   },
-  [RomaErrorCode.APIG_3024]: {
+  'APIG.3024': {
     status: '404',
     message: 'The instance does not exist.',
     description: '指定的弹性云服务器不存在',
     action: '检查负载通道中是否存在该实例',
   },
-  [RomaErrorCode.APIG_3025]: {
+  'APIG.3025': {
     status: '404',
     message: 'The certificate does not exist.',
     description: '指定的证书不存在',
     action: '检查证书是否存在',
   },
-  [RomaErrorCode.APIG_3030]: {
+  'APIG.3030': {
     status: '404',
     message: 'The instance does not exist',
     description: '指定的实例不存在',
     action: '检查实例是否存在',
   },
-  [RomaErrorCode.APIG_3064]: {
+  'APIG.3064': {
     status: '404',
     message: 'Roma app and api relation not found.',
     description: '集成应用与api的关联关系不存在',
     action: '请联系技术支持工程师协助解决',
   },
-  [RomaErrorCode.APIG_3065]: {
+  'APIG.3065': {
     status: '404',
     message: 'Roma app authorize relation not found.',
     description: '集成应用授权关系不存在',
     action: '请联系技术支持工程师协助解决',
   },
-  [RomaErrorCode.APIG_3066]: {
+  'APIG.3066': {
     status: '403',
     message: 'The roma auth tunnel does not exist.',
     description: '集成应用绿色通道授权类型不存在',
     action: '检查绿色通道授权类型是否正确',
   },
-  [RomaErrorCode.APIG_3067]: {
+  'APIG.3067': {
     status: '404',
     message: 'The app quota does not exist.',
     description: '客户端配额不存在',
     action: '检查客户端配额是否存在',
   },
-  [RomaErrorCode.APIG_3068]: {
+  'APIG.3068': {
     status: '404',
     message: 'The plugin does not exist.',
     description: '插件不存在',
     action: '检查插件是否存在',
   },
-  [RomaErrorCode.APIG_3069]: {
+  'APIG.3069': {
     status: '404',
     message: 'The plugin binding record does not exist',
     description: '指定的插件绑定记录不存在',
     action: '检查插件绑定记录是否存在',
   },
-  [RomaErrorCode.APIG_3071]: {
+  'APIG.3071': {
     status: '404',
     message: 'The member group does not exist',
     description: '指定的负载通道服务器组不存在',
     action: '检查负载通道服务器组是否存在',
   },
-  [RomaErrorCode.APIG_3081]: {
+  'APIG.3081': {
     status: '404',
     message: 'Authorizer not found',
     description: '自定义认证不存在',
     action: '检查自定义认证是否存在',
   },
-  [RomaErrorCode.APIG_3082]: {
+  'APIG.3082': {
     status: '404',
     message: 'The AppCode does not exist. APP',
     description: 'code不存在',
     action: '检查APP code是否存在',
   },
-  [RomaErrorCode.APIG_3083]: {
+  'APIG.3083': {
     status: '404',
     message: 'The data source does not exist.',
     description: '数据源不存在',
     action: '检查数据源是否存在',
   },
-  [RomaErrorCode.APIG_3084]: {
+  'APIG.3084': {
     status: '404',
     message: 'The livedata API does not exist',
     description: '自定义后端API不存在',
     action: '检查自定义后端API是否存在',
   },
-  [RomaErrorCode.APIG_3087]: {
+  'APIG.3087': {
     status: '404',
     message: 'The feature configuration does not exist',
     description: '实例特性配置不存在',
     action: '检查特性是否存在',
   },
-  [RomaErrorCode.APIG_3088]: {
+  'APIG.3088': {
     status: '404',
     message: 'Deployment information of the backend API does not exist.',
     description: '指定的自定义后端API部署记录不存在',
     action: '检查API部署记录是否存在',
   },
-  [RomaErrorCode.APIG_3089]: {
+  'APIG.3089': {
     status: '404',
     message: 'The response does not exist',
     description: '指定的网关响应不存在',
     action: '检查网关响应是否存在',
   },
-  [RomaErrorCode.APIG_3090]: {
+  'APIG.3090': {
     status: '404',
     message: 'The Swagger API file does not exist.',
     description: '指定的Api swagger文档不存在',
     action: '检查swagger文档是否存在',
   },
-  [RomaErrorCode.APIG_3091]: {
+  'APIG.3091': {
     status: '404',
     message: 'The APP configuration does not exist',
     description: '指定的应用配置不存在',
     action: '检查应用配置是否存在',
   },
-  [RomaErrorCode.APIG_3092]: {
+  'APIG.3092': {
     status: '404',
     message: 'The ECS does not exist',
     description: '弹性云服务器不存在',
     action: '弹性云服务器被删除或者传入的ID错误',
   },
-  [RomaErrorCode.APIG_3093]: {
+  'APIG.3093': {
     status: '404',
     message: 'The API task does not exist',
     description: '指定的定时任务不存在',
     action: '检查定时任务是否存在',
   },
-  [RomaErrorCode.APIG_3094]: {
+  'APIG.3094': {
     status: '404',
     message: 'Instance task does not exist.',
     description: '实例异步任务不存在',
     action: '实例异步任务被删除或者传入的ID错误',
   },
-  [RomaErrorCode.APIG_3100]: {
+  'APIG.3100': {
     status: '403',
     message: 'The number of resources exceeds the maximum allowed limit.',
     description: '请求的资源数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3101]: {
+  'APIG.3101': {
     status: '403',
     message: 'The number of API groups exceeds the maximum allowed limit.',
     description: 'API分组数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3102]: {
+  'APIG.3102': {
     status: '403',
     message: 'The number of APIs exceeds the maximum allowed limit.',
     description: 'API数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3103]: {
+  'APIG.3103': {
     status: '403',
     message: 'The number of apps exceeds the maximum allowed limit.',
     description: '应用数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3104]: {
+  'APIG.3104': {
     status: '403',
     message: 'The number of environments exceeds the maximum allowed limit.',
     description: '环境数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3105]: {
+  'APIG.3105': {
     status: '403',
     message: 'The number of signature keys exceeds the maximum allowed limit.',
     description: '签名密钥数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3106]: {
+  'APIG.3106': {
     status: '403',
     message: 'The number of variables exceeds the maximum allowed limit.',
     description: '变量个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3107]: {
+  'APIG.3107': {
     status: '403',
     message: 'The number of request throttling policies exceeds the maximum allowed limit.',
     description: '流控策略个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3108]: {
+  'APIG.3108': {
     status: '403',
     message: 'The number of domain names exceeds the maximum allowed limit.',
     description: '分组自定义域名个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3109]: {
+  'APIG.3109': {
     status: '403',
     message: 'The number of VPC channels exceeds the maximum allowed limit.',
     description: '负载通道数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3110]: {
+  'APIG.3110': {
     status: '403',
     message: 'The number of instances exceeds the maximum allowed limit.',
     description: '负载通道中的弹性云服务器数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3111]: {
+  'APIG.3111': {
     status: '403',
     message: 'The number of parameters in req_params exceeds the maximum allowed limit.',
     description: 'API参数个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3112]: {
+  'APIG.3112': {
     status: '403',
     message: 'The number of access control policies exceeds the maximum allowed limit.',
     description: '访问控制策略个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3113]: {
+  'APIG.3113': {
     status: '403',
     message: 'The maximum number of API backend policies has been reached.',
     description: 'API的策略后端个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3114]: {
+  'APIG.3114': {
     status: '403',
     message: 'The maximum number of policy conditions has been reached.',
     description: '策略后端的策略条件个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3116]: {
+  'APIG.3116': {
     status: '403',
     message: 'The number of custom authorizers exceeds the maximum allowed limit.',
     description: '自定义认证超过配额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3117]: {
+  'APIG.3117': {
     status: '403',
     message: 'The number of identity sources exceeds the maximum allowed limit.',
     description: '自定义认证身份信息来源超过配额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3125]: {
+  'APIG.3125': {
     status: '403',
     message: 'The maximum number of APIs for one API group has been reached.',
     description: '分组内的API数量达到上限',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3127]: {
+  'APIG.3127': {
     status: '403',
     message: 'The number of APIs has reached the upper limit. A maximum of xxx APIs can be imported at a time.',
     description: '导入API数量超过限制,每次最多导入数量为:xxx',
     action: '减少导入的api数量',
   },
-  [RomaErrorCode.APIG_3131]: {
+  'APIG.3131': {
     status: '403',
     message: 'The number of AppCodes exceeds the maximum allowed limit. APP',
     description: 'code数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3132]: {
+  'APIG.3132': {
     status: '403',
     message: 'The number of Swagger API files exceeds the maximum limit allowed for an API group.',
     description: 'swagger文档数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3133]: {
+  'APIG.3133': {
     status: '403',
     message: 'The number of API tags exceeds the maximum allowed limit.',
     description: '标签数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3134]: {
+  'APIG.3134': {
     status: '403',
     message: 'The number of livedata APIs exceeds the maximum allowed limit.',
     description: '自定义后端API数量超过配额限制',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3135]: {
+  'APIG.3135': {
     status: '403',
     message: 'The number of API scripts exceeds the maximum allowed limit.',
     description: '自定义后端API脚本数量超过配额限制',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3136]: {
+  'APIG.3136': {
     status: '403',
     message: 'The number of responses exceeds the maximum allowed limit.',
     description: '网关响应数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3138]: {
+  'APIG.3138': {
     status: '403',
     message: 'The number of Configurations for one APP exceeds the maximum allowed limit.',
     description: '应用配置数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3139]: {
+  'APIG.3139': {
     status: '403',
     message: 'The number of APP quotas exceeds the maximum allowed limit.',
     description: '客户端配额数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3140]: {
+  'APIG.3140': {
     status: '403',
     message: 'The number of plugins exceeds the maximum allowed limit',
     description: '插件数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3141]: {
+  'APIG.3141': {
     status: '400',
     message: 'The number of API tasks exceeds the maximum allowed limit',
     description: 'API定时任务数量超过配额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3145]: {
+  'APIG.3145': {
     status: '400',
     message: 'The number of member groups exceeds the maximum allowed limit',
     description: '负载通道服务器组个数超过配额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3146]: {
+  'APIG.3146': {
     status: '403',
     message: 'The number of ssl certificate exceeds the maximum allowed limit.',
     description: '证书数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [RomaErrorCode.APIG_3147]: {
+  'APIG.3147': {
     status: '400',
     message: 'The number of kafka log plugins exceeds the maximum allowed limit',
     description: 'kafka插件数量超过配额',
     action: '请联系技术工程师增大配额',
   },
-  [RomaErrorCode.APIG_3148]: {
+  'APIG.3148': {
     status: '400',
     message: 'Invalid certificate. Add one that expires before January 19, 2038 03:14:07 UTC.',
     description: '证书到期日期不能超过 2038 年 1 月 19 日 03:14:07 UTC 之后的时间。',
     action: '请添加一个在 2038 年 1 月 19 日 03:14:07 UTC 之前到期的证书。',
   },
-  [RomaErrorCode.APIG_3149]: {
+  'APIG.3149': {
     status: '400',
     message: 'Too many MRS HBase data sources. MRS',
     description: 'Hbase数据源数量超出限制',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3201]: {
+  'APIG.3201': {
     status: '400',
     message: 'The API group name already exists.',
     description: '指定的API分组名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3202]: {
+  'APIG.3202': {
     status: '400',
     message: 'The API name already exists.',
     description: '指定的API名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3203]: {
+  'APIG.3203': {
     status: '400',
     message: 'The app name already exists.',
     description: '指定的应用名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3204]: {
+  'APIG.3204': {
     status: '400',
     message: 'The request throttling policy name already exists.',
     description: '指定的流控策略名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3205]: {
+  'APIG.3205': {
     status: '400',
     message: 'The environment name already exists.',
     description: '指定的环境名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3206]: {
+  'APIG.3206': {
     status: '400',
     message: 'The access control policy name already exists.',
     description: '指定的ACL策略名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3207]: {
+  'APIG.3207': {
     status: '400',
     message: 'The signature key name already exists.',
     description: '指定的签名密钥名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3208]: {
+  'APIG.3208': {
     status: '400',
     message: 'The VPC channel name already exists.',
     description: 'VPC通道名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3209]: {
+  'APIG.3209': {
     status: '400',
     message: 'The parameter name already exists.',
     description: '参数名称重复',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3210]: {
+  'APIG.3210': {
     status: '400',
     message: 'The backend policy name already exists.',
     description: '策略后端名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3211]: {
+  'APIG.3211': {
     status: '400',
     message: 'The authorizer name already exists.',
     description: '指定的自定义认证名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3212]: {
+  'APIG.3212': {
     status: '400',
     message: 'he identity source name already exists.',
     description: '指定的身份来源的请求参数名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3213]: {
+  'APIG.3213': {
     status: '400',
     message: 'The API tag name already exists.',
     description: 'API标签名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3215]: {
+  'APIG.3215': {
     status: '400',
     message: 'The backend API name already exists.',
     description: '自定义后端API名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3216]: {
+  'APIG.3216': {
     status: '400',
     message: 'The response name already exists.',
     description: '网关响应名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3301]: {
+  'APIG.3301': {
     status: '400',
     message: 'The API already exists.',
     description: 'API已存在',
     action: '修改API的方法和url,避免与其他API冲突',
   },
-  [RomaErrorCode.APIG_3303]: {
+  'APIG.3303': {
     status: '400',
     message: 'The environment variable already exists.',
     description: '环境变量已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3305]: {
+  'APIG.3305': {
     status: '400',
     message: 'The URL domain name already exists.',
     description: '域名已存在',
     action: '请使用其他域名或检查域名是否已被使用',
   },
-  [RomaErrorCode.APIG_3306]: {
+  'APIG.3306': {
     status: '400',
     message: 'The IP address already exists.',
     description: '黑白名单IP地址重复',
     action: '请检查黑白名单ip地址配置,删除重复ip',
   },
-  [RomaErrorCode.APIG_3309]: {
+  'APIG.3309': {
     status: '400',
     message: 'The operation has already been performed.',
     description: '操作已实施',
     action: '请稍后重试或减少并发调用操作',
   },
-  [RomaErrorCode.APIG_3310]: {
+  'APIG.3310': {
     status: '400',
     message: 'The AppKey already exist. APP',
     description: 'key已存在',
     action: '使用其他APP key',
   },
-  [RomaErrorCode.APIG_3311]: {
+  'APIG.3311': {
     status: '400',
     message: 'The AppCode already exists. APP',
     description: 'code已存在',
     action: '使用其他APP code',
   },
-  [RomaErrorCode.APIG_3313]: {
+  'APIG.3313': {
     status: '400',
     message: 'The API Swagger file already exists.',
     description: 'swagger文档已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3314]: {
+  'APIG.3314': {
     status: '400',
     message: 'The backend API already exists.',
     description: '自定义后端API已存在',
     action: '修改自定义后端API的方法和url,避免与其他API冲突',
   },
-  [RomaErrorCode.APIG_3315]: {
+  'APIG.3315': {
     status: '400',
     message: 'The returned object name already exists.',
     description: '自定义后端返回对象名称重复',
     action: '使用其他返回对象名称',
   },
-  [RomaErrorCode.APIG_3316]: {
+  'APIG.3316': {
     status: '400',
     message: 'The API authorization relationship already exists.',
     description: 'API和应用授权关系重复',
     action: '使用其他API或APP授权',
   },
-  [RomaErrorCode.APIG_3317]: {
+  'APIG.3317': {
     status: '400',
     message: 'The sign binding relationship already exists',
     description: '签名密钥与API的绑定关系已存在',
     action: '检查是否自定义后端使用的签名密钥与前端API绑定的签名密钥不一致',
   },
-  [RomaErrorCode.APIG_3318]: {
+  'APIG.3318': {
     status: '400',
     message: 'The plugin name already exists',
     description: '插件名称重复',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3319]: {
+  'APIG.3319': {
     status: '400',
     message: 'The API task name already exists',
     description: '指定的定时任务名称已存在',
     action: '使用其他定时任务名称',
   },
-  [RomaErrorCode.APIG_3325]: {
+  'APIG.3325': {
     status: '400',
     message: 'The APP quota name already exists.',
     description: '客户端配额名称重复',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3326]: {
+  'APIG.3326': {
     status: '400',
     message: 'The vpc channel member already exists',
     description: '负载通道后端服务器已存在',
     action: '使用其他的后端服务器',
   },
-  [RomaErrorCode.APIG_3328]: {
+  'APIG.3328': {
     status: '400',
     message: 'The vpc channel member group already exists',
     description: '指定的负载通道服务器组名称已存在',
     action: '使用其他名称',
   },
-  [RomaErrorCode.APIG_3330]: {
+  'APIG.3330': {
     status: '400',
     message: 'VPC already bound to a microservice.',
     description: 'VPC已经绑定了微服务',
     action: '修改请求参数vpc_channel_id为未绑定微服务的',
   },
-  [RomaErrorCode.APIG_3411]: {
+  'APIG.3411': {
     status: '409',
     message: 'The APIs belong to different tenants.',
     description: '指定的API不属于同一个租户,无法授权',
     action: '不允许授权给不同租户的API,请更换其他API',
   },
-  [RomaErrorCode.APIG_3414]: {
+  'APIG.3414': {
     status: '409',
     message: 'The VPC channel is already being used by another API.',
     description: '指定的负载通道已经被API使用,无法删除',
     action: '删除负载通道绑定的API后再删除负载通道',
   },
-  [RomaErrorCode.APIG_3415]: {
+  'APIG.3415': {
     status: '409',
     message: 'The API group cannot be deleted because it contains APIs.',
     description: '指定的API分组下存在API,无法删除',
     action: '删除分组下的API后再删除分组',
   },
-  [RomaErrorCode.APIG_3416]: {
+  'APIG.3416': {
     status: '409',
     message: 'The API cannot be deleted because it has been published.',
     description: '指定的API已经发布,无法删除',
     action: '将API下线后再删除API',
   },
-  [RomaErrorCode.APIG_3418]: {
+  'APIG.3418': {
     status: '409',
     message: 'The environment contains published APIs.',
     description: '指定的环境下存在已发布的API',
     action: '将该环境上发布的API下线后再删除环境',
   },
-  [RomaErrorCode.APIG_3447]: {
+  'APIG.3447': {
     status: '412',
     message: 'The access control policy has been bound to APIs',
     description: '指定的访问控制策略绑定了API,无法删除',
     action: '解绑访问控制策略和API后再删除访问控制策略',
   },
-  [RomaErrorCode.APIG_3451]: {
+  'APIG.3451': {
     status: '412',
     message: 'The request throttling policy has been bound to APIs.',
     description: '指定的流控策略绑定了API,无法删除',
     action: '解绑流控策略绑定的API后再删除流控策略',
   },
-  [RomaErrorCode.APIG_3456]: {
+  'APIG.3456': {
     status: '412',
     message: 'Cannot operate configuration of current app.',
     description: '不允许向非集成应用增加配置',
     action: '更换应用为集成应用',
   },
-  [RomaErrorCode.APIG_3457]: {
+  'APIG.3457': {
     status: '409',
     message: 'Cannot operate configuration of current app.',
     description: '指定的应用配置名称已存在',
     action: '修改应用配置名称',
   },
-  [RomaErrorCode.APIG_3458]: {
+  'APIG.3458': {
     status: '412',
     message: 'The feature is not supported by current instance.',
     description: '当前实例不支持该特性',
     action: '请联系技术支持工程师升级实例',
   },
-  [RomaErrorCode.APIG_3459]: {
+  'APIG.3459': {
     status: '400',
     message: 'The api group version not match.',
     description: '该分组的版本不匹配',
     action: '修改分组时不对分组应用进行修改',
   },
-  [RomaErrorCode.APIG_3460]: {
+  'APIG.3460': {
     status: '409',
     message: 'The ld api cannot be offlined for binding to an authorizer',
     description: '自定义后端已被自定义认证使用,不能下线',
     action: '先删除自定义后端绑定的自定义认证再下线自定义后端',
   },
-  [RomaErrorCode.APIG_3462]: {
+  'APIG.3462': {
     status: '428',
     message: 'The plugin has already been attached to APIs',
     description: '插件已经绑定API',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3463]: {
+  'APIG.3463': {
     status: '409',
     message: 'An API with the same path of the current API has already attached with another cors plugin',
     description: '与当前API请求路径相同的API已经绑定了其他插件',
     action: '先解绑插件之后再操作',
   },
-  [RomaErrorCode.APIG_3464]: {
+  'APIG.3464': {
     status: '409',
     message: 'The allow methods of the cors plugin do not contain api method',
     description: '跨域插件的允许方法不包含当前API的方法',
     action: '跨域插件的允许方法增加含当前API的方法',
   },
-  [RomaErrorCode.APIG_3465]: {
+  'APIG.3465': {
     status: '409',
     message: 'The allow methods of the cors plugin do not contain the method of attached API',
     description: '跨域插件的允许方法不包含绑定的API的方法',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3466]: {
+  'APIG.3466': {
     status: '409',
     message: 'An OPTIONS API with the same path of the current API already exists',
     description: '与当前API请求路径相同,方法为OPTIONS的API已存在',
     action: '删除当前API请求路径相同,方法为OPTIONS的API',
   },
-  [RomaErrorCode.APIG_3467]: {
+  'APIG.3467': {
     status: '409',
     message: 'An API with the same path of the current API has already attached with a cors plugin',
     description: '与当前API请求路径相同的API已经绑定了跨域类型的插件',
     action: '不需要发布OPTIONS方法的API',
   },
-  [RomaErrorCode.APIG_3468]: {
+  'APIG.3468': {
     status: '412',
     message: 'The member group cannot be deleted because it contains members',
     description: '负载通道服务器组不允许删除',
     action: '先删除负载通道服务器组下的服务器后再删除负载通道服务器组',
   },
-  [RomaErrorCode.APIG_3469]: {
+  'APIG.3469': {
     status: '400',
     message: 'All the members must bound to member group or not',
     description: '负载通道的服务器必须全部绑定服务器组或全部不绑定服务器组',
     action: '修改负载通道的服务器全部绑定服务器组或全部不绑定服务器组',
   },
-  [RomaErrorCode.APIG_3470]: {
+  'APIG.3470': {
     status: '409',
     message: 'The API cannot be operated because it has been used by another API task',
     description: '指定的API已经被API定时任务使用,无法操作',
     action: '删除绑定了API的定时任务后再操作',
   },
-  [RomaErrorCode.APIG_3471]: {
+  'APIG.3471': {
     status: '400',
     message: 'No permissions to perform operations on this type of VPC channel.',
     description: '无权限操作该类型负载通道',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3472]: {
+  'APIG.3472': {
     status: '400',
     message: 'The instance has been used by another VPC.',
     description: '该负载通道后端实例已经被其它负载通道使用',
     action: '解除实例与其他负载通道的绑定关系后使用',
   },
-  [RomaErrorCode.APIG_3473]: {
+  'APIG.3473': {
     status: '400',
     message: 'The load balancer has already been bound to another endpoint service.',
     description: '后端实例已经绑定了其它endpoint',
     action: 'service 不允许操作',
   },
-  [RomaErrorCode.APIG_3474]: {
+  'APIG.3474': {
     status: '400',
     message: 'The API group ID in the URL does not match the API group to which the URL domain has been bound.',
     description: '分组与域名实际绑定的分组不一致',
     action: '修改分组与域名绑定的分组一致',
   },
-  [RomaErrorCode.APIG_3475]: {
+  'APIG.3475': {
     status: '400',
     message: 'The API group ID in the URL does not match the API group to which the certificate has been bound.',
     description: '域名与证书绑定的域名不一致',
     action: '修改域名与证书绑定的域名一致',
   },
-  [RomaErrorCode.APIG_3476]: {
+  'APIG.3476': {
     status: '400',
     message: 'The domain ID in the URL does not match the domain to which the certificate has been bound.',
     description: 'URL中的域名与证书绑定的域名不一致',
     action: 'URL中的域名与证书绑定的域名修改为一致',
   },
-  [RomaErrorCode.APIG_3477]: {
+  'APIG.3477': {
     status: '400',
     message: 'The authorizer type and API do not match.',
     description: '指定的自定义认证类型与API的使用位置不匹配',
     action: '对不同的API认证位置使用正确类型的自定义认证',
   },
-  [RomaErrorCode.APIG_3478]: {
+  'APIG.3478': {
     status: '409',
     message: 'The authorizer has been used by certain APIs.',
     description: '指定的自定义认证已经被API占用',
     action: '请解除该自定义认证绑定的所有API后删除',
   },
-  [RomaErrorCode.APIG_3479]: {
+  'APIG.3479': {
     status: '400',
     message: 'No permissions to perform opreations on this ROMA integration application.',
     description: '无法操作该集成应用',
     action: '修改不同资源所属的集成应用一致',
   },
-  [RomaErrorCode.APIG_3480]: {
+  'APIG.3480': {
     status: '412',
     message: 'The signature key has been bound to APIs.',
     description: '该签名密钥已绑定API无法删除',
     action: '请解除该签名密钥绑定的所有API后删除',
   },
-  [RomaErrorCode.APIG_3481]: {
+  'APIG.3481': {
     status: '412',
     message: 'The app has been bound to APIs.',
     description: '该APP已绑定了API',
     action: '解除应用与API的绑定关系后删除应用',
   },
-  [RomaErrorCode.APIG_3482]: {
+  'APIG.3482': {
     status: '409',
     message: 'The default API group cannot be deleted.',
     description: '默认分组不可被删除',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3483]: {
+  'APIG.3483': {
     status: '403',
     message: 'The API is deployed and cannot be deleted.',
     description: '已部署的API无法删除',
     action: '请撤销部署后删除',
   },
-  [RomaErrorCode.APIG_3484]: {
+  'APIG.3484': {
     status: '403',
     message: 'The API status does not support deployment.',
     description: '当前状态API不支持部署',
     action: '请开发完API后部署',
   },
-  [RomaErrorCode.APIG_3486]: {
+  'APIG.3486': {
     status: '403',
     message: 'The API status does not support undeployment.',
     description: '当前状态的自定义后端不支持下线',
     action: '请部署完API后再操作撤销部署',
   },
-  [RomaErrorCode.APIG_3488]: {
+  'APIG.3488': {
     status: '412',
     message: 'The signature has already binded to backend APIs.',
     description: '该签名密钥已绑定了自定义后端API',
     action: '请先删除使用了该签名密钥的自定义后端后再删除签名密钥',
   },
-  [RomaErrorCode.APIG_3489]: {
+  'APIG.3489': {
     status: '400',
     message: 'The data source type is not supported.',
     description: '不支持该数据源类型',
     action: '使用正确的数据源类型',
   },
-  [RomaErrorCode.APIG_3490]: {
+  'APIG.3490': {
     status: '409',
     message: 'The API deployment group ID cannot be changed.',
     description: '已部署的API绑定的分组不可更改',
     action: '请撤销部署后修改',
   },
-  [RomaErrorCode.APIG_3491]: {
+  'APIG.3491': {
     status: '409',
     message: 'The default response cannot be deleted.',
     description: '默认网关响应不可被删除',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3492]: {
+  'APIG.3492': {
     status: '409',
     message: 'The default response name cannot be modified.',
     description: '默认网关响应名称不可修改',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3494]: {
+  'APIG.3494': {
     status: '400',
     message: 'The backend of API is livedata and cannot change.',
     description: 'API的后端是自定义后端API不能修改',
     action: '撤销部署自定义后端,修改后重新部署',
   },
-  [RomaErrorCode.APIG_3497]: {
+  'APIG.3497': {
     status: '401',
     message: 'The ROMA APP to which the API task belongs cannot be changed',
     description: '定时任务绑定的应用不允许更新',
     action: '不允许操作',
   },
-  [RomaErrorCode.APIG_3498]: {
+  'APIG.3498': {
     status: '401',
     message: 'The API task cannot be operated when the API task status is started',
     description: '已启动的定时任务不允许操作',
     action: '先停止定时任务后再操作',
   },
-  [RomaErrorCode.APIG_3499]: {
+  'APIG.3499': {
     status: '400',
     message: 'The API task logs cannot be queried when the API task status is init',
     description: '初始化状态的定时任务不允许查看定时任务日志',
     action: '定时任务启动后再查看定时任务日志',
   },
-  [RomaErrorCode.APIG_3500]: {
+  'APIG.3500': {
     status: '500',
     message: 'Failed to synchronize data to etcd.',
     description: '配置数据同步失败',
     action: '请联系技术支持工程师查看管理面后台日志,检查管理面到数据面etcd的网络是否正常',
   },
-  [RomaErrorCode.APIG_3501]: {
+  'APIG.3501': {
     status: '500',
     message: 'Failed to synchronize data to the instance.',
     description: '同步数据至实例失败',
     action: '请联系技术支持工程师查看管理面后台日志,检查管理面到数据面lda的网络是否正常',
   },
-  [RomaErrorCode.APIG_3503]: {
+  'APIG.3503': {
     status: '500',
     message: 'API testing failed.',
     description: 'API测试失败',
     action: '请联系技术支持工程师查看管理面后台日志,检查管理面到数据面lda的网络是否正常',
   },
-  [RomaErrorCode.APIG_3600]: {
+  'APIG.3600': {
     status: '400',
     message: 'Json or Yaml format error.',
     description: 'Json或Yaml格式错误',
     action: '请确认导入文件是否为yaml或者json,且格式正确 注:导入EXCEL文件也是这个报错',
   },
-  [RomaErrorCode.APIG_3601]: {
+  'APIG.3601': {
     status: '400',
     message: 'The Swagger file version must be 2.0.',
     description: 'swagger版本不是2.0',
     action: 'swagger版本必须为2.0',
   },
-  [RomaErrorCode.APIG_3602]: {
+  'APIG.3602': {
     status: '400',
     message: 'Syntax error in the Swagger file.',
     description: 'swagger语法错误',
     action: '使用swagger编辑器检查swagger语法是否正确',
   },
-  [RomaErrorCode.APIG_3603]: {
+  'APIG.3603': {
     status: '400',
     message: 'The Swagger file content is too long.',
     description: 'swagger内容超过限制',
     action: '缩小swagger文件大小',
   },
-  [RomaErrorCode.APIG_3604]: {
+  'APIG.3604': {
     status: '400',
     message: 'Syntax error in the imported assets file.',
     description: '导入的资产文件格式错误',
     action: '检查资产文件格式',
   },
-  [RomaErrorCode.APIG_3605]: {
+  'APIG.3605': {
     status: '400',
     message: 'The number of assets exceeds the maximum allowed limit.',
     description: '资产数量超过限制',
     action: '缩减资产数量',
   },
-  [RomaErrorCode.APIG_3606]: {
+  'APIG.3606': {
     status: '400',
     message: 'Asset version transfer failed.',
     description: '资产版本转换失败',
     action: '修改资产版本与资产格式对应',
   },
-  [RomaErrorCode.APIG_3607]: {
+  'APIG.3607': {
     status: '400',
     message: 'Valid external dependencies for assets fail.',
     description: '找不到资产的依赖',
     action: '重试或联系技术支持工程师检查是否数据面同步异常',
   },
-  [RomaErrorCode.APIG_3608]: {
+  'APIG.3608': {
     status: '400',
     message: 'Cannot edit APIs in the API Designer.',
     description: '没有权限操作API设计器创建的API',
     action: '不允许操作,请操作其他API',
   },
-  [RomaErrorCode.APIG_3610]: {
+  'APIG.3610': {
     status: '400',
     message:
       'When the backend uses the load balance channel, the number of retry count cannot exceed the number of available backend servers in the load balance channel',
     description: '使用负载通道的后端,重试次数必须小于负载通道后端可用的服务器数',
     action: '修改重试次数必须小于负载通道后端可用的服务器数',
   },
-  [RomaErrorCode.APIG_3700]: {
+  'APIG.3700': {
     status: '401',
     message: 'The API task status is started and does not need to be started again',
     description: '已启动的定时任务不允许重复启动',
     action: '先停止定时任务再启动',
   },
-  [RomaErrorCode.APIG_3701]: {
+  'APIG.3701': {
     status: '401',
     message: 'The API task status is init or stopped and does not need to be stopped again',
     description: '已停止或初始化状态的定时任务不允许停止',
     action: '启动定时任务后再停止',
   },
-  [RomaErrorCode.APIG_3703]: {
+  'APIG.3703': {
     status: '409',
     message: 'Roma app id of the plugin must be the same with roma app id of the api',
     description: '插件所属应用需要与API所属应用一致',
     action: '修改插件所属应用与API所属应用一致',
   },
-  [RomaErrorCode.APIG_3707]: {
+  'APIG.3707': {
     status: '409',
     message: 'Only published APIs can be bound with plug-ins.',
     description: '未发布的API不允许绑定插件',
     action: '将API发布后再绑定到插件',
   },
-  [RomaErrorCode.APIG_9002]: {
+  'APIG.9002': {
     status: '500',
     message: 'Invalid function URN.',
     description: '函数URN校验失败',
     action: '使用正确的函数URN',
   },
-  [RomaErrorCode.APIG_9003]: {
+  'APIG.9003': {
     status: '500',
     message: 'Statistics Center request failed.',
     description: '请求统计中心失败',
     action: '请联系技术支持工程师查看管理面日志,检查是否请求统计中心网络异常',
   },
-  [RomaErrorCode.APIG_9004]: {
+  'APIG.9004': {
     status: '500',
     message: 'IAM request failed.',
     description: '请求IAM认证鉴权失败',
     action: '请联系技术支持工程师查看管理面日志,检查是否请求IAM网络异常',
   },
-  [RomaErrorCode.APIG_9005]: {
+  'APIG.9005': {
     status: '500',
     message: 'VPC request failed.',
     description: '请求VPC服务失败',
     action: '请联系技术支持工程师查看管理面日志,检查是否请求VPC网络异常',
   },
-  [RomaErrorCode.APIG_9006]: {
+  'APIG.9006': {
     status: '500',
     message: 'DNS request failed.',
     description: '请求dns服务失败',
     action: '请联系技术支持工程师查看管理面日志,检查是否请求DNS网络异常',
   },
-  [RomaErrorCode.APIG_9007]: {
+  'APIG.9007': {
     status: '500',
     message: 'ELB request failed.',
     description: '请求ELB服务失败',
     action: '请联系技术支持工程师查看管理面日志,检查是否请求ELB网络异常',
   },
-  [RomaErrorCode.APIG_9008]: {
+  'APIG.9008': {
     status: '429',
     message: 'Too many requests.',
     description: '请求过于频繁,请稍后重试',
     action: '稍后重试',
   },
-  [RomaErrorCode.APIG_9009]: {
+  'APIG.9009': {
     status: '500',
     message: 'ROMA Quartz request failed.',
     description: '发送定时任务操作请求失败。',
     action: '请联系技术支持工程师查看管理面后台日志,排查是否连接ROMA Quartz服务器异常',
   },
-  [RomaErrorCode.APIG_9013]: {
+  'APIG.9013': {
     status: '500',
     message: 'Synchronize CCMS data failed',
     description: '同步CCMS数据失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [RomaErrorCode.APIG_9996]: {
+  'APIG.9996': {
     status: '404',
     message: 'The request URL does not exist',
     description: '请求的地址不存在',
     action: '请联系技术工程师查看后台日志。',
   },
-  [RomaErrorCode.APIG_9999]: {
+  'APIG.9999': {
     status: '500',
     message: 'System error.',
     description: '系统错误,请联系技术支持工程师',
@@ -3528,7 +3526,304 @@ export const errorCatalog: Record<RomaErrorCode, ErrorCodeInfo> = {
 
 const knownCodes: ReadonlySet<string> = new Set<string>(Object.values(RomaErrorCode));
 
-/** True when `code` is one of the documented error codes. */
+/** True when `code` is one of the documented error codes: narrows `error.errorCode` for a `switch`. */
 export function isKnownErrorCode(code: unknown): code is RomaErrorCode {
   return typeof code === 'string' && knownCodes.has(code);
+}
+
+/**
+ * The catalogue's codes by the HTTP status they come with (`""`: the catalogue gives no single status).
+ */
+export interface ErrorCodesByStatus {
+  '400':
+    | 'APIC.7244'
+    | 'APIC.7250'
+    | 'APIC.7251'
+    | 'APIC.7252'
+    | 'APIC.9206'
+    | 'APIC.9218'
+    | 'APIC.9219'
+    | 'APIC.9220'
+    | 'APIC.9221'
+    | 'APIG.1000'
+    | 'APIG.1119'
+    | 'APIG.1120'
+    | 'APIG.1201'
+    | 'APIG.2000'
+    | 'APIG.2001'
+    | 'APIG.2002'
+    | 'APIG.2003'
+    | 'APIG.2004'
+    | 'APIG.2005'
+    | 'APIG.2006'
+    | 'APIG.2007'
+    | 'APIG.2008'
+    | 'APIG.2009'
+    | 'APIG.2010'
+    | 'APIG.2011'
+    | 'APIG.2012'
+    | 'APIG.2013'
+    | 'APIG.2014'
+    | 'APIG.2015'
+    | 'APIG.2016'
+    | 'APIG.2017'
+    | 'APIG.2018'
+    | 'APIG.2019'
+    | 'APIG.2020'
+    | 'APIG.2021'
+    | 'APIG.2022'
+    | 'APIG.2023'
+    | 'APIG.2024'
+    | 'APIG.2025'
+    | 'APIG.2026'
+    | 'APIG.2027'
+    | 'APIG.2028'
+    | 'APIG.2030'
+    | 'APIG.2034'
+    | 'APIG.2035'
+    | 'APIG.2037'
+    | 'APIG.2038'
+    | 'APIG.2039'
+    | 'APIG.2041'
+    | 'APIG.2042'
+    | 'APIG.2043'
+    | 'APIG.2101'
+    | 'APIG.2102'
+    | 'APIG.2103'
+    | 'APIG.2104'
+    | 'APIG.2105'
+    | 'APIG.2106'
+    | 'APIG.2108'
+    | 'APIG.2109'
+    | 'APIG.3141'
+    | 'APIG.3145'
+    | 'APIG.3147'
+    | 'APIG.3148'
+    | 'APIG.3149'
+    | 'APIG.3201'
+    | 'APIG.3202'
+    | 'APIG.3203'
+    | 'APIG.3204'
+    | 'APIG.3205'
+    | 'APIG.3206'
+    | 'APIG.3207'
+    | 'APIG.3208'
+    | 'APIG.3209'
+    | 'APIG.3210'
+    | 'APIG.3211'
+    | 'APIG.3212'
+    | 'APIG.3213'
+    | 'APIG.3215'
+    | 'APIG.3216'
+    | 'APIG.3301'
+    | 'APIG.3303'
+    | 'APIG.3305'
+    | 'APIG.3306'
+    | 'APIG.3309'
+    | 'APIG.3310'
+    | 'APIG.3311'
+    | 'APIG.3313'
+    | 'APIG.3314'
+    | 'APIG.3315'
+    | 'APIG.3316'
+    | 'APIG.3317'
+    | 'APIG.3318'
+    | 'APIG.3319'
+    | 'APIG.3325'
+    | 'APIG.3326'
+    | 'APIG.3328'
+    | 'APIG.3330'
+    | 'APIG.3459'
+    | 'APIG.3469'
+    | 'APIG.3471'
+    | 'APIG.3472'
+    | 'APIG.3473'
+    | 'APIG.3474'
+    | 'APIG.3475'
+    | 'APIG.3476'
+    | 'APIG.3477'
+    | 'APIG.3479'
+    | 'APIG.3489'
+    | 'APIG.3494'
+    | 'APIG.3499'
+    | 'APIG.3600'
+    | 'APIG.3601'
+    | 'APIG.3602'
+    | 'APIG.3603'
+    | 'APIG.3604'
+    | 'APIG.3605'
+    | 'APIG.3606'
+    | 'APIG.3607'
+    | 'APIG.3608'
+    | 'APIG.3610';
+  '401':
+    | 'APIC.7100'
+    | 'APIC.7101'
+    | 'APIC.7102'
+    | 'APIC.7103'
+    | 'APIC.7104'
+    | 'APIC.7105'
+    | 'APIC.7107'
+    | 'APIG.1001'
+    | 'APIG.1002'
+    | 'APIG.1003'
+    | 'APIG.1005'
+    | 'APIG.1009'
+    | 'APIG.1010'
+    | 'APIG.1011'
+    | 'APIG.1012'
+    | 'APIG.1013'
+    | 'APIG.1144'
+    | 'APIG.1300'
+    | 'APIG.3497'
+    | 'APIG.3498'
+    | 'APIG.3700'
+    | 'APIG.3701';
+  '403':
+    | 'APIC.7106'
+    | 'APIC.7108'
+    | 'APIC.7109'
+    | 'APIC.7110'
+    | 'APIC.7111'
+    | 'APIC.7130'
+    | 'APIG.1020'
+    | 'APIG.1101'
+    | 'APIG.1102'
+    | 'APIG.1103'
+    | 'APIG.1104'
+    | 'APIG.1105'
+    | 'APIG.1106'
+    | 'APIG.1109'
+    | 'APIG.1110'
+    | 'APIG.1112'
+    | 'APIG.1113'
+    | 'APIG.1115'
+    | 'APIG.1136'
+    | 'APIG.1137'
+    | 'APIG.1138'
+    | 'APIG.1139'
+    | 'APIG.1140'
+    | 'APIG.1141'
+    | 'APIG.1142'
+    | 'APIG.1143'
+    | 'APIG.1149'
+    | 'APIG.1200'
+    | 'APIG.3066'
+    | 'APIG.3100'
+    | 'APIG.3101'
+    | 'APIG.3102'
+    | 'APIG.3103'
+    | 'APIG.3104'
+    | 'APIG.3105'
+    | 'APIG.3106'
+    | 'APIG.3107'
+    | 'APIG.3108'
+    | 'APIG.3109'
+    | 'APIG.3110'
+    | 'APIG.3111'
+    | 'APIG.3112'
+    | 'APIG.3113'
+    | 'APIG.3114'
+    | 'APIG.3116'
+    | 'APIG.3117'
+    | 'APIG.3125'
+    | 'APIG.3127'
+    | 'APIG.3131'
+    | 'APIG.3132'
+    | 'APIG.3133'
+    | 'APIG.3134'
+    | 'APIG.3135'
+    | 'APIG.3136'
+    | 'APIG.3138'
+    | 'APIG.3139'
+    | 'APIG.3140'
+    | 'APIG.3146'
+    | 'APIG.3483'
+    | 'APIG.3484'
+    | 'APIG.3486';
+  '404':
+    | 'APIC.7302'
+    | 'APIG.3001'
+    | 'APIG.3002'
+    | 'APIG.3003'
+    | 'APIG.3004'
+    | 'APIG.3005'
+    | 'APIG.3006'
+    | 'APIG.3007'
+    | 'APIG.3008'
+    | 'APIG.3009'
+    | 'APIG.3010'
+    | 'APIG.3011'
+    | 'APIG.3012'
+    | 'APIG.3013'
+    | 'APIG.3015'
+    | 'APIG.3017'
+    | 'APIG.3018'
+    | 'APIG.3019'
+    | 'APIG.3020'
+    | 'APIG.3021'
+    | 'APIG.3022'
+    | 'APIG.3023'
+    | 'APIG.3024'
+    | 'APIG.3025'
+    | 'APIG.3030'
+    | 'APIG.3064'
+    | 'APIG.3065'
+    | 'APIG.3067'
+    | 'APIG.3068'
+    | 'APIG.3069'
+    | 'APIG.3071'
+    | 'APIG.3081'
+    | 'APIG.3082'
+    | 'APIG.3083'
+    | 'APIG.3084'
+    | 'APIG.3087'
+    | 'APIG.3088'
+    | 'APIG.3089'
+    | 'APIG.3090'
+    | 'APIG.3091'
+    | 'APIG.3092'
+    | 'APIG.3093'
+    | 'APIG.3094'
+    | 'APIG.9996';
+  '409':
+    | 'APIC.7709'
+    | 'APIC.7711'
+    | 'APIG.3411'
+    | 'APIG.3414'
+    | 'APIG.3415'
+    | 'APIG.3416'
+    | 'APIG.3418'
+    | 'APIG.3457'
+    | 'APIG.3460'
+    | 'APIG.3463'
+    | 'APIG.3464'
+    | 'APIG.3465'
+    | 'APIG.3466'
+    | 'APIG.3467'
+    | 'APIG.3470'
+    | 'APIG.3478'
+    | 'APIG.3482'
+    | 'APIG.3490'
+    | 'APIG.3491'
+    | 'APIG.3492'
+    | 'APIG.3703'
+    | 'APIG.3707';
+  '412': 'APIG.3447' | 'APIG.3451' | 'APIG.3456' | 'APIG.3458' | 'APIG.3468' | 'APIG.3480' | 'APIG.3481' | 'APIG.3488';
+  '428': 'APIG.3462';
+  '429': 'APIG.9008';
+  '500':
+    | 'APIC.9999'
+    | 'APIG.3500'
+    | 'APIG.3501'
+    | 'APIG.3503'
+    | 'APIG.9002'
+    | 'APIG.9003'
+    | 'APIG.9004'
+    | 'APIG.9005'
+    | 'APIG.9006'
+    | 'APIG.9007'
+    | 'APIG.9009'
+    | 'APIG.9013'
+    | 'APIG.9999';
 }

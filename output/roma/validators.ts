@@ -49,7 +49,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
 
 /** Records one issue; the list is created on the first failure, so valid values allocate nothing. */
 function fail(issues: ValidationIssue[] | null, path: string, message: number): ValidationIssue[] {
-  const issue: ValidationIssue = { path, keyword: MESSAGES[message][0], message: MESSAGES[message][1] };
+  const [keyword, text] = MESSAGES[message] ?? ['', ''];
+  const issue: ValidationIssue = { path, keyword, message: text };
   if (issues === null) return [issue];
   issues.push(issue);
   return issues;
@@ -1711,7 +1712,7 @@ export function isResponse500A5db83(value: unknown): value is types.Response500A
 }
 
 /** Request validators by client method name: path, query and header parameters and the body. */
-export const requestValidators: Record<string, (args: RequestArgs) => ValidationIssue[]> = {};
+export const requestValidators = {} satisfies Record<string, (args: RequestArgs) => ValidationIssue[]>;
 
 /** Response validators by client method name: the body documented for the returned status. */
-export const responseValidators: Record<string, (status: number, body: unknown) => ValidationIssue[]> = {};
+export const responseValidators = {} satisfies Record<string, (status: number, body: unknown) => ValidationIssue[]>;

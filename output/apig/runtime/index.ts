@@ -69,3 +69,4 @@ export {
   isRetriableStatus,
   parseRetryAfter,
 } from './retry.js';
+export { MAX_PAGES, paginate, type PageStrategy } from './paginate.js';
