@@ -3,1118 +3,1121 @@
 /**
  * Error codes of APIG, as documented (the `error_code` of error responses).
  */
-export enum ApigErrorCode {
+export const ApigErrorCode = {
   /**
    * HTTP 400 — update bandwidth size failed
    * 描述: 开启出公网功能或更新出公网带宽失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIC_9211 = 'APIC.9211',
+  APIC_9211: 'APIC.9211',
   /**
    * HTTP 204 — Successful
    * 描述: 请求成功
    * 处理措施: 无
    */
-  APIG_0000 = 'APIG.0000',
+  APIG_0000: 'APIG.0000',
   /**
    * HTTP 401 — The token is missing.
    * 描述: 未识别到用户认证信息，请重新登录或稍后重试
    * 处理措施: 携带token访问
    */
-  APIG_1000 = 'APIG.1000',
+  APIG_1000: 'APIG.1000',
   /**
    * HTTP 401 — The token has expired.
    * 描述: 会话过期，请稍后重试
    * 处理措施: 重新获取token访问
    */
-  APIG_1001 = 'APIG.1001',
+  APIG_1001: 'APIG.1001',
   /**
    * HTTP 401 — Incorrect token or token resolution failed.
    * 描述: 认证信息无法识别
    * 处理措施: 使用正确的token访问
    */
-  APIG_1002 = 'APIG.1002',
+  APIG_1002: 'APIG.1002',
   /**
    * HTTP 401 — The token does not contain project information.
    * 描述: 认证不包含租户信息
    * 处理措施: 使用包含租户信息的token访问
    */
-  APIG_1003 = 'APIG.1003',
+  APIG_1003: 'APIG.1003',
   /**
    * HTTP 401 — No permissions to request this method.
    * 描述: 租户操作受限，请前往用户中心核实
    * 处理措施: 使用包含所需权限的token访问
    */
-  APIG_1005 = 'APIG.1005',
+  APIG_1005: 'APIG.1005',
   /**
    * HTTP 401 — The domain information is missing.
    * 描述: 认证不包含Domain信息
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_1007 = 'APIG.1007',
+  APIG_1007: 'APIG.1007',
   /**
    * HTTP 401 — Unknown domain.
    * 描述: 无法识别用户Domain信息
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_1008 = 'APIG.1008',
+  APIG_1008: 'APIG.1008',
   /**
    * HTTP 401 — The token does not contain user information.
    * 描述: 认证不包含用户信息
    * 处理措施: 使用包含用户信息的token访问
    */
-  APIG_1009 = 'APIG.1009',
+  APIG_1009: 'APIG.1009',
   /**
    * HTTP 401 — PDP server connection failed.
    * 描述: 连接细粒度授权服务器失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_1010 = 'APIG.1010',
+  APIG_1010: 'APIG.1010',
   /**
    * HTTP 401 — You can request resources only after you complete real-name authentication.
    * 描述: 您的帐号未实名认证，暂时无法进行其他操作
    * 处理措施: 实名认证后使用
    */
-  APIG_1011 = 'APIG.1011',
+  APIG_1011: 'APIG.1011',
   /**
    * HTTP 401 — Your account balance is insufficient. Top up your account.
    * 描述: 您的账户余额不足，请前往用户中心解决
    * 处理措施: 充值后使用
    */
-  APIG_1012 = 'APIG.1012',
+  APIG_1012: 'APIG.1012',
   /**
    * HTTP 401 — Your account has been frozen. Some functions become unavailable. To unfreeze your account, contact customer service.
    * 描述: 您的账户已被冻结，部分功能会受到影响，请联系客服解除
    * 处理措施: 解除帐号受限后使用
    */
-  APIG_1013 = 'APIG.1013',
+  APIG_1013: 'APIG.1013',
   /**
    * HTTP 403 — No permissions to perform operations on this API group.
    * 描述: 没有权限操作该API分组
    * 处理措施: 所操作的分组应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1101 = 'APIG.1101',
+  APIG_1101: 'APIG.1101',
   /**
    * HTTP 403 — No permissions to perform operations on this API.
    * 描述: 没有权限操作该API
    * 处理措施: 所操作的API应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1102 = 'APIG.1102',
+  APIG_1102: 'APIG.1102',
   /**
    * HTTP 403 — No permissions to perform operations on this environment.
    * 描述: 没有权限操作该环境
    * 处理措施: 所操作的环境应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1103 = 'APIG.1103',
+  APIG_1103: 'APIG.1103',
   /**
    * HTTP 403 — No permissions to perform operations on this app.
    * 描述: 没有权限操作该应用
    * 处理措施: 所操作的应用应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1104 = 'APIG.1104',
+  APIG_1104: 'APIG.1104',
   /**
    * HTTP 403 — No permissions to perform operations on this request throttling policy.
    * 描述: 没有权限操作该流控策略
    * 处理措施: 所操作的流控策略应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1105 = 'APIG.1105',
+  APIG_1105: 'APIG.1105',
   /**
    * HTTP 403 — No permissions to perform operations on this access control policy.
    * 描述: 没有权限操作该ACL策略
    * 处理措施: 所操作的ACL策略应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1106 = 'APIG.1106',
+  APIG_1106: 'APIG.1106',
   /**
    * HTTP 403 — No permissions to perform operations on this configuration.
    * 描述: 没有权限操作该配置信息
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_1107 = 'APIG.1107',
+  APIG_1107: 'APIG.1107',
   /**
    * HTTP 403 — No permissions to perform operations on this excluded configuration.
    * 描述: 没有权限操作该特殊配置信息
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_1108 = 'APIG.1108',
+  APIG_1108: 'APIG.1108',
   /**
    * HTTP 403 — No permissions to perform operations on this app authorization record.
    * 描述: 没有权限操作该APP授权信息
    * 处理措施: 所操作的APP授权应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1109 = 'APIG.1109',
+  APIG_1109: 'APIG.1109',
   /**
    * HTTP 403 — No permissions to perform operations on this environment variable.
    * 描述: 没有权限操作该环境变量
    * 处理措施: 所操作的环境变量应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1110 = 'APIG.1110',
+  APIG_1110: 'APIG.1110',
   /**
    * HTTP 403 — No permissions to perform operations on this subscription record.
    * 描述: 没有权限操作该订购信息
    * 处理措施: 所操作的订购关系应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1111 = 'APIG.1111',
+  APIG_1111: 'APIG.1111',
   /**
    * HTTP 403 — No permissions to perform operations on this signature key.
    * 描述: 没有权限操作该签名密钥
    * 处理措施: 所操作的签名秘钥应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1112 = 'APIG.1112',
+  APIG_1112: 'APIG.1112',
   /**
    * HTTP 403 — No permissions to perform operations on this VPC channel.
    * 描述: 没有权限操作该VPC通道
    * 处理措施: 所操作的复制通道应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1113 = 'APIG.1113',
+  APIG_1113: 'APIG.1113',
   /**
    * HTTP 403 — No permissions to perform operations on this certificate.
    * 描述: 没有权限操作该证书
    * 处理措施: 所操作的证书应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1115 = 'APIG.1115',
+  APIG_1115: 'APIG.1115',
   /**
    * HTTP 403 — No permissions to perform operations on this on-sale API.
    * 描述: 没有权限操作该上架中的API
    * 处理措施: 所操作的API应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1116 = 'APIG.1116',
+  APIG_1116: 'APIG.1116',
   /**
    * HTTP 400 — No permissions to perform operations on this method.
    * 描述: 细粒度授权失败，无权限执行此操作
    * 处理措施: 获取对应细粒度权限后使用
    */
-  APIG_1119 = 'APIG.1119',
+  APIG_1119: 'APIG.1119',
   /**
    * HTTP 400 — No permissions to create ELB channels.
    * 描述: 没有权限创建私网ELB通道
    * 处理措施: 所操作的ELB通道应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1120 = 'APIG.1120',
+  APIG_1120: 'APIG.1120',
   /**
    * HTTP 403 — no authority to operate instance
    * 描述: 没有权限操作实例
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_1136 = 'APIG.1136',
+  APIG_1136: 'APIG.1136',
   /**
    * HTTP 403 — No permissions to perform operations on this authorizer
    * 描述: 没有权限操作该自定义认证
    * 处理措施: 所操作的自定义认证应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1137 = 'APIG.1137',
+  APIG_1137: 'APIG.1137',
   /**
    * HTTP 403 — No permissions to perform operations on this feature
    * 描述: 没有权限操作该特性
    * 处理措施: 所操作的特性应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1140 = 'APIG.1140',
+  APIG_1140: 'APIG.1140',
   /**
    * HTTP 403 — No permissions to perform operations on this API swagger doc
    * 描述: 没有权限创建操作该swagger文档
    * 处理措施: 所操作的API文档应在自己帐号下，子帐号应获取授权后访问
    */
-  APIG_1200 = 'APIG.1200',
+  APIG_1200: 'APIG.1200',
   /**
    * HTTP 400 — The resources belong to different tenants.
    * 描述: 操作的资源不属于同一租户
    * 处理措施: 操作的对象应该属于同一个租户
    */
-  APIG_1201 = 'APIG.1201',
+  APIG_1201: 'APIG.1201',
   /**
    * HTTP 400 — Parameter error.
    * 描述: 请求参数错误
    * 处理措施: 根据接口返回的具体原因修改请求参数
    */
-  APIG_2000 = 'APIG.2000',
+  APIG_2000: 'APIG.2000',
   /**
    * HTTP 400 — The request parameters must be specified.
    * 描述: 请求参数为空
    * 处理措施: 填写请求参数
    */
-  APIG_2001 = 'APIG.2001',
+  APIG_2001: 'APIG.2001',
   /**
    * HTTP 400 — The parameter value is too small.
    * 描述: 参数值小于最小值
    * 处理措施: 修改请求参数
    */
-  APIG_2002 = 'APIG.2002',
+  APIG_2002: 'APIG.2002',
   /**
    * HTTP 400 — The parameter value is too large.
    * 描述: 参数值大于最大值
    * 处理措施: 修改请求参数
    */
-  APIG_2003 = 'APIG.2003',
+  APIG_2003: 'APIG.2003',
   /**
    * HTTP 400 — The parameter value is outside the allowable range.
    * 描述: 参数值不在可选范围内
    * 处理措施: 修改请求参数
    */
-  APIG_2004 = 'APIG.2004',
+  APIG_2004: 'APIG.2004',
   /**
    * HTTP 400 — The parameter is too short.
    * 描述: 参数长度太短
    * 处理措施: 修改请求参数
    */
-  APIG_2005 = 'APIG.2005',
+  APIG_2005: 'APIG.2005',
   /**
    * HTTP 400 — The parameter is too long.
    * 描述: 参数长度太长
    * 处理措施: 修改请求参数
    */
-  APIG_2006 = 'APIG.2006',
+  APIG_2006: 'APIG.2006',
   /**
    * HTTP 400 — Invalid length.
    * 描述: 参数长度非法
    * 处理措施: 修改请求参数
    */
-  APIG_2007 = 'APIG.2007',
+  APIG_2007: 'APIG.2007',
   /**
    * HTTP 400 — Only letters are allowed.
    * 描述: 参数只能是字母
    * 处理措施: 修改请求参数
    */
-  APIG_2008 = 'APIG.2008',
+  APIG_2008: 'APIG.2008',
   /**
    * HTTP 400 — Only digits are allowed.
    * 描述: 参数只能是数字
    * 处理措施: 修改请求参数
    */
-  APIG_2009 = 'APIG.2009',
+  APIG_2009: 'APIG.2009',
   /**
    * HTTP 400 — Only letters and digits are allowed.
    * 描述: 参数只能是字母或数字
    * 处理措施: 修改请求参数
    */
-  APIG_2010 = 'APIG.2010',
+  APIG_2010: 'APIG.2010',
   /**
    * HTTP 400 — Invalid parameter value.
    * 描述: 参数规则不匹配
    * 处理措施: 修改请求参数
    */
-  APIG_2011 = 'APIG.2011',
+  APIG_2011: 'APIG.2011',
   /**
    * HTTP 400 — Invalid parameter value.
    * 描述: 参数匹配到不期望匹配的规则
    * 处理措施: 修改请求参数
    */
-  APIG_2012 = 'APIG.2012',
+  APIG_2012: 'APIG.2012',
   /**
    * HTTP 400 — Only letters, digits, hyphens (-), and underscores (_) are allowed.
    * 描述: 参数只能是字母、数字、下划线或中划线
    * 处理措施: 修改请求参数
    */
-  APIG_2013 = 'APIG.2013',
+  APIG_2013: 'APIG.2013',
   /**
    * HTTP 400 — Invalid email address.
    * 描述: 无效的邮件地址
    * 处理措施: 修改请求参数
    */
-  APIG_2014 = 'APIG.2014',
+  APIG_2014: 'APIG.2014',
   /**
    * HTTP 400 — Invalid IP address.
    * 描述: 无效的IP地址
    * 处理措施: 修改请求参数
    */
-  APIG_2015 = 'APIG.2015',
+  APIG_2015: 'APIG.2015',
   /**
    * HTTP 400 — The characters are not encoded using Base 64.
    * 描述: 不是base 64编码的字符
    * 处理措施: 修改请求参数为正确的base 64编码字符串
    */
-  APIG_2016 = 'APIG.2016',
+  APIG_2016: 'APIG.2016',
   /**
    * HTTP 400 — Invalid mobile number.
    * 描述: 无效的手机号码
    * 处理措施: 修改请求参数
    */
-  APIG_2017 = 'APIG.2017',
+  APIG_2017: 'APIG.2017',
   /**
    * HTTP 400 — Invalid telephone number.
    * 描述: 无效的固话号码
    * 处理措施: 修改请求参数
    */
-  APIG_2018 = 'APIG.2018',
+  APIG_2018: 'APIG.2018',
   /**
    * HTTP 400 — Invalid telephone or mobile number.
    * 描述: 无效的电话号码
    * 处理措施: 修改请求参数
    */
-  APIG_2019 = 'APIG.2019',
+  APIG_2019: 'APIG.2019',
   /**
    * HTTP 400 — Invalid postal code.
    * 描述: 无效的邮政编码
    * 处理措施: 修改请求参数
    */
-  APIG_2020 = 'APIG.2020',
+  APIG_2020: 'APIG.2020',
   /**
    * HTTP 400 — The URL domain is not included in the IP address whitelist.
    * 描述: 域名不在允许的白名单内
    * 处理措施: 修改请求参数
    */
-  APIG_2021 = 'APIG.2021',
+  APIG_2021: 'APIG.2021',
   /**
    * HTTP 400 — The URL domain is included in the IP address blacklist.
    * 描述: 域名处于禁止的黑名单内
    * 处理措施: 修改请求参数
    */
-  APIG_2022 = 'APIG.2022',
+  APIG_2022: 'APIG.2022',
   /**
    * HTTP 400 — URL domain CNAME resolution failed.
    * 描述: 域名cname失败
    * 处理措施: 先注册域名的cname解析记录
    */
-  APIG_2023 = 'APIG.2023',
+  APIG_2023: 'APIG.2023',
   /**
    * HTTP 400 — Invalid URL domain.
    * 描述: 域名非法
    * 处理措施: 使用正确的域名
    */
-  APIG_2024 = 'APIG.2024',
+  APIG_2024: 'APIG.2024',
   /**
    * HTTP 400 — Invalid backend port number.
    * 描述: 无效的端口号
    * 处理措施: 使用正确的端口号
    */
-  APIG_2025 = 'APIG.2025',
+  APIG_2025: 'APIG.2025',
   /**
    * HTTP 400 — The request path parameters do not match the request URI.
    * 描述: 请求的路径参数未在请求路径中定义
    * 处理措施: 将请求路径包含的参数添加到请求参数中
    */
-  APIG_2026 = 'APIG.2026',
+  APIG_2026: 'APIG.2026',
   /**
    * HTTP 400 — The backend path parameters do not match the backend URI.
    * 描述: 后端的路径参数未在后端路径中定义
    * 处理措施: 将后端请求路径包含的参数添加到后端参数中
    */
-  APIG_2027 = 'APIG.2027',
+  APIG_2027: 'APIG.2027',
   /**
    * HTTP 400 — The backend parameters are not mapped to the request parameters.
    * 描述: 后端参数映射的请求参数未定义
    * 处理措施: 后端参数中的参数来源，改为正确的请求参数
    */
-  APIG_2028 = 'APIG.2028',
+  APIG_2028: 'APIG.2028',
   /**
    * HTTP 400 — The default certificate already exists.
    * 描述: 默认证书已存在
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_2029 = 'APIG.2029',
+  APIG_2029: 'APIG.2029',
   /**
    * HTTP 400 — Bad request for debugging the API.
    * 描述: 调试API请求消息不合法
    * 处理措施: 使用正确的API调试参数
    */
-  APIG_2030 = 'APIG.2030',
+  APIG_2030: 'APIG.2030',
   /**
    * HTTP 400 — The domain name has not been filed. File it first.
    * 描述: 域名未备案，请进入备案系统进行备案
    * 处理措施: 先进行备案
    */
-  APIG_2034 = 'APIG.2034',
+  APIG_2034: 'APIG.2034',
   /**
    * HTTP 400 — The ICP Filing System is busy. Please try again later.
    * 描述: 备案系统繁忙，请稍后重试
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_2035 = 'APIG.2035',
+  APIG_2035: 'APIG.2035',
   /**
    * HTTP 400 — Only APIs with authorizer can have authorizer parameters
    * 描述: 只有使用了自定义认证的API可以有自定义认证参数
    * 处理措施: 删除多余的参数
    */
-  APIG_2036 = 'APIG.2036',
+  APIG_2036: 'APIG.2036',
   /**
    * HTTP 400 — The certificate and private key do not match.
    * 描述: 证书与私钥不匹配
    * 处理措施: 使用匹配的证书与私钥
    */
-  APIG_2101 = 'APIG.2101',
+  APIG_2101: 'APIG.2101',
   /**
    * HTTP 400 — The certificate has expired.
    * 描述: 证书过期
    * 处理措施: 使用没有过期的证书
    */
-  APIG_2102 = 'APIG.2102',
+  APIG_2102: 'APIG.2102',
   /**
    * HTTP 400 — The certificate common name does not match the domain name.
    * 描述: 证书内域名与自定义域名不匹配
    * 处理措施: 证书内的域名应与自定义域名相同
    */
-  APIG_2103 = 'APIG.2103',
+  APIG_2103: 'APIG.2103',
   /**
    * HTTP 400 — The certificate chain is not matched.
    * 描述: 证书链不匹配
    * 处理措施: 包含了多个证书的证书链，需要将服务器证书放在第一个，后面依次放证书链证书
    */
-  APIG_2104 = 'APIG.2104',
+  APIG_2104: 'APIG.2104',
   /**
    * HTTP 400 — Encrypted private keys are not supported.
    * 描述: 不支持加密的私钥
    * 处理措施: 使用没有加密的私钥
    */
-  APIG_2105 = 'APIG.2105',
+  APIG_2105: 'APIG.2105',
   /**
    * HTTP 400 — Invalid certificate or private key.
    * 描述: 无效的证书或私钥
    * 处理措施: 使用正确的证书和私钥
    */
-  APIG_2106 = 'APIG.2106',
+  APIG_2106: 'APIG.2106',
   /**
    * HTTP 404 — The API group does not exist.
    * 描述: 指定的API分组不存在
    * 处理措施: 检查分组是否存在
    */
-  APIG_3001 = 'APIG.3001',
+  APIG_3001: 'APIG.3001',
   /**
    * HTTP 404 — The API does not exist.
    * 描述: 指定的API不存在
    * 处理措施: 检查API是否存在
    */
-  APIG_3002 = 'APIG.3002',
+  APIG_3002: 'APIG.3002',
   /**
    * HTTP 404 — The environment does not exist.
    * 描述: 指定的环境不存在
    * 处理措施: 检查环境是否存在
    */
-  APIG_3003 = 'APIG.3003',
+  APIG_3003: 'APIG.3003',
   /**
    * HTTP 404 — The app does not exist.
    * 描述: 指定的应用不存在
    * 处理措施: 检查应用是否存在
    */
-  APIG_3004 = 'APIG.3004',
+  APIG_3004: 'APIG.3004',
   /**
    * HTTP 404 — The request throttling policy does not exist.
    * 描述: 指定的流控策略不存在
    * 处理措施: 检查流控策略是否存在
    */
-  APIG_3005 = 'APIG.3005',
+  APIG_3005: 'APIG.3005',
   /**
    * HTTP 404 — The access control policy does not exist.
    * 描述: 指定的ACL策略不存在
    * 处理措施: 检查ACL策略是否存在
    */
-  APIG_3006 = 'APIG.3006',
+  APIG_3006: 'APIG.3006',
   /**
    * HTTP 404 — The configuration does not exist.
    * 描述: 指定的配置不存在
    * 处理措施: 检查配置是否存在
    */
-  APIG_3007 = 'APIG.3007',
+  APIG_3007: 'APIG.3007',
   /**
    * HTTP 404 — The excluded configuration does not exist.
    * 描述: 指定的特殊配置不存在
    * 处理措施: 检查特殊配置是否存在
    */
-  APIG_3008 = 'APIG.3008',
+  APIG_3008: 'APIG.3008',
   /**
    * HTTP 404 — The app authorization record does not exist.
    * 描述: 指定的APP授权信息不存在
    * 处理措施: 检查APP授权是否存在
    */
-  APIG_3009 = 'APIG.3009',
+  APIG_3009: 'APIG.3009',
   /**
    * HTTP 404 — The access control policy binding record does not exist.
    * 描述: 指定的ACL策略绑定记录不存在
    * 处理措施: 检查ACL策略绑定记录是否存在
    */
-  APIG_3010 = 'APIG.3010',
+  APIG_3010: 'APIG.3010',
   /**
    * HTTP 404 — The environment variable does not exist.
    * 描述: 指定的环境变量不存在
    * 处理措施: 检查环境变量是否存在
    */
-  APIG_3011 = 'APIG.3011',
+  APIG_3011: 'APIG.3011',
   /**
    * HTTP 404 — The request throttling policy binding record does not exist.
    * 描述: 指定的流控策略绑定记录不存在
    * 处理措施: 检查流控策略绑定记录是否存在
    */
-  APIG_3012 = 'APIG.3012',
+  APIG_3012: 'APIG.3012',
   /**
    * HTTP 404 — The excluded request throttling configuration does not exist.
    * 描述: 指定的流控策略特殊配置不存在
    * 处理措施: 检查流控策略特殊配置是否存在
    */
-  APIG_3013 = 'APIG.3013',
+  APIG_3013: 'APIG.3013',
   /**
    * HTTP 404 — The pre-subscription record does not exist.
    * 描述: 指定的订购信息不存在
    * 处理措施: 检查订购信息是否存在
    */
-  APIG_3014 = 'APIG.3014',
+  APIG_3014: 'APIG.3014',
   /**
    * HTTP 404 — The API publication record does not exist.
    * 描述: 指定的API发布记录不存在
    * 处理措施: 检查API发布记录是否存在
    */
-  APIG_3015 = 'APIG.3015',
+  APIG_3015: 'APIG.3015',
   /**
    * HTTP 404 — The API group listing information does not exist.
    * 描述: 指定的API分组上架信息不存在
    * 处理措施: 检查API分组是否上架
    */
-  APIG_3016 = 'APIG.3016',
+  APIG_3016: 'APIG.3016',
   /**
    * HTTP 404 — The signature key does not exist.
    * 描述: 指定的签名密钥不存在
    * 处理措施: 检查签名密钥是否存在
    */
-  APIG_3017 = 'APIG.3017',
+  APIG_3017: 'APIG.3017',
   /**
    * HTTP 404 — The signature key binding record does not exist.
    * 描述: 指定的签名密钥绑定记录不存在
    * 处理措施: 检查签名密钥绑定记录是否存在
    */
-  APIG_3018 = 'APIG.3018',
+  APIG_3018: 'APIG.3018',
   /**
    * HTTP 404 — The function URN does not exist.
    * 描述: 指定的函数URN不存在
    * 处理措施: 检查函数URN是否存在
    */
-  APIG_3019 = 'APIG.3019',
+  APIG_3019: 'APIG.3019',
   /**
    * HTTP 404 — The URL domain does not exist.
    * 描述: 指定的域名不存在
    * 处理措施: 检查分组域名是否存在
    */
-  APIG_3020 = 'APIG.3020',
+  APIG_3020: 'APIG.3020',
   /**
    * HTTP 404 — The SSL certificate does not exist.
    * 描述: 指定的证书不存在
    * 处理措施: 检查SSL证书是否存在
    */
-  APIG_3021 = 'APIG.3021',
+  APIG_3021: 'APIG.3021',
   /**
    * HTTP 404 — The API version does not exist.
    * 描述: 指定的API历史版本不存在
    * 处理措施: 检查API版本是否存在
    */
-  APIG_3022 = 'APIG.3022',
+  APIG_3022: 'APIG.3022',
   /**
    * HTTP 404 — The VPC channel does not exist.
    * 描述: 指定的VPC通道不存在
    * 处理措施: 检查负载通道是否存在
    */
-  APIG_3023 = 'APIG.3023',
+  APIG_3023: 'APIG.3023',
   /**
    * HTTP 404 — The instance does not exist.
    * 描述: 指定的云主机不存在
    * 处理措施: 检查负载通道中是否存在该实例
    */
-  APIG_3024 = 'APIG.3024',
+  APIG_3024: 'APIG.3024',
   /**
    * HTTP 404 — The certificate does not exist.
    * 描述: 指定的证书不存在
    * 处理措施: 检查证书是否存在
    */
-  APIG_3025 = 'APIG.3025',
+  APIG_3025: 'APIG.3025',
   /**
    * HTTP 404 — The instance does not exist
    * 描述: 实例不存在
    * 处理措施: 检查实例是否存在
    */
-  APIG_3030 = 'APIG.3030',
+  APIG_3030: 'APIG.3030',
   /**
    * HTTP 404 — Authorizer not found
    * 描述: 自定义认证不存在
    * 处理措施: 检查自定义认证是否存在
    */
-  APIG_3081 = 'APIG.3081',
+  APIG_3081: 'APIG.3081',
   /**
    * HTTP 404 — The APP code does not exist
    * 描述: APP code不存在
    * 处理措施: 检查APP code是否存在
    */
-  APIG_3082 = 'APIG.3082',
+  APIG_3082: 'APIG.3082',
   /**
    * HTTP 404 — The feature configuration does not exist
    * 描述: 实例特性配置不存在
    * 处理措施: 检查特性是否存在
    */
-  APIG_3087 = 'APIG.3087',
+  APIG_3087: 'APIG.3087',
   /**
    * HTTP 404 — The Api swagger does not exist
    * 描述: Api swagger文档不存在
    * 处理措施: 检查swagger文档是否存在
    */
-  APIG_3090 = 'APIG.3090',
+  APIG_3090: 'APIG.3090',
   /**
    * HTTP 404 — The ECS does not exist
    * 描述: 弹性云服务器不存在
    * 处理措施: 弹性云服务器被删除或者传入的ID错误
    */
-  APIG_3092 = 'APIG.3092',
+  APIG_3092: 'APIG.3092',
   /**
    * HTTP 403 — The number of resources exceeds the maximum allowed limit.
    * 描述: 请求的资源数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3100 = 'APIG.3100',
+  APIG_3100: 'APIG.3100',
   /**
    * HTTP 403 — The number of API groups exceeds the maximum allowed limit.
    * 描述: API分组数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3101 = 'APIG.3101',
+  APIG_3101: 'APIG.3101',
   /**
    * HTTP 403 — The number of APIs exceeds the maximum allowed limit.
    * 描述: API数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3102 = 'APIG.3102',
+  APIG_3102: 'APIG.3102',
   /**
    * HTTP 403 — The number of apps exceeds the maximum allowed limit.
    * 描述: 应用数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3103 = 'APIG.3103',
+  APIG_3103: 'APIG.3103',
   /**
    * HTTP 403 — The number of environments exceeds the maximum allowed limit.
    * 描述: 环境数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3104 = 'APIG.3104',
+  APIG_3104: 'APIG.3104',
   /**
    * HTTP 403 — The number of signature keys exceeds the maximum allowed limit.
    * 描述: 签名密钥数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3105 = 'APIG.3105',
+  APIG_3105: 'APIG.3105',
   /**
    * HTTP 403 — The number of variables exceeds the maximum allowed limit.
    * 描述: 变量个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3106 = 'APIG.3106',
+  APIG_3106: 'APIG.3106',
   /**
    * HTTP 403 — The number of request throttling policies exceeds the maximum allowed limit.
    * 描述: 流控策略个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3107 = 'APIG.3107',
+  APIG_3107: 'APIG.3107',
   /**
    * HTTP 403 — The number of domain names exceeds the maximum allowed limit.
    * 描述: 分组自定义域名个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3108 = 'APIG.3108',
+  APIG_3108: 'APIG.3108',
   /**
    * HTTP 403 — The number of VPC channels exceeds the maximum allowed limit.
    * 描述: VPC通道数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3109 = 'APIG.3109',
+  APIG_3109: 'APIG.3109',
   /**
    * HTTP 403 — The number of instances exceeds the maximum allowed limit.
    * 描述: VPC通道中的云主机数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3110 = 'APIG.3110',
+  APIG_3110: 'APIG.3110',
   /**
    * HTTP 403 — The number of parameters in req_params exceeds the maximum allowed limit.
    * 描述: API参数个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3111 = 'APIG.3111',
+  APIG_3111: 'APIG.3111',
   /**
    * HTTP 403 — The number of access control policies exceeds the maximum allowed limit.
    * 描述: ACL策略个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3112 = 'APIG.3112',
+  APIG_3112: 'APIG.3112',
   /**
    * HTTP 403 — The maximum number of API backend policies has been reached.
    * 描述: API的策略后端个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3113 = 'APIG.3113',
+  APIG_3113: 'APIG.3113',
   /**
    * HTTP 403 — The maximum number of policy conditions has been reached.
    * 描述: 策略后端的策略条件个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3114 = 'APIG.3114',
+  APIG_3114: 'APIG.3114',
   /**
    * HTTP 403 — The number of authorizer exceeds the maximum allowed limit
    * 描述: 自定义认证个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3116 = 'APIG.3116',
+  APIG_3116: 'APIG.3116',
   /**
    * HTTP 403 — The number of identity exceeds the maximum allowed limit
    * 描述: 自定义认证身份来源个数超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3117 = 'APIG.3117',
+  APIG_3117: 'APIG.3117',
   /**
    * HTTP 403 — The maximum number of APIs for one API group has been reached.
    * 描述: 分组内的API数量达到上限
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3125 = 'APIG.3125',
+  APIG_3125: 'APIG.3125',
   /**
    * HTTP 403 — The number of APIs has reached the upper limit. A maximum of xxx APIs can be imported at a time.
    * 描述: 导入API数量超过限制，每次最多导入数量为：xxx
    * 处理措施: 减少导入的api数量
    */
-  APIG_3127 = 'APIG.3127',
+  APIG_3127: 'APIG.3127',
   /**
    * HTTP 403 — The number of APP codes exceeds the maximum allowed limit
    * 描述: APP code数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3131 = 'APIG.3131',
+  APIG_3131: 'APIG.3131',
   /**
    * HTTP 403 — The number of API swaggers for one API group exceeds the maximum allowed limit
    * 描述: 分组下API swagger数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3132 = 'APIG.3132',
+  APIG_3132: 'APIG.3132',
   /**
    * HTTP 403 — The number of API tags exceeds the maximum allowed limit
    * 描述: API tag数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3133 = 'APIG.3133',
+  APIG_3133: 'APIG.3133',
   /**
    * HTTP 403 — The number of responses exceeds the maximum allowed limit
    * 描述: 网关响应数量超过限额
    * 处理措施: 请联系技术支持工程师增大配额
    */
-  APIG_3136 = 'APIG.3136',
+  APIG_3136: 'APIG.3136',
   /**
    * HTTP 400 — The API group name already exists.
    * 描述: 指定的API分组名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3201 = 'APIG.3201',
+  APIG_3201: 'APIG.3201',
   /**
    * HTTP 400 — The API name already exists.
    * 描述: 指定的API名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3202 = 'APIG.3202',
+  APIG_3202: 'APIG.3202',
   /**
    * HTTP 400 — The app name already exists.
    * 描述: 指定的应用名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3203 = 'APIG.3203',
+  APIG_3203: 'APIG.3203',
   /**
    * HTTP 400 — The request throttling policy name already exists.
    * 描述: 指定的流控策略名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3204 = 'APIG.3204',
+  APIG_3204: 'APIG.3204',
   /**
    * HTTP 400 — The environment name already exists.
    * 描述: 指定的环境名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3205 = 'APIG.3205',
+  APIG_3205: 'APIG.3205',
   /**
    * HTTP 400 — The access control policy name already exists.
    * 描述: 指定的ACL策略名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3206 = 'APIG.3206',
+  APIG_3206: 'APIG.3206',
   /**
    * HTTP 400 — The signature key name already exists.
    * 描述: 指定的签名密钥名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3207 = 'APIG.3207',
+  APIG_3207: 'APIG.3207',
   /**
    * HTTP 400 — The VPC channel name already exists.
    * 描述: VPC通道名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3208 = 'APIG.3208',
+  APIG_3208: 'APIG.3208',
   /**
    * HTTP 400 — The parameter name already exists.
    * 描述: 参数名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3209 = 'APIG.3209',
+  APIG_3209: 'APIG.3209',
   /**
    * HTTP 400 — The backend policy name already exists.
    * 描述: 策略后端名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3210 = 'APIG.3210',
+  APIG_3210: 'APIG.3210',
   /**
    * HTTP 400 — The authorizer name already exists
    * 描述: 指定的自定义认证名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3211 = 'APIG.3211',
+  APIG_3211: 'APIG.3211',
   /**
    * HTTP 400 — The identity name already exists
    * 描述: 指定的自定义认证身份来源已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3212 = 'APIG.3212',
+  APIG_3212: 'APIG.3212',
   /**
    * HTTP 400 — The API tag name already exists
    * 描述: 指定的标签名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3213 = 'APIG.3213',
+  APIG_3213: 'APIG.3213',
   /**
    * HTTP 400 — The response name already exists
    * 描述: 指定的网关响应名称已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3216 = 'APIG.3216',
+  APIG_3216: 'APIG.3216',
   /**
    * HTTP 400 — The API already exists.
    * 描述: API已存在
    * 处理措施: 修改API的方法和url，避免与其他API冲突
    */
-  APIG_3301 = 'APIG.3301',
+  APIG_3301: 'APIG.3301',
   /**
    * HTTP 400 — The excluded configuration already exists.
    * 描述: 特殊配置已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3302 = 'APIG.3302',
+  APIG_3302: 'APIG.3302',
   /**
    * HTTP 400 — The environment variable already exists.
    * 描述: 环境变量已存在
    * 处理措施: 使用其他名称
    */
-  APIG_3303 = 'APIG.3303',
+  APIG_3303: 'APIG.3303',
   /**
    * HTTP 400 — The purchasing order already exists.
    * 描述: 订单已存在
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3304 = 'APIG.3304',
+  APIG_3304: 'APIG.3304',
   /**
    * HTTP 400 — The URL domain name already exists.
    * 描述: 域名已存在
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3305 = 'APIG.3305',
+  APIG_3305: 'APIG.3305',
   /**
    * HTTP 400 — The IP address already exists.
    * 描述: IP地址已存在
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3306 = 'APIG.3306',
+  APIG_3306: 'APIG.3306',
   /**
    * HTTP 400 — The excluded request throttling configuration already exists.
    * 描述: 特殊流控策略已经存在
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3308 = 'APIG.3308',
+  APIG_3308: 'APIG.3308',
   /**
    * HTTP 400 — The operation has already been performed
    * 描述: 操作已经执行
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3309 = 'APIG.3309',
+  APIG_3309: 'APIG.3309',
   /**
    * HTTP 400 — The app key already exist
    * 描述: app key已存在
    * 处理措施: 使用其他APP key
    */
-  APIG_3310 = 'APIG.3310',
+  APIG_3310: 'APIG.3310',
   /**
    * HTTP 400 — The api auth relation already exists
    * 描述: API授权关系已经存在
    * 处理措施: 使用其他API或APP授权
    */
-  APIG_3316 = 'APIG.3316',
+  APIG_3316: 'APIG.3316',
   /**
    * HTTP 403 — The APIs belong to different tenants.
    * 描述: 指定的API不属于同一个租户，无法授权
    * 处理措施: 不允许操作
    */
-  APIG_3411 = 'APIG.3411',
+  APIG_3411: 'APIG.3411',
   /**
    * HTTP 403 — The API provider has been frozen.
    * 描述: 该API提供者已经被冻结
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3412 = 'APIG.3412',
+  APIG_3412: 'APIG.3412',
   /**
    * HTTP 403 — The VPC channel is already being used by another API.
    * 描述: 指定的VPC通道已经被API占用
    * 处理措施: 删除负载通道绑定的API后再删除负载通道
    */
-  APIG_3414 = 'APIG.3414',
+  APIG_3414: 'APIG.3414',
   /**
    * HTTP 403 — The API group cannot be deleted because it contains APIs.
    * 描述: 指定的API分组下存在API
    * 处理措施: 删除分组下的API后再删除分组
    */
-  APIG_3415 = 'APIG.3415',
+  APIG_3415: 'APIG.3415',
   /**
    * HTTP 403 — The API cannot be deleted because it has been published.
    * 描述: 指定的API已经发布
    * 处理措施: 将API下线后再删除API
    */
-  APIG_3416 = 'APIG.3416',
+  APIG_3416: 'APIG.3416',
   /**
    * HTTP 403 — The environment contains published APIs.
    * 描述: 指定的环境下存在已发布的API
    * 处理措施: 不允许操作
    */
-  APIG_3418 = 'APIG.3418',
+  APIG_3418: 'APIG.3418',
   /**
    * HTTP 403 — The API group is no longer available on the marketplace.
    * 描述: 指定的API分组已经退市
    * 处理措施: 确认API分组是否上架
    */
-  APIG_3420 = 'APIG.3420',
+  APIG_3420: 'APIG.3420',
   /**
    * HTTP 403 — The Acl Strategy has already binded to APIs.
    * 描述: 指定的ACL策略绑定了API，无法删除
    * 处理措施: 删除访问控制策略绑定的API后再删除访问控制策略
    */
-  APIG_3447 = 'APIG.3447',
+  APIG_3447: 'APIG.3447',
   /**
    * HTTP 403 — The Throttle Strategy has already binded to APIs.
    * 描述: 指定的流控策略绑定了API，无法删除
    * 处理措施: 删除流控策略绑定的API后再删除访问流控策略
    */
-  APIG_3451 = 'APIG.3451',
+  APIG_3451: 'APIG.3451',
   /**
    * HTTP 412 — The feature is not supported by current instance
    * 描述: 当前实例不支持该特性
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3458 = 'APIG.3458',
+  APIG_3458: 'APIG.3458',
   /**
    * HTTP 403 — No permissions to perform operations on this type of VPC channel.
    * 描述: 不能对该类型的VPC通道执行此操作
    * 处理措施: 不允许操作
    */
-  APIG_3471 = 'APIG.3471',
+  APIG_3471: 'APIG.3471',
   /**
    * HTTP 403 — The load balancer is already being used by another VPC channel.
    * 描述: 后端实例已经被其它通道使用
    * 处理措施: 解绑其他通道与后端实例的绑定关系
    */
-  APIG_3472 = 'APIG.3472',
+  APIG_3472: 'APIG.3472',
   /**
    * HTTP 403 — The load balancer has already been bound to another endpoint service.
    * 描述: 后端实例已经绑定了其它endpoint service
    * 处理措施: 不允许操作
    */
-  APIG_3473 = 'APIG.3473',
+  APIG_3473: 'APIG.3473',
   /**
    * HTTP 403 — The API group ID in the URL does not match the API group to which the URL domain has been bound.
    * 描述: url中的分组id和url中的域名绑定的分组id不匹配
    * 处理措施: URL中的分组与域名绑定的分组修改为一致
    */
-  APIG_3474 = 'APIG.3474',
+  APIG_3474: 'APIG.3474',
   /**
    * HTTP 409 — The default response can not be deleted.
    * 描述: 默认网关响应不可被删除
    * 处理措施: 不允许操作
    */
-  APIG_3491 = 'APIG.3491',
+  APIG_3491: 'APIG.3491',
   /**
    * HTTP 409 — The default response name can not be modified.
    * 描述: 默认网关响应名称不可修改
    * 处理措施: 不允许操作
    */
-  APIG_3492 = 'APIG.3492',
+  APIG_3492: 'APIG.3492',
   /**
    * HTTP 500 — Failed to synchronize data to etcd.
    * 描述: 同步路由至ETCD异常
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3500 = 'APIG.3500',
+  APIG_3500: 'APIG.3500',
   /**
    * HTTP 400 — Json or Yaml format error.
    * 描述: Json或Yaml格式错误
    * 处理措施: 请确认导入文件是否为yaml或者json，且格式正确 注：导入EXCEL文件也是这个报错
    */
-  APIG_3600 = 'APIG.3600',
+  APIG_3600: 'APIG.3600',
   /**
    * HTTP 400 — The Swagger file version must be 2.0.
    * 描述: swagger版本不是2.0
    * 处理措施: swagger版本必须为2.0
    */
-  APIG_3601 = 'APIG.3601',
+  APIG_3601: 'APIG.3601',
   /**
    * HTTP 400 — Syntax error in the Swagger file.
    * 描述: swagger语法错误
    * 处理措施: 检查swagger语法错误
    */
-  APIG_3602 = 'APIG.3602',
+  APIG_3602: 'APIG.3602',
   /**
    * HTTP 400 — The Swagger file content is too long.
    * 描述: swagger内容超过限制
    * 处理措施: 缩小swagger大小
    */
-  APIG_3603 = 'APIG.3603',
+  APIG_3603: 'APIG.3603',
   /**
    * HTTP 400 — Can not edit Apis from Api Designer
    * 描述: 不能在api设计器中修改api
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_3608 = 'APIG.3608',
+  APIG_3608: 'APIG.3608',
   /**
    * HTTP 400 — The input file is empty
    * 描述: 输入文件为空
    * 处理措施: 使用非空文件
    */
-  APIG_3609 = 'APIG.3609',
+  APIG_3609: 'APIG.3609',
   /**
    * HTTP 500 — Invalid function URN.
    * 描述: 函数URN校验失败
    * 处理措施: 使用正确的函数URN
    */
-  APIG_9002 = 'APIG.9002',
+  APIG_9002: 'APIG.9002',
   /**
    * HTTP 500 — Statistics Center request failed.
    * 描述: 请求统计中心失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_9003 = 'APIG.9003',
+  APIG_9003: 'APIG.9003',
   /**
    * HTTP 500 — IAM request failed.
    * 描述: 请求IAM认证鉴权失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_9004 = 'APIG.9004',
+  APIG_9004: 'APIG.9004',
   /**
    * HTTP 500 — VPC request failed.
    * 描述: 请求VPC服务失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_9005 = 'APIG.9005',
+  APIG_9005: 'APIG.9005',
   /**
    * HTTP 500 — DNS request failed.
    * 描述: 请求dns服务失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_9006 = 'APIG.9006',
+  APIG_9006: 'APIG.9006',
   /**
    * HTTP 500 — ELB request failed.
    * 描述: 请求ELB服务失败
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_9007 = 'APIG.9007',
+  APIG_9007: 'APIG.9007',
   /**
    * HTTP 500 — Too many requests.
    * 描述: 请求过于频繁，请稍后重试
    * 处理措施: 稍后重试
    */
-  APIG_9008 = 'APIG.9008',
+  APIG_9008: 'APIG.9008',
   /**
    * HTTP 500 — System error.
    * 描述: 系统错误，请联系管理员
    * 处理措施: 请联系技术支持工程师协助解决
    */
-  APIG_9999 = 'APIG.9999',
-}
+  APIG_9999: 'APIG.9999',
+} as const;
+
+/** One of the documented codes (`ApigErrorCode.X` names them). */
+export type ApigErrorCode = (typeof ApigErrorCode)[keyof typeof ApigErrorCode];
 
 export type ErrorCode = ApigErrorCode;
 export const ErrorCode = ApigErrorCode;
@@ -1129,1107 +1132,1092 @@ export interface ErrorCodeInfo {
 
 /** Everything the catalogue says about each code. */
 export const errorCatalog: Record<ApigErrorCode, ErrorCodeInfo> = {
-  [ApigErrorCode.APIC_9211]: {
+  'APIC.9211': {
     status: '400',
     message: 'update bandwidth size failed',
     description: '开启出公网功能或更新出公网带宽失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_0000]: { status: '204', message: 'Successful', description: '请求成功', action: '无' },
-  [ApigErrorCode.APIG_1000]: {
+  'APIG.0000': { status: '204', message: 'Successful', description: '请求成功', action: '无' },
+  'APIG.1000': {
     status: '401',
     message: 'The token is missing.',
     description: '未识别到用户认证信息，请重新登录或稍后重试',
     action: '携带token访问',
   },
-  [ApigErrorCode.APIG_1001]: {
+  'APIG.1001': {
     status: '401',
     message: 'The token has expired.',
     description: '会话过期，请稍后重试',
     action: '重新获取token访问',
   },
-  [ApigErrorCode.APIG_1002]: {
+  'APIG.1002': {
     status: '401',
     message: 'Incorrect token or token resolution failed.',
     description: '认证信息无法识别',
     action: '使用正确的token访问',
   },
-  [ApigErrorCode.APIG_1003]: {
+  'APIG.1003': {
     status: '401',
     message: 'The token does not contain project information.',
     description: '认证不包含租户信息',
     action: '使用包含租户信息的token访问',
   },
-  [ApigErrorCode.APIG_1005]: {
+  'APIG.1005': {
     status: '401',
     message: 'No permissions to request this method.',
     description: '租户操作受限，请前往用户中心核实',
     action: '使用包含所需权限的token访问',
   },
-  [ApigErrorCode.APIG_1007]: {
+  'APIG.1007': {
     status: '401',
     message: 'The domain information is missing.',
     description: '认证不包含Domain信息',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_1008]: {
+  'APIG.1008': {
     status: '401',
     message: 'Unknown domain.',
     description: '无法识别用户Domain信息',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_1009]: {
+  'APIG.1009': {
     status: '401',
     message: 'The token does not contain user information.',
     description: '认证不包含用户信息',
     action: '使用包含用户信息的token访问',
   },
-  [ApigErrorCode.APIG_1010]: {
+  'APIG.1010': {
     status: '401',
     message: 'PDP server connection failed.',
     description: '连接细粒度授权服务器失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_1011]: {
+  'APIG.1011': {
     status: '401',
     message: 'You can request resources only after you complete real-name authentication.',
     description: '您的帐号未实名认证，暂时无法进行其他操作',
     action: '实名认证后使用',
   },
-  [ApigErrorCode.APIG_1012]: {
+  'APIG.1012': {
     status: '401',
     message: 'Your account balance is insufficient. Top up your account.',
     description: '您的账户余额不足，请前往用户中心解决',
     action: '充值后使用',
   },
-  [ApigErrorCode.APIG_1013]: {
+  'APIG.1013': {
     status: '401',
     message:
       'Your account has been frozen. Some functions become unavailable. To unfreeze your account, contact customer service.',
     description: '您的账户已被冻结，部分功能会受到影响，请联系客服解除',
     action: '解除帐号受限后使用',
   },
-  [ApigErrorCode.APIG_1101]: {
+  'APIG.1101': {
     status: '403',
     message: 'No permissions to perform operations on this API group.',
     description: '没有权限操作该API分组',
     action: '所操作的分组应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1102]: {
+  'APIG.1102': {
     status: '403',
     message: 'No permissions to perform operations on this API.',
     description: '没有权限操作该API',
     action: '所操作的API应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1103]: {
+  'APIG.1103': {
     status: '403',
     message: 'No permissions to perform operations on this environment.',
     description: '没有权限操作该环境',
     action: '所操作的环境应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1104]: {
+  'APIG.1104': {
     status: '403',
     message: 'No permissions to perform operations on this app.',
     description: '没有权限操作该应用',
     action: '所操作的应用应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1105]: {
+  'APIG.1105': {
     status: '403',
     message: 'No permissions to perform operations on this request throttling policy.',
     description: '没有权限操作该流控策略',
     action: '所操作的流控策略应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1106]: {
+  'APIG.1106': {
     status: '403',
     message: 'No permissions to perform operations on this access control policy.',
     description: '没有权限操作该ACL策略',
     action: '所操作的ACL策略应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1107]: {
+  'APIG.1107': {
     status: '403',
     message: 'No permissions to perform operations on this configuration.',
     description: '没有权限操作该配置信息',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_1108]: {
+  'APIG.1108': {
     status: '403',
     message: 'No permissions to perform operations on this excluded configuration.',
     description: '没有权限操作该特殊配置信息',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_1109]: {
+  'APIG.1109': {
     status: '403',
     message: 'No permissions to perform operations on this app authorization record.',
     description: '没有权限操作该APP授权信息',
     action: '所操作的APP授权应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1110]: {
+  'APIG.1110': {
     status: '403',
     message: 'No permissions to perform operations on this environment variable.',
     description: '没有权限操作该环境变量',
     action: '所操作的环境变量应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1111]: {
+  'APIG.1111': {
     status: '403',
     message: 'No permissions to perform operations on this subscription record.',
     description: '没有权限操作该订购信息',
     action: '所操作的订购关系应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1112]: {
+  'APIG.1112': {
     status: '403',
     message: 'No permissions to perform operations on this signature key.',
     description: '没有权限操作该签名密钥',
     action: '所操作的签名秘钥应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1113]: {
+  'APIG.1113': {
     status: '403',
     message: 'No permissions to perform operations on this VPC channel.',
     description: '没有权限操作该VPC通道',
     action: '所操作的复制通道应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1115]: {
+  'APIG.1115': {
     status: '403',
     message: 'No permissions to perform operations on this certificate.',
     description: '没有权限操作该证书',
     action: '所操作的证书应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1116]: {
+  'APIG.1116': {
     status: '403',
     message: 'No permissions to perform operations on this on-sale API.',
     description: '没有权限操作该上架中的API',
     action: '所操作的API应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1119]: {
+  'APIG.1119': {
     status: '400',
     message: 'No permissions to perform operations on this method.',
     description: '细粒度授权失败，无权限执行此操作',
     action: '获取对应细粒度权限后使用',
   },
-  [ApigErrorCode.APIG_1120]: {
+  'APIG.1120': {
     status: '400',
     message: 'No permissions to create ELB channels.',
     description: '没有权限创建私网ELB通道',
     action: '所操作的ELB通道应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1136]: {
+  'APIG.1136': {
     status: '403',
     message: 'no authority to operate instance',
     description: '没有权限操作实例',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_1137]: {
+  'APIG.1137': {
     status: '403',
     message: 'No permissions to perform operations on this authorizer',
     description: '没有权限操作该自定义认证',
     action: '所操作的自定义认证应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1140]: {
+  'APIG.1140': {
     status: '403',
     message: 'No permissions to perform operations on this feature',
     description: '没有权限操作该特性',
     action: '所操作的特性应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1200]: {
+  'APIG.1200': {
     status: '403',
     message: 'No permissions to perform operations on this API swagger doc',
     description: '没有权限创建操作该swagger文档',
     action: '所操作的API文档应在自己帐号下，子帐号应获取授权后访问',
   },
-  [ApigErrorCode.APIG_1201]: {
+  'APIG.1201': {
     status: '400',
     message: 'The resources belong to different tenants.',
     description: '操作的资源不属于同一租户',
     action: '操作的对象应该属于同一个租户',
   },
-  [ApigErrorCode.APIG_2000]: {
+  'APIG.2000': {
     status: '400',
     message: 'Parameter error.',
     description: '请求参数错误',
     action: '根据接口返回的具体原因修改请求参数',
   },
-  [ApigErrorCode.APIG_2001]: {
+  'APIG.2001': {
     status: '400',
     message: 'The request parameters must be specified.',
     description: '请求参数为空',
     action: '填写请求参数',
   },
-  [ApigErrorCode.APIG_2002]: {
+  'APIG.2002': {
     status: '400',
     message: 'The parameter value is too small.',
     description: '参数值小于最小值',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2003]: {
+  'APIG.2003': {
     status: '400',
     message: 'The parameter value is too large.',
     description: '参数值大于最大值',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2004]: {
+  'APIG.2004': {
     status: '400',
     message: 'The parameter value is outside the allowable range.',
     description: '参数值不在可选范围内',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2005]: {
+  'APIG.2005': {
     status: '400',
     message: 'The parameter is too short.',
     description: '参数长度太短',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2006]: {
+  'APIG.2006': {
     status: '400',
     message: 'The parameter is too long.',
     description: '参数长度太长',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2007]: {
-    status: '400',
-    message: 'Invalid length.',
-    description: '参数长度非法',
-    action: '修改请求参数',
-  },
-  [ApigErrorCode.APIG_2008]: {
+  'APIG.2007': { status: '400', message: 'Invalid length.', description: '参数长度非法', action: '修改请求参数' },
+  'APIG.2008': {
     status: '400',
     message: 'Only letters are allowed.',
     description: '参数只能是字母',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2009]: {
+  'APIG.2009': {
     status: '400',
     message: 'Only digits are allowed.',
     description: '参数只能是数字',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2010]: {
+  'APIG.2010': {
     status: '400',
     message: 'Only letters and digits are allowed.',
     description: '参数只能是字母或数字',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2011]: {
+  'APIG.2011': {
     status: '400',
     message: 'Invalid parameter value.',
     description: '参数规则不匹配',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2012]: {
+  'APIG.2012': {
     status: '400',
     message: 'Invalid parameter value.',
     description: '参数匹配到不期望匹配的规则',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2013]: {
+  'APIG.2013': {
     status: '400',
     message: 'Only letters, digits, hyphens (-), and underscores (_) are allowed.',
     description: '参数只能是字母、数字、下划线或中划线',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2014]: {
+  'APIG.2014': {
     status: '400',
     message: 'Invalid email address.',
     description: '无效的邮件地址',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2015]: {
-    status: '400',
-    message: 'Invalid IP address.',
-    description: '无效的IP地址',
-    action: '修改请求参数',
-  },
-  [ApigErrorCode.APIG_2016]: {
+  'APIG.2015': { status: '400', message: 'Invalid IP address.', description: '无效的IP地址', action: '修改请求参数' },
+  'APIG.2016': {
     status: '400',
     message: 'The characters are not encoded using Base 64.',
     description: '不是base 64编码的字符',
     action: '修改请求参数为正确的base 64编码字符串',
   },
-  [ApigErrorCode.APIG_2017]: {
+  'APIG.2017': {
     status: '400',
     message: 'Invalid mobile number.',
     description: '无效的手机号码',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2018]: {
+  'APIG.2018': {
     status: '400',
     message: 'Invalid telephone number.',
     description: '无效的固话号码',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2019]: {
+  'APIG.2019': {
     status: '400',
     message: 'Invalid telephone or mobile number.',
     description: '无效的电话号码',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2020]: {
+  'APIG.2020': {
     status: '400',
     message: 'Invalid postal code.',
     description: '无效的邮政编码',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2021]: {
+  'APIG.2021': {
     status: '400',
     message: 'The URL domain is not included in the IP address whitelist.',
     description: '域名不在允许的白名单内',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2022]: {
+  'APIG.2022': {
     status: '400',
     message: 'The URL domain is included in the IP address blacklist.',
     description: '域名处于禁止的黑名单内',
     action: '修改请求参数',
   },
-  [ApigErrorCode.APIG_2023]: {
+  'APIG.2023': {
     status: '400',
     message: 'URL domain CNAME resolution failed.',
     description: '域名cname失败',
     action: '先注册域名的cname解析记录',
   },
-  [ApigErrorCode.APIG_2024]: {
-    status: '400',
-    message: 'Invalid URL domain.',
-    description: '域名非法',
-    action: '使用正确的域名',
-  },
-  [ApigErrorCode.APIG_2025]: {
+  'APIG.2024': { status: '400', message: 'Invalid URL domain.', description: '域名非法', action: '使用正确的域名' },
+  'APIG.2025': {
     status: '400',
     message: 'Invalid backend port number.',
     description: '无效的端口号',
     action: '使用正确的端口号',
   },
-  [ApigErrorCode.APIG_2026]: {
+  'APIG.2026': {
     status: '400',
     message: 'The request path parameters do not match the request URI.',
     description: '请求的路径参数未在请求路径中定义',
     action: '将请求路径包含的参数添加到请求参数中',
   },
-  [ApigErrorCode.APIG_2027]: {
+  'APIG.2027': {
     status: '400',
     message: 'The backend path parameters do not match the backend URI.',
     description: '后端的路径参数未在后端路径中定义',
     action: '将后端请求路径包含的参数添加到后端参数中',
   },
-  [ApigErrorCode.APIG_2028]: {
+  'APIG.2028': {
     status: '400',
     message: 'The backend parameters are not mapped to the request parameters.',
     description: '后端参数映射的请求参数未定义',
     action: '后端参数中的参数来源，改为正确的请求参数',
   },
-  [ApigErrorCode.APIG_2029]: {
+  'APIG.2029': {
     status: '400',
     message: 'The default certificate already exists.',
     description: '默认证书已存在',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_2030]: {
+  'APIG.2030': {
     status: '400',
     message: 'Bad request for debugging the API.',
     description: '调试API请求消息不合法',
     action: '使用正确的API调试参数',
   },
-  [ApigErrorCode.APIG_2034]: {
+  'APIG.2034': {
     status: '400',
     message: 'The domain name has not been filed. File it first.',
     description: '域名未备案，请进入备案系统进行备案',
     action: '先进行备案',
   },
-  [ApigErrorCode.APIG_2035]: {
+  'APIG.2035': {
     status: '400',
     message: 'The ICP Filing System is busy. Please try again later.',
     description: '备案系统繁忙，请稍后重试',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_2036]: {
+  'APIG.2036': {
     status: '400',
     message: 'Only APIs with authorizer can have authorizer parameters',
     description: '只有使用了自定义认证的API可以有自定义认证参数',
     action: '删除多余的参数',
   },
-  [ApigErrorCode.APIG_2101]: {
+  'APIG.2101': {
     status: '400',
     message: 'The certificate and private key do not match.',
     description: '证书与私钥不匹配',
     action: '使用匹配的证书与私钥',
   },
-  [ApigErrorCode.APIG_2102]: {
+  'APIG.2102': {
     status: '400',
     message: 'The certificate has expired.',
     description: '证书过期',
     action: '使用没有过期的证书',
   },
-  [ApigErrorCode.APIG_2103]: {
+  'APIG.2103': {
     status: '400',
     message: 'The certificate common name does not match the domain name.',
     description: '证书内域名与自定义域名不匹配',
     action: '证书内的域名应与自定义域名相同',
   },
-  [ApigErrorCode.APIG_2104]: {
+  'APIG.2104': {
     status: '400',
     message: 'The certificate chain is not matched.',
     description: '证书链不匹配',
     action: '包含了多个证书的证书链，需要将服务器证书放在第一个，后面依次放证书链证书',
   },
-  [ApigErrorCode.APIG_2105]: {
+  'APIG.2105': {
     status: '400',
     message: 'Encrypted private keys are not supported.',
     description: '不支持加密的私钥',
     action: '使用没有加密的私钥',
   },
-  [ApigErrorCode.APIG_2106]: {
+  'APIG.2106': {
     status: '400',
     message: 'Invalid certificate or private key.',
     description: '无效的证书或私钥',
     action: '使用正确的证书和私钥',
   },
-  [ApigErrorCode.APIG_3001]: {
+  'APIG.3001': {
     status: '404',
     message: 'The API group does not exist.',
     description: '指定的API分组不存在',
     action: '检查分组是否存在',
   },
-  [ApigErrorCode.APIG_3002]: {
+  'APIG.3002': {
     status: '404',
     message: 'The API does not exist.',
     description: '指定的API不存在',
     action: '检查API是否存在',
   },
-  [ApigErrorCode.APIG_3003]: {
+  'APIG.3003': {
     status: '404',
     message: 'The environment does not exist.',
     description: '指定的环境不存在',
     action: '检查环境是否存在',
   },
-  [ApigErrorCode.APIG_3004]: {
+  'APIG.3004': {
     status: '404',
     message: 'The app does not exist.',
     description: '指定的应用不存在',
     action: '检查应用是否存在',
   },
-  [ApigErrorCode.APIG_3005]: {
+  'APIG.3005': {
     status: '404',
     message: 'The request throttling policy does not exist.',
     description: '指定的流控策略不存在',
     action: '检查流控策略是否存在',
   },
-  [ApigErrorCode.APIG_3006]: {
+  'APIG.3006': {
     status: '404',
     message: 'The access control policy does not exist.',
     description: '指定的ACL策略不存在',
     action: '检查ACL策略是否存在',
   },
-  [ApigErrorCode.APIG_3007]: {
+  'APIG.3007': {
     status: '404',
     message: 'The configuration does not exist.',
     description: '指定的配置不存在',
     action: '检查配置是否存在',
   },
-  [ApigErrorCode.APIG_3008]: {
+  'APIG.3008': {
     status: '404',
     message: 'The excluded configuration does not exist.',
     description: '指定的特殊配置不存在',
     action: '检查特殊配置是否存在',
   },
-  [ApigErrorCode.APIG_3009]: {
+  'APIG.3009': {
     status: '404',
     message: 'The app authorization record does not exist.',
     description: '指定的APP授权信息不存在',
     action: '检查APP授权是否存在',
   },
-  [ApigErrorCode.APIG_3010]: {
+  'APIG.3010': {
     status: '404',
     message: 'The access control policy binding record does not exist.',
     description: '指定的ACL策略绑定记录不存在',
     action: '检查ACL策略绑定记录是否存在',
   },
-  [ApigErrorCode.APIG_3011]: {
+  'APIG.3011': {
     status: '404',
     message: 'The environment variable does not exist.',
     description: '指定的环境变量不存在',
     action: '检查环境变量是否存在',
   },
-  [ApigErrorCode.APIG_3012]: {
+  'APIG.3012': {
     status: '404',
     message: 'The request throttling policy binding record does not exist.',
     description: '指定的流控策略绑定记录不存在',
     action: '检查流控策略绑定记录是否存在',
   },
-  [ApigErrorCode.APIG_3013]: {
+  'APIG.3013': {
     status: '404',
     message: 'The excluded request throttling configuration does not exist.',
     description: '指定的流控策略特殊配置不存在',
     action: '检查流控策略特殊配置是否存在',
   },
-  [ApigErrorCode.APIG_3014]: {
+  'APIG.3014': {
     status: '404',
     message: 'The pre-subscription record does not exist.',
     description: '指定的订购信息不存在',
     action: '检查订购信息是否存在',
   },
-  [ApigErrorCode.APIG_3015]: {
+  'APIG.3015': {
     status: '404',
     message: 'The API publication record does not exist.',
     description: '指定的API发布记录不存在',
     action: '检查API发布记录是否存在',
   },
-  [ApigErrorCode.APIG_3016]: {
+  'APIG.3016': {
     status: '404',
     message: 'The API group listing information does not exist.',
     description: '指定的API分组上架信息不存在',
     action: '检查API分组是否上架',
   },
-  [ApigErrorCode.APIG_3017]: {
+  'APIG.3017': {
     status: '404',
     message: 'The signature key does not exist.',
     description: '指定的签名密钥不存在',
     action: '检查签名密钥是否存在',
   },
-  [ApigErrorCode.APIG_3018]: {
+  'APIG.3018': {
     status: '404',
     message: 'The signature key binding record does not exist.',
     description: '指定的签名密钥绑定记录不存在',
     action: '检查签名密钥绑定记录是否存在',
   },
-  [ApigErrorCode.APIG_3019]: {
+  'APIG.3019': {
     status: '404',
     message: 'The function URN does not exist.',
     description: '指定的函数URN不存在',
     action: '检查函数URN是否存在',
   },
-  [ApigErrorCode.APIG_3020]: {
+  'APIG.3020': {
     status: '404',
     message: 'The URL domain does not exist.',
     description: '指定的域名不存在',
     action: '检查分组域名是否存在',
   },
-  [ApigErrorCode.APIG_3021]: {
+  'APIG.3021': {
     status: '404',
     message: 'The SSL certificate does not exist.',
     description: '指定的证书不存在',
     action: '检查SSL证书是否存在',
   },
-  [ApigErrorCode.APIG_3022]: {
+  'APIG.3022': {
     status: '404',
     message: 'The API version does not exist.',
     description: '指定的API历史版本不存在',
     action: '检查API版本是否存在',
   },
-  [ApigErrorCode.APIG_3023]: {
+  'APIG.3023': {
     status: '404',
     message: 'The VPC channel does not exist.',
     description: '指定的VPC通道不存在',
     action: '检查负载通道是否存在',
   },
-  [ApigErrorCode.APIG_3024]: {
+  'APIG.3024': {
     status: '404',
     message: 'The instance does not exist.',
     description: '指定的云主机不存在',
     action: '检查负载通道中是否存在该实例',
   },
-  [ApigErrorCode.APIG_3025]: {
+  'APIG.3025': {
     status: '404',
     message: 'The certificate does not exist.',
     description: '指定的证书不存在',
     action: '检查证书是否存在',
   },
-  [ApigErrorCode.APIG_3030]: {
+  'APIG.3030': {
     status: '404',
     message: 'The instance does not exist',
     description: '实例不存在',
     action: '检查实例是否存在',
   },
-  [ApigErrorCode.APIG_3081]: {
+  'APIG.3081': {
     status: '404',
     message: 'Authorizer not found',
     description: '自定义认证不存在',
     action: '检查自定义认证是否存在',
   },
-  [ApigErrorCode.APIG_3082]: {
+  'APIG.3082': {
     status: '404',
     message: 'The APP code does not exist',
     description: 'APP code不存在',
     action: '检查APP code是否存在',
   },
-  [ApigErrorCode.APIG_3087]: {
+  'APIG.3087': {
     status: '404',
     message: 'The feature configuration does not exist',
     description: '实例特性配置不存在',
     action: '检查特性是否存在',
   },
-  [ApigErrorCode.APIG_3090]: {
+  'APIG.3090': {
     status: '404',
     message: 'The Api swagger does not exist',
     description: 'Api swagger文档不存在',
     action: '检查swagger文档是否存在',
   },
-  [ApigErrorCode.APIG_3092]: {
+  'APIG.3092': {
     status: '404',
     message: 'The ECS does not exist',
     description: '弹性云服务器不存在',
     action: '弹性云服务器被删除或者传入的ID错误',
   },
-  [ApigErrorCode.APIG_3100]: {
+  'APIG.3100': {
     status: '403',
     message: 'The number of resources exceeds the maximum allowed limit.',
     description: '请求的资源数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3101]: {
+  'APIG.3101': {
     status: '403',
     message: 'The number of API groups exceeds the maximum allowed limit.',
     description: 'API分组数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3102]: {
+  'APIG.3102': {
     status: '403',
     message: 'The number of APIs exceeds the maximum allowed limit.',
     description: 'API数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3103]: {
+  'APIG.3103': {
     status: '403',
     message: 'The number of apps exceeds the maximum allowed limit.',
     description: '应用数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3104]: {
+  'APIG.3104': {
     status: '403',
     message: 'The number of environments exceeds the maximum allowed limit.',
     description: '环境数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3105]: {
+  'APIG.3105': {
     status: '403',
     message: 'The number of signature keys exceeds the maximum allowed limit.',
     description: '签名密钥数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3106]: {
+  'APIG.3106': {
     status: '403',
     message: 'The number of variables exceeds the maximum allowed limit.',
     description: '变量个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3107]: {
+  'APIG.3107': {
     status: '403',
     message: 'The number of request throttling policies exceeds the maximum allowed limit.',
     description: '流控策略个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3108]: {
+  'APIG.3108': {
     status: '403',
     message: 'The number of domain names exceeds the maximum allowed limit.',
     description: '分组自定义域名个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3109]: {
+  'APIG.3109': {
     status: '403',
     message: 'The number of VPC channels exceeds the maximum allowed limit.',
     description: 'VPC通道数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3110]: {
+  'APIG.3110': {
     status: '403',
     message: 'The number of instances exceeds the maximum allowed limit.',
     description: 'VPC通道中的云主机数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3111]: {
+  'APIG.3111': {
     status: '403',
     message: 'The number of parameters in req_params exceeds the maximum allowed limit.',
     description: 'API参数个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3112]: {
+  'APIG.3112': {
     status: '403',
     message: 'The number of access control policies exceeds the maximum allowed limit.',
     description: 'ACL策略个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3113]: {
+  'APIG.3113': {
     status: '403',
     message: 'The maximum number of API backend policies has been reached.',
     description: 'API的策略后端个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3114]: {
+  'APIG.3114': {
     status: '403',
     message: 'The maximum number of policy conditions has been reached.',
     description: '策略后端的策略条件个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3116]: {
+  'APIG.3116': {
     status: '403',
     message: 'The number of authorizer exceeds the maximum allowed limit',
     description: '自定义认证个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3117]: {
+  'APIG.3117': {
     status: '403',
     message: 'The number of identity exceeds the maximum allowed limit',
     description: '自定义认证身份来源个数超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3125]: {
+  'APIG.3125': {
     status: '403',
     message: 'The maximum number of APIs for one API group has been reached.',
     description: '分组内的API数量达到上限',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3127]: {
+  'APIG.3127': {
     status: '403',
     message: 'The number of APIs has reached the upper limit. A maximum of xxx APIs can be imported at a time.',
     description: '导入API数量超过限制，每次最多导入数量为：xxx',
     action: '减少导入的api数量',
   },
-  [ApigErrorCode.APIG_3131]: {
+  'APIG.3131': {
     status: '403',
     message: 'The number of APP codes exceeds the maximum allowed limit',
     description: 'APP code数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3132]: {
+  'APIG.3132': {
     status: '403',
     message: 'The number of API swaggers for one API group exceeds the maximum allowed limit',
     description: '分组下API swagger数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3133]: {
+  'APIG.3133': {
     status: '403',
     message: 'The number of API tags exceeds the maximum allowed limit',
     description: 'API tag数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3136]: {
+  'APIG.3136': {
     status: '403',
     message: 'The number of responses exceeds the maximum allowed limit',
     description: '网关响应数量超过限额',
     action: '请联系技术支持工程师增大配额',
   },
-  [ApigErrorCode.APIG_3201]: {
+  'APIG.3201': {
     status: '400',
     message: 'The API group name already exists.',
     description: '指定的API分组名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3202]: {
+  'APIG.3202': {
     status: '400',
     message: 'The API name already exists.',
     description: '指定的API名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3203]: {
+  'APIG.3203': {
     status: '400',
     message: 'The app name already exists.',
     description: '指定的应用名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3204]: {
+  'APIG.3204': {
     status: '400',
     message: 'The request throttling policy name already exists.',
     description: '指定的流控策略名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3205]: {
+  'APIG.3205': {
     status: '400',
     message: 'The environment name already exists.',
     description: '指定的环境名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3206]: {
+  'APIG.3206': {
     status: '400',
     message: 'The access control policy name already exists.',
     description: '指定的ACL策略名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3207]: {
+  'APIG.3207': {
     status: '400',
     message: 'The signature key name already exists.',
     description: '指定的签名密钥名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3208]: {
+  'APIG.3208': {
     status: '400',
     message: 'The VPC channel name already exists.',
     description: 'VPC通道名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3209]: {
+  'APIG.3209': {
     status: '400',
     message: 'The parameter name already exists.',
     description: '参数名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3210]: {
+  'APIG.3210': {
     status: '400',
     message: 'The backend policy name already exists.',
     description: '策略后端名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3211]: {
+  'APIG.3211': {
     status: '400',
     message: 'The authorizer name already exists',
     description: '指定的自定义认证名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3212]: {
+  'APIG.3212': {
     status: '400',
     message: 'The identity name already exists',
     description: '指定的自定义认证身份来源已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3213]: {
+  'APIG.3213': {
     status: '400',
     message: 'The API tag name already exists',
     description: '指定的标签名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3216]: {
+  'APIG.3216': {
     status: '400',
     message: 'The response name already exists',
     description: '指定的网关响应名称已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3301]: {
+  'APIG.3301': {
     status: '400',
     message: 'The API already exists.',
     description: 'API已存在',
     action: '修改API的方法和url，避免与其他API冲突',
   },
-  [ApigErrorCode.APIG_3302]: {
+  'APIG.3302': {
     status: '400',
     message: 'The excluded configuration already exists.',
     description: '特殊配置已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3303]: {
+  'APIG.3303': {
     status: '400',
     message: 'The environment variable already exists.',
     description: '环境变量已存在',
     action: '使用其他名称',
   },
-  [ApigErrorCode.APIG_3304]: {
+  'APIG.3304': {
     status: '400',
     message: 'The purchasing order already exists.',
     description: '订单已存在',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3305]: {
+  'APIG.3305': {
     status: '400',
     message: 'The URL domain name already exists.',
     description: '域名已存在',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3306]: {
+  'APIG.3306': {
     status: '400',
     message: 'The IP address already exists.',
     description: 'IP地址已存在',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3308]: {
+  'APIG.3308': {
     status: '400',
     message: 'The excluded request throttling configuration already exists.',
     description: '特殊流控策略已经存在',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3309]: {
+  'APIG.3309': {
     status: '400',
     message: 'The operation has already been performed',
     description: '操作已经执行',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3310]: {
+  'APIG.3310': {
     status: '400',
     message: 'The app key already exist',
     description: 'app key已存在',
     action: '使用其他APP key',
   },
-  [ApigErrorCode.APIG_3316]: {
+  'APIG.3316': {
     status: '400',
     message: 'The api auth relation already exists',
     description: 'API授权关系已经存在',
     action: '使用其他API或APP授权',
   },
-  [ApigErrorCode.APIG_3411]: {
+  'APIG.3411': {
     status: '403',
     message: 'The APIs belong to different tenants.',
     description: '指定的API不属于同一个租户，无法授权',
     action: '不允许操作',
   },
-  [ApigErrorCode.APIG_3412]: {
+  'APIG.3412': {
     status: '403',
     message: 'The API provider has been frozen.',
     description: '该API提供者已经被冻结',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3414]: {
+  'APIG.3414': {
     status: '403',
     message: 'The VPC channel is already being used by another API.',
     description: '指定的VPC通道已经被API占用',
     action: '删除负载通道绑定的API后再删除负载通道',
   },
-  [ApigErrorCode.APIG_3415]: {
+  'APIG.3415': {
     status: '403',
     message: 'The API group cannot be deleted because it contains APIs.',
     description: '指定的API分组下存在API',
     action: '删除分组下的API后再删除分组',
   },
-  [ApigErrorCode.APIG_3416]: {
+  'APIG.3416': {
     status: '403',
     message: 'The API cannot be deleted because it has been published.',
     description: '指定的API已经发布',
     action: '将API下线后再删除API',
   },
-  [ApigErrorCode.APIG_3418]: {
+  'APIG.3418': {
     status: '403',
     message: 'The environment contains published APIs.',
     description: '指定的环境下存在已发布的API',
     action: '不允许操作',
   },
-  [ApigErrorCode.APIG_3420]: {
+  'APIG.3420': {
     status: '403',
     message: 'The API group is no longer available on the marketplace.',
     description: '指定的API分组已经退市',
     action: '确认API分组是否上架',
   },
-  [ApigErrorCode.APIG_3447]: {
+  'APIG.3447': {
     status: '403',
     message: 'The Acl Strategy has already binded to APIs.',
     description: '指定的ACL策略绑定了API，无法删除',
     action: '删除访问控制策略绑定的API后再删除访问控制策略',
   },
-  [ApigErrorCode.APIG_3451]: {
+  'APIG.3451': {
     status: '403',
     message: 'The Throttle Strategy has already binded to APIs.',
     description: '指定的流控策略绑定了API，无法删除',
     action: '删除流控策略绑定的API后再删除访问流控策略',
   },
-  [ApigErrorCode.APIG_3458]: {
+  'APIG.3458': {
     status: '412',
     message: 'The feature is not supported by current instance',
     description: '当前实例不支持该特性',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3471]: {
+  'APIG.3471': {
     status: '403',
     message: 'No permissions to perform operations on this type of VPC channel.',
     description: '不能对该类型的VPC通道执行此操作',
     action: '不允许操作',
   },
-  [ApigErrorCode.APIG_3472]: {
+  'APIG.3472': {
     status: '403',
     message: 'The load balancer is already being used by another VPC channel.',
     description: '后端实例已经被其它通道使用',
     action: '解绑其他通道与后端实例的绑定关系',
   },
-  [ApigErrorCode.APIG_3473]: {
+  'APIG.3473': {
     status: '403',
     message: 'The load balancer has already been bound to another endpoint service.',
     description: '后端实例已经绑定了其它endpoint service',
     action: '不允许操作',
   },
-  [ApigErrorCode.APIG_3474]: {
+  'APIG.3474': {
     status: '403',
     message: 'The API group ID in the URL does not match the API group to which the URL domain has been bound.',
     description: 'url中的分组id和url中的域名绑定的分组id不匹配',
     action: 'URL中的分组与域名绑定的分组修改为一致',
   },
-  [ApigErrorCode.APIG_3491]: {
+  'APIG.3491': {
     status: '409',
     message: 'The default response can not be deleted.',
     description: '默认网关响应不可被删除',
     action: '不允许操作',
   },
-  [ApigErrorCode.APIG_3492]: {
+  'APIG.3492': {
     status: '409',
     message: 'The default response name can not be modified.',
     description: '默认网关响应名称不可修改',
     action: '不允许操作',
   },
-  [ApigErrorCode.APIG_3500]: {
+  'APIG.3500': {
     status: '500',
     message: 'Failed to synchronize data to etcd.',
     description: '同步路由至ETCD异常',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3600]: {
+  'APIG.3600': {
     status: '400',
     message: 'Json or Yaml format error.',
     description: 'Json或Yaml格式错误',
     action: '请确认导入文件是否为yaml或者json，且格式正确 注：导入EXCEL文件也是这个报错',
   },
-  [ApigErrorCode.APIG_3601]: {
+  'APIG.3601': {
     status: '400',
     message: 'The Swagger file version must be 2.0.',
     description: 'swagger版本不是2.0',
     action: 'swagger版本必须为2.0',
   },
-  [ApigErrorCode.APIG_3602]: {
+  'APIG.3602': {
     status: '400',
     message: 'Syntax error in the Swagger file.',
     description: 'swagger语法错误',
     action: '检查swagger语法错误',
   },
-  [ApigErrorCode.APIG_3603]: {
+  'APIG.3603': {
     status: '400',
     message: 'The Swagger file content is too long.',
     description: 'swagger内容超过限制',
     action: '缩小swagger大小',
   },
-  [ApigErrorCode.APIG_3608]: {
+  'APIG.3608': {
     status: '400',
     message: 'Can not edit Apis from Api Designer',
     description: '不能在api设计器中修改api',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_3609]: {
+  'APIG.3609': {
     status: '400',
     message: 'The input file is empty',
     description: '输入文件为空',
     action: '使用非空文件',
   },
-  [ApigErrorCode.APIG_9002]: {
+  'APIG.9002': {
     status: '500',
     message: 'Invalid function URN.',
     description: '函数URN校验失败',
     action: '使用正确的函数URN',
   },
-  [ApigErrorCode.APIG_9003]: {
+  'APIG.9003': {
     status: '500',
     message: 'Statistics Center request failed.',
     description: '请求统计中心失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_9004]: {
+  'APIG.9004': {
     status: '500',
     message: 'IAM request failed.',
     description: '请求IAM认证鉴权失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_9005]: {
+  'APIG.9005': {
     status: '500',
     message: 'VPC request failed.',
     description: '请求VPC服务失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_9006]: {
+  'APIG.9006': {
     status: '500',
     message: 'DNS request failed.',
     description: '请求dns服务失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_9007]: {
+  'APIG.9007': {
     status: '500',
     message: 'ELB request failed.',
     description: '请求ELB服务失败',
     action: '请联系技术支持工程师协助解决',
   },
-  [ApigErrorCode.APIG_9008]: {
+  'APIG.9008': {
     status: '500',
     message: 'Too many requests.',
     description: '请求过于频繁，请稍后重试',
     action: '稍后重试',
   },
-  [ApigErrorCode.APIG_9999]: {
+  'APIG.9999': {
     status: '500',
     message: 'System error.',
     description: '系统错误，请联系管理员',
@@ -2239,196 +2227,319 @@ export const errorCatalog: Record<ApigErrorCode, ErrorCodeInfo> = {
 
 const knownCodes: ReadonlySet<string> = new Set<string>(Object.values(ApigErrorCode));
 
-/** True when `code` is one of the documented error codes. */
+/** True when `code` is one of the documented error codes: narrows `error.errorCode` for a `switch`. */
 export function isKnownErrorCode(code: unknown): code is ApigErrorCode {
   return typeof code === 'string' && knownCodes.has(code);
 }
 
 /**
- * Error codes documented for `AddBackendInstances`.
+ * The catalogue's codes by the HTTP status they come with (`""`: the catalogue gives no single status).
  */
-export type AddBackendInstancesErrorCode = never;
+export interface ErrorCodesByStatus {
+  '400':
+    | 'APIC.9211'
+    | 'APIG.1119'
+    | 'APIG.1120'
+    | 'APIG.1201'
+    | 'APIG.2000'
+    | 'APIG.2001'
+    | 'APIG.2002'
+    | 'APIG.2003'
+    | 'APIG.2004'
+    | 'APIG.2005'
+    | 'APIG.2006'
+    | 'APIG.2007'
+    | 'APIG.2008'
+    | 'APIG.2009'
+    | 'APIG.2010'
+    | 'APIG.2011'
+    | 'APIG.2012'
+    | 'APIG.2013'
+    | 'APIG.2014'
+    | 'APIG.2015'
+    | 'APIG.2016'
+    | 'APIG.2017'
+    | 'APIG.2018'
+    | 'APIG.2019'
+    | 'APIG.2020'
+    | 'APIG.2021'
+    | 'APIG.2022'
+    | 'APIG.2023'
+    | 'APIG.2024'
+    | 'APIG.2025'
+    | 'APIG.2026'
+    | 'APIG.2027'
+    | 'APIG.2028'
+    | 'APIG.2029'
+    | 'APIG.2030'
+    | 'APIG.2034'
+    | 'APIG.2035'
+    | 'APIG.2036'
+    | 'APIG.2101'
+    | 'APIG.2102'
+    | 'APIG.2103'
+    | 'APIG.2104'
+    | 'APIG.2105'
+    | 'APIG.2106'
+    | 'APIG.3201'
+    | 'APIG.3202'
+    | 'APIG.3203'
+    | 'APIG.3204'
+    | 'APIG.3205'
+    | 'APIG.3206'
+    | 'APIG.3207'
+    | 'APIG.3208'
+    | 'APIG.3209'
+    | 'APIG.3210'
+    | 'APIG.3211'
+    | 'APIG.3212'
+    | 'APIG.3213'
+    | 'APIG.3216'
+    | 'APIG.3301'
+    | 'APIG.3302'
+    | 'APIG.3303'
+    | 'APIG.3304'
+    | 'APIG.3305'
+    | 'APIG.3306'
+    | 'APIG.3308'
+    | 'APIG.3309'
+    | 'APIG.3310'
+    | 'APIG.3316'
+    | 'APIG.3600'
+    | 'APIG.3601'
+    | 'APIG.3602'
+    | 'APIG.3603'
+    | 'APIG.3608'
+    | 'APIG.3609';
+  '401':
+    | 'APIG.1000'
+    | 'APIG.1001'
+    | 'APIG.1002'
+    | 'APIG.1003'
+    | 'APIG.1005'
+    | 'APIG.1007'
+    | 'APIG.1008'
+    | 'APIG.1009'
+    | 'APIG.1010'
+    | 'APIG.1011'
+    | 'APIG.1012'
+    | 'APIG.1013';
+  '403':
+    | 'APIG.1101'
+    | 'APIG.1102'
+    | 'APIG.1103'
+    | 'APIG.1104'
+    | 'APIG.1105'
+    | 'APIG.1106'
+    | 'APIG.1107'
+    | 'APIG.1108'
+    | 'APIG.1109'
+    | 'APIG.1110'
+    | 'APIG.1111'
+    | 'APIG.1112'
+    | 'APIG.1113'
+    | 'APIG.1115'
+    | 'APIG.1116'
+    | 'APIG.1136'
+    | 'APIG.1137'
+    | 'APIG.1140'
+    | 'APIG.1200'
+    | 'APIG.3100'
+    | 'APIG.3101'
+    | 'APIG.3102'
+    | 'APIG.3103'
+    | 'APIG.3104'
+    | 'APIG.3105'
+    | 'APIG.3106'
+    | 'APIG.3107'
+    | 'APIG.3108'
+    | 'APIG.3109'
+    | 'APIG.3110'
+    | 'APIG.3111'
+    | 'APIG.3112'
+    | 'APIG.3113'
+    | 'APIG.3114'
+    | 'APIG.3116'
+    | 'APIG.3117'
+    | 'APIG.3125'
+    | 'APIG.3127'
+    | 'APIG.3131'
+    | 'APIG.3132'
+    | 'APIG.3133'
+    | 'APIG.3136'
+    | 'APIG.3411'
+    | 'APIG.3412'
+    | 'APIG.3414'
+    | 'APIG.3415'
+    | 'APIG.3416'
+    | 'APIG.3418'
+    | 'APIG.3420'
+    | 'APIG.3447'
+    | 'APIG.3451'
+    | 'APIG.3471'
+    | 'APIG.3472'
+    | 'APIG.3473'
+    | 'APIG.3474';
+  '404':
+    | 'APIG.3001'
+    | 'APIG.3002'
+    | 'APIG.3003'
+    | 'APIG.3004'
+    | 'APIG.3005'
+    | 'APIG.3006'
+    | 'APIG.3007'
+    | 'APIG.3008'
+    | 'APIG.3009'
+    | 'APIG.3010'
+    | 'APIG.3011'
+    | 'APIG.3012'
+    | 'APIG.3013'
+    | 'APIG.3014'
+    | 'APIG.3015'
+    | 'APIG.3016'
+    | 'APIG.3017'
+    | 'APIG.3018'
+    | 'APIG.3019'
+    | 'APIG.3020'
+    | 'APIG.3021'
+    | 'APIG.3022'
+    | 'APIG.3023'
+    | 'APIG.3024'
+    | 'APIG.3025'
+    | 'APIG.3030'
+    | 'APIG.3081'
+    | 'APIG.3082'
+    | 'APIG.3087'
+    | 'APIG.3090'
+    | 'APIG.3092';
+  '409': 'APIG.3491' | 'APIG.3492';
+  '412': 'APIG.3458';
+  '500':
+    | 'APIG.3500'
+    | 'APIG.9002'
+    | 'APIG.9003'
+    | 'APIG.9004'
+    | 'APIG.9005'
+    | 'APIG.9006'
+    | 'APIG.9007'
+    | 'APIG.9008'
+    | 'APIG.9999';
+}
+
 /**
- * Error codes documented for `AuthorizeApps`.
+ * Error codes of `AddBackendInstances`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type AuthorizeAppsErrorCode = never;
+export type AddBackendInstancesErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `BatchPublishOrOfflineApiV2`.
+ * Error codes of `AuthorizeApps`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type BatchPublishOrOfflineApiV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2011
-  | ApigErrorCode.APIG_3002
-  | ApigErrorCode.APIG_9999;
+export type AuthorizeAppsErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '409' | '500'];
 /**
- * Error codes documented for `BindSignatureKey`.
+ * Error codes of `BatchPublishOrOfflineApiV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type BindSignatureKeyErrorCode = never;
+export type BatchPublishOrOfflineApiV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '500'] | 'APIG.3002';
 /**
- * Error codes documented for `CreateApiAclBindingV2`.
+ * Error codes of `BindSignatureKey`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateApiAclBindingV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2011
-  | ApigErrorCode.APIG_3006
-  | ApigErrorCode.APIG_9999;
+export type BindSignatureKeyErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `CreateApiGroup`.
+ * Error codes of `CreateApiAclBindingV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateApiGroupErrorCode = never;
+export type CreateApiAclBindingV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `CreateApiGroupV2`.
+ * Error codes of `CreateApiGroup`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateApiGroupV2ErrorCode =
-  ApigErrorCode.APIG_1002 | ApigErrorCode.APIG_1005 | ApigErrorCode.APIG_2011 | ApigErrorCode.APIG_9999;
+export type CreateApiGroupErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '500'];
 /**
- * Error codes documented for `CreateCustomAuthorizerV2`.
+ * Error codes of `CreateApiGroupV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateCustomAuthorizerV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2011
-  | ApigErrorCode.APIG_3019
-  | ApigErrorCode.APIG_9999;
+export type CreateApiGroupV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '500'];
 /**
- * Error codes documented for `CreateEnvironmentV2`.
+ * Error codes of `CreateCustomAuthorizerV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateEnvironmentV2ErrorCode =
-  ApigErrorCode.APIG_1002 | ApigErrorCode.APIG_1005 | ApigErrorCode.APIG_2012 | ApigErrorCode.APIG_9999;
+export type CreateCustomAuthorizerV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `CreateEnvironmentVariableV2`.
+ * Error codes of `CreateEnvironmentV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateEnvironmentVariableV2ErrorCode =
-  ApigErrorCode.APIG_1002 | ApigErrorCode.APIG_1005 | ApigErrorCode.APIG_9999;
+export type CreateEnvironmentV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '500'];
 /**
- * Error codes documented for `CreateRequestThrottlingPolicy`.
+ * Error codes of `CreateEnvironmentVariableV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateRequestThrottlingPolicyErrorCode = never;
+export type CreateEnvironmentVariableV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `CreateRequestThrottlingPolicyV2`.
+ * Error codes of `CreateRequestThrottlingPolicy`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateRequestThrottlingPolicyV2ErrorCode =
-  ApigErrorCode.APIG_1002 | ApigErrorCode.APIG_1005 | ApigErrorCode.APIG_2011 | ApigErrorCode.APIG_9999;
+export type CreateRequestThrottlingPolicyErrorCode = ErrorCodesByStatus['400' | '401' | '500'];
 /**
- * Error codes documented for `CreateSignatureKeyV2`.
+ * Error codes of `CreateRequestThrottlingPolicyV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateSignatureKeyV2ErrorCode =
-  ApigErrorCode.APIG_1002 | ApigErrorCode.APIG_1005 | ApigErrorCode.APIG_2011 | ApigErrorCode.APIG_9999;
+export type CreateRequestThrottlingPolicyV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '500'];
 /**
- * Error codes documented for `CreateSpecialThrottlingConfigurationV2`.
+ * Error codes of `CreateSignatureKeyV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateSpecialThrottlingConfigurationV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2003
-  | ApigErrorCode.APIG_3004
-  | ApigErrorCode.APIG_9999;
+export type CreateSignatureKeyV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '500'];
 /**
- * Error codes documented for `CreateVpcChannel`.
+ * Error codes of `CreateSpecialThrottlingConfigurationV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateVpcChannelErrorCode = never;
+export type CreateSpecialThrottlingConfigurationV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `CreateVpcChannelV2`.
+ * Error codes of `CreateVpcChannel`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type CreateVpcChannelV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2001
-  | ApigErrorCode.APIG_3030
-  | ApigErrorCode.APIG_9999;
+export type CreateVpcChannelErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `DeleteRequestThrottlingPolicyV2`.
+ * Error codes of `CreateVpcChannelV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type DeleteRequestThrottlingPolicyV2ErrorCode =
-  ApigErrorCode.APIG_1002 | ApigErrorCode.APIG_1005 | ApigErrorCode.APIG_3005 | ApigErrorCode.APIG_9999;
+export type CreateVpcChannelV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `ExportApiDefinitionsV2`.
+ * Error codes of `DeleteRequestThrottlingPolicyV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ExportApiDefinitionsV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2001
-  | ApigErrorCode.APIG_3001
-  | ApigErrorCode.APIG_9999;
+export type DeleteRequestThrottlingPolicyV2ErrorCode = ErrorCodesByStatus['401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `ExportMultipleApis`.
+ * Error codes of `ExportApiDefinitionsV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ExportMultipleApisErrorCode = never;
+export type ExportApiDefinitionsV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `ImportApiDefinitionsV2`.
+ * Error codes of `ExportMultipleApis`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ImportApiDefinitionsV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_3001
-  | ApigErrorCode.APIG_3201
-  | ApigErrorCode.APIG_3301
-  | ApigErrorCode.APIG_9999;
+export type ExportMultipleApisErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '409' | '412' | '500'];
 /**
- * Error codes documented for `ListAclStrategiesV2`.
+ * Error codes of `ImportApiDefinitionsV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ListAclStrategiesV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2011
-  | ApigErrorCode.APIG_3030
-  | ApigErrorCode.APIG_9999;
+export type ImportApiDefinitionsV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `ListApiCallsWithinPeriod`.
+ * Error codes of `ListAclStrategiesV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ListApiCallsWithinPeriodErrorCode = ApigErrorCode.APIG_0000;
+export type ListAclStrategiesV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `ListBackendInstances`.
+ * Error codes of `ListApiCallsWithinPeriod`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ListBackendInstancesErrorCode = never;
+export type ListApiCallsWithinPeriodErrorCode =
+  ErrorCodesByStatus['400' | '401' | '403' | '404' | '409' | '412' | '500'] | 'APIG.0000';
 /**
- * Error codes documented for `ShowDetailsOfAppV2`.
+ * Error codes of `ListBackendInstances`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ShowDetailsOfAppV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2012
-  | ApigErrorCode.APIG_3002
-  | ApigErrorCode.APIG_9999;
+export type ListBackendInstancesErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `ShowDetailsOfVpcChannelV2`.
+ * Error codes of `ShowDetailsOfAppV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type ShowDetailsOfVpcChannelV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2012
-  | ApigErrorCode.APIG_3023
-  | ApigErrorCode.APIG_9999;
+export type ShowDetailsOfAppV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `UpdateApiV2`.
+ * Error codes of `ShowDetailsOfVpcChannelV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type UpdateApiV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2011
-  | ApigErrorCode.APIG_3002
-  | ApigErrorCode.APIG_9999;
+export type ShowDetailsOfVpcChannelV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `UpdateAppV2`.
+ * Error codes of `UpdateApiV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type UpdateAppV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2012
-  | ApigErrorCode.APIG_3002
-  | ApigErrorCode.APIG_9999;
+export type UpdateApiV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `UpdateRequestThrottlingPolicy`.
+ * Error codes of `UpdateAppV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type UpdateRequestThrottlingPolicyErrorCode = never;
+export type UpdateAppV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
- * Error codes documented for `UpdateRequestThrottlingPolicyV2`.
+ * Error codes of `UpdateRequestThrottlingPolicy`: its page's own, and the service catalogue's for the statuses it documents.
  */
-export type UpdateRequestThrottlingPolicyV2ErrorCode =
-  | ApigErrorCode.APIG_1002
-  | ApigErrorCode.APIG_1005
-  | ApigErrorCode.APIG_2011
-  | ApigErrorCode.APIG_3005
-  | ApigErrorCode.APIG_9999;
+export type UpdateRequestThrottlingPolicyErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
+/**
+ * Error codes of `UpdateRequestThrottlingPolicyV2`: its page's own, and the service catalogue's for the statuses it documents.
+ */
+export type UpdateRequestThrottlingPolicyV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];

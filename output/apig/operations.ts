@@ -351,7 +351,7 @@ export const operations = {
 /** How each list operation that pages does it (see paginate() in the runtime). */
 export const pageStrategies = {
   listAclStrategiesV2: { kind: 'offset', items: 'acls', offsetParam: 'offset', limitParam: 'limit', total: 'total' },
-  queryingBackendInstances: {
+  listBackendInstances: {
     kind: 'offset',
     items: 'vpc_instances',
     offsetParam: 'page_no',

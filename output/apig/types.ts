@@ -13,7 +13,7 @@ export interface paths {
      * 创建API分组
      * @description API分组是API的管理单元，一个API分组等同于一个服务入口，创建API分组时，返回一个子域名作为访问入口。建议一个API分组下的API具有一定的相关性。
      */
-    post: operations['CreateAPIGroup'];
+    post: operations['CreateApiGroup'];
     delete?: never;
     options?: never;
     head?: never;
@@ -33,7 +33,7 @@ export interface paths {
      * 授权
      * @description APP创建成功后，还不能访问API，如果想要访问某个环境上的API，需要将该API在该环境上授权给APP。授权成功后，APP即可访问该环境上的这个API。
      */
-    post: operations['AuthorizingApps'];
+    post: operations['AuthorizeApps'];
     delete?: never;
     options?: never;
     head?: never;
@@ -53,7 +53,7 @@ export interface paths {
      * 批量导出API
      * @description 按API ID列表批量导出指定分组、指定环境中发布的API的基础/全量/扩展Swagger定义。
      */
-    post: operations['ExportingMultipleAPIs'];
+    post: operations['ExportMultipleApis'];
     delete?: never;
     options?: never;
     head?: never;
@@ -75,7 +75,7 @@ export interface paths {
      *     将指定的签名密钥绑定到一个或多个已发布的API上。
      *     同一个API发布到不同的环境可以绑定不同的签名密钥；一个API在发布到特定环境后只能绑定一个签名密钥。
      */
-    post: operations['BindingaSignatureKey'];
+    post: operations['BindSignatureKey'];
     delete?: never;
     options?: never;
     head?: never;
@@ -98,7 +98,7 @@ export interface paths {
      *     说明：
      *     为了安全起见，在服务器上使用curl命令调用接口查询信息后，需要清理历史操作记录，包括但不限于“~/.bash_history”、“/var/log/messages”（如有）。
      */
-    get: operations['QueryingAPICallsWithinaPeriod'];
+    get: operations['ListApiCallsWithinPeriod'];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,7 +121,7 @@ export interface paths {
      * @description 当API上线后，系统会默认给每个API提供一个流控策略，API提供者可以根据自身API的服务能力及负载情况变更这个流控策略。
      *     流控策略即限制API在一定长度的时间内，能够允许被访问的最大次数。
      */
-    post: operations['CreatingaRequestThrottlingPolicy'];
+    post: operations['CreateRequestThrottlingPolicy'];
     delete?: never;
     options?: never;
     head?: never;
@@ -140,7 +140,7 @@ export interface paths {
      * 修改流控策略
      * @description 修改指定流控策略的详细信息。
      */
-    put: operations['ModifyingRequestThrottlingPolicy'];
+    put: operations['UpdateRequestThrottlingPolicy'];
     post?: never;
     delete?: never;
     options?: never;
@@ -163,7 +163,7 @@ export interface paths {
      *     说明：
      *     每个用户最多创建30个VPC通道。
      */
-    post: operations['CreatingaVPCChannel'];
+    post: operations['CreateVpcChannel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -181,13 +181,13 @@ export interface paths {
      * 查看后端实例列表（云服务器列表）
      * @description 查看指定VPC通道的云服务器列表。
      */
-    get: operations['QueryingBackendInstances'];
+    get: operations['ListBackendInstances'];
     put?: never;
     /**
      * 添加后端实例（云服务器）
      * @description 为指定的VPC通道添加云服务器。
      */
-    post: operations['AddingBackendInstances'];
+    post: operations['AddBackendInstances'];
     delete?: never;
     options?: never;
     head?: never;
@@ -603,11 +603,32 @@ export interface components {
       /** @description 访问控制策略值，多个值以“,”间隔 */
       value: string;
     };
-    AddingBackendInstancesRequestBody: {
+    AddBackendInstancesRequestBody: {
       /** @description 后端实例列表。 */
-      vpc_instances: components['schemas']['VpcInstances'][];
+      vpc_instances: components['schemas']['AddBackendInstancesRequestVpcInstances'][];
     };
-    AddingBackendInstancesResponse: {
+    AddBackendInstancesRequestVpcInstances: {
+      /**
+       * @description 云服务器的ID。
+       *     支持英文，数字，“-”,“_”，1 ~ 64字符。
+       */
+      instance_id: string;
+      /**
+       * @description 云服务器的名称。
+       *     支持汉字，英文，数字，“-”,“_”,“.”，1~ 64字符。
+       *     说明：
+       *     中文字符必须为UTF-8或者unicode编码。
+       */
+      instance_name: string;
+      /**
+       * Format: int32
+       * @description 权重值。
+       *     权重值越大，转发到该云服务器的请求数量越多。
+       *     取值范围1 ~ 100。
+       */
+      weight: number;
+    };
+    AddBackendInstancesResponse: {
       /**
        * Format: int32
        * @description 本次返回的云服务器总数。
@@ -619,7 +640,36 @@ export interface components {
        */
       total?: number;
       /** @description 云服务器列表。 */
-      vpc_instances?: components['schemas']['VpcInstances2'][];
+      vpc_instances?: components['schemas']['AddBackendInstancesResponseVpcInstances'][];
+    };
+    AddBackendInstancesResponseVpcInstances: {
+      /**
+       * Format: date-time
+       * @description 云服务器增加到VPC通道的时间。
+       */
+      create_time?: string;
+      /** @description 云服务器的主机地址 */
+      host?: string;
+      /** @description 后端实例对象的编号。 */
+      id?: string;
+      /** @description 云服务器的ID。 */
+      instance_id?: string;
+      /** @description 云服务器的名称。 */
+      instance_name?: string;
+      /**
+       * Format: int32
+       * @description 后端实例对象的状态。
+       */
+      status?: number;
+      /** @description VPC通道的编号。 */
+      vpc_id?: string;
+      /**
+       * Format: int32
+       * @description 权重值。
+       *     权重值越大，转发到该云服务器的请求数量越多。
+       *     取值范围1 ~ 100。
+       */
+      weight?: number;
     };
     ApiAclInfoWithBindNum: {
       /** @description ACL策略名称 */
@@ -1014,7 +1064,7 @@ export interface components {
       /** @description 最近修改时间 */
       update_time?: string;
       /** @description 分组上绑定的独立域名列表 */
-      url_domains?: components['schemas']['UrlDomainsResp2'][];
+      url_domains?: components['schemas']['CreateApiGroupV2UrlDomainsResp'][];
     };
     ApiGroupReq: {
       /**
@@ -1040,7 +1090,7 @@ export interface components {
        */
       arrange_necessary?: number;
       /** @description 认证方式参数 */
-      auth_opt?: components['schemas']['AuthOpt2'];
+      auth_opt?: components['schemas']['AuthOpt'];
       /**
        * @description API的认证方式
        *     NONE：无认证
@@ -1618,7 +1668,7 @@ export interface components {
        * @default apig
        * @enum {string}
        */
-      app_type: 'apig' | 'roma';
+      app_type?: 'apig' | 'roma';
       /**
        * @description APP的创建者
        *     USER：用户自行创建
@@ -1659,19 +1709,43 @@ export interface components {
        */
       app_code_auth_type?: 'DISABLE' | 'HEADER';
     };
-    AuthOpt2: {
+    AuthorizeAppsRequestBody: {
       /**
-       * @description AppCode简易认证类型，仅在auth_type为APP时生效，默认为DISABLE：
-       *     DISABLE：不开启简易认证
-       *     HEADER：开启简易认证且AppCode位置在HEADER
-       *     缺省值：DISABLE
-       *     枚举值：
-       *     DISABLE
-       *     HEADER
-       * @default DISABLE
+       * @description API的编号列表
+       *     可以选择租户自己的API，也可以选择从云市场上购买的API。
+       */
+      api_ids: string[];
+      /** @description APP的编号列表 */
+      app_ids: string[];
+      /** @description 需要授权的环境编号 */
+      env_id: string;
+    };
+    AuthorizeAppsResponse: {
+      /** @description API编号 */
+      api_id?: string;
+      /** @description APP编号 */
+      app_id?: string;
+      /**
+       * @description 授权结果：
+       *     SUCCESS：授权成功
+       *     SKIPPED：跳过
        * @enum {string}
        */
-      app_code_auth_type?: 'DISABLE' | 'HEADER';
+      auth_result?: 'SUCCESS' | 'SKIPPED';
+      /**
+       * @description 授权者：
+       *     PROVIDER：API提供者授权
+       *     CONSUMER：API消费者授权
+       * @enum {string}
+       */
+      auth_role?: 'PROVIDER' | 'CONSUMER';
+      /**
+       * Format: date-time
+       * @description 授权时间
+       */
+      auth_time?: string;
+      /** @description 授权关系编号 */
+      id?: string;
     };
     AuthorizerCreateIdentitiesReq: {
       /**
@@ -1771,44 +1845,6 @@ export interface components {
       type?: 'FRONTEND' | 'BACKEND';
       /** @description 用户数据 */
       user_data?: string;
-    };
-    AuthorizingAppsRequestBody: {
-      /**
-       * @description API的编号列表
-       *     可以选择租户自己的API，也可以选择从云市场上购买的API。
-       */
-      api_ids: string[];
-      /** @description APP的编号列表 */
-      app_ids: string[];
-      /** @description 需要授权的环境编号 */
-      env_id: string;
-    };
-    AuthorizingAppsResponse: {
-      /** @description API编号 */
-      api_id?: string;
-      /** @description APP编号 */
-      app_id?: string;
-      /**
-       * @description 授权结果：
-       *     SUCCESS：授权成功
-       *     SKIPPED：跳过
-       * @enum {string}
-       */
-      auth_result?: 'SUCCESS' | 'SKIPPED';
-      /**
-       * @description 授权者：
-       *     PROVIDER：API提供者授权
-       *     CONSUMER：API消费者授权
-       * @enum {string}
-       */
-      auth_role?: 'PROVIDER' | 'CONSUMER';
-      /**
-       * Format: date-time
-       * @description 授权时间
-       */
-      auth_time?: string;
-      /** @description 授权关系编号 */
-      id?: string;
     };
     BackendApi: {
       /** @description 后端自定义认证对象的ID */
@@ -1973,7 +2009,7 @@ export interface components {
        * @description 后端请求超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
        * @default 5000
        */
-      timeout: number;
+      timeout?: number;
     };
     BackendParam: {
       /** @description 参数编号 */
@@ -2117,13 +2153,13 @@ export interface components {
       /** @description 版本号 */
       version_id?: string;
     };
-    BindingaSignatureKeyRequestBody: {
+    BindSignatureKeyRequestBody: {
       /** @description API的发布记录编号 */
       publish_ids: string[];
       /** @description 签名密钥编号 */
       sign_id: string;
     };
-    BindingaSignatureKeyResponse: {
+    BindSignatureKeyResponse: {
       /** @description API编号 */
       api_id?: string;
       /** @description API名称 */
@@ -2204,7 +2240,7 @@ export interface components {
       /** @description 策略条件值 */
       value: string;
     };
-    CreateAPIGroupRequestBody: {
+    CreateApiGroupRequestBody: {
       /**
        * @description API分组的名称。
        *     长度为3 ~ 64位的字符串，字符串由中文、英文字母、数字、“_”组成，且只能以英文或中文开头。
@@ -2220,7 +2256,7 @@ export interface components {
        */
       remark?: string;
     };
-    CreateAPIGroupResponse: {
+    CreateApiGroupResponse: {
       /**
        * Format: int32
        * @description 流控时长内分组下的API的总访问次数限制，默认不限，请根据服务的负载能力自行设置
@@ -2276,9 +2312,57 @@ export interface components {
        */
       update_time?: string;
       /** @description 分组上绑定的独立域名列表 */
-      url_domains?: components['schemas']['UrlDomainsResp'][];
+      url_domains?: components['schemas']['CreateApiGroupUrlDomainsResp'][];
     };
-    CreatingaRequestThrottlingPolicyRequestBody: {
+    CreateApiGroupUrlDomainsResp: {
+      /**
+       * Format: int32
+       * @description 域名cname状态：
+       *     1：未解析
+       *     2：解析中
+       *     3：解析成功
+       *     4：解析失败
+       * @enum {integer}
+       */
+      cname_status?: 1 | 2 | 3 | 4;
+      /** @description 访问域名 */
+      domain?: string;
+      /** @description 域名编号 */
+      id?: string;
+      /** @description SSL证书编号 */
+      ssl_id?: string;
+      /** @description SSL证书名称 */
+      ssl_name?: string;
+    };
+    CreateApiGroupV2UrlDomainsResp: {
+      /**
+       * Format: int32
+       * @description 域名cname状态：
+       *     1：未解析
+       *     2：解析中
+       *     3：解析成功
+       *     4：解析失败
+       * @enum {integer}
+       */
+      cname_status?: 1 | 2 | 3 | 4;
+      /** @description 访问域名 */
+      domain?: string;
+      /** @description 域名编号 */
+      id?: string;
+      /**
+       * @description 最小SSL协议版本号，支持TLSv1.1或TLSv1.2
+       *     枚举值：
+       *     TLSv1.1
+       *     TLSv1.2
+       * @enum {string}
+       */
+      min_ssl_version?: 'TLSv1.1' | 'TLSv1.2';
+      /** @description SSL证书编号 */
+      ssl_id?: string;
+      /** @description SSL证书名称 */
+      ssl_name?: string;
+    };
+    CreateRequestThrottlingPolicyRequestBody: {
       /**
        * Format: int32
        * @description API流量限制是指时长内一个API能够被访问的次数上限。该值不超过系统默认配额限制，系统默认配额为200tps，用户可根据实际情况修改该系统默认配额。输入的值不超过2147483647。正整数。
@@ -2343,7 +2427,7 @@ export interface components {
        */
       user_call_limits?: number;
     };
-    CreatingaRequestThrottlingPolicyResponse: {
+    CreateRequestThrottlingPolicyResponse: {
       /**
        * Format: int32
        * @description 单个API流控时间内能够被访问的次数限制
@@ -2411,7 +2495,7 @@ export interface components {
        */
       user_call_limits?: number;
     };
-    CreatingaVPCChannelRequestBody: {
+    CreateVpcChannelRequestBody: {
       /**
        * Format: int32
        * @description 分发算法。
@@ -2422,7 +2506,7 @@ export interface components {
        *     仅VPC通道类型为2时有效，缺省为1。
        * @default 1
        */
-      balance_strategy: number;
+      balance_strategy?: number;
       /**
        * @description VPC通道的成员类型。
        *     ip（暂不支持）
@@ -2430,7 +2514,7 @@ export interface components {
        *     仅VPC通道类型为2时有效，缺省为instance。
        * @default instance
        */
-      member_type: string;
+      member_type?: string;
       /**
        * @description VPC通道的名称。
        *     长度为3 ~ 64位的字符串，字符串由中文、英文字母、数字、“-”、“_”组成，且只能以英文或中文开头。
@@ -2451,9 +2535,9 @@ export interface components {
        */
       type: number;
       /** @description 健康检查详情，仅VPC通道类型为2时有效。 */
-      vpc_health_config?: components['schemas']['VpcHealthConfig'];
+      vpc_health_config?: components['schemas']['CreateVpcChannelVpcHealthConfig'];
     };
-    CreatingaVPCChannelResponse: {
+    CreateVpcChannelResponse: {
       /**
        * Format: int32
        * @description 分发算法。
@@ -2499,6 +2583,133 @@ export interface components {
        *     2：API网关内置支持负载均衡功能的快速通道类型
        */
       type?: number;
+    };
+    CreateVpcChannelV2VpcHealthConfig: {
+      /**
+       * @description 是否开启双向认证。若开启，则使用实例配置中的backend_client_certificate配置项的证书
+       *     缺省值：false
+       * @default false
+       */
+      enable_client_ssl?: boolean;
+      /**
+       * @description 检查目标HTTP响应时，判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值，支持如下三种格式：
+       *     多个值，如：200,201,202
+       *     一系列值，如：200-299
+       *     组合值，如：201,202,210-299 protocol = http时必选
+       */
+      http_code?: string;
+      /**
+       * @description 健康检查时的请求方法
+       *     缺省值：GET
+       *     枚举值：
+       *     GET
+       *     HEAD
+       * @default GET
+       * @enum {string}
+       */
+      method?: 'GET' | 'HEAD';
+      /** @description 健康检查时的目标路径。protocol = http时必选 */
+      path?: string;
+      /**
+       * Format: int32
+       * @description 健康检查的目标端口，缺省时为VPC中主机的端口号。
+       *     最小值：1
+       *     最大值：65535
+       */
+      port?: number;
+      /**
+       * @description 使用以下协议，对VPC中主机执行健康检查。
+       *     枚举值：
+       *     TCP
+       *     HTTP
+       *     HTTPS
+       * @enum {string}
+       */
+      protocol: 'TCP' | 'HTTP' | 'HTTPS';
+      /**
+       * Format: int32
+       * @description 异常阙值。判定VPC通道中主机异常的依据为：连续检查x失败，x为您设置的异常阈值。
+       *     最小值：2
+       *     最大值：10
+       */
+      threshold_abnormal: number;
+      /**
+       * Format: int32
+       * @description 正常阈值。判定VPC通道中主机正常的依据为：连续检查x成功，x为您设置的正常阈值。
+       *     最小值：2
+       *     最大值：10
+       */
+      threshold_normal: number;
+      /**
+       * Format: int32
+       * @description 间隔时间：连续两次检查的间隔时间，单位为秒。必须大于timeout字段取值。
+       *     最小值：5
+       *     最大值：300
+       */
+      time_interval: number;
+      /**
+       * Format: int32
+       * @description 超时时间：检查期间，无响应的时间，单位为秒。必须小于time_interval字段取值。
+       *     最小值：2
+       *     最大值：30
+       */
+      timeout: number;
+    };
+    CreateVpcChannelVpcHealthConfig: {
+      /**
+       * @description 检查目标HTTP响应时，判断成功使用的HTTP响应码。
+       *     取值范围为100到599之前的任意整数值，支持如下三种格式：
+       *     多个值，如：200,201,202
+       *     一系列值，如：200-299
+       *     组合值，如：201,202,210-299
+       */
+      http_code?: string;
+      /**
+       * @description 健康检查时的目标路径。
+       *     说明：
+       *     需要服从URI规范。
+       */
+      path?: string;
+      /**
+       * Format: int32
+       * @description 健康检查的目标端口，缺省时为VPC中主机的端口号。
+       *     取值范围1 ~ 65535。
+       */
+      port?: number;
+      /**
+       * @description 使用以下协议，对VPC中主机执行健康检查。
+       *     TCP
+       *     HTTP
+       *     HTTPS
+       * @enum {string}
+       */
+      protocol: 'TCP' | 'HTTP' | 'HTTPS';
+      /**
+       * Format: int32
+       * @description 异常阙值。
+       *     判定VPC通道中主机异常的依据为：连续检查x失败，x为您设置的异常阈值。
+       *     取值范围2 ~ 10。
+       */
+      threshold_abnormal: number;
+      /**
+       * Format: int32
+       * @description 正常阈值。
+       *     判定VPC通道中主机正常的依据为：连续检查x成功，x为您设置的正常阈值。
+       *     取值范围2 ~ 10
+       */
+      threshold_normal: number;
+      /**
+       * Format: int32
+       * @description 间隔时间：连续两次检查的间隔时间，单位为秒。必须大于time_out字段取值。
+       *     取值范围5 ~ 300。
+       */
+      time_interval: number;
+      /**
+       * Format: int32
+       * @description 超时时间：检查期间，无响应的时间，单位为秒。必须小于time_interval字段取值。
+       *     取值范围2 ~ 30。
+       */
+      time_out: number;
     };
     EnvReq: {
       /**
@@ -2557,31 +2768,7 @@ export interface components {
       /** @description 错误描述 */
       error_msg?: string;
     };
-    ErrorMsg2: {
-      /** @description 错误码 */
-      error_code?: string;
-      /** @description 错误描述 */
-      error_msg?: string;
-    };
-    ErrorMsg3: {
-      /** @description 错误码 */
-      error_code?: string;
-      /** @description 错误描述 */
-      error_msg?: string;
-    };
-    ErrorMsg4: {
-      /** @description 错误码 */
-      error_code?: string;
-      /** @description 错误描述 */
-      error_msg?: string;
-    };
-    ErrorMsg5: {
-      /** @description 错误码 */
-      error_code?: string;
-      /** @description 错误描述 */
-      error_msg?: string;
-    };
-    ExportingMultipleAPIsResponse: {
+    ExportMultipleApisResponse: {
       /** @description API分组绑定的子域名 */
       host: string;
       /** @description 参考表5 */
@@ -2611,7 +2798,7 @@ export interface components {
        * @description 函数超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
        * @default 5000
        */
-      timeout: number;
+      timeout?: number;
       /** @description 函数版本 */
       version: string;
     };
@@ -2633,7 +2820,7 @@ export interface components {
        * @description 后端请求超时时间，单位毫秒，缺省值为5000，取值范围为1 ~ 60000
        * @default 5000
        */
-      timeout: number;
+      timeout?: number;
     };
     Identity: {
       /**
@@ -2797,6 +2984,38 @@ export interface components {
        */
       status?: number;
     };
+    ListApiCallsWithinPeriodResponse: {
+      /** @description 响应码 */
+      code?: string;
+      /**
+       * Format: int64
+       * @description 截止时间的UTC的时间戳
+       */
+      end_time?: number;
+      /** @description 统计指标的数据结构结构体 */
+      list?: components['schemas']['List'][];
+      /** @description 返回消息 */
+      msg?: string;
+      /**
+       * Format: int64
+       * @description 开始时间的UTC的时间戳
+       */
+      start_time?: number;
+    };
+    ListBackendInstancesResponse: {
+      /**
+       * Format: int32
+       * @description 本次查询返回的列表长度。
+       */
+      size?: number;
+      /**
+       * Format: int32
+       * @description 符合条件的云服务器总数。
+       */
+      total?: number;
+      /** @description 本次查询到的云服务器列表。 */
+      vpc_instances?: components['schemas']['AddBackendInstancesResponseVpcInstances'][];
+    };
     MemberInfo: {
       /**
        * @description 后端云服务器的编号。
@@ -2859,139 +3078,6 @@ export interface components {
       /** @description MOCK返回结果 */
       'result-content': string;
     };
-    ModifyingRequestThrottlingPolicyRequestBody: {
-      /**
-       * Format: int32
-       * @description API流量限制是指时长内一个API能够被访问的次数上限。该值不超过系统默认配额限制，系统默认配额为200tps，用户可根据实际情况修改该系统默认配额。输入的值不超过2147483647。正整数。
-       */
-      api_call_limits: number;
-      /**
-       * Format: int32
-       * @description APP流量限制是指一个API在时长之内被每个APP访问的次数上限，该数值不超过用户流量限制值。输入的值不超过2147483647。正整数。
-       */
-      app_call_limits?: number;
-      /**
-       * @description 是否开启动态流控：
-       *     TRUE
-       *     FALSE
-       *     暂不支持
-       */
-      enable_adaptive_control?: string;
-      /**
-       * Format: int32
-       * @description 源IP流量限制是指一个API在时长之内被每个IP访问的次数上限，该数值不超过API流量限制值。输入的值不超过2147483647。正整数。
-       */
-      ip_call_limits?: number;
-      /**
-       * @description 流控策略名称。
-       *     支持汉字，英文，数字，下划线，且只能以英文和汉字开头，3 ~ 64字符。
-       *     说明：
-       *     中文字符必须为UTF-8或者unicode编码。
-       */
-      name: string;
-      /**
-       * @description 流控策略描述
-       *     字符长度不超过255。
-       *     说明：
-       *     中文字符必须为UTF-8或者unicode编码。
-       */
-      remark?: string;
-      /**
-       * Format: int32
-       * @description 流量控制的时长单位。与“流量限制次数”配合使用，表示单位时间内的API请求次数上限。输入的值不超过2147483647。正整数。
-       */
-      time_interval: number;
-      /**
-       * @description 流控的时间单位：
-       *     SECOND
-       *     MINUTE
-       *     HOUR
-       *     DAY
-       * @enum {string}
-       */
-      time_unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY';
-      /**
-       * Format: int32
-       * @description 流控策略的类型，取值如下：
-       *     1：独享，表示绑定到流控策略的单个API流控时间内能够被调用多少次
-       *     2：共享，表示绑定到流控策略的所有API流控时间内能够被调用多少次
-       * @enum {integer}
-       */
-      type?: 1 | 2;
-      /**
-       * Format: int32
-       * @description 用户流量限制是指一个API在时长之内每一个用户能访问的次数上限，该数值不超过API流量限制值。输入的值不超过2147483647。正整数。
-       */
-      user_call_limits?: number;
-    };
-    ModifyingRequestThrottlingPolicyResponse: {
-      /**
-       * Format: int32
-       * @description 单个API流控时间内能够被访问的次数限制
-       */
-      api_call_limits?: number;
-      /**
-       * Format: int32
-       * @description 单个APP流控时间内能够访问API的次数限制
-       */
-      app_call_limits?: number;
-      /**
-       * Format: int32
-       * @description 流控绑定的API数量
-       */
-      bind_num?: number;
-      /**
-       * Format: date-time
-       * @description 创建时间
-       */
-      create_time?: string;
-      /**
-       * @description 是否开启动态流控：
-       *     TRUE
-       *     FALSE
-       *     暂不支持
-       */
-      enable_adaptive_control?: string;
-      /** @description 流控策略的ID */
-      id?: string;
-      /**
-       * Format: int32
-       * @description 单个IP流控时间内能够访问API的次数限制
-       */
-      ip_call_limits?: number;
-      /**
-       * Format: int32
-       * @description 是否包含特殊流控配置：
-       *     1：包含
-       *     2：不包含
-       * @enum {integer}
-       */
-      is_include_special_throttle?: 1 | 2;
-      /** @description 流控策略的名称 */
-      name?: string;
-      /** @description 描述 */
-      remark?: string;
-      /**
-       * Format: int32
-       * @description 流控的时长
-       */
-      time_interval?: number;
-      /** @description 流控的时间单位 */
-      time_unit?: string;
-      /**
-       * Format: int32
-       * @description 流控策略的类型，取值如下：
-       *     1 独享
-       *     2 共享
-       * @enum {integer}
-       */
-      type?: 1 | 2;
-      /**
-       * Format: int32
-       * @description 单个用户流控时间内能够访问API的次数限制
-       */
-      user_call_limits?: number;
-    };
     Name: {
       /** @description apiKey参数位置 */
       in: string;
@@ -3020,38 +3106,6 @@ export interface components {
     Paths: {
       /** @description API访问地址，参考表7 */
       uri: components['schemas']['Uri'];
-    };
-    QueryingAPICallsWithinaPeriodResponse: {
-      /** @description 响应码 */
-      code?: string;
-      /**
-       * Format: int64
-       * @description 截止时间的UTC的时间戳
-       */
-      end_time?: number;
-      /** @description 统计指标的数据结构结构体 */
-      list?: components['schemas']['List'][];
-      /** @description 返回消息 */
-      msg?: string;
-      /**
-       * Format: int64
-       * @description 开始时间的UTC的时间戳
-       */
-      start_time?: number;
-    };
-    QueryingBackendInstancesResponse: {
-      /**
-       * Format: int32
-       * @description 本次查询返回的列表长度。
-       */
-      size?: number;
-      /**
-       * Format: int32
-       * @description 符合条件的云服务器总数。
-       */
-      total?: number;
-      /** @description 本次查询到的云服务器列表。 */
-      vpc_instances?: components['schemas']['VpcInstances3'][];
     };
     ReqParam: {
       /** @description 参数默认值 */
@@ -3683,57 +3737,142 @@ export interface components {
       /** @description 流控策略编号 */
       throttle_id?: string;
     };
+    UpdateRequestThrottlingPolicyRequestBody: {
+      /**
+       * Format: int32
+       * @description API流量限制是指时长内一个API能够被访问的次数上限。该值不超过系统默认配额限制，系统默认配额为200tps，用户可根据实际情况修改该系统默认配额。输入的值不超过2147483647。正整数。
+       */
+      api_call_limits: number;
+      /**
+       * Format: int32
+       * @description APP流量限制是指一个API在时长之内被每个APP访问的次数上限，该数值不超过用户流量限制值。输入的值不超过2147483647。正整数。
+       */
+      app_call_limits?: number;
+      /**
+       * @description 是否开启动态流控：
+       *     TRUE
+       *     FALSE
+       *     暂不支持
+       */
+      enable_adaptive_control?: string;
+      /**
+       * Format: int32
+       * @description 源IP流量限制是指一个API在时长之内被每个IP访问的次数上限，该数值不超过API流量限制值。输入的值不超过2147483647。正整数。
+       */
+      ip_call_limits?: number;
+      /**
+       * @description 流控策略名称。
+       *     支持汉字，英文，数字，下划线，且只能以英文和汉字开头，3 ~ 64字符。
+       *     说明：
+       *     中文字符必须为UTF-8或者unicode编码。
+       */
+      name: string;
+      /**
+       * @description 流控策略描述
+       *     字符长度不超过255。
+       *     说明：
+       *     中文字符必须为UTF-8或者unicode编码。
+       */
+      remark?: string;
+      /**
+       * Format: int32
+       * @description 流量控制的时长单位。与“流量限制次数”配合使用，表示单位时间内的API请求次数上限。输入的值不超过2147483647。正整数。
+       */
+      time_interval: number;
+      /**
+       * @description 流控的时间单位：
+       *     SECOND
+       *     MINUTE
+       *     HOUR
+       *     DAY
+       * @enum {string}
+       */
+      time_unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY';
+      /**
+       * Format: int32
+       * @description 流控策略的类型，取值如下：
+       *     1：独享，表示绑定到流控策略的单个API流控时间内能够被调用多少次
+       *     2：共享，表示绑定到流控策略的所有API流控时间内能够被调用多少次
+       * @enum {integer}
+       */
+      type?: 1 | 2;
+      /**
+       * Format: int32
+       * @description 用户流量限制是指一个API在时长之内每一个用户能访问的次数上限，该数值不超过API流量限制值。输入的值不超过2147483647。正整数。
+       */
+      user_call_limits?: number;
+    };
+    UpdateRequestThrottlingPolicyResponse: {
+      /**
+       * Format: int32
+       * @description 单个API流控时间内能够被访问的次数限制
+       */
+      api_call_limits?: number;
+      /**
+       * Format: int32
+       * @description 单个APP流控时间内能够访问API的次数限制
+       */
+      app_call_limits?: number;
+      /**
+       * Format: int32
+       * @description 流控绑定的API数量
+       */
+      bind_num?: number;
+      /**
+       * Format: date-time
+       * @description 创建时间
+       */
+      create_time?: string;
+      /**
+       * @description 是否开启动态流控：
+       *     TRUE
+       *     FALSE
+       *     暂不支持
+       */
+      enable_adaptive_control?: string;
+      /** @description 流控策略的ID */
+      id?: string;
+      /**
+       * Format: int32
+       * @description 单个IP流控时间内能够访问API的次数限制
+       */
+      ip_call_limits?: number;
+      /**
+       * Format: int32
+       * @description 是否包含特殊流控配置：
+       *     1：包含
+       *     2：不包含
+       * @enum {integer}
+       */
+      is_include_special_throttle?: 1 | 2;
+      /** @description 流控策略的名称 */
+      name?: string;
+      /** @description 描述 */
+      remark?: string;
+      /**
+       * Format: int32
+       * @description 流控的时长
+       */
+      time_interval?: number;
+      /** @description 流控的时间单位 */
+      time_unit?: string;
+      /**
+       * Format: int32
+       * @description 流控策略的类型，取值如下：
+       *     1 独享
+       *     2 共享
+       * @enum {integer}
+       */
+      type?: 1 | 2;
+      /**
+       * Format: int32
+       * @description 单个用户流控时间内能够访问API的次数限制
+       */
+      user_call_limits?: number;
+    };
     Uri: {
       /** @description API访问方法，参考表8 */
       method: components['schemas']['Method'];
-    };
-    UrlDomainsResp: {
-      /**
-       * Format: int32
-       * @description 域名cname状态：
-       *     1：未解析
-       *     2：解析中
-       *     3：解析成功
-       *     4：解析失败
-       * @enum {integer}
-       */
-      cname_status?: 1 | 2 | 3 | 4;
-      /** @description 访问域名 */
-      domain?: string;
-      /** @description 域名编号 */
-      id?: string;
-      /** @description SSL证书编号 */
-      ssl_id?: string;
-      /** @description SSL证书名称 */
-      ssl_name?: string;
-    };
-    UrlDomainsResp2: {
-      /**
-       * Format: int32
-       * @description 域名cname状态：
-       *     1：未解析
-       *     2：解析中
-       *     3：解析成功
-       *     4：解析失败
-       * @enum {integer}
-       */
-      cname_status?: 1 | 2 | 3 | 4;
-      /** @description 访问域名 */
-      domain?: string;
-      /** @description 域名编号 */
-      id?: string;
-      /**
-       * @description 最小SSL协议版本号，支持TLSv1.1或TLSv1.2
-       *     枚举值：
-       *     TLSv1.1
-       *     TLSv1.2
-       * @enum {string}
-       */
-      min_ssl_version?: 'TLSv1.1' | 'TLSv1.2';
-      /** @description SSL证书编号 */
-      ssl_id?: string;
-      /** @description SSL证书名称 */
-      ssl_name?: string;
     };
     VpcChannelInfo: {
       /**
@@ -3954,134 +4093,7 @@ export interface components {
        * @enum {integer}
        */
       type: 1 | 2;
-      vpc_health_config: components['schemas']['VpcHealthConfig2'];
-    };
-    VpcHealthConfig: {
-      /**
-       * @description 检查目标HTTP响应时，判断成功使用的HTTP响应码。
-       *     取值范围为100到599之前的任意整数值，支持如下三种格式：
-       *     多个值，如：200,201,202
-       *     一系列值，如：200-299
-       *     组合值，如：201,202,210-299
-       */
-      http_code?: string;
-      /**
-       * @description 健康检查时的目标路径。
-       *     说明：
-       *     需要服从URI规范。
-       */
-      path?: string;
-      /**
-       * Format: int32
-       * @description 健康检查的目标端口，缺省时为VPC中主机的端口号。
-       *     取值范围1 ~ 65535。
-       */
-      port?: number;
-      /**
-       * @description 使用以下协议，对VPC中主机执行健康检查。
-       *     TCP
-       *     HTTP
-       *     HTTPS
-       * @enum {string}
-       */
-      protocol: 'TCP' | 'HTTP' | 'HTTPS';
-      /**
-       * Format: int32
-       * @description 异常阙值。
-       *     判定VPC通道中主机异常的依据为：连续检查x失败，x为您设置的异常阈值。
-       *     取值范围2 ~ 10。
-       */
-      threshold_abnormal: number;
-      /**
-       * Format: int32
-       * @description 正常阈值。
-       *     判定VPC通道中主机正常的依据为：连续检查x成功，x为您设置的正常阈值。
-       *     取值范围2 ~ 10
-       */
-      threshold_normal: number;
-      /**
-       * Format: int32
-       * @description 间隔时间：连续两次检查的间隔时间，单位为秒。必须大于time_out字段取值。
-       *     取值范围5 ~ 300。
-       */
-      time_interval: number;
-      /**
-       * Format: int32
-       * @description 超时时间：检查期间，无响应的时间，单位为秒。必须小于time_interval字段取值。
-       *     取值范围2 ~ 30。
-       */
-      time_out: number;
-    };
-    VpcHealthConfig2: {
-      /**
-       * @description 是否开启双向认证。若开启，则使用实例配置中的backend_client_certificate配置项的证书
-       *     缺省值：false
-       * @default false
-       */
-      enable_client_ssl?: boolean;
-      /**
-       * @description 检查目标HTTP响应时，判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值，支持如下三种格式：
-       *     多个值，如：200,201,202
-       *     一系列值，如：200-299
-       *     组合值，如：201,202,210-299 protocol = http时必选
-       */
-      http_code?: string;
-      /**
-       * @description 健康检查时的请求方法
-       *     缺省值：GET
-       *     枚举值：
-       *     GET
-       *     HEAD
-       * @default GET
-       * @enum {string}
-       */
-      method?: 'GET' | 'HEAD';
-      /** @description 健康检查时的目标路径。protocol = http时必选 */
-      path?: string;
-      /**
-       * Format: int32
-       * @description 健康检查的目标端口，缺省时为VPC中主机的端口号。
-       *     最小值：1
-       *     最大值：65535
-       */
-      port?: number;
-      /**
-       * @description 使用以下协议，对VPC中主机执行健康检查。
-       *     枚举值：
-       *     TCP
-       *     HTTP
-       *     HTTPS
-       * @enum {string}
-       */
-      protocol: 'TCP' | 'HTTP' | 'HTTPS';
-      /**
-       * Format: int32
-       * @description 异常阙值。判定VPC通道中主机异常的依据为：连续检查x失败，x为您设置的异常阈值。
-       *     最小值：2
-       *     最大值：10
-       */
-      threshold_abnormal: number;
-      /**
-       * Format: int32
-       * @description 正常阈值。判定VPC通道中主机正常的依据为：连续检查x成功，x为您设置的正常阈值。
-       *     最小值：2
-       *     最大值：10
-       */
-      threshold_normal: number;
-      /**
-       * Format: int32
-       * @description 间隔时间：连续两次检查的间隔时间，单位为秒。必须大于timeout字段取值。
-       *     最小值：5
-       *     最大值：300
-       */
-      time_interval: number;
-      /**
-       * Format: int32
-       * @description 超时时间：检查期间，无响应的时间，单位为秒。必须小于time_interval字段取值。
-       *     最小值：2
-       *     最大值：30
-       */
-      timeout: number;
+      vpc_health_config: components['schemas']['CreateVpcChannelV2VpcHealthConfig'];
     };
     VpcHealthConfigInfo: {
       /** @description 创建时间 */
@@ -4179,85 +4191,6 @@ export interface components {
       vpc_channel_port?: string;
       /** @description 代理主机 */
       vpc_channel_proxy_host?: string;
-    };
-    VpcInstances: {
-      /**
-       * @description 云服务器的ID。
-       *     支持英文，数字，“-”,“_”，1 ~ 64字符。
-       */
-      instance_id: string;
-      /**
-       * @description 云服务器的名称。
-       *     支持汉字，英文，数字，“-”,“_”,“.”，1~ 64字符。
-       *     说明：
-       *     中文字符必须为UTF-8或者unicode编码。
-       */
-      instance_name: string;
-      /**
-       * Format: int32
-       * @description 权重值。
-       *     权重值越大，转发到该云服务器的请求数量越多。
-       *     取值范围1 ~ 100。
-       */
-      weight: number;
-    };
-    VpcInstances2: {
-      /**
-       * Format: date-time
-       * @description 云服务器增加到VPC通道的时间。
-       */
-      create_time?: string;
-      /** @description 云服务器的主机地址 */
-      host?: string;
-      /** @description 后端实例对象的编号。 */
-      id?: string;
-      /** @description 云服务器的ID。 */
-      instance_id?: string;
-      /** @description 云服务器的名称。 */
-      instance_name?: string;
-      /**
-       * Format: int32
-       * @description 后端实例对象的状态。
-       */
-      status?: number;
-      /** @description VPC通道的编号。 */
-      vpc_id?: string;
-      /**
-       * Format: int32
-       * @description 权重值。
-       *     权重值越大，转发到该云服务器的请求数量越多。
-       *     取值范围1 ~ 100。
-       */
-      weight?: number;
-    };
-    VpcInstances3: {
-      /**
-       * Format: date-time
-       * @description 云服务器增加到VPC通道的时间。
-       */
-      create_time?: string;
-      /** @description 云服务器的主机地址 */
-      host?: string;
-      /** @description 后端实例对象的编号。 */
-      id?: string;
-      /** @description 云服务器的ID。 */
-      instance_id?: string;
-      /** @description 云服务器的名称。 */
-      instance_name?: string;
-      /**
-       * Format: int32
-       * @description 后端实例对象的状态。
-       */
-      status?: number;
-      /** @description VPC通道的编号。 */
-      vpc_id?: string;
-      /**
-       * Format: int32
-       * @description 权重值。
-       *     权重值越大，转发到该云服务器的请求数量越多。
-       *     取值范围1 ~ 100。
-       */
-      weight?: number;
     };
     VpcMemberInfo: {
       /** @description 后端实例增加到VPC通道的时间 */
@@ -4370,7 +4303,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  CreateAPIGroup: {
+  CreateApiGroup: {
     parameters: {
       query?: never;
       header?: never;
@@ -4379,7 +4312,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreateAPIGroupRequestBody'];
+        'application/json': components['schemas']['CreateApiGroupRequestBody'];
       };
     };
     responses: {
@@ -4389,7 +4322,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CreateAPIGroupResponse'];
+          'application/json': components['schemas']['CreateApiGroupResponse'];
         };
       };
       /** @description Bad Request */
@@ -4422,7 +4355,7 @@ export interface operations {
       };
     };
   };
-  AuthorizingApps: {
+  AuthorizeApps: {
     parameters: {
       query?: never;
       header?: never;
@@ -4431,7 +4364,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthorizingAppsRequestBody'];
+        'application/json': components['schemas']['AuthorizeAppsRequestBody'];
       };
     };
     responses: {
@@ -4441,7 +4374,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuthorizingAppsResponse'][];
+          'application/json': components['schemas']['AuthorizeAppsResponse'][];
         };
       };
       /** @description Bad Request */
@@ -4488,7 +4421,7 @@ export interface operations {
       };
     };
   };
-  ExportingMultipleAPIs: {
+  ExportMultipleApis: {
     parameters: {
       query: {
         /**
@@ -4523,12 +4456,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ExportingMultipleAPIsResponse'];
+          'application/json': components['schemas']['ExportMultipleApisResponse'];
         };
       };
     };
   };
-  BindingaSignatureKey: {
+  BindSignatureKey: {
     parameters: {
       query?: never;
       header?: never;
@@ -4537,7 +4470,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['BindingaSignatureKeyRequestBody'];
+        'application/json': components['schemas']['BindSignatureKeyRequestBody'];
       };
     };
     responses: {
@@ -4547,7 +4480,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['BindingaSignatureKeyResponse'][];
+          'application/json': components['schemas']['BindSignatureKeyResponse'][];
         };
       };
       /** @description Bad Request */
@@ -4587,7 +4520,7 @@ export interface operations {
       };
     };
   };
-  QueryingAPICallsWithinaPeriod: {
+  ListApiCallsWithinPeriod: {
     parameters: {
       query: {
         /** @description API的id */
@@ -4607,12 +4540,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QueryingAPICallsWithinaPeriodResponse'];
+          'application/json': components['schemas']['ListApiCallsWithinPeriodResponse'];
         };
       };
     };
   };
-  CreatingaRequestThrottlingPolicy: {
+  CreateRequestThrottlingPolicy: {
     parameters: {
       query?: never;
       header?: never;
@@ -4621,7 +4554,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreatingaRequestThrottlingPolicyRequestBody'];
+        'application/json': components['schemas']['CreateRequestThrottlingPolicyRequestBody'];
       };
     };
     responses: {
@@ -4631,7 +4564,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CreatingaRequestThrottlingPolicyResponse'];
+          'application/json': components['schemas']['CreateRequestThrottlingPolicyResponse'];
         };
       };
       /** @description Bad Request */
@@ -4657,7 +4590,7 @@ export interface operations {
       };
     };
   };
-  ModifyingRequestThrottlingPolicy: {
+  UpdateRequestThrottlingPolicy: {
     parameters: {
       query?: never;
       header?: never;
@@ -4669,7 +4602,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ModifyingRequestThrottlingPolicyRequestBody'];
+        'application/json': components['schemas']['UpdateRequestThrottlingPolicyRequestBody'];
       };
     };
     responses: {
@@ -4679,7 +4612,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ModifyingRequestThrottlingPolicyResponse'];
+          'application/json': components['schemas']['UpdateRequestThrottlingPolicyResponse'];
         };
       };
       /** @description Bad Request */
@@ -4719,7 +4652,7 @@ export interface operations {
       };
     };
   };
-  CreatingaVPCChannel: {
+  CreateVpcChannel: {
     parameters: {
       query?: never;
       header?: never;
@@ -4728,7 +4661,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreatingaVPCChannelRequestBody'];
+        'application/json': components['schemas']['CreateVpcChannelRequestBody'];
       };
     };
     responses: {
@@ -4738,7 +4671,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CreatingaVPCChannelResponse'];
+          'application/json': components['schemas']['CreateVpcChannelResponse'];
         };
       };
       /** @description Bad Request */
@@ -4778,7 +4711,7 @@ export interface operations {
       };
     };
   };
-  QueryingBackendInstances: {
+  ListBackendInstances: {
     parameters: {
       query?: {
         /** @description 云服务器的名称。 */
@@ -4803,7 +4736,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QueryingBackendInstancesResponse'];
+          'application/json': components['schemas']['ListBackendInstancesResponse'];
         };
       };
       /** @description Bad Request */
@@ -4843,7 +4776,7 @@ export interface operations {
       };
     };
   };
-  AddingBackendInstances: {
+  AddBackendInstances: {
     parameters: {
       query?: never;
       header?: never;
@@ -4855,7 +4788,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AddingBackendInstancesRequestBody'];
+        'application/json': components['schemas']['AddBackendInstancesRequestBody'];
       };
     };
     responses: {
@@ -4865,7 +4798,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AddingBackendInstancesResponse'];
+          'application/json': components['schemas']['AddBackendInstancesResponse'];
         };
       };
       /** @description Bad Request */
@@ -4947,7 +4880,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -4956,7 +4889,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -4965,7 +4898,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -4974,7 +4907,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5048,7 +4981,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5057,7 +4990,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5066,7 +4999,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5075,7 +5008,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5122,7 +5055,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5131,7 +5064,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5140,7 +5073,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5189,7 +5122,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5198,7 +5131,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5207,7 +5140,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5216,7 +5149,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5269,7 +5202,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5278,7 +5211,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5287,7 +5220,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5332,7 +5265,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5341,7 +5274,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5350,7 +5283,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5359,7 +5292,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5408,7 +5341,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5417,7 +5350,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5426,7 +5359,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5435,7 +5368,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5482,7 +5415,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5491,7 +5424,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5500,7 +5433,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5509,7 +5442,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5563,7 +5496,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5579,7 +5512,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5635,7 +5568,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5644,7 +5577,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5691,7 +5624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5700,7 +5633,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5709,7 +5642,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5718,7 +5651,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5765,7 +5698,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5774,7 +5707,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5783,7 +5716,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5792,7 +5725,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5839,7 +5772,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5848,7 +5781,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5857,7 +5790,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5904,7 +5837,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5913,7 +5846,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5922,7 +5855,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -5971,7 +5904,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -5980,7 +5913,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -5989,7 +5922,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -5998,7 +5931,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -6041,7 +5974,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -6050,7 +5983,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -6059,7 +5992,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -6108,7 +6041,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -6117,7 +6050,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -6126,7 +6059,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -6135,7 +6068,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -6182,7 +6115,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -6191,7 +6124,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -6200,7 +6133,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -6209,7 +6142,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -6254,7 +6187,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg2'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Forbidden */
@@ -6263,7 +6196,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg3'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Not Found */
@@ -6272,7 +6205,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg4'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
       /** @description Internal Server Error */
@@ -6281,7 +6214,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorMsg5'];
+          'application/json': components['schemas']['ErrorMsg'];
         };
       };
     };
@@ -6294,8 +6227,10 @@ export type AclApiBindingInfo = components['schemas']['AclApiBindingInfo'];
 export type AclApiBindingListResp = components['schemas']['AclApiBindingListResp'];
 export type AclListResp = components['schemas']['AclListResp'];
 export type AclName = components['schemas']['AclName'];
-export type AddingBackendInstancesRequestBody = components['schemas']['AddingBackendInstancesRequestBody'];
-export type AddingBackendInstancesResponse = components['schemas']['AddingBackendInstancesResponse'];
+export type AddBackendInstancesRequestBody = components['schemas']['AddBackendInstancesRequestBody'];
+export type AddBackendInstancesRequestVpcInstances = components['schemas']['AddBackendInstancesRequestVpcInstances'];
+export type AddBackendInstancesResponse = components['schemas']['AddBackendInstancesResponse'];
+export type AddBackendInstancesResponseVpcInstances = components['schemas']['AddBackendInstancesResponseVpcInstances'];
 export type ApiAclInfoWithBindNum = components['schemas']['ApiAclInfoWithBindNum'];
 export type ApiBackendVpcReq = components['schemas']['ApiBackendVpcReq'];
 export type ApiBatchPublish = components['schemas']['ApiBatchPublish'];
@@ -6318,12 +6253,11 @@ export type ApigAuthType = components['schemas']['ApigAuthType'];
 export type AppReq = components['schemas']['AppReq'];
 export type AppResp = components['schemas']['AppResp'];
 export type AuthOpt = components['schemas']['AuthOpt'];
-export type AuthOpt2 = components['schemas']['AuthOpt2'];
+export type AuthorizeAppsRequestBody = components['schemas']['AuthorizeAppsRequestBody'];
+export type AuthorizeAppsResponse = components['schemas']['AuthorizeAppsResponse'];
 export type AuthorizerCreateIdentitiesReq = components['schemas']['AuthorizerCreateIdentitiesReq'];
 export type AuthorizerCreateReq = components['schemas']['AuthorizerCreateReq'];
 export type AuthorizerResp = components['schemas']['AuthorizerResp'];
-export type AuthorizingAppsRequestBody = components['schemas']['AuthorizingAppsRequestBody'];
-export type AuthorizingAppsResponse = components['schemas']['AuthorizingAppsResponse'];
 export type BackendApi = components['schemas']['BackendApi'];
 export type BackendApiCreate = components['schemas']['BackendApiCreate'];
 export type BackendDefine = components['schemas']['BackendDefine'];
@@ -6332,46 +6266,41 @@ export type BackendParamBase = components['schemas']['BackendParamBase'];
 export type BatchFailure = components['schemas']['BatchFailure'];
 export type BatchPublishOfflineResult = components['schemas']['BatchPublishOfflineResult'];
 export type BatchSuccess = components['schemas']['BatchSuccess'];
-export type BindingaSignatureKeyRequestBody = components['schemas']['BindingaSignatureKeyRequestBody'];
-export type BindingaSignatureKeyResponse = components['schemas']['BindingaSignatureKeyResponse'];
+export type BindSignatureKeyRequestBody = components['schemas']['BindSignatureKeyRequestBody'];
+export type BindSignatureKeyResponse = components['schemas']['BindSignatureKeyResponse'];
 export type CoditionResp = components['schemas']['CoditionResp'];
 export type Conditions = components['schemas']['Conditions'];
-export type CreateAPIGroupRequestBody = components['schemas']['CreateAPIGroupRequestBody'];
-export type CreateAPIGroupResponse = components['schemas']['CreateAPIGroupResponse'];
-export type CreatingaRequestThrottlingPolicyRequestBody =
-  components['schemas']['CreatingaRequestThrottlingPolicyRequestBody'];
-export type CreatingaRequestThrottlingPolicyResponse =
-  components['schemas']['CreatingaRequestThrottlingPolicyResponse'];
-export type CreatingaVPCChannelRequestBody = components['schemas']['CreatingaVPCChannelRequestBody'];
-export type CreatingaVPCChannelResponse = components['schemas']['CreatingaVPCChannelResponse'];
+export type CreateApiGroupRequestBody = components['schemas']['CreateApiGroupRequestBody'];
+export type CreateApiGroupResponse = components['schemas']['CreateApiGroupResponse'];
+export type CreateApiGroupUrlDomainsResp = components['schemas']['CreateApiGroupUrlDomainsResp'];
+export type CreateApiGroupV2UrlDomainsResp = components['schemas']['CreateApiGroupV2UrlDomainsResp'];
+export type CreateRequestThrottlingPolicyRequestBody =
+  components['schemas']['CreateRequestThrottlingPolicyRequestBody'];
+export type CreateRequestThrottlingPolicyResponse = components['schemas']['CreateRequestThrottlingPolicyResponse'];
+export type CreateVpcChannelRequestBody = components['schemas']['CreateVpcChannelRequestBody'];
+export type CreateVpcChannelResponse = components['schemas']['CreateVpcChannelResponse'];
+export type CreateVpcChannelV2VpcHealthConfig = components['schemas']['CreateVpcChannelV2VpcHealthConfig'];
+export type CreateVpcChannelVpcHealthConfig = components['schemas']['CreateVpcChannelVpcHealthConfig'];
 export type EnvReq = components['schemas']['EnvReq'];
 export type EnvResp = components['schemas']['EnvResp'];
 export type EnvVariableReq = components['schemas']['EnvVariableReq'];
 export type EnvVariableResp = components['schemas']['EnvVariableResp'];
 export type ErrorMsg = components['schemas']['ErrorMsg'];
-export type ErrorMsg2 = components['schemas']['ErrorMsg2'];
-export type ErrorMsg3 = components['schemas']['ErrorMsg3'];
-export type ErrorMsg4 = components['schemas']['ErrorMsg4'];
-export type ErrorMsg5 = components['schemas']['ErrorMsg5'];
-export type ExportingMultipleAPIsResponse = components['schemas']['ExportingMultipleAPIsResponse'];
+export type ExportMultipleApisResponse = components['schemas']['ExportMultipleApisResponse'];
 export type FunctionEndpoints = components['schemas']['FunctionEndpoints'];
 export type HttpVpcEndpoints = components['schemas']['HttpVpcEndpoints'];
 export type Identity = components['schemas']['Identity'];
 export type ImportApiDefinitionsV2RequestBody = components['schemas']['ImportApiDefinitionsV2RequestBody'];
 export type Info = components['schemas']['Info'];
 export type List = components['schemas']['List'];
+export type ListApiCallsWithinPeriodResponse = components['schemas']['ListApiCallsWithinPeriodResponse'];
+export type ListBackendInstancesResponse = components['schemas']['ListBackendInstancesResponse'];
 export type MemberInfo = components['schemas']['MemberInfo'];
 export type Method = components['schemas']['Method'];
 export type MockEndpoints = components['schemas']['MockEndpoints'];
-export type ModifyingRequestThrottlingPolicyRequestBody =
-  components['schemas']['ModifyingRequestThrottlingPolicyRequestBody'];
-export type ModifyingRequestThrottlingPolicyResponse =
-  components['schemas']['ModifyingRequestThrottlingPolicyResponse'];
 export type Name = components['schemas']['Name'];
 export type Parameters = components['schemas']['Parameters'];
 export type Paths_2 = components['schemas']['Paths'];
-export type QueryingAPICallsWithinaPeriodResponse = components['schemas']['QueryingAPICallsWithinaPeriodResponse'];
-export type QueryingBackendInstancesResponse = components['schemas']['QueryingBackendInstancesResponse'];
 export type ReqParam = components['schemas']['ReqParam'];
 export type ReqParamBase = components['schemas']['ReqParamBase'];
 export type Responses = components['schemas']['Responses'];
@@ -6392,20 +6321,16 @@ export type ThrottleReq = components['schemas']['ThrottleReq'];
 export type ThrottleResp = components['schemas']['ThrottleResp'];
 export type ThrottleSpecialReq = components['schemas']['ThrottleSpecialReq'];
 export type ThrottleSpecialResp = components['schemas']['ThrottleSpecialResp'];
+export type UpdateRequestThrottlingPolicyRequestBody =
+  components['schemas']['UpdateRequestThrottlingPolicyRequestBody'];
+export type UpdateRequestThrottlingPolicyResponse = components['schemas']['UpdateRequestThrottlingPolicyResponse'];
 export type Uri = components['schemas']['Uri'];
-export type UrlDomainsResp = components['schemas']['UrlDomainsResp'];
-export type UrlDomainsResp2 = components['schemas']['UrlDomainsResp2'];
 export type VPCTable4 = components['schemas']['VPCTable4'];
 export type VpcChannelInfo = components['schemas']['VpcChannelInfo'];
 export type VpcChannelWholeInfo = components['schemas']['VpcChannelWholeInfo'];
 export type VpcCreate = components['schemas']['VpcCreate'];
-export type VpcHealthConfig = components['schemas']['VpcHealthConfig'];
-export type VpcHealthConfig2 = components['schemas']['VpcHealthConfig2'];
 export type VpcHealthConfigInfo = components['schemas']['VpcHealthConfigInfo'];
 export type VpcInfo = components['schemas']['VpcInfo'];
-export type VpcInstances = components['schemas']['VpcInstances'];
-export type VpcInstances2 = components['schemas']['VpcInstances2'];
-export type VpcInstances3 = components['schemas']['VpcInstances3'];
 export type VpcMemberInfo = components['schemas']['VpcMemberInfo'];
 export type XApigatewayAccessControls = components['schemas']['XApigatewayAccessControls'];
 export type XApigatewayBackend = components['schemas']['XApigatewayBackend'];

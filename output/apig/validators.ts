@@ -15,10 +15,16 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "entity-type"'],
   ['required', 'must have required property "value"'],
   ['required', 'must have required property "vpc_instances"'],
+  ['required', 'must have required property "instance_name"'],
+  ['required', 'must have required property "instance_id"'],
+  ['required', 'must have required property "weight"'],
+  ['minimum', 'must be >= 1'],
+  ['maximum', 'must be <= 100'],
+  ['enum', 'must be equal to one of the allowed values'],
   ['required', 'must have required property "vpc_channel_id"'],
+  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "condition_origin"'],
   ['required', 'must have required property "condition_value"'],
-  ['enum', 'must be equal to one of the allowed values'],
   ['required', 'must have required property "name"'],
   ['required', 'must have required property "type"'],
   ['required', 'must have required property "req_protocol"'],
@@ -27,25 +33,26 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "auth_type"'],
   ['required', 'must have required property "backend_type"'],
   ['required', 'must have required property "group_id"'],
+  ['maxLength', 'must NOT have more than 64 characters'],
+  ['minLength', 'must NOT have fewer than 3 characters'],
   ['maxLength', 'must NOT have more than 16 characters'],
+  ['maxLength', 'must NOT have more than 512 characters'],
   ['type', 'must be boolean'],
+  ['maxLength', 'must NOT have more than 20480 characters'],
   ['maxLength', 'must NOT have more than 128 characters'],
   ['minLength', 'must NOT have fewer than 1 characters'],
-  ['maxLength', 'must NOT have more than 64 characters'],
-  ['minimum', 'must be >= 1'],
   ['required', 'must have required property "function_urn"'],
   ['required', 'must have required property "invocation_type"'],
   ['required', 'must have required property "timeout"'],
-  ['minLength', 'must NOT have fewer than 3 characters'],
-  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "effect_mode"'],
   ['required', 'must have required property "conditions"'],
-  ['required', 'must have required property "location"'],
-  ['required', 'must have required property "authorizer_type"'],
-  ['required', 'must have required property "authorizer_uri"'],
+  ['minLength', 'must NOT have fewer than 8 characters'],
   ['required', 'must have required property "api_ids"'],
   ['required', 'must have required property "app_ids"'],
   ['required', 'must have required property "env_id"'],
+  ['required', 'must have required property "location"'],
+  ['required', 'must have required property "authorizer_type"'],
+  ['required', 'must have required property "authorizer_uri"'],
   ['required', 'must have required property "address"'],
   ['required', 'must have required property "scheme"'],
   ['required', 'must have required property "method"'],
@@ -59,6 +66,15 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "time_interval"'],
   ['required', 'must have required property "time_unit"'],
   ['maximum', 'must be <= 65535'],
+  ['required', 'must have required property "protocol"'],
+  ['required', 'must have required property "threshold_normal"'],
+  ['required', 'must have required property "threshold_abnormal"'],
+  ['minimum', 'must be >= 2'],
+  ['maximum', 'must be <= 10'],
+  ['minimum', 'must be >= 5'],
+  ['maximum', 'must be <= 300'],
+  ['maximum', 'must be <= 30'],
+  ['required', 'must have required property "time_out"'],
   ['required', 'must have required property "variable_value"'],
   ['required', 'must have required property "variable_name"'],
   ['required', 'must have required property "swagger"'],
@@ -74,7 +90,6 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "title"'],
   ['type', 'must be number'],
   ['minimum', 'must be >= 0'],
-  ['maximum', 'must be <= 100'],
   ['required', 'must have required property "operationId"'],
   ['required', 'must have required property "schemes"'],
   ['required', 'must have required property "result-content"'],
@@ -89,20 +104,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "call_limits"'],
   ['required', 'must have required property "object_id"'],
   ['required', 'must have required property "object_type"'],
-  ['required', 'must have required property "instance_name"'],
-  ['required', 'must have required property "instance_id"'],
   ['required', 'must have required property "members"'],
   ['required', 'must have required property "vpc_health_config"'],
-  ['required', 'must have required property "protocol"'],
-  ['required', 'must have required property "threshold_normal"'],
-  ['required', 'must have required property "threshold_abnormal"'],
-  ['required', 'must have required property "time_out"'],
-  ['minimum', 'must be >= 2'],
-  ['maximum', 'must be <= 10'],
-  ['maximum', 'must be <= 30'],
-  ['minimum', 'must be >= 5'],
-  ['maximum', 'must be <= 300'],
-  ['required', 'must have required property "weight"'],
   ['required', 'must have required property "backend_define"'],
   ['required', 'must have required property "effectMode"'],
   ['required', 'must have required path parameter "id"'],
@@ -305,7 +308,7 @@ function b3(v: unknown): boolean {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b7(e7)) return false;
+          if (!b9(e7)) return false;
         }
       } else {
         return false;
@@ -331,7 +334,7 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b7(e7)) issues = c7(e7, path + '/acls/' + i6, issues);
+          if (!b9(e7)) issues = c9(e7, path + '/acls/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/acls', 1);
@@ -406,7 +409,7 @@ function b5(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b110(e3)) return false;
+          if (!b6(e3)) return false;
         }
       } else {
         return false;
@@ -427,7 +430,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b110(e3)) issues = c110(e3, path + '/vpc_instances/' + i2, issues);
+          if (!b6(e3)) issues = c6(e3, path + '/vpc_instances/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/vpc_instances', 1);
@@ -439,29 +442,30 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   return issues;
 }
 
-/** Checks a value against the `AddingBackendInstancesRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateAddingBackendInstancesRequestBody(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `AddBackendInstancesRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesRequestBody(value: unknown, path = ''): ValidationIssue[] {
   return b5(value) ? [] : (c5(value, path, null) ?? []);
 }
 
-export function isAddingBackendInstancesRequestBody(value: unknown): value is types.AddingBackendInstancesRequestBody {
+export function isAddBackendInstancesRequestBody(value: unknown): value is types.AddBackendInstancesRequestBody {
   return b5(value);
 }
 
 function b6(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['total'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['size'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['vpc_instances'];
+    if (o0['instance_name'] === undefined) return false;
+    if (o0['instance_id'] === undefined) return false;
+    if (o0['weight'] === undefined) return false;
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['weight'];
     if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b111(e7)) return false;
-        }
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 100) return false;
       } else {
         return false;
       }
@@ -475,6 +479,66 @@ function b6(v: unknown): boolean {
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
+    if (o0['weight'] === undefined) issues = fail(issues, path, 10);
+    const p1 = o0['instance_name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p3 = o0['instance_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p5 = o0['weight'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/weight', 11);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 12);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AddBackendInstancesRequestVpcInstances` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesRequestVpcInstances(value: unknown, path = ''): ValidationIssue[] {
+  return b6(value) ? [] : (c6(value, path, null) ?? []);
+}
+
+export function isAddBackendInstancesRequestVpcInstances(
+  value: unknown,
+): value is types.AddBackendInstancesRequestVpcInstances {
+  return b6(value);
+}
+
+function b7(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['total'];
+    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
+    const p3 = o0['size'];
+    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
+    const p5 = o0['vpc_instances'];
+    if (p5 !== undefined) {
+      if (Array.isArray(p5)) {
+        for (let i6 = 0; i6 < p5.length; i6++) {
+          const e7: unknown = p5[i6];
+          if (!b8(e7)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
     const p1 = o0['total'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/total', 3);
@@ -486,7 +550,7 @@ function c6(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b111(e7)) issues = c111(e7, path + '/vpc_instances/' + i6, issues);
+          if (!b8(e7)) issues = c8(e7, path + '/vpc_instances/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/vpc_instances', 1);
@@ -498,28 +562,104 @@ function c6(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   return issues;
 }
 
-/** Checks a value against the `AddingBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateAddingBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b6(value) ? [] : (c6(value, path, null) ?? []);
+/** Checks a value against the `AddBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
 }
 
-export function isAddingBackendInstancesResponse(value: unknown): value is types.AddingBackendInstancesResponse {
-  return b6(value);
+export function isAddBackendInstancesResponse(value: unknown): value is types.AddBackendInstancesResponse {
+  return b7(value);
 }
 
-function b7(v: unknown): boolean {
+function b8(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['vpc_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['instance_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['instance_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['host'];
+    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    const p13 = o0['weight'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 1) return false;
+        if (p13 > 100) return false;
+      } else {
+        return false;
+      }
+    }
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['vpc_id'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_id', 0);
+    const p5 = o0['status'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/status', 3);
+    const p7 = o0['instance_name'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+    const p9 = o0['instance_id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+    const p11 = o0['host'];
+    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/host', 0);
+    const p13 = o0['weight'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 1) issues = fail(issues, path + '/weight', 11);
+        if (p13 > 100) issues = fail(issues, path + '/weight', 12);
+      } else {
+        issues = fail(issues, path + '/weight', 3);
+      }
+    }
+    const p15 = o0['create_time'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AddBackendInstancesResponseVpcInstances` schema; issue paths are JSON Pointers below `path`. */
+export function validateAddBackendInstancesResponseVpcInstances(value: unknown, path = ''): ValidationIssue[] {
+  return b8(value) ? [] : (c8(value, path, null) ?? []);
+}
+
+export function isAddBackendInstancesResponseVpcInstances(
+  value: unknown,
+): value is types.AddBackendInstancesResponseVpcInstances {
+  return b8(value);
+}
+
+function b9(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['acl_type'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined && !(p3 === 'PERMIT' || p3 === 'DENY')) return false;
     const p5 = o0['acl_value'];
     if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['bind_num'];
     if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
     const p9 = o0['entity_type'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined && !(p9 === 'IP' || p9 === 'DOMAIN')) return false;
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['update_time'];
@@ -530,20 +670,26 @@ function b7(v: unknown): boolean {
   return true;
 }
 
-function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_name', 0);
     const p3 = o0['acl_type'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
+    if (p3 !== undefined) {
+      if (!(p3 === 'PERMIT' || p3 === 'DENY')) issues = fail(issues, path + '/acl_type', 13);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
+    }
     const p5 = o0['acl_value'];
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/acl_value', 0);
     const p7 = o0['bind_num'];
     if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
       issues = fail(issues, path + '/bind_num', 3);
     const p9 = o0['entity_type'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
+    if (p9 !== undefined) {
+      if (!(p9 === 'IP' || p9 === 'DOMAIN')) issues = fail(issues, path + '/entity_type', 13);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
+    }
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
     const p13 = o0['update_time'];
@@ -556,14 +702,14 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `ApiAclInfoWithBindNum` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiAclInfoWithBindNum(value: unknown, path = ''): ValidationIssue[] {
-  return b7(value) ? [] : (c7(value, path, null) ?? []);
+  return b9(value) ? [] : (c9(value, path, null) ?? []);
 }
 
 export function isApiAclInfoWithBindNum(value: unknown): value is types.ApiAclInfoWithBindNum {
-  return b7(value);
+  return b9(value);
 }
 
-function b8(v: unknown): boolean {
+function b10(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['vpc_channel_id'] === undefined) return false;
@@ -577,10 +723,10 @@ function b8(v: unknown): boolean {
   return true;
 }
 
-function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 8);
+    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 14);
     const p1 = o0['vpc_channel_proxy_host'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
     const p3 = o0['vpc_channel_id'];
@@ -593,14 +739,14 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `ApiBackendVpcReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiBackendVpcReq(value: unknown, path = ''): ValidationIssue[] {
-  return b8(value) ? [] : (c8(value, path, null) ?? []);
+  return b10(value) ? [] : (c10(value, path, null) ?? []);
 }
 
 export function isApiBackendVpcReq(value: unknown): value is types.ApiBackendVpcReq {
-  return b8(value);
+  return b10(value);
 }
 
-function b9(v: unknown): boolean {
+function b11(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apis'];
@@ -617,14 +763,20 @@ function b9(v: unknown): boolean {
     const p6 = o0['env_id'];
     if (p6 !== undefined && typeof p6 !== 'string') return false;
     const p8 = o0['remark'];
-    if (p8 !== undefined && typeof p8 !== 'string') return false;
+    if (p8 !== undefined) {
+      if (typeof p8 === 'string') {
+        if (p8.length > 255 && codePoints(p8) > 255) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
   return true;
 }
 
-function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apis'];
@@ -641,7 +793,13 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p6 = o0['env_id'];
     if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/env_id', 0);
     const p8 = o0['remark'];
-    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p8 !== undefined) {
+      if (typeof p8 === 'string') {
+        if (p8.length > 255 && codePoints(p8) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -650,14 +808,14 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `ApiBatchPublish` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiBatchPublish(value: unknown, path = ''): ValidationIssue[] {
-  return b9(value) ? [] : (c9(value, path, null) ?? []);
+  return b11(value) ? [] : (c11(value, path, null) ?? []);
 }
 
 export function isApiBatchPublish(value: unknown): value is types.ApiBatchPublish {
-  return b9(value);
+  return b11(value);
 }
 
-function b10(v: unknown): boolean {
+function b12(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['condition_origin'] === undefined) return false;
@@ -676,21 +834,21 @@ function b10(v: unknown): boolean {
   return true;
 }
 
-function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 9);
-    if (o0['condition_value'] === undefined) issues = fail(issues, path, 10);
+    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 16);
+    if (o0['condition_value'] === undefined) issues = fail(issues, path, 17);
     const p1 = o0['req_param_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
@@ -703,14 +861,14 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiConditionBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiConditionBase(value: unknown, path = ''): ValidationIssue[] {
-  return b10(value) ? [] : (c10(value, path, null) ?? []);
+  return b12(value) ? [] : (c12(value, path, null) ?? []);
 }
 
 export function isApiConditionBase(value: unknown): value is types.ApiConditionBase {
-  return b10(value);
+  return b12(value);
 }
 
-function b11(v: unknown): boolean {
+function b13(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -722,7 +880,14 @@ function b11(v: unknown): boolean {
     if (o0['backend_type'] === undefined) return false;
     if (o0['group_id'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['version'];
@@ -738,11 +903,17 @@ function b11(v: unknown): boolean {
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
-    if (p15 !== undefined && !b28(p15)) return false;
+    if (p15 !== undefined && !b30(p15)) return false;
     const p17 = o0['cors'];
     if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
     const p19 = o0['match_mode'];
@@ -750,15 +921,39 @@ function b11(v: unknown): boolean {
     const p21 = o0['backend_type'];
     if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') return false;
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') return false;
     const p35 = o0['tags'];
@@ -786,15 +981,15 @@ function b11(v: unknown): boolean {
     const p46 = o0['tag'];
     if (p46 !== undefined && typeof p46 !== 'string') return false;
     const p48 = o0['mock_info'];
-    if (p48 !== undefined && !b18(p48)) return false;
+    if (p48 !== undefined && !b20(p48)) return false;
     const p50 = o0['func_info'];
-    if (p50 !== undefined && !b13(p50)) return false;
+    if (p50 !== undefined && !b15(p50)) return false;
     const p52 = o0['req_params'];
     if (p52 !== undefined) {
       if (Array.isArray(p52)) {
         for (let i53 = 0; i53 < p52.length; i53++) {
           const e54: unknown = p52[i53];
-          if (!b80(e54)) return false;
+          if (!b79(e54)) return false;
         }
       } else {
         return false;
@@ -805,7 +1000,7 @@ function b11(v: unknown): boolean {
       if (Array.isArray(p57)) {
         for (let i58 = 0; i58 < p57.length; i58++) {
           const e59: unknown = p57[i58];
-          if (!b39(e59)) return false;
+          if (!b40(e59)) return false;
         }
       } else {
         return false;
@@ -816,7 +1011,7 @@ function b11(v: unknown): boolean {
       if (Array.isArray(p62)) {
         for (let i63 = 0; i63 < p62.length; i63++) {
           const e64: unknown = p62[i63];
-          if (!b23(e64)) return false;
+          if (!b25(e64)) return false;
         }
       } else {
         return false;
@@ -827,20 +1022,20 @@ function b11(v: unknown): boolean {
       if (Array.isArray(p67)) {
         for (let i68 = 0; i68 < p67.length; i68++) {
           const e69: unknown = p67[i68];
-          if (!b19(e69)) return false;
+          if (!b21(e69)) return false;
         }
       } else {
         return false;
       }
     }
     const p72 = o0['backend_api'];
-    if (p72 !== undefined && !b36(p72)) return false;
+    if (p72 !== undefined && !b37(p72)) return false;
     const p74 = o0['policy_https'];
     if (p74 !== undefined) {
       if (Array.isArray(p74)) {
         for (let i75 = 0; i75 < p74.length; i75++) {
           const e76: unknown = p74[i75];
-          if (!b21(e76)) return false;
+          if (!b23(e76)) return false;
         }
       } else {
         return false;
@@ -852,80 +1047,117 @@ function b11(v: unknown): boolean {
   return true;
 }
 
-function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['auth_type'] === undefined) issues = fail(issues, path, 17);
-    if (o0['backend_type'] === undefined) issues = fail(issues, path, 18);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+    if (o0['auth_type'] === undefined) issues = fail(issues, path, 23);
+    if (o0['backend_type'] === undefined) issues = fail(issues, path, 24);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
     }
     const p7 = o0['req_protocol'];
     if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined) {
       if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 11);
+        issues = fail(issues, path + '/auth_type', 13);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
     }
     const p15 = o0['auth_opt'];
     if (p15 !== undefined) {
-      if (!b28(p15)) issues = c28(p15, path + '/auth_opt', issues);
+      if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
     }
     const p19 = o0['match_mode'];
     if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
     }
     const p21 = o0['backend_type'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 13);
       if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
     }
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/body_remark', 0);
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
+      } else {
+        issues = fail(issues, path + '/body_remark', 0);
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/result_normal_sample', 0);
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
+      } else {
+        issues = fail(issues, path + '/result_normal_sample', 0);
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') issues = fail(issues, path + '/result_failure_sample', 0);
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
+      } else {
+        issues = fail(issues, path + '/result_failure_sample', 0);
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p35 = o0['tags'];
@@ -934,9 +1166,9 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
             if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 23);
+              issues = fail(issues, path + '/tags/' + i36, 33);
           } else {
             issues = fail(issues, path + '/tags/' + i36, 0);
           }
@@ -955,18 +1187,18 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
     const p48 = o0['mock_info'];
     if (p48 !== undefined) {
-      if (!b18(p48)) issues = c18(p48, path + '/mock_info', issues);
+      if (!b20(p48)) issues = c20(p48, path + '/mock_info', issues);
     }
     const p50 = o0['func_info'];
     if (p50 !== undefined) {
-      if (!b13(p50)) issues = c13(p50, path + '/func_info', issues);
+      if (!b15(p50)) issues = c15(p50, path + '/func_info', issues);
     }
     const p52 = o0['req_params'];
     if (p52 !== undefined) {
       if (Array.isArray(p52)) {
         for (let i53 = 0; i53 < p52.length; i53++) {
           const e54: unknown = p52[i53];
-          if (!b80(e54)) issues = c80(e54, path + '/req_params/' + i53, issues);
+          if (!b79(e54)) issues = c79(e54, path + '/req_params/' + i53, issues);
         }
       } else {
         issues = fail(issues, path + '/req_params', 1);
@@ -977,7 +1209,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p57)) {
         for (let i58 = 0; i58 < p57.length; i58++) {
           const e59: unknown = p57[i58];
-          if (!b39(e59)) issues = c39(e59, path + '/backend_params/' + i58, issues);
+          if (!b40(e59)) issues = c40(e59, path + '/backend_params/' + i58, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -988,7 +1220,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p62)) {
         for (let i63 = 0; i63 < p62.length; i63++) {
           const e64: unknown = p62[i63];
-          if (!b23(e64)) issues = c23(e64, path + '/policy_mocks/' + i63, issues);
+          if (!b25(e64)) issues = c25(e64, path + '/policy_mocks/' + i63, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_mocks', 1);
@@ -999,7 +1231,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p67)) {
         for (let i68 = 0; i68 < p67.length; i68++) {
           const e69: unknown = p67[i68];
-          if (!b19(e69)) issues = c19(e69, path + '/policy_functions/' + i68, issues);
+          if (!b21(e69)) issues = c21(e69, path + '/policy_functions/' + i68, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_functions', 1);
@@ -1007,14 +1239,14 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p72 = o0['backend_api'];
     if (p72 !== undefined) {
-      if (!b36(p72)) issues = c36(p72, path + '/backend_api', issues);
+      if (!b37(p72)) issues = c37(p72, path + '/backend_api', issues);
     }
     const p74 = o0['policy_https'];
     if (p74 !== undefined) {
       if (Array.isArray(p74)) {
         for (let i75 = 0; i75 < p74.length; i75++) {
           const e76: unknown = p74[i75];
-          if (!b21(e76)) issues = c21(e76, path + '/policy_https/' + i75, issues);
+          if (!b23(e76)) issues = c23(e76, path + '/policy_https/' + i75, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_https', 1);
@@ -1028,20 +1260,26 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b11(value) ? [] : (c11(value, path, null) ?? []);
+  return b13(value) ? [] : (c13(value, path, null) ?? []);
 }
 
 export function isApiCreate(value: unknown): value is types.ApiCreate {
-  return b11(value);
+  return b13(value);
 }
 
-function b12(v: unknown): boolean {
+function b14(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
     const p7 = o0['version'];
@@ -1077,22 +1315,28 @@ function b12(v: unknown): boolean {
   return true;
 }
 
-function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
@@ -1100,7 +1344,7 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -1124,14 +1368,14 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiFunc` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiFunc(value: unknown, path = ''): ValidationIssue[] {
-  return b12(value) ? [] : (c12(value, path, null) ?? []);
+  return b14(value) ? [] : (c14(value, path, null) ?? []);
 }
 
 export function isApiFunc(value: unknown): value is types.ApiFunc {
-  return b12(value);
+  return b14(value);
 }
 
-function b13(v: unknown): boolean {
+function b15(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['function_urn'] === undefined) return false;
@@ -1140,7 +1384,13 @@ function b13(v: unknown): boolean {
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
     const p7 = o0['version'];
@@ -1167,25 +1417,31 @@ function b13(v: unknown): boolean {
   return true;
 }
 
-function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 34);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 35);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p5 = o0['invocation_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p7 = o0['version'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 24);
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
@@ -1193,7 +1449,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -1208,14 +1464,14 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiFuncCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiFuncCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b13(value) ? [] : (c13(value, path, null) ?? []);
+  return b15(value) ? [] : (c15(value, path, null) ?? []);
 }
 
 export function isApiFuncCreate(value: unknown): value is types.ApiFuncCreate {
-  return b13(value);
+  return b15(value);
 }
 
-function b14(v: unknown): boolean {
+function b16(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['url_domains'];
@@ -1223,7 +1479,7 @@ function b14(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b101(e3)) return false;
+          if (!b51(e3)) return false;
         }
       } else {
         return false;
@@ -1238,8 +1494,7 @@ function b14(v: unknown): boolean {
     const p12 = o0['time_unit'];
     if (p12 !== undefined && typeof p12 !== 'string') return false;
     const p14 = o0['on_sell_status'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      return false;
+    if (p14 !== undefined && !(p14 === 1 || p14 === 2 || p14 === 3)) return false;
     const p16 = o0['remark'];
     if (p16 !== undefined && typeof p16 !== 'string') return false;
     const p18 = o0['sl_domain'];
@@ -1274,7 +1529,7 @@ function b14(v: unknown): boolean {
   return true;
 }
 
-function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['url_domains'];
@@ -1282,7 +1537,7 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b101(e3)) issues = c101(e3, path + '/url_domains/' + i2, issues);
+          if (!b51(e3)) issues = c51(e3, path + '/url_domains/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/url_domains', 1);
@@ -1298,8 +1553,11 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p12 = o0['time_unit'];
     if (p12 !== undefined && typeof p12 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     const p14 = o0['on_sell_status'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/on_sell_status', 3);
+    if (p14 !== undefined) {
+      if (!(p14 === 1 || p14 === 2 || p14 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
+      if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+        issues = fail(issues, path + '/on_sell_status', 3);
+    }
     const p16 = o0['remark'];
     if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p18 = o0['sl_domain'];
@@ -1336,14 +1594,14 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiGroupDetailResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiGroupDetailResp(value: unknown, path = ''): ValidationIssue[] {
-  return b14(value) ? [] : (c14(value, path, null) ?? []);
+  return b16(value) ? [] : (c16(value, path, null) ?? []);
 }
 
 export function isApiGroupDetailResp(value: unknown): value is types.ApiGroupDetailResp {
-  return b14(value);
+  return b16(value);
 }
 
-function b15(v: unknown): boolean {
+function b17(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -1370,15 +1628,15 @@ function b15(v: unknown): boolean {
   return true;
 }
 
-function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 24);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -1386,7 +1644,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['remark'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 30);
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
@@ -1399,18 +1657,25 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiGroupReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiGroupReq(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
 export function isApiGroupReq(value: unknown): value is types.ApiGroupReq {
-  return b15(value);
+  return b17(value);
 }
 
-function b16(v: unknown): boolean {
+function b18(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['version'];
@@ -1426,11 +1691,17 @@ function b16(v: unknown): boolean {
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
     const p15 = o0['auth_opt'];
-    if (p15 !== undefined && !b28(p15)) return false;
+    if (p15 !== undefined && !b30(p15)) return false;
     const p17 = o0['cors'];
     if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
     const p19 = o0['match_mode'];
@@ -1438,15 +1709,39 @@ function b16(v: unknown): boolean {
     const p21 = o0['backend_type'];
     if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') return false;
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) return false;
+      } else {
+        return false;
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') return false;
     const p35 = o0['tags'];
@@ -1496,15 +1791,15 @@ function b16(v: unknown): boolean {
     const p66 = o0['publish_id'];
     if (p66 !== undefined && typeof p66 !== 'string') return false;
     const p68 = o0['func_info'];
-    if (p68 !== undefined && !b12(p68)) return false;
+    if (p68 !== undefined && !b14(p68)) return false;
     const p70 = o0['mock_info'];
-    if (p70 !== undefined && !b17(p70)) return false;
+    if (p70 !== undefined && !b19(p70)) return false;
     const p72 = o0['req_params'];
     if (p72 !== undefined) {
       if (Array.isArray(p72)) {
         for (let i73 = 0; i73 < p72.length; i73++) {
           const e74: unknown = p72[i73];
-          if (!b79(e74)) return false;
+          if (!b78(e74)) return false;
         }
       } else {
         return false;
@@ -1515,7 +1810,7 @@ function b16(v: unknown): boolean {
       if (Array.isArray(p77)) {
         for (let i78 = 0; i78 < p77.length; i78++) {
           const e79: unknown = p77[i78];
-          if (!b38(e79)) return false;
+          if (!b39(e79)) return false;
         }
       } else {
         return false;
@@ -1526,7 +1821,7 @@ function b16(v: unknown): boolean {
       if (Array.isArray(p82)) {
         for (let i83 = 0; i83 < p82.length; i83++) {
           const e84: unknown = p82[i83];
-          if (!b20(e84)) return false;
+          if (!b22(e84)) return false;
         }
       } else {
         return false;
@@ -1537,20 +1832,20 @@ function b16(v: unknown): boolean {
       if (Array.isArray(p87)) {
         for (let i88 = 0; i88 < p87.length; i88++) {
           const e89: unknown = p87[i88];
-          if (!b24(e89)) return false;
+          if (!b26(e89)) return false;
         }
       } else {
         return false;
       }
     }
     const p92 = o0['backend_api'];
-    if (p92 !== undefined && !b35(p92)) return false;
+    if (p92 !== undefined && !b36(p92)) return false;
     const p94 = o0['policy_https'];
     if (p94 !== undefined) {
       if (Array.isArray(p94)) {
         for (let i95 = 0; i95 < p94.length; i95++) {
           const e96: unknown = p94[i95];
-          if (!b22(e96)) return false;
+          if (!b24(e96)) return false;
         }
       } else {
         return false;
@@ -1562,72 +1857,109 @@ function b16(v: unknown): boolean {
   return true;
 }
 
-function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c18(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['version'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 20);
+        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
       } else {
         issues = fail(issues, path + '/version', 0);
       }
     }
     const p7 = o0['req_protocol'];
     if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['req_uri'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p13 = o0['auth_type'];
     if (p13 !== undefined) {
       if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 11);
+        issues = fail(issues, path + '/auth_type', 13);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
     }
     const p15 = o0['auth_opt'];
     if (p15 !== undefined) {
-      if (!b28(p15)) issues = c28(p15, path + '/auth_opt', issues);
+      if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
     }
     const p17 = o0['cors'];
     if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 11);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 21);
+      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
+      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
     }
     const p19 = o0['match_mode'];
     if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 11);
+      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
     }
     const p21 = o0['backend_type'];
     if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 11);
+      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 13);
       if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
     }
     const p23 = o0['remark'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p23 !== undefined) {
+      if (typeof p23 === 'string') {
+        if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p25 = o0['group_id'];
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p27 = o0['body_remark'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/body_remark', 0);
+    if (p27 !== undefined) {
+      if (typeof p27 === 'string') {
+        if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
+      } else {
+        issues = fail(issues, path + '/body_remark', 0);
+      }
+    }
     const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/result_normal_sample', 0);
+    if (p29 !== undefined) {
+      if (typeof p29 === 'string') {
+        if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
+      } else {
+        issues = fail(issues, path + '/result_normal_sample', 0);
+      }
+    }
     const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined && typeof p31 !== 'string') issues = fail(issues, path + '/result_failure_sample', 0);
+    if (p31 !== undefined) {
+      if (typeof p31 === 'string') {
+        if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
+      } else {
+        issues = fail(issues, path + '/result_failure_sample', 0);
+      }
+    }
     const p33 = o0['authorizer_id'];
     if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p35 = o0['tags'];
@@ -1636,9 +1968,9 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         for (let i36 = 0; i36 < p35.length; i36++) {
           const e37: unknown = p35[i36];
           if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 22);
+            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
             if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 23);
+              issues = fail(issues, path + '/tags/' + i36, 33);
           } else {
             issues = fail(issues, path + '/tags/' + i36, 0);
           }
@@ -1679,18 +2011,18 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p66 !== undefined && typeof p66 !== 'string') issues = fail(issues, path + '/publish_id', 0);
     const p68 = o0['func_info'];
     if (p68 !== undefined) {
-      if (!b12(p68)) issues = c12(p68, path + '/func_info', issues);
+      if (!b14(p68)) issues = c14(p68, path + '/func_info', issues);
     }
     const p70 = o0['mock_info'];
     if (p70 !== undefined) {
-      if (!b17(p70)) issues = c17(p70, path + '/mock_info', issues);
+      if (!b19(p70)) issues = c19(p70, path + '/mock_info', issues);
     }
     const p72 = o0['req_params'];
     if (p72 !== undefined) {
       if (Array.isArray(p72)) {
         for (let i73 = 0; i73 < p72.length; i73++) {
           const e74: unknown = p72[i73];
-          if (!b79(e74)) issues = c79(e74, path + '/req_params/' + i73, issues);
+          if (!b78(e74)) issues = c78(e74, path + '/req_params/' + i73, issues);
         }
       } else {
         issues = fail(issues, path + '/req_params', 1);
@@ -1701,7 +2033,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p77)) {
         for (let i78 = 0; i78 < p77.length; i78++) {
           const e79: unknown = p77[i78];
-          if (!b38(e79)) issues = c38(e79, path + '/backend_params/' + i78, issues);
+          if (!b39(e79)) issues = c39(e79, path + '/backend_params/' + i78, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -1712,7 +2044,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p82)) {
         for (let i83 = 0; i83 < p82.length; i83++) {
           const e84: unknown = p82[i83];
-          if (!b20(e84)) issues = c20(e84, path + '/policy_functions/' + i83, issues);
+          if (!b22(e84)) issues = c22(e84, path + '/policy_functions/' + i83, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_functions', 1);
@@ -1723,7 +2055,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p87)) {
         for (let i88 = 0; i88 < p87.length; i88++) {
           const e89: unknown = p87[i88];
-          if (!b24(e89)) issues = c24(e89, path + '/policy_mocks/' + i88, issues);
+          if (!b26(e89)) issues = c26(e89, path + '/policy_mocks/' + i88, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_mocks', 1);
@@ -1731,14 +2063,14 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p92 = o0['backend_api'];
     if (p92 !== undefined) {
-      if (!b35(p92)) issues = c35(p92, path + '/backend_api', issues);
+      if (!b36(p92)) issues = c36(p92, path + '/backend_api', issues);
     }
     const p94 = o0['policy_https'];
     if (p94 !== undefined) {
       if (Array.isArray(p94)) {
         for (let i95 = 0; i95 < p94.length; i95++) {
           const e96: unknown = p94[i95];
-          if (!b22(e96)) issues = c22(e96, path + '/policy_https/' + i95, issues);
+          if (!b24(e96)) issues = c24(e96, path + '/policy_https/' + i95, issues);
         }
       } else {
         issues = fail(issues, path + '/policy_https', 1);
@@ -1752,22 +2084,34 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b16(value) ? [] : (c16(value, path, null) ?? []);
+  return b18(value) ? [] : (c18(value, path, null) ?? []);
 }
 
 export function isApiInfo(value: unknown): value is types.ApiInfo {
-  return b16(value);
+  return b18(value);
 }
 
-function b17(v: unknown): boolean {
+function b19(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['id'];
@@ -1785,15 +2129,27 @@ function b17(v: unknown): boolean {
   return true;
 }
 
-function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p9 = o0['id'];
@@ -1813,22 +2169,34 @@ function c17(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiMock` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiMock(value: unknown, path = ''): ValidationIssue[] {
-  return b17(value) ? [] : (c17(value, path, null) ?? []);
+  return b19(value) ? [] : (c19(value, path, null) ?? []);
 }
 
 export function isApiMock(value: unknown): value is types.ApiMock {
-  return b17(value);
+  return b19(value);
 }
 
-function b18(v: unknown): boolean {
+function b20(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
   } else {
@@ -1837,15 +2205,27 @@ function b18(v: unknown): boolean {
   return true;
 }
 
-function c18(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c20(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['remark'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p3 = o0['result_content'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p7 = o0['authorizer_id'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
   } else {
@@ -1856,14 +2236,14 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiMockCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiMockCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b18(value) ? [] : (c18(value, path, null) ?? []);
+  return b20(value) ? [] : (c20(value, path, null) ?? []);
 }
 
 export function isApiMockCreate(value: unknown): value is types.ApiMockCreate {
-  return b18(value);
+  return b20(value);
 }
 
-function b19(v: unknown): boolean {
+function b21(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['function_urn'] === undefined) return false;
@@ -1876,7 +2256,13 @@ function b19(v: unknown): boolean {
     const p3 = o0['invocation_type'];
     if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
@@ -1901,7 +2287,7 @@ function b19(v: unknown): boolean {
       if (Array.isArray(p13)) {
         for (let i14 = 0; i14 < p13.length; i14++) {
           const e15: unknown = p13[i14];
-          if (!b39(e15)) return false;
+          if (!b40(e15)) return false;
         }
       } else {
         return false;
@@ -1912,7 +2298,7 @@ function b19(v: unknown): boolean {
       if (Array.isArray(p18)) {
         for (let i19 = 0; i19 < p18.length; i19++) {
           const e20: unknown = p18[i19];
-          if (!b10(e20)) return false;
+          if (!b12(e20)) return false;
         }
       } else {
         return false;
@@ -1926,41 +2312,47 @@ function b19(v: unknown): boolean {
   return true;
 }
 
-function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 26);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 27);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
+    if (o0['function_urn'] === undefined) issues = fail(issues, path, 34);
+    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 35);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
     const p1 = o0['function_urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
     const p3 = o0['invocation_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p9 = o0['effect_mode'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p11 = o0['name'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 24);
-        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 26);
+        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 27);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -1970,7 +2362,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p13)) {
         for (let i14 = 0; i14 < p13.length; i14++) {
           const e15: unknown = p13[i14];
-          if (!b39(e15)) issues = c39(e15, path + '/backend_params/' + i14, issues);
+          if (!b40(e15)) issues = c40(e15, path + '/backend_params/' + i14, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -1981,7 +2373,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p18)) {
         for (let i19 = 0; i19 < p18.length; i19++) {
           const e20: unknown = p18[i19];
-          if (!b10(e20)) issues = c10(e20, path + '/conditions/' + i19, issues);
+          if (!b12(e20)) issues = c12(e20, path + '/conditions/' + i19, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -1997,14 +2389,14 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyFunctionCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyFunctionCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b19(value) ? [] : (c19(value, path, null) ?? []);
+  return b21(value) ? [] : (c21(value, path, null) ?? []);
 }
 
 export function isApiPolicyFunctionCreate(value: unknown): value is types.ApiPolicyFunctionCreate {
-  return b19(value);
+  return b21(value);
 }
 
-function b20(v: unknown): boolean {
+function b22(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['function_urn'];
@@ -2012,7 +2404,13 @@ function b20(v: unknown): boolean {
     const p3 = o0['invocation_type'];
     if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
     const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
@@ -2023,147 +2421,6 @@ function b20(v: unknown): boolean {
     }
     const p9 = o0['id'];
     if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['effect_mode'];
-    if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
-    const p13 = o0['name'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) return false;
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['backend_params'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b38(e17)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p20 = o0['conditions'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (!b45(e22)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c20(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
-    const p3 = o0['invocation_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
-    }
-    const p5 = o0['version'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/version', 0);
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p11 = o0['effect_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p13 = o0['name'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p15 = o0['backend_params'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b38(e17)) issues = c38(e17, path + '/backend_params/' + i16, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
-      }
-    }
-    const p20 = o0['conditions'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (!b45(e22)) issues = c45(e22, path + '/conditions/' + i21, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
-      }
-    }
-    const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ApiPolicyFunctionResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateApiPolicyFunctionResp(value: unknown, path = ''): ValidationIssue[] {
-  return b20(value) ? [] : (c20(value, path, null) ?? []);
-}
-
-export function isApiPolicyFunctionResp(value: unknown): value is types.ApiPolicyFunctionResp {
-  return b20(value);
-}
-
-function b21(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) return false;
-    if (o0['req_method'] === undefined) return false;
-    if (o0['req_uri'] === undefined) return false;
-    if (o0['effect_mode'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['conditions'] === undefined) return false;
-    const p1 = o0['url_domain'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['req_protocol'];
-    if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS')) return false;
-    const p5 = o0['req_method'];
-    if (p5 !== undefined && !K0.has(p5)) return false;
-    const p7 = o0['req_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-      } else {
-        return false;
-      }
-    }
     const p11 = o0['effect_mode'];
     if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
     const p13 = o0['name'];
@@ -2191,7 +2448,7 @@ function b21(v: unknown): boolean {
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          if (!b10(e22)) return false;
+          if (!b46(e22)) return false;
         }
       } else {
         return false;
@@ -2199,57 +2456,50 @@ function b21(v: unknown): boolean {
     }
     const p25 = o0['authorizer_id'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined && !b8(p27)) return false;
-    const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c22(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
-    const p1 = o0['url_domain'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/url_domain', 0);
-    const p3 = o0['req_protocol'];
+    const p1 = o0['function_urn'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+    const p3 = o0['invocation_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
     }
-    const p5 = o0['req_method'];
+    const p5 = o0['version'];
     if (p5 !== undefined) {
-      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
     }
-    const p7 = o0['req_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/req_uri', 0);
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
+    const p7 = o0['timeout'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
     const p11 = o0['effect_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p13 = o0['name'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 24);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2270,7 +2520,185 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p20)) {
         for (let i21 = 0; i21 < p20.length; i21++) {
           const e22: unknown = p20[i21];
-          if (!b10(e22)) issues = c10(e22, path + '/conditions/' + i21, issues);
+          if (!b46(e22)) issues = c46(e22, path + '/conditions/' + i21, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p25 = o0['authorizer_id'];
+    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ApiPolicyFunctionResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateApiPolicyFunctionResp(value: unknown, path = ''): ValidationIssue[] {
+  return b22(value) ? [] : (c22(value, path, null) ?? []);
+}
+
+export function isApiPolicyFunctionResp(value: unknown): value is types.ApiPolicyFunctionResp {
+  return b22(value);
+}
+
+function b23(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['req_protocol'] === undefined) return false;
+    if (o0['req_method'] === undefined) return false;
+    if (o0['req_uri'] === undefined) return false;
+    if (o0['effect_mode'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['conditions'] === undefined) return false;
+    const p1 = o0['url_domain'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+      } else {
+        return false;
+      }
+    }
+    const p3 = o0['req_protocol'];
+    if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS')) return false;
+    const p5 = o0['req_method'];
+    if (p5 !== undefined && !K0.has(p5)) return false;
+    const p7 = o0['req_uri'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 512 && codePoints(p7) > 512) return false;
+      } else {
+        return false;
+      }
+    }
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) return false;
+      } else {
+        return false;
+      }
+    }
+    const p11 = o0['effect_mode'];
+    if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
+    const p13 = o0['name'];
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 64 && codePoints(p13) > 64) return false;
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p15 = o0['backend_params'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          if (!b40(e17)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p20 = o0['conditions'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          if (!b12(e22)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p25 = o0['authorizer_id'];
+    if (p25 !== undefined && typeof p25 !== 'string') return false;
+    const p27 = o0['vpc_channel_info'];
+    if (p27 !== undefined && !b10(p27)) return false;
+    const p29 = o0['vpc_channel_status'];
+    if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
+    const p1 = o0['url_domain'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/url_domain', 15);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
+    const p3 = o0['req_protocol'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p5 = o0['req_method'];
+    if (p5 !== undefined) {
+      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 13);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p7 = o0['req_uri'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 512 && codePoints(p7) > 512) issues = fail(issues, path + '/req_uri', 29);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
+    const p9 = o0['timeout'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p11 = o0['effect_mode'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p13 = o0['name'];
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
+        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p15 = o0['backend_params'];
+    if (p15 !== undefined) {
+      if (Array.isArray(p15)) {
+        for (let i16 = 0; i16 < p15.length; i16++) {
+          const e17: unknown = p15[i16];
+          if (!b40(e17)) issues = c40(e17, path + '/backend_params/' + i16, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p20 = o0['conditions'];
+    if (p20 !== undefined) {
+      if (Array.isArray(p20)) {
+        for (let i21 = 0; i21 < p20.length; i21++) {
+          const e22: unknown = p20[i21];
+          if (!b12(e22)) issues = c12(e22, path + '/conditions/' + i21, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2280,11 +2708,11 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      if (!b8(p27)) issues = c8(p27, path + '/vpc_channel_info', issues);
+      if (!b10(p27)) issues = c10(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
     if (p29 !== undefined) {
-      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
       if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
         issues = fail(issues, path + '/vpc_channel_status', 3);
     }
@@ -2296,174 +2724,17 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyHttpCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyHttpCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b21(value) ? [] : (c21(value, path, null) ?? []);
+  return b23(value) ? [] : (c23(value, path, null) ?? []);
 }
 
 export function isApiPolicyHttpCreate(value: unknown): value is types.ApiPolicyHttpCreate {
-  return b21(value);
+  return b23(value);
 }
 
-function b22(v: unknown): boolean {
+function b24(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b38(e9)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b45(e14)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['url_domain'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-    const p21 = o0['req_protocol'];
-    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
-    const p23 = o0['req_method'];
-    if (p23 !== undefined && !K0.has(p23)) return false;
-    const p25 = o0['req_uri'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['timeout'];
-    if (p27 !== undefined) {
-      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-        if (p27 < 1) return false;
-      } else {
-        return false;
-      }
-    }
-    const p29 = o0['vpc_channel_info'];
-    if (p29 !== undefined && !b109(p29)) return false;
-    const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c22(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b38(e9)) issues = c38(e9, path + '/backend_params/' + i8, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
-      }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
-      }
-    }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p19 = o0['url_domain'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/url_domain', 0);
-    const p21 = o0['req_protocol'];
-    if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
-      if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p23 = o0['req_method'];
-    if (p23 !== undefined) {
-      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 11);
-      if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p25 = o0['req_uri'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/req_uri', 0);
-    const p27 = o0['timeout'];
-    if (p27 !== undefined) {
-      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-        if (p27 < 1) issues = fail(issues, path + '/timeout', 25);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p29 = o0['vpc_channel_info'];
-    if (p29 !== undefined) {
-      if (!b109(p29)) issues = c109(p29, path + '/vpc_channel_info', issues);
-    }
-    const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      issues = fail(issues, path + '/vpc_channel_status', 3);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `ApiPolicyHttpResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateApiPolicyHttpResp(value: unknown, path = ''): ValidationIssue[] {
-  return b22(value) ? [] : (c22(value, path, null) ?? []);
-}
-
-export function isApiPolicyHttpResp(value: unknown): value is types.ApiPolicyHttpResp {
-  return b22(value);
-}
-
-function b23(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['conditions'] === undefined) return false;
-    const p1 = o0['result_content'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['effect_mode'];
     if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
@@ -2492,7 +2763,7 @@ function b23(v: unknown): boolean {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b10(e14)) return false;
+          if (!b46(e14)) return false;
         }
       } else {
         return false;
@@ -2500,30 +2771,59 @@ function b23(v: unknown): boolean {
     }
     const p17 = o0['authorizer_id'];
     if (p17 !== undefined && typeof p17 !== 'string') return false;
+    const p19 = o0['url_domain'];
+    if (p19 !== undefined) {
+      if (typeof p19 === 'string') {
+        if (p19.length > 255 && codePoints(p19) > 255) return false;
+      } else {
+        return false;
+      }
+    }
+    const p21 = o0['req_protocol'];
+    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
+    const p23 = o0['req_method'];
+    if (p23 !== undefined && !K0.has(p23)) return false;
+    const p25 = o0['req_uri'];
+    if (p25 !== undefined) {
+      if (typeof p25 === 'string') {
+        if (p25.length > 512 && codePoints(p25) > 512) return false;
+      } else {
+        return false;
+      }
+    }
+    const p27 = o0['timeout'];
+    if (p27 !== undefined) {
+      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+        if (p27 < 1) return false;
+      } else {
+        return false;
+      }
+    }
+    const p29 = o0['vpc_channel_info'];
+    if (p29 !== undefined && !b106(p29)) return false;
+    const p31 = o0['vpc_channel_status'];
+    if (p31 !== undefined && !(p31 === 1 || p31 === 2)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c24(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 31);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
-    const p1 = o0['result_content'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
     const p3 = o0['effect_mode'];
     if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2544,7 +2844,161 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b10(e14)) issues = c10(e14, path + '/conditions/' + i13, issues);
+          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/conditions', 1);
+      }
+    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    const p19 = o0['url_domain'];
+    if (p19 !== undefined) {
+      if (typeof p19 === 'string') {
+        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/url_domain', 15);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
+    const p21 = o0['req_protocol'];
+    if (p21 !== undefined) {
+      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+      if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+    }
+    const p23 = o0['req_method'];
+    if (p23 !== undefined) {
+      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 13);
+      if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
+    }
+    const p25 = o0['req_uri'];
+    if (p25 !== undefined) {
+      if (typeof p25 === 'string') {
+        if (p25.length > 512 && codePoints(p25) > 512) issues = fail(issues, path + '/req_uri', 29);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
+    const p27 = o0['timeout'];
+    if (p27 !== undefined) {
+      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+        if (p27 < 1) issues = fail(issues, path + '/timeout', 11);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+    const p29 = o0['vpc_channel_info'];
+    if (p29 !== undefined) {
+      if (!b106(p29)) issues = c106(p29, path + '/vpc_channel_info', issues);
+    }
+    const p31 = o0['vpc_channel_status'];
+    if (p31 !== undefined) {
+      if (!(p31 === 1 || p31 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+      if (!((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+        issues = fail(issues, path + '/vpc_channel_status', 3);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ApiPolicyHttpResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateApiPolicyHttpResp(value: unknown, path = ''): ValidationIssue[] {
+  return b24(value) ? [] : (c24(value, path, null) ?? []);
+}
+
+export function isApiPolicyHttpResp(value: unknown): value is types.ApiPolicyHttpResp {
+  return b24(value);
+}
+
+function b25(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['effect_mode'] === undefined) return false;
+    if (o0['name'] === undefined) return false;
+    if (o0['conditions'] === undefined) return false;
+    const p1 = o0['result_content'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          if (!b40(e9)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          if (!b12(e14)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p17 = o0['authorizer_id'];
+    if (p17 !== undefined && typeof p17 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c25(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
+    const p1 = o0['result_content'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    const p3 = o0['effect_mode'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+    }
+    const p5 = o0['name'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p7 = o0['backend_params'];
+    if (p7 !== undefined) {
+      if (Array.isArray(p7)) {
+        for (let i8 = 0; i8 < p7.length; i8++) {
+          const e9: unknown = p7[i8];
+          if (!b40(e9)) issues = c40(e9, path + '/backend_params/' + i8, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/backend_params', 1);
+      }
+    }
+    const p12 = o0['conditions'];
+    if (p12 !== undefined) {
+      if (Array.isArray(p12)) {
+        for (let i13 = 0; i13 < p12.length; i13++) {
+          const e14: unknown = p12[i13];
+          if (!b12(e14)) issues = c12(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2560,14 +3014,14 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyMockCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyMockCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b23(value) ? [] : (c23(value, path, null) ?? []);
+  return b25(value) ? [] : (c25(value, path, null) ?? []);
 }
 
 export function isApiPolicyMockCreate(value: unknown): value is types.ApiPolicyMockCreate {
-  return b23(value);
+  return b25(value);
 }
 
-function b24(v: unknown): boolean {
+function b26(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -2588,7 +3042,7 @@ function b24(v: unknown): boolean {
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          if (!b38(e9)) return false;
+          if (!b39(e9)) return false;
         }
       } else {
         return false;
@@ -2599,7 +3053,7 @@ function b24(v: unknown): boolean {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b45(e14)) return false;
+          if (!b46(e14)) return false;
         }
       } else {
         return false;
@@ -2615,21 +3069,21 @@ function b24(v: unknown): boolean {
   return true;
 }
 
-function c24(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
     const p3 = o0['effect_mode'];
     if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 11);
+      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
     }
     const p5 = o0['name'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 24);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 29);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
+        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
@@ -2639,7 +3093,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p7)) {
         for (let i8 = 0; i8 < p7.length; i8++) {
           const e9: unknown = p7[i8];
-          if (!b38(e9)) issues = c38(e9, path + '/backend_params/' + i8, issues);
+          if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
         }
       } else {
         issues = fail(issues, path + '/backend_params', 1);
@@ -2650,7 +3104,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
+          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -2668,34 +3122,34 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApiPolicyMockResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateApiPolicyMockResp(value: unknown, path = ''): ValidationIssue[] {
-  return b24(value) ? [] : (c24(value, path, null) ?? []);
+  return b26(value) ? [] : (c26(value, path, null) ?? []);
 }
 
 export function isApiPolicyMockResp(value: unknown): value is types.ApiPolicyMockResp {
-  return b24(value);
+  return b26(value);
 }
 
-function b25(v: unknown): boolean {
+function b27(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['schema'];
-    if (p3 !== undefined && !b82(p3)) return false;
+    if (p3 !== undefined && !b81(p3)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c25(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
     const p3 = o0['schema'];
     if (p3 !== undefined) {
-      if (!b82(p3)) issues = c82(p3, path + '/schema', issues);
+      if (!b81(p3)) issues = c81(p3, path + '/schema', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -2705,43 +3159,97 @@ function c25(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ApigAuthType` schema; issue paths are JSON Pointers below `path`. */
 export function validateApigAuthType(value: unknown, path = ''): ValidationIssue[] {
-  return b25(value) ? [] : (c25(value, path, null) ?? []);
+  return b27(value) ? [] : (c27(value, path, null) ?? []);
 }
 
 export function isApigAuthType(value: unknown): value is types.ApigAuthType {
-  return b25(value);
+  return b27(value);
 }
 
-function b26(v: unknown): boolean {
+function b28(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['app_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) return false;
+        if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['app_secret'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) return false;
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
   return true;
 }
 
-function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p5 = o0['app_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_key', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/app_key', 26);
+        if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) issues = fail(issues, path + '/app_key', 39);
+      } else {
+        issues = fail(issues, path + '/app_key', 0);
+      }
+    }
     const p7 = o0['app_secret'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/app_secret', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/app_secret', 26);
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/app_secret', 39);
+      } else {
+        issues = fail(issues, path + '/app_secret', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -2750,14 +3258,14 @@ function c26(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AppReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppReq(value: unknown, path = ''): ValidationIssue[] {
-  return b26(value) ? [] : (c26(value, path, null) ?? []);
+  return b28(value) ? [] : (c28(value, path, null) ?? []);
 }
 
 export function isAppReq(value: unknown): value is types.AppReq {
-  return b26(value);
+  return b28(value);
 }
 
-function b27(v: unknown): boolean {
+function b29(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['creator'];
@@ -2787,12 +3295,12 @@ function b27(v: unknown): boolean {
   return true;
 }
 
-function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c29(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['creator'];
     if (p1 !== undefined) {
-      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 11);
+      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 13);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
     }
     const p3 = o0['update_time'];
@@ -2814,7 +3322,7 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/status', 3);
     const p19 = o0['app_type'];
     if (p19 !== undefined) {
-      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 11);
+      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 13);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
     }
   } else {
@@ -2825,14 +3333,14 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AppResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppResp(value: unknown, path = ''): ValidationIssue[] {
-  return b27(value) ? [] : (c27(value, path, null) ?? []);
+  return b29(value) ? [] : (c29(value, path, null) ?? []);
 }
 
 export function isAppResp(value: unknown): value is types.AppResp {
-  return b27(value);
+  return b29(value);
 }
 
-function b28(v: unknown): boolean {
+function b30(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['app_code_auth_type'];
@@ -2843,12 +3351,12 @@ function b28(v: unknown): boolean {
   return true;
 }
 
-function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['app_code_auth_type'];
     if (p1 !== undefined) {
-      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 11);
+      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 13);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
     }
   } else {
@@ -2859,263 +3367,14 @@ function c28(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AuthOpt` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthOpt(value: unknown, path = ''): ValidationIssue[] {
-  return b28(value) ? [] : (c28(value, path, null) ?? []);
-}
-
-export function isAuthOpt(value: unknown): value is types.AuthOpt {
-  return b28(value);
-}
-
-/** Checks a value against the `AuthOpt2` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthOpt2(value: unknown, path = ''): ValidationIssue[] {
-  return b28(value) ? [] : (c28(value, path, null) ?? []);
-}
-
-export function isAuthOpt2(value: unknown): value is types.AuthOpt2 {
-  return b28(value);
-}
-
-function b30(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['location'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['location'];
-    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['location'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `AuthorizerCreateIdentitiesReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizerCreateIdentitiesReq(value: unknown, path = ''): ValidationIssue[] {
   return b30(value) ? [] : (c30(value, path, null) ?? []);
 }
 
-export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.AuthorizerCreateIdentitiesReq {
+export function isAuthOpt(value: unknown): value is types.AuthOpt {
   return b30(value);
 }
 
 function b31(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['authorizer_type'] === undefined) return false;
-    if (o0['authorizer_uri'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b30(e11)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      return false;
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 34);
-    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 35);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
-    }
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b30(e11)) issues = c30(e11, path + '/identities/' + i10, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/identities', 1);
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/ttl', 3);
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `AuthorizerCreateReq` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizerCreateReq(value: unknown, path = ''): ValidationIssue[] {
-  return b31(value) ? [] : (c31(value, path, null) ?? []);
-}
-
-export function isAuthorizerCreateReq(value: unknown): value is types.AuthorizerCreateReq {
-  return b31(value);
-}
-
-function b32(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b65(e11)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      return false;
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-    const p18 = o0['ld_api_id'];
-    if (p18 !== undefined && typeof p18 !== 'string') return false;
-    const p20 = o0['need_body'];
-    if (p20 !== undefined && typeof p20 !== 'boolean') return false;
-    const p22 = o0['id'];
-    if (p22 !== undefined && typeof p22 !== 'string') return false;
-    const p24 = o0['create_time'];
-    if (p24 !== undefined && typeof p24 !== 'string') return false;
-    const p26 = o0['roma_app_id'];
-    if (p26 !== undefined && typeof p26 !== 'string') return false;
-    const p28 = o0['roma_app_name'];
-    if (p28 !== undefined && typeof p28 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 11);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
-    }
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b65(e11)) issues = c65(e11, path + '/identities/' + i10, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/identities', 1);
-      }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/ttl', 3);
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
-    const p18 = o0['ld_api_id'];
-    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
-    const p20 = o0['need_body'];
-    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 21);
-    const p22 = o0['id'];
-    if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p24 = o0['create_time'];
-    if (p24 !== undefined && typeof p24 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p26 = o0['roma_app_id'];
-    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
-    const p28 = o0['roma_app_name'];
-    if (p28 !== undefined && typeof p28 !== 'string') issues = fail(issues, path + '/roma_app_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `AuthorizerResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizerResp(value: unknown, path = ''): ValidationIssue[] {
-  return b32(value) ? [] : (c32(value, path, null) ?? []);
-}
-
-export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp {
-  return b32(value);
-}
-
-function b33(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['api_ids'] === undefined) return false;
@@ -3151,12 +3410,12 @@ function b33(v: unknown): boolean {
   return true;
 }
 
-function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api_ids'] === undefined) issues = fail(issues, path, 36);
-    if (o0['app_ids'] === undefined) issues = fail(issues, path, 37);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
+    if (o0['api_ids'] === undefined) issues = fail(issues, path, 40);
+    if (o0['app_ids'] === undefined) issues = fail(issues, path, 41);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
     const p1 = o0['api_ids'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
@@ -3187,16 +3446,16 @@ function c33(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `AuthorizingAppsRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizingAppsRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b33(value) ? [] : (c33(value, path, null) ?? []);
+/** Checks a value against the `AuthorizeAppsRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizeAppsRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b31(value) ? [] : (c31(value, path, null) ?? []);
 }
 
-export function isAuthorizingAppsRequestBody(value: unknown): value is types.AuthorizingAppsRequestBody {
-  return b33(value);
+export function isAuthorizeAppsRequestBody(value: unknown): value is types.AuthorizeAppsRequestBody {
+  return b31(value);
 }
 
-function b34(v: unknown): boolean {
+function b32(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3208,16 +3467,16 @@ function b34(v: unknown): boolean {
     const p7 = o0['auth_time'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['auth_role'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined && !(p9 === 'PROVIDER' || p9 === 'CONSUMER')) return false;
     const p11 = o0['auth_result'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined && !(p11 === 'SUCCESS' || p11 === 'SKIPPED')) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3229,41 +3488,339 @@ function c34(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['auth_time'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/auth_time', 0);
     const p9 = o0['auth_role'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+    if (p9 !== undefined) {
+      if (!(p9 === 'PROVIDER' || p9 === 'CONSUMER')) issues = fail(issues, path + '/auth_role', 13);
+      if (typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+    }
     const p11 = o0['auth_result'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
+    if (p11 !== undefined) {
+      if (!(p11 === 'SUCCESS' || p11 === 'SKIPPED')) issues = fail(issues, path + '/auth_result', 13);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
+    }
   } else {
     issues = fail(issues, path, 2);
   }
   return issues;
 }
 
-/** Checks a value against the `AuthorizingAppsResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizingAppsResponse(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `AuthorizeAppsResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizeAppsResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b32(value) ? [] : (c32(value, path, null) ?? []);
+}
+
+export function isAuthorizeAppsResponse(value: unknown): value is types.AuthorizeAppsResponse {
+  return b32(value);
+}
+
+function b33(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['location'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['location'];
+    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['location'] === undefined) issues = fail(issues, path, 43);
+    const p1 = o0['name'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    const p3 = o0['location'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
+    }
+    const p5 = o0['validation'];
+    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AuthorizerCreateIdentitiesReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizerCreateIdentitiesReq(value: unknown, path = ''): ValidationIssue[] {
+  return b33(value) ? [] : (c33(value, path, null) ?? []);
+}
+
+export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.AuthorizerCreateIdentitiesReq {
+  return b33(value);
+}
+
+function b34(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) return false;
+    if (o0['type'] === undefined) return false;
+    if (o0['authorizer_type'] === undefined) return false;
+    if (o0['authorizer_uri'] === undefined) return false;
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b33(e11)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      return false;
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 44);
+    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 45);
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+    }
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b33(e11)) issues = c33(e11, path + '/identities/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/identities', 1);
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      issues = fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AuthorizerCreateReq` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizerCreateReq(value: unknown, path = ''): ValidationIssue[] {
   return b34(value) ? [] : (c34(value, path, null) ?? []);
 }
 
-export function isAuthorizingAppsResponse(value: unknown): value is types.AuthorizingAppsResponse {
+export function isAuthorizerCreateReq(value: unknown): value is types.AuthorizerCreateReq {
   return b34(value);
 }
 
 function b35(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p3 = o0['type'];
+    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b66(e11)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      return false;
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') return false;
+    const p18 = o0['ld_api_id'];
+    if (p18 !== undefined && typeof p18 !== 'string') return false;
+    const p20 = o0['need_body'];
+    if (p20 !== undefined && typeof p20 !== 'boolean') return false;
+    const p22 = o0['id'];
+    if (p22 !== undefined && typeof p22 !== 'string') return false;
+    const p24 = o0['create_time'];
+    if (p24 !== undefined && typeof p24 !== 'string') return false;
+    const p26 = o0['roma_app_id'];
+    if (p26 !== undefined && typeof p26 !== 'string') return false;
+    const p28 = o0['roma_app_name'];
+    if (p28 !== undefined && typeof p28 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['name'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
+    const p3 = o0['type'];
+    if (p3 !== undefined) {
+      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
+      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    }
+    const p5 = o0['authorizer_type'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+    }
+    const p7 = o0['authorizer_uri'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+    const p9 = o0['identities'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b66(e11)) issues = c66(e11, path + '/identities/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/identities', 1);
+      }
+    }
+    const p14 = o0['ttl'];
+    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      issues = fail(issues, path + '/ttl', 3);
+    const p16 = o0['user_data'];
+    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+    const p18 = o0['ld_api_id'];
+    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
+    const p20 = o0['need_body'];
+    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 30);
+    const p22 = o0['id'];
+    if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p24 = o0['create_time'];
+    if (p24 !== undefined && typeof p24 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    const p26 = o0['roma_app_id'];
+    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+    const p28 = o0['roma_app_name'];
+    if (p28 !== undefined && typeof p28 !== 'string') issues = fail(issues, path + '/roma_app_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `AuthorizerResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizerResp(value: unknown, path = ''): ValidationIssue[] {
+  return b35(value) ? [] : (c35(value, path, null) ?? []);
+}
+
+export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp {
+  return b35(value);
+}
+
+function b36(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
@@ -3284,49 +3841,72 @@ function b35(v: unknown): boolean {
     const p25 = o0['update_time'];
     if (p25 !== undefined && typeof p25 !== 'string') return false;
     const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined && !b109(p27)) return false;
+    if (p27 !== undefined && !b106(p27)) return false;
     const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      return false;
+    if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
     const p19 = o0['id'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/id', 0);
     const p21 = o0['status'];
@@ -3338,11 +3918,14 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/update_time', 0);
     const p27 = o0['vpc_channel_info'];
     if (p27 !== undefined) {
-      if (!b109(p27)) issues = c109(p27, path + '/vpc_channel_info', issues);
+      if (!b106(p27)) issues = c106(p27, path + '/vpc_channel_info', issues);
     }
     const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      issues = fail(issues, path + '/vpc_channel_status', 3);
+    if (p29 !== undefined) {
+      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+      if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+        issues = fail(issues, path + '/vpc_channel_status', 3);
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -3351,14 +3934,14 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendApi` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApi(value: unknown, path = ''): ValidationIssue[] {
-  return b35(value) ? [] : (c35(value, path, null) ?? []);
+  return b36(value) ? [] : (c36(value, path, null) ?? []);
 }
 
 export function isBackendApi(value: unknown): value is types.BackendApi {
-  return b35(value);
+  return b36(value);
 }
 
-function b36(v: unknown): boolean {
+function b37(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['req_protocol'] === undefined) return false;
@@ -3368,17 +3951,41 @@ function b36(v: unknown): boolean {
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined && !K0.has(p9)) return false;
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) return false;
+      } else {
+        return false;
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) return false;
+      } else {
+        return false;
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
@@ -3390,7 +3997,7 @@ function b36(v: unknown): boolean {
     const p17 = o0['enable_client_ssl'];
     if (p17 !== undefined && typeof p17 !== 'boolean') return false;
     const p19 = o0['vpc_channel_info'];
-    if (p19 !== undefined && !b8(p19)) return false;
+    if (p19 !== undefined && !b10(p19)) return false;
     const p21 = o0['vpc_channel_status'];
     if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
   } else {
@@ -3399,50 +4006,74 @@ function b36(v: unknown): boolean {
   return true;
 }
 
-function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 14);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 15);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 16);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
+    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
+    if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
+    if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
     const p1 = o0['authorizer_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
     const p3 = o0['url_domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
+      } else {
+        issues = fail(issues, path + '/url_domain', 0);
+      }
+    }
     const p5 = o0['req_protocol'];
     if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 11);
+      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
     }
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p9 = o0['req_method'];
     if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 11);
+      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
     }
     const p11 = o0['version'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/version', 0);
+    if (p11 !== undefined) {
+      if (typeof p11 === 'string') {
+        if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
+      } else {
+        issues = fail(issues, path + '/version', 0);
+      }
+    }
     const p13 = o0['req_uri'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_uri', 0);
+    if (p13 !== undefined) {
+      if (typeof p13 === 'string') {
+        if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
+      } else {
+        issues = fail(issues, path + '/req_uri', 0);
+      }
+    }
     const p15 = o0['timeout'];
     if (p15 !== undefined) {
       if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 25);
+        if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
     }
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
     const p19 = o0['vpc_channel_info'];
     if (p19 !== undefined) {
-      if (!b8(p19)) issues = c8(p19, path + '/vpc_channel_info', issues);
+      if (!b10(p19)) issues = c10(p19, path + '/vpc_channel_info', issues);
     }
     const p21 = o0['vpc_channel_status'];
     if (p21 !== undefined) {
-      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 11);
+      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
       if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
         issues = fail(issues, path + '/vpc_channel_status', 3);
     }
@@ -3454,14 +4085,14 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendApiCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApiCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b36(value) ? [] : (c36(value, path, null) ?? []);
+  return b37(value) ? [] : (c37(value, path, null) ?? []);
 }
 
 export function isBackendApiCreate(value: unknown): value is types.BackendApiCreate {
-  return b36(value);
+  return b37(value);
 }
 
-function b37(v: unknown): boolean {
+function b38(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['address'] === undefined) return false;
@@ -3493,13 +4124,13 @@ function b37(v: unknown): boolean {
   return true;
 }
 
-function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['address'] === undefined) issues = fail(issues, path, 39);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    if (o0['path'] === undefined) issues = fail(issues, path, 42);
+    if (o0['address'] === undefined) issues = fail(issues, path, 46);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
+    if (o0['method'] === undefined) issues = fail(issues, path, 48);
+    if (o0['path'] === undefined) issues = fail(issues, path, 49);
     const p1 = o0['address'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/address', 0);
     const p3 = o0['scheme'];
@@ -3511,8 +4142,8 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['timeout'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p9 > 60000) issues = fail(issues, path + '/timeout', 43);
+        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+        if (p9 > 60000) issues = fail(issues, path + '/timeout', 50);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -3527,14 +4158,14 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendDefine` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendDefine(value: unknown, path = ''): ValidationIssue[] {
-  return b37(value) ? [] : (c37(value, path, null) ?? []);
+  return b38(value) ? [] : (c38(value, path, null) ?? []);
 }
 
 export function isBackendDefine(value: unknown): value is types.BackendDefine {
-  return b37(value);
+  return b38(value);
 }
 
-function b38(v: unknown): boolean {
+function b39(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['origin'];
@@ -3549,11 +4180,23 @@ function b38(v: unknown): boolean {
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') return false;
     const p13 = o0['req_param_id'];
@@ -3564,32 +4207,44 @@ function b38(v: unknown): boolean {
   return true;
 }
 
-function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/value', 0);
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
+      } else {
+        issues = fail(issues, path + '/value', 0);
+      }
+    }
     const p11 = o0['id'];
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
     const p13 = o0['req_param_id'];
@@ -3602,14 +4257,14 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendParam` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParam(value: unknown, path = ''): ValidationIssue[] {
-  return b38(value) ? [] : (c38(value, path, null) ?? []);
+  return b39(value) ? [] : (c39(value, path, null) ?? []);
 }
 
 export function isBackendParam(value: unknown): value is types.BackendParam {
-  return b38(value);
+  return b39(value);
 }
 
-function b39(v: unknown): boolean {
+function b40(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['origin'] === undefined) return false;
@@ -3628,47 +4283,71 @@ function b39(v: unknown): boolean {
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
   return true;
 }
 
-function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 52);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['location'] === undefined) issues = fail(issues, path, 43);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
     const p1 = o0['origin'];
     if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 11);
+      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
     }
     const p3 = o0['name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 44);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 23);
+        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
       } else {
         issues = fail(issues, path + '/name', 0);
       }
     }
     const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p7 = o0['location'];
     if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p9 = o0['value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/value', 0);
+    if (p9 !== undefined) {
+      if (typeof p9 === 'string') {
+        if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
+      } else {
+        issues = fail(issues, path + '/value', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -3677,14 +4356,14 @@ function c39(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendParamBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParamBase(value: unknown, path = ''): ValidationIssue[] {
-  return b39(value) ? [] : (c39(value, path, null) ?? []);
+  return b40(value) ? [] : (c40(value, path, null) ?? []);
 }
 
 export function isBackendParamBase(value: unknown): value is types.BackendParamBase {
-  return b39(value);
+  return b40(value);
 }
 
-function b40(v: unknown): boolean {
+function b41(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['api_id'];
@@ -3701,7 +4380,7 @@ function b40(v: unknown): boolean {
   return true;
 }
 
-function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['api_id'];
@@ -3720,14 +4399,14 @@ function c40(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchFailure` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchFailure(value: unknown, path = ''): ValidationIssue[] {
-  return b40(value) ? [] : (c40(value, path, null) ?? []);
+  return b41(value) ? [] : (c41(value, path, null) ?? []);
 }
 
 export function isBatchFailure(value: unknown): value is types.BatchFailure {
-  return b40(value);
+  return b41(value);
 }
 
-function b41(v: unknown): boolean {
+function b42(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['success'];
@@ -3735,7 +4414,7 @@ function b41(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b42(e3)) return false;
+          if (!b43(e3)) return false;
         }
       } else {
         return false;
@@ -3746,7 +4425,7 @@ function b41(v: unknown): boolean {
       if (Array.isArray(p6)) {
         for (let i7 = 0; i7 < p6.length; i7++) {
           const e8: unknown = p6[i7];
-          if (!b40(e8)) return false;
+          if (!b41(e8)) return false;
         }
       } else {
         return false;
@@ -3758,7 +4437,7 @@ function b41(v: unknown): boolean {
   return true;
 }
 
-function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['success'];
@@ -3766,7 +4445,7 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b42(e3)) issues = c42(e3, path + '/success/' + i2, issues);
+          if (!b43(e3)) issues = c43(e3, path + '/success/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/success', 1);
@@ -3777,7 +4456,7 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p6)) {
         for (let i7 = 0; i7 < p6.length; i7++) {
           const e8: unknown = p6[i7];
-          if (!b40(e8)) issues = c40(e8, path + '/failure/' + i7, issues);
+          if (!b41(e8)) issues = c41(e8, path + '/failure/' + i7, issues);
         }
       } else {
         issues = fail(issues, path + '/failure', 1);
@@ -3791,14 +4470,14 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchPublishOfflineResult` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchPublishOfflineResult(value: unknown, path = ''): ValidationIssue[] {
-  return b41(value) ? [] : (c41(value, path, null) ?? []);
+  return b42(value) ? [] : (c42(value, path, null) ?? []);
 }
 
 export function isBatchPublishOfflineResult(value: unknown): value is types.BatchPublishOfflineResult {
-  return b41(value);
+  return b42(value);
 }
 
-function b42(v: unknown): boolean {
+function b43(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['publish_id'];
@@ -3821,7 +4500,7 @@ function b42(v: unknown): boolean {
   return true;
 }
 
-function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['publish_id'];
@@ -3846,14 +4525,14 @@ function c42(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchSuccess` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchSuccess(value: unknown, path = ''): ValidationIssue[] {
-  return b42(value) ? [] : (c42(value, path, null) ?? []);
+  return b43(value) ? [] : (c43(value, path, null) ?? []);
 }
 
 export function isBatchSuccess(value: unknown): value is types.BatchSuccess {
-  return b42(value);
+  return b43(value);
 }
 
-function b43(v: unknown): boolean {
+function b44(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['sign_id'] === undefined) return false;
@@ -3877,11 +4556,11 @@ function b43(v: unknown): boolean {
   return true;
 }
 
-function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['sign_id'] === undefined) issues = fail(issues, path, 46);
-    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 47);
+    if (o0['sign_id'] === undefined) issues = fail(issues, path, 53);
+    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 54);
     const p1 = o0['sign_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
     const p3 = o0['publish_ids'];
@@ -3901,16 +4580,16 @@ function c43(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `BindingaSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateBindingaSignatureKeyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b43(value) ? [] : (c43(value, path, null) ?? []);
+/** Checks a value against the `BindSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateBindSignatureKeyRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b44(value) ? [] : (c44(value, path, null) ?? []);
 }
 
-export function isBindingaSignatureKeyRequestBody(value: unknown): value is types.BindingaSignatureKeyRequestBody {
-  return b43(value);
+export function isBindSignatureKeyRequestBody(value: unknown): value is types.BindSignatureKeyRequestBody {
+  return b44(value);
 }
 
-function b44(v: unknown): boolean {
+function b45(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3948,7 +4627,7 @@ function b44(v: unknown): boolean {
   return true;
 }
 
-function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -3986,16 +4665,16 @@ function c44(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `BindingaSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateBindingaSignatureKeyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b44(value) ? [] : (c44(value, path, null) ?? []);
+/** Checks a value against the `BindSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateBindSignatureKeyResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b45(value) ? [] : (c45(value, path, null) ?? []);
 }
 
-export function isBindingaSignatureKeyResponse(value: unknown): value is types.BindingaSignatureKeyResponse {
-  return b44(value);
+export function isBindSignatureKeyResponse(value: unknown): value is types.BindSignatureKeyResponse {
+  return b45(value);
 }
 
-function b45(v: unknown): boolean {
+function b46(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['req_param_name'];
@@ -4018,19 +4697,19 @@ function b45(v: unknown): boolean {
   return true;
 }
 
-function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['req_param_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
     const p3 = o0['condition_type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 11);
+      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
     }
     const p5 = o0['condition_origin'];
     if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 11);
+      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
     }
     const p7 = o0['condition_value'];
@@ -4049,14 +4728,14 @@ function c45(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CoditionResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateCoditionResp(value: unknown, path = ''): ValidationIssue[] {
-  return b45(value) ? [] : (c45(value, path, null) ?? []);
+  return b46(value) ? [] : (c46(value, path, null) ?? []);
 }
 
 export function isCoditionResp(value: unknown): value is types.CoditionResp {
-  return b45(value);
+  return b46(value);
 }
 
-function b46(v: unknown): boolean {
+function b47(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -4076,12 +4755,12 @@ function b46(v: unknown): boolean {
   return true;
 }
 
-function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 52);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['value'];
@@ -4098,51 +4777,23 @@ function c46(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Conditions` schema; issue paths are JSON Pointers below `path`. */
 export function validateConditions(value: unknown, path = ''): ValidationIssue[] {
-  return b46(value) ? [] : (c46(value, path, null) ?? []);
-}
-
-export function isConditions(value: unknown): value is types.Conditions {
-  return b46(value);
-}
-
-function b47(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['remark'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/remark', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `CreateAPIGroupRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreateAPIGroupRequestBody(value: unknown, path = ''): ValidationIssue[] {
   return b47(value) ? [] : (c47(value, path, null) ?? []);
 }
 
-export function isCreateAPIGroupRequestBody(value: unknown): value is types.CreateAPIGroupRequestBody {
+export function isConditions(value: unknown): value is types.Conditions {
   return b47(value);
 }
 
-function b48(v: unknown): boolean {
+/** Checks a value against the `CreateApiGroupRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
+}
+
+export function isCreateApiGroupRequestBody(value: unknown): value is types.CreateApiGroupRequestBody {
+  return b17(value);
+}
+
+function b49(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4171,8 +4822,7 @@ function b48(v: unknown): boolean {
     const p18 = o0['remark'];
     if (p18 !== undefined && typeof p18 !== 'string') return false;
     const p20 = o0['on_sell_status'];
-    if (p20 !== undefined && !((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
-      return false;
+    if (p20 !== undefined && !(p20 === 1 || p20 === 2 || p20 === 3)) return false;
     const p22 = o0['call_limits'];
     if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
       return false;
@@ -4186,22 +4836,21 @@ function b48(v: unknown): boolean {
       if (Array.isArray(p28)) {
         for (let i29 = 0; i29 < p28.length; i29++) {
           const e30: unknown = p28[i29];
-          if (!b100(e30)) return false;
+          if (!b50(e30)) return false;
         }
       } else {
         return false;
       }
     }
     const p33 = o0['is_default'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      return false;
+    if (p33 !== undefined && !(p33 === 1 || p33 === 2)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c48(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4231,8 +4880,11 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p18 = o0['remark'];
     if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p20 = o0['on_sell_status'];
-    if (p20 !== undefined && !((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
-      issues = fail(issues, path + '/on_sell_status', 3);
+    if (p20 !== undefined) {
+      if (!(p20 === 1 || p20 === 2 || p20 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
+      if (!((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
+        issues = fail(issues, path + '/on_sell_status', 3);
+    }
     const p22 = o0['call_limits'];
     if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
       issues = fail(issues, path + '/call_limits', 3);
@@ -4246,31 +4898,143 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p28)) {
         for (let i29 = 0; i29 < p28.length; i29++) {
           const e30: unknown = p28[i29];
-          if (!b100(e30)) issues = c100(e30, path + '/url_domains/' + i29, issues);
+          if (!b50(e30)) issues = c50(e30, path + '/url_domains/' + i29, issues);
         }
       } else {
         issues = fail(issues, path + '/url_domains', 1);
       }
     }
     const p33 = o0['is_default'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      issues = fail(issues, path + '/is_default', 3);
+    if (p33 !== undefined) {
+      if (!(p33 === 1 || p33 === 2)) issues = fail(issues, path + '/is_default', 13);
+      if (!((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+        issues = fail(issues, path + '/is_default', 3);
+    }
   } else {
     issues = fail(issues, path, 2);
   }
   return issues;
 }
 
-/** Checks a value against the `CreateAPIGroupResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreateAPIGroupResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b48(value) ? [] : (c48(value, path, null) ?? []);
+/** Checks a value against the `CreateApiGroupResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b49(value) ? [] : (c49(value, path, null) ?? []);
 }
 
-export function isCreateAPIGroupResponse(value: unknown): value is types.CreateAPIGroupResponse {
-  return b48(value);
+export function isCreateApiGroupResponse(value: unknown): value is types.CreateApiGroupResponse {
+  return b49(value);
 }
 
-function b49(v: unknown): boolean {
+function b50(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined) {
+      if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
+      if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/cname_status', 3);
+    }
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `CreateApiGroupUrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupUrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
+  return b50(value) ? [] : (c50(value, path, null) ?? []);
+}
+
+export function isCreateApiGroupUrlDomainsResp(value: unknown): value is types.CreateApiGroupUrlDomainsResp {
+  return b50(value);
+}
+
+function b51(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    const p11 = o0['min_ssl_version'];
+    if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['id'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+    const p3 = o0['domain'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+    const p5 = o0['cname_status'];
+    if (p5 !== undefined) {
+      if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
+      if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/cname_status', 3);
+    }
+    const p7 = o0['ssl_id'];
+    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+    const p9 = o0['ssl_name'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
+    const p11 = o0['min_ssl_version'];
+    if (p11 !== undefined) {
+      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 13);
+      if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `CreateApiGroupV2UrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateApiGroupV2UrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
+  return b51(value) ? [] : (c51(value, path, null) ?? []);
+}
+
+export function isCreateApiGroupV2UrlDomainsResp(value: unknown): value is types.CreateApiGroupV2UrlDomainsResp {
+  return b51(value);
+}
+
+function b52(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -4291,12 +5055,17 @@ function b49(v: unknown): boolean {
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       return false;
     const p13 = o0['time_unit'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
+    if (p13 !== undefined && !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY')) return false;
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p17 = o0['type'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      return false;
+    if (p17 !== undefined && !(p17 === 1 || p17 === 2)) return false;
     const p19 = o0['enable_adaptive_control'];
     if (p19 !== undefined && typeof p19 !== 'string') return false;
   } else {
@@ -4305,13 +5074,13 @@ function b49(v: unknown): boolean {
   return true;
 }
 
-function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['api_call_limits'];
@@ -4330,12 +5099,25 @@ function c49(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       issues = fail(issues, path + '/time_interval', 3);
     const p13 = o0['time_unit'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    if (p13 !== undefined) {
+      if (!(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY'))
+        issues = fail(issues, path + '/time_unit', 13);
+      if (typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+    }
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p17 = o0['type'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/type', 3);
+    if (p17 !== undefined) {
+      if (!(p17 === 1 || p17 === 2)) issues = fail(issues, path + '/type', 13);
+      if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
     const p19 = o0['enable_adaptive_control'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
   } else {
@@ -4344,18 +5126,18 @@ function c49(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b49(value) ? [] : (c49(value, path, null) ?? []);
+/** Checks a value against the `CreateRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b52(value) ? [] : (c52(value, path, null) ?? []);
 }
 
-export function isCreatingaRequestThrottlingPolicyRequestBody(
+export function isCreateRequestThrottlingPolicyRequestBody(
   value: unknown,
-): value is types.CreatingaRequestThrottlingPolicyRequestBody {
-  return b49(value);
+): value is types.CreateRequestThrottlingPolicyRequestBody {
+  return b52(value);
 }
 
-function b50(v: unknown): boolean {
+function b53(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4381,11 +5163,9 @@ function b50(v: unknown): boolean {
     const p19 = o0['create_time'];
     if (p19 !== undefined && typeof p19 !== 'string') return false;
     const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
+    if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
     const p23 = o0['type'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      return false;
+    if (p23 !== undefined && !(p23 === 1 || p23 === 2)) return false;
     const p25 = o0['bind_num'];
     if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
       return false;
@@ -4397,7 +5177,7 @@ function b50(v: unknown): boolean {
   return true;
 }
 
-function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c53(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4426,11 +5206,17 @@ function c50(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['create_time'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/create_time', 0);
     const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/is_include_special_throttle', 3);
+    if (p21 !== undefined) {
+      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
+      if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/is_include_special_throttle', 3);
+    }
     const p23 = o0['type'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/type', 3);
+    if (p23 !== undefined) {
+      if (!(p23 === 1 || p23 === 2)) issues = fail(issues, path + '/type', 13);
+      if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+    }
     const p25 = o0['bind_num'];
     if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
       issues = fail(issues, path + '/bind_num', 3);
@@ -4442,24 +5228,31 @@ function c50(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b50(value) ? [] : (c50(value, path, null) ?? []);
+/** Checks a value against the `CreateRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b53(value) ? [] : (c53(value, path, null) ?? []);
 }
 
-export function isCreatingaRequestThrottlingPolicyResponse(
+export function isCreateRequestThrottlingPolicyResponse(
   value: unknown,
-): value is types.CreatingaRequestThrottlingPolicyResponse {
-  return b50(value);
+): value is types.CreateRequestThrottlingPolicyResponse {
+  return b53(value);
 }
 
-function b51(v: unknown): boolean {
+function b54(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
     if (o0['type'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
     const p5 = o0['member_type'];
@@ -4476,20 +5269,27 @@ function b51(v: unknown): boolean {
     const p9 = o0['balance_strategy'];
     if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['vpc_health_config'];
-    if (p11 !== undefined && !b106(p11)) return false;
+    if (p11 !== undefined && !b57(p11)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
       issues = fail(issues, path + '/type', 3);
@@ -4498,8 +5298,8 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p7 < 1) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 58);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -4509,7 +5309,7 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/balance_strategy', 3);
     const p11 = o0['vpc_health_config'];
     if (p11 !== undefined) {
-      if (!b106(p11)) issues = c106(p11, path + '/vpc_health_config', issues);
+      if (!b57(p11)) issues = c57(p11, path + '/vpc_health_config', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -4517,16 +5317,16 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaVPCChannelRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaVPCChannelRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b51(value) ? [] : (c51(value, path, null) ?? []);
+/** Checks a value against the `CreateVpcChannelRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b54(value) ? [] : (c54(value, path, null) ?? []);
 }
 
-export function isCreatingaVPCChannelRequestBody(value: unknown): value is types.CreatingaVPCChannelRequestBody {
-  return b51(value);
+export function isCreateVpcChannelRequestBody(value: unknown): value is types.CreateVpcChannelRequestBody {
+  return b54(value);
 }
 
-function b52(v: unknown): boolean {
+function b55(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4538,13 +5338,12 @@ function b52(v: unknown): boolean {
     const p7 = o0['member_type'];
     if (p7 !== undefined && typeof p7 !== 'string') return false;
     const p9 = o0['status'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
+    if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
     const p11 = o0['port'];
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       return false;
     const p13 = o0['balance_strategy'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      return false;
+    if (p13 !== undefined && !(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) return false;
     const p15 = o0['create_time'];
     if (p15 !== undefined && typeof p15 !== 'string') return false;
   } else {
@@ -4553,7 +5352,7 @@ function b52(v: unknown): boolean {
   return true;
 }
 
-function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -4566,14 +5365,20 @@ function c52(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['member_type'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/member_type', 0);
     const p9 = o0['status'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
+    if (p9 !== undefined) {
+      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/status', 13);
+      if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+    }
     const p11 = o0['port'];
     if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
       issues = fail(issues, path + '/port', 3);
     const p13 = o0['balance_strategy'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/balance_strategy', 3);
+    if (p13 !== undefined) {
+      if (!(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
+    }
     const p15 = o0['create_time'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
   } else {
@@ -4582,25 +5387,320 @@ function c52(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `CreatingaVPCChannelResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateCreatingaVPCChannelResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b52(value) ? [] : (c52(value, path, null) ?? []);
+/** Checks a value against the `CreateVpcChannelResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b55(value) ? [] : (c55(value, path, null) ?? []);
 }
 
-export function isCreatingaVPCChannelResponse(value: unknown): value is types.CreatingaVPCChannelResponse {
-  return b52(value);
+export function isCreateVpcChannelResponse(value: unknown): value is types.CreateVpcChannelResponse {
+  return b55(value);
+}
+
+function b56(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['protocol'] === undefined) return false;
+    if (o0['threshold_normal'] === undefined) return false;
+    if (o0['threshold_abnormal'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
+    if (o0['timeout'] === undefined) return false;
+    const p1 = o0['protocol'];
+    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['method'];
+    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) return false;
+        if (p7 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) return false;
+        if (p9 > 10) return false;
+      } else {
+        return false;
+      }
+    }
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) return false;
+        if (p11 > 10) return false;
+      } else {
+        return false;
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) return false;
+        if (p13 > 300) return false;
+      } else {
+        return false;
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) return false;
+        if (p19 > 30) return false;
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 59);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 60);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 61);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
+    const p1 = o0['protocol'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    }
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p5 = o0['method'];
+    if (p5 !== undefined) {
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
+      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+    }
+    const p7 = o0['port'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 1) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 58);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p9 = o0['threshold_normal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 62);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 63);
+      } else {
+        issues = fail(issues, path + '/threshold_normal', 3);
+      }
+    }
+    const p11 = o0['threshold_abnormal'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
+      } else {
+        issues = fail(issues, path + '/threshold_abnormal', 3);
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
+      } else {
+        issues = fail(issues, path + '/time_interval', 3);
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+    const p17 = o0['enable_client_ssl'];
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+    const p19 = o0['timeout'];
+    if (p19 !== undefined) {
+      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 62);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 66);
+      } else {
+        issues = fail(issues, path + '/timeout', 3);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `CreateVpcChannelV2VpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelV2VpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
+  return b56(value) ? [] : (c56(value, path, null) ?? []);
+}
+
+export function isCreateVpcChannelV2VpcHealthConfig(value: unknown): value is types.CreateVpcChannelV2VpcHealthConfig {
+  return b56(value);
+}
+
+function b57(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['protocol'] === undefined) return false;
+    if (o0['threshold_normal'] === undefined) return false;
+    if (o0['threshold_abnormal'] === undefined) return false;
+    if (o0['time_out'] === undefined) return false;
+    if (o0['time_interval'] === undefined) return false;
+    const p1 = o0['protocol'];
+    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) return false;
+        if (p5 > 65535) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['threshold_normal'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 2) return false;
+        if (p7 > 10) return false;
+      } else {
+        return false;
+      }
+    }
+    const p9 = o0['threshold_abnormal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) return false;
+        if (p9 > 10) return false;
+      } else {
+        return false;
+      }
+    }
+    const p11 = o0['time_out'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) return false;
+        if (p11 > 30) return false;
+      } else {
+        return false;
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) return false;
+        if (p13 > 300) return false;
+      } else {
+        return false;
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c57(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 59);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 60);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 61);
+    if (o0['time_out'] === undefined) issues = fail(issues, path, 67);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
+    const p1 = o0['protocol'];
+    if (p1 !== undefined) {
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+    }
+    const p3 = o0['path'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+    const p5 = o0['port'];
+    if (p5 !== undefined) {
+      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
+      } else {
+        issues = fail(issues, path + '/port', 3);
+      }
+    }
+    const p7 = o0['threshold_normal'];
+    if (p7 !== undefined) {
+      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 62);
+        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 63);
+      } else {
+        issues = fail(issues, path + '/threshold_normal', 3);
+      }
+    }
+    const p9 = o0['threshold_abnormal'];
+    if (p9 !== undefined) {
+      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
+      } else {
+        issues = fail(issues, path + '/threshold_abnormal', 3);
+      }
+    }
+    const p11 = o0['time_out'];
+    if (p11 !== undefined) {
+      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+        if (p11 < 2) issues = fail(issues, path + '/time_out', 62);
+        if (p11 > 30) issues = fail(issues, path + '/time_out', 66);
+      } else {
+        issues = fail(issues, path + '/time_out', 3);
+      }
+    }
+    const p13 = o0['time_interval'];
+    if (p13 !== undefined) {
+      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
+      } else {
+        issues = fail(issues, path + '/time_interval', 3);
+      }
+    }
+    const p15 = o0['http_code'];
+    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `CreateVpcChannelVpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
+export function validateCreateVpcChannelVpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
+  return b57(value) ? [] : (c57(value, path, null) ?? []);
+}
+
+export function isCreateVpcChannelVpcHealthConfig(value: unknown): value is types.CreateVpcChannelVpcHealthConfig {
+  return b57(value);
 }
 
 /** Checks a value against the `EnvReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvReq(value: unknown, path = ''): ValidationIssue[] {
-  return b15(value) ? [] : (c15(value, path, null) ?? []);
+  return b17(value) ? [] : (c17(value, path, null) ?? []);
 }
 
 export function isEnvReq(value: unknown): value is types.EnvReq {
-  return b15(value);
+  return b17(value);
 }
 
-function b54(v: unknown): boolean {
+function b59(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['create_time'];
@@ -4617,7 +5717,7 @@ function b54(v: unknown): boolean {
   return true;
 }
 
-function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c59(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['create_time'];
@@ -4636,14 +5736,14 @@ function c54(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `EnvResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvResp(value: unknown, path = ''): ValidationIssue[] {
-  return b54(value) ? [] : (c54(value, path, null) ?? []);
+  return b59(value) ? [] : (c59(value, path, null) ?? []);
 }
 
 export function isEnvResp(value: unknown): value is types.EnvResp {
-  return b54(value);
+  return b59(value);
 }
 
-function b55(v: unknown): boolean {
+function b60(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['variable_value'] === undefined) return false;
@@ -4651,34 +5751,62 @@ function b55(v: unknown): boolean {
     if (o0['group_id'] === undefined) return false;
     if (o0['variable_name'] === undefined) return false;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['env_id'];
     if (p3 !== undefined && typeof p3 !== 'string') return false;
     const p5 = o0['group_id'];
     if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) return false;
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
   return true;
 }
 
-function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c60(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) issues = fail(issues, path, 52);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 38);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
-    if (o0['variable_name'] === undefined) issues = fail(issues, path, 53);
+    if (o0['variable_value'] === undefined) issues = fail(issues, path, 68);
+    if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
+    if (o0['variable_name'] === undefined) issues = fail(issues, path, 69);
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 15);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 33);
+      } else {
+        issues = fail(issues, path + '/variable_value', 0);
+      }
+    }
     const p3 = o0['env_id'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
     const p5 = o0['group_id'];
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 51);
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) issues = fail(issues, path + '/variable_name', 27);
+      } else {
+        issues = fail(issues, path + '/variable_name', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 2);
   }
@@ -4687,14 +5815,14 @@ function c55(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `EnvVariableReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvVariableReq(value: unknown, path = ''): ValidationIssue[] {
-  return b55(value) ? [] : (c55(value, path, null) ?? []);
+  return b60(value) ? [] : (c60(value, path, null) ?? []);
 }
 
 export function isEnvVariableReq(value: unknown): value is types.EnvVariableReq {
-  return b55(value);
+  return b60(value);
 }
 
-function b56(v: unknown): boolean {
+function b61(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['variable_value'];
@@ -4713,7 +5841,7 @@ function b56(v: unknown): boolean {
   return true;
 }
 
-function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c61(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['variable_value'];
@@ -4734,14 +5862,14 @@ function c56(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `EnvVariableResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvVariableResp(value: unknown, path = ''): ValidationIssue[] {
-  return b56(value) ? [] : (c56(value, path, null) ?? []);
+  return b61(value) ? [] : (c61(value, path, null) ?? []);
 }
 
 export function isEnvVariableResp(value: unknown): value is types.EnvVariableResp {
-  return b56(value);
+  return b61(value);
 }
 
-function b57(v: unknown): boolean {
+function b62(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['error_code'];
@@ -4754,7 +5882,7 @@ function b57(v: unknown): boolean {
   return true;
 }
 
-function c57(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['error_code'];
@@ -4769,50 +5897,14 @@ function c57(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ErrorMsg` schema; issue paths are JSON Pointers below `path`. */
 export function validateErrorMsg(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
+  return b62(value) ? [] : (c62(value, path, null) ?? []);
 }
 
 export function isErrorMsg(value: unknown): value is types.ErrorMsg {
-  return b57(value);
+  return b62(value);
 }
 
-/** Checks a value against the `ErrorMsg2` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg2(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg2(value: unknown): value is types.ErrorMsg2 {
-  return b57(value);
-}
-
-/** Checks a value against the `ErrorMsg3` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg3(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg3(value: unknown): value is types.ErrorMsg3 {
-  return b57(value);
-}
-
-/** Checks a value against the `ErrorMsg4` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg4(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg4(value: unknown): value is types.ErrorMsg4 {
-  return b57(value);
-}
-
-/** Checks a value against the `ErrorMsg5` schema; issue paths are JSON Pointers below `path`. */
-export function validateErrorMsg5(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
-}
-
-export function isErrorMsg5(value: unknown): value is types.ErrorMsg5 {
-  return b57(value);
-}
-
-function b62(v: unknown): boolean {
+function b63(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['swagger'] === undefined) return false;
@@ -4824,61 +5916,61 @@ function b62(v: unknown): boolean {
     const p1 = o0['swagger'];
     if (p1 !== undefined && typeof p1 !== 'string') return false;
     const p3 = o0['info'];
-    if (p3 !== undefined && !b67(p3)) return false;
+    if (p3 !== undefined && !b68(p3)) return false;
     const p5 = o0['host'];
     if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['paths'];
-    if (p7 !== undefined && !b76(p7)) return false;
+    if (p7 !== undefined && !b77(p7)) return false;
     const p9 = o0['responses'];
-    if (p9 !== undefined && !b81(p9)) return false;
+    if (p9 !== undefined && !b80(p9)) return false;
     const p11 = o0['securityDefinitions'];
-    if (p11 !== undefined && !b85(p11)) return false;
+    if (p11 !== undefined && !b84(p11)) return false;
     const p13 = o0['x-apigateway-access-controls'];
-    if (p13 !== undefined && !b114(p13)) return false;
+    if (p13 !== undefined && !b108(p13)) return false;
     const p15 = o0['x-apigateway-ratelimits'];
-    if (p15 !== undefined && !b117(p15)) return false;
+    if (p15 !== undefined && !b111(p15)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined) issues = fail(issues, path, 54);
-    if (o0['info'] === undefined) issues = fail(issues, path, 55);
-    if (o0['host'] === undefined) issues = fail(issues, path, 56);
-    if (o0['paths'] === undefined) issues = fail(issues, path, 57);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
-    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 59);
+    if (o0['swagger'] === undefined) issues = fail(issues, path, 70);
+    if (o0['info'] === undefined) issues = fail(issues, path, 71);
+    if (o0['host'] === undefined) issues = fail(issues, path, 72);
+    if (o0['paths'] === undefined) issues = fail(issues, path, 73);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 74);
+    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 75);
     const p1 = o0['swagger'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
     const p3 = o0['info'];
     if (p3 !== undefined) {
-      if (!b67(p3)) issues = c67(p3, path + '/info', issues);
+      if (!b68(p3)) issues = c68(p3, path + '/info', issues);
     }
     const p5 = o0['host'];
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
     const p7 = o0['paths'];
     if (p7 !== undefined) {
-      if (!b76(p7)) issues = c76(p7, path + '/paths', issues);
+      if (!b77(p7)) issues = c77(p7, path + '/paths', issues);
     }
     const p9 = o0['responses'];
     if (p9 !== undefined) {
-      if (!b81(p9)) issues = c81(p9, path + '/responses', issues);
+      if (!b80(p9)) issues = c80(p9, path + '/responses', issues);
     }
     const p11 = o0['securityDefinitions'];
     if (p11 !== undefined) {
-      if (!b85(p11)) issues = c85(p11, path + '/securityDefinitions', issues);
+      if (!b84(p11)) issues = c84(p11, path + '/securityDefinitions', issues);
     }
     const p13 = o0['x-apigateway-access-controls'];
     if (p13 !== undefined) {
-      if (!b114(p13)) issues = c114(p13, path + '/x-apigateway-access-controls', issues);
+      if (!b108(p13)) issues = c108(p13, path + '/x-apigateway-access-controls', issues);
     }
     const p15 = o0['x-apigateway-ratelimits'];
     if (p15 !== undefined) {
-      if (!b117(p15)) issues = c117(p15, path + '/x-apigateway-ratelimits', issues);
+      if (!b111(p15)) issues = c111(p15, path + '/x-apigateway-ratelimits', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -4886,16 +5978,16 @@ function c62(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `ExportingMultipleAPIsResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateExportingMultipleAPIsResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b62(value) ? [] : (c62(value, path, null) ?? []);
+/** Checks a value against the `ExportMultipleApisResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateExportMultipleApisResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b63(value) ? [] : (c63(value, path, null) ?? []);
 }
 
-export function isExportingMultipleAPIsResponse(value: unknown): value is types.ExportingMultipleAPIsResponse {
-  return b62(value);
+export function isExportMultipleApisResponse(value: unknown): value is types.ExportMultipleApisResponse {
+  return b63(value);
 }
 
-function b63(v: unknown): boolean {
+function b64(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['function-urn'] === undefined) return false;
@@ -4924,12 +6016,12 @@ function b63(v: unknown): boolean {
   return true;
 }
 
-function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) issues = fail(issues, path, 60);
-    if (o0['version'] === undefined) issues = fail(issues, path, 61);
-    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 62);
+    if (o0['function-urn'] === undefined) issues = fail(issues, path, 76);
+    if (o0['version'] === undefined) issues = fail(issues, path, 77);
+    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 78);
     const p1 = o0['function-urn'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
     const p3 = o0['version'];
@@ -4939,8 +6031,8 @@ function c63(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['timeout'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p7 > 60000) issues = fail(issues, path + '/timeout', 43);
+        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+        if (p7 > 60000) issues = fail(issues, path + '/timeout', 50);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -4955,14 +6047,14 @@ function c63(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateFunctionEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b63(value) ? [] : (c63(value, path, null) ?? []);
+  return b64(value) ? [] : (c64(value, path, null) ?? []);
 }
 
 export function isFunctionEndpoints(value: unknown): value is types.FunctionEndpoints {
-  return b63(value);
+  return b64(value);
 }
 
-function b64(v: unknown): boolean {
+function b65(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -4974,7 +6066,7 @@ function b64(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b74(e3)) return false;
+          if (!b75(e3)) return false;
         }
       } else {
         return false;
@@ -5005,19 +6097,19 @@ function b64(v: unknown): boolean {
   return true;
 }
 
-function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 40);
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    if (o0['path'] === undefined) issues = fail(issues, path, 42);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
+    if (o0['method'] === undefined) issues = fail(issues, path, 48);
+    if (o0['path'] === undefined) issues = fail(issues, path, 49);
     const p1 = o0['name'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b74(e3)) issues = c74(e3, path + '/name/' + i2, issues);
+          if (!b75(e3)) issues = c75(e3, path + '/name/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/name', 1);
@@ -5032,8 +6124,8 @@ function c64(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p12 = o0['timeout'];
     if (p12 !== undefined) {
       if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
-        if (p12 < 1) issues = fail(issues, path + '/timeout', 25);
-        if (p12 > 60000) issues = fail(issues, path + '/timeout', 43);
+        if (p12 < 1) issues = fail(issues, path + '/timeout', 11);
+        if (p12 > 60000) issues = fail(issues, path + '/timeout', 50);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -5050,14 +6142,14 @@ function c64(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateHttpVpcEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b64(value) ? [] : (c64(value, path, null) ?? []);
+  return b65(value) ? [] : (c65(value, path, null) ?? []);
 }
 
 export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoints {
-  return b64(value);
+  return b65(value);
 }
 
-function b65(v: unknown): boolean {
+function b66(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
@@ -5072,14 +6164,14 @@ function b65(v: unknown): boolean {
   return true;
 }
 
-function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['location'];
     if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 11);
+      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p5 = o0['validation'];
@@ -5092,14 +6184,14 @@ function c65(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
 export function validateIdentity(value: unknown, path = ''): ValidationIssue[] {
-  return b65(value) ? [] : (c65(value, path, null) ?? []);
+  return b66(value) ? [] : (c66(value, path, null) ?? []);
 }
 
 export function isIdentity(value: unknown): value is types.Identity {
-  return b65(value);
+  return b66(value);
 }
 
-function b66(v: unknown): boolean {
+function b67(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['file_name'] === undefined) return false;
@@ -5123,26 +6215,26 @@ function b66(v: unknown): boolean {
   return true;
 }
 
-function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) issues = fail(issues, path, 63);
+    if (o0['file_name'] === undefined) issues = fail(issues, path, 79);
     const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 21);
+    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 30);
     const p3 = o0['group_id'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
     const p5 = o0['extend_mode'];
     if (p5 !== undefined) {
-      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 11);
+      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
     }
     const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 21);
+    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 30);
     const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 21);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 30);
     const p11 = o0['api_mode'];
     if (p11 !== undefined) {
-      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 11);
+      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 13);
       if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
     }
     const p13 = o0['file_name'];
@@ -5155,14 +6247,14 @@ function c66(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ImportApiDefinitionsV2RequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateImportApiDefinitionsV2RequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b66(value) ? [] : (c66(value, path, null) ?? []);
+  return b67(value) ? [] : (c67(value, path, null) ?? []);
 }
 
 export function isImportApiDefinitionsV2RequestBody(value: unknown): value is types.ImportApiDefinitionsV2RequestBody {
-  return b66(value);
+  return b67(value);
 }
 
-function b67(v: unknown): boolean {
+function b68(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['title'] === undefined) return false;
@@ -5179,11 +6271,11 @@ function b67(v: unknown): boolean {
   return true;
 }
 
-function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined) issues = fail(issues, path, 64);
-    if (o0['version'] === undefined) issues = fail(issues, path, 61);
+    if (o0['title'] === undefined) issues = fail(issues, path, 80);
+    if (o0['version'] === undefined) issues = fail(issues, path, 77);
     const p1 = o0['title'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
     const p3 = o0['version'];
@@ -5198,14 +6290,14 @@ function c67(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Info` schema; issue paths are JSON Pointers below `path`. */
 export function validateInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b67(value) ? [] : (c67(value, path, null) ?? []);
+  return b68(value) ? [] : (c68(value, path, null) ?? []);
 }
 
 export function isInfo(value: unknown): value is types.Info {
-  return b67(value);
+  return b68(value);
 }
 
-function b68(v: unknown): boolean {
+function b69(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['cycle'];
@@ -5267,7 +6359,7 @@ function b68(v: unknown): boolean {
   return true;
 }
 
-function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['cycle'];
@@ -5289,19 +6381,19 @@ function c68(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/max_latency', 3);
     const p15 = o0['avg_latency'];
     if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/avg_latency', 65);
+      issues = fail(issues, path + '/avg_latency', 81);
     const p17 = o0['max_backend_latency'];
     if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
       issues = fail(issues, path + '/max_backend_latency', 3);
     const p19 = o0['avg_backend_latency'];
     if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/avg_backend_latency', 65);
+      issues = fail(issues, path + '/avg_backend_latency', 81);
     const p21 = o0['max_inner_latency'];
     if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
       issues = fail(issues, path + '/max_inner_latency', 3);
     const p23 = o0['avg_inner_latency'];
     if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/avg_inner_latency', 65);
+      issues = fail(issues, path + '/avg_inner_latency', 81);
     const p25 = o0['output_throughput'];
     if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
       issues = fail(issues, path + '/output_throughput', 3);
@@ -5335,14 +6427,90 @@ function c68(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `List` schema; issue paths are JSON Pointers below `path`. */
 export function validateList(value: unknown, path = ''): ValidationIssue[] {
-  return b68(value) ? [] : (c68(value, path, null) ?? []);
+  return b69(value) ? [] : (c69(value, path, null) ?? []);
 }
 
 export function isList(value: unknown): value is types.List {
-  return b68(value);
+  return b69(value);
 }
 
-function b69(v: unknown): boolean {
+function b70(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['code'];
+    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    const p3 = o0['msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') return false;
+    const p5 = o0['start_time'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
+    const p7 = o0['end_time'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
+    const p9 = o0['list'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b69(e11)) return false;
+        }
+      } else {
+        return false;
+      }
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['code'];
+    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/code', 0);
+    const p3 = o0['msg'];
+    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/msg', 0);
+    const p5 = o0['start_time'];
+    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+      issues = fail(issues, path + '/start_time', 3);
+    const p7 = o0['end_time'];
+    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+      issues = fail(issues, path + '/end_time', 3);
+    const p9 = o0['list'];
+    if (p9 !== undefined) {
+      if (Array.isArray(p9)) {
+        for (let i10 = 0; i10 < p9.length; i10++) {
+          const e11: unknown = p9[i10];
+          if (!b69(e11)) issues = c69(e11, path + '/list/' + i10, issues);
+        }
+      } else {
+        issues = fail(issues, path + '/list', 1);
+      }
+    }
+  } else {
+    issues = fail(issues, path, 2);
+  }
+  return issues;
+}
+
+/** Checks a value against the `ListApiCallsWithinPeriodResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateListApiCallsWithinPeriodResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b70(value) ? [] : (c70(value, path, null) ?? []);
+}
+
+export function isListApiCallsWithinPeriodResponse(value: unknown): value is types.ListApiCallsWithinPeriodResponse {
+  return b70(value);
+}
+
+/** Checks a value against the `ListBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateListBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
+}
+
+export function isListBackendInstancesResponse(value: unknown): value is types.ListBackendInstancesResponse {
+  return b7(value);
+}
+
+function b72(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
@@ -5366,7 +6534,7 @@ function b69(v: unknown): boolean {
   return true;
 }
 
-function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c72(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
@@ -5374,8 +6542,8 @@ function c69(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['weight'];
     if (p3 !== undefined) {
       if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p3 < 0) issues = fail(issues, path + '/weight', 82);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 12);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -5392,14 +6560,14 @@ function c69(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `MemberInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateMemberInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b69(value) ? [] : (c69(value, path, null) ?? []);
+  return b72(value) ? [] : (c72(value, path, null) ?? []);
 }
 
 export function isMemberInfo(value: unknown): value is types.MemberInfo {
-  return b69(value);
+  return b72(value);
 }
 
-function b70(v: unknown): boolean {
+function b73(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['operationId'] === undefined) return false;
@@ -5414,7 +6582,7 @@ function b70(v: unknown): boolean {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b83(e7)) return false;
+          if (!b82(e7)) return false;
         }
       } else {
         return false;
@@ -5425,7 +6593,7 @@ function b70(v: unknown): boolean {
       if (Array.isArray(p10)) {
         for (let i11 = 0; i11 < p10.length; i11++) {
           const e12: unknown = p10[i11];
-          if (!b81(e12)) return false;
+          if (!b80(e12)) return false;
         }
       } else {
         return false;
@@ -5436,20 +6604,20 @@ function b70(v: unknown): boolean {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b83(e17)) return false;
+          if (!b82(e17)) return false;
         }
       } else {
         return false;
       }
     }
     const p20 = o0['responses'];
-    if (p20 !== undefined && !b81(p20)) return false;
+    if (p20 !== undefined && !b80(p20)) return false;
     const p22 = o0['security'];
     if (p22 !== undefined) {
       if (Array.isArray(p22)) {
         for (let i23 = 0; i23 < p22.length; i23++) {
           const e24: unknown = p22[i23];
-          if (!b84(e24)) return false;
+          if (!b83(e24)) return false;
         }
       } else {
         return false;
@@ -5460,20 +6628,20 @@ function b70(v: unknown): boolean {
       if (Array.isArray(p27)) {
         for (let i28 = 0; i28 < p27.length; i28++) {
           const e29: unknown = p27[i28];
-          if (!b85(e29)) return false;
+          if (!b84(e29)) return false;
         }
       } else {
         return false;
       }
     }
     const p32 = o0['x-apigateway-backend'];
-    if (p32 !== undefined && !b115(p32)) return false;
+    if (p32 !== undefined && !b109(p32)) return false;
     const p34 = o0['x-apigateway-backend-policies'];
     if (p34 !== undefined) {
       if (Array.isArray(p34)) {
         for (let i35 = 0; i35 < p34.length; i35++) {
           const e36: unknown = p34[i35];
-          if (!b116(e36)) return false;
+          if (!b110(e36)) return false;
         }
       } else {
         return false;
@@ -5493,12 +6661,12 @@ function b70(v: unknown): boolean {
   return true;
 }
 
-function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c73(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined) issues = fail(issues, path, 68);
-    if (o0['schemes'] === undefined) issues = fail(issues, path, 69);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 58);
+    if (o0['operationId'] === undefined) issues = fail(issues, path, 83);
+    if (o0['schemes'] === undefined) issues = fail(issues, path, 84);
+    if (o0['responses'] === undefined) issues = fail(issues, path, 74);
     const p1 = o0['operationId'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/operationId', 0);
     const p3 = o0['description'];
@@ -5508,7 +6676,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b83(e7)) issues = c83(e7, path + '/schemes/' + i6, issues);
+          if (!b82(e7)) issues = c82(e7, path + '/schemes/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/schemes', 1);
@@ -5519,7 +6687,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p10)) {
         for (let i11 = 0; i11 < p10.length; i11++) {
           const e12: unknown = p10[i11];
-          if (!b81(e12)) issues = c81(e12, path + '/tags/' + i11, issues);
+          if (!b80(e12)) issues = c80(e12, path + '/tags/' + i11, issues);
         }
       } else {
         issues = fail(issues, path + '/tags', 1);
@@ -5530,7 +6698,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b83(e17)) issues = c83(e17, path + '/parameters/' + i16, issues);
+          if (!b82(e17)) issues = c82(e17, path + '/parameters/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -5538,14 +6706,14 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p20 = o0['responses'];
     if (p20 !== undefined) {
-      if (!b81(p20)) issues = c81(p20, path + '/responses', issues);
+      if (!b80(p20)) issues = c80(p20, path + '/responses', issues);
     }
     const p22 = o0['security'];
     if (p22 !== undefined) {
       if (Array.isArray(p22)) {
         for (let i23 = 0; i23 < p22.length; i23++) {
           const e24: unknown = p22[i23];
-          if (!b84(e24)) issues = c84(e24, path + '/security/' + i23, issues);
+          if (!b83(e24)) issues = c83(e24, path + '/security/' + i23, issues);
         }
       } else {
         issues = fail(issues, path + '/security', 1);
@@ -5556,7 +6724,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p27)) {
         for (let i28 = 0; i28 < p27.length; i28++) {
           const e29: unknown = p27[i28];
-          if (!b85(e29)) issues = c85(e29, path + '/x-apigateway-access-control/' + i28, issues);
+          if (!b84(e29)) issues = c84(e29, path + '/x-apigateway-access-control/' + i28, issues);
         }
       } else {
         issues = fail(issues, path + '/x-apigateway-access-control', 1);
@@ -5564,21 +6732,21 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p32 = o0['x-apigateway-backend'];
     if (p32 !== undefined) {
-      if (!b115(p32)) issues = c115(p32, path + '/x-apigateway-backend', issues);
+      if (!b109(p32)) issues = c109(p32, path + '/x-apigateway-backend', issues);
     }
     const p34 = o0['x-apigateway-backend-policies'];
     if (p34 !== undefined) {
       if (Array.isArray(p34)) {
         for (let i35 = 0; i35 < p34.length; i35++) {
           const e36: unknown = p34[i35];
-          if (!b116(e36)) issues = c116(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+          if (!b110(e36)) issues = c110(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
         }
       } else {
         issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
       }
     }
     const p39 = o0['x-apigateway-cors'];
-    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 21);
+    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 30);
     const p41 = o0['x-apigateway-match-mode'];
     if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
     const p43 = o0['x-apigateway-ratelimit'];
@@ -5593,14 +6761,14 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Method` schema; issue paths are JSON Pointers below `path`. */
 export function validateMethod(value: unknown, path = ''): ValidationIssue[] {
-  return b70(value) ? [] : (c70(value, path, null) ?? []);
+  return b73(value) ? [] : (c73(value, path, null) ?? []);
 }
 
 export function isMethod(value: unknown): value is types.Method {
-  return b70(value);
+  return b73(value);
 }
 
-function b71(v: unknown): boolean {
+function b74(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['result-content'] === undefined) return false;
@@ -5614,10 +6782,10 @@ function b71(v: unknown): boolean {
   return true;
 }
 
-function c71(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined) issues = fail(issues, path, 70);
+    if (o0['result-content'] === undefined) issues = fail(issues, path, 85);
     const p1 = o0['result-content'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result-content', 0);
     const p3 = o0['description'];
@@ -5630,36 +6798,14 @@ function c71(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `MockEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateMockEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b71(value) ? [] : (c71(value, path, null) ?? []);
+  return b74(value) ? [] : (c74(value, path, null) ?? []);
 }
 
 export function isMockEndpoints(value: unknown): value is types.MockEndpoints {
-  return b71(value);
+  return b74(value);
 }
 
-/** Checks a value against the `ModifyingRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateModifyingRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b49(value) ? [] : (c49(value, path, null) ?? []);
-}
-
-export function isModifyingRequestThrottlingPolicyRequestBody(
-  value: unknown,
-): value is types.ModifyingRequestThrottlingPolicyRequestBody {
-  return b49(value);
-}
-
-/** Checks a value against the `ModifyingRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateModifyingRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b50(value) ? [] : (c50(value, path, null) ?? []);
-}
-
-export function isModifyingRequestThrottlingPolicyResponse(
-  value: unknown,
-): value is types.ModifyingRequestThrottlingPolicyResponse {
-  return b50(value);
-}
-
-function b74(v: unknown): boolean {
+function b75(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -5680,13 +6826,13 @@ function b74(v: unknown): boolean {
   return true;
 }
 
-function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['in'] === undefined) issues = fail(issues, path, 71);
-    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 72);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['in'] === undefined) issues = fail(issues, path, 86);
+    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 87);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['name'];
@@ -5703,14 +6849,14 @@ function c74(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Name` schema; issue paths are JSON Pointers below `path`. */
 export function validateName(value: unknown, path = ''): ValidationIssue[] {
-  return b74(value) ? [] : (c74(value, path, null) ?? []);
+  return b75(value) ? [] : (c75(value, path, null) ?? []);
 }
 
 export function isName(value: unknown): value is types.Name {
-  return b74(value);
+  return b75(value);
 }
 
-function b75(v: unknown): boolean {
+function b76(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -5733,13 +6879,13 @@ function b75(v: unknown): boolean {
   return true;
 }
 
-function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
     if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['in'] === undefined) issues = fail(issues, path, 71);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 45);
+    if (o0['in'] === undefined) issues = fail(issues, path, 86);
+    if (o0['origin'] === undefined) issues = fail(issues, path, 52);
     const p1 = o0['name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
     const p3 = o0['value'];
@@ -5758,70 +6904,19 @@ function c75(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Parameters` schema; issue paths are JSON Pointers below `path`. */
 export function validateParameters(value: unknown, path = ''): ValidationIssue[] {
-  return b75(value) ? [] : (c75(value, path, null) ?? []);
-}
-
-export function isParameters(value: unknown): value is types.Parameters {
-  return b75(value);
-}
-
-function b76(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) return false;
-    const p1 = o0['uri'];
-    if (p1 !== undefined && !b99(p1)) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) issues = fail(issues, path, 73);
-    const p1 = o0['uri'];
-    if (p1 !== undefined) {
-      if (!b99(p1)) issues = c99(p1, path + '/uri', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Paths` schema; issue paths are JSON Pointers below `path`. */
-export function validatePaths_2(value: unknown, path = ''): ValidationIssue[] {
   return b76(value) ? [] : (c76(value, path, null) ?? []);
 }
 
-export function isPaths_2(value: unknown): value is types.Paths_2 {
+export function isParameters(value: unknown): value is types.Parameters {
   return b76(value);
 }
 
 function b77(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['code'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['start_time'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['end_time'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['list'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b68(e11)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
+    if (o0['uri'] === undefined) return false;
+    const p1 = o0['uri'];
+    if (p1 !== undefined && !b100(p1)) return false;
   } else {
     return false;
   }
@@ -5831,26 +6926,10 @@ function b77(v: unknown): boolean {
 function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['code'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/code', 0);
-    const p3 = o0['msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/msg', 0);
-    const p5 = o0['start_time'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/start_time', 3);
-    const p7 = o0['end_time'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/end_time', 3);
-    const p9 = o0['list'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b68(e11)) issues = c68(e11, path + '/list/' + i10, issues);
-        }
-      } else {
-        issues = fail(issues, path + '/list', 1);
-      }
+    if (o0['uri'] === undefined) issues = fail(issues, path, 88);
+    const p1 = o0['uri'];
+    if (p1 !== undefined) {
+      if (!b100(p1)) issues = c100(p1, path + '/uri', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -5858,31 +6937,27 @@ function c77(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   return issues;
 }
 
-/** Checks a value against the `QueryingAPICallsWithinaPeriodResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateQueryingAPICallsWithinaPeriodResponse(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `Paths` schema; issue paths are JSON Pointers below `path`. */
+export function validatePaths_2(value: unknown, path = ''): ValidationIssue[] {
   return b77(value) ? [] : (c77(value, path, null) ?? []);
 }
 
-export function isQueryingAPICallsWithinaPeriodResponse(
-  value: unknown,
-): value is types.QueryingAPICallsWithinaPeriodResponse {
+export function isPaths_2(value: unknown): value is types.Paths_2 {
   return b77(value);
 }
 
-/** Checks a value against the `QueryingBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateQueryingBackendInstancesResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b6(value) ? [] : (c6(value, path, null) ?? []);
-}
-
-export function isQueryingBackendInstancesResponse(value: unknown): value is types.QueryingBackendInstancesResponse {
-  return b6(value);
-}
-
-function b79(v: unknown): boolean {
+function b78(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
     const p5 = o0['location'];
@@ -5896,7 +6971,13 @@ function b79(v: unknown): boolean {
     const p13 = o0['valid_enable'];
     if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['min_num'];
@@ -5925,19 +7006,26 @@ function b79(v: unknown): boolean {
   return true;
 }
 
-function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c78(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['location'];
     if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p7 = o0['default_value'];
@@ -5946,18 +7034,24 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
     const p11 = o0['required'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
       if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
         issues = fail(issues, path + '/required', 3);
     }
     const p13 = o0['valid_enable'];
     if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
       if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
         issues = fail(issues, path + '/valid_enable', 3);
     }
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
     const p19 = o0['min_num'];
@@ -5978,7 +7072,7 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
     const p31 = o0['pass_through'];
     if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
       if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
     }
     const p33 = o0['id'];
@@ -5991,21 +7085,28 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ReqParam` schema; issue paths are JSON Pointers below `path`. */
 export function validateReqParam(value: unknown, path = ''): ValidationIssue[] {
-  return b79(value) ? [] : (c79(value, path, null) ?? []);
+  return b78(value) ? [] : (c78(value, path, null) ?? []);
 }
 
 export function isReqParam(value: unknown): value is types.ReqParam {
-  return b79(value);
+  return b78(value);
 }
 
-function b80(v: unknown): boolean {
+function b79(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
     if (o0['type'] === undefined) return false;
     if (o0['location'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
     const p5 = o0['location'];
@@ -6019,7 +7120,13 @@ function b80(v: unknown): boolean {
     const p13 = o0['valid_enable'];
     if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') return false;
     const p19 = o0['min_num'];
@@ -6046,22 +7153,29 @@ function b80(v: unknown): boolean {
   return true;
 }
 
-function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['location'] === undefined) issues = fail(issues, path, 33);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['location'] === undefined) issues = fail(issues, path, 43);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p5 = o0['location'];
     if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 11);
+      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
     }
     const p7 = o0['default_value'];
@@ -6070,18 +7184,24 @@ function c80(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
     const p11 = o0['required'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 11);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
       if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
         issues = fail(issues, path + '/required', 3);
     }
     const p13 = o0['valid_enable'];
     if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 11);
+      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
       if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
         issues = fail(issues, path + '/valid_enable', 3);
     }
     const p15 = o0['remark'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p15 !== undefined) {
+      if (typeof p15 === 'string') {
+        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p17 = o0['enumerations'];
     if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
     const p19 = o0['min_num'];
@@ -6102,7 +7222,7 @@ function c80(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
     const p31 = o0['pass_through'];
     if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 11);
+      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
       if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
     }
   } else {
@@ -6113,20 +7233,20 @@ function c80(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ReqParamBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateReqParamBase(value: unknown, path = ''): ValidationIssue[] {
-  return b80(value) ? [] : (c80(value, path, null) ?? []);
+  return b79(value) ? [] : (c79(value, path, null) ?? []);
 }
 
 export function isReqParamBase(value: unknown): value is types.ReqParamBase {
-  return b80(value);
+  return b79(value);
 }
 
-function b81(v: unknown): boolean {
+function b80(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['default'];
-    if (p1 !== undefined && !b84(p1)) return false;
+    if (p1 !== undefined && !b83(p1)) return false;
     const p3 = o0['status_code'];
-    if (p3 !== undefined && !b25(p3)) return false;
+    if (p3 !== undefined && !b27(p3)) return false;
     const p5 = o0['x-apigateway-result-failure-sample'];
     if (p5 !== undefined && typeof p5 !== 'string') return false;
     const p7 = o0['x-apigateway-result-normal-sample'];
@@ -6137,16 +7257,16 @@ function b81(v: unknown): boolean {
   return true;
 }
 
-function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['default'];
     if (p1 !== undefined) {
-      if (!b84(p1)) issues = c84(p1, path + '/default', issues);
+      if (!b83(p1)) issues = c83(p1, path + '/default', issues);
     }
     const p3 = o0['status_code'];
     if (p3 !== undefined) {
-      if (!b25(p3)) issues = c25(p3, path + '/status_code', issues);
+      if (!b27(p3)) issues = c27(p3, path + '/status_code', issues);
     }
     const p5 = o0['x-apigateway-result-failure-sample'];
     if (p5 !== undefined && typeof p5 !== 'string')
@@ -6162,14 +7282,14 @@ function c81(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Responses` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponses(value: unknown, path = ''): ValidationIssue[] {
-  return b81(value) ? [] : (c81(value, path, null) ?? []);
+  return b80(value) ? [] : (c80(value, path, null) ?? []);
 }
 
 export function isResponses(value: unknown): value is types.Responses {
-  return b81(value);
+  return b80(value);
 }
 
-function b82(v: unknown): boolean {
+function b81(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
@@ -6182,7 +7302,7 @@ function b82(v: unknown): boolean {
   return true;
 }
 
-function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['description'];
@@ -6197,14 +7317,14 @@ function c82(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Schema` schema; issue paths are JSON Pointers below `path`. */
 export function validateSchema(value: unknown, path = ''): ValidationIssue[] {
-  return b82(value) ? [] : (c82(value, path, null) ?? []);
+  return b81(value) ? [] : (c81(value, path, null) ?? []);
 }
 
 export function isSchema(value: unknown): value is types.Schema {
-  return b82(value);
+  return b81(value);
 }
 
-function b83(v: unknown): boolean {
+function b82(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['maximum'];
@@ -6235,15 +7355,15 @@ function b83(v: unknown): boolean {
   return true;
 }
 
-function c83(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['maximum'];
     if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/maximum', 65);
+      issues = fail(issues, path + '/maximum', 81);
     const p3 = o0['minimum'];
     if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/minimum', 65);
+      issues = fail(issues, path + '/minimum', 81);
     const p5 = o0['maxLength'];
     if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
       issues = fail(issues, path + '/maxLength', 3);
@@ -6263,7 +7383,7 @@ function c83(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['in'];
     if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
     const p21 = o0['required'];
-    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 21);
+    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 30);
   } else {
     issues = fail(issues, path, 2);
   }
@@ -6272,14 +7392,14 @@ function c83(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Schemes` schema; issue paths are JSON Pointers below `path`. */
 export function validateSchemes(value: unknown, path = ''): ValidationIssue[] {
-  return b83(value) ? [] : (c83(value, path, null) ?? []);
+  return b82(value) ? [] : (c82(value, path, null) ?? []);
 }
 
 export function isSchemes(value: unknown): value is types.Schemes {
-  return b83(value);
+  return b82(value);
 }
 
-function b84(v: unknown): boolean {
+function b83(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apig-auth-type'];
@@ -6287,7 +7407,7 @@ function b84(v: unknown): boolean {
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b25(e3)) return false;
+          if (!b27(e3)) return false;
         }
       } else {
         return false;
@@ -6299,7 +7419,7 @@ function b84(v: unknown): boolean {
   return true;
 }
 
-function c84(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c83(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['apig-auth-type'];
@@ -6307,7 +7427,7 @@ function c84(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p1)) {
         for (let i2 = 0; i2 < p1.length; i2++) {
           const e3: unknown = p1[i2];
-          if (!b25(e3)) issues = c25(e3, path + '/apig-auth-type/' + i2, issues);
+          if (!b27(e3)) issues = c27(e3, path + '/apig-auth-type/' + i2, issues);
         }
       } else {
         issues = fail(issues, path + '/apig-auth-type', 1);
@@ -6321,32 +7441,32 @@ function c84(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Security` schema; issue paths are JSON Pointers below `path`. */
 export function validateSecurity(value: unknown, path = ''): ValidationIssue[] {
-  return b84(value) ? [] : (c84(value, path, null) ?? []);
+  return b83(value) ? [] : (c83(value, path, null) ?? []);
 }
 
 export function isSecurity(value: unknown): value is types.Security {
-  return b84(value);
+  return b83(value);
 }
 
-function b85(v: unknown): boolean {
+function b84(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && !b74(p1)) return false;
+    if (p1 !== undefined && !b75(p1)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c84(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
     const p1 = o0['name'];
     if (p1 !== undefined) {
-      if (!b74(p1)) issues = c74(p1, path + '/name', issues);
+      if (!b75(p1)) issues = c75(p1, path + '/name', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -6356,14 +7476,14 @@ function c85(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SecurityDefinitions` schema; issue paths are JSON Pointers below `path`. */
 export function validateSecurityDefinitions(value: unknown, path = ''): ValidationIssue[] {
-  return b85(value) ? [] : (c85(value, path, null) ?? []);
+  return b84(value) ? [] : (c84(value, path, null) ?? []);
 }
 
 export function isSecurityDefinitions(value: unknown): value is types.SecurityDefinitions {
-  return b85(value);
+  return b84(value);
 }
 
-function b86(v: unknown): boolean {
+function b85(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -6381,10 +7501,10 @@ function b86(v: unknown): boolean {
   return true;
 }
 
-function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
     const p1 = o0['sign_secret'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
     const p3 = o0['name'];
@@ -6393,7 +7513,7 @@ function c86(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
     const p7 = o0['sign_type'];
     if (p7 !== undefined) {
-      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
+      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
       if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
     }
   } else {
@@ -6404,14 +7524,14 @@ function c86(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SignatureReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateSignatureReq(value: unknown, path = ''): ValidationIssue[] {
-  return b86(value) ? [] : (c86(value, path, null) ?? []);
+  return b85(value) ? [] : (c85(value, path, null) ?? []);
 }
 
 export function isSignatureReq(value: unknown): value is types.SignatureReq {
-  return b86(value);
+  return b85(value);
 }
 
-function b87(v: unknown): boolean {
+function b86(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['sign_secret'];
@@ -6434,7 +7554,7 @@ function b87(v: unknown): boolean {
   return true;
 }
 
-function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['sign_secret'];
@@ -6451,7 +7571,7 @@ function c87(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
     const p13 = o0['sign_type'];
     if (p13 !== undefined) {
-      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 11);
+      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
       if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
     }
   } else {
@@ -6462,14 +7582,14 @@ function c87(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SignatureResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSignatureResp(value: unknown, path = ''): ValidationIssue[] {
-  return b87(value) ? [] : (c87(value, path, null) ?? []);
+  return b86(value) ? [] : (c86(value, path, null) ?? []);
 }
 
 export function isSignatureResp(value: unknown): value is types.SignatureResp {
-  return b87(value);
+  return b86(value);
 }
 
-function b88(v: unknown): boolean {
+function b87(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -6487,12 +7607,12 @@ function b88(v: unknown): boolean {
   return true;
 }
 
-function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['limit'] === undefined) issues = fail(issues, path, 74);
-    if (o0['instance'] === undefined) issues = fail(issues, path, 75);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['limit'] === undefined) issues = fail(issues, path, 89);
+    if (o0['instance'] === undefined) issues = fail(issues, path, 90);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['limit'];
@@ -6508,14 +7628,14 @@ function c88(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Special` schema; issue paths are JSON Pointers below `path`. */
 export function validateSpecial(value: unknown, path = ''): ValidationIssue[] {
-  return b88(value) ? [] : (c88(value, path, null) ?? []);
+  return b87(value) ? [] : (c87(value, path, null) ?? []);
 }
 
 export function isSpecial(value: unknown): value is types.Special {
-  return b88(value);
+  return b87(value);
 }
 
-function b89(v: unknown): boolean {
+function b88(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['path'];
@@ -6532,7 +7652,7 @@ function b89(v: unknown): boolean {
   return true;
 }
 
-function c89(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['path'];
@@ -6551,14 +7671,14 @@ function c89(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SwaggerFailureResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerFailureResp(value: unknown, path = ''): ValidationIssue[] {
-  return b89(value) ? [] : (c89(value, path, null) ?? []);
+  return b88(value) ? [] : (c88(value, path, null) ?? []);
 }
 
 export function isSwaggerFailureResp(value: unknown): value is types.SwaggerFailureResp {
-  return b89(value);
+  return b88(value);
 }
 
-function b90(v: unknown): boolean {
+function b89(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -6571,7 +7691,7 @@ function b90(v: unknown): boolean {
   return true;
 }
 
-function c90(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c89(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['id'];
@@ -6586,14 +7706,14 @@ function c90(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SwaggerInfoResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerInfoResp(value: unknown, path = ''): ValidationIssue[] {
-  return b90(value) ? [] : (c90(value, path, null) ?? []);
+  return b89(value) ? [] : (c89(value, path, null) ?? []);
 }
 
 export function isSwaggerInfoResp(value: unknown): value is types.SwaggerInfoResp {
-  return b90(value);
+  return b89(value);
 }
 
-function b91(v: unknown): boolean {
+function b90(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['group_id'] === undefined) return false;
@@ -6624,21 +7744,21 @@ function b91(v: unknown): boolean {
   return true;
 }
 
-function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c90(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 19);
+    if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
     const p1 = o0['env_id'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
     const p3 = o0['define'];
     if (p3 !== undefined) {
       if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
-        issues = fail(issues, path + '/define', 11);
+        issues = fail(issues, path + '/define', 13);
       if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
     }
     const p5 = o0['type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 11);
+      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
     }
     const p7 = o0['version'];
@@ -6664,14 +7784,14 @@ function c91(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SwaggerReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerReq(value: unknown, path = ''): ValidationIssue[] {
-  return b91(value) ? [] : (c91(value, path, null) ?? []);
+  return b90(value) ? [] : (c90(value, path, null) ?? []);
 }
 
 export function isSwaggerReq(value: unknown): value is types.SwaggerReq {
-  return b91(value);
+  return b90(value);
 }
 
-function b92(v: unknown): boolean {
+function b91(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['group_id'];
@@ -6681,7 +7801,7 @@ function b92(v: unknown): boolean {
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!b89(e5)) return false;
+          if (!b88(e5)) return false;
         }
       } else {
         return false;
@@ -6692,21 +7812,21 @@ function b92(v: unknown): boolean {
       if (Array.isArray(p8)) {
         for (let i9 = 0; i9 < p8.length; i9++) {
           const e10: unknown = p8[i9];
-          if (!b93(e10)) return false;
+          if (!b92(e10)) return false;
         }
       } else {
         return false;
       }
     }
     const p13 = o0['swagger'];
-    if (p13 !== undefined && !b90(p13)) return false;
+    if (p13 !== undefined && !b89(p13)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c92(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['group_id'];
@@ -6716,7 +7836,7 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!b89(e5)) issues = c89(e5, path + '/failure/' + i4, issues);
+          if (!b88(e5)) issues = c88(e5, path + '/failure/' + i4, issues);
         }
       } else {
         issues = fail(issues, path + '/failure', 1);
@@ -6727,7 +7847,7 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (Array.isArray(p8)) {
         for (let i9 = 0; i9 < p8.length; i9++) {
           const e10: unknown = p8[i9];
-          if (!b93(e10)) issues = c93(e10, path + '/success/' + i9, issues);
+          if (!b92(e10)) issues = c92(e10, path + '/success/' + i9, issues);
         }
       } else {
         issues = fail(issues, path + '/success', 1);
@@ -6735,7 +7855,7 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     }
     const p13 = o0['swagger'];
     if (p13 !== undefined) {
-      if (!b90(p13)) issues = c90(p13, path + '/swagger', issues);
+      if (!b89(p13)) issues = c89(p13, path + '/swagger', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -6745,14 +7865,14 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SwaggerResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerResp(value: unknown, path = ''): ValidationIssue[] {
-  return b92(value) ? [] : (c92(value, path, null) ?? []);
+  return b91(value) ? [] : (c91(value, path, null) ?? []);
 }
 
 export function isSwaggerResp(value: unknown): value is types.SwaggerResp {
-  return b92(value);
+  return b91(value);
 }
 
-function b93(v: unknown): boolean {
+function b92(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['path'];
@@ -6769,7 +7889,7 @@ function b93(v: unknown): boolean {
   return true;
 }
 
-function c93(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c92(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['path'];
@@ -6778,7 +7898,7 @@ function c93(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
     const p5 = o0['action'];
     if (p5 !== undefined) {
-      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 11);
+      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
     }
     const p7 = o0['id'];
@@ -6791,14 +7911,14 @@ function c93(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SwaggerSuccessResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSwaggerSuccessResp(value: unknown, path = ''): ValidationIssue[] {
-  return b93(value) ? [] : (c93(value, path, null) ?? []);
+  return b92(value) ? [] : (c92(value, path, null) ?? []);
 }
 
 export function isSwaggerSuccessResp(value: unknown): value is types.SwaggerSuccessResp {
-  return b93(value);
+  return b92(value);
 }
 
-function b94(v: unknown): boolean {
+function b93(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['api-limit'] === undefined) return false;
@@ -6823,7 +7943,7 @@ function b94(v: unknown): boolean {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b88(e17)) return false;
+          if (!b87(e17)) return false;
         }
       } else {
         return false;
@@ -6835,12 +7955,12 @@ function b94(v: unknown): boolean {
   return true;
 }
 
-function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c93(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined) issues = fail(issues, path, 76);
-    if (o0['interval'] === undefined) issues = fail(issues, path, 77);
-    if (o0['unit'] === undefined) issues = fail(issues, path, 78);
+    if (o0['api-limit'] === undefined) issues = fail(issues, path, 91);
+    if (o0['interval'] === undefined) issues = fail(issues, path, 92);
+    if (o0['unit'] === undefined) issues = fail(issues, path, 93);
     const p1 = o0['api-limit'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/api-limit', 3);
@@ -6859,13 +7979,13 @@ function c94(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p11 = o0['unit'];
     if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
     const p13 = o0['shared'];
-    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 21);
+    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 30);
     const p15 = o0['special'];
     if (p15 !== undefined) {
       if (Array.isArray(p15)) {
         for (let i16 = 0; i16 < p15.length; i16++) {
           const e17: unknown = p15[i16];
-          if (!b88(e17)) issues = c88(e17, path + '/special/' + i16, issues);
+          if (!b87(e17)) issues = c87(e17, path + '/special/' + i16, issues);
         }
       } else {
         issues = fail(issues, path + '/special', 1);
@@ -6879,14 +7999,14 @@ function c94(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ThrottleName` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleName(value: unknown, path = ''): ValidationIssue[] {
-  return b94(value) ? [] : (c94(value, path, null) ?? []);
+  return b93(value) ? [] : (c93(value, path, null) ?? []);
 }
 
 export function isThrottleName(value: unknown): value is types.ThrottleName {
-  return b94(value);
+  return b93(value);
 }
 
-function b95(v: unknown): boolean {
+function b94(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -6900,7 +8020,13 @@ function b95(v: unknown): boolean {
     const p5 = o0['time_unit'];
     if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) return false;
+      } else {
+        return false;
+      }
+    }
     const p9 = o0['api_call_limits'];
     if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
     const p11 = o0['type'];
@@ -6922,13 +8048,13 @@ function b95(v: unknown): boolean {
   return true;
 }
 
-function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 50);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 48);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
+    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
     const p1 = o0['app_call_limits'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/app_call_limits', 3);
@@ -6937,17 +8063,23 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p5 = o0['time_unit'];
     if (p5 !== undefined) {
       if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 11);
+        issues = fail(issues, path + '/time_unit', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     }
     const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+      } else {
+        issues = fail(issues, path + '/remark', 0);
+      }
+    }
     const p9 = o0['api_call_limits'];
     if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
       issues = fail(issues, path + '/api_call_limits', 3);
     const p11 = o0['type'];
     if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 13);
       if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
@@ -6970,14 +8102,14 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ThrottleReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleReq(value: unknown, path = ''): ValidationIssue[] {
-  return b95(value) ? [] : (c95(value, path, null) ?? []);
+  return b94(value) ? [] : (c94(value, path, null) ?? []);
 }
 
 export function isThrottleReq(value: unknown): value is types.ThrottleReq {
-  return b95(value);
+  return b94(value);
 }
 
-function b96(v: unknown): boolean {
+function b95(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['bind_num'];
@@ -7019,7 +8151,7 @@ function b96(v: unknown): boolean {
   return true;
 }
 
-function c96(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['bind_num'];
@@ -7027,7 +8159,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/bind_num', 3);
     const p3 = o0['is_include_special_throttle'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/is_include_special_throttle', 3);
     }
@@ -7037,7 +8169,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
     const p9 = o0['type'];
     if (p9 !== undefined) {
-      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 13);
       if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
@@ -7055,7 +8187,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['time_unit'];
     if (p19 !== undefined) {
       if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 11);
+        issues = fail(issues, path + '/time_unit', 13);
       if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
     }
     const p21 = o0['api_call_limits'];
@@ -7068,7 +8200,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       issues = fail(issues, path + '/user_call_limits', 3);
     const p27 = o0['enable_adaptive_control'];
     if (p27 !== undefined) {
-      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 11);
+      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 13);
       if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
     }
   } else {
@@ -7079,14 +8211,14 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ThrottleResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleResp(value: unknown, path = ''): ValidationIssue[] {
-  return b96(value) ? [] : (c96(value, path, null) ?? []);
+  return b95(value) ? [] : (c95(value, path, null) ?? []);
 }
 
 export function isThrottleResp(value: unknown): value is types.ThrottleResp {
-  return b96(value);
+  return b95(value);
 }
 
-function b97(v: unknown): boolean {
+function b96(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['call_limits'] === undefined) return false;
@@ -7104,12 +8236,12 @@ function b97(v: unknown): boolean {
   return true;
 }
 
-function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c96(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined) issues = fail(issues, path, 79);
-    if (o0['object_id'] === undefined) issues = fail(issues, path, 80);
-    if (o0['object_type'] === undefined) issues = fail(issues, path, 81);
+    if (o0['call_limits'] === undefined) issues = fail(issues, path, 94);
+    if (o0['object_id'] === undefined) issues = fail(issues, path, 95);
+    if (o0['object_type'] === undefined) issues = fail(issues, path, 96);
     const p1 = o0['call_limits'];
     if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
       issues = fail(issues, path + '/call_limits', 3);
@@ -7117,7 +8249,7 @@ function c97(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
     const p5 = o0['object_type'];
     if (p5 !== undefined) {
-      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 11);
+      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
     }
   } else {
@@ -7128,14 +8260,14 @@ function c97(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ThrottleSpecialReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleSpecialReq(value: unknown, path = ''): ValidationIssue[] {
-  return b97(value) ? [] : (c97(value, path, null) ?? []);
+  return b96(value) ? [] : (c96(value, path, null) ?? []);
 }
 
 export function isThrottleSpecialReq(value: unknown): value is types.ThrottleSpecialReq {
-  return b97(value);
+  return b96(value);
 }
 
-function b98(v: unknown): boolean {
+function b97(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['call_limits'];
@@ -7162,7 +8294,7 @@ function b98(v: unknown): boolean {
   return true;
 }
 
-function c98(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['call_limits'];
@@ -7192,61 +8324,41 @@ function c98(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ThrottleSpecialResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateThrottleSpecialResp(value: unknown, path = ''): ValidationIssue[] {
-  return b98(value) ? [] : (c98(value, path, null) ?? []);
+  return b97(value) ? [] : (c97(value, path, null) ?? []);
 }
 
 export function isThrottleSpecialResp(value: unknown): value is types.ThrottleSpecialResp {
-  return b98(value);
+  return b97(value);
 }
 
-function b99(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) return false;
-    const p1 = o0['method'];
-    if (p1 !== undefined && !b70(p1)) return false;
-  } else {
-    return false;
-  }
-  return true;
+/** Checks a value against the `UpdateRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateUpdateRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b52(value) ? [] : (c52(value, path, null) ?? []);
 }
 
-function c99(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) issues = fail(issues, path, 41);
-    const p1 = o0['method'];
-    if (p1 !== undefined) {
-      if (!b70(p1)) issues = c70(p1, path + '/method', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
+export function isUpdateRequestThrottlingPolicyRequestBody(
+  value: unknown,
+): value is types.UpdateRequestThrottlingPolicyRequestBody {
+  return b52(value);
 }
 
-/** Checks a value against the `Uri` schema; issue paths are JSON Pointers below `path`. */
-export function validateUri(value: unknown, path = ''): ValidationIssue[] {
-  return b99(value) ? [] : (c99(value, path, null) ?? []);
+/** Checks a value against the `UpdateRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateUpdateRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b53(value) ? [] : (c53(value, path, null) ?? []);
 }
 
-export function isUri(value: unknown): value is types.Uri {
-  return b99(value);
+export function isUpdateRequestThrottlingPolicyResponse(
+  value: unknown,
+): value is types.UpdateRequestThrottlingPolicyResponse {
+  return b53(value);
 }
 
 function b100(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
+    if (o0['method'] === undefined) return false;
+    const p1 = o0['method'];
+    if (p1 !== undefined && !b73(p1)) return false;
   } else {
     return false;
   }
@@ -7256,71 +8368,10 @@ function b100(v: unknown): boolean {
 function c100(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/cname_status', 3);
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `UrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
-export function validateUrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
-  return b100(value) ? [] : (c100(value, path, null) ?? []);
-}
-
-export function isUrlDomainsResp(value: unknown): value is types.UrlDomainsResp {
-  return b100(value);
-}
-
-function b101(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['min_ssl_version'];
-    if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c101(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/cname_status', 3);
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
-    const p11 = o0['min_ssl_version'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 11);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
+    if (o0['method'] === undefined) issues = fail(issues, path, 48);
+    const p1 = o0['method'];
+    if (p1 !== undefined) {
+      if (!b73(p1)) issues = c73(p1, path + '/method', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -7328,16 +8379,16 @@ function c101(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
   return issues;
 }
 
-/** Checks a value against the `UrlDomainsResp2` schema; issue paths are JSON Pointers below `path`. */
-export function validateUrlDomainsResp2(value: unknown, path = ''): ValidationIssue[] {
-  return b101(value) ? [] : (c101(value, path, null) ?? []);
+/** Checks a value against the `Uri` schema; issue paths are JSON Pointers below `path`. */
+export function validateUri(value: unknown, path = ''): ValidationIssue[] {
+  return b100(value) ? [] : (c100(value, path, null) ?? []);
 }
 
-export function isUrlDomainsResp2(value: unknown): value is types.UrlDomainsResp2 {
-  return b101(value);
+export function isUri(value: unknown): value is types.Uri {
+  return b100(value);
 }
 
-function b102(v: unknown): boolean {
+function b101(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['instance_name'] === undefined) return false;
@@ -7361,11 +8412,11 @@ function b102(v: unknown): boolean {
   return true;
 }
 
-function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c101(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
+    if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
+    if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
     const p1 = o0['instance_name'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
     const p3 = o0['instance_id'];
@@ -7373,8 +8424,8 @@ function c102(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p5 = o0['weight'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p5 < 1) issues = fail(issues, path + '/weight', 11);
+        if (p5 > 100) issues = fail(issues, path + '/weight', 12);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -7387,18 +8438,25 @@ function c102(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VPCTable4` schema; issue paths are JSON Pointers below `path`. */
 export function validateVPCTable4(value: unknown, path = ''): ValidationIssue[] {
-  return b102(value) ? [] : (c102(value, path, null) ?? []);
+  return b101(value) ? [] : (c101(value, path, null) ?? []);
 }
 
 export function isVPCTable4(value: unknown): value is types.VPCTable4 {
-  return b102(value);
+  return b101(value);
 }
 
-function b103(v: unknown): boolean {
+function b102(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['port'];
@@ -7428,35 +8486,42 @@ function b103(v: unknown): boolean {
   return true;
 }
 
-function c103(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
       if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
         issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['create_time'];
@@ -7465,7 +8530,7 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
     const p15 = o0['status'];
     if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
       if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
         issues = fail(issues, path + '/status', 3);
     }
@@ -7479,18 +8544,25 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcChannelInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcChannelInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b103(value) ? [] : (c103(value, path, null) ?? []);
+  return b102(value) ? [] : (c102(value, path, null) ?? []);
 }
 
 export function isVpcChannelInfo(value: unknown): value is types.VpcChannelInfo {
-  return b103(value);
+  return b102(value);
 }
 
-function b104(v: unknown): boolean {
+function b103(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['port'];
@@ -7519,49 +8591,56 @@ function b104(v: unknown): boolean {
       if (Array.isArray(p19)) {
         for (let i20 = 0; i20 < p19.length; i20++) {
           const e21: unknown = p19[i20];
-          if (!b113(e21)) return false;
+          if (!b107(e21)) return false;
         }
       } else {
         return false;
       }
     }
     const p24 = o0['vpc_health_config'];
-    if (p24 !== undefined && !b108(p24)) return false;
+    if (p24 !== undefined && !b105(p24)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c104(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c103(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
       if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
         issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['create_time'];
@@ -7570,7 +8649,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
     const p15 = o0['status'];
     if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 11);
+      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
       if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
         issues = fail(issues, path + '/status', 3);
     }
@@ -7581,7 +8660,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p19)) {
         for (let i20 = 0; i20 < p19.length; i20++) {
           const e21: unknown = p19[i20];
-          if (!b113(e21)) issues = c113(e21, path + '/members/' + i20, issues);
+          if (!b107(e21)) issues = c107(e21, path + '/members/' + i20, issues);
         }
       } else {
         issues = fail(issues, path + '/members', 1);
@@ -7589,7 +8668,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p24 = o0['vpc_health_config'];
     if (p24 !== undefined) {
-      if (!b108(p24)) issues = c108(p24, path + '/vpc_health_config', issues);
+      if (!b105(p24)) issues = c105(p24, path + '/vpc_health_config', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -7599,14 +8678,14 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcChannelWholeInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcChannelWholeInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b104(value) ? [] : (c104(value, path, null) ?? []);
+  return b103(value) ? [] : (c103(value, path, null) ?? []);
 }
 
 export function isVpcChannelWholeInfo(value: unknown): value is types.VpcChannelWholeInfo {
-  return b104(value);
+  return b103(value);
 }
 
-function b105(v: unknown): boolean {
+function b104(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['name'] === undefined) return false;
@@ -7614,7 +8693,14 @@ function b105(v: unknown): boolean {
     if (o0['members'] === undefined) return false;
     if (o0['vpc_health_config'] === undefined) return false;
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) return false;
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
     const p5 = o0['port'];
@@ -7635,53 +8721,60 @@ function b105(v: unknown): boolean {
       if (Array.isArray(p11)) {
         for (let i12 = 0; i12 < p11.length; i12++) {
           const e13: unknown = p11[i12];
-          if (!b69(e13)) return false;
+          if (!b72(e13)) return false;
         }
       } else {
         return false;
       }
     }
     const p16 = o0['vpc_health_config'];
-    if (p16 !== undefined && !b107(p16)) return false;
+    if (p16 !== undefined && !b56(p16)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c104(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['members'] === undefined) issues = fail(issues, path, 84);
-    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 85);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['members'] === undefined) issues = fail(issues, path, 97);
+    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 98);
     const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+      } else {
+        issues = fail(issues, path + '/name', 0);
+      }
+    }
     const p3 = o0['type'];
     if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 11);
+      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
       if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
     }
     const p5 = o0['port'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p5 < 1) issues = fail(issues, path + '/port', 11);
+        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
     }
     const p7 = o0['balance_strategy'];
     if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 11);
+      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
       if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
         issues = fail(issues, path + '/balance_strategy', 3);
     }
     const p9 = o0['member_type'];
     if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 11);
+      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
       if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
     }
     const p11 = o0['members'];
@@ -7689,7 +8782,7 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p11)) {
         for (let i12 = 0; i12 < p11.length; i12++) {
           const e13: unknown = p11[i12];
-          if (!b69(e13)) issues = c69(e13, path + '/members/' + i12, issues);
+          if (!b72(e13)) issues = c72(e13, path + '/members/' + i12, issues);
         }
       } else {
         issues = fail(issues, path + '/members', 1);
@@ -7697,7 +8790,7 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p16 = o0['vpc_health_config'];
     if (p16 !== undefined) {
-      if (!b107(p16)) issues = c107(p16, path + '/vpc_health_config', issues);
+      if (!b56(p16)) issues = c56(p16, path + '/vpc_health_config', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -7707,306 +8800,14 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b105(value) ? [] : (c105(value, path, null) ?? []);
+  return b104(value) ? [] : (c104(value, path, null) ?? []);
 }
 
 export function isVpcCreate(value: unknown): value is types.VpcCreate {
-  return b105(value);
+  return b104(value);
 }
 
-function b106(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) return false;
-    if (o0['threshold_normal'] === undefined) return false;
-    if (o0['threshold_abnormal'] === undefined) return false;
-    if (o0['time_out'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['threshold_normal'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 2) return false;
-        if (p7 > 10) return false;
-      } else {
-        return false;
-      }
-    }
-    const p9 = o0['threshold_abnormal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
-      }
-    }
-    const p11 = o0['time_out'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) return false;
-        if (p11 > 30) return false;
-      } else {
-        return false;
-      }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
-    if (o0['time_out'] === undefined) issues = fail(issues, path, 89);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 25);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 51);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p7 = o0['threshold_normal'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 91);
-      } else {
-        issues = fail(issues, path + '/threshold_normal', 3);
-      }
-    }
-    const p9 = o0['threshold_abnormal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 3);
-      }
-    }
-    const p11 = o0['time_out'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/time_out', 90);
-        if (p11 > 30) issues = fail(issues, path + '/time_out', 92);
-      } else {
-        issues = fail(issues, path + '/time_out', 3);
-      }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
-      } else {
-        issues = fail(issues, path + '/time_interval', 3);
-      }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
-  return b106(value) ? [] : (c106(value, path, null) ?? []);
-}
-
-export function isVpcHealthConfig(value: unknown): value is types.VpcHealthConfig {
-  return b106(value);
-}
-
-function b107(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) return false;
-    if (o0['threshold_normal'] === undefined) return false;
-    if (o0['threshold_abnormal'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    if (o0['timeout'] === undefined) return false;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-        if (p7 > 65535) return false;
-      } else {
-        return false;
-      }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
-      }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) return false;
-        if (p11 > 10) return false;
-      } else {
-        return false;
-      }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) return false;
-        if (p19 > 30) return false;
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 86);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 87);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 88);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 49);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 28);
-    const p1 = o0['protocol'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    }
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    }
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
-      } else {
-        issues = fail(issues, path + '/threshold_normal', 3);
-      }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 3);
-      }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
-      } else {
-        issues = fail(issues, path + '/time_interval', 3);
-      }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcHealthConfig2` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcHealthConfig2(value: unknown, path = ''): ValidationIssue[] {
-  return b107(value) ? [] : (c107(value, path, null) ?? []);
-}
-
-export function isVpcHealthConfig2(value: unknown): value is types.VpcHealthConfig2 {
-  return b107(value);
-}
-
-function b108(v: unknown): boolean {
+function b105(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
@@ -8076,26 +8877,26 @@ function b108(v: unknown): boolean {
   return true;
 }
 
-function c108(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['protocol'];
     if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 11);
+      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
       if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     }
     const p3 = o0['path'];
     if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
     const p5 = o0['method'];
     if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 11);
+      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
       if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
     }
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 25);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 51);
+        if (p7 < 1) issues = fail(issues, path + '/port', 11);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 58);
       } else {
         issues = fail(issues, path + '/port', 3);
       }
@@ -8103,8 +8904,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p9 = o0['threshold_normal'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 90);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 91);
+        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 62);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 63);
       } else {
         issues = fail(issues, path + '/threshold_normal', 3);
       }
@@ -8112,8 +8913,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p11 = o0['threshold_abnormal'];
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 90);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 91);
+        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 3);
       }
@@ -8121,8 +8922,8 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 93);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 94);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
       } else {
         issues = fail(issues, path + '/time_interval', 3);
       }
@@ -8130,12 +8931,12 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
     const p19 = o0['timeout'];
     if (p19 !== undefined) {
       if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 90);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 92);
+        if (p19 < 2) issues = fail(issues, path + '/timeout', 62);
+        if (p19 > 30) issues = fail(issues, path + '/timeout', 66);
       } else {
         issues = fail(issues, path + '/timeout', 3);
       }
@@ -8154,14 +8955,14 @@ function c108(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcHealthConfigInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcHealthConfigInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b108(value) ? [] : (c108(value, path, null) ?? []);
+  return b105(value) ? [] : (c105(value, path, null) ?? []);
 }
 
 export function isVpcHealthConfigInfo(value: unknown): value is types.VpcHealthConfigInfo {
-  return b108(value);
+  return b105(value);
 }
 
-function b109(v: unknown): boolean {
+function b106(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['ecs_id'];
@@ -8182,7 +8983,7 @@ function b109(v: unknown): boolean {
   return true;
 }
 
-function c109(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['ecs_id'];
@@ -8191,7 +8992,7 @@ function c109(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
       issues = fail(issues, path + '/ecs_name', 3);
     const p5 = o0['cascade_flag'];
-    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 21);
+    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 30);
     const p7 = o0['vpc_channel_proxy_host'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
     const p9 = o0['vpc_channel_id'];
@@ -8206,156 +9007,14 @@ function c109(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b109(value) ? [] : (c109(value, path, null) ?? []);
+  return b106(value) ? [] : (c106(value, path, null) ?? []);
 }
 
 export function isVpcInfo(value: unknown): value is types.VpcInfo {
-  return b109(value);
+  return b106(value);
 }
 
-function b110(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) return false;
-    if (o0['instance_id'] === undefined) return false;
-    if (o0['weight'] === undefined) return false;
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 100) return false;
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 82);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 83);
-    if (o0['weight'] === undefined) issues = fail(issues, path, 95);
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 67);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
-      }
-    }
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcInstances` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcInstances(value: unknown, path = ''): ValidationIssue[] {
-  return b110(value) ? [] : (c110(value, path, null) ?? []);
-}
-
-export function isVpcInstances(value: unknown): value is types.VpcInstances {
-  return b110(value);
-}
-
-function b111(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['vpc_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['instance_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['instance_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['host'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['weight'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) return false;
-        if (p13 > 100) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c111(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['vpc_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_id', 0);
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p7 = o0['instance_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p9 = o0['instance_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p11 = o0['host'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p13 = o0['weight'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) issues = fail(issues, path + '/weight', 25);
-        if (p13 > 100) issues = fail(issues, path + '/weight', 67);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
-      }
-    }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
-  }
-  return issues;
-}
-
-/** Checks a value against the `VpcInstances2` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcInstances2(value: unknown, path = ''): ValidationIssue[] {
-  return b111(value) ? [] : (c111(value, path, null) ?? []);
-}
-
-export function isVpcInstances2(value: unknown): value is types.VpcInstances2 {
-  return b111(value);
-}
-
-/** Checks a value against the `VpcInstances3` schema; issue paths are JSON Pointers below `path`. */
-export function validateVpcInstances3(value: unknown, path = ''): ValidationIssue[] {
-  return b111(value) ? [] : (c111(value, path, null) ?? []);
-}
-
-export function isVpcInstances3(value: unknown): value is types.VpcInstances3 {
-  return b111(value);
-}
-
-function b113(v: unknown): boolean {
+function b107(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
@@ -8388,7 +9047,7 @@ function b113(v: unknown): boolean {
   return true;
 }
 
-function c113(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['host'];
@@ -8396,8 +9055,8 @@ function c113(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     const p3 = o0['weight'];
     if (p3 !== undefined) {
       if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 66);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 67);
+        if (p3 < 0) issues = fail(issues, path + '/weight', 82);
+        if (p3 > 100) issues = fail(issues, path + '/weight', 12);
       } else {
         issues = fail(issues, path + '/weight', 3);
       }
@@ -8423,14 +9082,14 @@ function c113(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `VpcMemberInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateVpcMemberInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b113(value) ? [] : (c113(value, path, null) ?? []);
+  return b107(value) ? [] : (c107(value, path, null) ?? []);
 }
 
 export function isVpcMemberInfo(value: unknown): value is types.VpcMemberInfo {
-  return b113(value);
+  return b107(value);
 }
 
-function b114(v: unknown): boolean {
+function b108(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
@@ -8441,7 +9100,7 @@ function b114(v: unknown): boolean {
   return true;
 }
 
-function c114(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c108(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['acl_name'];
@@ -8456,14 +9115,14 @@ function c114(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayAccessControls` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayAccessControls(value: unknown, path = ''): ValidationIssue[] {
-  return b114(value) ? [] : (c114(value, path, null) ?? []);
+  return b108(value) ? [] : (c108(value, path, null) ?? []);
 }
 
 export function isXApigatewayAccessControls(value: unknown): value is types.XApigatewayAccessControls {
-  return b114(value);
+  return b108(value);
 }
 
-function b115(v: unknown): boolean {
+function b109(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -8475,25 +9134,25 @@ function b115(v: unknown): boolean {
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!b75(e5)) return false;
+          if (!b76(e5)) return false;
         }
       } else {
         return false;
       }
     }
     const p8 = o0['backend_define'];
-    if (p8 !== undefined && !b37(p8)) return false;
+    if (p8 !== undefined && !b38(p8)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c115(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c109(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['parameters'];
@@ -8501,7 +9160,7 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p3)) {
         for (let i4 = 0; i4 < p3.length; i4++) {
           const e5: unknown = p3[i4];
-          if (!b75(e5)) issues = c75(e5, path + '/parameters/' + i4, issues);
+          if (!b76(e5)) issues = c76(e5, path + '/parameters/' + i4, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -8509,7 +9168,7 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p8 = o0['backend_define'];
     if (p8 !== undefined) {
-      if (!b37(p8)) issues = c37(p8, path + '/backend_define', issues);
+      if (!b38(p8)) issues = c38(p8, path + '/backend_define', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8519,14 +9178,14 @@ function c115(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayBackend` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayBackend(value: unknown, path = ''): ValidationIssue[] {
-  return b115(value) ? [] : (c115(value, path, null) ?? []);
+  return b109(value) ? [] : (c109(value, path, null) ?? []);
 }
 
 export function isXApigatewayBackend(value: unknown): value is types.XApigatewayBackend {
-  return b115(value);
+  return b109(value);
 }
 
-function b116(v: unknown): boolean {
+function b110(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     if (o0['type'] === undefined) return false;
@@ -8543,20 +9202,20 @@ function b116(v: unknown): boolean {
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b75(e7)) return false;
+          if (!b76(e7)) return false;
         }
       } else {
         return false;
       }
     }
     const p10 = o0['backend_define'];
-    if (p10 !== undefined && !b37(p10)) return false;
+    if (p10 !== undefined && !b38(p10)) return false;
     const p12 = o0['conditions'];
     if (p12 !== undefined) {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b46(e14)) return false;
+          if (!b47(e14)) return false;
         }
       } else {
         return false;
@@ -8570,14 +9229,14 @@ function b116(v: unknown): boolean {
   return true;
 }
 
-function c116(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 13);
-    if (o0['name'] === undefined) issues = fail(issues, path, 12);
-    if (o0['backend_define'] === undefined) issues = fail(issues, path, 96);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 32);
-    if (o0['effectMode'] === undefined) issues = fail(issues, path, 97);
+    if (o0['type'] === undefined) issues = fail(issues, path, 19);
+    if (o0['name'] === undefined) issues = fail(issues, path, 18);
+    if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
+    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
+    if (o0['effectMode'] === undefined) issues = fail(issues, path, 100);
     const p1 = o0['type'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
     const p3 = o0['name'];
@@ -8587,7 +9246,7 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (Array.isArray(p5)) {
         for (let i6 = 0; i6 < p5.length; i6++) {
           const e7: unknown = p5[i6];
-          if (!b75(e7)) issues = c75(e7, path + '/parameters/' + i6, issues);
+          if (!b76(e7)) issues = c76(e7, path + '/parameters/' + i6, issues);
         }
       } else {
         issues = fail(issues, path + '/parameters', 1);
@@ -8595,14 +9254,14 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
     }
     const p10 = o0['backend_define'];
     if (p10 !== undefined) {
-      if (!b37(p10)) issues = c37(p10, path + '/backend_define', issues);
+      if (!b38(p10)) issues = c38(p10, path + '/backend_define', issues);
     }
     const p12 = o0['conditions'];
     if (p12 !== undefined) {
       if (Array.isArray(p12)) {
         for (let i13 = 0; i13 < p12.length; i13++) {
           const e14: unknown = p12[i13];
-          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+          if (!b47(e14)) issues = c47(e14, path + '/conditions/' + i13, issues);
         }
       } else {
         issues = fail(issues, path + '/conditions', 1);
@@ -8618,30 +9277,30 @@ function c116(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayBackendPolicies` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayBackendPolicies(value: unknown, path = ''): ValidationIssue[] {
-  return b116(value) ? [] : (c116(value, path, null) ?? []);
+  return b110(value) ? [] : (c110(value, path, null) ?? []);
 }
 
 export function isXApigatewayBackendPolicies(value: unknown): value is types.XApigatewayBackendPolicies {
-  return b116(value);
+  return b110(value);
 }
 
-function b117(v: unknown): boolean {
+function b111(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['throttle_name'];
-    if (p1 !== undefined && !b94(p1)) return false;
+    if (p1 !== undefined && !b93(p1)) return false;
   } else {
     return false;
   }
   return true;
 }
 
-function c117(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c111(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['throttle_name'];
     if (p1 !== undefined) {
-      if (!b94(p1)) issues = c94(p1, path + '/throttle_name', issues);
+      if (!b93(p1)) issues = c93(p1, path + '/throttle_name', issues);
     }
   } else {
     issues = fail(issues, path, 2);
@@ -8651,21 +9310,21 @@ function c117(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
 
 /** Checks a value against the `XApigatewayRatelimits` schema; issue paths are JSON Pointers below `path`. */
 export function validateXApigatewayRatelimits(value: unknown, path = ''): ValidationIssue[] {
-  return b117(value) ? [] : (c117(value, path, null) ?? []);
+  return b111(value) ? [] : (c111(value, path, null) ?? []);
 }
 
 export function isXApigatewayRatelimits(value: unknown): value is types.XApigatewayRatelimits {
-  return b117(value);
+  return b111(value);
 }
 
 function r0(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (!b5(body)) issues = c5(body, '/body', issues);
   }
@@ -8676,7 +9335,7 @@ function s0(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b6(body)) issues = c6(body, '', issues);
+      if (!b7(body)) issues = c7(body, '', issues);
       break;
     }
   }
@@ -8686,9 +9345,9 @@ function s0(status: number, body: unknown): ValidationIssue[] {
 function r1(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b33(body)) issues = c33(body, '/body', issues);
+    if (!b31(body)) issues = c31(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8700,7 +9359,7 @@ function s1(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i0 = 0; i0 < body.length; i0++) {
           const e1: unknown = body[i0];
-          if (!b34(e1)) issues = c34(e1, '/' + i0, issues);
+          if (!b32(e1)) issues = c32(e1, '/' + i0, issues);
         }
       } else {
         issues = fail(issues, '', 1);
@@ -8717,16 +9376,16 @@ function r2(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['action'];
-  if (a6 === undefined) issues = fail(issues, '/query/action', 101);
+  if (a6 === undefined) issues = fail(issues, '/query/action', 104);
   else if (typeof a6 !== 'string') issues = fail(issues, '/query/action', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b9(body)) issues = c9(body, '/body', issues);
+    if (!b11(body)) issues = c11(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8735,23 +9394,23 @@ function s2(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b41(body)) issues = c41(body, '', issues);
+      if (!b42(body)) issues = c42(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8761,9 +9420,9 @@ function s2(status: number, body: unknown): ValidationIssue[] {
 function r3(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b43(body)) issues = c43(body, '/body', issues);
+    if (!b44(body)) issues = c44(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8775,7 +9434,7 @@ function s3(status: number, body: unknown): ValidationIssue[] {
       if (Array.isArray(body)) {
         for (let i0 = 0; i0 < body.length; i0++) {
           const e1: unknown = body[i0];
-          if (!b44(e1)) issues = c44(e1, '/' + i0, issues);
+          if (!b45(e1)) issues = c45(e1, '/' + i0, issues);
         }
       } else {
         issues = fail(issues, '', 1);
@@ -8788,10 +9447,16 @@ function s3(status: number, body: unknown): ValidationIssue[] {
 
 function r4(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
+  const g0: Record<string, unknown> = args.path ?? {};
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b47(body)) issues = c47(body, '/body', issues);
+    if (!b0(body)) issues = c0(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8800,7 +9465,27 @@ function s4(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b48(body)) issues = c48(body, '', issues);
+      if (!b2(body)) issues = c2(body, '', issues);
+      break;
+    }
+    case 400: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 401: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 403: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 404: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 500: {
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8809,16 +9494,10 @@ function s4(status: number, body: unknown): ValidationIssue[] {
 
 function r5(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
-  const g0: Record<string, unknown> = args.path ?? {};
-  const a1 = g0['project_id'];
-  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
-  const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
-  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b0(body)) issues = c0(body, '/body', issues);
+    if (!b17(body)) issues = c17(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8827,27 +9506,7 @@ function s5(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b2(body)) issues = c2(body, '', issues);
-      break;
-    }
-    case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b49(body)) issues = c49(body, '', issues);
       break;
     }
   }
@@ -8860,12 +9519,12 @@ function r6(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b15(body)) issues = c15(body, '/body', issues);
+    if (!b17(body)) issues = c17(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8874,23 +9533,23 @@ function s6(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b14(body)) issues = c14(body, '', issues);
+      if (!b16(body)) issues = c16(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8903,12 +9562,12 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b31(body)) issues = c31(body, '/body', issues);
+    if (!b34(body)) issues = c34(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8917,27 +9576,27 @@ function s7(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b32(body)) issues = c32(body, '', issues);
+      if (!b35(body)) issues = c35(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8950,12 +9609,12 @@ function r8(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b15(body)) issues = c15(body, '/body', issues);
+    if (!b17(body)) issues = c17(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -8964,19 +9623,19 @@ function s8(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b54(body)) issues = c54(body, '', issues);
+      if (!b59(body)) issues = c59(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -8989,12 +9648,12 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b55(body)) issues = c55(body, '/body', issues);
+    if (!b60(body)) issues = c60(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9003,19 +9662,19 @@ function s9(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b56(body)) issues = c56(body, '', issues);
+      if (!b61(body)) issues = c61(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9024,16 +9683,10 @@ function s9(status: number, body: unknown): ValidationIssue[] {
 
 function r10(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
-  const g0: Record<string, unknown> = args.path ?? {};
-  const a1 = g0['project_id'];
-  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
-  const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
-  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b95(body)) issues = c95(body, '/body', issues);
+    if (!b52(body)) issues = c52(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9042,23 +9695,7 @@ function s10(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b96(body)) issues = c96(body, '', issues);
-      break;
-    }
-    case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b53(body)) issues = c53(body, '', issues);
       break;
     }
   }
@@ -9071,12 +9708,12 @@ function r11(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b86(body)) issues = c86(body, '/body', issues);
+    if (!b94(body)) issues = c94(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9085,23 +9722,23 @@ function s11(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b87(body)) issues = c87(body, '', issues);
+      if (!b95(body)) issues = c95(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9114,15 +9751,12 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
-  else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b97(body)) issues = c97(body, '/body', issues);
+    if (!b85(body)) issues = c85(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9131,27 +9765,23 @@ function s12(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b98(body)) issues = c98(body, '', issues);
+      if (!b86(body)) issues = c86(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9164,12 +9794,15 @@ function r13(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
+  const a5 = g0['throttle_id'];
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b105(body)) issues = c105(body, '/body', issues);
+    if (!b96(body)) issues = c96(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9178,27 +9811,27 @@ function s13(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b103(body)) issues = c103(body, '', issues);
+      if (!b97(body)) issues = c97(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9208,9 +9841,9 @@ function s13(status: number, body: unknown): ValidationIssue[] {
 function r14(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b49(body)) issues = c49(body, '/body', issues);
+    if (!b54(body)) issues = c54(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9219,7 +9852,7 @@ function s14(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b50(body)) issues = c50(body, '', issues);
+      if (!b55(body)) issues = c55(body, '', issues);
       break;
     }
   }
@@ -9228,10 +9861,16 @@ function s14(status: number, body: unknown): ValidationIssue[] {
 
 function r15(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
+  const g0: Record<string, unknown> = args.path ?? {};
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b51(body)) issues = c51(body, '/body', issues);
+    if (!b104(body)) issues = c104(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9240,7 +9879,27 @@ function s15(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b52(body)) issues = c52(body, '', issues);
+      if (!b102(body)) issues = c102(body, '', issues);
+      break;
+    }
+    case 400: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 401: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 403: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 404: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 500: {
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9253,10 +9912,10 @@ function r16(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   return issues ?? [];
 }
@@ -9265,19 +9924,19 @@ function s16(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9290,12 +9949,12 @@ function r17(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b91(body)) issues = c91(body, '/body', issues);
+    if (!b90(body)) issues = c90(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9308,23 +9967,23 @@ function s17(status: number, body: unknown): ValidationIssue[] {
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9335,10 +9994,13 @@ function r18(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['env_id/env'];
-  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 103);
+  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 106);
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/env_id~1env', 0);
   const a3 = g0['define'];
-  if (a3 !== undefined && typeof a3 !== 'string') issues = fail(issues, '/query/define', 0);
+  if (a3 !== undefined) {
+    if (!(a3 === 'base' || a3 === 'full' || a3 === 'all')) issues = fail(issues, '/query/define', 13);
+    if (typeof a3 !== 'string') issues = fail(issues, '/query/define', 0);
+  }
   const a5 = g0['version'];
   if (a5 !== undefined && typeof a5 !== 'string') issues = fail(issues, '/query/version', 0);
   const a7 = g0['type'];
@@ -9346,7 +10008,7 @@ function r18(args: RequestArgs): ValidationIssue[] {
   const a9 = g0['env_id'];
   if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/query/env_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
     if (Array.isArray(body)) {
       for (let i11 = 0; i11 < body.length; i11++) {
@@ -9364,7 +10026,7 @@ function s18(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 201: {
-      if (!b62(body)) issues = c62(body, '', issues);
+      if (!b63(body)) issues = c63(body, '', issues);
       break;
     }
   }
@@ -9377,12 +10039,12 @@ function r19(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b66(body)) issues = c66(body, '/body', issues);
+    if (!b67(body)) issues = c67(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9391,27 +10053,27 @@ function s19(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b92(body)) issues = c92(body, '', issues);
+      if (!b91(body)) issues = c91(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9424,7 +10086,7 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['id'];
@@ -9432,17 +10094,23 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a8 = g5['name'];
   if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/query/name', 0);
   const a10 = g5['acl_type'];
-  if (a10 !== undefined && typeof a10 !== 'string') issues = fail(issues, '/query/acl_type', 0);
+  if (a10 !== undefined) {
+    if (!(a10 === 'PERMIT' || a10 === 'DENY')) issues = fail(issues, '/query/acl_type', 13);
+    if (typeof a10 !== 'string') issues = fail(issues, '/query/acl_type', 0);
+  }
   const a12 = g5['entity_type'];
-  if (a12 !== undefined && typeof a12 !== 'string') issues = fail(issues, '/query/entity_type', 0);
+  if (a12 !== undefined) {
+    if (!(a12 === 'IP' || a12 === 'DOMAIN')) issues = fail(issues, '/query/entity_type', 13);
+    if (typeof a12 !== 'string') issues = fail(issues, '/query/entity_type', 0);
+  }
   const a14 = g5['offset'];
   if (a14 !== undefined && !((typeof a14 === 'number' && Number.isInteger(a14)) || typeof a14 === 'bigint'))
     issues = fail(issues, '/query/offset', 3);
   const a16 = g5['limit'];
   if (a16 !== undefined) {
     if ((typeof a16 === 'number' && Number.isInteger(a16)) || typeof a16 === 'bigint') {
-      if (a16 < 1) issues = fail(issues, '/query/limit', 25);
-      if (a16 > 500) issues = fail(issues, '/query/limit', 104);
+      if (a16 < 1) issues = fail(issues, '/query/limit', 11);
+      if (a16 > 500) issues = fail(issues, '/query/limit', 107);
     } else {
       issues = fail(issues, '/query/limit', 3);
     }
@@ -9460,23 +10128,23 @@ function s20(status: number, body: unknown): ValidationIssue[] {
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9485,15 +10153,13 @@ function s20(status: number, body: unknown): ValidationIssue[] {
 
 function r21(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
-  const g0: Record<string, unknown> = args.path ?? {};
-  const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
-  else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
-  const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
-  else {
-    if (!b49(body)) issues = c49(body, '/body', issues);
-  }
+  const g0: Record<string, unknown> = args.query ?? {};
+  const a1 = g0['duration'];
+  if (a1 === undefined) issues = fail(issues, '/query/duration', 108);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/query/duration', 0);
+  const a3 = g0['api_id'];
+  if (a3 === undefined) issues = fail(issues, '/query/api_id', 109);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/query/api_id', 0);
   return issues ?? [];
 }
 
@@ -9501,7 +10167,7 @@ function s21(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b50(body)) issues = c50(body, '', issues);
+      if (!b70(body)) issues = c70(body, '', issues);
       break;
     }
   }
@@ -9510,32 +10176,9 @@ function s21(status: number, body: unknown): ValidationIssue[] {
 
 function r22(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
-  const g0: Record<string, unknown> = args.query ?? {};
-  const a1 = g0['duration'];
-  if (a1 === undefined) issues = fail(issues, '/query/duration', 105);
-  else if (typeof a1 !== 'string') issues = fail(issues, '/query/duration', 0);
-  const a3 = g0['api_id'];
-  if (a3 === undefined) issues = fail(issues, '/query/api_id', 106);
-  else if (typeof a3 !== 'string') issues = fail(issues, '/query/api_id', 0);
-  return issues ?? [];
-}
-
-function s22(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b77(body)) issues = c77(body, '', issues);
-      break;
-    }
-  }
-  return issues ?? [];
-}
-
-function r23(args: RequestArgs): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 98);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const g3: Record<string, unknown> = args.query ?? {};
   const a4 = g3['name'];
@@ -9549,11 +10192,56 @@ function r23(args: RequestArgs): ValidationIssue[] {
   return issues ?? [];
 }
 
+function s22(status: number, body: unknown): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  switch (status) {
+    case 200: {
+      if (!b7(body)) issues = c7(body, '', issues);
+      break;
+    }
+  }
+  return issues ?? [];
+}
+
+function r23(args: RequestArgs): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  const g0: Record<string, unknown> = args.path ?? {};
+  const a1 = g0['project_id'];
+  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
+  const a3 = g0['instance_id'];
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
+  const a5 = g0['app_id'];
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 110);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
+  return issues ?? [];
+}
+
 function s23(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b6(body)) issues = c6(body, '', issues);
+      if (!b29(body)) issues = c29(body, '', issues);
+      break;
+    }
+    case 400: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 401: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 403: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 404: {
+      if (!b62(body)) issues = c62(body, '', issues);
+      break;
+    }
+    case 500: {
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9566,11 +10254,11 @@ function r24(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
-  else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
+  const a5 = g0['vpc_channel_id'];
+  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 111);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/vpc_channel_id', 0);
   return issues ?? [];
 }
 
@@ -9578,27 +10266,27 @@ function s24(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b27(body)) issues = c27(body, '', issues);
+      if (!b103(body)) issues = c103(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9611,11 +10299,16 @@ function r25(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const a5 = g0['vpc_channel_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 108);
-  else if (typeof a5 !== 'string') issues = fail(issues, '/path/vpc_channel_id', 0);
+  const a5 = g0['api_id'];
+  if (a5 === undefined) issues = fail(issues, '/path/api_id', 112);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/api_id', 0);
+  const body: unknown = args.body;
+  if (body === undefined) issues = fail(issues, '/body', 102);
+  else {
+    if (!b13(body)) issues = c13(body, '/body', issues);
+  }
   return issues ?? [];
 }
 
@@ -9623,27 +10316,27 @@ function s25(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b104(body)) issues = c104(body, '', issues);
+      if (!b18(body)) issues = c18(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9656,15 +10349,15 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const a5 = g0['api_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/api_id', 109);
-  else if (typeof a5 !== 'string') issues = fail(issues, '/path/api_id', 0);
+  const a5 = g0['app_id'];
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 110);
+  else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b11(body)) issues = c11(body, '/body', issues);
+    if (!b28(body)) issues = c28(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9672,28 +10365,28 @@ function r26(args: RequestArgs): ValidationIssue[] {
 function s26(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
-    case 200: {
-      if (!b16(body)) issues = c16(body, '', issues);
+    case 201: {
+      if (!b29(body)) issues = c29(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9703,18 +10396,13 @@ function s26(status: number, body: unknown): ValidationIssue[] {
 function r27(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
-  const a1 = g0['project_id'];
-  if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
-  const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
-  else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
-  const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 107);
-  else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
+  const a1 = g0['id'];
+  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
+  else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b26(body)) issues = c26(body, '/body', issues);
+    if (!b52(body)) issues = c52(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9722,28 +10410,8 @@ function r27(args: RequestArgs): ValidationIssue[] {
 function s27(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
-    case 201: {
-      if (!b27(body)) issues = c27(body, '', issues);
-      break;
-    }
-    case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+    case 200: {
+      if (!b53(body)) issues = c53(body, '', issues);
       break;
     }
   }
@@ -9756,15 +10424,15 @@ function r28(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 100);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 102);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 99);
+  if (body === undefined) issues = fail(issues, '/body', 102);
   else {
-    if (!b95(body)) issues = c95(body, '/body', issues);
+    if (!b94(body)) issues = c94(body, '/body', issues);
   }
   return issues ?? [];
 }
@@ -9773,27 +10441,27 @@ function s28(status: number, body: unknown): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   switch (status) {
     case 200: {
-      if (!b96(body)) issues = c96(body, '', issues);
+      if (!b95(body)) issues = c95(body, '', issues);
       break;
     }
     case 400: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 401: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 403: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 404: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
     case 500: {
-      if (!b57(body)) issues = c57(body, '', issues);
+      if (!b62(body)) issues = c62(body, '', issues);
       break;
     }
   }
@@ -9802,66 +10470,66 @@ function s28(status: number, body: unknown): ValidationIssue[] {
 
 /** Request validators by client method name: path, query and header parameters and the body. */
 export const requestValidators = {
-  addingBackendInstances: r0,
-  authorizingApps: r1,
+  addBackendInstances: r0,
+  authorizeApps: r1,
   batchPublishOrOfflineApiV2: r2,
-  bindingaSignatureKey: r3,
-  createAPIGroup: r4,
-  createApiAclBindingV2: r5,
+  bindSignatureKey: r3,
+  createApiAclBindingV2: r4,
+  createApiGroup: r5,
   createApiGroupV2: r6,
   createCustomAuthorizerV2: r7,
   createEnvironmentV2: r8,
   createEnvironmentVariableV2: r9,
-  createRequestThrottlingPolicyV2: r10,
-  createSignatureKeyV2: r11,
-  createSpecialThrottlingConfigurationV2: r12,
-  createVpcChannelV2: r13,
-  creatingaRequestThrottlingPolicy: r14,
-  creatingaVPCChannel: r15,
+  createRequestThrottlingPolicy: r10,
+  createRequestThrottlingPolicyV2: r11,
+  createSignatureKeyV2: r12,
+  createSpecialThrottlingConfigurationV2: r13,
+  createVpcChannel: r14,
+  createVpcChannelV2: r15,
   deleteRequestThrottlingPolicyV2: r16,
   exportApiDefinitionsV2: r17,
-  exportingMultipleAPIs: r18,
+  exportMultipleApis: r18,
   importApiDefinitionsV2: r19,
   listAclStrategiesV2: r20,
-  modifyingRequestThrottlingPolicy: r21,
-  queryingAPICallsWithinaPeriod: r22,
-  queryingBackendInstances: r23,
-  showDetailsOfAppV2: r24,
-  showDetailsOfVpcChannelV2: r25,
-  updateApiV2: r26,
-  updateAppV2: r27,
+  listApiCallsWithinPeriod: r21,
+  listBackendInstances: r22,
+  showDetailsOfAppV2: r23,
+  showDetailsOfVpcChannelV2: r24,
+  updateApiV2: r25,
+  updateAppV2: r26,
+  updateRequestThrottlingPolicy: r27,
   updateRequestThrottlingPolicyV2: r28,
 } satisfies Record<string, (args: RequestArgs) => ValidationIssue[]>;
 
 /** Response validators by client method name: the body documented for the returned status. */
 export const responseValidators = {
-  addingBackendInstances: s0,
-  authorizingApps: s1,
+  addBackendInstances: s0,
+  authorizeApps: s1,
   batchPublishOrOfflineApiV2: s2,
-  bindingaSignatureKey: s3,
-  createAPIGroup: s4,
-  createApiAclBindingV2: s5,
+  bindSignatureKey: s3,
+  createApiAclBindingV2: s4,
+  createApiGroup: s5,
   createApiGroupV2: s6,
   createCustomAuthorizerV2: s7,
   createEnvironmentV2: s8,
   createEnvironmentVariableV2: s9,
-  createRequestThrottlingPolicyV2: s10,
-  createSignatureKeyV2: s11,
-  createSpecialThrottlingConfigurationV2: s12,
-  createVpcChannelV2: s13,
-  creatingaRequestThrottlingPolicy: s14,
-  creatingaVPCChannel: s15,
+  createRequestThrottlingPolicy: s10,
+  createRequestThrottlingPolicyV2: s11,
+  createSignatureKeyV2: s12,
+  createSpecialThrottlingConfigurationV2: s13,
+  createVpcChannel: s14,
+  createVpcChannelV2: s15,
   deleteRequestThrottlingPolicyV2: s16,
   exportApiDefinitionsV2: s17,
-  exportingMultipleAPIs: s18,
+  exportMultipleApis: s18,
   importApiDefinitionsV2: s19,
   listAclStrategiesV2: s20,
-  modifyingRequestThrottlingPolicy: s21,
-  queryingAPICallsWithinaPeriod: s22,
-  queryingBackendInstances: s23,
-  showDetailsOfAppV2: s24,
-  showDetailsOfVpcChannelV2: s25,
-  updateApiV2: s26,
-  updateAppV2: s27,
+  listApiCallsWithinPeriod: s21,
+  listBackendInstances: s22,
+  showDetailsOfAppV2: s23,
+  showDetailsOfVpcChannelV2: s24,
+  updateApiV2: s25,
+  updateAppV2: s26,
+  updateRequestThrottlingPolicy: s27,
   updateRequestThrottlingPolicyV2: s28,
 } satisfies Record<string, (status: number, body: unknown) => ValidationIssue[]>;

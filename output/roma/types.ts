@@ -29,10 +29,6 @@ export interface components {
        */
       parent_id?: number;
     };
-    RequestBody_0db3ac: {
-      /** @description 变量值支持英文字母、数字、英文格式的下划线、中划线,斜线(/)、点、冒号,1 ~ 255个字符。 */
-      variable_value: string;
-    };
     RequestBody_3bd573: {
       /** @description 证书的id集合 */
       certificate_ids: string[];
@@ -87,6 +83,10 @@ export interface components {
        */
       timeout: number;
     };
+    RequestBody_0833ed: {
+      /** @description 变量值支持英文字母、数字、英文格式的下划线、中划线,斜线(/)、点、冒号,1 ~ 255个字符。 */
+      variable_value: string;
+    };
     RequestBody_c03287: {
       /** @description 调度计划的cron表达式 最小长度:8 最大长度:255 */
       cron?: string;
@@ -120,7 +120,7 @@ export interface components {
        */
       size?: number;
     };
-    Response200_35f4e3: {
+    Response200_21ce6e: {
       /** @description 环境编号 最小长度:1 最大长度:65 */
       env_id?: string;
       /** @description API分组编号 最小长度:1 最大长度:65 */
@@ -396,13 +396,13 @@ export type operations = Record<string, never>;
 // Friendly names for every schema in components.schemas.
 export type EnvInfo = components['schemas']['EnvInfo'];
 export type GroupTreeResponse = components['schemas']['GroupTreeResponse'];
-export type RequestBody0db3ac = components['schemas']['RequestBody_0db3ac'];
+export type RequestBody0833ed = components['schemas']['RequestBody_0833ed'];
 export type RequestBody3bd573 = components['schemas']['RequestBody_3bd573'];
 export type RequestBody62fc2a = components['schemas']['RequestBody_62fc2a'];
 export type RequestBodyC03287 = components['schemas']['RequestBody_c03287'];
 export type RequestHeaders = components['schemas']['RequestHeaders'];
+export type Response20021ce6e = components['schemas']['Response200_21ce6e'];
 export type Response200356f31 = components['schemas']['Response200_356f31'];
-export type Response20035f4e3 = components['schemas']['Response200_35f4e3'];
 export type Response20099ecfa = components['schemas']['Response200_99ecfa'];
 export type Response2009acbc1 = components['schemas']['Response200_9acbc1'];
 export type Response200Bd6c2a = components['schemas']['Response200_bd6c2a'];

@@ -14,6 +14,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maxItems', 'must NOT have more than 9999 items'],
   ['type', 'must be array'],
   ['required', 'must have required property "variable_value"'],
+  ['maxLength', 'must NOT have more than 255 characters'],
+  ['minLength', 'must NOT have fewer than 1 characters'],
   ['required', 'must have required property "certificate_ids"'],
   ['type', 'must be boolean'],
   ['required', 'must have required property "protocol"'],
@@ -34,11 +36,11 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['minLength', 'must NOT have fewer than 8 characters'],
   ['maxLength', 'must NOT have more than 16 characters'],
   ['minLength', 'must NOT have fewer than 4 characters'],
-  ['maxLength', 'must NOT have more than 255 characters'],
   ['required', 'must have required property "X-Auth-Token"'],
-  ['maxLength', 'must NOT have more than 64 characters'],
-  ['minLength', 'must NOT have fewer than 1 characters'],
   ['maxLength', 'must NOT have more than 65 characters'],
+  ['maxLength', 'must NOT have more than 32 characters'],
+  ['minLength', 'must NOT have fewer than 3 characters'],
+  ['maxLength', 'must NOT have more than 64 characters'],
   ['maximum', 'must be <= 9999'],
   ['maxLength', 'must NOT have more than 50 characters'],
   ['minLength', 'must NOT have fewer than 2 characters'],
@@ -223,7 +225,14 @@ function b2(v: unknown): boolean {
     const o0 = v as Record<string, unknown>;
     if (o0['variable_value'] === undefined) return false;
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
   } else {
     return false;
   }
@@ -235,19 +244,26 @@ function c2(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const o0 = v as Record<string, unknown>;
     if (o0['variable_value'] === undefined) issues = fail(issues, path, 8);
     const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 10);
+      } else {
+        issues = fail(issues, path + '/variable_value', 0);
+      }
+    }
   } else {
     issues = fail(issues, path, 1);
   }
   return issues;
 }
 
-/** Checks a value against the `RequestBody_0db3ac` schema; issue paths are JSON Pointers below `path`. */
-export function validateRequestBody0db3ac(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `RequestBody_0833ed` schema; issue paths are JSON Pointers below `path`. */
+export function validateRequestBody0833ed(value: unknown, path = ''): ValidationIssue[] {
   return b2(value) ? [] : (c2(value, path, null) ?? []);
 }
 
-export function isRequestBody0db3ac(value: unknown): value is types.RequestBody0db3ac {
+export function isRequestBody0833ed(value: unknown): value is types.RequestBody0833ed {
   return b2(value);
 }
 
@@ -277,7 +293,7 @@ function b3(v: unknown): boolean {
 function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 9);
+    if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 11);
     const p1 = o0['certificate_ids'];
     if (p1 !== undefined) {
       if (Array.isArray(p1)) {
@@ -291,7 +307,7 @@ function c3(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     }
     const p6 = o0['verified_client_certificate_enabled'];
     if (p6 !== undefined && typeof p6 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 10);
+      issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
   } else {
     issues = fail(issues, path, 1);
   }
@@ -382,11 +398,11 @@ function b4(v: unknown): boolean {
 function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 11);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 12);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 13);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 14);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 15);
+    if (o0['protocol'] === undefined) issues = fail(issues, path, 13);
+    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 14);
+    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 15);
+    if (o0['time_interval'] === undefined) issues = fail(issues, path, 16);
+    if (o0['timeout'] === undefined) issues = fail(issues, path, 17);
     const p1 = o0['protocol'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
     const p3 = o0['path'];
@@ -396,8 +412,8 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 16);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 17);
+        if (p7 < 0) issues = fail(issues, path + '/port', 18);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 19);
       } else {
         issues = fail(issues, path + '/port', 4);
       }
@@ -406,7 +422,7 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 18);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
       } else {
         issues = fail(issues, path + '/threshold_normal', 4);
       }
@@ -415,7 +431,7 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 18);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 4);
       }
@@ -423,8 +439,8 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 19);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 20);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
       } else {
         issues = fail(issues, path + '/time_interval', 4);
       }
@@ -432,15 +448,15 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 10);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
     const p19 = o0['status'];
     if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
       issues = fail(issues, path + '/status', 4);
     const p21 = o0['timeout'];
     if (p21 !== undefined) {
       if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 21);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 22);
+        if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
+        if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
       } else {
         issues = fail(issues, path + '/timeout', 4);
       }
@@ -521,9 +537,9 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p1 = o0['start_datetime'];
     if (p1 !== undefined) {
       if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 0) issues = fail(issues, path + '/start_datetime', 16);
+        if (p1 < 0) issues = fail(issues, path + '/start_datetime', 18);
         if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 23);
+          issues = fail(issues, path + '/start_datetime', 25);
       } else {
         issues = fail(issues, path + '/start_datetime', 4);
       }
@@ -531,7 +547,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p3 = o0['period'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 24);
+        if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 26);
       } else {
         issues = fail(issues, path + '/period', 0);
       }
@@ -540,7 +556,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
         if (p5 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 25);
+        if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
       } else {
         issues = fail(issues, path + '/dispatch_interval', 4);
       }
@@ -548,19 +564,19 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['remark'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 24);
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 26);
+        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 26);
+        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 28);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
     }
     const p9 = o0['use_quartz_cron'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 10);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
     const p11 = o0['cron'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 29);
-        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 26);
+        if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 9);
+        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 28);
       } else {
         issues = fail(issues, path + '/cron', 0);
       }
@@ -595,7 +611,7 @@ function b6(v: unknown): boolean {
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
-    if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 30);
+    if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 31);
     const p1 = o0['X-Auth-Token'];
     if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/X-Auth-Token', 0);
   } else {
@@ -614,6 +630,109 @@ export function isRequestHeaders(value: unknown): value is types.RequestHeaders 
 }
 
 function b7(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) return false;
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p3 = o0['env_id'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 65 && codePoints(p3) > 65) return false;
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p5 = o0['group_id'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 65 && codePoints(p5) > 65) return false;
+        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) return false;
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
+      } else {
+        return false;
+      }
+    }
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') return false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o0 = v as Record<string, unknown>;
+    const p1 = o0['variable_value'];
+    if (p1 !== undefined) {
+      if (typeof p1 === 'string') {
+        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 10);
+      } else {
+        issues = fail(issues, path + '/variable_value', 0);
+      }
+    }
+    const p3 = o0['env_id'];
+    if (p3 !== undefined) {
+      if (typeof p3 === 'string') {
+        if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 32);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 10);
+      } else {
+        issues = fail(issues, path + '/env_id', 0);
+      }
+    }
+    const p5 = o0['group_id'];
+    if (p5 !== undefined) {
+      if (typeof p5 === 'string') {
+        if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 32);
+        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 10);
+      } else {
+        issues = fail(issues, path + '/group_id', 0);
+      }
+    }
+    const p7 = o0['variable_name'];
+    if (p7 !== undefined) {
+      if (typeof p7 === 'string') {
+        if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 33);
+        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) issues = fail(issues, path + '/variable_name', 34);
+      } else {
+        issues = fail(issues, path + '/variable_name', 0);
+      }
+    }
+    const p9 = o0['id'];
+    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+  } else {
+    issues = fail(issues, path, 1);
+  }
+  return issues;
+}
+
+/** Checks a value against the `Response200_21ce6e` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse20021ce6e(value: unknown, path = ''): ValidationIssue[] {
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
+}
+
+export function isResponse20021ce6e(value: unknown): value is types.Response20021ce6e {
+  return b7(value);
+}
+
+function b8(v: unknown): boolean {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['dispatch_id'];
@@ -704,14 +823,14 @@ function b7(v: unknown): boolean {
   return true;
 }
 
-function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o0 = v as Record<string, unknown>;
     const p1 = o0['dispatch_id'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 31);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 32);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 35);
+        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 10);
       } else {
         issues = fail(issues, path + '/dispatch_id', 0);
       }
@@ -719,8 +838,8 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p3 = o0['task_id'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 31);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 32);
+        if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 35);
+        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 10);
       } else {
         issues = fail(issues, path + '/task_id', 0);
       }
@@ -728,9 +847,9 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p5 = o0['start_datetime'];
     if (p5 !== undefined) {
       if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 0) issues = fail(issues, path + '/start_datetime', 16);
+        if (p5 < 0) issues = fail(issues, path + '/start_datetime', 18);
         if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 23);
+          issues = fail(issues, path + '/start_datetime', 25);
       } else {
         issues = fail(issues, path + '/start_datetime', 4);
       }
@@ -738,7 +857,7 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p7 = o0['period'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 24);
+        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 26);
       } else {
         issues = fail(issues, path + '/period', 0);
       }
@@ -747,7 +866,7 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 25);
+        if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
       } else {
         issues = fail(issues, path + '/dispatch_interval', 4);
       }
@@ -757,7 +876,7 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/created_date', 2);
         if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n)
-          issues = fail(issues, path + '/created_date', 23);
+          issues = fail(issues, path + '/created_date', 25);
       } else {
         issues = fail(issues, path + '/created_date', 4);
       }
@@ -767,7 +886,7 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
         if (p13 < 1) issues = fail(issues, path + '/last_modified_date', 2);
         if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n)
-          issues = fail(issues, path + '/last_modified_date', 23);
+          issues = fail(issues, path + '/last_modified_date', 25);
       } else {
         issues = fail(issues, path + '/last_modified_date', 4);
       }
@@ -775,19 +894,19 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
     const p15 = o0['remark'];
     if (p15 !== undefined) {
       if (typeof p15 === 'string') {
-        if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 24);
-        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 26);
+        if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 26);
+        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 28);
       } else {
         issues = fail(issues, path + '/remark', 0);
       }
     }
     const p17 = o0['use_quartz_cron'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 10);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
     const p19 = o0['cron'];
     if (p19 !== undefined) {
       if (typeof p19 === 'string') {
-        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 29);
-        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 26);
+        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 9);
+        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 28);
       } else {
         issues = fail(issues, path + '/cron', 0);
       }
@@ -800,85 +919,10 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `Response200_356f31` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponse200356f31(value: unknown, path = ''): ValidationIssue[] {
-  return b7(value) ? [] : (c7(value, path, null) ?? []);
-}
-
-export function isResponse200356f31(value: unknown): value is types.Response200356f31 {
-  return b7(value);
-}
-
-function b8(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['env_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 65 && codePoints(p3) > 65) return false;
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p5 = o0['group_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 65 && codePoints(p5) > 65) return false;
-        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
-    const p3 = o0['env_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 33);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 32);
-      } else {
-        issues = fail(issues, path + '/env_id', 0);
-      }
-    }
-    const p5 = o0['group_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 33);
-        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 32);
-      } else {
-        issues = fail(issues, path + '/group_id', 0);
-      }
-    }
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/variable_name', 0);
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 1);
-  }
-  return issues;
-}
-
-/** Checks a value against the `Response200_35f4e3` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse20035f4e3(value: unknown, path = ''): ValidationIssue[] {
   return b8(value) ? [] : (c8(value, path, null) ?? []);
 }
 
-export function isResponse20035f4e3(value: unknown): value is types.Response20035f4e3 {
+export function isResponse200356f31(value: unknown): value is types.Response200356f31 {
   return b8(value);
 }
 
@@ -950,7 +994,7 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p1 !== undefined) {
       if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
         if (p1 < 1) issues = fail(issues, path + '/size', 2);
-        if (p1 > 9999) issues = fail(issues, path + '/size', 34);
+        if (p1 > 9999) issues = fail(issues, path + '/size', 36);
       } else {
         issues = fail(issues, path + '/size', 4);
       }
@@ -1067,8 +1111,8 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['port'];
     if (p7 !== undefined) {
       if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 16);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 17);
+        if (p7 < 0) issues = fail(issues, path + '/port', 18);
+        if (p7 > 65535) issues = fail(issues, path + '/port', 19);
       } else {
         issues = fail(issues, path + '/port', 4);
       }
@@ -1077,7 +1121,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
         if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 18);
+        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
       } else {
         issues = fail(issues, path + '/threshold_normal', 4);
       }
@@ -1086,7 +1130,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (p11 !== undefined) {
       if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
         if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 18);
+        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
       } else {
         issues = fail(issues, path + '/threshold_abnormal', 4);
       }
@@ -1094,8 +1138,8 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p13 = o0['time_interval'];
     if (p13 !== undefined) {
       if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 19);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 20);
+        if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
+        if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
       } else {
         issues = fail(issues, path + '/time_interval', 4);
       }
@@ -1103,15 +1147,15 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p15 = o0['http_code'];
     if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
     const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 10);
+    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
     const p19 = o0['status'];
     if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
       issues = fail(issues, path + '/status', 4);
     const p21 = o0['timeout'];
     if (p21 !== undefined) {
       if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 21);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 22);
+        if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
+        if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
       } else {
         issues = fail(issues, path + '/timeout', 4);
       }
@@ -1307,7 +1351,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
         if (p1 < 1) issues = fail(issues, path + '/property_id', 2);
         if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/property_id', 23);
+          issues = fail(issues, path + '/property_id', 25);
       } else {
         issues = fail(issues, path + '/property_id', 4);
       }
@@ -1315,8 +1359,8 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['property_name'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 35);
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/property_name', 36);
+        if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 37);
+        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/property_name', 38);
       } else {
         issues = fail(issues, path + '/property_name', 0);
       }
@@ -1332,7 +1376,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['data_type'];
     if (p7 !== undefined) {
       if (typeof p7 === 'string') {
-        if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 37);
+        if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 39);
       } else {
         issues = fail(issues, path + '/data_type', 0);
       }
@@ -1340,8 +1384,8 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p9 = o0['required'];
     if (p9 !== undefined) {
       if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 0) issues = fail(issues, path + '/required', 16);
-        if (p9 > 10) issues = fail(issues, path + '/required', 18);
+        if (p9 < 0) issues = fail(issues, path + '/required', 18);
+        if (p9 > 10) issues = fail(issues, path + '/required', 20);
       } else {
         issues = fail(issues, path + '/required', 4);
       }
@@ -1349,7 +1393,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p11 = o0['min'];
     if (p11 !== undefined) {
       if (typeof p11 === 'string') {
-        if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 37);
+        if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 39);
       } else {
         issues = fail(issues, path + '/min', 0);
       }
@@ -1357,7 +1401,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p13 = o0['max'];
     if (p13 !== undefined) {
       if (typeof p13 === 'string') {
-        if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 37);
+        if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 39);
       } else {
         issues = fail(issues, path + '/max', 0);
       }
@@ -1365,7 +1409,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p15 = o0['step'];
     if (p15 !== undefined) {
       if (typeof p15 === 'string') {
-        if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 37);
+        if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 39);
       } else {
         issues = fail(issues, path + '/step', 0);
       }
@@ -1382,7 +1426,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p19 = o0['unit'];
     if (p19 !== undefined) {
       if (typeof p19 === 'string') {
-        if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 37);
+        if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 39);
       } else {
         issues = fail(issues, path + '/unit', 0);
       }
@@ -1390,7 +1434,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p21 = o0['enum_list'];
     if (p21 !== undefined) {
       if (typeof p21 === 'string') {
-        if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 38);
+        if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 40);
       } else {
         issues = fail(issues, path + '/enum_list', 0);
       }
@@ -1447,10 +1491,10 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p7 = o0['min_ssl_version'];
     if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
     const p9 = o0['is_http_redirect_to_https'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 10);
+    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 12);
     const p11 = o0['verified_client_certificate_enabled'];
     if (p11 !== undefined && typeof p11 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 10);
+      issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
   } else {
     issues = fail(issues, path, 1);
   }
@@ -1505,7 +1549,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p1 = o0['error_code'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 31);
+        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 35);
       } else {
         issues = fail(issues, path + '/error_code', 0);
       }
@@ -1521,7 +1565,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p5 = o0['request_id'];
     if (p5 !== undefined) {
       if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 31);
+        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 35);
       } else {
         issues = fail(issues, path + '/request_id', 0);
       }
@@ -1574,8 +1618,8 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p1 = o0['error_code'];
     if (p1 !== undefined) {
       if (typeof p1 === 'string') {
-        if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 24);
-        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 26);
+        if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 26);
+        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 28);
       } else {
         issues = fail(issues, path + '/error_code', 0);
       }
@@ -1583,8 +1627,8 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     const p3 = o0['error_msg'];
     if (p3 !== undefined) {
       if (typeof p3 === 'string') {
-        if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 39);
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 36);
+        if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 41);
+        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 38);
       } else {
         issues = fail(issues, path + '/error_msg', 0);
       }

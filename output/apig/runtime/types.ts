@@ -59,7 +59,8 @@ export interface RetryPolicy {
 }
 
 export interface ClientOptions {
-  region: string;
+  /** Fills `{region}` of the service's server template; not needed when `endpoint` is given. */
+  region?: string;
   /** Overrides the service's server template, e.g. a private endpoint or a test server. Must be https. */
   endpoint?: string;
   /** Allows an `http:` endpoint (tests, a local proxy). Credentials then travel in clear text. Default false. */

@@ -144,22 +144,25 @@ export class ClientConfigError extends Error {
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
- * 'https://apig.{region}.myhuaweicloud.com' + region → base URL without trailing '/'. The region must look like a
+ * 'https://apig.{region}.myhuaweicloud.com' + region → base URL without trailing '/' (an endpoint needs no region). The region must look like a
  * region when the template uses it; an endpoint must be an https URL without credentials, query or fragment
  * (plain http only with `allowInsecureEndpoint`, for tests and local proxies).
  */
 export function resolveEndpoint(
   serverTemplate: string,
-  region: string,
+  region: string | undefined,
   endpoint?: string,
   allowInsecureEndpoint = false,
 ): string {
-  if (endpoint === undefined && serverTemplate.includes('{region}') && !REGION_PATTERN.test(region)) {
+  if (endpoint === undefined && region === undefined && serverTemplate.includes('{region}')) {
+    throw new ClientConfigError('ClientOptions.region is required unless ClientOptions.endpoint is given');
+  }
+  if (endpoint === undefined && serverTemplate.includes('{region}') && !REGION_PATTERN.test(region ?? '')) {
     throw new ClientConfigError(
       `region ${JSON.stringify(region)} does not look like a Huawei Cloud region (e.g. cn-north-4); set endpoint for anything else`,
     );
   }
-  const base = (endpoint ?? serverTemplate.replace(/\{region\}/g, region)).replace(/\/+$/, '');
+  const base = (endpoint ?? serverTemplate.replace(/\{region\}/g, region ?? '')).replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(base);
