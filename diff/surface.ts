@@ -3,7 +3,7 @@
 // another operation). Names come from the generator's own model (generator/model.ts), so the diff sees exactly the
 // names `hwdocs generate` would export.
 import { buildServiceModel, schemaRefName, type OperationModel, type ServiceModel } from '../generator/model.ts';
-import type { JsonObject } from '../generator/spec/load.ts';
+import type { JsonObject } from '../generator/spec/json.ts';
 import type { Hit, Level, OpenApiDoc } from './types.ts';
 
 /** The surface rules: id, level, meaning (listed by `hwdocs diff --rules` readers in diff/README.md). */

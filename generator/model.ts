@@ -1,6 +1,6 @@
 // The generator's view of a spec: operations and schemas with their generated names decided once, here, so that
 // every emitter (types aliases, client, validators, errors, README) agrees on them.
-import { isPlainObject as isObject, type JsonObject, type JsonValue } from './spec/load.ts';
+import { isPlainObject as isObject, type JsonObject, type JsonValue } from './spec/json.ts';
 import { unescapePointerSegment } from './escape.ts';
 import { assignNames, compareCodeUnits, NameScope, toCamelCase, toPascalCase, splitWords } from './names.ts';
 

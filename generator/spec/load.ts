@@ -4,10 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Document } from '@redocly/openapi-core';
+import { isPlainObject, type JsonObject, type JsonValue } from './json.ts';
 import { MAX_SPEC_BYTES, MAX_YAML_ALIASES, documentBoundsProblem } from './limits.ts';
 
-export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonObject, JsonValue };
+export { isPlainObject };
 
 export interface LoadedSpec {
   /** Absolute path of the document. */
@@ -184,7 +185,6 @@ function checkGeneratorNeeds(doc: JsonObject): string[] {
 }
 
 /** A JSON object (not an array, not null). */
-export const isPlainObject = (value: JsonValue | undefined): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
 
 function hasSchemas(doc: JsonObject): boolean {
   const components = doc.components;
