@@ -22,6 +22,9 @@ function numericLiteral(value: JsonValue | undefined): string | undefined {
  * operator is adjusted for the rounding: no double lies strictly between B and D, so for a double v, `v > B` is
  * `v > D` when D < B and `v >= D` when D > B (and `v < B` likewise). bigint values still compare exactly.
  */
+/** Nesting of named schemas the generated validators follow in one value (see helperSource). */
+const MAX_VALIDATION_DEPTH = 256;
+
 function bigintBoundTest(v: string, op: '<' | '<=' | '>' | '>=', bound: bigint): string {
   const nearest = Number(bound);
   const nearestExact = BigInt(nearest);
@@ -447,15 +450,29 @@ class ValidatorEmitter {
         this.boolMode = true;
         const boolBody = this.emitNode(schema.schema, 'v', '""', 'issues').join('\n');
         this.boolMode = false;
+        // Named schemas are where validation recurses (a tree type, a cyclic value): each call counts one level, so
+        // a value nested deeper than MAX_VALIDATION_DEPTH is an issue instead of a stack overflow.
         bodies.push(
           `function b${index}(v: unknown): boolean {`,
+          'if (depth >= MAX_VALIDATION_DEPTH) return false;',
+          'depth++;',
+          'try {',
           resolveCalls(boolBody),
           'return true;',
+          '} finally {',
+          'depth--;',
+          '}',
           '}',
           '',
           `function c${index}(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {`,
+          `if (depth >= MAX_VALIDATION_DEPTH) return ${this.issue('issues', 'path', 'maxDepth', `must NOT be nested deeper than ${MAX_VALIDATION_DEPTH} levels`).replace(/^issues = /, '')}`,
+          'depth++;',
+          'try {',
           resolveCalls(schemaBodies[index]),
           'return issues;',
+          '} finally {',
+          'depth--;',
+          '}',
           '}',
           '',
         );
@@ -574,6 +591,14 @@ class ValidatorEmitter {
       '}',
       '',
     ];
+    if (this.service.schemas.length) {
+      lines.push(
+        '/** How deep named schemas may nest in one value (cyclic and hostile values stop here, not at the stack limit). */',
+        `export const MAX_VALIDATION_DEPTH = ${MAX_VALIDATION_DEPTH};`,
+        'let depth = 0;',
+        '',
+      );
+    }
     if (this.helpers.ptr) {
       lines.push('/** One JSON Pointer segment (RFC 6901). */', 'function ptr(key: string): string {', "return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace(/~/g, '~0').replace(/\\//g, '~1');", '}', '');
     }
