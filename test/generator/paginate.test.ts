@@ -26,7 +26,7 @@ describe('detectPagination', () => {
   const acl = op('ListAclStrategiesV2');
   const cases: [string, OperationModel, ReturnType<typeof detectPagination>][] = [
     ['offset + limit, total documented', acl, { kind: 'offset', items: 'acls', offsetParam: 'offset', limitParam: 'limit', total: 'total' }],
-    ['page_no + page_size', op('QueryingBackendInstances'), { kind: 'offset', items: 'vpc_instances', offsetParam: 'page_no', limitParam: 'page_size', pageNumbers: true, total: 'total' }],
+    ['page_no + page_size', op('ListBackendInstances'), { kind: 'offset', items: 'vpc_instances', offsetParam: 'page_no', limitParam: 'page_size', pageNumbers: true, total: 'total' }],
     ['marker + limit, the items carry an id', withQuery(acl, { offset: 'marker' }), { kind: 'marker', items: 'acls', markerParam: 'marker', limitParam: 'limit', itemMarker: 'id' }],
     ['offset without a size parameter', withQuery(acl, { limit: null }), { kind: 'offset', items: 'acls', offsetParam: 'offset', total: 'total' }],
     ['no paging parameter', withQuery(acl, { offset: null }), undefined],
@@ -68,7 +68,7 @@ function serve(items: { id: string }[], style: 'offset' | 'page' | 'marker-id' |
 }
 
 const five = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: `acl-${id}` }));
-const client = () => pkg.createApigClient({ endpoint: server.baseUrl, projectId: 'p1', credentials: { type: 'token', token: 't' }, retries: 0 });
+const client = () => pkg.createApigClient({ endpoint: server.baseUrl, allowInsecureEndpoint: true, projectId: 'p1', credentials: { type: 'token', token: 't' }, retries: 0 });
 
 describe('generated paginate iterators over HTTP (the scraped APIG spec)', () => {
   it('offset + limit: every item once, pages fetched in order, stops at the documented total', async () => {
@@ -86,7 +86,7 @@ describe('generated paginate iterators over HTTP (the scraped APIG spec)', () =>
   it('page_no + page_size (v1.0): pages counted from 1', async () => {
     serve(five, 'page', 'vpc_instances');
     const seen: string[] = [];
-    for await (const member of client().v1_0.paginate.queryingBackendInstances({ path: { id: 'vpc-1' }, query: { page_size: 3 } })) seen.push(member.id);
+    for await (const member of client().v1_0.paginate.listBackendInstances({ path: { id: 'vpc-1' }, query: { page_size: 3 } })) seen.push(member.id);
     expect(seen).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(server.received.map((r) => new URL(r.url, server.baseUrl).searchParams.get('page_no'))).toEqual(['1', '2']);
   });
@@ -109,7 +109,7 @@ describe('generated paginate iterators over HTTP (the scraped APIG spec)', () =>
 describe('runtime paginate() with marker paging over HTTP', () => {
   const spec: OperationSpec = { operationId: 'ListLoadBalancers', method: 'GET', path: '/v3/lbs', pathParams: [], queryParams: ['marker', 'limit'], headerParams: [], hasBody: false };
   const run = async (strategy: PageStrategy, limit: number) => {
-    const http = createClient({ endpoint: server.baseUrl, credentials: { type: 'token', token: 't' }, retries: 0 }, { name: 'ELB', serverTemplate: 'https://elb.{region}.example' });
+    const http = createClient({ endpoint: server.baseUrl, allowInsecureEndpoint: true, credentials: { type: 'token', token: 't' }, retries: 0 }, { name: 'ELB', serverTemplate: 'https://elb.{region}.example' });
     const ids: string[] = [];
     for await (const lb of paginate<{ id: string }>(async (args) => (await http.request(spec, args)).body, { query: { limit } }, strategy)) ids.push(lb.id);
     return { ids, markers: server.received.map((r) => new URL(r.url, server.baseUrl).searchParams.get('marker')) };
