@@ -67,6 +67,15 @@ export function contradictions(value: unknown, type: TypeRef, schemas: Map<strin
         for (const f of obj.fields) if (f.required && !(f.name in record)) add(`${pointer}/${escapePointer(f.name)}`, `required field missing (${t.name})`);
         return;
       }
+      case 'oneOf': {
+        // Several documented bodies on one route: the example contradicts its docs only when it fits no variant,
+        // and then the variant it comes closest to (fewest contradictions) says how.
+        const closest = t.variants
+          .map((variant) => contradictions(v, variant.type, schemas))
+          .reduce((best, next) => (next.length < best.length ? next : best));
+        for (const c of closest) add(c.pointer === '/' ? pointer : `${pointer}${c.pointer}`, c.problem);
+        return;
+      }
       default:
         return;
     }

@@ -31,8 +31,11 @@ export function typeSchema(type: TypeRef): Schema {
       return { $ref: `#/components/schemas/${schemaName(type.name)}` };
     case 'unknown':
       return { 'x-doc-type': type.text };
-    case 'oneOf': // one route, one body per page (`…/action`): each variant names its page
-      return { oneOf: type.variants.map((v) => ({ ...typeSchema(v.type), 'x-source': v.source })) };
+    case 'oneOf':
+      // One route, one body per page (`…/action`): each variant names its page. Written as `anyOf`, not `oneOf`:
+      // the documented shapes overlap (optional fields, open objects, no discriminator), so a documented example
+      // often fits two of them, and `oneOf` would make the validators reject the docs' own requests.
+      return { anyOf: type.variants.map((v) => ({ ...typeSchema(v.type), 'x-source': v.source })) };
   }
 }
 

@@ -1,5 +1,5 @@
 // One route, one body per page (cph `…/phones/commands`: shell, uninstall, push on three pages): one operation
-// whose request body is a oneOf of the documented variants, each naming its page; every page's example kept.
+// whose request body is an anyOf of the documented variants (they overlap, so not oneOf), each naming its page; every page's example kept.
 
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +9,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = ['执行adb-shell命令.md', '卸载apk.md', '推送文件.md'].map((f) => join(ROOT, 'test/fixtures/zh-md/cph', f));
 
 describe('one route documented with several bodies', () => {
-  it('is one operation with a oneOf request body, one variant per page', async () => {
+  it('is one operation with an anyOf request body, one variant per page', async () => {
     const r = await scrapeInputs(PAGES, { service: 'cph', root: ROOT });
     const doc = r.document as any;
     expect(Object.keys(doc.paths)).toEqual(['/v1/{project_id}/cloud-phone/phones/commands']);
     const op = doc.paths['/v1/{project_id}/cloud-phone/phones/commands'].post;
     const media = op.requestBody.content['application/json'];
-    const variants = media.schema.oneOf as { $ref: string; 'x-source': { file: string } }[];
+    const variants = media.schema.anyOf as { $ref: string; 'x-source': { file: string } }[];
     expect(variants.map((v) => v['x-source'].file.split('/').pop()).sort()).toEqual(['卸载apk.md', '执行adb-shell命令.md', '推送文件.md']);
     // Distinct shapes, each the table of its own page.
     const names = variants.map((v) => v.$ref.replace('#/components/schemas/', ''));
