@@ -108,6 +108,7 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "vpc_health_config"'],
   ['required', 'must have required property "backend_define"'],
   ['required', 'must have required property "effectMode"'],
+  ['maxDepth', 'must NOT be nested deeper than 256 levels'],
   ['required', 'must have required path parameter "id"'],
   ['required', 'must have a request body'],
   ['required', 'must have required path parameter "instance_id"'],
@@ -131,6 +132,10 @@ function fail(issues: ValidationIssue[] | null, path: string, message: number): 
   return issues;
 }
 
+/** How deep named schemas may nest in one value (cyclic and hostile values stop here, not at the stack limit). */
+export const MAX_VALIDATION_DEPTH = 256;
+let depth = 0;
+
 /** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
 function codePoints(text: string): number {
   let count = text.length;
@@ -148,47 +153,59 @@ function codePoints(text: string): number {
 }
 
 function b0(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['publish_ids'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (typeof e5 !== 'string') return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['publish_ids'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (typeof e5 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c0(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_id', 0);
-    const p3 = o0['publish_ids'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_id', 0);
+      const p3 = o0['publish_ids'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/publish_ids', 1);
         }
-      } else {
-        issues = fail(issues, path + '/publish_ids', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AclApiBindingCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -201,41 +218,53 @@ export function isAclApiBindingCreate(value: unknown): value is types.AclApiBind
 }
 
 function b1(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['env_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['acl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['create_time'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['env_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['acl_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['create_time'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c1(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-    const p5 = o0['env_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p7 = o0['acl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/acl_id', 0);
-    const p9 = o0['create_time'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p5 = o0['env_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p7 = o0['acl_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/acl_id', 0);
+      const p9 = o0['create_time'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AclApiBindingInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -248,43 +277,55 @@ export function isAclApiBindingInfo(value: unknown): value is types.AclApiBindin
 }
 
 function b2(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_bindings'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b1(e3)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_bindings'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b1(e3)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c2(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_bindings'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b1(e3)) issues = c1(e3, path + '/acl_bindings/' + i2, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_bindings'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b1(e3)) issues = c1(e3, path + '/acl_bindings/' + i2, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/acl_bindings', 1);
         }
-      } else {
-        issues = fail(issues, path + '/acl_bindings', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AclApiBindingListResp` schema; issue paths are JSON Pointers below `path`. */
@@ -297,53 +338,67 @@ export function isAclApiBindingListResp(value: unknown): value is types.AclApiBi
 }
 
 function b3(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['total'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['acls'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b9(e7)) return false;
-        }
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['size'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         return false;
+      const p3 = o0['total'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        return false;
+      const p5 = o0['acls'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b9(e7)) return false;
+          }
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/size', 3);
-    const p3 = o0['total'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/total', 3);
-    const p5 = o0['acls'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b9(e7)) issues = c9(e7, path + '/acls/' + i6, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['size'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/size', 3);
+      const p3 = o0['total'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/total', 3);
+      const p5 = o0['acls'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b9(e7)) issues = c9(e7, path + '/acls/' + i6, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/acls', 1);
         }
-      } else {
-        issues = fail(issues, path + '/acls', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AclListResp` schema; issue paths are JSON Pointers below `path`. */
@@ -356,39 +411,51 @@ export function isAclListResp(value: unknown): value is types.AclListResp {
 }
 
 function b4(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['acl-type'] === undefined) return false;
-    if (o0['entity-type'] === undefined) return false;
-    if (o0['value'] === undefined) return false;
-    const p1 = o0['acl-type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['entity-type'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['value'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['acl-type'] === undefined) return false;
+      if (o0['entity-type'] === undefined) return false;
+      if (o0['value'] === undefined) return false;
+      const p1 = o0['acl-type'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['entity-type'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['value'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['acl-type'] === undefined) issues = fail(issues, path, 4);
-    if (o0['entity-type'] === undefined) issues = fail(issues, path, 5);
-    if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    const p1 = o0['acl-type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl-type', 0);
-    const p3 = o0['entity-type'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/entity-type', 0);
-    const p5 = o0['value'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/value', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['acl-type'] === undefined) issues = fail(issues, path, 4);
+      if (o0['entity-type'] === undefined) issues = fail(issues, path, 5);
+      if (o0['value'] === undefined) issues = fail(issues, path, 6);
+      const p1 = o0['acl-type'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl-type', 0);
+      const p3 = o0['entity-type'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/entity-type', 0);
+      const p5 = o0['value'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/value', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AclName` schema; issue paths are JSON Pointers below `path`. */
@@ -401,45 +468,57 @@ export function isAclName(value: unknown): value is types.AclName {
 }
 
 function b5(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['vpc_instances'] === undefined) return false;
-    const p1 = o0['vpc_instances'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b6(e3)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['vpc_instances'] === undefined) return false;
+      const p1 = o0['vpc_instances'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b6(e3)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['vpc_instances'] === undefined) issues = fail(issues, path, 7);
-    const p1 = o0['vpc_instances'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b6(e3)) issues = c6(e3, path + '/vpc_instances/' + i2, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['vpc_instances'] === undefined) issues = fail(issues, path, 7);
+      const p1 = o0['vpc_instances'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b6(e3)) issues = c6(e3, path + '/vpc_instances/' + i2, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/vpc_instances', 1);
         }
-      } else {
-        issues = fail(issues, path + '/vpc_instances', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AddBackendInstancesRequestBody` schema; issue paths are JSON Pointers below `path`. */
@@ -452,53 +531,65 @@ export function isAddBackendInstancesRequestBody(value: unknown): value is types
 }
 
 function b6(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) return false;
-    if (o0['instance_id'] === undefined) return false;
-    if (o0['weight'] === undefined) return false;
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 100) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['instance_name'] === undefined) return false;
+      if (o0['instance_id'] === undefined) return false;
+      if (o0['weight'] === undefined) return false;
+      const p1 = o0['instance_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['instance_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['weight'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 100) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
-    if (o0['weight'] === undefined) issues = fail(issues, path, 10);
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 11);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 12);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
+      if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
+      if (o0['weight'] === undefined) issues = fail(issues, path, 10);
+      const p1 = o0['instance_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+      const p3 = o0['instance_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+      const p5 = o0['weight'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/weight', 11);
+          if (p5 > 100) issues = fail(issues, path + '/weight', 12);
+        } else {
+          issues = fail(issues, path + '/weight', 3);
+        }
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AddBackendInstancesRequestVpcInstances` schema; issue paths are JSON Pointers below `path`. */
@@ -513,53 +604,67 @@ export function isAddBackendInstancesRequestVpcInstances(
 }
 
 function b7(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['total'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['size'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['vpc_instances'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b8(e7)) return false;
-        }
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['total'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         return false;
+      const p3 = o0['size'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        return false;
+      const p5 = o0['vpc_instances'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b8(e7)) return false;
+          }
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['total'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/total', 3);
-    const p3 = o0['size'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/size', 3);
-    const p5 = o0['vpc_instances'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b8(e7)) issues = c8(e7, path + '/vpc_instances/' + i6, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['total'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/total', 3);
+      const p3 = o0['size'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/size', 3);
+      const p5 = o0['vpc_instances'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b8(e7)) issues = c8(e7, path + '/vpc_instances/' + i6, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/vpc_instances', 1);
         }
-      } else {
-        issues = fail(issues, path + '/vpc_instances', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AddBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -572,68 +677,81 @@ export function isAddBackendInstancesResponse(value: unknown): value is types.Ad
 }
 
 function b8(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['vpc_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['instance_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['instance_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['host'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['weight'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) return false;
-        if (p13 > 100) return false;
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['vpc_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['status'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
         return false;
+      const p7 = o0['instance_name'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['instance_id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['host'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['weight'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 1) return false;
+          if (p13 > 100) return false;
+        } else {
+          return false;
+        }
       }
+      const p15 = o0['create_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['vpc_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_id', 0);
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p7 = o0['instance_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p9 = o0['instance_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p11 = o0['host'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p13 = o0['weight'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) issues = fail(issues, path + '/weight', 11);
-        if (p13 > 100) issues = fail(issues, path + '/weight', 12);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['vpc_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_id', 0);
+      const p5 = o0['status'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p7 = o0['instance_name'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+      const p9 = o0['instance_id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+      const p11 = o0['host'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/host', 0);
+      const p13 = o0['weight'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 1) issues = fail(issues, path + '/weight', 11);
+          if (p13 > 100) issues = fail(issues, path + '/weight', 12);
+        } else {
+          issues = fail(issues, path + '/weight', 3);
+        }
       }
+      const p15 = o0['create_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AddBackendInstancesResponseVpcInstances` schema; issue paths are JSON Pointers below `path`. */
@@ -648,56 +766,69 @@ export function isAddBackendInstancesResponseVpcInstances(
 }
 
 function b9(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['acl_type'];
-    if (p3 !== undefined && !(p3 === 'PERMIT' || p3 === 'DENY')) return false;
-    const p5 = o0['acl_value'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['bind_num'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['entity_type'];
-    if (p9 !== undefined && !(p9 === 'IP' || p9 === 'DOMAIN')) return false;
-    const p11 = o0['id'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['update_time'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['acl_type'];
+      if (p3 !== undefined && !(p3 === 'PERMIT' || p3 === 'DENY')) return false;
+      const p5 = o0['acl_value'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['bind_num'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        return false;
+      const p9 = o0['entity_type'];
+      if (p9 !== undefined && !(p9 === 'IP' || p9 === 'DOMAIN')) return false;
+      const p11 = o0['id'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['update_time'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_name', 0);
-    const p3 = o0['acl_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'PERMIT' || p3 === 'DENY')) issues = fail(issues, path + '/acl_type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_name', 0);
+      const p3 = o0['acl_type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'PERMIT' || p3 === 'DENY')) issues = fail(issues, path + '/acl_type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
+      }
+      const p5 = o0['acl_value'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/acl_value', 0);
+      const p7 = o0['bind_num'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/bind_num', 3);
+      const p9 = o0['entity_type'];
+      if (p9 !== undefined) {
+        if (!(p9 === 'IP' || p9 === 'DOMAIN')) issues = fail(issues, path + '/entity_type', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
+      }
+      const p11 = o0['id'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p13 = o0['update_time'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['acl_value'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/acl_value', 0);
-    const p7 = o0['bind_num'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/bind_num', 3);
-    const p9 = o0['entity_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'IP' || p9 === 'DOMAIN')) issues = fail(issues, path + '/entity_type', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
-    }
-    const p11 = o0['id'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p13 = o0['update_time'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/update_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiAclInfoWithBindNum` schema; issue paths are JSON Pointers below `path`. */
@@ -710,31 +841,43 @@ export function isApiAclInfoWithBindNum(value: unknown): value is types.ApiAclIn
 }
 
 function b10(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['vpc_channel_id'] === undefined) return false;
-    const p1 = o0['vpc_channel_proxy_host'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['vpc_channel_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['vpc_channel_id'] === undefined) return false;
+      const p1 = o0['vpc_channel_proxy_host'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['vpc_channel_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 14);
-    const p1 = o0['vpc_channel_proxy_host'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
-    const p3 = o0['vpc_channel_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 14);
+      const p1 = o0['vpc_channel_proxy_host'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
+      const p3 = o0['vpc_channel_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiBackendVpcReq` schema; issue paths are JSON Pointers below `path`. */
@@ -747,63 +890,75 @@ export function isApiBackendVpcReq(value: unknown): value is types.ApiBackendVpc
 }
 
 function b11(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['apis'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (typeof e3 !== 'string') return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['apis'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p6 = o0['env_id'];
-    if (p6 !== undefined && typeof p6 !== 'string') return false;
-    const p8 = o0['remark'];
-    if (p8 !== undefined) {
-      if (typeof p8 === 'string') {
-        if (p8.length > 255 && codePoints(p8) > 255) return false;
-      } else {
-        return false;
+      const p6 = o0['env_id'];
+      if (p6 !== undefined && typeof p6 !== 'string') return false;
+      const p8 = o0['remark'];
+      if (p8 !== undefined) {
+        if (typeof p8 === 'string') {
+          if (p8.length > 255 && codePoints(p8) > 255) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['apis'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (typeof e3 !== 'string') issues = fail(issues, path + '/apis/' + i2, 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['apis'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') issues = fail(issues, path + '/apis/' + i2, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/apis', 1);
         }
-      } else {
-        issues = fail(issues, path + '/apis', 1);
       }
-    }
-    const p6 = o0['env_id'];
-    if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p8 = o0['remark'];
-    if (p8 !== undefined) {
-      if (typeof p8 === 'string') {
-        if (p8.length > 255 && codePoints(p8) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p6 = o0['env_id'];
+      if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p8 = o0['remark'];
+      if (p8 !== undefined) {
+        if (typeof p8 === 'string') {
+          if (p8.length > 255 && codePoints(p8) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiBatchPublish` schema; issue paths are JSON Pointers below `path`. */
@@ -816,47 +971,59 @@ export function isApiBatchPublish(value: unknown): value is types.ApiBatchPublis
 }
 
 function b12(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['condition_origin'] === undefined) return false;
-    if (o0['condition_value'] === undefined) return false;
-    const p1 = o0['req_param_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['condition_type'];
-    if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
-    const p5 = o0['condition_origin'];
-    if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
-    const p7 = o0['condition_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['condition_origin'] === undefined) return false;
+      if (o0['condition_value'] === undefined) return false;
+      const p1 = o0['req_param_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['condition_type'];
+      if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
+      const p5 = o0['condition_origin'];
+      if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
+      const p7 = o0['condition_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['condition_origin'] === undefined) issues = fail(issues, path, 16);
-    if (o0['condition_value'] === undefined) issues = fail(issues, path, 17);
-    const p1 = o0['req_param_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
-    const p3 = o0['condition_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['condition_origin'] === undefined) issues = fail(issues, path, 16);
+      if (o0['condition_value'] === undefined) issues = fail(issues, path, 17);
+      const p1 = o0['req_param_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
+      const p3 = o0['condition_type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
+      }
+      const p5 = o0['condition_origin'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
+      }
+      const p7 = o0['condition_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/condition_value', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['condition_origin'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
-    }
-    const p7 = o0['condition_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/condition_value', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiConditionBase` schema; issue paths are JSON Pointers below `path`. */
@@ -869,393 +1036,407 @@ export function isApiConditionBase(value: unknown): value is types.ApiConditionB
 }
 
 function b13(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['req_protocol'] === undefined) return false;
-    if (o0['req_method'] === undefined) return false;
-    if (o0['req_uri'] === undefined) return false;
-    if (o0['auth_type'] === undefined) return false;
-    if (o0['backend_type'] === undefined) return false;
-    if (o0['group_id'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['type'] === undefined) return false;
+      if (o0['req_protocol'] === undefined) return false;
+      if (o0['req_method'] === undefined) return false;
+      if (o0['req_uri'] === undefined) return false;
+      if (o0['auth_type'] === undefined) return false;
+      if (o0['backend_type'] === undefined) return false;
+      if (o0['group_id'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) return false;
-      } else {
-        return false;
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 16 && codePoints(p5) > 16) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['req_protocol'];
-    if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
-    const p9 = o0['req_method'];
-    if (p9 !== undefined && !K0.has(p9)) return false;
-    const p11 = o0['req_uri'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 512 && codePoints(p11) > 512) return false;
-      } else {
-        return false;
+      const p7 = o0['req_protocol'];
+      if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
+      const p9 = o0['req_method'];
+      if (p9 !== undefined && !K0.has(p9)) return false;
+      const p11 = o0['req_uri'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 512 && codePoints(p11) > 512) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['auth_type'];
-    if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
-    const p15 = o0['auth_opt'];
-    if (p15 !== undefined && !b30(p15)) return false;
-    const p17 = o0['cors'];
-    if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
-    const p19 = o0['match_mode'];
-    if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
-    const p21 = o0['backend_type'];
-    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
-    const p23 = o0['remark'];
-    if (p23 !== undefined) {
-      if (typeof p23 === 'string') {
-        if (p23.length > 255 && codePoints(p23) > 255) return false;
-      } else {
+      const p13 = o0['auth_type'];
+      if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
         return false;
+      const p15 = o0['auth_opt'];
+      if (p15 !== undefined && !b30(p15)) return false;
+      const p17 = o0['cors'];
+      if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
+      const p19 = o0['match_mode'];
+      if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
+      const p21 = o0['backend_type'];
+      if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
+      const p23 = o0['remark'];
+      if (p23 !== undefined) {
+        if (typeof p23 === 'string') {
+          if (p23.length > 255 && codePoints(p23) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p25 = o0['group_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['body_remark'];
-    if (p27 !== undefined) {
-      if (typeof p27 === 'string') {
-        if (p27.length > 20480 && codePoints(p27) > 20480) return false;
-      } else {
-        return false;
+      const p25 = o0['group_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['body_remark'];
+      if (p27 !== undefined) {
+        if (typeof p27 === 'string') {
+          if (p27.length > 20480 && codePoints(p27) > 20480) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined) {
-      if (typeof p29 === 'string') {
-        if (p29.length > 20480 && codePoints(p29) > 20480) return false;
-      } else {
-        return false;
+      const p29 = o0['result_normal_sample'];
+      if (p29 !== undefined) {
+        if (typeof p29 === 'string') {
+          if (p29.length > 20480 && codePoints(p29) > 20480) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined) {
-      if (typeof p31 === 'string') {
-        if (p31.length > 20480 && codePoints(p31) > 20480) return false;
-      } else {
-        return false;
+      const p31 = o0['result_failure_sample'];
+      if (p31 !== undefined) {
+        if (typeof p31 === 'string') {
+          if (p31.length > 20480 && codePoints(p31) > 20480) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p33 = o0['authorizer_id'];
-    if (p33 !== undefined && typeof p33 !== 'string') return false;
-    const p35 = o0['tags'];
-    if (p35 !== undefined) {
-      if (Array.isArray(p35)) {
-        for (let i36 = 0; i36 < p35.length; i36++) {
-          const e37: unknown = p35[i36];
-          if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) return false;
-            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) return false;
-          } else {
-            return false;
+      const p33 = o0['authorizer_id'];
+      if (p33 !== undefined && typeof p33 !== 'string') return false;
+      const p35 = o0['tags'];
+      if (p35 !== undefined) {
+        if (Array.isArray(p35)) {
+          for (let i36 = 0; i36 < p35.length; i36++) {
+            const e37: unknown = p35[i36];
+            if (typeof e37 === 'string') {
+              if (e37.length > 128 && codePoints(e37) > 128) return false;
+              if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) return false;
+            } else {
+              return false;
+            }
           }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p40 = o0['response_id'];
-    if (p40 !== undefined && typeof p40 !== 'string') return false;
-    const p42 = o0['roma_app_id'];
-    if (p42 !== undefined && typeof p42 !== 'string') return false;
-    const p44 = o0['domain_name'];
-    if (p44 !== undefined && typeof p44 !== 'string') return false;
-    const p46 = o0['tag'];
-    if (p46 !== undefined && typeof p46 !== 'string') return false;
-    const p48 = o0['mock_info'];
-    if (p48 !== undefined && !b20(p48)) return false;
-    const p50 = o0['func_info'];
-    if (p50 !== undefined && !b15(p50)) return false;
-    const p52 = o0['req_params'];
-    if (p52 !== undefined) {
-      if (Array.isArray(p52)) {
-        for (let i53 = 0; i53 < p52.length; i53++) {
-          const e54: unknown = p52[i53];
-          if (!b79(e54)) return false;
+      const p40 = o0['response_id'];
+      if (p40 !== undefined && typeof p40 !== 'string') return false;
+      const p42 = o0['roma_app_id'];
+      if (p42 !== undefined && typeof p42 !== 'string') return false;
+      const p44 = o0['domain_name'];
+      if (p44 !== undefined && typeof p44 !== 'string') return false;
+      const p46 = o0['tag'];
+      if (p46 !== undefined && typeof p46 !== 'string') return false;
+      const p48 = o0['mock_info'];
+      if (p48 !== undefined && !b20(p48)) return false;
+      const p50 = o0['func_info'];
+      if (p50 !== undefined && !b15(p50)) return false;
+      const p52 = o0['req_params'];
+      if (p52 !== undefined) {
+        if (Array.isArray(p52)) {
+          for (let i53 = 0; i53 < p52.length; i53++) {
+            const e54: unknown = p52[i53];
+            if (!b79(e54)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p57 = o0['backend_params'];
-    if (p57 !== undefined) {
-      if (Array.isArray(p57)) {
-        for (let i58 = 0; i58 < p57.length; i58++) {
-          const e59: unknown = p57[i58];
-          if (!b40(e59)) return false;
+      const p57 = o0['backend_params'];
+      if (p57 !== undefined) {
+        if (Array.isArray(p57)) {
+          for (let i58 = 0; i58 < p57.length; i58++) {
+            const e59: unknown = p57[i58];
+            if (!b40(e59)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p62 = o0['policy_mocks'];
-    if (p62 !== undefined) {
-      if (Array.isArray(p62)) {
-        for (let i63 = 0; i63 < p62.length; i63++) {
-          const e64: unknown = p62[i63];
-          if (!b25(e64)) return false;
+      const p62 = o0['policy_mocks'];
+      if (p62 !== undefined) {
+        if (Array.isArray(p62)) {
+          for (let i63 = 0; i63 < p62.length; i63++) {
+            const e64: unknown = p62[i63];
+            if (!b25(e64)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p67 = o0['policy_functions'];
-    if (p67 !== undefined) {
-      if (Array.isArray(p67)) {
-        for (let i68 = 0; i68 < p67.length; i68++) {
-          const e69: unknown = p67[i68];
-          if (!b21(e69)) return false;
+      const p67 = o0['policy_functions'];
+      if (p67 !== undefined) {
+        if (Array.isArray(p67)) {
+          for (let i68 = 0; i68 < p67.length; i68++) {
+            const e69: unknown = p67[i68];
+            if (!b21(e69)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p72 = o0['backend_api'];
-    if (p72 !== undefined && !b37(p72)) return false;
-    const p74 = o0['policy_https'];
-    if (p74 !== undefined) {
-      if (Array.isArray(p74)) {
-        for (let i75 = 0; i75 < p74.length; i75++) {
-          const e76: unknown = p74[i75];
-          if (!b23(e76)) return false;
+      const p72 = o0['backend_api'];
+      if (p72 !== undefined && !b37(p72)) return false;
+      const p74 = o0['policy_https'];
+      if (p74 !== undefined) {
+        if (Array.isArray(p74)) {
+          for (let i75 = 0; i75 < p74.length; i75++) {
+            const e76: unknown = p74[i75];
+            if (!b23(e76)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
-    if (o0['auth_type'] === undefined) issues = fail(issues, path, 23);
-    if (o0['backend_type'] === undefined) issues = fail(issues, path, 24);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
+      if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
+      if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+      if (o0['auth_type'] === undefined) issues = fail(issues, path, 23);
+      if (o0['backend_type'] === undefined) issues = fail(issues, path, 24);
+      if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
       }
-    }
-    const p7 = o0['req_protocol'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
-      if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p11 = o0['req_uri'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
-      } else {
-        issues = fail(issues, path + '/req_uri', 0);
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
-    }
-    const p13 = o0['auth_type'];
-    if (p13 !== undefined) {
-      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 13);
-      if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
-    }
-    const p15 = o0['auth_opt'];
-    if (p15 !== undefined) {
-      if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
-    }
-    const p17 = o0['cors'];
-    if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
-    }
-    const p19 = o0['match_mode'];
-    if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
-      if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
-    }
-    const p21 = o0['backend_type'];
-    if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 13);
-      if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
-    }
-    const p23 = o0['remark'];
-    if (p23 !== undefined) {
-      if (typeof p23 === 'string') {
-        if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p7 = o0['req_protocol'];
+      if (p7 !== undefined) {
+        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
+        if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
-    }
-    const p25 = o0['group_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p27 = o0['body_remark'];
-    if (p27 !== undefined) {
-      if (typeof p27 === 'string') {
-        if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
-      } else {
-        issues = fail(issues, path + '/body_remark', 0);
+      const p9 = o0['req_method'];
+      if (p9 !== undefined) {
+        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
-    }
-    const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined) {
-      if (typeof p29 === 'string') {
-        if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
-      } else {
-        issues = fail(issues, path + '/result_normal_sample', 0);
+      const p11 = o0['req_uri'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
+        } else {
+          issues = fail(issues, path + '/req_uri', 0);
+        }
       }
-    }
-    const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined) {
-      if (typeof p31 === 'string') {
-        if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
-      } else {
-        issues = fail(issues, path + '/result_failure_sample', 0);
+      const p13 = o0['auth_type'];
+      if (p13 !== undefined) {
+        if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+          issues = fail(issues, path + '/auth_type', 13);
+        if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
       }
-    }
-    const p33 = o0['authorizer_id'];
-    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p35 = o0['tags'];
-    if (p35 !== undefined) {
-      if (Array.isArray(p35)) {
-        for (let i36 = 0; i36 < p35.length; i36++) {
-          const e37: unknown = p35[i36];
-          if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
-            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 33);
-          } else {
-            issues = fail(issues, path + '/tags/' + i36, 0);
+      const p15 = o0['auth_opt'];
+      if (p15 !== undefined) {
+        if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
+      }
+      const p17 = o0['cors'];
+      if (p17 !== undefined) {
+        if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
+        if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
+      }
+      const p19 = o0['match_mode'];
+      if (p19 !== undefined) {
+        if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
+        if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
+      }
+      const p21 = o0['backend_type'];
+      if (p21 !== undefined) {
+        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK'))
+          issues = fail(issues, path + '/backend_type', 13);
+        if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
+      }
+      const p23 = o0['remark'];
+      if (p23 !== undefined) {
+        if (typeof p23 === 'string') {
+          if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
+      }
+      const p25 = o0['group_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
+      const p27 = o0['body_remark'];
+      if (p27 !== undefined) {
+        if (typeof p27 === 'string') {
+          if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
+        } else {
+          issues = fail(issues, path + '/body_remark', 0);
+        }
+      }
+      const p29 = o0['result_normal_sample'];
+      if (p29 !== undefined) {
+        if (typeof p29 === 'string') {
+          if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
+        } else {
+          issues = fail(issues, path + '/result_normal_sample', 0);
+        }
+      }
+      const p31 = o0['result_failure_sample'];
+      if (p31 !== undefined) {
+        if (typeof p31 === 'string') {
+          if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
+        } else {
+          issues = fail(issues, path + '/result_failure_sample', 0);
+        }
+      }
+      const p33 = o0['authorizer_id'];
+      if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p35 = o0['tags'];
+      if (p35 !== undefined) {
+        if (Array.isArray(p35)) {
+          for (let i36 = 0; i36 < p35.length; i36++) {
+            const e37: unknown = p35[i36];
+            if (typeof e37 === 'string') {
+              if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
+              if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
+                issues = fail(issues, path + '/tags/' + i36, 33);
+            } else {
+              issues = fail(issues, path + '/tags/' + i36, 0);
+            }
           }
+        } else {
+          issues = fail(issues, path + '/tags', 1);
         }
-      } else {
-        issues = fail(issues, path + '/tags', 1);
       }
-    }
-    const p40 = o0['response_id'];
-    if (p40 !== undefined && typeof p40 !== 'string') issues = fail(issues, path + '/response_id', 0);
-    const p42 = o0['roma_app_id'];
-    if (p42 !== undefined && typeof p42 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
-    const p44 = o0['domain_name'];
-    if (p44 !== undefined && typeof p44 !== 'string') issues = fail(issues, path + '/domain_name', 0);
-    const p46 = o0['tag'];
-    if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
-    const p48 = o0['mock_info'];
-    if (p48 !== undefined) {
-      if (!b20(p48)) issues = c20(p48, path + '/mock_info', issues);
-    }
-    const p50 = o0['func_info'];
-    if (p50 !== undefined) {
-      if (!b15(p50)) issues = c15(p50, path + '/func_info', issues);
-    }
-    const p52 = o0['req_params'];
-    if (p52 !== undefined) {
-      if (Array.isArray(p52)) {
-        for (let i53 = 0; i53 < p52.length; i53++) {
-          const e54: unknown = p52[i53];
-          if (!b79(e54)) issues = c79(e54, path + '/req_params/' + i53, issues);
+      const p40 = o0['response_id'];
+      if (p40 !== undefined && typeof p40 !== 'string') issues = fail(issues, path + '/response_id', 0);
+      const p42 = o0['roma_app_id'];
+      if (p42 !== undefined && typeof p42 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+      const p44 = o0['domain_name'];
+      if (p44 !== undefined && typeof p44 !== 'string') issues = fail(issues, path + '/domain_name', 0);
+      const p46 = o0['tag'];
+      if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
+      const p48 = o0['mock_info'];
+      if (p48 !== undefined) {
+        if (!b20(p48)) issues = c20(p48, path + '/mock_info', issues);
+      }
+      const p50 = o0['func_info'];
+      if (p50 !== undefined) {
+        if (!b15(p50)) issues = c15(p50, path + '/func_info', issues);
+      }
+      const p52 = o0['req_params'];
+      if (p52 !== undefined) {
+        if (Array.isArray(p52)) {
+          for (let i53 = 0; i53 < p52.length; i53++) {
+            const e54: unknown = p52[i53];
+            if (!b79(e54)) issues = c79(e54, path + '/req_params/' + i53, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/req_params', 1);
         }
-      } else {
-        issues = fail(issues, path + '/req_params', 1);
       }
-    }
-    const p57 = o0['backend_params'];
-    if (p57 !== undefined) {
-      if (Array.isArray(p57)) {
-        for (let i58 = 0; i58 < p57.length; i58++) {
-          const e59: unknown = p57[i58];
-          if (!b40(e59)) issues = c40(e59, path + '/backend_params/' + i58, issues);
+      const p57 = o0['backend_params'];
+      if (p57 !== undefined) {
+        if (Array.isArray(p57)) {
+          for (let i58 = 0; i58 < p57.length; i58++) {
+            const e59: unknown = p57[i58];
+            if (!b40(e59)) issues = c40(e59, path + '/backend_params/' + i58, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p62 = o0['policy_mocks'];
-    if (p62 !== undefined) {
-      if (Array.isArray(p62)) {
-        for (let i63 = 0; i63 < p62.length; i63++) {
-          const e64: unknown = p62[i63];
-          if (!b25(e64)) issues = c25(e64, path + '/policy_mocks/' + i63, issues);
+      const p62 = o0['policy_mocks'];
+      if (p62 !== undefined) {
+        if (Array.isArray(p62)) {
+          for (let i63 = 0; i63 < p62.length; i63++) {
+            const e64: unknown = p62[i63];
+            if (!b25(e64)) issues = c25(e64, path + '/policy_mocks/' + i63, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/policy_mocks', 1);
         }
-      } else {
-        issues = fail(issues, path + '/policy_mocks', 1);
       }
-    }
-    const p67 = o0['policy_functions'];
-    if (p67 !== undefined) {
-      if (Array.isArray(p67)) {
-        for (let i68 = 0; i68 < p67.length; i68++) {
-          const e69: unknown = p67[i68];
-          if (!b21(e69)) issues = c21(e69, path + '/policy_functions/' + i68, issues);
+      const p67 = o0['policy_functions'];
+      if (p67 !== undefined) {
+        if (Array.isArray(p67)) {
+          for (let i68 = 0; i68 < p67.length; i68++) {
+            const e69: unknown = p67[i68];
+            if (!b21(e69)) issues = c21(e69, path + '/policy_functions/' + i68, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/policy_functions', 1);
         }
-      } else {
-        issues = fail(issues, path + '/policy_functions', 1);
       }
-    }
-    const p72 = o0['backend_api'];
-    if (p72 !== undefined) {
-      if (!b37(p72)) issues = c37(p72, path + '/backend_api', issues);
-    }
-    const p74 = o0['policy_https'];
-    if (p74 !== undefined) {
-      if (Array.isArray(p74)) {
-        for (let i75 = 0; i75 < p74.length; i75++) {
-          const e76: unknown = p74[i75];
-          if (!b23(e76)) issues = c23(e76, path + '/policy_https/' + i75, issues);
+      const p72 = o0['backend_api'];
+      if (p72 !== undefined) {
+        if (!b37(p72)) issues = c37(p72, path + '/backend_api', issues);
+      }
+      const p74 = o0['policy_https'];
+      if (p74 !== undefined) {
+        if (Array.isArray(p74)) {
+          for (let i75 = 0; i75 < p74.length; i75++) {
+            const e76: unknown = p74[i75];
+            if (!b23(e76)) issues = c23(e76, path + '/policy_https/' + i75, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/policy_https', 1);
         }
-      } else {
-        issues = fail(issues, path + '/policy_https', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -1268,102 +1449,114 @@ export function isApiCreate(value: unknown): value is types.ApiCreate {
 }
 
 function b14(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['invocation_type'];
-    if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
-    const p7 = o0['version'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) return false;
-      } else {
-        return false;
+      const p5 = o0['invocation_type'];
+      if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
+      const p7 = o0['version'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-      } else {
-        return false;
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['authorizer_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['register_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['status'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+      const p11 = o0['authorizer_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['register_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['status'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        return false;
+      const p19 = o0['update_time'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+    } else {
       return false;
-    const p19 = o0['update_time'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p5 = o0['invocation_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
-    }
-    const p7 = o0['version'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p5 = o0['invocation_type'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
-    }
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p7 = o0['version'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+      const p11 = o0['authorizer_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p15 = o0['register_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p17 = o0['status'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p19 = o0['update_time'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p11 = o0['authorizer_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p15 = o0['register_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p17 = o0['status'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p19 = o0['update_time'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/update_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiFunc` schema; issue paths are JSON Pointers below `path`. */
@@ -1376,90 +1569,102 @@ export function isApiFunc(value: unknown): value is types.ApiFunc {
 }
 
 function b15(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) return false;
-    if (o0['invocation_type'] === undefined) return false;
-    if (o0['timeout'] === undefined) return false;
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['function_urn'] === undefined) return false;
+      if (o0['invocation_type'] === undefined) return false;
+      if (o0['timeout'] === undefined) return false;
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['invocation_type'];
-    if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
-    const p7 = o0['version'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) return false;
-      } else {
-        return false;
+      const p5 = o0['invocation_type'];
+      if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
+      const p7 = o0['version'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-      } else {
-        return false;
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+        } else {
+          return false;
+        }
       }
+      const p11 = o0['authorizer_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p11 = o0['authorizer_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 34);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 35);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['function_urn'] === undefined) issues = fail(issues, path, 34);
+      if (o0['invocation_type'] === undefined) issues = fail(issues, path, 35);
+      if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p5 = o0['invocation_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
-    }
-    const p7 = o0['version'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p5 = o0['invocation_type'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
-    }
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p7 = o0['version'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+      const p11 = o0['authorizer_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p11 = o0['authorizer_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiFuncCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -1472,124 +1677,137 @@ export function isApiFuncCreate(value: unknown): value is types.ApiFuncCreate {
 }
 
 function b16(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['url_domains'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b51(e3)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['url_domains'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b51(e3)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p6 = o0['call_limits'];
-    if (p6 !== undefined && !((typeof p6 === 'number' && Number.isInteger(p6)) || typeof p6 === 'bigint')) return false;
-    const p8 = o0['update_time'];
-    if (p8 !== undefined && typeof p8 !== 'string') return false;
-    const p10 = o0['name'];
-    if (p10 !== undefined && typeof p10 !== 'string') return false;
-    const p12 = o0['time_unit'];
-    if (p12 !== undefined && typeof p12 !== 'string') return false;
-    const p14 = o0['on_sell_status'];
-    if (p14 !== undefined && !(p14 === 1 || p14 === 2 || p14 === 3)) return false;
-    const p16 = o0['remark'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-    const p18 = o0['sl_domain'];
-    if (p18 !== undefined && typeof p18 !== 'string') return false;
-    const p20 = o0['sl_domains'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (typeof e22 !== 'string') return false;
+      const p6 = o0['call_limits'];
+      if (p6 !== undefined && !((typeof p6 === 'number' && Number.isInteger(p6)) || typeof p6 === 'bigint'))
+        return false;
+      const p8 = o0['update_time'];
+      if (p8 !== undefined && typeof p8 !== 'string') return false;
+      const p10 = o0['name'];
+      if (p10 !== undefined && typeof p10 !== 'string') return false;
+      const p12 = o0['time_unit'];
+      if (p12 !== undefined && typeof p12 !== 'string') return false;
+      const p14 = o0['on_sell_status'];
+      if (p14 !== undefined && !(p14 === 1 || p14 === 2 || p14 === 3)) return false;
+      const p16 = o0['remark'];
+      if (p16 !== undefined && typeof p16 !== 'string') return false;
+      const p18 = o0['sl_domain'];
+      if (p18 !== undefined && typeof p18 !== 'string') return false;
+      const p20 = o0['sl_domains'];
+      if (p20 !== undefined) {
+        if (Array.isArray(p20)) {
+          for (let i21 = 0; i21 < p20.length; i21++) {
+            const e22: unknown = p20[i21];
+            if (typeof e22 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p25 = o0['id'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['time_interval'];
+      if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+        return false;
+      const p29 = o0['register_time'];
+      if (p29 !== undefined && typeof p29 !== 'string') return false;
+      const p31 = o0['status'];
+      if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+        return false;
+      const p33 = o0['is_default'];
+      if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+        return false;
+    } else {
+      return false;
     }
-    const p25 = o0['id'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['time_interval'];
-    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
-      return false;
-    const p29 = o0['register_time'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
-    const p31 = o0['status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      return false;
-    const p33 = o0['is_default'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['url_domains'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b51(e3)) issues = c51(e3, path + '/url_domains/' + i2, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['url_domains'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b51(e3)) issues = c51(e3, path + '/url_domains/' + i2, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/url_domains', 1);
         }
-      } else {
-        issues = fail(issues, path + '/url_domains', 1);
       }
-    }
-    const p6 = o0['call_limits'];
-    if (p6 !== undefined && !((typeof p6 === 'number' && Number.isInteger(p6)) || typeof p6 === 'bigint'))
-      issues = fail(issues, path + '/call_limits', 3);
-    const p8 = o0['update_time'];
-    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/update_time', 0);
-    const p10 = o0['name'];
-    if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p12 = o0['time_unit'];
-    if (p12 !== undefined && typeof p12 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    const p14 = o0['on_sell_status'];
-    if (p14 !== undefined) {
-      if (!(p14 === 1 || p14 === 2 || p14 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
-      if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-        issues = fail(issues, path + '/on_sell_status', 3);
-    }
-    const p16 = o0['remark'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p18 = o0['sl_domain'];
-    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/sl_domain', 0);
-    const p20 = o0['sl_domains'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (typeof e22 !== 'string') issues = fail(issues, path + '/sl_domains/' + i21, 0);
+      const p6 = o0['call_limits'];
+      if (p6 !== undefined && !((typeof p6 === 'number' && Number.isInteger(p6)) || typeof p6 === 'bigint'))
+        issues = fail(issues, path + '/call_limits', 3);
+      const p8 = o0['update_time'];
+      if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/update_time', 0);
+      const p10 = o0['name'];
+      if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p12 = o0['time_unit'];
+      if (p12 !== undefined && typeof p12 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+      const p14 = o0['on_sell_status'];
+      if (p14 !== undefined) {
+        if (!(p14 === 1 || p14 === 2 || p14 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
+        if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+          issues = fail(issues, path + '/on_sell_status', 3);
+      }
+      const p16 = o0['remark'];
+      if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p18 = o0['sl_domain'];
+      if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/sl_domain', 0);
+      const p20 = o0['sl_domains'];
+      if (p20 !== undefined) {
+        if (Array.isArray(p20)) {
+          for (let i21 = 0; i21 < p20.length; i21++) {
+            const e22: unknown = p20[i21];
+            if (typeof e22 !== 'string') issues = fail(issues, path + '/sl_domains/' + i21, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/sl_domains', 1);
         }
-      } else {
-        issues = fail(issues, path + '/sl_domains', 1);
       }
+      const p25 = o0['id'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p27 = o0['time_interval'];
+      if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+        issues = fail(issues, path + '/time_interval', 3);
+      const p29 = o0['register_time'];
+      if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p31 = o0['status'];
+      if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p33 = o0['is_default'];
+      if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+        issues = fail(issues, path + '/is_default', 3);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p25 = o0['id'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p27 = o0['time_interval'];
-    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p29 = o0['register_time'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p31 = o0['status'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p33 = o0['is_default'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      issues = fail(issues, path + '/is_default', 3);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiGroupDetailResp` schema; issue paths are JSON Pointers below `path`. */
@@ -1602,57 +1820,69 @@ export function isApiGroupDetailResp(value: unknown): value is types.ApiGroupDet
 }
 
 function b17(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) return false;
-      } else {
-        return false;
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiGroupReq` schema; issue paths are JSON Pointers below `path`. */
@@ -1665,421 +1895,435 @@ export function isApiGroupReq(value: unknown): value is types.ApiGroupReq {
 }
 
 function b18(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) return false;
-      } else {
-        return false;
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 16 && codePoints(p5) > 16) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['req_protocol'];
-    if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
-    const p9 = o0['req_method'];
-    if (p9 !== undefined && !K0.has(p9)) return false;
-    const p11 = o0['req_uri'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 512 && codePoints(p11) > 512) return false;
-      } else {
-        return false;
+      const p7 = o0['req_protocol'];
+      if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
+      const p9 = o0['req_method'];
+      if (p9 !== undefined && !K0.has(p9)) return false;
+      const p11 = o0['req_uri'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 512 && codePoints(p11) > 512) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['auth_type'];
-    if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER')) return false;
-    const p15 = o0['auth_opt'];
-    if (p15 !== undefined && !b30(p15)) return false;
-    const p17 = o0['cors'];
-    if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
-    const p19 = o0['match_mode'];
-    if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
-    const p21 = o0['backend_type'];
-    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
-    const p23 = o0['remark'];
-    if (p23 !== undefined) {
-      if (typeof p23 === 'string') {
-        if (p23.length > 255 && codePoints(p23) > 255) return false;
-      } else {
+      const p13 = o0['auth_type'];
+      if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
         return false;
+      const p15 = o0['auth_opt'];
+      if (p15 !== undefined && !b30(p15)) return false;
+      const p17 = o0['cors'];
+      if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
+      const p19 = o0['match_mode'];
+      if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
+      const p21 = o0['backend_type'];
+      if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
+      const p23 = o0['remark'];
+      if (p23 !== undefined) {
+        if (typeof p23 === 'string') {
+          if (p23.length > 255 && codePoints(p23) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p25 = o0['group_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['body_remark'];
-    if (p27 !== undefined) {
-      if (typeof p27 === 'string') {
-        if (p27.length > 20480 && codePoints(p27) > 20480) return false;
-      } else {
-        return false;
+      const p25 = o0['group_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['body_remark'];
+      if (p27 !== undefined) {
+        if (typeof p27 === 'string') {
+          if (p27.length > 20480 && codePoints(p27) > 20480) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined) {
-      if (typeof p29 === 'string') {
-        if (p29.length > 20480 && codePoints(p29) > 20480) return false;
-      } else {
-        return false;
+      const p29 = o0['result_normal_sample'];
+      if (p29 !== undefined) {
+        if (typeof p29 === 'string') {
+          if (p29.length > 20480 && codePoints(p29) > 20480) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined) {
-      if (typeof p31 === 'string') {
-        if (p31.length > 20480 && codePoints(p31) > 20480) return false;
-      } else {
-        return false;
+      const p31 = o0['result_failure_sample'];
+      if (p31 !== undefined) {
+        if (typeof p31 === 'string') {
+          if (p31.length > 20480 && codePoints(p31) > 20480) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p33 = o0['authorizer_id'];
-    if (p33 !== undefined && typeof p33 !== 'string') return false;
-    const p35 = o0['tags'];
-    if (p35 !== undefined) {
-      if (Array.isArray(p35)) {
-        for (let i36 = 0; i36 < p35.length; i36++) {
-          const e37: unknown = p35[i36];
-          if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) return false;
-            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) return false;
-          } else {
-            return false;
+      const p33 = o0['authorizer_id'];
+      if (p33 !== undefined && typeof p33 !== 'string') return false;
+      const p35 = o0['tags'];
+      if (p35 !== undefined) {
+        if (Array.isArray(p35)) {
+          for (let i36 = 0; i36 < p35.length; i36++) {
+            const e37: unknown = p35[i36];
+            if (typeof e37 === 'string') {
+              if (e37.length > 128 && codePoints(e37) > 128) return false;
+              if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1)) return false;
+            } else {
+              return false;
+            }
           }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p40 = o0['response_id'];
-    if (p40 !== undefined && typeof p40 !== 'string') return false;
-    const p42 = o0['roma_app_id'];
-    if (p42 !== undefined && typeof p42 !== 'string') return false;
-    const p44 = o0['domain_name'];
-    if (p44 !== undefined && typeof p44 !== 'string') return false;
-    const p46 = o0['tag'];
-    if (p46 !== undefined && typeof p46 !== 'string') return false;
-    const p48 = o0['id'];
-    if (p48 !== undefined && typeof p48 !== 'string') return false;
-    const p50 = o0['status'];
-    if (p50 !== undefined && !((typeof p50 === 'number' && Number.isInteger(p50)) || typeof p50 === 'bigint'))
+      const p40 = o0['response_id'];
+      if (p40 !== undefined && typeof p40 !== 'string') return false;
+      const p42 = o0['roma_app_id'];
+      if (p42 !== undefined && typeof p42 !== 'string') return false;
+      const p44 = o0['domain_name'];
+      if (p44 !== undefined && typeof p44 !== 'string') return false;
+      const p46 = o0['tag'];
+      if (p46 !== undefined && typeof p46 !== 'string') return false;
+      const p48 = o0['id'];
+      if (p48 !== undefined && typeof p48 !== 'string') return false;
+      const p50 = o0['status'];
+      if (p50 !== undefined && !((typeof p50 === 'number' && Number.isInteger(p50)) || typeof p50 === 'bigint'))
+        return false;
+      const p52 = o0['arrange_necessary'];
+      if (p52 !== undefined && !((typeof p52 === 'number' && Number.isInteger(p52)) || typeof p52 === 'bigint'))
+        return false;
+      const p54 = o0['register_time'];
+      if (p54 !== undefined && typeof p54 !== 'string') return false;
+      const p56 = o0['update_time'];
+      if (p56 !== undefined && typeof p56 !== 'string') return false;
+      const p58 = o0['group_name'];
+      if (p58 !== undefined && typeof p58 !== 'string') return false;
+      const p60 = o0['group_version'];
+      if (p60 !== undefined && typeof p60 !== 'string') return false;
+      const p62 = o0['run_env_id'];
+      if (p62 !== undefined && typeof p62 !== 'string') return false;
+      const p64 = o0['run_env_name'];
+      if (p64 !== undefined && typeof p64 !== 'string') return false;
+      const p66 = o0['publish_id'];
+      if (p66 !== undefined && typeof p66 !== 'string') return false;
+      const p68 = o0['func_info'];
+      if (p68 !== undefined && !b14(p68)) return false;
+      const p70 = o0['mock_info'];
+      if (p70 !== undefined && !b19(p70)) return false;
+      const p72 = o0['req_params'];
+      if (p72 !== undefined) {
+        if (Array.isArray(p72)) {
+          for (let i73 = 0; i73 < p72.length; i73++) {
+            const e74: unknown = p72[i73];
+            if (!b78(e74)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p77 = o0['backend_params'];
+      if (p77 !== undefined) {
+        if (Array.isArray(p77)) {
+          for (let i78 = 0; i78 < p77.length; i78++) {
+            const e79: unknown = p77[i78];
+            if (!b39(e79)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p82 = o0['policy_functions'];
+      if (p82 !== undefined) {
+        if (Array.isArray(p82)) {
+          for (let i83 = 0; i83 < p82.length; i83++) {
+            const e84: unknown = p82[i83];
+            if (!b22(e84)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p87 = o0['policy_mocks'];
+      if (p87 !== undefined) {
+        if (Array.isArray(p87)) {
+          for (let i88 = 0; i88 < p87.length; i88++) {
+            const e89: unknown = p87[i88];
+            if (!b26(e89)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p92 = o0['backend_api'];
+      if (p92 !== undefined && !b36(p92)) return false;
+      const p94 = o0['policy_https'];
+      if (p94 !== undefined) {
+        if (Array.isArray(p94)) {
+          for (let i95 = 0; i95 < p94.length; i95++) {
+            const e96: unknown = p94[i95];
+            if (!b24(e96)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+    } else {
       return false;
-    const p52 = o0['arrange_necessary'];
-    if (p52 !== undefined && !((typeof p52 === 'number' && Number.isInteger(p52)) || typeof p52 === 'bigint'))
-      return false;
-    const p54 = o0['register_time'];
-    if (p54 !== undefined && typeof p54 !== 'string') return false;
-    const p56 = o0['update_time'];
-    if (p56 !== undefined && typeof p56 !== 'string') return false;
-    const p58 = o0['group_name'];
-    if (p58 !== undefined && typeof p58 !== 'string') return false;
-    const p60 = o0['group_version'];
-    if (p60 !== undefined && typeof p60 !== 'string') return false;
-    const p62 = o0['run_env_id'];
-    if (p62 !== undefined && typeof p62 !== 'string') return false;
-    const p64 = o0['run_env_name'];
-    if (p64 !== undefined && typeof p64 !== 'string') return false;
-    const p66 = o0['publish_id'];
-    if (p66 !== undefined && typeof p66 !== 'string') return false;
-    const p68 = o0['func_info'];
-    if (p68 !== undefined && !b14(p68)) return false;
-    const p70 = o0['mock_info'];
-    if (p70 !== undefined && !b19(p70)) return false;
-    const p72 = o0['req_params'];
-    if (p72 !== undefined) {
-      if (Array.isArray(p72)) {
-        for (let i73 = 0; i73 < p72.length; i73++) {
-          const e74: unknown = p72[i73];
-          if (!b78(e74)) return false;
-        }
-      } else {
-        return false;
-      }
     }
-    const p77 = o0['backend_params'];
-    if (p77 !== undefined) {
-      if (Array.isArray(p77)) {
-        for (let i78 = 0; i78 < p77.length; i78++) {
-          const e79: unknown = p77[i78];
-          if (!b39(e79)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p82 = o0['policy_functions'];
-    if (p82 !== undefined) {
-      if (Array.isArray(p82)) {
-        for (let i83 = 0; i83 < p82.length; i83++) {
-          const e84: unknown = p82[i83];
-          if (!b22(e84)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p87 = o0['policy_mocks'];
-    if (p87 !== undefined) {
-      if (Array.isArray(p87)) {
-        for (let i88 = 0; i88 < p87.length; i88++) {
-          const e89: unknown = p87[i88];
-          if (!b26(e89)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    const p92 = o0['backend_api'];
-    if (p92 !== undefined && !b36(p92)) return false;
-    const p94 = o0['policy_https'];
-    if (p94 !== undefined) {
-      if (Array.isArray(p94)) {
-        for (let i95 = 0; i95 < p94.length; i95++) {
-          const e96: unknown = p94[i95];
-          if (!b24(e96)) return false;
-        }
-      } else {
-        return false;
-      }
-    }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c18(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
       }
-    }
-    const p7 = o0['req_protocol'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
-      if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p11 = o0['req_uri'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
-      } else {
-        issues = fail(issues, path + '/req_uri', 0);
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
-    }
-    const p13 = o0['auth_type'];
-    if (p13 !== undefined) {
-      if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
-        issues = fail(issues, path + '/auth_type', 13);
-      if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
-    }
-    const p15 = o0['auth_opt'];
-    if (p15 !== undefined) {
-      if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
-    }
-    const p17 = o0['cors'];
-    if (p17 !== undefined) {
-      if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
-      if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
-    }
-    const p19 = o0['match_mode'];
-    if (p19 !== undefined) {
-      if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
-      if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
-    }
-    const p21 = o0['backend_type'];
-    if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) issues = fail(issues, path + '/backend_type', 13);
-      if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
-    }
-    const p23 = o0['remark'];
-    if (p23 !== undefined) {
-      if (typeof p23 === 'string') {
-        if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p7 = o0['req_protocol'];
+      if (p7 !== undefined) {
+        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
+        if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
-    }
-    const p25 = o0['group_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p27 = o0['body_remark'];
-    if (p27 !== undefined) {
-      if (typeof p27 === 'string') {
-        if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
-      } else {
-        issues = fail(issues, path + '/body_remark', 0);
+      const p9 = o0['req_method'];
+      if (p9 !== undefined) {
+        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
-    }
-    const p29 = o0['result_normal_sample'];
-    if (p29 !== undefined) {
-      if (typeof p29 === 'string') {
-        if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
-      } else {
-        issues = fail(issues, path + '/result_normal_sample', 0);
+      const p11 = o0['req_uri'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
+        } else {
+          issues = fail(issues, path + '/req_uri', 0);
+        }
       }
-    }
-    const p31 = o0['result_failure_sample'];
-    if (p31 !== undefined) {
-      if (typeof p31 === 'string') {
-        if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
-      } else {
-        issues = fail(issues, path + '/result_failure_sample', 0);
+      const p13 = o0['auth_type'];
+      if (p13 !== undefined) {
+        if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+          issues = fail(issues, path + '/auth_type', 13);
+        if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
       }
-    }
-    const p33 = o0['authorizer_id'];
-    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p35 = o0['tags'];
-    if (p35 !== undefined) {
-      if (Array.isArray(p35)) {
-        for (let i36 = 0; i36 < p35.length; i36++) {
-          const e37: unknown = p35[i36];
-          if (typeof e37 === 'string') {
-            if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
-            if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-              issues = fail(issues, path + '/tags/' + i36, 33);
-          } else {
-            issues = fail(issues, path + '/tags/' + i36, 0);
+      const p15 = o0['auth_opt'];
+      if (p15 !== undefined) {
+        if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
+      }
+      const p17 = o0['cors'];
+      if (p17 !== undefined) {
+        if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
+        if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
+      }
+      const p19 = o0['match_mode'];
+      if (p19 !== undefined) {
+        if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
+        if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
+      }
+      const p21 = o0['backend_type'];
+      if (p21 !== undefined) {
+        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK'))
+          issues = fail(issues, path + '/backend_type', 13);
+        if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
+      }
+      const p23 = o0['remark'];
+      if (p23 !== undefined) {
+        if (typeof p23 === 'string') {
+          if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
+      }
+      const p25 = o0['group_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/group_id', 0);
+      const p27 = o0['body_remark'];
+      if (p27 !== undefined) {
+        if (typeof p27 === 'string') {
+          if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
+        } else {
+          issues = fail(issues, path + '/body_remark', 0);
+        }
+      }
+      const p29 = o0['result_normal_sample'];
+      if (p29 !== undefined) {
+        if (typeof p29 === 'string') {
+          if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
+        } else {
+          issues = fail(issues, path + '/result_normal_sample', 0);
+        }
+      }
+      const p31 = o0['result_failure_sample'];
+      if (p31 !== undefined) {
+        if (typeof p31 === 'string') {
+          if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
+        } else {
+          issues = fail(issues, path + '/result_failure_sample', 0);
+        }
+      }
+      const p33 = o0['authorizer_id'];
+      if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p35 = o0['tags'];
+      if (p35 !== undefined) {
+        if (Array.isArray(p35)) {
+          for (let i36 = 0; i36 < p35.length; i36++) {
+            const e37: unknown = p35[i36];
+            if (typeof e37 === 'string') {
+              if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
+              if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
+                issues = fail(issues, path + '/tags/' + i36, 33);
+            } else {
+              issues = fail(issues, path + '/tags/' + i36, 0);
+            }
           }
+        } else {
+          issues = fail(issues, path + '/tags', 1);
         }
-      } else {
-        issues = fail(issues, path + '/tags', 1);
       }
-    }
-    const p40 = o0['response_id'];
-    if (p40 !== undefined && typeof p40 !== 'string') issues = fail(issues, path + '/response_id', 0);
-    const p42 = o0['roma_app_id'];
-    if (p42 !== undefined && typeof p42 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
-    const p44 = o0['domain_name'];
-    if (p44 !== undefined && typeof p44 !== 'string') issues = fail(issues, path + '/domain_name', 0);
-    const p46 = o0['tag'];
-    if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
-    const p48 = o0['id'];
-    if (p48 !== undefined && typeof p48 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p50 = o0['status'];
-    if (p50 !== undefined && !((typeof p50 === 'number' && Number.isInteger(p50)) || typeof p50 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p52 = o0['arrange_necessary'];
-    if (p52 !== undefined && !((typeof p52 === 'number' && Number.isInteger(p52)) || typeof p52 === 'bigint'))
-      issues = fail(issues, path + '/arrange_necessary', 3);
-    const p54 = o0['register_time'];
-    if (p54 !== undefined && typeof p54 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p56 = o0['update_time'];
-    if (p56 !== undefined && typeof p56 !== 'string') issues = fail(issues, path + '/update_time', 0);
-    const p58 = o0['group_name'];
-    if (p58 !== undefined && typeof p58 !== 'string') issues = fail(issues, path + '/group_name', 0);
-    const p60 = o0['group_version'];
-    if (p60 !== undefined && typeof p60 !== 'string') issues = fail(issues, path + '/group_version', 0);
-    const p62 = o0['run_env_id'];
-    if (p62 !== undefined && typeof p62 !== 'string') issues = fail(issues, path + '/run_env_id', 0);
-    const p64 = o0['run_env_name'];
-    if (p64 !== undefined && typeof p64 !== 'string') issues = fail(issues, path + '/run_env_name', 0);
-    const p66 = o0['publish_id'];
-    if (p66 !== undefined && typeof p66 !== 'string') issues = fail(issues, path + '/publish_id', 0);
-    const p68 = o0['func_info'];
-    if (p68 !== undefined) {
-      if (!b14(p68)) issues = c14(p68, path + '/func_info', issues);
-    }
-    const p70 = o0['mock_info'];
-    if (p70 !== undefined) {
-      if (!b19(p70)) issues = c19(p70, path + '/mock_info', issues);
-    }
-    const p72 = o0['req_params'];
-    if (p72 !== undefined) {
-      if (Array.isArray(p72)) {
-        for (let i73 = 0; i73 < p72.length; i73++) {
-          const e74: unknown = p72[i73];
-          if (!b78(e74)) issues = c78(e74, path + '/req_params/' + i73, issues);
+      const p40 = o0['response_id'];
+      if (p40 !== undefined && typeof p40 !== 'string') issues = fail(issues, path + '/response_id', 0);
+      const p42 = o0['roma_app_id'];
+      if (p42 !== undefined && typeof p42 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+      const p44 = o0['domain_name'];
+      if (p44 !== undefined && typeof p44 !== 'string') issues = fail(issues, path + '/domain_name', 0);
+      const p46 = o0['tag'];
+      if (p46 !== undefined && typeof p46 !== 'string') issues = fail(issues, path + '/tag', 0);
+      const p48 = o0['id'];
+      if (p48 !== undefined && typeof p48 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p50 = o0['status'];
+      if (p50 !== undefined && !((typeof p50 === 'number' && Number.isInteger(p50)) || typeof p50 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p52 = o0['arrange_necessary'];
+      if (p52 !== undefined && !((typeof p52 === 'number' && Number.isInteger(p52)) || typeof p52 === 'bigint'))
+        issues = fail(issues, path + '/arrange_necessary', 3);
+      const p54 = o0['register_time'];
+      if (p54 !== undefined && typeof p54 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p56 = o0['update_time'];
+      if (p56 !== undefined && typeof p56 !== 'string') issues = fail(issues, path + '/update_time', 0);
+      const p58 = o0['group_name'];
+      if (p58 !== undefined && typeof p58 !== 'string') issues = fail(issues, path + '/group_name', 0);
+      const p60 = o0['group_version'];
+      if (p60 !== undefined && typeof p60 !== 'string') issues = fail(issues, path + '/group_version', 0);
+      const p62 = o0['run_env_id'];
+      if (p62 !== undefined && typeof p62 !== 'string') issues = fail(issues, path + '/run_env_id', 0);
+      const p64 = o0['run_env_name'];
+      if (p64 !== undefined && typeof p64 !== 'string') issues = fail(issues, path + '/run_env_name', 0);
+      const p66 = o0['publish_id'];
+      if (p66 !== undefined && typeof p66 !== 'string') issues = fail(issues, path + '/publish_id', 0);
+      const p68 = o0['func_info'];
+      if (p68 !== undefined) {
+        if (!b14(p68)) issues = c14(p68, path + '/func_info', issues);
+      }
+      const p70 = o0['mock_info'];
+      if (p70 !== undefined) {
+        if (!b19(p70)) issues = c19(p70, path + '/mock_info', issues);
+      }
+      const p72 = o0['req_params'];
+      if (p72 !== undefined) {
+        if (Array.isArray(p72)) {
+          for (let i73 = 0; i73 < p72.length; i73++) {
+            const e74: unknown = p72[i73];
+            if (!b78(e74)) issues = c78(e74, path + '/req_params/' + i73, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/req_params', 1);
         }
-      } else {
-        issues = fail(issues, path + '/req_params', 1);
       }
-    }
-    const p77 = o0['backend_params'];
-    if (p77 !== undefined) {
-      if (Array.isArray(p77)) {
-        for (let i78 = 0; i78 < p77.length; i78++) {
-          const e79: unknown = p77[i78];
-          if (!b39(e79)) issues = c39(e79, path + '/backend_params/' + i78, issues);
+      const p77 = o0['backend_params'];
+      if (p77 !== undefined) {
+        if (Array.isArray(p77)) {
+          for (let i78 = 0; i78 < p77.length; i78++) {
+            const e79: unknown = p77[i78];
+            if (!b39(e79)) issues = c39(e79, path + '/backend_params/' + i78, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p82 = o0['policy_functions'];
-    if (p82 !== undefined) {
-      if (Array.isArray(p82)) {
-        for (let i83 = 0; i83 < p82.length; i83++) {
-          const e84: unknown = p82[i83];
-          if (!b22(e84)) issues = c22(e84, path + '/policy_functions/' + i83, issues);
+      const p82 = o0['policy_functions'];
+      if (p82 !== undefined) {
+        if (Array.isArray(p82)) {
+          for (let i83 = 0; i83 < p82.length; i83++) {
+            const e84: unknown = p82[i83];
+            if (!b22(e84)) issues = c22(e84, path + '/policy_functions/' + i83, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/policy_functions', 1);
         }
-      } else {
-        issues = fail(issues, path + '/policy_functions', 1);
       }
-    }
-    const p87 = o0['policy_mocks'];
-    if (p87 !== undefined) {
-      if (Array.isArray(p87)) {
-        for (let i88 = 0; i88 < p87.length; i88++) {
-          const e89: unknown = p87[i88];
-          if (!b26(e89)) issues = c26(e89, path + '/policy_mocks/' + i88, issues);
+      const p87 = o0['policy_mocks'];
+      if (p87 !== undefined) {
+        if (Array.isArray(p87)) {
+          for (let i88 = 0; i88 < p87.length; i88++) {
+            const e89: unknown = p87[i88];
+            if (!b26(e89)) issues = c26(e89, path + '/policy_mocks/' + i88, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/policy_mocks', 1);
         }
-      } else {
-        issues = fail(issues, path + '/policy_mocks', 1);
       }
-    }
-    const p92 = o0['backend_api'];
-    if (p92 !== undefined) {
-      if (!b36(p92)) issues = c36(p92, path + '/backend_api', issues);
-    }
-    const p94 = o0['policy_https'];
-    if (p94 !== undefined) {
-      if (Array.isArray(p94)) {
-        for (let i95 = 0; i95 < p94.length; i95++) {
-          const e96: unknown = p94[i95];
-          if (!b24(e96)) issues = c24(e96, path + '/policy_https/' + i95, issues);
+      const p92 = o0['backend_api'];
+      if (p92 !== undefined) {
+        if (!b36(p92)) issues = c36(p92, path + '/backend_api', issues);
+      }
+      const p94 = o0['policy_https'];
+      if (p94 !== undefined) {
+        if (Array.isArray(p94)) {
+          for (let i95 = 0; i95 < p94.length; i95++) {
+            const e96: unknown = p94[i95];
+            if (!b24(e96)) issues = c24(e96, path + '/policy_https/' + i95, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/policy_https', 1);
         }
-      } else {
-        issues = fail(issues, path + '/policy_https', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -2092,79 +2336,91 @@ export function isApiInfo(value: unknown): value is types.ApiInfo {
 }
 
 function b19(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['remark'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['remark'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['result_content'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-      } else {
-        return false;
+      const p3 = o0['result_content'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['authorizer_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['register_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['status'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+      const p7 = o0['authorizer_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['register_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['status'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        return false;
+      const p15 = o0['update_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+    } else {
       return false;
-    const p15 = o0['update_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['remark'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['remark'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p3 = o0['result_content'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p3 = o0['result_content'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
+      const p7 = o0['authorizer_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p11 = o0['register_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p13 = o0['status'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p15 = o0['update_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/update_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p7 = o0['authorizer_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p11 = o0['register_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p13 = o0['status'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p15 = o0['update_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/update_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiMock` schema; issue paths are JSON Pointers below `path`. */
@@ -2177,61 +2433,73 @@ export function isApiMock(value: unknown): value is types.ApiMock {
 }
 
 function b20(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['remark'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['remark'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['result_content'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-      } else {
-        return false;
+      const p3 = o0['result_content'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+        } else {
+          return false;
+        }
       }
+      const p7 = o0['authorizer_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p7 = o0['authorizer_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c20(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['remark'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['remark'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p3 = o0['result_content'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p3 = o0['result_content'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result_content', 0);
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
+      const p7 = o0['authorizer_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p7 = o0['authorizer_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiMockCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -2244,147 +2512,159 @@ export function isApiMockCreate(value: unknown): value is types.ApiMockCreate {
 }
 
 function b21(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) return false;
-    if (o0['invocation_type'] === undefined) return false;
-    if (o0['effect_mode'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['conditions'] === undefined) return false;
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['invocation_type'];
-    if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-      } else {
-        return false;
-      }
-    }
-    const p9 = o0['effect_mode'];
-    if (p9 !== undefined && !(p9 === 'ALL' || p9 === 'ANY')) return false;
-    const p11 = o0['name'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 64 && codePoints(p11) > 64) return false;
-        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p13 = o0['backend_params'];
-    if (p13 !== undefined) {
-      if (Array.isArray(p13)) {
-        for (let i14 = 0; i14 < p13.length; i14++) {
-          const e15: unknown = p13[i14];
-          if (!b40(e15)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['function_urn'] === undefined) return false;
+      if (o0['invocation_type'] === undefined) return false;
+      if (o0['effect_mode'] === undefined) return false;
+      if (o0['name'] === undefined) return false;
+      if (o0['conditions'] === undefined) return false;
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['invocation_type'];
+      if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p18 = o0['conditions'];
-    if (p18 !== undefined) {
-      if (Array.isArray(p18)) {
-        for (let i19 = 0; i19 < p18.length; i19++) {
-          const e20: unknown = p18[i19];
-          if (!b12(e20)) return false;
+      const p7 = o0['timeout'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p9 = o0['effect_mode'];
+      if (p9 !== undefined && !(p9 === 'ALL' || p9 === 'ANY')) return false;
+      const p11 = o0['name'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 64 && codePoints(p11) > 64) return false;
+          if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) return false;
+        } else {
+          return false;
+        }
+      }
+      const p13 = o0['backend_params'];
+      if (p13 !== undefined) {
+        if (Array.isArray(p13)) {
+          for (let i14 = 0; i14 < p13.length; i14++) {
+            const e15: unknown = p13[i14];
+            if (!b40(e15)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p18 = o0['conditions'];
+      if (p18 !== undefined) {
+        if (Array.isArray(p18)) {
+          for (let i19 = 0; i19 < p18.length; i19++) {
+            const e20: unknown = p18[i19];
+            if (!b12(e20)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p23 = o0['authorizer_id'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p23 = o0['authorizer_id'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function_urn'] === undefined) issues = fail(issues, path, 34);
-    if (o0['invocation_type'] === undefined) issues = fail(issues, path, 35);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
-    const p3 = o0['invocation_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
-    }
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['function_urn'] === undefined) issues = fail(issues, path, 34);
+      if (o0['invocation_type'] === undefined) issues = fail(issues, path, 35);
+      if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+      const p3 = o0['invocation_type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
-    }
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p9 = o0['effect_mode'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p11 = o0['name'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 26);
-        if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p13 = o0['backend_params'];
-    if (p13 !== undefined) {
-      if (Array.isArray(p13)) {
-        for (let i14 = 0; i14 < p13.length; i14++) {
-          const e15: unknown = p13[i14];
-          if (!b40(e15)) issues = c40(e15, path + '/backend_params/' + i14, issues);
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+        } else {
+          issues = fail(issues, path + '/version', 0);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p18 = o0['conditions'];
-    if (p18 !== undefined) {
-      if (Array.isArray(p18)) {
-        for (let i19 = 0; i19 < p18.length; i19++) {
-          const e20: unknown = p18[i19];
-          if (!b12(e20)) issues = c12(e20, path + '/conditions/' + i19, issues);
+      const p7 = o0['timeout'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
         }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
       }
+      const p9 = o0['effect_mode'];
+      if (p9 !== undefined) {
+        if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+      }
+      const p11 = o0['name'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 26);
+          if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
+      const p13 = o0['backend_params'];
+      if (p13 !== undefined) {
+        if (Array.isArray(p13)) {
+          for (let i14 = 0; i14 < p13.length; i14++) {
+            const e15: unknown = p13[i14];
+            if (!b40(e15)) issues = c40(e15, path + '/backend_params/' + i14, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
+        }
+      }
+      const p18 = o0['conditions'];
+      if (p18 !== undefined) {
+        if (Array.isArray(p18)) {
+          for (let i19 = 0; i19 < p18.length; i19++) {
+            const e20: unknown = p18[i19];
+            if (!b12(e20)) issues = c12(e20, path + '/conditions/' + i19, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/conditions', 1);
+        }
+      }
+      const p23 = o0['authorizer_id'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p23 = o0['authorizer_id'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiPolicyFunctionCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -2397,141 +2677,153 @@ export function isApiPolicyFunctionCreate(value: unknown): value is types.ApiPol
 }
 
 function b22(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['invocation_type'];
-    if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-      } else {
-        return false;
-      }
-    }
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['effect_mode'];
-    if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
-    const p13 = o0['name'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) return false;
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['backend_params'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b39(e17)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['invocation_type'];
+      if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p20 = o0['conditions'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (!b46(e22)) return false;
+      const p7 = o0['timeout'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['effect_mode'];
+      if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
+      const p13 = o0['name'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 64 && codePoints(p13) > 64) return false;
+          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
+        } else {
+          return false;
+        }
+      }
+      const p15 = o0['backend_params'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b39(e17)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p20 = o0['conditions'];
+      if (p20 !== undefined) {
+        if (Array.isArray(p20)) {
+          for (let i21 = 0; i21 < p20.length; i21++) {
+            const e22: unknown = p20[i21];
+            if (!b46(e22)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p25 = o0['authorizer_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c22(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['function_urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
-    const p3 = o0['invocation_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
-    }
-    const p5 = o0['version'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['function_urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
+      const p3 = o0['invocation_type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
-    }
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p11 = o0['effect_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p13 = o0['name'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p15 = o0['backend_params'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b39(e17)) issues = c39(e17, path + '/backend_params/' + i16, issues);
+      const p5 = o0['version'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+        } else {
+          issues = fail(issues, path + '/version', 0);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p20 = o0['conditions'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (!b46(e22)) issues = c46(e22, path + '/conditions/' + i21, issues);
+      const p7 = o0['timeout'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
         }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
       }
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p11 = o0['effect_mode'];
+      if (p11 !== undefined) {
+        if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+      }
+      const p13 = o0['name'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
+          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
+      const p15 = o0['backend_params'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b39(e17)) issues = c39(e17, path + '/backend_params/' + i16, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
+        }
+      }
+      const p20 = o0['conditions'];
+      if (p20 !== undefined) {
+        if (Array.isArray(p20)) {
+          for (let i21 = 0; i21 < p20.length; i21++) {
+            const e22: unknown = p20[i21];
+            if (!b46(e22)) issues = c46(e22, path + '/conditions/' + i21, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/conditions', 1);
+        }
+      }
+      const p25 = o0['authorizer_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiPolicyFunctionResp` schema; issue paths are JSON Pointers below `path`. */
@@ -2544,182 +2836,194 @@ export function isApiPolicyFunctionResp(value: unknown): value is types.ApiPolic
 }
 
 function b23(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) return false;
-    if (o0['req_method'] === undefined) return false;
-    if (o0['req_uri'] === undefined) return false;
-    if (o0['effect_mode'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['conditions'] === undefined) return false;
-    const p1 = o0['url_domain'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['req_protocol'];
-    if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS')) return false;
-    const p5 = o0['req_method'];
-    if (p5 !== undefined && !K0.has(p5)) return false;
-    const p7 = o0['req_uri'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 512 && codePoints(p7) > 512) return false;
-      } else {
-        return false;
-      }
-    }
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-      } else {
-        return false;
-      }
-    }
-    const p11 = o0['effect_mode'];
-    if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
-    const p13 = o0['name'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) return false;
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p15 = o0['backend_params'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b40(e17)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['req_protocol'] === undefined) return false;
+      if (o0['req_method'] === undefined) return false;
+      if (o0['req_uri'] === undefined) return false;
+      if (o0['effect_mode'] === undefined) return false;
+      if (o0['name'] === undefined) return false;
+      if (o0['conditions'] === undefined) return false;
+      const p1 = o0['url_domain'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p20 = o0['conditions'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (!b12(e22)) return false;
+      const p3 = o0['req_protocol'];
+      if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS')) return false;
+      const p5 = o0['req_method'];
+      if (p5 !== undefined && !K0.has(p5)) return false;
+      const p7 = o0['req_uri'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 512 && codePoints(p7) > 512) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+        } else {
+          return false;
+        }
+      }
+      const p11 = o0['effect_mode'];
+      if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
+      const p13 = o0['name'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 64 && codePoints(p13) > 64) return false;
+          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) return false;
+        } else {
+          return false;
+        }
+      }
+      const p15 = o0['backend_params'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b40(e17)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p20 = o0['conditions'];
+      if (p20 !== undefined) {
+        if (Array.isArray(p20)) {
+          for (let i21 = 0; i21 < p20.length; i21++) {
+            const e22: unknown = p20[i21];
+            if (!b12(e22)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p25 = o0['authorizer_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['vpc_channel_info'];
+      if (p27 !== undefined && !b10(p27)) return false;
+      const p29 = o0['vpc_channel_status'];
+      if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
+    } else {
+      return false;
     }
-    const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined && !b10(p27)) return false;
-    const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
-    const p1 = o0['url_domain'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/url_domain', 15);
-      } else {
-        issues = fail(issues, path + '/url_domain', 0);
-      }
-    }
-    const p3 = o0['req_protocol'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p5 = o0['req_method'];
-    if (p5 !== undefined) {
-      if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p7 = o0['req_uri'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 512 && codePoints(p7) > 512) issues = fail(issues, path + '/req_uri', 29);
-      } else {
-        issues = fail(issues, path + '/req_uri', 0);
-      }
-    }
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
-      }
-    }
-    const p11 = o0['effect_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p13 = o0['name'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
-        if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p15 = o0['backend_params'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b40(e17)) issues = c40(e17, path + '/backend_params/' + i16, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
+      if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
+      if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+      if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
+      const p1 = o0['url_domain'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/url_domain', 15);
+        } else {
+          issues = fail(issues, path + '/url_domain', 0);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p20 = o0['conditions'];
-    if (p20 !== undefined) {
-      if (Array.isArray(p20)) {
-        for (let i21 = 0; i21 < p20.length; i21++) {
-          const e22: unknown = p20[i21];
-          if (!b12(e22)) issues = c12(e22, path + '/conditions/' + i21, issues);
+      const p3 = o0['req_protocol'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
+      }
+      const p5 = o0['req_method'];
+      if (p5 !== undefined) {
+        if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
+      }
+      const p7 = o0['req_uri'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 512 && codePoints(p7) > 512) issues = fail(issues, path + '/req_uri', 29);
+        } else {
+          issues = fail(issues, path + '/req_uri', 0);
         }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
       }
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+      const p11 = o0['effect_mode'];
+      if (p11 !== undefined) {
+        if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
+      }
+      const p13 = o0['name'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
+          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
+      const p15 = o0['backend_params'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b40(e17)) issues = c40(e17, path + '/backend_params/' + i16, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
+        }
+      }
+      const p20 = o0['conditions'];
+      if (p20 !== undefined) {
+        if (Array.isArray(p20)) {
+          for (let i21 = 0; i21 < p20.length; i21++) {
+            const e22: unknown = p20[i21];
+            if (!b12(e22)) issues = c12(e22, path + '/conditions/' + i21, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/conditions', 1);
+        }
+      }
+      const p25 = o0['authorizer_id'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p27 = o0['vpc_channel_info'];
+      if (p27 !== undefined) {
+        if (!b10(p27)) issues = c10(p27, path + '/vpc_channel_info', issues);
+      }
+      const p29 = o0['vpc_channel_status'];
+      if (p29 !== undefined) {
+        if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+          issues = fail(issues, path + '/vpc_channel_status', 3);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p25 = o0['authorizer_id'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined) {
-      if (!b10(p27)) issues = c10(p27, path + '/vpc_channel_info', issues);
-    }
-    const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined) {
-      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
-      if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-        issues = fail(issues, path + '/vpc_channel_status', 3);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiPolicyHttpCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -2732,174 +3036,186 @@ export function isApiPolicyHttpCreate(value: unknown): value is types.ApiPolicyH
 }
 
 function b24(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b39(e9)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['effect_mode'];
+      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+      const p5 = o0['name'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b46(e14)) return false;
+      const p7 = o0['backend_params'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b39(e9)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['url_domain'];
-    if (p19 !== undefined) {
-      if (typeof p19 === 'string') {
-        if (p19.length > 255 && codePoints(p19) > 255) return false;
-      } else {
-        return false;
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b46(e14)) return false;
+          }
+        } else {
+          return false;
+        }
       }
-    }
-    const p21 = o0['req_protocol'];
-    if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
-    const p23 = o0['req_method'];
-    if (p23 !== undefined && !K0.has(p23)) return false;
-    const p25 = o0['req_uri'];
-    if (p25 !== undefined) {
-      if (typeof p25 === 'string') {
-        if (p25.length > 512 && codePoints(p25) > 512) return false;
-      } else {
-        return false;
+      const p17 = o0['authorizer_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['url_domain'];
+      if (p19 !== undefined) {
+        if (typeof p19 === 'string') {
+          if (p19.length > 255 && codePoints(p19) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p27 = o0['timeout'];
-    if (p27 !== undefined) {
-      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-        if (p27 < 1) return false;
-      } else {
-        return false;
+      const p21 = o0['req_protocol'];
+      if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
+      const p23 = o0['req_method'];
+      if (p23 !== undefined && !K0.has(p23)) return false;
+      const p25 = o0['req_uri'];
+      if (p25 !== undefined) {
+        if (typeof p25 === 'string') {
+          if (p25.length > 512 && codePoints(p25) > 512) return false;
+        } else {
+          return false;
+        }
       }
+      const p27 = o0['timeout'];
+      if (p27 !== undefined) {
+        if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+          if (p27 < 1) return false;
+        } else {
+          return false;
+        }
+      }
+      const p29 = o0['vpc_channel_info'];
+      if (p29 !== undefined && !b106(p29)) return false;
+      const p31 = o0['vpc_channel_status'];
+      if (p31 !== undefined && !(p31 === 1 || p31 === 2)) return false;
+    } else {
+      return false;
     }
-    const p29 = o0['vpc_channel_info'];
-    if (p29 !== undefined && !b106(p29)) return false;
-    const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined && !(p31 === 1 || p31 === 2)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c24(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['effect_mode'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
+      const p5 = o0['name'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+      const p7 = o0['backend_params'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
         }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
       }
-    }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p19 = o0['url_domain'];
-    if (p19 !== undefined) {
-      if (typeof p19 === 'string') {
-        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/url_domain', 15);
-      } else {
-        issues = fail(issues, path + '/url_domain', 0);
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/conditions', 1);
+        }
       }
-    }
-    const p21 = o0['req_protocol'];
-    if (p21 !== undefined) {
-      if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
-      if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p23 = o0['req_method'];
-    if (p23 !== undefined) {
-      if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 13);
-      if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p25 = o0['req_uri'];
-    if (p25 !== undefined) {
-      if (typeof p25 === 'string') {
-        if (p25.length > 512 && codePoints(p25) > 512) issues = fail(issues, path + '/req_uri', 29);
-      } else {
-        issues = fail(issues, path + '/req_uri', 0);
+      const p17 = o0['authorizer_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p19 = o0['url_domain'];
+      if (p19 !== undefined) {
+        if (typeof p19 === 'string') {
+          if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/url_domain', 15);
+        } else {
+          issues = fail(issues, path + '/url_domain', 0);
+        }
       }
-    }
-    const p27 = o0['timeout'];
-    if (p27 !== undefined) {
-      if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-        if (p27 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p21 = o0['req_protocol'];
+      if (p21 !== undefined) {
+        if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
+      const p23 = o0['req_method'];
+      if (p23 !== undefined) {
+        if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 13);
+        if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
+      }
+      const p25 = o0['req_uri'];
+      if (p25 !== undefined) {
+        if (typeof p25 === 'string') {
+          if (p25.length > 512 && codePoints(p25) > 512) issues = fail(issues, path + '/req_uri', 29);
+        } else {
+          issues = fail(issues, path + '/req_uri', 0);
+        }
+      }
+      const p27 = o0['timeout'];
+      if (p27 !== undefined) {
+        if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
+          if (p27 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+      const p29 = o0['vpc_channel_info'];
+      if (p29 !== undefined) {
+        if (!b106(p29)) issues = c106(p29, path + '/vpc_channel_info', issues);
+      }
+      const p31 = o0['vpc_channel_status'];
+      if (p31 !== undefined) {
+        if (!(p31 === 1 || p31 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+          issues = fail(issues, path + '/vpc_channel_status', 3);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p29 = o0['vpc_channel_info'];
-    if (p29 !== undefined) {
-      if (!b106(p29)) issues = c106(p29, path + '/vpc_channel_info', issues);
-    }
-    const p31 = o0['vpc_channel_status'];
-    if (p31 !== undefined) {
-      if (!(p31 === 1 || p31 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
-      if (!((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-        issues = fail(issues, path + '/vpc_channel_status', 3);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiPolicyHttpResp` schema; issue paths are JSON Pointers below `path`. */
@@ -2912,104 +3228,116 @@ export function isApiPolicyHttpResp(value: unknown): value is types.ApiPolicyHtt
 }
 
 function b25(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['conditions'] === undefined) return false;
-    const p1 = o0['result_content'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b40(e9)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['effect_mode'] === undefined) return false;
+      if (o0['name'] === undefined) return false;
+      if (o0['conditions'] === undefined) return false;
+      const p1 = o0['result_content'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['effect_mode'];
+      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+      const p5 = o0['name'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b12(e14)) return false;
+      const p7 = o0['backend_params'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b40(e9)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b12(e14)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p17 = o0['authorizer_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c25(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
-    const p1 = o0['result_content'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
+      const p1 = o0['result_content'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
+      const p3 = o0['effect_mode'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b40(e9)) issues = c40(e9, path + '/backend_params/' + i8, issues);
+      const p5 = o0['name'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b12(e14)) issues = c12(e14, path + '/conditions/' + i13, issues);
+      const p7 = o0['backend_params'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b40(e9)) issues = c40(e9, path + '/backend_params/' + i8, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
         }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
       }
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b12(e14)) issues = c12(e14, path + '/conditions/' + i13, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/conditions', 1);
+        }
+      }
+      const p17 = o0['authorizer_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiPolicyMockCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -3022,102 +3350,114 @@ export function isApiPolicyMockCreate(value: unknown): value is types.ApiPolicyM
 }
 
 function b26(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b39(e9)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['effect_mode'];
+      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+      const p5 = o0['name'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b46(e14)) return false;
+      const p7 = o0['backend_params'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b39(e9)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b46(e14)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p17 = o0['authorizer_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['result_content'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['result_content'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['effect_mode'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
-    }
-    const p5 = o0['name'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
-        if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['effect_mode'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
-    }
-    const p7 = o0['backend_params'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
+      const p5 = o0['name'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
         }
-      } else {
-        issues = fail(issues, path + '/backend_params', 1);
       }
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+      const p7 = o0['backend_params'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/backend_params', 1);
         }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
       }
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/conditions', 1);
+        }
+      }
+      const p17 = o0['authorizer_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p19 = o0['result_content'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/result_content', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['authorizer_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p19 = o0['result_content'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/result_content', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApiPolicyMockResp` schema; issue paths are JSON Pointers below `path`. */
@@ -3130,31 +3470,43 @@ export function isApiPolicyMockResp(value: unknown): value is types.ApiPolicyMoc
 }
 
 function b27(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['description'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['schema'];
-    if (p3 !== undefined && !b81(p3)) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['description'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['schema'];
+      if (p3 !== undefined && !b81(p3)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['description'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
-    const p3 = o0['schema'];
-    if (p3 !== undefined) {
-      if (!b81(p3)) issues = c81(p3, path + '/schema', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['description'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
+      const p3 = o0['schema'];
+      if (p3 !== undefined) {
+        if (!b81(p3)) issues = c81(p3, path + '/schema', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ApigAuthType` schema; issue paths are JSON Pointers below `path`. */
@@ -3167,93 +3519,105 @@ export function isApigAuthType(value: unknown): value is types.ApigAuthType {
 }
 
 function b28(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) return false;
-      } else {
-        return false;
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['app_key'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-        if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) return false;
-      } else {
-        return false;
+      const p5 = o0['app_key'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+          if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['app_secret'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) return false;
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
-      } else {
-        return false;
+      const p7 = o0['app_secret'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) return false;
+          if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['remark'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p3 = o0['remark'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p5 = o0['app_key'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/app_key', 26);
-        if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) issues = fail(issues, path + '/app_key', 39);
-      } else {
-        issues = fail(issues, path + '/app_key', 0);
+      const p5 = o0['app_key'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/app_key', 26);
+          if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) issues = fail(issues, path + '/app_key', 39);
+        } else {
+          issues = fail(issues, path + '/app_key', 0);
+        }
       }
-    }
-    const p7 = o0['app_secret'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/app_secret', 26);
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/app_secret', 39);
-      } else {
-        issues = fail(issues, path + '/app_secret', 0);
+      const p7 = o0['app_secret'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/app_secret', 26);
+          if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/app_secret', 39);
+        } else {
+          issues = fail(issues, path + '/app_secret', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AppReq` schema; issue paths are JSON Pointers below `path`. */
@@ -3266,69 +3630,81 @@ export function isAppReq(value: unknown): value is types.AppReq {
 }
 
 function b29(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['creator'];
-    if (p1 !== undefined && !(p1 === 'USER' || p1 === 'MARKET')) return false;
-    const p3 = o0['update_time'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['app_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['remark'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['id'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['app_secret'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['register_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['status'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['creator'];
+      if (p1 !== undefined && !(p1 === 'USER' || p1 === 'MARKET')) return false;
+      const p3 = o0['update_time'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['app_key'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['name'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['remark'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['id'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['app_secret'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['register_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['status'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        return false;
+      const p19 = o0['app_type'];
+      if (p19 !== undefined && !(p19 === 'apig' || p19 === 'roma')) return false;
+    } else {
       return false;
-    const p19 = o0['app_type'];
-    if (p19 !== undefined && !(p19 === 'apig' || p19 === 'roma')) return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c29(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['creator'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 13);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['creator'];
+      if (p1 !== undefined) {
+        if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 13);
+        if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
+      }
+      const p3 = o0['update_time'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
+      const p5 = o0['app_key'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_key', 0);
+      const p7 = o0['name'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p9 = o0['remark'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p11 = o0['id'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p13 = o0['app_secret'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/app_secret', 0);
+      const p15 = o0['register_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p17 = o0['status'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p19 = o0['app_type'];
+      if (p19 !== undefined) {
+        if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 13);
+        if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p3 = o0['update_time'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
-    const p5 = o0['app_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_key', 0);
-    const p7 = o0['name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p9 = o0['remark'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p11 = o0['id'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p13 = o0['app_secret'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/app_secret', 0);
-    const p15 = o0['register_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p17 = o0['status'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p19 = o0['app_type'];
-    if (p19 !== undefined) {
-      if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 13);
-      if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AppResp` schema; issue paths are JSON Pointers below `path`. */
@@ -3341,28 +3717,40 @@ export function isAppResp(value: unknown): value is types.AppResp {
 }
 
 function b30(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['app_code_auth_type'];
-    if (p1 !== undefined && !(p1 === 'DISABLE' || p1 === 'HEADER')) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['app_code_auth_type'];
+      if (p1 !== undefined && !(p1 === 'DISABLE' || p1 === 'HEADER')) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['app_code_auth_type'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 13);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['app_code_auth_type'];
+      if (p1 !== undefined) {
+        if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 13);
+        if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AuthOpt` schema; issue paths are JSON Pointers below `path`. */
@@ -3375,75 +3763,87 @@ export function isAuthOpt(value: unknown): value is types.AuthOpt {
 }
 
 function b31(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['api_ids'] === undefined) return false;
-    if (o0['app_ids'] === undefined) return false;
-    if (o0['env_id'] === undefined) return false;
-    const p1 = o0['api_ids'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (typeof e3 !== 'string') return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['api_ids'] === undefined) return false;
+      if (o0['app_ids'] === undefined) return false;
+      if (o0['env_id'] === undefined) return false;
+      const p1 = o0['api_ids'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p6 = o0['app_ids'];
-    if (p6 !== undefined) {
-      if (Array.isArray(p6)) {
-        for (let i7 = 0; i7 < p6.length; i7++) {
-          const e8: unknown = p6[i7];
-          if (typeof e8 !== 'string') return false;
+      const p6 = o0['app_ids'];
+      if (p6 !== undefined) {
+        if (Array.isArray(p6)) {
+          for (let i7 = 0; i7 < p6.length; i7++) {
+            const e8: unknown = p6[i7];
+            if (typeof e8 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p11 = o0['env_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p11 = o0['env_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['api_ids'] === undefined) issues = fail(issues, path, 40);
-    if (o0['app_ids'] === undefined) issues = fail(issues, path, 41);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
-    const p1 = o0['api_ids'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (typeof e3 !== 'string') issues = fail(issues, path + '/api_ids/' + i2, 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['api_ids'] === undefined) issues = fail(issues, path, 40);
+      if (o0['app_ids'] === undefined) issues = fail(issues, path, 41);
+      if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
+      const p1 = o0['api_ids'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') issues = fail(issues, path + '/api_ids/' + i2, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/api_ids', 1);
         }
-      } else {
-        issues = fail(issues, path + '/api_ids', 1);
       }
-    }
-    const p6 = o0['app_ids'];
-    if (p6 !== undefined) {
-      if (Array.isArray(p6)) {
-        for (let i7 = 0; i7 < p6.length; i7++) {
-          const e8: unknown = p6[i7];
-          if (typeof e8 !== 'string') issues = fail(issues, path + '/app_ids/' + i7, 0);
+      const p6 = o0['app_ids'];
+      if (p6 !== undefined) {
+        if (Array.isArray(p6)) {
+          for (let i7 = 0; i7 < p6.length; i7++) {
+            const e8: unknown = p6[i7];
+            if (typeof e8 !== 'string') issues = fail(issues, path + '/app_ids/' + i7, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/app_ids', 1);
         }
-      } else {
-        issues = fail(issues, path + '/app_ids', 1);
       }
+      const p11 = o0['env_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/env_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p11 = o0['env_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/env_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AuthorizeAppsRequestBody` schema; issue paths are JSON Pointers below `path`. */
@@ -3456,51 +3856,63 @@ export function isAuthorizeAppsRequestBody(value: unknown): value is types.Autho
 }
 
 function b32(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['app_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['auth_time'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['auth_role'];
-    if (p9 !== undefined && !(p9 === 'PROVIDER' || p9 === 'CONSUMER')) return false;
-    const p11 = o0['auth_result'];
-    if (p11 !== undefined && !(p11 === 'SUCCESS' || p11 === 'SKIPPED')) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['app_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['auth_time'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['auth_role'];
+      if (p9 !== undefined && !(p9 === 'PROVIDER' || p9 === 'CONSUMER')) return false;
+      const p11 = o0['auth_result'];
+      if (p11 !== undefined && !(p11 === 'SUCCESS' || p11 === 'SKIPPED')) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-    const p5 = o0['app_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_id', 0);
-    const p7 = o0['auth_time'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/auth_time', 0);
-    const p9 = o0['auth_role'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'PROVIDER' || p9 === 'CONSUMER')) issues = fail(issues, path + '/auth_role', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p5 = o0['app_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_id', 0);
+      const p7 = o0['auth_time'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/auth_time', 0);
+      const p9 = o0['auth_role'];
+      if (p9 !== undefined) {
+        if (!(p9 === 'PROVIDER' || p9 === 'CONSUMER')) issues = fail(issues, path + '/auth_role', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+      }
+      const p11 = o0['auth_result'];
+      if (p11 !== undefined) {
+        if (!(p11 === 'SUCCESS' || p11 === 'SKIPPED')) issues = fail(issues, path + '/auth_result', 13);
+        if (typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p11 = o0['auth_result'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'SUCCESS' || p11 === 'SKIPPED')) issues = fail(issues, path + '/auth_result', 13);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AuthorizeAppsResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -3513,40 +3925,52 @@ export function isAuthorizeAppsResponse(value: unknown): value is types.Authoriz
 }
 
 function b33(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['location'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['location'];
-    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['location'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['location'];
+      if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+      const p5 = o0['validation'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['location'] === undefined) issues = fail(issues, path, 43);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['location'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['location'] === undefined) issues = fail(issues, path, 43);
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p3 = o0['location'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
+      }
+      const p5 = o0['validation'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AuthorizerCreateIdentitiesReq` schema; issue paths are JSON Pointers below `path`. */
@@ -3559,97 +3983,109 @@ export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.
 }
 
 function b34(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['authorizer_type'] === undefined) return false;
-    if (o0['authorizer_uri'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b33(e11)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['type'] === undefined) return false;
+      if (o0['authorizer_type'] === undefined) return false;
+      if (o0['authorizer_uri'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+      const p5 = o0['authorizer_type'];
+      if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+      const p7 = o0['authorizer_uri'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['identities'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (!b33(e11)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p14 = o0['ttl'];
+      if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+        return false;
+      const p16 = o0['user_data'];
+      if (p16 !== undefined && typeof p16 !== 'string') return false;
+    } else {
       return false;
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 44);
-    if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 45);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
-    }
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b33(e11)) issues = c33(e11, path + '/identities/' + i10, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 44);
+      if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 45);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
         }
-      } else {
-        issues = fail(issues, path + '/identities', 1);
       }
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+      }
+      const p5 = o0['authorizer_type'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+      }
+      const p7 = o0['authorizer_uri'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+      const p9 = o0['identities'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (!b33(e11)) issues = c33(e11, path + '/identities/' + i10, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/identities', 1);
+        }
+      }
+      const p14 = o0['ttl'];
+      if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+        issues = fail(issues, path + '/ttl', 3);
+      const p16 = o0['user_data'];
+      if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/ttl', 3);
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AuthorizerCreateReq` schema; issue paths are JSON Pointers below `path`. */
@@ -3662,113 +4098,125 @@ export function isAuthorizerCreateReq(value: unknown): value is types.Authorizer
 }
 
 function b35(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined && !(p5 === 'FUNC')) return false;
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b66(e11)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+      const p5 = o0['authorizer_type'];
+      if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+      const p7 = o0['authorizer_uri'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['identities'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (!b66(e11)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p14 = o0['ttl'];
+      if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+        return false;
+      const p16 = o0['user_data'];
+      if (p16 !== undefined && typeof p16 !== 'string') return false;
+      const p18 = o0['ld_api_id'];
+      if (p18 !== undefined && typeof p18 !== 'string') return false;
+      const p20 = o0['need_body'];
+      if (p20 !== undefined && typeof p20 !== 'boolean') return false;
+      const p22 = o0['id'];
+      if (p22 !== undefined && typeof p22 !== 'string') return false;
+      const p24 = o0['create_time'];
+      if (p24 !== undefined && typeof p24 !== 'string') return false;
+      const p26 = o0['roma_app_id'];
+      if (p26 !== undefined && typeof p26 !== 'string') return false;
+      const p28 = o0['roma_app_name'];
+      if (p28 !== undefined && typeof p28 !== 'string') return false;
+    } else {
       return false;
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-    const p18 = o0['ld_api_id'];
-    if (p18 !== undefined && typeof p18 !== 'string') return false;
-    const p20 = o0['need_body'];
-    if (p20 !== undefined && typeof p20 !== 'boolean') return false;
-    const p22 = o0['id'];
-    if (p22 !== undefined && typeof p22 !== 'string') return false;
-    const p24 = o0['create_time'];
-    if (p24 !== undefined && typeof p24 !== 'string') return false;
-    const p26 = o0['roma_app_id'];
-    if (p26 !== undefined && typeof p26 !== 'string') return false;
-    const p28 = o0['roma_app_name'];
-    if (p28 !== undefined && typeof p28 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['authorizer_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
-    }
-    const p7 = o0['authorizer_uri'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
-    const p9 = o0['identities'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b66(e11)) issues = c66(e11, path + '/identities/' + i10, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
         }
-      } else {
-        issues = fail(issues, path + '/identities', 1);
       }
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+      }
+      const p5 = o0['authorizer_type'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
+      }
+      const p7 = o0['authorizer_uri'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/authorizer_uri', 0);
+      const p9 = o0['identities'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (!b66(e11)) issues = c66(e11, path + '/identities/' + i10, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/identities', 1);
+        }
+      }
+      const p14 = o0['ttl'];
+      if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
+        issues = fail(issues, path + '/ttl', 3);
+      const p16 = o0['user_data'];
+      if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
+      const p18 = o0['ld_api_id'];
+      if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
+      const p20 = o0['need_body'];
+      if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 30);
+      const p22 = o0['id'];
+      if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p24 = o0['create_time'];
+      if (p24 !== undefined && typeof p24 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p26 = o0['roma_app_id'];
+      if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
+      const p28 = o0['roma_app_name'];
+      if (p28 !== undefined && typeof p28 !== 'string') issues = fail(issues, path + '/roma_app_name', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p14 = o0['ttl'];
-    if (p14 !== undefined && !((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
-      issues = fail(issues, path + '/ttl', 3);
-    const p16 = o0['user_data'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/user_data', 0);
-    const p18 = o0['ld_api_id'];
-    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
-    const p20 = o0['need_body'];
-    if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 30);
-    const p22 = o0['id'];
-    if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p24 = o0['create_time'];
-    if (p24 !== undefined && typeof p24 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p26 = o0['roma_app_id'];
-    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/roma_app_id', 0);
-    const p28 = o0['roma_app_name'];
-    if (p28 !== undefined && typeof p28 !== 'string') issues = fail(issues, path + '/roma_app_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `AuthorizerResp` schema; issue paths are JSON Pointers below `path`. */
@@ -3781,155 +4229,167 @@ export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp 
 }
 
 function b36(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['authorizer_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['url_domain'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['authorizer_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['url_domain'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['req_protocol'];
-    if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 255 && codePoints(p7) > 255) return false;
-      } else {
-        return false;
+      const p5 = o0['req_protocol'];
+      if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 255 && codePoints(p7) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['req_method'];
-    if (p9 !== undefined && !K0.has(p9)) return false;
-    const p11 = o0['version'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 16 && codePoints(p11) > 16) return false;
-      } else {
-        return false;
+      const p9 = o0['req_method'];
+      if (p9 !== undefined && !K0.has(p9)) return false;
+      const p11 = o0['version'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 16 && codePoints(p11) > 16) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['req_uri'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 512 && codePoints(p13) > 512) return false;
-      } else {
-        return false;
+      const p13 = o0['req_uri'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 512 && codePoints(p13) > 512) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['timeout'];
-    if (p15 !== undefined) {
-      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) return false;
-      } else {
-        return false;
+      const p15 = o0['timeout'];
+      if (p15 !== undefined) {
+        if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+          if (p15 < 1) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['id'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-    const p21 = o0['status'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['id'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+      const p21 = o0['status'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        return false;
+      const p23 = o0['register_time'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+      const p25 = o0['update_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['vpc_channel_info'];
+      if (p27 !== undefined && !b106(p27)) return false;
+      const p29 = o0['vpc_channel_status'];
+      if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
+    } else {
       return false;
-    const p23 = o0['register_time'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
-    const p25 = o0['update_time'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined && !b106(p27)) return false;
-    const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined && !(p29 === 1 || p29 === 2)) return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['authorizer_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p3 = o0['url_domain'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
-      } else {
-        issues = fail(issues, path + '/url_domain', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['authorizer_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p3 = o0['url_domain'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
+        } else {
+          issues = fail(issues, path + '/url_domain', 0);
+        }
       }
-    }
-    const p5 = o0['req_protocol'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p5 = o0['req_protocol'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
-    }
-    const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p11 = o0['version'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p13 = o0['req_uri'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
-      } else {
-        issues = fail(issues, path + '/req_uri', 0);
+      const p9 = o0['req_method'];
+      if (p9 !== undefined) {
+        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
-    }
-    const p15 = o0['timeout'];
-    if (p15 !== undefined) {
-      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p11 = o0['version'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
+      const p13 = o0['req_uri'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
+        } else {
+          issues = fail(issues, path + '/req_uri', 0);
+        }
+      }
+      const p15 = o0['timeout'];
+      if (p15 !== undefined) {
+        if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+          if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      const p19 = o0['id'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p21 = o0['status'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p23 = o0['register_time'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p25 = o0['update_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/update_time', 0);
+      const p27 = o0['vpc_channel_info'];
+      if (p27 !== undefined) {
+        if (!b106(p27)) issues = c106(p27, path + '/vpc_channel_info', issues);
+      }
+      const p29 = o0['vpc_channel_status'];
+      if (p29 !== undefined) {
+        if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+          issues = fail(issues, path + '/vpc_channel_status', 3);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
-    const p19 = o0['id'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p21 = o0['status'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p23 = o0['register_time'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p25 = o0['update_time'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/update_time', 0);
-    const p27 = o0['vpc_channel_info'];
-    if (p27 !== undefined) {
-      if (!b106(p27)) issues = c106(p27, path + '/vpc_channel_info', issues);
-    }
-    const p29 = o0['vpc_channel_status'];
-    if (p29 !== undefined) {
-      if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
-      if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-        issues = fail(issues, path + '/vpc_channel_status', 3);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BackendApi` schema; issue paths are JSON Pointers below `path`. */
@@ -3942,145 +4402,157 @@ export function isBackendApi(value: unknown): value is types.BackendApi {
 }
 
 function b37(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) return false;
-    if (o0['req_method'] === undefined) return false;
-    if (o0['req_uri'] === undefined) return false;
-    if (o0['timeout'] === undefined) return false;
-    const p1 = o0['authorizer_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['url_domain'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['req_protocol'] === undefined) return false;
+      if (o0['req_method'] === undefined) return false;
+      if (o0['req_uri'] === undefined) return false;
+      if (o0['timeout'] === undefined) return false;
+      const p1 = o0['authorizer_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['url_domain'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['req_protocol'];
-    if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 255 && codePoints(p7) > 255) return false;
-      } else {
-        return false;
+      const p5 = o0['req_protocol'];
+      if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 255 && codePoints(p7) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['req_method'];
-    if (p9 !== undefined && !K0.has(p9)) return false;
-    const p11 = o0['version'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 16 && codePoints(p11) > 16) return false;
-      } else {
-        return false;
+      const p9 = o0['req_method'];
+      if (p9 !== undefined && !K0.has(p9)) return false;
+      const p11 = o0['version'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 16 && codePoints(p11) > 16) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['req_uri'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 512 && codePoints(p13) > 512) return false;
-      } else {
-        return false;
+      const p13 = o0['req_uri'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 512 && codePoints(p13) > 512) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['timeout'];
-    if (p15 !== undefined) {
-      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) return false;
-      } else {
-        return false;
+      const p15 = o0['timeout'];
+      if (p15 !== undefined) {
+        if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+          if (p15 < 1) return false;
+        } else {
+          return false;
+        }
       }
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['vpc_channel_info'];
+      if (p19 !== undefined && !b10(p19)) return false;
+      const p21 = o0['vpc_channel_status'];
+      if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
+    } else {
+      return false;
     }
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['vpc_channel_info'];
-    if (p19 !== undefined && !b10(p19)) return false;
-    const p21 = o0['vpc_channel_status'];
-    if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
-    if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
-    if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
-    const p1 = o0['authorizer_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
-    const p3 = o0['url_domain'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
-      } else {
-        issues = fail(issues, path + '/url_domain', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
+      if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
+      if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+      if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
+      const p1 = o0['authorizer_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
+      const p3 = o0['url_domain'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
+        } else {
+          issues = fail(issues, path + '/url_domain', 0);
+        }
       }
-    }
-    const p5 = o0['req_protocol'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p5 = o0['req_protocol'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
-    }
-    const p9 = o0['req_method'];
-    if (p9 !== undefined) {
-      if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
-    }
-    const p11 = o0['version'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
-      } else {
-        issues = fail(issues, path + '/version', 0);
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p13 = o0['req_uri'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
-      } else {
-        issues = fail(issues, path + '/req_uri', 0);
+      const p9 = o0['req_method'];
+      if (p9 !== undefined) {
+        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
-    }
-    const p15 = o0['timeout'];
-    if (p15 !== undefined) {
-      if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-        if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p11 = o0['version'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
+        } else {
+          issues = fail(issues, path + '/version', 0);
+        }
       }
+      const p13 = o0['req_uri'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
+        } else {
+          issues = fail(issues, path + '/req_uri', 0);
+        }
+      }
+      const p15 = o0['timeout'];
+      if (p15 !== undefined) {
+        if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
+          if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      const p19 = o0['vpc_channel_info'];
+      if (p19 !== undefined) {
+        if (!b10(p19)) issues = c10(p19, path + '/vpc_channel_info', issues);
+      }
+      const p21 = o0['vpc_channel_status'];
+      if (p21 !== undefined) {
+        if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+          issues = fail(issues, path + '/vpc_channel_status', 3);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
-    const p19 = o0['vpc_channel_info'];
-    if (p19 !== undefined) {
-      if (!b10(p19)) issues = c10(p19, path + '/vpc_channel_info', issues);
-    }
-    const p21 = o0['vpc_channel_status'];
-    if (p21 !== undefined) {
-      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
-      if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-        issues = fail(issues, path + '/vpc_channel_status', 3);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BackendApiCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -4093,67 +4565,79 @@ export function isBackendApiCreate(value: unknown): value is types.BackendApiCre
 }
 
 function b38(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['address'] === undefined) return false;
-    if (o0['scheme'] === undefined) return false;
-    if (o0['method'] === undefined) return false;
-    if (o0['path'] === undefined) return false;
-    const p1 = o0['address'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['scheme'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['path'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-        if (p9 > 60000) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['address'] === undefined) return false;
+      if (o0['scheme'] === undefined) return false;
+      if (o0['method'] === undefined) return false;
+      if (o0['path'] === undefined) return false;
+      const p1 = o0['address'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['scheme'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['path'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+          if (p9 > 60000) return false;
+        } else {
+          return false;
+        }
       }
+      const p11 = o0['description'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p11 = o0['description'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['address'] === undefined) issues = fail(issues, path, 46);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
-    if (o0['method'] === undefined) issues = fail(issues, path, 48);
-    if (o0['path'] === undefined) issues = fail(issues, path, 49);
-    const p1 = o0['address'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/address', 0);
-    const p3 = o0['scheme'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/scheme', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p7 = o0['path'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p9 = o0['timeout'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
-        if (p9 > 60000) issues = fail(issues, path + '/timeout', 50);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['address'] === undefined) issues = fail(issues, path, 46);
+      if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
+      if (o0['method'] === undefined) issues = fail(issues, path, 48);
+      if (o0['path'] === undefined) issues = fail(issues, path, 49);
+      const p1 = o0['address'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/address', 0);
+      const p3 = o0['scheme'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/scheme', 0);
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+      const p7 = o0['path'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p9 = o0['timeout'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p9 > 60000) issues = fail(issues, path + '/timeout', 50);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
       }
+      const p11 = o0['description'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/description', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p11 = o0['description'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BackendDefine` schema; issue paths are JSON Pointers below `path`. */
@@ -4166,93 +4650,105 @@ export function isBackendDefine(value: unknown): value is types.BackendDefine {
 }
 
 function b39(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['origin'];
-    if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) return false;
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['origin'];
+      if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 32 && codePoints(p3) > 32) return false;
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['remark'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 255 && codePoints(p5) > 255) return false;
-      } else {
-        return false;
+      const p5 = o0['remark'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 255 && codePoints(p5) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['location'];
-    if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
-    const p9 = o0['value'];
-    if (p9 !== undefined) {
-      if (typeof p9 === 'string') {
-        if (p9.length > 255 && codePoints(p9) > 255) return false;
-      } else {
-        return false;
+      const p7 = o0['location'];
+      if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
+      const p9 = o0['value'];
+      if (p9 !== undefined) {
+        if (typeof p9 === 'string') {
+          if (p9.length > 255 && codePoints(p9) > 255) return false;
+        } else {
+          return false;
+        }
       }
+      const p11 = o0['id'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['req_param_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p11 = o0['id'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['req_param_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['origin'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
-    }
-    const p3 = o0['name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['origin'];
+      if (p1 !== undefined) {
+        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
+        if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
       }
-    }
-    const p5 = o0['remark'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p7 = o0['location'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
-      if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p9 = o0['value'];
-    if (p9 !== undefined) {
-      if (typeof p9 === 'string') {
-        if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
-      } else {
-        issues = fail(issues, path + '/value', 0);
+      const p5 = o0['remark'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
+      const p7 = o0['location'];
+      if (p7 !== undefined) {
+        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
+      }
+      const p9 = o0['value'];
+      if (p9 !== undefined) {
+        if (typeof p9 === 'string') {
+          if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
+        } else {
+          issues = fail(issues, path + '/value', 0);
+        }
+      }
+      const p11 = o0['id'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p13 = o0['req_param_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_param_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p11 = o0['id'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p13 = o0['req_param_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_param_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BackendParam` schema; issue paths are JSON Pointers below `path`. */
@@ -4265,93 +4761,105 @@ export function isBackendParam(value: unknown): value is types.BackendParam {
 }
 
 function b40(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['origin'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['location'] === undefined) return false;
-    if (o0['value'] === undefined) return false;
-    const p1 = o0['origin'];
-    if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) return false;
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['origin'] === undefined) return false;
+      if (o0['name'] === undefined) return false;
+      if (o0['location'] === undefined) return false;
+      if (o0['value'] === undefined) return false;
+      const p1 = o0['origin'];
+      if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 32 && codePoints(p3) > 32) return false;
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['remark'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 255 && codePoints(p5) > 255) return false;
-      } else {
-        return false;
+      const p5 = o0['remark'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 255 && codePoints(p5) > 255) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['location'];
-    if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
-    const p9 = o0['value'];
-    if (p9 !== undefined) {
-      if (typeof p9 === 'string') {
-        if (p9.length > 255 && codePoints(p9) > 255) return false;
-      } else {
-        return false;
+      const p7 = o0['location'];
+      if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
+      const p9 = o0['value'];
+      if (p9 !== undefined) {
+        if (typeof p9 === 'string') {
+          if (p9.length > 255 && codePoints(p9) > 255) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['origin'] === undefined) issues = fail(issues, path, 52);
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['location'] === undefined) issues = fail(issues, path, 43);
-    if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    const p1 = o0['origin'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
-    }
-    const p3 = o0['name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['origin'] === undefined) issues = fail(issues, path, 52);
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['location'] === undefined) issues = fail(issues, path, 43);
+      if (o0['value'] === undefined) issues = fail(issues, path, 6);
+      const p1 = o0['origin'];
+      if (p1 !== undefined) {
+        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
+        if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
       }
-    }
-    const p5 = o0['remark'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p7 = o0['location'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
-      if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p9 = o0['value'];
-    if (p9 !== undefined) {
-      if (typeof p9 === 'string') {
-        if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
-      } else {
-        issues = fail(issues, path + '/value', 0);
+      const p5 = o0['remark'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
+      const p7 = o0['location'];
+      if (p7 !== undefined) {
+        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
+      }
+      const p9 = o0['value'];
+      if (p9 !== undefined) {
+        if (typeof p9 === 'string') {
+          if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
+        } else {
+          issues = fail(issues, path + '/value', 0);
+        }
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BackendParamBase` schema; issue paths are JSON Pointers below `path`. */
@@ -4364,37 +4872,49 @@ export function isBackendParamBase(value: unknown): value is types.BackendParamB
 }
 
 function b41(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['api_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['error_code'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['error_msg'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['api_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['error_code'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['error_msg'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['api_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/api_id', 0);
-    const p3 = o0['api_name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_name', 0);
-    const p5 = o0['error_code'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/error_code', 0);
-    const p7 = o0['error_msg'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_msg', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['api_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p3 = o0['api_name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_name', 0);
+      const p5 = o0['error_code'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/error_code', 0);
+      const p7 = o0['error_msg'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BatchFailure` schema; issue paths are JSON Pointers below `path`. */
@@ -4407,65 +4927,77 @@ export function isBatchFailure(value: unknown): value is types.BatchFailure {
 }
 
 function b42(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['success'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b43(e3)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['success'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b43(e3)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p6 = o0['failure'];
-    if (p6 !== undefined) {
-      if (Array.isArray(p6)) {
-        for (let i7 = 0; i7 < p6.length; i7++) {
-          const e8: unknown = p6[i7];
-          if (!b41(e8)) return false;
+      const p6 = o0['failure'];
+      if (p6 !== undefined) {
+        if (Array.isArray(p6)) {
+          for (let i7 = 0; i7 < p6.length; i7++) {
+            const e8: unknown = p6[i7];
+            if (!b41(e8)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['success'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b43(e3)) issues = c43(e3, path + '/success/' + i2, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['success'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b43(e3)) issues = c43(e3, path + '/success/' + i2, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/success', 1);
         }
-      } else {
-        issues = fail(issues, path + '/success', 1);
       }
-    }
-    const p6 = o0['failure'];
-    if (p6 !== undefined) {
-      if (Array.isArray(p6)) {
-        for (let i7 = 0; i7 < p6.length; i7++) {
-          const e8: unknown = p6[i7];
-          if (!b41(e8)) issues = c41(e8, path + '/failure/' + i7, issues);
+      const p6 = o0['failure'];
+      if (p6 !== undefined) {
+        if (Array.isArray(p6)) {
+          for (let i7 = 0; i7 < p6.length; i7++) {
+            const e8: unknown = p6[i7];
+            if (!b41(e8)) issues = c41(e8, path + '/failure/' + i7, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/failure', 1);
         }
-      } else {
-        issues = fail(issues, path + '/failure', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BatchPublishOfflineResult` schema; issue paths are JSON Pointers below `path`. */
@@ -4478,49 +5010,61 @@ export function isBatchPublishOfflineResult(value: unknown): value is types.Batc
 }
 
 function b43(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['publish_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['api_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['env_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['remark'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['publish_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['version_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['publish_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['api_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['env_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['remark'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['publish_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['version_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['publish_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/publish_id', 0);
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-    const p5 = o0['api_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
-    const p7 = o0['env_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p9 = o0['remark'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p11 = o0['publish_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/publish_time', 0);
-    const p13 = o0['version_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/version_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['publish_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/publish_id', 0);
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p5 = o0['api_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
+      const p7 = o0['env_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p9 = o0['remark'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p11 = o0['publish_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/publish_time', 0);
+      const p13 = o0['version_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/version_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BatchSuccess` schema; issue paths are JSON Pointers below `path`. */
@@ -4533,51 +5077,63 @@ export function isBatchSuccess(value: unknown): value is types.BatchSuccess {
 }
 
 function b44(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['sign_id'] === undefined) return false;
-    if (o0['publish_ids'] === undefined) return false;
-    const p1 = o0['sign_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['publish_ids'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (typeof e5 !== 'string') return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['sign_id'] === undefined) return false;
+      if (o0['publish_ids'] === undefined) return false;
+      const p1 = o0['sign_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['publish_ids'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (typeof e5 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['sign_id'] === undefined) issues = fail(issues, path, 53);
-    if (o0['publish_ids'] === undefined) issues = fail(issues, path, 54);
-    const p1 = o0['sign_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
-    const p3 = o0['publish_ids'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['sign_id'] === undefined) issues = fail(issues, path, 53);
+      if (o0['publish_ids'] === undefined) issues = fail(issues, path, 54);
+      const p1 = o0['sign_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
+      const p3 = o0['publish_ids'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/publish_ids', 1);
         }
-      } else {
-        issues = fail(issues, path + '/publish_ids', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BindSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
@@ -4590,79 +5146,91 @@ export function isBindSignatureKeyRequestBody(value: unknown): value is types.Bi
 }
 
 function b45(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['api_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['api_remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['group_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['api_type'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['api_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['api_remark'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['group_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['api_type'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['sign_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['sign_name'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['sign_key'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['sign_secret'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+      const p21 = o0['env_id'];
+      if (p21 !== undefined && typeof p21 !== 'string') return false;
+      const p23 = o0['env_name'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+      const p25 = o0['binding_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['publish_id'];
+      if (p27 !== undefined && typeof p27 !== 'string') return false;
+    } else {
       return false;
-    const p13 = o0['sign_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['sign_name'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['sign_key'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['sign_secret'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-    const p21 = o0['env_id'];
-    if (p21 !== undefined && typeof p21 !== 'string') return false;
-    const p23 = o0['env_name'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
-    const p25 = o0['binding_time'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['publish_id'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-    const p5 = o0['api_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
-    const p7 = o0['api_remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/api_remark', 0);
-    const p9 = o0['group_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/group_name', 0);
-    const p11 = o0['api_type'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/api_type', 3);
-    const p13 = o0['sign_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/sign_id', 0);
-    const p15 = o0['sign_name'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/sign_name', 0);
-    const p17 = o0['sign_key'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/sign_key', 0);
-    const p19 = o0['sign_secret'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
-    const p21 = o0['env_id'];
-    if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p23 = o0['env_name'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/env_name', 0);
-    const p25 = o0['binding_time'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/binding_time', 0);
-    const p27 = o0['publish_id'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/publish_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p5 = o0['api_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
+      const p7 = o0['api_remark'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/api_remark', 0);
+      const p9 = o0['group_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/group_name', 0);
+      const p11 = o0['api_type'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/api_type', 3);
+      const p13 = o0['sign_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/sign_id', 0);
+      const p15 = o0['sign_name'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/sign_name', 0);
+      const p17 = o0['sign_key'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+      const p19 = o0['sign_secret'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+      const p21 = o0['env_id'];
+      if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p23 = o0['env_name'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/env_name', 0);
+      const p25 = o0['binding_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/binding_time', 0);
+      const p27 = o0['publish_id'];
+      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/publish_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `BindSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -4675,55 +5243,67 @@ export function isBindSignatureKeyResponse(value: unknown): value is types.BindS
 }
 
 function b46(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['req_param_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['condition_type'];
-    if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
-    const p5 = o0['condition_origin'];
-    if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
-    const p7 = o0['condition_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['req_param_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['req_param_location'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['req_param_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['condition_type'];
+      if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
+      const p5 = o0['condition_origin'];
+      if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
+      const p7 = o0['condition_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['req_param_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['req_param_location'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['req_param_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
-    const p3 = o0['condition_type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['req_param_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
+      const p3 = o0['condition_type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
+      }
+      const p5 = o0['condition_origin'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
+      }
+      const p7 = o0['condition_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/condition_value', 0);
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p11 = o0['req_param_id'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_param_id', 0);
+      const p13 = o0['req_param_location'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_param_location', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['condition_origin'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
-    }
-    const p7 = o0['condition_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/condition_value', 0);
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p11 = o0['req_param_id'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/req_param_id', 0);
-    const p13 = o0['req_param_location'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/req_param_location', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CoditionResp` schema; issue paths are JSON Pointers below `path`. */
@@ -4736,43 +5316,55 @@ export function isCoditionResp(value: unknown): value is types.CoditionResp {
 }
 
 function b47(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) return false;
-    if (o0['value'] === undefined) return false;
-    if (o0['origin'] === undefined) return false;
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['value'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['origin'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['parameter'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) return false;
+      if (o0['value'] === undefined) return false;
+      if (o0['origin'] === undefined) return false;
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['value'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['origin'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['parameter'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 52);
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p3 = o0['value'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
-    const p5 = o0['origin'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/origin', 0);
-    const p7 = o0['parameter'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/parameter', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['value'] === undefined) issues = fail(issues, path, 6);
+      if (o0['origin'] === undefined) issues = fail(issues, path, 52);
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+      const p3 = o0['value'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
+      const p5 = o0['origin'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/origin', 0);
+      const p7 = o0['parameter'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/parameter', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Conditions` schema; issue paths are JSON Pointers below `path`. */
@@ -4794,126 +5386,139 @@ export function isCreateApiGroupRequestBody(value: unknown): value is types.Crea
 }
 
 function b49(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['sl_domain'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['sl_domains'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (typeof e11 !== 'string') return false;
-        }
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['status'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
         return false;
-      }
-    }
-    const p14 = o0['register_time'];
-    if (p14 !== undefined && typeof p14 !== 'string') return false;
-    const p16 = o0['update_time'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-    const p18 = o0['remark'];
-    if (p18 !== undefined && typeof p18 !== 'string') return false;
-    const p20 = o0['on_sell_status'];
-    if (p20 !== undefined && !(p20 === 1 || p20 === 2 || p20 === 3)) return false;
-    const p22 = o0['call_limits'];
-    if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
-      return false;
-    const p24 = o0['time_interval'];
-    if (p24 !== undefined && !((typeof p24 === 'number' && Number.isInteger(p24)) || typeof p24 === 'bigint'))
-      return false;
-    const p26 = o0['time_unit'];
-    if (p26 !== undefined && typeof p26 !== 'string') return false;
-    const p28 = o0['url_domains'];
-    if (p28 !== undefined) {
-      if (Array.isArray(p28)) {
-        for (let i29 = 0; i29 < p28.length; i29++) {
-          const e30: unknown = p28[i29];
-          if (!b50(e30)) return false;
+      const p7 = o0['sl_domain'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['sl_domains'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (typeof e11 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p14 = o0['register_time'];
+      if (p14 !== undefined && typeof p14 !== 'string') return false;
+      const p16 = o0['update_time'];
+      if (p16 !== undefined && typeof p16 !== 'string') return false;
+      const p18 = o0['remark'];
+      if (p18 !== undefined && typeof p18 !== 'string') return false;
+      const p20 = o0['on_sell_status'];
+      if (p20 !== undefined && !(p20 === 1 || p20 === 2 || p20 === 3)) return false;
+      const p22 = o0['call_limits'];
+      if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
+        return false;
+      const p24 = o0['time_interval'];
+      if (p24 !== undefined && !((typeof p24 === 'number' && Number.isInteger(p24)) || typeof p24 === 'bigint'))
+        return false;
+      const p26 = o0['time_unit'];
+      if (p26 !== undefined && typeof p26 !== 'string') return false;
+      const p28 = o0['url_domains'];
+      if (p28 !== undefined) {
+        if (Array.isArray(p28)) {
+          for (let i29 = 0; i29 < p28.length; i29++) {
+            const e30: unknown = p28[i29];
+            if (!b50(e30)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p33 = o0['is_default'];
+      if (p33 !== undefined && !(p33 === 1 || p33 === 2)) return false;
+    } else {
+      return false;
     }
-    const p33 = o0['is_default'];
-    if (p33 !== undefined && !(p33 === 1 || p33 === 2)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p7 = o0['sl_domain'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/sl_domain', 0);
-    const p9 = o0['sl_domains'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (typeof e11 !== 'string') issues = fail(issues, path + '/sl_domains/' + i10, 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['status'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p7 = o0['sl_domain'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/sl_domain', 0);
+      const p9 = o0['sl_domains'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (typeof e11 !== 'string') issues = fail(issues, path + '/sl_domains/' + i10, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/sl_domains', 1);
         }
-      } else {
-        issues = fail(issues, path + '/sl_domains', 1);
       }
-    }
-    const p14 = o0['register_time'];
-    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p16 = o0['update_time'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/update_time', 0);
-    const p18 = o0['remark'];
-    if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p20 = o0['on_sell_status'];
-    if (p20 !== undefined) {
-      if (!(p20 === 1 || p20 === 2 || p20 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
-      if (!((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
-        issues = fail(issues, path + '/on_sell_status', 3);
-    }
-    const p22 = o0['call_limits'];
-    if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
-      issues = fail(issues, path + '/call_limits', 3);
-    const p24 = o0['time_interval'];
-    if (p24 !== undefined && !((typeof p24 === 'number' && Number.isInteger(p24)) || typeof p24 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p26 = o0['time_unit'];
-    if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    const p28 = o0['url_domains'];
-    if (p28 !== undefined) {
-      if (Array.isArray(p28)) {
-        for (let i29 = 0; i29 < p28.length; i29++) {
-          const e30: unknown = p28[i29];
-          if (!b50(e30)) issues = c50(e30, path + '/url_domains/' + i29, issues);
+      const p14 = o0['register_time'];
+      if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p16 = o0['update_time'];
+      if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/update_time', 0);
+      const p18 = o0['remark'];
+      if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p20 = o0['on_sell_status'];
+      if (p20 !== undefined) {
+        if (!(p20 === 1 || p20 === 2 || p20 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
+        if (!((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
+          issues = fail(issues, path + '/on_sell_status', 3);
+      }
+      const p22 = o0['call_limits'];
+      if (p22 !== undefined && !((typeof p22 === 'number' && Number.isInteger(p22)) || typeof p22 === 'bigint'))
+        issues = fail(issues, path + '/call_limits', 3);
+      const p24 = o0['time_interval'];
+      if (p24 !== undefined && !((typeof p24 === 'number' && Number.isInteger(p24)) || typeof p24 === 'bigint'))
+        issues = fail(issues, path + '/time_interval', 3);
+      const p26 = o0['time_unit'];
+      if (p26 !== undefined && typeof p26 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+      const p28 = o0['url_domains'];
+      if (p28 !== undefined) {
+        if (Array.isArray(p28)) {
+          for (let i29 = 0; i29 < p28.length; i29++) {
+            const e30: unknown = p28[i29];
+            if (!b50(e30)) issues = c50(e30, path + '/url_domains/' + i29, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/url_domains', 1);
         }
-      } else {
-        issues = fail(issues, path + '/url_domains', 1);
       }
+      const p33 = o0['is_default'];
+      if (p33 !== undefined) {
+        if (!(p33 === 1 || p33 === 2)) issues = fail(issues, path + '/is_default', 13);
+        if (!((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+          issues = fail(issues, path + '/is_default', 3);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p33 = o0['is_default'];
-    if (p33 !== undefined) {
-      if (!(p33 === 1 || p33 === 2)) issues = fail(issues, path + '/is_default', 13);
-      if (!((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-        issues = fail(issues, path + '/is_default', 3);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateApiGroupResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -4926,45 +5531,57 @@ export function isCreateApiGroupResponse(value: unknown): value is types.CreateA
 }
 
 function b50(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['domain'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['cname_status'];
+      if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
+      const p7 = o0['ssl_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['ssl_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined) {
-      if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
-      if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-        issues = fail(issues, path + '/cname_status', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['domain'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+      const p5 = o0['cname_status'];
+      if (p5 !== undefined) {
+        if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
+        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+          issues = fail(issues, path + '/cname_status', 3);
+      }
+      const p7 = o0['ssl_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+      const p9 = o0['ssl_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateApiGroupUrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
@@ -4977,52 +5594,64 @@ export function isCreateApiGroupUrlDomainsResp(value: unknown): value is types.C
 }
 
 function b51(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['min_ssl_version'];
-    if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['domain'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['cname_status'];
+      if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
+      const p7 = o0['ssl_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['ssl_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['min_ssl_version'];
+      if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['domain'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
-    const p5 = o0['cname_status'];
-    if (p5 !== undefined) {
-      if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
-      if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-        issues = fail(issues, path + '/cname_status', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['domain'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
+      const p5 = o0['cname_status'];
+      if (p5 !== undefined) {
+        if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
+        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+          issues = fail(issues, path + '/cname_status', 3);
+      }
+      const p7 = o0['ssl_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
+      const p9 = o0['ssl_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
+      const p11 = o0['min_ssl_version'];
+      if (p11 !== undefined) {
+        if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 13);
+        if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p7 = o0['ssl_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ssl_id', 0);
-    const p9 = o0['ssl_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
-    const p11 = o0['min_ssl_version'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 13);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateApiGroupV2UrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
@@ -5035,95 +5664,111 @@ export function isCreateApiGroupV2UrlDomainsResp(value: unknown): value is types
 }
 
 function b52(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['api_call_limits'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    if (o0['time_unit'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_call_limits'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['user_call_limits'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['app_call_limits'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['ip_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
-    const p11 = o0['time_interval'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      return false;
-    const p13 = o0['time_unit'];
-    if (p13 !== undefined && !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY')) return false;
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 255 && codePoints(p15) > 255) return false;
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['api_call_limits'] === undefined) return false;
+      if (o0['time_interval'] === undefined) return false;
+      if (o0['time_unit'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_call_limits'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         return false;
+      const p5 = o0['user_call_limits'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        return false;
+      const p7 = o0['app_call_limits'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        return false;
+      const p9 = o0['ip_call_limits'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        return false;
+      const p11 = o0['time_interval'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['time_unit'];
+      if (p13 !== undefined && !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY')) return false;
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 255 && codePoints(p15) > 255) return false;
+        } else {
+          return false;
+        }
       }
+      const p17 = o0['type'];
+      if (p17 !== undefined && !(p17 === 1 || p17 === 2)) return false;
+      const p19 = o0['enable_adaptive_control'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p17 = o0['type'];
-    if (p17 !== undefined && !(p17 === 1 || p17 === 2)) return false;
-    const p19 = o0['enable_adaptive_control'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['api_call_limits'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/api_call_limits', 3);
-    const p5 = o0['user_call_limits'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/user_call_limits', 3);
-    const p7 = o0['app_call_limits'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/app_call_limits', 3);
-    const p9 = o0['ip_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/ip_call_limits', 3);
-    const p11 = o0['time_interval'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p13 = o0['time_unit'];
-    if (p13 !== undefined) {
-      if (!(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 13);
-      if (typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    }
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
+      if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
+      if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p3 = o0['api_call_limits'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/api_call_limits', 3);
+      const p5 = o0['user_call_limits'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/user_call_limits', 3);
+      const p7 = o0['app_call_limits'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/app_call_limits', 3);
+      const p9 = o0['ip_call_limits'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/ip_call_limits', 3);
+      const p11 = o0['time_interval'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/time_interval', 3);
+      const p13 = o0['time_unit'];
+      if (p13 !== undefined) {
+        if (!(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY'))
+          issues = fail(issues, path + '/time_unit', 13);
+        if (typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
+      }
+      const p17 = o0['type'];
+      if (p17 !== undefined) {
+        if (!(p17 === 1 || p17 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
+      }
+      const p19 = o0['enable_adaptive_control'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['type'];
-    if (p17 !== undefined) {
-      if (!(p17 === 1 || p17 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p19 = o0['enable_adaptive_control'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
@@ -5138,94 +5783,109 @@ export function isCreateRequestThrottlingPolicyRequestBody(
 }
 
 function b53(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['api_call_limits'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['user_call_limits'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['app_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
-    const p11 = o0['ip_call_limits'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['api_call_limits'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        return false;
+      const p7 = o0['user_call_limits'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        return false;
+      const p9 = o0['app_call_limits'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        return false;
+      const p11 = o0['ip_call_limits'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        return false;
+      const p15 = o0['time_unit'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['remark'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['create_time'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+      const p21 = o0['is_include_special_throttle'];
+      if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
+      const p23 = o0['type'];
+      if (p23 !== undefined && !(p23 === 1 || p23 === 2)) return false;
+      const p25 = o0['bind_num'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        return false;
+      const p27 = o0['enable_adaptive_control'];
+      if (p27 !== undefined && typeof p27 !== 'string') return false;
+    } else {
       return false;
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      return false;
-    const p15 = o0['time_unit'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['remark'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['create_time'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-    const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined && !(p21 === 1 || p21 === 2)) return false;
-    const p23 = o0['type'];
-    if (p23 !== undefined && !(p23 === 1 || p23 === 2)) return false;
-    const p25 = o0['bind_num'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c53(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['api_call_limits'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/api_call_limits', 3);
-    const p7 = o0['user_call_limits'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/user_call_limits', 3);
-    const p9 = o0['app_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/app_call_limits', 3);
-    const p11 = o0['ip_call_limits'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/ip_call_limits', 3);
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p15 = o0['time_unit'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    const p17 = o0['remark'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p19 = o0['create_time'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p21 = o0['is_include_special_throttle'];
-    if (p21 !== undefined) {
-      if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
-      if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-        issues = fail(issues, path + '/is_include_special_throttle', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['api_call_limits'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/api_call_limits', 3);
+      const p7 = o0['user_call_limits'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/user_call_limits', 3);
+      const p9 = o0['app_call_limits'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/app_call_limits', 3);
+      const p11 = o0['ip_call_limits'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/ip_call_limits', 3);
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/time_interval', 3);
+      const p15 = o0['time_unit'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+      const p17 = o0['remark'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p19 = o0['create_time'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p21 = o0['is_include_special_throttle'];
+      if (p21 !== undefined) {
+        if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
+        if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+          issues = fail(issues, path + '/is_include_special_throttle', 3);
+      }
+      const p23 = o0['type'];
+      if (p23 !== undefined) {
+        if (!(p23 === 1 || p23 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
+      }
+      const p25 = o0['bind_num'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        issues = fail(issues, path + '/bind_num', 3);
+      const p27 = o0['enable_adaptive_control'];
+      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p23 = o0['type'];
-    if (p23 !== undefined) {
-      if (!(p23 === 1 || p23 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p25 = o0['bind_num'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/bind_num', 3);
-    const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -5240,81 +5900,95 @@ export function isCreateRequestThrottlingPolicyResponse(
 }
 
 function b54(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['type'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['member_type'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-        if (p7 > 65535) return false;
-      } else {
+      const p3 = o0['type'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         return false;
+      const p5 = o0['member_type'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) return false;
+          if (p7 > 65535) return false;
+        } else {
+          return false;
+        }
       }
+      const p9 = o0['balance_strategy'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        return false;
+      const p11 = o0['vpc_health_config'];
+      if (p11 !== undefined && !b57(p11)) return false;
+    } else {
+      return false;
     }
-    const p9 = o0['balance_strategy'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
-    const p11 = o0['vpc_health_config'];
-    if (p11 !== undefined && !b57(p11)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/type', 3);
-    const p5 = o0['member_type'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 11);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 58);
-      } else {
-        issues = fail(issues, path + '/port', 3);
+      const p3 = o0['type'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+      const p5 = o0['member_type'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) issues = fail(issues, path + '/port', 11);
+          if (p7 > 65535) issues = fail(issues, path + '/port', 58);
+        } else {
+          issues = fail(issues, path + '/port', 3);
+        }
       }
+      const p9 = o0['balance_strategy'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/balance_strategy', 3);
+      const p11 = o0['vpc_health_config'];
+      if (p11 !== undefined) {
+        if (!b57(p11)) issues = c57(p11, path + '/vpc_health_config', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p9 = o0['balance_strategy'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/balance_strategy', 3);
-    const p11 = o0['vpc_health_config'];
-    if (p11 !== undefined) {
-      if (!b57(p11)) issues = c57(p11, path + '/vpc_health_config', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateVpcChannelRequestBody` schema; issue paths are JSON Pointers below `path`. */
@@ -5327,64 +6001,77 @@ export function isCreateVpcChannelRequestBody(value: unknown): value is types.Cr
 }
 
 function b55(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['type'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['member_type'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['status'];
-    if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
-    const p11 = o0['port'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['type'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        return false;
+      const p7 = o0['member_type'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['status'];
+      if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
+      const p11 = o0['port'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['balance_strategy'];
+      if (p13 !== undefined && !(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) return false;
+      const p15 = o0['create_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+    } else {
       return false;
-    const p13 = o0['balance_strategy'];
-    if (p13 !== undefined && !(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) return false;
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['type'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/type', 3);
-    const p7 = o0['member_type'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    const p9 = o0['status'];
-    if (p9 !== undefined) {
-      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/status', 13);
-      if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-        issues = fail(issues, path + '/status', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['type'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/type', 3);
+      const p7 = o0['member_type'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      const p9 = o0['status'];
+      if (p9 !== undefined) {
+        if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/status', 13);
+        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+          issues = fail(issues, path + '/status', 3);
+      }
+      const p11 = o0['port'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/port', 3);
+      const p13 = o0['balance_strategy'];
+      if (p13 !== undefined) {
+        if (!(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+          issues = fail(issues, path + '/balance_strategy', 3);
+      }
+      const p15 = o0['create_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p11 = o0['port'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/port', 3);
-    const p13 = o0['balance_strategy'];
-    if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
-      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
-    }
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateVpcChannelResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -5397,147 +6084,159 @@ export function isCreateVpcChannelResponse(value: unknown): value is types.Creat
 }
 
 function b56(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) return false;
-    if (o0['threshold_normal'] === undefined) return false;
-    if (o0['threshold_abnormal'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    if (o0['timeout'] === undefined) return false;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-        if (p7 > 65535) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['protocol'] === undefined) return false;
+      if (o0['threshold_normal'] === undefined) return false;
+      if (o0['threshold_abnormal'] === undefined) return false;
+      if (o0['time_interval'] === undefined) return false;
+      if (o0['timeout'] === undefined) return false;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['method'];
+      if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) return false;
+          if (p7 > 65535) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 2) return false;
+          if (p9 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) return false;
-        if (p11 > 10) return false;
-      } else {
-        return false;
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 2) return false;
+          if (p11 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) return false;
+          if (p13 > 300) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) return false;
-        if (p19 > 30) return false;
-      } else {
-        return false;
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['timeout'];
+      if (p19 !== undefined) {
+        if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+          if (p19 < 2) return false;
+          if (p19 > 30) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 59);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 60);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 61);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
-    const p1 = o0['protocol'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    }
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    }
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 11);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 58);
-      } else {
-        issues = fail(issues, path + '/port', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['protocol'] === undefined) issues = fail(issues, path, 59);
+      if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 60);
+      if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 61);
+      if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
+      if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
+      const p1 = o0['protocol'];
+      if (p1 !== undefined) {
+        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+        if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 62);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 63);
-      } else {
-        issues = fail(issues, path + '/threshold_normal', 3);
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p5 = o0['method'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 3);
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) issues = fail(issues, path + '/port', 11);
+          if (p7 > 65535) issues = fail(issues, path + '/port', 58);
+        } else {
+          issues = fail(issues, path + '/port', 3);
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
-      } else {
-        issues = fail(issues, path + '/time_interval', 3);
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 62);
+          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 63);
+        } else {
+          issues = fail(issues, path + '/threshold_normal', 3);
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 62);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 66);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
+          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
+        } else {
+          issues = fail(issues, path + '/threshold_abnormal', 3);
+        }
       }
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
+          if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
+        } else {
+          issues = fail(issues, path + '/time_interval', 3);
+        }
+      }
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      const p19 = o0['timeout'];
+      if (p19 !== undefined) {
+        if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+          if (p19 < 2) issues = fail(issues, path + '/timeout', 62);
+          if (p19 > 30) issues = fail(issues, path + '/timeout', 66);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateVpcChannelV2VpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
@@ -5550,136 +6249,148 @@ export function isCreateVpcChannelV2VpcHealthConfig(value: unknown): value is ty
 }
 
 function b57(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) return false;
-    if (o0['threshold_normal'] === undefined) return false;
-    if (o0['threshold_abnormal'] === undefined) return false;
-    if (o0['time_out'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['protocol'] === undefined) return false;
+      if (o0['threshold_normal'] === undefined) return false;
+      if (o0['threshold_abnormal'] === undefined) return false;
+      if (o0['time_out'] === undefined) return false;
+      if (o0['time_interval'] === undefined) return false;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 65535) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['threshold_normal'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 2) return false;
-        if (p7 > 10) return false;
-      } else {
-        return false;
+      const p7 = o0['threshold_normal'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 2) return false;
+          if (p7 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['threshold_abnormal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
+      const p9 = o0['threshold_abnormal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 2) return false;
+          if (p9 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['time_out'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) return false;
-        if (p11 > 30) return false;
-      } else {
-        return false;
+      const p11 = o0['time_out'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 2) return false;
+          if (p11 > 30) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) return false;
+          if (p13 > 300) return false;
+        } else {
+          return false;
+        }
       }
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c57(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 59);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 60);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 61);
-    if (o0['time_out'] === undefined) issues = fail(issues, path, 67);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
-    const p1 = o0['protocol'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    }
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 11);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
-      } else {
-        issues = fail(issues, path + '/port', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['protocol'] === undefined) issues = fail(issues, path, 59);
+      if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 60);
+      if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 61);
+      if (o0['time_out'] === undefined) issues = fail(issues, path, 67);
+      if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
+      const p1 = o0['protocol'];
+      if (p1 !== undefined) {
+        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+        if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
-    }
-    const p7 = o0['threshold_normal'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 62);
-        if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 63);
-      } else {
-        issues = fail(issues, path + '/threshold_normal', 3);
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 > 65535) issues = fail(issues, path + '/port', 58);
+        } else {
+          issues = fail(issues, path + '/port', 3);
+        }
       }
-    }
-    const p9 = o0['threshold_abnormal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 3);
+      const p7 = o0['threshold_normal'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 2) issues = fail(issues, path + '/threshold_normal', 62);
+          if (p7 > 10) issues = fail(issues, path + '/threshold_normal', 63);
+        } else {
+          issues = fail(issues, path + '/threshold_normal', 3);
+        }
       }
-    }
-    const p11 = o0['time_out'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/time_out', 62);
-        if (p11 > 30) issues = fail(issues, path + '/time_out', 66);
-      } else {
-        issues = fail(issues, path + '/time_out', 3);
+      const p9 = o0['threshold_abnormal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
+          if (p9 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
+        } else {
+          issues = fail(issues, path + '/threshold_abnormal', 3);
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
-      } else {
-        issues = fail(issues, path + '/time_interval', 3);
+      const p11 = o0['time_out'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 2) issues = fail(issues, path + '/time_out', 62);
+          if (p11 > 30) issues = fail(issues, path + '/time_out', 66);
+        } else {
+          issues = fail(issues, path + '/time_out', 3);
+        }
       }
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
+          if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
+        } else {
+          issues = fail(issues, path + '/time_interval', 3);
+        }
+      }
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `CreateVpcChannelVpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
@@ -5701,37 +6412,49 @@ export function isEnvReq(value: unknown): value is types.EnvReq {
 }
 
 function b59(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['create_time'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['create_time'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['remark'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c59(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['create_time'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['create_time'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['remark'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `EnvResp` schema; issue paths are JSON Pointers below `path`. */
@@ -5744,73 +6467,87 @@ export function isEnvResp(value: unknown): value is types.EnvResp {
 }
 
 function b60(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) return false;
-    if (o0['env_id'] === undefined) return false;
-    if (o0['group_id'] === undefined) return false;
-    if (o0['variable_name'] === undefined) return false;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) return false;
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['variable_value'] === undefined) return false;
+      if (o0['env_id'] === undefined) return false;
+      if (o0['group_id'] === undefined) return false;
+      if (o0['variable_name'] === undefined) return false;
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['env_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 32 && codePoints(p7) > 32) return false;
-        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
-      } else {
-        return false;
+      const p3 = o0['env_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['group_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['variable_name'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 32 && codePoints(p7) > 32) return false;
+          if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c60(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) issues = fail(issues, path, 68);
-    if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
-    if (o0['variable_name'] === undefined) issues = fail(issues, path, 69);
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 15);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 33);
-      } else {
-        issues = fail(issues, path + '/variable_value', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['variable_value'] === undefined) issues = fail(issues, path, 68);
+      if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
+      if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
+      if (o0['variable_name'] === undefined) issues = fail(issues, path, 69);
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 15);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1))
+            issues = fail(issues, path + '/variable_value', 33);
+        } else {
+          issues = fail(issues, path + '/variable_value', 0);
+        }
       }
-    }
-    const p3 = o0['env_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 51);
-        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) issues = fail(issues, path + '/variable_name', 27);
-      } else {
-        issues = fail(issues, path + '/variable_name', 0);
+      const p3 = o0['env_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p5 = o0['group_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
+      const p7 = o0['variable_name'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 51);
+          if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3))
+            issues = fail(issues, path + '/variable_name', 27);
+        } else {
+          issues = fail(issues, path + '/variable_name', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `EnvVariableReq` schema; issue paths are JSON Pointers below `path`. */
@@ -5823,41 +6560,53 @@ export function isEnvVariableReq(value: unknown): value is types.EnvVariableReq 
 }
 
 function b61(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['env_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['variable_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['env_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['group_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['variable_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c61(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
-    const p3 = o0['env_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p5 = o0['group_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p9 = o0['variable_name'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/variable_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/variable_value', 0);
+      const p3 = o0['env_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p5 = o0['group_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/group_id', 0);
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p9 = o0['variable_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/variable_name', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `EnvVariableResp` schema; issue paths are JSON Pointers below `path`. */
@@ -5870,29 +6619,41 @@ export function isEnvVariableResp(value: unknown): value is types.EnvVariableRes
 }
 
 function b62(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ErrorMsg` schema; issue paths are JSON Pointers below `path`. */
@@ -5905,77 +6666,89 @@ export function isErrorMsg(value: unknown): value is types.ErrorMsg {
 }
 
 function b63(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined) return false;
-    if (o0['info'] === undefined) return false;
-    if (o0['host'] === undefined) return false;
-    if (o0['paths'] === undefined) return false;
-    if (o0['responses'] === undefined) return false;
-    if (o0['securityDefinitions'] === undefined) return false;
-    const p1 = o0['swagger'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['info'];
-    if (p3 !== undefined && !b68(p3)) return false;
-    const p5 = o0['host'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['paths'];
-    if (p7 !== undefined && !b77(p7)) return false;
-    const p9 = o0['responses'];
-    if (p9 !== undefined && !b80(p9)) return false;
-    const p11 = o0['securityDefinitions'];
-    if (p11 !== undefined && !b84(p11)) return false;
-    const p13 = o0['x-apigateway-access-controls'];
-    if (p13 !== undefined && !b108(p13)) return false;
-    const p15 = o0['x-apigateway-ratelimits'];
-    if (p15 !== undefined && !b111(p15)) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['swagger'] === undefined) return false;
+      if (o0['info'] === undefined) return false;
+      if (o0['host'] === undefined) return false;
+      if (o0['paths'] === undefined) return false;
+      if (o0['responses'] === undefined) return false;
+      if (o0['securityDefinitions'] === undefined) return false;
+      const p1 = o0['swagger'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['info'];
+      if (p3 !== undefined && !b68(p3)) return false;
+      const p5 = o0['host'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['paths'];
+      if (p7 !== undefined && !b77(p7)) return false;
+      const p9 = o0['responses'];
+      if (p9 !== undefined && !b80(p9)) return false;
+      const p11 = o0['securityDefinitions'];
+      if (p11 !== undefined && !b84(p11)) return false;
+      const p13 = o0['x-apigateway-access-controls'];
+      if (p13 !== undefined && !b108(p13)) return false;
+      const p15 = o0['x-apigateway-ratelimits'];
+      if (p15 !== undefined && !b111(p15)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['swagger'] === undefined) issues = fail(issues, path, 70);
-    if (o0['info'] === undefined) issues = fail(issues, path, 71);
-    if (o0['host'] === undefined) issues = fail(issues, path, 72);
-    if (o0['paths'] === undefined) issues = fail(issues, path, 73);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 74);
-    if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 75);
-    const p1 = o0['swagger'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
-    const p3 = o0['info'];
-    if (p3 !== undefined) {
-      if (!b68(p3)) issues = c68(p3, path + '/info', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['swagger'] === undefined) issues = fail(issues, path, 70);
+      if (o0['info'] === undefined) issues = fail(issues, path, 71);
+      if (o0['host'] === undefined) issues = fail(issues, path, 72);
+      if (o0['paths'] === undefined) issues = fail(issues, path, 73);
+      if (o0['responses'] === undefined) issues = fail(issues, path, 74);
+      if (o0['securityDefinitions'] === undefined) issues = fail(issues, path, 75);
+      const p1 = o0['swagger'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
+      const p3 = o0['info'];
+      if (p3 !== undefined) {
+        if (!b68(p3)) issues = c68(p3, path + '/info', issues);
+      }
+      const p5 = o0['host'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
+      const p7 = o0['paths'];
+      if (p7 !== undefined) {
+        if (!b77(p7)) issues = c77(p7, path + '/paths', issues);
+      }
+      const p9 = o0['responses'];
+      if (p9 !== undefined) {
+        if (!b80(p9)) issues = c80(p9, path + '/responses', issues);
+      }
+      const p11 = o0['securityDefinitions'];
+      if (p11 !== undefined) {
+        if (!b84(p11)) issues = c84(p11, path + '/securityDefinitions', issues);
+      }
+      const p13 = o0['x-apigateway-access-controls'];
+      if (p13 !== undefined) {
+        if (!b108(p13)) issues = c108(p13, path + '/x-apigateway-access-controls', issues);
+      }
+      const p15 = o0['x-apigateway-ratelimits'];
+      if (p15 !== undefined) {
+        if (!b111(p15)) issues = c111(p15, path + '/x-apigateway-ratelimits', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['host'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p7 = o0['paths'];
-    if (p7 !== undefined) {
-      if (!b77(p7)) issues = c77(p7, path + '/paths', issues);
-    }
-    const p9 = o0['responses'];
-    if (p9 !== undefined) {
-      if (!b80(p9)) issues = c80(p9, path + '/responses', issues);
-    }
-    const p11 = o0['securityDefinitions'];
-    if (p11 !== undefined) {
-      if (!b84(p11)) issues = c84(p11, path + '/securityDefinitions', issues);
-    }
-    const p13 = o0['x-apigateway-access-controls'];
-    if (p13 !== undefined) {
-      if (!b108(p13)) issues = c108(p13, path + '/x-apigateway-access-controls', issues);
-    }
-    const p15 = o0['x-apigateway-ratelimits'];
-    if (p15 !== undefined) {
-      if (!b111(p15)) issues = c111(p15, path + '/x-apigateway-ratelimits', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ExportMultipleApisResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -5988,61 +6761,73 @@ export function isExportMultipleApisResponse(value: unknown): value is types.Exp
 }
 
 function b64(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) return false;
-    if (o0['version'] === undefined) return false;
-    if (o0['invocation-type'] === undefined) return false;
-    const p1 = o0['function-urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['invocation-type'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-        if (p7 > 60000) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['function-urn'] === undefined) return false;
+      if (o0['version'] === undefined) return false;
+      if (o0['invocation-type'] === undefined) return false;
+      const p1 = o0['function-urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['version'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['invocation-type'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['timeout'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) return false;
+          if (p7 > 60000) return false;
+        } else {
+          return false;
+        }
       }
+      const p9 = o0['description'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['function-urn'] === undefined) issues = fail(issues, path, 76);
-    if (o0['version'] === undefined) issues = fail(issues, path, 77);
-    if (o0['invocation-type'] === undefined) issues = fail(issues, path, 78);
-    const p1 = o0['function-urn'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
-    const p5 = o0['invocation-type'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/invocation-type', 0);
-    const p7 = o0['timeout'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
-        if (p7 > 60000) issues = fail(issues, path + '/timeout', 50);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['function-urn'] === undefined) issues = fail(issues, path, 76);
+      if (o0['version'] === undefined) issues = fail(issues, path, 77);
+      if (o0['invocation-type'] === undefined) issues = fail(issues, path, 78);
+      const p1 = o0['function-urn'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function-urn', 0);
+      const p3 = o0['version'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
+      const p5 = o0['invocation-type'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/invocation-type', 0);
+      const p7 = o0['timeout'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p7 > 60000) issues = fail(issues, path + '/timeout', 50);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
       }
+      const p9 = o0['description'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
@@ -6055,89 +6840,101 @@ export function isFunctionEndpoints(value: unknown): value is types.FunctionEndp
 }
 
 function b65(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['scheme'] === undefined) return false;
-    if (o0['method'] === undefined) return false;
-    if (o0['path'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b75(e3)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['scheme'] === undefined) return false;
+      if (o0['method'] === undefined) return false;
+      if (o0['path'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b75(e3)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p6 = o0['scheme'];
-    if (p6 !== undefined && typeof p6 !== 'string') return false;
-    const p8 = o0['method'];
-    if (p8 !== undefined && typeof p8 !== 'string') return false;
-    const p10 = o0['path'];
-    if (p10 !== undefined && typeof p10 !== 'string') return false;
-    const p12 = o0['timeout'];
-    if (p12 !== undefined) {
-      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
-        if (p12 < 1) return false;
-        if (p12 > 60000) return false;
-      } else {
-        return false;
+      const p6 = o0['scheme'];
+      if (p6 !== undefined && typeof p6 !== 'string') return false;
+      const p8 = o0['method'];
+      if (p8 !== undefined && typeof p8 !== 'string') return false;
+      const p10 = o0['path'];
+      if (p10 !== undefined && typeof p10 !== 'string') return false;
+      const p12 = o0['timeout'];
+      if (p12 !== undefined) {
+        if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
+          if (p12 < 1) return false;
+          if (p12 > 60000) return false;
+        } else {
+          return false;
+        }
       }
+      const p14 = o0['host'];
+      if (p14 !== undefined && typeof p14 !== 'string') return false;
+      const p16 = o0['description'];
+      if (p16 !== undefined && typeof p16 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p14 = o0['host'];
-    if (p14 !== undefined && typeof p14 !== 'string') return false;
-    const p16 = o0['description'];
-    if (p16 !== undefined && typeof p16 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
-    if (o0['method'] === undefined) issues = fail(issues, path, 48);
-    if (o0['path'] === undefined) issues = fail(issues, path, 49);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b75(e3)) issues = c75(e3, path + '/name/' + i2, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
+      if (o0['method'] === undefined) issues = fail(issues, path, 48);
+      if (o0['path'] === undefined) issues = fail(issues, path, 49);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b75(e3)) issues = c75(e3, path + '/name/' + i2, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/name', 1);
         }
-      } else {
-        issues = fail(issues, path + '/name', 1);
       }
-    }
-    const p6 = o0['scheme'];
-    if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/scheme', 0);
-    const p8 = o0['method'];
-    if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p10 = o0['path'];
-    if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p12 = o0['timeout'];
-    if (p12 !== undefined) {
-      if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
-        if (p12 < 1) issues = fail(issues, path + '/timeout', 11);
-        if (p12 > 60000) issues = fail(issues, path + '/timeout', 50);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p6 = o0['scheme'];
+      if (p6 !== undefined && typeof p6 !== 'string') issues = fail(issues, path + '/scheme', 0);
+      const p8 = o0['method'];
+      if (p8 !== undefined && typeof p8 !== 'string') issues = fail(issues, path + '/method', 0);
+      const p10 = o0['path'];
+      if (p10 !== undefined && typeof p10 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p12 = o0['timeout'];
+      if (p12 !== undefined) {
+        if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
+          if (p12 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p12 > 60000) issues = fail(issues, path + '/timeout', 50);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
       }
+      const p14 = o0['host'];
+      if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/host', 0);
+      const p16 = o0['description'];
+      if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/description', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p14 = o0['host'];
-    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p16 = o0['description'];
-    if (p16 !== undefined && typeof p16 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
@@ -6150,36 +6947,48 @@ export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoi
 }
 
 function b66(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['location'];
-    if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['location'];
+      if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+      const p5 = o0['validation'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['location'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p3 = o0['location'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
+      }
+      const p5 = o0['validation'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['validation'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/validation', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
@@ -6192,57 +7001,69 @@ export function isIdentity(value: unknown): value is types.Identity {
 }
 
 function b67(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) return false;
-    const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') return false;
-    const p3 = o0['group_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['extend_mode'];
-    if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
-    const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') return false;
-    const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
-    const p11 = o0['api_mode'];
-    if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
-    const p13 = o0['file_name'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['file_name'] === undefined) return false;
+      const p1 = o0['is_create_group'];
+      if (p1 !== undefined && typeof p1 !== 'boolean') return false;
+      const p3 = o0['group_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['extend_mode'];
+      if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
+      const p7 = o0['simple_mode'];
+      if (p7 !== undefined && typeof p7 !== 'boolean') return false;
+      const p9 = o0['mock_mode'];
+      if (p9 !== undefined && typeof p9 !== 'boolean') return false;
+      const p11 = o0['api_mode'];
+      if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
+      const p13 = o0['file_name'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['file_name'] === undefined) issues = fail(issues, path, 79);
-    const p1 = o0['is_create_group'];
-    if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 30);
-    const p3 = o0['group_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p5 = o0['extend_mode'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['file_name'] === undefined) issues = fail(issues, path, 79);
+      const p1 = o0['is_create_group'];
+      if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 30);
+      const p3 = o0['group_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
+      const p5 = o0['extend_mode'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
+      }
+      const p7 = o0['simple_mode'];
+      if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 30);
+      const p9 = o0['mock_mode'];
+      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 30);
+      const p11 = o0['api_mode'];
+      if (p11 !== undefined) {
+        if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 13);
+        if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
+      }
+      const p13 = o0['file_name'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/file_name', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p7 = o0['simple_mode'];
-    if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 30);
-    const p9 = o0['mock_mode'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 30);
-    const p11 = o0['api_mode'];
-    if (p11 !== undefined) {
-      if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 13);
-      if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
-    }
-    const p13 = o0['file_name'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/file_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ImportApiDefinitionsV2RequestBody` schema; issue paths are JSON Pointers below `path`. */
@@ -6255,37 +7076,49 @@ export function isImportApiDefinitionsV2RequestBody(value: unknown): value is ty
 }
 
 function b68(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined) return false;
-    if (o0['version'] === undefined) return false;
-    const p1 = o0['title'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['description'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['title'] === undefined) return false;
+      if (o0['version'] === undefined) return false;
+      const p1 = o0['title'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['version'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['description'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['title'] === undefined) issues = fail(issues, path, 80);
-    if (o0['version'] === undefined) issues = fail(issues, path, 77);
-    const p1 = o0['title'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
-    const p3 = o0['version'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
-    const p5 = o0['description'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['title'] === undefined) issues = fail(issues, path, 80);
+      if (o0['version'] === undefined) issues = fail(issues, path, 77);
+      const p1 = o0['title'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/title', 0);
+      const p3 = o0['version'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/version', 0);
+      const p5 = o0['description'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/description', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Info` schema; issue paths are JSON Pointers below `path`. */
@@ -6298,131 +7131,144 @@ export function isInfo(value: unknown): value is types.Info {
 }
 
 function b69(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['cycle'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['current_minute'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['group_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['provider'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['req_count'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['cycle'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['current_minute'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        return false;
+      const p7 = o0['group_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['provider'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['req_count'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['max_latency'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        return false;
+      const p15 = o0['avg_latency'];
+      if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint')) return false;
+      const p17 = o0['max_backend_latency'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        return false;
+      const p19 = o0['avg_backend_latency'];
+      if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint')) return false;
+      const p21 = o0['max_inner_latency'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        return false;
+      const p23 = o0['avg_inner_latency'];
+      if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint')) return false;
+      const p25 = o0['output_throughput'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        return false;
+      const p27 = o0['input_throughput'];
+      if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+        return false;
+      const p29 = o0['req_count4xx'];
+      if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+        return false;
+      const p31 = o0['req_count5xx'];
+      if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+        return false;
+      const p33 = o0['req_count2xx'];
+      if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+        return false;
+      const p35 = o0['req_count_error'];
+      if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
+        return false;
+      const p37 = o0['register_time'];
+      if (p37 !== undefined && typeof p37 !== 'string') return false;
+      const p39 = o0['req_time'];
+      if (p39 !== undefined && typeof p39 !== 'string') return false;
+      const p41 = o0['status'];
+      if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
+        return false;
+    } else {
       return false;
-    const p13 = o0['max_latency'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      return false;
-    const p15 = o0['avg_latency'];
-    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint')) return false;
-    const p17 = o0['max_backend_latency'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      return false;
-    const p19 = o0['avg_backend_latency'];
-    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint')) return false;
-    const p21 = o0['max_inner_latency'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['avg_inner_latency'];
-    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint')) return false;
-    const p25 = o0['output_throughput'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['input_throughput'];
-    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
-      return false;
-    const p29 = o0['req_count4xx'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      return false;
-    const p31 = o0['req_count5xx'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      return false;
-    const p33 = o0['req_count2xx'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      return false;
-    const p35 = o0['req_count_error'];
-    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
-      return false;
-    const p37 = o0['register_time'];
-    if (p37 !== undefined && typeof p37 !== 'string') return false;
-    const p39 = o0['req_time'];
-    if (p39 !== undefined && typeof p39 !== 'string') return false;
-    const p41 = o0['status'];
-    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
-      return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['cycle'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/cycle', 0);
-    const p3 = o0['api_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-    const p5 = o0['current_minute'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/current_minute', 3);
-    const p7 = o0['group_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p9 = o0['provider'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/provider', 0);
-    const p11 = o0['req_count'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/req_count', 3);
-    const p13 = o0['max_latency'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/max_latency', 3);
-    const p15 = o0['avg_latency'];
-    if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/avg_latency', 81);
-    const p17 = o0['max_backend_latency'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/max_backend_latency', 3);
-    const p19 = o0['avg_backend_latency'];
-    if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/avg_backend_latency', 81);
-    const p21 = o0['max_inner_latency'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/max_inner_latency', 3);
-    const p23 = o0['avg_inner_latency'];
-    if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/avg_inner_latency', 81);
-    const p25 = o0['output_throughput'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/output_throughput', 3);
-    const p27 = o0['input_throughput'];
-    if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
-      issues = fail(issues, path + '/input_throughput', 3);
-    const p29 = o0['req_count4xx'];
-    if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
-      issues = fail(issues, path + '/req_count4xx', 3);
-    const p31 = o0['req_count5xx'];
-    if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
-      issues = fail(issues, path + '/req_count5xx', 3);
-    const p33 = o0['req_count2xx'];
-    if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
-      issues = fail(issues, path + '/req_count2xx', 3);
-    const p35 = o0['req_count_error'];
-    if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
-      issues = fail(issues, path + '/req_count_error', 3);
-    const p37 = o0['register_time'];
-    if (p37 !== undefined && typeof p37 !== 'string') issues = fail(issues, path + '/register_time', 0);
-    const p39 = o0['req_time'];
-    if (p39 !== undefined && typeof p39 !== 'string') issues = fail(issues, path + '/req_time', 0);
-    const p41 = o0['status'];
-    if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['cycle'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/cycle', 0);
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p5 = o0['current_minute'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/current_minute', 3);
+      const p7 = o0['group_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/group_id', 0);
+      const p9 = o0['provider'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/provider', 0);
+      const p11 = o0['req_count'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/req_count', 3);
+      const p13 = o0['max_latency'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/max_latency', 3);
+      const p15 = o0['avg_latency'];
+      if (p15 !== undefined && !(typeof p15 === 'number' || typeof p15 === 'bigint'))
+        issues = fail(issues, path + '/avg_latency', 81);
+      const p17 = o0['max_backend_latency'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        issues = fail(issues, path + '/max_backend_latency', 3);
+      const p19 = o0['avg_backend_latency'];
+      if (p19 !== undefined && !(typeof p19 === 'number' || typeof p19 === 'bigint'))
+        issues = fail(issues, path + '/avg_backend_latency', 81);
+      const p21 = o0['max_inner_latency'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/max_inner_latency', 3);
+      const p23 = o0['avg_inner_latency'];
+      if (p23 !== undefined && !(typeof p23 === 'number' || typeof p23 === 'bigint'))
+        issues = fail(issues, path + '/avg_inner_latency', 81);
+      const p25 = o0['output_throughput'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        issues = fail(issues, path + '/output_throughput', 3);
+      const p27 = o0['input_throughput'];
+      if (p27 !== undefined && !((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint'))
+        issues = fail(issues, path + '/input_throughput', 3);
+      const p29 = o0['req_count4xx'];
+      if (p29 !== undefined && !((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
+        issues = fail(issues, path + '/req_count4xx', 3);
+      const p31 = o0['req_count5xx'];
+      if (p31 !== undefined && !((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
+        issues = fail(issues, path + '/req_count5xx', 3);
+      const p33 = o0['req_count2xx'];
+      if (p33 !== undefined && !((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
+        issues = fail(issues, path + '/req_count2xx', 3);
+      const p35 = o0['req_count_error'];
+      if (p35 !== undefined && !((typeof p35 === 'number' && Number.isInteger(p35)) || typeof p35 === 'bigint'))
+        issues = fail(issues, path + '/req_count_error', 3);
+      const p37 = o0['register_time'];
+      if (p37 !== undefined && typeof p37 !== 'string') issues = fail(issues, path + '/register_time', 0);
+      const p39 = o0['req_time'];
+      if (p39 !== undefined && typeof p39 !== 'string') issues = fail(issues, path + '/req_time', 0);
+      const p41 = o0['status'];
+      if (p41 !== undefined && !((typeof p41 === 'number' && Number.isInteger(p41)) || typeof p41 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `List` schema; issue paths are JSON Pointers below `path`. */
@@ -6435,61 +7281,75 @@ export function isList(value: unknown): value is types.List {
 }
 
 function b70(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['code'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['start_time'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['end_time'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['list'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b69(e11)) return false;
-        }
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['code'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['start_time'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
         return false;
+      const p7 = o0['end_time'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        return false;
+      const p9 = o0['list'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (!b69(e11)) return false;
+          }
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['code'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/code', 0);
-    const p3 = o0['msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/msg', 0);
-    const p5 = o0['start_time'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/start_time', 3);
-    const p7 = o0['end_time'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/end_time', 3);
-    const p9 = o0['list'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (!b69(e11)) issues = c69(e11, path + '/list/' + i10, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['code'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/code', 0);
+      const p3 = o0['msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/msg', 0);
+      const p5 = o0['start_time'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/start_time', 3);
+      const p7 = o0['end_time'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/end_time', 3);
+      const p9 = o0['list'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (!b69(e11)) issues = c69(e11, path + '/list/' + i10, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/list', 1);
         }
-      } else {
-        issues = fail(issues, path + '/list', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ListApiCallsWithinPeriodResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -6511,51 +7371,63 @@ export function isListBackendInstancesResponse(value: unknown): value is types.L
 }
 
 function b72(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['host'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['weight'];
-    if (p3 !== undefined) {
-      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) return false;
-        if (p3 > 100) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['host'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['weight'];
+      if (p3 !== undefined) {
+        if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+          if (p3 < 0) return false;
+          if (p3 > 100) return false;
+        } else {
+          return false;
+        }
       }
+      const p5 = o0['ecs_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['ecs_name'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p5 = o0['ecs_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['ecs_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c72(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['host'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p3 = o0['weight'];
-    if (p3 !== undefined) {
-      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 82);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 12);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['host'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
+      const p3 = o0['weight'];
+      if (p3 !== undefined) {
+        if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+          if (p3 < 0) issues = fail(issues, path + '/weight', 82);
+          if (p3 > 100) issues = fail(issues, path + '/weight', 12);
+        } else {
+          issues = fail(issues, path + '/weight', 3);
+        }
       }
+      const p5 = o0['ecs_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+      const p7 = o0['ecs_name'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['ecs_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
-    const p7 = o0['ecs_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `MemberInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -6568,195 +7440,207 @@ export function isMemberInfo(value: unknown): value is types.MemberInfo {
 }
 
 function b73(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined) return false;
-    if (o0['schemes'] === undefined) return false;
-    if (o0['responses'] === undefined) return false;
-    const p1 = o0['operationId'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['schemes'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b82(e7)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['operationId'] === undefined) return false;
+      if (o0['schemes'] === undefined) return false;
+      if (o0['responses'] === undefined) return false;
+      const p1 = o0['operationId'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['description'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['schemes'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b82(e7)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p10 = o0['tags'];
-    if (p10 !== undefined) {
-      if (Array.isArray(p10)) {
-        for (let i11 = 0; i11 < p10.length; i11++) {
-          const e12: unknown = p10[i11];
-          if (!b80(e12)) return false;
+      const p10 = o0['tags'];
+      if (p10 !== undefined) {
+        if (Array.isArray(p10)) {
+          for (let i11 = 0; i11 < p10.length; i11++) {
+            const e12: unknown = p10[i11];
+            if (!b80(e12)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p15 = o0['parameters'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b82(e17)) return false;
+      const p15 = o0['parameters'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b82(e17)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p20 = o0['responses'];
-    if (p20 !== undefined && !b80(p20)) return false;
-    const p22 = o0['security'];
-    if (p22 !== undefined) {
-      if (Array.isArray(p22)) {
-        for (let i23 = 0; i23 < p22.length; i23++) {
-          const e24: unknown = p22[i23];
-          if (!b83(e24)) return false;
+      const p20 = o0['responses'];
+      if (p20 !== undefined && !b80(p20)) return false;
+      const p22 = o0['security'];
+      if (p22 !== undefined) {
+        if (Array.isArray(p22)) {
+          for (let i23 = 0; i23 < p22.length; i23++) {
+            const e24: unknown = p22[i23];
+            if (!b83(e24)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p27 = o0['x-apigateway-access-control'];
-    if (p27 !== undefined) {
-      if (Array.isArray(p27)) {
-        for (let i28 = 0; i28 < p27.length; i28++) {
-          const e29: unknown = p27[i28];
-          if (!b84(e29)) return false;
+      const p27 = o0['x-apigateway-access-control'];
+      if (p27 !== undefined) {
+        if (Array.isArray(p27)) {
+          for (let i28 = 0; i28 < p27.length; i28++) {
+            const e29: unknown = p27[i28];
+            if (!b84(e29)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p32 = o0['x-apigateway-backend'];
-    if (p32 !== undefined && !b109(p32)) return false;
-    const p34 = o0['x-apigateway-backend-policies'];
-    if (p34 !== undefined) {
-      if (Array.isArray(p34)) {
-        for (let i35 = 0; i35 < p34.length; i35++) {
-          const e36: unknown = p34[i35];
-          if (!b110(e36)) return false;
+      const p32 = o0['x-apigateway-backend'];
+      if (p32 !== undefined && !b109(p32)) return false;
+      const p34 = o0['x-apigateway-backend-policies'];
+      if (p34 !== undefined) {
+        if (Array.isArray(p34)) {
+          for (let i35 = 0; i35 < p34.length; i35++) {
+            const e36: unknown = p34[i35];
+            if (!b110(e36)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p39 = o0['x-apigateway-cors'];
+      if (p39 !== undefined && typeof p39 !== 'boolean') return false;
+      const p41 = o0['x-apigateway-match-mode'];
+      if (p41 !== undefined && typeof p41 !== 'string') return false;
+      const p43 = o0['x-apigateway-ratelimit'];
+      if (p43 !== undefined && typeof p43 !== 'string') return false;
+      const p45 = o0['x-apigateway-request-type'];
+      if (p45 !== undefined && typeof p45 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p39 = o0['x-apigateway-cors'];
-    if (p39 !== undefined && typeof p39 !== 'boolean') return false;
-    const p41 = o0['x-apigateway-match-mode'];
-    if (p41 !== undefined && typeof p41 !== 'string') return false;
-    const p43 = o0['x-apigateway-ratelimit'];
-    if (p43 !== undefined && typeof p43 !== 'string') return false;
-    const p45 = o0['x-apigateway-request-type'];
-    if (p45 !== undefined && typeof p45 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c73(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['operationId'] === undefined) issues = fail(issues, path, 83);
-    if (o0['schemes'] === undefined) issues = fail(issues, path, 84);
-    if (o0['responses'] === undefined) issues = fail(issues, path, 74);
-    const p1 = o0['operationId'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/operationId', 0);
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
-    const p5 = o0['schemes'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b82(e7)) issues = c82(e7, path + '/schemes/' + i6, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['operationId'] === undefined) issues = fail(issues, path, 83);
+      if (o0['schemes'] === undefined) issues = fail(issues, path, 84);
+      if (o0['responses'] === undefined) issues = fail(issues, path, 74);
+      const p1 = o0['operationId'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/operationId', 0);
+      const p3 = o0['description'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
+      const p5 = o0['schemes'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b82(e7)) issues = c82(e7, path + '/schemes/' + i6, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/schemes', 1);
         }
-      } else {
-        issues = fail(issues, path + '/schemes', 1);
       }
-    }
-    const p10 = o0['tags'];
-    if (p10 !== undefined) {
-      if (Array.isArray(p10)) {
-        for (let i11 = 0; i11 < p10.length; i11++) {
-          const e12: unknown = p10[i11];
-          if (!b80(e12)) issues = c80(e12, path + '/tags/' + i11, issues);
+      const p10 = o0['tags'];
+      if (p10 !== undefined) {
+        if (Array.isArray(p10)) {
+          for (let i11 = 0; i11 < p10.length; i11++) {
+            const e12: unknown = p10[i11];
+            if (!b80(e12)) issues = c80(e12, path + '/tags/' + i11, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/tags', 1);
         }
-      } else {
-        issues = fail(issues, path + '/tags', 1);
       }
-    }
-    const p15 = o0['parameters'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b82(e17)) issues = c82(e17, path + '/parameters/' + i16, issues);
+      const p15 = o0['parameters'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b82(e17)) issues = c82(e17, path + '/parameters/' + i16, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/parameters', 1);
         }
-      } else {
-        issues = fail(issues, path + '/parameters', 1);
       }
-    }
-    const p20 = o0['responses'];
-    if (p20 !== undefined) {
-      if (!b80(p20)) issues = c80(p20, path + '/responses', issues);
-    }
-    const p22 = o0['security'];
-    if (p22 !== undefined) {
-      if (Array.isArray(p22)) {
-        for (let i23 = 0; i23 < p22.length; i23++) {
-          const e24: unknown = p22[i23];
-          if (!b83(e24)) issues = c83(e24, path + '/security/' + i23, issues);
+      const p20 = o0['responses'];
+      if (p20 !== undefined) {
+        if (!b80(p20)) issues = c80(p20, path + '/responses', issues);
+      }
+      const p22 = o0['security'];
+      if (p22 !== undefined) {
+        if (Array.isArray(p22)) {
+          for (let i23 = 0; i23 < p22.length; i23++) {
+            const e24: unknown = p22[i23];
+            if (!b83(e24)) issues = c83(e24, path + '/security/' + i23, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/security', 1);
         }
-      } else {
-        issues = fail(issues, path + '/security', 1);
       }
-    }
-    const p27 = o0['x-apigateway-access-control'];
-    if (p27 !== undefined) {
-      if (Array.isArray(p27)) {
-        for (let i28 = 0; i28 < p27.length; i28++) {
-          const e29: unknown = p27[i28];
-          if (!b84(e29)) issues = c84(e29, path + '/x-apigateway-access-control/' + i28, issues);
+      const p27 = o0['x-apigateway-access-control'];
+      if (p27 !== undefined) {
+        if (Array.isArray(p27)) {
+          for (let i28 = 0; i28 < p27.length; i28++) {
+            const e29: unknown = p27[i28];
+            if (!b84(e29)) issues = c84(e29, path + '/x-apigateway-access-control/' + i28, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/x-apigateway-access-control', 1);
         }
-      } else {
-        issues = fail(issues, path + '/x-apigateway-access-control', 1);
       }
-    }
-    const p32 = o0['x-apigateway-backend'];
-    if (p32 !== undefined) {
-      if (!b109(p32)) issues = c109(p32, path + '/x-apigateway-backend', issues);
-    }
-    const p34 = o0['x-apigateway-backend-policies'];
-    if (p34 !== undefined) {
-      if (Array.isArray(p34)) {
-        for (let i35 = 0; i35 < p34.length; i35++) {
-          const e36: unknown = p34[i35];
-          if (!b110(e36)) issues = c110(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+      const p32 = o0['x-apigateway-backend'];
+      if (p32 !== undefined) {
+        if (!b109(p32)) issues = c109(p32, path + '/x-apigateway-backend', issues);
+      }
+      const p34 = o0['x-apigateway-backend-policies'];
+      if (p34 !== undefined) {
+        if (Array.isArray(p34)) {
+          for (let i35 = 0; i35 < p34.length; i35++) {
+            const e36: unknown = p34[i35];
+            if (!b110(e36)) issues = c110(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
         }
-      } else {
-        issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
       }
+      const p39 = o0['x-apigateway-cors'];
+      if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 30);
+      const p41 = o0['x-apigateway-match-mode'];
+      if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
+      const p43 = o0['x-apigateway-ratelimit'];
+      if (p43 !== undefined && typeof p43 !== 'string') issues = fail(issues, path + '/x-apigateway-ratelimit', 0);
+      const p45 = o0['x-apigateway-request-type'];
+      if (p45 !== undefined && typeof p45 !== 'string') issues = fail(issues, path + '/x-apigateway-request-type', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p39 = o0['x-apigateway-cors'];
-    if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 30);
-    const p41 = o0['x-apigateway-match-mode'];
-    if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
-    const p43 = o0['x-apigateway-ratelimit'];
-    if (p43 !== undefined && typeof p43 !== 'string') issues = fail(issues, path + '/x-apigateway-ratelimit', 0);
-    const p45 = o0['x-apigateway-request-type'];
-    if (p45 !== undefined && typeof p45 !== 'string') issues = fail(issues, path + '/x-apigateway-request-type', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Method` schema; issue paths are JSON Pointers below `path`. */
@@ -6769,31 +7653,43 @@ export function isMethod(value: unknown): value is types.Method {
 }
 
 function b74(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined) return false;
-    const p1 = o0['result-content'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['result-content'] === undefined) return false;
+      const p1 = o0['result-content'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['description'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['result-content'] === undefined) issues = fail(issues, path, 85);
-    const p1 = o0['result-content'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result-content', 0);
-    const p3 = o0['description'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['result-content'] === undefined) issues = fail(issues, path, 85);
+      const p1 = o0['result-content'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result-content', 0);
+      const p3 = o0['description'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/description', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `MockEndpoints` schema; issue paths are JSON Pointers below `path`. */
@@ -6806,45 +7702,57 @@ export function isMockEndpoints(value: unknown): value is types.MockEndpoints {
 }
 
 function b75(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['in'] === undefined) return false;
-    if (o0['x-apigateway-auth-type'] === undefined) return false;
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['x-apigateway-auth-type'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) return false;
+      if (o0['name'] === undefined) return false;
+      if (o0['in'] === undefined) return false;
+      if (o0['x-apigateway-auth-type'] === undefined) return false;
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['in'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['x-apigateway-auth-type'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['in'] === undefined) issues = fail(issues, path, 86);
-    if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 87);
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
-    const p7 = o0['x-apigateway-auth-type'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/x-apigateway-auth-type', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['in'] === undefined) issues = fail(issues, path, 86);
+      if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 87);
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['in'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
+      const p7 = o0['x-apigateway-auth-type'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/x-apigateway-auth-type', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Name` schema; issue paths are JSON Pointers below `path`. */
@@ -6857,49 +7765,61 @@ export function isName(value: unknown): value is types.Name {
 }
 
 function b76(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['value'] === undefined) return false;
-    if (o0['in'] === undefined) return false;
-    if (o0['origin'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['value'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['origin'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['value'] === undefined) return false;
+      if (o0['in'] === undefined) return false;
+      if (o0['origin'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['value'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['in'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['origin'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['description'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['value'] === undefined) issues = fail(issues, path, 6);
-    if (o0['in'] === undefined) issues = fail(issues, path, 86);
-    if (o0['origin'] === undefined) issues = fail(issues, path, 52);
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p3 = o0['value'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
-    const p5 = o0['in'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
-    const p7 = o0['origin'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/origin', 0);
-    const p9 = o0['description'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['value'] === undefined) issues = fail(issues, path, 6);
+      if (o0['in'] === undefined) issues = fail(issues, path, 86);
+      if (o0['origin'] === undefined) issues = fail(issues, path, 52);
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p3 = o0['value'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
+      const p5 = o0['in'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/in', 0);
+      const p7 = o0['origin'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/origin', 0);
+      const p9 = o0['description'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/description', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Parameters` schema; issue paths are JSON Pointers below `path`. */
@@ -6912,29 +7832,41 @@ export function isParameters(value: unknown): value is types.Parameters {
 }
 
 function b77(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) return false;
-    const p1 = o0['uri'];
-    if (p1 !== undefined && !b100(p1)) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['uri'] === undefined) return false;
+      const p1 = o0['uri'];
+      if (p1 !== undefined && !b100(p1)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['uri'] === undefined) issues = fail(issues, path, 88);
-    const p1 = o0['uri'];
-    if (p1 !== undefined) {
-      if (!b100(p1)) issues = c100(p1, path + '/uri', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['uri'] === undefined) issues = fail(issues, path, 88);
+      const p1 = o0['uri'];
+      if (p1 !== undefined) {
+        if (!b100(p1)) issues = c100(p1, path + '/uri', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Paths` schema; issue paths are JSON Pointers below `path`. */
@@ -6947,140 +7879,152 @@ export function isPaths_2(value: unknown): value is types.Paths_2 {
 }
 
 function b78(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 32 && codePoints(p1) > 32) return false;
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 32 && codePoints(p1) > 32) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
-    const p5 = o0['location'];
-    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['required'];
-    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 255 && codePoints(p15) > 255) return false;
-      } else {
-        return false;
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+      const p5 = o0['location'];
+      if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+      const p7 = o0['default_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['sample_value'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['required'];
+      if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+      const p13 = o0['valid_enable'];
+      if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 255 && codePoints(p15) > 255) return false;
+        } else {
+          return false;
+        }
       }
+      const p17 = o0['enumerations'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['min_num'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        return false;
+      const p21 = o0['max_num'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        return false;
+      const p23 = o0['min_size'];
+      if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+        return false;
+      const p25 = o0['max_size'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        return false;
+      const p27 = o0['regular'];
+      if (p27 !== undefined && typeof p27 !== 'string') return false;
+      const p29 = o0['json_schema'];
+      if (p29 !== undefined && typeof p29 !== 'string') return false;
+      const p31 = o0['pass_through'];
+      if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+      const p33 = o0['id'];
+      if (p33 !== undefined && typeof p33 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      return false;
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      return false;
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
-    const p33 = o0['id'];
-    if (p33 !== undefined && typeof p33 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c78(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['location'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
-    const p11 = o0['required'];
-    if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
-      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        issues = fail(issues, path + '/required', 3);
-    }
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
-      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-        issues = fail(issues, path + '/valid_enable', 3);
-    }
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
+      const p5 = o0['location'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
+      }
+      const p7 = o0['default_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
+      const p9 = o0['sample_value'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
+      const p11 = o0['required'];
+      if (p11 !== undefined) {
+        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
+        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+          issues = fail(issues, path + '/required', 3);
+      }
+      const p13 = o0['valid_enable'];
+      if (p13 !== undefined) {
+        if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
+        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+          issues = fail(issues, path + '/valid_enable', 3);
+      }
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
+      }
+      const p17 = o0['enumerations'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
+      const p19 = o0['min_num'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        issues = fail(issues, path + '/min_num', 3);
+      const p21 = o0['max_num'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/max_num', 3);
+      const p23 = o0['min_size'];
+      if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+        issues = fail(issues, path + '/min_size', 3);
+      const p25 = o0['max_size'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        issues = fail(issues, path + '/max_size', 3);
+      const p27 = o0['regular'];
+      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
+      const p29 = o0['json_schema'];
+      if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
+      const p31 = o0['pass_through'];
+      if (p31 !== undefined) {
+        if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
+        if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
+      }
+      const p33 = o0['id'];
+      if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/min_num', 3);
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/max_num', 3);
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/min_size', 3);
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/max_size', 3);
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
-      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
-    }
-    const p33 = o0['id'];
-    if (p33 !== undefined && typeof p33 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ReqParam` schema; issue paths are JSON Pointers below `path`. */
@@ -7093,142 +8037,154 @@ export function isReqParam(value: unknown): value is types.ReqParam {
 }
 
 function b79(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['location'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 32 && codePoints(p1) > 32) return false;
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['type'] === undefined) return false;
+      if (o0['location'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 32 && codePoints(p1) > 32) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
-    const p5 = o0['location'];
-    if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['required'];
-    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 255 && codePoints(p15) > 255) return false;
-      } else {
-        return false;
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+      const p5 = o0['location'];
+      if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+      const p7 = o0['default_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['sample_value'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['required'];
+      if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+      const p13 = o0['valid_enable'];
+      if (p13 !== undefined && !(p13 === 1 || p13 === 2)) return false;
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 255 && codePoints(p15) > 255) return false;
+        } else {
+          return false;
+        }
       }
+      const p17 = o0['enumerations'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['min_num'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        return false;
+      const p21 = o0['max_num'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        return false;
+      const p23 = o0['min_size'];
+      if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+        return false;
+      const p25 = o0['max_size'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        return false;
+      const p27 = o0['regular'];
+      if (p27 !== undefined && typeof p27 !== 'string') return false;
+      const p29 = o0['json_schema'];
+      if (p29 !== undefined && typeof p29 !== 'string') return false;
+      const p31 = o0['pass_through'];
+      if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+    } else {
+      return false;
     }
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      return false;
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      return false;
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') return false;
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['location'] === undefined) issues = fail(issues, path, 43);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['location'] === undefined) issues = fail(issues, path, 43);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p5 = o0['location'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
-    }
-    const p7 = o0['default_value'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
-    const p9 = o0['sample_value'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
-    const p11 = o0['required'];
-    if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
-      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        issues = fail(issues, path + '/required', 3);
-    }
-    const p13 = o0['valid_enable'];
-    if (p13 !== undefined) {
-      if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
-      if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-        issues = fail(issues, path + '/valid_enable', 3);
-    }
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
+      const p5 = o0['location'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
+      }
+      const p7 = o0['default_value'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/default_value', 0);
+      const p9 = o0['sample_value'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
+      const p11 = o0['required'];
+      if (p11 !== undefined) {
+        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
+        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+          issues = fail(issues, path + '/required', 3);
+      }
+      const p13 = o0['valid_enable'];
+      if (p13 !== undefined) {
+        if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
+        if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+          issues = fail(issues, path + '/valid_enable', 3);
+      }
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
+      }
+      const p17 = o0['enumerations'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
+      const p19 = o0['min_num'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        issues = fail(issues, path + '/min_num', 3);
+      const p21 = o0['max_num'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/max_num', 3);
+      const p23 = o0['min_size'];
+      if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
+        issues = fail(issues, path + '/min_size', 3);
+      const p25 = o0['max_size'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        issues = fail(issues, path + '/max_size', 3);
+      const p27 = o0['regular'];
+      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
+      const p29 = o0['json_schema'];
+      if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
+      const p31 = o0['pass_through'];
+      if (p31 !== undefined) {
+        if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
+        if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['enumerations'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/enumerations', 0);
-    const p19 = o0['min_num'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/min_num', 3);
-    const p21 = o0['max_num'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/max_num', 3);
-    const p23 = o0['min_size'];
-    if (p23 !== undefined && !((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
-      issues = fail(issues, path + '/min_size', 3);
-    const p25 = o0['max_size'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/max_size', 3);
-    const p27 = o0['regular'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/regular', 0);
-    const p29 = o0['json_schema'];
-    if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
-    const p31 = o0['pass_through'];
-    if (p31 !== undefined) {
-      if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
-      if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ReqParamBase` schema; issue paths are JSON Pointers below `path`. */
@@ -7241,43 +8197,55 @@ export function isReqParamBase(value: unknown): value is types.ReqParamBase {
 }
 
 function b80(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['default'];
-    if (p1 !== undefined && !b83(p1)) return false;
-    const p3 = o0['status_code'];
-    if (p3 !== undefined && !b27(p3)) return false;
-    const p5 = o0['x-apigateway-result-failure-sample'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['x-apigateway-result-normal-sample'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['default'];
+      if (p1 !== undefined && !b83(p1)) return false;
+      const p3 = o0['status_code'];
+      if (p3 !== undefined && !b27(p3)) return false;
+      const p5 = o0['x-apigateway-result-failure-sample'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['x-apigateway-result-normal-sample'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['default'];
-    if (p1 !== undefined) {
-      if (!b83(p1)) issues = c83(p1, path + '/default', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['default'];
+      if (p1 !== undefined) {
+        if (!b83(p1)) issues = c83(p1, path + '/default', issues);
+      }
+      const p3 = o0['status_code'];
+      if (p3 !== undefined) {
+        if (!b27(p3)) issues = c27(p3, path + '/status_code', issues);
+      }
+      const p5 = o0['x-apigateway-result-failure-sample'];
+      if (p5 !== undefined && typeof p5 !== 'string')
+        issues = fail(issues, path + '/x-apigateway-result-failure-sample', 0);
+      const p7 = o0['x-apigateway-result-normal-sample'];
+      if (p7 !== undefined && typeof p7 !== 'string')
+        issues = fail(issues, path + '/x-apigateway-result-normal-sample', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p3 = o0['status_code'];
-    if (p3 !== undefined) {
-      if (!b27(p3)) issues = c27(p3, path + '/status_code', issues);
-    }
-    const p5 = o0['x-apigateway-result-failure-sample'];
-    if (p5 !== undefined && typeof p5 !== 'string')
-      issues = fail(issues, path + '/x-apigateway-result-failure-sample', 0);
-    const p7 = o0['x-apigateway-result-normal-sample'];
-    if (p7 !== undefined && typeof p7 !== 'string')
-      issues = fail(issues, path + '/x-apigateway-result-normal-sample', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Responses` schema; issue paths are JSON Pointers below `path`. */
@@ -7290,29 +8258,41 @@ export function isResponses(value: unknown): value is types.Responses {
 }
 
 function b81(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['description'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['type'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['description'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['type'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['description'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
-    const p3 = o0['type'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['description'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
+      const p3 = o0['type'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Schema` schema; issue paths are JSON Pointers below `path`. */
@@ -7325,69 +8305,83 @@ export function isSchema(value: unknown): value is types.Schema {
 }
 
 function b82(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['maximum'];
-    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint')) return false;
-    const p3 = o0['minimum'];
-    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint')) return false;
-    const p5 = o0['maxLength'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['minLength'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['pattern'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['type'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['default'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['description'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['in'];
-    if (p19 !== undefined && typeof p19 !== 'string') return false;
-    const p21 = o0['required'];
-    if (p21 !== undefined && typeof p21 !== 'boolean') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['maximum'];
+      if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint')) return false;
+      const p3 = o0['minimum'];
+      if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint')) return false;
+      const p5 = o0['maxLength'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        return false;
+      const p7 = o0['minLength'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        return false;
+      const p9 = o0['pattern'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['type'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['default'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['description'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['name'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['in'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+      const p21 = o0['required'];
+      if (p21 !== undefined && typeof p21 !== 'boolean') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['maximum'];
-    if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/maximum', 81);
-    const p3 = o0['minimum'];
-    if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/minimum', 81);
-    const p5 = o0['maxLength'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/maxLength', 3);
-    const p7 = o0['minLength'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/minLength', 3);
-    const p9 = o0['pattern'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/pattern', 0);
-    const p11 = o0['type'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p13 = o0['default'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/default', 0);
-    const p15 = o0['description'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/description', 0);
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p19 = o0['in'];
-    if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
-    const p21 = o0['required'];
-    if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 30);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['maximum'];
+      if (p1 !== undefined && !(typeof p1 === 'number' || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/maximum', 81);
+      const p3 = o0['minimum'];
+      if (p3 !== undefined && !(typeof p3 === 'number' || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/minimum', 81);
+      const p5 = o0['maxLength'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/maxLength', 3);
+      const p7 = o0['minLength'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/minLength', 3);
+      const p9 = o0['pattern'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/pattern', 0);
+      const p11 = o0['type'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/type', 0);
+      const p13 = o0['default'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/default', 0);
+      const p15 = o0['description'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/description', 0);
+      const p17 = o0['name'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p19 = o0['in'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
+      const p21 = o0['required'];
+      if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 30);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Schemes` schema; issue paths are JSON Pointers below `path`. */
@@ -7400,43 +8394,55 @@ export function isSchemes(value: unknown): value is types.Schemes {
 }
 
 function b83(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['apig-auth-type'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b27(e3)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['apig-auth-type'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b27(e3)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c83(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['apig-auth-type'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (!b27(e3)) issues = c27(e3, path + '/apig-auth-type/' + i2, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['apig-auth-type'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (!b27(e3)) issues = c27(e3, path + '/apig-auth-type/' + i2, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/apig-auth-type', 1);
         }
-      } else {
-        issues = fail(issues, path + '/apig-auth-type', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Security` schema; issue paths are JSON Pointers below `path`. */
@@ -7449,29 +8455,41 @@ export function isSecurity(value: unknown): value is types.Security {
 }
 
 function b84(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined && !b75(p1)) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined && !b75(p1)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c84(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (!b75(p1)) issues = c75(p1, path + '/name', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (!b75(p1)) issues = c75(p1, path + '/name', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SecurityDefinitions` schema; issue paths are JSON Pointers below `path`. */
@@ -7484,42 +8502,54 @@ export function isSecurityDefinitions(value: unknown): value is types.SecurityDe
 }
 
 function b85(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['sign_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['sign_type'];
-    if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic')) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      const p1 = o0['sign_secret'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['sign_key'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['sign_type'];
+      if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic')) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['sign_key'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
-    const p7 = o0['sign_type'];
-    if (p7 !== undefined) {
-      if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
-      if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      const p1 = o0['sign_secret'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['sign_key'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+      const p7 = o0['sign_type'];
+      if (p7 !== undefined) {
+        if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
+        if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SignatureReq` schema; issue paths are JSON Pointers below `path`. */
@@ -7532,52 +8562,64 @@ export function isSignatureReq(value: unknown): value is types.SignatureReq {
 }
 
 function b86(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['update_time'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['sign_key'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['sign_type'];
-    if (p13 !== undefined && !(p13 === 'hmac' || p13 === 'basic')) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['sign_secret'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['update_time'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['create_time'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['name'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['sign_key'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['sign_type'];
+      if (p13 !== undefined && !(p13 === 'hmac' || p13 === 'basic')) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['sign_secret'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
-    const p3 = o0['update_time'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p7 = o0['name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p11 = o0['sign_key'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
-    const p13 = o0['sign_type'];
-    if (p13 !== undefined) {
-      if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
-      if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['sign_secret'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+      const p3 = o0['update_time'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/update_time', 0);
+      const p5 = o0['create_time'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p7 = o0['name'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p11 = o0['sign_key'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+      const p13 = o0['sign_type'];
+      if (p13 !== undefined) {
+        if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
+        if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SignatureResp` schema; issue paths are JSON Pointers below `path`. */
@@ -7590,40 +8632,53 @@ export function isSignatureResp(value: unknown): value is types.SignatureResp {
 }
 
 function b87(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) return false;
-    if (o0['limit'] === undefined) return false;
-    if (o0['instance'] === undefined) return false;
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['instance'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) return false;
+      if (o0['limit'] === undefined) return false;
+      if (o0['instance'] === undefined) return false;
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['limit'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        return false;
+      const p5 = o0['instance'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['limit'] === undefined) issues = fail(issues, path, 89);
-    if (o0['instance'] === undefined) issues = fail(issues, path, 90);
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p3 = o0['limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/limit', 3);
-    const p5 = o0['instance'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/instance', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['limit'] === undefined) issues = fail(issues, path, 89);
+      if (o0['instance'] === undefined) issues = fail(issues, path, 90);
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+      const p3 = o0['limit'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/limit', 3);
+      const p5 = o0['instance'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/instance', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Special` schema; issue paths are JSON Pointers below `path`. */
@@ -7636,37 +8691,49 @@ export function isSpecial(value: unknown): value is types.Special {
 }
 
 function b88(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['error_code'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['path'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['error_code'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p7 = o0['error_code'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_code', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['path'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+      const p7 = o0['error_code'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/error_code', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SwaggerFailureResp` schema; issue paths are JSON Pointers below `path`. */
@@ -7679,29 +8746,41 @@ export function isSwaggerFailureResp(value: unknown): value is types.SwaggerFail
 }
 
 function b89(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['result'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['result'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c89(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p3 = o0['result'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['result'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/result', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SwaggerInfoResp` schema; issue paths are JSON Pointers below `path`. */
@@ -7714,72 +8793,84 @@ export function isSwaggerInfoResp(value: unknown): value is types.SwaggerInfoRes
 }
 
 function b90(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined) return false;
-    const p1 = o0['env_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['define'];
-    if (p3 !== undefined && !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) return false;
-    const p5 = o0['type'];
-    if (p5 !== undefined && !(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) return false;
-    const p7 = o0['version'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['apis'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (typeof e11 !== 'string') return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['group_id'] === undefined) return false;
+      const p1 = o0['env_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['define'];
+      if (p3 !== undefined && !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) return false;
+      const p5 = o0['type'];
+      if (p5 !== undefined && !(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) return false;
+      const p7 = o0['version'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['apis'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (typeof e11 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p14 = o0['group_id'];
+      if (p14 !== undefined && typeof p14 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p14 = o0['group_id'];
-    if (p14 !== undefined && typeof p14 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c90(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
-    const p1 = o0['env_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
-    const p3 = o0['define'];
-    if (p3 !== undefined) {
-      if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
-        issues = fail(issues, path + '/define', 13);
-      if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
-    }
-    const p5 = o0['type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
-    }
-    const p7 = o0['version'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/version', 0);
-    const p9 = o0['apis'];
-    if (p9 !== undefined) {
-      if (Array.isArray(p9)) {
-        for (let i10 = 0; i10 < p9.length; i10++) {
-          const e11: unknown = p9[i10];
-          if (typeof e11 !== 'string') issues = fail(issues, path + '/apis/' + i10, 0);
-        }
-      } else {
-        issues = fail(issues, path + '/apis', 1);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
+      const p1 = o0['env_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p3 = o0['define'];
+      if (p3 !== undefined) {
+        if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
+          issues = fail(issues, path + '/define', 13);
+        if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
       }
+      const p5 = o0['type'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
+      }
+      const p7 = o0['version'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/version', 0);
+      const p9 = o0['apis'];
+      if (p9 !== undefined) {
+        if (Array.isArray(p9)) {
+          for (let i10 = 0; i10 < p9.length; i10++) {
+            const e11: unknown = p9[i10];
+            if (typeof e11 !== 'string') issues = fail(issues, path + '/apis/' + i10, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/apis', 1);
+        }
+      }
+      const p14 = o0['group_id'];
+      if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/group_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p14 = o0['group_id'];
-    if (p14 !== undefined && typeof p14 !== 'string') issues = fail(issues, path + '/group_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SwaggerReq` schema; issue paths are JSON Pointers below `path`. */
@@ -7792,75 +8883,87 @@ export function isSwaggerReq(value: unknown): value is types.SwaggerReq {
 }
 
 function b91(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['group_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['failure'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b88(e5)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['group_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['failure'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (!b88(e5)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p8 = o0['success'];
-    if (p8 !== undefined) {
-      if (Array.isArray(p8)) {
-        for (let i9 = 0; i9 < p8.length; i9++) {
-          const e10: unknown = p8[i9];
-          if (!b92(e10)) return false;
+      const p8 = o0['success'];
+      if (p8 !== undefined) {
+        if (Array.isArray(p8)) {
+          for (let i9 = 0; i9 < p8.length; i9++) {
+            const e10: unknown = p8[i9];
+            if (!b92(e10)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p13 = o0['swagger'];
+      if (p13 !== undefined && !b89(p13)) return false;
+    } else {
+      return false;
     }
-    const p13 = o0['swagger'];
-    if (p13 !== undefined && !b89(p13)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['group_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/group_id', 0);
-    const p3 = o0['failure'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b88(e5)) issues = c88(e5, path + '/failure/' + i4, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['group_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/group_id', 0);
+      const p3 = o0['failure'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (!b88(e5)) issues = c88(e5, path + '/failure/' + i4, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/failure', 1);
         }
-      } else {
-        issues = fail(issues, path + '/failure', 1);
       }
-    }
-    const p8 = o0['success'];
-    if (p8 !== undefined) {
-      if (Array.isArray(p8)) {
-        for (let i9 = 0; i9 < p8.length; i9++) {
-          const e10: unknown = p8[i9];
-          if (!b92(e10)) issues = c92(e10, path + '/success/' + i9, issues);
+      const p8 = o0['success'];
+      if (p8 !== undefined) {
+        if (Array.isArray(p8)) {
+          for (let i9 = 0; i9 < p8.length; i9++) {
+            const e10: unknown = p8[i9];
+            if (!b92(e10)) issues = c92(e10, path + '/success/' + i9, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/success', 1);
         }
-      } else {
-        issues = fail(issues, path + '/success', 1);
       }
+      const p13 = o0['swagger'];
+      if (p13 !== undefined) {
+        if (!b89(p13)) issues = c89(p13, path + '/swagger', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p13 = o0['swagger'];
-    if (p13 !== undefined) {
-      if (!b89(p13)) issues = c89(p13, path + '/swagger', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SwaggerResp` schema; issue paths are JSON Pointers below `path`. */
@@ -7873,40 +8976,52 @@ export function isSwaggerResp(value: unknown): value is types.SwaggerResp {
 }
 
 function b92(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['method'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['action'];
-    if (p5 !== undefined && !(p5 === 'update' || p5 === 'create')) return false;
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['path'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['method'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['action'];
+      if (p5 !== undefined && !(p5 === 'update' || p5 === 'create')) return false;
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c92(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['path'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p3 = o0['method'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p5 = o0['action'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['path'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p3 = o0['method'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
+      const p5 = o0['action'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
+      }
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `SwaggerSuccessResp` schema; issue paths are JSON Pointers below `path`. */
@@ -7919,82 +9034,99 @@ export function isSwaggerSuccessResp(value: unknown): value is types.SwaggerSucc
 }
 
 function b93(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined) return false;
-    if (o0['interval'] === undefined) return false;
-    if (o0['unit'] === undefined) return false;
-    const p1 = o0['api-limit'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['user-limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['app-limit'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['ip-limit'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint')) return false;
-    const p9 = o0['interval'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
-    const p11 = o0['unit'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['shared'];
-    if (p13 !== undefined && typeof p13 !== 'boolean') return false;
-    const p15 = o0['special'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b87(e17)) return false;
-        }
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['api-limit'] === undefined) return false;
+      if (o0['interval'] === undefined) return false;
+      if (o0['unit'] === undefined) return false;
+      const p1 = o0['api-limit'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         return false;
+      const p3 = o0['user-limit'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        return false;
+      const p5 = o0['app-limit'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        return false;
+      const p7 = o0['ip-limit'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        return false;
+      const p9 = o0['interval'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        return false;
+      const p11 = o0['unit'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['shared'];
+      if (p13 !== undefined && typeof p13 !== 'boolean') return false;
+      const p15 = o0['special'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b87(e17)) return false;
+          }
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c93(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['api-limit'] === undefined) issues = fail(issues, path, 91);
-    if (o0['interval'] === undefined) issues = fail(issues, path, 92);
-    if (o0['unit'] === undefined) issues = fail(issues, path, 93);
-    const p1 = o0['api-limit'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/api-limit', 3);
-    const p3 = o0['user-limit'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/user-limit', 3);
-    const p5 = o0['app-limit'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/app-limit', 3);
-    const p7 = o0['ip-limit'];
-    if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-      issues = fail(issues, path + '/ip-limit', 3);
-    const p9 = o0['interval'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/interval', 3);
-    const p11 = o0['unit'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
-    const p13 = o0['shared'];
-    if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 30);
-    const p15 = o0['special'];
-    if (p15 !== undefined) {
-      if (Array.isArray(p15)) {
-        for (let i16 = 0; i16 < p15.length; i16++) {
-          const e17: unknown = p15[i16];
-          if (!b87(e17)) issues = c87(e17, path + '/special/' + i16, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['api-limit'] === undefined) issues = fail(issues, path, 91);
+      if (o0['interval'] === undefined) issues = fail(issues, path, 92);
+      if (o0['unit'] === undefined) issues = fail(issues, path, 93);
+      const p1 = o0['api-limit'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/api-limit', 3);
+      const p3 = o0['user-limit'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/user-limit', 3);
+      const p5 = o0['app-limit'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/app-limit', 3);
+      const p7 = o0['ip-limit'];
+      if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+        issues = fail(issues, path + '/ip-limit', 3);
+      const p9 = o0['interval'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/interval', 3);
+      const p11 = o0['unit'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
+      const p13 = o0['shared'];
+      if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 30);
+      const p15 = o0['special'];
+      if (p15 !== undefined) {
+        if (Array.isArray(p15)) {
+          for (let i16 = 0; i16 < p15.length; i16++) {
+            const e17: unknown = p15[i16];
+            if (!b87(e17)) issues = c87(e17, path + '/special/' + i16, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/special', 1);
         }
-      } else {
-        issues = fail(issues, path + '/special', 1);
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ThrottleName` schema; issue paths are JSON Pointers below `path`. */
@@ -8007,97 +9139,111 @@ export function isThrottleName(value: unknown): value is types.ThrottleName {
 }
 
 function b94(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['time_unit'] === undefined) return false;
-    if (o0['api_call_limits'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    const p1 = o0['app_call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['time_unit'];
-    if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 255 && codePoints(p7) > 255) return false;
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['time_unit'] === undefined) return false;
+      if (o0['api_call_limits'] === undefined) return false;
+      if (o0['time_interval'] === undefined) return false;
+      const p1 = o0['app_call_limits'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['time_unit'];
+      if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 255 && codePoints(p7) > 255) return false;
+        } else {
+          return false;
+        }
       }
+      const p9 = o0['api_call_limits'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        return false;
+      const p11 = o0['type'];
+      if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
+      const p13 = o0['enable_adaptive_control'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['user_call_limits'];
+      if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        return false;
+      const p17 = o0['time_interval'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        return false;
+      const p19 = o0['ip_call_limits'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        return false;
+    } else {
+      return false;
     }
-    const p9 = o0['api_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint')) return false;
-    const p11 = o0['type'];
-    if (p11 !== undefined && !(p11 === 1 || p11 === 2)) return false;
-    const p13 = o0['enable_adaptive_control'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['user_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      return false;
-    const p17 = o0['time_interval'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      return false;
-    const p19 = o0['ip_call_limits'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
-    if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
-    const p1 = o0['app_call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/app_call_limits', 3);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['time_unit'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
+      if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
+      if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
+      const p1 = o0['app_call_limits'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/app_call_limits', 3);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['time_unit'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
+          issues = fail(issues, path + '/time_unit', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
+      }
+      const p9 = o0['api_call_limits'];
+      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+        issues = fail(issues, path + '/api_call_limits', 3);
+      const p11 = o0['type'];
+      if (p11 !== undefined) {
+        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
+      }
+      const p13 = o0['enable_adaptive_control'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+      const p15 = o0['user_call_limits'];
+      if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        issues = fail(issues, path + '/user_call_limits', 3);
+      const p17 = o0['time_interval'];
+      if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
+        issues = fail(issues, path + '/time_interval', 3);
+      const p19 = o0['ip_call_limits'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        issues = fail(issues, path + '/ip_call_limits', 3);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p9 = o0['api_call_limits'];
-    if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-      issues = fail(issues, path + '/api_call_limits', 3);
-    const p11 = o0['type'];
-    if (p11 !== undefined) {
-      if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p13 = o0['enable_adaptive_control'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
-    const p15 = o0['user_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/user_call_limits', 3);
-    const p17 = o0['time_interval'];
-    if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p19 = o0['ip_call_limits'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/ip_call_limits', 3);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ThrottleReq` schema; issue paths are JSON Pointers below `path`. */
@@ -8110,103 +9256,116 @@ export function isThrottleReq(value: unknown): value is types.ThrottleReq {
 }
 
 function b95(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['bind_num'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['is_include_special_throttle'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['type'];
-    if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
-    const p11 = o0['time_interval'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['bind_num'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        return false;
+      const p3 = o0['is_include_special_throttle'];
+      if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+      const p5 = o0['create_time'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['remark'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['type'];
+      if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
+      const p11 = o0['time_interval'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['ip_call_limits'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        return false;
+      const p15 = o0['app_call_limits'];
+      if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        return false;
+      const p17 = o0['name'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['time_unit'];
+      if (p19 !== undefined && !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY')) return false;
+      const p21 = o0['api_call_limits'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        return false;
+      const p23 = o0['id'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+      const p25 = o0['user_call_limits'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        return false;
+      const p27 = o0['enable_adaptive_control'];
+      if (p27 !== undefined && !(p27 === 'true' || p27 === 'false')) return false;
+    } else {
       return false;
-    const p13 = o0['ip_call_limits'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      return false;
-    const p15 = o0['app_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      return false;
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['time_unit'];
-    if (p19 !== undefined && !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY')) return false;
-    const p21 = o0['api_call_limits'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      return false;
-    const p23 = o0['id'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
-    const p25 = o0['user_call_limits'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      return false;
-    const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined && !(p27 === 'true' || p27 === 'false')) return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['bind_num'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/bind_num', 3);
-    const p3 = o0['is_include_special_throttle'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/is_include_special_throttle', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['bind_num'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/bind_num', 3);
+      const p3 = o0['is_include_special_throttle'];
+      if (p3 !== undefined) {
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
+        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+          issues = fail(issues, path + '/is_include_special_throttle', 3);
+      }
+      const p5 = o0['create_time'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p7 = o0['remark'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p9 = o0['type'];
+      if (p9 !== undefined) {
+        if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
+      }
+      const p11 = o0['time_interval'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/time_interval', 3);
+      const p13 = o0['ip_call_limits'];
+      if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
+        issues = fail(issues, path + '/ip_call_limits', 3);
+      const p15 = o0['app_call_limits'];
+      if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+        issues = fail(issues, path + '/app_call_limits', 3);
+      const p17 = o0['name'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p19 = o0['time_unit'];
+      if (p19 !== undefined) {
+        if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
+          issues = fail(issues, path + '/time_unit', 13);
+        if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
+      }
+      const p21 = o0['api_call_limits'];
+      if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
+        issues = fail(issues, path + '/api_call_limits', 3);
+      const p23 = o0['id'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p25 = o0['user_call_limits'];
+      if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
+        issues = fail(issues, path + '/user_call_limits', 3);
+      const p27 = o0['enable_adaptive_control'];
+      if (p27 !== undefined) {
+        if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 13);
+        if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['create_time'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p7 = o0['remark'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p9 = o0['type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p11 = o0['time_interval'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/time_interval', 3);
-    const p13 = o0['ip_call_limits'];
-    if (p13 !== undefined && !((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
-      issues = fail(issues, path + '/ip_call_limits', 3);
-    const p15 = o0['app_call_limits'];
-    if (p15 !== undefined && !((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-      issues = fail(issues, path + '/app_call_limits', 3);
-    const p17 = o0['name'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p19 = o0['time_unit'];
-    if (p19 !== undefined) {
-      if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
-        issues = fail(issues, path + '/time_unit', 13);
-      if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
-    }
-    const p21 = o0['api_call_limits'];
-    if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
-      issues = fail(issues, path + '/api_call_limits', 3);
-    const p23 = o0['id'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p25 = o0['user_call_limits'];
-    if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
-      issues = fail(issues, path + '/user_call_limits', 3);
-    const p27 = o0['enable_adaptive_control'];
-    if (p27 !== undefined) {
-      if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 13);
-      if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ThrottleResp` schema; issue paths are JSON Pointers below `path`. */
@@ -8219,43 +9378,56 @@ export function isThrottleResp(value: unknown): value is types.ThrottleResp {
 }
 
 function b96(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined) return false;
-    if (o0['object_id'] === undefined) return false;
-    if (o0['object_type'] === undefined) return false;
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['object_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['object_type'];
-    if (p5 !== undefined && !(p5 === 'APP' || p5 === 'USER')) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['call_limits'] === undefined) return false;
+      if (o0['object_id'] === undefined) return false;
+      if (o0['object_type'] === undefined) return false;
+      const p1 = o0['call_limits'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        return false;
+      const p3 = o0['object_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['object_type'];
+      if (p5 !== undefined && !(p5 === 'APP' || p5 === 'USER')) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c96(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['call_limits'] === undefined) issues = fail(issues, path, 94);
-    if (o0['object_id'] === undefined) issues = fail(issues, path, 95);
-    if (o0['object_type'] === undefined) issues = fail(issues, path, 96);
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/call_limits', 3);
-    const p3 = o0['object_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
-    const p5 = o0['object_type'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['call_limits'] === undefined) issues = fail(issues, path, 94);
+      if (o0['object_id'] === undefined) issues = fail(issues, path, 95);
+      if (o0['object_type'] === undefined) issues = fail(issues, path, 96);
+      const p1 = o0['call_limits'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/call_limits', 3);
+      const p3 = o0['object_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
+      const p5 = o0['object_type'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ThrottleSpecialReq` schema; issue paths are JSON Pointers below `path`. */
@@ -8268,58 +9440,71 @@ export function isThrottleSpecialReq(value: unknown): value is types.ThrottleSpe
 }
 
 function b97(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['app_name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['object_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['object_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['throttle_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['apply_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['app_id'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['object_type'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['call_limits'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        return false;
+      const p3 = o0['app_name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['object_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['object_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['throttle_id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['apply_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['app_id'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['object_type'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['call_limits'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/call_limits', 3);
-    const p3 = o0['app_name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/app_name', 0);
-    const p5 = o0['object_name'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/object_name', 0);
-    const p7 = o0['object_id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/object_id', 0);
-    const p9 = o0['throttle_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/throttle_id', 0);
-    const p11 = o0['apply_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/apply_time', 0);
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p15 = o0['app_id'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/app_id', 0);
-    const p17 = o0['object_type'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/object_type', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['call_limits'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/call_limits', 3);
+      const p3 = o0['app_name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/app_name', 0);
+      const p5 = o0['object_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/object_name', 0);
+      const p7 = o0['object_id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/object_id', 0);
+      const p9 = o0['throttle_id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/throttle_id', 0);
+      const p11 = o0['apply_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/apply_time', 0);
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p15 = o0['app_id'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/app_id', 0);
+      const p17 = o0['object_type'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/object_type', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `ThrottleSpecialResp` schema; issue paths are JSON Pointers below `path`. */
@@ -8354,29 +9539,41 @@ export function isUpdateRequestThrottlingPolicyResponse(
 }
 
 function b100(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) return false;
-    const p1 = o0['method'];
-    if (p1 !== undefined && !b73(p1)) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['method'] === undefined) return false;
+      const p1 = o0['method'];
+      if (p1 !== undefined && !b73(p1)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c100(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['method'] === undefined) issues = fail(issues, path, 48);
-    const p1 = o0['method'];
-    if (p1 !== undefined) {
-      if (!b73(p1)) issues = c73(p1, path + '/method', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['method'] === undefined) issues = fail(issues, path, 48);
+      const p1 = o0['method'];
+      if (p1 !== undefined) {
+        if (!b73(p1)) issues = c73(p1, path + '/method', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Uri` schema; issue paths are JSON Pointers below `path`. */
@@ -8389,51 +9586,63 @@ export function isUri(value: unknown): value is types.Uri {
 }
 
 function b101(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) return false;
-    if (o0['instance_id'] === undefined) return false;
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 100) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['instance_name'] === undefined) return false;
+      if (o0['instance_id'] === undefined) return false;
+      const p1 = o0['instance_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['instance_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['weight'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 100) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c101(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
-    if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
-    const p1 = o0['instance_name'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
-    const p3 = o0['instance_id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
-    const p5 = o0['weight'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/weight', 11);
-        if (p5 > 100) issues = fail(issues, path + '/weight', 12);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
+      if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
+      const p1 = o0['instance_name'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+      const p3 = o0['instance_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+      const p5 = o0['weight'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/weight', 11);
+          if (p5 > 100) issues = fail(issues, path + '/weight', 12);
+        } else {
+          issues = fail(issues, path + '/weight', 3);
+        }
       }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `VPCTable4` schema; issue paths are JSON Pointers below `path`. */
@@ -8446,100 +9655,112 @@ export function isVPCTable4(value: unknown): value is types.VPCTable4 {
 }
 
 function b102(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 65535) return false;
+        } else {
+          return false;
+        }
       }
+      const p7 = o0['balance_strategy'];
+      if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+      const p9 = o0['member_type'];
+      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+      const p11 = o0['create_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['status'];
+      if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
+      const p17 = o0['elb_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
-    const p9 = o0['member_type'];
-    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['status'];
-    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
       }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 11);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
-      } else {
-        issues = fail(issues, path + '/port', 3);
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
       }
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 > 65535) issues = fail(issues, path + '/port', 58);
+        } else {
+          issues = fail(issues, path + '/port', 3);
+        }
+      }
+      const p7 = o0['balance_strategy'];
+      if (p7 !== undefined) {
+        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+          issues = fail(issues, path + '/balance_strategy', 3);
+      }
+      const p9 = o0['member_type'];
+      if (p9 !== undefined) {
+        if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      }
+      const p11 = o0['create_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p15 = o0['status'];
+      if (p15 !== undefined) {
+        if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
+        if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+          issues = fail(issues, path + '/status', 3);
+      }
+      const p17 = o0['elb_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
-      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
-    }
-    const p9 = o0['member_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    }
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p15 = o0['status'];
-    if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
-      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-        issues = fail(issues, path + '/status', 3);
-    }
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `VpcChannelInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -8552,128 +9773,140 @@ export function isVpcChannelInfo(value: unknown): value is types.VpcChannelInfo 
 }
 
 function b103(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
-    const p9 = o0['member_type'];
-    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['status'];
-    if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-    const p19 = o0['members'];
-    if (p19 !== undefined) {
-      if (Array.isArray(p19)) {
-        for (let i20 = 0; i20 < p19.length; i20++) {
-          const e21: unknown = p19[i20];
-          if (!b107(e21)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 65535) return false;
+        } else {
+          return false;
+        }
+      }
+      const p7 = o0['balance_strategy'];
+      if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+      const p9 = o0['member_type'];
+      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+      const p11 = o0['create_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['status'];
+      if (p15 !== undefined && !(p15 === 1 || p15 === 2)) return false;
+      const p17 = o0['elb_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['members'];
+      if (p19 !== undefined) {
+        if (Array.isArray(p19)) {
+          for (let i20 = 0; i20 < p19.length; i20++) {
+            const e21: unknown = p19[i20];
+            if (!b107(e21)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p24 = o0['vpc_health_config'];
+      if (p24 !== undefined && !b105(p24)) return false;
+    } else {
+      return false;
     }
-    const p24 = o0['vpc_health_config'];
-    if (p24 !== undefined && !b105(p24)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c103(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 11);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
-      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
-    }
-    const p9 = o0['member_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    }
-    const p11 = o0['create_time'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p13 = o0['id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p15 = o0['status'];
-    if (p15 !== undefined) {
-      if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
-      if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
-        issues = fail(issues, path + '/status', 3);
-    }
-    const p17 = o0['elb_id'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
-    const p19 = o0['members'];
-    if (p19 !== undefined) {
-      if (Array.isArray(p19)) {
-        for (let i20 = 0; i20 < p19.length; i20++) {
-          const e21: unknown = p19[i20];
-          if (!b107(e21)) issues = c107(e21, path + '/members/' + i20, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
         }
-      } else {
-        issues = fail(issues, path + '/members', 1);
       }
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
+      }
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 > 65535) issues = fail(issues, path + '/port', 58);
+        } else {
+          issues = fail(issues, path + '/port', 3);
+        }
+      }
+      const p7 = o0['balance_strategy'];
+      if (p7 !== undefined) {
+        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+          issues = fail(issues, path + '/balance_strategy', 3);
+      }
+      const p9 = o0['member_type'];
+      if (p9 !== undefined) {
+        if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      }
+      const p11 = o0['create_time'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p13 = o0['id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p15 = o0['status'];
+      if (p15 !== undefined) {
+        if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
+        if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
+          issues = fail(issues, path + '/status', 3);
+      }
+      const p17 = o0['elb_id'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/elb_id', 0);
+      const p19 = o0['members'];
+      if (p19 !== undefined) {
+        if (Array.isArray(p19)) {
+          for (let i20 = 0; i20 < p19.length; i20++) {
+            const e21: unknown = p19[i20];
+            if (!b107(e21)) issues = c107(e21, path + '/members/' + i20, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/members', 1);
+        }
+      }
+      const p24 = o0['vpc_health_config'];
+      if (p24 !== undefined) {
+        if (!b105(p24)) issues = c105(p24, path + '/vpc_health_config', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p24 = o0['vpc_health_config'];
-    if (p24 !== undefined) {
-      if (!b105(p24)) issues = c105(p24, path + '/vpc_health_config', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `VpcChannelWholeInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -8686,116 +9919,128 @@ export function isVpcChannelWholeInfo(value: unknown): value is types.VpcChannel
 }
 
 function b104(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) return false;
-    if (o0['type'] === undefined) return false;
-    if (o0['members'] === undefined) return false;
-    if (o0['vpc_health_config'] === undefined) return false;
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 65535) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
-    const p9 = o0['member_type'];
-    if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
-    const p11 = o0['members'];
-    if (p11 !== undefined) {
-      if (Array.isArray(p11)) {
-        for (let i12 = 0; i12 < p11.length; i12++) {
-          const e13: unknown = p11[i12];
-          if (!b72(e13)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['type'] === undefined) return false;
+      if (o0['members'] === undefined) return false;
+      if (o0['vpc_health_config'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p3 = o0['type'];
+      if (p3 !== undefined && !(p3 === 1 || p3 === 2)) return false;
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 65535) return false;
+        } else {
+          return false;
+        }
+      }
+      const p7 = o0['balance_strategy'];
+      if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
+      const p9 = o0['member_type'];
+      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+      const p11 = o0['members'];
+      if (p11 !== undefined) {
+        if (Array.isArray(p11)) {
+          for (let i12 = 0; i12 < p11.length; i12++) {
+            const e13: unknown = p11[i12];
+            if (!b72(e13)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p16 = o0['vpc_health_config'];
+      if (p16 !== undefined && !b56(p16)) return false;
+    } else {
+      return false;
     }
-    const p16 = o0['vpc_health_config'];
-    if (p16 !== undefined && !b56(p16)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c104(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['members'] === undefined) issues = fail(issues, path, 97);
-    if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 98);
-    const p1 = o0['name'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-        if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p3 = o0['type'];
-    if (p3 !== undefined) {
-      if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
-      if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-        issues = fail(issues, path + '/type', 3);
-    }
-    const p5 = o0['port'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/port', 11);
-        if (p5 > 65535) issues = fail(issues, path + '/port', 58);
-      } else {
-        issues = fail(issues, path + '/port', 3);
-      }
-    }
-    const p7 = o0['balance_strategy'];
-    if (p7 !== undefined) {
-      if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
-      if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
-    }
-    const p9 = o0['member_type'];
-    if (p9 !== undefined) {
-      if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
-      if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
-    }
-    const p11 = o0['members'];
-    if (p11 !== undefined) {
-      if (Array.isArray(p11)) {
-        for (let i12 = 0; i12 < p11.length; i12++) {
-          const e13: unknown = p11[i12];
-          if (!b72(e13)) issues = c72(e13, path + '/members/' + i12, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['members'] === undefined) issues = fail(issues, path, 97);
+      if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 98);
+      const p1 = o0['name'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+        } else {
+          issues = fail(issues, path + '/name', 0);
         }
-      } else {
-        issues = fail(issues, path + '/members', 1);
       }
+      const p3 = o0['type'];
+      if (p3 !== undefined) {
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+          issues = fail(issues, path + '/type', 3);
+      }
+      const p5 = o0['port'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 > 65535) issues = fail(issues, path + '/port', 58);
+        } else {
+          issues = fail(issues, path + '/port', 3);
+        }
+      }
+      const p7 = o0['balance_strategy'];
+      if (p7 !== undefined) {
+        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
+          issues = fail(issues, path + '/balance_strategy', 3);
+      }
+      const p9 = o0['member_type'];
+      if (p9 !== undefined) {
+        if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      }
+      const p11 = o0['members'];
+      if (p11 !== undefined) {
+        if (Array.isArray(p11)) {
+          for (let i12 = 0; i12 < p11.length; i12++) {
+            const e13: unknown = p11[i12];
+            if (!b72(e13)) issues = c72(e13, path + '/members/' + i12, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/members', 1);
+        }
+      }
+      const p16 = o0['vpc_health_config'];
+      if (p16 !== undefined) {
+        if (!b56(p16)) issues = c56(p16, path + '/vpc_health_config', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p16 = o0['vpc_health_config'];
-    if (p16 !== undefined) {
-      if (!b56(p16)) issues = c56(p16, path + '/vpc_health_config', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `VpcCreate` schema; issue paths are JSON Pointers below `path`. */
@@ -8808,149 +10053,161 @@ export function isVpcCreate(value: unknown): value is types.VpcCreate {
 }
 
 function b105(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) return false;
-        if (p7 > 65535) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['method'];
+      if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) return false;
+          if (p7 > 65535) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 2) return false;
+          if (p9 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) return false;
-        if (p11 > 10) return false;
-      } else {
-        return false;
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 2) return false;
+          if (p11 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) return false;
+          if (p13 > 300) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) return false;
-        if (p19 > 30) return false;
-      } else {
-        return false;
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['timeout'];
+      if (p19 !== undefined) {
+        if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+          if (p19 < 2) return false;
+          if (p19 > 30) return false;
+        } else {
+          return false;
+        }
       }
+      const p21 = o0['vpc_channel_id'];
+      if (p21 !== undefined && typeof p21 !== 'string') return false;
+      const p23 = o0['id'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+      const p25 = o0['create_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p21 = o0['vpc_channel_id'];
-    if (p21 !== undefined && typeof p21 !== 'string') return false;
-    const p23 = o0['id'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
-    const p25 = o0['create_time'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined) {
-      if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
-      if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    }
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined) {
-      if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
-      if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    }
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 1) issues = fail(issues, path + '/port', 11);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 58);
-      } else {
-        issues = fail(issues, path + '/port', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined) {
+        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+        if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 62);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 63);
-      } else {
-        issues = fail(issues, path + '/threshold_normal', 3);
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p5 = o0['method'];
+      if (p5 !== undefined) {
+        if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 3);
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 1) issues = fail(issues, path + '/port', 11);
+          if (p7 > 65535) issues = fail(issues, path + '/port', 58);
+        } else {
+          issues = fail(issues, path + '/port', 3);
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
-      } else {
-        issues = fail(issues, path + '/time_interval', 3);
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 2) issues = fail(issues, path + '/threshold_normal', 62);
+          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 63);
+        } else {
+          issues = fail(issues, path + '/threshold_normal', 3);
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
-    const p19 = o0['timeout'];
-    if (p19 !== undefined) {
-      if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
-        if (p19 < 2) issues = fail(issues, path + '/timeout', 62);
-        if (p19 > 30) issues = fail(issues, path + '/timeout', 66);
-      } else {
-        issues = fail(issues, path + '/timeout', 3);
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 2) issues = fail(issues, path + '/threshold_abnormal', 62);
+          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 63);
+        } else {
+          issues = fail(issues, path + '/threshold_abnormal', 3);
+        }
       }
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) issues = fail(issues, path + '/time_interval', 64);
+          if (p13 > 300) issues = fail(issues, path + '/time_interval', 65);
+        } else {
+          issues = fail(issues, path + '/time_interval', 3);
+        }
+      }
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      const p19 = o0['timeout'];
+      if (p19 !== undefined) {
+        if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
+          if (p19 < 2) issues = fail(issues, path + '/timeout', 62);
+          if (p19 > 30) issues = fail(issues, path + '/timeout', 66);
+        } else {
+          issues = fail(issues, path + '/timeout', 3);
+        }
+      }
+      const p21 = o0['vpc_channel_id'];
+      if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+      const p23 = o0['id'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p25 = o0['create_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p21 = o0['vpc_channel_id'];
-    if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
-    const p23 = o0['id'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p25 = o0['create_time'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `VpcHealthConfigInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -8963,46 +10220,59 @@ export function isVpcHealthConfigInfo(value: unknown): value is types.VpcHealthC
 }
 
 function b106(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['ecs_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['ecs_name'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['cascade_flag'];
-    if (p5 !== undefined && typeof p5 !== 'boolean') return false;
-    const p7 = o0['vpc_channel_proxy_host'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['vpc_channel_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['vpc_channel_port'];
-    if (p11 !== undefined && typeof p11 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['ecs_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['ecs_name'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        return false;
+      const p5 = o0['cascade_flag'];
+      if (p5 !== undefined && typeof p5 !== 'boolean') return false;
+      const p7 = o0['vpc_channel_proxy_host'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['vpc_channel_id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['vpc_channel_port'];
+      if (p11 !== undefined && typeof p11 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['ecs_id'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
-    const p3 = o0['ecs_name'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/ecs_name', 3);
-    const p5 = o0['cascade_flag'];
-    if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 30);
-    const p7 = o0['vpc_channel_proxy_host'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
-    const p9 = o0['vpc_channel_id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
-    const p11 = o0['vpc_channel_port'];
-    if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/vpc_channel_port', 0);
-  } else {
-    issues = fail(issues, path, 2);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['ecs_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+      const p3 = o0['ecs_name'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/ecs_name', 3);
+      const p5 = o0['cascade_flag'];
+      if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 30);
+      const p7 = o0['vpc_channel_proxy_host'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
+      const p9 = o0['vpc_channel_id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+      const p11 = o0['vpc_channel_port'];
+      if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/vpc_channel_port', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `VpcInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -9015,69 +10285,81 @@ export function isVpcInfo(value: unknown): value is types.VpcInfo {
 }
 
 function b107(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['host'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['weight'];
-    if (p3 !== undefined) {
-      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) return false;
-        if (p3 > 100) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['host'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['weight'];
+      if (p3 !== undefined) {
+        if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+          if (p3 < 0) return false;
+          if (p3 > 100) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['ecs_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['ecs_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-    const p11 = o0['status'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+      const p5 = o0['ecs_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['ecs_name'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['status'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['vpc_channel_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['create_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+    } else {
       return false;
-    const p13 = o0['vpc_channel_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') return false;
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-  } else {
-    return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['host'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
-    const p3 = o0['weight'];
-    if (p3 !== undefined) {
-      if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
-        if (p3 < 0) issues = fail(issues, path + '/weight', 82);
-        if (p3 > 100) issues = fail(issues, path + '/weight', 12);
-      } else {
-        issues = fail(issues, path + '/weight', 3);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['host'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/host', 0);
+      const p3 = o0['weight'];
+      if (p3 !== undefined) {
+        if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
+          if (p3 < 0) issues = fail(issues, path + '/weight', 82);
+          if (p3 > 100) issues = fail(issues, path + '/weight', 12);
+        } else {
+          issues = fail(issues, path + '/weight', 3);
+        }
       }
+      const p5 = o0['ecs_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+      const p7 = o0['ecs_name'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p11 = o0['status'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/status', 3);
+      const p13 = o0['vpc_channel_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+      const p15 = o0['create_time'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p5 = o0['ecs_id'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
-    const p7 = o0['ecs_name'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p11 = o0['status'];
-    if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-      issues = fail(issues, path + '/status', 3);
-    const p13 = o0['vpc_channel_id'];
-    if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
-    const p15 = o0['create_time'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `VpcMemberInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -9090,27 +10372,39 @@ export function isVpcMemberInfo(value: unknown): value is types.VpcMemberInfo {
 }
 
 function b108(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_name'];
-    if (p1 !== undefined && !b4(p1)) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_name'];
+      if (p1 !== undefined && !b4(p1)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c108(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['acl_name'];
-    if (p1 !== undefined) {
-      if (!b4(p1)) issues = c4(p1, path + '/acl_name', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['acl_name'];
+      if (p1 !== undefined) {
+        if (!b4(p1)) issues = c4(p1, path + '/acl_name', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `XApigatewayAccessControls` schema; issue paths are JSON Pointers below `path`. */
@@ -9123,57 +10417,69 @@ export function isXApigatewayAccessControls(value: unknown): value is types.XApi
 }
 
 function b109(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) return false;
-    if (o0['backend_define'] === undefined) return false;
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['parameters'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b76(e5)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) return false;
+      if (o0['backend_define'] === undefined) return false;
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['parameters'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (!b76(e5)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p8 = o0['backend_define'];
+      if (p8 !== undefined && !b38(p8)) return false;
+    } else {
+      return false;
     }
-    const p8 = o0['backend_define'];
-    if (p8 !== undefined && !b38(p8)) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c109(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p3 = o0['parameters'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b76(e5)) issues = c76(e5, path + '/parameters/' + i4, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+      const p3 = o0['parameters'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (!b76(e5)) issues = c76(e5, path + '/parameters/' + i4, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/parameters', 1);
         }
-      } else {
-        issues = fail(issues, path + '/parameters', 1);
       }
+      const p8 = o0['backend_define'];
+      if (p8 !== undefined) {
+        if (!b38(p8)) issues = c38(p8, path + '/backend_define', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p8 = o0['backend_define'];
-    if (p8 !== undefined) {
-      if (!b38(p8)) issues = c38(p8, path + '/backend_define', issues);
-    }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `XApigatewayBackend` schema; issue paths are JSON Pointers below `path`. */
@@ -9186,93 +10492,105 @@ export function isXApigatewayBackend(value: unknown): value is types.XApigateway
 }
 
 function b110(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) return false;
-    if (o0['name'] === undefined) return false;
-    if (o0['backend_define'] === undefined) return false;
-    if (o0['conditions'] === undefined) return false;
-    if (o0['effectMode'] === undefined) return false;
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['parameters'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b76(e7)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) return false;
+      if (o0['name'] === undefined) return false;
+      if (o0['backend_define'] === undefined) return false;
+      if (o0['conditions'] === undefined) return false;
+      if (o0['effectMode'] === undefined) return false;
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['parameters'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b76(e7)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
-    }
-    const p10 = o0['backend_define'];
-    if (p10 !== undefined && !b38(p10)) return false;
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b47(e14)) return false;
+      const p10 = o0['backend_define'];
+      if (p10 !== undefined && !b38(p10)) return false;
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b47(e14)) return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p17 = o0['effectMode'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p17 = o0['effectMode'];
-    if (p17 !== undefined && typeof p17 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['type'] === undefined) issues = fail(issues, path, 19);
-    if (o0['name'] === undefined) issues = fail(issues, path, 18);
-    if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
-    if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
-    if (o0['effectMode'] === undefined) issues = fail(issues, path, 100);
-    const p1 = o0['type'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['parameters'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b76(e7)) issues = c76(e7, path + '/parameters/' + i6, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
+      if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
+      if (o0['effectMode'] === undefined) issues = fail(issues, path, 100);
+      const p1 = o0['type'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['parameters'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b76(e7)) issues = c76(e7, path + '/parameters/' + i6, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/parameters', 1);
         }
-      } else {
-        issues = fail(issues, path + '/parameters', 1);
       }
-    }
-    const p10 = o0['backend_define'];
-    if (p10 !== undefined) {
-      if (!b38(p10)) issues = c38(p10, path + '/backend_define', issues);
-    }
-    const p12 = o0['conditions'];
-    if (p12 !== undefined) {
-      if (Array.isArray(p12)) {
-        for (let i13 = 0; i13 < p12.length; i13++) {
-          const e14: unknown = p12[i13];
-          if (!b47(e14)) issues = c47(e14, path + '/conditions/' + i13, issues);
+      const p10 = o0['backend_define'];
+      if (p10 !== undefined) {
+        if (!b38(p10)) issues = c38(p10, path + '/backend_define', issues);
+      }
+      const p12 = o0['conditions'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b47(e14)) issues = c47(e14, path + '/conditions/' + i13, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/conditions', 1);
         }
-      } else {
-        issues = fail(issues, path + '/conditions', 1);
       }
+      const p17 = o0['effectMode'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/effectMode', 0);
+    } else {
+      issues = fail(issues, path, 2);
     }
-    const p17 = o0['effectMode'];
-    if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/effectMode', 0);
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `XApigatewayBackendPolicies` schema; issue paths are JSON Pointers below `path`. */
@@ -9285,27 +10603,39 @@ export function isXApigatewayBackendPolicies(value: unknown): value is types.XAp
 }
 
 function b111(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['throttle_name'];
-    if (p1 !== undefined && !b93(p1)) return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['throttle_name'];
+      if (p1 !== undefined && !b93(p1)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c111(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['throttle_name'];
-    if (p1 !== undefined) {
-      if (!b93(p1)) issues = c93(p1, path + '/throttle_name', issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['throttle_name'];
+      if (p1 !== undefined) {
+        if (!b93(p1)) issues = c93(p1, path + '/throttle_name', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
     }
-  } else {
-    issues = fail(issues, path, 2);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `XApigatewayRatelimits` schema; issue paths are JSON Pointers below `path`. */
@@ -9321,10 +10651,10 @@ function r0(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 102);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b5(body)) issues = c5(body, '/body', issues);
   }
@@ -9345,7 +10675,7 @@ function s0(status: number, body: unknown): ValidationIssue[] {
 function r1(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b31(body)) issues = c31(body, '/body', issues);
   }
@@ -9376,14 +10706,14 @@ function r2(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['action'];
-  if (a6 === undefined) issues = fail(issues, '/query/action', 104);
+  if (a6 === undefined) issues = fail(issues, '/query/action', 105);
   else if (typeof a6 !== 'string') issues = fail(issues, '/query/action', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b11(body)) issues = c11(body, '/body', issues);
   }
@@ -9420,7 +10750,7 @@ function s2(status: number, body: unknown): ValidationIssue[] {
 function r3(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b44(body)) issues = c44(body, '/body', issues);
   }
@@ -9451,10 +10781,10 @@ function r4(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b0(body)) issues = c0(body, '/body', issues);
   }
@@ -9495,7 +10825,7 @@ function s4(status: number, body: unknown): ValidationIssue[] {
 function r5(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b17(body)) issues = c17(body, '/body', issues);
   }
@@ -9519,10 +10849,10 @@ function r6(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b17(body)) issues = c17(body, '/body', issues);
   }
@@ -9562,10 +10892,10 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b34(body)) issues = c34(body, '/body', issues);
   }
@@ -9609,10 +10939,10 @@ function r8(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b17(body)) issues = c17(body, '/body', issues);
   }
@@ -9648,10 +10978,10 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b60(body)) issues = c60(body, '/body', issues);
   }
@@ -9684,7 +11014,7 @@ function s9(status: number, body: unknown): ValidationIssue[] {
 function r10(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b52(body)) issues = c52(body, '/body', issues);
   }
@@ -9708,10 +11038,10 @@ function r11(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b94(body)) issues = c94(body, '/body', issues);
   }
@@ -9751,10 +11081,10 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b85(body)) issues = c85(body, '/body', issues);
   }
@@ -9794,13 +11124,13 @@ function r13(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 106);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b96(body)) issues = c96(body, '/body', issues);
   }
@@ -9841,7 +11171,7 @@ function s13(status: number, body: unknown): ValidationIssue[] {
 function r14(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b54(body)) issues = c54(body, '/body', issues);
   }
@@ -9865,10 +11195,10 @@ function r15(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b104(body)) issues = c104(body, '/body', issues);
   }
@@ -9912,10 +11242,10 @@ function r16(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 106);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   return issues ?? [];
 }
@@ -9949,10 +11279,10 @@ function r17(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b90(body)) issues = c90(body, '/body', issues);
   }
@@ -9994,7 +11324,7 @@ function r18(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['env_id/env'];
-  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 106);
+  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 107);
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/env_id~1env', 0);
   const a3 = g0['define'];
   if (a3 !== undefined) {
@@ -10008,7 +11338,7 @@ function r18(args: RequestArgs): ValidationIssue[] {
   const a9 = g0['env_id'];
   if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/query/env_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (Array.isArray(body)) {
       for (let i11 = 0; i11 < body.length; i11++) {
@@ -10039,10 +11369,10 @@ function r19(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b67(body)) issues = c67(body, '/body', issues);
   }
@@ -10086,7 +11416,7 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['id'];
@@ -10110,7 +11440,7 @@ function r20(args: RequestArgs): ValidationIssue[] {
   if (a16 !== undefined) {
     if ((typeof a16 === 'number' && Number.isInteger(a16)) || typeof a16 === 'bigint') {
       if (a16 < 1) issues = fail(issues, '/query/limit', 11);
-      if (a16 > 500) issues = fail(issues, '/query/limit', 107);
+      if (a16 > 500) issues = fail(issues, '/query/limit', 108);
     } else {
       issues = fail(issues, '/query/limit', 3);
     }
@@ -10155,10 +11485,10 @@ function r21(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['duration'];
-  if (a1 === undefined) issues = fail(issues, '/query/duration', 108);
+  if (a1 === undefined) issues = fail(issues, '/query/duration', 109);
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/duration', 0);
   const a3 = g0['api_id'];
-  if (a3 === undefined) issues = fail(issues, '/query/api_id', 109);
+  if (a3 === undefined) issues = fail(issues, '/query/api_id', 110);
   else if (typeof a3 !== 'string') issues = fail(issues, '/query/api_id', 0);
   return issues ?? [];
 }
@@ -10178,7 +11508,7 @@ function r22(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 102);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const g3: Record<string, unknown> = args.query ?? {};
   const a4 = g3['name'];
@@ -10209,10 +11539,10 @@ function r23(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 110);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 111);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   return issues ?? [];
 }
@@ -10254,10 +11584,10 @@ function r24(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['vpc_channel_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 111);
+  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 112);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/vpc_channel_id', 0);
   return issues ?? [];
 }
@@ -10299,13 +11629,13 @@ function r25(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['api_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/api_id', 112);
+  if (a5 === undefined) issues = fail(issues, '/path/api_id', 113);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/api_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b13(body)) issues = c13(body, '/body', issues);
   }
@@ -10349,13 +11679,13 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 110);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 111);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b28(body)) issues = c28(body, '/body', issues);
   }
@@ -10397,10 +11727,10 @@ function r27(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 101);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 102);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b52(body)) issues = c52(body, '/body', issues);
   }
@@ -10424,13 +11754,13 @@ function r28(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 103);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 105);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 106);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 102);
+  if (body === undefined) issues = fail(issues, '/body', 103);
   else {
     if (!b94(body)) issues = c94(body, '/body', issues);
   }

@@ -47,6 +47,7 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maxLength', 'must NOT have more than 10 characters'],
   ['maxLength', 'must NOT have more than 2000 characters'],
   ['maxLength', 'must NOT have more than 512 characters'],
+  ['maxDepth', 'must NOT be nested deeper than 256 levels'],
 ];
 
 /** Records one issue; the list is created on the first failure, so valid values allocate nothing. */
@@ -57,6 +58,10 @@ function fail(issues: ValidationIssue[] | null, path: string, message: number): 
   issues.push(issue);
   return issues;
 }
+
+/** How deep named schemas may nest in one value (cyclic and hostile values stop here, not at the stack limit). */
+export const MAX_VALIDATION_DEPTH = 256;
+let depth = 0;
 
 /** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
 function codePoints(text: string): number {
@@ -75,37 +80,49 @@ function codePoints(text: string): number {
 }
 
 function b0(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['create_time'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['create_time'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['remark'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c0(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['create_time'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    const p3 = o0['name'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
-    const p5 = o0['remark'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
-    const p7 = o0['id'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 1);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['create_time'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/create_time', 0);
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      const p5 = o0['remark'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/remark', 0);
+      const p7 = o0['id'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/id', 0);
+    } else {
+      issues = fail(issues, path, 1);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `EnvInfo` schema; issue paths are JSON Pointers below `path`. */
@@ -118,97 +135,109 @@ export function isEnvInfo(value: unknown): value is types.EnvInfo {
 }
 
 function b1(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) return false;
-        if (p1 > 99999999) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 200 && codePoints(p3) > 200) return false;
-      } else {
-        return false;
-      }
-    }
-    const p5 = o0['parent_id'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 99999999) return false;
-      } else {
-        return false;
-      }
-    }
-    const p7 = o0['children'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        if (p7.length > 9999) return false;
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b1(e9)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 1) return false;
+          if (p1 > 99999999) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p3 = o0['name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 200 && codePoints(p3) > 200) return false;
+        } else {
+          return false;
+        }
+      }
+      const p5 = o0['parent_id'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 99999999) return false;
+        } else {
+          return false;
+        }
+      }
+      const p7 = o0['children'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          if (p7.length > 9999) return false;
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b1(e9)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c1(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['id'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) issues = fail(issues, path + '/id', 2);
-        if (p1 > 99999999) issues = fail(issues, path + '/id', 3);
-      } else {
-        issues = fail(issues, path + '/id', 4);
-      }
-    }
-    const p3 = o0['name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 200 && codePoints(p3) > 200) issues = fail(issues, path + '/name', 5);
-      } else {
-        issues = fail(issues, path + '/name', 0);
-      }
-    }
-    const p5 = o0['parent_id'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/parent_id', 2);
-        if (p5 > 99999999) issues = fail(issues, path + '/parent_id', 3);
-      } else {
-        issues = fail(issues, path + '/parent_id', 4);
-      }
-    }
-    const p7 = o0['children'];
-    if (p7 !== undefined) {
-      if (Array.isArray(p7)) {
-        if (p7.length > 9999) issues = fail(issues, path + '/children', 6);
-        for (let i8 = 0; i8 < p7.length; i8++) {
-          const e9: unknown = p7[i8];
-          if (!b1(e9)) issues = c1(e9, path + '/children/' + i8, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 1) issues = fail(issues, path + '/id', 2);
+          if (p1 > 99999999) issues = fail(issues, path + '/id', 3);
+        } else {
+          issues = fail(issues, path + '/id', 4);
         }
-      } else {
-        issues = fail(issues, path + '/children', 7);
       }
+      const p3 = o0['name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 200 && codePoints(p3) > 200) issues = fail(issues, path + '/name', 5);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
+      const p5 = o0['parent_id'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/parent_id', 2);
+          if (p5 > 99999999) issues = fail(issues, path + '/parent_id', 3);
+        } else {
+          issues = fail(issues, path + '/parent_id', 4);
+        }
+      }
+      const p7 = o0['children'];
+      if (p7 !== undefined) {
+        if (Array.isArray(p7)) {
+          if (p7.length > 9999) issues = fail(issues, path + '/children', 6);
+          for (let i8 = 0; i8 < p7.length; i8++) {
+            const e9: unknown = p7[i8];
+            if (!b1(e9)) issues = c1(e9, path + '/children/' + i8, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/children', 7);
+        }
+      }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `GroupTreeResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -221,41 +250,54 @@ export function isGroupTreeResponse(value: unknown): value is types.GroupTreeRes
 }
 
 function b2(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) return false;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) return false;
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['variable_value'] === undefined) return false;
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c2(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['variable_value'] === undefined) issues = fail(issues, path, 8);
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 10);
-      } else {
-        issues = fail(issues, path + '/variable_value', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['variable_value'] === undefined) issues = fail(issues, path, 8);
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1))
+            issues = fail(issues, path + '/variable_value', 10);
+        } else {
+          issues = fail(issues, path + '/variable_value', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `RequestBody_0833ed` schema; issue paths are JSON Pointers below `path`. */
@@ -268,50 +310,62 @@ export function isRequestBody0833ed(value: unknown): value is types.RequestBody0
 }
 
 function b3(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['certificate_ids'] === undefined) return false;
-    const p1 = o0['certificate_ids'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (typeof e3 !== 'string') return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['certificate_ids'] === undefined) return false;
+      const p1 = o0['certificate_ids'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') return false;
+          }
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p6 = o0['verified_client_certificate_enabled'];
+      if (p6 !== undefined && typeof p6 !== 'boolean') return false;
+    } else {
+      return false;
     }
-    const p6 = o0['verified_client_certificate_enabled'];
-    if (p6 !== undefined && typeof p6 !== 'boolean') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 11);
-    const p1 = o0['certificate_ids'];
-    if (p1 !== undefined) {
-      if (Array.isArray(p1)) {
-        for (let i2 = 0; i2 < p1.length; i2++) {
-          const e3: unknown = p1[i2];
-          if (typeof e3 !== 'string') issues = fail(issues, path + '/certificate_ids/' + i2, 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 11);
+      const p1 = o0['certificate_ids'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') issues = fail(issues, path + '/certificate_ids/' + i2, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/certificate_ids', 7);
         }
-      } else {
-        issues = fail(issues, path + '/certificate_ids', 7);
       }
+      const p6 = o0['verified_client_certificate_enabled'];
+      if (p6 !== undefined && typeof p6 !== 'boolean')
+        issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
+    } else {
+      issues = fail(issues, path, 1);
     }
-    const p6 = o0['verified_client_certificate_enabled'];
-    if (p6 !== undefined && typeof p6 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `RequestBody_3bd573` schema; issue paths are JSON Pointers below `path`. */
@@ -324,147 +378,159 @@ export function isRequestBody3bd573(value: unknown): value is types.RequestBody3
 }
 
 function b4(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) return false;
-    if (o0['threshold_normal'] === undefined) return false;
-    if (o0['threshold_abnormal'] === undefined) return false;
-    if (o0['time_interval'] === undefined) return false;
-    if (o0['timeout'] === undefined) return false;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) return false;
-        if (p7 > 65535) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['protocol'] === undefined) return false;
+      if (o0['threshold_normal'] === undefined) return false;
+      if (o0['threshold_abnormal'] === undefined) return false;
+      if (o0['time_interval'] === undefined) return false;
+      if (o0['timeout'] === undefined) return false;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 0) return false;
+          if (p7 > 65535) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+          if (p9 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 1) return false;
-        if (p11 > 10) return false;
-      } else {
-        return false;
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) return false;
+          if (p11 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) return false;
+          if (p13 > 300) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['status'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['status'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        return false;
+      const p21 = o0['timeout'];
+      if (p21 !== undefined) {
+        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
+          if (p21 < 2) return false;
+          if (p21 > 30) return false;
+        } else {
+          return false;
+        }
+      }
+    } else {
       return false;
-    const p21 = o0['timeout'];
-    if (p21 !== undefined) {
-      if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) return false;
-        if (p21 > 30) return false;
-      } else {
-        return false;
-      }
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['protocol'] === undefined) issues = fail(issues, path, 13);
-    if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 14);
-    if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 15);
-    if (o0['time_interval'] === undefined) issues = fail(issues, path, 16);
-    if (o0['timeout'] === undefined) issues = fail(issues, path, 17);
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 18);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 19);
-      } else {
-        issues = fail(issues, path + '/port', 4);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['protocol'] === undefined) issues = fail(issues, path, 13);
+      if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 14);
+      if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 15);
+      if (o0['time_interval'] === undefined) issues = fail(issues, path, 16);
+      if (o0['timeout'] === undefined) issues = fail(issues, path, 17);
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 0) issues = fail(issues, path + '/port', 18);
+          if (p7 > 65535) issues = fail(issues, path + '/port', 19);
+        } else {
+          issues = fail(issues, path + '/port', 4);
+        }
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
-      } else {
-        issues = fail(issues, path + '/threshold_normal', 4);
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
+          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
+        } else {
+          issues = fail(issues, path + '/threshold_normal', 4);
+        }
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 4);
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
+          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
+        } else {
+          issues = fail(issues, path + '/threshold_abnormal', 4);
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
-      } else {
-        issues = fail(issues, path + '/time_interval', 4);
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
+          if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
+        } else {
+          issues = fail(issues, path + '/time_interval', 4);
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
-    const p19 = o0['status'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/status', 4);
-    const p21 = o0['timeout'];
-    if (p21 !== undefined) {
-      if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
-      } else {
-        issues = fail(issues, path + '/timeout', 4);
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
+      const p19 = o0['status'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        issues = fail(issues, path + '/status', 4);
+      const p21 = o0['timeout'];
+      if (p21 !== undefined) {
+        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
+          if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
+          if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
+        } else {
+          issues = fail(issues, path + '/timeout', 4);
+        }
       }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `RequestBody_62fc2a` schema; issue paths are JSON Pointers below `path`. */
@@ -477,114 +543,126 @@ export function isRequestBody62fc2a(value: unknown): value is types.RequestBody6
 }
 
 function b5(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['start_datetime'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 0) return false;
-        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['start_datetime'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 0) return false;
+          if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['period'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 36 && codePoints(p3) > 36) return false;
-      } else {
-        return false;
+      const p3 = o0['period'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 36 && codePoints(p3) > 36) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['dispatch_interval'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) return false;
-        if (p5 > 59) return false;
-      } else {
-        return false;
+      const p5 = o0['dispatch_interval'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) return false;
+          if (p5 > 59) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) return false;
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
-      } else {
-        return false;
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 36 && codePoints(p7) > 36) return false;
+          if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['use_quartz_cron'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
-    const p11 = o0['cron'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 255 && codePoints(p11) > 255) return false;
-        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) return false;
-      } else {
-        return false;
+      const p9 = o0['use_quartz_cron'];
+      if (p9 !== undefined && typeof p9 !== 'boolean') return false;
+      const p11 = o0['cron'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 255 && codePoints(p11) > 255) return false;
+          if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['start_datetime'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 0) issues = fail(issues, path + '/start_datetime', 18);
-        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 25);
-      } else {
-        issues = fail(issues, path + '/start_datetime', 4);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['start_datetime'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 0) issues = fail(issues, path + '/start_datetime', 18);
+          if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
+            issues = fail(issues, path + '/start_datetime', 25);
+        } else {
+          issues = fail(issues, path + '/start_datetime', 4);
+        }
       }
-    }
-    const p3 = o0['period'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 26);
-      } else {
-        issues = fail(issues, path + '/period', 0);
+      const p3 = o0['period'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 26);
+        } else {
+          issues = fail(issues, path + '/period', 0);
+        }
       }
-    }
-    const p5 = o0['dispatch_interval'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
-      } else {
-        issues = fail(issues, path + '/dispatch_interval', 4);
+      const p5 = o0['dispatch_interval'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
+          if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
+        } else {
+          issues = fail(issues, path + '/dispatch_interval', 4);
+        }
       }
-    }
-    const p7 = o0['remark'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 26);
-        if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 28);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p7 = o0['remark'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 26);
+          if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 28);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p9 = o0['use_quartz_cron'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
-    const p11 = o0['cron'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 9);
-        if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 28);
-      } else {
-        issues = fail(issues, path + '/cron', 0);
+      const p9 = o0['use_quartz_cron'];
+      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
+      const p11 = o0['cron'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 9);
+          if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 28);
+        } else {
+          issues = fail(issues, path + '/cron', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `RequestBody_c03287` schema; issue paths are JSON Pointers below `path`. */
@@ -597,27 +675,39 @@ export function isRequestBodyC03287(value: unknown): value is types.RequestBodyC
 }
 
 function b6(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['X-Auth-Token'] === undefined) return false;
-    const p1 = o0['X-Auth-Token'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['X-Auth-Token'] === undefined) return false;
+      const p1 = o0['X-Auth-Token'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 31);
-    const p1 = o0['X-Auth-Token'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/X-Auth-Token', 0);
-  } else {
-    issues = fail(issues, path, 1);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 31);
+      const p1 = o0['X-Auth-Token'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/X-Auth-Token', 0);
+    } else {
+      issues = fail(issues, path, 1);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `RequestHeaders` schema; issue paths are JSON Pointers below `path`. */
@@ -630,97 +720,111 @@ export function isRequestHeaders(value: unknown): value is types.RequestHeaders 
 }
 
 function b7(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) return false;
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['env_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 65 && codePoints(p3) > 65) return false;
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
-      } else {
-        return false;
+      const p3 = o0['env_id'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 65 && codePoints(p3) > 65) return false;
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['group_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 65 && codePoints(p5) > 65) return false;
-        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
-      } else {
-        return false;
+      const p5 = o0['group_id'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 65 && codePoints(p5) > 65) return false;
+          if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 32 && codePoints(p7) > 32) return false;
-        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
-      } else {
-        return false;
+      const p7 = o0['variable_name'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 32 && codePoints(p7) > 32) return false;
+          if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) return false;
+        } else {
+          return false;
+        }
       }
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+    } else {
+      return false;
     }
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['variable_value'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/variable_value', 10);
-      } else {
-        issues = fail(issues, path + '/variable_value', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['variable_value'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 9);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1))
+            issues = fail(issues, path + '/variable_value', 10);
+        } else {
+          issues = fail(issues, path + '/variable_value', 0);
+        }
       }
-    }
-    const p3 = o0['env_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 32);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 10);
-      } else {
-        issues = fail(issues, path + '/env_id', 0);
+      const p3 = o0['env_id'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 32);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 10);
+        } else {
+          issues = fail(issues, path + '/env_id', 0);
+        }
       }
-    }
-    const p5 = o0['group_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 32);
-        if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 10);
-      } else {
-        issues = fail(issues, path + '/group_id', 0);
+      const p5 = o0['group_id'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 32);
+          if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 10);
+        } else {
+          issues = fail(issues, path + '/group_id', 0);
+        }
       }
-    }
-    const p7 = o0['variable_name'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 33);
-        if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3)) issues = fail(issues, path + '/variable_name', 34);
-      } else {
-        issues = fail(issues, path + '/variable_name', 0);
+      const p7 = o0['variable_name'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 33);
+          if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3))
+            issues = fail(issues, path + '/variable_name', 34);
+        } else {
+          issues = fail(issues, path + '/variable_name', 0);
+        }
       }
+      const p9 = o0['id'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
+    } else {
+      issues = fail(issues, path, 1);
     }
-    const p9 = o0['id'];
-    if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response200_21ce6e` schema; issue paths are JSON Pointers below `path`. */
@@ -733,188 +837,200 @@ export function isResponse20021ce6e(value: unknown): value is types.Response2002
 }
 
 function b8(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['dispatch_id'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['dispatch_id'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['task_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 64 && codePoints(p3) > 64) return false;
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
-      } else {
-        return false;
+      const p3 = o0['task_id'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) return false;
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['start_datetime'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 0) return false;
-        if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n) return false;
-      } else {
-        return false;
+      const p5 = o0['start_datetime'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 0) return false;
+          if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['period'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) return false;
-      } else {
-        return false;
+      const p7 = o0['period'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 36 && codePoints(p7) > 36) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['dispatch_interval'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-        if (p9 > 59) return false;
-      } else {
-        return false;
+      const p9 = o0['dispatch_interval'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+          if (p9 > 59) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['created_date'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 1) return false;
-        if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n) return false;
-      } else {
-        return false;
+      const p11 = o0['created_date'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) return false;
+          if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['last_modified_date'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) return false;
-        if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n) return false;
-      } else {
-        return false;
+      const p13 = o0['last_modified_date'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 1) return false;
+          if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 36 && codePoints(p15) > 36) return false;
-        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) return false;
-      } else {
-        return false;
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 36 && codePoints(p15) > 36) return false;
+          if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p17 = o0['use_quartz_cron'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['cron'];
-    if (p19 !== undefined) {
-      if (typeof p19 === 'string') {
-        if (p19.length > 255 && codePoints(p19) > 255) return false;
-        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) return false;
-      } else {
-        return false;
+      const p17 = o0['use_quartz_cron'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['cron'];
+      if (p19 !== undefined) {
+        if (typeof p19 === 'string') {
+          if (p19.length > 255 && codePoints(p19) > 255) return false;
+          if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['dispatch_id'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 35);
-        if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 10);
-      } else {
-        issues = fail(issues, path + '/dispatch_id', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['dispatch_id'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 35);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 10);
+        } else {
+          issues = fail(issues, path + '/dispatch_id', 0);
+        }
       }
-    }
-    const p3 = o0['task_id'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 35);
-        if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 10);
-      } else {
-        issues = fail(issues, path + '/task_id', 0);
+      const p3 = o0['task_id'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 35);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 10);
+        } else {
+          issues = fail(issues, path + '/task_id', 0);
+        }
       }
-    }
-    const p5 = o0['start_datetime'];
-    if (p5 !== undefined) {
-      if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-        if (p5 < 0) issues = fail(issues, path + '/start_datetime', 18);
-        if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n)
-          issues = fail(issues, path + '/start_datetime', 25);
-      } else {
-        issues = fail(issues, path + '/start_datetime', 4);
+      const p5 = o0['start_datetime'];
+      if (p5 !== undefined) {
+        if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
+          if (p5 < 0) issues = fail(issues, path + '/start_datetime', 18);
+          if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n)
+            issues = fail(issues, path + '/start_datetime', 25);
+        } else {
+          issues = fail(issues, path + '/start_datetime', 4);
+        }
       }
-    }
-    const p7 = o0['period'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 26);
-      } else {
-        issues = fail(issues, path + '/period', 0);
+      const p7 = o0['period'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 26);
+        } else {
+          issues = fail(issues, path + '/period', 0);
+        }
       }
-    }
-    const p9 = o0['dispatch_interval'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-        if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
-      } else {
-        issues = fail(issues, path + '/dispatch_interval', 4);
+      const p9 = o0['dispatch_interval'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
+          if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
+        } else {
+          issues = fail(issues, path + '/dispatch_interval', 4);
+        }
       }
-    }
-    const p11 = o0['created_date'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 1) issues = fail(issues, path + '/created_date', 2);
-        if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n)
-          issues = fail(issues, path + '/created_date', 25);
-      } else {
-        issues = fail(issues, path + '/created_date', 4);
+      const p11 = o0['created_date'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) issues = fail(issues, path + '/created_date', 2);
+          if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n)
+            issues = fail(issues, path + '/created_date', 25);
+        } else {
+          issues = fail(issues, path + '/created_date', 4);
+        }
       }
-    }
-    const p13 = o0['last_modified_date'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 1) issues = fail(issues, path + '/last_modified_date', 2);
-        if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n)
-          issues = fail(issues, path + '/last_modified_date', 25);
-      } else {
-        issues = fail(issues, path + '/last_modified_date', 4);
+      const p13 = o0['last_modified_date'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 1) issues = fail(issues, path + '/last_modified_date', 2);
+          if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n)
+            issues = fail(issues, path + '/last_modified_date', 25);
+        } else {
+          issues = fail(issues, path + '/last_modified_date', 4);
+        }
       }
-    }
-    const p15 = o0['remark'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 26);
-        if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 28);
-      } else {
-        issues = fail(issues, path + '/remark', 0);
+      const p15 = o0['remark'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 26);
+          if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 28);
+        } else {
+          issues = fail(issues, path + '/remark', 0);
+        }
       }
-    }
-    const p17 = o0['use_quartz_cron'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
-    const p19 = o0['cron'];
-    if (p19 !== undefined) {
-      if (typeof p19 === 'string') {
-        if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 9);
-        if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 28);
-      } else {
-        issues = fail(issues, path + '/cron', 0);
+      const p17 = o0['use_quartz_cron'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
+      const p19 = o0['cron'];
+      if (p19 !== undefined) {
+        if (typeof p19 === 'string') {
+          if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 9);
+          if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 28);
+        } else {
+          issues = fail(issues, path + '/cron', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response200_356f31` schema; issue paths are JSON Pointers below `path`. */
@@ -927,25 +1043,37 @@ export function isResponse200356f31(value: unknown): value is types.Response2003
 }
 
 function b9(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['-'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['-'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['-'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/-', 0);
-  } else {
-    issues = fail(issues, path, 1);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['-'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/-', 0);
+    } else {
+      issues = fail(issues, path, 1);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response200_99ecfa` schema; issue paths are JSON Pointers below `path`. */
@@ -958,63 +1086,75 @@ export function isResponse20099ecfa(value: unknown): value is types.Response2009
 }
 
 function b10(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) return false;
-        if (p1 > 9999) return false;
-      } else {
-        return false;
-      }
-    }
-    const p3 = o0['items'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        if (p3.length > 9999) return false;
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b1(e5)) return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['size'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 1) return false;
+          if (p1 > 9999) return false;
+        } else {
+          return false;
         }
-      } else {
-        return false;
       }
+      const p3 = o0['items'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          if (p3.length > 9999) return false;
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (!b1(e5)) return false;
+          }
+        } else {
+          return false;
+        }
+      }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) issues = fail(issues, path + '/size', 2);
-        if (p1 > 9999) issues = fail(issues, path + '/size', 36);
-      } else {
-        issues = fail(issues, path + '/size', 4);
-      }
-    }
-    const p3 = o0['items'];
-    if (p3 !== undefined) {
-      if (Array.isArray(p3)) {
-        if (p3.length > 9999) issues = fail(issues, path + '/items', 6);
-        for (let i4 = 0; i4 < p3.length; i4++) {
-          const e5: unknown = p3[i4];
-          if (!b1(e5)) issues = c1(e5, path + '/items/' + i4, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['size'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 1) issues = fail(issues, path + '/size', 2);
+          if (p1 > 9999) issues = fail(issues, path + '/size', 36);
+        } else {
+          issues = fail(issues, path + '/size', 4);
         }
-      } else {
-        issues = fail(issues, path + '/items', 7);
       }
+      const p3 = o0['items'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          if (p3.length > 9999) issues = fail(issues, path + '/items', 6);
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (!b1(e5)) issues = c1(e5, path + '/items/' + i4, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/items', 7);
+        }
+      }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response200_9acbc1` schema; issue paths are JSON Pointers below `path`. */
@@ -1027,149 +1167,161 @@ export function isResponse2009acbc1(value: unknown): value is types.Response2009
 }
 
 function b11(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') return false;
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) return false;
-        if (p7 > 65535) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 0) return false;
+          if (p7 > 65535) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+          if (p9 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 1) return false;
-        if (p11 > 10) return false;
-      } else {
-        return false;
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) return false;
+          if (p11 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) return false;
-        if (p13 > 300) return false;
-      } else {
-        return false;
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) return false;
+          if (p13 > 300) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') return false;
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-    const p19 = o0['status'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['status'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        return false;
+      const p21 = o0['timeout'];
+      if (p21 !== undefined) {
+        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
+          if (p21 < 2) return false;
+          if (p21 > 30) return false;
+        } else {
+          return false;
+        }
+      }
+      const p23 = o0['vpc_channel_id'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+      const p25 = o0['id'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['create_time'];
+      if (p27 !== undefined && typeof p27 !== 'string') return false;
+    } else {
       return false;
-    const p21 = o0['timeout'];
-    if (p21 !== undefined) {
-      if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) return false;
-        if (p21 > 30) return false;
-      } else {
-        return false;
-      }
     }
-    const p23 = o0['vpc_channel_id'];
-    if (p23 !== undefined && typeof p23 !== 'string') return false;
-    const p25 = o0['id'];
-    if (p25 !== undefined && typeof p25 !== 'string') return false;
-    const p27 = o0['create_time'];
-    if (p27 !== undefined && typeof p27 !== 'string') return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['protocol'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-    const p3 = o0['path'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-    const p5 = o0['method'];
-    if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-    const p7 = o0['port'];
-    if (p7 !== undefined) {
-      if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-        if (p7 < 0) issues = fail(issues, path + '/port', 18);
-        if (p7 > 65535) issues = fail(issues, path + '/port', 19);
-      } else {
-        issues = fail(issues, path + '/port', 4);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 0) issues = fail(issues, path + '/port', 18);
+          if (p7 > 65535) issues = fail(issues, path + '/port', 19);
+        } else {
+          issues = fail(issues, path + '/port', 4);
+        }
       }
-    }
-    const p9 = o0['threshold_normal'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-        if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
-      } else {
-        issues = fail(issues, path + '/threshold_normal', 4);
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
+          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
+        } else {
+          issues = fail(issues, path + '/threshold_normal', 4);
+        }
       }
-    }
-    const p11 = o0['threshold_abnormal'];
-    if (p11 !== undefined) {
-      if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-        if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-        if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
-      } else {
-        issues = fail(issues, path + '/threshold_abnormal', 4);
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
+          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
+        } else {
+          issues = fail(issues, path + '/threshold_abnormal', 4);
+        }
       }
-    }
-    const p13 = o0['time_interval'];
-    if (p13 !== undefined) {
-      if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-        if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
-        if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
-      } else {
-        issues = fail(issues, path + '/time_interval', 4);
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
+          if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
+        } else {
+          issues = fail(issues, path + '/time_interval', 4);
+        }
       }
-    }
-    const p15 = o0['http_code'];
-    if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-    const p17 = o0['enable_client_ssl'];
-    if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
-    const p19 = o0['status'];
-    if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-      issues = fail(issues, path + '/status', 4);
-    const p21 = o0['timeout'];
-    if (p21 !== undefined) {
-      if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-        if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
-        if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
-      } else {
-        issues = fail(issues, path + '/timeout', 4);
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
+      const p19 = o0['status'];
+      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+        issues = fail(issues, path + '/status', 4);
+      const p21 = o0['timeout'];
+      if (p21 !== undefined) {
+        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
+          if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
+          if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
+        } else {
+          issues = fail(issues, path + '/timeout', 4);
+        }
       }
+      const p23 = o0['vpc_channel_id'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+      const p25 = o0['id'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p27 = o0['create_time'];
+      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    } else {
+      issues = fail(issues, path, 1);
     }
-    const p23 = o0['vpc_channel_id'];
-    if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
-    const p25 = o0['id'];
-    if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p27 = o0['create_time'];
-    if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/create_time', 0);
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response200_bd6c2a` schema; issue paths are JSON Pointers below `path`. */
@@ -1182,53 +1334,67 @@ export function isResponse200Bd6c2a(value: unknown): value is types.Response200B
 }
 
 function b12(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint')) return false;
-    const p3 = o0['total'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint')) return false;
-    const p5 = o0['envs'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b0(e7)) return false;
-        }
-      } else {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['size'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         return false;
+      const p3 = o0['total'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        return false;
+      const p5 = o0['envs'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b0(e7)) return false;
+          }
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['size'];
-    if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
-      issues = fail(issues, path + '/size', 4);
-    const p3 = o0['total'];
-    if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
-      issues = fail(issues, path + '/total', 4);
-    const p5 = o0['envs'];
-    if (p5 !== undefined) {
-      if (Array.isArray(p5)) {
-        for (let i6 = 0; i6 < p5.length; i6++) {
-          const e7: unknown = p5[i6];
-          if (!b0(e7)) issues = c0(e7, path + '/envs/' + i6, issues);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['size'];
+      if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
+        issues = fail(issues, path + '/size', 4);
+      const p3 = o0['total'];
+      if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
+        issues = fail(issues, path + '/total', 4);
+      const p5 = o0['envs'];
+      if (p5 !== undefined) {
+        if (Array.isArray(p5)) {
+          for (let i6 = 0; i6 < p5.length; i6++) {
+            const e7: unknown = p5[i6];
+            if (!b0(e7)) issues = c0(e7, path + '/envs/' + i6, issues);
+          }
+        } else {
+          issues = fail(issues, path + '/envs', 7);
         }
-      } else {
-        issues = fail(issues, path + '/envs', 7);
       }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response200_cbaebb` schema; issue paths are JSON Pointers below `path`. */
@@ -1241,211 +1407,224 @@ export function isResponse200Cbaebb(value: unknown): value is types.Response200C
 }
 
 function b13(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['property_id'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) return false;
-        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['property_id'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 1) return false;
+          if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['property_name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 50 && codePoints(p3) > 50) return false;
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) return false;
-      } else {
-        return false;
+      const p3 = o0['property_name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 50 && codePoints(p3) > 50) return false;
+          if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['description'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 200 && codePoints(p5) > 200) return false;
-      } else {
-        return false;
+      const p5 = o0['description'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 200 && codePoints(p5) > 200) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p7 = o0['data_type'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 10 && codePoints(p7) > 10) return false;
-      } else {
-        return false;
+      const p7 = o0['data_type'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 10 && codePoints(p7) > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p9 = o0['required'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 0) return false;
-        if (p9 > 10) return false;
-      } else {
-        return false;
+      const p9 = o0['required'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 0) return false;
+          if (p9 > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p11 = o0['min'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 10 && codePoints(p11) > 10) return false;
-      } else {
-        return false;
+      const p11 = o0['min'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 10 && codePoints(p11) > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p13 = o0['max'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 10 && codePoints(p13) > 10) return false;
-      } else {
-        return false;
+      const p13 = o0['max'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 10 && codePoints(p13) > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p15 = o0['step'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 10 && codePoints(p15) > 10) return false;
-      } else {
-        return false;
+      const p15 = o0['step'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 10 && codePoints(p15) > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p17 = o0['max_length'];
-    if (p17 !== undefined) {
-      if ((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint') {
-        if (p17 < 1) return false;
-        if (p17 > 99999999) return false;
-      } else {
-        return false;
+      const p17 = o0['max_length'];
+      if (p17 !== undefined) {
+        if ((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint') {
+          if (p17 < 1) return false;
+          if (p17 > 99999999) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p19 = o0['unit'];
-    if (p19 !== undefined) {
-      if (typeof p19 === 'string') {
-        if (p19.length > 10 && codePoints(p19) > 10) return false;
-      } else {
-        return false;
+      const p19 = o0['unit'];
+      if (p19 !== undefined) {
+        if (typeof p19 === 'string') {
+          if (p19.length > 10 && codePoints(p19) > 10) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p21 = o0['enum_list'];
-    if (p21 !== undefined) {
-      if (typeof p21 === 'string') {
-        if (p21.length > 2000 && codePoints(p21) > 2000) return false;
-      } else {
-        return false;
+      const p21 = o0['enum_list'];
+      if (p21 !== undefined) {
+        if (typeof p21 === 'string') {
+          if (p21.length > 2000 && codePoints(p21) > 2000) return false;
+        } else {
+          return false;
+        }
       }
+      const p23 = o0['enum_dict'];
+      if (p23 !== undefined && !(typeof p23 === 'object' && p23 !== null && !Array.isArray(p23))) return false;
+    } else {
+      return false;
     }
-    const p23 = o0['enum_dict'];
-    if (p23 !== undefined && !(typeof p23 === 'object' && p23 !== null && !Array.isArray(p23))) return false;
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['property_id'];
-    if (p1 !== undefined) {
-      if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-        if (p1 < 1) issues = fail(issues, path + '/property_id', 2);
-        if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-          issues = fail(issues, path + '/property_id', 25);
-      } else {
-        issues = fail(issues, path + '/property_id', 4);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['property_id'];
+      if (p1 !== undefined) {
+        if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
+          if (p1 < 1) issues = fail(issues, path + '/property_id', 2);
+          if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
+            issues = fail(issues, path + '/property_id', 25);
+        } else {
+          issues = fail(issues, path + '/property_id', 4);
+        }
       }
-    }
-    const p3 = o0['property_name'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 37);
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/property_name', 38);
-      } else {
-        issues = fail(issues, path + '/property_name', 0);
+      const p3 = o0['property_name'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 37);
+          if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2))
+            issues = fail(issues, path + '/property_name', 38);
+        } else {
+          issues = fail(issues, path + '/property_name', 0);
+        }
       }
-    }
-    const p5 = o0['description'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 200 && codePoints(p5) > 200) issues = fail(issues, path + '/description', 5);
-      } else {
-        issues = fail(issues, path + '/description', 0);
+      const p5 = o0['description'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 200 && codePoints(p5) > 200) issues = fail(issues, path + '/description', 5);
+        } else {
+          issues = fail(issues, path + '/description', 0);
+        }
       }
-    }
-    const p7 = o0['data_type'];
-    if (p7 !== undefined) {
-      if (typeof p7 === 'string') {
-        if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 39);
-      } else {
-        issues = fail(issues, path + '/data_type', 0);
+      const p7 = o0['data_type'];
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 39);
+        } else {
+          issues = fail(issues, path + '/data_type', 0);
+        }
       }
-    }
-    const p9 = o0['required'];
-    if (p9 !== undefined) {
-      if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-        if (p9 < 0) issues = fail(issues, path + '/required', 18);
-        if (p9 > 10) issues = fail(issues, path + '/required', 20);
-      } else {
-        issues = fail(issues, path + '/required', 4);
+      const p9 = o0['required'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 0) issues = fail(issues, path + '/required', 18);
+          if (p9 > 10) issues = fail(issues, path + '/required', 20);
+        } else {
+          issues = fail(issues, path + '/required', 4);
+        }
       }
-    }
-    const p11 = o0['min'];
-    if (p11 !== undefined) {
-      if (typeof p11 === 'string') {
-        if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 39);
-      } else {
-        issues = fail(issues, path + '/min', 0);
+      const p11 = o0['min'];
+      if (p11 !== undefined) {
+        if (typeof p11 === 'string') {
+          if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 39);
+        } else {
+          issues = fail(issues, path + '/min', 0);
+        }
       }
-    }
-    const p13 = o0['max'];
-    if (p13 !== undefined) {
-      if (typeof p13 === 'string') {
-        if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 39);
-      } else {
-        issues = fail(issues, path + '/max', 0);
+      const p13 = o0['max'];
+      if (p13 !== undefined) {
+        if (typeof p13 === 'string') {
+          if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 39);
+        } else {
+          issues = fail(issues, path + '/max', 0);
+        }
       }
-    }
-    const p15 = o0['step'];
-    if (p15 !== undefined) {
-      if (typeof p15 === 'string') {
-        if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 39);
-      } else {
-        issues = fail(issues, path + '/step', 0);
+      const p15 = o0['step'];
+      if (p15 !== undefined) {
+        if (typeof p15 === 'string') {
+          if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 39);
+        } else {
+          issues = fail(issues, path + '/step', 0);
+        }
       }
-    }
-    const p17 = o0['max_length'];
-    if (p17 !== undefined) {
-      if ((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint') {
-        if (p17 < 1) issues = fail(issues, path + '/max_length', 2);
-        if (p17 > 99999999) issues = fail(issues, path + '/max_length', 3);
-      } else {
-        issues = fail(issues, path + '/max_length', 4);
+      const p17 = o0['max_length'];
+      if (p17 !== undefined) {
+        if ((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint') {
+          if (p17 < 1) issues = fail(issues, path + '/max_length', 2);
+          if (p17 > 99999999) issues = fail(issues, path + '/max_length', 3);
+        } else {
+          issues = fail(issues, path + '/max_length', 4);
+        }
       }
-    }
-    const p19 = o0['unit'];
-    if (p19 !== undefined) {
-      if (typeof p19 === 'string') {
-        if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 39);
-      } else {
-        issues = fail(issues, path + '/unit', 0);
+      const p19 = o0['unit'];
+      if (p19 !== undefined) {
+        if (typeof p19 === 'string') {
+          if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 39);
+        } else {
+          issues = fail(issues, path + '/unit', 0);
+        }
       }
-    }
-    const p21 = o0['enum_list'];
-    if (p21 !== undefined) {
-      if (typeof p21 === 'string') {
-        if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 40);
-      } else {
-        issues = fail(issues, path + '/enum_list', 0);
+      const p21 = o0['enum_list'];
+      if (p21 !== undefined) {
+        if (typeof p21 === 'string') {
+          if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 40);
+        } else {
+          issues = fail(issues, path + '/enum_list', 0);
+        }
       }
+      const p23 = o0['enum_dict'];
+      if (p23 !== undefined && !(typeof p23 === 'object' && p23 !== null && !Array.isArray(p23)))
+        issues = fail(issues, path + '/enum_dict', 1);
+    } else {
+      issues = fail(issues, path, 1);
     }
-    const p23 = o0['enum_dict'];
-    if (p23 !== undefined && !(typeof p23 === 'object' && p23 !== null && !Array.isArray(p23)))
-      issues = fail(issues, path + '/enum_dict', 1);
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response200_e8e143` schema; issue paths are JSON Pointers below `path`. */
@@ -1458,47 +1637,60 @@ export function isResponse200E8e143(value: unknown): value is types.Response200E
 }
 
 function b14(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['url_domain'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['id'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint')) return false;
-    const p7 = o0['min_ssl_version'];
-    if (p7 !== undefined && typeof p7 !== 'string') return false;
-    const p9 = o0['is_http_redirect_to_https'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') return false;
-    const p11 = o0['verified_client_certificate_enabled'];
-    if (p11 !== undefined && typeof p11 !== 'boolean') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['url_domain'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['status'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        return false;
+      const p7 = o0['min_ssl_version'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['is_http_redirect_to_https'];
+      if (p9 !== undefined && typeof p9 !== 'boolean') return false;
+      const p11 = o0['verified_client_certificate_enabled'];
+      if (p11 !== undefined && typeof p11 !== 'boolean') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['url_domain'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/url_domain', 0);
-    const p3 = o0['id'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/id', 0);
-    const p5 = o0['status'];
-    if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-      issues = fail(issues, path + '/status', 4);
-    const p7 = o0['min_ssl_version'];
-    if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
-    const p9 = o0['is_http_redirect_to_https'];
-    if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 12);
-    const p11 = o0['verified_client_certificate_enabled'];
-    if (p11 !== undefined && typeof p11 !== 'boolean')
-      issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
-  } else {
-    issues = fail(issues, path, 1);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['url_domain'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/url_domain', 0);
+      const p3 = o0['id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p5 = o0['status'];
+      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+        issues = fail(issues, path + '/status', 4);
+      const p7 = o0['min_ssl_version'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
+      const p9 = o0['is_http_redirect_to_https'];
+      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 12);
+      const p11 = o0['verified_client_certificate_enabled'];
+      if (p11 !== undefined && typeof p11 !== 'boolean')
+        issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
+    } else {
+      issues = fail(issues, path, 1);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response201` schema; issue paths are JSON Pointers below `path`. */
@@ -1511,69 +1703,81 @@ export function isResponse201(value: unknown): value is types.Response201 {
 }
 
 function b15(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 200 && codePoints(p3) > 200) return false;
-      } else {
-        return false;
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 200 && codePoints(p3) > 200) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p5 = o0['request_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) return false;
-      } else {
-        return false;
+      const p5 = o0['request_id'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 35);
-      } else {
-        issues = fail(issues, path + '/error_code', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 35);
+        } else {
+          issues = fail(issues, path + '/error_code', 0);
+        }
       }
-    }
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 200 && codePoints(p3) > 200) issues = fail(issues, path + '/error_msg', 5);
-      } else {
-        issues = fail(issues, path + '/error_msg', 0);
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 200 && codePoints(p3) > 200) issues = fail(issues, path + '/error_msg', 5);
+        } else {
+          issues = fail(issues, path + '/error_msg', 0);
+        }
       }
-    }
-    const p5 = o0['request_id'];
-    if (p5 !== undefined) {
-      if (typeof p5 === 'string') {
-        if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 35);
-      } else {
-        issues = fail(issues, path + '/request_id', 0);
+      const p5 = o0['request_id'];
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 35);
+        } else {
+          issues = fail(issues, path + '/request_id', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response400_5c5607` schema; issue paths are JSON Pointers below `path`. */
@@ -1586,57 +1790,69 @@ export function isResponse4005c5607(value: unknown): value is types.Response4005
 }
 
 function b16(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 36 && codePoints(p1) > 36) return false;
-        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) return false;
-      } else {
-        return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 36 && codePoints(p1) > 36) return false;
+          if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) return false;
+        } else {
+          return false;
+        }
       }
-    }
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 512 && codePoints(p3) > 512) return false;
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) return false;
-      } else {
-        return false;
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 512 && codePoints(p3) > 512) return false;
+          if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) return false;
+        } else {
+          return false;
+        }
       }
+    } else {
+      return false;
     }
-  } else {
-    return false;
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined) {
-      if (typeof p1 === 'string') {
-        if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 26);
-        if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 28);
-      } else {
-        issues = fail(issues, path + '/error_code', 0);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 26);
+          if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 28);
+        } else {
+          issues = fail(issues, path + '/error_code', 0);
+        }
       }
-    }
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined) {
-      if (typeof p3 === 'string') {
-        if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 41);
-        if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 38);
-      } else {
-        issues = fail(issues, path + '/error_msg', 0);
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 41);
+          if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 38);
+        } else {
+          issues = fail(issues, path + '/error_msg', 0);
+        }
       }
+    } else {
+      issues = fail(issues, path, 1);
     }
-  } else {
-    issues = fail(issues, path, 1);
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response400_781b72` schema; issue paths are JSON Pointers below `path`. */
@@ -1649,29 +1865,41 @@ export function isResponse400781b72(value: unknown): value is types.Response4007
 }
 
 function b17(v: unknown): boolean {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') return false;
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') return false;
-  } else {
-    return false;
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
   }
-  return true;
 }
 
 function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o0 = v as Record<string, unknown>;
-    const p1 = o0['error_code'];
-    if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
-    const p3 = o0['error_msg'];
-    if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
-  } else {
-    issues = fail(issues, path, 1);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['error_code'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/error_code', 0);
+      const p3 = o0['error_msg'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/error_msg', 0);
+    } else {
+      issues = fail(issues, path, 1);
+    }
+    return issues;
+  } finally {
+    depth--;
   }
-  return issues;
 }
 
 /** Checks a value against the `Response400_a5db83` schema; issue paths are JSON Pointers below `path`. */
