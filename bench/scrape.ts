@@ -28,7 +28,9 @@ interface Scraper {
  * corpus's services.json (the list the accuracy harness grades), then the text forms as one group.
  */
 function groupsOf(corpus: string): { service: string; dirs: string[] }[] {
-  const listed = JSON.parse(readFileSync(join(corpus, 'services.json'), 'utf8')) as { services?: { service: string; pages: string }[] };
+  const listed = JSON.parse(readFileSync(join(corpus, 'services.json'), 'utf8')) as {
+    services?: { service: string; pages: string }[];
+  };
   return [
     ...(listed.services ?? []).map(({ service, pages }) => ({ service, dirs: [pages] })),
     { service: 'pages', dirs: ['flat', 'percell', 'pipe', 'seed'] },
@@ -109,12 +111,24 @@ async function main(): Promise<number> {
   const scraperMs = median(scraperTimes);
   const cheerioMs = median(cheerioTimes);
   const ratio = scraperMs / cheerioMs;
-  console.log(`bench:scrape — ${groups.length - 1} services + text forms, ${files.length} pages, ${(bytes / 1024 / 1024).toFixed(1)} MiB, median of ${REPEATS} alternating runs after one warm-up each`);
-  console.log(`  scraper (scrapeInputs)   ${scraperMs.toFixed(0).padStart(7)} ms   ${((files.length / scraperMs) * 1000).toFixed(0)} pages/s`);
-  console.log(`  cheerio.load (floor)     ${cheerioMs.toFixed(0).padStart(7)} ms   ${((files.length / cheerioMs) * 1000).toFixed(0)} pages/s`);
-  console.log(`  ratio scraper / cheerio  ${ratio.toFixed(2)}×   (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'})`);
-  console.log(`  runs (ms): scraper ${scraperTimes.map((t) => t.toFixed(0)).join(' ')}; cheerio ${cheerioTimes.map((t) => t.toFixed(0)).join(' ')}`);
-  console.log(`  peak memory: sampled rss ${mib(sampledPeakRss)}, resourceUsage().maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(
+    `bench:scrape — ${groups.length - 1} services + text forms, ${files.length} pages, ${(bytes / 1024 / 1024).toFixed(1)} MiB, median of ${REPEATS} alternating runs after one warm-up each`,
+  );
+  console.log(
+    `  scraper (scrapeInputs)   ${scraperMs.toFixed(0).padStart(7)} ms   ${((files.length / scraperMs) * 1000).toFixed(0)} pages/s`,
+  );
+  console.log(
+    `  cheerio.load (floor)     ${cheerioMs.toFixed(0).padStart(7)} ms   ${((files.length / cheerioMs) * 1000).toFixed(0)} pages/s`,
+  );
+  console.log(
+    `  ratio scraper / cheerio  ${ratio.toFixed(2)}×   (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'})`,
+  );
+  console.log(
+    `  runs (ms): scraper ${scraperTimes.map((t) => t.toFixed(0)).join(' ')}; cheerio ${cheerioTimes.map((t) => t.toFixed(0)).join(' ')}`,
+  );
+  console.log(
+    `  peak memory: sampled rss ${mib(sampledPeakRss)}, resourceUsage().maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}`,
+  );
   return 0;
 }
 

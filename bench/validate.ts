@@ -19,7 +19,8 @@ function msOption(argv: string[], env: NodeJS.ProcessEnv): number {
     else if (argv[i].startsWith('--ms=')) value = argv[i].slice(5);
     else rest.push(argv[i]);
   }
-  if (value === undefined && env.npm_config_ms !== undefined) value = /^\d+$/.test(env.npm_config_ms) ? env.npm_config_ms : rest.shift();
+  if (value === undefined && env.npm_config_ms !== undefined)
+    value = /^\d+$/.test(env.npm_config_ms) ? env.npm_config_ms : rest.shift();
   if (rest.length) throw new Error(`unexpected arguments: ${rest.join(' ')} (usage: [--ms N])`);
   const ms = value === undefined ? 500 : Number(value);
   if (!Number.isFinite(ms) || ms <= 0) throw new Error(`--ms wants a positive number, got ${JSON.stringify(value)}`);
@@ -41,20 +42,74 @@ const clone = <T>(value: T): T => structuredClone(value);
 function modelArtsCases(): Case[] {
   const job = {
     kind: 'job',
-    metadata: { name: 'train-resnet50', description: '图像分类训练作业', workspace_id: '0', annotations: { job_template: 'Template DL', fault_tolerance: 'true' } },
+    metadata: {
+      name: 'train-resnet50',
+      description: '图像分类训练作业',
+      workspace_id: '0',
+      annotations: { job_template: 'Template DL', fault_tolerance: 'true' },
+    },
     algorithm: {
       code_dir: '/bucket/code/',
       boot_file: '/bucket/code/train.py',
-      parameters: Array.from({ length: 12 }, (_, i) => ({ name: `param_${i}`, value: i % 2 ? i * 0.1 : `v${i}`, description: '超参', constraint: { type: 'Float', editable: true, required: false, sensitive: false, valid_type: 'Range', valid_range: [0, 1] } })),
+      parameters: Array.from({ length: 12 }, (_, i) => ({
+        name: `param_${i}`,
+        value: i % 2 ? i * 0.1 : `v${i}`,
+        description: '超参',
+        constraint: {
+          type: 'Float',
+          editable: true,
+          required: false,
+          sensitive: false,
+          valid_type: 'Range',
+          valid_range: [0, 1],
+        },
+      })),
       environments: { PYTHONUNBUFFERED: '1', NCCL_DEBUG: 'INFO', MA_NUM_GPUS: '8' },
       local_code_dir: '/home/ma-user/modelarts/user-job-dir',
       working_dir: '/home/ma-user/modelarts/user-job-dir/code',
     },
-    spec: { resource: { policy: 'regular', flavor_id: 'modelarts.p3.large.public', node_count: 2, main_container_allocated_memory: 65536, ratio: 0.5, step: 1.5 }, volumes: [{ nfs: { nfs_server_path: '192.168.0.1:/data', local_path: '/data', read_only: true } }] },
+    spec: {
+      resource: {
+        policy: 'regular',
+        flavor_id: 'modelarts.p3.large.public',
+        node_count: 2,
+        main_container_allocated_memory: 65536,
+        ratio: 0.5,
+        step: 1.5,
+      },
+      volumes: [{ nfs: { nfs_server_path: '192.168.0.1:/data', local_path: '/data', read_only: true } }],
+    },
   };
-  const label = (i: number) => ({ name: `L${i}`, type: 0, property: { '@modelarts:color': '#3399ff', '@modelarts:shortcut': 'A', extra: null }, attributes: [{ id: 'a', name: 'size', values: [{ id: 'v1', name: 'big' }, { id: 'v2', name: 'small' }] }] });
-  const tree = (depth: number): unknown => ({ name: `d${depth}`, size: depth, children: depth ? [tree(depth - 1), tree(depth - 1)] : [], parent: null });
-  const datasets = { total_number: 100, datasets: Array.from({ length: 100 }, (_, i) => ({ dataset_id: `ds${i}`, dataset_name: `dataset-${i}`, dataset_type: 0, labels: [label(1), label(2)] })) };
+  const label = (i: number) => ({
+    name: `L${i}`,
+    type: 0,
+    property: { '@modelarts:color': '#3399ff', '@modelarts:shortcut': 'A', extra: null },
+    attributes: [
+      {
+        id: 'a',
+        name: 'size',
+        values: [
+          { id: 'v1', name: 'big' },
+          { id: 'v2', name: 'small' },
+        ],
+      },
+    ],
+  });
+  const tree = (depth: number): unknown => ({
+    name: `d${depth}`,
+    size: depth,
+    children: depth ? [tree(depth - 1), tree(depth - 1)] : [],
+    parent: null,
+  });
+  const datasets = {
+    total_number: 100,
+    datasets: Array.from({ length: 100 }, (_, i) => ({
+      dataset_id: `ds${i}`,
+      dataset_name: `dataset-${i}`,
+      dataset_type: 0,
+      labels: [label(1), label(2)],
+    })),
+  };
   const badJob = clone(job) as any;
   badJob.kind = 'batch';
   badJob.metadata.name = 'bad name!';
@@ -94,7 +149,12 @@ async function apigCases(): Promise<Case[]> {
       cases.push({ spec: 'spec/apig.openapi.yaml', schema, label: `${op.operationId} example`, payload });
       if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
         const [firstKey] = Object.keys(payload);
-        cases.push({ spec: 'spec/apig.openapi.yaml', schema, label: `${op.operationId} example, ${firstKey} → []`, payload: { ...payload, [firstKey]: [] } });
+        cases.push({
+          spec: 'spec/apig.openapi.yaml',
+          schema,
+          label: `${op.operationId} example, ${firstKey} → []`,
+          payload: { ...payload, [firstKey]: [] },
+        });
       }
     }
   }
@@ -150,9 +210,15 @@ async function main(): Promise<void> {
     ajvBySpec.set(spec, { all, first });
   }
 
-  console.log(`generated validators vs Ajv 8 (2020-12, strict off, formats off); best of ${ROUNDS} interleaved runs, ${MS} ms per case and contender`);
-  console.log('  "ours" collects every issue with JSON pointers, like Ajv allErrors:true; Ajv first-error mode stops at one.');
-  console.log(`${'case'.padEnd(58)} ${'ours'.padStart(8)} ${'ajv all'.padStart(8)} ${'ajv 1st'.padStart(8)}  ${'×all'.padStart(6)} ${'×1st'.padStart(6)}  agree`);
+  console.log(
+    `generated validators vs Ajv 8 (2020-12, strict off, formats off); best of ${ROUNDS} interleaved runs, ${MS} ms per case and contender`,
+  );
+  console.log(
+    '  "ours" collects every issue with JSON pointers, like Ajv allErrors:true; Ajv first-error mode stops at one.',
+  );
+  console.log(
+    `${'case'.padEnd(58)} ${'ours'.padStart(8)} ${'ajv all'.padStart(8)} ${'ajv 1st'.padStart(8)}  ${'×all'.padStart(6)} ${'×1st'.padStart(6)}  agree`,
+  );
   const ratiosAll: number[] = [];
   const ratiosFirst: number[] = [];
   const byValidity = { valid: [] as number[], invalid: [] as number[] };
@@ -171,10 +237,14 @@ async function main(): Promise<void> {
     ratiosFirst.push(o / f);
     byValidity[oursValid ? 'valid' : 'invalid'].push(o / a);
     const label = `${c.schema}: ${c.label}`.slice(0, 58);
-    console.log(`${label.padEnd(58)} ${fmtOps(o).padStart(8)} ${fmtOps(a).padStart(8)} ${fmtOps(f).padStart(8)}  ${(o / a).toFixed(2).padStart(6)} ${(o / f).toFixed(2).padStart(6)}  ${agree ? (oursValid ? 'valid' : 'invalid') : 'DIFFERENT'}`);
+    console.log(
+      `${label.padEnd(58)} ${fmtOps(o).padStart(8)} ${fmtOps(a).padStart(8)} ${fmtOps(f).padStart(8)}  ${(o / a).toFixed(2).padStart(6)} ${(o / f).toFixed(2).padStart(6)}  ${agree ? (oursValid ? 'valid' : 'invalid') : 'DIFFERENT'}`,
+    );
   }
   console.log(`cases: ${ratiosAll.length}; verdicts differing from Ajv: ${disagreements}`);
-  console.log(`geometric mean speed-up vs Ajv allErrors:true : ${geomean(ratiosAll).toFixed(2)}x  (valid payloads ${geomean(byValidity.valid).toFixed(2)}x, invalid ${geomean(byValidity.invalid).toFixed(2)}x; goal >= 1.5x)`);
+  console.log(
+    `geometric mean speed-up vs Ajv allErrors:true : ${geomean(ratiosAll).toFixed(2)}x  (valid payloads ${geomean(byValidity.valid).toFixed(2)}x, invalid ${geomean(byValidity.invalid).toFixed(2)}x; goal >= 1.5x)`,
+  );
   console.log(`geometric mean speed-up vs Ajv first-error    : ${geomean(ratiosFirst).toFixed(2)}x`);
   await rm(WORK, { recursive: true, force: true });
 }

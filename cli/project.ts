@@ -55,7 +55,11 @@ export async function scrapeOne(
 ): Promise<ScrapeResult> {
   const inputs = await localInputs(config, service);
   const result = await stage(`${service.name}: scrape`, () =>
-    scrapeWithProgress(inputs, { service: service.name, root: config.root, ...(service.names ? { names: service.names } : {}) }),
+    scrapeWithProgress(inputs, {
+      service: service.name,
+      root: config.root,
+      ...(service.names ? { names: service.names } : {}),
+    }),
   ).catch((err: unknown) => {
     throw err instanceof InputError ? new UsageError(`service ${service.name}: ${err.message}`) : err;
   });

@@ -77,7 +77,12 @@ export async function writeScrapeResult(result: ScrapeResult, spec: string, repo
   if (report)
     await write(
       report,
-      toJson({ summary: summarizeReport(result.report), selfCheck: result.summary, pages: result.pages, entries: result.report }),
+      toJson({
+        summary: summarizeReport(result.report),
+        selfCheck: result.summary,
+        pages: result.pages,
+        entries: result.report,
+      }),
     );
 }
 

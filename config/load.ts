@@ -59,7 +59,8 @@ export function schemaProblems(value: unknown, schema: JsonSchema, pointer = '')
     for (const key of schema.required ?? []) if (!(key in record)) problems.push(`${at}: missing required '${key}'`);
     for (const [key, inner] of Object.entries(record)) {
       const sub = schema.properties?.[key];
-      if (schema.propertyNames) problems.push(...schemaProblems(key, schema.propertyNames, `${pointer}/${key}`).map((p) => `${p} (key)`));
+      if (schema.propertyNames)
+        problems.push(...schemaProblems(key, schema.propertyNames, `${pointer}/${key}`).map((p) => `${p} (key)`));
       const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
       if (sub) problems.push(...schemaProblems(inner, sub, `${pointer}/${key}`));
       else if (extra) problems.push(...schemaProblems(inner, extra, `${pointer}/${key}`));
@@ -68,13 +69,16 @@ export function schemaProblems(value: unknown, schema: JsonSchema, pointer = '')
   }
   if (actual === 'array') {
     const list = value as unknown[];
-    if (schema.minItems !== undefined && list.length < schema.minItems) problems.push(`${at}: needs at least ${schema.minItems} item(s)`);
-    if (schema.items) list.forEach((item, i) => problems.push(...schemaProblems(item, schema.items!, `${pointer}/${i}`)));
+    if (schema.minItems !== undefined && list.length < schema.minItems)
+      problems.push(`${at}: needs at least ${schema.minItems} item(s)`);
+    if (schema.items)
+      list.forEach((item, i) => problems.push(...schemaProblems(item, schema.items!, `${pointer}/${i}`)));
   }
   if (actual === 'string') {
     const text = value as string;
     if (schema.minLength !== undefined && text.length < schema.minLength) problems.push(`${at}: must not be empty`);
-    if (schema.pattern && !new RegExp(schema.pattern).test(text)) problems.push(`${at}: '${text}' does not match ${schema.pattern}`);
+    if (schema.pattern && !new RegExp(schema.pattern).test(text))
+      problems.push(`${at}: '${text}' does not match ${schema.pattern}`);
   }
   return problems;
 }
@@ -94,7 +98,8 @@ export async function loadConfig(file: string): Promise<ProjectConfig> {
   if (!problems.length) {
     // Only a config of the right shape can be asked for duplicate names.
     const names = (data as { services: { name: string }[] }).services.map((s) => s.name);
-    for (const dup of names.filter((n, i) => names.indexOf(n) !== i)) problems.push(`/services: service '${dup}' defined twice`);
+    for (const dup of names.filter((n, i) => names.indexOf(n) !== i))
+      problems.push(`/services: service '${dup}' defined twice`);
   }
   if (problems.length) throw new ConfigError(`${file} is not a valid hwdocs config:\n  ${problems.join('\n  ')}`);
   return { ...(data as { services: ServiceConfig[] }), root: dirname(resolve(file)) };

@@ -28,10 +28,7 @@ export const DEFAULTS = {
   userAgent: 'hwdocs-crawler/0.1 (+API reference to OpenAPI; polite: bounded concurrency, per-host delay)',
 } as const;
 
-type PageResult =
-  | { kind: 'saved'; links: string[] }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'aborted' };
+type PageResult = { kind: 'saved'; links: string[] } | { kind: 'failed'; reason: string } | { kind: 'aborted' };
 
 /** Validates and normalises the start URLs (deduplicated, order kept). */
 export function normalizeStartUrls(urls: readonly string[]): string[] {
@@ -120,7 +117,11 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
   const failureList = (): CrawlFailure[] => [...failures].map(([url, reason]) => ({ url, reason }));
   const namer = new FileNamer(includeHost);
 
-  const journal = new StateJournal(statePath, () => ({ startUrls, done: [...done], failed: failureList() }), () => done.size + failures.size);
+  const journal = new StateJournal(
+    statePath,
+    () => ({ startUrls, done: [...done], failed: failureList() }),
+    () => done.size + failures.size,
+  );
   await journal.start({ startUrls, done: [...done], failed: previous?.failed ?? [] });
 
   const savePage = async (url: string, meta: CacheMeta, body: Buffer, source: PageSource): Promise<string[]> => {
@@ -163,14 +164,18 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
       return await crawlPageUnguarded(url);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      return failPage(url, `cannot save: ${error instanceof Error ? error.message : String(error)}${typeof code === 'string' ? ` (${code})` : ''}`);
+      return failPage(
+        url,
+        `cannot save: ${error instanceof Error ? error.message : String(error)}${typeof code === 'string' ? ` (${code})` : ''}`,
+      );
     }
   };
 
   const crawlPageUnguarded = async (url: string): Promise<PageResult> => {
     const cached: CacheHit | undefined = await cache.get(url);
     // Saved earlier in this same (interrupted) crawl: fresh by definition, no request at all.
-    if (cached && resumable.has(url)) return { kind: 'saved', links: await savePage(url, cached.meta, cached.body, 'cached') };
+    if (cached && resumable.has(url))
+      return { kind: 'saved', links: await savePage(url, cached.meta, cached.body, 'cached') };
 
     const outcome: FetchOutcome = await fetchWithRetries(url, {
       ...retryOptions,
@@ -237,7 +242,10 @@ export async function crawl(urls: string[], options: CrawlOptions): Promise<Craw
   const manifestFile = join(outDir, MANIFEST_FILE);
   const sortedPages = [...pages.values()].sort(byUrl);
   const failureEntries = failureList().sort(byUrl);
-  await writeFileAtomic(manifestFile, renderManifest({ startUrls, pages: sortedPages, failures: failureEntries, pending }));
+  await writeFileAtomic(
+    manifestFile,
+    renderManifest({ startUrls, pages: sortedPages, failures: failureEntries, pending }),
+  );
 
   return {
     outDir,

@@ -62,7 +62,11 @@ async function readBodyCapped(response: Response, limit: number): Promise<Buffer
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    const ratioBreached = encoding && Number.isFinite(wireLength) && total > RATIO_FLOOR_BYTES && total > wireLength * MAX_COMPRESSION_RATIO;
+    const ratioBreached =
+      encoding &&
+      Number.isFinite(wireLength) &&
+      total > RATIO_FLOOR_BYTES &&
+      total > wireLength * MAX_COMPRESSION_RATIO;
     if (total > limit || ratioBreached) {
       await reader.cancel().catch(() => undefined);
       return {
@@ -162,7 +166,11 @@ export async function fetchOnce(url: string, options: RequestOptions): Promise<F
       const body = read;
       // undici usually throws on a short body itself; this catches the cases it lets through.
       const declaredLength = response.headers.get('content-length');
-      if (declaredLength !== null && !response.headers.get('content-encoding') && Number(declaredLength) !== body.length) {
+      if (
+        declaredLength !== null &&
+        !response.headers.get('content-encoding') &&
+        Number(declaredLength) !== body.length
+      ) {
         return { kind: 'error', reason: `truncated body: ${body.length} of ${declaredLength} bytes`, retryable: true };
       }
       return {

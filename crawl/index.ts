@@ -5,12 +5,4 @@ export { STATE_FILE } from './state.ts';
 export { fileNameForUrl, isInScope, scopeOf, normalizeUrl } from './urls.ts';
 export { createProgressReporter, formatSummary } from './progress.ts';
 export { systemClock } from './clock.ts';
-export type {
-  Clock,
-  CrawlEvent,
-  CrawlFailure,
-  CrawlOptions,
-  CrawlSummary,
-  ManifestPage,
-  PageSource,
-} from './types.ts';
+export type { Clock, CrawlEvent, CrawlFailure, CrawlOptions, CrawlSummary, ManifestPage, PageSource } from './types.ts';

@@ -10,14 +10,17 @@ export function extractLinks(html: string, pageUrl: string): string[] {
   // <base href> applies to every link, also to those before it, as in a browser.
   let baseHref: string | undefined;
   const hrefs: string[] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      const href = attributes.href;
-      if (href === undefined) return;
-      if (name === 'base') baseHref ??= href;
-      else if (name === 'a' || name === 'area') hrefs.push(href);
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const href = attributes.href;
+        if (href === undefined) return;
+        if (name === 'base') baseHref ??= href;
+        else if (name === 'a' || name === 'area') hrefs.push(href);
+      },
     },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
   parser.end(html);
   const base = (baseHref && normalizeUrl(baseHref, pageUrl)) || pageUrl;
   const links: string[] = [];

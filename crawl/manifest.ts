@@ -33,7 +33,8 @@ export function renderManifest(input: {
       ...(page.finalUrl !== undefined && { finalUrl: page.finalUrl }),
     })),
   };
-  if (input.failures.length) manifest.failed = [...input.failures].sort(byUrl).map(({ url, reason }) => ({ url, reason }));
+  if (input.failures.length)
+    manifest.failed = [...input.failures].sort(byUrl).map(({ url, reason }) => ({ url, reason }));
   if (input.pending.length) manifest.pending = [...input.pending].sort();
   return JSON.stringify(manifest, null, 2) + '\n';
 }

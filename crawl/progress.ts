@@ -63,9 +63,12 @@ export function formatSummary(summary: CrawlSummary): string {
       `revalidated ${summary.revalidated}, failed ${summary.failed}`,
   ];
   for (const failure of summary.failures) lines.push(`  failed ${failure.url}: ${failure.reason}`);
-  if (summary.interrupted) lines.push(`interrupted: ${summary.pending} page(s) pending; rerun the same command to resume`);
-  else if (summary.pending > 0) lines.push(`${summary.pending} page(s) pending (max-pages reached); rerun without the bound to continue`);
-  else if (summary.failed > 0) lines.push('rerun the same command to retry the failed pages (saved pages are not refetched)');
+  if (summary.interrupted)
+    lines.push(`interrupted: ${summary.pending} page(s) pending; rerun the same command to resume`);
+  else if (summary.pending > 0)
+    lines.push(`${summary.pending} page(s) pending (max-pages reached); rerun without the bound to continue`);
+  else if (summary.failed > 0)
+    lines.push('rerun the same command to retry the failed pages (saved pages are not refetched)');
   lines.push(`manifest: ${summary.manifestFile}`);
   return lines.join('\n') + '\n';
 }

@@ -66,7 +66,12 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
 function safeName(decoded: string, rawSegment: string): string {
   const cleaned = decoded.replace(/[^A-Za-z0-9._-]/g, '_');
   const unchanged =
-    cleaned === decoded && cleaned !== '' && !cleaned.startsWith('.') && !cleaned.endsWith('.') && !WINDOWS_RESERVED.test(cleaned) && cleaned.length <= MAX_NAME_CHARS;
+    cleaned === decoded &&
+    cleaned !== '' &&
+    !cleaned.startsWith('.') &&
+    !cleaned.endsWith('.') &&
+    !WINDOWS_RESERVED.test(cleaned) &&
+    cleaned.length <= MAX_NAME_CHARS;
   if (unchanged) return cleaned;
   const base = cleaned.replace(/^\.+/, '_').replace(/\.+$/, '_').slice(0, MAX_NAME_CHARS) || '_';
   return `${WINDOWS_RESERVED.test(base) ? '_' : ''}${base}-${shortHash(rawSegment)}`;

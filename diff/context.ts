@@ -68,7 +68,8 @@ export function parameterLocation(p: Parameter): string {
  */
 export function matchParameters(old: Operation, next: Operation): ParameterMatch {
   const renamed = mapPlaceholders(old.path, next.path);
-  const keyInNew = (p: Parameter) => parameterKey(p.in === 'path' ? { in: 'path', name: renamed.get(p.name) ?? p.name } : p);
+  const keyInNew = (p: Parameter) =>
+    parameterKey(p.in === 'path' ? { in: 'path', name: renamed.get(p.name) ?? p.name } : p);
   const news = new Map(next.parameters.map((p) => [parameterKey(p), p]));
   const match: ParameterMatch = { pairs: [], removed: [], added: [], moved: [] };
   const used = new Set<string>();
@@ -119,7 +120,12 @@ export function readResponses(doc: OpenApiDoc, op: Operation): Record<string, Bo
   return out;
 }
 
-export function buildOperationContext(oldDoc: OpenApiDoc, newDoc: OpenApiDoc, old: Operation, next: Operation): OperationContext {
+export function buildOperationContext(
+  oldDoc: OpenApiDoc,
+  newDoc: OpenApiDoc,
+  old: Operation,
+  next: Operation,
+): OperationContext {
   return {
     oldDoc,
     newDoc,
@@ -160,7 +166,8 @@ export function errorCodes(node: Record<string, unknown>): ErrorCodes {
   if (!Array.isArray(list)) return out;
   for (const entry of list) {
     if (typeof entry === 'string' || typeof entry === 'number') out.set(String(entry), {});
-    else if (isObject(entry) && (typeof entry.code === 'string' || typeof entry.code === 'number')) out.set(String(entry.code), entry);
+    else if (isObject(entry) && (typeof entry.code === 'string' || typeof entry.code === 'number'))
+      out.set(String(entry.code), entry);
   }
   return out;
 }

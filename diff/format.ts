@@ -35,7 +35,8 @@ export function formatText(report: DiffReport): string {
   for (const [operation, hits] of groupByOperation(report.hits)) {
     const source = report.sources[operation];
     lines.push('', `${operation || DOCUMENT_TITLE}${source ? `  (${source})` : ''}`);
-    for (const h of hits) lines.push(`  ${h.level.padEnd(8)}  ${h.id}  ${h.location ? `${h.location}: ` : ''}${h.message}`);
+    for (const h of hits)
+      lines.push(`  ${h.level.padEnd(8)}  ${h.id}  ${h.location ? `${h.location}: ` : ''}${h.message}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -65,7 +66,15 @@ export function formatMarkdown(report: DiffReport): string {
     const visible = hits.filter((h) => h.level !== 'info');
     const folded = hits.filter((h) => h.level === 'info');
     if (visible.length) lines.push('', ...visible.map(markdownItem));
-    if (folded.length) lines.push('', `<details><summary>${folded.length} info</summary>`, '', ...folded.map(markdownItem), '', '</details>');
+    if (folded.length)
+      lines.push(
+        '',
+        `<details><summary>${folded.length} info</summary>`,
+        '',
+        ...folded.map(markdownItem),
+        '',
+        '</details>',
+      );
   }
   return lines.join('\n') + '\n';
 }
@@ -94,7 +103,13 @@ export function formatRules(rules: readonly Rule[], format: Format): string {
   const rows = rules.map((r) => ({ id: r.id, level: r.level, scope: r.scope, description: r.description }));
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   if (format === 'markdown')
-    return ['| Rule | Level | Scope | Meaning |', '|---|---|---|---|', ...rows.map((r) => `| \`${r.id}\` | ${r.level} | ${r.scope} | ${r.description.replace(/\|/g, '\\|')} |`)].join('\n') + '\n';
+    return (
+      [
+        '| Rule | Level | Scope | Meaning |',
+        '|---|---|---|---|',
+        ...rows.map((r) => `| \`${r.id}\` | ${r.level} | ${r.scope} | ${r.description.replace(/\|/g, '\\|')} |`),
+      ].join('\n') + '\n'
+    );
   const width = Math.max(...rows.map((r) => r.id.length));
   return rows.map((r) => `${r.id.padEnd(width)}  ${r.level.padEnd(8)}  ${r.description}`).join('\n') + '\n';
 }

@@ -29,9 +29,12 @@ const UNSAFE_REVISION = /^-|[\x00-\x20\x7f]/;
  */
 function resolveGitBlob(rev: string, path: string, cwd: string): string {
   if (UNSAFE_REVISION.test(rev) || rev === '') {
-    throw new DiffInputError(`'${rev}' is not a plain revision name (branch, tag or commit id); refusing to pass it to git`);
+    throw new DiffInputError(
+      `'${rev}' is not a plain revision name (branch, tag or commit id); refusing to pass it to git`,
+    );
   }
-  if (path.startsWith('-') || /[\x00-\x1f]/.test(path)) throw new DiffInputError(`'${path}' is not a usable path inside a revision`);
+  if (path.startsWith('-') || /[\x00-\x1f]/.test(path))
+    throw new DiffInputError(`'${path}' is not a usable path inside a revision`);
   const gitRevParse = (name: string): string | undefined => {
     try {
       const id = execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', name], {
@@ -45,7 +48,10 @@ function resolveGitBlob(rev: string, path: string, cwd: string): string {
     }
   };
   const commit = gitRevParse(`${rev}^{commit}`);
-  if (!commit) throw new DiffInputError(`no such file, and '${rev}' is not a revision of a git repository here (git rev-parse --verify)`);
+  if (!commit)
+    throw new DiffInputError(
+      `no such file, and '${rev}' is not a revision of a git repository here (git rev-parse --verify)`,
+    );
   const blob = gitRevParse(`${commit}:${path}`);
   if (!blob) throw new DiffInputError(`no such file, and revision '${rev}' has no file '${path}'`);
   return blob;
@@ -66,7 +72,12 @@ export function readSource(arg: string, cwd: string): string {
   if (!git) throw new DiffInputError(`no such file: '${arg}'`);
   const blob = resolveGitBlob(git.rev, git.path, cwd);
   try {
-    return execFileSync('git', ['cat-file', 'blob', blob], { cwd, encoding: 'utf8', maxBuffer: MAX_SPEC_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', ['cat-file', 'blob', blob], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: MAX_SPEC_BYTES,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (err) {
     const stderr = String((err as { stderr?: unknown }).stderr ?? (err as Error).message).trim();
     throw new DiffInputError(`cannot read '${arg}' from git: ${stderr.split('\n')[0]}`);
@@ -80,13 +91,20 @@ export function parseDocument(text: string, label: string): OpenApiDoc {
     doc = parse(text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
     const message = (err as Error).message.split('\n')[0];
-    const why = /alias count/i.test(message ?? '') ? `more than ${MAX_YAML_ALIASES} YAML alias expansions (limit MAX_YAML_ALIASES)` : message;
+    const why = /alias count/i.test(message ?? '')
+      ? `more than ${MAX_YAML_ALIASES} YAML alias expansions (limit MAX_YAML_ALIASES)`
+      : message;
     throw new DiffInputError(`cannot parse '${label}': ${why}`);
   }
   const tooBig = documentBoundsProblem(doc);
   if (tooBig) throw new DiffInputError(`cannot compare '${label}': ${tooBig}`);
   // Swagger 2.0 puts bodies in parameters and has no `content`: comparing it with these rules would be nonsense.
-  if (!isObject(doc) || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.') || (doc.paths !== undefined && !isObject(doc.paths)))
+  if (
+    !isObject(doc) ||
+    typeof doc.openapi !== 'string' ||
+    !doc.openapi.startsWith('3.') ||
+    (doc.paths !== undefined && !isObject(doc.paths))
+  )
     throw new DiffInputError(`'${label}' is not an OpenAPI 3 document (no 'openapi: 3.x' field)`);
   return doc;
 }

@@ -51,7 +51,8 @@ export function mapPlaceholders(oldPath: string, newPath: string): Map<string, s
   }
   const anchors = (path: string) => {
     const byAnchor = new Map<string, string[]>();
-    for (const m of path.matchAll(/([^/{}]*)\/\{([^}]*)\}/g)) byAnchor.set(m[1]!, [...(byAnchor.get(m[1]!) ?? []), m[2]!]);
+    for (const m of path.matchAll(/([^/{}]*)\/\{([^}]*)\}/g))
+      byAnchor.set(m[1]!, [...(byAnchor.get(m[1]!) ?? []), m[2]!]);
     return byAnchor;
   };
   const newAnchors = anchors(newPath);
@@ -80,7 +81,8 @@ export function securityHeaders(doc: OpenApiDoc): Set<string> {
   const components = isObject(doc.components) ? doc.components : {};
   const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
   for (const scheme of Object.values(schemes)) {
-    if (isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') names.add(scheme.name.toLowerCase());
+    if (isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string')
+      names.add(scheme.name.toLowerCase());
   }
   return names;
 }
@@ -104,7 +106,10 @@ function readParameters(doc: OpenApiDoc, list: unknown, authHeaders: Set<string>
   return out;
 }
 
-export function collectOperations(doc: OpenApiDoc, authHeaders: Set<string> = securityHeaders(doc)): Map<string, Operation> {
+export function collectOperations(
+  doc: OpenApiDoc,
+  authHeaders: Set<string> = securityHeaders(doc),
+): Map<string, Operation> {
   const operations = new Map<string, Operation>();
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const path of Object.keys(paths).sort()) {
@@ -144,7 +149,12 @@ export interface OperationMatch {
 
 /** `/v2/{p}/apigw/instances/{i}/acls/{acl_id}` → `acls`: the resource an operation acts on. */
 export function lastLiteralSegment(path: string): string {
-  return path.split('/').filter((seg) => seg && !seg.startsWith('{')).pop() ?? '';
+  return (
+    path
+      .split('/')
+      .filter((seg) => seg && !seg.startsWith('{'))
+      .pop() ?? ''
+  );
 }
 
 /**

@@ -128,8 +128,10 @@ function mergeInto(view: SchemaView, doc: OpenApiDoc, node: Json, depth: number,
     const value = node[keyword];
     if (typeof value === 'number') view.bounds[keyword] = value;
   }
-  if (isObject(node.properties)) for (const [name, schema] of Object.entries(node.properties)) view.properties[name] = schema;
-  if (Array.isArray(node.required)) view.required.push(...node.required.filter((r): r is string => typeof r === 'string'));
+  if (isObject(node.properties))
+    for (const [name, schema] of Object.entries(node.properties)) view.properties[name] = schema;
+  if (Array.isArray(node.required))
+    view.required.push(...node.required.filter((r): r is string => typeof r === 'string'));
   if (node.items !== undefined && typeof node.items !== 'boolean') view.items = node.items;
   if (isObject(node.additionalProperties)) view.additionalProperties = node.additionalProperties;
   if (Array.isArray(node.allOf) && depth < MAX_ALLOF_DEPTH) {

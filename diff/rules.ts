@@ -63,7 +63,10 @@ function addedProperties(c: SchemaContext, required: boolean | 'any'): Finding[]
   if (!props) return [];
   return changedKeys(Object.keys(props.old), Object.keys(props.new), 'added')
     .filter((name) => required === 'any' || c.new.required.includes(name) === required)
-    .map((name) => ({ location: `${c.location}.${name}`, message: `${required === true ? 'required ' : required === false ? 'optional ' : ''}property '${name}' added` }));
+    .map((name) => ({
+      location: `${c.location}.${name}`,
+      message: `${required === true ? 'required ' : required === false ? 'optional ' : ''}property '${name}' added`,
+    }));
 }
 
 function requiredFlip(c: SchemaContext, nowRequired: boolean): Finding[] {
@@ -72,7 +75,10 @@ function requiredFlip(c: SchemaContext, nowRequired: boolean): Finding[] {
   return sortedKeys(props.new)
     .filter((name) => Object.hasOwn(props.old, name))
     .filter((name) => c.old.required.includes(name) !== nowRequired && c.new.required.includes(name) === nowRequired)
-    .map((name) => ({ location: `${c.location}.${name}`, message: `property '${name}' became ${nowRequired ? 'required' : 'optional'}` }));
+    .map((name) => ({
+      location: `${c.location}.${name}`,
+      message: `property '${name}' became ${nowRequired ? 'required' : 'optional'}`,
+    }));
 }
 
 /** Enum values added or removed, when both sides have an enum (an enum appearing or vanishing is its own rule). */
@@ -86,7 +92,11 @@ function enumValues(c: SchemaContext, change: 'added' | 'removed'): Finding[] {
  * A bound tightens when it appears, or moves inwards (a lower bound up, an upper bound down); it loosens when it
  * disappears or moves outwards.
  */
-export function boundChange(kind: 'lower' | 'upper', before: number | undefined, after: number | undefined): 'tightened' | 'loosened' | undefined {
+export function boundChange(
+  kind: 'lower' | 'upper',
+  before: number | undefined,
+  after: number | undefined,
+): 'tightened' | 'loosened' | undefined {
   if (before === after) return undefined;
   if (before === undefined) return 'tightened';
   if (after === undefined) return 'loosened';
@@ -94,7 +104,12 @@ export function boundChange(kind: 'lower' | 'upper', before: number | undefined,
   return inwards ? 'tightened' : 'loosened';
 }
 
-function boundFindings(c: SchemaContext, keyword: BoundKeyword, kind: 'lower' | 'upper', want: 'tightened' | 'loosened'): Finding[] {
+function boundFindings(
+  c: SchemaContext,
+  keyword: BoundKeyword,
+  kind: 'lower' | 'upper',
+  want: 'tightened' | 'loosened',
+): Finding[] {
   const before = c.old.bounds[keyword];
   const after = c.new.bounds[keyword];
   if (boundChange(kind, before, after) !== want) return [];
@@ -104,7 +119,12 @@ function boundFindings(c: SchemaContext, keyword: BoundKeyword, kind: 'lower' | 
 }
 
 /** One schema rule for each direction: same check, level per direction. */
-function both(name: string, levels: Record<Direction, Level>, description: string, check: (c: SchemaContext) => Finding[]): Rule[] {
+function both(
+  name: string,
+  levels: Record<Direction, Level>,
+  description: string,
+  check: (c: SchemaContext) => Finding[],
+): Rule[] {
   return (['request', 'response'] as const).map((direction) => ({
     id: `${direction}-${name}`,
     level: levels[direction],
@@ -120,7 +140,10 @@ const one = (location: string, message: string): Finding[] => [{ location, messa
 // ---------------------------------------------------------------------------------------------------------------
 // Document-level rules
 
-function catalogueChanges({ oldErrorCodes, newErrorCodes }: DocumentContext, change: 'added' | 'removed'): DocumentFinding[] {
+function catalogueChanges(
+  { oldErrorCodes, newErrorCodes }: DocumentContext,
+  change: 'added' | 'removed',
+): DocumentFinding[] {
   return changedKeys(oldErrorCodes.keys(), newErrorCodes.keys(), change).map((code) => ({
     operation: '',
     location: `error-code ${code}`,
@@ -134,14 +157,16 @@ const documentRules: Rule[] = [
     level: 'info',
     scope: 'document',
     description: 'A new operation: a new client method.',
-    check: ({ operations }) => operations.added.map((op) => ({ operation: op.display, location: '', message: 'operation added' })),
+    check: ({ operations }) =>
+      operations.added.map((op) => ({ operation: op.display, location: '', message: 'operation added' })),
   },
   {
     id: 'operation-removed',
     level: 'breaking',
     scope: 'document',
     description: 'An operation disappeared: its client method disappears.',
-    check: ({ operations }) => operations.removed.map((op) => ({ operation: op.display, location: '', message: 'operation removed' })),
+    check: ({ operations }) =>
+      operations.removed.map((op) => ({ operation: op.display, location: '', message: 'operation removed' })),
   },
   {
     id: 'error-catalog-code-added',
@@ -166,8 +191,17 @@ const documentRules: Rule[] = [
       const out: DocumentFinding[] = [];
       for (const [code, entry] of [...newErrorCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const old = oldErrorCodes.get(code);
-        if (old && old.status !== undefined && entry.status !== undefined && String(old.status) !== String(entry.status))
-          out.push({ operation: '', location: `error-code ${code}`, message: `error code ${code} status changed from ${old.status} to ${entry.status}` });
+        if (
+          old &&
+          old.status !== undefined &&
+          entry.status !== undefined &&
+          String(old.status) !== String(entry.status)
+        )
+          out.push({
+            operation: '',
+            location: `error-code ${code}`,
+            message: `error code ${code} status changed from ${old.status} to ${entry.status}`,
+          });
       }
       return out;
     },
@@ -178,12 +212,21 @@ const documentRules: Rule[] = [
 // Operation-level rules: identity, parameters, bodies, statuses, media types, error codes
 
 /** Media types added or removed where both sides document a body (a body appearing or vanishing is its own rule). */
-function mediaTypeChanges(before: Record<string, unknown>, after: Record<string, unknown>, prefix: string, change: 'added' | 'removed'): Finding[] {
+function mediaTypeChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  prefix: string,
+  change: 'added' | 'removed',
+): Finding[] {
   if (!Object.keys(before).length || !Object.keys(after).length) return [];
-  return changedKeys(Object.keys(before), Object.keys(after), change).map((mt) => ({ location: bodyLocation(prefix, mt), message: `media type ${mt} ${change}` }));
+  return changedKeys(Object.keys(before), Object.keys(after), change).map((mt) => ({
+    location: bodyLocation(prefix, mt),
+    message: `media type ${mt} ${change}`,
+  }));
 }
 
-const statusesRemoved = (c: OperationContext): string[] => changedKeys(Object.keys(c.oldResponses), Object.keys(c.newResponses), 'removed');
+const statusesRemoved = (c: OperationContext): string[] =>
+  changedKeys(Object.keys(c.oldResponses), Object.keys(c.newResponses), 'removed');
 
 const hasBody = (body: Body): boolean => Object.keys(body.content).length > 0;
 
@@ -198,9 +241,15 @@ function bodiesRemoved(c: OperationContext): string[] {
 }
 
 /** Per-code changes, when both sides document error codes (the first list an operation gets is its own rule). */
-function operationErrorCodes({ oldErrorCodes, newErrorCodes }: OperationContext, change: 'added' | 'removed'): Finding[] {
+function operationErrorCodes(
+  { oldErrorCodes, newErrorCodes }: OperationContext,
+  change: 'added' | 'removed',
+): Finding[] {
   if (oldErrorCodes.size === 0 || newErrorCodes.size === 0) return [];
-  return changedKeys(oldErrorCodes.keys(), newErrorCodes.keys(), change).map((code) => ({ location: `error-code ${code}`, message: `error code ${code} ${change}` }));
+  return changedKeys(oldErrorCodes.keys(), newErrorCodes.keys(), change).map((code) => ({
+    location: `error-code ${code}`,
+    message: `error code ${code} ${change}`,
+  }));
 }
 
 const operationRules: Rule[] = [
@@ -210,8 +259,13 @@ const operationRules: Rule[] = [
     scope: 'operation',
     description: 'operationId renamed: the generated client method is renamed.',
     check: (c) =>
-      c.old.node.operationId !== c.new.node.operationId && c.old.node.operationId !== undefined && c.new.node.operationId !== undefined
-        ? one('operationId', `operationId changed from ${show(c.old.node.operationId)} to ${show(c.new.node.operationId)}`)
+      c.old.node.operationId !== c.new.node.operationId &&
+      c.old.node.operationId !== undefined &&
+      c.new.node.operationId !== undefined
+        ? one(
+            'operationId',
+            `operationId changed from ${show(c.old.node.operationId)} to ${show(c.new.node.operationId)}`,
+          )
         : [],
   },
   {
@@ -226,7 +280,8 @@ const operationRules: Rule[] = [
     level: 'warning',
     scope: 'operation',
     description: 'The operation became deprecated.',
-    check: (c) => (c.new.node.deprecated === true && c.old.node.deprecated !== true ? one('', 'operation deprecated') : []),
+    check: (c) =>
+      c.new.node.deprecated === true && c.old.node.deprecated !== true ? one('', 'operation deprecated') : [],
   },
   {
     id: 'path-parameter-renamed',
@@ -236,56 +291,79 @@ const operationRules: Rule[] = [
     check: (c) =>
       c.parameters.pairs
         .filter((p) => p.old.in === 'path' && p.old.name !== p.new.name)
-        .map((p) => ({ location: p.location, message: `path parameter renamed from '${p.old.name}' to '${p.new.name}'` })),
+        .map((p) => ({
+          location: p.location,
+          message: `path parameter renamed from '${p.old.name}' to '${p.new.name}'`,
+        })),
   },
   {
     id: 'request-required-parameter-added',
     level: 'breaking',
     scope: 'operation',
     description: 'A new required parameter: existing calls lack it.',
-    check: (c) => c.parameters.added.filter((p) => p.required).map((p) => ({ location: parameterLocation(p), message: `required parameter '${p.name}' added` })),
+    check: (c) =>
+      c.parameters.added
+        .filter((p) => p.required)
+        .map((p) => ({ location: parameterLocation(p), message: `required parameter '${p.name}' added` })),
   },
   {
     id: 'request-optional-parameter-added',
     level: 'info',
     scope: 'operation',
     description: 'A new optional parameter.',
-    check: (c) => c.parameters.added.filter((p) => !p.required).map((p) => ({ location: parameterLocation(p), message: `optional parameter '${p.name}' added` })),
+    check: (c) =>
+      c.parameters.added
+        .filter((p) => !p.required)
+        .map((p) => ({ location: parameterLocation(p), message: `optional parameter '${p.name}' added` })),
   },
   {
     id: 'request-parameter-removed',
     level: 'warning',
     scope: 'operation',
     description: 'A parameter removed: clients that send it have it ignored, typed callers stop compiling.',
-    check: (c) => c.parameters.removed.map((p) => ({ location: parameterLocation(p), message: `parameter '${p.name}' removed` })),
+    check: (c) =>
+      c.parameters.removed.map((p) => ({ location: parameterLocation(p), message: `parameter '${p.name}' removed` })),
   },
   {
     id: 'request-parameter-became-required',
     level: 'breaking',
     scope: 'operation',
     description: 'An optional parameter became required.',
-    check: (c) => c.parameters.pairs.filter((p) => !p.old.required && p.new.required).map((p) => ({ location: p.location, message: `parameter '${p.new.name}' became required` })),
+    check: (c) =>
+      c.parameters.pairs
+        .filter((p) => !p.old.required && p.new.required)
+        .map((p) => ({ location: p.location, message: `parameter '${p.new.name}' became required` })),
   },
   {
     id: 'request-parameter-became-optional',
     level: 'info',
     scope: 'operation',
     description: 'A required parameter became optional.',
-    check: (c) => c.parameters.pairs.filter((p) => p.old.required && !p.new.required).map((p) => ({ location: p.location, message: `parameter '${p.new.name}' became optional` })),
+    check: (c) =>
+      c.parameters.pairs
+        .filter((p) => p.old.required && !p.new.required)
+        .map((p) => ({ location: p.location, message: `parameter '${p.new.name}' became optional` })),
   },
   {
     id: 'request-parameter-location-changed',
     level: 'breaking',
     scope: 'operation',
-    description: "A parameter moved (query → header, …): clients send it in the wrong place.",
-    check: (c) => c.parameters.moved.map((p) => ({ location: p.location, message: `parameter '${p.new.name}' moved from ${p.old.in} to ${p.new.in}` })),
+    description: 'A parameter moved (query → header, …): clients send it in the wrong place.',
+    check: (c) =>
+      c.parameters.moved.map((p) => ({
+        location: p.location,
+        message: `parameter '${p.new.name}' moved from ${p.old.in} to ${p.new.in}`,
+      })),
   },
   {
     id: 'request-parameter-deprecated',
     level: 'warning',
     scope: 'operation',
     description: 'A parameter became deprecated.',
-    check: (c) => c.parameters.pairs.filter((p) => p.new.deprecated && !p.old.deprecated).map((p) => ({ location: p.location, message: `parameter '${p.new.name}' deprecated` })),
+    check: (c) =>
+      c.parameters.pairs
+        .filter((p) => p.new.deprecated && !p.old.deprecated)
+        .map((p) => ({ location: p.location, message: `parameter '${p.new.name}' deprecated` })),
   },
   {
     id: 'request-required-body-added',
@@ -299,7 +377,8 @@ const operationRules: Rule[] = [
     level: 'info',
     scope: 'operation',
     description: 'An optional request body appeared.',
-    check: (c) => (!c.oldRequest && c.newRequest && !c.newRequest.required ? one('request.body', 'optional request body added') : []),
+    check: (c) =>
+      !c.oldRequest && c.newRequest && !c.newRequest.required ? one('request.body', 'optional request body added') : [],
   },
   {
     id: 'request-body-removed',
@@ -313,49 +392,71 @@ const operationRules: Rule[] = [
     level: 'breaking',
     scope: 'operation',
     description: 'An optional request body became required.',
-    check: (c) => (c.oldRequest && c.newRequest && !c.oldRequest.required && c.newRequest.required ? one('request.body', 'request body became required') : []),
+    check: (c) =>
+      c.oldRequest && c.newRequest && !c.oldRequest.required && c.newRequest.required
+        ? one('request.body', 'request body became required')
+        : [],
   },
   {
     id: 'request-body-became-optional',
     level: 'info',
     scope: 'operation',
     description: 'A required request body became optional.',
-    check: (c) => (c.oldRequest && c.newRequest && c.oldRequest.required && !c.newRequest.required ? one('request.body', 'request body became optional') : []),
+    check: (c) =>
+      c.oldRequest && c.newRequest && c.oldRequest.required && !c.newRequest.required
+        ? one('request.body', 'request body became optional')
+        : [],
   },
   {
     id: 'request-media-type-added',
     level: 'info',
     scope: 'operation',
     description: 'The request body accepts a new media type.',
-    check: (c) => (c.oldRequest && c.newRequest ? mediaTypeChanges(c.oldRequest.content, c.newRequest.content, 'request', 'added') : []),
+    check: (c) =>
+      c.oldRequest && c.newRequest
+        ? mediaTypeChanges(c.oldRequest.content, c.newRequest.content, 'request', 'added')
+        : [],
   },
   {
     id: 'request-media-type-removed',
     level: 'breaking',
     scope: 'operation',
     description: 'The request body no longer accepts a media type clients may send.',
-    check: (c) => (c.oldRequest && c.newRequest ? mediaTypeChanges(c.oldRequest.content, c.newRequest.content, 'request', 'removed') : []),
+    check: (c) =>
+      c.oldRequest && c.newRequest
+        ? mediaTypeChanges(c.oldRequest.content, c.newRequest.content, 'request', 'removed')
+        : [],
   },
   {
     id: 'response-status-added',
     level: 'info',
     scope: 'operation',
     description: 'A new documented response status.',
-    check: (c) => changedKeys(Object.keys(c.oldResponses), Object.keys(c.newResponses), 'added').map((s) => ({ location: `response[${s}]`, message: `response status ${s} added` })),
+    check: (c) =>
+      changedKeys(Object.keys(c.oldResponses), Object.keys(c.newResponses), 'added').map((s) => ({
+        location: `response[${s}]`,
+        message: `response status ${s} added`,
+      })),
   },
   {
     id: 'response-success-status-removed',
     level: 'breaking',
     scope: 'operation',
     description: 'A 2xx status disappeared: clients expecting it get something else.',
-    check: (c) => statusesRemoved(c).filter(isSuccess).map((s) => ({ location: `response[${s}]`, message: `success status ${s} removed` })),
+    check: (c) =>
+      statusesRemoved(c)
+        .filter(isSuccess)
+        .map((s) => ({ location: `response[${s}]`, message: `success status ${s} removed` })),
   },
   {
     id: 'response-error-status-removed',
     level: 'warning',
     scope: 'operation',
     description: 'A non-2xx status disappeared from the documentation.',
-    check: (c) => statusesRemoved(c).filter((s) => !isSuccess(s)).map((s) => ({ location: `response[${s}]`, message: `status ${s} removed` })),
+    check: (c) =>
+      statusesRemoved(c)
+        .filter((s) => !isSuccess(s))
+        .map((s) => ({ location: `response[${s}]`, message: `status ${s} removed` })),
   },
   {
     id: 'response-body-added',
@@ -365,7 +466,10 @@ const operationRules: Rule[] = [
     check: (c) =>
       bodiesDocumented(c)
         .filter(isSuccess)
-        .map((s) => ({ location: `response[${s}].body`, message: `body documented (${sortedKeys(c.newResponses[s]!.content).join(', ')})` })),
+        .map((s) => ({
+          location: `response[${s}].body`,
+          message: `body documented (${sortedKeys(c.newResponses[s]!.content).join(', ')})`,
+        })),
   },
   {
     id: 'response-error-bodies-added',
@@ -403,14 +507,20 @@ const operationRules: Rule[] = [
     level: 'info',
     scope: 'operation',
     description: 'A response can come in a new media type.',
-    check: (c) => sharedStatuses(c).flatMap((s) => mediaTypeChanges(c.oldResponses[s]!.content, c.newResponses[s]!.content, `response[${s}]`, 'added')),
+    check: (c) =>
+      sharedStatuses(c).flatMap((s) =>
+        mediaTypeChanges(c.oldResponses[s]!.content, c.newResponses[s]!.content, `response[${s}]`, 'added'),
+      ),
   },
   {
     id: 'response-media-type-removed',
     level: 'breaking',
     scope: 'operation',
     description: 'A response no longer comes in a media type clients parse.',
-    check: (c) => sharedStatuses(c).flatMap((s) => mediaTypeChanges(c.oldResponses[s]!.content, c.newResponses[s]!.content, `response[${s}]`, 'removed')),
+    check: (c) =>
+      sharedStatuses(c).flatMap((s) =>
+        mediaTypeChanges(c.oldResponses[s]!.content, c.newResponses[s]!.content, `response[${s}]`, 'removed'),
+      ),
   },
   {
     id: 'response-error-code-added',
@@ -423,8 +533,12 @@ const operationRules: Rule[] = [
     id: 'response-error-codes-documented',
     level: 'info',
     scope: 'operation',
-    description: 'An operation that listed no error codes now lists some: the page gained the list, one finding, not one per code.',
-    check: (c) => (c.oldErrorCodes.size === 0 && c.newErrorCodes.size ? one('error-codes', `error codes documented: ${[...c.newErrorCodes.keys()].sort().join(', ')}`) : []),
+    description:
+      'An operation that listed no error codes now lists some: the page gained the list, one finding, not one per code.',
+    check: (c) =>
+      c.oldErrorCodes.size === 0 && c.newErrorCodes.size
+        ? one('error-codes', `error codes documented: ${[...c.newErrorCodes.keys()].sort().join(', ')}`)
+        : [],
   },
   {
     id: 'response-error-codes-undocumented',
@@ -432,7 +546,9 @@ const operationRules: Rule[] = [
     scope: 'operation',
     description: 'An operation no longer lists any error code.',
     check: (c) =>
-      c.oldErrorCodes.size && c.newErrorCodes.size === 0 ? one('error-codes', `error codes no longer documented (were ${[...c.oldErrorCodes.keys()].sort().join(', ')})`) : [],
+      c.oldErrorCodes.size && c.newErrorCodes.size === 0
+        ? one('error-codes', `error codes no longer documented (were ${[...c.oldErrorCodes.keys()].sort().join(', ')})`)
+        : [],
   },
   {
     id: 'response-error-code-removed',
@@ -447,11 +563,19 @@ const operationRules: Rule[] = [
 // Schema rules, run at every paired schema node (request bodies, parameters, response bodies, recursively)
 
 const schemaRules: Rule[] = [
-  ...both('property-removed', { request: 'warning', response: 'breaking' }, 'A property disappeared (responses: clients read it; requests: typed callers set it).', (c) => {
-    const props = propertiesOf(c);
-    if (!props) return [];
-    return changedKeys(Object.keys(props.old), Object.keys(props.new), 'removed').map((name) => ({ location: `${c.location}.${name}`, message: `property '${name}' removed` }));
-  }),
+  ...both(
+    'property-removed',
+    { request: 'warning', response: 'breaking' },
+    'A property disappeared (responses: clients read it; requests: typed callers set it).',
+    (c) => {
+      const props = propertiesOf(c);
+      if (!props) return [];
+      return changedKeys(Object.keys(props.old), Object.keys(props.new), 'removed').map((name) => ({
+        location: `${c.location}.${name}`,
+        message: `property '${name}' removed`,
+      }));
+    },
+  ),
   {
     id: 'request-required-property-added',
     level: 'breaking',
@@ -476,22 +600,54 @@ const schemaRules: Rule[] = [
     description: 'A new response property.',
     check: (c) => addedProperties(c, 'any'),
   },
-  ...both('property-became-required', { request: 'breaking', response: 'info' }, 'An optional property became required.', (c) => requiredFlip(c, true)),
-  ...both('property-became-optional', { request: 'info', response: 'breaking' }, 'A required property became optional (responses: clients may now get undefined).', (c) => requiredFlip(c, false)),
+  ...both(
+    'property-became-required',
+    { request: 'breaking', response: 'info' },
+    'An optional property became required.',
+    (c) => requiredFlip(c, true),
+  ),
+  ...both(
+    'property-became-optional',
+    { request: 'info', response: 'breaking' },
+    'A required property became optional (responses: clients may now get undefined).',
+    (c) => requiredFlip(c, false),
+  ),
   ...both('type-changed', { request: 'breaking', response: 'breaking' }, 'The type changed.', (c) =>
     typesChanged(c) ? one(c.location, `type changed from ${typeName(c.old)} to ${typeName(c.new)}`) : [],
   ),
-  ...both('format-changed', { request: 'warning', response: 'warning' }, 'The format changed (int32 → int64, …).', (c) =>
-    !typesChanged(c) && c.old.format !== c.new.format ? one(c.location, `format changed from ${c.old.format ?? 'none'} to ${c.new.format ?? 'none'}`) : [],
+  ...both(
+    'format-changed',
+    { request: 'warning', response: 'warning' },
+    'The format changed (int32 → int64, …).',
+    (c) =>
+      !typesChanged(c) && c.old.format !== c.new.format
+        ? one(c.location, `format changed from ${c.old.format ?? 'none'} to ${c.new.format ?? 'none'}`)
+        : [],
   ),
-  ...both('became-nullable', { request: 'info', response: 'breaking' }, 'null became allowed (responses: clients may now get null).', (c) =>
-    !c.old.nullable && c.new.nullable ? one(c.location, 'became nullable') : [],
+  ...both(
+    'became-nullable',
+    { request: 'info', response: 'breaking' },
+    'null became allowed (responses: clients may now get null).',
+    (c) => (!c.old.nullable && c.new.nullable ? one(c.location, 'became nullable') : []),
   ),
-  ...both('became-not-nullable', { request: 'breaking', response: 'info' }, 'null is no longer allowed (requests: callers sending null fail).', (c) =>
-    c.old.nullable && !c.new.nullable ? one(c.location, 'became not nullable') : [],
+  ...both(
+    'became-not-nullable',
+    { request: 'breaking', response: 'info' },
+    'null is no longer allowed (requests: callers sending null fail).',
+    (c) => (c.old.nullable && !c.new.nullable ? one(c.location, 'became not nullable') : []),
   ),
-  ...both('enum-value-added', { request: 'info', response: 'warning' }, 'An enum value added (responses: clients may meet a value they do not handle).', (c) => enumValues(c, 'added')),
-  ...both('enum-value-removed', { request: 'breaking', response: 'info' }, 'An enum value removed (requests: callers sending it fail).', (c) => enumValues(c, 'removed')),
+  ...both(
+    'enum-value-added',
+    { request: 'info', response: 'warning' },
+    'An enum value added (responses: clients may meet a value they do not handle).',
+    (c) => enumValues(c, 'added'),
+  ),
+  ...both(
+    'enum-value-removed',
+    { request: 'breaking', response: 'info' },
+    'An enum value removed (requests: callers sending it fail).',
+    (c) => enumValues(c, 'removed'),
+  ),
   ...both('enum-added', { request: 'breaking', response: 'info' }, 'A free value became restricted to an enum.', (c) =>
     !c.old.enum && c.new.enum ? one(c.location, `restricted to enum ${show(c.new.enum)}`) : [],
   ),
@@ -499,17 +655,30 @@ const schemaRules: Rule[] = [
     c.old.enum && !c.new.enum ? one(c.location, `enum ${show(c.old.enum)} no longer enforced`) : [],
   ),
   ...both('pattern-changed', { request: 'warning', response: 'info' }, 'The pattern changed.', (c) =>
-    c.old.pattern !== c.new.pattern ? one(c.location, `pattern changed from ${show(c.old.pattern ?? null)} to ${show(c.new.pattern ?? null)}`) : [],
-  ),
-  ...both('default-changed', { request: 'warning', response: 'info' }, 'The default changed (requests: omitting the value now means something else).', (c) =>
-    (c.old.hasDefault || c.new.hasDefault) && show(c.old.default) !== show(c.new.default)
-      ? one(c.location, `default changed from ${c.old.hasDefault ? show(c.old.default) : 'none'} to ${c.new.hasDefault ? show(c.new.default) : 'none'}`)
+    c.old.pattern !== c.new.pattern
+      ? one(c.location, `pattern changed from ${show(c.old.pattern ?? null)} to ${show(c.new.pattern ?? null)}`)
       : [],
+  ),
+  ...both(
+    'default-changed',
+    { request: 'warning', response: 'info' },
+    'The default changed (requests: omitting the value now means something else).',
+    (c) =>
+      (c.old.hasDefault || c.new.hasDefault) && show(c.old.default) !== show(c.new.default)
+        ? one(
+            c.location,
+            `default changed from ${c.old.hasDefault ? show(c.old.default) : 'none'} to ${c.new.hasDefault ? show(c.new.default) : 'none'}`,
+          )
+        : [],
   ),
   // Bounds: tightened breaks requests (values once valid are refused), loosened surprises responses.
   ...BOUND_KEYWORDS.flatMap(({ keyword, kind }) => [
-    ...both(`${kebab(keyword)}-tightened`, { request: 'breaking', response: 'info' }, `${keyword} tightened.`, (c) => boundFindings(c, keyword, kind, 'tightened')),
-    ...both(`${kebab(keyword)}-loosened`, { request: 'info', response: 'warning' }, `${keyword} loosened.`, (c) => boundFindings(c, keyword, kind, 'loosened')),
+    ...both(`${kebab(keyword)}-tightened`, { request: 'breaking', response: 'info' }, `${keyword} tightened.`, (c) =>
+      boundFindings(c, keyword, kind, 'tightened'),
+    ),
+    ...both(`${kebab(keyword)}-loosened`, { request: 'info', response: 'warning' }, `${keyword} loosened.`, (c) =>
+      boundFindings(c, keyword, kind, 'loosened'),
+    ),
   ]),
 ];
 

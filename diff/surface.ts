@@ -8,18 +8,43 @@ import type { Hit, Level, OpenApiDoc } from './types.ts';
 
 /** The surface rules: id, level, meaning (listed by `hwdocs diff --rules` readers in diff/README.md). */
 export const SURFACE_RULES: readonly { id: string; level: Level; summary: string }[] = [
-  { id: 'ts-type-repointed', level: 'breaking', summary: 'an exported type name now names a different schema (its old shape lives under another name)' },
+  {
+    id: 'ts-type-repointed',
+    level: 'breaking',
+    summary: 'an exported type name now names a different schema (its old shape lives under another name)',
+  },
   { id: 'ts-type-renamed', level: 'breaking', summary: 'a schema kept its shape but its exported type name changed' },
-  { id: 'ts-type-removed', level: 'breaking', summary: 'an exported type name is gone and its shape is not exported under another name' },
-  { id: 'ts-method-renamed', level: 'breaking', summary: 'the client method of an operation changed name or version namespace' },
+  {
+    id: 'ts-type-removed',
+    level: 'breaking',
+    summary: 'an exported type name is gone and its shape is not exported under another name',
+  },
+  {
+    id: 'ts-method-renamed',
+    level: 'breaking',
+    summary: 'the client method of an operation changed name or version namespace',
+  },
   { id: 'ts-method-repointed', level: 'breaking', summary: 'a client method name now calls a different operation' },
-  { id: 'ts-operation-types-renamed', level: 'breaking', summary: "an operation's <Stem>Args / Result / Error / ErrorCode types changed name" },
+  {
+    id: 'ts-operation-types-renamed',
+    level: 'breaking',
+    summary: "an operation's <Stem>Args / Result / Error / ErrorCode types changed name",
+  },
 ];
 
 const LEVEL = new Map(SURFACE_RULES.map((r) => [r.id, r.level]));
 
 /** Keys that document a schema without changing its TypeScript type. */
-const DOC_ONLY = new Set(['description', 'example', 'examples', 'title', 'x-source', 'x-doc-type', '$comment', 'externalDocs']);
+const DOC_ONLY = new Set([
+  'description',
+  'example',
+  'examples',
+  'title',
+  'x-source',
+  'x-doc-type',
+  '$comment',
+  'externalDocs',
+]);
 
 /** A schema's shape as text: documentation dropped, keys sorted, `$ref`s replaced by the exported name they reach. */
 function shapeOf(schema: unknown, typeNameOf: ReadonlyMap<string, string>): string {
@@ -87,14 +112,27 @@ export function surfaceHits(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Hit[] {
     const newShape = after.types.get(name);
     const movedTo = (newByShape.get(oldShape) ?? []).filter((n) => n !== name);
     if (newShape === undefined) {
-      if (movedTo.length) hits.push(hit('ts-type-renamed', '', `type ${name}`, `type ${name} is now exported as ${movedTo.join(', ')} (same shape)`));
+      if (movedTo.length)
+        hits.push(
+          hit(
+            'ts-type-renamed',
+            '',
+            `type ${name}`,
+            `type ${name} is now exported as ${movedTo.join(', ')} (same shape)`,
+          ),
+        );
       else hits.push(hit('ts-type-removed', '', `type ${name}`, `type ${name} is no longer exported`));
     } else if (newShape !== oldShape) {
       // Changed in place is the wire diff's business; a name that now means what another name meant is ours.
       const cameFrom = (oldByShape.get(newShape) ?? []).filter((n) => n !== name);
       if (movedTo.length || cameFrom.length) {
-        const parts = [movedTo.length ? `its old shape is now ${movedTo.join(', ')}` : '', cameFrom.length ? `it now has the shape ${cameFrom.join(', ')} had` : ''].filter(Boolean);
-        hits.push(hit('ts-type-repointed', '', `type ${name}`, `type ${name} names a different schema: ${parts.join('; ')}`));
+        const parts = [
+          movedTo.length ? `its old shape is now ${movedTo.join(', ')}` : '',
+          cameFrom.length ? `it now has the shape ${cameFrom.join(', ')} had` : '',
+        ].filter(Boolean);
+        hits.push(
+          hit('ts-type-repointed', '', `type ${name}`, `type ${name} names a different schema: ${parts.join('; ')}`),
+        );
       }
     }
   }
@@ -103,14 +141,23 @@ export function surfaceHits(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Hit[] {
     const newOp = after.operations.get(id);
     if (!newOp) continue; // a removed operation is the wire diff's finding
     const [oldCall, newCall] = [callOf(before.service, oldOp), callOf(after.service, newOp)];
-    if (oldCall !== newCall) hits.push(hit('ts-method-renamed', id, `method ${oldCall}`, `${oldCall}() is now ${newCall}()`));
+    if (oldCall !== newCall)
+      hits.push(hit('ts-method-renamed', id, `method ${oldCall}`, `${oldCall}() is now ${newCall}()`));
     if (oldOp.typeStem !== newOp.typeStem) {
-      hits.push(hit('ts-operation-types-renamed', id, `types ${oldOp.typeStem}*`, `${oldOp.typeStem}Args/Result/Error/ErrorCode are now ${newOp.typeStem}Args/Result/Error/ErrorCode`));
+      hits.push(
+        hit(
+          'ts-operation-types-renamed',
+          id,
+          `types ${oldOp.typeStem}*`,
+          `${oldOp.typeStem}Args/Result/Error/ErrorCode are now ${newOp.typeStem}Args/Result/Error/ErrorCode`,
+        ),
+      );
     }
   }
   for (const [call, oldId] of before.calls) {
     const newId = after.calls.get(call);
-    if (newId !== undefined && newId !== oldId) hits.push(hit('ts-method-repointed', newId, `method ${call}`, `${call}() called ${oldId}, now calls ${newId}`));
+    if (newId !== undefined && newId !== oldId)
+      hits.push(hit('ts-method-repointed', newId, `method ${call}`, `${call}() called ${oldId}, now calls ${newId}`));
   }
   return hits;
 }

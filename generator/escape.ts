@@ -3,7 +3,9 @@
 
 /** A JavaScript string literal for any text: JSON quoting plus the two line terminators JSON leaves raw. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(text)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -11,12 +13,14 @@ export function stringLiteral(text: string): string {
  * becomes a plain line break, `*\/` can no longer close the comment, and trailing blanks go.
  */
 export function commentLines(text: string): string[] {
-  return text
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    // `@` at the start of a line would start a JSDoc tag; a zero-width-free escape keeps the text readable.
-    .split('\n')
-    .map((line) => line.replace(/\s+$/, '').replace(/^(\s*)@/, '$1\\@'));
+  return (
+    text
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(/\*\//g, '*\\/')
+      // `@` at the start of a line would start a JSDoc tag; a zero-width-free escape keeps the text readable.
+      .split('\n')
+      .map((line) => line.replace(/\s+$/, '').replace(/^(\s*)@/, '$1\\@'))
+  );
 }
 
 /** A JSDoc block (with leading `/**` and trailing `*\/`) from already-composed lines; empty input gives ''. */

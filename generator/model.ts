@@ -5,7 +5,15 @@ import { unescapePointerSegment } from './escape.ts';
 import { assignNames, compareCodeUnits, NameScope, toCamelCase, toPascalCase, splitWords } from './names.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
-const METHODS: Record<string, HttpMethod> = { get: 'GET', put: 'PUT', post: 'POST', delete: 'DELETE', options: 'OPTIONS', head: 'HEAD', patch: 'PATCH' };
+const METHODS: Record<string, HttpMethod> = {
+  get: 'GET',
+  put: 'PUT',
+  post: 'POST',
+  delete: 'DELETE',
+  options: 'OPTIONS',
+  head: 'HEAD',
+  patch: 'PATCH',
+};
 
 export interface ParameterModel {
   name: string;
@@ -21,7 +29,16 @@ export interface ParameterModel {
 }
 
 /** Header parameters the runtime sets itself (authentication, signing, content negotiation), lower-case. */
-const RUNTIME_HEADERS = new Set(['x-auth-token', 'authorization', 'x-sdk-date', 'x-project-id', 'x-security-token', 'content-type', 'user-agent', 'host']);
+const RUNTIME_HEADERS = new Set([
+  'x-auth-token',
+  'authorization',
+  'x-sdk-date',
+  'x-project-id',
+  'x-security-token',
+  'content-type',
+  'user-agent',
+  'host',
+]);
 
 export interface ResponseModel {
   status: string;
@@ -119,14 +136,16 @@ export interface ServiceModel {
   security: { iamToken: boolean; akskSigning: boolean };
 }
 
-const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
+const text = (value: JsonValue | undefined): string =>
+  typeof value === 'string' ? value : value == null ? '' : String(value);
 
 /** Follows one local `$ref` (`#/components/parameters/x`), once; schemas keep their refs for the emitters. */
 function deref(doc: JsonObject, value: JsonValue | undefined): JsonObject | undefined {
   if (!isObject(value)) return undefined;
   if (typeof value.$ref !== 'string') return value;
   let target: JsonValue | undefined = doc;
-  for (const raw of value.$ref.replace(/^#\//, '').split('/')) target = isObject(target) ? target[unescapePointerSegment(raw)] : undefined;
+  for (const raw of value.$ref.replace(/^#\//, '').split('/'))
+    target = isObject(target) ? target[unescapePointerSegment(raw)] : undefined;
   return isObject(target) ? target : undefined;
 }
 
@@ -143,7 +162,9 @@ function readParameters(doc: JsonObject, list: JsonValue | undefined): Parameter
       required: param.in === 'path' || param.required === true,
       description: text(param.description),
       schema: isObject(param.schema) ? param.schema : {},
-      filledByRuntime: (param.in === 'path' && param.name === 'project_id') || (param.in === 'header' && RUNTIME_HEADERS.has(param.name.toLowerCase())),
+      filledByRuntime:
+        (param.in === 'path' && param.name === 'project_id') ||
+        (param.in === 'header' && RUNTIME_HEADERS.has(param.name.toLowerCase())),
     });
   }
   return out;
@@ -162,7 +183,8 @@ function pickMedia(content: JsonValue | undefined): { mediaType: string; schema:
 function readSource(value: JsonValue | undefined): SourceRef | undefined {
   if (!isObject(value)) return undefined;
   const source: SourceRef = {};
-  for (const key of ['file', 'section', 'table', 'url'] as const) if (value[key] != null) source[key] = text(value[key]);
+  for (const key of ['file', 'section', 'table', 'url'] as const)
+    if (value[key] != null) source[key] = text(value[key]);
   return Object.keys(source).length ? source : undefined;
 }
 
@@ -179,7 +201,13 @@ function readCatalogue(value: JsonValue | undefined): ErrorCodeModel[] {
     if (!isObject(entry) || !text(entry.code)) continue;
     const code = text(entry.code);
     if (!byCode.has(code)) {
-      byCode.set(code, { code, status: text(entry.status), message: text(entry.message), description: text(entry.description), action: text(entry.action) });
+      byCode.set(code, {
+        code,
+        status: text(entry.status),
+        message: text(entry.message),
+        description: text(entry.description),
+        action: text(entry.action),
+      });
     }
   }
   return [...byCode.values()].sort((a, b) => compareCodeUnits(a.code, b.code));
@@ -187,7 +215,9 @@ function readCatalogue(value: JsonValue | undefined): ErrorCodeModel[] {
 
 function serviceTitle(doc: JsonObject): string {
   const info = isObject(doc.info) ? doc.info : {};
-  const title = text(info.title).replace(/\s*API\s*$/i, '').trim();
+  const title = text(info.title)
+    .replace(/\s*API\s*$/i, '')
+    .trim();
   return title || 'Service';
 }
 
@@ -199,23 +229,64 @@ function serverTemplate(doc: JsonObject): string {
 
 /** Names our generated modules export themselves; document-derived names must not take them. */
 const RESERVED_EXPORTS = [
-  'paths', 'components', 'operations', 'webhooks', 'createClient', 'ClientOptions', 'ApiResponse', 'OperationSpec',
-  'RequestArgs', 'ValidationIssue', 'HuaweiCloudApiError', 'ServiceInfo', 'ErrorCode', 'errorCatalog',
-  'isKnownErrorCode', 'operationSpecs', 'service', 'types', 'runtime', 'validators', 'errors', 'Credentials',
-  '$defs', 'ErrorCodeInfo', 'KnownErrorCode', 'requestValidators', 'responseValidators', 'NetworkError', 'TimeoutError',
-  'RequestValidationError', 'ResponseValidationError', 'ResponseParseError', 'Client', 'ErrorCodesByStatus',
-  'pageStrategies', 'PageStrategy', 'paginate', 'MAX_PAGES',
+  'paths',
+  'components',
+  'operations',
+  'webhooks',
+  'createClient',
+  'ClientOptions',
+  'ApiResponse',
+  'OperationSpec',
+  'RequestArgs',
+  'ValidationIssue',
+  'HuaweiCloudApiError',
+  'ServiceInfo',
+  'ErrorCode',
+  'errorCatalog',
+  'isKnownErrorCode',
+  'operationSpecs',
+  'service',
+  'types',
+  'runtime',
+  'validators',
+  'errors',
+  'Credentials',
+  '$defs',
+  'ErrorCodeInfo',
+  'KnownErrorCode',
+  'requestValidators',
+  'responseValidators',
+  'NetworkError',
+  'TimeoutError',
+  'RequestValidationError',
+  'ResponseValidationError',
+  'ResponseParseError',
+  'Client',
+  'ErrorCodesByStatus',
+  'pageStrategies',
+  'PageStrategy',
+  'paginate',
+  'MAX_PAGES',
 ];
 
 export function buildServiceModel(doc: JsonObject): ServiceModel {
   const title = serviceTitle(doc);
   // `APIG` → `Apig` (createApigClient), `ModelArts` stays: all-capital words read better capitalised once.
-  const pascal = toPascalCase(splitWords(title).map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join('_'));
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'service';
+  const pascal = toPascalCase(
+    splitWords(title)
+      .map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w))
+      .join('_'),
+  );
+  const slug =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'service';
   const info = isObject(doc.info) ? doc.info : {};
 
   // Operations in a stable order: by operationId.
-  const rawOps: (Omit<OperationModel, 'methodName' | 'typeStem' | 'versionMethodName'> & { officialName?: string })[] = [];
+  const rawOps: (Omit<OperationModel, 'methodName' | 'typeStem' | 'versionMethodName'> & { officialName?: string })[] =
+    [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const path of Object.keys(paths).sort(compareCodeUnits)) {
     const item = deref(doc, paths[path]);
@@ -235,10 +306,21 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
         const response = deref(doc, rawResponses[status]);
         if (!response) continue;
         const picked = pickMedia(response.content);
-        responses.push({ status, description: text(response.description), mediaType: picked?.mediaType, schema: picked?.schema });
+        responses.push({
+          status,
+          description: text(response.description),
+          mediaType: picked?.mediaType,
+          schema: picked?.schema,
+        });
       }
-      const apiVersion = typeof op['x-api-version'] === 'string' && op['x-api-version'].trim() ? op['x-api-version'].trim() : versionOfPath(path);
-      const officialName = typeof op['x-operation-name'] === 'string' && op['x-operation-name'].trim() ? op['x-operation-name'].trim() : undefined;
+      const apiVersion =
+        typeof op['x-api-version'] === 'string' && op['x-api-version'].trim()
+          ? op['x-api-version'].trim()
+          : versionOfPath(path);
+      const officialName =
+        typeof op['x-operation-name'] === 'string' && op['x-operation-name'].trim()
+          ? op['x-operation-name'].trim()
+          : undefined;
       rawOps.push({
         operationId: op.operationId,
         ...(apiVersion ? { apiVersion } : {}),
@@ -251,7 +333,15 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
         deprecated: op.deprecated === true,
         source: readSource(op['x-source']),
         parameters,
-        body: requestBody && media ? { required: requestBody.required === true, mediaType: media.mediaType, schema: media.schema, description: text(requestBody.description) } : undefined,
+        body:
+          requestBody && media
+            ? {
+                required: requestBody.required === true,
+                mediaType: media.mediaType,
+                schema: media.schema,
+                description: text(requestBody.description),
+              }
+            : undefined,
         responses,
         errorCodes: readErrorCodes(op['x-error-codes']),
       });
@@ -261,14 +351,26 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
   const ids = rawOps.map((op) => op.operationId);
   // Per-service names (`ApigClient`, `ApigErrorCode`, `createApigClient`) must not be taken by document names.
   const versions = groupVersions(rawOps);
-  const serviceNames = [pascal, `${pascal}Client`, `${pascal}ErrorCode`, `create${pascal}Client`, ...[...versions.keys()].map((key) => versionInterfaceName(pascal, key))];
+  const serviceNames = [
+    pascal,
+    `${pascal}Client`,
+    `${pascal}ErrorCode`,
+    `create${pascal}Client`,
+    ...[...versions.keys()].map((key) => versionInterfaceName(pascal, key)),
+  ];
   const methodNames = assignNames(ids, toCamelCase, [...RESERVED_EXPORTS, ...serviceNames], ['', 'WithResponse']);
-  const typeStems = assignNames(ids, toPascalCase, [...RESERVED_EXPORTS, ...serviceNames], ['Args', 'Result', 'ErrorCode', 'Error']);
+  const typeStems = assignNames(
+    ids,
+    toPascalCase,
+    [...RESERVED_EXPORTS, ...serviceNames],
+    ['Args', 'Result', 'ErrorCode', 'Error'],
+  );
   // Method names are claimed per object they live on: each version namespace, and the client itself, which holds
   // the operations without a version and, when the service has a single version, that version's methods too.
   const unversioned = rawOps.filter((op) => !op.apiVersion);
   const keys = [...versions.keys()];
-  const scopes = keys.length === 1 ? [[...unversioned, ...versions.get(keys[0])!]] : [unversioned, ...versions.values()];
+  const scopes =
+    keys.length === 1 ? [[...unversioned, ...versions.get(keys[0])!]] : [unversioned, ...versions.values()];
   const versionMethodNames = new Map<string, string>();
   for (const ops of scopes) for (const [id, name] of namespaceMethodNames(ops, keys)) versionMethodNames.set(id, name);
   const operations: OperationModel[] = rawOps.map(({ officialName: _, ...op }) => ({
@@ -289,7 +391,11 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
   const rawSchemas = isObject(components.schemas) ? components.schemas : {};
   const schemaKeys = Object.keys(rawSchemas).sort(compareCodeUnits);
   // Type aliases and per-operation types share the index.ts namespace, so they are claimed in one scope.
-  const reservedForTypes = [...RESERVED_EXPORTS, ...serviceNames, ...[...typeStems.values()].flatMap((s) => [`${s}Args`, `${s}Result`, `${s}ErrorCode`, `${s}Error`])];
+  const reservedForTypes = [
+    ...RESERVED_EXPORTS,
+    ...serviceNames,
+    ...[...typeStems.values()].flatMap((s) => [`${s}Args`, `${s}Result`, `${s}ErrorCode`, `${s}Error`]),
+  ];
   const typeNames = assignNames(schemaKeys, toPascalCase, reservedForTypes);
   const schemas = schemaKeys.map((name) => ({
     name,
@@ -327,12 +433,18 @@ export function versionInterfaceName(servicePascal: string, key: string): string
 
 /** `/v2.0/lbaas/…` → `v2.0`; `/autoscaling-api/v1/…` → `v1`; undefined when no segment is a version. */
 export function versionOfPath(path: string): string | undefined {
-  return path.split('/').find((segment) => /^v\d+(\.\d+)*$/i.test(segment))?.toLowerCase();
+  return path
+    .split('/')
+    .find((segment) => /^v\d+(\.\d+)*$/i.test(segment))
+    ?.toLowerCase();
 }
 
 /** `v2.0` → `v2_0`, `V3` → `v3`, `2` → `v2`: the client property of a version namespace. */
 export function versionKey(apiVersion: string): string {
-  const key = apiVersion.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const key = apiVersion
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return /^[a-z]/.test(key) ? key : `v${key}`;
 }
 
@@ -363,7 +475,10 @@ const NAMESPACE_RESERVED = ['paginate'];
  * operations of one version want the same name, both fall back to their operationIds (unique in the document), so
  * a name never depends on which of them was read first; only identical operationId words would still need `_2`.
  */
-export function namespaceMethodNames(ops: readonly { operationId: string; officialName?: string }[], reserved: readonly string[] = []): Map<string, string> {
+export function namespaceMethodNames(
+  ops: readonly { operationId: string; officialName?: string }[],
+  reserved: readonly string[] = [],
+): Map<string, string> {
   const wanted = new Map(ops.map((op) => [op.operationId, toCamelCase(op.officialName ?? op.operationId)]));
   const count = new Map<string, number>();
   for (const name of wanted.values()) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
@@ -371,7 +486,10 @@ export function namespaceMethodNames(ops: readonly { operationId: string; offici
   const names = new Map<string, string>();
   for (const id of [...wanted.keys()].sort(compareCodeUnits)) {
     const name = wanted.get(id)!;
-    names.set(id, scope.claimWithSuffixes(count.get(name.toLowerCase())! > 1 ? toCamelCase(id) : name, ['', 'WithResponse']));
+    names.set(
+      id,
+      scope.claimWithSuffixes(count.get(name.toLowerCase())! > 1 ? toCamelCase(id) : name, ['', 'WithResponse']),
+    );
   }
   return names;
 }

@@ -137,7 +137,8 @@ export function assignNames(
 ): Map<string, string> {
   const scope = new NameScope(reserved);
   const names = new Map<string, string>();
-  for (const key of [...new Set(keys)].sort(compareCodeUnits)) names.set(key, scope.claimWithSuffixes(style(key), suffixes));
+  for (const key of [...new Set(keys)].sort(compareCodeUnits))
+    names.set(key, scope.claimWithSuffixes(style(key), suffixes));
   return names;
 }
 

@@ -24,10 +24,17 @@ export async function explainFile(file: string, others: DocPage[] = []): Promise
   out.push(`${file}: read as '${reader.form}', ${pages.length} page(s)`);
   for (const issue of readIssues) out.push(`  reader: ${issue}`);
   for (const page of pages) {
-    out.push('', `page ${page.part ? `${page.part} ` : ''}'${page.title}'${page.apiName ? ` (API ${page.apiName})` : ''}`);
+    out.push(
+      '',
+      `page ${page.part ? `${page.part} ` : ''}'${page.title}'${page.apiName ? ` (API ${page.apiName})` : ''}`,
+    );
     for (const section of page.sections) {
-      out.push(`  § ${section.heading || '(before any heading)'} → ${section.kind}: ${section.paragraphs.length} paragraph(s), ${section.tables.length} table(s), ${section.examples.length} example(s)`);
-      section.examples.forEach((ex, i) => out.push(`      example ${i + 1}${ex.status ? ` (status ${ex.status})` : ''}: ${clip(ex.code, 60)}`));
+      out.push(
+        `  § ${section.heading || '(before any heading)'} → ${section.kind}: ${section.paragraphs.length} paragraph(s), ${section.tables.length} table(s), ${section.examples.length} example(s)`,
+      );
+      section.examples.forEach((ex, i) =>
+        out.push(`      example ${i + 1}${ex.status ? ` (status ${ex.status})` : ''}: ${clip(ex.code, 60)}`),
+      );
     }
     const { tables, result, report } = explainPage(page, library);
     out.push('', '  tables:');
@@ -42,15 +49,24 @@ export async function explainFile(file: string, others: DocPage[] = []): Promise
     if (op) {
       out.push(`  operation ${op.operationId || '(no id yet)'}: ${op.method} ${op.path}`);
       for (const p of op.parameters) out.push(`    parameter ${p.in} ${p.name}${p.required ? ' (required)' : ''}`);
-      if (op.requestBody) out.push(`    request body: ${JSON.stringify(op.requestBody.type)}${op.requestBody.inferred ? ' (inferred from the example)' : ''}`);
+      if (op.requestBody)
+        out.push(
+          `    request body: ${JSON.stringify(op.requestBody.type)}${op.requestBody.inferred ? ' (inferred from the example)' : ''}`,
+        );
       for (const r of op.responses)
-        out.push(`    response ${r.status}: ${r.body ? JSON.stringify(r.body) : 'no body'}${r.inferred ? ' (inferred from the example)' : ''}${r.headers?.length ? `, headers ${r.headers.map((h) => h.name).join(', ')}` : ''}, ${r.examples.length} example(s)`);
+        out.push(
+          `    response ${r.status}: ${r.body ? JSON.stringify(r.body) : 'no body'}${r.inferred ? ' (inferred from the example)' : ''}${r.headers?.length ? `, headers ${r.headers.map((h) => h.name).join(', ')}` : ''}, ${r.examples.length} example(s)`,
+        );
       if (result.thin.length) out.push(`    THIN: ${result.thin.join(', ')}`);
     } else out.push('  no operation (no method and path on the page)');
-    for (const obj of result.objects) out.push(`  schema ${obj.name}${obj.inferred ? ' (inferred)' : ''}: ${obj.fields.map((f) => f.name).join(', ')}`);
+    for (const obj of result.objects)
+      out.push(`  schema ${obj.name}${obj.inferred ? ' (inferred)' : ''}: ${obj.fields.map((f) => f.name).join(', ')}`);
     if (report.length) {
       out.push('', '  report:');
-      for (const e of report) out.push(`    ${e.severity} ${[e.table, e.row !== undefined ? `row ${e.row}` : ''].filter(Boolean).join(' ')}: ${e.reason}`);
+      for (const e of report)
+        out.push(
+          `    ${e.severity} ${[e.table, e.row !== undefined ? `row ${e.row}` : ''].filter(Boolean).join(' ')}: ${e.reason}`,
+        );
     }
   }
   return `${out.join('\n')}\n`;

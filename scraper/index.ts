@@ -83,7 +83,10 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
 }
 
 function countRows(pages: DocPage[]): number {
-  return pages.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.tables.reduce((k, t) => k + t.rows.length, 0), 0), 0);
+  return pages.reduce(
+    (n, p) => n + p.sections.reduce((m, s) => m + s.tables.reduce((k, t) => k + t.rows.length, 0), 0),
+    0,
+  );
 }
 
 /** NUL bytes or many replacement characters: a binary file given as input by mistake. */
@@ -100,11 +103,15 @@ export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
  * open would block until a writer comes) or a socket is refused before it is opened, and the opened handle is
  * checked again. Returns the bytes or the reason the page was not read.
  */
-export async function readPageBytes(file: string, maxBytes = MAX_PAGE_BYTES): Promise<{ bytes: Uint8Array } | { reason: string }> {
+export async function readPageBytes(
+  file: string,
+  maxBytes = MAX_PAGE_BYTES,
+): Promise<{ bytes: Uint8Array } | { reason: string }> {
   const info = await stat(file).catch((err: NodeJS.ErrnoException) => err);
   if (info instanceof Error) return { reason: `cannot read page: ${info.code ?? info.message}` };
   if (!info.isFile()) return { reason: 'not a regular file (device, FIFO or socket): not read' };
-  if (info.size > maxBytes) return { reason: `page is ${info.size} bytes, over the ${maxBytes}-byte limit (MAX_PAGE_BYTES): not read` };
+  if (info.size > maxBytes)
+    return { reason: `page is ${info.size} bytes, over the ${maxBytes}-byte limit (MAX_PAGE_BYTES): not read` };
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -135,15 +142,30 @@ export async function readPageBytes(file: string, maxBytes = MAX_PAGE_BYTES): Pr
  * Reads one file into pages (no interpretation yet: sub-tables may live on another input page). `notes` (how
  * its bytes were decoded) are reported with the page's own findings.
  */
-function readText(text: string, file: string, report: ReportEntry[], notes: DecodeNote[] = []): { pages: DocPage[]; summary: PageSummary } {
+function readText(
+  text: string,
+  file: string,
+  report: ReportEntry[],
+  notes: DecodeNote[] = [],
+): { pages: DocPage[]; summary: PageSummary } {
   const add = (entry: Omit<ReportEntry, 'file'>) => report.push({ file, ...entry });
   notes.forEach(add);
   const reader = pickReader(text, file);
-  const summary: PageSummary = { file, form: reader?.form ?? 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
+  const summary: PageSummary = {
+    file,
+    form: reader?.form ?? 'unknown',
+    pages: 0,
+    operations: 0,
+    schemas: 0,
+    errorCodes: 0,
+    rows: 0,
+    issues: { error: 0, warning: 0, info: 0 },
+  };
   let pages: DocPage[] = [];
   if (!text.trim()) add({ reason: 'empty page', severity: 'warning' });
   else if (looksBinary(text)) add({ reason: 'not a text page (binary content)', severity: 'error' });
-  else if (!reader) add({ reason: 'form not recognised (not DITA HTML, doc-source markdown or manual text)', severity: 'error' });
+  else if (!reader)
+    add({ reason: 'form not recognised (not DITA HTML, doc-source markdown or manual text)', severity: 'error' });
   else {
     try {
       pages = reader.read(text, file, add);
@@ -157,7 +179,13 @@ function readText(text: string, file: string, report: ReportEntry[], notes: Deco
 }
 
 /** Interprets one file's pages; a page that throws becomes a report entry and the others go on. */
-function interpretFile(file: string, pages: DocPage[], summary: PageSummary, report: ReportEntry[], library: TableLibrary): PageOutcome[] {
+function interpretFile(
+  file: string,
+  pages: DocPage[],
+  summary: PageSummary,
+  report: ReportEntry[],
+  library: TableLibrary,
+): PageOutcome[] {
   const add = (entry: Omit<ReportEntry, 'file'>) => report.push({ file, ...entry });
   const outcomes: PageOutcome[] = [];
   for (const page of pages) {
@@ -169,7 +197,11 @@ function interpretFile(file: string, pages: DocPage[], summary: PageSummary, rep
       summary.schemas += result.objects.length;
       summary.errorCodes += result.errorCodes.length;
     } catch (err) {
-      add({ section: page.part, reason: `page could not be interpreted: ${(err as Error).message}`, severity: 'error' });
+      add({
+        section: page.part,
+        reason: `page could not be interpreted: ${(err as Error).message}`,
+        severity: 'error',
+      });
     }
   }
   // Prose pages of a structured manual (使用前必读, 修订记录, …: a titled markdown or HTML topic) are expected:
@@ -181,7 +213,12 @@ function interpretFile(file: string, pages: DocPage[], summary: PageSummary, rep
 }
 
 /** Reads one file into page outcomes; a page that throws becomes a report entry and the others go on. */
-export function scrapeText(text: string, file: string, report: ReportEntry[], library?: TableLibrary): { outcomes: PageOutcome[]; summary: PageSummary } {
+export function scrapeText(
+  text: string,
+  file: string,
+  report: ReportEntry[],
+  library?: TableLibrary,
+): { outcomes: PageOutcome[]; summary: PageSummary } {
   const before = report.length;
   const { pages, summary } = readText(text, file, report);
   const outcomes = interpretFile(file, pages, summary, report, library ?? tableLibrary(pages));
@@ -197,7 +234,12 @@ function displayName(file: string, root: string): string {
 
 export async function scrapeInputs(
   inputs: string[],
-  options: { service: string; root?: string; names?: NameOverrides; onFile?: (done: number, total: number, summary: PageSummary) => void },
+  options: {
+    service: string;
+    root?: string;
+    names?: NameOverrides;
+    onFile?: (done: number, total: number, summary: PageSummary) => void;
+  },
 ): Promise<ScrapeResult> {
   const root = options.root ?? process.cwd();
   const files = await expandInputs(inputs);
@@ -212,7 +254,16 @@ export async function scrapeInputs(
     const bytes = await readPageBytes(file);
     if ('reason' in bytes) {
       report.push({ file: name, reason: bytes.reason, severity: 'error' });
-      const summary: PageSummary = { file: name, form: 'unknown', pages: 0, operations: 0, schemas: 0, errorCodes: 0, rows: 0, issues: { error: 0, warning: 0, info: 0 } };
+      const summary: PageSummary = {
+        file: name,
+        form: 'unknown',
+        pages: 0,
+        operations: 0,
+        schemas: 0,
+        errorCodes: 0,
+        rows: 0,
+        issues: { error: 0, warning: 0, info: 0 },
+      };
       read.push({ file: name, pages: [], summary, readIssues: report.slice(before) });
       continue;
     }
@@ -228,7 +279,12 @@ export async function scrapeInputs(
     pages.push(r.summary);
     options.onFile?.(pages.length, read.length, r.summary); // progress (the CLI's TTY line)
   }
-  const model = buildService(options.service, outcomes, (entry) => report.push(entry), options.names ? { names: options.names } : {});
+  const model = buildService(
+    options.service,
+    outcomes,
+    (entry) => report.push(entry),
+    options.names ? { names: options.names } : {},
+  );
   checkExamples(model, (entry) => report.push(entry));
   const document = buildDocument(model);
   return { document, report: sortReport(report), pages, summary: selfCheck(outcomes, pages) };
@@ -239,6 +295,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function sortReport(report: ReportEntry[]): ReportEntry[] {
   return report
     .map((entry, i) => [entry, i] as const)
-    .sort(([a, i], [b, j]) => compareText(a.file, b.file) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j)
+    .sort(
+      ([a, i], [b, j]) =>
+        compareText(a.file, b.file) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j,
+    )
     .map(([entry]) => entry);
 }

@@ -145,7 +145,14 @@ export const CAPTION_ROLES: Record<string, TableRole> = {
 };
 
 /** Generic captions (`参数说明`, `Parameter description`): the table's role comes from the section it is in. */
-export const GENERIC_CAPTIONS = new Set(['参数说明', 'parameterdescription', 'parameters', '参数', '字段说明', 'description']);
+export const GENERIC_CAPTIONS = new Set([
+  '参数说明',
+  'parameterdescription',
+  'parameters',
+  '参数',
+  '字段说明',
+  'description',
+]);
 
 /**
  * Captions whose subject (the caption without a suffix such as `参数说明`, `说明`) is a *place*, not a field or
@@ -376,10 +383,19 @@ export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|Us
 export const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
 
 /** A status line at the top of an example's code block: `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`. */
-export const EXAMPLE_STATUS_LINE = /^\s*(?:https?\s*status\s*code|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
+export const EXAMPLE_STATUS_LINE =
+  /^\s*(?:https?\s*status\s*code|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
 
 /** Descriptions of responses whose page gives none. */
 export const REASONS: Record<string, string> = {
-  '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content', '400': 'Bad Request', '401': 'Unauthorized',
-  '403': 'Forbidden', '404': 'Not Found', '409': 'Conflict', '500': 'Internal Server Error',
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'No Content',
+  '400': 'Bad Request',
+  '401': 'Unauthorized',
+  '403': 'Forbidden',
+  '404': 'Not Found',
+  '409': 'Conflict',
+  '500': 'Internal Server Error',
 };

@@ -38,7 +38,9 @@ export async function verifyService(entry: CorpusService, work: string): Promise
 }
 
 export function meetsBar(result: VerifyResult): boolean {
-  return passRate(result.requests) >= PASS_BAR && passRate(result.responses) >= PASS_BAR && !result.packageErrors.length;
+  return (
+    passRate(result.requests) >= PASS_BAR && passRate(result.responses) >= PASS_BAR && !result.packageErrors.length
+  );
 }
 
 /** One table row per service: counted examples, passing, documented contradictions, rate. */
@@ -47,10 +49,20 @@ export function summaryTable(results: VerifyResult[]): string {
   for (const r of results) {
     const q = r.requests;
     const s = r.responses;
-    rows.push([r.service, `${q.passed}/${q.total - q.contradicted}`, passRate(q).toFixed(1), String(q.contradicted), `${s.passed}/${s.total - s.contradicted}`, passRate(s).toFixed(1), String(s.contradicted)]);
+    rows.push([
+      r.service,
+      `${q.passed}/${q.total - q.contradicted}`,
+      passRate(q).toFixed(1),
+      String(q.contradicted),
+      `${s.passed}/${s.total - s.contradicted}`,
+      passRate(s).toFixed(1),
+      String(s.contradicted),
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows.map((row) => row.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -67,7 +67,8 @@ export function collectExamples(doc: unknown): CollectedExamples {
       const op = item[method];
       if (!isObject(op) || typeof op.operationId !== 'string') continue;
       const operationId = op.operationId;
-      const file = isObject(op['x-source']) && typeof op['x-source'].file === 'string' ? op['x-source'].file : undefined;
+      const file =
+        isObject(op['x-source']) && typeof op['x-source'].file === 'string' ? op['x-source'].file : undefined;
       const take = (into: DocumentedExample[], kind: DocumentedExample['kind'], content: unknown, status?: string) => {
         for (const [mediaType, media] of jsonMedia(content)) {
           for (const [name, example] of examplesOf(media)) {

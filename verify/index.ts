@@ -123,13 +123,21 @@ async function loadOperations(dir: string): Promise<Map<string, OperationSpecLik
   return byId;
 }
 
-const NOT_GENERATED: Failure = { check: 'validator', pointer: '', reason: 'the operation is not in the generated package (operations.ts)' };
+const NOT_GENERATED: Failure = {
+  check: 'validator',
+  pointer: '',
+  reason: 'the operation is not in the generated package (operations.ts)',
+};
 
 /** Request validator issues about the body only, pointers relative to the body. */
 function bodyIssues(issues: Issue[]): Failure[] {
   return issues
     .filter((i) => i.path === '/body' || i.path.startsWith('/body/'))
-    .map((i) => ({ check: 'validator' as const, pointer: i.path.slice('/body'.length), reason: `${i.keyword}: ${i.message}` }));
+    .map((i) => ({
+      check: 'validator' as const,
+      pointer: i.path.slice('/body'.length),
+      reason: `${i.keyword}: ${i.message}`,
+    }));
 }
 
 function emptyTally(): Tally {
@@ -156,7 +164,9 @@ export function serviceNameOf(specPath: string): string {
 export async function verifySpec(specPath: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const doc = parseYaml(await readFile(specPath, 'utf8'), { maxAliasCount: 100 }) as unknown;
   const examples = collectExamples(doc);
-  const contradictions = options.reportPath ? contradictionsByExample(await readReport(options.reportPath)) : new Map<string, { pointer: string; text: string }[]>();
+  const contradictions = options.reportPath
+    ? contradictionsByExample(await readReport(options.reportPath))
+    : new Map<string, { pointer: string; text: string }[]>();
   let dir = options.packageDir;
   const temporary = dir ? undefined : await mkdtemp(join(tmpdir(), 'hwdocs-verify-'));
   try {
@@ -164,7 +174,8 @@ export async function verifySpec(specPath: string, options: VerifyOptions = {}):
       dir = join(temporary!, 'package');
       await generatePackage(specPath, dir);
     }
-    if (!existsSync(join(dir, 'types.ts'))) throw new PackageMissingError(`no generated package in ${dir} (types.ts is missing)`);
+    if (!existsSync(join(dir, 'types.ts')))
+      throw new PackageMissingError(`no generated package in ${dir} (types.ts is missing)`);
     const operations = await loadOperations(dir);
     const typed = typecheckExamples(dir, examples.requests);
     const result: VerifyResult = {
@@ -201,7 +212,11 @@ export async function verifySpec(specPath: string, options: VerifyOptions = {}):
       const op = operations.get(example.operationId);
       const found: Failure[] = !op
         ? [NOT_GENERATED]
-        : (op.validateResponse?.(Number(example.status), example.value) ?? []).map((i) => ({ check: 'validator', pointer: i.path, reason: `${i.keyword}: ${i.message}` }));
+        : (op.validateResponse?.(Number(example.status), example.value) ?? []).map((i) => ({
+            check: 'validator',
+            pointer: i.path,
+            reason: `${i.keyword}: ${i.message}`,
+          }));
       judge(example, found, result.responses);
     }
     return result;
@@ -220,10 +235,13 @@ function where(example: DocumentedExample): string {
 
 /** The human-readable report: counts first, then every failure with operation + pointer + reason. */
 export function formatResult(result: VerifyResult): string {
-  const lines = [`${result.service}: ${tallyLine('requests', result.requests)}; ${tallyLine('responses', result.responses)}${result.notJson ? `; ${result.notJson} examples not JSON (not verified)` : ''}`];
+  const lines = [
+    `${result.service}: ${tallyLine('requests', result.requests)}; ${tallyLine('responses', result.responses)}${result.notJson ? `; ${result.notJson} examples not JSON (not verified)` : ''}`,
+  ];
   for (const e of result.packageErrors) lines.push(`  PACKAGE ${e}`);
   const sorted = [...result.outcomes].sort((a, b) => (where(a.example) < where(b.example) ? -1 : 1));
-  for (const o of sorted) for (const f of o.failures) lines.push(`  FAIL ${where(o.example)} ${f.pointer || '/'}: ${f.check}: ${f.reason}`);
+  for (const o of sorted)
+    for (const f of o.failures) lines.push(`  FAIL ${where(o.example)} ${f.pointer || '/'}: ${f.check}: ${f.reason}`);
   for (const o of sorted) {
     if (o.failures.length || !o.documented.length) continue;
     lines.push(`  DOCUMENTED ${where(o.example)}: ${o.contradictions.join('; ')}`);

@@ -31,7 +31,7 @@ function bodyType(example: DocumentedExample): string {
 /** The virtual file: one `const` per example, typed with its operation's generated body type. */
 export function examplesSource(examples: DocumentedExample[]): { text: string; placed: Placed[] } {
   let text =
-    "// Written by hwdocs verify: every documented request example as a constant of its generated body type.\n" +
+    '// Written by hwdocs verify: every documented request example as a constant of its generated body type.\n' +
     "import type * as types from './types.js';\n\n";
   const placed: Placed[] = [];
   examples.forEach((example, i) => {
@@ -48,20 +48,35 @@ export function examplesSource(examples: DocumentedExample[]): { text: string; p
 
 function compilerOptions(packageDir: string): ts.CompilerOptions {
   const configPath = join(packageDir, 'tsconfig.json');
-  let options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+  let options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  };
   if (existsSync(configPath)) {
     const read = ts.readConfigFile(configPath, ts.sys.readFile);
     if (!read.error) options = ts.parseJsonConfigFileContent(read.config, ts.sys, packageDir).options;
   }
   // --strict whatever the package says; nothing is emitted.
-  return { ...options, strict: true, noEmit: true, declaration: false, skipLibCheck: true, incremental: false, composite: false };
+  return {
+    ...options,
+    strict: true,
+    noEmit: true,
+    declaration: false,
+    skipLibCheck: true,
+    incremental: false,
+    composite: false,
+  };
 }
 
 /**
  * Type errors per example (same order as `examples`; an empty list means it compiles), plus diagnostics that belong
  * to no example (the generated types themselves), which the caller reports as a broken package.
  */
-export function typecheckExamples(packageDir: string, examples: DocumentedExample[]): { issues: TypeIssue[][]; other: string[] } {
+export function typecheckExamples(
+  packageDir: string,
+  examples: DocumentedExample[],
+): { issues: TypeIssue[][]; other: string[] } {
   const dir = resolve(packageDir);
   const file = join(dir, VIRTUAL_FILE);
   const { text, placed } = examplesSource(examples);
@@ -72,7 +87,8 @@ export function typecheckExamples(packageDir: string, examples: DocumentedExampl
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const same = (name: string) => resolve(name) === file;
-  host.getSourceFile = (name, language, onError, create) => (same(name) ? virtual : getSourceFile(name, language, onError, create));
+  host.getSourceFile = (name, language, onError, create) =>
+    same(name) ? virtual : getSourceFile(name, language, onError, create);
   host.fileExists = (name) => same(name) || fileExists(name);
   host.readFile = (name) => (same(name) ? text : readFile(name));
   const program = ts.createProgram({ rootNames: [file], options, host });
@@ -84,7 +100,11 @@ export function typecheckExamples(packageDir: string, examples: DocumentedExampl
     const at = d.start ?? -1;
     const i = placed.findIndex((p) => at >= p.start && at < p.end);
     if (i < 0) other.push(message);
-    else issues[i]!.push({ pointer: at >= placed[i]!.literalStart ? pointerAt(placed[i]!.spans, at - placed[i]!.literalStart) : '', message });
+    else
+      issues[i]!.push({
+        pointer: at >= placed[i]!.literalStart ? pointerAt(placed[i]!.spans, at - placed[i]!.literalStart) : '',
+        message,
+      });
   }
   return { issues, other };
 }

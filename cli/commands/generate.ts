@@ -6,7 +6,8 @@ import { info, stage } from '../log.ts';
 import { assertSafeOutputs } from '../outputs.ts';
 import { OutputOwnershipError } from '../../generator/write.ts';
 
-const USAGE = 'hwdocs generate <spec.yaml|json> -o <output dir> [--name <package name>] [--runtime <shared runtime package>]';
+const USAGE =
+  'hwdocs generate <spec.yaml|json> -o <output dir> [--name <package name>] [--runtime <shared runtime package>]';
 
 const HELP = `Usage: ${USAGE}
 
@@ -46,7 +47,10 @@ export const generate: Command = {
           throw new UsageError(`${(err as Error).message}\n\nUsage: ${USAGE}`);
         }
       }
-      const options = { ...(values.name ? { name: values.name } : {}), ...(values.runtime ? { runtime: values.runtime } : {}) };
+      const options = {
+        ...(values.name ? { name: values.name } : {}),
+        ...(values.runtime ? { runtime: values.runtime } : {}),
+      };
       const result = await stage('generate', () => generatePackage(positionals[0], values.out!, options));
       for (const warning of result.warnings) info(`hwdocs generate: warning: ${warning}`);
       process.stdout.write(

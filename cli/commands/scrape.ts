@@ -13,7 +13,8 @@ import {
   writeScrapeResult,
 } from '../scrape-output.ts';
 
-const USAGE = 'hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]\n       hwdocs scrape --explain FILE [inputs...]';
+const USAGE =
+  'hwdocs scrape <inputs...> -o <out.yaml|out.json> [--service NAME] [--report report.json] [--strict]\n       hwdocs scrape --explain FILE [inputs...]';
 
 const HELP = `${USAGE}
 
@@ -54,9 +55,12 @@ export const scrape: Command = {
       let others: string[] = [];
       try {
         others = positionals.length ? await expandInputs(positionals) : [];
-        process.stdout.write(await explainFile(values.explain, await readPages(others.filter((f) => f !== values.explain))));
+        process.stdout.write(
+          await explainFile(values.explain, await readPages(others.filter((f) => f !== values.explain))),
+        );
       } catch (err) {
-        if (err instanceof InputError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError((err as Error).message);
+        if (err instanceof InputError || (err as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new UsageError((err as Error).message);
         throw err;
       }
       return 0;

@@ -25,18 +25,30 @@ Prints counts, then each failure as operation, example, JSON Pointer and reason.
 export const verify: Command = {
   summary: 'Check that the documented examples compile and validate against the generated package',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { package: { type: 'string' }, report: { type: 'string' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { package: { type: 'string' }, report: { type: 'string' } },
+      USAGE,
+    );
     if (values.help) {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
+    if (positionals.length !== 1)
+      throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
     const [spec] = positionals as [string];
-    for (const [what, path] of [['spec', spec], ['package', values.package], ['report', values.report]] as const) {
+    for (const [what, path] of [
+      ['spec', spec],
+      ['package', values.package],
+      ['report', values.report],
+    ] as const) {
       if (path !== undefined && !existsSync(path)) throw new UsageError(`${what} not found: ${path}`);
     }
     try {
-      const result = await verifySpec(spec, { ...(values.package ? { packageDir: values.package } : {}), ...(values.report ? { reportPath: values.report } : {}) });
+      const result = await verifySpec(spec, {
+        ...(values.package ? { packageDir: values.package } : {}),
+        ...(values.report ? { reportPath: values.report } : {}),
+      });
       process.stdout.write(`${formatResult(result)}\n`);
       return result.requests.failed || result.responses.failed || result.packageErrors.length ? 1 : 0;
     } catch (err) {

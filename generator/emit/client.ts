@@ -1,7 +1,16 @@
 // client.ts and operations.ts of the generated package. client.ts is built with ts-morph: one async method per
 // operation (plus a `…WithResponse` variant), typed from openapi-typescript's `operations` and documented from the
 // spec. operations.ts holds the OperationSpec constants the runtime executes.
-import { Project, StructureKind, VariableDeclarationKind, type CodeBlockWriter, type InterfaceDeclarationStructure, type MethodSignatureStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
+import {
+  Project,
+  StructureKind,
+  VariableDeclarationKind,
+  type CodeBlockWriter,
+  type InterfaceDeclarationStructure,
+  type MethodSignatureStructure,
+  type OptionalKind,
+  type StatementStructures,
+} from 'ts-morph';
 import { versionInterfaceName, type OperationModel, type ParameterModel, type ServiceModel } from '../model.ts';
 import { detectPagination, type PageStrategyModel } from './pagination.ts';
 import { commentLines, stringLiteral } from '../escape.ts';
@@ -15,11 +24,16 @@ function isCallerOptional(param: ParameterModel): boolean {
 }
 
 /** The TypeScript type of one argument group (`path`, `query`, `headers`), or undefined when the operation has none. */
-function groupType(op: OperationModel, location: ParameterModel['in']): { type: string; required: boolean } | undefined {
+function groupType(
+  op: OperationModel,
+  location: ParameterModel['in'],
+): { type: string; required: boolean } | undefined {
   const params = op.parameters.filter((p) => p.in === location);
   if (!params.length) return undefined;
   const source = `Params<${stringLiteral(op.operationId)}, ${stringLiteral(location)}>`;
-  const members = params.map((p) => `${stringLiteral(p.name)}${isCallerOptional(p) ? '?' : ''}: ${source}[${stringLiteral(p.name)}];`);
+  const members = params.map(
+    (p) => `${stringLiteral(p.name)}${isCallerOptional(p) ? '?' : ''}: ${source}[${stringLiteral(p.name)}];`,
+  );
   return { type: `{ ${members.join(' ')} }`, required: params.some((p) => !isCallerOptional(p)) };
 }
 
@@ -32,7 +46,9 @@ function resultType(op: OperationModel): string {
   const success = op.responses.filter((r) => /^2/.test(r.status));
   if (!success.length) return 'unknown';
   const parts = success.map((r) =>
-    r.mediaType ? `${opType(op)}["responses"][${indexKey(r.status)}]["content"][${stringLiteral(r.mediaType)}]` : 'undefined',
+    r.mediaType
+      ? `${opType(op)}["responses"][${indexKey(r.status)}]["content"][${stringLiteral(r.mediaType)}]`
+      : 'undefined',
   );
   return `OpenEnums<${[...new Set(parts)].join(' | ')}>`;
 }
@@ -45,7 +61,9 @@ function argsOptional(op: OperationModel): boolean {
 function docPage(op: OperationModel): string | undefined {
   const source = op.source;
   if (!source) return undefined;
-  const where = [source.file, source.section && `§ ${source.section}`, source.table && `(${source.table})`].filter(Boolean).join(' ');
+  const where = [source.file, source.section && `§ ${source.section}`, source.table && `(${source.table})`]
+    .filter(Boolean)
+    .join(' ');
   return source.url ? `${source.url}${where ? ` — ${where}` : ''}` : where || undefined;
 }
 
@@ -81,7 +99,10 @@ function itemType(op: OperationModel, strategy: PageStrategyModel): string {
 }
 
 /** Method signatures of one client object, plus its `paginate` property when some of its operations page. */
-function objectMembers(service: ServiceModel, ops: readonly OperationModel[]): { methods: OptionalKind<MethodSignatureStructure>[]; paginate?: string } {
+function objectMembers(
+  service: ServiceModel,
+  ops: readonly OperationModel[],
+): { methods: OptionalKind<MethodSignatureStructure>[]; paginate?: string } {
   const methods: OptionalKind<MethodSignatureStructure>[] = [];
   const pages: string[] = [];
   for (const op of ops) {
@@ -98,22 +119,40 @@ function objectMembers(service: ServiceModel, ops: readonly OperationModel[]): {
     methods.push({
       name: `${name}WithResponse`,
       // The full text is on the plain method; repeating it would double the size of large clients.
-      docs: [{ description: [...commentLines(`Like \`${name}\`, resolving to the whole response: status, lower-case headers, request id and body.`), `@see ${name}`].join('\n') }],
+      docs: [
+        {
+          description: [
+            ...commentLines(
+              `Like \`${name}\`, resolving to the whole response: status, lower-case headers, request id and body.`,
+            ),
+            `@see ${name}`,
+          ].join('\n'),
+        },
+      ],
       parameters: [{ name: 'args', type: argsName, hasQuestionToken: optional }],
       returnType: `Promise<ApiResponse<${resultName}>>`,
     });
     const strategy = detectPagination(service, op);
     if (strategy) {
       const how = strategy.kind === 'marker' ? `\`${strategy.markerParam}\`` : `\`${strategy.offsetParam}\``;
-      const doc = commentLines(`Every item of \`${strategy.items}\` over all pages of \`${name}\`, fetched page by page (${how}${strategy.limitParam ? ` + \`${strategy.limitParam}\`` : ''}) as the loop asks for them.`);
-      pages.push(`/**\n${doc.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n * @see ${name}\n */\n${name}(args${optional ? '?' : ''}: ${argsName}): AsyncGenerator<${itemType(op, strategy)}, void, undefined>;`);
+      const doc = commentLines(
+        `Every item of \`${strategy.items}\` over all pages of \`${name}\`, fetched page by page (${how}${strategy.limitParam ? ` + \`${strategy.limitParam}\`` : ''}) as the loop asks for them.`,
+      );
+      pages.push(
+        `/**\n${doc.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n * @see ${name}\n */\n${name}(args${optional ? '?' : ''}: ${argsName}): AsyncGenerator<${itemType(op, strategy)}, void, undefined>;`,
+      );
     }
   }
   return pages.length ? { methods, paginate: `{\n${pages.join('\n')}\n}` } : { methods };
 }
 
 /** The object literal implementing one client object's methods (and `paginate`), written into `writer`. */
-function writeObjectBody(writer: CodeBlockWriter, service: ServiceModel, ops: readonly OperationModel[], extraPaginate?: string): void {
+function writeObjectBody(
+  writer: CodeBlockWriter,
+  service: ServiceModel,
+  ops: readonly OperationModel[],
+  extraPaginate?: string,
+): void {
   const pages: OperationModel[] = [];
   for (const op of ops) {
     const argsName = `${op.typeStem}Args`;
@@ -139,7 +178,9 @@ function writeObjectBody(writer: CodeBlockWriter, service: ServiceModel, ops: re
       writer.writeLine(`${op.versionMethodName}(${param}): AsyncGenerator<${item}, void, undefined> {`);
       writer
         .indent()
-        .write(`return paginate<${item}>(async (page) => (await client.request<${resultName}>(operations[${stringLiteral(op.methodName)}], page)).body, args, pageStrategies[${stringLiteral(op.methodName)}]);`)
+        .write(
+          `return paginate<${item}>(async (page) => (await client.request<${resultName}>(operations[${stringLiteral(op.methodName)}], page)).body, args, pageStrategies[${stringLiteral(op.methodName)}]);`,
+        )
         .newLine();
       writer.writeLine('},');
     }
@@ -154,37 +195,88 @@ export function emitClient(service: ServiceModel, runtimeImport: string = LOCAL_
   const clientInterface = `${service.pascal}Client`;
   const paged = service.operations.filter((op) => detectPagination(service, op));
 
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namedImports: paged.length ? ['createClient', 'paginate'] : ['createClient'] });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, isTypeOnly: true, namedImports: ['ApiResponse', 'ClientOptions', 'HuaweiCloudApiError', 'ServiceInfo'] });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './types.js', isTypeOnly: true, namespaceImport: 'types' });
+  statements.push({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: runtimeImport,
+    namedImports: paged.length ? ['createClient', 'paginate'] : ['createClient'],
+  });
+  statements.push({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: runtimeImport,
+    isTypeOnly: true,
+    namedImports: ['ApiResponse', 'ClientOptions', 'HuaweiCloudApiError', 'ServiceInfo'],
+  });
+  statements.push({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: './types.js',
+    isTypeOnly: true,
+    namespaceImport: 'types',
+  });
   const stemsWithCodes = service.operations.map((op) => `${op.typeStem}ErrorCode`);
-  if (stemsWithCodes.length) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', isTypeOnly: true, namedImports: stemsWithCodes });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namedImports: paged.length ? ['operations', 'pageStrategies'] : ['operations'] });
+  if (stemsWithCodes.length)
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './errors.js',
+      isTypeOnly: true,
+      namedImports: stemsWithCodes,
+    });
+  statements.push({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: './operations.js',
+    namedImports: paged.length ? ['operations', 'pageStrategies'] : ['operations'],
+  });
 
-  statements.push({ kind: StructureKind.TypeAlias,
+  statements.push({
+    kind: StructureKind.TypeAlias,
     name: 'Params',
-    typeParameters: [{ name: 'Id', constraint: 'keyof types.operations' }, { name: 'In', constraint: "'path' | 'query' | 'header'" }],
-    docs: [{ description: "The parameters of one location of an operation, as openapi-typescript declares them." }],
+    typeParameters: [
+      { name: 'Id', constraint: 'keyof types.operations' },
+      { name: 'In', constraint: "'path' | 'query' | 'header'" },
+    ],
+    docs: [{ description: 'The parameters of one location of an operation, as openapi-typescript declares them.' }],
     type: "NonNullable<types.operations[Id]['parameters'][In]>",
   });
-  statements.push({ kind: StructureKind.TypeAlias,
+  statements.push({
+    kind: StructureKind.TypeAlias,
     name: 'OpenEnums',
     typeParameters: [{ name: 'T' }],
-    docs: [{ description: "A response type that accepts enum values added after the docs were written: `'A' | 'B'` reads `'A' | 'B' | (string & {})`. Requests stay exact." }],
+    docs: [
+      {
+        description:
+          "A response type that accepts enum values added after the docs were written: `'A' | 'B'` reads `'A' | 'B' | (string & {})`. Requests stay exact.",
+      },
+    ],
     type: 'T extends string ? (string extends T ? T : T | (string & {})) : T extends readonly (infer U)[] ? OpenEnums<U>[] : T extends object ? { [K in keyof T]: OpenEnums<T[K]> } : T',
   });
-  statements.push({ kind: StructureKind.VariableStatement,
+  statements.push({
+    kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [{ description: commentLines(`Where ${service.title} lives: the runtime fills {region} from ClientOptions.region (or takes ClientOptions.endpoint as it is).`).join('\n') }],
-    declarations: [{ name: 'service', type: 'ServiceInfo', initializer: `{ name: ${stringLiteral(service.title)}, serverTemplate: ${stringLiteral(service.serverTemplate)} }` }],
+    docs: [
+      {
+        description: commentLines(
+          `Where ${service.title} lives: the runtime fills {region} from ClientOptions.region (or takes ClientOptions.endpoint as it is).`,
+        ).join('\n'),
+      },
+    ],
+    declarations: [
+      {
+        name: 'service',
+        type: 'ServiceInfo',
+        initializer: `{ name: ${stringLiteral(service.title)}, serverTemplate: ${stringLiteral(service.serverTemplate)} }`,
+      },
+    ],
   });
 
   for (const op of service.operations) {
     const argsName = `${op.typeStem}Args`;
     const resultName = `${op.typeStem}Result`;
     const properties: { name: string; type: string; hasQuestionToken: boolean; docs?: string[] }[] = [];
-    for (const [location, key] of [['path', 'path'], ['query', 'query'], ['header', 'headers']] as const) {
+    for (const [location, key] of [
+      ['path', 'path'],
+      ['query', 'query'],
+      ['header', 'headers'],
+    ] as const) {
       const group = groupType(op, location);
       if (group) properties.push({ name: key, type: group.type, hasQuestionToken: !group.required });
     }
@@ -195,24 +287,50 @@ export function emitClient(service: ServiceModel, runtimeImport: string = LOCAL_
         hasQuestionToken: !op.body.required,
       });
     }
-    properties.push({ name: 'signal', type: 'AbortSignal', hasQuestionToken: true, docs: ['Cancels the request (and its retries).'] });
+    properties.push({
+      name: 'signal',
+      type: 'AbortSignal',
+      hasQuestionToken: true,
+      docs: ['Cancels the request (and its retries).'],
+    });
     statements.push({
       kind: StructureKind.Interface,
       name: argsName,
       isExported: true,
-      docs: [{ description: commentLines(`Arguments of \`${callPath(service, op)}\` (${op.operationId}).`).join('\n') }],
-      properties: properties.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.hasQuestionToken, docs: p.docs?.map((d) => ({ description: d })) })),
+      docs: [
+        { description: commentLines(`Arguments of \`${callPath(service, op)}\` (${op.operationId}).`).join('\n') },
+      ],
+      properties: properties.map((p) => ({
+        name: p.name,
+        type: p.type,
+        hasQuestionToken: p.hasQuestionToken,
+        docs: p.docs?.map((d) => ({ description: d })),
+      })),
     } satisfies InterfaceDeclarationStructure);
-    statements.push({ kind: StructureKind.TypeAlias,
+    statements.push({
+      kind: StructureKind.TypeAlias,
       name: resultName,
       isExported: true,
-      docs: [{ description: commentLines(`Body of a successful \`${callPath(service, op)}\` response (enum values open to new ones).`).join('\n') }],
+      docs: [
+        {
+          description: commentLines(
+            `Body of a successful \`${callPath(service, op)}\` response (enum values open to new ones).`,
+          ).join('\n'),
+        },
+      ],
       type: resultType(op),
     });
-    statements.push({ kind: StructureKind.TypeAlias,
+    statements.push({
+      kind: StructureKind.TypeAlias,
       name: `${op.typeStem}Error`,
       isExported: true,
-      docs: [{ description: commentLines(`What \`${callPath(service, op)}\` rejects with on a non-2xx response: \`errorCode\` offers the codes its page and the service's error-code page give it (switch over them), and still accepts any other string.`).join('\n') }],
+      docs: [
+        {
+          description: commentLines(
+            `What \`${callPath(service, op)}\` rejects with on a non-2xx response: \`errorCode\` offers the codes its page and the service's error-code page give it (switch over them), and still accepts any other string.`,
+          ).join('\n'),
+        },
+      ],
       type: `HuaweiCloudApiError<${op.typeStem}ErrorCode> & { readonly errorCode?: ${op.typeStem}ErrorCode | (string & {}) }`,
     });
   }
@@ -231,7 +349,16 @@ export function emitClient(service: ServiceModel, runtimeImport: string = LOCAL_
       isExported: true,
       docs: [{ description: commentLines(object.doc).join('\n') }],
       methods: members.methods,
-      properties: members.paginate ? [{ name: 'paginate', isReadonly: true, type: members.paginate, docs: [{ description: 'Async iterators over every item of the list operations that page.' }] }] : [],
+      properties: members.paginate
+        ? [
+            {
+              name: 'paginate',
+              isReadonly: true,
+              type: members.paginate,
+              docs: [{ description: 'Async iterators over every item of the list operations that page.' }],
+            },
+          ]
+        : [],
     });
   }
 
@@ -241,7 +368,8 @@ export function emitClient(service: ServiceModel, runtimeImport: string = LOCAL_
   const flat = service.flatMethods && versionObjects.length === 1 ? versionObjects[0] : undefined;
   const own = objectMembers(service, unversioned);
   const flatPaginate = flat && objectMembers(service, flat.operations).paginate !== undefined;
-  const paginateType = own.paginate && flatPaginate ? `${flat!.interfaceName}['paginate'] & ${own.paginate}` : own.paginate;
+  const paginateType =
+    own.paginate && flatPaginate ? `${flat!.interfaceName}['paginate'] & ${own.paginate}` : own.paginate;
   statements.push({
     kind: StructureKind.Interface,
     name: clientInterface,
@@ -259,13 +387,28 @@ export function emitClient(service: ServiceModel, runtimeImport: string = LOCAL_
       },
     ],
     properties: [
-      ...versionObjects.map((v) => ({ name: v.key, isReadonly: true, type: v.interfaceName, docs: [{ description: commentLines(v.doc).join('\n') }] })),
-      ...(paginateType ? [{ name: 'paginate', isReadonly: true, type: paginateType, docs: [{ description: 'Async iterators over every item of the list operations that page.' }] }] : []),
+      ...versionObjects.map((v) => ({
+        name: v.key,
+        isReadonly: true,
+        type: v.interfaceName,
+        docs: [{ description: commentLines(v.doc).join('\n') }],
+      })),
+      ...(paginateType
+        ? [
+            {
+              name: 'paginate',
+              isReadonly: true,
+              type: paginateType,
+              docs: [{ description: 'Async iterators over every item of the list operations that page.' }],
+            },
+          ]
+        : []),
     ],
     methods: own.methods,
   });
 
-  statements.push({ kind: StructureKind.Function,
+  statements.push({
+    kind: StructureKind.Function,
     name: `create${service.pascal}Client`,
     isExported: true,
     docs: [
@@ -280,13 +423,20 @@ export function emitClient(service: ServiceModel, runtimeImport: string = LOCAL_
     statements: (writer) => {
       writer.writeLine('const client = createClient(options, service);');
       for (const object of versionObjects) {
-        writer.write(`const ${object.key}: ${object.interfaceName} = `).block(() => writeObjectBody(writer, service, object.operations));
+        writer
+          .write(`const ${object.key}: ${object.interfaceName} = `)
+          .block(() => writeObjectBody(writer, service, object.operations));
         writer.write(';').newLine();
       }
       writer.write('return ').block(() => {
         if (flat) writer.writeLine(`...${flat.key},`);
         for (const object of versionObjects) writer.writeLine(`${object.key},`);
-        writeObjectBody(writer, service, unversioned, flat && flatPaginate && own.paginate ? `${flat.key}.paginate` : undefined);
+        writeObjectBody(
+          writer,
+          service,
+          unversioned,
+          flat && flatPaginate && own.paginate ? `${flat.key}.paginate` : undefined,
+        );
       });
       writer.write(';');
     },
@@ -301,7 +451,9 @@ function literal(value: unknown): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
-    return `{ ${Object.entries(value).map(([key, item]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key)}: ${literal(item)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key)}: ${literal(item)}`)
+      .join(', ')} }`;
   }
   return String(value);
 }
@@ -329,7 +481,11 @@ export function emitOperations(service: ServiceModel, runtimeImport: string = LO
     'export const operations = {',
   ];
   for (const op of service.operations) {
-    const names = (location: ParameterModel['in']) => `[${op.parameters.filter((p) => p.in === location).map((p) => stringLiteral(p.name)).join(', ')}]`;
+    const names = (location: ParameterModel['in']) =>
+      `[${op.parameters
+        .filter((p) => p.in === location)
+        .map((p) => stringLiteral(p.name))
+        .join(', ')}]`;
     lines.push(
       `${stringLiteral(op.methodName)}: {`,
       `operationId: ${stringLiteral(op.operationId)},`,
@@ -347,7 +503,10 @@ export function emitOperations(service: ServiceModel, runtimeImport: string = LO
   }
   lines.push('} satisfies Record<string, OperationSpec>;', '');
   if (paged.length) {
-    lines.push('/** How each list operation that pages does it (see paginate() in the runtime). */', 'export const pageStrategies = {');
+    lines.push(
+      '/** How each list operation that pages does it (see paginate() in the runtime). */',
+      'export const pageStrategies = {',
+    );
     for (const { op, strategy } of paged) lines.push(`${stringLiteral(op.methodName)}: ${literal(strategy)},`);
     lines.push('} satisfies Record<string, PageStrategy>;', '');
   }

@@ -6,19 +6,31 @@ import { schemaRefName, type OperationModel, type ServiceModel } from '../model.
 
 /** The strategy as emitted (same shape as the runtime's PageStrategy). */
 export type PageStrategyModel =
-  | { kind: 'marker'; items: string; markerParam: string; limitParam?: string; nextMarker?: string[]; itemMarker?: string }
+  | {
+      kind: 'marker';
+      items: string;
+      markerParam: string;
+      limitParam?: string;
+      nextMarker?: string[];
+      itemMarker?: string;
+    }
   | { kind: 'offset'; items: string; offsetParam: string; limitParam?: string; pageNumbers?: boolean; total?: string };
 
 /** Query parameter pairs that page a list, first match wins (wire names, as the manuals spell them). */
-const PAGING_PARAMETERS: readonly { kind: 'marker' | 'offset' | 'page'; position: string; size: readonly string[] }[] = [
-  { kind: 'marker', position: 'marker', size: ['limit', 'page_size'] },
-  { kind: 'offset', position: 'offset', size: ['limit', 'page_size'] },
-  { kind: 'page', position: 'page_no', size: ['page_size', 'limit'] },
-  { kind: 'page', position: 'page', size: ['page_size', 'limit', 'per_page'] },
-];
+const PAGING_PARAMETERS: readonly { kind: 'marker' | 'offset' | 'page'; position: string; size: readonly string[] }[] =
+  [
+    { kind: 'marker', position: 'marker', size: ['limit', 'page_size'] },
+    { kind: 'offset', position: 'offset', size: ['limit', 'page_size'] },
+    { kind: 'page', position: 'page_no', size: ['page_size', 'limit'] },
+    { kind: 'page', position: 'page', size: ['page_size', 'limit', 'per_page'] },
+  ];
 
 /** Where a body gives the marker of the next page, first match wins. */
-const NEXT_MARKER_PATHS: readonly (readonly string[])[] = [['page_info', 'next_marker'], ['next_marker'], ['pageInfo', 'nextMarker']];
+const NEXT_MARKER_PATHS: readonly (readonly string[])[] = [
+  ['page_info', 'next_marker'],
+  ['next_marker'],
+  ['pageInfo', 'nextMarker'],
+];
 
 /** Body properties that count all items (not just this page's), first match wins. */
 const TOTAL_PROPERTIES: readonly string[] = ['total', 'total_count', 'count'];
@@ -26,7 +38,8 @@ const TOTAL_PROPERTIES: readonly string[] = ['total', 'total_count', 'count'];
 /** Item properties that serve as the next marker when the body gives none (OpenStack: the last item's id). */
 const ITEM_MARKER_PROPERTIES: readonly string[] = ['id'];
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Follows `$ref`s to components.schemas (a few hops; a cycle or a dangling ref gives undefined). */
 function resolve(service: ServiceModel, schema: unknown): JsonObject | undefined {
@@ -50,7 +63,8 @@ function properties(service: ServiceModel, schema: unknown): Map<string, JsonObj
   return out;
 }
 
-const typeOf = (schema: JsonObject): string[] => (Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : []);
+const typeOf = (schema: JsonObject): string[] =>
+  Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : [];
 
 /** The property path exists in the body schema. */
 function hasPath(service: ServiceModel, schema: unknown, path: readonly string[]): boolean {
@@ -83,7 +97,8 @@ export function detectPagination(service: ServiceModel, op: OperationModel): Pag
   const limit = limitParam !== undefined ? { limitParam } : {};
   if (pairing.kind === 'marker') {
     const nextMarker = NEXT_MARKER_PATHS.find((path) => hasPath(service, body, path));
-    if (nextMarker) return { kind: 'marker', items, markerParam: pairing.position, ...limit, nextMarker: [...nextMarker] };
+    if (nextMarker)
+      return { kind: 'marker', items, markerParam: pairing.position, ...limit, nextMarker: [...nextMarker] };
     const itemProps = properties(service, itemsSchema.items);
     const itemMarker = ITEM_MARKER_PROPERTIES.find((name) => itemProps.has(name));
     return itemMarker ? { kind: 'marker', items, markerParam: pairing.position, ...limit, itemMarker } : undefined;

@@ -34,10 +34,18 @@ export function packageOfSpecifier(specifier: string): string {
 
 function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  hb.registerHelper('json', (value: unknown) =>
+    JSON.stringify(value ?? null)
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029'),
+  );
   hb.registerHelper('md', (value: unknown) => markdownText(String(value ?? '')));
   hb.registerHelper('code', (value: unknown) => markdownCode(String(value ?? '')));
-  hb.registerHelper('comment', (value: unknown) => String(value ?? '').replace(/[\r\n\u2028\u2029]/g, ' ').replace(/\*\//g, '*\\/'));
+  hb.registerHelper('comment', (value: unknown) =>
+    String(value ?? '')
+      .replace(/[\r\n\u2028\u2029]/g, ' ')
+      .replace(/\*\//g, '*\\/'),
+  );
   hb.registerHelper('raw', (value: unknown) => String(value ?? ''));
   return hb;
 }
@@ -49,7 +57,11 @@ function packageVersion(specVersion: string): string {
 
 /** A value of the right type for a placeholder in the README example. */
 function placeholder(schema: Record<string, unknown>, name: string): string {
-  if (Array.isArray(schema.enum) && schema.enum.length && ['string', 'number', 'boolean'].includes(typeof schema.enum[0])) {
+  if (
+    Array.isArray(schema.enum) &&
+    schema.enum.length &&
+    ['string', 'number', 'boolean'].includes(typeof schema.enum[0])
+  ) {
     return typeof schema.enum[0] === 'string' ? stringLiteral(schema.enum[0]) : String(schema.enum[0]);
   }
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
@@ -60,15 +72,20 @@ function placeholder(schema: Record<string, unknown>, name: string): string {
 
 /** True when a README example can be written for the operation without inventing a request body. */
 function exampleFriendly(op: OperationModel): boolean {
-  const simple = (s: Record<string, unknown>) => ['string', 'integer', 'number', 'boolean'].includes(String(s.type)) && !s.pattern && !s.minLength;
-  return !(op.body && op.body.required) && op.parameters.every((p) => !p.required || p.filledByRuntime || simple(p.schema));
+  const simple = (s: Record<string, unknown>) =>
+    ['string', 'integer', 'number', 'boolean'].includes(String(s.type)) && !s.pattern && !s.minLength;
+  return (
+    !(op.body && op.body.required) && op.parameters.every((p) => !p.required || p.filledByRuntime || simple(p.schema))
+  );
 }
 
 function readmeExample(service: ServiceModel, packageName: string): string {
   const clientFactory = `create${service.pascal}Client`;
   const enumName = `${service.pascal}ErrorCode`;
   if (!service.operations.length) return schemaOnlyExample(service, packageName);
-  const op = service.operations.find((o) => o.method === 'GET' && exampleFriendly(o)) ?? service.operations.find(exampleFriendly);
+  const op =
+    service.operations.find((o) => o.method === 'GET' && exampleFriendly(o)) ??
+    service.operations.find(exampleFriendly);
   const lines = [
     `import { ${clientFactory}, HuaweiCloudApiError, isKnownErrorCode, ${enumName} } from ${stringLiteral(packageName)};`,
     '',
@@ -81,9 +98,16 @@ function readmeExample(service: ServiceModel, packageName: string): string {
   ];
   if (op) {
     const groups: string[] = [];
-    for (const [location, key] of [['path', 'path'], ['query', 'query'], ['header', 'headers']] as const) {
+    for (const [location, key] of [
+      ['path', 'path'],
+      ['query', 'query'],
+      ['header', 'headers'],
+    ] as const) {
       const required = op.parameters.filter((p) => p.in === location && p.required && !p.filledByRuntime);
-      if (required.length) groups.push(`${key}: { ${required.map((p) => `${stringLiteral(p.name)}: ${placeholder(p.schema, p.name)}`).join(', ')} }`);
+      if (required.length)
+        groups.push(
+          `${key}: { ${required.map((p) => `${stringLiteral(p.name)}: ${placeholder(p.schema, p.name)}`).join(', ')} }`,
+        );
     }
     lines.push(
       'try {',
@@ -98,7 +122,10 @@ function readmeExample(service: ServiceModel, packageName: string): string {
       '}',
     );
   } else {
-    lines.push('console.log(Object.keys(client));', `console.log(HuaweiCloudApiError.name, isKnownErrorCode('x'), Object.keys(${enumName}).length);`);
+    lines.push(
+      'console.log(Object.keys(client));',
+      `console.log(HuaweiCloudApiError.name, isKnownErrorCode('x'), Object.keys(${enumName}).length);`,
+    );
   }
   return lines.join('\n');
 }
@@ -107,7 +134,12 @@ function readmeExample(service: ServiceModel, packageName: string): string {
 function schemaOnlyExample(service: ServiceModel, packageName: string): string {
   const enumName = `${service.pascal}ErrorCode`;
   const schema = service.schemas[0];
-  const names = [...(schema ? [`type ${schema.typeName}`, `validate${schema.validatorStem}`, `is${schema.validatorStem}`] : []), 'isKnownErrorCode', 'errorCatalog', enumName];
+  const names = [
+    ...(schema ? [`type ${schema.typeName}`, `validate${schema.validatorStem}`, `is${schema.validatorStem}`] : []),
+    'isKnownErrorCode',
+    'errorCatalog',
+    enumName,
+  ];
   const lines = [`import { ${names.join(', ')} } from ${stringLiteral(packageName)};`, ''];
   if (schema) {
     lines.push(
@@ -141,7 +173,12 @@ function docPageMarkdown(op: OperationModel): string {
 
 export type TemplateOutput = Record<keyof typeof TEMPLATE_FILES, string>;
 
-export async function renderTemplates(service: ServiceModel, packageName: string, errorCodeCount: number, runtime?: string): Promise<TemplateOutput> {
+export async function renderTemplates(
+  service: ServiceModel,
+  packageName: string,
+  errorCodeCount: number,
+  runtime?: string,
+): Promise<TemplateOutput> {
   const hb = createEnvironment();
   const example = readmeExample(service, packageName);
   const longestRun = Math.max(2, ...(example.match(/`+/g) ?? []).map((run) => run.length));

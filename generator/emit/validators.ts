@@ -55,7 +55,9 @@ function presenceThenChecks(v: string, missing: string, checks: string[]): strin
     return single ? [missing, `else if (${single[1]}) ${single[2]}`] : [missing, 'else {', ...checks, '}'];
   }
   if (!checks.length) return [];
-  return single ? [`if (${v} !== undefined && ${single[1]}) ${single[2]}`] : [`if (${v} !== undefined) {`, ...checks, '}'];
+  return single
+    ? [`if (${v} !== undefined && ${single[1]}) ${single[2]}`]
+    : [`if (${v} !== undefined) {`, ...checks, '}'];
 }
 
 const CALL_OPEN = '\u0001';
@@ -81,14 +83,16 @@ function enumImpliesKinds(schema: JsonObject, kinds: Kind[]): boolean {
     if (typeof value === 'string') return kinds.includes('string');
     if (typeof value === 'boolean') return kinds.includes('boolean');
     if (typeof value === 'bigint') return kinds.includes('integer') || kinds.includes('number');
-    if (typeof value === 'number') return kinds.includes('number') || (kinds.includes('integer') && Number.isInteger(value));
+    if (typeof value === 'number')
+      return kinds.includes('number') || (kinds.includes('integer') && Number.isInteger(value));
     return false;
   });
 }
 
 /** `path + "/name"` + `"/"` → `path + "/name/"`: folds a constant onto the literal tail of a path expression. */
 function appendRaw(pathExpr: string, text: string): string {
-  if (pathExpr.startsWith('"') && pathExpr.endsWith('"') && !pathExpr.slice(1, -1).includes('"')) return stringLiteral(JSON.parse(pathExpr) + text);
+  if (pathExpr.startsWith('"') && pathExpr.endsWith('"') && !pathExpr.slice(1, -1).includes('"'))
+    return stringLiteral(JSON.parse(pathExpr) + text);
   const tail = / \+ ("(?:[^"\\]|\\.)*")$/.exec(pathExpr);
   if (tail) return `${pathExpr.slice(0, tail.index)} + ${stringLiteral(JSON.parse(tail[1]) + text)}`;
   return `${pathExpr} + ${stringLiteral(text)}`;
@@ -117,7 +121,9 @@ class ValidatorEmitter {
   ) {
     // Calls between schema validators are written as a marker (control characters cannot occur in emitted string
     // literals, which are JSON-escaped) and resolved once duplicates are merged; see emitModule().
-    service.schemas.forEach((schema, index) => this.functionByRef.set(schema.name, `${CALL_OPEN}${index}${CALL_CLOSE}`));
+    service.schemas.forEach((schema, index) =>
+      this.functionByRef.set(schema.name, `${CALL_OPEN}${index}${CALL_CLOSE}`),
+    );
   }
 
   private local(prefix: string): string {
@@ -178,11 +184,16 @@ class ValidatorEmitter {
       if (fn && this.boolMode) lines.push(`if (!${fn.replace(CALL_OPEN, BOOL_CALL_OPEN)}(${v})) return false;`);
       // Collecting: the boolean twin first, so valid parts of an invalid value cost no path strings or calls
       // to the collector (b and c agree: c adds nothing where b says yes).
-      else if (fn) lines.push(`if (!${fn.replace(CALL_OPEN, BOOL_CALL_OPEN)}(${v})) ${issues} = ${fn}(${v}, ${pathExpr}, ${issues});`);
-      else if (depth < 8) lines.push(...this.emitNode(this.resolvePointer(schema.$ref), v, pathExpr, issues, depth + 1));
+      else if (fn)
+        lines.push(
+          `if (!${fn.replace(CALL_OPEN, BOOL_CALL_OPEN)}(${v})) ${issues} = ${fn}(${v}, ${pathExpr}, ${issues});`,
+        );
+      else if (depth < 8)
+        lines.push(...this.emitNode(this.resolvePointer(schema.$ref), v, pathExpr, issues, depth + 1));
     }
 
-    for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) lines.push(...this.emitNode(part, v, pathExpr, issues, depth));
+    for (const part of Array.isArray(schema.allOf) ? schema.allOf : [])
+      lines.push(...this.emitNode(part, v, pathExpr, issues, depth));
     for (const keyword of ['anyOf', 'oneOf'] as const) {
       const alternatives = schema[keyword];
       if (!Array.isArray(alternatives) || alternatives.length === 0) continue;
@@ -190,7 +201,11 @@ class ValidatorEmitter {
       lines.push(`let ${matches} = 0;`);
       for (const alternative of alternatives) {
         const sub = this.local('s');
-        lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.collecting(() => this.emitNode(alternative, v, this.boolMode ? '""' : pathExpr, sub, depth)), `if (${sub} === null) ${matches}++; }`);
+        lines.push(
+          `{ let ${sub}: ValidationIssue[] | null = null;`,
+          ...this.collecting(() => this.emitNode(alternative, v, this.boolMode ? '""' : pathExpr, sub, depth)),
+          `if (${sub} === null) ${matches}++; }`,
+        );
       }
       lines.push(
         keyword === 'anyOf'
@@ -200,7 +215,11 @@ class ValidatorEmitter {
     }
     if (schema.not !== undefined) {
       const sub = this.local('s');
-      lines.push(`{ let ${sub}: ValidationIssue[] | null = null;`, ...this.collecting(() => this.emitNode(schema.not, v, this.boolMode ? '""' : pathExpr, sub, depth)), `if (${sub} === null) ${this.issue(issues, pathExpr, 'not', 'must NOT be valid')} }`);
+      lines.push(
+        `{ let ${sub}: ValidationIssue[] | null = null;`,
+        ...this.collecting(() => this.emitNode(schema.not, v, this.boolMode ? '""' : pathExpr, sub, depth)),
+        `if (${sub} === null) ${this.issue(issues, pathExpr, 'not', 'must NOT be valid')} }`,
+      );
     }
 
     if (schema.const !== undefined) lines.push(...this.emitEnum([schema.const], v, pathExpr, issues, 'const'));
@@ -225,7 +244,8 @@ class ValidatorEmitter {
     const raw = schema.type;
     let kinds: Kind[] | undefined;
     if (typeof raw === 'string') kinds = [raw as Kind];
-    else if (Array.isArray(raw)) kinds = raw.filter((t): t is Kind => typeof t === 'string' && KINDS.includes(t as Kind)) as Kind[];
+    else if (Array.isArray(raw))
+      kinds = raw.filter((t): t is Kind => typeof t === 'string' && KINDS.includes(t as Kind)) as Kind[];
     if (kinds && schema.nullable === true && !kinds.includes('null')) kinds = [...kinds, 'null']; // OpenAPI 3.0 style
     return kinds?.filter((k) => KINDS.includes(k));
   }
@@ -266,7 +286,9 @@ class ValidatorEmitter {
         // Nothing but the type to check: one negated test instead of an empty if/else chain.
         // In boolean mode an enum whose values all have an allowed type already implies the type check.
         if (this.boolMode && enumImpliesKinds(schema, declared)) return [];
-        return [`if (${negatedTest(branches.map((b) => b.test))}) ${this.issue(issues, pathExpr, 'type', `must be ${expectedKinds}`)}`];
+        return [
+          `if (${negatedTest(branches.map((b) => b.test))}) ${this.issue(issues, pathExpr, 'type', `must be ${expectedKinds}`)}`,
+        ];
       }
       const lines: string[] = [];
       branches.forEach((branch, index) => {
@@ -284,19 +306,39 @@ class ValidatorEmitter {
     return lines;
   }
 
-  private emitEnum(values: JsonValue[], v: string, pathExpr: string, issues: string, keyword: 'enum' | 'const'): string[] {
+  private emitEnum(
+    values: JsonValue[],
+    v: string,
+    pathExpr: string,
+    issues: string,
+    keyword: 'enum' | 'const',
+  ): string[] {
     const message = keyword === 'const' ? 'must be equal to constant' : 'must be equal to one of the allowed values';
-    const primitives = values.every((value) => value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value));
+    const primitives = values.every(
+      (value) => value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value),
+    );
     if (!primitives) {
       this.helpers.equal = true;
-      const list = this.constant(`json:${JSON.stringify(values, bigintReplacer)}`, (name) => `const ${name}: unknown[] = ${jsonLiteral(values)};`);
-      return [`if (!${list}.some((allowed) => equal(allowed, ${v}))) ${this.issue(issues, pathExpr, keyword, message)}`];
+      const list = this.constant(
+        `json:${JSON.stringify(values, bigintReplacer)}`,
+        (name) => `const ${name}: unknown[] = ${jsonLiteral(values)};`,
+      );
+      return [
+        `if (!${list}.some((allowed) => equal(allowed, ${v}))) ${this.issue(issues, pathExpr, keyword, message)}`,
+      ];
     }
-    const literals = values.map((value) => (typeof value === 'bigint' ? `${value}n` : typeof value === 'string' ? stringLiteral(value) : String(value)));
+    const literals = values.map((value) =>
+      typeof value === 'bigint' ? `${value}n` : typeof value === 'string' ? stringLiteral(value) : String(value),
+    );
     if (literals.length <= 6) {
-      return [`if (!(${literals.map((literal) => `${v} === ${literal}`).join(' || ')})) ${this.issue(issues, pathExpr, keyword, message)}`];
+      return [
+        `if (!(${literals.map((literal) => `${v} === ${literal}`).join(' || ')})) ${this.issue(issues, pathExpr, keyword, message)}`,
+      ];
     }
-    const set = this.constant(`set:${literals.join(',')}`, (name) => `const ${name} = new Set<unknown>([${literals.join(', ')}]);`);
+    const set = this.constant(
+      `set:${literals.join(',')}`,
+      (name) => `const ${name} = new Set<unknown>([${literals.join(', ')}]);`,
+    );
     return [`if (!${set}.has(${v})) ${this.issue(issues, pathExpr, keyword, message)}`];
   }
 
@@ -307,18 +349,29 @@ class ValidatorEmitter {
     if (min !== undefined || max !== undefined) this.helpers.codePoints = true;
     // Lengths count code points (JSON Schema), but UTF-16 length bounds them: count only when it can matter.
     if (max !== undefined) {
-      lines.push(`if (${v}.length > ${max} && codePoints(${v}) > ${max}) ${this.issue(issues, pathExpr, 'maxLength', `must NOT have more than ${max} characters`)}`);
+      lines.push(
+        `if (${v}.length > ${max} && codePoints(${v}) > ${max}) ${this.issue(issues, pathExpr, 'maxLength', `must NOT have more than ${max} characters`)}`,
+      );
     }
     if (min !== undefined && min > 0) {
-      lines.push(`if (${v}.length < ${min} || (${v}.length < ${2 * min} && codePoints(${v}) < ${min})) ${this.issue(issues, pathExpr, 'minLength', `must NOT have fewer than ${min} characters`)}`);
+      lines.push(
+        `if (${v}.length < ${min} || (${v}.length < ${2 * min} && codePoints(${v}) < ${min})) ${this.issue(issues, pathExpr, 'minLength', `must NOT have fewer than ${min} characters`)}`,
+      );
     }
     if (typeof schema.pattern === 'string') {
       const flags = regexFlags(schema.pattern);
       if (flags === undefined) {
-        this.notes.add(`pattern ${JSON.stringify(schema.pattern)} is not a valid JavaScript regular expression and is not checked`);
+        this.notes.add(
+          `pattern ${JSON.stringify(schema.pattern)} is not a valid JavaScript regular expression and is not checked`,
+        );
       } else {
-        const re = this.constant(`re:${flags}:${schema.pattern}`, (name) => `const ${name} = new RegExp(${stringLiteral(schema.pattern as string)}, ${stringLiteral(flags)});`);
-        lines.push(`if (!${re}.test(${v})) ${this.issue(issues, pathExpr, 'pattern', `must match pattern ${JSON.stringify(schema.pattern)}`)}`);
+        const re = this.constant(
+          `re:${flags}:${schema.pattern}`,
+          (name) => `const ${name} = new RegExp(${stringLiteral(schema.pattern as string)}, ${stringLiteral(flags)});`,
+        );
+        lines.push(
+          `if (!${re}.test(${v})) ${this.issue(issues, pathExpr, 'pattern', `must match pattern ${JSON.stringify(schema.pattern)}`)}`,
+        );
       }
     }
     return lines;
@@ -330,7 +383,9 @@ class ValidatorEmitter {
       const literal = numericLiteral(value);
       if (literal === undefined) return;
       const test = typeof value === 'bigint' ? bigintBoundTest(v, op, value) : `${v} ${op} ${literal}`;
-      lines.push(`if (${test}) ${this.issue(issues, pathExpr, keyword, `must be ${words} ${literal.replace(/n$/, '')}`)}`);
+      lines.push(
+        `if (${test}) ${this.issue(issues, pathExpr, keyword, `must be ${words} ${literal.replace(/n$/, '')}`)}`,
+      );
     };
     // OpenAPI 3.0 writes exclusiveMinimum: true beside minimum; 3.1 writes the bound itself.
     if (schema.exclusiveMinimum === true) bound('exclusiveMinimum', '<=', schema.minimum, '>');
@@ -341,7 +396,9 @@ class ValidatorEmitter {
     if (typeof schema.exclusiveMaximum !== 'boolean') bound('exclusiveMaximum', '>=', schema.exclusiveMaximum, '<');
     const multiple = numericLiteral(schema.multipleOf);
     if (multiple !== undefined && typeof schema.multipleOf === 'number' && schema.multipleOf > 0) {
-      lines.push(`if (typeof ${v} === 'number' && ${v} % ${multiple} !== 0) ${this.issue(issues, pathExpr, 'multipleOf', `must be multiple of ${multiple}`)}`);
+      lines.push(
+        `if (typeof ${v} === 'number' && ${v} % ${multiple} !== 0) ${this.issue(issues, pathExpr, 'multipleOf', `must be multiple of ${multiple}`)}`,
+      );
     }
     return lines;
   }
@@ -349,10 +406,14 @@ class ValidatorEmitter {
   private arrayChecks(schema: JsonObject, v: string, pathExpr: string, issues: string, depth: number): string[] {
     const lines: string[] = [];
     if (typeof schema.minItems === 'number' && schema.minItems > 0) {
-      lines.push(`if (${v}.length < ${schema.minItems}) ${this.issue(issues, pathExpr, 'minItems', `must NOT have fewer than ${schema.minItems} items`)}`);
+      lines.push(
+        `if (${v}.length < ${schema.minItems}) ${this.issue(issues, pathExpr, 'minItems', `must NOT have fewer than ${schema.minItems} items`)}`,
+      );
     }
     if (typeof schema.maxItems === 'number') {
-      lines.push(`if (${v}.length > ${schema.maxItems}) ${this.issue(issues, pathExpr, 'maxItems', `must NOT have more than ${schema.maxItems} items`)}`);
+      lines.push(
+        `if (${v}.length > ${schema.maxItems}) ${this.issue(issues, pathExpr, 'maxItems', `must NOT have more than ${schema.maxItems} items`)}`,
+      );
     }
     if (schema.uniqueItems === true) {
       this.helpers.unique = this.helpers.equal = true;
@@ -362,7 +423,13 @@ class ValidatorEmitter {
       const index = this.local('i');
       const element = this.local('e');
       const body = this.emitNode(schema.items, element, `${appendRaw(pathExpr, '/')} + ${index}`, issues, depth);
-      if (body.length) lines.push(`for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`, `const ${element}: unknown = ${v}[${index}];`, ...body, '}');
+      if (body.length)
+        lines.push(
+          `for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`,
+          `const ${element}: unknown = ${v}[${index}];`,
+          ...body,
+          '}',
+        );
     }
     return lines;
   }
@@ -371,10 +438,14 @@ class ValidatorEmitter {
     const lines: string[] = [];
     const o = this.local('o');
     const properties = isObject(schema.properties) ? schema.properties : {};
-    const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+    const required = Array.isArray(schema.required)
+      ? schema.required.filter((r): r is string => typeof r === 'string')
+      : [];
     for (const name of required) {
       // JSON Pointer of the object, as Ajv reports it; the property is named in the message.
-      lines.push(`if (${ownProperty(o, name)} === undefined) ${this.issue(issues, pathExpr, 'required', `must have required property ${JSON.stringify(name)}`)}`);
+      lines.push(
+        `if (${ownProperty(o, name)} === undefined) ${this.issue(issues, pathExpr, 'required', `must have required property ${JSON.stringify(name)}`)}`,
+      );
     }
     for (const name of Object.keys(properties)) {
       const p = this.local('p');
@@ -386,18 +457,32 @@ class ValidatorEmitter {
     if (typeof schema.minProperties === 'number' || typeof schema.maxProperties === 'number') {
       const count = this.local('n');
       lines.push(`const ${count} = Object.keys(${o}).length;`);
-      if (typeof schema.minProperties === 'number') lines.push(`if (${count} < ${schema.minProperties}) ${this.issue(issues, pathExpr, 'minProperties', `must NOT have fewer than ${schema.minProperties} properties`)}`);
-      if (typeof schema.maxProperties === 'number') lines.push(`if (${count} > ${schema.maxProperties}) ${this.issue(issues, pathExpr, 'maxProperties', `must NOT have more than ${schema.maxProperties} properties`)}`);
+      if (typeof schema.minProperties === 'number')
+        lines.push(
+          `if (${count} < ${schema.minProperties}) ${this.issue(issues, pathExpr, 'minProperties', `must NOT have fewer than ${schema.minProperties} properties`)}`,
+        );
+      if (typeof schema.maxProperties === 'number')
+        lines.push(
+          `if (${count} > ${schema.maxProperties}) ${this.issue(issues, pathExpr, 'maxProperties', `must NOT have more than ${schema.maxProperties} properties`)}`,
+        );
     }
     const extra = schema.additionalProperties;
     if (extra !== undefined && extra !== true) {
       const key = this.local('k');
       const known = Object.keys(properties);
-      const isKnown = known.length === 0 ? 'false' : known.length <= 8 ? known.map((name) => `${key} === ${stringLiteral(name)}`).join(' || ') : `${this.constant(`keys:${known.join('\u0000')}`, (name) => `const ${name} = new Set<string>([${known.map(stringLiteral).join(', ')}]);`)}.has(${key})`;
+      const isKnown =
+        known.length === 0
+          ? 'false'
+          : known.length <= 8
+            ? known.map((name) => `${key} === ${stringLiteral(name)}`).join(' || ')
+            : `${this.constant(`keys:${known.join('\u0000')}`, (name) => `const ${name} = new Set<string>([${known.map(stringLiteral).join(', ')}]);`)}.has(${key})`;
       this.helpers.ptr = true;
       const keyPath = `${appendRaw(pathExpr, '/')} + ptr(${key})`;
       const value = this.local('x');
-      const body = extra === false ? [this.issue(issues, keyPath, 'additionalProperties', 'must NOT have additional properties')] : this.emitNode(extra, value, keyPath, issues, depth);
+      const body =
+        extra === false
+          ? [this.issue(issues, keyPath, 'additionalProperties', 'must NOT have additional properties')]
+          : this.emitNode(extra, value, keyPath, issues, depth);
       if (body.length) {
         lines.push(`for (const ${key} in ${o}) {`);
         if (known.length) lines.push(`if (${isKnown}) continue;`);
@@ -428,8 +513,10 @@ class ValidatorEmitter {
     const canonical = schemaBodies.map((_body, index) => index);
     // Collecting bodies call both twins of a referenced schema (`if (!bN(x)) issues = cN(…)`).
     const resolveCalls = (text: string) =>
-      text.replace(CALL_PATTERN, (_m, index: string) => `c${canonical[Number(index)]}`).replace(BOOL_CALL_PATTERN, (_m, index: string) => `b${canonical[Number(index)]}`);
-    for (let changed = true; changed; ) {
+      text
+        .replace(CALL_PATTERN, (_m, index: string) => `c${canonical[Number(index)]}`)
+        .replace(BOOL_CALL_PATTERN, (_m, index: string) => `b${canonical[Number(index)]}`);
+    for (let changed = true; changed;) {
       changed = false;
       const firstIndexOf = new Map<string, number>();
       schemaBodies.forEach((body, index) => {
@@ -537,7 +624,10 @@ class ValidatorEmitter {
   }
 
   private emitRequestValidator(op: OperationModel, name: string): string[] {
-    const lines = [`function ${name}(args: RequestArgs): ValidationIssue[] {`, 'let issues: ValidationIssue[] | null = null;'];
+    const lines = [
+      `function ${name}(args: RequestArgs): ValidationIssue[] {`,
+      'let issues: ValidationIssue[] | null = null;',
+    ];
     for (const location of ['path', 'query', 'header'] as const) {
       const params = op.parameters.filter((p) => p.in === location);
       if (!params.length) continue;
@@ -551,14 +641,18 @@ class ValidatorEmitter {
         const required = param.required && !param.filledByRuntime;
         lines.push(`const ${value} = ${ownProperty(group, param.name)};`);
         const checks = this.emitNode(param.schema, value, pathExpr, 'issues');
-        const missing = required ? `if (${value} === undefined) ${this.issue('issues', pathExpr, 'required', `must have required ${location} parameter ${JSON.stringify(param.name)}`)}` : '';
+        const missing = required
+          ? `if (${value} === undefined) ${this.issue('issues', pathExpr, 'required', `must have required ${location} parameter ${JSON.stringify(param.name)}`)}`
+          : '';
         lines.push(...presenceThenChecks(value, missing, checks));
       }
     }
     if (op.body) {
       const checks = this.emitNode(op.body.schema, 'body', '"/body"', 'issues');
       lines.push('const body: unknown = args.body;');
-      const missing = op.body.required ? `if (body === undefined) ${this.issue('issues', '"/body"', 'required', 'must have a request body')}` : '';
+      const missing = op.body.required
+        ? `if (body === undefined) ${this.issue('issues', '"/body"', 'required', 'must have a request body')}`
+        : '';
       lines.push(...presenceThenChecks('body', missing, checks));
     }
     lines.push('return issues ?? [];', '}');
@@ -572,8 +666,17 @@ class ValidatorEmitter {
       const checks = this.emitNode(response.schema, 'body', '""', 'issues');
       if (checks.length) cases.push(`case ${Number(response.status)}: {`, ...checks, 'break;', '}');
     }
-    if (!cases.length) return [`function ${name}(_status: number, _body: unknown): ValidationIssue[] {`, 'return [];', '}'];
-    return [`function ${name}(status: number, body: unknown): ValidationIssue[] {`, 'let issues: ValidationIssue[] | null = null;', 'switch (status) {', ...cases, '}', 'return issues ?? [];', '}'];
+    if (!cases.length)
+      return [`function ${name}(_status: number, _body: unknown): ValidationIssue[] {`, 'return [];', '}'];
+    return [
+      `function ${name}(status: number, body: unknown): ValidationIssue[] {`,
+      'let issues: ValidationIssue[] | null = null;',
+      'switch (status) {',
+      ...cases,
+      '}',
+      'return issues ?? [];',
+      '}',
+    ];
   }
 
   private helperSource(): string[] {
@@ -600,7 +703,13 @@ class ValidatorEmitter {
       );
     }
     if (this.helpers.ptr) {
-      lines.push('/** One JSON Pointer segment (RFC 6901). */', 'function ptr(key: string): string {', "return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace(/~/g, '~0').replace(/\\//g, '~1');", '}', '');
+      lines.push(
+        '/** One JSON Pointer segment (RFC 6901). */',
+        'function ptr(key: string): string {',
+        "return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace(/~/g, '~0').replace(/\\//g, '~1');",
+        '}',
+        '',
+      );
     }
     if (this.helpers.codePoints) {
       lines.push(
@@ -633,7 +742,13 @@ class ValidatorEmitter {
       );
     }
     if (this.helpers.unique) {
-      lines.push('function unique(items: unknown[]): boolean {', 'for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (equal(items[i], items[j])) return false;', 'return true;', '}', '');
+      lines.push(
+        'function unique(items: unknown[]): boolean {',
+        'for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (equal(items[i], items[j])) return false;',
+        'return true;',
+        '}',
+        '',
+      );
     }
     return lines;
   }
@@ -645,7 +760,9 @@ class ValidatorEmitter {
  */
 function ownProperty(objectVar: string, name: string): string {
   const key = stringLiteral(name);
-  return name in Object.prototype ? `(Object.prototype.hasOwnProperty.call(${objectVar}, ${key}) ? ${objectVar}[${key}] : undefined)` : `${objectVar}[${key}]`;
+  return name in Object.prototype
+    ? `(Object.prototype.hasOwnProperty.call(${objectVar}, ${key}) ? ${objectVar}[${key}] : undefined)`
+    : `${objectVar}[${key}]`;
 }
 
 /** JavaScript regular-expression flags for a schema pattern, as Ajv does (`u`), or undefined when it is invalid. */
@@ -670,16 +787,26 @@ function jsonLiteral(value: JsonValue): string {
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'string') return stringLiteral(value);
   if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
-  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, child]) => `${stringLiteral(k)}: ${jsonLiteral(child)}`).join(', ')} }`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, child]) => `${stringLiteral(k)}: ${jsonLiteral(child)}`)
+      .join(', ')} }`;
   return String(value);
 }
 
 /** Text placed inside a one-line comment or a backtick span of a comment. */
 function safeInComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]/g, ' ').replace(/`/g, "'");
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\r\n\u2028\u2029]/g, ' ')
+    .replace(/`/g, "'");
 }
 
-export function emitValidators(doc: JsonObject, service: ServiceModel, runtimeImport = './runtime/index.js'): { source: string; warnings: string[] } {
+export function emitValidators(
+  doc: JsonObject,
+  service: ServiceModel,
+  runtimeImport = './runtime/index.js',
+): { source: string; warnings: string[] } {
   const emitter = new ValidatorEmitter(doc, service, runtimeImport);
   const source = emitter.emitModule();
   return { source, warnings: emitter.warnings() };

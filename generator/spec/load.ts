@@ -202,7 +202,7 @@ function lookupLocal(doc: JsonObject, ref: string): JsonValue | undefined {
   let node: JsonValue | undefined = doc;
   for (const raw of ref.slice(2).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, JsonValue>)[key];
   }
   return node;

@@ -45,7 +45,8 @@ export function contradictions(value: unknown, type: TypeRef, schemas: Map<strin
         return;
       case 'map':
         if (kindOf(v) !== 'object') return add(pointer, `is ${kindOf(v)}, documented as a map`);
-        for (const [k, inner] of Object.entries(v as object)) visit(inner, t.values, `${pointer}/${escapePointer(k)}`, depth + 1);
+        for (const [k, inner] of Object.entries(v as object))
+          visit(inner, t.values, `${pointer}/${escapePointer(k)}`, depth + 1);
         return;
       case 'object':
         if (kindOf(v) !== 'object') add(pointer, `is ${kindOf(v)}, documented as object`);
@@ -61,10 +62,16 @@ export function contradictions(value: unknown, type: TypeRef, schemas: Map<strin
           if (!field) add(`${pointer}/${escapePointer(k)}`, `field not documented in ${t.name}`);
           else {
             visit(inner, field.type, `${pointer}/${escapePointer(k)}`, depth + 1);
-            if (!isDocumentedValue(inner, field.constraints.enum)) add(`${pointer}/${escapePointer(k)}`, `is ${typeof inner === 'bigint' ? String(inner) : JSON.stringify(inner)}, not one of the documented values`);
+            if (!isDocumentedValue(inner, field.constraints.enum))
+              add(
+                `${pointer}/${escapePointer(k)}`,
+                `is ${typeof inner === 'bigint' ? String(inner) : JSON.stringify(inner)}, not one of the documented values`,
+              );
           }
         }
-        for (const f of obj.fields) if (f.required && !(f.name in record)) add(`${pointer}/${escapePointer(f.name)}`, `required field missing (${t.name})`);
+        for (const f of obj.fields)
+          if (f.required && !(f.name in record))
+            add(`${pointer}/${escapePointer(f.name)}`, `required field missing (${t.name})`);
         return;
       }
       case 'oneOf': {
@@ -102,13 +109,21 @@ export function checkExamples(model: ServiceModel, report: (entry: ReportEntry) 
       if (ex.value === undefined) return;
       for (const c of contradictions(ex.value, type, model.schemas)) {
         count++;
-        report({ file, section, table: `example ${i + 1}`, row: c.pointer, reason: `example contradicts the documented schema: ${c.pointer} ${c.problem}`, severity: 'warning' });
+        report({
+          file,
+          section,
+          table: `example ${i + 1}`,
+          row: c.pointer,
+          reason: `example contradicts the documented schema: ${c.pointer} ${c.problem}`,
+          severity: 'warning',
+        });
       }
     });
   };
   for (const op of model.operations) {
     const file = op.source.file;
-    if (op.requestBody) check(op.requestBody.examples, op.requestBody.type, file, `request example of ${op.operationId}`);
+    if (op.requestBody)
+      check(op.requestBody.examples, op.requestBody.type, file, `request example of ${op.operationId}`);
     for (const r of op.responses) check(r.examples, r.body, file, `response ${r.status} example of ${op.operationId}`);
   }
   return count;

@@ -11,7 +11,8 @@
 import type { Constraints, DocCell, TypeRef } from '../model.ts';
 import { foldWidth } from '../vocab.ts';
 
-export type ConstraintKey = 'min' | 'max' | 'minLength' | 'maxLength' | 'default' | 'enum' | 'arrayLength' | 'length' | 'range';
+export type ConstraintKey =
+  'min' | 'max' | 'minLength' | 'maxLength' | 'default' | 'enum' | 'arrayLength' | 'length' | 'range';
 
 /** Label words (after width folding) and what they set. Longer labels first so `最小长度` wins over `最小`. */
 export const CONSTRAINT_LABELS: [string, ConstraintKey][] = [
@@ -136,7 +137,16 @@ function isNumericType(type: TypeRef): boolean {
 type ProseKey = 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'default' | 'enum';
 
 /** What a phrase yields: a (min, max) pair from groups 1 and 2, one bound from group 1, a default, or an enum list. */
-type ProseYield = 'lengthPair' | 'maxLength' | 'rangePair' | 'minimum' | 'maximum' | 'default' | 'enumQuoted' | 'enumSlash' | 'enumNumbers';
+type ProseYield =
+  | 'lengthPair'
+  | 'maxLength'
+  | 'rangePair'
+  | 'minimum'
+  | 'maximum'
+  | 'default'
+  | 'enumQuoted'
+  | 'enumSlash'
+  | 'enumNumbers';
 
 interface ProsePhrase {
   name: string;
@@ -169,7 +179,8 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     name: 'length pair',
     pattern: new RegExp(`${LENGTH_SUBJECT}长度(?:限制)?(?:范围)?\\s*(?:为|是|:|应为)?\\s*${PAIR}${NUMBER_END}`, 'g'),
     yields: 'lengthPair',
-    comment: '`长度为1～64个字符` (MRS 创建集群), `长度为0-256位` (ModelArts), `长度限制为[1, 64]`: a pair after 长度 bounds the characters',
+    comment:
+      '`长度为1～64个字符` (MRS 创建集群), `长度为0-256位` (ModelArts), `长度限制为[1, 64]`: a pair after 长度 bounds the characters',
   },
   {
     name: 'characters pair',
@@ -179,7 +190,10 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   },
   {
     name: 'length at most',
-    pattern: new RegExp(`${LENGTH_SUBJECT}长度(?:最大)?\\s*(?:不超过|不能超过|不能大于|不大于|最大为|最大|限制为|上限为)\\s*${N}${NUMBER_END}(?!\\s*(?:-|~))`, 'g'),
+    pattern: new RegExp(
+      `${LENGTH_SUBJECT}长度(?:最大)?\\s*(?:不超过|不能超过|不能大于|不大于|最大为|最大|限制为|上限为)\\s*${N}${NUMBER_END}(?!\\s*(?:-|~))`,
+      'g',
+    ),
     yields: 'maxLength',
     comment: '`字符长度不超过255` (APIG), `最大长度128个unicode字符` (AS), `长度限制为64个字符` (ModelArts)',
   },
@@ -193,7 +207,8 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     name: 'value range pair',
     pattern: new RegExp(`(?:取值|可选的?)?范围\\s*(?:为|是|:)?\\s*${PAIR}${NUMBER_END}`, 'g'),
     yields: 'rangePair',
-    comment: '`取值范围1 ~ 65535` (APIG), `取值范围：[1～100]` (MRS), `“per_page”可选的范围为[1，1000]` (ModelArts); numbers only',
+    comment:
+      '`取值范围1 ~ 65535` (APIG), `取值范围：[1～100]` (MRS), `“per_page”可选的范围为[1，1000]` (ModelArts); numbers only',
   },
   {
     name: 'minimum is',
@@ -209,9 +224,13 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   },
   {
     name: 'default is',
-    pattern: new RegExp(`(?:默认值?|缺省值?)\\s*(?:为|是|取)\\s*:?\\s*(?:${QUOTED}|(-?\\d+(?:\\.\\d+)?)(?![\\d.A-Za-z_*/])|(${TOKEN})${VALUE_END})`, 'g'),
+    pattern: new RegExp(
+      `(?:默认值?|缺省值?)\\s*(?:为|是|取)\\s*:?\\s*(?:${QUOTED}|(-?\\d+(?:\\.\\d+)?)(?![\\d.A-Za-z_*/])|(${TOKEN})${VALUE_END})`,
+      'g',
+    ),
     yields: 'default',
-    comment: '`默认值为500`, `默认为 “0”` (ModelArts), `默认为50行` (a number ends at its unit), `默认为ADD。` (AS), `默认是“desc”`, `默认取true` (GES); `默认为空` reads nothing',
+    comment:
+      '`默认值为500`, `默认为 “0”` (ModelArts), `默认为50行` (a number ends at its unit), `默认为ADD。` (AS), `默认是“desc”`, `默认取true` (GES); `默认为空` reads nothing',
   },
   {
     name: 'quoted values',
@@ -227,7 +246,10 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   },
   {
     name: 'number values',
-    pattern: new RegExp(`(?:可选值?为?|取值为)\\s*:?\\s*(-?\\d+(?:\\s*(?:、|,|或者|或|和)\\s*-?\\d+)+)${NUMBER_END}(?!\\s*(?:-|~))`, 'g'),
+    pattern: new RegExp(
+      `(?:可选值?为?|取值为)\\s*:?\\s*(-?\\d+(?:\\s*(?:、|,|或者|或|和)\\s*-?\\d+)+)${NUMBER_END}(?!\\s*(?:-|~))`,
+      'g',
+    ),
     yields: 'enumNumbers',
     comment: '`取值为0或1`; integers only',
   },
@@ -290,7 +312,8 @@ const CONDITIONAL_LABEL = /(?:^|[,.;。，；])\s*(?:当|若|如果|仅当)[^:]*
  * `true：启用样本收集（默认值）`, `asc，递增排序`, `0：分析集群`, `publishing`, `-1:Terminated`, `1 : 使用VPC通道`,
  * `OLD_CONFIG_OLD_INSTANCE（默认）：…` (AS 修改弹性伸缩组), `PERMIT (白名单类型)` (APIG 创建ACL策略).
  */
-const VALUE_LINE = /^(?:[-*•·]\s+)?(-?\d+|[A-Za-z_][A-Za-z0-9_.-]*)(?:\s*(?:\(默认值?\))?\s*[:,]\s*(.*)|\s+([^\x00-\x7f].*)|\s*(\([^()]*\)[。.]?)|[。.])?$/;
+const VALUE_LINE =
+  /^(?:[-*•·]\s+)?(-?\d+|[A-Za-z_][A-Za-z0-9_.-]*)(?:\s*(?:\(默认值?\))?\s*[:,]\s*(.*)|\s+([^\x00-\x7f].*)|\s*(\([^()]*\)[。.]?)|[。.])?$/;
 const MARKED_DEFAULT = /\(默认值?\)/;
 
 export interface ListEnum {
@@ -307,12 +330,17 @@ export interface ListEnum {
  * ambiguous one, or a conditional one (`当…时，支持如下操作：`) gives none: which list is the field's is not clear.
  */
 export function listEnum(text: string): ListEnum | undefined {
-  const lines = foldWidth(text).replace(/\*\*/g, '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = foldWidth(text)
+    .replace(/\*\*/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const lists: ListEnum[] = [];
   let unclear = false;
   for (let i = 0; i < lines.length; i++) {
     const label = lines[i]!;
-    const labelled = label.endsWith(':') || (i === 0 && lines.length > 2 && lines.slice(1).every((line) => VALUE_LINE.test(line)));
+    const labelled =
+      label.endsWith(':') || (i === 0 && lines.length > 2 && lines.slice(1).every((line) => VALUE_LINE.test(line)));
     if (!labelled || NOT_VALUE_LIST_LABEL.test(label) || VALUE_LINE.test(label)) continue;
     const values: string[] = [];
     let marked: string | undefined;
@@ -339,7 +367,9 @@ function typedFinding(finding: ProseFinding, itemType: TypeRef, isArray: boolean
   switch (key) {
     case 'minLength':
     case 'maxLength':
-      return isStringType(itemType) && typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+      return isStringType(itemType) && typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? value
+        : undefined;
     case 'minimum':
     case 'maximum':
       return isNumericType(itemType) ? value : undefined;
@@ -376,7 +406,10 @@ function typedEnum(type: TypeRef, values: string[]): unknown[] | undefined {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) === JSON.stringify(b, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return (
+    JSON.stringify(a, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ===
+    JSON.stringify(b, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
+  );
 }
 
 /**

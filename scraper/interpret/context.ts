@@ -105,7 +105,10 @@ export interface PageContext {
 }
 
 export function tableLabel(table: DocTable): string {
-  return [table.number !== undefined ? `表${table.number}` : '', table.caption].filter(Boolean).join(' ') || '(untitled table)';
+  return (
+    [table.number !== undefined ? `表${table.number}` : '', table.caption].filter(Boolean).join(' ') ||
+    '(untitled table)'
+  );
 }
 
 /** How x-source and the report name a page: its file, and the part of it for aggregation pages (`x.txt#bullet 3`). */
@@ -160,7 +163,9 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     exampleKeys: new Map(),
     parsedExamples: new Map(),
     linksSubTables: tables.some((t) =>
-      t.table.rows.some((row) => (row.cells[t.columns.type ?? -1]?.links ?? []).some((link) => link.href.includes('#'))),
+      t.table.rows.some((row) =>
+        (row.cells[t.columns.type ?? -1]?.links ?? []).some((link) => link.href.includes('#')),
+      ),
     ),
     body: { name: 'Body', isList: false },
     fates: [],
@@ -180,9 +185,20 @@ export function source(ctx: PageContext, placed?: PlacedTable): SourceRef {
   return ref;
 }
 
-export function note(ctx: PageContext, placed: PlacedTable | undefined, row: number | undefined, reason: string, severity: ReportEntry['severity']) {
+export function note(
+  ctx: PageContext,
+  placed: PlacedTable | undefined,
+  row: number | undefined,
+  reason: string,
+  severity: ReportEntry['severity'],
+) {
   ctx.report({
-    ...(placed ? { section: placed.section.heading, table: placed.foreign ? `${placed.foreign.file}: ${placed.label}` : placed.label } : {}),
+    ...(placed
+      ? {
+          section: placed.section.heading,
+          table: placed.foreign ? `${placed.foreign.file}: ${placed.label}` : placed.label,
+        }
+      : {}),
     ...(row !== undefined ? { row } : {}),
     reason,
     severity,
@@ -195,9 +211,21 @@ export function rowFate(ctx: PageContext, placed: PlacedTable, row: number, fate
 }
 
 /** A row that does not reach the spec: reported, and counted by the self-check. */
-export function dropRow(ctx: PageContext, placed: PlacedTable, row: number, reason: string, severity: ReportEntry['severity']) {
+export function dropRow(
+  ctx: PageContext,
+  placed: PlacedTable,
+  row: number,
+  reason: string,
+  severity: ReportEntry['severity'],
+) {
   note(ctx, placed, row, reason, severity);
-  ctx.fates.push({ table: placed.label, section: placed.section.heading, row, fate: `report: ${reason}`, reportOnly: true });
+  ctx.fates.push({
+    table: placed.label,
+    section: placed.section.heading,
+    row,
+    fate: `report: ${reason}`,
+    reportOnly: true,
+  });
 }
 
 /** Each example is parsed once: its keys inform typing before it is attached to the operation. */
@@ -217,7 +245,8 @@ function collectExampleKeys(ctx: PageContext): Map<string, 'array' | 'object' | 
     if (Array.isArray(v)) stack.push(...v);
     else if (v && typeof v === 'object')
       for (const [k, inner] of Object.entries(v)) {
-        if (!keys.has(k)) keys.set(k, Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar');
+        if (!keys.has(k))
+          keys.set(k, Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar');
         stack.push(inner);
       }
   }
@@ -254,7 +283,13 @@ function decideUnfamiliarTables(ctx: PageContext) {
     if (placed.table.rows.length && allHeaderNames(placed)) {
       placed.role = { role: 'responseHeaders' };
       placed.evidence += '; every row names an HTTP header → responseHeaders';
-      note(ctx, placed, undefined, 'table lists only HTTP header names in the response: read as response headers', 'info');
+      note(
+        ctx,
+        placed,
+        undefined,
+        'table lists only HTTP header names in the response: read as response headers',
+        'info',
+      );
     }
   }
   for (const side of ['request', 'response'] as const) {
@@ -267,9 +302,18 @@ function decideUnfamiliarTables(ctx: PageContext) {
     scored.sort((a, b) => b.score - a.score || a.i - b.i);
     const best = scored[0]!;
     best.t.role = side === 'request' ? { role: 'requestParams' } : { role: 'responseBody' };
-    const why = best.score > 0 ? `its rows name ${Math.round(best.score * 100)} % of the example's top-level keys` : 'it is the first field table of the section';
+    const why =
+      best.score > 0
+        ? `its rows name ${Math.round(best.score * 100)} % of the example's top-level keys`
+        : 'it is the first field table of the section';
     best.t.evidence += `; no ${side} body table by caption, ${why} → ${best.t.role.role}`;
-    note(ctx, best.t, undefined, `caption '${best.t.table.caption}' is not in the vocabulary: taken as the ${side} body because ${why}`, 'info');
+    note(
+      ctx,
+      best.t,
+      undefined,
+      `caption '${best.t.table.caption}' is not in the vocabulary: taken as the ${side} body because ${why}`,
+      'info',
+    );
   }
 }
 
@@ -278,7 +322,10 @@ function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolean {
   const subject = normalizeWord(captionSubject(placed.table.caption));
   if (!subject) return false;
   return ctx.tables.some(
-    (t) => t !== placed && t.columns.name !== undefined && t.table.rows.some((r) => normalizeWord(r.cells[t.columns.name!]?.text.split('\n')[0] ?? '') === subject),
+    (t) =>
+      t !== placed &&
+      t.columns.name !== undefined &&
+      t.table.rows.some((r) => normalizeWord(r.cells[t.columns.name!]?.text.split('\n')[0] ?? '') === subject),
   );
 }
 
@@ -297,12 +344,18 @@ function topLevelKeys(ctx: PageContext, side: 'request' | 'response'): Set<strin
 
 function keyCover(placed: PlacedTable, keys: Set<string>): number {
   if (!keys.size || placed.columns.name === undefined) return 0;
-  const names = new Set(placed.table.rows.map((r) => (r.cells[placed.columns.name!]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim()));
+  const names = new Set(
+    placed.table.rows.map((r) =>
+      (r.cells[placed.columns.name!]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim(),
+    ),
+  );
   return [...keys].filter((k) => names.has(k)).length / keys.size;
 }
 
 export function allHeaderNames(placed: PlacedTable): boolean {
   const col = placed.columns.name;
-  const names = placed.table.rows.map((r) => (col === undefined ? '' : (r.cells[col]?.text.split('\n')[0] ?? '').trim()));
+  const names = placed.table.rows.map((r) =>
+    col === undefined ? '' : (r.cells[col]?.text.split('\n')[0] ?? '').trim(),
+  );
   return names.length > 0 && names.every((n) => HEADER_NAME.test(n));
 }

@@ -36,9 +36,11 @@ function strictParse(text: string): unknown {
 
 /** bigint → number wherever the number is safe, so only the truly big ones stay bigint. */
 function narrowBigInts(value: unknown): unknown {
-  if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  if (typeof value === 'bigint')
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
   if (Array.isArray(value)) return value.map(narrowBigInts);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, narrowBigInts(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, narrowBigInts(v)]));
   return value;
 }
 
@@ -84,7 +86,8 @@ export function parseExample(code: string): ParsedExample {
   const { text, requestLine } = bodyText(code);
   const base = { text, repairs: [] as string[], ...(requestLine ? { requestLine } : {}) };
   if (!text) return { ...base, error: 'no JSON body' };
-  if (bracketDepth(text) > MAX_EXAMPLE_DEPTH) return { ...base, error: `nested deeper than ${MAX_EXAMPLE_DEPTH} levels (limit MAX_EXAMPLE_DEPTH)` };
+  if (bracketDepth(text) > MAX_EXAMPLE_DEPTH)
+    return { ...base, error: `nested deeper than ${MAX_EXAMPLE_DEPTH} levels (limit MAX_EXAMPLE_DEPTH)` };
   try {
     return { ...base, value: strictParse(text) };
   } catch (err) {
@@ -112,7 +115,8 @@ export function errorCodesIn(value: unknown): string[] {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') {
       for (const [key, inner] of Object.entries(v)) {
-        if (/^(error_?code|code|errorCode)$/i.test(key) && typeof inner === 'string' && ERROR_CODE.test(inner)) codes.push(inner);
+        if (/^(error_?code|code|errorCode)$/i.test(key) && typeof inner === 'string' && ERROR_CODE.test(inner))
+          codes.push(inner);
         else walk(inner);
       }
     }

@@ -30,10 +30,15 @@ export function objectFromTable(ctx: PageContext, placed: PlacedTable, preferred
   // A body table's caption names a place (`Body参数说明`, `URI参数说明`), never a type.
   const captioned =
     placed.role.role === 'object'
-      ? (asTypeName(placed.table.caption) ?? asTypeName(captionSubject(placed.table.caption)) ?? asTypeName(placed.table.servesType?.name ?? ''))
+      ? (asTypeName(placed.table.caption) ??
+        asTypeName(captionSubject(placed.table.caption)) ??
+        asTypeName(placed.table.servesType?.name ?? ''))
       : undefined;
   const name = captioned ?? preferred;
-  const typeName = unusedName(ctx, /^[a-z]/.test(name) && !asTypeName(placed.table.caption) ? pascal(name) || preferred : name);
+  const typeName = unusedName(
+    ctx,
+    /^[a-z]/.test(name) && !asTypeName(placed.table.caption) ? pascal(name) || preferred : name,
+  );
   ctx.objectNames.set(placed, typeName);
   ctx.claimed.add(placed);
   const model: ObjectModel = { name: typeName, fields: [], source: source(ctx, placed) };
@@ -50,7 +55,8 @@ function cell(placed: PlacedTable, cells: DocCell[], role: keyof Columns): DocCe
 /** Rows of a parameter/field table → fields; rows that cannot be read go to the report. `into` names the destination. */
 export function fields(ctx: PageContext, placed: PlacedTable, into: string): FieldModel[] {
   const { table } = placed;
-  if (!table.header.length) note(ctx, placed, undefined, 'table has no header row; columns inferred from the cells', 'warning');
+  if (!table.header.length)
+    note(ctx, placed, undefined, 'table has no header row; columns inferred from the cells', 'warning');
   if (placed.columns.name === undefined) {
     table.rows.forEach((_, i) => dropRow(ctx, placed, i + 1, 'table has no name column; row skipped', 'error'));
     return [];
@@ -61,7 +67,8 @@ export function fields(ctx: PageContext, placed: PlacedTable, into: string): Fie
   table.rows.forEach((row, i) => {
     const field = fieldOf(ctx, placed, row.cells, i + 1);
     if (!field) return;
-    if (seen.has(field.name)) dropRow(ctx, placed, i + 1, `'${field.name}' appears twice in the table; the first row is kept`, 'warning');
+    if (seen.has(field.name))
+      dropRow(ctx, placed, i + 1, `'${field.name}' appears twice in the table; the first row is kept`, 'warning');
     else {
       seen.add(field.name);
       out.push(field);
@@ -96,20 +103,34 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   if (typeCell && type.kind === 'unknown' && isNoneText(docType)) type = { kind: 'primitive', type: 'string' };
   let docLink: string | undefined;
   ({ type, docLink } = linkType(ctx, placed, { name, type, links, description, docType }, rowNumber));
-  if (type.kind === 'unknown') note(ctx, placed, rowNumber, `unknown type '${type.text}' of '${name}'; written as {} with x-doc-type`, 'warning');
+  if (type.kind === 'unknown')
+    note(ctx, placed, rowNumber, `unknown type '${type.text}' of '${name}'; written as {} with x-doc-type`, 'warning');
   const requiredCell = cell(placed, cells, 'required');
   let required = false;
   if (requiredCell) {
     const flag = parseRequired(requiredCell.text);
     if (flag === undefined && requiredCell.text.trim())
-      note(ctx, placed, rowNumber, `required flag '${requiredCell.text.trim()}' of '${name}' not understood; taken as optional`, 'info');
+      note(
+        ctx,
+        placed,
+        rowNumber,
+        `required flag '${requiredCell.text.trim()}' of '${name}' not understood; taken as optional`,
+        'info',
+      );
     required = flag ?? false;
   }
   const { own, items } = extractConstraints({ text: description }, type);
   const defaultCell = cell(placed, cells, 'default');
   if (defaultCell && defaultCell.text.trim() && !isNoneText(defaultCell.text) && own.default === undefined)
     Object.assign(own, extractConstraints({ text: `缺省值:${defaultCell.text}` }, type).own);
-  const field: FieldModel = { name, docType, type, required, description: descriptionCell?.text ?? '', constraints: own };
+  const field: FieldModel = {
+    name,
+    docType,
+    type,
+    required,
+    description: descriptionCell?.text ?? '',
+    constraints: own,
+  };
   if (Object.keys(items).length) field.itemConstraints = items;
   if (docLink) field.docLink = docLink;
   return field;
@@ -131,7 +152,13 @@ function linkType(
   if (!found) return { type };
   if ('unresolved' in found) {
     if (type.kind === 'unknown' || isObjectish(type) || type.kind === 'any') {
-      note(ctx, placed, row, `'${field.name}' is described by a table on another page (${found.unresolved}) that is not among the inputs; written as {} with x-doc-link`, 'warning');
+      note(
+        ctx,
+        placed,
+        row,
+        `'${field.name}' is described by a table on another page (${found.unresolved}) that is not among the inputs; written as {} with x-doc-link`,
+        'warning',
+      );
       const free: TypeRef = type.kind === 'array' ? { kind: 'array', items: { kind: 'any' } } : { kind: 'any' };
       return { type: free, docLink: found.unresolved };
     }
@@ -139,13 +166,33 @@ function linkType(
   }
   const preferred = innerRef(type) ?? (pascal(field.name) || ctx.body.name);
   const name = objectFromTable(ctx, found.table, preferred);
-  if (found.how === 'position') note(ctx, placed, row, `'${field.name}' linked to ${found.table.label} by position (no link, caption or table number)`, 'info');
-  if (found.how === 'other page') note(ctx, placed, row, `'${field.name}' linked to ${found.table.foreign?.file}: ${found.table.label} on another page`, 'info');
+  if (found.how === 'position')
+    note(
+      ctx,
+      placed,
+      row,
+      `'${field.name}' linked to ${found.table.label} by position (no link, caption or table number)`,
+      'info',
+    );
+  if (found.how === 'other page')
+    note(
+      ctx,
+      placed,
+      row,
+      `'${field.name}' linked to ${found.table.foreign?.file}: ${found.table.label} on another page`,
+      'info',
+    );
   const ref: TypeRef = { kind: 'ref', name };
   if (type.kind === 'array') return { type: { kind: 'array', items: ref } };
   if (type.kind === 'map') return { type: { kind: 'map', values: ref } };
   if (type.kind === 'object' && field.name === '-' && ctx.body.isList) {
-    note(ctx, placed, row, `body (${field.docType}) is a list in the page's examples; typed as an array of ${name}`, 'info');
+    note(
+      ctx,
+      placed,
+      row,
+      `body (${field.docType}) is a list in the page's examples; typed as an array of ${name}`,
+      'info',
+    );
     return { type: { kind: 'array', items: ref } };
   }
   if ((type.kind === 'object' || type.kind === 'unknown') && field.name !== '-') {
@@ -165,7 +212,12 @@ function linkType(
 }
 
 /** A body table: a `-` row is the body's own type (File downloads, lists); otherwise a named object. */
-export function bodyType(ctx: PageContext, placed: PlacedTable, preferred: string, examples: ExampleModel[] = []): TypeRef {
+export function bodyType(
+  ctx: PageContext,
+  placed: PlacedTable,
+  preferred: string,
+  examples: ExampleModel[] = [],
+): TypeRef {
   const rows = placed.table.rows;
   const nameCol = placed.columns.name;
   if (nameCol !== undefined && rows.length === 1 && isBodyRow(rows[0]!.cells[nameCol]?.text.trim() ?? '', placed)) {

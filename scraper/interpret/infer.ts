@@ -14,22 +14,26 @@ export function inferType(ctx: PageContext, value: unknown, name: string, where:
   if (typeof value === 'boolean') return { kind: 'primitive', type: 'boolean' };
   if (typeof value === 'bigint') return { kind: 'primitive', type: 'integer', format: 'int64' };
   if (typeof value === 'number') return { kind: 'primitive', type: Number.isInteger(value) ? 'integer' : 'number' };
-  if (Array.isArray(value)) return { kind: 'array', items: value.length ? inferType(ctx, value[0], singular(name), where) : { kind: 'any' } };
+  if (Array.isArray(value))
+    return { kind: 'array', items: value.length ? inferType(ctx, value[0], singular(name), where) : { kind: 'any' } };
   if (typeof value !== 'object') return { kind: 'any' };
   const objectName = unusedName(ctx, pascal(name) || 'Body');
-  const model: ObjectModel = { name: objectName, fields: [], source: { file: ctx.file, section: where }, inferred: 'example' };
+  const model: ObjectModel = {
+    name: objectName,
+    fields: [],
+    source: { file: ctx.file, section: where },
+    inferred: 'example',
+  };
   ctx.objects.push(model);
   // Object.keys keeps every own key, `__proto__` included (JSON.parse makes it an own property).
-  model.fields = Object.keys(value).map(
-    (key): FieldModel => ({
-      name: key,
-      docType: '',
-      type: inferType(ctx, (value as Record<string, unknown>)[key], key, where),
-      required: false,
-      description: '',
-      constraints: {},
-    }),
-  );
+  model.fields = Object.keys(value).map((key): FieldModel => ({
+    name: key,
+    docType: '',
+    type: inferType(ctx, (value as Record<string, unknown>)[key], key, where),
+    required: false,
+    description: '',
+    constraints: {},
+  }));
   return { kind: 'ref', name: objectName };
 }
 

@@ -15,7 +15,11 @@ export function freeName(name: string, isTaken: (candidate: string) => boolean):
 
 /** ASCII words run together, each capitalised: `auth_opt` → `AuthOpt`; no ASCII letters → ''. */
 export function pascal(text: string): string {
-  const words = text.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const words = text
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
@@ -39,7 +43,10 @@ export function sortBy<T>(items: T[], key: (item: T) => string): T[] {
 
 /** `v1`, `v2.0`, `v3`: the first version segment of a path, lower-cased; undefined when the path has none. */
 export function apiVersionOf(path: string): string | undefined {
-  return path.split('/').find((seg) => /^v\d+(\.\d+)*$/i.test(seg))?.toLowerCase();
+  return path
+    .split('/')
+    .find((seg) => /^v\d+(\.\d+)*$/i.test(seg))
+    ?.toLowerCase();
 }
 
 /** `v2.0` → `V2_0`: a version as a name part (a dot is no identifier character; `V20` would read as v20). */
@@ -61,7 +68,8 @@ const SINGULAR_RULES: [RegExp, string][] = [
 ];
 
 export function singular(word: string): string {
-  for (const [pattern, replacement] of SINGULAR_RULES) if (pattern.test(word)) return word.replace(pattern, replacement);
+  for (const [pattern, replacement] of SINGULAR_RULES)
+    if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
 }
 
@@ -74,17 +82,23 @@ function segmentName(segment: string, one: boolean): string {
 
 /** First words of a last path segment that make it an action rather than a resource (`batch-delete`, `restart`). */
 const ACTION_WORDS = new Set(
-  ('action actions batch cancel restart start stop reboot reset resize enlarge expand extend shrink check export import switch upgrade ' +
+  (
+    'action actions batch cancel restart start stop reboot reset resize enlarge expand extend shrink check export import switch upgrade ' +
     'rollback restore migrate publish unpublish debug verify apply bind unbind associate disassociate attach detach enable disable ' +
     'sync retry install uninstall clear open close run execute kill delete create update modify change set unset register ' +
     'unregister release renew freeze unfreeze lock unlock recover rebuild refresh resume pause suspend submit confirm approve ' +
-    'reject login logout validate search query count preview download upload copy move rename test trigger').split(' '),
+    'reject login logout validate search query count preview download upload copy move rename test trigger'
+  ).split(' '),
 );
 
 /** The verb of an operation that acts on a resource (its path does not end in an action word). */
 function resourceVerb(method: string, item: boolean): string {
   if (method === 'GET') return item ? 'Show' : 'List';
-  return ({ POST: 'Create', PUT: 'Update', PATCH: 'Update', DELETE: 'Delete', HEAD: 'Check' } as Record<string, string>)[method] ?? pascal(method.toLowerCase());
+  return (
+    ({ POST: 'Create', PUT: 'Update', PATCH: 'Update', DELETE: 'Delete', HEAD: 'Check' } as Record<string, string>)[
+      method
+    ] ?? pascal(method.toLowerCase())
+  );
 }
 
 /**
@@ -98,28 +112,46 @@ export function derivedOperationNames(method: string, path: string): string[] {
   const segs = path.split('/').filter(Boolean);
   const isParam = (seg: string) => seg.startsWith('{');
   const item = segs.length > 0 && isParam(segs.at(-1)!);
-  const literals = segs.map((seg, i) => ({ seg, i })).filter(({ seg }) => !isParam(seg) && !/^v\d+(\.\d+)*$/i.test(seg));
+  const literals = segs
+    .map((seg, i) => ({ seg, i }))
+    .filter(({ seg }) => !isParam(seg) && !/^v\d+(\.\d+)*$/i.test(seg));
   const last = literals.at(-1);
   const firstWord = (seg: string) => seg.split(/[^A-Za-z0-9]+/)[0]!.toLowerCase();
-  const isAction = !item && method !== 'GET' && last !== undefined && literals.length > 1 && ACTION_WORDS.has(firstWord(last.seg));
+  const isAction =
+    !item && method !== 'GET' && last !== undefined && literals.length > 1 && ACTION_WORDS.has(firstWord(last.seg));
   // The resource words: the action's own segment excluded; the last one singular unless a GET lists a collection.
   const nouns = isAction ? literals.slice(0, -1) : literals;
   const collection = method === 'GET' && !item;
-  const nounName = (n: { seg: string; i: number }, isLast: boolean) => segmentName(n.seg, isLast ? !collection || isAction : isParam(segs[n.i + 1] ?? ''));
-  const verb = isAction ? (last!.seg.toLowerCase() === 'action' ? 'Run' : segmentName(last!.seg, false)) : resourceVerb(method, item);
+  const nounName = (n: { seg: string; i: number }, isLast: boolean) =>
+    segmentName(n.seg, isLast ? !collection || isAction : isParam(segs[n.i + 1] ?? ''));
+  const verb = isAction
+    ? last!.seg.toLowerCase() === 'action'
+      ? 'Run'
+      : segmentName(last!.seg, false)
+    : resourceVerb(method, item);
   const suffix = isAction && last!.seg.toLowerCase() === 'action' ? 'Action' : '';
   if (!nouns.length) {
     // `GET /` lists the API versions, `GET /v3` shows one (how Huawei services document their version APIs).
-    const name = segs.some(isParam) ? `${verb}Resource` : !segs.length ? `${verb}ApiVersions` : `${method === 'GET' ? 'Show' : verb}ApiVersion`;
+    const name = segs.some(isParam)
+      ? `${verb}Resource`
+      : !segs.length
+        ? `${verb}ApiVersions`
+        : `${method === 'GET' ? 'Show' : verb}ApiVersion`;
     return [name, `${name}_${shortHash(`${method} ${path}`)}`];
   }
   const lastNoun = nounName(nouns.at(-1)!, true);
   // The nearest resource the last one belongs to: a literal followed by a parameter (`clusters/{id}/tags`).
-  const parent = nouns.slice(0, -1).reverse().find((n) => isParam(segs[n.i + 1] ?? ''));
+  const parent = nouns
+    .slice(0, -1)
+    .reverse()
+    .find((n) => isParam(segs[n.i + 1] ?? ''));
   const names = [
     `${verb}${lastNoun}${suffix}`,
     parent ? `${verb}${nounName(parent, false)}${lastNoun}${suffix}` : '',
-    `${verb}${nouns.slice(0, -1).map((n) => nounName(n, false)).join('')}${lastNoun}${suffix}`,
+    `${verb}${nouns
+      .slice(0, -1)
+      .map((n) => nounName(n, false))
+      .join('')}${lastNoun}${suffix}`,
     // An action on a collection and one on an item (`graphs/action`, `graphs/{id}/action`): plural vs singular.
     `${verb}${nouns.map((n) => segmentName(n.seg, isParam(segs[n.i + 1] ?? ''))).join('')}${suffix}`,
   ];
@@ -130,15 +162,53 @@ export function derivedOperationNames(method: string, path: string): string[] {
 
 /** Gerunds of English page file names → the verb the official names use; a read verb becomes List or Show. */
 const GERUNDS: Record<string, string> = {
-  creating: 'Create', deleting: 'Delete', updating: 'Update', modifying: 'Update', changing: 'Change', adding: 'Add',
-  removing: 'Remove', binding: 'Bind', unbinding: 'Unbind', authorizing: 'Authorize', configuring: 'Configure',
-  enabling: 'Enable', disabling: 'Disable', exporting: 'Export', importing: 'Import', publishing: 'Publish',
-  verifying: 'Verify', validating: 'Validate', resetting: 'Reset', releasing: 'Release', canceling: 'Cancel',
-  cancelling: 'Cancel', generating: 'Generate', replacing: 'Replace', restoring: 'Restore', migrating: 'Migrate',
-  debugging: 'Debug', setting: 'Set', starting: 'Start', stopping: 'Stop', restarting: 'Restart', using: 'Use',
-  querying: 'read', obtaining: 'read', viewing: 'read', listing: 'read', getting: 'read', checking: 'Check',
-  uploading: 'Upload', downloading: 'Download', associating: 'Associate', disassociating: 'Disassociate',
-  attaching: 'Attach', detaching: 'Detach', offlining: 'Offline', running: 'Run', executing: 'Execute',
+  creating: 'Create',
+  deleting: 'Delete',
+  updating: 'Update',
+  modifying: 'Update',
+  changing: 'Change',
+  adding: 'Add',
+  removing: 'Remove',
+  binding: 'Bind',
+  unbinding: 'Unbind',
+  authorizing: 'Authorize',
+  configuring: 'Configure',
+  enabling: 'Enable',
+  disabling: 'Disable',
+  exporting: 'Export',
+  importing: 'Import',
+  publishing: 'Publish',
+  verifying: 'Verify',
+  validating: 'Validate',
+  resetting: 'Reset',
+  releasing: 'Release',
+  canceling: 'Cancel',
+  cancelling: 'Cancel',
+  generating: 'Generate',
+  replacing: 'Replace',
+  restoring: 'Restore',
+  migrating: 'Migrate',
+  debugging: 'Debug',
+  setting: 'Set',
+  starting: 'Start',
+  stopping: 'Stop',
+  restarting: 'Restart',
+  using: 'Use',
+  querying: 'read',
+  obtaining: 'read',
+  viewing: 'read',
+  listing: 'read',
+  getting: 'read',
+  checking: 'Check',
+  uploading: 'Upload',
+  downloading: 'Download',
+  associating: 'Associate',
+  disassociating: 'Disassociate',
+  attaching: 'Attach',
+  detaching: 'Detach',
+  offlining: 'Offline',
+  running: 'Run',
+  executing: 'Execute',
 };
 /** Words a title writes in lower case and the file name glued to the word before (`Creatinga`, `toa`). */
 const ARTICLES = new Set(['a', 'an', 'the']);

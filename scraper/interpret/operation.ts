@@ -1,9 +1,37 @@
 // The operation of a page: parameters (URI, query, header tables), request body, responses (a body per status,
 // headers, examples), error codes; and what happens to tables no operation uses.
 
-import type { DocSection, ErrorCodeModel, ExampleModel, FieldModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypeRef } from '../model.ts';
-import { CAPTION_MEDIA_TYPES, EXAMPLE_STATUS_LINE, foldWidth, HEADER_NAME, normalizeWord, REASONS, type TableRole } from '../vocab.ts';
-import { allHeaderNames, dropRow, note, type PageContext, parsed, type PlacedTable, rowFate, source, tablesWith } from './context.ts';
+import type {
+  DocSection,
+  ErrorCodeModel,
+  ExampleModel,
+  FieldModel,
+  OperationModel,
+  ParamLocation,
+  ParamModel,
+  ResponseModel,
+  TypeRef,
+} from '../model.ts';
+import {
+  CAPTION_MEDIA_TYPES,
+  EXAMPLE_STATUS_LINE,
+  foldWidth,
+  HEADER_NAME,
+  normalizeWord,
+  REASONS,
+  type TableRole,
+} from '../vocab.ts';
+import {
+  allHeaderNames,
+  dropRow,
+  note,
+  type PageContext,
+  parsed,
+  type PlacedTable,
+  rowFate,
+  source,
+  tablesWith,
+} from './context.ts';
 import { errorCodesIn } from './examples.ts';
 import { anchorTypeName, asTypeName, bodyType, fields, objectFromTable } from './fields.ts';
 import { inferType, isBodyValue } from './infer.ts';
@@ -38,8 +66,20 @@ function params(ctx: PageContext, mp: MethodPath): ParamModel[] {
     for (const field of fields(ctx, placed, 'parameter')) {
       const inPath = mp.path.includes(`{${field.name}}`);
       const where: ParamLocation = location !== 'auto' ? location : whereIs(field.name, mp);
-      if (location === 'auto' && !inPath && placed.role.role === 'params' && placed.role.in === 'path' && /路径|path/i.test(placed.table.caption))
-        note(ctx, placed, undefined, `'${field.name}' is listed as a path parameter but the URI has no {${field.name}}; taken as a ${where} parameter`, 'warning');
+      if (
+        location === 'auto' &&
+        !inPath &&
+        placed.role.role === 'params' &&
+        placed.role.in === 'path' &&
+        /路径|path/i.test(placed.table.caption)
+      )
+        note(
+          ctx,
+          placed,
+          undefined,
+          `'${field.name}' is listed as a path parameter but the URI has no {${field.name}}; taken as a ${where} parameter`,
+          'warning',
+        );
       into.push({ ...field, in: where, required: where === 'path' ? true : field.required });
     }
   };
@@ -50,15 +90,33 @@ function params(ctx: PageContext, mp: MethodPath): ParamModel[] {
   }
   // Old pages list a GET's query parameters under 请求消息; they follow the URI's own parameters.
   const listedUnderRequest: ParamModel[] = [];
-  if (BODYLESS.has(mp.method)) for (const placed of tablesWith(ctx, 'requestParams')) if (!ctx.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
+  if (BODYLESS.has(mp.method))
+    for (const placed of tablesWith(ctx, 'requestParams'))
+      if (!ctx.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
   for (const name of mp.query) {
     if (!out.some((p) => p.name === name && p.in === 'query'))
-      out.push({ name, in: 'query', docType: '', type: { kind: 'primitive', type: 'string' }, required: false, description: '', constraints: {} });
+      out.push({
+        name,
+        in: 'query',
+        docType: '',
+        type: { kind: 'primitive', type: 'string' },
+        required: false,
+        description: '',
+        constraints: {},
+      });
   }
   for (const m of mp.path.matchAll(/\{([^}]+)\}/g)) {
     if (!out.some((p) => p.in === 'path' && p.name === m[1])) {
       note(ctx, undefined, undefined, `path parameter '${m[1]}' has no table row; added as a string`, 'info');
-      out.push({ name: m[1]!, in: 'path', docType: '', type: { kind: 'primitive', type: 'string' }, required: true, description: '', constraints: {} });
+      out.push({
+        name: m[1]!,
+        in: 'path',
+        docType: '',
+        type: { kind: 'primitive', type: 'string' },
+        required: true,
+        description: '',
+        constraints: {},
+      });
     }
   }
   return dedupeParams([...out, ...listedUnderRequest]);
@@ -72,13 +130,23 @@ function statusInCode(code: string): string | undefined {
 
 type StatusedExample = ExampleModel & { status?: string };
 
-function examples(ctx: PageContext, kind: 'requestExample' | 'responseExample', section: DocSection): StatusedExample[] {
+function examples(
+  ctx: PageContext,
+  kind: 'requestExample' | 'responseExample',
+  section: DocSection,
+): StatusedExample[] {
   return section.examples.map((ex, i) => {
     const result = parsed(ctx, ex);
     const status = ex.status ?? (kind === 'responseExample' ? statusInCode(ex.code) : undefined);
     const where = { section: section.heading, table: `example ${i + 1}${status ? ` (${status})` : ''}` };
-    for (const repair of result.repairs) ctx.report({ ...where, reason: `example repaired: ${repair}`, severity: 'info' });
-    if (result.error && result.text) ctx.report({ ...where, reason: `example is not valid JSON (${result.error}); kept as text`, severity: 'warning' });
+    for (const repair of result.repairs)
+      ctx.report({ ...where, reason: `example repaired: ${repair}`, severity: 'info' });
+    if (result.error && result.text)
+      ctx.report({
+        ...where,
+        reason: `example is not valid JSON (${result.error}); kept as text`,
+        severity: 'warning',
+      });
     const model: StatusedExample = { text: result.text || ex.code.trim() };
     if (result.value !== undefined) model.value = result.value;
     const summary = ex.title ?? (kind === 'requestExample' ? result.requestLine : undefined);
@@ -98,7 +166,10 @@ function sectionText(ctx: PageContext, kind: DocSection['kind']): string {
 
 /** English CamelCase page file names (`CreateAPI.md`, `UpdateLabel.html`) name the API. */
 function fileOperationName(file: string): string | undefined {
-  const base = file.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const base = file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   return /^[A-Z][A-Za-z0-9]+$/.test(base) ? base : undefined;
 }
 
@@ -135,8 +206,20 @@ export function operation(ctx: PageContext, mp: MethodPath): OperationModel {
     const example = NO_REQUEST_BODY.has(mp.method) ? undefined : requestExamples.find((ex) => isBodyValue(ex.value));
     if (example) {
       const type = inferType(ctx, example.value, `${base}RequestBody`, 'request example');
-      note(ctx, undefined, undefined, 'no table describes the request body: its schema is derived from the example (x-inferred: example)', 'info');
-      op.requestBody = { type, required: true, mediaType: 'application/json', examples: requestExamples, inferred: 'example' };
+      note(
+        ctx,
+        undefined,
+        undefined,
+        'no table describes the request body: its schema is derived from the example (x-inferred: example)',
+        'info',
+      );
+      op.requestBody = {
+        type,
+        required: true,
+        mediaType: 'application/json',
+        examples: requestExamples,
+        inferred: 'example',
+      };
     }
   }
   op.responses = responses(ctx, base, mp);
@@ -154,12 +237,24 @@ const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 function thinSides(ctx: PageContext, op: OperationModel, requestExamples: ExampleModel[]) {
   if (!op.requestBody && !NO_REQUEST_BODY.has(op.method) && requestExamples.some((ex) => looksLikeJson(ex.text))) {
     ctx.thin.push('request');
-    note(ctx, undefined, undefined, 'thin operation: the page shows a request body example but no schema could be made (no table, example not valid JSON)', 'warning');
+    note(
+      ctx,
+      undefined,
+      undefined,
+      'thin operation: the page shows a request body example but no schema could be made (no table, example not valid JSON)',
+      'warning',
+    );
   }
   for (const r of op.responses) {
     if (r.body || !/^2\d\d$/.test(r.status) || !r.examples.some((ex) => looksLikeJson(ex.text))) continue;
     ctx.thin.push(`response ${r.status}`);
-    note(ctx, undefined, undefined, `thin operation: the page shows a ${r.status} response body example but no schema could be made (no table, example not valid JSON)`, 'warning');
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `thin operation: the page shows a ${r.status} response body example but no schema could be made (no table, example not valid JSON)`,
+      'warning',
+    );
   }
 }
 
@@ -179,8 +274,10 @@ function statusDescriptions(ctx: PageContext): Map<string, string> {
     placed.table.rows.forEach((row, i) => {
       const written = (row.cells[statusCol]?.text ?? '').trim();
       const status = written.match(/\d{3}/)?.[0];
-      if (!status) dropRow(ctx, placed, i + 1, `status '${written}' is not an HTTP status code; row not in the spec`, 'warning');
-      else if (out.has(status)) dropRow(ctx, placed, i + 1, `status ${status} listed twice; the first description is kept`, 'info');
+      if (!status)
+        dropRow(ctx, placed, i + 1, `status '${written}' is not an HTTP status code; row not in the spec`, 'warning');
+      else if (out.has(status))
+        dropRow(ctx, placed, i + 1, `status ${status} listed twice; the first description is kept`, 'info');
       else {
         out.set(status, (row.cells[descCol]?.text ?? '').trim());
         rowFate(ctx, placed, i + 1, `response ${status}: description`);
@@ -196,11 +293,16 @@ function responses(ctx: PageContext, base: string, mp: MethodPath): ResponseMode
     .filter((s) => s.kind === 'responseExample' || (s.kind === 'response' && s.examples.length))
     .flatMap((s) => examples(ctx, 'responseExample', s));
   const success =
-    [...descriptions.keys(), ...all.map((e) => e.status ?? '')].find((s) => /^2\d\d$/.test(s)) ?? (mp.method === 'POST' ? '201' : '200');
+    [...descriptions.keys(), ...all.map((e) => e.status ?? '')].find((s) => /^2\d\d$/.test(s)) ??
+    (mp.method === 'POST' ? '201' : '200');
   const byStatus = new Map<string, ResponseModel>();
   const responseFor = (status: string) => {
     let r = byStatus.get(status);
-    if (!r) byStatus.set(status, (r = { status, description: descriptions.get(status) || REASONS[status] || 'Response', examples: [] }));
+    if (!r)
+      byStatus.set(
+        status,
+        (r = { status, description: descriptions.get(status) || REASONS[status] || 'Response', examples: [] }),
+      );
     return r;
   };
   for (const status of descriptions.keys()) responseFor(status);
@@ -210,7 +312,12 @@ function responses(ctx: PageContext, base: string, mp: MethodPath): ResponseMode
     if (seenStatus.has(status)) continue; // a second generic table under one status is a sub-object table
     seenStatus.add(status);
     const statusExamples = all.filter((ex) => (ex.status ?? success) === status);
-    responseFor(status).body = bodyType(ctx, placed, `${base}Response${status === success ? '' : status}`, statusExamples);
+    responseFor(status).body = bodyType(
+      ctx,
+      placed,
+      `${base}Response${status === success ? '' : status}`,
+      statusExamples,
+    );
   }
   for (const placed of tablesWith(ctx, 'responseHeaders')) {
     ctx.claimed.add(placed);
@@ -227,9 +334,20 @@ function responses(ctx: PageContext, base: string, mp: MethodPath): ResponseMode
     if (r.body || !/^2\d\d$/.test(r.status)) continue;
     const example = r.examples.find((ex) => isBodyValue(ex.value));
     if (!example) continue;
-    r.body = inferType(ctx, example.value, `${base}Response${r.status === success ? '' : r.status}`, `response example ${r.status}`);
+    r.body = inferType(
+      ctx,
+      example.value,
+      `${base}Response${r.status === success ? '' : r.status}`,
+      `response example ${r.status}`,
+    );
     r.inferred = 'example';
-    note(ctx, undefined, undefined, `no table describes the ${r.status} response body: its schema is derived from the example (x-inferred: example)`, 'info');
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `no table describes the ${r.status} response body: its schema is derived from the example (x-inferred: example)`,
+      'info',
+    );
   }
   return [...byStatus.values()].sort((a, b) => compareText(a.status, b.status));
 }
@@ -262,7 +380,10 @@ export function errorCodes(ctx: PageContext): ErrorCodeModel[] {
 
 /** English names for fragment tables (`响应Body参数` under `状态码: 400` → `Response400`), from the table's role. */
 const ROLE_NAMES: Record<TableRole['role'], (t: PlacedTable) => string> = {
-  params: (t) => (t.role.role === 'params' ? { path: 'PathParams', query: 'QueryParams', header: 'RequestHeaders', cookie: 'Cookies' }[t.role.in] : 'Params'),
+  params: (t) =>
+    t.role.role === 'params'
+      ? { path: 'PathParams', query: 'QueryParams', header: 'RequestHeaders', cookie: 'Cookies' }[t.role.in]
+      : 'Params',
   requestBody: () => 'RequestBody',
   requestParams: () => 'RequestParams',
   responseBody: (t) => `Response${t.table.status ?? ''}`,
@@ -292,29 +413,68 @@ export function fragmentSchemas(ctx: PageContext) {
  * out with one note for the page, not a warning per table.
  */
 export function claimLeftovers(ctx: PageContext, hasOperation: boolean) {
-  const overview = !hasOperation && !ctx.tables.some((t) => t.columns.name !== undefined && (t.columns.type !== undefined || t.columns.required !== undefined));
+  const overview =
+    !hasOperation &&
+    !ctx.tables.some(
+      (t) => t.columns.name !== undefined && (t.columns.type !== undefined || t.columns.required !== undefined),
+    );
   const skipped: PlacedTable[] = [];
   for (const placed of ctx.tables) {
     if (ctx.claimed.has(placed)) continue;
     if (placed.role.role === 'object' && placed.columns.name !== undefined && placed.table.rows.length) {
       const name =
         asTypeName(placed.table.caption || placed.table.servesType?.name || '') ??
-        (pascal(captionSubject(placed.table.caption)) || `${pascal(ctx.page.title) || 'Page'}Table${placed.table.number ?? ''}`);
+        (pascal(captionSubject(placed.table.caption)) ||
+          `${pascal(ctx.page.title) || 'Page'}Table${placed.table.number ?? ''}`);
       objectFromTable(ctx, placed, name);
-      note(ctx, placed, undefined, `table not referenced by any field; kept as schema '${ctx.objectNames.get(placed)}'`, 'info');
+      note(
+        ctx,
+        placed,
+        undefined,
+        `table not referenced by any field; kept as schema '${ctx.objectNames.get(placed)}'`,
+        'info',
+      );
     } else if (placed.table.rows.length) {
       if (overview) skipped.push(placed);
       else {
-        note(ctx, placed, undefined, `table (${placed.role.role}) not used: ${placed.table.rows.length} row(s) not in the spec`, 'warning');
-        placed.table.rows.forEach((_, i) => ctx.fates.push({ table: placed.label, section: placed.section.heading, row: i + 1, fate: `report: table (${placed.role.role}) not used`, reportOnly: true }));
+        note(
+          ctx,
+          placed,
+          undefined,
+          `table (${placed.role.role}) not used: ${placed.table.rows.length} row(s) not in the spec`,
+          'warning',
+        );
+        placed.table.rows.forEach((_, i) =>
+          ctx.fates.push({
+            table: placed.label,
+            section: placed.section.heading,
+            row: i + 1,
+            fate: `report: table (${placed.role.role}) not used`,
+            reportOnly: true,
+          }),
+        );
       }
     }
   }
   if (skipped.length) {
     const rows = skipped.reduce((n, t) => n + t.table.rows.length, 0);
-    note(ctx, undefined, undefined, `page documents no operation and has no parameter table: ${skipped.length} overview table(s), ${rows} row(s), not API content`, 'info');
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `page documents no operation and has no parameter table: ${skipped.length} overview table(s), ${rows} row(s), not API content`,
+      'info',
+    );
     for (const placed of skipped)
-      placed.table.rows.forEach((_, i) => ctx.fates.push({ table: placed.label, section: placed.section.heading, row: i + 1, fate: 'overview table: not API content', reportOnly: false }));
+      placed.table.rows.forEach((_, i) =>
+        ctx.fates.push({
+          table: placed.label,
+          section: placed.section.heading,
+          row: i + 1,
+          fate: 'overview table: not API content',
+          reportOnly: false,
+        }),
+      );
   }
 }
 

@@ -8,7 +8,16 @@
 // docs/FORMATS.md describes the page forms all of this reads.
 
 import type { DocPage, ErrorCodeModel, ObjectModel, OperationModel } from '../model.ts';
-import { createContext, EMPTY_LIBRARY, note, type PageContext, type Report, type RowFate, type TableLibrary, tablesWith } from './context.ts';
+import {
+  createContext,
+  EMPTY_LIBRARY,
+  note,
+  type PageContext,
+  type Report,
+  type RowFate,
+  type TableLibrary,
+  tablesWith,
+} from './context.ts';
 import { claimLeftovers, errorCodes, fragmentSchemas, operation } from './operation.ts';
 import { findMethodPath, pathProblem } from './uri.ts';
 
@@ -29,17 +38,42 @@ function interpret(ctx: PageContext): PageResult {
   let mp = findMethodPath(ctx.tables, ctx.page);
   const problem = mp && pathProblem(mp.path);
   if (problem) {
-    note(ctx, undefined, undefined, `${problem}: no operation made from this page (its tables become schemas)`, 'error');
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `${problem}: no operation made from this page (its tables become schemas)`,
+      'error',
+    );
     mp = undefined;
   }
   const codes = errorCodes(ctx);
   for (const t of tablesWith(ctx, 'methodUri')) {
     ctx.claimed.add(t);
     t.table.rows.forEach((_, i) => {
-      if (i === 0 && mp) ctx.fates.push({ table: t.label, section: t.section.heading, row: 1, fate: 'method and path', reportOnly: false });
+      if (i === 0 && mp)
+        ctx.fates.push({
+          table: t.label,
+          section: t.section.heading,
+          row: 1,
+          fate: 'method and path',
+          reportOnly: false,
+        });
       else if (i > 0) {
-        note(ctx, t, i + 1, 'a page documents one operation: this further method/URI row is not in the spec', 'warning');
-        ctx.fates.push({ table: t.label, section: t.section.heading, row: i + 1, fate: 'report: further method/URI row', reportOnly: true });
+        note(
+          ctx,
+          t,
+          i + 1,
+          'a page documents one operation: this further method/URI row is not in the spec',
+          'warning',
+        );
+        ctx.fates.push({
+          table: t.label,
+          section: t.section.heading,
+          row: i + 1,
+          fate: 'report: further method/URI row',
+          reportOnly: true,
+        });
       }
     });
   }
@@ -58,7 +92,13 @@ export function interpretPage(page: DocPage, report: Report, library: TableLibra
 export function explainPage(page: DocPage, library: TableLibrary = EMPTY_LIBRARY) {
   const entries: { section?: string; table?: string; row?: number | string; reason: string; severity: string }[] = [];
   const ctx = createContext(page, (e) => entries.push(e), library);
-  const tables = ctx.tables.map((t) => ({ label: t.label, section: t.section.heading, role: t.role, evidence: t.evidence, columns: t.columns }));
+  const tables = ctx.tables.map((t) => ({
+    label: t.label,
+    section: t.section.heading,
+    role: t.role,
+    evidence: t.evidence,
+    columns: t.columns,
+  }));
   const result = interpret(ctx);
   return { tables, result, report: entries };
 }

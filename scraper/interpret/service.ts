@@ -11,8 +11,27 @@
 // - The same route on several pages is one operation; several documented bodies become a `oneOf` of the variants.
 // - The config can pin any operation name (by route) or schema name (by the name it would get, or its caption).
 
-import type { ErrorCodeModel, ExampleModel, FieldModel, ObjectModel, OperationModel, ReportEntry, ServiceModel, SourceRef, TypeRef } from '../model.ts';
-import { apiVersionOf, compareText, derivedOperationNames, pascal, shortHash, sortBy, titleOperationName, versionTag } from './names.ts';
+import type {
+  ErrorCodeModel,
+  ExampleModel,
+  FieldModel,
+  ObjectModel,
+  OperationModel,
+  ReportEntry,
+  ServiceModel,
+  SourceRef,
+  TypeRef,
+} from '../model.ts';
+import {
+  apiVersionOf,
+  compareText,
+  derivedOperationNames,
+  pascal,
+  shortHash,
+  sortBy,
+  titleOperationName,
+  versionTag,
+} from './names.ts';
 import type { PageResult } from './page.ts';
 
 type Report = (entry: ReportEntry) => void;
@@ -78,7 +97,11 @@ function pathTemplate(path: string): string {
 }
 
 function fileStem(file: string): string {
-  return file.replace(/#.*$/, '').split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  return file
+    .replace(/#.*$/, '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, '');
 }
 
 /** The first of `names` by code-unit order: how an entity with several contexts picks one, whatever the order. */
@@ -150,7 +173,9 @@ function deepKeys(objects: ObjectModel[]): Map<string, string> {
     if (visiting.has(name)) return keyOf({ cycle: name.toLowerCase() });
     visiting.add(name);
     const shape = (t: TypeRef): TypeRef => mapRefs(t, (n) => ({ kind: 'ref', name: keyFor(n) }));
-    const key = keyOf(obj.fields.map((f) => [f.name, shape(f.type), f.required, f.constraints, f.itemConstraints ?? null]));
+    const key = keyOf(
+      obj.fields.map((f) => [f.name, shape(f.type), f.required, f.constraints, f.itemConstraints ?? null]),
+    );
     visiting.delete(name);
     keys.set(name, key);
     return key;
@@ -176,11 +201,13 @@ function contexts(page: PageOutcome): Map<string, { side: string; parent?: strin
   };
   const op = page.operation;
   if (op) {
-    for (const t of [...op.parameters.map((p) => p.type), ...(op.requestBody ? [op.requestBody.type] : [])]) for (const r of refsOf(t)) walk(r, 'Request');
+    for (const t of [...op.parameters.map((p) => p.type), ...(op.requestBody ? [op.requestBody.type] : [])])
+      for (const r of refsOf(t)) walk(r, 'Request');
     for (const resp of op.responses) if (resp.body) for (const r of refsOf(resp.body)) walk(r, 'Response');
   }
   // Objects no operation reaches (fragment pages, unreferenced tables): their referrers still give context.
-  for (const obj of sortBy([...page.objects], (o) => o.name)) for (const f of obj.fields) for (const r of refsOf(f.type)) walk(r, '', obj.name);
+  for (const obj of sortBy([...page.objects], (o) => o.name))
+    for (const f of obj.fields) for (const r of refsOf(f.type)) walk(r, '', obj.name);
   return out;
 }
 
@@ -193,7 +220,10 @@ function instancesOf(page: PageOutcome, index: number): { instance: Instance; de
   const keys = deepKeys(page.objects);
   const where = contexts(page);
   return page.objects.map((obj) => {
-    const bodyPart = bodyBase && obj.name.startsWith(bodyBase) ? obj.name.slice(bodyBase.length).match(/^(RequestBody|Response\d*)$/)?.[0] : undefined;
+    const bodyPart =
+      bodyBase && obj.name.startsWith(bodyBase)
+        ? obj.name.slice(bodyBase.length).match(/^(RequestBody|Response\d*)$/)?.[0]
+        : undefined;
     const ctx = where.get(obj.name) ?? { side: '' };
     const parent = ctx.parent ? withoutPageCounter(ctx.parent, names) : undefined;
     const instance: Instance = {
@@ -260,7 +290,12 @@ function resolveClashes<T>(
     }
     let moved = false;
     for (const [key, members] of groups) {
-      if (members.length < 2 || burnt.has(key) || members.every((m) => pinned(m) !== undefined || nameOf(m) === candidates(m).at(-1))) continue;
+      if (
+        members.length < 2 ||
+        burnt.has(key) ||
+        members.every((m) => pinned(m) !== undefined || nameOf(m) === candidates(m).at(-1))
+      )
+        continue;
       burnt.add(key);
       moved = true;
     }
@@ -268,7 +303,11 @@ function resolveClashes<T>(
   }
 }
 
-function nameEntities(pages: PageOutcome[], overrides: Record<string, string>, report: Report): { entities: Entity[]; names: Map<Entity, string> } {
+function nameEntities(
+  pages: PageOutcome[],
+  overrides: Record<string, string>,
+  report: Report,
+): { entities: Entity[]; names: Map<Entity, string> } {
   const byKey = new Map<string, Entity>();
   pages.forEach((page, index) => {
     for (const { instance, deepKey } of instancesOf(page, index)) {
@@ -280,7 +319,12 @@ function nameEntities(pages: PageOutcome[], overrides: Record<string, string>, r
   });
   const entities = sortBy([...byKey.values()], (e) => e.key);
   for (const e of entities) e.candidates = entityCandidates(e);
-  const free = resolveClashes(entities, (e) => e.candidates, (_, name) => name.toLowerCase(), () => undefined);
+  const free = resolveClashes(
+    entities,
+    (e) => e.candidates,
+    (_, name) => name.toLowerCase(),
+    () => undefined,
+  );
   // Pins: by the name an entity gets without pins, else by a caption or context name only one entity has.
   for (const [from, to] of Object.entries(overrides)) {
     const exact = entities.filter((e) => free.get(e) === from);
@@ -290,12 +334,23 @@ function nameEntities(pages: PageOutcome[], overrides: Record<string, string>, r
       report({
         file: 'hwdocs.config.json',
         row: from,
-        reason: matches.length ? `schema name pin '${from}' matches ${matches.length} schemas (${sortBy(matches.map((e) => free.get(e)!), (n) => n).join(', ')}); pin one of those names` : `schema name pin '${from}' matches no schema`,
+        reason: matches.length
+          ? `schema name pin '${from}' matches ${matches.length} schemas (${sortBy(
+              matches.map((e) => free.get(e)!),
+              (n) => n,
+            ).join(', ')}); pin one of those names`
+          : `schema name pin '${from}' matches no schema`,
         severity: 'warning',
       });
   }
   const reserved = new Set(Object.values(overrides).map((name) => name.toLowerCase()));
-  const names = resolveClashes(entities, (e) => e.candidates, (_, name) => name.toLowerCase(), (e) => e.pinned, reserved);
+  const names = resolveClashes(
+    entities,
+    (e) => e.candidates,
+    (_, name) => name.toLowerCase(),
+    (e) => e.pinned,
+    reserved,
+  );
   for (const e of entities) {
     const name = names.get(e)!;
     const caption = least(e.instances.map((i) => i.base));
@@ -313,7 +368,12 @@ function nameEntities(pages: PageOutcome[], overrides: Record<string, string>, r
 // ---------------------------------------------------------------------------------------------------------------
 // The service
 
-export function buildService(service: string, pages: PageOutcome[], report: Report, options: BuildOptions = {}): ServiceModel {
+export function buildService(
+  service: string,
+  pages: PageOutcome[],
+  report: Report,
+  options: BuildOptions = {},
+): ServiceModel {
   const ordered = sortBy([...pages], (page) => page.file);
   const { entities, names } = nameEntities(ordered, options.names?.schemas ?? {}, report);
 
@@ -325,17 +385,20 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
     for (const i of e.instances) renames[i.page]!.set(i.obj.name, name);
   }
   const byLower = new Map<string, string[]>();
-  for (const e of entities) for (const i of e.instances) {
-    const lower = i.base.toLowerCase();
-    byLower.set(lower, [...new Set([...(byLower.get(lower) ?? []), names.get(e)!])]);
-  }
-  const globalName = (page: number) => (name: string): TypeRef => {
-    const local = renames[page]!.get(name);
-    if (local) return { kind: 'ref', name: local };
-    // A type this page names but does not document: the one schema of that caption, if there is one.
-    const candidates = sortBy([...(byLower.get(name.toLowerCase()) ?? [])], (n) => n);
-    return { kind: 'ref', name: candidates.length === 1 ? candidates[0]! : name };
-  };
+  for (const e of entities)
+    for (const i of e.instances) {
+      const lower = i.base.toLowerCase();
+      byLower.set(lower, [...new Set([...(byLower.get(lower) ?? []), names.get(e)!])]);
+    }
+  const globalName =
+    (page: number) =>
+    (name: string): TypeRef => {
+      const local = renames[page]!.get(name);
+      if (local) return { kind: 'ref', name: local };
+      // A type this page names but does not document: the one schema of that caption, if there is one.
+      const candidates = sortBy([...(byLower.get(name.toLowerCase()) ?? [])], (n) => n);
+      return { kind: 'ref', name: candidates.length === 1 ? candidates[0]! : name };
+    };
   for (const e of entities) {
     const first = e.instances.reduce((a, b) => (b.page < a.page ? b : a));
     const name = names.get(e)!;
@@ -378,7 +441,13 @@ export function buildService(service: string, pages: PageOutcome[], report: Repo
     }
   });
   for (const route of pins.keys())
-    if (!byRoute.has(route)) report({ file: 'hwdocs.config.json', row: route, reason: `operation name pin for '${route}' matches no operation`, severity: 'warning' });
+    if (!byRoute.has(route))
+      report({
+        file: 'hwdocs.config.json',
+        row: route,
+        reason: `operation name pin for '${route}' matches no operation`,
+        severity: 'warning',
+      });
 
   reportDanglingRefs(schemas, operations, report);
   assignOperationNames([...byRoute.values()], pins, report);
@@ -480,19 +549,27 @@ function unifyPathParams(op: OperationModel, canonical: Map<string, string>, not
   const rename = new Map(names(op.path).map((name, i) => [name, names(first)[i]!]));
   note(`${op.method} ${op.path}: path parameters renamed to match ${first} (one name per path template)`);
   op.path = first;
-  op.parameters = op.parameters.map((p) => (p.in === 'path' && rename.has(p.name) ? { ...p, name: rename.get(p.name)! } : p));
+  op.parameters = op.parameters.map((p) =>
+    p.in === 'path' && rename.has(p.name) ? { ...p, name: rename.get(p.name)! } : p,
+  );
 }
 
 /** A `X object` whose table is on no page becomes a free-form object with its type text kept, and is reported. */
 function reportDanglingRefs(schemas: Map<string, ObjectModel>, operations: OperationModel[], report: Report) {
   const lower = new Map([...schemas.keys()].map((k) => [k.toLowerCase(), k]));
-  const resolver = (where: { file: string; table?: string }) => (name: string): TypeRef => {
-    if (schemas.has(name)) return { kind: 'ref', name };
-    const other = lower.get(name.toLowerCase());
-    if (other) return { kind: 'ref', name: other };
-    report({ ...where, reason: `type '${name}' has no table in the inputs (or several shapes of that name); written as an object with x-doc-type`, severity: 'warning' });
-    return { kind: 'unknown', text: `${name} object` };
-  };
+  const resolver =
+    (where: { file: string; table?: string }) =>
+    (name: string): TypeRef => {
+      if (schemas.has(name)) return { kind: 'ref', name };
+      const other = lower.get(name.toLowerCase());
+      if (other) return { kind: 'ref', name: other };
+      report({
+        ...where,
+        reason: `type '${name}' has no table in the inputs (or several shapes of that name); written as an object with x-doc-type`,
+        severity: 'warning',
+      });
+      return { kind: 'unknown', text: `${name} object` };
+    };
   for (const obj of schemas.values()) obj.fields = mapFieldTypes(obj.fields, resolver(obj.source));
   for (const op of operations) mapOperationTypes(op, resolver(op.source));
 }
@@ -502,7 +579,11 @@ function reportDanglingRefs(schemas: Map<string, ObjectModel>, operations: Opera
  * share is qualified by the version (`ListListenersV2`, `ListListenersV3`) and the plain name kept in operationName.
  * The pair (apiVersion, operationName ?? operationId) is the stable identity a versioned client exposes.
  */
-function assignOperationNames(routes: { op: OperationModel; names: Set<string>; pinned?: string }[], pins: Map<string, string>, report: Report) {
+function assignOperationNames(
+  routes: { op: OperationModel; names: Set<string>; pinned?: string }[],
+  pins: Map<string, string>,
+  report: Report,
+) {
   const candidates = new Map(
     routes.map((r) => {
       // Pages of one route that name it differently (one per action body) leave the name to the route.
@@ -512,13 +593,21 @@ function assignOperationNames(routes: { op: OperationModel; names: Set<string>; 
   );
   const versionOf = (r: (typeof routes)[number]) => apiVersionOf(r.op.path) ?? '';
   const reserved = new Set([...pins].map(([route, name]) => `${apiVersionOf(route) ?? ''}\u0000${name.toLowerCase()}`));
-  const plain = resolveClashes(routes, (r) => candidates.get(r)!, (r, name) => `${versionOf(r)}\u0000${name.toLowerCase()}`, (r) => r.pinned, reserved);
+  const plain = resolveClashes(
+    routes,
+    (r) => candidates.get(r)!,
+    (r, name) => `${versionOf(r)}\u0000${name.toLowerCase()}`,
+    (r) => r.pinned,
+    reserved,
+  );
   // In the document a name is plain only when no operation of another version wanted it (its own name or a level
   // it passed on the way to its name): then dropping that operation's page cannot hand the plain name to a
   // different route, since with fewer pages an operation stops at the same level or an earlier one.
   const wantedBy = new Map<string, Set<string>>(); // lower-case name → versions whose operations wanted it
   for (const r of routes)
-    for (const name of r.pinned ? [r.pinned] : candidates.get(r)!.slice(0, candidates.get(r)!.indexOf(plain.get(r)!) + 1)) {
+    for (const name of r.pinned
+      ? [r.pinned]
+      : candidates.get(r)!.slice(0, candidates.get(r)!.indexOf(plain.get(r)!) + 1)) {
       const lower = name.toLowerCase();
       wantedBy.set(lower, new Set([...(wantedBy.get(lower) ?? []), versionOf(r)]));
     }
@@ -535,12 +624,20 @@ function assignOperationNames(routes: { op: OperationModel; names: Set<string>; 
     let id = ids.get(r)!;
     if (counts.get(id.toLowerCase())! > 1) {
       id = `${id}_${shortHash(`${r.op.method} ${r.op.path}`)}`;
-      report({ file: r.op.source.file, reason: `operation name '${ids.get(r)}' is taken twice (pinned names?); this one is '${id}'`, severity: 'warning' });
+      report({
+        file: r.op.source.file,
+        reason: `operation name '${ids.get(r)}' is taken twice (pinned names?); this one is '${id}'`,
+        severity: 'warning',
+      });
     }
     const name = plain.get(r)!;
     const first = candidates.get(r)![0]!;
     if (!r.pinned && name !== first)
-      report({ file: r.op.source.file, reason: `operation name '${first}' is shared in ${versionOf(r) || 'the unversioned paths'}; this one is '${name}'`, severity: 'info' });
+      report({
+        file: r.op.source.file,
+        reason: `operation name '${first}' is shared in ${versionOf(r) || 'the unversioned paths'}; this one is '${name}'`,
+        severity: 'info',
+      });
     r.op.operationId = id;
     const version = apiVersionOf(r.op.path);
     if (version) r.op.apiVersion = version;

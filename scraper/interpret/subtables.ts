@@ -17,11 +17,24 @@ export interface FieldRef {
   docType: string;
 }
 
-export type Found = { table: PlacedTable; how: 'anchor' | 'other page' | 'caption' | 'caption named in the type cell' | 'table number' | 'field name caption' | 'position' };
+export type Found = {
+  table: PlacedTable;
+  how:
+    | 'anchor'
+    | 'other page'
+    | 'caption'
+    | 'caption named in the type cell'
+    | 'table number'
+    | 'field name caption'
+    | 'position';
+};
 
 /** All tables, those of `owner`'s section first: a request field's sub-table is in the request section. */
 function nearFirst(ctx: PageContext, owner: PlacedTable): PlacedTable[] {
-  return [...ctx.tables.filter((t) => t.section === owner.section), ...ctx.tables.filter((t) => t.section !== owner.section)];
+  return [
+    ...ctx.tables.filter((t) => t.section === owner.section),
+    ...ctx.tables.filter((t) => t.section !== owner.section),
+  ];
 }
 
 function anchorMatches(anchors: string[], anchor: string): boolean {
@@ -46,7 +59,11 @@ function byAnchor(ctx: PageContext, href: string, owner: PlacedTable): Found | u
   if (!found) return undefined;
   // A table of another page is placed once per page interpretation, so two fields sharing it share one schema.
   const known = [...ctx.objectNames.keys()].find((t) => t.table === found.table);
-  const placed = known ?? { ...placeTable(found.table, found.section, new Set()), role: { role: 'object' as const }, foreign: { file: found.file } };
+  const placed = known ?? {
+    ...placeTable(found.table, found.section, new Set()),
+    role: { role: 'object' as const },
+    foreign: { file: found.file },
+  };
   return { table: placed, how: 'other page' };
 }
 
@@ -54,7 +71,9 @@ function byCaption(ctx: PageContext, name: string, owner: PlacedTable): PlacedTa
   const wanted = normalizeWord(name);
   const tables = nearFirst(ctx, owner).filter((t) => t !== owner);
   return (
-    tables.find((t) => t.role.role === 'object' && normalizeWord(t.table.caption || t.table.servesType?.name || '') === wanted) ??
+    tables.find(
+      (t) => t.role.role === 'object' && normalizeWord(t.table.caption || t.table.servesType?.name || '') === wanted,
+    ) ??
     tables.find((t) => t.role.role === 'object' && normalizeWord(captionSubject(t.table.caption)) === wanted) ??
     tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
   );
@@ -84,7 +103,8 @@ function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefin
   if (start < 0) return undefined;
   // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
   const subTableLike = (t: PlacedTable) =>
-    t.role.role === 'object' || (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
+    t.role.role === 'object' ||
+    (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
   return ctx.tables.slice(start + 1).find((t) => subTableLike(t) && !ctx.claimed.has(t));
 }
 
@@ -97,7 +117,8 @@ export function innerRef(type: TypeRef): string | undefined {
 
 export function isObjectish(type: TypeRef): boolean {
   if (type.kind === 'object' || type.kind === 'ref') return true;
-  if (type.kind === 'array') return type.items.kind === 'any' || type.items.kind === 'object' || type.items.kind === 'ref';
+  if (type.kind === 'array')
+    return type.items.kind === 'any' || type.items.kind === 'object' || type.items.kind === 'ref';
   if (type.kind === 'map') return type.values.kind === 'object' || type.values.kind === 'ref';
   return false;
 }
@@ -106,7 +127,11 @@ export function isObjectish(type: TypeRef): boolean {
  * The sub-table of a field, and how it was found; `unresolved` when the field links a table on a page that is
  * not among the inputs (its `表30` must not be read as this page's table 30); undefined when there is none.
  */
-export function subTable(ctx: PageContext, field: FieldRef, owner: PlacedTable): Found | { unresolved: string } | undefined {
+export function subTable(
+  ctx: PageContext,
+  field: FieldRef,
+  owner: PlacedTable,
+): Found | { unresolved: string } | undefined {
   let elsewhere: string | undefined;
   for (const href of field.links) {
     const found = byAnchor(ctx, href, owner);

@@ -40,14 +40,19 @@ export function inferColumns(table: DocTable): Columns | undefined {
   const columns: Columns = { name: 0 };
   for (let i = 1; i < width; i++) {
     // The 是/否 test comes first: `Yes` would otherwise read as a bare type name.
-    if (columns.required === undefined && share(i, (t) => parseRequired(t) !== undefined && t.trim().length <= 5) >= 0.6) columns.required = i;
+    if (
+      columns.required === undefined &&
+      share(i, (t) => parseRequired(t) !== undefined && t.trim().length <= 5) >= 0.6
+    )
+      columns.required = i;
     else if (columns.type === undefined && share(i, isKnownDocType) >= 0.6) columns.type = i;
   }
   columns.description = width - 1;
   return columns;
 }
 
-const OBJECT_CAPTION_PREFIX = /^(?:description|data structure(?: description)?|parameters?|fields?)\s+of\s+(?:the\s+)?([A-Za-z_@][\w.@:-]*)(?:\s+(?:field|parameter|object|attribute))?s?$/i;
+const OBJECT_CAPTION_PREFIX =
+  /^(?:description|data structure(?: description)?|parameters?|fields?)\s+of\s+(?:the\s+)?([A-Za-z_@][\w.@:-]*)(?:\s+(?:field|parameter|object|attribute))?s?$/i;
 
 /** A caption that names a field or type: `auth_opt参数说明` → `auth_opt`; `tags 字段数据结构说明` → `tags`. */
 export function captionSubject(caption: string): string {
@@ -56,7 +61,10 @@ export function captionSubject(caption: string): string {
   const english = clean.match(OBJECT_CAPTION_PREFIX);
   if (english) return english[1]!;
   for (const suffix of OBJECT_CAPTION_SUFFIXES) {
-    const spaced = new RegExp(`${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`, 'i');
+    const spaced = new RegExp(
+      `${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`,
+      'i',
+    );
     const subject = clean.replace(spaced, '').trim();
     if (subject && subject !== clean) return subject;
   }
@@ -64,7 +72,10 @@ export function captionSubject(caption: string): string {
 }
 
 function headerRole(columns: Columns): TableRole | undefined {
-  if (columns.code !== undefined && (columns.status !== undefined || columns.message !== undefined || columns.action !== undefined))
+  if (
+    columns.code !== undefined &&
+    (columns.status !== undefined || columns.message !== undefined || columns.action !== undefined)
+  )
     return { role: 'errorCodes' };
   if (columns.status !== undefined && columns.name === undefined) return { role: 'statusCodes' };
   if (columns.method !== undefined && columns.uri !== undefined) return { role: 'methodUri' };
@@ -87,7 +98,12 @@ const SECTION_DEFAULT_ROLE: Partial<Record<DocSection['kind'], TableRole>> = {
  * `fieldNames` are the row names of the page's tables: a caption whose subject is one of them (`uri参数说明` on a
  * page whose body has a `uri` field) is that field's sub-table, not the place its word names.
  */
-export function tableRole(table: DocTable, section: DocSection, columns: Columns, fieldNames: ReadonlySet<string> = new Set()): TableRole {
+export function tableRole(
+  table: DocTable,
+  section: DocSection,
+  columns: Columns,
+  fieldNames: ReadonlySet<string> = new Set(),
+): TableRole {
   const byHeader = headerRole(columns);
   if (byHeader) return byHeader;
   // A reader found which type an uncaptioned table serves: it is that type's table, whatever the section.
@@ -102,6 +118,7 @@ export function tableRole(table: DocTable, section: DocSection, columns: Columns
   if (bySubject === 'section') return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
   if (bySubject) return bySubject;
   // Under URI every field table lists parameters, whatever its caption (`查询检索参数说明`).
-  if (section.kind === 'uri' && columns.name !== undefined) return { role: 'params', in: /query|查询/.test(caption) ? 'query' : 'path' };
+  if (section.kind === 'uri' && columns.name !== undefined)
+    return { role: 'params', in: /query|查询/.test(caption) ? 'query' : 'path' };
   return { role: 'object' };
 }

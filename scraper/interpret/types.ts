@@ -117,7 +117,8 @@ const RULES: Rule[] = [
 
 function element(text: string): TypeRef {
   const inner = text.trim();
-  const ref = word(inner) ?? parseComposite(inner) ?? (TYPE_NAME.test(inner) ? { kind: 'ref', name: inner } : undefined);
+  const ref =
+    word(inner) ?? parseComposite(inner) ?? (TYPE_NAME.test(inner) ? { kind: 'ref', name: inner } : undefined);
   return { kind: 'array', items: ref ?? { kind: 'unknown', text: inner } };
 }
 

@@ -15,16 +15,35 @@ const METHOD_URI = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s+(/\\S*|https?
 
 /** `PUT /v2/{project_id}/x?limit={limit}` or `GET /v1.0/apigw/x[?page_size, page_no]` → method, path, query names. */
 export function parseMethodPath(method: string, uri: string): MethodPath {
-  let path = foldWidth(uri).trim().replace(/^https?:\/\/[^/]+/, '').replace(/\s+/g, '');
+  let path = foldWidth(uri)
+    .trim()
+    .replace(/^https?:\/\/[^/]+/, '')
+    .replace(/\s+/g, '');
   const query: string[] = [];
   const bracket = path.match(/\[\??([^\]]*)\]$/);
   if (bracket) {
     path = path.slice(0, bracket.index);
-    query.push(...bracket[1]!.split(/[,&，、]/).map((q) => q.replace(/^\?/, '').split('=')[0]!.trim()).filter(Boolean));
+    query.push(
+      ...bracket[1]!
+        .split(/[,&，、]/)
+        .map((q) => q.replace(/^\?/, '').split('=')[0]!.trim())
+        .filter(Boolean),
+    );
   }
   const q = path.indexOf('?');
   if (q >= 0) {
-    query.push(...path.slice(q + 1).split('&').map((p) => p.split('=')[0]!.replace(/[[\]{}]/g, '').trim()).filter(Boolean));
+    query.push(
+      ...path
+        .slice(q + 1)
+        .split('&')
+        .map((p) =>
+          p
+            .split('=')[0]!
+            .replace(/[[\]{}]/g, '')
+            .trim(),
+        )
+        .filter(Boolean),
+    );
     path = path.slice(0, q);
   }
   if (path.length > 1) path = path.replace(/\/+$/, '');
@@ -42,7 +61,8 @@ export function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath
   for (const placed of tables.filter((t) => t.role.role === 'methodUri')) {
     const { method, uri } = placed.columns;
     const row = placed.table.rows[0];
-    if (row && method !== undefined && uri !== undefined) return parseMethodPath(row.cells[method]?.text ?? '', row.cells[uri]?.text ?? '');
+    if (row && method !== undefined && uri !== undefined)
+      return parseMethodPath(row.cells[method]?.text ?? '', row.cells[uri]?.text ?? '');
   }
   return undefined;
 }

@@ -1,12 +1,30 @@
 // ServiceModel → OpenAPI 3.1 document (ARCHITECTURE.md, "Spec conventions"). Plain objects, keys in a fixed
 // order where a reader expects one and sorted where order carries no meaning, so output is byte-stable.
 
-import type { Constraints, ExampleModel, FieldModel, ObjectModel, OperationModel, ServiceModel, TypeRef } from '../model.ts';
+import type {
+  Constraints,
+  ExampleModel,
+  FieldModel,
+  ObjectModel,
+  OperationModel,
+  ServiceModel,
+  TypeRef,
+} from '../model.ts';
 import { literalSegments, sortBy } from '../interpret/names.ts';
-import { isTransportHeader, nullable, nullKey, nullsShownByExamples, queryArrayItems, typedEnum } from './docs-types.ts';
+import {
+  isTransportHeader,
+  nullable,
+  nullKey,
+  nullsShownByExamples,
+  queryArrayItems,
+  typedEnum,
+} from './docs-types.ts';
 
 export type Schema = Record<string, unknown>;
-export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
+export type OpenApiDocument = Record<string, unknown> & {
+  paths: Record<string, Record<string, Schema>>;
+  components: { schemas: Record<string, Schema> };
+};
 
 /** Schema names must match `[A-Za-z0-9_.-]+` (OpenAPI components key rule). */
 export function schemaName(name: string): string {
@@ -39,7 +57,17 @@ export function typeSchema(type: TypeRef): Schema {
   }
 }
 
-const CONSTRAINT_KEYS: (keyof Constraints)[] = ['enum', 'default', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern'];
+const CONSTRAINT_KEYS: (keyof Constraints)[] = [
+  'enum',
+  'default',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'pattern',
+];
 
 function withConstraints(schema: Schema, constraints: Constraints | undefined): Schema {
   if (!constraints) return schema;
@@ -49,7 +77,8 @@ function withConstraints(schema: Schema, constraints: Constraints | undefined): 
 
 export function fieldSchema(field: FieldModel): Schema {
   const schema = typeSchema(field.type);
-  if (field.itemConstraints && schema.items) schema.items = typedEnum(withConstraints({ ...(schema.items as Schema) }, field.itemConstraints));
+  if (field.itemConstraints && schema.items)
+    schema.items = typedEnum(withConstraints({ ...(schema.items as Schema) }, field.itemConstraints));
   const described: Schema = field.description ? { ...schema, description: field.description } : schema;
   if (field.docLink) described['x-doc-link'] = field.docLink;
   return typedEnum(withConstraints(described, field.constraints));
@@ -58,7 +87,8 @@ export function fieldSchema(field: FieldModel): Schema {
 /** A field's schema, accepting null where the page's examples show null (for the value or for array items). */
 function documentedFieldSchema(obj: ObjectModel, field: FieldModel, nulls: Set<string>): Schema {
   const schema = fieldSchema(field);
-  if (nulls.has(nullKey(obj.name, field.name, 'items')) && schema.items) schema.items = nullable(schema.items as Schema);
+  if (nulls.has(nullKey(obj.name, field.name, 'items')) && schema.items)
+    schema.items = nullable(schema.items as Schema);
   return nulls.has(nullKey(obj.name, field.name)) ? nullable(schema) : schema;
 }
 
@@ -94,7 +124,12 @@ function examplesMap(examples: ExampleModel[]): Record<string, Schema> | undefin
   return out;
 }
 
-function content(mediaType: string, body: TypeRef | undefined, examples: ExampleModel[], inferred?: string): Schema | undefined {
+function content(
+  mediaType: string,
+  body: TypeRef | undefined,
+  examples: ExampleModel[],
+  inferred?: string,
+): Schema | undefined {
   const ex = examplesMap(examples);
   if (!body && !ex) return undefined;
   const schema = body ? typeSchema(body) : undefined;
@@ -106,7 +141,12 @@ function content(mediaType: string, body: TypeRef | undefined, examples: Example
 /** Response headers (`响应Header参数` tables) → the response's `headers` map, sorted by name. */
 function headersObject(headers: FieldModel[] | undefined): Schema | undefined {
   if (!headers?.length) return undefined;
-  return sortedObject(headers.map((h) => [h.name, { ...(h.description ? { description: h.description } : {}), schema: fieldSchema({ ...h, description: '' }) }]));
+  return sortedObject(
+    headers.map((h) => [
+      h.name,
+      { ...(h.description ? { description: h.description } : {}), schema: fieldSchema({ ...h, description: '' }) },
+    ]),
+  );
 }
 
 function operationObject(op: OperationModel): Schema {
@@ -119,16 +159,31 @@ function operationObject(op: OperationModel): Schema {
       in: p.in,
       required: p.in === 'path' ? true : p.required,
       ...(p.description ? { description: p.description } : {}),
-      schema: p.in === 'query' ? queryArrayItems(fieldSchema({ ...p, description: '' })) : fieldSchema({ ...p, description: '' }),
+      schema:
+        p.in === 'query'
+          ? queryArrayItems(fieldSchema({ ...p, description: '' }))
+          : fieldSchema({ ...p, description: '' }),
     }));
   const responses: Record<string, Schema> = {};
   for (const r of op.responses) {
     const c = content('application/json', r.body, r.examples, r.inferred);
     const headers = headersObject(r.headers);
-    responses[r.status] = { description: r.description || 'Response', ...(headers ? { headers } : {}), ...(c ? { content: c } : {}) };
+    responses[r.status] = {
+      description: r.description || 'Response',
+      ...(headers ? { headers } : {}),
+      ...(c ? { content: c } : {}),
+    };
   }
   const requestBody = op.requestBody
-    ? { required: op.requestBody.required, content: content(op.requestBody.mediaType, op.requestBody.type, op.requestBody.examples, op.requestBody.inferred) }
+    ? {
+        required: op.requestBody.required,
+        content: content(
+          op.requestBody.mediaType,
+          op.requestBody.type,
+          op.requestBody.examples,
+          op.requestBody.inferred,
+        ),
+      }
     : undefined;
   return {
     operationId: op.operationId,
@@ -157,7 +212,10 @@ export function resourceTag(path: string): string {
   return literalSegments(path).at(-1) ?? 'default';
 }
 
-export function buildDocument(model: ServiceModel, options: { title?: string; version?: string } = {}): OpenApiDocument {
+export function buildDocument(
+  model: ServiceModel,
+  options: { title?: string; version?: string } = {},
+): OpenApiDocument {
   const paths = new Map<string, Record<string, Schema>>();
   for (const op of model.operations) {
     if (!op.tags.length) op.tags = [resourceTag(op.path)];
@@ -166,11 +224,16 @@ export function buildDocument(model: ServiceModel, options: { title?: string; ve
     paths.set(op.path, item);
   }
   const orderedPaths = sortedObject(
-    [...paths].map(([path, item]) => [path, Object.fromEntries(METHOD_ORDER.filter((m) => item[m]).map((m) => [m, item[m]!]))]),
+    [...paths].map(([path, item]) => [
+      path,
+      Object.fromEntries(METHOD_ORDER.filter((m) => item[m]).map((m) => [m, item[m]!])),
+    ]),
   );
   const tags = [...new Set(model.operations.flatMap((op) => op.tags))].sort().map((name) => ({ name }));
   const nulls = nullsShownByExamples(model);
-  const schemas = sortedObject([...model.schemas.values()].map((obj) => [schemaName(obj.name), objectSchema(obj, nulls)]));
+  const schemas = sortedObject(
+    [...model.schemas.values()].map((obj) => [schemaName(obj.name), objectSchema(obj, nulls)]),
+  );
   const service = model.service.toLowerCase();
   return {
     openapi: '3.1.0',
@@ -184,7 +247,9 @@ export function buildDocument(model: ServiceModel, options: { title?: string; ve
       {
         url: `https://${service}.{region}.myhuaweicloud.com`,
         description: 'Regional endpoint',
-        variables: { region: { default: 'cn-north-4', description: 'Huawei Cloud region, e.g. cn-north-4, ap-southeast-1' } },
+        variables: {
+          region: { default: 'cn-north-4', description: 'Huawei Cloud region, e.g. cn-north-4, ap-southeast-1' },
+        },
       },
     ],
     security: [{ iamToken: [] }, { akskSigning: [] }],
@@ -197,9 +262,15 @@ export function buildDocument(model: ServiceModel, options: { title?: string; ve
           type: 'apiKey',
           in: 'header',
           name: 'Authorization',
-          description: 'AK/SK request signing: `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…` with `X-Sdk-Date`.',
+          description:
+            'AK/SK request signing: `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…` with `X-Sdk-Date`.',
         },
-        iamToken: { type: 'apiKey', in: 'header', name: 'X-Auth-Token', description: 'IAM user token (X-Subject-Token of the IAM token API).' },
+        iamToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Auth-Token',
+          description: 'IAM user token (X-Subject-Token of the IAM token API).',
+        },
       },
     },
     'x-error-codes': model.errorCodes.map((e) => ({

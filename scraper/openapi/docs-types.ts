@@ -11,7 +11,14 @@ type Schema = Record<string, unknown>;
  * them, but as operation parameters they would be forced on every caller (an AK/SK user sending a dummy token);
  * OpenAPI itself ignores `Content-Type`, `Accept` and `Authorization` parameters. Compared case-insensitively.
  */
-export const TRANSPORT_HEADERS: readonly string[] = ['X-Auth-Token', 'X-Project-Id', 'X-Sdk-Date', 'Authorization', 'Content-Type', 'Accept'];
+export const TRANSPORT_HEADERS: readonly string[] = [
+  'X-Auth-Token',
+  'X-Project-Id',
+  'X-Sdk-Date',
+  'Authorization',
+  'Content-Type',
+  'Accept',
+];
 
 const TRANSPORT = new Set(TRANSPORT_HEADERS.map((h) => h.toLowerCase()));
 
@@ -35,7 +42,8 @@ export function nullsShownByExamples(model: ServiceModel): Set<string> {
   const visit = (value: unknown, type: TypeRef, depth: number) => {
     if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
     if (type.kind === 'array' && Array.isArray(value)) for (const item of value) visit(item, type.items, depth + 1);
-    else if (type.kind === 'map' && !Array.isArray(value)) for (const inner of Object.values(value)) visit(inner, type.values, depth + 1);
+    else if (type.kind === 'map' && !Array.isArray(value))
+      for (const inner of Object.values(value)) visit(inner, type.values, depth + 1);
     else if (type.kind === 'ref' && !Array.isArray(value)) {
       const obj = model.schemas.get(type.name);
       if (!obj) return;
@@ -44,7 +52,8 @@ export function nullsShownByExamples(model: ServiceModel): Set<string> {
         if (!Object.hasOwn(record, field.name)) continue;
         const inner = record[field.name];
         if (inner === null) found.add(nullKey(obj.name, field.name));
-        else if (Array.isArray(inner) && field.type.kind === 'array' && inner.includes(null)) found.add(nullKey(obj.name, field.name, 'items'));
+        else if (Array.isArray(inner) && field.type.kind === 'array' && inner.includes(null))
+          found.add(nullKey(obj.name, field.name, 'items'));
         visit(inner, field.type, depth + 1);
       }
     }
@@ -54,7 +63,8 @@ export function nullsShownByExamples(model: ServiceModel): Set<string> {
       [op.requestBody?.type, op.requestBody?.examples ?? []],
       ...op.responses.map((r): [TypeRef | undefined, { value?: unknown }[]] => [r.body, r.examples]),
     ];
-    for (const [type, examples] of typed) if (type) for (const ex of examples) if (ex.value !== undefined) visit(ex.value, type, 0);
+    for (const [type, examples] of typed)
+      if (type) for (const ex of examples) if (ex.value !== undefined) visit(ex.value, type, 0);
   }
   return found;
 }
@@ -77,7 +87,15 @@ export function nullable(schema: Schema): Schema {
 /** The JSON type all enum values share (`integer` when every number is whole), or undefined when they differ. */
 export function enumType(values: unknown[]): string | undefined {
   const kinds = new Set(
-    values.filter((v) => v !== null).map((v) => (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)) ? 'integer' : typeof v === 'number' ? 'number' : typeof v)),
+    values
+      .filter((v) => v !== null)
+      .map((v) =>
+        typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))
+          ? 'integer'
+          : typeof v === 'number'
+            ? 'number'
+            : typeof v,
+      ),
   );
   if (kinds.size === 2 && kinds.has('integer') && kinds.has('number')) return 'number';
   const [only] = kinds;

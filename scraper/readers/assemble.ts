@@ -15,7 +15,8 @@ export type Block =
   | { type: 'paragraph'; text: string; item?: number };
 
 /** `**状态码： 200**`, `Status code: 200`, `状态码为 200 时:`, `返回状态码为201:` — a status marker line. */
-const STATUS_MARKER = /^(?:返回)?(?:HTTP\s*)?(?:状态码|status\s*codes?)\s*(?:[:：]|为)?\s*(\d{3})(?:\s*时)?\s*[:：]?\s*(.*)$/i;
+const STATUS_MARKER =
+  /^(?:返回)?(?:HTTP\s*)?(?:状态码|status\s*codes?)\s*(?:[:：]|为)?\s*(\d{3})(?:\s*时)?\s*[:：]?\s*(.*)$/i;
 
 export function statusMarker(text: string): { status: string; rest: string } | undefined {
   // Whitespace collapsed first: the pattern's neighbouring `\s*` then each match at most one space (linear).
@@ -45,7 +46,8 @@ function bulletHoldsTable(blocks: Block[], start: number, depth: number): boolea
   for (let i = start + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.type === 'table') return true;
-    if (block.type === 'heading' || (block.type === 'paragraph' && block.item !== undefined && block.item <= depth)) return false;
+    if (block.type === 'heading' || (block.type === 'paragraph' && block.item !== undefined && block.item <= depth))
+      return false;
   }
   return false;
 }
@@ -122,8 +124,15 @@ export function assemblePage(blocks: Block[], file: string, form: string, apiNam
       case 'paragraph': {
         const marker = statusMarker(block.text);
         const kind = sectionKind(block.text);
-        const startsExample = (kind === 'requestExample' || kind === 'responseExample') && EXAMPLE_HOLDERS.has(current().kind);
-        if (!startsExample && bulletExample && block.item !== undefined && block.item <= bulletExample.depth && bulletHoldsTable(blocks, index, block.item)) {
+        const startsExample =
+          (kind === 'requestExample' || kind === 'responseExample') && EXAMPLE_HOLDERS.has(current().kind);
+        if (
+          !startsExample &&
+          bulletExample &&
+          block.item !== undefined &&
+          block.item <= bulletExample.depth &&
+          bulletHoldsTable(blocks, index, block.item)
+        ) {
           section = bulletExample.parent;
           bulletExample = undefined;
           caption = undefined;

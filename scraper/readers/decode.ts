@@ -92,12 +92,17 @@ export function decodePage(bytes: Uint8Array): DecodedPage {
   let encoding = bom ?? 'utf-8';
   if (declared) {
     const decoder = decoderFor(declared);
-    if (!decoder) notes.push({ reason: `declared charset '${declared}' is unknown: read as UTF-8`, severity: 'warning' });
+    if (!decoder)
+      notes.push({ reason: `declared charset '${declared}' is unknown: read as UTF-8`, severity: 'warning' });
     else encoding = decoder.encoding;
   }
   if (!bom && !declared) encoding = utf16ByNuls(bytes) ?? encoding;
   if (encoding !== 'utf-8') {
-    const how = bom ? 'byte-order mark' : declared ? `declared charset '${declared}'` : 'UTF-16 byte pattern, no byte-order mark';
+    const how = bom
+      ? 'byte-order mark'
+      : declared
+        ? `declared charset '${declared}'`
+        : 'UTF-16 byte pattern, no byte-order mark';
     notes.push({ reason: `decoded as ${encoding} (${how})`, severity: 'info' });
     return { text: decoderFor(encoding)!.decode(bytes), encoding, notes };
   }

@@ -7,7 +7,28 @@ import type { DocCell, DocRow, DocTable } from '../model.ts';
 import { foldWidth } from '../vocab.ts';
 
 /** Elements whose content starts a new line of cell text. */
-const BLOCK_TAGS = new Set(['td', 'th', 'p', 'div', 'li', 'br', 'ul', 'ol', 'pre', 'dd', 'dt', 'dl', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK_TAGS = new Set([
+  'td',
+  'th',
+  'p',
+  'div',
+  'li',
+  'br',
+  'ul',
+  'ol',
+  'pre',
+  'dd',
+  'dt',
+  'dl',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -32,7 +53,9 @@ function collapse(text: string): string {
 export const BASIC_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ' };
 
 export function decodeEntitiesLeft(text: string): string {
-  return text.includes('&') ? text.replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => BASIC_ENTITIES[name]!) : text;
+  return text.includes('&')
+    ? text.replace(/&(lt|gt|amp|quot|nbsp);/g, (_, name: string) => BASIC_ENTITIES[name]!)
+    : text;
 }
 
 /** Visible text of a DOM subtree with block elements on their own lines and inline whitespace collapsed. */
@@ -58,7 +81,8 @@ export function readCell(node: AnyNode): DocCell {
     }
     if (!isElement(n) && n.type !== 'root') return;
     const el = n as Element;
-    if (el.name === 'a' && el.attribs?.href !== undefined) links.push({ href: el.attribs.href, text: collapse(textOf(el)) });
+    if (el.name === 'a' && el.attribs?.href !== undefined)
+      links.push({ href: el.attribs.href, text: collapse(textOf(el)) });
     if (el.name === 'li') listItems.push(collapse(textOf(el)));
     const block = BLOCK_TAGS.has(el.name);
     if (block) flush();
@@ -130,7 +154,10 @@ function gridRows(rows: Element[], maxWidth: number, report?: TableReport): DocC
     grid.push(out);
     carry = next;
   });
-  if (clamped) report?.({ reason: `table spans clamped to what the table can hold (${rows.length} rows, colspan ≤ ${Math.min(MAX_COLSPAN, maxWidth)}, ≤ ${MAX_TABLE_CELLS} cells: MAX_COLSPAN, MAX_TABLE_CELLS)` });
+  if (clamped)
+    report?.({
+      reason: `table spans clamped to what the table can hold (${rows.length} rows, colspan ≤ ${Math.min(MAX_COLSPAN, maxWidth)}, ≤ ${MAX_TABLE_CELLS} cells: MAX_COLSPAN, MAX_TABLE_CELLS)`,
+    });
   return grid;
 }
 
@@ -164,7 +191,11 @@ export function readTable(table: Element, report?: TableReport): DocTable {
     bodyRows = bodyRows.slice(1);
   }
   // With a two-row header (`<th rowspan=2>参数</th>` beside `<th colspan=2>`), the last grid row holds every column.
-  const header = head.length ? gridRows(head, MAX_COLSPAN, report).at(-1)!.map((c) => c.text.replace(/\n/g, ' ')) : [];
+  const header = head.length
+    ? gridRows(head, MAX_COLSPAN, report)
+        .at(-1)!
+        .map((c) => c.text.replace(/\n/g, ' '))
+    : [];
   // Body rows never need more columns than the header names (cells past it are dropped below anyway).
   const rows: DocRow[] = gridRows(bodyRows, header.length || MAX_COLSPAN, report).map((cells) => ({
     cells: header.length ? header.map((_, i) => cells[i] ?? EMPTY_CELL) : cells,

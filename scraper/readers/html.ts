@@ -83,6 +83,13 @@ export const htmlReader: Reader = {
     return /^\s*(?:<!DOCTYPE html|<html\b)/i.test(text) ? 0.8 : 0;
   },
   read(text, file, report) {
-    return [assemblePage(htmlBlocks(text, (entry) => report({ ...entry, severity: 'warning' })), file, 'dita-html', apiNameOf(text))];
+    return [
+      assemblePage(
+        htmlBlocks(text, (entry) => report({ ...entry, severity: 'warning' })),
+        file,
+        'dita-html',
+        apiNameOf(text),
+      ),
+    ];
   },
 };

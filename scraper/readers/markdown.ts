@@ -15,7 +15,17 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import type { DocCell, DocLink, DocRow, DocTable, Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { blockText, decodeEntitiesLeft, isElement, outermost, readCell, readTable, splitCaption, textOf, type TableReport } from './dita.ts';
+import {
+  blockText,
+  decodeEntitiesLeft,
+  isElement,
+  outermost,
+  readCell,
+  readTable,
+  splitCaption,
+  textOf,
+  type TableReport,
+} from './dita.ts';
 
 type Report = Parameters<Reader['read']>[2];
 
@@ -28,7 +38,12 @@ export const MAX_MARKDOWN_NESTING = 100;
 /** The block tags whose HTML runs to their closing tag, blank lines included (FORMATS.md §9: a DITA table
  * with an empty line inside a cell). CommonMark would end them at the first blank line. */
 const DITA_BLOCK = /<(table|pre|div)(?=[\s/>]|$)/iy;
-const TAG_PATTERNS = new Map(['table', 'pre', 'div'].map((tag) => [tag, { open: new RegExp(`<${tag}(?=[\\s/>]|$)`, 'gi'), close: new RegExp(`</${tag}\\s*>`, 'gi') }]));
+const TAG_PATTERNS = new Map(
+  ['table', 'pre', 'div'].map((tag) => [
+    tag,
+    { open: new RegExp(`<${tag}(?=[\\s/>]|$)`, 'gi'), close: new RegExp(`</${tag}\\s*>`, 'gi') },
+  ]),
+);
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /** Opening minus closing tags of one kind on a line. */
@@ -97,7 +112,8 @@ function looseFence(state: StateBlock, startLine: number, endLine: number, silen
   if (silent) return true;
   // Dedented by the opener's indentation, or less when the body sits further left (it escaped its bullet).
   const raw: string[] = [];
-  for (let line = startLine + 1; line < close; line++) raw.push(state.src.slice(state.bMarks[line], state.eMarks[line]));
+  for (let line = startLine + 1; line < close; line++)
+    raw.push(state.src.slice(state.bMarks[line], state.eMarks[line]));
   const leading = (text: string) => text.length - text.trimStart().length;
   const dedent = raw.reduce((min, text) => (text.trim() ? Math.min(min, leading(text)) : min), indent);
   const body = raw.map((text) => text.slice(Math.min(dedent, leading(text))));
@@ -110,9 +126,18 @@ function looseFence(state: StateBlock, startLine: number, endLine: number, silen
   return true;
 }
 
-const parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false, maxNesting: MAX_MARKDOWN_NESTING });
-parser.block.ruler.before('table', 'dita_html', ditaHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-parser.block.ruler.before('table', 'loose_fence', looseFence, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+const parser = new MarkdownIt('default', {
+  html: true,
+  linkify: false,
+  typographer: false,
+  maxNesting: MAX_MARKDOWN_NESTING,
+});
+parser.block.ruler.before('table', 'dita_html', ditaHtmlBlock, {
+  alt: ['paragraph', 'reference', 'blockquote', 'list'],
+});
+parser.block.ruler.before('table', 'loose_fence', looseFence, {
+  alt: ['paragraph', 'reference', 'blockquote', 'list'],
+});
 // Indentation in the doc source is a conversion artifact (captions and text indented for a bullet that has
 // already ended), never an indented code block: code is always fenced or `<pre>`.
 parser.disable('code');
@@ -131,7 +156,12 @@ const ANCHOR_TAG = /^<a\s+(?:name|id)\s*=\s*"([^"]*)"\s*\/?>$/i;
 function splitLines(children: Token[]): Token[][] {
   const lines: Token[][] = [[]];
   for (const token of children) {
-    if (token.type === 'softbreak' || token.type === 'hardbreak' || (token.type === 'html_inline' && BR.test(token.content))) lines.push([]);
+    if (
+      token.type === 'softbreak' ||
+      token.type === 'hardbreak' ||
+      (token.type === 'html_inline' && BR.test(token.content))
+    )
+      lines.push([]);
     else lines.at(-1)!.push(token);
   }
   return lines;
@@ -144,7 +174,8 @@ const UNPAIRED_STRONG = /\*\*/g;
 function inlineText(tokens: Token[]): string {
   let text = '';
   for (const token of tokens) {
-    if (token.type === 'text') text += token.content.includes('**') ? token.content.replace(UNPAIRED_STRONG, '') : token.content;
+    if (token.type === 'text')
+      text += token.content.includes('**') ? token.content.replace(UNPAIRED_STRONG, '') : token.content;
     else if (token.type === 'code_inline') text += token.content;
     else if (token.type === 'image') text += token.content;
     else if (token.type === 'softbreak' || token.type === 'hardbreak') text += ' ';
@@ -249,11 +280,19 @@ function pipeTable(tokens: Token[], start: number, lines: string[], report: Repo
     else if (token.type === 'tr_open') {
       row = [];
       rowLine = token.map?.[0];
-    }
-    else if (token.type === 'inline' && row) row.push(pipeCell(token.children ?? []));
+    } else if (token.type === 'inline' && row) row.push(pipeCell(token.children ?? []));
     else if (token.type === 'tr_close' && row) {
       if (inHead) header.push(...row.map((c) => c.text.replace(/\n/g, ' ')));
-      else rows.push(fitRow({ cells: row }, header.length, rowLine === undefined ? undefined : lines[rowLine], report, rows.length + 1));
+      else
+        rows.push(
+          fitRow(
+            { cells: row },
+            header.length,
+            rowLine === undefined ? undefined : lines[rowLine],
+            report,
+            rows.length + 1,
+          ),
+        );
       row = undefined;
     }
   }
@@ -296,7 +335,11 @@ function fitRow(row: DocRow, width: number, sourceLine: string | undefined, repo
     links: [...last.links, ...more.flatMap((c) => c.links)],
     listItems: [...last.listItems, ...more.flatMap((c) => c.listItems)],
   };
-  report({ row: rowNumber, reason: `pipe-table row has ${width + extra.length} cells for ${width} columns (an unescaped '|' in a cell?): the extra cells were joined into the last column`, severity: 'info' });
+  report({
+    row: rowNumber,
+    reason: `pipe-table row has ${width + extra.length} cells for ${width} columns (an unescaped '|' in a cell?): the extra cells were joined into the last column`,
+    severity: 'info',
+  });
   return { cells };
 }
 
@@ -318,7 +361,8 @@ function htmlBlocks(html: string, report: TableReport): Block[] {
     const el = node as Element;
     if (el.name === 'table') blocks.push({ type: 'table', table: readTable(el, report) });
     else if (el.name === 'pre') blocks.push({ type: 'code', text: textOf(el) });
-    else if (el.name === 'a' && el.attribs.href === undefined && (el.attribs.name || el.attribs.id)) blocks.push({ type: 'anchor', name: (el.attribs.name ?? el.attribs.id)! });
+    else if (el.name === 'a' && el.attribs.href === undefined && (el.attribs.name || el.attribs.id))
+      blocks.push({ type: 'anchor', name: (el.attribs.name ?? el.attribs.id)! });
     else {
       const nested = outermost(el, 'table');
       const pres = nested.length ? [] : outermost(el, 'pre');
@@ -362,7 +406,8 @@ export function markdownBlocks(source: string, report: Report = () => {}): Block
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     deepest = Math.max(deepest, token.level);
-    if (token.type !== 'list_item_open' && token.type !== 'paragraph_open' && token.type !== 'inline') openItem = undefined;
+    if (token.type !== 'list_item_open' && token.type !== 'paragraph_open' && token.type !== 'inline')
+      openItem = undefined;
     switch (token.type) {
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -386,7 +431,12 @@ export function markdownBlocks(source: string, report: Report = () => {}): Block
         openItem = undefined;
         break;
       case 'fence':
-        if (!fenceClosed(token, lines)) report({ row: `line ${token.map![0] + 1}`, reason: 'code fence never closed: the rest of the page is read as code', severity: 'warning' });
+        if (!fenceClosed(token, lines))
+          report({
+            row: `line ${token.map![0] + 1}`,
+            reason: 'code fence never closed: the rest of the page is read as code',
+            severity: 'warning',
+          });
         blocks.push({ type: 'code', text: codeText(token.content) });
         break;
       case 'code_block':
@@ -400,7 +450,12 @@ export function markdownBlocks(source: string, report: Report = () => {}): Block
       }
       case 'dita_html': {
         const meta = token.meta as { complete: boolean; tag: string };
-        if (!meta.complete) report({ row: `line ${token.map![0] + 1}`, reason: `<${meta.tag}> never closed; read up to line ${token.map![1]}`, severity: 'warning' });
+        if (!meta.complete)
+          report({
+            row: `line ${token.map![0] + 1}`,
+            reason: `<${meta.tag}> never closed; read up to line ${token.map![1]}`,
+            severity: 'warning',
+          });
         blocks.push(...htmlBlocks(token.content, tableReport));
         break;
       }
@@ -410,7 +465,10 @@ export function markdownBlocks(source: string, report: Report = () => {}): Block
     }
   }
   if (deepest >= MAX_MARKDOWN_NESTING - 1) {
-    report({ reason: `markdown nested deeper than ${MAX_MARKDOWN_NESTING} levels (MAX_MARKDOWN_NESTING): content below that depth is not read`, severity: 'warning' });
+    report({
+      reason: `markdown nested deeper than ${MAX_MARKDOWN_NESTING} levels (MAX_MARKDOWN_NESTING): content below that depth is not read`,
+      severity: 'warning',
+    });
   }
   return blocks;
 }

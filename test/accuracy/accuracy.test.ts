@@ -83,7 +83,12 @@ describe('flattening', () => {
   it('reads a top-level array body as [].-prefixed fields and a map as .*', () => {
     const schema: Schema = {
       type: 'array',
-      items: { type: 'object', properties: { labels: { type: 'object', additionalProperties: { type: 'object', properties: { n: { type: 'string' } } } } } },
+      items: {
+        type: 'object',
+        properties: {
+          labels: { type: 'object', additionalProperties: { type: 'object', properties: { n: { type: 'string' } } } },
+        },
+      },
     };
     expect(flattenSchema(schema, () => undefined).map((f) => f.path)).toEqual(['[].labels', '[].labels.*.n']);
   });
@@ -152,7 +157,12 @@ describe('drift and names', () => {
   it('reports type, required and constraint disagreements on common fields', () => {
     const [definition] = explorerOps(throttleDefinition());
     const spec = openApiOps(throttleSpec())[0]!;
-    spec.fields.set('req:name', { path: 'req:name', type: 'integer', required: false, constraints: { minLength: '3' } });
+    spec.fields.set('req:name', {
+      path: 'req:name',
+      type: 'integer',
+      required: false,
+      constraints: { minLength: '3' },
+    });
     const { agreements } = compareOp(definition!, spec);
     expect(agreements.type.mismatches).toEqual(['req:name: string ≠ integer']);
     expect(agreements.required.mismatches).toEqual(['req:name: required ≠ optional']);
@@ -195,7 +205,10 @@ describe('pages', () => {
   });
 
   it('reads the old `请求方法 | URI` table through its HTML', () => {
-    const page = pageText('c.md', '## URI<a name="x"></a>\n<table><tr><td><p>POST</p></td><td><p>/v1.0/apigw/apps</p></td></tr></table>');
+    const page = pageText(
+      'c.md',
+      '## URI<a name="x"></a>\n<table><tr><td><p>POST</p></td><td><p>/v1.0/apigw/apps</p></td></tr></table>',
+    );
     expect(page.isOperationPage).toBe(true);
     expect(pageShowsOp(page, 'POST', '/v1.0/apigw/apps')).toBe(true);
   });
@@ -215,8 +228,22 @@ describe('service evaluation', () => {
       pages,
     });
     const summary = summarise(result);
-    expect(summary).toMatchObject({ opRecall: 1, fieldF1: 1, paramF1: 1, typeAgreement: 1, requiredAgreement: 1, constraintAgreement: 1 });
-    expect(summary).toMatchObject({ enumPrecision: 1, enumRecall: 1, lengthPrecision: 1, lengthRecall: 1, constraintRecall: 1, opIdMatch: 1 });
+    expect(summary).toMatchObject({
+      opRecall: 1,
+      fieldF1: 1,
+      paramF1: 1,
+      typeAgreement: 1,
+      requiredAgreement: 1,
+      constraintAgreement: 1,
+    });
+    expect(summary).toMatchObject({
+      enumPrecision: 1,
+      enumRecall: 1,
+      lengthPrecision: 1,
+      lengthRecall: 1,
+      constraintRecall: 1,
+      opIdMatch: 1,
+    });
     expect(result.constraints.byKind.length.tp).toBe(8); // name 3..64 and tags[] 1..128, on request and response
   });
 
@@ -229,8 +256,16 @@ describe('service evaluation', () => {
     op.operationId = 'UpdateThrottle';
     op.parameters.push({ in: 'query', name: 'limit', schema: { type: 'integer', minimum: 1 } });
     const row = '<tr><td>limit</td><td>否</td><td>Integer</td><td>取值范围：1~500</td></tr>';
-    const page = pageText('修改流控策略.md', `${uri()}\nname api_call_limits time_unit tags id rules key value limit\n${row}`);
-    const result = evaluateService({ service: 'apig', definitions: explorerOps(definition), specOps: openApiOps(spec), pages: [page] });
+    const page = pageText(
+      '修改流控策略.md',
+      `${uri()}\nname api_call_limits time_unit tags id rules key value limit\n${row}`,
+    );
+    const result = evaluateService({
+      service: 'apig',
+      definitions: explorerOps(definition),
+      specOps: openApiOps(spec),
+      pages: [page],
+    });
     // api_call_limits 1..2147483647 (request, response) and limit ≥ 1 agree; limit ≤ 500 is on the page, not scraped.
     expect(result.constraints.byKind.range).toMatchObject({ tp: 5, fp: 0, fn: 1 });
     expect(result.constraints.wrong).toContain('query:limit: maximum 500 ≠ -');
@@ -249,7 +284,12 @@ describe('service evaluation', () => {
       ...explorerOps({ ...throttleDefinition(), paths: { '/{p}/apigw/never-documented': { get: {} } } }),
     ];
     const pagesWithList = [...pages, pageText('list.md', '## URI\nGET /v2/{project_id}/apigw/throttles')];
-    const result = evaluateService({ service: 'apig', definitions, specOps: openApiOps(throttleSpec()), pages: pagesWithList });
+    const result = evaluateService({
+      service: 'apig',
+      definitions,
+      specOps: openApiOps(throttleSpec()),
+      pages: pagesWithList,
+    });
     expect(result.definitionsWithPage).toBe(2);
     expect(result.definitionsWithoutPage).toHaveLength(1);
     expect(summarise(result).opRecall).toBe(0.5);
@@ -275,7 +315,10 @@ describe('component matching', () => {
   });
 
   it('picks the closest definition, and none below the threshold', () => {
-    const component = { name: 'S', fields: [field('id'), field('name'), field('size', 'string', true), field('tags', 'array')] };
+    const component = {
+      name: 'S',
+      fields: [field('id'), field('name'), field('size', 'string', true), field('tags', 'array')],
+    };
     expect(bestMatch(component, definitions)?.definition.name).toBe('B');
     expect(bestMatch({ name: 'T', fields: [field('x'), field('q'), field('r')] }, definitions)).toBeUndefined();
     const match = compareComponent(component, definitions[1]!, 1);
@@ -300,9 +343,16 @@ describe('component matching', () => {
 describe('bars', () => {
   it('fails gated bars below the minimum or unmeasured, and never fails ungated ones', () => {
     const perfect = { opRecall: 1, fieldPrecision: 1, fieldRecall: 1, typeAgreement: 1, requiredAgreement: 1 };
-    const outcomes = checkBars(BARS, { apig: { ...perfect, fieldRecall: 0.5 }, modelarts: { ...perfect, typeAgreement: 0.9 } });
+    const outcomes = checkBars(BARS, {
+      apig: { ...perfect, fieldRecall: 0.5 },
+      modelarts: { ...perfect, typeAgreement: 0.9 },
+    });
     expect(failedGates(outcomes).map((o) => `${o.scope}.${o.metric}`)).toEqual(['modelarts.typeAgreement']);
-    expect(outcomes.find((o) => o.scope === 'text-forms')).toMatchObject({ value: undefined, pass: false, gated: false });
+    expect(outcomes.find((o) => o.scope === 'text-forms')).toMatchObject({
+      value: undefined,
+      pass: false,
+      gated: false,
+    });
     expect(failedGates(checkBars(BARS, {})).length).toBe(BARS.filter((b) => b.gated).length);
   });
 

@@ -126,7 +126,8 @@ export const NOT_YET_GATED = new Map<string, 'not yet met' | 'vacuous'>([
   ['cph constraintRecall', 'vacuous'],
 ]);
 
-const VACUOUS_WHY = 'not gated: judged over a fraction of the fields while this service\'s fieldF1 is below its bar; gate it once that holds';
+const VACUOUS_WHY =
+  "not gated: judged over a fraction of the fields while this service's fieldF1 is below its bar; gate it once that holds";
 
 export function serviceBars(services: string[]): Bar[] {
   return services.flatMap((scope) =>
@@ -149,7 +150,13 @@ export function checkBars(bars: Bar[], figures: Record<string, Record<string, nu
     const pass = value !== undefined && value >= bar.min;
     // An ungated bar says where it stands, so nobody has to work it out from the figures.
     const figure = `not yet met: ${value === undefined ? 'n/a' : value.toFixed(3)} < ${bar.min}`;
-    const why = bar.gated ? bar.why : pass ? (bar.why ?? 'met, not gated yet: delete its NOT_YET_GATED line in bars.ts') : bar.why ? `${figure}; ${bar.why}` : figure;
+    const why = bar.gated
+      ? bar.why
+      : pass
+        ? (bar.why ?? 'met, not gated yet: delete its NOT_YET_GATED line in bars.ts')
+        : bar.why
+          ? `${figure}; ${bar.why}`
+          : figure;
     return { ...bar, value, pass, ...(why ? { why } : {}) };
   });
 }

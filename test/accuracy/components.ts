@@ -3,7 +3,16 @@
 // names overlap it most (Jaccard), and the two are compared field by field.
 
 import { pointerResolver, type Schema } from './fields.ts';
-import { addCounts, agreeOnRequired, agreeOnType, compareSets, scores, ZERO_COUNTS, type Agreement, type Counts } from './metrics.ts';
+import {
+  addCounts,
+  agreeOnRequired,
+  agreeOnType,
+  compareSets,
+  scores,
+  ZERO_COUNTS,
+  type Agreement,
+  type Counts,
+} from './metrics.ts';
 import type { NormField } from './model.ts';
 import { topLevelFields, type ExplorerFile } from './sides.ts';
 
@@ -30,7 +39,10 @@ export function explorerDefinitions(files: { product: string; file: string; json
     for (const [name, schema] of Object.entries(json.definitions ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
       const fields = topLevelFields(schema as Schema, resolve);
       if (fields.length === 0) continue;
-      const identity = `${name}|${fields.map((f) => f.path).sort().join(',')}`;
+      const identity = `${name}|${fields
+        .map((f) => f.path)
+        .sort()
+        .join(',')}`;
       if (seen.has(identity)) continue;
       seen.add(identity);
       out.push({ name: `${product}/${file}#${name}`, fields });
@@ -57,7 +69,10 @@ export const MATCH_THRESHOLD = 0.5;
  * The definition most like `component`: highest Jaccard, then the most shared names, then the first in order
  * (definitions come sorted, so the choice is deterministic). Undefined below the threshold.
  */
-export function bestMatch(component: NamedFields, definitions: NamedFields[]): { definition: NamedFields; similarity: number } | undefined {
+export function bestMatch(
+  component: NamedFields,
+  definitions: NamedFields[],
+): { definition: NamedFields; similarity: number } | undefined {
   const names = new Set(component.fields.map((f) => f.path));
   let best: { definition: NamedFields; similarity: number; shared: number } | undefined;
   for (const definition of definitions) {
@@ -82,7 +97,16 @@ export function compareComponent(component: NamedFields, definition: NamedFields
     agreeOnType(expected.get(name)!, found.get(name)!, type);
     agreeOnRequired(expected.get(name)!, found.get(name)!, required);
   }
-  return { component, definition, similarity, counts: sets.counts, missing: sets.missing, extra: sets.extra, type, required };
+  return {
+    component,
+    definition,
+    similarity,
+    counts: sets.counts,
+    missing: sets.missing,
+    extra: sets.extra,
+    type,
+    required,
+  };
 }
 
 export interface TextFormsResult {

@@ -38,19 +38,75 @@ describe('constraints judged per kind', () => {
     return into;
   };
   // [label, row name, definition, spec, kind, want counts]
-  const cases: [string, string, FieldConstraints, FieldConstraints, 'enum' | 'length' | 'range' | 'default', object][] = [
-    ['equal values are hits', 'name', { minLength: '3', maxLength: '64' }, { minLength: '3', maxLength: '64' }, 'length', { tp: 2, fp: 0, fn: 0 }],
-    ['a stated value not scraped is a miss', 'name', { maxLength: '64' }, {}, 'length', { tp: 0, fp: 0, fn: 1, unstated: 0 }],
-    ['a value the page never states is not a miss', 'name', { maxLength: '255' }, {}, 'length', { fn: 0, unstated: 1 }],
-    ['a wrong value is a false claim and a miss', 'name', { maxLength: '64' }, { maxLength: '3' }, 'length', { fp: 1, fn: 1 }],
-    ['an invented value is a false claim', 'name', {}, { maximum: '10' }, 'range', { fp: 1, pageOnly: 0 }],
-    ['a page value the definition lacks is page-only', 'req_protocol', {}, { default: 'HTTPS' }, 'default', { fp: 0, pageOnly: 1 }],
-    ['a newer definition enum vs the page: drift both ways', 'req_protocol', { enum: 'GRPC|HTTP|HTTPS' }, { enum: 'HTTP|HTTPS' }, 'enum', { tp: 0, fp: 0, fn: 0, unstated: 1, pageOnly: 1 }],
-    ['a partial enum is a false claim', 'req_protocol', { enum: 'HTTP|HTTPS' }, { enum: 'HTTP' }, 'enum', { fp: 1, fn: 1 }],
-  ];
-  it.each(cases)('%s', (_, name, want, got, kind, counts) => expect(judge(name, want, got).byKind[kind]).toMatchObject(counts));
+  const cases: [string, string, FieldConstraints, FieldConstraints, 'enum' | 'length' | 'range' | 'default', object][] =
+    [
+      [
+        'equal values are hits',
+        'name',
+        { minLength: '3', maxLength: '64' },
+        { minLength: '3', maxLength: '64' },
+        'length',
+        { tp: 2, fp: 0, fn: 0 },
+      ],
+      [
+        'a stated value not scraped is a miss',
+        'name',
+        { maxLength: '64' },
+        {},
+        'length',
+        { tp: 0, fp: 0, fn: 1, unstated: 0 },
+      ],
+      [
+        'a value the page never states is not a miss',
+        'name',
+        { maxLength: '255' },
+        {},
+        'length',
+        { fn: 0, unstated: 1 },
+      ],
+      [
+        'a wrong value is a false claim and a miss',
+        'name',
+        { maxLength: '64' },
+        { maxLength: '3' },
+        'length',
+        { fp: 1, fn: 1 },
+      ],
+      ['an invented value is a false claim', 'name', {}, { maximum: '10' }, 'range', { fp: 1, pageOnly: 0 }],
+      [
+        'a page value the definition lacks is page-only',
+        'req_protocol',
+        {},
+        { default: 'HTTPS' },
+        'default',
+        { fp: 0, pageOnly: 1 },
+      ],
+      [
+        'a newer definition enum vs the page: drift both ways',
+        'req_protocol',
+        { enum: 'GRPC|HTTP|HTTPS' },
+        { enum: 'HTTP|HTTPS' },
+        'enum',
+        { tp: 0, fp: 0, fn: 0, unstated: 1, pageOnly: 1 },
+      ],
+      [
+        'a partial enum is a false claim',
+        'req_protocol',
+        { enum: 'HTTP|HTTPS' },
+        { enum: 'HTTP' },
+        'enum',
+        { fp: 1, fn: 1 },
+      ],
+    ];
+  it.each(cases)('%s', (_, name, want, got, kind, counts) =>
+    expect(judge(name, want, got).byKind[kind]).toMatchObject(counts),
+  );
   it('sums the kinds for the all-kinds figure', () => {
-    const into = judge('name', { minLength: '3', maxLength: '64', default: 'x' }, { minLength: '3', maxLength: '64', enum: 'a|b' });
+    const into = judge(
+      'name',
+      { minLength: '3', maxLength: '64', default: 'x' },
+      { minLength: '3', maxLength: '64', enum: 'a|b' },
+    );
     expect(sumKinds(into)).toEqual({ tp: 2, fp: 1, fn: 0, unstated: 1, pageOnly: 0 });
   });
 });

@@ -42,21 +42,32 @@ export interface ConstraintJudgements {
 const ZERO_KIND: KindCounts = { tp: 0, fp: 0, fn: 0, unstated: 0, pageOnly: 0 };
 
 export function emptyJudgements(): ConstraintJudgements {
-  return { byKind: Object.fromEntries(CONSTRAINT_KINDS.map((k) => [k, { ...ZERO_KIND }])) as Record<ConstraintKind, KindCounts>, wrong: [] };
+  return {
+    byKind: Object.fromEntries(CONSTRAINT_KINDS.map((k) => [k, { ...ZERO_KIND }])) as Record<
+      ConstraintKind,
+      KindCounts
+    >,
+    wrong: [],
+  };
 }
 
 export function addJudgements(a: ConstraintJudgements, b: ConstraintJudgements): ConstraintJudgements {
   const byKind = emptyJudgements().byKind;
   for (const kind of CONSTRAINT_KINDS) {
-    for (const counter of Object.keys(ZERO_KIND) as (keyof KindCounts)[]) byKind[kind][counter] = a.byKind[kind][counter] + b.byKind[kind][counter];
+    for (const counter of Object.keys(ZERO_KIND) as (keyof KindCounts)[])
+      byKind[kind][counter] = a.byKind[kind][counter] + b.byKind[kind][counter];
   }
   return { byKind, wrong: [...a.wrong, ...b.wrong] };
 }
 
 /** Sum of the kinds given (all four: the "all kinds together" figure). */
-export function sumKinds(judgements: ConstraintJudgements, kinds: readonly ConstraintKind[] = CONSTRAINT_KINDS): KindCounts {
+export function sumKinds(
+  judgements: ConstraintJudgements,
+  kinds: readonly ConstraintKind[] = CONSTRAINT_KINDS,
+): KindCounts {
   const sum = { ...ZERO_KIND };
-  for (const kind of kinds) for (const counter of Object.keys(sum) as (keyof KindCounts)[]) sum[counter] += judgements.byKind[kind][counter];
+  for (const kind of kinds)
+    for (const counter of Object.keys(sum) as (keyof KindCounts)[]) sum[counter] += judgements.byKind[kind][counter];
   return sum;
 }
 
@@ -122,7 +133,8 @@ export function judgeConstraints(
       }
       const stated = (value: string | undefined) => value !== undefined && rowsStateValue(rows, name, key, value);
       // An enum the page lists with more values than the (narrower) definition is the page's, not a misreading.
-      const pageListsMore = key === 'enum' && got !== undefined && want !== undefined && strictSuperset(got, want) && stated(got);
+      const pageListsMore =
+        key === 'enum' && got !== undefined && want !== undefined && strictSuperset(got, want) && stated(got);
       const wantStated = stated(want) && !pageListsMore;
       if (got !== undefined) {
         // The page says what was scraped and not what the definition says (or the definition is silent): drift.

@@ -1,6 +1,14 @@
 // One service: definitions (truth) × scraped operations × raw pages → counts, agreements and per-operation detail.
 
-import { addJudgements, CONSTRAINT_KINDS, emptyJudgements, sumKinds, type ConstraintJudgements, type ConstraintKind, type KindCounts } from './constraint-kinds.ts';
+import {
+  addJudgements,
+  CONSTRAINT_KINDS,
+  emptyJudgements,
+  sumKinds,
+  type ConstraintJudgements,
+  type ConstraintKind,
+  type KindCounts,
+} from './constraint-kinds.ts';
 import { mergeRows } from './page-rows.ts';
 import {
   addCounts,
@@ -77,7 +85,9 @@ export function evaluateService(input: ServiceInput): ServiceResult {
     }
     const named = pageNamedBySpec(input.pages, scraped.source);
     const pageSet = named && !pages.includes(named) ? [...pages, named] : pages;
-    comparisons.push(compareOp(definition, scraped, pageSet.map((p) => p.text).join('\n'), mergeRows(pageSet.map((p) => p.rows))));
+    comparisons.push(
+      compareOp(definition, scraped, pageSet.map((p) => p.text).join('\n'), mergeRows(pageSet.map((p) => p.rows))),
+    );
   }
   let params = ZERO_COUNTS;
   let fields = ZERO_COUNTS;
@@ -153,7 +163,9 @@ export function kindScores(counts: KindCounts): { precision: number; recall: num
   return scores({ tp: counts.tp, fp: counts.fp, fn: counts.fn });
 }
 
-function kindFigures(judgements: ConstraintJudgements): Pick<ServiceSummary, `${ConstraintKind}Precision` | `${ConstraintKind}Recall`> {
+function kindFigures(
+  judgements: ConstraintJudgements,
+): Pick<ServiceSummary, `${ConstraintKind}Precision` | `${ConstraintKind}Recall`> {
   const out = {} as Record<string, number>;
   for (const kind of CONSTRAINT_KINDS) {
     const s = kindScores(judgements.byKind[kind]);

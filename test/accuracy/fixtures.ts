@@ -54,7 +54,11 @@ export function throttleDefinition(): ExplorerFile {
 
 export function throttleSpec(): Record<string, unknown> {
   // Same properties as the definition, written the way the scraper writes them: enum and required sorted.
-  const req = { type: 'object', properties: throttleReqProperties(['MINUTE', 'SECOND']), required: ['api_call_limits', 'name'] };
+  const req = {
+    type: 'object',
+    properties: throttleReqProperties(['MINUTE', 'SECOND']),
+    required: ['api_call_limits', 'name'],
+  };
   return {
     openapi: '3.1.0',
     paths: {
@@ -69,7 +73,10 @@ export function throttleSpec(): Record<string, unknown> {
           ],
           requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/ThrottleReq' } } } },
           responses: {
-            '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/ThrottleResp' } } } },
+            '200': {
+              description: 'OK',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ThrottleResp' } } },
+            },
           },
         },
       },

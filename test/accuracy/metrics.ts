@@ -177,14 +177,18 @@ function judge(agreement: Agreement, agrees: boolean, mismatch: string, stated?:
 export function agreeOnType(expected: NormField, found: NormField, into: Agreement, rows?: PageRows): void {
   if (expected.type === 'unknown') return;
   const line = `${expected.path}: ${expected.type} ≠ ${found.type}`;
-  const stated = pageStatesType(rows, leafName(expected.path), found.type) ? `${line} (page: ${found.type})` : undefined;
+  const stated = pageStatesType(rows, leafName(expected.path), found.type)
+    ? `${line} (page: ${found.type})`
+    : undefined;
   judge(into, expected.type === found.type, line, stated);
 }
 
 /** Required-flag agreement. `rows` (the page's) can turn a mismatch into drift. */
 export function agreeOnRequired(expected: NormField, found: NormField, into: Agreement, rows?: PageRows): void {
   const line = `${expected.path}: ${expected.required ? 'required' : 'optional'} ≠ ${found.required ? 'required' : 'optional'}`;
-  const stated = pageStatesFlag(rows, leafName(expected.path), found.required) ? `${line} (page: ${found.required ? '是' : '否'})` : undefined;
+  const stated = pageStatesFlag(rows, leafName(expected.path), found.required)
+    ? `${line} (page: ${found.required ? '是' : '否'})`
+    : undefined;
   judge(into, expected.required === found.required, line, stated);
 }
 
@@ -243,11 +247,14 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   // page-only drift, not a false field. Fields the definition names elsewhere (a sub-table attached to the wrong
   // parent) stay counted as extra.
   const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
-  const pageOnly = fieldSets.extra.filter((p) => rows?.has(leafName(p)) && !pathNames(p).some((n) => definitionNames.has(n)));
+  const pageOnly = fieldSets.extra.filter(
+    (p) => rows?.has(leafName(p)) && !pathNames(p).some((n) => definitionNames.has(n)),
+  );
   const pageOnlySet = new Set(pageOnly);
   const extra = fieldSets.extra.filter((p) => !pageOnlySet.has(p));
   const agreements = emptyFieldAgreements();
-  for (const path of fieldSets.common) agreeOnField(definition.fields.get(path)!, spec.fields.get(path)!, agreements, rows);
+  for (const path of fieldSets.common)
+    agreeOnField(definition.fields.get(path)!, spec.fields.get(path)!, agreements, rows);
   const constraints = emptyJudgements();
   for (const path of fieldSets.common) {
     const [expected, found] = [definition.fields.get(path)!, spec.fields.get(path)!];

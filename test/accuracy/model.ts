@@ -17,7 +17,16 @@ export interface FieldConstraints {
   default?: string;
 }
 
-export const CONSTRAINT_KEYS = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'enum', 'default'] as const;
+export const CONSTRAINT_KEYS = [
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'enum',
+  'default',
+] as const;
 export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
 
 /** One body or response field, addressed by a dotted path: `req:throttle.name`, `res:items[].id`. */

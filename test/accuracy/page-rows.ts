@@ -64,7 +64,10 @@ function addRow(rows: PageRows, cells: string[]): void {
 function pipeCells(line: string): string[] | undefined {
   const trimmed = line.trim();
   if (!trimmed.startsWith('|') || /^\|[\s:|-]*$/.test(trimmed)) return undefined;
-  const cells = trimmed.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/);
+  const cells = trimmed
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/);
   return cells.map((cell) => cellText(cell.replace(/\*\*|`/g, '').replace(/<br\s*\/?>/gi, ' ')));
 }
 

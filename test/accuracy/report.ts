@@ -4,7 +4,15 @@ import type { BarOutcome } from './bars.ts';
 import type { TextFormsResult } from './components.ts';
 import { CONSTRAINT_KINDS, sumKinds, type KindCounts } from './constraint-kinds.ts';
 import { baseName, kindScores, opIdMisses, summarise, worstOperations, type ServiceResult } from './evaluate.ts';
-import { addCounts, agreementRate, scores, ZERO_COUNTS, type Agreement, type Counts, type OpComparison } from './metrics.ts';
+import {
+  addCounts,
+  agreementRate,
+  scores,
+  ZERO_COUNTS,
+  type Agreement,
+  type Counts,
+  type OpComparison,
+} from './metrics.ts';
 
 export function fixed(value: number, digits = 3): string {
   return value.toFixed(digits);
@@ -20,7 +28,9 @@ function prfLine(label: string, counts: Counts, extra = ''): string {
 }
 
 function agreementLine(label: string, agreement: Agreement, extra = ''): string {
-  const stated = agreement.pageStated?.length ? `   + ${agreement.pageStated.length} where the page itself states the scraped value (drift, listed below)` : '';
+  const stated = agreement.pageStated?.length
+    ? `   + ${agreement.pageStated.length} where the page itself states the scraped value (drift, listed below)`
+    : '';
   return `  ${label.padEnd(22)} ${percent(agreementRate(agreement)).padStart(7)}   (${agreement.agree}/${agreement.total})${extra}${stated}`;
 }
 
@@ -58,13 +68,25 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     `  spec operations ${result.specOps}: ${result.specOpsWithoutDefinition.length} have no definition (not judged)`,
     `  ${'op recall'.padEnd(22)} ${fixed(summary.opRecall)}   (${result.comparisons.length}/${result.definitionsWithPage})`,
     prfLine('parameters (in,name)', result.params, `   + drift ${result.paramDrift} (not named on the page)`),
-    prfLine('body+response fields', result.fields, `   + drift ${result.drift} (definition fields not named on the page; not counted as misses)`),
+    prfLine(
+      'body+response fields',
+      result.fields,
+      `   + drift ${result.drift} (definition fields not named on the page; not counted as misses)`,
+    ),
     prfLine('  ignoring [] nesting', result.fieldsIgnoringArrays, '   (informational: array-vs-object nesting aside)'),
     agreementLine('type agreement', result.agreements.type),
     agreementLine('format agreement', result.agreements.format, '   (informational)'),
     agreementLine('required agreement', result.agreements.required, '   (request fields)'),
-    agreementLine('response required', result.agreements.responseRequired, '   (informational: response tables have no 是否必选 column)'),
-    agreementLine('constraint agreement', result.agreements.constraints, keyDetail ? `   mismatches: ${keyDetail}` : ''),
+    agreementLine(
+      'response required',
+      result.agreements.responseRequired,
+      '   (informational: response tables have no 是否必选 column)',
+    ),
+    agreementLine(
+      'constraint agreement',
+      result.agreements.constraints,
+      keyDetail ? `   mismatches: ${keyDetail}` : '',
+    ),
   ];
   const driftByOp = result.comparisons
     .filter((c) => c.fields.drift.length > 0)
@@ -76,12 +98,20 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
   }
   const misses = opIdMisses(result);
   const matched = result.comparisons.length;
-  lines.push(`  ${'operationId match'.padEnd(22)} ${percent(summary.opIdMatch).padStart(7)}   (${matched - misses.length}/${matched})`);
-  if (worstCount > 0 && misses.length > 0) lines.push(`    misses, definition ≠ spec (${misses.length}): ${truncatedList(misses, worstCount)}`);
-  lines.push(`  ${'thin operations'.padEnd(22)} ${result.thinOperations === undefined ? 'not reported by the scraper' : String(result.thinOperations)}`);
+  lines.push(
+    `  ${'operationId match'.padEnd(22)} ${percent(summary.opIdMatch).padStart(7)}   (${matched - misses.length}/${matched})`,
+  );
+  if (worstCount > 0 && misses.length > 0)
+    lines.push(`    misses, definition ≠ spec (${misses.length}): ${truncatedList(misses, worstCount)}`);
+  lines.push(
+    `  ${'thin operations'.padEnd(22)} ${result.thinOperations === undefined ? 'not reported by the scraper' : String(result.thinOperations)}`,
+  );
   if (driftByOp.length > 0) lines.push(`  drift by operation: ${truncatedList(driftByOp, 10)}`);
   const pageOnly = perOperation(result, (c) => c.fields.pageOnly);
-  if (pageOnly.length > 0) lines.push(`  page-only fields (on the page, named nowhere in the definition; not counted as extra) (${pageOnly.length}): ${truncatedList(pageOnly, 30)}`);
+  if (pageOnly.length > 0)
+    lines.push(
+      `  page-only fields (on the page, named nowhere in the definition; not counted as extra) (${pageOnly.length}): ${truncatedList(pageOnly, 30)}`,
+    );
   if (result.duplicateDefinitionKeys.length > 0) {
     lines.push(`  duplicate definition keys (first kept): ${truncatedList(result.duplicateDefinitionKeys)}`);
   }
@@ -93,14 +123,20 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
   if (worst.length > 0) lines.push(`  ${worst.length} worst operations by field F1:`);
   worst.forEach((op, index) => {
     const s = scores(op.fields.counts);
-    const where = [op.definitionSource, op.specSource ? baseName(op.specSource) : undefined].filter(Boolean).join(' ↔ ');
-    lines.push(`  ${String(index + 1).padStart(2)}. ${op.key}  ${op.name}  (${where})  F1 ${fixed(s.f1)} P ${fixed(s.precision)} R ${fixed(s.recall)}`);
+    const where = [op.definitionSource, op.specSource ? baseName(op.specSource) : undefined]
+      .filter(Boolean)
+      .join(' ↔ ');
+    lines.push(
+      `  ${String(index + 1).padStart(2)}. ${op.key}  ${op.name}  (${where})  F1 ${fixed(s.f1)} P ${fixed(s.precision)} R ${fixed(s.recall)}`,
+    );
     pushList(lines, 'missing: ', op.fields.missing);
     pushList(lines, 'extra:   ', op.fields.extra);
     pushList(lines, 'drift:   ', op.fields.drift, 6);
     if (op.params.missing.length || op.params.extra.length || op.params.drift.length) {
       const drift = op.params.drift.length ? `; drift: ${op.params.drift.join(', ')}` : '';
-      lines.push(`      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}${drift}`);
+      lines.push(
+        `      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}${drift}`,
+      );
     }
     pushList(lines, 'types (definition ≠ spec): ', op.agreements.type.mismatches, 6);
     pushList(lines, 'required (definition ≠ spec): ', op.agreements.required.mismatches, 6);
@@ -108,17 +144,27 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
   });
   const wrongConstraints = perOperation(result, (c) => c.constraints.wrong);
   if (worstCount > 0 && wrongConstraints.length) {
-    lines.push(`  constraint misses and false claims, definition ≠ spec (${wrongConstraints.length}): ${truncatedList(wrongConstraints, worstCount * 3)}`);
+    lines.push(
+      `  constraint misses and false claims, definition ≠ spec (${wrongConstraints.length}): ${truncatedList(wrongConstraints, worstCount * 3)}`,
+    );
   }
   const typeMismatches = perOperation(result, (c) => c.agreements.type.mismatches);
-  if (typeMismatches.length) lines.push(`  all type mismatches, definition ≠ spec (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`);
+  if (typeMismatches.length)
+    lines.push(
+      `  all type mismatches, definition ≠ spec (${typeMismatches.length}): ${truncatedList(typeMismatches, 20)}`,
+    );
   const requiredMismatches = perOperation(result, (c) => c.agreements.required.mismatches);
   if (requiredMismatches.length) {
-    lines.push(`  all request-field required mismatches, definition ≠ spec (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`);
+    lines.push(
+      `  all request-field required mismatches, definition ≠ spec (${requiredMismatches.length}): ${truncatedList(requiredMismatches, 20)}`,
+    );
   }
   for (const kind of ['type', 'required'] as const) {
     const stated = perOperation(result, (c) => c.agreements[kind].pageStated ?? []);
-    if (stated.length) lines.push(`  ${kind} drift: the page states the scraped value, the definition differs (${stated.length}): ${truncatedList(stated, 40)}`);
+    if (stated.length)
+      lines.push(
+        `  ${kind} drift: the page states the scraped value, the definition differs (${stated.length}): ${truncatedList(stated, 40)}`,
+      );
   }
   return lines;
 }
@@ -130,7 +176,9 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
 const CONFIDENT_MATCH = 0.7;
 
 function confidentCounts(result: TextFormsResult): Counts {
-  return result.matches.filter((m) => m.similarity >= CONFIDENT_MATCH).reduce((sum, m) => addCounts(sum, m.counts), ZERO_COUNTS);
+  return result.matches
+    .filter((m) => m.similarity >= CONFIDENT_MATCH)
+    .reduce((sum, m) => addCounts(sum, m.counts), ZERO_COUNTS);
 }
 
 export function textFormsReport(result: TextFormsResult): string[] {
@@ -140,7 +188,11 @@ export function textFormsReport(result: TextFormsResult): string[] {
     prfLine('field names', result.counts),
     prfLine(`  matches J ≥ ${CONFIDENT_MATCH}`, confidentCounts(result)),
     agreementLine('type agreement', result.type),
-    agreementLine('required agreement', result.required, '   (informational: most matches are response bodies, whose tables have no 是否必选 column)'),
+    agreementLine(
+      'required agreement',
+      result.required,
+      '   (informational: most matches are response bodies, whose tables have no 是否必选 column)',
+    ),
   ];
   const worst = [...result.matches]
     .map((m) => ({ m, f1: scores(m.counts).f1 }))
@@ -166,7 +218,9 @@ export function barsReport(outcomes: BarOutcome[]): string[] {
     const value = o.value === undefined ? 'n/a' : fixed(o.value);
     const verdict = o.pass ? 'ok' : o.gated ? 'FAIL' : 'below';
     const note = o.gated ? '' : `   (${o.why ?? 'not gated'})`;
-    lines.push(`  ${o.scope.padEnd(10)} ${o.metric.padEnd(18)} ${value.padStart(6)} ≥ ${fixed(o.min, 2)}  ${verdict}${note}`);
+    lines.push(
+      `  ${o.scope.padEnd(10)} ${o.metric.padEnd(18)} ${value.padStart(6)} ≥ ${fixed(o.min, 2)}  ${verdict}${note}`,
+    );
   }
   return lines;
 }
@@ -202,19 +256,34 @@ export function constraintTable(results: ServiceResult[]): string[] {
     `  ${'service'.padEnd(10)} ${heads.join(' ')}`,
   ];
   const row = (label: string, countsOf: (kind: string) => KindCounts) =>
-    `  ${label.padEnd(10)} ${[...CONSTRAINT_KINDS, 'all'].map((k) => {
-      const counts = countsOf(k);
-      const s = kindScores(counts);
-      // `-`: nothing claimed (precision) or nothing expected (recall), so the rate says nothing.
-      const p = counts.tp + counts.fp === 0 ? '-' : fixed(s.precision, 2);
-      const r = counts.tp + counts.fn === 0 ? '-' : fixed(s.recall, 2);
-      return `${p}/${r}`.padStart(13);
-    }).join(' ')}`;
-  for (const r of results) lines.push(row(r.service, (k) => (k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind])));
+    `  ${label.padEnd(10)} ${[...CONSTRAINT_KINDS, 'all']
+      .map((k) => {
+        const counts = countsOf(k);
+        const s = kindScores(counts);
+        // `-`: nothing claimed (precision) or nothing expected (recall), so the rate says nothing.
+        const p = counts.tp + counts.fp === 0 ? '-' : fixed(s.precision, 2);
+        const r = counts.tp + counts.fn === 0 ? '-' : fixed(s.recall, 2);
+        return `${p}/${r}`.padStart(13);
+      })
+      .join(' ')}`;
+  for (const r of results)
+    lines.push(
+      row(r.service, (k) =>
+        k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind],
+      ),
+    );
   const total = (k: string) =>
     results
-      .map((r) => (k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind]))
-      .reduce((a, b) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, unstated: a.unstated + b.unstated, pageOnly: a.pageOnly + b.pageOnly }));
+      .map((r) =>
+        k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind],
+      )
+      .reduce((a, b) => ({
+        tp: a.tp + b.tp,
+        fp: a.fp + b.fp,
+        fn: a.fn + b.fn,
+        unstated: a.unstated + b.unstated,
+        pageOnly: a.pageOnly + b.pageOnly,
+      }));
   if (results.length) lines.push(row('overall', total));
   return lines;
 }
@@ -222,12 +291,19 @@ export function constraintTable(results: ServiceResult[]): string[] {
 /** One line per service plus the mean of the rates (drift summed, it is counted apart from the misses). */
 export function summaryTable(results: ServiceResult[]): string[] {
   const cell = (column: SummaryColumn, value: number) =>
-    (Number.isNaN(value) ? '-' : column.kind === 'rate' ? fixed(value) : String(value)).padStart(Math.max(column.heading.length, 6));
+    (Number.isNaN(value) ? '-' : column.kind === 'rate' ? fixed(value) : String(value)).padStart(
+      Math.max(column.heading.length, 6),
+    );
   const header = `  ${'service'.padEnd(10)} ${'ops'.padStart(7)}  ${SUMMARY_COLUMNS.map((c) => c.heading.padStart(Math.max(c.heading.length, 6))).join('  ')}`;
-  const lines = ['== summary (one line per service; drift = definition fields the page never names, not counted as misses) ==', header];
+  const lines = [
+    '== summary (one line per service; drift = definition fields the page never names, not counted as misses) ==',
+    header,
+  ];
   for (const result of results) {
     const ops = `${result.comparisons.length}/${result.definitionsWithPage}`;
-    lines.push(`  ${result.service.padEnd(10)} ${ops.padStart(7)}  ${SUMMARY_COLUMNS.map((c) => cell(c, c.value(result))).join('  ')}`);
+    lines.push(
+      `  ${result.service.padEnd(10)} ${ops.padStart(7)}  ${SUMMARY_COLUMNS.map((c) => cell(c, c.value(result))).join('  ')}`,
+    );
   }
   if (results.length > 0) {
     const mean = SUMMARY_COLUMNS.map((c) => {

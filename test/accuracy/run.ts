@@ -89,7 +89,12 @@ function readExplorerFiles(product: string): ExplorerFiles {
 function severityCounts(report: { severity: string }[]): string {
   const counts = new Map<string, number>();
   for (const entry of report) counts.set(entry.severity, (counts.get(entry.severity) ?? 0) + 1);
-  return [...counts].sort().map(([s, n]) => `${s} ${n}`).join(', ') || 'none';
+  return (
+    [...counts]
+      .sort()
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ') || 'none'
+  );
 }
 
 async function main(): Promise<number> {
@@ -141,7 +146,9 @@ async function main(): Promise<number> {
   const outcomes = checkBars([...BARS, ...serviceBars(services.map((s) => s.service))], figures);
   console.log(barsReport(outcomes).join('\n'));
   const failed = failedGates(outcomes);
-  console.log(failed.length === 0 ? '\naccuracy: all gated bars hold' : `\naccuracy: ${failed.length} gated bar(s) failed`);
+  console.log(
+    failed.length === 0 ? '\naccuracy: all gated bars hold' : `\naccuracy: ${failed.length} gated bar(s) failed`,
+  );
 
   if (options.json) {
     const json = {

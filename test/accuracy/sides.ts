@@ -1,6 +1,13 @@
 // Turning each side into NormOps: the API Explorer definitions (ground truth) and the scraped OpenAPI document.
 
-import { constraintsOf, flattenSchema, pointerResolver, resolveSchema, type RefResolver, type Schema } from './fields.ts';
+import {
+  constraintsOf,
+  flattenSchema,
+  pointerResolver,
+  resolveSchema,
+  type RefResolver,
+  type Schema,
+} from './fields.ts';
 import type { FieldConstraints, NormField, NormOp } from './model.ts';
 import { joinBasePath, opKey } from './paths.ts';
 
@@ -104,8 +111,13 @@ export function explorerOps(file: ExplorerFile, source?: string): NormOp[] {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
       const path = joinBasePath(file.base_path, rawPath);
-      const { params, paramConstraints, body } = parametersOf(Array.isArray(operation.parameters) ? operation.parameters : [], resolve);
-      const responseSchemas = successSchemas(operation, (response) => (isObject(response.schema) ? response.schema : undefined));
+      const { params, paramConstraints, body } = parametersOf(
+        Array.isArray(operation.parameters) ? operation.parameters : [],
+        resolve,
+      );
+      const responseSchemas = successSchemas(operation, (response) =>
+        isObject(response.schema) ? response.schema : undefined,
+      );
       ops.push({
         key: opKey(method, path),
         method: method.toUpperCase(),
@@ -154,7 +166,8 @@ export function openApiOps(document: unknown): NormOp[] {
       // OpenAPI 3 has no `in: body` parameter; the body is `requestBody`.
       const { params, paramConstraints } = parametersOf([...shared, ...own], resolve);
       // Credential/transport headers the page lists are kept in x-transport-headers, not parameters (issue 9 §5).
-      for (const name of Array.isArray(operation['x-transport-headers']) ? operation['x-transport-headers'] : []) params.add(paramKey('header', String(name)));
+      for (const name of Array.isArray(operation['x-transport-headers']) ? operation['x-transport-headers'] : [])
+        params.add(paramKey('header', String(name)));
       const requestSchema = isObject(operation.requestBody) ? contentSchema(operation.requestBody, resolve) : undefined;
       const responseSchemas = successSchemas(operation, (response) => contentSchema(response, resolve));
       const source = xSourceFile(operation);
@@ -189,5 +202,7 @@ export function componentSchemas(document: unknown): { name: string; source?: st
 export function topLevelFields(schema: Schema, resolve: RefResolver): NormField[] {
   const resolved = resolveSchema(schema, resolve);
   // Depth 0: nested fields would all carry `.` or `[` and be dropped; a property whose own name does stays dropped.
-  return flattenSchema(resolved, resolve, '', 0).filter((field) => !field.path.includes('.') && !field.path.includes('['));
+  return flattenSchema(resolved, resolve, '', 0).filter(
+    (field) => !field.path.includes('.') && !field.path.includes('['),
+  );
 }

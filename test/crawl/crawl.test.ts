@@ -40,7 +40,12 @@ function virtualClock(): { clock: Clock; sleeps: number[] } {
   };
 }
 
-const DOC_SET = ['/api-demo/index.html', '/api-demo/sub/topic-c.html', '/api-demo/topic-a.html', '/api-demo/topic-b.html'];
+const DOC_SET = [
+  '/api-demo/index.html',
+  '/api-demo/sub/topic-c.html',
+  '/api-demo/topic-a.html',
+  '/api-demo/topic-b.html',
+];
 const savedFile = (path: string) => join(outDir, path.slice(1));
 const readManifest = () => JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), 'utf8'));
 
@@ -48,7 +53,15 @@ describe('crawl a doc set', () => {
   it('saves every in-scope page byte for byte under its URL path and writes a sorted manifest', async () => {
     const summary = await crawl([server.url('/api-demo/index.html')], options());
 
-    expect(summary).toMatchObject({ saved: 4, fetched: 4, cached: 0, revalidated: 0, failed: 0, pending: 0, interrupted: false });
+    expect(summary).toMatchObject({
+      saved: 4,
+      fetched: 4,
+      cached: 0,
+      revalidated: 0,
+      failed: 0,
+      pending: 0,
+      interrupted: false,
+    });
     for (const path of DOC_SET) expect(readFileSync(savedFile(path))).toEqual(fixtureBytes(path.slice(1)));
 
     const manifest = readManifest();
@@ -107,7 +120,10 @@ describe('faults', () => {
     expect(summary).toMatchObject({ fetched: 4, failed: 0 });
     expect(server.countOf('/api-demo/topic-a.html')).toBe(3);
     const retries = events.filter((e) => e.type === 'retry');
-    expect(retries.map((e) => e.type === 'retry' && e.reason)).toEqual(['HTTP 500 Internal Server Error', 'HTTP 503 Service Unavailable']);
+    expect(retries.map((e) => e.type === 'retry' && e.reason)).toEqual([
+      'HTTP 500 Internal Server Error',
+      'HTTP 503 Service Unavailable',
+    ]);
   });
 
   it('times out a stalled request and retries it', async () => {
@@ -135,7 +151,9 @@ describe('faults', () => {
     const summary = await crawl([server.url('/api-demo/index.html')], options({ onEvent: (e) => events.push(e) }));
     expect(summary).toMatchObject({ fetched: 4, failed: 0 });
     expect(server.countOf('/api-demo/topic-a.html')).toBe(2);
-    expect(events).toContainEqual(expect.objectContaining({ type: 'retry', reason: expect.stringMatching(/^(network error|truncated body)/) }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'retry', reason: expect.stringMatching(/^(network error|truncated body)/) }),
+    );
     expect(readFileSync(savedFile('/api-demo/topic-a.html'))).toEqual(fixtureBytes('api-demo/topic-a.html'));
   });
 
@@ -162,10 +180,14 @@ describe('faults', () => {
     const followed = await crawl([server.url('/api-demo/index.html')], options());
     expect(followed.failed).toBe(0);
     expect(readFileSync(savedFile('/api-demo/topic-a.html'), 'utf8')).toBe('<h1 class="topictitle1">Moved</h1>');
-    expect(followed.pages.find((p) => p.file === 'api-demo/topic-a.html')?.finalUrl).toBe(server.url('/api-demo/moved/topic-a.html'));
+    expect(followed.pages.find((p) => p.file === 'api-demo/topic-a.html')?.finalUrl).toBe(
+      server.url('/api-demo/moved/topic-a.html'),
+    );
 
     const refused = await crawl([server.url('/api-demo/index.html')], options({ maxRedirects: 0, restart: true }));
-    expect(refused.failures).toEqual([{ url: server.url('/api-demo/topic-a.html'), reason: 'too many redirects (more than 0)' }]);
+    expect(refused.failures).toEqual([
+      { url: server.url('/api-demo/topic-a.html'), reason: 'too many redirects (more than 0)' },
+    ]);
   });
 
   it('honours Retry-After on 429 before retrying', async () => {
@@ -232,7 +254,10 @@ describe('cache and resume', () => {
     // Breadth-first in link order: the index, then its first link.
     expect(first.pages.map((p) => p.file)).toEqual(['api-demo/index.html', 'api-demo/topic-a.html']);
     expect(existsSync(join(outDir, STATE_FILE))).toBe(true);
-    expect(readManifest().pending).toEqual([server.url('/api-demo/sub/topic-c.html'), server.url('/api-demo/topic-b.html')]);
+    expect(readManifest().pending).toEqual([
+      server.url('/api-demo/sub/topic-c.html'),
+      server.url('/api-demo/topic-b.html'),
+    ]);
 
     const second = await crawl([server.url('/api-demo/index.html')], options());
     expect(second).toMatchObject({ saved: 4, cached: 2, fetched: 2, revalidated: 0, pending: 0, failed: 0 });
@@ -248,7 +273,10 @@ describe('cache and resume', () => {
       return n === 1;
     });
     server.faults.set('/api-demo/sub/topic-c.html', respond(404, {}, 1));
-    const first = await crawl([server.url('/api-demo/index.html')], options({ signal: controller.signal, concurrency: 1 }));
+    const first = await crawl(
+      [server.url('/api-demo/index.html')],
+      options({ signal: controller.signal, concurrency: 1 }),
+    );
     expect(first).toMatchObject({ interrupted: true, saved: 2 });
     expect(first.pending).toBeGreaterThan(0);
 

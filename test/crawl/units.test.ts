@@ -10,7 +10,9 @@ import { normalizeStartUrls, CrawlUsageError } from '../../crawl/crawler.ts';
 
 describe('fileNameForUrl', () => {
   it('uses the URL path', () => {
-    expect(fileNameForUrl('https://support.huaweicloud.com/api-apig/ShowDetailsOfApiV2.html')).toBe('api-apig/ShowDetailsOfApiV2.html');
+    expect(fileNameForUrl('https://support.huaweicloud.com/api-apig/ShowDetailsOfApiV2.html')).toBe(
+      'api-apig/ShowDetailsOfApiV2.html',
+    );
     expect(fileNameForUrl('https://support.huaweicloud.com/intl/en-us/api-apig/apig-api-180713009.html')).toBe(
       'intl/en-us/api-apig/apig-api-180713009.html',
     );
@@ -135,9 +137,16 @@ describe('output', () => {
     pages: [],
   };
   it('prints plain progress lines and a summary', () => {
-    expect(formatEvent({ type: 'page', outcome: 'fetched', url: 'https://h.example/d/a.html', file: 'd/a.html', done: 12, total: 40 })).toBe(
-      '[12/40] fetched https://h.example/d/a.html',
-    );
+    expect(
+      formatEvent({
+        type: 'page',
+        outcome: 'fetched',
+        url: 'https://h.example/d/a.html',
+        file: 'd/a.html',
+        done: 12,
+        total: 40,
+      }),
+    ).toBe('[12/40] fetched https://h.example/d/a.html');
     expect(formatSummary(summary)).toBe(
       'crawl: 3 page(s) saved to /m/apig — fetched 1, cached 1, revalidated 1, failed 1\n' +
         '  failed https://h.example/d/x.html: HTTP 404 Not Found\n' +
@@ -150,12 +159,24 @@ describe('output', () => {
     expect(progressBar(0, 0, 4)).toBe('----');
     const written: string[] = [];
     const tty = createProgressReporter({ isTTY: true, columns: 80, write: (t: string) => written.push(t) });
-    tty.onEvent({ type: 'page', outcome: 'fetched', url: 'https://h.example/d/a.html', file: 'd/a.html', done: 1, total: 2 });
+    tty.onEvent({
+      type: 'page',
+      outcome: 'fetched',
+      url: 'https://h.example/d/a.html',
+      file: 'd/a.html',
+      done: 1,
+      total: 2,
+    });
     tty.finish();
     expect(written.join('')).toMatch(/^\[1\/2\] #{10}-{10} fetched https:\/\/h\.example\/d\/a\.html\r\x1b\[K$/);
     const lines: string[] = [];
     createProgressReporter({ write: (t: string) => lines.push(t) }).onEvent({
-      type: 'retry', url: 'https://h.example/d/a.html', attempt: 1, retries: 3, reason: 'HTTP 503', delayMs: 700,
+      type: 'retry',
+      url: 'https://h.example/d/a.html',
+      attempt: 1,
+      retries: 3,
+      reason: 'HTTP 503',
+      delayMs: 700,
     });
     expect(lines).toEqual(['retry 1/3 https://h.example/d/a.html (HTTP 503) in 700 ms\n']);
   });

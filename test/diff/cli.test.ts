@@ -65,7 +65,13 @@ describe('hwdocs diff (CLI)', () => {
     const r = await hwdocs(['old.yaml', 'new.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      ['1 breaking, 0 warnings, 0 info', '', 'GET /v1/{project_id}/things  (apig/查询列表.md)', "  breaking  response-property-removed  response[200].body.name: property 'name' removed", ''].join('\n'),
+      [
+        '1 breaking, 0 warnings, 0 info',
+        '',
+        'GET /v1/{project_id}/things  (apig/查询列表.md)',
+        "  breaking  response-property-removed  response[200].body.name: property 'name' removed",
+        '',
+      ].join('\n'),
     );
   });
 
@@ -75,7 +81,9 @@ describe('hwdocs diff (CLI)', () => {
     expect(r.stdout).toContain('### API diff: 1 breaking, 0 warnings, 0 info');
     expect(r.stdout).toContain('#### `GET /v1/{project_id}/things`');
     expect(r.stdout).toContain('Doc page: `apig/查询列表.md`');
-    expect(r.stdout).toContain("- 🔴 **breaking** `response-property-removed` at `response[200].body.name`: property 'name' removed");
+    expect(r.stdout).toContain(
+      "- 🔴 **breaking** `response-property-removed` at `response[200].body.name`: property 'name' removed",
+    );
   });
 
   it('json for tools', async () => {
@@ -83,7 +91,13 @@ describe('hwdocs diff (CLI)', () => {
     const report = JSON.parse(r.stdout);
     expect(report.summary).toEqual({ breaking: 1, warning: 0, info: 0 });
     expect(report.hits).toEqual([
-      { id: 'response-property-removed', level: 'breaking', operation: 'GET /v1/{project_id}/things', location: 'response[200].body.name', message: "property 'name' removed" },
+      {
+        id: 'response-property-removed',
+        level: 'breaking',
+        operation: 'GET /v1/{project_id}/things',
+        location: 'response[200].body.name',
+        message: "property 'name' removed",
+      },
     ]);
     expect(report.sources).toEqual({ 'GET /v1/{project_id}/things': 'apig/查询列表.md' });
   });
@@ -142,7 +156,8 @@ describe('hwdocs diff (CLI)', () => {
   it('reads REV:path through git (rev-parse --verify, cat-file)', () => {
     const repo = mkdtempSync(join(tmpdir(), 'hwdocs-diff-git-'));
     try {
-      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
       git('init', '-q', '-b', 'main');
       writeFileSync(join(repo, 'api.yaml'), stringify(oldDoc));
       git('add', 'api.yaml');

@@ -16,7 +16,9 @@ const schemas = (doc: Record<string, any>) => doc.components.schemas as Record<s
 
 /** Renames a schema key and every `$ref` to it: the same document on the wire, another exported name. */
 function renameSchema(doc: Record<string, any>, from: string, to: string): Record<string, any> {
-  const text = JSON.stringify(doc).split(JSON.stringify(`#/components/schemas/${from}`)).join(JSON.stringify(`#/components/schemas/${to}`));
+  const text = JSON.stringify(doc)
+    .split(JSON.stringify(`#/components/schemas/${from}`))
+    .join(JSON.stringify(`#/components/schemas/${to}`));
   const out = JSON.parse(text);
   const entries = Object.entries(schemas(out)).map(([k, v]) => [k === from ? to : k, v]);
   out.components.schemas = Object.fromEntries(entries);
@@ -24,11 +26,14 @@ function renameSchema(doc: Record<string, any>, from: string, to: string): Recor
 }
 
 function operation(doc: Record<string, any>, operationId: string): Record<string, any> {
-  for (const item of Object.values<any>(doc.paths)) for (const op of Object.values<any>(item)) if (op?.operationId === operationId) return op;
+  for (const item of Object.values<any>(doc.paths))
+    for (const op of Object.values<any>(item)) if (op?.operationId === operationId) return op;
   throw new Error(`no ${operationId}`);
 }
 
-const [first, second] = Object.keys(schemas(original)).filter((name) => name.startsWith('Acl') || name.startsWith('Api')).slice(0, 2) as [string, string];
+const [first, second] = Object.keys(schemas(original))
+  .filter((name) => name.startsWith('Acl') || name.startsWith('Api'))
+  .slice(0, 2) as [string, string];
 const show = (hits: ReturnType<typeof surfaceHits>) => hits.map((h) => `${h.id} ${h.location}`).sort();
 
 describe('surfaceHits', () => {
@@ -53,7 +58,11 @@ describe('surfaceHits', () => {
       },
       [`ts-type-repointed type ${first}`, `ts-type-repointed type ${second}`],
     ],
-    ['a schema renamed, shape kept', () => renameSchema(copy(), first, `${first}Renamed`), [`ts-type-renamed type ${first}`]],
+    [
+      'a schema renamed, shape kept',
+      () => renameSchema(copy(), first, `${first}Renamed`),
+      [`ts-type-renamed type ${first}`],
+    ],
     [
       'an operationId changes: method and per-operation types renamed',
       () => {
@@ -61,7 +70,10 @@ describe('surfaceHits', () => {
         operation(doc, 'ListAclStrategiesV2').operationId = 'ListAcls';
         return doc;
       },
-      ['ts-method-renamed method client.v2.listAclStrategiesV2', 'ts-operation-types-renamed types ListAclStrategiesV2*'],
+      [
+        'ts-method-renamed method client.v2.listAclStrategiesV2',
+        'ts-operation-types-renamed types ListAclStrategiesV2*',
+      ],
     ],
     [
       'an official name (x-operation-name) arrives: the method is renamed, its types keep the operationId stem',
@@ -95,7 +107,11 @@ describe('surfaceHits', () => {
   it('every hit is breaking and carries a message naming old and new', () => {
     const doc = renameSchema(copy(), first, `${first}Renamed`);
     const [hit] = surfaceHits(original, doc);
-    expect(hit).toMatchObject({ level: 'breaking', operation: '', message: `type ${first} is now exported as ${first}Renamed (same shape)` });
+    expect(hit).toMatchObject({
+      level: 'breaking',
+      operation: '',
+      message: `type ${first} is now exported as ${first}Renamed (same shape)`,
+    });
   });
 
   it('is part of the diff report, even where the wire diff sees nothing', () => {

@@ -31,14 +31,29 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function client(extra: object = {}) {
-  return pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, allowInsecureEndpoint: true, projectId: 'proj-1', credentials: { type: 'token', token: 'tok-123' }, retries: 0, ...extra });
+  return pkg.createApigClient({
+    region: 'cn-north-4',
+    endpoint: baseUrl,
+    allowInsecureEndpoint: true,
+    projectId: 'proj-1',
+    credentials: { type: 'token', token: 'tok-123' },
+    retries: 0,
+    ...extra,
+  });
 }
 
 function lastSeen(): ReceivedRequest {
   return seen[seen.length - 1];
 }
 
-const throttle = { id: 'th-1', name: 'throttle_demo', api_call_limits: 100, time_interval: 1, time_unit: 'SECOND', remark: null };
+const throttle = {
+  id: 'th-1',
+  name: 'throttle_demo',
+  api_call_limits: 100,
+  time_interval: 1,
+  time_unit: 'SECOND',
+  remark: null,
+};
 
 describe('generated APIG client over HTTP', () => {
   it('POST with path parameters (project_id from options) and a JSON body; resolves to the typed body', async () => {
@@ -55,7 +70,10 @@ describe('generated APIG client over HTTP', () => {
 
   it('GET with query parameters', async () => {
     nextReply = { status: 200, body: { size: 1, total: 1, throttles: [throttle] } };
-    const page = await client().listRequestThrottlingPolicyV2({ path: { instance_id: 'inst-1' }, query: { limit: 10, offset: 0, name: 'a b' } });
+    const page = await client().listRequestThrottlingPolicyV2({
+      path: { instance_id: 'inst-1' },
+      query: { limit: 10, offset: 0, name: 'a b' },
+    });
     expect(page.throttles[0].id).toBe('th-1');
     expect(lastSeen().method).toBe('GET');
     const url = new URL(lastSeen().url, baseUrl);
@@ -79,20 +97,40 @@ describe('generated APIG client over HTTP', () => {
 
   it('DELETE with 204 resolves to undefined', async () => {
     nextReply = { status: 204 };
-    await expect(client().deleteRequestThrottlingPolicyV2({ path: { instance_id: 'i', throttle_id: 't' } })).resolves.toBeUndefined();
+    await expect(
+      client().deleteRequestThrottlingPolicyV2({ path: { instance_id: 'i', throttle_id: 't' } }),
+    ).resolves.toBeUndefined();
     expect(lastSeen().method).toBe('DELETE');
     expect(lastSeen().url).toBe('/v2/proj-1/apigw/instances/i/throttles/t');
   });
 
   it('header parameters are sent under their wire names', async () => {
-    nextReply = { status: 201, body: { id: 'g', name: 'grp', status: 1, sl_domain: 'x', register_time: 't', update_time: 't', on_sell_status: 1 } };
-    await client().createApiGroupV2({ path: { instance_id: 'i' }, headers: { 'X-Language': 'en-us' }, body: { name: 'grp', tags: { env: 'prod' } } });
+    nextReply = {
+      status: 201,
+      body: {
+        id: 'g',
+        name: 'grp',
+        status: 1,
+        sl_domain: 'x',
+        register_time: 't',
+        update_time: 't',
+        on_sell_status: 1,
+      },
+    };
+    await client().createApiGroupV2({
+      path: { instance_id: 'i' },
+      headers: { 'X-Language': 'en-us' },
+      body: { name: 'grp', tags: { env: 'prod' } },
+    });
     expect(lastSeen().headers['x-language']).toBe('en-us');
     expect(JSON.parse(lastSeen().body)).toEqual({ name: 'grp', tags: { env: 'prod' } });
   });
 
   it('an error response rejects with HuaweiCloudApiError carrying a known enum code', async () => {
-    nextReply = { status: 404, body: { error_code: 'APIG.3005', error_msg: 'The request throttling policy does not exist' } };
+    nextReply = {
+      status: 404,
+      body: { error_code: 'APIG.3005', error_msg: 'The request throttling policy does not exist' },
+    };
     const error = await client()
       .deleteRequestThrottlingPolicyV2({ path: { instance_id: 'i', throttle_id: 'gone' } })
       .catch((err: unknown) => err);
@@ -112,7 +150,10 @@ describe('generated APIG client over HTTP', () => {
   it('invalid arguments are rejected before anything is sent (generated request validator)', async () => {
     const before = seen.length;
     const error = await client()
-      .createRequestThrottlingPolicyV2({ path: { instance_id: 'i' }, body: { name: 'x', api_call_limits: 0, time_interval: 1, time_unit: 'WEEK' } })
+      .createRequestThrottlingPolicyV2({
+        path: { instance_id: 'i' },
+        body: { name: 'x', api_call_limits: 0, time_interval: 1, time_unit: 'WEEK' },
+      })
       .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(pkg.RequestValidationError);
     expect(error.issues.map((i: { path: string; keyword: string }) => `${i.path} ${i.keyword}`)).toEqual([

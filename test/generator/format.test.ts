@@ -26,7 +26,9 @@ async function rawSources(spec: string): Promise<[string, string][]> {
 describe.each(['modelarts-mini.openapi.yaml', 'hostile.openapi.yaml'])('formatting %s', (spec) => {
   it('babel-ts and typescript parsers print the same', async () => {
     for (const [file, source] of await rawSources(spec)) {
-      expect(await formatFile(file, source), file).toBe(await prettier.format(source, { ...PRETTIER_OPTIONS, parser: 'typescript' }));
+      expect(await formatFile(file, source), file).toBe(
+        await prettier.format(source, { ...PRETTIER_OPTIONS, parser: 'typescript' }),
+      );
     }
   }, 60_000);
 

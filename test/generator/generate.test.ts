@@ -40,8 +40,17 @@ describe.each(['apig-mini.openapi.yaml', 'modelarts-mini.openapi.yaml'])('genera
   it('writes a self-contained package that compiles under tsc --strict, README example included', async () => {
     const result = await generateFixture(fixture(spec), `compile-${spec}`);
     expect(result.files).toEqual([
-      'README.md', 'client.ts', 'errors.ts', 'index.ts', 'operations.ts', 'package.json',
-      ...result.files.filter((f) => f.startsWith('runtime/')), 'tsconfig.cjs.json', 'tsconfig.json', 'types.ts', 'validators.ts',
+      'README.md',
+      'client.ts',
+      'errors.ts',
+      'index.ts',
+      'operations.ts',
+      'package.json',
+      ...result.files.filter((f) => f.startsWith('runtime/')),
+      'tsconfig.cjs.json',
+      'tsconfig.json',
+      'types.ts',
+      'validators.ts',
     ]);
     expect(result.files).toContain('runtime/index.ts');
     const pkg = JSON.parse(await readFile(join(result.outDir, 'package.json'), 'utf8'));
@@ -104,7 +113,8 @@ describe('generate output', () => {
     await generatePackage(fixture('apig-mini.openapi.yaml'), b);
     const files = await listFiles(a);
     expect(await listFiles(b)).toEqual(files);
-    for (const file of files) expect(await readFile(join(b, file), 'utf8'), file).toBe(await readFile(join(a, file), 'utf8'));
+    for (const file of files)
+      expect(await readFile(join(b, file), 'utf8'), file).toBe(await readFile(join(a, file), 'utf8'));
   }, 60_000);
 
   it('is prettier-formatted: prettier (typescript parser) leaves every generated file unchanged', async () => {
@@ -120,7 +130,8 @@ describe('generate output', () => {
     const { files } = await renderPackage(fixture('apig-mini.openapi.yaml'));
     const runtimeDir = new URL('../../generator/runtime/', import.meta.url);
     for (const [file, text] of files) {
-      if (file.startsWith('runtime/')) expect(text).toBe(await readFile(new URL(file.slice('runtime/'.length), runtimeDir), 'utf8'));
+      if (file.startsWith('runtime/'))
+        expect(text).toBe(await readFile(new URL(file.slice('runtime/'.length), runtimeDir), 'utf8'));
     }
     expect([...files.keys()].some((f) => /^runtime\/(.*\.test\.ts|README)/.test(f))).toBe(false);
   });
@@ -144,13 +155,21 @@ describe('invalid input', () => {
   };
 
   it('a spec without operationIds or paths: exit 2, every problem listed, nothing written', async () => {
-    const base = (await readFile(fixture('apig-mini.openapi.yaml'), 'utf8')).replace('operationId: ListRequestThrottlingPolicyV2', 'x-no-id: true');
-    const spec = await writeSpec('no-operation-id.yaml', base.replace('operationId: DeleteRequestThrottlingPolicyV2', 'x-no-id: true'));
+    const base = (await readFile(fixture('apig-mini.openapi.yaml'), 'utf8')).replace(
+      'operationId: ListRequestThrottlingPolicyV2',
+      'x-no-id: true',
+    );
+    const spec = await writeSpec(
+      'no-operation-id.yaml',
+      base.replace('operationId: DeleteRequestThrottlingPolicyV2', 'x-no-id: true'),
+    );
     const out = join(TMP, 'never-written');
     const run = await runCli(['generate', spec, '-o', out]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('GET /v2/{project_id}/apigw/instances/{instance_id}/throttles: missing operationId');
-    expect(run.stderr).toContain('DELETE /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}: missing operationId');
+    expect(run.stderr).toContain(
+      'DELETE /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}: missing operationId',
+    );
     expect(run.stderr).toContain('Nothing was written.');
     await expect(readdir(out)).rejects.toThrow();
 
@@ -161,7 +180,9 @@ describe('invalid input', () => {
   });
 
   it('Redocly lint errors stop generation, with the rule and the location', async () => {
-    const text = (await readFile(fixture('apig-mini.openapi.yaml'), 'utf8')).replace(/servers:\n  - url: .*\n    variables:\n      region:\n        default: cn-north-4\n/, '').replace('      summary: 删除流控策略\n', '');
+    const text = (await readFile(fixture('apig-mini.openapi.yaml'), 'utf8'))
+      .replace(/servers:\n  - url: .*\n    variables:\n      region:\n        default: cn-north-4\n/, '')
+      .replace('      summary: 删除流控策略\n', '');
     const spec = await writeSpec('lint-errors.yaml', text);
     const run = await runCli(['generate', spec, '-o', join(TMP, 'never-written')]);
     expect(run.code).toBe(2);
@@ -182,7 +203,10 @@ describe('invalid input', () => {
     await generatePackage(fixture('apig-mini.openapi.yaml'), out);
     const before = await listFiles(out);
     const client = await readFile(join(out, 'client.ts'), 'utf8');
-    const bad = await writeSpec('bad-for-kept.yaml', 'openapi: 3.1.0\ninfo: { title: X API, version: "1" }\npaths: {}\n');
+    const bad = await writeSpec(
+      'bad-for-kept.yaml',
+      'openapi: 3.1.0\ninfo: { title: X API, version: "1" }\npaths: {}\n',
+    );
     expect((await runCli(['generate', bad, '-o', out])).code).toBe(2);
     expect(await listFiles(out)).toEqual(before);
     expect(await readFile(join(out, 'client.ts'), 'utf8')).toBe(client);

@@ -15,7 +15,11 @@ export function fixture(name: string): string {
 }
 
 /** Generates `spec` into test/tmp/generator/<name> (cleared first). */
-export async function generateFixture(spec: string, name: string, options: { name?: string } = {}): Promise<GenerateResult> {
+export async function generateFixture(
+  spec: string,
+  name: string,
+  options: { name?: string } = {},
+): Promise<GenerateResult> {
   const out = join(TMP, name);
   await rm(out, { recursive: true, force: true });
   return generatePackage(spec, out, options);
@@ -23,7 +27,9 @@ export async function generateFixture(spec: string, name: string, options: { nam
 
 /** `tsc --strict --noEmit` over the generated package's own tsconfig (strict is on there; forced here too). */
 export function compile(dir: string, extra: string[] = []): { status: number | null; output: string } {
-  const result = spawnSync(TSC, ['-p', join(dir, 'tsconfig.json'), '--noEmit', '--strict', ...extra], { encoding: 'utf8' });
+  const result = spawnSync(TSC, ['-p', join(dir, 'tsconfig.json'), '--noEmit', '--strict', ...extra], {
+    encoding: 'utf8',
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 

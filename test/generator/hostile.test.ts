@@ -45,7 +45,15 @@ describe('hostile spec', () => {
   it('sanitises names deterministically and keeps wire names exact', async () => {
     const client = await readFile(join(result.outDir, 'client.ts'), 'utf8');
     // `Delete` and `delete` fold to the same name; `DeleteWithResponse` would collide with delete's variant.
-    for (const method of ['delete_', 'delete_WithResponse', 'delete__2', 'deleteWithResponse', 'deleteWithResponseWithResponse', 'class_', 'constructor_']) {
+    for (const method of [
+      'delete_',
+      'delete_WithResponse',
+      'delete__2',
+      'deleteWithResponse',
+      'deleteWithResponseWithResponse',
+      'class_',
+      'constructor_',
+    ]) {
       expect(client).toContain(`\n  ${method}(args`); // a member of the client interface
     }
     const types = await readFile(join(result.outDir, 'types.ts'), 'utf8');
@@ -61,16 +69,35 @@ describe('hostile spec', () => {
 
   it('runs: importing and calling the client and validators executes nothing from the document', async () => {
     const pkg = await importGenerated<Record<string, any>>(result.outDir, 'index.ts');
-    const client = pkg.createEvilSvcClient({ region: 'r', endpoint: baseUrl, allowInsecureEndpoint: true, projectId: 'p', credentials: { type: 'token', token: 't' }, retries: 0, validate: 'all' });
+    const client = pkg.createEvilSvcClient({
+      region: 'r',
+      endpoint: baseUrl,
+      allowInsecureEndpoint: true,
+      projectId: 'p',
+      credentials: { type: 'token', token: 't' },
+      retries: 0,
+      validate: 'all',
+    });
     await client.delete__2({ path: { 'id-with-dash': 'abc' } });
     expect(requests.at(-1)).toMatchObject({ method: 'DELETE', url: '/v1/p/things/abc' });
-    const listed = await client.delete_({ query: { 'filter[name]': '*/', class: 1 }, headers: { 'X-Request-Tag': 'x' } });
+    const listed = await client.delete_({
+      query: { 'filter[name]': '*/', class: 1 },
+      headers: { 'X-Request-Tag': 'x' },
+    });
     expect(listed).toEqual({ delete: 'x', items: [] });
     expect(new URL(requests.at(-1)!.url, baseUrl).searchParams.get('filter[name]')).toBe('*/');
-    const body = { '*/ globalThis.pwned = 1; /*': 'a', "'quoted'\"key\"": 'b', '`${globalThis.pwned = \'key\'}`': 'c', '@modelarts:color': 'd', 'a/b~c': 'e' };
+    const body = {
+      '*/ globalThis.pwned = 1; /*': 'a',
+      '\'quoted\'"key"': 'b',
+      "`${globalThis.pwned = 'key'}`": 'c',
+      '@modelarts:color': 'd',
+      'a/b~c': 'e',
+    };
     await client.class_({ body });
     expect(JSON.parse(requests.at(-1)!.body)).toEqual(body);
-    expect(pkg.validateModelartsColorLabel({ ...body, extra: 1 })).toEqual([{ path: '/extra', keyword: 'additionalProperties', message: 'must NOT have additional properties' }]);
+    expect(pkg.validateModelartsColorLabel({ ...body, extra: 1 })).toEqual([
+      { path: '/extra', keyword: 'additionalProperties', message: 'must NOT have additional properties' },
+    ]);
     expect(pkg.validateModelartsColorLabel({ 'a/b~c': 5 })[0].path).toBe('/a~1b~0c');
     expect(pkg.validateDelete_2('*/')).toEqual([]);
     expect(pkg.errorCatalog[pkg.EvilSvcErrorCode.x].message).toBe("*/ globalThis.pwned = 'code'; /*");
@@ -86,14 +113,16 @@ describe('hostile spec', () => {
         "import * as pkg from './index.js';",
         "const client = pkg.createEvilSvcClient({ region: 'cn-north-4', credentials: { type: 'token', token: 't' } });",
         'const names = Object.keys(client).sort().join(",");',
-        "console.log(JSON.stringify({ pwned: (globalThis as Record<string, unknown>).pwned ?? null, names, codes: Object.values(pkg.EvilSvcErrorCode) }));",
+        'console.log(JSON.stringify({ pwned: (globalThis as Record<string, unknown>).pwned ?? null, names, codes: Object.values(pkg.EvilSvcErrorCode) }));',
       ].join('\n'),
     );
     const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [script], { encoding: 'utf8', cwd: result.outDir });
     expect(run.stderr).toBe('');
     const output = JSON.parse(run.stdout);
     expect(output.pwned).toBeNull();
-    expect(output.names).toBe('class_,class_WithResponse,constructor_,constructor_WithResponse,deleteWithResponse,deleteWithResponseWithResponse,delete_,delete_WithResponse,delete__2,delete__2WithResponse,v1'); // flat methods plus the version namespace
+    expect(output.names).toBe(
+      'class_,class_WithResponse,constructor_,constructor_WithResponse,deleteWithResponse,deleteWithResponseWithResponse,delete_,delete_WithResponse,delete__2,delete__2WithResponse,v1',
+    ); // flat methods plus the version namespace
     expect(output.codes).toEqual(['*/x', 'EVIL-0001', 'EVIL.0001']);
   }, 60_000);
 

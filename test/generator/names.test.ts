@@ -1,7 +1,23 @@
 // Identifier sanitising and text escaping: the two modules every document-derived name and text goes through.
 import { describe, expect, it } from 'vitest';
-import { assignNames, isSafeIdentifier, NameScope, splitWords, toCamelCase, toConstantName, toPascalCase } from '../../generator/names.ts';
-import { commentLines, jsDoc, markdownCode, markdownText, markdownUrl, pointerSegment, stringLiteral } from '../../generator/escape.ts';
+import {
+  assignNames,
+  isSafeIdentifier,
+  NameScope,
+  splitWords,
+  toCamelCase,
+  toConstantName,
+  toPascalCase,
+} from '../../generator/names.ts';
+import {
+  commentLines,
+  jsDoc,
+  markdownCode,
+  markdownText,
+  markdownUrl,
+  pointerSegment,
+  stringLiteral,
+} from '../../generator/escape.ts';
 
 describe('names', () => {
   it('split document names into ASCII words; non-ASCII becomes uXXXX words', () => {
@@ -31,7 +47,20 @@ describe('names', () => {
   });
 
   it('every produced name is a safe identifier', () => {
-    for (const raw of ['delete', 'class', '@a:b', '名称', '0x', '', '$', '`${x}`', '*/', 'constructor', 'yield', 'await']) {
+    for (const raw of [
+      'delete',
+      'class',
+      '@a:b',
+      '名称',
+      '0x',
+      '',
+      '$',
+      '`${x}`',
+      '*/',
+      'constructor',
+      'yield',
+      'await',
+    ]) {
       expect(isSafeIdentifier(toPascalCase(raw)), raw).toBe(true);
       expect(isSafeIdentifier(toCamelCase(raw)), raw).toBe(true);
       expect(isSafeIdentifier(toConstantName(raw)), raw).toBe(true);
@@ -42,11 +71,19 @@ describe('names', () => {
     const a = assignNames(['throttleResp', 'ThrottleResp', 'throttle-resp'], toPascalCase);
     const b = assignNames(['throttle-resp', 'ThrottleResp', 'throttleResp'], toPascalCase);
     expect([...a]).toEqual([...b]);
-    expect(Object.fromEntries(a)).toEqual({ ThrottleResp: 'ThrottleResp', 'throttle-resp': 'ThrottleResp_2', throttleResp: 'ThrottleResp_3' });
+    expect(Object.fromEntries(a)).toEqual({
+      ThrottleResp: 'ThrottleResp',
+      'throttle-resp': 'ThrottleResp_2',
+      throttleResp: 'ThrottleResp_3',
+    });
   });
 
   it('reserved and global names are never handed out; derived names are claimed together', () => {
-    expect(Object.fromEntries(assignNames(['Promise', 'Record', 'paths'], toPascalCase, ['Paths']))).toEqual({ Promise: 'Promise_2', Record: 'Record_2', paths: 'Paths_2' });
+    expect(Object.fromEntries(assignNames(['Promise', 'Record', 'paths'], toPascalCase, ['Paths']))).toEqual({
+      Promise: 'Promise_2',
+      Record: 'Record_2',
+      paths: 'Paths_2',
+    });
     const scope = new NameScope();
     expect(scope.claimWithSuffixes('foo', ['', 'WithResponse'])).toBe('foo');
     expect(scope.claimWithSuffixes('fooWithResponse', ['', 'WithResponse'])).toBe('fooWithResponse_2');
@@ -78,7 +115,9 @@ describe('escaping', () => {
     expect(markdownCode('a`b')).toBe('``a`b``');
     expect(markdownCode('`a')).toBe('`` `a ``');
     expect(markdownUrl('javascript:alert(1)')).toBeUndefined();
-    expect(markdownUrl('https://support.huaweicloud.com/a (b).html')).toBe('https://support.huaweicloud.com/a%20%28b%29.html');
+    expect(markdownUrl('https://support.huaweicloud.com/a (b).html')).toBe(
+      'https://support.huaweicloud.com/a%20%28b%29.html',
+    );
   });
 
   it('JSON pointer segments', () => {

@@ -18,17 +18,42 @@ const op = (id: string): OperationModel => model.operations.find((o) => o.operat
 
 /** The ACL list operation with its query parameters renamed: the same body, another paging vocabulary. */
 function withQuery(base: OperationModel, rename: Record<string, string | null>): OperationModel {
-  const parameters = base.parameters.flatMap((p) => (p.in !== 'query' || !(p.name in rename) ? [p] : rename[p.name] === null ? [] : [{ ...p, name: rename[p.name]! }]));
+  const parameters = base.parameters.flatMap((p) =>
+    p.in !== 'query' || !(p.name in rename) ? [p] : rename[p.name] === null ? [] : [{ ...p, name: rename[p.name]! }],
+  );
   return { ...base, parameters };
 }
 
 describe('detectPagination', () => {
   const acl = op('ListAclStrategiesV2');
   const cases: [string, OperationModel, ReturnType<typeof detectPagination>][] = [
-    ['offset + limit, total documented', acl, { kind: 'offset', items: 'acls', offsetParam: 'offset', limitParam: 'limit', total: 'total' }],
-    ['page_no + page_size', op('ListBackendInstances'), { kind: 'offset', items: 'vpc_instances', offsetParam: 'page_no', limitParam: 'page_size', pageNumbers: true, total: 'total' }],
-    ['marker + limit, the items carry an id', withQuery(acl, { offset: 'marker' }), { kind: 'marker', items: 'acls', markerParam: 'marker', limitParam: 'limit', itemMarker: 'id' }],
-    ['offset without a size parameter', withQuery(acl, { limit: null }), { kind: 'offset', items: 'acls', offsetParam: 'offset', total: 'total' }],
+    [
+      'offset + limit, total documented',
+      acl,
+      { kind: 'offset', items: 'acls', offsetParam: 'offset', limitParam: 'limit', total: 'total' },
+    ],
+    [
+      'page_no + page_size',
+      op('ListBackendInstances'),
+      {
+        kind: 'offset',
+        items: 'vpc_instances',
+        offsetParam: 'page_no',
+        limitParam: 'page_size',
+        pageNumbers: true,
+        total: 'total',
+      },
+    ],
+    [
+      'marker + limit, the items carry an id',
+      withQuery(acl, { offset: 'marker' }),
+      { kind: 'marker', items: 'acls', markerParam: 'marker', limitParam: 'limit', itemMarker: 'id' },
+    ],
+    [
+      'offset without a size parameter',
+      withQuery(acl, { limit: null }),
+      { kind: 'offset', items: 'acls', offsetParam: 'offset', total: 'total' },
+    ],
     ['no paging parameter', withQuery(acl, { offset: null }), undefined],
     ['not a GET', { ...acl, method: 'POST' }, undefined],
     ['a GET of one object', op('ShowDetailsOfAppV2'), undefined],
@@ -61,20 +86,35 @@ function serve(items: { id: string }[], style: 'offset' | 'page' | 'marker-id' |
     if (style.startsWith('marker') && q.get('marker')) start = items.findIndex((i) => i.id === q.get('marker')) + 1;
     const page = items.slice(start, start + size);
     const body: Record<string, unknown> = { [key]: page, total: items.length, size: page.length };
-    if (style === 'marker-next') body.page_info = { next_marker: start + size < items.length ? page.at(-1)!.id : null, current_count: page.length };
+    if (style === 'marker-next')
+      body.page_info = {
+        next_marker: start + size < items.length ? page.at(-1)!.id : null,
+        current_count: page.length,
+      };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   });
 }
 
 const five = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: `acl-${id}` }));
-const client = () => pkg.createApigClient({ endpoint: server.baseUrl, allowInsecureEndpoint: true, projectId: 'p1', credentials: { type: 'token', token: 't' }, retries: 0 });
+const client = () =>
+  pkg.createApigClient({
+    endpoint: server.baseUrl,
+    allowInsecureEndpoint: true,
+    projectId: 'p1',
+    credentials: { type: 'token', token: 't' },
+    retries: 0,
+  });
 
 describe('generated paginate iterators over HTTP (the scraped APIG spec)', () => {
   it('offset + limit: every item once, pages fetched in order, stops at the documented total', async () => {
     serve(five, 'offset', 'acls');
     const seen: string[] = [];
-    for await (const acl of client().v2.paginate.listAclStrategiesV2({ path: { instance_id: 'i1' }, query: { limit: 2 } })) seen.push(acl.id);
+    for await (const acl of client().v2.paginate.listAclStrategiesV2({
+      path: { instance_id: 'i1' },
+      query: { limit: 2 },
+    }))
+      seen.push(acl.id);
     expect(seen).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(server.received.map((r) => r.url)).toEqual([
       '/v2/p1/apigw/instances/i1/acls?limit=2',
@@ -86,19 +126,31 @@ describe('generated paginate iterators over HTTP (the scraped APIG spec)', () =>
   it('page_no + page_size (v1.0): pages counted from 1', async () => {
     serve(five, 'page', 'vpc_instances');
     const seen: string[] = [];
-    for await (const member of client().v1_0.paginate.listBackendInstances({ path: { id: 'vpc-1' }, query: { page_size: 3 } })) seen.push(member.id);
+    for await (const member of client().v1_0.paginate.listBackendInstances({
+      path: { id: 'vpc-1' },
+      query: { page_size: 3 },
+    }))
+      seen.push(member.id);
     expect(seen).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(server.received.map((r) => new URL(r.url, server.baseUrl).searchParams.get('page_no'))).toEqual(['1', '2']);
   });
 
   it('breaking out of the loop fetches no further page', async () => {
     serve(five, 'offset', 'acls');
-    for await (const acl of client().v2.paginate.listAclStrategiesV2({ path: { instance_id: 'i1' }, query: { limit: 2 } })) if (acl.id === 'a') break;
+    for await (const acl of client().v2.paginate.listAclStrategiesV2({
+      path: { instance_id: 'i1' },
+      query: { limit: 2 },
+    }))
+      if (acl.id === 'a') break;
     expect(server.received).toHaveLength(1);
   });
 
   it('an error page rejects the iteration with HuaweiCloudApiError', async () => {
-    server.script((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error_code: 'APIG.3030', error_msg: 'gone' })));
+    server.script((_req, res) =>
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error_code: 'APIG.3030', error_msg: 'gone' })),
+    );
     const iterate = async () => {
       for await (const acl of client().v2.paginate.listAclStrategiesV2({ path: { instance_id: 'i1' } })) void acl;
     };
@@ -107,29 +159,70 @@ describe('generated paginate iterators over HTTP (the scraped APIG spec)', () =>
 });
 
 describe('runtime paginate() with marker paging over HTTP', () => {
-  const spec: OperationSpec = { operationId: 'ListLoadBalancers', method: 'GET', path: '/v3/lbs', pathParams: [], queryParams: ['marker', 'limit'], headerParams: [], hasBody: false };
+  const spec: OperationSpec = {
+    operationId: 'ListLoadBalancers',
+    method: 'GET',
+    path: '/v3/lbs',
+    pathParams: [],
+    queryParams: ['marker', 'limit'],
+    headerParams: [],
+    hasBody: false,
+  };
   const run = async (strategy: PageStrategy, limit: number) => {
-    const http = createClient({ endpoint: server.baseUrl, allowInsecureEndpoint: true, credentials: { type: 'token', token: 't' }, retries: 0 }, { name: 'ELB', serverTemplate: 'https://elb.{region}.example' });
+    const http = createClient(
+      { endpoint: server.baseUrl, allowInsecureEndpoint: true, credentials: { type: 'token', token: 't' }, retries: 0 },
+      { name: 'ELB', serverTemplate: 'https://elb.{region}.example' },
+    );
     const ids: string[] = [];
-    for await (const lb of paginate<{ id: string }>(async (args) => (await http.request(spec, args)).body, { query: { limit } }, strategy)) ids.push(lb.id);
+    for await (const lb of paginate<{ id: string }>(
+      async (args) => (await http.request(spec, args)).body,
+      { query: { limit } },
+      strategy,
+    ))
+      ids.push(lb.id);
     return { ids, markers: server.received.map((r) => new URL(r.url, server.baseUrl).searchParams.get('marker')) };
   };
 
   it('page_info.next_marker', async () => {
     serve(five, 'marker-next', 'loadbalancers');
-    const result = await run({ kind: 'marker', items: 'loadbalancers', markerParam: 'marker', limitParam: 'limit', nextMarker: ['page_info', 'next_marker'] }, 2);
+    const result = await run(
+      {
+        kind: 'marker',
+        items: 'loadbalancers',
+        markerParam: 'marker',
+        limitParam: 'limit',
+        nextMarker: ['page_info', 'next_marker'],
+      },
+      2,
+    );
     expect(result).toEqual({ ids: ['a', 'b', 'c', 'd', 'e'], markers: [null, 'b', 'd'] });
   });
 
   it("the last item's id (OpenStack style); a full last page costs one empty request", async () => {
     serve(five.slice(0, 4), 'marker-id', 'loadbalancers');
-    const result = await run({ kind: 'marker', items: 'loadbalancers', markerParam: 'marker', limitParam: 'limit', itemMarker: 'id' }, 2);
+    const result = await run(
+      { kind: 'marker', items: 'loadbalancers', markerParam: 'marker', limitParam: 'limit', itemMarker: 'id' },
+      2,
+    );
     expect(result).toEqual({ ids: ['a', 'b', 'c', 'd'], markers: [null, 'b', 'd'] });
   });
 
   it('a server that repeats its marker ends the iteration instead of looping', async () => {
-    server.script((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ loadbalancers: [{ id: 'x' }, { id: 'y' }], page_info: { next_marker: 'same' } })));
-    const result = await run({ kind: 'marker', items: 'loadbalancers', markerParam: 'marker', limitParam: 'limit', nextMarker: ['page_info', 'next_marker'] }, 2);
+    server.script((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ loadbalancers: [{ id: 'x' }, { id: 'y' }], page_info: { next_marker: 'same' } })),
+    );
+    const result = await run(
+      {
+        kind: 'marker',
+        items: 'loadbalancers',
+        markerParam: 'marker',
+        limitParam: 'limit',
+        nextMarker: ['page_info', 'next_marker'],
+      },
+      2,
+    );
     expect(result.ids).toEqual(['x', 'y', 'x', 'y']);
     expect(result.markers).toEqual([null, 'same']);
   });

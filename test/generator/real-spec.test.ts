@@ -31,7 +31,8 @@ let reply: { status: number; body?: unknown } = { status: 200 };
 /** The operation object, path and method of an operationId in the scraped spec. */
 function findOperation(operationId: string): { path: string; method: string; op: any } {
   for (const [path, item] of Object.entries<any>(doc.paths)) {
-    for (const [method, op] of Object.entries<any>(item)) if (op?.operationId === operationId) return { path, method: method.toUpperCase(), op };
+    for (const [method, op] of Object.entries<any>(item))
+      if (op?.operationId === operationId) return { path, method: method.toUpperCase(), op };
   }
   throw new Error(`no operation ${operationId} in ${SPEC}`);
 }
@@ -56,7 +57,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = () =>
-  pkg.createApigClient({ region: 'cn-north-4', endpoint: baseUrl, allowInsecureEndpoint: true, projectId: 'proj-9', credentials: { type: 'token', token: 'iam-token' }, retries: 0 });
+  pkg.createApigClient({
+    region: 'cn-north-4',
+    endpoint: baseUrl,
+    allowInsecureEndpoint: true,
+    projectId: 'proj-9',
+    credentials: { type: 'token', token: 'iam-token' },
+    retries: 0,
+  });
 
 describe('generated client of the scraped APIG spec', () => {
   it('compiles under tsc --strict together with typed calls of real operations', async () => {
@@ -75,7 +83,9 @@ describe('generated client of the scraped APIG spec', () => {
         '}',
         'export function label(code: DeleteRequestThrottlingPolicyV2ErrorCode): string {',
         '  switch (code) {',
-        ...(findOperation('DeleteRequestThrottlingPolicyV2').op['x-error-codes'] as string[]).map((c) => `    case ApigErrorCode.${c.replace('.', '_')}: return ${JSON.stringify(c)};`),
+        ...(findOperation('DeleteRequestThrottlingPolicyV2').op['x-error-codes'] as string[]).map(
+          (c) => `    case ApigErrorCode.${c.replace('.', '_')}: return ${JSON.stringify(c)};`,
+        ),
         "    default: return 'other';",
         '  }',
         '}',
@@ -105,14 +115,33 @@ describe('generated client of the scraped APIG spec', () => {
     expect(status).toBe(0);
   }, 120_000);
 
-  const cases: { operationId: string; path: Record<string, string>; query?: Record<string, unknown>; status: number }[] = [
+  const cases: {
+    operationId: string;
+    path: Record<string, string>;
+    query?: Record<string, unknown>;
+    status: number;
+  }[] = [
     { operationId: 'CreateApiGroupV2', path: { instance_id: 'inst-1' }, status: 201 },
-    { operationId: 'ListAclStrategiesV2', path: { instance_id: 'inst-1' }, query: { offset: 0, limit: 20, name: 'acl 1' }, status: 200 },
+    {
+      operationId: 'ListAclStrategiesV2',
+      path: { instance_id: 'inst-1' },
+      query: { offset: 0, limit: 20, name: 'acl 1' },
+      status: 200,
+    },
     { operationId: 'UpdateApiV2', path: { instance_id: 'inst-1', api_id: 'api-7' }, status: 200 },
     { operationId: 'ShowDetailsOfAppV2', path: { instance_id: 'inst-1', app_id: 'app-3' }, status: 200 },
-    { operationId: 'DeleteRequestThrottlingPolicyV2', path: { instance_id: 'inst-1', throttle_id: 'th-1' }, status: 204 },
+    {
+      operationId: 'DeleteRequestThrottlingPolicyV2',
+      path: { instance_id: 'inst-1', throttle_id: 'th-1' },
+      status: 204,
+    },
     { operationId: 'CreateRequestThrottlingPolicyV2', path: { instance_id: 'inst-1' }, status: 201 },
-    { operationId: 'BatchPublishOrOfflineApiV2', path: { instance_id: 'inst-1' }, query: { action: 'online' }, status: 200 },
+    {
+      operationId: 'BatchPublishOrOfflineApiV2',
+      path: { instance_id: 'inst-1' },
+      query: { action: 'online' },
+      status: 200,
+    },
     { operationId: 'ListBackendInstances', path: { id: 'vpc-5' }, query: { page_size: 5, page_no: 2 }, status: 200 },
     { operationId: 'ShowDetailsOfVpcChannelV2', path: { instance_id: 'inst-1', vpc_channel_id: 'vpc-5' }, status: 200 },
     { operationId: 'CreateEnvironmentV2', path: { instance_id: 'inst-1' }, status: 201 },
@@ -122,14 +151,28 @@ describe('generated client of the scraped APIG spec', () => {
     const { path: template, method, op } = findOperation(operationId);
     const [version, methodName] = callOf(operationId);
     const body = firstExample(op.requestBody?.content?.['application/json']);
-    reply = { status, body: status === 204 ? undefined : (firstExample(op.responses?.[String(status)]?.content?.['application/json']) ?? {}) };
-    const response = await client()[version][`${methodName}WithResponse`]({ path, ...(query ? { query } : {}), ...(body !== undefined ? { body } : {}) });
+    reply = {
+      status,
+      body:
+        status === 204
+          ? undefined
+          : (firstExample(op.responses?.[String(status)]?.content?.['application/json']) ?? {}),
+    };
+    const response = await client()[version][`${methodName}WithResponse`]({
+      path,
+      ...(query ? { query } : {}),
+      ...(body !== undefined ? { body } : {}),
+    });
     const wire = seen[seen.length - 1];
     expect(wire.method).toBe(method);
-    const expectedPath = template.replace(/\{([^}]+)\}/g, (_m: string, name: string) => (name === 'project_id' ? 'proj-9' : path[name]));
+    const expectedPath = template.replace(/\{([^}]+)\}/g, (_m: string, name: string) =>
+      name === 'project_id' ? 'proj-9' : path[name],
+    );
     const url = new URL(wire.url, baseUrl);
     expect(url.pathname).toBe(expectedPath);
-    expect(Object.fromEntries(url.searchParams)).toEqual(Object.fromEntries(Object.entries(query ?? {}).map(([k, v]) => [k, String(v)])));
+    expect(Object.fromEntries(url.searchParams)).toEqual(
+      Object.fromEntries(Object.entries(query ?? {}).map(([k, v]) => [k, String(v)])),
+    );
     expect(wire.headers['x-auth-token']).toBe('iam-token');
     if (body !== undefined) expect(JSON.parse(wire.body)).toEqual(body);
     else expect(wire.body).toBe('');
@@ -139,7 +182,10 @@ describe('generated client of the scraped APIG spec', () => {
   });
 
   it('a documented error code arrives as the enum member', async () => {
-    reply = { status: 404, body: { error_code: 'APIG.3005', error_msg: 'The request throttling policy does not exist' } };
+    reply = {
+      status: 404,
+      body: { error_code: 'APIG.3005', error_msg: 'The request throttling policy does not exist' },
+    };
     const [version, methodName] = callOf('DeleteRequestThrottlingPolicyV2');
     const error = await client()
       [version][methodName]({ path: { instance_id: 'inst-1', throttle_id: 'gone' } })

@@ -25,7 +25,16 @@ describe('a spec with schemas and error codes but no operations (ROMA)', () => {
     expect(result.schemas).toBe(26);
     expect(result.errorCodes).toBe(292);
     const top = result.files.filter((f) => !f.startsWith('runtime/'));
-    expect(top).toEqual(['README.md', 'errors.ts', 'index.ts', 'package.json', 'tsconfig.cjs.json', 'tsconfig.json', 'types.ts', 'validators.ts']);
+    expect(top).toEqual([
+      'README.md',
+      'errors.ts',
+      'index.ts',
+      'package.json',
+      'tsconfig.cjs.json',
+      'tsconfig.json',
+      'types.ts',
+      'validators.ts',
+    ]);
 
     const out = result.outDir;
     const types = await readFile(join(out, 'types.ts'), 'utf8');
@@ -46,7 +55,11 @@ describe('a spec with schemas and error codes but no operations (ROMA)', () => {
     expect(readme).toContain('The document has no operations, so this package has no client and no client methods');
     expect(readme).toContain('## Operations (0)');
     expect(readme).not.toContain('createRomaClient');
-    expect(JSON.parse(await readFile(join(out, 'package.json'), 'utf8')).hwdocs).toMatchObject({ operations: 0, schemas: 26, errorCodes: 292 });
+    expect(JSON.parse(await readFile(join(out, 'package.json'), 'utf8')).hwdocs).toMatchObject({
+      operations: 0,
+      schemas: 26,
+      errorCodes: 292,
+    });
 
     await writeReadmeExample(out);
     const compiled = compile(out);
@@ -56,7 +69,10 @@ describe('a spec with schemas and error codes but no operations (ROMA)', () => {
 
   it('its validators, error enum and catalogue work at run time', async () => {
     const { outDir } = await generateFixture(ROMA, 'roma-schemas-only-run');
-    const validators = await importGenerated<Record<string, (value: unknown) => Issue[] | boolean>>(outDir, 'validators.ts');
+    const validators = await importGenerated<Record<string, (value: unknown) => Issue[] | boolean>>(
+      outDir,
+      'validators.ts',
+    );
     const validate = validators.validateGroupTreeResponse as (value: unknown) => Issue[];
     expect(validate({ id: 1, name: 'g', parent_id: 2 })).toEqual([]);
     const issues = validate({ id: 0, name: 3 });
@@ -71,7 +87,10 @@ describe('a spec with schemas and error codes but no operations (ROMA)', () => {
     const isKnown = errors.isKnownErrorCode as (code: unknown) => boolean;
     expect(isKnown('APIC.7100')).toBe(true);
     expect(isKnown('APIC.0000')).toBe(false);
-    expect((errors.errorCatalog as Record<string, { status: string; message: string }>)['APIC.7100']).toMatchObject({ status: '401', message: 'Token missing.' });
+    expect((errors.errorCatalog as Record<string, { status: string; message: string }>)['APIC.7100']).toMatchObject({
+      status: '401',
+      message: 'Token missing.',
+    });
   });
 
   it('is deterministic: two renders are byte-identical', async () => {
@@ -117,7 +136,9 @@ describe('other documents without operations', () => {
     const out = join(TMP, 'nothing-written');
     const error = await generatePackage(spec, out).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(SpecProblemsError);
-    expect((error as SpecProblemsError).problems).toContain('paths: the document has no operations, no components.schemas and no x-error-codes: nothing to generate');
+    expect((error as SpecProblemsError).problems).toContain(
+      'paths: the document has no operations, no components.schemas and no x-error-codes: nothing to generate',
+    );
     await expect(readdir(out)).rejects.toThrow();
   });
 });

@@ -24,14 +24,22 @@ beforeAll(async () => {
 
 const validJob = {
   kind: 'job',
-  metadata: { name: 'train-01', description: '描述', workspace_id: null, annotations: { 'job_template': 'Template DL' } },
+  metadata: { name: 'train-01', description: '描述', workspace_id: null, annotations: { job_template: 'Template DL' } },
   algorithm: {
     code_dir: '/bucket/code/',
     boot_file: 'train.py',
     parameters: [{ name: 'lr', value: 0.01, constraint: { editable: true, valid_type: 'Range', valid_range: [0, 1] } }],
     environments: { PYTHONUNBUFFERED: '1' },
   },
-  spec: { resource: { flavor_id: 'modelarts.vm.gpu.v100', node_count: 2, main_container_allocated_memory: 9007199254740991, ratio: 0.5, step: 1.5 } },
+  spec: {
+    resource: {
+      flavor_id: 'modelarts.vm.gpu.v100',
+      node_count: 2,
+      main_container_allocated_memory: 9007199254740991,
+      ratio: 0.5,
+      step: 1.5,
+    },
+  },
 };
 
 describe('generated validators', () => {
@@ -87,9 +95,13 @@ describe('generated validators', () => {
   it('int64 bounds beyond 2^53 are exact and accept bigint values', () => {
     const resource = (extra: object) => keywords(v.validateResource({ flavor_id: 'f', ...extra }));
     expect(resource({ main_container_allocated_memory: 9223372036854775807n })).toEqual([]);
-    expect(resource({ main_container_allocated_memory: 9223372036854775808n })).toEqual(['/main_container_allocated_memory maximum']);
+    expect(resource({ main_container_allocated_memory: 9223372036854775808n })).toEqual([
+      '/main_container_allocated_memory maximum',
+    ]);
     // 2^63 as a double is above the int64 maximum; the comparison with the exact bound says so.
-    expect(resource({ main_container_allocated_memory: 2 ** 63 })).toEqual(['/main_container_allocated_memory maximum']);
+    expect(resource({ main_container_allocated_memory: 2 ** 63 })).toEqual([
+      '/main_container_allocated_memory maximum',
+    ]);
     expect(resource({ offset: -9223372036854775808n })).toEqual([]);
     expect(resource({ offset: -9223372036854775809n })).toEqual(['/offset minimum']);
     // exclusiveMaximum 9007199254740993 (not representable as a double): 9007199254740992 is below it.
@@ -102,14 +114,25 @@ describe('generated validators', () => {
     const path = { dataset_id: 'abcdefghij0123456789' };
     expect(req({ path, body: { labels: [{ name: 'a' }] } })).toEqual([]);
     expect(keywords(req({ path, body: { labels: [] } }))).toEqual(['/body/labels minItems']);
-    expect(keywords(req({ path, body: { labels: [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }] } }))).toEqual(['/body/labels maxItems']);
-    expect(keywords(req({ path, body: { labels: [{ name: 'a' }, { name: 'a' }] } }))).toEqual(['/body/labels uniqueItems']);
-    expect(keywords(req({ path, body: { labels: [{ name: 'a' }, { name: 'toolong' }] } }))).toEqual(['/body/labels/1/name maxLength']);
+    expect(
+      keywords(req({ path, body: { labels: [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }] } })),
+    ).toEqual(['/body/labels maxItems']);
+    expect(keywords(req({ path, body: { labels: [{ name: 'a' }, { name: 'a' }] } }))).toEqual([
+      '/body/labels uniqueItems',
+    ]);
+    expect(keywords(req({ path, body: { labels: [{ name: 'a' }, { name: 'toolong' }] } }))).toEqual([
+      '/body/labels/1/name maxLength',
+    ]);
   });
 
   it('additionalProperties: false, schema-valued maps and JSON pointer escaping of keys', () => {
-    expect(keywords(v.validateParameter({ name: 'x', extra: 1, 'a/b': 2 }))).toEqual(['/extra additionalProperties', '/a~1b additionalProperties']);
-    expect(keywords(v.validateAlgorithm({ environments: { OK: 'x', 'BAD~KEY': 5 } }))).toEqual(['/environments/BAD~0KEY type']);
+    expect(keywords(v.validateParameter({ name: 'x', extra: 1, 'a/b': 2 }))).toEqual([
+      '/extra additionalProperties',
+      '/a~1b additionalProperties',
+    ]);
+    expect(keywords(v.validateAlgorithm({ environments: { OK: 'x', 'BAD~KEY': 5 } }))).toEqual([
+      '/environments/BAD~0KEY type',
+    ]);
     expect(v.validateLabelProperty({ '@modelarts:shortcut': 'A', custom: null, other: 'x' })).toEqual([]);
     expect(keywords(v.validateLabelProperty({ 'a/b~c': 1, custom: 2 }))).toEqual(['/a~1b~0c type', '/custom type']);
   });
@@ -118,7 +141,10 @@ describe('generated validators', () => {
     const tree = { name: 'root', children: [{ name: 'a', children: [{ name: 'b', size: 1, parent: null }] }] };
     expect(v.validateDirectoryNode(tree)).toEqual([]);
     const bad = { name: 'root', children: [{ name: 'a', children: [{ size: -1 }] }] };
-    expect(keywords(v.validateDirectoryNode(bad))).toEqual(['/children/0/children/0 required', '/children/0/children/0/size minimum']);
+    expect(keywords(v.validateDirectoryNode(bad))).toEqual([
+      '/children/0/children/0 required',
+      '/children/0/children/0/size minimum',
+    ]);
     expect(keywords(v.validateDirectoryNode({ name: 'x', parent: { name: 1 } }))).toEqual(['/parent anyOf']);
     const deep = { name: 'x', values: [{ values: [{ values: [{ name: 7 }] }] }] };
     expect(keywords(v.validateLabelAttribute(deep))).toEqual(['/values/0/values/0/values/0/name type']);
@@ -138,7 +164,9 @@ describe('generated validators', () => {
       '/query/dataset_type enum',
     ]);
     const update = requestValidators.updateLabels;
-    expect(keywords(update({ path: { dataset_id: 'short' }, body: { labels: [{ name: 'a' }] } }))).toEqual(['/path/dataset_id pattern']);
+    expect(keywords(update({ path: { dataset_id: 'short' }, body: { labels: [{ name: 'a' }] } }))).toEqual([
+      '/path/dataset_id pattern',
+    ]);
     expect(keywords(update({ path: { dataset_id: 'abcdefghij0123456789' } }))).toEqual(['/body required']);
     expect(keywords(update({}))).toEqual(['/path/dataset_id required', '/body required']);
   });
@@ -171,26 +199,31 @@ describe('generated validators agree with Ajv on the same schemas', () => {
     ['DatasetList', { total_number: 'many', datasets: {} }],
     ['JobMetadata', { name: 'ok', workspace_id: '0', annotations: { a: 'b', c: null } }],
   ];
-  it.each(samples.map(([schema, value], index) => [index, schema, value] as const))('sample %i (%s)', (_index, schema, value) => {
-    const ajvValidate = ajv.getSchema(`spec.json#/components/schemas/${schema}`)!;
-    const ajvValid = ajvValidate(value) as boolean;
-    const ours = v[`validate${schema}`](value);
-    expect(ours.length === 0).toBe(ajvValid);
-    // Conventions that differ on purpose: we report one `anyOf` issue (not each alternative's), and an extra
-    // property at its own pointer (Ajv: at the object, naming the property in params).
-    const errors = ajvValidate.errors ?? [];
-    const anyOfAt = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
-    const insideAnyOf = (path: string) => anyOfAt.some((at) => path === at || path.startsWith(at + '/'));
-    const ajvPaths = new Set(
-      errors
-        .filter((e) => e.keyword === 'anyOf' || !insideAnyOf(e.instancePath))
-        .map((e) =>
-          e.keyword === 'additionalProperties'
-            ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')} ${e.keyword}`
-            : `${e.instancePath} ${e.keyword}`,
-        ),
-    );
-    // Every issue we report is one Ajv reports too (same pointer and keyword), and vice versa.
-    expect(new Set(keywords(ours))).toEqual(ajvPaths);
-  });
+  it.each(samples.map(([schema, value], index) => [index, schema, value] as const))(
+    'sample %i (%s)',
+    (_index, schema, value) => {
+      const ajvValidate = ajv.getSchema(`spec.json#/components/schemas/${schema}`)!;
+      const ajvValid = ajvValidate(value) as boolean;
+      const ours = v[`validate${schema}`](value);
+      expect(ours.length === 0).toBe(ajvValid);
+      // Conventions that differ on purpose: we report one `anyOf` issue (not each alternative's), and an extra
+      // property at its own pointer (Ajv: at the object, naming the property in params).
+      const errors = ajvValidate.errors ?? [];
+      const anyOfAt = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+      const insideAnyOf = (path: string) => anyOfAt.some((at) => path === at || path.startsWith(at + '/'));
+      const ajvPaths = new Set(
+        errors
+          .filter((e) => e.keyword === 'anyOf' || !insideAnyOf(e.instancePath))
+          .map((e) =>
+            e.keyword === 'additionalProperties'
+              ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)
+                  .replace(/~/g, '~0')
+                  .replace(/\//g, '~1')} ${e.keyword}`
+              : `${e.instancePath} ${e.keyword}`,
+          ),
+      );
+      // Every issue we report is one Ajv reports too (same pointer and keyword), and vice versa.
+      expect(new Set(keywords(ours))).toEqual(ajvPaths);
+    },
+  );
 });

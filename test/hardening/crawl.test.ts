@@ -22,7 +22,18 @@ let otherOrigin = '';
 const hits: string[] = [];
 const otherHits: string[] = [];
 const LONG = 'x'.repeat(300);
-const NAMES = [`${LONG}.html`, 'a.html', 'a.html/b.html', 'dup', 'dup.html', 'Dup.html', 'con.html', 'AUX', 'trail..html', '%2e%2e/escape.html'];
+const NAMES = [
+  `${LONG}.html`,
+  'a.html',
+  'a.html/b.html',
+  'dup',
+  'dup.html',
+  'Dup.html',
+  'con.html',
+  'AUX',
+  'trail..html',
+  '%2e%2e/escape.html',
+];
 const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
 
 beforeAll(async () => {
@@ -43,7 +54,13 @@ beforeAll(async () => {
     } else if (url === '/docs/away.html') {
       res.writeHead(307, { Location: `${otherOrigin}/docs/away.html` }).end();
     } else if (url === '/docs/bomb.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip', 'Content-Length': String(bomb.length) }).end(bomb);
+      res
+        .writeHead(200, {
+          'Content-Type': 'text/html',
+          'Content-Encoding': 'gzip',
+          'Content-Length': String(bomb.length),
+        })
+        .end(bomb);
     } else if (url === '/docs/flood.html') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       const chunk = Buffer.alloc(1 << 20, 0x41);
@@ -88,7 +105,13 @@ describe('one hostile doc set', () => {
   let before = '';
   beforeAll(async () => {
     before = treeHash(DIR, new Set(['out']));
-    summary = await crawl([`${origin}/docs/index.html`], { outDir: out, delayMs: 0, retries: 0, maxBodyBytes: 8 * 1024 * 1024, concurrency: 2 });
+    summary = await crawl([`${origin}/docs/index.html`], {
+      outDir: out,
+      delayMs: 0,
+      retries: 0,
+      maxBodyBytes: 8 * 1024 * 1024,
+      concurrency: 2,
+    });
   }, 120_000);
 
   it('writes nothing outside its folder', () => {
@@ -97,7 +120,9 @@ describe('one hostile doc set', () => {
   });
   it('does not follow a redirect to another port, and says so', () => {
     expect(otherHits).toEqual([]);
-    expect(summary.failures.find((f) => f.url.endsWith('/away.html'))?.reason).toMatch(/redirect to another origin not followed/);
+    expect(summary.failures.find((f) => f.url.endsWith('/away.html'))?.reason).toMatch(
+      /redirect to another origin not followed/,
+    );
   });
   it('stops a gzip bomb at the ratio cap and a flood at the size cap, each a failure of its page only', () => {
     expect(summary.failures.find((f) => f.url.endsWith('/bomb.html'))?.reason).toMatch(/MAX_COMPRESSION_RATIO/);
@@ -120,10 +145,19 @@ describe('one hostile doc set', () => {
       }
     }
     // Each file holds its own page.
-    for (const p of summary.pages) expect(readFileSync(join(out, p.file), 'utf8')).toContain(p.url === `${origin}/docs/index.html` ? 'href' : `page ${new URL(p.url).pathname}`);
+    for (const p of summary.pages)
+      expect(readFileSync(join(out, p.file), 'utf8')).toContain(
+        p.url === `${origin}/docs/index.html` ? 'href' : `page ${new URL(p.url).pathname}`,
+      );
   });
   it('a resumed crawl of the same set names the files the same way', async () => {
-    const again = await crawl([`${origin}/docs/index.html`], { outDir: out, delayMs: 0, retries: 0, maxBodyBytes: 8 * 1024 * 1024, concurrency: 2 });
+    const again = await crawl([`${origin}/docs/index.html`], {
+      outDir: out,
+      delayMs: 0,
+      retries: 0,
+      maxBodyBytes: 8 * 1024 * 1024,
+      concurrency: 2,
+    });
     expect(again.pages.map((p) => p.file)).toEqual(summary.pages.map((p) => p.file));
   }, 120_000);
 });
@@ -138,7 +172,10 @@ describe('kill -9 in the middle of a crawl', () => {
       served.push(req.url ?? '');
       // Slow enough that the kill lands mid-crawl.
       setTimeout(() => {
-        const links = req.url === '/set/index.html' ? Array.from({ length: PAGES }, (_, i) => `<a href="p${i}.html">p${i}</a>`).join('') : '';
+        const links =
+          req.url === '/set/index.html'
+            ? Array.from({ length: PAGES }, (_, i) => `<a href="p${i}.html">p${i}</a>`).join('')
+            : '';
         res.writeHead(200, { 'Content-Type': 'text/html' }).end(page(`${req.url} ${links}`));
       }, 60);
     });
@@ -153,10 +190,27 @@ describe('kill -9 in the middle of a crawl', () => {
   it('loses at most the page in flight', async () => {
     const out = join(DIR, 'killed');
     const before = treeHash(DIR, new Set(['killed', 'out']));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/main.ts'), 'crawl', `${base}/set/index.html`, '-o', out, '--delay-ms', '0', '--concurrency', '1', '-q'], {
-      cwd: DIR,
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'cli/main.ts'),
+        'crawl',
+        `${base}/set/index.html`,
+        '-o',
+        out,
+        '--delay-ms',
+        '0',
+        '--concurrency',
+        '1',
+        '-q',
+      ],
+      {
+        cwd: DIR,
+        stdio: 'ignore',
+      },
+    );
     // Kill once about a third of the pages were requested.
     await new Promise<void>((done) => {
       const timer = setInterval(() => {

@@ -14,7 +14,8 @@ const DOC = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n';
 beforeAll(() => {
   rmSync(REPO, { recursive: true, force: true });
   mkdirSync(REPO, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: REPO, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: REPO, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   writeFileSync(join(REPO, 'api.yaml'), DOC);
   writeFileSync(join(REPO, 'victim.txt'), 'precious\n');

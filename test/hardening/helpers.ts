@@ -33,7 +33,11 @@ export function treeHash(dir: string, skip: ReadonlySet<string> = new Set()): st
  * `hwdocs <args>` in a child Node process whose heap is capped at `maxHeapMb`: exceeding it kills the child
  * (V8 "heap out of memory"), which fails the test. That is how memory bounds are asserted without timing anything.
  */
-export function runCliBounded(args: string[], cwd: string, maxHeapMb = 200): { code: number | null; stdout: string; stderr: string } {
+export function runCliBounded(
+  args: string[],
+  cwd: string,
+  maxHeapMb = 200,
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(
     process.execPath,
     [`--max-old-space-size=${maxHeapMb}`, '--import', 'tsx', join(ROOT, 'cli/main.ts'), ...args],
@@ -44,7 +48,11 @@ export function runCliBounded(args: string[], cwd: string, maxHeapMb = 200): { c
 
 /** A YAML alias bomb of `levels` levels, each level ten aliases of the previous one (10^levels leaves, ~2.7 KB). */
 export function aliasBomb(levels = 40): string {
-  let text = 'openapi: 3.1.0\ninfo: {title: bomb, version: "1"}\npaths: {}\nx-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-  for (let i = 1; i < levels; i++) text += `x-a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+  let text =
+    'openapi: 3.1.0\ninfo: {title: bomb, version: "1"}\npaths: {}\nx-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+  for (let i = 1; i < levels; i++)
+    text += `x-a${i}: &a${i} [${Array(10)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
   return text;
 }

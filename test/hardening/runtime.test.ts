@@ -43,7 +43,12 @@ const createThrottle: OperationSpec = {
   headerParams: [],
   hasBody: true,
 };
-const listThrottles: OperationSpec = { ...createThrottle, operationId: 'ListRequestThrottlingPolicyV2', method: 'GET', hasBody: false };
+const listThrottles: OperationSpec = {
+  ...createThrottle,
+  operationId: 'ListRequestThrottlingPolicyV2',
+  method: 'GET',
+  hasBody: false,
+};
 
 let target: ScriptedServer;
 let other: ScriptedServer;
@@ -73,13 +78,32 @@ function client(overrides: Partial<AdvancedClientOptions> = {}, service = SERVIC
 }
 
 /** Everything an error or response exposes, as a developer would see it logged. */
-const shown = (value: unknown): string => inspect(value, { depth: 10 }) + JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+const shown = (value: unknown): string =>
+  inspect(value, { depth: 10 }) + JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
 
 describe('redirects are never followed (no credentials or body to another origin)', () => {
   const cases = [
-    { name: 'token, POST with body, 307', credentials: { type: 'token', token: TOKEN } as const, secret: TOKEN, op: createThrottle, status: 307 },
-    { name: 'AK/SK + security token, GET, 302', credentials: { type: 'aksk', accessKey: AK, secretKey: SK, securityToken: SECURITY_TOKEN } as const, secret: SECURITY_TOKEN, op: listThrottles, status: 302 },
-    { name: 'token, GET, 308', credentials: { type: 'token', token: TOKEN } as const, secret: TOKEN, op: listThrottles, status: 308 },
+    {
+      name: 'token, POST with body, 307',
+      credentials: { type: 'token', token: TOKEN } as const,
+      secret: TOKEN,
+      op: createThrottle,
+      status: 307,
+    },
+    {
+      name: 'AK/SK + security token, GET, 302',
+      credentials: { type: 'aksk', accessKey: AK, secretKey: SK, securityToken: SECURITY_TOKEN } as const,
+      secret: SECURITY_TOKEN,
+      op: listThrottles,
+      status: 302,
+    },
+    {
+      name: 'token, GET, 308',
+      credentials: { type: 'token', token: TOKEN } as const,
+      secret: TOKEN,
+      op: listThrottles,
+      status: 308,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -146,7 +170,14 @@ describe('client options are checked at construction', () => {
     });
   }
   it('real regions pass', () => {
-    for (const region of ['cn-north-4', 'ap-southeast-1', 'eu-west-101', 'la-south-2', 'cn-southwest-2', 'ru-moscow-1']) {
+    for (const region of [
+      'cn-north-4',
+      'ap-southeast-1',
+      'eu-west-101',
+      'la-south-2',
+      'cn-southwest-2',
+      'ru-moscow-1',
+    ]) {
       expect(() => client({ region, endpoint: undefined })).not.toThrow();
     }
   });
@@ -163,13 +194,24 @@ describe('client options are checked at construction', () => {
 
 describe('echoed secrets are redacted everywhere', () => {
   const echo = (status: number) =>
-    reply(status, { error_code: 'APIG.0101', error_msg: `bad token ${TOKEN}`, request_id: TOKEN, echo: { [TOKEN]: [encodeURIComponent(TOKEN)] } }, {
-      'X-Request-Id': TOKEN,
-      'X-Echo': `token=${TOKEN}`,
-    });
+    reply(
+      status,
+      {
+        error_code: 'APIG.0101',
+        error_msg: `bad token ${TOKEN}`,
+        request_id: TOKEN,
+        echo: { [TOKEN]: [encodeURIComponent(TOKEN)] },
+      },
+      {
+        'X-Request-Id': TOKEN,
+        'X-Echo': `token=${TOKEN}`,
+      },
+    );
   it('in an error: message, request id, body (keys, values, percent-encoded), nothing of the token', async () => {
     target.script(echo(401));
-    const error = await client().request(listThrottles, { path: { instance_id: 'i' } }).catch((e: unknown) => e);
+    const error = await client()
+      .request(listThrottles, { path: { instance_id: 'i' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HuaweiCloudApiError);
     expect((error as HuaweiCloudApiError).requestId).toBe('[REDACTED]');
     expect(shown(error)).not.toContain(TOKEN);
@@ -184,10 +226,15 @@ describe('echoed secrets are redacted everywhere', () => {
   });
   it('AK/SK: the secret key, security token and signature never show', async () => {
     target.script((req, res) => {
-      res.writeHead(403, { 'Content-Type': 'application/json', 'X-Request-Id': String(req.headers['x-security-token']) });
+      res.writeHead(403, {
+        'Content-Type': 'application/json',
+        'X-Request-Id': String(req.headers['x-security-token']),
+      });
       res.end(JSON.stringify({ error_msg: `${req.headers.authorization} ${SK}` }));
     });
-    const error = await client({ credentials: { type: 'aksk', accessKey: AK, secretKey: SK, securityToken: SECURITY_TOKEN } })
+    const error = await client({
+      credentials: { type: 'aksk', accessKey: AK, secretKey: SK, securityToken: SECURITY_TOKEN },
+    })
       .request(listThrottles, { path: { instance_id: 'i' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HuaweiCloudApiError);
@@ -199,7 +246,10 @@ describe('echoed secrets are redacted everywhere', () => {
 describe('headers are ASCII', () => {
   it('a CJK service title gives an ASCII User-Agent and the request works', async () => {
     target.script(reply(200, { ok: 1 }));
-    const response = await client({}, { name: '流控 API', serverTemplate: SERVICE.serverTemplate }).request(listThrottles, { path: { instance_id: 'i' } });
+    const response = await client({}, { name: '流控 API', serverTemplate: SERVICE.serverTemplate }).request(
+      listThrottles,
+      { path: { instance_id: 'i' } },
+    );
     expect(response.body).toEqual({ ok: 1 });
     const userAgent = String(target.received[0]?.headers['user-agent']);
     expect(userAgent).toMatch(/^[\x20-\x7e]+$/);
@@ -208,7 +258,10 @@ describe('headers are ASCII', () => {
   it('a non-ASCII or multi-line header parameter is a RequestValidationError, nothing sent', async () => {
     target.script(reply(200, {}));
     const error = await client()
-      .request({ ...listThrottles, headerParams: ['X-Name', 'X-Evil'] }, { path: { instance_id: 'i' }, headers: { 'X-Name': '名字', 'X-Evil': 'a\r\nX-Auth-Token: x' } })
+      .request(
+        { ...listThrottles, headerParams: ['X-Name', 'X-Evil'] },
+        { path: { instance_id: 'i' }, headers: { 'X-Name': '名字', 'X-Evil': 'a\r\nX-Auth-Token: x' } },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as RequestValidationError).issues.map((i) => i.path)).toEqual(['/headers/X-Name', '/headers/X-Evil']);
@@ -222,9 +275,17 @@ describe('stalls and floods are bounded', () => {
     try {
       // A fetch that never answers until aborted, as a silent server does.
       const silent: typeof fetch = (_input, init) =>
-        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        );
       const pending = createClient(
-        { region: 'cn-north-4', credentials: { type: 'token', token: TOKEN }, projectId: 'p', retries: 0, fetch: silent },
+        {
+          region: 'cn-north-4',
+          credentials: { type: 'token', token: TOKEN },
+          projectId: 'p',
+          retries: 0,
+          fetch: silent,
+        },
         SERVICE,
       )
         .request(listThrottles, { path: { instance_id: 'i' } })
@@ -239,7 +300,9 @@ describe('stalls and floods are bounded', () => {
   });
   it('a stalled server on 127.0.0.1 times out at the configured bound', async () => {
     target.script(stall);
-    const error = await client({ timeoutMs: 300 }).request(listThrottles, { path: { instance_id: 'i' } }).catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 300 })
+      .request(listThrottles, { path: { instance_id: 'i' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
@@ -283,7 +346,14 @@ describe('stalls and floods are bounded', () => {
   });
   it('the default cap applies without any option, and a declared 1 GB body is refused before reading', async () => {
     const error = await createClient(
-      { region: 'cn-north-4', endpoint: floodUrl + '/declared', allowInsecureEndpoint: true, credentials: { type: 'token', token: TOKEN }, projectId: 'p', retries: 0 },
+      {
+        region: 'cn-north-4',
+        endpoint: floodUrl + '/declared',
+        allowInsecureEndpoint: true,
+        credentials: { type: 'token', token: TOKEN },
+        projectId: 'p',
+        retries: 0,
+      },
       SERVICE,
     )
       .request(listThrottles, { path: { instance_id: 'i' } })

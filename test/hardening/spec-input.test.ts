@@ -38,7 +38,9 @@ afterAll(() => {
   server.close();
 });
 
-const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } };
+const ok = {
+  '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+};
 function spec(paths: object, schemas: object, extra: object = {}): object {
   return {
     openapi: '3.1.0',
@@ -50,10 +52,19 @@ function spec(paths: object, schemas: object, extra: object = {}): object {
     ...extra,
   };
 }
-const op = (operationId: string, extra: object = {}) => ({ operationId, summary: operationId, responses: ok, ...extra });
+const op = (operationId: string, extra: object = {}) => ({
+  operationId,
+  summary: operationId,
+  responses: ok,
+  ...extra,
+});
 
 /** Writes the spec, runs `action`, and returns its error; the tree outside `out` must be unchanged. */
-async function refused(name: string, text: string, action: (path: string, out: string) => Promise<unknown>): Promise<Error> {
+async function refused(
+  name: string,
+  text: string,
+  action: (path: string, out: string) => Promise<unknown>,
+): Promise<Error> {
   const path = join(DIR, `${name}.yaml`);
   writeFileSync(path, text);
   const out = join(DIR, `${name}-out`);
@@ -71,16 +82,57 @@ async function refused(name: string, text: string, action: (path: string, out: s
 
 describe('external $ref: refused with its location, before any fetch or read', () => {
   const table: Array<[string, () => object, RegExp]> = [
-    ['http schema', () => spec({ '/a': { get: op('ShowA') } }, { Thing: { $ref: `${baseUrl}/remote.yaml` } }), /#\/components\/schemas\/Thing: \$ref "http:\/\/127\.0\.0\.1:\d+\/remote\.yaml" is not a local reference/],
-    ['file on disk', () => spec({ '/a': { get: op('ShowA') } }, { Thing: { $ref: './local-secret.yaml#/Secret' } }), /Thing: \$ref ".\/local-secret.yaml#\/Secret" is not a local reference/],
-    ['absolute path', () => spec({ '/a': { get: op('ShowA') } }, { Thing: { $ref: '/etc/passwd' } }), /\$ref "\/etc\/passwd" is not a local reference/],
-    ['parameter', () => spec({ '/a': { get: op('ShowA', { parameters: [{ $ref: `${baseUrl}/p.yaml` }] }) } }, { Thing: { type: 'object' } }), /#\/paths\/~1a\/get\/parameters\/0: \$ref/],
+    [
+      'http schema',
+      () => spec({ '/a': { get: op('ShowA') } }, { Thing: { $ref: `${baseUrl}/remote.yaml` } }),
+      /#\/components\/schemas\/Thing: \$ref "http:\/\/127\.0\.0\.1:\d+\/remote\.yaml" is not a local reference/,
+    ],
+    [
+      'file on disk',
+      () => spec({ '/a': { get: op('ShowA') } }, { Thing: { $ref: './local-secret.yaml#/Secret' } }),
+      /Thing: \$ref ".\/local-secret.yaml#\/Secret" is not a local reference/,
+    ],
+    [
+      'absolute path',
+      () => spec({ '/a': { get: op('ShowA') } }, { Thing: { $ref: '/etc/passwd' } }),
+      /\$ref "\/etc\/passwd" is not a local reference/,
+    ],
+    [
+      'parameter',
+      () =>
+        spec(
+          { '/a': { get: op('ShowA', { parameters: [{ $ref: `${baseUrl}/p.yaml` }] }) } },
+          { Thing: { type: 'object' } },
+        ),
+      /#\/paths\/~1a\/get\/parameters\/0: \$ref/,
+    ],
     // Example objects are not scanned (their values are data); the linter's resolver refuses to load them.
-    ['example object', () => spec({ '/a': { get: op('ShowA', { responses: { '200': { description: 'ok', content: { 'application/json': { examples: { e: { $ref: `${baseUrl}/e.yaml` } } } } } } }) } }, { Thing: { type: 'object' } }), /refused|resolve/i],
+    [
+      'example object',
+      () =>
+        spec(
+          {
+            '/a': {
+              get: op('ShowA', {
+                responses: {
+                  '200': {
+                    description: 'ok',
+                    content: { 'application/json': { examples: { e: { $ref: `${baseUrl}/e.yaml` } } } },
+                  },
+                },
+              }),
+            },
+          },
+          { Thing: { type: 'object' } },
+        ),
+      /refused|resolve/i,
+    ],
   ];
   for (const [name, build, message] of table) {
     it(`generate: ${name}`, async () => {
-      const error = await refused(`ext-${name.replace(/ /g, '-')}`, JSON.stringify(build()), (path, out) => generatePackage(path, out));
+      const error = await refused(`ext-${name.replace(/ /g, '-')}`, JSON.stringify(build()), (path, out) =>
+        generatePackage(path, out),
+      );
       expect(error).toBeInstanceOf(SpecProblemsError);
       expect(error.message).toMatch(message);
     });
@@ -105,7 +157,10 @@ describe('alias bombs and deep nesting: a clear error, bounded (child process ca
     expect(treeHash(DIR)).toBe(before);
   }, 180_000);
   it('generate and diff: 20 000 levels of nesting', async () => {
-    const deep = JSON.stringify(spec({ '/a': { get: op('ShowA') } }, { Thing: { type: 'object' } })).replace(/}$/, `, "x-deep": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    const deep = JSON.stringify(spec({ '/a': { get: op('ShowA') } }, { Thing: { type: 'object' } })).replace(
+      /}$/,
+      `, "x-deep": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+    );
     const error = await refused('deep', deep, (path, out) => generatePackage(path, out));
     expect(error).toBeInstanceOf(SpecProblemsError);
     expect(error.message).toMatch(/cannot parse the document|nests deeper/);
@@ -114,7 +169,9 @@ describe('alias bombs and deep nesting: a clear error, bounded (child process ca
   it('a 300-level document is refused by depth, with the limit named', async () => {
     let nested: unknown = 'leaf';
     for (let i = 0; i < 300; i++) nested = { a: nested };
-    const text = JSON.stringify(spec({ '/a': { get: op('ShowA') } }, { Thing: { type: 'object' } }, { 'x-deep': nested }));
+    const text = JSON.stringify(
+      spec({ '/a': { get: op('ShowA') } }, { Thing: { type: 'object' } }, { 'x-deep': nested }),
+    );
     const error = await refused('deep300', text, (path, out) => generatePackage(path, out));
     // Redocly's parser stops at 100 levels itself; the diff loader's parser needs MAX_DOCUMENT_DEPTH.
     expect(error.message).toMatch(/nesting exceeded maxDepth|MAX_DOCUMENT_DEPTH/);
@@ -124,7 +181,12 @@ describe('alias bombs and deep nesting: a clear error, bounded (child process ca
 
 describe('$ref cycles and Object.prototype names', () => {
   it('a $ref cycle is one clear problem, not a stack from the linter', async () => {
-    const text = JSON.stringify(spec({ '/a': { get: op('ShowA') } }, { Thing: { $ref: '#/components/schemas/Other' }, Other: { $ref: '#/components/schemas/Thing' } }));
+    const text = JSON.stringify(
+      spec(
+        { '/a': { get: op('ShowA') } },
+        { Thing: { $ref: '#/components/schemas/Other' }, Other: { $ref: '#/components/schemas/Thing' } },
+      ),
+    );
     const error = await refused('cycle', text, (path, out) => generatePackage(path, out));
     expect(error).toBeInstanceOf(SpecProblemsError);
     expect((error as SpecProblemsError).problems).toEqual([
@@ -137,8 +199,14 @@ describe('$ref cycles and Object.prototype names', () => {
     const properties = Object.fromEntries(NAMES.map((n) => [n, { type: 'string' }]));
     const doc = spec(
       {
-        '/things': { get: op('toString', { parameters: NAMES.map((name) => ({ name, in: 'query', schema: { type: 'string' } })) }) },
-        '/things/{id}': { get: op('constructor', { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] }) },
+        '/things': {
+          get: op('toString', { parameters: NAMES.map((name) => ({ name, in: 'query', schema: { type: 'string' } })) }),
+        },
+        '/things/{id}': {
+          get: op('constructor', {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          }),
+        },
       },
       { Thing: { type: 'object', required: ['valueOf'], properties }, toString: { type: 'object', properties } },
     );
@@ -154,7 +222,13 @@ describe('$ref cycles and Object.prototype names', () => {
     expect(compiled.status).toBe(0);
     // And it runs: optional parameters named like Object.prototype members are optional, and are sent when given.
     const pkg = await importGenerated<Record<string, any>>(out, 'index.ts');
-    const client = pkg.createHostileClient({ region: 'cn-north-4', endpoint: baseUrl, allowInsecureEndpoint: true, credentials: { type: 'token', token: 'tok-1234' }, retries: 0 });
+    const client = pkg.createHostileClient({
+      region: 'cn-north-4',
+      endpoint: baseUrl,
+      allowInsecureEndpoint: true,
+      credentials: { type: 'token', token: 'tok-1234' },
+      retries: 0,
+    });
     hits = [];
     await client.toString_({});
     await client.toString_({ query: { toString: 'a', constructor: 'b', valueOf: 'c' } });
@@ -168,7 +242,10 @@ describe('size', () => {
   // The emitters alone (formatting 10 000 operations takes minutes on a loaded machine and proves nothing here).
   it('10 000 operations: the validators emitter and the model do not overflow the stack', () => {
     const paths: Record<string, object> = {};
-    for (let i = 0; i < 10_000; i++) paths[`/r${i}`] = { get: op(`Show${i}`, { parameters: [{ name: 'q', in: 'query', schema: { type: 'string', maxLength: 3 } }] }) };
+    for (let i = 0; i < 10_000; i++)
+      paths[`/r${i}`] = {
+        get: op(`Show${i}`, { parameters: [{ name: 'q', in: 'query', schema: { type: 'string', maxLength: 3 } }] }),
+      };
     const doc = spec(paths, { Thing: { type: 'object', properties: { a: { type: 'string' } } } }) as JsonObject;
     const service = buildServiceModel(doc);
     expect(service.operations).toHaveLength(10_000);

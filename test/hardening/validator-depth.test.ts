@@ -20,7 +20,10 @@ const spec = {
     schemas: {
       Node: {
         type: 'object',
-        properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+        properties: {
+          name: { type: 'string' },
+          children: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+        },
         required: ['name'],
       },
     },

@@ -22,7 +22,11 @@ if (!existsSync(join(CORPUS, 'services.json'))) {
   console.log(`corpus not found at ${CORPUS}: nothing to measure`);
   process.exit(0);
 }
-const services = (JSON.parse(readFileSync(join(CORPUS, 'services.json'), 'utf8')) as { services: { service: string; pages: string; truth: string }[] }).services;
+const services = (
+  JSON.parse(readFileSync(join(CORPUS, 'services.json'), 'utf8')) as {
+    services: { service: string; pages: string; truth: string }[];
+  }
+).services;
 let totals = { schemas: 0, numbered: 0, ops: 0, numberedOps: 0, matched: 0, named: 0 };
 for (const s of services.filter((x) => !only.length || only.includes(x.service))) {
   const { document } = await scrapeInputs([join(CORPUS, s.pages)], { service: s.service, root: ROOT });
@@ -31,8 +35,11 @@ for (const s of services.filter((x) => !only.length || only.includes(x.service))
   const ops = openApiOps(document);
   const truthDir = join(CORPUS, s.truth);
   const truth = new Map<string, string>();
-  for (const f of readdirSync(truthDir).filter((f) => f.endsWith('.json')).sort())
-    for (const op of explorerOps(JSON.parse(readFileSync(join(truthDir, f), 'utf8')) as ExplorerFile)) truth.set(op.key, op.name);
+  for (const f of readdirSync(truthDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort())
+    for (const op of explorerOps(JSON.parse(readFileSync(join(truthDir, f), 'utf8')) as ExplorerFile))
+      truth.set(op.key, op.name);
   const numbered = counterNumbered(schemaNames);
   const numberedOps = counterNumbered(ops.map((o) => o.name));
   const misses: string[] = [];
@@ -46,11 +53,24 @@ for (const s of services.filter((x) => !only.length || only.includes(x.service))
     if (op.name === want || op.name.replace(/V\d+(_\d+)?$/, '') === want) named++;
     else misses.push(`${op.key}: ${op.name} (want ${want})`);
   }
-  totals = { schemas: totals.schemas + schemaNames.length, numbered: totals.numbered + numbered.length, ops: totals.ops + ops.length, numberedOps: totals.numberedOps + numberedOps.length, matched: totals.matched + matched, named: totals.named + named };
+  totals = {
+    schemas: totals.schemas + schemaNames.length,
+    numbered: totals.numbered + numbered.length,
+    ops: totals.ops + ops.length,
+    numberedOps: totals.numberedOps + numberedOps.length,
+    matched: totals.matched + matched,
+    named: totals.named + named,
+  };
   console.log(
     `${s.service.padEnd(10)} schemas ${String(schemaNames.length).padStart(4)}  numbered ${String(numbered.length).padStart(3)}  ops ${String(ops.length).padStart(4)}  numbered ops ${String(numberedOps.length).padStart(2)}  operationId = definition ${named}/${matched} (${matched ? ((100 * named) / matched).toFixed(1) : '-'} %)`,
   );
-  if (showMisses) for (const m of [...numbered.map((n) => `numbered schema ${n}`), ...numberedOps.map((n) => `numbered op ${n}`), ...misses]) console.log(`    ${m}`);
+  if (showMisses)
+    for (const m of [
+      ...numbered.map((n) => `numbered schema ${n}`),
+      ...numberedOps.map((n) => `numbered op ${n}`),
+      ...misses,
+    ])
+      console.log(`    ${m}`);
 }
 console.log(
   `${'total'.padEnd(10)} schemas ${totals.schemas}  numbered ${totals.numbered}  ops ${totals.ops}  numbered ops ${totals.numberedOps}  operationId = definition ${totals.named}/${totals.matched} (${((100 * totals.named) / totals.matched).toFixed(1)} %)`,

@@ -1,7 +1,13 @@
 // Operation names from routes and English page file names, API versions: [given, want] tables.
 
 import { describe, expect, it } from 'vitest';
-import { apiVersionOf, derivedOperationNames, singular, titleOperationName, versionTag } from '../../scraper/interpret/names.ts';
+import {
+  apiVersionOf,
+  derivedOperationNames,
+  singular,
+  titleOperationName,
+  versionTag,
+} from '../../scraper/interpret/names.ts';
 
 describe('derivedOperationNames: the first name reads like the official ones', () => {
   const cases: [string, string][] = [
@@ -25,7 +31,10 @@ describe('derivedOperationNames: the first name reads like the official ones', (
     });
 
   it('tells clashing routes apart by their parents, then by collection vs item, last by a digest', () => {
-    expect(derivedOperationNames('DELETE', '/v1/{p}/clusters/{c}/tags/{t}').slice(0, 2)).toEqual(['DeleteTag', 'DeleteClusterTag']);
+    expect(derivedOperationNames('DELETE', '/v1/{p}/clusters/{c}/tags/{t}').slice(0, 2)).toEqual([
+      'DeleteTag',
+      'DeleteClusterTag',
+    ]);
     const collection = derivedOperationNames('POST', '/v1.0/{p}/graphs/action');
     const item = derivedOperationNames('POST', '/v1.0/{p}/graphs/{g}/action');
     expect(collection.slice(0, -1)).not.toEqual(item.slice(0, -1));

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { scrapeInputs } from '../../scraper/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PAGES = ['执行adb-shell命令.md', '卸载apk.md', '推送文件.md'].map((f) => join(ROOT, 'test/fixtures/zh-md/cph', f));
+const PAGES = ['执行adb-shell命令.md', '卸载apk.md', '推送文件.md'].map((f) =>
+  join(ROOT, 'test/fixtures/zh-md/cph', f),
+);
 
 describe('one route documented with several bodies', () => {
   it('is one operation with an anyOf request body, one variant per page', async () => {
@@ -16,11 +18,18 @@ describe('one route documented with several bodies', () => {
     const op = doc.paths['/v1/{project_id}/cloud-phone/phones/commands'].post;
     const media = op.requestBody.content['application/json'];
     const variants = media.schema.anyOf as { $ref: string; 'x-source': { file: string } }[];
-    expect(variants.map((v) => v['x-source'].file.split('/').pop()).sort()).toEqual(['卸载apk.md', '执行adb-shell命令.md', '推送文件.md']);
+    expect(variants.map((v) => v['x-source'].file.split('/').pop()).sort()).toEqual([
+      '卸载apk.md',
+      '执行adb-shell命令.md',
+      '推送文件.md',
+    ]);
     // Distinct shapes, each the table of its own page.
     const names = variants.map((v) => v.$ref.replace('#/components/schemas/', ''));
     expect(new Set(names).size).toBe(3);
-    for (const v of variants) expect(doc.components.schemas[v.$ref.replace('#/components/schemas/', '')]['x-source'].file).toBe(v['x-source'].file);
+    for (const v of variants)
+      expect(doc.components.schemas[v.$ref.replace('#/components/schemas/', '')]['x-source'].file).toBe(
+        v['x-source'].file,
+      );
     // Each page's request example is kept, and the report says the bodies were merged, not dropped.
     expect(Object.keys(media.examples)).toHaveLength(3);
     expect(r.report.filter((e) => e.reason.includes('oneOf variant'))).toHaveLength(2);

@@ -15,13 +15,19 @@ const INPUTS = [join(ROOT, 'test/fixtures/zh-md'), join(ROOT, 'manual/apig')];
 async function configWith(names: unknown): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'hwdocs-names-'));
   const file = join(dir, 'hwdocs.config.json');
-  await writeFile(file, JSON.stringify({ services: [{ name: 'apig', inputs: ['pages'], spec: 'spec/apig.yaml', names }] }));
+  await writeFile(
+    file,
+    JSON.stringify({ services: [{ name: 'apig', inputs: ['pages'], spec: 'spec/apig.yaml', names }] }),
+  );
   return file;
 }
 
 describe('config: names', () => {
   it('loads operation and schema pins', async () => {
-    const names = { operations: { 'GET /v3/{project_id}/elb/listeners': 'ListListeners' }, schemas: { Listener_3fa2c1: 'Listener' } };
+    const names = {
+      operations: { 'GET /v3/{project_id}/elb/listeners': 'ListListeners' },
+      schemas: { Listener_3fa2c1: 'Listener' },
+    };
     const config = await loadConfig(await configWith(names));
     expect(config.services[0]!.names).toEqual(names);
   });
@@ -45,7 +51,9 @@ describe('pinned names', () => {
     const outcomes = await outcomesOf(await expandInputs(INPUTS), ROOT);
     const plain = build(outcomes);
     // Pin one operation by its route (placeholder names spelt differently) and one schema by its generated name.
-    const [path, item] = Object.entries(plain.paths as Record<string, Record<string, { operationId: string }>>).find(([p]) => p.includes('throttles'))!;
+    const [path, item] = Object.entries(plain.paths as Record<string, Record<string, { operationId: string }>>).find(
+      ([p]) => p.includes('throttles'),
+    )!;
     const [method, operation] = Object.entries(item)[0]!;
     const route = `${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, '{x}')}`;
     const schema = Object.keys(plain.components.schemas).find((n) => n !== 'ErrorMsg')!;
@@ -53,15 +61,24 @@ describe('pinned names', () => {
 
     const pinned = build(outcomes, { names });
     expect(pinned.paths[path][method].operationId).toBe('PinnedOperation');
-    const ids = Object.values(pinned.paths as Record<string, Record<string, { operationId: string }>>).flatMap((i) => Object.values(i).map((o) => o.operationId));
+    const ids = Object.values(pinned.paths as Record<string, Record<string, { operationId: string }>>).flatMap((i) =>
+      Object.values(i).map((o) => o.operationId),
+    );
     expect(ids.filter((id) => id === 'PinnedOperation')).toHaveLength(1);
     expect(operation.operationId).not.toBe('PinnedOperation');
     expect(pinned.components.schemas.ErrorMsg.properties).toEqual(plain.components.schemas[schema].properties);
     // The schema that had the pinned name before is still there, under another name.
     if (plain.components.schemas.ErrorMsg)
-      expect(Object.values(pinned.components.schemas).some((s: any) => JSON.stringify(s.properties) === JSON.stringify(plain.components.schemas.ErrorMsg.properties))).toBe(true);
+      expect(
+        Object.values(pinned.components.schemas).some(
+          (s: any) => JSON.stringify(s.properties) === JSON.stringify(plain.components.schemas.ErrorMsg.properties),
+        ),
+      ).toBe(true);
 
-    for (const [stride, offset] of [[2, 1], [3, 0]] as const) {
+    for (const [stride, offset] of [
+      [2, 1],
+      [3, 0],
+    ] as const) {
       const r = await dropAndReorder(INPUTS, ROOT, stride, offset, { names });
       expect(r.changed).toEqual([]);
     }

@@ -31,21 +31,37 @@ describe('names survive dropping and reordering pages (repo fixtures)', () => {
     expect(counterNumbered([...r.full.schemas.keys()])).toEqual([]);
     expect(counterNumbered([...r.full.operations.keys()])).toEqual([]);
     // The measure itself sees counters: the names the scraper gave before names were contextual.
-    expect(counterNumbered(['Listener', 'Listener2', 'Listener2_2', 'ListListeners', 'ListListeners2', 'ShowJobResponse404'])).toEqual(['Listener2', 'Listener2_2', 'ListListeners2']);
+    expect(
+      counterNumbered([
+        'Listener',
+        'Listener2',
+        'Listener2_2',
+        'ListListeners',
+        'ListListeners2',
+        'ShowJobResponse404',
+      ]),
+    ).toEqual(['Listener2', 'Listener2_2', 'ListListeners2']);
   }, 60_000);
 });
 
-describe.skipIf(!HAS_CORPUS)('names survive dropping and reordering pages (shared corpus; skipped: ../shared/corpus absent)', () => {
-  for (const service of ['apig', 'modelarts', 'dds', 'swr', 'bms', 'ges']) {
-    it(service, async () => {
-      for (const [stride, offset] of [
-        [3, 0],
-        [5, 2],
-      ] as const) {
-        const r = await dropAndReorder([join(CORPUS, 'zh-md', service)], ROOT, stride, offset);
-        expect(r.commonOperations).toBeGreaterThan(5);
-        expect(r.changed, `${service}, without every ${stride}th page from ${offset}`).toEqual([]);
-      }
-    }, 300_000);
-  }
-});
+describe.skipIf(!HAS_CORPUS)(
+  'names survive dropping and reordering pages (shared corpus; skipped: ../shared/corpus absent)',
+  () => {
+    for (const service of ['apig', 'modelarts', 'dds', 'swr', 'bms', 'ges']) {
+      it(
+        service,
+        async () => {
+          for (const [stride, offset] of [
+            [3, 0],
+            [5, 2],
+          ] as const) {
+            const r = await dropAndReorder([join(CORPUS, 'zh-md', service)], ROOT, stride, offset);
+            expect(r.commonOperations).toBeGreaterThan(5);
+            expect(r.changed, `${service}, without every ${stride}th page from ${offset}`).toEqual([]);
+          }
+        },
+        300_000,
+      );
+    }
+  },
+);

@@ -14,7 +14,8 @@ type Json = Record<string, any>;
 export async function outcomesOf(files: string[], root: string): Promise<PageOutcome[]> {
   const report: ReportEntry[] = [];
   const outcomes: PageOutcome[] = [];
-  for (const file of files) outcomes.push(...scrapeText(await readFile(file, 'utf8'), relative(root, file), report).outcomes);
+  for (const file of files)
+    outcomes.push(...scrapeText(await readFile(file, 'utf8'), relative(root, file), report).outcomes);
   return outcomes;
 }
 
@@ -29,10 +30,13 @@ function meaning(value: unknown, schemas: Json, seen: string[] = []): unknown {
   const ref = (value as Json).$ref;
   if (typeof ref === 'string') {
     const name = ref.replace('#/components/schemas/', '');
-    return seen.includes(name) ? { cycle: seen.length - seen.indexOf(name) } : meaning(schemas[name], schemas, [...seen, name]);
+    return seen.includes(name)
+      ? { cycle: seen.length - seen.indexOf(name) }
+      : meaning(schemas[name], schemas, [...seen, name]);
   }
   const out: Json = {};
-  for (const [k, v] of Object.entries(value)) if (!['description', 'x-source', 'examples', 'summary'].includes(k)) out[k] = meaning(v, schemas, seen);
+  for (const [k, v] of Object.entries(value))
+    if (!['description', 'x-source', 'examples', 'summary'].includes(k)) out[k] = meaning(v, schemas, seen);
   return out;
 }
 
@@ -46,7 +50,12 @@ export interface Meanings {
 
 export function meanings(document: Json): Meanings {
   const all = (document.components?.schemas ?? {}) as Json;
-  const schemas = new Map(Object.entries(all).map(([name, s]) => [name, JSON.stringify(meaning(s, all, [name]), (_, v) => (typeof v === 'bigint' ? `${v}n` : v))]));
+  const schemas = new Map(
+    Object.entries(all).map(([name, s]) => [
+      name,
+      JSON.stringify(meaning(s, all, [name]), (_, v) => (typeof v === 'bigint' ? `${v}n` : v)),
+    ]),
+  );
   const operations = new Map<string, string>();
   const versioned = new Map<string, string>();
   for (const [path, item] of Object.entries(document.paths as Json))
@@ -67,7 +76,8 @@ export function build(outcomes: PageOutcome[], options: BuildOptions = {}): Json
  * the inputs and the resolved schema when it is: less known, not something else, so it agrees with anything.
  */
 export function agree(a: unknown, b: unknown): boolean {
-  const unresolved = (v: unknown) => typeof v === 'object' && v !== null && 'x-doc-type' in v && Object.keys(v).length === 1;
+  const unresolved = (v: unknown) =>
+    typeof v === 'object' && v !== null && 'x-doc-type' in v && Object.keys(v).length === 1;
   if (unresolved(a) || unresolved(b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -79,7 +89,10 @@ export function agree(a: unknown, b: unknown): boolean {
 /** Names both runs have whose meaning differs: `name: before ≠ after`. */
 export function repointed(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...a]
-    .filter(([name, m]) => b.has(name) && b.get(name) !== m && !(m.startsWith('{') && agree(JSON.parse(m), JSON.parse(b.get(name)!))))
+    .filter(
+      ([name, m]) =>
+        b.has(name) && b.get(name) !== m && !(m.startsWith('{') && agree(JSON.parse(m), JSON.parse(b.get(name)!))),
+    )
     .map(([name, m]) => `${name}: ${m.slice(0, 120)} ≠ ${b.get(name)!.slice(0, 120)}`);
 }
 
@@ -87,7 +100,13 @@ export function repointed(a: Map<string, string>, b: Map<string, string>): strin
  * All pages in file order; then without every `stride`-th page (from `offset`) and in reverse order. Returns the
  * names whose meaning changed, and how many names the two runs share (a test must compare something).
  */
-export async function dropAndReorder(inputs: string[], root: string, stride: number, offset: number, options: BuildOptions = {}) {
+export async function dropAndReorder(
+  inputs: string[],
+  root: string,
+  stride: number,
+  offset: number,
+  options: BuildOptions = {},
+) {
   const files = await expandInputs(inputs);
   const outcomes = await outcomesOf(files, root);
   const full = meanings(build(outcomes, options));
@@ -96,7 +115,11 @@ export async function dropAndReorder(inputs: string[], root: string, stride: num
   return {
     full,
     partial,
-    changed: [...repointed(full.schemas, partial.schemas), ...repointed(full.operations, partial.operations), ...repointed(full.versioned, partial.versioned)],
+    changed: [
+      ...repointed(full.schemas, partial.schemas),
+      ...repointed(full.operations, partial.operations),
+      ...repointed(full.versioned, partial.versioned),
+    ],
     common: [...full.schemas.keys()].filter((n) => partial.schemas.has(n)).length,
     commonOperations: [...full.operations.keys()].filter((n) => partial.operations.has(n)).length,
   };

@@ -36,7 +36,10 @@ function typeCellsInText(form: string, text: string): number {
       .filter((_, i, all) => header.test(all[i]!))
       .reduce((n, tail) => n + (tail.match(row) ?? []).length, 0);
   }
-  const pattern = form === 'percell' ? new RegExp(`\\n(?:${alternatives})\\n`, 'g') : new RegExp(`(?:^|\\|)\\s*(?:${alternatives}) \\|`, 'gm');
+  const pattern =
+    form === 'percell'
+      ? new RegExp(`\\n(?:${alternatives})\\n`, 'g')
+      : new RegExp(`(?:^|\\|)\\s*(?:${alternatives}) \\|`, 'gm');
   return (text.match(pattern) ?? []).length;
 }
 

@@ -35,7 +35,10 @@ describe('seed page through the whole scraper', async () => {
 });
 
 describe('flat-039 and percell-007 through the whole scraper', async () => {
-  const { document, report } = await scrapeInputs([fixture('flat-039.txt'), fixture('percell-007.txt')], { service: 'x', root });
+  const { document, report } = await scrapeInputs([fixture('flat-039.txt'), fixture('percell-007.txt')], {
+    service: 'x',
+    root,
+  });
   const doc = document as unknown as Json;
   it('builds the DELETE operation from the URI bullet and the 请求消息 bullet joined to it', () => {
     const op = doc.paths['/v1/{project_id}/git/files/{namespace}/{project}/{path}'].delete;

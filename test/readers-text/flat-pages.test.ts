@@ -49,9 +49,18 @@ describe('flat-039: a URI bullet starts an operation; only bullets the evidence 
     const uri = pages[0]!.sections[0]!;
     expect(uri.paragraphs[0]).toBe('DELETE /v1/{project_id}/git/files/{namespace}/{project}/{path}');
     expect(uri.tables.map((t) => `${t.number} ${t.caption}`)).toEqual(['1 路径参数', '2 查询参数']);
-    expect(rowLines(uri.tables[0]!)).toEqual(['project_id 是 String', 'namespace 是 String', 'project 是 String', 'path 是 String']);
+    expect(rowLines(uri.tables[0]!)).toEqual([
+      'project_id 是 String',
+      'namespace 是 String',
+      'project 是 String',
+      'path 是 String',
+    ]);
     expect(rowLines(uri.tables[1]!)).toEqual(['ref 是 String', 'message 是 String', 'sha 是 String']);
-    expect(rowLines(pages[0]!.sections[1]!.tables[0]!)).toEqual(['Content-Type 是 String', 'X-Auth-Token 是 String', 'X-Repo-Auth 是 String']);
+    expect(rowLines(pages[0]!.sections[1]!.tables[0]!)).toEqual([
+      'Content-Type 是 String',
+      'X-Auth-Token 是 String',
+      'X-Repo-Auth 是 String',
+    ]);
   });
 });
 
@@ -78,7 +87,12 @@ describe('flat-023: partner API with swapped columns, no 表N, unnumbered captio
     expect(rowLines(top!)).toEqual(['status String', 'msg String', 'data Object']);
     expect(top!.rows[2]!.cells[2]!.text).toBe('响应结果内容data。');
     expect(data!.caption).toBe('data出参');
-    expect(rowLines(data!).slice(0, 4)).toEqual(['filePath string', 'fileSize Long', 'microCode string', 'hwFileId long']);
+    expect(rowLines(data!).slice(0, 4)).toEqual([
+      'filePath string',
+      'fileSize Long',
+      'microCode string',
+      'hwFileId long',
+    ]);
   });
   it('keeps examples without a status (`请求示例 { … }`)', () => {
     expect(pages[0]!.sections[0]!.examples).toHaveLength(1);
@@ -145,8 +159,19 @@ describe('flat-027: status-code table `状态码 编码 错误码说明` (FORMAT
   const { pages } = read('flat', 'flat-027.txt');
   const table = pages.flatMap((p) => p.sections).find((s) => s.kind === 'statusCodes')!.tables[0]!;
   it('keeps a reason phrase of several words in the 编码 cell (`Switching Protocols`)', () => {
-    expect([table.number, table.caption, table.header.join('|')]).toEqual([1, 'HTTP响应状态码', '状态码|编码|错误码说明']);
-    expect(table.rows.map((r) => r.cells.map((c) => c.text).slice(0, 2).join(' '))).toEqual(['100 Continue', '101 Switching Protocols']);
+    expect([table.number, table.caption, table.header.join('|')]).toEqual([
+      1,
+      'HTTP响应状态码',
+      '状态码|编码|错误码说明',
+    ]);
+    expect(
+      table.rows.map((r) =>
+        r.cells
+          .map((c) => c.text)
+          .slice(0, 2)
+          .join(' '),
+      ),
+    ).toEqual(['100 Continue', '101 Switching Protocols']);
     expect(table.rows[1]!.cells[2]!.text).toBe('切换协议。只能切换到更高级的协议。 例如,切');
   });
 });

@@ -7,7 +7,10 @@ import type { ReportEntry } from '../../scraper/model.ts';
 import { flatReader } from '../../scraper/readers/text/flat.ts';
 import { fixture } from './helpers.ts';
 
-const bulletsOf = (name: string) => fixture(name).split('\n').filter((l) => l.startsWith('  • '));
+const bulletsOf = (name: string) =>
+  fixture(name)
+    .split('\n')
+    .filter((l) => l.startsWith('  • '));
 
 describe('a foreign body table next to an operation', () => {
   const [uri, signExample] = bulletsOf('flat-025.txt');

@@ -22,7 +22,11 @@ export function rowLines(table: DocTable): string[] {
   const required = header.findIndex((h) => /是否必|必填|必选|Mandatory/i.test(h));
   const type = header.findIndex((h) => /类型|Type/i.test(h));
   return table.rows.map((r) =>
-    [r.cells[name]?.text, required >= 0 ? r.cells[required]?.text : undefined, type >= 0 ? r.cells[type]?.text : undefined]
+    [
+      r.cells[name]?.text,
+      required >= 0 ? r.cells[required]?.text : undefined,
+      type >= 0 ? r.cells[type]?.text : undefined,
+    ]
       .filter((x) => x !== undefined)
       .join(' '),
   );

@@ -8,14 +8,26 @@ describe('percell-007: support page whose rows drop the 是/否 cell (FORMATS.md
   const section = (heading: string) => page.sections.find((s) => s.heading === heading)!;
   it('takes the title and the sections from their lines', () => {
     expect(page.title).toBe('查询实例列表');
-    expect(page.sections.map((s) => s.kind)).toEqual(['function', 'constraints', 'debug', 'uri', 'request', 'response']);
+    expect(page.sections.map((s) => s.kind)).toEqual([
+      'function',
+      'constraints',
+      'debug',
+      'uri',
+      'request',
+      'response',
+    ]);
     expect(section('URI').paragraphs).toEqual(['GET /v2/{project_id}/instances']);
   });
   it('gives the tables consistently without the 是否必选 column, and says so once per table', () => {
     const [path, query] = section('URI').tables;
     expect(path!.header).toEqual(['参数', '参数类型', '描述']);
     expect(rowLines(path!)).toEqual(['project_id String']);
-    expect(rowLines(query!)).toEqual(['offset Integer', 'limit Integer', 'status String', 'enterprise_project_id String']);
+    expect(rowLines(query!)).toEqual([
+      'offset Integer',
+      'limit Integer',
+      'status String',
+      'enterprise_project_id String',
+    ]);
     const dropped = report.filter((e) => /no 是\/否 cell/.test(e.reason)).map((e) => e.table);
     expect(dropped).toEqual(['表1 路径参数', '表2 Query参数', '表3 请求Header参数']);
   });
@@ -73,10 +85,21 @@ describe('percell-011: productsdesc page (华为乾坤), six columns, `返回状
   });
   it('reads both tables with status 201 and every row', () => {
     const [info, dto] = page.sections[0]!.tables;
-    expect([info!.number, info!.caption, info!.status]).toEqual([3, 'TerminalGroupMgrResponseInfo对象的参数列表', '201']);
+    expect([info!.number, info!.caption, info!.status]).toEqual([
+      3,
+      'TerminalGroupMgrResponseInfo对象的参数列表',
+      '201',
+    ]);
     expect(rowLines(info!)).toEqual(['errcode string', 'errmsg string', 'data REFERENCE']);
     expect(rowLines(dto!)).toEqual(['id string', 'groupName string', 'parentId string', 'description string']);
-    expect(dto!.rows[1]!.cells.map((c) => c.text)).toEqual(['groupName', 'string', '0~64个字符。', '-', '终端组名称,1~64个字符,不支持特殊字符。', '"HUAWEI"']);
+    expect(dto!.rows[1]!.cells.map((c) => c.text)).toEqual([
+      'groupName',
+      'string',
+      '0~64个字符。',
+      '-',
+      '终端组名称,1~64个字符,不支持特殊字符。',
+      '"HUAWEI"',
+    ]);
   });
 });
 
@@ -92,7 +115,12 @@ describe('pipe-009: linked names dropped by the pipe rendering (FORMATS.md §9.3
       'Parameter|Mandatory|Type|Description',
     ]);
     expect(rowLines(request.tables[0]!)).toEqual(['Content-Type Yes String', 'X-Auth-Token Yes String']);
-    expect(rowLines(request.tables[2]!)).toEqual(['name Yes String', 'parent_id Yes String', 'domain_id No String', 'description No String']);
+    expect(rowLines(request.tables[2]!)).toEqual([
+      'name Yes String',
+      'parent_id Yes String',
+      'domain_id No String',
+      'description No String',
+    ]);
   });
   it('reports the rows whose name is missing instead of inventing one', () => {
     const request = page.sections.find((s) => s.kind === 'request')!;
@@ -104,7 +132,13 @@ describe('pipe-009: linked names dropped by the pipe rendering (FORMATS.md §9.3
       'Object | Project resource link.',
     ]);
     const response = page.sections.find((s) => s.kind === 'response')!;
-    expect(rowLines(response.tables[1]!)).toEqual(['is_domain Boolean', 'description String', 'enabled Boolean', 'id String', 'parent_id String']);
+    expect(rowLines(response.tables[1]!)).toEqual([
+      'is_domain Boolean',
+      'description String',
+      'enabled Boolean',
+      'id String',
+      'parent_id String',
+    ]);
     expect(report.filter((e) => e.severity === 'error')).toEqual([]);
   });
 });
@@ -113,9 +147,24 @@ describe('pipe-001 and pipe-005: empty cells and compact rows', () => {
   it('pipe-001: keeps an empty 解决方案 cell empty (the list was dropped) and reads all 21 rows', () => {
     const table = read('pipe', 'pipe-001.txt').pages[0]!.sections[0]!.tables[0]!;
     expect(table.rows).toHaveLength(21);
-    expect(table.rows[0]!.cells.map((c) => c.text)).toEqual(['404', 'APIC.0101', 'The API does not exist or has not been published in the environment.', '']);
-    expect(table.rows[1]!.cells.map((c) => c.text)).toEqual(['500', 'APIC.0103', 'The backend does not exist.', '联系技术支持。']);
-    expect(table.rows[13]!.cells.map((c) => c.text)).toEqual(['401', 'APIC.0303', 'Incorrect App authentication information.', '']);
+    expect(table.rows[0]!.cells.map((c) => c.text)).toEqual([
+      '404',
+      'APIC.0101',
+      'The API does not exist or has not been published in the environment.',
+      '',
+    ]);
+    expect(table.rows[1]!.cells.map((c) => c.text)).toEqual([
+      '500',
+      'APIC.0103',
+      'The backend does not exist.',
+      '联系技术支持。',
+    ]);
+    expect(table.rows[13]!.cells.map((c) => c.text)).toEqual([
+      '401',
+      'APIC.0303',
+      'Incorrect App authentication information.',
+      '',
+    ]);
   });
   it('pipe-005: reads `a | b | c |` rows and keeps `当resource_region为asia_pacific时` in the description', () => {
     const { pages } = read('pipe', 'pipe-005.txt');
@@ -131,6 +180,8 @@ describe('pipe-001 and pipe-005: empty cells and compact rows', () => {
       'instance_access_type 是 String',
       'protected_domain 否 Integer',
     ]);
-    expect(body!.rows[0]!.cells[3]!.text).toBe('ip类型:0-IPV4,1-IPV6。当resource_region为asia_pacific时,ip_type仅支持0-IPV4。');
+    expect(body!.rows[0]!.cells[3]!.text).toBe(
+      'ip类型:0-IPV4,1-IPV6。当resource_region为asia_pacific时,ip_type仅支持0-IPV4。',
+    );
   });
 });

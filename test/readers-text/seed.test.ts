@@ -35,7 +35,11 @@ const expected: ExpectedBullet[] = [
     kind: 'request',
     tables: [
       { n: 2, caption: '请求Header参数', rows: header },
-      { n: 3, caption: '请求Body参数', rows: ['certificate_ids 是 Array of strings', 'verified_client_certificate_enabled 否 Boolean'] },
+      {
+        n: 3,
+        caption: '请求Body参数',
+        rows: ['certificate_ids 是 Array of strings', 'verified_client_certificate_enabled 否 Boolean'],
+      },
     ],
   },
   /* 3 */ { kind: 'requestExample', examples: [''], title: '修改指定数据集成普通任务,修改源端和目标端配置' },
@@ -83,7 +87,12 @@ const expected: ExpectedBullet[] = [
   /* 11 */ {
     kind: 'response',
     tables: [
-      { n: 4, caption: '响应Body参数', status: '200', rows: ['variable_value String', 'env_id String', 'group_id String', 'variable_name String', 'id String'] },
+      {
+        n: 4,
+        caption: '响应Body参数',
+        status: '200',
+        rows: ['variable_value String', 'env_id String', 'group_id String', 'variable_name String', 'id String'],
+      },
       ...errorTables(5, ['400', '401', '403', '404', '500']),
     ],
   },
@@ -91,8 +100,17 @@ const expected: ExpectedBullet[] = [
   /* 13 */ {
     kind: 'response',
     tables: [
-      { n: 4, caption: '响应Body参数', status: '200', rows: ['size Integer', 'items Array of GroupTreeResponse objects'] },
-      { n: 5, caption: 'GroupTreeResponse', rows: ['id Integer', 'name String', 'parent_id Integer', 'children Array of GroupTreeResponse objects'] },
+      {
+        n: 4,
+        caption: '响应Body参数',
+        status: '200',
+        rows: ['size Integer', 'items Array of GroupTreeResponse objects'],
+      },
+      {
+        n: 5,
+        caption: 'GroupTreeResponse',
+        rows: ['id Integer', 'name String', 'parent_id Integer', 'children Array of GroupTreeResponse objects'],
+      },
       ...errorTables(6, ['400', '404', '500'], err3),
     ],
   },
@@ -127,12 +145,23 @@ const expected: ExpectedBullet[] = [
       {
         n: 3,
         caption: '请求Body参数',
-        rows: ['start_datetime 否 Integer', 'period 否 String', 'dispatch_interval 否 Integer', 'remark 否 String', 'use_quartz_cron 否 Boolean', 'cron 否 String'],
+        rows: [
+          'start_datetime 否 Integer',
+          'period 否 String',
+          'dispatch_interval 否 Integer',
+          'remark 否 String',
+          'use_quartz_cron 否 Boolean',
+          'cron 否 String',
+        ],
       },
     ],
   },
   /* 17 */ { kind: 'responseExample', examples: ['200', '401', '403', '404', '500'] },
-  /* 18 */ { kind: 'requestExample', examples: [''], title: '修改指定VPC通道的健康检查配置,协议修改为HTTP,关闭双向认证' },
+  /* 18 */ {
+    kind: 'requestExample',
+    examples: [''],
+    title: '修改指定VPC通道的健康检查配置,协议修改为HTTP,关闭双向认证',
+  },
   /* 19 */ {
     kind: 'response',
     tables: [
@@ -196,7 +225,12 @@ const expected: ExpectedBullet[] = [
   /* 28 */ {
     kind: 'response',
     tables: [
-      { n: 4, caption: '响应Body参数', status: '200', rows: ['size Integer', 'total Long', 'envs Array of EnvInfo objects'] },
+      {
+        n: 4,
+        caption: '响应Body参数',
+        status: '200',
+        rows: ['size Integer', 'total Long', 'envs Array of EnvInfo objects'],
+      },
       { n: 5, caption: 'EnvInfo', rows: ['create_time String', 'name String', 'remark String', 'id String'] },
       ...errorTables(6, ['400', '401', '403', '404', '500']),
     ],
@@ -252,7 +286,9 @@ describe('seed page, flat form', () => {
     const limit = sections[5]!.tables[0]!.rows[0]!.cells[2]!.text;
     expect(limit).toBe('属性ID 最小值:1 最大值:99999999999999999');
     const period = sections[15]!.tables[1]!.rows[1]!.cells[3]!.text;
-    expect(period).toBe('调度计划执行周期的时间单位,当使用cron表达式时,为空 MIN (分钟) HOUR (小时) DAY (日) WEEK (周) MON (月) 最小长度:0 最大长度:36');
+    expect(period).toBe(
+      '调度计划执行周期的时间单位,当使用cron表达式时,为空 MIN (分钟) HOUR (小时) DAY (日) WEEK (周) MON (月) 最小长度:0 最大长度:36',
+    );
     // `port = 0时` and `protocol = http时必选` are description text, not row starts.
     const path = sections[19]!.tables[1]!.rows[1]!.cells[3]!.text;
     expect(path).toBe('健康检查时的目标路径。protocol = http或https时必选');
@@ -280,16 +316,36 @@ describe('seed page, flat form', () => {
     });
     it('yields every code on the page, in order', () => {
       // Independent count: every `<status> <APIC|APIG>.<4 digits>` pair written in the bullet's text.
-      const line = fixture('seed.txt').split('\n').find((l) => l.includes('服务集成API错误码'))!;
+      const line = fixture('seed.txt')
+        .split('\n')
+        .find((l) => l.includes('服务集成API错误码'))!;
       const written = [...line.matchAll(/ ([1-5]\d\d) (API[CG]\.\d{4}) /g)].map((m) => `${m[1]} ${m[2]}`);
       expect(written.length).toBeGreaterThan(250);
       expect(table.rows.map((r) => `${r.cells[0]!.text} ${r.cells[1]!.text}`)).toEqual(written);
     });
     it('splits message, description and action on hand-checked rows', () => {
       const row = (code: string) => table.rows.find((r) => r.cells[1]!.text === code)!.cells.map((c) => c.text);
-      expect(row('APIC.7244')).toEqual(['400', 'APIC.7244', 'Unsupported to update eip bandwidth', '不支持更新带宽', '不允许操作']);
-      expect(row('APIG.2000')).toEqual(['400', 'APIG.2000', 'Parameter error.', '{x}请求参数错误', '根据接口返回的具体原因修改请求参数']);
-      expect(row('APIG.9999')).toEqual(['500', 'APIG.9999', 'System error.', '系统错误,请联系技术支持工程师', '请联系技术支持工程师查看管理面后台日志,检查是否数据库连接异常']);
+      expect(row('APIC.7244')).toEqual([
+        '400',
+        'APIC.7244',
+        'Unsupported to update eip bandwidth',
+        '不支持更新带宽',
+        '不允许操作',
+      ]);
+      expect(row('APIG.2000')).toEqual([
+        '400',
+        'APIG.2000',
+        'Parameter error.',
+        '{x}请求参数错误',
+        '根据接口返回的具体原因修改请求参数',
+      ]);
+      expect(row('APIG.9999')).toEqual([
+        '500',
+        'APIG.9999',
+        'System error.',
+        '系统错误,请联系技术支持工程师',
+        '请联系技术支持工程师查看管理面后台日志,检查是否数据库连接异常',
+      ]);
     });
     it('drops the `父主题: 错误码` page chrome after the last row', () => {
       expect(table.rows.at(-1)!.cells[4]!.text).not.toContain('父主题');

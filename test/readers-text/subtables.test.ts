@@ -9,7 +9,12 @@ describe('pipe-007: `Array of messages objects` and the uncaptioned table after 
   const { pages, report } = read('pipe', 'pipe-007.txt');
   const tables = pages[0]!.sections.find((s) => s.kind === 'response')!.tables;
   it('gives the second 200 table the caption `messages`, and no other table a caption', () => {
-    expect(tables.map((t) => `${t.status} ${t.caption || t.servesType?.name || ''}`)).toEqual(['200 ', '200 messages', '400 ', '403 ']);
+    expect(tables.map((t) => `${t.status} ${t.caption || t.servesType?.name || ''}`)).toEqual([
+      '200 ',
+      '200 messages',
+      '400 ',
+      '403 ',
+    ]);
     expect(tables.every((t) => !/messages/.test(t.caption))).toBe(true);
     expect(rowLines(tables[0]!)).toEqual(['messages Array of messages objects', 'total Number', 'size Number']);
     expect(rowLines(tables[1]!).slice(0, 3)).toEqual(['topic String', 'partition Integer', 'key String']);
@@ -40,7 +45,16 @@ describe('several unresolved types: only the examples can tell which table is wh
     const report: { reason: string; severity: string }[] = [];
     captionSubTables(sections, (e) => report.push(e));
     // 表6 Error and 表7 Result both follow the 400 table while `Result` (200) and `Error` (400) are open.
-    expect(sections[0]!.tables.map((t) => t.caption || t.servesType?.name || '')).toEqual(['响应Body参数', '响应Body参数', '', '', '', '', '', '']);
+    expect(sections[0]!.tables.map((t) => t.caption || t.servesType?.name || '')).toEqual([
+      '响应Body参数',
+      '响应Body参数',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     expect(report.filter((e) => e.severity === 'warning').map((e) => e.reason)[0]).toBe(
       'uncaptioned table after another of the same status: could be any of Result, Error; left without caption',
     );
@@ -51,11 +65,23 @@ describe('several unresolved types: only the examples can tell which table is wh
       status: '200',
       code: '{ "result": { "id": 1, "iid": 2, "project_id": 3, "title": "t", "author": { "id": 7, "name": "n", "username": "u" } }, "status": "success" }',
     });
-    sections[0]!.examples.push({ status: '400', code: '{ "error": { "code": "CH.001", "message": "m" }, "status": "failed" }' });
+    sections[0]!.examples.push({
+      status: '400',
+      code: '{ "error": { "code": "CH.001", "message": "m" }, "status": "failed" }',
+    });
     const report: { reason: string; severity: string }[] = [];
     captionSubTables(sections, (e) => report.push(e));
     // Error, Result, UserDto by the examples; TimeStats, DiffRefs and User stay open (three candidates, no example).
-    expect(sections[0]!.tables.map((t) => t.caption || t.servesType?.name || '')).toEqual(['响应Body参数', '响应Body参数', 'Error', 'Result', 'UserDto', '', '', '']);
+    expect(sections[0]!.tables.map((t) => t.caption || t.servesType?.name || '')).toEqual([
+      '响应Body参数',
+      '响应Body参数',
+      'Error',
+      'Result',
+      'UserDto',
+      '',
+      '',
+      '',
+    ]);
     expect(report.filter((e) => e.severity === 'info').map((e) => e.reason)).toEqual([
       "uncaptioned sub-table taken as type 'Error' of 'error' (the examples nest these fields under it)",
       "uncaptioned sub-table taken as type 'Result' of 'result' (the examples nest these fields under it)",
@@ -64,7 +90,15 @@ describe('several unresolved types: only the examples can tell which table is wh
   });
   it('collects the keys the examples nest under each field, through arrays and a request line', () => {
     const keys = nestedExampleKeys([
-      { kind: 'requestExample', heading: '', paragraphs: [], tables: [], examples: [{ code: 'POST https://{endpoint}/v2/x\n\n{ "messages": [ { "topic": "a" }, { "key": "k" } ], "n": 1 }' }] },
+      {
+        kind: 'requestExample',
+        heading: '',
+        paragraphs: [],
+        tables: [],
+        examples: [
+          { code: 'POST https://{endpoint}/v2/x\n\n{ "messages": [ { "topic": "a" }, { "key": "k" } ], "n": 1 }' },
+        ],
+      },
     ]);
     expect([...keys.keys()]).toEqual(['messages']);
     expect([...keys.get('messages')!]).toEqual(['topic', 'key']);
@@ -78,11 +112,26 @@ describe('percell-019: the traditional-Chinese mirror (`參數(shù)` for 参数
     expect([page.title, page.apiName]).toEqual(['納管節(jié)點', 'AddNode']);
   });
   it('hands on headings, captions and header cells in the vocabulary’s spelling, cell text as written', () => {
-    expect(page.sections.map((s) => `${s.kind} ${s.heading}`)).toEqual(['function 功能介绍', 'debug 调用方法', 'uri URI', 'request 请求参数']);
+    expect(page.sections.map((s) => `${s.kind} ${s.heading}`)).toEqual([
+      'function 功能介绍',
+      'debug 调用方法',
+      'uri URI',
+      'request 请求参数',
+    ]);
     const tables = page.sections.flatMap((s) => s.tables);
-    expect(tables.map((t) => t.caption)).toEqual(['路径参数', '请求Header参数', '请求Body参数', 'AddNode', 'ReinstallNodeSpec']);
+    expect(tables.map((t) => t.caption)).toEqual([
+      '路径参数',
+      '请求Header参数',
+      '请求Body参数',
+      'AddNode',
+      'ReinstallNodeSpec',
+    ]);
     expect(tables[0]!.header).toEqual(['参数', '参数类型', '描述']);
-    expect(tables[0]!.rows[0]!.cells.map((c) => c.text)).toEqual(['project_id', 'String', '項目ID,獲取方式請參見如何獲取接口URI中參數(shù)。']);
+    expect(tables[0]!.rows[0]!.cells.map((c) => c.text)).toEqual([
+      'project_id',
+      'String',
+      '項目ID,獲取方式請參見如何獲取接口URI中參數(shù)。',
+    ]);
     expect(rowLines(tables[3]!)).toEqual(['serverID String', 'spec ReinstallNodeSpec object']);
   });
 });

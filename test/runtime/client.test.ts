@@ -13,14 +13,7 @@ import {
   type AdvancedClientOptions,
   type OperationSpec,
 } from '../../generator/runtime/index.ts';
-import {
-  reply,
-  resetConnection,
-  stall,
-  stallMidBody,
-  startScriptedServer,
-  type ScriptedServer,
-} from './server.ts';
+import { reply, resetConnection, stall, stallMidBody, startScriptedServer, type ScriptedServer } from './server.ts';
 
 const AK = 'HPUAEXAMPLEACCESSKEY1';
 const SK = 'sk-Very5ecretValue-0123456789abcdefghijklmn';
@@ -50,7 +43,11 @@ const createThrottle: OperationSpec = {
   hasBody: true,
 };
 
-const updateThrottle: OperationSpec = { ...createThrottle, operationId: 'UpdateRequestThrottlingPolicyV2', method: 'PUT' };
+const updateThrottle: OperationSpec = {
+  ...createThrottle,
+  operationId: 'UpdateRequestThrottlingPolicyV2',
+  method: 'PUT',
+};
 
 let server: ScriptedServer;
 beforeAll(async () => {
@@ -133,10 +130,9 @@ describe('successful requests', () => {
 
   it('temporary credentials send X-Security-Token and sign it', async () => {
     server.script(reply(200, {}));
-    await akskClient({ credentials: { type: 'aksk', accessKey: AK, secretKey: SK, securityToken: SECURITY_TOKEN } }).request(
-      listThrottles,
-      { path: { instance_id: 'i' } },
-    );
+    await akskClient({
+      credentials: { type: 'aksk', accessKey: AK, secretKey: SK, securityToken: SECURITY_TOKEN },
+    }).request(listThrottles, { path: { instance_id: 'i' } });
     const [got] = server.received;
     expect(got!.headers['x-security-token']).toBe(SECURITY_TOKEN);
     expect(got!.headers.authorization).toContain('x-security-token');
@@ -145,9 +141,12 @@ describe('successful requests', () => {
 
   it('the independent verifier rejects a signature made with the wrong secret', async () => {
     server.script(reply(200, {}));
-    await akskClient({ credentials: { type: 'aksk', accessKey: AK, secretKey: 'not-the-secret' } }).request(listThrottles, {
-      path: { instance_id: 'i' },
-    });
+    await akskClient({ credentials: { type: 'aksk', accessKey: AK, secretKey: 'not-the-secret' } }).request(
+      listThrottles,
+      {
+        path: { instance_id: 'i' },
+      },
+    );
     expect(server.received[0]!.signature).toBe('signature mismatch');
   });
 
@@ -235,9 +234,15 @@ describe('error bodies', () => {
     {
       shape: '{error: {code, message}} with X-Request-Id header',
       status: 401,
-      body: { error: { code: 401, message: 'The request you have made requires authentication.', title: 'Unauthorized' } },
+      body: {
+        error: { code: 401, message: 'The request you have made requires authentication.', title: 'Unauthorized' },
+      },
       headers: { 'X-Request-Id': 'rid-header' },
-      expected: { errorCode: '401', errorMsg: 'The request you have made requires authentication.', requestId: 'rid-header' },
+      expected: {
+        errorCode: '401',
+        errorMsg: 'The request you have made requires authentication.',
+        requestId: 'rid-header',
+      },
     },
     {
       shape: '{code, message}',
@@ -274,10 +279,14 @@ describe('error bodies', () => {
   }
 
   it('a 2xx with malformed JSON is a clear ResponseParseError', async () => {
-    server.script((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': 'r9' }).end('{"total": 3,'));
+    server.script((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': 'r9' }).end('{"total": 3,'),
+    );
     const error = await rejection(akskClient().request(listThrottles, { path: { instance_id: 'i' } }));
     expect(error).toBeInstanceOf(ResponseParseError);
-    expect((error as ResponseParseError).message).toMatch(/ListRequestThrottlingPolicyV2: HTTP 200 response body is not valid JSON/);
+    expect((error as ResponseParseError).message).toMatch(
+      /ListRequestThrottlingPolicyV2: HTTP 200 response body is not valid JSON/,
+    );
     expect((error as ResponseParseError).bodySnippet).toBe('{"total": 3,');
     expect((error as ResponseParseError).requestId).toBe('r9');
   });
@@ -287,7 +296,9 @@ describe('retries', () => {
   it('GET: 503 then 200 is retried, and each attempt is freshly signed', async () => {
     server.script(reply(503, { error_code: 'APIG.0201', error_msg: 'Backend unavailable' }), reply(200, { ok: 1 }));
     let tick = Date.UTC(2026, 0, 1, 0, 0, 0);
-    const res = await akskClient({ now: () => new Date((tick += 1000)) }).request(listThrottles, { path: { instance_id: 'i' } });
+    const res = await akskClient({ now: () => new Date((tick += 1000)) }).request(listThrottles, {
+      path: { instance_id: 'i' },
+    });
     expect(res.body).toEqual({ ok: 1 });
     expect(server.received).toHaveLength(2);
     expect(server.received.map((r) => r.signature)).toEqual(['valid', 'valid']);
@@ -305,7 +316,9 @@ describe('retries', () => {
 
   it('POST with 503 is not retried', async () => {
     server.script(reply(503, { error_code: 'APIG.0201', error_msg: 'Backend unavailable' }), reply(200, {}));
-    const error = await rejection(akskClient().request(createThrottle, { path: { instance_id: 'i' }, body: { name: 'x' } }));
+    const error = await rejection(
+      akskClient().request(createThrottle, { path: { instance_id: 'i' }, body: { name: 'x' } }),
+    );
     expect(error).toBeInstanceOf(HuaweiCloudApiError);
     expect((error as HuaweiCloudApiError).status).toBe(503);
     expect(server.received).toHaveLength(1);
@@ -326,7 +339,10 @@ describe('retries', () => {
 
   it('429 honours Retry-After (seconds) instead of the backoff', async () => {
     // A backoff of a minute would make this test time out, so finishing proves Retry-After: 0 was used.
-    server.script(reply(429, { error_code: 'APIG.1002', error_msg: 'Too many requests' }, { 'Retry-After': '0' }), reply(200, { ok: 2 }));
+    server.script(
+      reply(429, { error_code: 'APIG.1002', error_msg: 'Too many requests' }, { 'Retry-After': '0' }),
+      reply(200, { ok: 2 }),
+    );
     const res = await akskClient({ retryPolicy: { baseDelayMs: 60_000, maxDelayMs: 60_000 } }).request(listThrottles, {
       path: { instance_id: 'i' },
     });
@@ -358,7 +374,9 @@ describe('retries', () => {
     server.script(resetConnection);
     const error = await rejection(akskClient().request(listThrottles, { path: { instance_id: 'i' } }));
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as NetworkError).message).toMatch(/^ListRequestThrottlingPolicyV2 \(GET http:\/\/127\.0\.0\.1:\d+\/v2\/.*\) failed: /);
+    expect((error as NetworkError).message).toMatch(
+      /^ListRequestThrottlingPolicyV2 \(GET http:\/\/127\.0\.0\.1:\d+\/v2\/.*\) failed: /,
+    );
     expect(server.received).toHaveLength(3);
   });
 
@@ -373,7 +391,9 @@ describe('retries', () => {
 describe('timeouts and cancellation', () => {
   it('a stalled response times out with TimeoutError (not retried)', async () => {
     server.script(stall);
-    const error = await rejection(akskClient({ timeoutMs: 100 }).request(listThrottles, { path: { instance_id: 'i' } }));
+    const error = await rejection(
+      akskClient({ timeoutMs: 100 }).request(listThrottles, { path: { instance_id: 'i' } }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toContain('timed out after 100 ms');
     expect(server.received).toHaveLength(1);
@@ -381,7 +401,9 @@ describe('timeouts and cancellation', () => {
 
   it('a body that stalls after the headers also times out', async () => {
     server.script(stallMidBody);
-    const error = await rejection(akskClient({ timeoutMs: 100 }).request(listThrottles, { path: { instance_id: 'i' } }));
+    const error = await rejection(
+      akskClient({ timeoutMs: 100 }).request(listThrottles, { path: { instance_id: 'i' } }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
@@ -414,7 +436,9 @@ describe('timeouts and cancellation', () => {
 
   it('an already aborted signal sends nothing', async () => {
     server.script(reply(200, {}));
-    const error = await rejection(akskClient().request(listThrottles, { path: { instance_id: 'i' }, signal: AbortSignal.abort() }));
+    const error = await rejection(
+      akskClient().request(listThrottles, { path: { instance_id: 'i' }, signal: AbortSignal.abort() }),
+    );
     expect((error as Error).name).toBe('AbortError');
     expect(server.received).toHaveLength(0);
   });
@@ -426,37 +450,53 @@ describe('validation', () => {
     validateRequest: (args) => {
       const body = args.body as Record<string, unknown>;
       const issues = [];
-      if (typeof body.name !== 'string') issues.push({ path: '/body/name', keyword: 'required', message: 'name is required' });
+      if (typeof body.name !== 'string')
+        issues.push({ path: '/body/name', keyword: 'required', message: 'name is required' });
       if (typeof body.api_call_limits !== 'number')
         issues.push({ path: '/body/api_call_limits', keyword: 'type', message: 'must be integer' });
       return issues;
     },
     validateResponse: (_status, body) =>
-      typeof (body as { id?: unknown }).id === 'string' ? [] : [{ path: '/id', keyword: 'type', message: 'must be string' }],
+      typeof (body as { id?: unknown }).id === 'string'
+        ? []
+        : [{ path: '/id', keyword: 'type', message: 'must be string' }],
   };
 
   it("'request' (the default) throws RequestValidationError with every issue and sends nothing", async () => {
     server.script(reply(201, { id: 1 }));
-    const error = await rejection(akskClient().request(validated, { path: { instance_id: 'i' }, body: { api_call_limits: 'x' } }));
+    const error = await rejection(
+      akskClient().request(validated, { path: { instance_id: 'i' }, body: { api_call_limits: 'x' } }),
+    );
     expect(error).toBeInstanceOf(RequestValidationError);
-    expect((error as RequestValidationError).issues.map((i) => i.path)).toEqual(['/body/name', '/body/api_call_limits']);
+    expect((error as RequestValidationError).issues.map((i) => i.path)).toEqual([
+      '/body/name',
+      '/body/api_call_limits',
+    ]);
     expect((error as Error).message).toContain('/body/api_call_limits: must be integer');
     expect(server.received).toHaveLength(0);
   });
 
   it("'request' does not validate responses", async () => {
     server.script(reply(201, { id: 1 }));
-    const res = await akskClient().request(validated, { path: { instance_id: 'i' }, body: { name: 'n', api_call_limits: 1 } });
+    const res = await akskClient().request(validated, {
+      path: { instance_id: 'i' },
+      body: { name: 'n', api_call_limits: 1 },
+    });
     expect(res.body).toEqual({ id: 1 });
   });
 
   it("'all' validates 2xx bodies too", async () => {
     server.script(reply(201, { id: 1 }));
     const error = await rejection(
-      akskClient({ validate: 'all' }).request(validated, { path: { instance_id: 'i' }, body: { name: 'n', api_call_limits: 1 } }),
+      akskClient({ validate: 'all' }).request(validated, {
+        path: { instance_id: 'i' },
+        body: { name: 'n', api_call_limits: 1 },
+      }),
     );
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect((error as ResponseValidationError).issues).toEqual([{ path: '/id', keyword: 'type', message: 'must be string' }]);
+    expect((error as ResponseValidationError).issues).toEqual([
+      { path: '/id', keyword: 'type', message: 'must be string' },
+    ]);
   });
 
   it("'off' skips both", async () => {
@@ -469,7 +509,10 @@ describe('validation', () => {
   it('a missing path parameter is a RequestValidationError naming it', async () => {
     server.script(reply(200, {}));
     const error = await rejection(akskClient({ projectId: undefined }).request(listThrottles, { path: {} }));
-    expect((error as RequestValidationError).issues.map((i) => i.path)).toEqual(['/path/project_id', '/path/instance_id']);
+    expect((error as RequestValidationError).issues.map((i) => i.path)).toEqual([
+      '/path/project_id',
+      '/path/instance_id',
+    ]);
     expect(server.received).toHaveLength(0);
   });
 });
@@ -496,7 +539,9 @@ describe('secrets never leak into errors', () => {
         headers: req.headers,
       };
       const text = JSON.stringify(echoed);
-      res.writeHead(status, { 'Content-Type': contentType }).end(contentType === 'application/json' && status < 300 ? text.slice(0, -1) : text);
+      res
+        .writeHead(status, { 'Content-Type': contentType })
+        .end(contentType === 'application/json' && status < 300 ? text.slice(0, -1) : text);
     };
 
   /** AK/SK client: SK, security token, every Authorization value and signature it sent. */
@@ -516,7 +561,9 @@ describe('secrets never leak into errors', () => {
 
   it('in API errors that echo the credentials (AK/SK with security token)', async () => {
     server.script(echoSecrets(400));
-    const error = await rejection(akskClient({ credentials: temporary }).request(listThrottles, { path: { instance_id: 'i' } }));
+    const error = await rejection(
+      akskClient({ credentials: temporary }).request(listThrottles, { path: { instance_id: 'i' } }),
+    );
     expect(error).toBeInstanceOf(HuaweiCloudApiError);
     expect((error as HuaweiCloudApiError).errorMsg).toContain('[REDACTED]');
     assertClean(error, akskSecrets());
@@ -532,24 +579,37 @@ describe('secrets never leak into errors', () => {
 
   it('in parse errors, network errors and timeouts', async () => {
     server.script(echoSecrets(200));
-    const parseError = await rejection(akskClient({ credentials: temporary }).request(listThrottles, { path: { instance_id: 'i' } }));
+    const parseError = await rejection(
+      akskClient({ credentials: temporary }).request(listThrottles, { path: { instance_id: 'i' } }),
+    );
     expect(parseError).toBeInstanceOf(ResponseParseError);
     assertClean(parseError, akskSecrets());
 
     server.script(resetConnection);
-    const networkError = await rejection(akskClient({ credentials: temporary }).request(listThrottles, { path: { instance_id: 'i' } }));
+    const networkError = await rejection(
+      akskClient({ credentials: temporary }).request(listThrottles, { path: { instance_id: 'i' } }),
+    );
     expect(networkError).toBeInstanceOf(NetworkError);
     assertClean(networkError, akskSecrets());
 
     server.script(stall);
-    const timeout = await rejection(tokenClient({ timeoutMs: 50 }).request(listThrottles, { path: { instance_id: 'i' } }));
+    const timeout = await rejection(
+      tokenClient({ timeoutMs: 50 }).request(listThrottles, { path: { instance_id: 'i' } }),
+    );
     expect(timeout).toBeInstanceOf(TimeoutError);
     assertClean(timeout, [TOKEN]);
   });
 
   it('in response validation errors', async () => {
-    server.script((req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token: req.headers['x-auth-token'] })));
-    const op: OperationSpec = { ...listThrottles, validateResponse: () => [{ path: '', keyword: 'x', message: 'always wrong' }] };
+    server.script((req, res) =>
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ token: req.headers['x-auth-token'] })),
+    );
+    const op: OperationSpec = {
+      ...listThrottles,
+      validateResponse: () => [{ path: '', keyword: 'x', message: 'always wrong' }],
+    };
     const error = await rejection(tokenClient({ validate: 'all' }).request(op, { path: { instance_id: 'i' } }));
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).body).toEqual({ token: '[REDACTED]' });

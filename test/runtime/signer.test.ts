@@ -37,9 +37,7 @@ interface Vector {
   reference_check?: { canonicalRequest: string; stringToSign: string; signedHeaders: string; payloadHash: string };
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/signing/vectors.json', import.meta.url), 'utf8'),
-) as {
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/signing/vectors.json', import.meta.url), 'utf8')) as {
   vectors: Vector[];
   canonical_query_string: { input: Array<[string, unknown]>; expected: string };
 };
@@ -111,9 +109,15 @@ describe('AK/SK signing vectors', () => {
     const request = { method: v.input.method, url: urlOf(v), headers: v.input.headers, body: v.input.body };
     const creds = { accessKey: v.input.ak, secretKey: v.input.sk };
     const base = (await signRequest(request, creds, undefined, { signedHeaders: 'java' })).Authorization;
-    const otherDate = await signRequest(request, creds, new Date(Date.UTC(2019, 10, 15, 3, 36, 56)), { signedHeaders: 'java' });
-    const otherSecret = await signRequest(request, { ...creds, secretKey: 'SecretKeX' }, undefined, { signedHeaders: 'java' });
-    const otherBody = await signRequest({ ...request, body: '{"key":"valuf"}' }, creds, undefined, { signedHeaders: 'java' });
+    const otherDate = await signRequest(request, creds, new Date(Date.UTC(2019, 10, 15, 3, 36, 56)), {
+      signedHeaders: 'java',
+    });
+    const otherSecret = await signRequest(request, { ...creds, secretKey: 'SecretKeX' }, undefined, {
+      signedHeaders: 'java',
+    });
+    const otherBody = await signRequest({ ...request, body: '{"key":"valuf"}' }, creds, undefined, {
+      signedHeaders: 'java',
+    });
     expect(new Set([base, otherDate.Authorization, otherSecret.Authorization, otherBody.Authorization]).size).toBe(4);
   });
 
@@ -121,9 +125,14 @@ describe('AK/SK signing vectors', () => {
     const v = fixture.vectors[10]!; // computed-2-post-json/python-sdk
     const request = { method: v.input.method, url: urlOf(v), headers: v.input.headers, body: v.input.body };
     const bytes = new TextEncoder().encode(v.input.body!);
-    const added = await signRequest({ ...request, body: bytes }, { accessKey: 'AccessKey', secretKey: 'SecretKey' }, undefined, {
-      signedHeaders: 'python',
-    });
+    const added = await signRequest(
+      { ...request, body: bytes },
+      { accessKey: 'AccessKey', secretKey: 'SecretKey' },
+      undefined,
+      {
+        signedHeaders: 'python',
+      },
+    );
     expect(added.Authorization).toBe(v.expected.Authorization);
   });
 });
@@ -141,7 +150,14 @@ describe('canonical query string', () => {
   });
 
   it('sorts repeated keys by value and keeps empty values', () => {
-    expect(canonicalQueryString([['b', '2'], ['a', 'z'], ['a', 'y'], ['flag', '']])).toBe('a=y&a=z&b=2&flag=');
+    expect(
+      canonicalQueryString([
+        ['b', '2'],
+        ['a', 'z'],
+        ['a', 'y'],
+        ['flag', ''],
+      ]),
+    ).toBe('a=y&a=z&b=2&flag=');
     expect(canonicalQueryString(parseQueryString('?flag&x=1'))).toBe('flag=&x=1');
   });
 
@@ -172,6 +188,11 @@ describe('encoding helpers', () => {
   it('the default client policy skips user-agent and underscore names but signs project and token headers', () => {
     const skip = SIGNED_HEADER_POLICIES.client.skipHeader;
     expect(['user-agent', 'test_underscore'].map(skip)).toEqual([true, true]);
-    expect(['content-type', 'x-project-id', 'x-security-token', 'x-sdk-date'].map(skip)).toEqual([false, false, false, false]);
+    expect(['content-type', 'x-project-id', 'x-security-token', 'x-sdk-date'].map(skip)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

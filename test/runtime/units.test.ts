@@ -25,10 +25,24 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 describe('retry policy', () => {
   it('retries only idempotent methods and only 429/5xx', () => {
     expect(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'POST', 'PATCH'].map(isIdempotentMethod)).toEqual([
-      true, true, true, true, true, false, false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
     expect([200, 400, 404, 408, 429, 500, 503, 599, 600].map(isRetriableStatus)).toEqual([
-      false, false, false, false, true, true, true, true, false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
     ]);
   });
 
@@ -71,7 +85,10 @@ describe('error bodies', () => {
       requestId: 'r2',
     });
     expect(parseErrorBody({ code: 'X.1', message: 'm' })).toEqual({ errorCode: 'X.1', errorMsg: 'm' });
-    expect(parseErrorBody({ errorCode: 'Y.2', errorMessage: 'camel' })).toEqual({ errorCode: 'Y.2', errorMsg: 'camel' });
+    expect(parseErrorBody({ errorCode: 'Y.2', errorMessage: 'camel' })).toEqual({
+      errorCode: 'Y.2',
+      errorMsg: 'camel',
+    });
     expect(parseErrorBody('  Service Unavailable \n')).toEqual({ errorMsg: 'Service Unavailable' });
     expect(parseErrorBody('')).toEqual({});
     expect(parseErrorBody([1, 2])).toEqual({});
@@ -123,7 +140,12 @@ describe('request preparation', () => {
   const service = { name: 'thing', serverTemplate: 'https://thing.{region}.myhuaweicloud.com/' };
 
   it('fills the server template, path and query', () => {
-    const prepared = prepareRequest(op, { path: { thing_id: 7 }, query: { q: ['a', 'b c'] }, body: { a: 1 } }, base, service);
+    const prepared = prepareRequest(
+      op,
+      { path: { thing_id: 7 }, query: { q: ['a', 'b c'] }, body: { a: 1 } },
+      base,
+      service,
+    );
     expect(prepared.url).toBe('https://thing.ap-southeast-1.myhuaweicloud.com/v1/p1/things/7?q=a&q=b%20c');
     expect(prepared.body).toBe('{"a":1}');
     expect(prepared.headers['Content-Type']).toBe('application/json');
@@ -133,7 +155,11 @@ describe('request preparation', () => {
   it('keeps a documented Content-Type header parameter but never lets a header parameter replace credentials', () => {
     const prepared = prepareRequest(
       op,
-      { path: { thing_id: 'x' }, headers: { 'content-type': 'application/json;charset=UTF-8', 'x-auth-token': 'forged' }, body: {} },
+      {
+        path: { thing_id: 'x' },
+        headers: { 'content-type': 'application/json;charset=UTF-8', 'x-auth-token': 'forged' },
+        body: {},
+      },
       base,
       service,
     );
@@ -145,14 +171,24 @@ describe('request preparation', () => {
 
   it('uses an explicit endpoint and sends no body for GET', () => {
     const get: OperationSpec = { ...op, method: 'GET', hasBody: false };
-    const prepared = prepareRequest(get, { path: { thing_id: 'x' }, body: { ignored: true } }, { ...base, endpoint: 'http://127.0.0.1:9/', allowInsecureEndpoint: true }, service);
+    const prepared = prepareRequest(
+      get,
+      { path: { thing_id: 'x' }, body: { ignored: true } },
+      { ...base, endpoint: 'http://127.0.0.1:9/', allowInsecureEndpoint: true },
+      service,
+    );
     expect(prepared.url).toBe('http://127.0.0.1:9/v1/p1/things/x');
     expect(prepared.body).toBeNull();
     expect(prepared.headers['Content-Type']).toBeUndefined();
   });
 
   it('comma-joins arrays in path and header parameters', () => {
-    const prepared = prepareRequest(op, { path: { thing_id: ['a', 'b c'] }, headers: { 'X-Ids': [1, 2] }, body: {} }, base, service);
+    const prepared = prepareRequest(
+      op,
+      { path: { thing_id: ['a', 'b c'] }, headers: { 'X-Ids': [1, 2] }, body: {} },
+      base,
+      service,
+    );
     expect(prepared.url).toBe('https://thing.ap-southeast-1.myhuaweicloud.com/v1/p1/things/a%2Cb%20c');
     expect(prepared.headers['X-Ids']).toBe('1,2');
   });
@@ -168,7 +204,10 @@ describe('request preparation', () => {
 describe('success bodies', () => {
   const enc = new TextEncoder();
   it('parses declared and undeclared JSON, keeps text and bytes', () => {
-    expect(decodeSuccessBody(enc.encode('{"a":1}'), 'application/json;charset=utf-8')).toEqual({ ok: true, value: { a: 1 } });
+    expect(decodeSuccessBody(enc.encode('{"a":1}'), 'application/json;charset=utf-8')).toEqual({
+      ok: true,
+      value: { a: 1 },
+    });
     expect(decodeSuccessBody(enc.encode('[1]'), 'text/plain')).toEqual({ ok: true, value: [1] });
     expect(decodeSuccessBody(enc.encode('{not json'), 'text/plain')).toEqual({ ok: true, value: '{not json' });
     expect(decodeSuccessBody(enc.encode('hello'), undefined)).toEqual({ ok: true, value: 'hello' });
@@ -217,16 +256,34 @@ describe('self-contained runtime', () => {
   });
 
   const tsc = projectRoot + 'node_modules/typescript/bin/tsc';
-  const baseFlags = ['--strict', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--lib', 'ES2022,DOM', '--skipLibCheck'];
+  const baseFlags = [
+    '--strict',
+    '--target',
+    'ES2022',
+    '--module',
+    'NodeNext',
+    '--moduleResolution',
+    'NodeNext',
+    '--lib',
+    'ES2022,DOM',
+    '--skipLibCheck',
+  ];
   // No @types/* at all: proves the runtime needs nothing from Node's typings (browsers have none).
   const noNodeTypes = ['--typeRoots', runtimeDir + 'no-such-type-root'];
   // Settings a consuming package may well have turned on.
   const pickyFlags = [
-    '--verbatimModuleSyntax', '--isolatedModules', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess',
-    '--noImplicitOverride', '--noPropertyAccessFromIndexSignature',
+    '--verbatimModuleSyntax',
+    '--isolatedModules',
+    '--exactOptionalPropertyTypes',
+    '--noUncheckedIndexedAccess',
+    '--noImplicitOverride',
+    '--noPropertyAccessFromIndexSignature',
   ];
   const runTsc = (flags: string[]) =>
-    spawnSync(process.execPath, [tsc, ...flags, ...files.map((f) => runtimeDir + f)], { encoding: 'utf8', cwd: projectRoot });
+    spawnSync(process.execPath, [tsc, ...flags, ...files.map((f) => runtimeDir + f)], {
+      encoding: 'utf8',
+      cwd: projectRoot,
+    });
 
   it('passes tsc --strict on its own, without Node typings', () => {
     const result = runTsc([...baseFlags, '--noEmit', ...noNodeTypes]);

@@ -11,7 +11,9 @@ describe('pages with nothing to scrape', () => {
   it('empty page: a warning, no operation', async () => {
     const r = await scrape(['bad/empty.md']);
     expect(Object.keys(r.document.paths)).toEqual([]);
-    expect(forFile(r, 'bad/empty.md')).toEqual([{ file: 'test/fixtures/bad/empty.md', reason: expect.stringMatching(/empty/), severity: 'warning' }]);
+    expect(forFile(r, 'bad/empty.md')).toEqual([
+      { file: 'test/fixtures/bad/empty.md', reason: expect.stringMatching(/empty/), severity: 'warning' },
+    ]);
   });
 
   it('page without tables: reported, no operation, no schema', async () => {
@@ -51,7 +53,11 @@ describe('table without a header row', () => {
   it('infers the columns (name | Yes/No | type | description) from the cells', async () => {
     const r = await scrape(['bad/no-header.html']);
     const o = op(r, 'DELETE', '/v2.0/lbaas/whitelists/{whitelist_id}');
-    expect(param(o, 'path', 'whitelist_id')).toMatchObject({ required: true, schema: { type: 'string' }, description: 'Specifies the whitelist ID.' });
+    expect(param(o, 'path', 'whitelist_id')).toMatchObject({
+      required: true,
+      schema: { type: 'string' },
+      description: 'Specifies the whitelist ID.',
+    });
     // project_id is a row of the same table but not in the path: it must not vanish.
     expect(o.parameters.map((p: Json) => p.name).sort()).toEqual(['project_id', 'whitelist_id']);
     const w = forFile(r, 'no-header.html').find((e) => /header/.test(e.reason));
@@ -63,7 +69,9 @@ describe('table without a header row', () => {
 describe('table without a name column', () => {
   it('reports every row it cannot place', async () => {
     const r = await scrape(['bad/no-name-column.md']);
-    const rows = forFile(r, 'no-name-column.md').filter((e) => e.table?.includes('响应Body参数') && e.row !== undefined);
+    const rows = forFile(r, 'no-name-column.md').filter(
+      (e) => e.table?.includes('响应Body参数') && e.row !== undefined,
+    );
     expect(rows.map((e) => e.row).sort()).toEqual([1, 2]);
     expect(rows.every((e) => e.severity === 'error' || e.severity === 'warning')).toBe(true);
   });
@@ -140,7 +148,9 @@ describe('conflicting schema names', () => {
     expect(Object.keys(deref(r, a.properties.auth_opt).properties)).toEqual(['app_code_auth_type']);
     expect(Object.keys(deref(r, b.properties.auth_opt).properties)).toEqual(['app_code_auth_type', 'ttl']);
     expect(deref(r, b.properties.auth_opt).required).toEqual(['ttl']);
-    expect(forFile(r, 'conflict-b.md').some((e) => e.reason.includes('AuthOpt') && e.reason.includes(nameB!))).toBe(true);
+    expect(forFile(r, 'conflict-b.md').some((e) => e.reason.includes('AuthOpt') && e.reason.includes(nameB!))).toBe(
+      true,
+    );
     const again = await scrape(['bad/conflict-b.md', 'bad/conflict-a.md']);
     const b2 = requestSchema(again, op(again, 'POST', '/v2/{project_id}/apigw/instances/{instance_id}/authorizers'));
     expect(refName(b2.properties.auth_opt)).toBe(nameB);
@@ -149,7 +159,13 @@ describe('conflicting schema names', () => {
 
 describe('a broken page among good ones', () => {
   it('does not stop the others', async () => {
-    const r = await scrape(['bad/garbage.txt', 'bad/empty.md', 'html-en/modelarts/UpdateLabel.html', 'zh-md/apig/导出API.md', 'bad/broken-example.md']);
+    const r = await scrape([
+      'bad/garbage.txt',
+      'bad/empty.md',
+      'html-en/modelarts/UpdateLabel.html',
+      'zh-md/apig/导出API.md',
+      'bad/broken-example.md',
+    ]);
     expect(Object.keys(r.document.paths).sort()).toEqual([
       '/v1.0/apigw/env-variables/{id}',
       '/v2/{project_id}/apigw/instances/{instance_id}/openapi/export',

@@ -69,7 +69,11 @@ describe('usage errors exit 2 with a message', () => {
   });
 
   it('is also exit 2 from a real process', async () => {
-    const err = await run('npx', ['tsx', 'cli/main.ts', 'scrape', 'test/fixtures/bad/does-not-exist.md', '-o', join(dir, 'y.yaml')], { cwd: ROOT }).then(
+    const err = await run(
+      'npx',
+      ['tsx', 'cli/main.ts', 'scrape', 'test/fixtures/bad/does-not-exist.md', '-o', join(dir, 'y.yaml')],
+      { cwd: ROOT },
+    ).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     );
@@ -85,7 +89,10 @@ describe('--strict', () => {
   });
 
   it('exits 0 on a clean page, and 0 without --strict on a page with warnings', async () => {
-    expect((await hwdocs('scrape', fx('html-en/modelarts/UpdateLabel.html'), '-o', join(dir, 'clean.yaml'), '--strict')).code).toBe(0);
+    expect(
+      (await hwdocs('scrape', fx('html-en/modelarts/UpdateLabel.html'), '-o', join(dir, 'clean.yaml'), '--strict'))
+        .code,
+    ).toBe(0);
     expect((await hwdocs('scrape', fx('bad/unknown-type.md'), '-o', join(dir, 'lenient.yaml'))).code).toBe(0);
   });
 });
@@ -93,16 +100,32 @@ describe('--strict', () => {
 describe('--report', () => {
   it('writes entries with file, section, table, row, reason, severity', async () => {
     const report = join(dir, 'report.json');
-    const { code, stderr } = await hwdocs('scrape', fx('bad/unknown-type.md'), fx('bad/broken-example.md'), '-o', join(dir, 'r.yaml'), '--report', report);
+    const { code, stderr } = await hwdocs(
+      'scrape',
+      fx('bad/unknown-type.md'),
+      fx('bad/broken-example.md'),
+      '-o',
+      join(dir, 'r.yaml'),
+      '--report',
+      report,
+    );
     expect(code).toBe(0);
     expect(stderr).toMatch(/warnings/);
     const json = JSON.parse(await readFile(report, 'utf8'));
     expect(Array.isArray(json.entries)).toBe(true);
     const unknown = json.entries.find((e: { reason: string }) => e.reason.includes('Integer/Boolean'));
     expect(Object.keys(unknown).sort()).toEqual(['file', 'reason', 'row', 'section', 'severity', 'table']);
-    expect(unknown).toMatchObject({ file: 'test/fixtures/bad/unknown-type.md', section: '请求参数', row: 2, severity: 'warning' });
+    expect(unknown).toMatchObject({
+      file: 'test/fixtures/bad/unknown-type.md',
+      section: '请求参数',
+      row: 2,
+      severity: 'warning',
+    });
     for (const e of json.entries) expect(['error', 'warning', 'info']).toContain(e.severity);
-    expect(json.pages.map((p: { file: string }) => p.file)).toEqual(['test/fixtures/bad/broken-example.md', 'test/fixtures/bad/unknown-type.md']);
+    expect(json.pages.map((p: { file: string }) => p.file)).toEqual([
+      'test/fixtures/bad/broken-example.md',
+      'test/fixtures/bad/unknown-type.md',
+    ]);
   });
 });
 
@@ -120,8 +143,26 @@ describe('output', () => {
   });
 
   it('two runs are byte-identical', async () => {
-    await hwdocs('scrape', ...inputs, '-o', join(dir, 'one.yaml'), '--report', join(dir, 'one.json'), '--service', 'mixed');
-    await hwdocs('scrape', ...[...inputs].reverse(), '-o', join(dir, 'two.yaml'), '--report', join(dir, 'two.json'), '--service', 'mixed');
+    await hwdocs(
+      'scrape',
+      ...inputs,
+      '-o',
+      join(dir, 'one.yaml'),
+      '--report',
+      join(dir, 'one.json'),
+      '--service',
+      'mixed',
+    );
+    await hwdocs(
+      'scrape',
+      ...[...inputs].reverse(),
+      '-o',
+      join(dir, 'two.yaml'),
+      '--report',
+      join(dir, 'two.json'),
+      '--service',
+      'mixed',
+    );
     expect(await readFile(join(dir, 'two.yaml'))).toEqual(await readFile(join(dir, 'one.yaml')));
     expect(await readFile(join(dir, 'two.json'))).toEqual(await readFile(join(dir, 'one.json')));
   });
@@ -135,7 +176,16 @@ describe('output', () => {
 
   it('a broken page among good ones does not stop the others', async () => {
     const out = join(dir, 'mixed.yaml');
-    const { code } = await hwdocs('scrape', fx('bad/garbage.txt'), fx('bad/empty.md'), ...inputs, '-o', out, '--report', join(dir, 'mixed.json'));
+    const { code } = await hwdocs(
+      'scrape',
+      fx('bad/garbage.txt'),
+      fx('bad/empty.md'),
+      ...inputs,
+      '-o',
+      out,
+      '--report',
+      join(dir, 'mixed.json'),
+    );
     expect(code).toBe(0);
     const doc = parseYaml(await readFile(out, 'utf8'));
     expect(Object.keys(doc.paths)).toHaveLength(3);

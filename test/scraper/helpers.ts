@@ -29,7 +29,10 @@ export function op(result: ScrapeResult, method: string, path: string): Json {
 
 export function param(operation: Json, location: string, name: string): Json {
   const p = (operation.parameters ?? []).find((x: Json) => x.in === location && x.name === name);
-  if (!p) throw new Error(`no ${location} parameter ${name}; have ${(operation.parameters ?? []).map((x: Json) => `${x.in}:${x.name}`).join(', ')}`);
+  if (!p)
+    throw new Error(
+      `no ${location} parameter ${name}; have ${(operation.parameters ?? []).map((x: Json) => `${x.in}:${x.name}`).join(', ')}`,
+    );
   return p;
 }
 
@@ -60,4 +63,3 @@ export function responseSchema(result: ScrapeResult, operation: Json, status: st
 export function rowsRead(result: ScrapeResult, file: string): number {
   return result.pages.filter((p) => p.file.endsWith(file)).reduce((n, p) => n + p.rows, 0);
 }
-

@@ -114,7 +114,18 @@ describe('ELB v3 CreateL7Policy: nested objects linked by anchors', () => {
     expect(refName(body.properties.l7policy)).toBe('CreateL7PolicyOption');
     const option = deref(r, body.properties.l7policy);
     expect(Object.keys(option.properties).sort()).toEqual(
-      ['action', 'admin_state_up', 'description', 'listener_id', 'name', 'position', 'priority', 'redirect_pool_id', 'redirect_url_config', 'rules'].sort(),
+      [
+        'action',
+        'admin_state_up',
+        'description',
+        'listener_id',
+        'name',
+        'position',
+        'priority',
+        'redirect_pool_id',
+        'redirect_url_config',
+        'rules',
+      ].sort(),
     );
     expect([...option.required].sort()).toEqual(['action', 'listener_id']);
     expect(refName(option.properties.redirect_url_config)).toBe('CreateRedirectUrlConfig');
@@ -136,7 +147,10 @@ describe('ELB v3 CreateL7Policy: nested objects linked by anchors', () => {
   });
 
   it('types boolean defaults as booleans', () => {
-    expect(schemaOf(r, 'CreateL7PolicyOption').properties.admin_state_up).toMatchObject({ type: 'boolean', default: true });
+    expect(schemaOf(r, 'CreateL7PolicyOption').properties.admin_state_up).toMatchObject({
+      type: 'boolean',
+      default: true,
+    });
     expect(schemaOf(r, 'CreateRuleOption').properties.invert).toMatchObject({ type: 'boolean', default: false });
   });
 
@@ -145,8 +159,16 @@ describe('ELB v3 CreateL7Policy: nested objects linked by anchors', () => {
     expect(option.properties.name).toMatchObject({ type: 'string', minLength: 0, maxLength: 255 });
     expect(option.properties.name.minimum).toBeUndefined();
     expect(option.properties.name.maximum).toBeUndefined();
-    expect(schemaOf(r, 'CreateRuleCondition').properties.key).toMatchObject({ type: 'string', minLength: 1, maxLength: 128 });
-    expect(schemaOf(r, 'CreateRedirectUrlConfig').properties.host).toMatchObject({ minLength: 1, maxLength: 128, default: '${host}' });
+    expect(schemaOf(r, 'CreateRuleCondition').properties.key).toMatchObject({
+      type: 'string',
+      minLength: 1,
+      maxLength: 128,
+    });
+    expect(schemaOf(r, 'CreateRedirectUrlConfig').properties.host).toMatchObject({
+      minLength: 1,
+      maxLength: 128,
+      default: '${host}',
+    });
   });
 
   it('has exactly the 201 response, with the L7Policy → RuleRef chain and the example', () => {
@@ -188,7 +210,12 @@ describe('ELB v3 ListL7Policies: query parameters, arrays, shared schema across 
   it('reads query parameters with their types and constraints', () => {
     expect(o.operationId).toBe('ListL7Policies');
     expect(param(o, 'query', 'marker')).toMatchObject({ required: false, schema: { type: 'string' } });
-    expect(param(o, 'query', 'limit').schema).toMatchObject({ type: 'integer', minimum: 0, maximum: 2000, default: 2000 });
+    expect(param(o, 'query', 'limit').schema).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 2000,
+      default: 2000,
+    });
     expect(param(o, 'query', 'page_reverse').schema.type).toBe('boolean');
     expect(param(o, 'query', 'id').schema).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(param(o, 'query', 'position').schema).toMatchObject({ type: 'array', items: { type: 'integer' } });
@@ -252,7 +279,11 @@ describe('recursive type and big integers (ListLabelTree)', () => {
   });
 
   it('reads Minimum/Maximum on `Array of strings` as item length limits', () => {
-    expect(param(o, 'query', 'label_names').schema.items).toMatchObject({ type: 'string', minLength: 1, maxLength: 64 });
+    expect(param(o, 'query', 'label_names').schema.items).toMatchObject({
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+    });
   });
 
   it('gives the 404 its own body and example, and lists the example error code', () => {
@@ -288,7 +319,15 @@ describe('older hand-written English page (ELB v2.0 listener)', () => {
   it('links `Object` fields to "see Table N" sub-tables and keeps rowspan cells aligned', () => {
     const listener = deref(r, requestSchema(r, o).properties.listener);
     expect(Object.keys(listener.properties).sort()).toEqual(
-      ['connection_limit', 'default_pool_id', 'description', 'http2_enable', 'insert_headers', 'name', 'sni_container_refs'].sort(),
+      [
+        'connection_limit',
+        'default_pool_id',
+        'description',
+        'http2_enable',
+        'insert_headers',
+        'name',
+        'sni_container_refs',
+      ].sort(),
     );
     expect(listener.required ?? []).toEqual([]);
     // `No` spans description and connection_limit; connection_limit's own cells are name, type, description.
@@ -310,7 +349,9 @@ describe('older hand-written English page (ELB v2.0 listener)', () => {
   it('reads status codes, including a colspan description cell', () => {
     expect(Object.keys(o.responses).sort()).toEqual(['200', '400']);
     expect(o.responses['200'].description).toBe('Request succeeded.');
-    expect(o.responses['400'].description).toBe('Bad Request: the request body is malformed or a field value is out of range.');
+    expect(o.responses['400'].description).toBe(
+      'Bad Request: the request body is malformed or a field value is out of range.',
+    );
   });
 
   it('attaches examples written inside list items', () => {
@@ -340,7 +381,11 @@ describe('English error-code page', () => {
       'ModelArts.4709',
     ]);
     const by = Object.fromEntries(codes.map((c) => [c.code, c]));
-    expect(by['ModelArts.4101']).toMatchObject({ status: '400', message: 'Dataset name already exists.', action: 'Use another name.' });
+    expect(by['ModelArts.4101']).toMatchObject({
+      status: '400',
+      message: 'Dataset name already exists.',
+      action: 'Use another name.',
+    });
     expect(by['ModelArts.4709']).toMatchObject({ status: '400', action: '' });
     expect(by['ModelArts.4358'].status).toBe('500');
     expect(by['ModelArts.0203']).toMatchObject({ status: '401', description: 'The token is invalid or has expired.' });
@@ -354,11 +399,14 @@ describe('English error-code page', () => {
 describe('all English fixtures together', () => {
   it('gives unique operationIds and resolvable $refs', async () => {
     const r = await scrape([UPDATE_LABEL, LABEL_TREE, CREATE_L7, LIST_L7, OLD_LISTENER, ERROR_CODES], 'mixed');
-    const ids = Object.values(r.document.paths as Json).flatMap((item: Json) => Object.values(item).map((o: Json) => o.operationId));
+    const ids = Object.values(r.document.paths as Json).flatMap((item: Json) =>
+      Object.values(item).map((o: Json) => o.operationId),
+    );
     expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(5);
     const text = JSON.stringify(r.document, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
-    for (const m of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) expect(r.document.components.schemas).toHaveProperty([m[1]!]);
+    for (const m of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g))
+      expect(r.document.components.schemas).toHaveProperty([m[1]!]);
     expect((r.document['x-error-codes'] as Json[]).length).toBe(8);
   });
 });

@@ -11,7 +11,12 @@ import { bracketDepth, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/int
 import { columnsOf, tableRole } from '../../scraper/interpret/tables.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
-const table = (caption: string, header = ['参数', '是否必选', '参数类型', '说明']): DocTable => ({ caption, anchors: [], header, rows: [] });
+const table = (caption: string, header = ['参数', '是否必选', '参数类型', '说明']): DocTable => ({
+  caption,
+  anchors: [],
+  header,
+  rows: [],
+});
 const section = (kind: SectionKind): DocSection => ({ kind, heading: kind, paragraphs: [], tables: [], examples: [] });
 
 describe('table roles from caption, section and the page’s field names', () => {
@@ -75,7 +80,12 @@ describe('## 请求消息 / ## 响应消息 without a status code (dli 新建模
     expect(requestSchema(r, o).required).toEqual(['name']);
     const res = responseSchema(r, o, '200');
     expect(Object.keys(res.properties)).toEqual(['is_success', 'message', 'template']);
-    expect(Object.keys(deref(r, res.properties.template).properties)).toEqual(['template_id', 'name', 'desc', 'create_time']);
+    expect(Object.keys(deref(r, res.properties.template).properties)).toEqual([
+      'template_id',
+      'name',
+      'desc',
+      'create_time',
+    ]);
   });
 
   it('要素说明 is the response body and instances字段数据结构说明 the type of its `instances` list', async () => {
@@ -94,7 +104,10 @@ describe('response headers (mrs 查询用户（组）与IAM委托的映射关系
     const res = o.responses['400'];
     expect(Object.keys(res.headers)).toEqual(['X-request-id']);
     expect(res.headers['X-request-id'].schema).toEqual({ type: 'string' });
-    expect(Object.keys(deref(r, res.content['application/json'].schema).properties)).toEqual(['error_code', 'error_msg']);
+    expect(Object.keys(deref(r, res.content['application/json'].schema).properties)).toEqual([
+      'error_code',
+      'error_msg',
+    ]);
   });
 });
 
@@ -113,7 +126,9 @@ describe('sub-tables on another page (as)', () => {
     const r = await scrape(['zh-md/as/修改弹性伸缩组.md']);
     const json = JSON.stringify(r.document);
     expect(json).toContain('"x-doc-link":"创建弹性伸缩组-0.md#table389911412219"');
-    expect(r.report.some((e) => e.severity === 'warning' && /ipv6_bandwidth.*not among the inputs/.test(e.reason))).toBe(true);
+    expect(
+      r.report.some((e) => e.severity === 'warning' && /ipv6_bandwidth.*not among the inputs/.test(e.reason)),
+    ).toBe(true);
   });
 });
 
@@ -132,10 +147,22 @@ describe('bodies no table describes', () => {
 
   const cases: [string, string, Json][] = [
     // [what, request example, want (request body schema, dereferenced one level)]
-    ['types from values', '{"name": "a", "size": 3, "ratio": 0.5, "on": true, "tags": ["t"]}', {
-      name: { type: 'string' }, size: { type: 'integer' }, ratio: { type: 'number' }, on: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } },
-    }],
-    ['arrays from their first element', '{"servers": [{"id": "1"}, {"other": 2}]}', { servers: { type: 'array', items: { $ref: '#/components/schemas/Server' } } }],
+    [
+      'types from values',
+      '{"name": "a", "size": 3, "ratio": 0.5, "on": true, "tags": ["t"]}',
+      {
+        name: { type: 'string' },
+        size: { type: 'integer' },
+        ratio: { type: 'number' },
+        on: { type: 'boolean' },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
+    ],
+    [
+      'arrays from their first element',
+      '{"servers": [{"id": "1"}, {"other": 2}]}',
+      { servers: { type: 'array', items: { $ref: '#/components/schemas/Server' } } },
+    ],
   ];
   it.each(cases)('%s', async (_, example, want) => {
     const dir = await mkdtemp(join(tmpdir(), 'hwdocs-infer-'));

@@ -48,7 +48,8 @@ describe('table spans are clamped to what the table can hold', () => {
   });
 
   it('an ordinary rowspan (two rows of one parameter) is still repeated, not clamped away', () => {
-    const body = '<tr><td rowspan="2">a</td><td>是</td><td>String</td><td>x</td></tr><tr><td>否</td><td>Integer</td><td>y</td></tr>';
+    const body =
+      '<tr><td rowspan="2">a</td><td>是</td><td>String</td><td>x</td></tr><tr><td>否</td><td>Integer</td><td>y</td></tr>';
     const blocks = markdownBlocks(`<table>${HEADER}<tbody>${body}</tbody></table>\n`);
     const table = blocks[0]!;
     expect(table.type === 'table' && table.table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
@@ -61,11 +62,19 @@ describe('table spans are clamped to what the table can hold', () => {
 describe('no super-linear patterns in the readers', () => {
   const SPACES = ' '.repeat(100_000);
   const cases: [string, () => unknown, unknown][] = [
-    ['a heading `# a` + 100k spaces + `x`', () => markdownBlocks(`# a${SPACES}x\n`), [{ type: 'heading', level: 1, text: 'a x' }]],
+    [
+      'a heading `# a` + 100k spaces + `x`',
+      () => markdownBlocks(`# a${SPACES}x\n`),
+      [{ type: 'heading', level: 1, text: 'a x' }],
+    ],
     ['a heading of 100k `#` and spaces', () => markdownBlocks(`${'# '.repeat(50_000)}\n`).length, 1],
     ['a status marker with 100k spaces and no code', () => statusMarker(`状态码${SPACES}x`), undefined],
     ['apiexplorer/ repeated without spaces', () => apiNameOf('apiexplorer/'.repeat(50_000)), undefined],
-    ['100k unclosed `<table` openers on one line', () => markdownBlocks(`${'<table'.repeat(20_000)}\n`).length >= 0, true],
+    [
+      '100k unclosed `<table` openers on one line',
+      () => markdownBlocks(`${'<table'.repeat(20_000)}\n`).length >= 0,
+      true,
+    ],
     ['100k `**` in a paragraph', () => markdownBlocks(`${'**a'.repeat(50_000)}\n`).length, 1],
     ['a pipe row of 50k cells', () => markdownBlocks(`|a|b|\n|--|--|\n${'|x'.repeat(50_000)}|\n`).length, 1],
   ];
@@ -103,10 +112,23 @@ describe('encodings: BOMs, declared charsets, GBK, invalid UTF-8', () => {
     ['UTF-8 with BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8Page()]), { encoding: 'utf-8' }],
     ['UTF-16LE with BOM', () => utf16(pageText(), 'le', true), { encoding: 'utf-16le', reason: 'byte-order mark' }],
     ['UTF-16BE with BOM', () => utf16(pageText(), 'be', true), { encoding: 'utf-16be', reason: 'byte-order mark' }],
-    ['UTF-16LE without BOM', () => utf16(pageText(), 'le', false), { encoding: 'utf-16le', reason: 'no byte-order mark' }],
+    [
+      'UTF-16LE without BOM',
+      () => utf16(pageText(), 'le', false),
+      { encoding: 'utf-16le', reason: 'no byte-order mark' },
+    ],
     ['GBK, nothing declared', gbk, { encoding: 'gb18030', reason: 'not valid UTF-8' }],
-    ['GBK declared by <meta charset>', () => Buffer.concat([Buffer.from('<meta charset="gbk">\n'), gbk()]), { encoding: 'gbk', reason: "declared charset 'gbk'" }],
-    ['GB2312 declared by http-equiv', () => Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GB2312">\n'), gbk()]), { encoding: 'gbk', reason: "declared charset 'GB2312'" }],
+    [
+      'GBK declared by <meta charset>',
+      () => Buffer.concat([Buffer.from('<meta charset="gbk">\n'), gbk()]),
+      { encoding: 'gbk', reason: "declared charset 'gbk'" },
+    ],
+    [
+      'GB2312 declared by http-equiv',
+      () =>
+        Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GB2312">\n'), gbk()]),
+      { encoding: 'gbk', reason: "declared charset 'GB2312'" },
+    ],
   ];
   it.each(cases)('%s', (_, bytes, want) => {
     const { text, encoding, notes } = decodePage(bytes());
@@ -142,7 +164,10 @@ describe('input files: regular files only, with a size cap', () => {
     await mkdir(join(dir, 'pages'));
     await writeFile(join(dir, 'pages/a.md'), utf8Page());
     await writeFile(join(dir, 'pages/b-gbk.md'), readFileSync(join(FIXTURES, 'encodings/swr-创建共享帐号.gbk.md')));
-    await writeFile(join(dir, 'pages/c-utf16.md'), utf16(pageText().replace('/access-domains', '/access-domains-16'), 'le', true));
+    await writeFile(
+      join(dir, 'pages/c-utf16.md'),
+      utf16(pageText().replace('/access-domains', '/access-domains-16'), 'le', true),
+    );
     await symlink('/dev/zero', join(dir, 'pages/zero.md'));
     execFileSync('mkfifo', [join(dir, 'pages/fifo.md')]);
   });
@@ -153,20 +178,39 @@ describe('input files: regular files only, with a size cap', () => {
     const refused = report.filter((e) => e.reason.includes('not a regular file')).map((e) => e.file);
     // Whether the directory walk lists them at all is up to the walker; listed, they are refused and reported.
     for (const file of refused) expect(['pages/zero.md', 'pages/fifo.md']).toContain(file);
-    expect(pages.filter((p) => p.form === 'zh-md').map((p) => p.file)).toEqual(['pages/a.md', 'pages/b-gbk.md', 'pages/c-utf16.md']);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains', '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains-16']));
-    expect(report).toContainEqual(expect.objectContaining({ file: 'pages/b-gbk.md', reason: expect.stringContaining('GB18030') }));
+    expect(pages.filter((p) => p.form === 'zh-md').map((p) => p.file)).toEqual([
+      'pages/a.md',
+      'pages/b-gbk.md',
+      'pages/c-utf16.md',
+    ]);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains',
+        '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains-16',
+      ]),
+    );
+    expect(report).toContainEqual(
+      expect.objectContaining({ file: 'pages/b-gbk.md', reason: expect.stringContaining('GB18030') }),
+    );
   }, 60_000);
 
   it('named on the command line, they are reported too (not "not found", not a hang)', async () => {
-    const { report } = await scrapeInputs([join(dir, 'pages/zero.md'), join(dir, 'pages/fifo.md'), join(dir, 'pages/a.md')], { service: 'swr', root: dir });
-    expect(report.filter((e) => e.reason.includes('not a regular file')).map((e) => e.file)).toEqual(['pages/fifo.md', 'pages/zero.md']);
+    const { report } = await scrapeInputs(
+      [join(dir, 'pages/zero.md'), join(dir, 'pages/fifo.md'), join(dir, 'pages/a.md')],
+      { service: 'swr', root: dir },
+    );
+    expect(report.filter((e) => e.reason.includes('not a regular file')).map((e) => e.file)).toEqual([
+      'pages/fifo.md',
+      'pages/zero.md',
+    ]);
   }, 60_000);
 
   it(`a page over the size cap is not read (MAX_PAGE_BYTES = ${MAX_PAGE_BYTES})`, async () => {
     const big = join(dir, 'big.md');
     writeFileSync(big, Buffer.alloc(4096, 0x61));
-    expect(await readPageBytes(big, 1024)).toEqual({ reason: expect.stringContaining('over the 1024-byte limit (MAX_PAGE_BYTES)') });
+    expect(await readPageBytes(big, 1024)).toEqual({
+      reason: expect.stringContaining('over the 1024-byte limit (MAX_PAGE_BYTES)'),
+    });
     expect(await readPageBytes(big, 8192)).toEqual({ bytes: expect.any(Buffer) });
   });
 });

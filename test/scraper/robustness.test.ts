@@ -7,7 +7,8 @@ import { scrapeInputs, scrapeText } from '../../scraper/index.ts';
 import type { ReportEntry } from '../../scraper/model.ts';
 import { CAPTION_ROLES, COLUMN_ROLES, normalizeWord, SECTION_HEADINGS } from '../../scraper/vocab.ts';
 
-const HEADER = '<thead><tr><th><p>参数</p></th><th><p>是否必选</p></th><th><p>参数类型</p></th><th><p>描述</p></th></tr></thead>';
+const HEADER =
+  '<thead><tr><th><p>参数</p></th><th><p>是否必选</p></th><th><p>参数类型</p></th><th><p>描述</p></th></tr></thead>';
 const row = (name: string, required: string, type: string, text: string) =>
   `<tr><td><p>${name}</p></td><td><p>${required}</p></td><td><p>${type}</p></td><td><p>${text}</p></td></tr>`;
 

@@ -46,12 +46,19 @@ describe('redocly recommended: 0 errors', () => {
   }, 60_000);
 
   it('the test fixtures (English DITA HTML, zh-md, bad input)', async () => {
-    for (const dir of ['html-en', 'zh-md', 'bad']) expect(await lintErrors(await scrapedYaml([join(FIXTURES, dir)], dir), dir)).toEqual([]);
+    for (const dir of ['html-en', 'zh-md', 'bad'])
+      expect(await lintErrors(await scrapedYaml([join(FIXTURES, dir)], dir), dir)).toEqual([]);
   }, 60_000);
 
-  it.skipIf(!HAS_CORPUS)('all shared zh-md ModelArts pages (../shared/corpus; skipped when absent)', async () => {
-    expect(await lintErrors(await scrapedYaml([join(CORPUS, 'zh-md/modelarts')], 'modelarts', CORPUS), 'zh-modelarts')).toEqual([]);
-  }, 180_000);
+  it.skipIf(!HAS_CORPUS)(
+    'all shared zh-md ModelArts pages (../shared/corpus; skipped when absent)',
+    async () => {
+      expect(
+        await lintErrors(await scrapedYaml([join(CORPUS, 'zh-md/modelarts')], 'modelarts', CORPUS), 'zh-modelarts'),
+      ).toEqual([]);
+    },
+    180_000,
+  );
 
   if (HAS_CORPUS)
     it('all shared zh-md APIG pages', async () => {
@@ -68,7 +75,10 @@ describe('golden: manual/ with hwdocs.config.json reproduces spec/ byte for byte
       const { document } = await scrapeInputs(inputs, { service: service.name, root: project.root });
       const fresh = serializeSpec(document, service.spec);
       const committed = await readFile(join(project.root, service.spec), 'utf8');
-      expect(fresh === committed, `${service.spec} is stale: the scraper now writes something else. Run \`npm start\` and review the diff.`).toBe(true);
+      expect(
+        fresh === committed,
+        `${service.spec} is stale: the scraper now writes something else. Run \`npm start\` and review the diff.`,
+      ).toBe(true);
     }, 60_000);
   }
 });

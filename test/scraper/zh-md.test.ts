@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { deref, op, param, refName, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
-const examplesOf = (content: Json | undefined): Json[] => Object.values(content?.['application/json']?.examples ?? {}) as Json[];
+const examplesOf = (content: Json | undefined): Json[] =>
+  Object.values(content?.['application/json']?.examples ?? {}) as Json[];
 
 describe('修改流控策略 (API Explorer style)', () => {
   let r: ScrapeResult;
@@ -21,7 +22,8 @@ describe('修改流控策略 (API Explorer style)', () => {
   });
 
   it('reads path and header parameters', () => {
-    for (const n of ['project_id', 'instance_id', 'throttle_id']) expect(param(o, 'path', n)).toMatchObject({ required: true, schema: { type: 'string' } });
+    for (const n of ['project_id', 'instance_id', 'throttle_id'])
+      expect(param(o, 'path', n)).toMatchObject({ required: true, schema: { type: 'string' } });
     expect(o['x-transport-headers']).toEqual(['X-Auth-Token']); // the runtime's business, not a parameter (issue 9 §5)
     expect(o.parameters).toHaveLength(3);
   });
@@ -86,7 +88,10 @@ describe('修改API (anchors, Array of X objects, item constraints)', () => {
   });
 
   it('puts 最小长度/最大长度 of `Array of strings` on the items', () => {
-    expect(body.properties.tags).toMatchObject({ type: 'array', items: { type: 'string', minLength: 1, maxLength: 128 } });
+    expect(body.properties.tags).toMatchObject({
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: 128 },
+    });
     expect(body.properties.tags.minLength).toBeUndefined();
     expect(body.properties.tags.minItems).toBeUndefined();
   });
@@ -96,12 +101,30 @@ describe('修改API (anchors, Array of X objects, item constraints)', () => {
     expect(body.properties.req_protocol).toMatchObject({ default: 'HTTPS', enum: ['HTTP', 'HTTPS', 'BOTH'] });
     expect(body.properties.cors).toMatchObject({ type: 'boolean', default: false, enum: [true, false] });
     expect(body.properties.type).toMatchObject({ type: 'integer', enum: [1, 2] });
-    expect(body.properties.req_method.enum).toEqual(['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS', 'ANY']);
+    expect(body.properties.req_method.enum).toEqual([
+      'GET',
+      'POST',
+      'PUT',
+      'DELETE',
+      'HEAD',
+      'PATCH',
+      'OPTIONS',
+      'ANY',
+    ]);
   });
 
   it('reads the required flags of the 30 body rows', () => {
     expect(Object.keys(body.properties)).toHaveLength(30);
-    expect([...body.required].sort()).toEqual(['auth_type', 'backend_type', 'group_id', 'name', 'req_method', 'req_protocol', 'req_uri', 'type']);
+    expect([...body.required].sort()).toEqual([
+      'auth_type',
+      'backend_type',
+      'group_id',
+      'name',
+      'req_method',
+      'req_protocol',
+      'req_uri',
+      'type',
+    ]);
   });
 
   it('names the 200 body after its anchor (response_ApiInfo)', () => {
@@ -122,7 +145,10 @@ describe('导出API: a `-` File row is the body itself', () => {
     expect(body.properties.define).toMatchObject({ default: 'spec', enum: ['spec', 'proxy', 'all', 'dev'] });
     expect(body.properties.apis).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(body.required).toEqual(['group_id']);
-    expect(examplesOf(o.requestBody.content)[0]!.value).toEqual({ group_id: 'c77f5e81d9cb4424bf704ef2b0ac7600', define: 'all' });
+    expect(examplesOf(o.requestBody.content)[0]!.value).toEqual({
+      group_id: 'c77f5e81d9cb4424bf704ef2b0ac7600',
+      define: 'all',
+    });
     expect(o['x-error-codes']).toEqual(['APIG.1002', 'APIG.1005', 'APIG.2001', 'APIG.3001', 'APIG.9999']);
   });
 });
@@ -182,7 +208,16 @@ describe('CreatingaRequestThrottlingPolicy (old style, anchors in every cell)', 
     expect(o.summary).toBe('创建流控策略');
     const body = requestSchema(r, o);
     expect(Object.keys(body.properties)).toEqual([
-      'name', 'api_call_limits', 'user_call_limits', 'app_call_limits', 'ip_call_limits', 'time_interval', 'time_unit', 'remark', 'type', 'enable_adaptive_control',
+      'name',
+      'api_call_limits',
+      'user_call_limits',
+      'app_call_limits',
+      'ip_call_limits',
+      'time_interval',
+      'time_unit',
+      'remark',
+      'type',
+      'enable_adaptive_control',
     ]);
     expect([...body.required].sort()).toEqual(['api_call_limits', 'name', 'time_interval', 'time_unit']);
     expect(Object.keys(o.responses).sort()).toEqual(['201', '400', '401', '500']);
@@ -200,13 +235,23 @@ describe('QueryingEnvironmentList (v1.0: query string inside the URI)', () => {
     const r = await scrape(['zh-md/apig/QueryingEnvironmentList.md'], 'apig');
     expect(Object.keys(r.document.paths)).toEqual(['/v1.0/apigw/envs']);
     const o = op(r, 'GET', '/v1.0/apigw/envs');
-    expect(o.parameters.map((p: Json) => `${p.in}:${p.name}`).sort()).toEqual(['query:name', 'query:page_no', 'query:page_size', 'query:precise_search']);
+    expect(o.parameters.map((p: Json) => `${p.in}:${p.name}`).sort()).toEqual([
+      'query:name',
+      'query:page_no',
+      'query:page_size',
+      'query:precise_search',
+    ]);
     expect(param(o, 'query', 'page_size')).toMatchObject({ required: false, schema: { type: 'integer' } });
     expect(o.requestBody).toBeUndefined();
     expect(Object.keys(o.responses).sort()).toEqual(['200', '400', '401', '500']);
     const body = responseSchema(r, o, '200');
     expect(body.properties.envs.type).toBe('array');
-    expect(Object.keys(deref(r, body.properties.envs.items).properties)).toEqual(['id', 'name', 'create_time', 'remark']);
+    expect(Object.keys(deref(r, body.properties.envs.items).properties)).toEqual([
+      'id',
+      'name',
+      'create_time',
+      'remark',
+    ]);
   });
 });
 
@@ -220,7 +265,11 @@ describe('ModelArts 批量删除样本 (Array of BatchResponse objects)', () => 
     expect(body.required ?? []).toEqual([]);
     const res = responseSchema(r, o, '200');
     expect(refName(res.properties.results.items)).toBe('BatchResponse');
-    expect(Object.keys(deref(r, res.properties.results.items).properties).sort()).toEqual(['error_code', 'error_msg', 'success']);
+    expect(Object.keys(deref(r, res.properties.results.items).properties).sort()).toEqual([
+      'error_code',
+      'error_msg',
+      'success',
+    ]);
     expect(Object.keys(o.responses).sort()).toEqual(['200', '401', '403', '404']);
     expect(examplesOf(o.responses['200'].content)[0]!.value).toEqual({ success: true });
   });
@@ -234,7 +283,12 @@ describe('错误码.md', () => {
     const sorted = [...codes.map((c) => c.code)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(codes.map((c) => c.code)).toEqual(sorted);
     const by = Object.fromEntries(codes.map((c) => [c.code, c]));
-    expect(by['APIG.2011']).toMatchObject({ status: '400', message: 'Invalid parameter value.', description: '参数规则不匹配', action: '修改请求参数' });
+    expect(by['APIG.2011']).toMatchObject({
+      status: '400',
+      message: 'Invalid parameter value.',
+      description: '参数规则不匹配',
+      action: '修改请求参数',
+    });
     expect(by['APIG.0000']).toMatchObject({ status: '204', message: 'Successful', description: '请求成功' });
     expect(by['APIC.9211']!['x-source'].file).toBe('test/fixtures/zh-md/apig/错误码.md');
     expect(Object.keys(r.document.paths)).toEqual([]);

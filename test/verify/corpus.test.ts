@@ -25,14 +25,18 @@ function expectBar(result: VerifyResult): void {
 }
 
 describe.skipIf(!HAS_CORPUS)('dev corpus subset: scrape → generate → verify (no ../shared/corpus: skipped)', () => {
-  it.each(SUBSET)('%s', async (service) => {
-    const entry = (await corpusServices()).find((s) => s.service === service);
-    expect(entry, `${service} is in services.json`).toBeDefined();
-    await mkdir(WORK, { recursive: true });
-    const result = await verifyService(entry!, WORK);
-    expect(result.requests.total + result.responses.total).toBeGreaterThan(10);
-    expectBar(result);
-  }, 300_000);
+  it.each(SUBSET)(
+    '%s',
+    async (service) => {
+      const entry = (await corpusServices()).find((s) => s.service === service);
+      expect(entry, `${service} is in services.json`).toBeDefined();
+      await mkdir(WORK, { recursive: true });
+      const result = await verifyService(entry!, WORK);
+      expect(result.requests.total + result.responses.total).toBeGreaterThan(10);
+      expectBar(result);
+    },
+    300_000,
+  );
 });
 
 describe('built-in sample manual/apig: scrape → generate → verify', () => {
@@ -42,7 +46,11 @@ describe('built-in sample manual/apig: scrape → generate → verify', () => {
     await mkdir(dir, { recursive: true });
     const spec = join(dir, 'apig.openapi.yaml');
     const report = join(dir, 'apig.report.json');
-    await writeScrapeResult(await scrapeInputs([join(ROOT, 'manual/apig')], { service: 'apig', root: ROOT }), spec, report);
+    await writeScrapeResult(
+      await scrapeInputs([join(ROOT, 'manual/apig')], { service: 'apig', root: ROOT }),
+      spec,
+      report,
+    );
     await generatePackage(spec, join(dir, 'apig'));
     const result = await verifySpec(spec, { packageDir: join(dir, 'apig'), reportPath: report });
     expect(result.requests.total).toBeGreaterThan(10);

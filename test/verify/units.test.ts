@@ -46,15 +46,27 @@ describe('documented contradictions explain failures at, inside or around their 
 
   it('reads the report entries check-examples writes', () => {
     const map = contradictionsByExample([
-      { section: 'request example of CreateX', table: 'example 1', row: '/name', reason: 'example contradicts the documented schema: /name is integer, documented as string' },
-      { section: 'response 201 example of CreateX', table: 'example 2', row: '/', reason: 'example contradicts the documented schema: / is array, documented as X object' },
+      {
+        section: 'request example of CreateX',
+        table: 'example 1',
+        row: '/name',
+        reason: 'example contradicts the documented schema: /name is integer, documented as string',
+      },
+      {
+        section: 'response 201 example of CreateX',
+        table: 'example 2',
+        row: '/',
+        reason: 'example contradicts the documented schema: / is array, documented as X object',
+      },
       { section: 'request example of CreateX', table: 'example 1', row: '/x', reason: 'unrelated note' },
     ]);
     expect([...map.keys()].map((k) => k.split('\u0000'))).toEqual([
       ['CreateX', 'request', '1'],
       ['CreateX', '201', '2'],
     ]);
-    expect(map.get(['CreateX', 'request', '1'].join('\u0000'))).toEqual([{ pointer: '/name', text: '/name is integer, documented as string' }]);
+    expect(map.get(['CreateX', 'request', '1'].join('\u0000'))).toEqual([
+      { pointer: '/name', text: '/name is integer, documented as string' },
+    ]);
   });
 
   it.each([
@@ -80,13 +92,36 @@ describe('collectExamples', () => {
           post: {
             operationId: 'CreateX',
             'x-source': { file: 'a.md' },
-            requestBody: { content: { 'application/json': { examples: { example2: { value: { b: 2 } }, example10: { value: { c: 3 } }, example1: { value: { a: 1 } } } } } },
+            requestBody: {
+              content: {
+                'application/json': {
+                  examples: {
+                    example2: { value: { b: 2 } },
+                    example10: { value: { c: 3 } },
+                    example1: { value: { a: 1 } },
+                  },
+                },
+              },
+            },
             responses: {
-              '201': { content: { 'application/json': { examples: { example1: { value: [] }, example2: { description: UNPARSED_EXAMPLE_NOTE, value: '{ broken' } } } } },
+              '201': {
+                content: {
+                  'application/json': {
+                    examples: {
+                      example1: { value: [] },
+                      example2: { description: UNPARSED_EXAMPLE_NOTE, value: '{ broken' },
+                    },
+                  },
+                },
+              },
               '400': { content: { 'application/json': { examples: { example1: { value: { error_code: 'E' } } } } } },
             },
           },
-          put: { operationId: 'PutX', requestBody: { content: { 'application/octet-stream': { examples: { example1: { value: 'bytes' } } } } }, responses: {} },
+          put: {
+            operationId: 'PutX',
+            requestBody: { content: { 'application/octet-stream': { examples: { example1: { value: 'bytes' } } } } },
+            responses: {},
+          },
         },
       },
     };
@@ -97,7 +132,10 @@ describe('collectExamples', () => {
       ['CreateX', 'example10', { c: 3 }, 'a.md'],
     ]);
     expect(got.responses.map((e) => [e.status, e.index, e.value])).toEqual([['201', 1, []]]);
-    expect(got.notJson.map((e) => `${e.operationId} ${e.kind} ${e.name}`)).toEqual(['PutX request example1', 'CreateX response example2']); // methods in path-item order: put before post
+    expect(got.notJson.map((e) => `${e.operationId} ${e.kind} ${e.name}`)).toEqual([
+      'PutX request example1',
+      'CreateX response example2',
+    ]); // methods in path-item order: put before post
   });
 });
 
@@ -124,30 +162,70 @@ describe('doc-following schema pieces (scraper/openapi/docs-types.ts)', () => {
   ])('enum %j has type %s', (values, want) => expect(enumType(values)).toBe(want));
 
   it.each([
-    [{ type: 'string', description: 'd' }, { type: ['string', 'null'], description: 'd' }],
-    [{ type: 'string', enum: ['A'] }, { type: ['string', 'null'], enum: ['A', null] }],
-    [{ $ref: '#/components/schemas/X', description: 'd' }, { anyOf: [{ $ref: '#/components/schemas/X' }, { type: 'null' }], description: 'd' }],
+    [
+      { type: 'string', description: 'd' },
+      { type: ['string', 'null'], description: 'd' },
+    ],
+    [
+      { type: 'string', enum: ['A'] },
+      { type: ['string', 'null'], enum: ['A', null] },
+    ],
+    [
+      { $ref: '#/components/schemas/X', description: 'd' },
+      { anyOf: [{ $ref: '#/components/schemas/X' }, { type: 'null' }], description: 'd' },
+    ],
     [{ 'x-doc-type': 'Thing' }, { 'x-doc-type': 'Thing' }],
     [{ type: ['string', 'null'] }, { type: ['string', 'null'] }],
   ])('nullable(%j) = %j', (given, want) => expect(nullable(given)).toEqual(want));
 
   it.each([
-    [{ 'x-doc-type': 'Enum', enum: ['a', 'b'] }, { type: 'string', 'x-doc-type': 'Enum', enum: ['a', 'b'] }],
-    [{ type: 'string', enum: ['a'] }, { type: 'string', enum: ['a'] }],
+    [
+      { 'x-doc-type': 'Enum', enum: ['a', 'b'] },
+      { type: 'string', 'x-doc-type': 'Enum', enum: ['a', 'b'] },
+    ],
+    [
+      { type: 'string', enum: ['a'] },
+      { type: 'string', enum: ['a'] },
+    ],
     [{ enum: ['a', 1] }, { enum: ['a', 1] }],
   ])('typedEnum(%j) = %j', (given, want) => expect(typedEnum(given)).toEqual(want));
 
   it.each([
-    [{ type: 'array', items: { 'x-doc-type': 'Array' } }, { type: 'array', items: { type: 'string', 'x-doc-type': 'Array' } }],
-    [{ type: 'array', items: {} }, { type: 'array', items: { type: 'string' } }],
-    [{ type: 'array', items: { type: 'integer' } }, { type: 'array', items: { type: 'integer' } }],
+    [
+      { type: 'array', items: { 'x-doc-type': 'Array' } },
+      { type: 'array', items: { type: 'string', 'x-doc-type': 'Array' } },
+    ],
+    [
+      { type: 'array', items: {} },
+      { type: 'array', items: { type: 'string' } },
+    ],
+    [
+      { type: 'array', items: { type: 'integer' } },
+      { type: 'array', items: { type: 'integer' } },
+    ],
     [{ type: 'string' }, { type: 'string' }],
   ])('queryArrayItems(%j) = %j', (given, want) => expect(queryArrayItems(given)).toEqual(want));
 });
 
-describe('check-examples reports an example value outside its field\'s documented enum (so verify can list it)', () => {
+describe("check-examples reports an example value outside its field's documented enum (so verify can list it)", () => {
   const schemas = new Map([
-    ['Hc', { name: 'Hc', source: { file: 'x.md' }, fields: [{ name: 'protocol', docType: 'String', type: { kind: 'primitive', type: 'string' }, required: true, description: '', constraints: { enum: ['TCP', 'HTTP'] } }] }],
+    [
+      'Hc',
+      {
+        name: 'Hc',
+        source: { file: 'x.md' },
+        fields: [
+          {
+            name: 'protocol',
+            docType: 'String',
+            type: { kind: 'primitive', type: 'string' },
+            required: true,
+            description: '',
+            constraints: { enum: ['TCP', 'HTTP'] },
+          },
+        ],
+      },
+    ],
   ]) as never;
   it.each([
     [{ protocol: 'HTTP' }, []],

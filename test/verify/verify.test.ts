@@ -58,7 +58,10 @@ describe('the spec follows the pages', () => {
   it('X-Auth-Token is no parameter; the operation names it in x-transport-headers; the security schemes stay', () => {
     for (const [path, method] of [EXPORT, PROGRESS]) {
       const operation = op(scraped, method, path);
-      expect((operation.parameters as Json[]).map((p) => `${p.in}:${p.name}`)).toEqual(['path:project_id', 'path:instance_id']);
+      expect((operation.parameters as Json[]).map((p) => `${p.in}:${p.name}`)).toEqual([
+        'path:project_id',
+        'path:instance_id',
+      ]);
       expect(operation['x-transport-headers']).toEqual(['X-Auth-Token']);
     }
     const schemes = (scraped.document.components as Json).securitySchemes;
@@ -72,7 +75,10 @@ describe('the spec follows the pages', () => {
   });
 
   it('fields the response example shows as null accept null; the others do not', () => {
-    const body = deref(scraped, op(scraped, PROGRESS[1], PROGRESS[0]).responses['200'].content['application/json'].schema);
+    const body = deref(
+      scraped,
+      op(scraped, PROGRESS[1], PROGRESS[0]).responses['200'].content['application/json'].schema,
+    );
     expect(body.properties.error_code.type).toEqual(['string', 'null']);
     expect(body.properties.error_msg.type).toEqual(['string', 'null']);
     expect(body.properties.progress.type).toBe('integer');
@@ -105,7 +111,9 @@ describe('hwdocs verify', () => {
     const result: VerifyResult = await verifySpec(spec, { packageDir: PACKAGE });
     expect(result.requests).toMatchObject({ total: 1, failed: 1 });
     expect(result.responses).toMatchObject({ total: 1, failed: 1 });
-    const failures = result.outcomes.flatMap((o) => o.failures.map((f) => `${o.example.operationId} ${o.example.kind} ${f.check} ${f.pointer}`));
+    const failures = result.outcomes.flatMap((o) =>
+      o.failures.map((f) => `${o.example.operationId} ${o.example.kind} ${f.check} ${f.pointer}`),
+    );
     expect(failures).toContain('ExportApiDefinitionsV2 request tsc /type');
     expect(failures).toContain('ExportApiDefinitionsV2 request validator /type');
     expect(failures).toContain('ShowDetailsOfInstanceProgressV2 response validator /progress');
@@ -114,11 +122,27 @@ describe('hwdocs verify', () => {
 
     // The same spec with a scrape report that says the page contradicts itself at /progress: listed, not counted.
     const report = join(TMP, 'bad.report.json');
-    await writeFile(report, JSON.stringify({ entries: [{ file: 'x.md', section: 'response 200 example of ShowDetailsOfInstanceProgressV2', table: 'example 1', row: '/progress', reason: 'example contradicts the documented schema: /progress is string, documented as integer', severity: 'warning' }] }));
+    await writeFile(
+      report,
+      JSON.stringify({
+        entries: [
+          {
+            file: 'x.md',
+            section: 'response 200 example of ShowDetailsOfInstanceProgressV2',
+            table: 'example 1',
+            row: '/progress',
+            reason: 'example contradicts the documented schema: /progress is string, documented as integer',
+            severity: 'warning',
+          },
+        ],
+      }),
+    );
     const cli = await quietly(() => main(['verify', spec, '--package', PACKAGE, '--report', report]));
     expect(cli.value).toBe(1);
     expect(cli.out).toContain('FAIL ExportApiDefinitionsV2 request example1 /type: tsc:');
-    expect(cli.out).toContain('DOCUMENTED ShowDetailsOfInstanceProgressV2 response 200 example1: /progress is string, documented as integer');
+    expect(cli.out).toContain(
+      'DOCUMENTED ShowDetailsOfInstanceProgressV2 response 200 example1: /progress is string, documented as integer',
+    );
     expect(cli.out).toContain('responses: 0/0 pass (100.0 %), 0 failing, 1 documented contradictions');
     expect(cli.out).toContain('requests: 0/1 pass (0.0 %), 1 failing, 0 documented contradictions');
   }, 120_000);

@@ -110,16 +110,23 @@ export function serializeBody(body: unknown, mediaType: string): string | Uint8A
   if (isJsonMediaType(mediaType) || base === '' || base.startsWith('text/')) return JSON.stringify(body);
   // multipart/form-data and friends: fetch would pick the boundary itself, after signing, so the signed
   // body could not match what is sent. Callers pass such bodies pre-encoded (string or bytes).
-  throw new RequestValidationError(
-    [{ path: '/body', keyword: 'mediaType', message: `a ${base} body must be passed pre-encoded as a string or Uint8Array` }],
-  );
+  throw new RequestValidationError([
+    {
+      path: '/body',
+      keyword: 'mediaType',
+      message: `a ${base} body must be passed pre-encoded as a string or Uint8Array`,
+    },
+  ]);
 }
 
 /** URL, headers and body of one operation call, before authentication. Throws RequestValidationError. */
 export function prepareRequest(
   op: OperationSpec,
   args: RequestArgs,
-  options: Pick<ClientOptions, 'region' | 'endpoint' | 'projectId' | 'userAgent' | 'credentials' | 'allowInsecureEndpoint'>,
+  options: Pick<
+    ClientOptions,
+    'region' | 'endpoint' | 'projectId' | 'userAgent' | 'credentials' | 'allowInsecureEndpoint'
+  >,
   service: ServiceInfo,
 ): PreparedRequest {
   const pathValues: Record<string, unknown> = { ...(args.path ?? {}) };
@@ -149,14 +156,21 @@ export function prepareRequest(
     );
   }
 
-  const base = resolveEndpoint(service.serverTemplate, options.region, options.endpoint, options.allowInsecureEndpoint === true);
+  const base = resolveEndpoint(
+    service.serverTemplate,
+    options.region,
+    options.endpoint,
+    options.allowInsecureEndpoint === true,
+  );
   const query = buildQueryString(toQueryPairs(args.query));
   const url = `${base}${filled.path}${query === '' ? '' : '?' + query}`;
   // What is signed must be what is sent: if URL parsing would rewrite the path (dot segments in the template or
   // the endpoint), refuse rather than sign one path and request another.
-  const expectedPath = (new URL(base).pathname.replace(/\/+$/, '') + filled.path) || '/';
+  const expectedPath = new URL(base).pathname.replace(/\/+$/, '') + filled.path || '/';
   if (new URL(url).pathname !== expectedPath) {
-    throw new ClientConfigError(`${op.operationId}: the URL ${JSON.stringify(url.split('?')[0])} would be rewritten by URL parsing; refusing to send it`);
+    throw new ClientConfigError(
+      `${op.operationId}: the URL ${JSON.stringify(url.split('?')[0])} would be rewritten by URL parsing; refusing to send it`,
+    );
   }
 
   const headers: Record<string, string> = {};
@@ -182,14 +196,17 @@ export function prepareRequest(
   }
 
   const mediaType = op.mediaType ?? DEFAULT_MEDIA_TYPE;
-  const body = op.hasBody && op.method !== 'GET' && op.method !== 'HEAD' ? serializeBody(args.body, mediaType) : undefined;
+  const body =
+    op.hasBody && op.method !== 'GET' && op.method !== 'HEAD' ? serializeBody(args.body, mediaType) : undefined;
   if (body !== undefined && !hasHeader(headers, 'Content-Type')) setHeader(headers, 'Content-Type', mediaType);
 
   // Credentials go last so a documented header parameter of the same name cannot replace them.
   const credentials = options.credentials;
   for (const secret of secretsOf(credentials)) {
     if (!HEADER_VALUE.test(secret) || secret.trim() !== secret || secret === '') {
-      throw new ClientConfigError('credentials: a token, secret key or security token must be non-empty printable ASCII without surrounding spaces');
+      throw new ClientConfigError(
+        'credentials: a token, secret key or security token must be non-empty printable ASCII without surrounding spaces',
+      );
     }
   }
   if (credentials.type === 'token') {
@@ -265,9 +282,7 @@ interface RawResponse {
   bytes: Uint8Array;
 }
 
-type AttemptOutcome =
-  | { kind: 'response'; response: RawResponse }
-  | { kind: 'network'; error: NetworkError };
+type AttemptOutcome = { kind: 'response'; response: RawResponse } | { kind: 'network'; error: NetworkError };
 
 /** A plain, secret-free summary of a low-level failure (undici hides the real reason in `cause`). */
 function describeFailure(error: unknown, secrets: readonly string[]): { text: string; cause: Error } {
@@ -348,7 +363,12 @@ async function attemptOnce(
   try {
     // Redirects are never followed: fetch would replay X-Auth-Token, X-Security-Token, the signature and the
     // body to wherever Location points, another origin included. The API gateway does not redirect API calls.
-    const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal, redirect: 'manual' };
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      signal: controller.signal,
+      redirect: 'manual',
+    };
     if (request.body !== null) init.body = request.body as BodyInit;
     const res = await fetchImpl.call(globalThis, request.url, init);
     if (isRedirect(res)) {
@@ -362,9 +382,15 @@ async function attemptOnce(
     }
     // The timer keeps running while the body streams in: a server that stalls mid-body also times out.
     const bytes =
-      request.method === 'HEAD' ? new Uint8Array(0) : await readCapped(res, ctx.maxResponseBytes, () => controller.abort());
+      request.method === 'HEAD'
+        ? new Uint8Array(0)
+        : await readCapped(res, ctx.maxResponseBytes, () => controller.abort());
     if (bytes === 'too-large') {
-      throw new ResponseTooLargeError({ operationId: ctx.op.operationId, status: res.status, limit: ctx.maxResponseBytes });
+      throw new ResponseTooLargeError({
+        operationId: ctx.op.operationId,
+        status: res.status,
+        limit: ctx.maxResponseBytes,
+      });
     }
     return { kind: 'response', response: { status: res.status, headers: headersToRecord(res.headers), bytes } };
   } catch (error) {
@@ -380,7 +406,10 @@ async function attemptOnce(
     const failure = describeFailure(error, ctx.secrets);
     return {
       kind: 'network',
-      error: new NetworkError(`${where} failed: ${failure.text}`, { operationId: ctx.op.operationId, cause: failure.cause }),
+      error: new NetworkError(`${where} failed: ${failure.text}`, {
+        operationId: ctx.op.operationId,
+        cause: failure.cause,
+      }),
     };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
@@ -472,16 +501,21 @@ export function createClient(options: AdvancedClientOptions, service: ServiceInf
           ...(options.signedHeaders !== undefined ? { signedHeaders: options.signedHeaders } : {}),
         });
         Object.assign(headers, added);
-        if (added['Authorization']) secrets.push(added['Authorization'], added['Authorization'].replace(/^.*Signature=/, ''));
+        if (added['Authorization'])
+          secrets.push(added['Authorization'], added['Authorization'].replace(/^.*Signature=/, ''));
       }
 
-      const outcome = await attemptOnce(fetchImpl, { ...prepared, headers }, {
-        op,
-        timeoutMs: timeoutMs === 0 ? undefined : timeoutMs,
-        maxResponseBytes,
-        signal: args.signal,
-        secrets,
-      });
+      const outcome = await attemptOnce(
+        fetchImpl,
+        { ...prepared, headers },
+        {
+          op,
+          timeoutMs: timeoutMs === 0 ? undefined : timeoutMs,
+          maxResponseBytes,
+          signal: args.signal,
+          secrets,
+        },
+      );
       const canRetry = retriable && attempt < maxRetries;
 
       if (outcome.kind === 'network') {
@@ -536,7 +570,8 @@ function finishSuccess<T>(
     }
   }
   const bodyRequestId = parseErrorBody(body).requestId;
-  const requestId = headers['x-request-id'] ?? (bodyRequestId === undefined ? undefined : redactText(bodyRequestId, secrets));
+  const requestId =
+    headers['x-request-id'] ?? (bodyRequestId === undefined ? undefined : redactText(bodyRequestId, secrets));
   return {
     status: response.status,
     headers,

@@ -111,7 +111,9 @@ export class RequestValidationError extends Error {
   readonly issues: ValidationIssue[];
   readonly operationId?: string;
   constructor(issues: ValidationIssue[], operationId?: string) {
-    super(`${operationId ?? 'request'}: invalid request (${issues.length} issue${issues.length === 1 ? '' : 's'})\n${describeIssues(issues)}`);
+    super(
+      `${operationId ?? 'request'}: invalid request (${issues.length} issue${issues.length === 1 ? '' : 's'})\n${describeIssues(issues)}`,
+    );
     this.name = 'RequestValidationError';
     this.issues = issues;
     if (operationId !== undefined) this.operationId = operationId;

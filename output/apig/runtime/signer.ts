@@ -75,7 +75,10 @@ function resolvePolicy(policy: SignOptions['signedHeaders']): SignedHeaderPolicy
 
 /** YYYYMMDDTHHMMSSZ in UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -121,7 +124,10 @@ export function buildCanonicalRequest(
 }
 
 /** Canonical request of a request whose headers already include X-Sdk-Date. */
-export async function canonicalRequest(req: SignableRequest, options: SignOptions = {}): Promise<CanonicalRequestParts> {
+export async function canonicalRequest(
+  req: SignableRequest,
+  options: SignOptions = {},
+): Promise<CanonicalRequestParts> {
   const payloadHash = await sha256Hex(req.body ?? '');
   const built = buildCanonicalRequest(req, payloadHash, resolvePolicy(options.signedHeaders));
   return { ...built, payloadHash };

@@ -7,10 +7,7 @@
  * encodeURIComponent leaves ! ' ( ) * alone, so those are encoded by hand (the vectors require %2A for '*').
  */
 export function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase(),
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** Decodes percent-escapes; a malformed escape is kept as written rather than throwing. */
@@ -114,7 +111,7 @@ export function fillPathTemplate(
   const missing: string[] = [];
   const refused: string[] = [];
   const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
-    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined || value === null || value === '') {
       missing.push(name);
       return `{${name}}`;
@@ -174,7 +171,14 @@ export function resolveEndpoint(
       `endpoint ${JSON.stringify(base)} must use https (credentials would travel in clear text); set allowInsecureEndpoint: true to allow http`,
     );
   }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || base.includes('#') || base.includes('?')) {
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    base.includes('#') ||
+    base.includes('?')
+  ) {
     throw new ClientConfigError(`endpoint ${JSON.stringify(base)} must not carry credentials, a query or a fragment`);
   }
   return base;

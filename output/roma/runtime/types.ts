@@ -45,8 +45,7 @@ export interface ApiResponse<T> {
 }
 
 export type Credentials =
-  | { type: 'token'; token: string }
-  | { type: 'aksk'; accessKey: string; secretKey: string; securityToken?: string };
+  { type: 'token'; token: string } | { type: 'aksk'; accessKey: string; secretKey: string; securityToken?: string };
 
 /** Tuning of the retry loop; every field has a default (see retry.ts). */
 export interface RetryPolicy {

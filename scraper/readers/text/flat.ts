@@ -64,12 +64,21 @@ function readFlat(text: string, file: string, report: Report): DocPage[] {
   const bullets = splitBullets(text);
   const units: Unit[] = bullets.map((bullet, index) => {
     const where = `bullet ${index + 1}`;
-    const raw = readFlatChunk(bullet, { warn: (reason, section) => report({ section: section || where, reason: `${where}: ${reason}`, severity: 'warning' }) });
-    const sections = raw.map((s) => finishSection(s, { mode: 'words', spanning: true }, evidence, (e) => report({ ...e, section: `${where} ${e.section ?? ''}`.trim() })));
+    const raw = readFlatChunk(bullet, {
+      warn: (reason, section) =>
+        report({ section: section || where, reason: `${where}: ${reason}`, severity: 'warning' }),
+    });
+    const sections = raw.map((s) =>
+      finishSection(s, { mode: 'words', spanning: true }, evidence, (e) =>
+        report({ ...e, section: `${where} ${e.section ?? ''}`.trim() }),
+      ),
+    );
     return { bullet: index + 1, sections };
   });
   if (!units.length) report({ reason: 'no bullets or text lines found: nothing read', severity: 'error' });
-  const pages = groupUnits(units, file, FORM, (bullet, reason) => report({ section: `bullet ${bullet}`, reason, severity: 'info' }));
+  const pages = groupUnits(units, file, FORM, (bullet, reason) =>
+    report({ section: `bullet ${bullet}`, reason, severity: 'info' }),
+  );
   // Partner pages write tables without `表N` (flat/023.txt): their sub-tables are tied the way pipe pages' are.
   for (const page of pages) captionSubTables(page.sections, report);
   return pages;

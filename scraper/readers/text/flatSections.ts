@@ -73,7 +73,10 @@ function numberedTableAt(ws: Word[], at: number): TableStart | undefined {
     const headerAt = at + 1 + captionWords;
     const header = headerRun(ws, headerAt);
     if (validHeader(header, 2)) {
-      const caption = ws.slice(at + 1, headerAt).map((w) => w.text).join(' ');
+      const caption = ws
+        .slice(at + 1, headerAt)
+        .map((w) => w.text)
+        .join(' ');
       return { caption, number: Number(mark[1]), header, length: 1 + captionWords + header.length };
     }
   }
@@ -88,7 +91,9 @@ function bareTableAt(ws: Word[], at: number, atSectionStart: boolean): TableStar
 }
 
 function isUnnumberedCaption(word: string): boolean {
-  return UNNUMBERED_CAPTION_ENDINGS.some((e) => word.endsWith(e) && word.length > e.length) && !/[。.,，;；:：]$/.test(word);
+  return (
+    UNNUMBERED_CAPTION_ENDINGS.some((e) => word.endsWith(e) && word.length > e.length) && !/[。.,，;；:：]$/.test(word)
+  );
 }
 
 /** Status phrases over up to three words, matched whole: `状态码: 200`, `状态码:200`, `状态码为 200 时:`, `Status code: 200`. */
@@ -108,7 +113,9 @@ function statusAt(ws: Word[], at: number): { status: string; length: number; res
   }
   const glued = foldTraditional(ws[at]!.text).match(STATUS_GLUED);
   // The rest is cut from the word as written (the fold keeps lengths), so cell text is never folded.
-  return glued ? { status: glued[1]!, length: 1, rest: ws[at]!.text.slice(ws[at]!.text.length - glued[2]!.length) } : undefined;
+  return glued
+    ? { status: glued[1]!, length: 1, rest: ws[at]!.text.slice(ws[at]!.text.length - glued[2]!.length) }
+    : undefined;
 }
 
 /** A JSON example starting at a word: it must close and look like data (a quoted key, or empty braces). */
@@ -149,7 +156,12 @@ export function readFlatChunk(text: string, findings: FlatFindings): RawSection[
   };
   const flushPending = (): void => {
     // `DELETE /v1/{project_id}/… 参数说明见表1。`: the request line of a URI section is a paragraph of its own.
-    if (section.kind === 'uri' && pending.length > 2 && HTTP_METHODS.has(pending[0]!.text) && pending[1]!.text.startsWith('/')) {
+    if (
+      section.kind === 'uri' &&
+      pending.length > 2 &&
+      HTTP_METHODS.has(pending[0]!.text) &&
+      pending[1]!.text.startsWith('/')
+    ) {
       section.paragraphs.push(`${pending[0]!.text} ${pending[1]!.text}`);
       pending = pending.slice(2);
     }
@@ -183,7 +195,9 @@ export function readFlatChunk(text: string, findings: FlatFindings): RawSection[
       i += st.length - 1;
       continue;
     }
-    const start = numberedTableAt(ws, i) ?? (table ? undefined : bareTableAt(ws, i, pending.length === 0 && section.rawTables.length === 0));
+    const start =
+      numberedTableAt(ws, i) ??
+      (table ? undefined : bareTableAt(ws, i, pending.length === 0 && section.rawTables.length === 0));
     const bare = !start && table ? bareTableAt(ws, i, false) : undefined;
     const found = start ?? bare;
     if (found) {
@@ -245,8 +259,14 @@ export function readFlatChunk(text: string, findings: FlatFindings): RawSection[
 function requestLineExample(pending: Word[]): DocExample | undefined {
   const at = pending.findIndex((w) => HTTP_METHODS.has(w.text));
   if (at < 0 || at + 1 >= pending.length) return undefined;
-  const title = pending.slice(0, at).map((w) => w.text).join(' ');
-  const code = pending.slice(at).map((w) => w.text).join(' ');
+  const title = pending
+    .slice(0, at)
+    .map((w) => w.text)
+    .join(' ');
+  const code = pending
+    .slice(at)
+    .map((w) => w.text)
+    .join(' ');
   return { code, ...(title ? { title } : {}) };
 }
 
@@ -255,7 +275,13 @@ function requestLineExample(pending: Word[]): DocExample | undefined {
  * after it as title (`OK`, `Bad Request`, `查询成功。`), a request line (`POST https://…`) kept in front of the body
  * as code blocks carry it, spilled code-block line numbers dropped, and `HTTP/1.1 200 OK …` headers read for the status.
  */
-function exampleFrom(json: string, before: Word[], status: string | undefined, section: RawSection, findings: FlatFindings): DocExample {
+function exampleFrom(
+  json: string,
+  before: Word[],
+  status: string | undefined,
+  section: RawSection,
+  findings: FlatFindings,
+): DocExample {
   let words = before.map((w) => w.text);
   const stripped = stripLineNumbers(words.join(' '));
   if (stripped.stripped) {

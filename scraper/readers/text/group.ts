@@ -97,7 +97,12 @@ function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
     const maxNumber = Math.max(0, ...groupTables.map((t) => t.number ?? 0));
     const firstNumber = Math.min(...unitTables.map((t) => t.number ?? Infinity));
     if (!unitTables.length || firstNumber !== maxNumber + 1) {
-      return { ok: false, why: unitTables.length ? `table numbering does not continue (operation ends at 表${maxNumber}, bullet starts at 表${firstNumber})` : 'the bullet has no numbered table' };
+      return {
+        ok: false,
+        why: unitTables.length
+          ? `table numbering does not continue (operation ends at 表${maxNumber}, bullet starts at 表${firstNumber})`
+          : 'the bullet has no numbered table',
+      };
     }
     // Body fields against the operation's examples (flat/006.txt: a foreign 请求Body参数 next to 修改流控策略).
     for (const t of unitTables) {
@@ -109,19 +114,30 @@ function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
       if (role === 'requestBody') {
         const requestKeys = examples(group.units, 'requestExample').map((e) => topLevelKeys(e.code));
         if (requestKeys.length && requestKeys.every((keys) => overlap(fields, keys) < WEIGHTS.bodyKeyShare)) {
-          return { ok: false, why: `request body fields (${fields.slice(0, 4).join(', ')}) are not the ones the request example uses` };
+          return {
+            ok: false,
+            why: `request body fields (${fields.slice(0, 4).join(', ')}) are not the ones the request example uses`,
+          };
         }
         const responseKeys = [...examples(group.units, 'responseExample'), ...group.nearby]
           .filter((e) => isSuccess(e.status))
           .map((e) => topLevelKeys(e.code));
         if (!requestKeys.length && responseKeys.length && responseKeys.every((keys) => overlap(fields, keys) === 0)) {
-          return { ok: false, why: `request body fields (${fields.slice(0, 4).join(', ')}) share nothing with the operation's response example` };
+          return {
+            ok: false,
+            why: `request body fields (${fields.slice(0, 4).join(', ')}) share nothing with the operation's response example`,
+          };
         }
       }
       if (role === 'responseBody' && isSuccess(t.status)) {
-        const keys = examples(group.units, 'responseExample').filter((e) => e.status === t.status).map((e) => topLevelKeys(e.code));
+        const keys = examples(group.units, 'responseExample')
+          .filter((e) => e.status === t.status)
+          .map((e) => topLevelKeys(e.code));
         if (keys.length && keys.every((k) => overlap(fields, k) === 0)) {
-          return { ok: false, why: `response fields (${fields.slice(0, 4).join(', ')}) share nothing with the ${t.status} example` };
+          return {
+            ok: false,
+            why: `response fields (${fields.slice(0, 4).join(', ')}) share nothing with the ${t.status} example`,
+          };
         }
       }
     }
@@ -131,13 +147,18 @@ function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
     const tableStatuses = statusesOfTables(groupTables);
     const unitExamples = unit.sections.flatMap((s) => s.examples);
     const statuses = unitExamples.map((e) => e.status).filter((s): s is string => !!s);
-    if (!tableStatuses.size || !statuses.length) return { ok: false, why: 'no response tables or no status codes to compare the examples with' };
+    if (!tableStatuses.size || !statuses.length)
+      return { ok: false, why: 'no response tables or no status codes to compare the examples with' };
     if (!statuses.every((s) => tableStatuses.has(s))) {
-      return { ok: false, why: `example status codes ${statuses.join(',')} are not the operation's ${[...tableStatuses].join(',')}` };
+      return {
+        ok: false,
+        why: `example status codes ${statuses.join(',')} are not the operation's ${[...tableStatuses].join(',')}`,
+      };
     }
     for (const e of unitExamples.filter((x) => isSuccess(x.status))) {
       const body = groupTables.find((t) => t.status === e.status && captionRole(t.caption) === 'responseBody');
-      if (body && overlap(names(body), topLevelKeys(e.code)) === 0) return { ok: false, why: `the ${e.status} example shares no field with the response table` };
+      if (body && overlap(names(body), topLevelKeys(e.code)) === 0)
+        return { ok: false, why: `the ${e.status} example shares no field with the response table` };
     }
     return { ok: true, why: `status codes ${statuses.join(',')} match the response tables` };
   }
@@ -150,7 +171,11 @@ function belongs(group: Group, unit: Unit): { ok: boolean; why: string } {
       return { ok, why: ok ? 'the request line matches the URI' : 'the request line is another method or path' };
     }
     const body = groupTables.find((t) => captionRole(t.caption) === 'requestBody');
-    if (body && unitExamples.length && unitExamples.every((e) => overlap(names(body), topLevelKeys(e.code)) >= WEIGHTS.bodyKeyShare)) {
+    if (
+      body &&
+      unitExamples.length &&
+      unitExamples.every((e) => overlap(names(body), topLevelKeys(e.code)) >= WEIGHTS.bodyKeyShare)
+    ) {
       return { ok: true, why: 'the example uses the request body fields' };
     }
     return { ok: false, why: 'no request line or body fields to tie the example to the operation' };
@@ -164,7 +189,12 @@ function part(units: Unit[]): string {
 }
 
 /** Groups the bullets of an aggregation page into DocPages; `note` receives each joining decision. */
-export function groupUnits(units: Unit[], file: string, form: string, note: (bullet: number, reason: string) => void): DocPage[] {
+export function groupUnits(
+  units: Unit[],
+  file: string,
+  form: string,
+  note: (bullet: number, reason: string) => void,
+): DocPage[] {
   const pages: { units: Unit[] }[] = [];
   let current: Group | undefined;
   let previous: Unit | undefined;
@@ -173,7 +203,10 @@ export function groupUnits(units: Unit[], file: string, form: string, note: (bul
     const before = previous;
     previous = unit;
     if (uri) {
-      const nearby = before && before.bullet === unit.bullet - 1 ? before.sections.filter((s) => s.kind === 'responseExample').flatMap((s) => s.examples) : [];
+      const nearby =
+        before && before.bullet === unit.bullet - 1
+          ? before.sections.filter((s) => s.kind === 'responseExample').flatMap((s) => s.examples)
+          : [];
       current = { units: [unit], ...uri, nearby };
       pages.push(current);
       continue;
@@ -181,7 +214,10 @@ export function groupUnits(units: Unit[], file: string, form: string, note: (bul
     const last = current?.units[current.units.length - 1];
     if (current && last && last.bullet === unit.bullet - 1) {
       const verdict = belongs(current, unit);
-      note(unit.bullet, `${verdict.ok ? 'joined to' : 'kept apart from'} the operation ${current.method} ${current.path} of bullet ${current.units[0]!.bullet}: ${verdict.why}`);
+      note(
+        unit.bullet,
+        `${verdict.ok ? 'joined to' : 'kept apart from'} the operation ${current.method} ${current.path} of bullet ${current.units[0]!.bullet}: ${verdict.why}`,
+      );
       if (verdict.ok) {
         current.units.push(unit);
         continue;

@@ -92,7 +92,12 @@ function findTitle(lines: Line[]): Title {
   if (!chosen) return { title: '', next: 0 };
   const productsdesc = chosen.t.match(PRODUCTSDESC_TITLE);
   // productsdesc pages: `服务名-API名:章节` followed by a `时间:` line (the chapter need not be a known heading).
-  const timeLine = /^时间[:：]\d/.test(lines.slice(chosen.i + 1).find((l) => l.text.trim())?.text.trim() ?? '');
+  const timeLine = /^时间[:：]\d/.test(
+    lines
+      .slice(chosen.i + 1)
+      .find((l) => l.text.trim())
+      ?.text.trim() ?? '',
+  );
   if (productsdesc && (isHeading(productsdesc[3]!) || timeLine)) {
     return { title: productsdesc[2]!.trim(), next: chosen.i + 1, kind: isHeading(productsdesc[3]!) };
   }
@@ -106,7 +111,10 @@ function apiNameFromLink(lines: Line[]): string | undefined {
   for (const l of lines) {
     const t = l.text.trim();
     if (SOURCE_LINK.test(t)) {
-      const name = t.split('/').pop()!.replace(/\.html?$/, '');
+      const name = t
+        .split('/')
+        .pop()!
+        .replace(/\.html?$/, '');
       if (/^[A-Z][A-Za-z0-9]+$/.test(name) && /[a-z]/.test(name)) return name;
     }
   }
@@ -184,7 +192,13 @@ function readLines(text: string, file: string, form: Form, report: Report): DocP
   };
   const openTable = (header: string[]): RawTable => {
     flush();
-    const t: RawTable = { caption: caption?.caption ?? '', number: caption?.number, header, tokens: [], ...(status ? { status } : {}) };
+    const t: RawTable = {
+      caption: caption?.caption ?? '',
+      number: caption?.number,
+      header,
+      tokens: [],
+      ...(status ? { status } : {}),
+    };
     caption = undefined;
     section.rawTables.push(t);
     return t;
@@ -220,7 +234,12 @@ function readLines(text: string, file: string, form: Form, report: Report): DocP
       const from = line.start + line.text.indexOf(t[0]!);
       const end = jsonEnd(text, from);
       const stop = end < 0 ? text.length : end;
-      if (end < 0) report({ section: section.heading, reason: 'an example is cut short by the end of the excerpt', severity: 'warning' });
+      if (end < 0)
+        report({
+          section: section.heading,
+          reason: 'an example is cut short by the end of the excerpt',
+          severity: 'warning',
+        });
       const example = exampleOf(text.slice(from, stop).trim(), isExampleSection() ? pending : [], status);
       if (!isExampleSection()) flush();
       section.examples.push(example);
@@ -234,15 +253,24 @@ function readLines(text: string, file: string, form: Form, report: Report): DocP
       let j = i;
       while (j + 1 < lines.length) {
         const n = lines[j + 1]!.text.trim();
-        if (headingAt(lines, j + 1) || statusPrefix(n) || (CAPTION_LINE.test(n) && n.length < 80) || /^[{[]/.test(n)) break;
+        if (headingAt(lines, j + 1) || statusPrefix(n) || (CAPTION_LINE.test(n) && n.length < 80) || /^[{[]/.test(n))
+          break;
         j++;
       }
       while (j > i && !isPipeLine(lines[j]!.text.trim()) && lines[j]!.text.trim()) j--;
-      const region = lines.slice(i, j + 1).map((l) => l.text).join('\n');
+      const region = lines
+        .slice(i, j + 1)
+        .map((l) => l.text)
+        .join('\n');
       const { lead, tables } = pipeTables(region);
       if (lead.length) {
         if (table) table.tokens.push(...lead.map((text) => ({ text })));
-        else report({ section: section.heading, reason: `pipe cells outside any table: '${lead.join(' | ').slice(0, 120)}'`, severity: 'warning' });
+        else
+          report({
+            section: section.heading,
+            reason: `pipe cells outside any table: '${lead.join(' | ').slice(0, 120)}'`,
+            severity: 'warning',
+          });
       }
       for (const pt of tables) {
         const raw = openTable(pt.header);
@@ -338,7 +366,8 @@ function detectPercell(page: string): number {
     if (run === 3) return DETECTION.percell.headerOneCellPerLine;
   }
   if (/^[^\n]+-[^\n]+[:：][^\n]+\n+\s*时间[:：]\d/m.test(text)) return DETECTION.percell.productsdescTitle;
-  if (/^表\d+\s*\S+\s*$/m.test(text) || /^(?:状态码|狀態碼)[:：]\s*\d{3}\s*$/m.test(text)) return DETECTION.percell.captionOrStatusLine;
+  if (/^表\d+\s*\S+\s*$/m.test(text) || /^(?:状态码|狀態碼)[:：]\s*\d{3}\s*$/m.test(text))
+    return DETECTION.percell.captionOrStatusLine;
   return DETECTION.percell.nothing;
 }
 

@@ -1,5 +1,12 @@
 // What a caption says a table holds, through the vocabulary (scraper/vocab.ts CAPTION_ROLES) and the mirror fold.
-import { CAPTION_ROLES, columnRole, GENERIC_CAPTIONS, normalizeWord, OBJECT_CAPTION_SUFFIXES, SECTION_HEADINGS } from '../../vocab.ts';
+import {
+  CAPTION_ROLES,
+  columnRole,
+  GENERIC_CAPTIONS,
+  normalizeWord,
+  OBJECT_CAPTION_SUFFIXES,
+  SECTION_HEADINGS,
+} from '../../vocab.ts';
 import { vocabKey, vocabularyWord } from './words.ts';
 
 /** `请求Body参数` → 'requestBody'; captions naming a type or field → undefined. */
@@ -22,4 +29,5 @@ export const captionWord = (caption: string): string => vocabularyWord(caption, 
 export const headerWord = (header: string): string => vocabularyWord(header, (h) => columnRole(h) !== undefined);
 
 /** A heading as handed on: `請求參數(shù)` as `请求参数`. */
-export const headingWord = (heading: string): string => vocabularyWord(heading, (h) => SECTION_HEADINGS[normalizeWord(h)] !== undefined);
+export const headingWord = (heading: string): string =>
+  vocabularyWord(heading, (h) => SECTION_HEADINGS[normalizeWord(h)] !== undefined);

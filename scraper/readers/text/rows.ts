@@ -89,7 +89,9 @@ export type DocCellRow = DocCell[];
 
 /** English function words that are never field names in a row start (protects English flat descriptions). */
 const STOPWORDS = new Set(
-  'a an the is are was be been of to in on at for and or as by with if this that it its not can will from which when'.split(' '),
+  'a an the is are was be been of to in on at for and or as by with if this that it its not can will from which when'.split(
+    ' ',
+  ),
 );
 
 /** Whether a TypeRef is fully understood (no `unknown` anywhere inside). */
@@ -201,7 +203,14 @@ function matchRole(
         for (let n = 2; n <= MAX_NAME_WORDS; n++) {
           const next = tokens[at + n - 1];
           if (!next || !NAME_CONTINUATION.test(next.text)) break;
-          out.push({ length: n, score: WEIGHTS.name - WEIGHTS.nameExtraWord * (n - 1), text: tokens.slice(at, at + n).map((t) => t.text).join(' ') });
+          out.push({
+            length: n,
+            score: WEIGHTS.name - WEIGHTS.nameExtraWord * (n - 1),
+            text: tokens
+              .slice(at, at + n)
+              .map((t) => t.text)
+              .join(' '),
+          });
         }
       }
       return out;
@@ -222,7 +231,8 @@ function matchRole(
         const repair = mode === 'words' ? repairedType(words.map((w) => w.text)) : undefined;
         if (repair) {
           const repairedScore = typeScore(repair.text, evidence, vouched);
-          if (repairedScore !== undefined) out.push({ length: n, score: repairedScore, text: repair.text, note: repair.note });
+          if (repairedScore !== undefined)
+            out.push({ length: n, score: repairedScore, text: repair.text, note: repair.note });
         }
       }
       // The longest reading wins: `Array of EnvInfo objects` over `Array`.
@@ -236,8 +246,12 @@ function matchRole(
       // `Switching Protocols`: a reason phrase of several words is one cell (flat text only; cells are whole already).
       if (mode === 'words') {
         for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - at); n >= 2; n--) {
-          const phrase = tokens.slice(at, at + n).map((t) => t.text).join(' ');
-          if (REASON_PHRASES.has(phrase.toLowerCase())) return [{ length: n, score: WEIGHTS.reasonPhrase, text: phrase }];
+          const phrase = tokens
+            .slice(at, at + n)
+            .map((t) => t.text)
+            .join(' ');
+          if (REASON_PHRASES.has(phrase.toLowerCase()))
+            return [{ length: n, score: WEIGHTS.reasonPhrase, text: phrase }];
         }
       }
       return /^[A-Za-z][\w.-]*$/.test(text) ? [{ length: 1, score: WEIGHTS.looseCode, text }] : [];
@@ -249,7 +263,12 @@ function matchRole(
   }
 }
 
-function matchPrefix(tokens: Token[], at: number, roles: ColumnRole[], options: SegmentOptions): PrefixMatch | undefined {
+function matchPrefix(
+  tokens: Token[],
+  at: number,
+  roles: ColumnRole[],
+  options: SegmentOptions,
+): PrefixMatch | undefined {
   let best: PrefixMatch | undefined;
   const walk = (r: number, pos: number, acc: PrefixMatch, vouched: boolean): void => {
     if (r === roles.length) {
@@ -260,7 +279,12 @@ function matchPrefix(tokens: Token[], at: number, roles: ColumnRole[], options: 
       walk(
         r + 1,
         pos + m.length,
-        { length: 0, score: acc.score + m.score, cells: [...acc.cells, m.text], notes: m.note ? [...acc.notes, m.note] : acc.notes },
+        {
+          length: 0,
+          score: acc.score + m.score,
+          cells: [...acc.cells, m.text],
+          notes: m.note ? [...acc.notes, m.note] : acc.notes,
+        },
         vouched || roles[r] === 'required',
       );
     }
@@ -329,10 +353,16 @@ function repairSpacing(words: string[], evidence: Evidence): { words: string[]; 
     const whole = pieces.join('');
     if (evidence.exampleWords.has(whole) || evidence.exampleKeys.has(whole) || evidence.typeNames.has(whole)) {
       out.push(whole);
-      notes.push({ reason: `keyword-link spacing repaired: '${pieces.join(' ')}' → '${whole}' (the page's examples or captions spell it whole)`, severity: 'info' });
+      notes.push({
+        reason: `keyword-link spacing repaired: '${pieces.join(' ')}' → '${whole}' (the page's examples or captions spell it whole)`,
+        severity: 'info',
+      });
       i += 2;
     } else {
-      notes.push({ reason: `possible keyword-link spacing left as written: '${pieces.join(' ')}' (no evidence for '${whole}' on the page)`, severity: 'warning' });
+      notes.push({
+        reason: `possible keyword-link spacing left as written: '${pieces.join(' ')}' (no evidence for '${whole}' on the page)`,
+        severity: 'warning',
+      });
       out.push(words[i]!);
     }
   }
@@ -392,7 +422,12 @@ function freeCells(
   if (options.mode === 'words') {
     const words = rest.map((t) => t.text);
     const parts = splitFreeWords(words, count);
-    cells = parts.map((p) => joinTokens(p.map((text) => ({ text })), 'words'));
+    cells = parts.map((p) =>
+      joinTokens(
+        p.map((text) => ({ text })),
+        'words',
+      ),
+    );
   } else if (rest.length === count) {
     cells = rest.map((t) => joinTokens([t], 'cells'));
   } else if (rest.length > count && options.spanning) {
@@ -409,7 +444,11 @@ function freeCells(
     cells = rest.slice(0, count).map((t) => joinTokens([t], 'cells'));
     while (cells.length < count) cells.push(cell(''));
     if (rest.length < count) {
-      findings.push({ row: rowNumber, reason: `row has ${rest.length} of ${count} free-text cells; missing cells left empty`, severity: 'info' });
+      findings.push({
+        row: rowNumber,
+        reason: `row has ${rest.length} of ${count} free-text cells; missing cells left empty`,
+        severity: 'info',
+      });
     }
   }
   return [...cells, ...trailing];
@@ -448,7 +487,10 @@ export function segmentRows(tokens: Token[], roles: ColumnRole[], options: Segme
   const rest = roles.slice(prefix.length);
   const findings: Finding[] = [];
   if (prefix.length === 0) {
-    findings.push({ reason: `header has no anchored first column (${roles.join(', ')}): cannot find row starts`, severity: 'error' });
+    findings.push({
+      reason: `header has no anchored first column (${roles.join(', ')}): cannot find row starts`,
+      severity: 'error',
+    });
     return { rows: [], findings, fit: 0, unplaced: tokens.length };
   }
   if (options.looseCodes === undefined && prefix.includes('code')) {
@@ -515,7 +557,10 @@ export function segmentRows(tokens: Token[], roles: ColumnRole[], options: Segme
       findings.push(...orphans(extra, roles, options, rowNumber));
     }
     if (options.mode === 'words') {
-      const repaired = repairSpacing(free.map((t) => t.text), options.evidence);
+      const repaired = repairSpacing(
+        free.map((t) => t.text),
+        options.evidence,
+      );
       for (const f of repaired.notes) findings.push({ ...f, row: rowNumber });
       free = repaired.words.map((text) => ({ text }));
     }
@@ -544,7 +589,13 @@ function orphans(extra: Token[], roles: ColumnRole[], options: SegmentOptions, a
   const shape = matchPrefix(extra, 0, prefixRoles(withoutName), options);
   const where = after ? `after row ${after}` : 'before the first row';
   if (roles.includes('name') && shape && shape.length > 0 && options.mode === 'cells') {
-    return [{ row: after || undefined, reason: `row without a name cell ${where} (the name was dropped by the rendering; not invented): '${clip(text)}'`, severity: 'warning' }];
+    return [
+      {
+        row: after || undefined,
+        reason: `row without a name cell ${where} (the name was dropped by the rendering; not invented): '${clip(text)}'`,
+        severity: 'warning',
+      },
+    ];
   }
   return [{ row: after || undefined, reason: `text ${where} that is not a row: '${clip(text)}'`, severity: 'warning' }];
 }

@@ -32,7 +32,9 @@ function rowNames(table: DocTable): string[] {
 export function nestedExampleKeys(sections: DocSection[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const add = (field: string, value: unknown): void => {
-    const objects = (Array.isArray(value) ? value : [value]).filter((v) => v && typeof v === 'object' && !Array.isArray(v));
+    const objects = (Array.isArray(value) ? value : [value]).filter(
+      (v) => v && typeof v === 'object' && !Array.isArray(v),
+    );
     if (!objects.length) return;
     const keys = out.get(field) ?? new Set<string>();
     for (const o of objects) for (const k of Object.keys(o as object)) keys.add(k);
@@ -113,7 +115,7 @@ export function captionSubTables(sections: DocSection[], report: Report): void {
         const supported = scored.filter((s) => (s.share ?? 0) >= EVIDENCE_SHARE).sort((a, b) => b.share! - a.share!);
         let chosen: { p: Pending; how: string } | undefined;
         if (supported.length && (supported.length === 1 || supported[0]!.share! > supported[1]!.share!)) {
-          chosen = { p: supported[0]!.p, how: "the examples nest these fields under it" };
+          chosen = { p: supported[0]!.p, how: 'the examples nest these fields under it' };
         } else if (open.length === 1 && (scored[0]!.share === undefined || scored[0]!.share >= EVIDENCE_SHARE)) {
           chosen = { p: open[0]!, how: 'the only type of the section without a table' };
         }
@@ -122,10 +124,18 @@ export function captionSubTables(sections: DocSection[], report: Report): void {
           table.servesType = { name: chosen.p.type, evidence: chosen.how };
           declared.add(normalizeWord(chosen.p.type));
           const fields = [...chosen.p.fields].map((f) => `'${f}'`).join(', ');
-          report({ ...where, reason: `uncaptioned sub-table taken as type '${chosen.p.type}' of ${fields} (${chosen.how})`, severity: 'info' });
+          report({
+            ...where,
+            reason: `uncaptioned sub-table taken as type '${chosen.p.type}' of ${fields} (${chosen.how})`,
+            severity: 'info',
+          });
         } else if (open.length > 1) {
           const types = open.map((p) => p.type).join(', ');
-          report({ ...where, reason: `uncaptioned table after another of the same status: could be any of ${types}; left without caption`, severity: 'warning' });
+          report({
+            ...where,
+            reason: `uncaptioned table after another of the same status: could be any of ${types}; left without caption`,
+            severity: 'warning',
+          });
         }
       }
       const nameAt = column(table, 'name');

@@ -29,7 +29,9 @@ function headerRoles(header: string[]): ColumnRole[] {
 }
 
 export function tableLabel(table: Pick<RawTable, 'caption' | 'number'>): string {
-  return table.number !== undefined ? `表${table.number} ${table.caption}`.trim() : table.caption || '(table without caption)';
+  return table.number !== undefined
+    ? `表${table.number} ${table.caption}`.trim()
+    : table.caption || '(table without caption)';
 }
 
 function rank(result: SegmentResult): number {
@@ -78,7 +80,12 @@ function finishTable(raw: RawTable, section: string, layout: TextLayout, evidenc
   if (layout.mode === 'words') {
     const free = headerRoles(header).filter((r) => !ANCHORED_ROLES.has(r));
     if (free.length > 1) {
-      report({ section, table, reason: `flat text has no cell boundaries between the free-text columns ${free.join(', ')}: split at script changes (heuristic)`, severity: 'info' });
+      report({
+        section,
+        table,
+        reason: `flat text has no cell boundaries between the free-text columns ${free.join(', ')}: split at script changes (heuristic)`,
+        severity: 'info',
+      });
     }
   }
   for (const f of result.findings) report({ section, table, row: f.row, reason: f.reason, severity: f.severity });
@@ -87,7 +94,12 @@ function finishTable(raw: RawTable, section: string, layout: TextLayout, evidenc
     const anchoredByNameOnly = !roles.some((r) => r !== 'name' && ANCHORED_ROLES.has(r));
     const nameless = result.findings.some((f) => f.reason.startsWith('row without a name cell'));
     const severity = raw.tokens.length <= 2 || anchoredByNameOnly || nameless ? 'warning' : 'error';
-    report({ section, table, reason: `no row could be read from the table body (${raw.tokens.length} tokens)`, severity });
+    report({
+      section,
+      table,
+      reason: `no row could be read from the table body (${raw.tokens.length} tokens)`,
+      severity,
+    });
   }
   return {
     caption: captionWord(raw.caption),

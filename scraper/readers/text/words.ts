@@ -3,7 +3,15 @@
 // scraper/vocab.ts and scraper/interpret/types.ts; this file only holds what the text renderings add:
 // status-line phrasings, the traditional-Chinese mirror's characters, token shapes used to find row starts.
 
-import { columnRole, foldWidth, HTTP_METHODS as METHODS, normalizeWord, parseRequired, SECTION_HEADINGS, type ColumnRole } from '../../vocab.ts';
+import {
+  columnRole,
+  foldWidth,
+  HTTP_METHODS as METHODS,
+  normalizeWord,
+  parseRequired,
+  SECTION_HEADINGS,
+  type ColumnRole,
+} from '../../vocab.ts';
 import type { SectionKind } from '../../model.ts';
 
 /**
@@ -171,24 +179,89 @@ export const ERROR_CODE = /^[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*[._-]\d+$/
  */
 export const REASON_PHRASES: ReadonlySet<string> = new Set(
   [
-    'Continue', 'Switching Protocols', 'Processing', 'Early Hints', 'OK', 'Created', 'Accepted', 'Non-Authoritative Information',
-    'No Content', 'Reset Content', 'Partial Content', 'Multi-Status', 'Already Reported', 'IM Used', 'Multiple Choices',
-    'Moved Permanently', 'Found', 'Moved Temporarily', 'See Other', 'Not Modified', 'Use Proxy', 'Temporary Redirect',
-    'Permanent Redirect', 'Bad Request', 'Unauthorized', 'Payment Required', 'Forbidden', 'Not Found', 'Method Not Allowed',
-    'Not Acceptable', 'Proxy Authentication Required', 'Request Timeout', 'Request Time-out', 'Conflict', 'Gone',
-    'Length Required', 'Precondition Failed', 'Request Entity Too Large', 'Payload Too Large', 'Content Too Large',
-    'Request-URI Too Large', 'Request-URI Too Long', 'URI Too Long', 'Unsupported Media Type',
-    'Requested Range Not Satisfiable', 'Range Not Satisfiable', 'Expectation Failed', "I'm a teapot", 'Misdirected Request',
-    'Unprocessable Entity', 'Unprocessable Content', 'Locked', 'Failed Dependency', 'Too Early', 'Upgrade Required',
-    'Precondition Required', 'Too Many Requests', 'Request Header Fields Too Large', 'Unavailable For Legal Reasons',
-    'Internal Server Error', 'Not Implemented', 'Bad Gateway', 'Service Unavailable', 'Gateway Timeout', 'Gateway Time-out',
-    'HTTP Version Not Supported', 'Variant Also Negotiates', 'Insufficient Storage', 'Loop Detected', 'Not Extended',
+    'Continue',
+    'Switching Protocols',
+    'Processing',
+    'Early Hints',
+    'OK',
+    'Created',
+    'Accepted',
+    'Non-Authoritative Information',
+    'No Content',
+    'Reset Content',
+    'Partial Content',
+    'Multi-Status',
+    'Already Reported',
+    'IM Used',
+    'Multiple Choices',
+    'Moved Permanently',
+    'Found',
+    'Moved Temporarily',
+    'See Other',
+    'Not Modified',
+    'Use Proxy',
+    'Temporary Redirect',
+    'Permanent Redirect',
+    'Bad Request',
+    'Unauthorized',
+    'Payment Required',
+    'Forbidden',
+    'Not Found',
+    'Method Not Allowed',
+    'Not Acceptable',
+    'Proxy Authentication Required',
+    'Request Timeout',
+    'Request Time-out',
+    'Conflict',
+    'Gone',
+    'Length Required',
+    'Precondition Failed',
+    'Request Entity Too Large',
+    'Payload Too Large',
+    'Content Too Large',
+    'Request-URI Too Large',
+    'Request-URI Too Long',
+    'URI Too Long',
+    'Unsupported Media Type',
+    'Requested Range Not Satisfiable',
+    'Range Not Satisfiable',
+    'Expectation Failed',
+    "I'm a teapot",
+    'Misdirected Request',
+    'Unprocessable Entity',
+    'Unprocessable Content',
+    'Locked',
+    'Failed Dependency',
+    'Too Early',
+    'Upgrade Required',
+    'Precondition Required',
+    'Too Many Requests',
+    'Request Header Fields Too Large',
+    'Unavailable For Legal Reasons',
+    'Internal Server Error',
+    'Not Implemented',
+    'Bad Gateway',
+    'Service Unavailable',
+    'Gateway Timeout',
+    'Gateway Time-out',
+    'HTTP Version Not Supported',
+    'Variant Also Negotiates',
+    'Insufficient Storage',
+    'Loop Detected',
+    'Not Extended',
     'Network Authentication Required',
   ].map((p) => p.toLowerCase()),
 );
 
 /** Free-text columns: everything that is not matched by a token shape. */
-export const ANCHORED_ROLES: ReadonlySet<ColumnRole> = new Set(['name', 'required', 'type', 'status', 'code', 'method']);
+export const ANCHORED_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'name',
+  'required',
+  'type',
+  'status',
+  'code',
+  'method',
+]);
 
 export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 export const CJK_SENTENCE_END = /[。！？；]$/;
@@ -230,7 +303,9 @@ export const REQUEST_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)/;
  */
 export function isRequiredWord(text: string): boolean {
   const t = foldWidth(text).trim();
-  const flagWord = /^(?:是|否|必选|可选|必填|选填|非必选|必選|可選)(?![\u4e00-\u9fff])|^(?:是|否)[,，]/.test(t) || /^(?:yes|no|true|false|mandatory|optional|required|[YNMO])(?![A-Za-z0-9_])/i.test(t);
+  const flagWord =
+    /^(?:是|否|必选|可选|必填|选填|非必选|必選|可選)(?![\u4e00-\u9fff])|^(?:是|否)[,，]/.test(t) ||
+    /^(?:yes|no|true|false|mandatory|optional|required|[YNMO])(?![A-Za-z0-9_])/i.test(t);
   return flagWord && parseRequired(text) !== undefined;
 }
 
