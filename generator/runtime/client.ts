@@ -481,7 +481,8 @@ export function createClient(options: AdvancedClientOptions, service: ServiceInf
   // Fail at construction, not at the first call, for a bad region or endpoint.
   resolveEndpoint(service.serverTemplate, options.region, options.endpoint, options.allowInsecureEndpoint === true);
 
-  async function request<T>(op: OperationSpec, args: RequestArgs): Promise<ApiResponse<T>> {
+  // `args` may be omitted: an operation whose parameters are all optional is called as `client.listX()`.
+  async function request<T>(op: OperationSpec, args: RequestArgs = {}): Promise<ApiResponse<T>> {
     if (validateMode !== 'off' && op.validateRequest) {
       const issues = op.validateRequest(args);
       if (issues.length > 0) throw new RequestValidationError(issues, op.operationId);

@@ -88,6 +88,20 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('successful requests', () => {
+  it('an operation whose parameters are all optional is called without arguments', async () => {
+    server.script(reply(200, { versions: [] }));
+    const listVersions: OperationSpec = {
+      ...listThrottles,
+      operationId: 'ListApiVersions',
+      path: '/',
+      pathParams: [],
+      queryParams: [],
+    };
+    const res = await (akskClient().request as (op: OperationSpec) => Promise<{ status: number }>)(listVersions);
+    expect(res.status).toBe(200);
+    expect(server.received[0]?.url).toBe('/');
+  });
+
   it('GET with AK/SK: signed (verified independently), project id filled, JSON parsed', async () => {
     server.script(reply(200, { throttles: [{ id: 't1' }], total: 1 }, { 'X-Request-Id': 'req-123' }));
     const res = await akskClient().request<{ total: number }>(listThrottles, {
