@@ -50,7 +50,7 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface Client {
-  request<T>(op: OperationSpec, args: RequestArgs): Promise<ApiResponse<T>>;
+  request<T>(op: OperationSpec, args?: RequestArgs): Promise<ApiResponse<T>>;
 }
 
 /** A request ready to be signed and sent (no auth headers yet). */

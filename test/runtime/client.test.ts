@@ -97,7 +97,7 @@ describe('successful requests', () => {
       pathParams: [],
       queryParams: [],
     };
-    const res = await (akskClient().request as (op: OperationSpec) => Promise<{ status: number }>)(listVersions);
+    const res = await akskClient().request(listVersions);
     expect(res.status).toBe(200);
     expect(server.received[0]?.url).toBe('/');
   });
