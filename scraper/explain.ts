@@ -2,10 +2,10 @@
 // tables, examples), each table's role with the evidence for it, each row's fate (where it went in the model, or
 // the report entry that replaced it), the operation made and the report entries of the page.
 
-import { readFile } from 'node:fs/promises';
 import type { DocPage } from './model.ts';
 import { explainPage, tableLibrary } from './interpret/page.ts';
 import { pickReader } from './readers/index.ts';
+import { readPageText } from './index.ts';
 
 function clip(text: string, n = 80): string {
   const one = text.replace(/\s+/g, ' ').trim();
@@ -14,7 +14,9 @@ function clip(text: string, n = 80): string {
 
 /** The explanation of one file as text; `others` are further input pages, searched for sub-tables linked across pages. */
 export async function explainFile(file: string, others: DocPage[] = []): Promise<string> {
-  const text = await readFile(file, 'utf8');
+  const page = await readPageText(file);
+  if ('reason' in page) return `${file}: ${page.reason}\n`;
+  const { text } = page;
   const reader = pickReader(text, file);
   const out: string[] = [];
   if (!reader) return `${file}: form not recognised (not DITA HTML, doc-source markdown or manual text)\n`;
@@ -76,11 +78,12 @@ export async function explainFile(file: string, others: DocPage[] = []): Promise
 export async function readPages(files: string[]): Promise<DocPage[]> {
   const pages: DocPage[] = [];
   for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    const reader = pickReader(text, file);
+    const page = await readPageText(file);
+    if ('reason' in page) continue;
+    const reader = pickReader(page.text, file);
     if (!reader) continue;
     try {
-      pages.push(...reader.read(text, file, () => {}));
+      pages.push(...reader.read(page.text, file, () => {}));
     } catch {
       // a broken neighbour page must not stop the explanation of this one
     }

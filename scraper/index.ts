@@ -98,6 +98,26 @@ function looksBinary(text: string): boolean {
 /** Largest page read (bytes). A bigger file is a report entry, never read into memory; raise it here. */
 export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
+/** A file's counts before anything is read from it. */
+function emptySummary(file: string, form: string): PageSummary {
+  return {
+    file,
+    form,
+    pages: 0,
+    operations: 0,
+    schemas: 0,
+    errorCodes: 0,
+    rows: 0,
+    issues: { error: 0, warning: 0, info: 0 },
+  };
+}
+
+/** A page as text: read with the size and file-kind checks of readPageBytes, decoded by its BOM or charset. */
+export async function readPageText(file: string): Promise<{ text: string; notes: DecodeNote[] } | { reason: string }> {
+  const bytes = await readPageBytes(file);
+  return 'reason' in bytes ? bytes : decodePage(bytes.bytes);
+}
+
 /**
  * A page's bytes, read with a size cap and only from a regular file: a symlink to /dev/zero, a FIFO (whose
  * open would block until a writer comes) or a socket is refused before it is opened, and the opened handle is
@@ -151,16 +171,7 @@ function readText(
   const add = (entry: Omit<ReportEntry, 'file'>) => report.push({ file, ...entry });
   notes.forEach(add);
   const reader = pickReader(text, file);
-  const summary: PageSummary = {
-    file,
-    form: reader?.form ?? 'unknown',
-    pages: 0,
-    operations: 0,
-    schemas: 0,
-    errorCodes: 0,
-    rows: 0,
-    issues: { error: 0, warning: 0, info: 0 },
-  };
+  const summary = emptySummary(file, reader?.form ?? 'unknown');
   let pages: DocPage[] = [];
   if (!text.trim()) add({ reason: 'empty page', severity: 'warning' });
   else if (looksBinary(text)) add({ reason: 'not a text page (binary content)', severity: 'error' });
@@ -251,24 +262,13 @@ export async function scrapeInputs(
   for (const file of files) {
     const name = displayName(file, root);
     const before = report.length;
-    const bytes = await readPageBytes(file);
-    if ('reason' in bytes) {
-      report.push({ file: name, reason: bytes.reason, severity: 'error' });
-      const summary: PageSummary = {
-        file: name,
-        form: 'unknown',
-        pages: 0,
-        operations: 0,
-        schemas: 0,
-        errorCodes: 0,
-        rows: 0,
-        issues: { error: 0, warning: 0, info: 0 },
-      };
-      read.push({ file: name, pages: [], summary, readIssues: report.slice(before) });
+    const page = await readPageText(file);
+    if ('reason' in page) {
+      report.push({ file: name, reason: page.reason, severity: 'error' });
+      read.push({ file: name, pages: [], summary: emptySummary(name, 'unknown'), readIssues: report.slice(before) });
       continue;
     }
-    const { text, notes } = decodePage(bytes.bytes);
-    const result = readText(text, name, report, notes);
+    const result = readText(page.text, name, report, page.notes);
     read.push({ file: name, ...result, readIssues: report.slice(before) });
   }
   const library = tableLibrary(read.flatMap((r) => r.pages));
