@@ -1,6 +1,7 @@
 // The generator's view of a spec: operations and schemas with their generated names decided once, here, so that
 // every emitter (types aliases, client, validators, errors, README) agrees on them.
 import { isPlainObject as isObject, type JsonObject, type JsonValue } from './spec/json.ts';
+import { apiVersionOf } from '../scraper/interpret/names.ts';
 import { unescapePointerSegment } from './escape.ts';
 import { assignNames, compareCodeUnits, NameScope, toCamelCase, toPascalCase, splitWords } from './names.ts';
 
@@ -316,7 +317,7 @@ export function buildServiceModel(doc: JsonObject): ServiceModel {
       const apiVersion =
         typeof op['x-api-version'] === 'string' && op['x-api-version'].trim()
           ? op['x-api-version'].trim()
-          : versionOfPath(path);
+          : apiVersionOf(path); // specs written before x-api-version: the scraper's own rule
       const officialName =
         typeof op['x-operation-name'] === 'string' && op['x-operation-name'].trim()
           ? op['x-operation-name'].trim()
@@ -429,14 +430,6 @@ export function versionPascal(key: string): string {
 /** `ApigV2Client`, `ElbV2_0Client`: the interface of one version namespace. */
 export function versionInterfaceName(servicePascal: string, key: string): string {
   return `${servicePascal}${versionPascal(key)}Client`;
-}
-
-/** `/v2.0/lbaas/…` → `v2.0`; `/autoscaling-api/v1/…` → `v1`; undefined when no segment is a version. */
-export function versionOfPath(path: string): string | undefined {
-  return path
-    .split('/')
-    .find((segment) => /^v\d+(\.\d+)*$/i.test(segment))
-    ?.toLowerCase();
 }
 
 /** `v2.0` → `v2_0`, `V3` → `v3`, `2` → `v2`: the client property of a version namespace. */
