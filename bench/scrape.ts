@@ -11,6 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusServices } from '../test/accuracy/services.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -28,11 +29,8 @@ interface Scraper {
  * corpus's services.json (the list the accuracy harness grades), then the text forms as one group.
  */
 function groupsOf(corpus: string): { service: string; dirs: string[] }[] {
-  const listed = JSON.parse(readFileSync(join(corpus, 'services.json'), 'utf8')) as {
-    services?: { service: string; pages: string }[];
-  };
   return [
-    ...(listed.services ?? []).map(({ service, pages }) => ({ service, dirs: [pages] })),
+    ...corpusServices(corpus).map(({ service, pages }) => ({ service, dirs: [pages] })),
     { service: 'pages', dirs: ['flat', 'percell', 'pipe', 'seed'] },
   ];
 }

@@ -3,27 +3,23 @@
 // Exit 1 when a service is below the bar (97 % of counted request examples compile + validate, 97 % of counted 2xx
 // response examples validate), 2 when the corpus is missing. Used by test/verify/corpus.test.ts on a subset.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scrapeInputs } from '../scraper/index.ts';
 import { writeScrapeResult } from '../cli/scrape-output.ts';
 import { generatePackage } from '../generator/index.ts';
 import { formatResult, passRate, verifySpec, type VerifyResult } from './index.ts';
+import { corpusServices as listedServices, type CorpusService } from '../test/accuracy/services.ts';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const CORPUS = join(ROOT, '../shared/corpus');
 /** The bar of issue 9 ("Done when"), per service and per direction. */
 export const PASS_BAR = 97;
 
-export interface CorpusService {
-  service: string;
-  pages: string;
-}
-
+/** The services the corpus lists (test/accuracy/services.ts reads services.json for every corpus script). */
 export async function corpusServices(): Promise<CorpusService[]> {
-  const data = JSON.parse(await readFile(join(CORPUS, 'services.json'), 'utf8')) as { services: CorpusService[] };
-  return data.services.map((s) => ({ service: s.service, pages: s.pages }));
+  return listedServices(CORPUS);
 }
 
 /** Scrape one service's pages into `work/<service>.openapi.yaml` (+ report), then verify with a fresh package. */

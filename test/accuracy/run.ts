@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusServices } from './services.ts';
 import { BARS, checkBars, failedGates, serviceBars } from './bars.ts';
 import { evaluateTextForms, explorerDefinitions, textFormsF1, type TextFormsResult } from './components.ts';
 import { evaluateService, summarise, type ServiceResult } from './evaluate.ts';
@@ -26,24 +27,6 @@ type ScrapeInputs = (
   options: { service: string },
 ) => Promise<{ document: unknown; report: { severity: string }[] } & Record<string, unknown>>;
 
-/** One entry of the corpus's services.json: the pages folder and the API Explorer (truth) folder, both corpus-relative. */
-interface CorpusService {
-  service: string;
-  pages: string;
-  truth: string;
-}
-
-/** Every service the corpus lists, in its order; a malformed entry is a usage error, not a silent skip. */
-function corpusServices(): CorpusService[] {
-  const json = JSON.parse(readFileSync(join(CORPUS, 'services.json'), 'utf8')) as { services?: unknown };
-  if (!Array.isArray(json.services)) throw new Error('services.json: no "services" list');
-  return json.services.map((entry: Partial<CorpusService>, i: number) => {
-    if (typeof entry.service !== 'string' || typeof entry.pages !== 'string' || typeof entry.truth !== 'string') {
-      throw new Error(`services.json: entry ${i} lacks service/pages/truth`);
-    }
-    return { service: entry.service, pages: entry.pages, truth: entry.truth };
-  });
-}
 const TEXT_FORM_DIRS = ['flat', 'percell', 'pipe', 'seed'];
 
 interface Options {
@@ -111,7 +94,7 @@ async function main(): Promise<number> {
 
   const figures: Record<string, Record<string, number> | undefined> = {};
   const results: ServiceResult[] = [];
-  const services = corpusServices();
+  const services = corpusServices(CORPUS);
   for (const { service, truth, pages } of services) {
     const pageDir = join(CORPUS, pages);
     const scraped = await scrapeInputs([pageDir], { service });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { scrapeInputs } from '../../scraper/index.ts';
 import { explorerOps, openApiOps, type ExplorerFile } from '../accuracy/sides.ts';
 import { counterNumbered } from './stability.ts';
+import { corpusServices } from '../accuracy/services.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(ROOT, process.env.HWDOCS_CORPUS ?? '../shared/corpus');
@@ -22,11 +23,7 @@ if (!existsSync(join(CORPUS, 'services.json'))) {
   console.log(`corpus not found at ${CORPUS}: nothing to measure`);
   process.exit(0);
 }
-const services = (
-  JSON.parse(readFileSync(join(CORPUS, 'services.json'), 'utf8')) as {
-    services: { service: string; pages: string; truth: string }[];
-  }
-).services;
+const services = corpusServices(CORPUS);
 let totals = { schemas: 0, numbered: 0, ops: 0, numberedOps: 0, matched: 0, named: 0 };
 for (const s of services.filter((x) => !only.length || only.includes(x.service))) {
   const { document } = await scrapeInputs([join(CORPUS, s.pages)], { service: s.service, root: ROOT });
