@@ -201,9 +201,11 @@ export const CAPTION_SUBJECT_ROLES: Record<string, TableRole | 'section'> = {
   返回消息: { role: 'responseBody' },
   返回结果: { role: 'responseBody' },
   response: { role: 'responseBody' },
+  responsebody: { role: 'responseBody' }, // zh-md/swr/查看共享镜像列表.md: `**表 3**  Response Body参数说明`
   响应header: { role: 'responseHeaders' },
   响应头: { role: 'responseHeaders' },
   响应消息头: { role: 'responseHeaders' },
+  responseheader: { role: 'responseHeaders' }, // zh-md/swr/查看共享镜像列表.md: `**表 2**  Response Header参数说明`
 };
 
 /** Body tables whose caption names the media type: `FormData参数` is a multipart form, not JSON. */

@@ -33,6 +33,8 @@ describe('table roles from caption, section and the page’s field names', () =>
     ['参数说明', 'response', [], 'responseBody'],
     ['响应Header参数', 'response', [], 'responseHeaders'],
     ['FormData参数', 'request', [], 'requestBody'],
+    ['Response Body参数说明', 'response', [], 'responseBody'],
+    ['Response Header参数说明', 'response', [], 'responseHeaders'],
     ['recordsets字段说明', 'response', ['recordsets'], 'object'],
     ['instances字段数据结构说明', 'response', ['instances'], 'object'],
     // A field named `uri` makes `uri参数说明` its sub-table, not the URI's parameters.
@@ -94,6 +96,39 @@ describe('## 请求消息 / ## 响应消息 without a status code (dli 新建模
     expect(Object.keys(res.properties)).toEqual(['instances', 'total_count']);
     expect(res.properties.instances.type).toBe('array');
     expect(deref(r, res.properties.instances.items).properties).toHaveProperty('datastore');
+  });
+});
+
+describe('a body table whose one row is the array element: the body is a bare array', () => {
+  const cases: [string, string, string, 'request' | '200', string[]][] = [
+    // [fixture, method, path, side, want: the item's fields]
+    // pipe table `[数组元素] | 是 | Array of UserAuth objects`, item type by caption `**表 4**  UserAuth`
+    [
+      'swr/更新组织权限.md',
+      'PATCH',
+      '/v2/manage/namespaces/{namespace}/access',
+      'request',
+      ['user_id', 'user_name', 'auth'],
+    ],
+    // DITA `Response Body参数说明` with an `[数组元素]` row typed `Array of <a href="#table…">objects</a>`
+    ['swr/查看共享镜像列表.md', 'GET', '/v2/manage/shared-repositories', '200', ['name', 'category', 'description']],
+    // `数组元素 | 否 | Array of Objects | 返回的响应消息组。具体请参考表4。`
+    ['dli/批量运行作业.md', 'POST', '/v1.0/{project_id}/streaming/jobs/run', '200', ['is_success', 'message']],
+  ];
+  it.each(cases)('%s: %s %s %s', async (file, method, path, side, want) => {
+    const r = await scrape([`zh-md/${file}`]);
+    const o = op(r, method, path);
+    const content = side === 'request' ? o.requestBody.content : o.responses[side].content;
+    const body = content['application/json'].schema;
+    expect(body.type).toBe('array');
+    const item = deref(r, body.items);
+    expect(Object.keys(item.properties).slice(0, want.length)).toEqual(want);
+  });
+
+  it('the caption `Response Header参数说明` makes the table the response headers', async () => {
+    const r = await scrape(['zh-md/swr/查看共享镜像列表.md']);
+    const res = op(r, 'GET', '/v2/manage/shared-repositories').responses['200'];
+    expect(Object.keys(res.headers)).toEqual(['Content-Range']);
   });
 });
 
