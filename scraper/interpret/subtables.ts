@@ -91,10 +91,26 @@ function byMention(ctx: PageContext, docType: string, owner: PlacedTable): Place
     });
 }
 
+/**
+ * `详情请参见表3`: the table numbered so. A reference that also names the caption (`详情请参见表2 flavors数据结构说明。`)
+ * means the table with that caption when exactly one has it: numbers shift when a table loses its caption in
+ * conversion (zh-md/bms/查询规格详情和规格扩展信息列表.md: `表2 flavors…` is `**表 3**  flavors数据结构说明`).
+ */
 function byNumber(ctx: PageContext, description: string): PlacedTable | undefined {
-  const m = foldWidth(description).match(TABLE_REFERENCE);
-  const n = m ? Number(m[1] ?? m[2]) : undefined;
-  return n === undefined ? undefined : ctx.tables.find((t) => t.table.number === n);
+  const text = foldWidth(description);
+  const m = text.match(TABLE_REFERENCE);
+  if (!m) return undefined;
+  const named = captionNamedAfter(ctx, normalizeWord(text.slice((m.index ?? 0) + m[0].length)));
+  return named ?? ctx.tables.find((t) => t.table.number === Number(m[1] ?? m[2]));
+}
+
+/** The one table whose caption opens `words` (the text after a `表N`). */
+function captionNamedAfter(ctx: PageContext, words: string): PlacedTable | undefined {
+  const matches = ctx.tables.filter((t) => {
+    const caption = normalizeWord(t.table.caption);
+    return caption.length >= 2 && words.startsWith(caption);
+  });
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only. */

@@ -132,6 +132,32 @@ describe('a body table whose one row is the array element: the body is a bare ar
   });
 });
 
+describe('`表N <caption>` references whose number is off (bms 查询规格详情和规格扩展信息列表)', () => {
+  // The page's response table lost its caption, so `表2 flavors数据结构说明` is `**表 3**  flavors数据结构说明`.
+  const cases: [string, string[], string[]][] = [
+    // [path below the response body, want the first fields, fields it must not have]
+    ['flavors', ['id', 'name', 'vcpus'], ['availability_zone']],
+    ['flavors.links', ['rel', 'href', 'type'], []],
+    ['flavors.os_extra_specs', ['resource_type', 'capabilities:cpu_arch'], ['rel']],
+  ];
+  let r: ScrapeResult;
+  let res: Json;
+  beforeAll(async () => {
+    r = await scrape(['zh-md/bms/查询规格详情和规格扩展信息列表.md']);
+    res = responseSchema(r, op(r, 'GET', '/v1/{project_id}/baremetalservers/flavors'), '200');
+  });
+  it.each(cases)('%s → %j', (path, want, not) => {
+    let schema = res;
+    for (const name of path.split('.')) {
+      const property = schema.properties[name];
+      schema = deref(r, property.type === 'array' ? property.items : property);
+    }
+    const names = Object.keys(schema.properties);
+    expect(names.slice(0, want.length)).toEqual(want);
+    for (const n of not) expect(names).not.toContain(n);
+  });
+});
+
 describe('response headers (mrs 查询用户（组）与IAM委托的映射关系)', () => {
   it('响应Header参数 becomes the response’s headers, not body fields', async () => {
     const r = await scrape(['zh-md/mrs/查询用户（组）与IAM委托的映射关系.md']);
