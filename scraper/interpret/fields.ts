@@ -190,8 +190,7 @@ function linkType(
       'info',
     );
   const ref: TypeRef = { kind: 'ref', name };
-  if (type.kind === 'array') return { type: { kind: 'array', items: ref } };
-  if (type.kind === 'map') return { type: { kind: 'map', values: ref } };
+  if (type.kind === 'array' || type.kind === 'map') return { type: withObject(type, ref) };
   if (type.kind === 'object' && field.name === '-' && ctx.body.isList) {
     note(
       ctx,
@@ -216,6 +215,16 @@ function linkType(
     }
   }
   return { type: ref };
+}
+
+/**
+ * The container shape of the type cell around the sub-table's object: `Map<String,Array of address objects>`
+ * (zh-md/bms/查询裸金属服务器详情.md) is a map of arrays of the object, not a map of the object.
+ */
+function withObject(type: TypeRef, ref: TypeRef): TypeRef {
+  if (type.kind === 'array') return { kind: 'array', items: withObject(type.items, ref) };
+  if (type.kind === 'map') return { kind: 'map', values: withObject(type.values, ref) };
+  return ref;
 }
 
 /** A body table: a `-` row is the body's own type (File downloads, lists); otherwise a named object. */

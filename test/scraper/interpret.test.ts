@@ -9,6 +9,8 @@ import { scrapeText } from '../../scraper/index.ts';
 import type { DocSection, DocTable, ReportEntry, SectionKind } from '../../scraper/model.ts';
 import { bracketDepth, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
 import { columnsOf, tableRole } from '../../scraper/interpret/tables.ts';
+import { parseDocType } from '../../scraper/interpret/types.ts';
+import { splitCaption } from '../../scraper/readers/dita.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 const table = (caption: string, header = ['参数', '是否必选', '参数类型', '说明']): DocTable => ({
@@ -155,6 +157,52 @@ describe('`表N <caption>` references whose number is off (bms 查询规格详�
     const names = Object.keys(schema.properties);
     expect(names.slice(0, want.length)).toEqual(want);
     for (const n of not) expect(names).not.toContain(n);
+  });
+});
+
+describe('footnote marks tying a type cell to its caption (bms 查询裸金属服务器标签)', () => {
+  const captions: [string, { number?: number; caption: string }][] = [
+    // [caption line text, want]
+    ['表 2 [1] tags字段数据结构说明', { number: 2, caption: 'tags字段数据结构说明' }],
+    ['表 4 [数组元素]参数说明', { number: 4, caption: '[数组元素]参数说明' }],
+    ['表 3 请求Body参数', { number: 3, caption: '请求Body参数' }],
+  ];
+  it.each(captions)('splitCaption(%s)', (text, want) => expect(splitCaption(text)).toEqual(want));
+
+  const types: [string, unknown][] = [
+    // [type cell, want]
+    ['List<resource_tag>[1]', { kind: 'array', items: { kind: 'ref', name: 'resource_tag' } }],
+    ['List <resource_tag>[1]', { kind: 'array', items: { kind: 'ref', name: 'resource_tag' } }],
+    ['Integer[]', { kind: 'array', items: { kind: 'primitive', type: 'integer', format: 'int32' } }],
+    ['[]String', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
+  ];
+  it.each(types)('parseDocType(%s)', (cell, want) => expect(parseDocType(cell)).toEqual(want));
+
+  it('the field typed `List<resource_tag>[1]` gets the `[1] tags字段数据结构说明` table', async () => {
+    const r = await scrape(['zh-md/bms/查询裸金属服务器标签.md']);
+    const res = responseSchema(r, op(r, 'GET', '/v1/{project_id}/baremetalservers/{server_id}/tags'), '200');
+    expect(res.properties.tags.type).toBe('array');
+    expect(Object.keys(deref(r, res.properties.tags.items).properties)).toEqual(['key', 'value']);
+  });
+});
+
+describe('a request line split in two paragraphs; a map of arrays (bms 查询裸金属服务器详情)', () => {
+  let r: ScrapeResult;
+  beforeAll(async () => {
+    r = await scrape(['zh-md/bms/查询裸金属服务器详情.md']);
+  });
+
+  it('`GET 参数说明请参见表1。` then `/v1/{project_id}/baremetalservers/{server_id}` is the request line', () => {
+    const o = op(r, 'GET', '/v1/{project_id}/baremetalservers/{server_id}');
+    expect(o.operationId).toBe('ListBareMetalServerDetails');
+  });
+
+  it('`Map<String,Array of address objects>` is a map of arrays of the address table', () => {
+    const o = op(r, 'GET', '/v1/{project_id}/baremetalservers/{server_id}');
+    const server = deref(r, responseSchema(r, o, '200').properties.server);
+    const values = server.properties.addresses.additionalProperties;
+    expect(values.type).toBe('array');
+    expect(Object.keys(deref(r, values.items).properties)).toContain('OS-EXT-IPS-MAC:mac_addr');
   });
 });
 
