@@ -206,6 +206,17 @@ describe('a request line split in two paragraphs; a map of arrays (bms 查询裸
   });
 });
 
+describe('position never hands a table a type cell names to another field (swr 创建镜像老化规则)', () => {
+  it('`params | Object` stays free-form; `**表 5**  TagSelector` is `tag_selectors`’ item type', async () => {
+    const r = await scrape(['zh-md/swr/创建镜像老化规则.md']);
+    const body = requestSchema(r, op(r, 'POST', '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions'));
+    const rule = deref(r, body.properties.rules.items);
+    expect(rule.properties.params.$ref).toBeUndefined();
+    expect(rule.properties.params.type).toBe('object');
+    expect(Object.keys(deref(r, rule.properties.tag_selectors.items).properties)).toEqual(['kind', 'pattern']);
+  });
+});
+
 describe('response headers (mrs 查询用户（组）与IAM委托的映射关系)', () => {
   it('响应Header参数 becomes the response’s headers, not body fields', async () => {
     const r = await scrape(['zh-md/mrs/查询用户（组）与IAM委托的映射关系.md']);
