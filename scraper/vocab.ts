@@ -201,9 +201,11 @@ export const CAPTION_SUBJECT_ROLES: Record<string, TableRole | 'section'> = {
   返回消息: { role: 'responseBody' },
   返回结果: { role: 'responseBody' },
   response: { role: 'responseBody' },
+  responsebody: { role: 'responseBody' }, // zh-md/swr/查看共享镜像列表.md: `**表 3**  Response Body参数说明`
   响应header: { role: 'responseHeaders' },
   响应头: { role: 'responseHeaders' },
   响应消息头: { role: 'responseHeaders' },
+  responseheader: { role: 'responseHeaders' }, // zh-md/swr/查看共享镜像列表.md: `**表 2**  Response Header参数说明`
 };
 
 /** Body tables whose caption names the media type: `FormData参数` is a multipart form, not JSON. */
@@ -375,6 +377,16 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'O
 
 /** Descriptions that call a `字典数据类型` field a list: `后端实例列表`, `策略条件列表`, `…集合`. */
 export const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
+
+/**
+ * Row names that stand for the body itself rather than a field of it: a body table whose one row is named so
+ * describes a body that is a bare array or value (`Array of UserAuth objects` → the body is `[UserAuth]`).
+ * Matched after `normalizeWord`; a row named only by dashes (`-`, `--`) means the same (`interpret/fields.ts`).
+ */
+export const BODY_ROW_NAMES = new Set([
+  '[数组元素]', // zh-md/swr/更新组织权限.md, zh-md/aom/添加监控数据.md: `[数组元素] | 是 | Array of UserAuth objects`
+  '数组元素', // zh-md/dli/批量运行作业.md: `数组元素 | 否 | Array of Objects | …具体请参考表4。`
+]);
 
 /** Parameter names that are HTTP headers wherever a page lists them. */
 export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|User-Agent)$/i;

@@ -2,7 +2,7 @@
 // field or as a report entry (its fate is recorded for `--explain` and the self-check).
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import { isNoneText, LIST_WORDS, parseRequired } from '../vocab.ts';
+import { BODY_ROW_NAMES, isNoneText, LIST_WORDS, normalizeWord, parseRequired } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
 import { dropRow, note, type PageContext, type PlacedTable, rowFate, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
@@ -78,9 +78,16 @@ export function fields(ctx: PageContext, placed: PlacedTable, into: string): Fie
   return out;
 }
 
-/** A row that describes the body itself: named `-` / `--`, or `body` in a table whose names are locations. */
+/**
+ * A row that describes the body itself: named `-` / `--` or `[数组元素]` (`BODY_ROW_NAMES`), or `body` in a table
+ * whose names are locations.
+ */
 export function isBodyRow(name: string, placed: PlacedTable): boolean {
-  return /^[-–—]+$/.test(name) || (name === 'body' && placed.columns.name === placed.columns.location);
+  return (
+    /^[-–—]+$/.test(name) ||
+    BODY_ROW_NAMES.has(normalizeWord(name)) ||
+    (name === 'body' && placed.columns.name === placed.columns.location)
+  );
 }
 
 function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNumber: number): FieldModel | undefined {
@@ -183,8 +190,7 @@ function linkType(
       'info',
     );
   const ref: TypeRef = { kind: 'ref', name };
-  if (type.kind === 'array') return { type: { kind: 'array', items: ref } };
-  if (type.kind === 'map') return { type: { kind: 'map', values: ref } };
+  if (type.kind === 'array' || type.kind === 'map') return { type: withObject(type, ref) };
   if (type.kind === 'object' && field.name === '-' && ctx.body.isList) {
     note(
       ctx,
@@ -209,6 +215,16 @@ function linkType(
     }
   }
   return { type: ref };
+}
+
+/**
+ * The container shape of the type cell around the sub-table's object: `Map<String,Array of address objects>`
+ * (zh-md/bms/查询裸金属服务器详情.md) is a map of arrays of the object, not a map of the object.
+ */
+function withObject(type: TypeRef, ref: TypeRef): TypeRef {
+  if (type.kind === 'array') return { kind: 'array', items: withObject(type.items, ref) };
+  if (type.kind === 'map') return { kind: 'map', values: withObject(type.values, ref) };
+  return ref;
 }
 
 /** A body table: a `-` row is the body's own type (File downloads, lists); otherwise a named object. */

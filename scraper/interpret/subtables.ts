@@ -7,6 +7,7 @@ import type { TypeRef } from '../model.ts';
 import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
 import { type PageContext, type PlacedTable, placeTable } from './context.ts';
 import { captionSubject } from './tables.ts';
+import { parseDocType } from './types.ts';
 
 export interface FieldRef {
   name: string;
@@ -91,13 +92,34 @@ function byMention(ctx: PageContext, docType: string, owner: PlacedTable): Place
     });
 }
 
+/**
+ * `详情请参见表3`: the table numbered so. A reference that also names the caption (`详情请参见表2 flavors数据结构说明。`)
+ * means the table with that caption when exactly one has it: numbers shift when a table loses its caption in
+ * conversion (zh-md/bms/查询规格详情和规格扩展信息列表.md: `表2 flavors…` is `**表 3**  flavors数据结构说明`).
+ */
 function byNumber(ctx: PageContext, description: string): PlacedTable | undefined {
-  const m = foldWidth(description).match(TABLE_REFERENCE);
-  const n = m ? Number(m[1] ?? m[2]) : undefined;
-  return n === undefined ? undefined : ctx.tables.find((t) => t.table.number === n);
+  const text = foldWidth(description);
+  const m = text.match(TABLE_REFERENCE);
+  if (!m) return undefined;
+  const named = captionNamedAfter(ctx, normalizeWord(text.slice((m.index ?? 0) + m[0].length)));
+  return named ?? ctx.tables.find((t) => t.table.number === Number(m[1] ?? m[2]));
 }
 
-/** The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only. */
+/** The one table whose caption opens `words` (the text after a `表N`). */
+function captionNamedAfter(ctx: PageContext, words: string): PlacedTable | undefined {
+  const matches = ctx.tables.filter((t) => {
+    const caption = normalizeWord(t.table.caption);
+    return caption.length >= 2 && words.startsWith(caption);
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/**
+ * The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only.
+ * A table whose caption a type cell names is that field's, never another's by position: in
+ * zh-md/swr/创建镜像老化规则.md `params | Object` is followed by `**表 5**  TagSelector`, which belongs to
+ * `tag_selectors | Array of TagSelector objects`.
+ */
 function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefined {
   const start = ctx.tables.indexOf(after);
   if (start < 0) return undefined;
@@ -105,7 +127,29 @@ function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefin
   const subTableLike = (t: PlacedTable) =>
     t.role.role === 'object' ||
     (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
-  return ctx.tables.slice(start + 1).find((t) => subTableLike(t) && !ctx.claimed.has(t));
+  const named = typeNamesOf(ctx);
+  return ctx.tables
+    .slice(start + 1)
+    .find((t) => subTableLike(t) && !ctx.claimed.has(t) && !named.has(normalizeWord(t.table.caption)));
+}
+
+const typeNamesCache = new WeakMap<PageContext, Set<string>>();
+
+/** The type names the page's type cells use (`Array of TagSelector objects` → `tagselector`), normalised. */
+function typeNamesOf(ctx: PageContext): Set<string> {
+  let names = typeNamesCache.get(ctx);
+  if (!names) {
+    names = new Set();
+    for (const t of ctx.tables) {
+      if (t.columns.type === undefined) continue;
+      for (const row of t.table.rows) {
+        const name = innerRef(parseDocType(row.cells[t.columns.type]?.text ?? ''));
+        if (name) names.add(normalizeWord(name));
+      }
+    }
+    typeNamesCache.set(ctx, names);
+  }
+  return names;
 }
 
 export function innerRef(type: TypeRef): string | undefined {

@@ -134,11 +134,18 @@ function parseComposite(text: string): TypeRef | undefined {
 }
 
 /**
+ * A footnote mark after the type, answered by a caption that opens with it: `List<resource_tag>[1]` and
+ * `**表 2**  \\[1\\] tags字段数据结构说明` (zh-md/bms/查询裸金属服务器标签.md). A letter or `>` before it keeps
+ * `Integer[]` and `[]String` intact.
+ */
+const TYPE_FOOTNOTE = /(?<=[\w>])\s*\[\d{1,2}\]$/;
+
+/**
  * The type cell as written → TypeRef. Never guesses: what it cannot read is `{ kind: 'unknown', text }`.
  * A bare CamelCase word (`ImageRef`) is a reference to a named type (FORMATS.md §9.10).
  */
 export function parseDocType(cell: string): TypeRef {
-  const text = foldWidth(cell).replace(/\\_/g, '_').replace(/\s+/g, ' ').trim();
+  const text = foldWidth(cell).replace(/\\_/g, '_').replace(/\s+/g, ' ').trim().replace(TYPE_FOOTNOTE, '');
   if (!text) return { kind: 'unknown', text: cell };
   const exact = word(text);
   if (exact) return exact;

@@ -58,6 +58,8 @@ export function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath
       if (m) return parseMethodPath(m[1]!, m[2]!);
     }
   }
+  const split = splitRequestLine(page);
+  if (split) return split;
   for (const placed of tables.filter((t) => t.role.role === 'methodUri')) {
     const { method, uri } = placed.columns;
     const row = placed.table.rows[0];
@@ -65,6 +67,21 @@ export function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath
       return parseMethodPath(row.cells[method]?.text ?? '', row.cells[uri]?.text ?? '');
   }
   return undefined;
+}
+
+const METHOD_ALONE = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})(?:\\s|$)`); // upper case only: `Get the …` is prose
+const PATH_ALONE = /^\s*(\/\S*)\s*$/;
+
+/**
+ * A request line the conversion split in two: the method opens one paragraph (followed by a stray sentence) and
+ * the path is a paragraph of its own (zh-md/bms/查询裸金属服务器详情.md: `GET 参数说明请参见表1。` then
+ * `/v1/{project_id}/baremetalservers/{server_id}`). Only when the URI section has exactly one of each.
+ */
+function splitRequestLine(page: DocPage): MethodPath | undefined {
+  const paragraphs = page.sections.filter((s) => s.kind === 'uri').flatMap((s) => s.paragraphs);
+  const methods = paragraphs.map((p) => p.match(METHOD_ALONE)?.[1]).filter((m) => m !== undefined);
+  const paths = paragraphs.map((p) => p.match(PATH_ALONE)?.[1]).filter((m) => m !== undefined);
+  return methods.length === 1 && paths.length === 1 ? parseMethodPath(methods[0]!, paths[0]!) : undefined;
 }
 
 /** Why a path cannot be an OpenAPI path, if it cannot: `""`, `/v1/{}/x`, `/v1/{id}/{id}`. */

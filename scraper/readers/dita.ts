@@ -163,11 +163,18 @@ function gridRows(rows: Element[], maxWidth: number, report?: TableReport): DocC
 
 const CAPTION_NUMBER = /^\s*(?:表|Table)\s*(\d+)\s*/i;
 
+/**
+ * A footnote mark before the caption text: `**表 2**  \\[1\\] tags字段数据结构说明` answers the type cell
+ * `List<resource_tag>[1]` (zh-md/bms/查询裸金属服务器标签.md); the mark is no part of the caption's name.
+ */
+const CAPTION_FOOTNOTE = /^\[\d{1,2}\]\s*/;
+
 /** `表 3 请求Body参数` / `Table 3 Request body parameters` → number and caption. */
 export function splitCaption(text: string): { number?: number; caption: string } {
   const clean = collapse(foldWidth(text));
   const m = clean.match(CAPTION_NUMBER);
-  return m ? { number: Number(m[1]), caption: clean.slice(m[0].length).trim() } : { caption: clean };
+  if (!m) return { caption: clean };
+  return { number: Number(m[1]), caption: clean.slice(m[0].length).trim().replace(CAPTION_FOOTNOTE, '') };
 }
 
 /** The table's own rows (`table > tr`, `table > thead|tbody|tfoot > tr`), never those of nested tables. */

@@ -9,6 +9,8 @@ import { scrapeText } from '../../scraper/index.ts';
 import type { DocSection, DocTable, ReportEntry, SectionKind } from '../../scraper/model.ts';
 import { bracketDepth, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
 import { columnsOf, tableRole } from '../../scraper/interpret/tables.ts';
+import { parseDocType } from '../../scraper/interpret/types.ts';
+import { splitCaption } from '../../scraper/readers/dita.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 const table = (caption: string, header = ['参数', '是否必选', '参数类型', '说明']): DocTable => ({
@@ -33,6 +35,8 @@ describe('table roles from caption, section and the page’s field names', () =>
     ['参数说明', 'response', [], 'responseBody'],
     ['响应Header参数', 'response', [], 'responseHeaders'],
     ['FormData参数', 'request', [], 'requestBody'],
+    ['Response Body参数说明', 'response', [], 'responseBody'],
+    ['Response Header参数说明', 'response', [], 'responseHeaders'],
     ['recordsets字段说明', 'response', ['recordsets'], 'object'],
     ['instances字段数据结构说明', 'response', ['instances'], 'object'],
     // A field named `uri` makes `uri参数说明` its sub-table, not the URI's parameters.
@@ -94,6 +98,122 @@ describe('## 请求消息 / ## 响应消息 without a status code (dli 新建模
     expect(Object.keys(res.properties)).toEqual(['instances', 'total_count']);
     expect(res.properties.instances.type).toBe('array');
     expect(deref(r, res.properties.instances.items).properties).toHaveProperty('datastore');
+  });
+});
+
+describe('a body table whose one row is the array element: the body is a bare array', () => {
+  const cases: [string, string, string, 'request' | '200', string[]][] = [
+    // [fixture, method, path, side, want: the item's fields]
+    // pipe table `[数组元素] | 是 | Array of UserAuth objects`, item type by caption `**表 4**  UserAuth`
+    [
+      'swr/更新组织权限.md',
+      'PATCH',
+      '/v2/manage/namespaces/{namespace}/access',
+      'request',
+      ['user_id', 'user_name', 'auth'],
+    ],
+    // DITA `Response Body参数说明` with an `[数组元素]` row typed `Array of <a href="#table…">objects</a>`
+    ['swr/查看共享镜像列表.md', 'GET', '/v2/manage/shared-repositories', '200', ['name', 'category', 'description']],
+    // `数组元素 | 否 | Array of Objects | 返回的响应消息组。具体请参考表4。`
+    ['dli/批量运行作业.md', 'POST', '/v1.0/{project_id}/streaming/jobs/run', '200', ['is_success', 'message']],
+  ];
+  it.each(cases)('%s: %s %s %s', async (file, method, path, side, want) => {
+    const r = await scrape([`zh-md/${file}`]);
+    const o = op(r, method, path);
+    const content = side === 'request' ? o.requestBody.content : o.responses[side].content;
+    const body = content['application/json'].schema;
+    expect(body.type).toBe('array');
+    const item = deref(r, body.items);
+    expect(Object.keys(item.properties).slice(0, want.length)).toEqual(want);
+  });
+
+  it('the caption `Response Header参数说明` makes the table the response headers', async () => {
+    const r = await scrape(['zh-md/swr/查看共享镜像列表.md']);
+    const res = op(r, 'GET', '/v2/manage/shared-repositories').responses['200'];
+    expect(Object.keys(res.headers)).toEqual(['Content-Range']);
+  });
+});
+
+describe('`表N <caption>` references whose number is off (bms 查询规格详情和规格扩展信息列表)', () => {
+  // The page's response table lost its caption, so `表2 flavors数据结构说明` is `**表 3**  flavors数据结构说明`.
+  const cases: [string, string[], string[]][] = [
+    // [path below the response body, want the first fields, fields it must not have]
+    ['flavors', ['id', 'name', 'vcpus'], ['availability_zone']],
+    ['flavors.links', ['rel', 'href', 'type'], []],
+    ['flavors.os_extra_specs', ['resource_type', 'capabilities:cpu_arch'], ['rel']],
+  ];
+  let r: ScrapeResult;
+  let res: Json;
+  beforeAll(async () => {
+    r = await scrape(['zh-md/bms/查询规格详情和规格扩展信息列表.md']);
+    res = responseSchema(r, op(r, 'GET', '/v1/{project_id}/baremetalservers/flavors'), '200');
+  });
+  it.each(cases)('%s → %j', (path, want, not) => {
+    let schema = res;
+    for (const name of path.split('.')) {
+      const property = schema.properties[name];
+      schema = deref(r, property.type === 'array' ? property.items : property);
+    }
+    const names = Object.keys(schema.properties);
+    expect(names.slice(0, want.length)).toEqual(want);
+    for (const n of not) expect(names).not.toContain(n);
+  });
+});
+
+describe('footnote marks tying a type cell to its caption (bms 查询裸金属服务器标签)', () => {
+  const captions: [string, { number?: number; caption: string }][] = [
+    // [caption line text, want]
+    ['表 2 [1] tags字段数据结构说明', { number: 2, caption: 'tags字段数据结构说明' }],
+    ['表 4 [数组元素]参数说明', { number: 4, caption: '[数组元素]参数说明' }],
+    ['表 3 请求Body参数', { number: 3, caption: '请求Body参数' }],
+  ];
+  it.each(captions)('splitCaption(%s)', (text, want) => expect(splitCaption(text)).toEqual(want));
+
+  const types: [string, unknown][] = [
+    // [type cell, want]
+    ['List<resource_tag>[1]', { kind: 'array', items: { kind: 'ref', name: 'resource_tag' } }],
+    ['List <resource_tag>[1]', { kind: 'array', items: { kind: 'ref', name: 'resource_tag' } }],
+    ['Integer[]', { kind: 'array', items: { kind: 'primitive', type: 'integer', format: 'int32' } }],
+    ['[]String', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
+  ];
+  it.each(types)('parseDocType(%s)', (cell, want) => expect(parseDocType(cell)).toEqual(want));
+
+  it('the field typed `List<resource_tag>[1]` gets the `[1] tags字段数据结构说明` table', async () => {
+    const r = await scrape(['zh-md/bms/查询裸金属服务器标签.md']);
+    const res = responseSchema(r, op(r, 'GET', '/v1/{project_id}/baremetalservers/{server_id}/tags'), '200');
+    expect(res.properties.tags.type).toBe('array');
+    expect(Object.keys(deref(r, res.properties.tags.items).properties)).toEqual(['key', 'value']);
+  });
+});
+
+describe('a request line split in two paragraphs; a map of arrays (bms 查询裸金属服务器详情)', () => {
+  let r: ScrapeResult;
+  beforeAll(async () => {
+    r = await scrape(['zh-md/bms/查询裸金属服务器详情.md']);
+  });
+
+  it('`GET 参数说明请参见表1。` then `/v1/{project_id}/baremetalservers/{server_id}` is the request line', () => {
+    const o = op(r, 'GET', '/v1/{project_id}/baremetalservers/{server_id}');
+    expect(o.operationId).toBe('ListBareMetalServerDetails');
+  });
+
+  it('`Map<String,Array of address objects>` is a map of arrays of the address table', () => {
+    const o = op(r, 'GET', '/v1/{project_id}/baremetalservers/{server_id}');
+    const server = deref(r, responseSchema(r, o, '200').properties.server);
+    const values = server.properties.addresses.additionalProperties;
+    expect(values.type).toBe('array');
+    expect(Object.keys(deref(r, values.items).properties)).toContain('OS-EXT-IPS-MAC:mac_addr');
+  });
+});
+
+describe('position never hands a table a type cell names to another field (swr 创建镜像老化规则)', () => {
+  it('`params | Object` stays free-form; `**表 5**  TagSelector` is `tag_selectors`’ item type', async () => {
+    const r = await scrape(['zh-md/swr/创建镜像老化规则.md']);
+    const body = requestSchema(r, op(r, 'POST', '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions'));
+    const rule = deref(r, body.properties.rules.items);
+    expect(rule.properties.params.$ref).toBeUndefined();
+    expect(rule.properties.params.type).toBe('object');
+    expect(Object.keys(deref(r, rule.properties.tag_selectors.items).properties)).toEqual(['kind', 'pattern']);
   });
 });
 
