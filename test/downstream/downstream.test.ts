@@ -2,8 +2,9 @@
 // hand-written fixture) that share one runtime package (`--runtime`), each built with its own `npm run build` script,
 // linked into the app's node_modules. The app is type-checked under the strictest flags a consumer may use and
 // then run twice with node — once as ESM (`import`), once as CommonJS (`require`) — against a scripted HTTP server on
-// 127.0.0.1 that this test starts: a call through a version namespace, a paginated iterator, a flat method and an
-// error from each service, which must be the one shared HuaweiCloudApiError class and narrow in a `switch`.
+// 127.0.0.1 that this test starts: a call through a version namespace, a paginated iterator (one item with an enum
+// value the docs do not list, under validate: 'all'), a flat method and an error from each service, which must be
+// the one shared HuaweiCloudApiError class and narrow in a `switch`. Every request must arrive AK/SK-signed.
 // The README's "generated surface" snippet is compiled in the same program, so it cannot drift from the real API.
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
