@@ -99,6 +99,8 @@ function appendRaw(pathExpr: string, text: string): string {
 }
 
 interface Helpers {
+  /** The module has string enums: response validators accept values beyond them (see isOpenEnum). */
+  openEnums: boolean;
   ptr: boolean;
   codePoints: boolean;
   equal: boolean;
@@ -109,7 +111,7 @@ class ValidatorEmitter {
   /** Module-level constants (compiled regular expressions, enum sets), in creation order. */
   private readonly constants: string[] = [];
   private readonly constantByKey = new Map<string, string>();
-  private readonly helpers: Helpers = { ptr: false, codePoints: false, equal: false, unique: false };
+  private readonly helpers: Helpers;
   private readonly functionByRef = new Map<string, string>();
   private localCounter = 0;
   private readonly notes = new Set<string>();
@@ -119,6 +121,7 @@ class ValidatorEmitter {
     private readonly service: ServiceModel,
     private readonly runtimeImport: string,
   ) {
+    this.helpers = { openEnums: hasOpenEnum(doc), ptr: false, codePoints: false, equal: false, unique: false };
     // Calls between schema validators are written as a marker (control characters cannot occur in emitted string
     // literals, which are JSON-escaped) and resolved once duplicates are merged; see emitModule().
     service.schemas.forEach((schema, index) =>
@@ -327,19 +330,25 @@ class ValidatorEmitter {
         `if (!${list}.some((allowed) => equal(allowed, ${v}))) ${this.issue(issues, pathExpr, keyword, message)}`,
       ];
     }
+    // A string enum is exact in requests but open in responses (a service adds values after the docs were
+    // written; the response types read `'A' | 'B' | (string & {})`): response validators set openEnums.
+    const open =
+      this.helpers.openEnums && keyword === 'enum' && isOpenEnum(values)
+        ? ` && !(openEnums && typeof ${v} === 'string')`
+        : '';
     const literals = values.map((value) =>
       typeof value === 'bigint' ? `${value}n` : typeof value === 'string' ? stringLiteral(value) : String(value),
     );
     if (literals.length <= 6) {
       return [
-        `if (!(${literals.map((literal) => `${v} === ${literal}`).join(' || ')})) ${this.issue(issues, pathExpr, keyword, message)}`,
+        `if (!(${literals.map((literal) => `${v} === ${literal}`).join(' || ')})${open}) ${this.issue(issues, pathExpr, keyword, message)}`,
       ];
     }
     const set = this.constant(
       `set:${literals.join(',')}`,
       (name) => `const ${name} = new Set<unknown>([${literals.join(', ')}]);`,
     );
-    return [`if (!${set}.has(${v})) ${this.issue(issues, pathExpr, keyword, message)}`];
+    return [`if (!${set}.has(${v})${open}) ${this.issue(issues, pathExpr, keyword, message)}`];
   }
 
   private stringChecks(schema: JsonObject, v: string, pathExpr: string, issues: string): string[] {
@@ -668,13 +677,12 @@ class ValidatorEmitter {
     }
     if (!cases.length)
       return [`function ${name}(_status: number, _body: unknown): ValidationIssue[] {`, 'return [];', '}'];
+    const validate = ['let issues: ValidationIssue[] | null = null;', 'switch (status) {', ...cases, '}'];
     return [
       `function ${name}(status: number, body: unknown): ValidationIssue[] {`,
-      'let issues: ValidationIssue[] | null = null;',
-      'switch (status) {',
-      ...cases,
-      '}',
-      'return issues ?? [];',
+      ...(this.helpers.openEnums
+        ? ['openEnums = true;', 'try {', ...validate, 'return issues ?? [];', '} finally {', 'openEnums = false;', '}']
+        : [...validate, 'return issues ?? [];']),
       '}',
     ];
   }
@@ -699,6 +707,13 @@ class ValidatorEmitter {
         '/** How deep named schemas may nest in one value (cyclic and hostile values stop here, not at the stack limit). */',
         `export const MAX_VALIDATION_DEPTH = ${MAX_VALIDATION_DEPTH};`,
         'let depth = 0;',
+        '',
+      );
+    }
+    if (this.helpers.openEnums) {
+      lines.push(
+        '/** True while a response validator runs: string enums then accept values the docs did not list. */',
+        'let openEnums = false;',
         '',
       );
     }
@@ -792,6 +807,22 @@ function jsonLiteral(value: JsonValue): string {
       .map(([k, child]) => `${stringLiteral(k)}: ${jsonLiteral(child)}`)
       .join(', ')} }`;
   return String(value);
+}
+
+/** An enum of strings (null allowed beside them): open to new values in responses, like the response types. */
+function isOpenEnum(values: JsonValue[]): boolean {
+  return values.some((value) => typeof value === 'string') && values.every((v) => v === null || typeof v === 'string');
+}
+
+/**
+ * True when the document has a string enum anywhere (an example holding an `enum` key only costs an unused flag;
+ * missing one would leave that enum exact, never emit a check of an undeclared flag: emitEnum asks helpers).
+ */
+function hasOpenEnum(node: JsonValue | undefined): boolean {
+  if (Array.isArray(node)) return node.some(hasOpenEnum);
+  if (!isObject(node)) return false;
+  if (Array.isArray(node.enum) && isOpenEnum(node.enum)) return true;
+  return Object.values(node).some(hasOpenEnum);
 }
 
 /** Text placed inside a one-line comment or a backtick span of a comment. */

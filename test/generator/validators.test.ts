@@ -177,6 +177,25 @@ describe('generated validators', () => {
     expect(keywords(res(200, { datasets: [{}] }))).toEqual(['/datasets/0 required']);
     expect(res(299, 'anything')).toEqual([]);
   });
+
+  it('string enums are exact in requests and open in responses (the response types read `A | B | (string & {})`)', () => {
+    // TrainingJob is both the request body and the 201 body of createTrainingJob; `kind` is a string enum.
+    const added = { ...validJob, kind: 'quantum_job' };
+    const create = { path: { project_id: 'p' }, body: added };
+    expect(keywords(requestValidators.createTrainingJob(create))).toEqual(['/body/kind enum']);
+    expect(responseValidators.createTrainingJob(201, added)).toEqual([]);
+    // Open means "any string", not "anything", and the schema's own validator stays exact.
+    expect(keywords(responseValidators.createTrainingJob(201, { ...validJob, kind: 7 }))).toEqual([
+      '/kind enum',
+      '/kind type',
+    ]);
+    expect(keywords(v.validateTrainingJob(added))).toEqual(['/kind enum']);
+    // Integer enums stay exact in responses too (their response type is not widened).
+    const labelled = { total_number: 1, datasets: [{ dataset_id: 'd', labels: [{ name: 'cat', type: 5 }] }] };
+    expect(keywords(responseValidators.listDatasets(200, labelled))).toEqual(['/datasets/0/labels/0/type enum']);
+    // The request validators are exact again after a response was validated.
+    expect(keywords(requestValidators.createTrainingJob(create))).toEqual(['/body/kind enum']);
+  });
 });
 
 describe('generated validators agree with Ajv on the same schemas', () => {
