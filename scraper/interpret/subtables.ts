@@ -97,15 +97,42 @@ function byNumber(ctx: PageContext, description: string): PlacedTable | undefine
   return n === undefined ? undefined : ctx.tables.find((t) => t.table.number === n);
 }
 
-/** The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only. */
-function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefined {
+const rowNamesOf = new WeakMap<PageContext, Set<string>>();
+
+/** The page's row names (first line of each name cell), normalised: a caption naming one belongs to that row. */
+function pageRowNames(ctx: PageContext): Set<string> {
+  let names = rowNamesOf.get(ctx);
+  if (!names) {
+    names = new Set();
+    for (const t of ctx.tables)
+      for (const row of t.table.rows) {
+        const name = row.cells[t.columns.name ?? -1]?.text.split('\n')[0]?.replace(/\\_/g, '_').trim();
+        if (name) names.add(normalizeWord(name));
+      }
+    rowNamesOf.set(ctx, names);
+  }
+  return names;
+}
+
+/**
+ * The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only. When
+ * that table's caption names another row of the page (`spec参数` next while the field is `hostid | Array`,
+ * zh-md/aom/添加或修改应用发现规则（即将下线）.md), it is that row's and this field has no table of its own.
+ */
+function byPosition(ctx: PageContext, after: PlacedTable, fieldName: string): PlacedTable | undefined {
   const start = ctx.tables.indexOf(after);
   if (start < 0) return undefined;
   // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
   const subTableLike = (t: PlacedTable) =>
     t.role.role === 'object' ||
     (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
-  return ctx.tables.slice(start + 1).find((t) => subTableLike(t) && !ctx.claimed.has(t));
+  const own = normalizeWord(fieldName);
+  const namesAnotherRow = (t: PlacedTable) => {
+    const subject = normalizeWord(captionSubject(t.table.caption));
+    return subject !== '' && subject !== own && pageRowNames(ctx).has(subject);
+  };
+  const next = ctx.tables.slice(start + 1).find((t) => subTableLike(t) && !ctx.claimed.has(t));
+  return next && !namesAnotherRow(next) ? next : undefined;
 }
 
 export function innerRef(type: TypeRef): string | undefined {
@@ -154,7 +181,7 @@ export function subTable(
   // Pages that link their sub-tables (API Explorer style) mean a plain unlinked `Object` as free-form:
   // guessing by position there attaches unrelated tables.
   if (isObjectish(field.type) && !refName && !ctx.linksSubTables) {
-    const next = byPosition(ctx, owner);
+    const next = byPosition(ctx, owner, field.name);
     if (next) return { table: next, how: 'position' };
   }
   return undefined;
