@@ -154,3 +154,15 @@ describe('flat body tables nested by the example (aom, pages of the oldest 请�
     expect(Object.keys(deref(r, res.properties.metrics.items).properties)).toEqual(['metric', 'dataPoints']);
   });
 });
+
+describe('a member-less row whose example uses only one unclaimed table’s rows (aom 查询事件告警信息)', () => {
+  it('`sort | Object` is described by the unreferenced `SortType` table (order_by, order)', async () => {
+    const r = await scrape(['zh-md/aom/查询事件告警信息.md']);
+    const o = op(r, 'POST', '/v2/{project_id}/events');
+    const sort = deref(r, requestSchema(r, o).properties.sort);
+    expect(Object.keys(sort.properties)).toEqual(['order_by', 'order']);
+    expect(sort['x-inferred']).toBeUndefined();
+    expect(r.report.some((e) => /'sort' \(Object\) links no table.*order_by, order/.test(e.reason))).toBe(true);
+    expect(r.report.some((e) => /SortType: table not referenced/.test(e.reason))).toBe(false);
+  });
+});
