@@ -201,6 +201,9 @@ export const CAPTION_SUBJECT_ROLES: Record<string, TableRole | 'section'> = {
   返回消息: { role: 'responseBody' },
   返回结果: { role: 'responseBody' },
   response: { role: 'responseBody' },
+  // `Response Body参数说明` / `Response Header参数说明` (zh-md/swr/查看共享镜像列表.md, 获取镜像同步任务信息.md)
+  responsebody: { role: 'responseBody' },
+  responseheader: { role: 'responseHeaders' },
   响应header: { role: 'responseHeaders' },
   响应头: { role: 'responseHeaders' },
   响应消息头: { role: 'responseHeaders' },
@@ -375,6 +378,18 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'O
 
 /** Descriptions that call a `字典数据类型` field a list: `后端实例列表`, `策略条件列表`, `…集合`. */
 export const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
+
+/**
+ * Name cells that stand for the body itself, not for a member of it, matched with brackets and emphasis dropped:
+ * `[数组元素]` ("array element": the body is the list the row's type names; zh-md/aom/添加监控数据.md,
+ * zh-md/swr/创建镜像权限.md, `\\[数组元素\\]` in zh-md/swr/查询镜像仓库列表.md) and `数组元素` (zh-md/dli/批量运行作业.md).
+ * Only a table's single row is read so (`bodyType`).
+ */
+export const BODY_ROW_NAMES = new Set(['数组元素']);
+
+export function isBodyRowName(text: string): boolean {
+  return BODY_ROW_NAMES.has(normalizeWord(text).replace(/[[\]_*]/g, ''));
+}
 
 /** Parameter names that are HTTP headers wherever a page lists them. */
 export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|User-Agent)$/i;

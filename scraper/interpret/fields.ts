@@ -2,7 +2,7 @@
 // field or as a report entry (its fate is recorded for `--explain` and the self-check).
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import { isNoneText, LIST_WORDS, parseRequired } from '../vocab.ts';
+import { isBodyRowName, isNoneText, LIST_WORDS, parseRequired } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
 import { dropRow, note, type PageContext, type PlacedTable, rowFate, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
@@ -78,9 +78,14 @@ export function fields(ctx: PageContext, placed: PlacedTable, into: string): Fie
   return out;
 }
 
-/** A row that describes the body itself: named `-` / `--`, or `body` in a table whose names are locations. */
+/**
+ * A row that describes the body itself: named `-` / `--` or `[数组元素]` (`BODY_ROW_NAMES`), or `body` in a table
+ * whose names are locations.
+ */
 export function isBodyRow(name: string, placed: PlacedTable): boolean {
-  return /^[-–—]+$/.test(name) || (name === 'body' && placed.columns.name === placed.columns.location);
+  return (
+    /^[-–—]+$/.test(name) || isBodyRowName(name) || (name === 'body' && placed.columns.name === placed.columns.location)
+  );
 }
 
 function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNumber: number): FieldModel | undefined {
