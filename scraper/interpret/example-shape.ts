@@ -141,6 +141,7 @@ function shapeObject(ctx: PageContext, model: ObjectModel, level: JsonObject, wh
     const element = elementOf(value);
     if (!element) continue;
     const inner = objectNamed(ctx, field.type);
+    if (inner && isListOfMapValues(field.type, value, inner)) listInsteadOfMap(ctx, model, field, inner, where);
     if (inner) shapeObject(ctx, inner, element, where, seen);
     else if (isMemberless(field.type) && linkByExampleKeys(ctx, model, field, value, element, where)) continue;
     // Only a list of objects: an `Object` row whose example is one object may be a free-form map (`metadata`,
@@ -207,6 +208,28 @@ function linkByExampleKeys(
     new Set(),
   );
   return true;
+}
+
+/**
+ * 4. A `Map<String,Array<X>>` row whose example is a list of objects using only X's members (`job_list`,
+ *    zh-md/mrs/查询作业列表信息.md: the type cell says a map, the example and the service return `[ {job_id…} ]`): the
+ *    example is read as the truth, the row a list of X, since a map-typed validator would reject every real response.
+ */
+function isListOfMapValues(type: TypeRef, value: unknown, inner: ObjectModel): boolean {
+  if (type.kind !== 'map' || !Array.isArray(value) || value.length === 0) return false;
+  const members = new Set(inner.fields.map((f) => f.name));
+  return value.every((v) => isJsonObject(v) && Object.keys(v).every((k) => members.has(k)));
+}
+
+function listInsteadOfMap(ctx: PageContext, model: ObjectModel, field: FieldModel, inner: ObjectModel, where: string) {
+  field.type = { kind: 'array', items: { kind: 'ref', name: inner.name } };
+  note(
+    ctx,
+    undefined,
+    undefined,
+    `${model.name}: '${field.name}' is written ${field.docType}, but the ${where} shows a list of ${inner.name}: typed as a list`,
+    'warning',
+  );
 }
 
 /** Applies both readings to a body type and its objects, with the first example that shows an object. */

@@ -166,3 +166,17 @@ describe('a member-less row whose example uses only one unclaimed table’s rows
     expect(r.report.some((e) => /SortType: table not referenced/.test(e.reason))).toBe(false);
   });
 });
+
+describe('a Map row whose example is a list of its value type (mrs 查询作业列表信息)', () => {
+  it('`job_list | Map<String,Array<JobQueryBean>>` shown as `[ {job_id…} ]` is a list of JobQueryBean, with a warning', async () => {
+    const r = await scrape(['zh-md/mrs/查询作业列表信息.md']);
+    const o = op(r, 'GET', '/v2/{project_id}/clusters/{cluster_id}/job-executions');
+    const jobList = responseSchema(r, o, '200').properties.job_list;
+    expect(jobList.type).toBe('array');
+    expect(Object.keys(deref(r, jobList.items).properties)).toContain('job_id');
+    expect(r.report.some((e) => e.severity === 'warning' && /'job_list' is written Map/.test(e.reason))).toBe(true);
+    // The 500 response has no example: its table's map stays a map.
+    const failed = responseSchema(r, o, '500').properties.job_list;
+    expect(failed.type).toBe('object');
+  });
+});
