@@ -201,11 +201,12 @@ export const CAPTION_SUBJECT_ROLES: Record<string, TableRole | 'section'> = {
   返回消息: { role: 'responseBody' },
   返回结果: { role: 'responseBody' },
   response: { role: 'responseBody' },
-  responsebody: { role: 'responseBody' }, // zh-md/swr/查看共享镜像列表.md: `**表 3**  Response Body参数说明`
+  // `Response Body参数说明` / `Response Header参数说明` (zh-md/swr/查看共享镜像列表.md, 获取镜像同步任务信息.md)
+  responsebody: { role: 'responseBody' },
+  responseheader: { role: 'responseHeaders' },
   响应header: { role: 'responseHeaders' },
   响应头: { role: 'responseHeaders' },
   响应消息头: { role: 'responseHeaders' },
-  responseheader: { role: 'responseHeaders' }, // zh-md/swr/查看共享镜像列表.md: `**表 2**  Response Header参数说明`
 };
 
 /** Body tables whose caption names the media type: `FormData参数` is a multipart form, not JSON. */
@@ -379,14 +380,16 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'O
 export const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
 
 /**
- * Row names that stand for the body itself rather than a field of it: a body table whose one row is named so
- * describes a body that is a bare array or value (`Array of UserAuth objects` → the body is `[UserAuth]`).
- * Matched after `normalizeWord`; a row named only by dashes (`-`, `--`) means the same (`interpret/fields.ts`).
+ * Name cells that stand for the body itself, not for a member of it, matched with brackets and emphasis dropped:
+ * `[数组元素]` ("array element": the body is the list the row's type names; zh-md/aom/添加监控数据.md,
+ * zh-md/swr/创建镜像权限.md, `\\[数组元素\\]` in zh-md/swr/查询镜像仓库列表.md) and `数组元素` (zh-md/dli/批量运行作业.md).
+ * Only a table's single row is read so (`bodyType`).
  */
-export const BODY_ROW_NAMES = new Set([
-  '[数组元素]', // zh-md/swr/更新组织权限.md, zh-md/aom/添加监控数据.md: `[数组元素] | 是 | Array of UserAuth objects`
-  '数组元素', // zh-md/dli/批量运行作业.md: `数组元素 | 否 | Array of Objects | …具体请参考表4。`
-]);
+export const BODY_ROW_NAMES = new Set(['数组元素']);
+
+export function isBodyRowName(text: string): boolean {
+  return BODY_ROW_NAMES.has(normalizeWord(text).replace(/[[\]_*]/g, ''));
+}
 
 /** Parameter names that are HTTP headers wherever a page lists them. */
 export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|User-Agent)$/i;

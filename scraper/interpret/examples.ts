@@ -13,9 +13,32 @@ export interface ParsedExample {
   requestLine?: string;
 }
 
+/**
+ * A line without its `//` comment, whole-line or after a value (`"timerange": "-1.-1.5",// 最近5分钟`,
+ * zh-md/aom/查询监控数据（即将下线）.md); `//` inside a string (`"http://…"`) is kept.
+ */
+export function withoutLineComment(line: string): string {
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString && c === '\\') i++;
+    else if (c === '"') inString = !inString;
+    else if (!inString && c === '/' && line[i + 1] === '/') return line.slice(0, i).trimEnd();
+  }
+  return line;
+}
+
 /** Repairs tried one after another when strict JSON fails; each is named in the report. */
 const REPAIRS: [string, (text: string) => string][] = [
-  ['removed comments', (t) => t.replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '')],
+  [
+    'removed comments',
+    (t) =>
+      t
+        .split('\n')
+        .map(withoutLineComment)
+        .join('\n')
+        .replace(/\/\*[\s\S]*?\*\//g, ''),
+  ],
   ['removed trailing commas', (t) => t.replace(/,(\s*[}\]])/g, '$1')],
   ['unescaped doubly escaped quotes', (t) => t.replace(/\\\\\\"/g, '\\"')],
   ['quoted placeholder values', (t) => t.replace(/:\s*(X{2,}|x{2,}|\.\.\.|…)(\s*[,}\]])/g, ': "$1"$2')],

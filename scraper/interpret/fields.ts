@@ -2,7 +2,7 @@
 // field or as a report entry (its fate is recorded for `--explain` and the self-check).
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import { BODY_ROW_NAMES, isNoneText, LIST_WORDS, normalizeWord, parseRequired } from '../vocab.ts';
+import { isBodyRowName, isNoneText, LIST_WORDS, parseRequired } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
 import { dropRow, note, type PageContext, type PlacedTable, rowFate, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
@@ -84,9 +84,7 @@ export function fields(ctx: PageContext, placed: PlacedTable, into: string): Fie
  */
 export function isBodyRow(name: string, placed: PlacedTable): boolean {
   return (
-    /^[-–—]+$/.test(name) ||
-    BODY_ROW_NAMES.has(normalizeWord(name)) ||
-    (name === 'body' && placed.columns.name === placed.columns.location)
+    /^[-–—]+$/.test(name) || isBodyRowName(name) || (name === 'body' && placed.columns.name === placed.columns.location)
   );
 }
 

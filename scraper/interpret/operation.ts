@@ -32,6 +32,7 @@ import {
   source,
   tablesWith,
 } from './context.ts';
+import { shapeByExample } from './example-shape.ts';
 import { errorCodesIn } from './examples.ts';
 import { anchorTypeName, asTypeName, bodyType, fields, objectFromTable } from './fields.ts';
 import { inferType, isBodyValue } from './infer.ts';
@@ -196,6 +197,12 @@ export function operation(ctx: PageContext, mp: MethodPath): OperationModel {
   const bodyTable = requestBodyTable(ctx);
   if (bodyTable) {
     const type = bodyType(ctx, bodyTable, `${base}RequestBody`, requestExamples);
+    shapeByExample(
+      ctx,
+      type,
+      requestExamples.map((ex) => ex.value),
+      'request example',
+    );
     const media =
       type.kind === 'primitive' && type.format === 'binary'
         ? 'application/octet-stream'
@@ -312,12 +319,14 @@ function responses(ctx: PageContext, base: string, mp: MethodPath): ResponseMode
     if (seenStatus.has(status)) continue; // a second generic table under one status is a sub-object table
     seenStatus.add(status);
     const statusExamples = all.filter((ex) => (ex.status ?? success) === status);
-    responseFor(status).body = bodyType(
+    const body = bodyType(ctx, placed, `${base}Response${status === success ? '' : status}`, statusExamples);
+    shapeByExample(
       ctx,
-      placed,
-      `${base}Response${status === success ? '' : status}`,
-      statusExamples,
+      body,
+      statusExamples.map((ex) => ex.value),
+      `response example ${status}`,
     );
+    responseFor(status).body = body;
   }
   for (const placed of tablesWith(ctx, 'responseHeaders')) {
     ctx.claimed.add(placed);

@@ -47,6 +47,14 @@ function interpret(ctx: PageContext): PageResult {
     );
     mp = undefined;
   }
+  if (mp?.alsoMethods)
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `the request line names ${[mp.method, ...mp.alsoMethods].join('/')} for one path: the operation is made for ${mp.method} (named first); ${mp.alsoMethods.join(', ')} not in the spec`,
+      'warning',
+    );
   const codes = errorCodes(ctx);
   for (const t of tablesWith(ctx, 'methodUri')) {
     ctx.claimed.add(t);

@@ -116,40 +116,53 @@ function captionNamedAfter(ctx: PageContext, words: string): PlacedTable | undef
 
 /**
  * The nearest following object table nobody has claimed: old pages link 字典数据类型 fields by position only.
- * A table whose caption a type cell names is that field's, never another's by position: in
- * zh-md/swr/创建镜像老化规则.md `params | Object` is followed by `**表 5**  TagSelector`, which belongs to
- * `tag_selectors | Array of TagSelector objects`.
+ * - A table whose caption a type cell names is that field's, never another's by position: in
+ *   zh-md/swr/创建镜像老化规则.md `params | Object` is followed by `**表 5**  TagSelector`, which belongs to
+ *   `tag_selectors | Array of TagSelector objects`.
+ * - When the next table's caption names another row of the page (`spec参数` next while the field is
+ *   `hostid | Array`, zh-md/aom/添加或修改应用发现规则（即将下线）.md), it is that row's and this field has no table.
  */
-function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefined {
+function byPosition(ctx: PageContext, after: PlacedTable, fieldName: string): PlacedTable | undefined {
   const start = ctx.tables.indexOf(after);
   if (start < 0) return undefined;
   // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
   const subTableLike = (t: PlacedTable) =>
     t.role.role === 'object' ||
     (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
-  const named = typeNamesOf(ctx);
-  return ctx.tables
+  const typeNames = pageWords(ctx).typeNames;
+  const next = ctx.tables
     .slice(start + 1)
-    .find((t) => subTableLike(t) && !ctx.claimed.has(t) && !named.has(normalizeWord(t.table.caption)));
+    .find((t) => subTableLike(t) && !ctx.claimed.has(t) && !typeNames.has(normalizeWord(t.table.caption)));
+  const own = normalizeWord(fieldName);
+  const subject = next ? normalizeWord(captionSubject(next.table.caption)) : '';
+  const namesAnotherRow = subject !== '' && subject !== own && pageWords(ctx).rowNames.has(subject);
+  return namesAnotherRow ? undefined : next;
 }
 
-const typeNamesCache = new WeakMap<PageContext, Set<string>>();
+interface PageWords {
+  /** The type names the page's type cells use (`Array of TagSelector objects` → `tagselector`), normalised. */
+  typeNames: Set<string>;
+  /** The page's row names (first line of each name cell), normalised: a caption naming one belongs to that row. */
+  rowNames: Set<string>;
+}
 
-/** The type names the page's type cells use (`Array of TagSelector objects` → `tagselector`), normalised. */
-function typeNamesOf(ctx: PageContext): Set<string> {
-  let names = typeNamesCache.get(ctx);
-  if (!names) {
-    names = new Set();
-    for (const t of ctx.tables) {
-      if (t.columns.type === undefined) continue;
+const pageWordsCache = new WeakMap<PageContext, PageWords>();
+
+function pageWords(ctx: PageContext): PageWords {
+  let words = pageWordsCache.get(ctx);
+  if (!words) {
+    words = { typeNames: new Set(), rowNames: new Set() };
+    for (const t of ctx.tables)
       for (const row of t.table.rows) {
-        const name = innerRef(parseDocType(row.cells[t.columns.type]?.text ?? ''));
-        if (name) names.add(normalizeWord(name));
+        const type =
+          t.columns.type === undefined ? undefined : innerRef(parseDocType(row.cells[t.columns.type]?.text ?? ''));
+        if (type) words.typeNames.add(normalizeWord(type));
+        const name = row.cells[t.columns.name ?? -1]?.text.split('\n')[0]?.replace(/\\_/g, '_').trim();
+        if (name) words.rowNames.add(normalizeWord(name));
       }
-    }
-    typeNamesCache.set(ctx, names);
+    pageWordsCache.set(ctx, words);
   }
-  return names;
+  return words;
 }
 
 export function innerRef(type: TypeRef): string | undefined {
@@ -198,7 +211,7 @@ export function subTable(
   // Pages that link their sub-tables (API Explorer style) mean a plain unlinked `Object` as free-form:
   // guessing by position there attaches unrelated tables.
   if (isObjectish(field.type) && !refName && !ctx.linksSubTables) {
-    const next = byPosition(ctx, owner);
+    const next = byPosition(ctx, owner, field.name);
     if (next) return { table: next, how: 'position' };
   }
   return undefined;

@@ -9,9 +9,25 @@ export interface MethodPath {
   method: string;
   path: string;
   query: string[];
+  /**
+   * Further methods the request line names for the same path (`PUT/POST /v2/{projectId}/push/events`,
+   * zh-md/aom/上报-清除事件告警信息.md): a page makes one operation, under the first; these reach the report.
+   */
+  alsoMethods?: string[];
 }
 
-const METHOD_URI = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s+(/\\S*|https?://\\S+)`, 'i');
+const METHODS = HTTP_METHODS.join('|');
+/** `GET /path`, `PUT/POST /path` (methods joined by a slash, full- or half-width) or `GET https://host/path`. */
+const METHOD_URI = new RegExp(`^\\s*((?:${METHODS})(?:\\s*[/／]\\s*(?:${METHODS}))*)\\s+(/\\S*|https?://\\S+)`, 'i');
+
+/** A request line → method and path; `PUT/POST /path` → the first method as the operation's, the others apart. */
+export function readRequestLine(line: string): MethodPath | undefined {
+  const m = line.match(METHOD_URI);
+  if (!m) return undefined;
+  const [first = '', ...rest] = m[1]!.split(/\s*[/／]\s*/);
+  const mp = parseMethodPath(first, m[2]!);
+  return rest.length > 0 ? { ...mp, alsoMethods: rest.map((method) => method.toUpperCase()) } : mp;
+}
 
 /** `PUT /v2/{project_id}/x?limit={limit}` or `GET /v1.0/apigw/x[?page_size, page_no]` → method, path, query names. */
 export function parseMethodPath(method: string, uri: string): MethodPath {
@@ -54,8 +70,8 @@ export function parseMethodPath(method: string, uri: string): MethodPath {
 export function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath | undefined {
   for (const section of page.sections.filter((s) => s.kind === 'uri')) {
     for (const line of [...section.paragraphs, ...section.examples.flatMap((ex) => ex.code.split('\n'))]) {
-      const m = line.match(METHOD_URI);
-      if (m) return parseMethodPath(m[1]!, m[2]!);
+      const mp = readRequestLine(line);
+      if (mp) return mp;
     }
   }
   const split = splitRequestLine(page);

@@ -7,6 +7,7 @@ import { flattenSchema, pointerResolver, type Schema } from './fields.ts';
 import { throttleDefinition, throttleSpec } from './fixtures.ts';
 import { compareOp, isDrift, leafName, mentionsName, scores } from './metrics.ts';
 import type { NormField } from './model.ts';
+import { pageRows } from './page-rows.ts';
 import { pageShowsOp, pageText } from './pages.ts';
 import { joinBasePath, normalisePath, opKey } from './paths.ts';
 import { explorerOps, openApiOps } from './sides.ts';
@@ -190,6 +191,41 @@ describe('drift and names', () => {
     const offPage = compareOp(definition!, spec, 'nothing here');
     expect(offPage.params.drift).toEqual(['header:x-auth-token', 'path:throttle_id']);
     expect(offPage.params.counts.fn).toBe(0);
+  });
+
+  it('does not count a transport header the spec keeps in x-transport-headers and the definition omits', () => {
+    // MRS definitions list no header parameter at all; its pages' 请求Header参数 tables list X-Auth-Token.
+    const [definition] = explorerOps(throttleDefinition());
+    definition!.params.delete('header:x-auth-token');
+    const document = throttleSpec() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const put = document.paths['/v2/{project_id}/apigw/throttles/{throttle_id}/']!.put!;
+    put.parameters = (put.parameters as { in: string }[]).filter((p) => p.in !== 'header');
+    put['x-transport-headers'] = ['X-Auth-Token'];
+    const spec = openApiOps(document)[0]!;
+    const { params } = compareOp(definition!, spec);
+    expect(params.transport).toEqual(['header:x-auth-token']);
+    expect(params.counts).toEqual({ tp: 2, fp: 0, fn: 0 });
+    // A header the page lists as an ordinary parameter is still an extra when the definition omits it.
+    spec.params.add('header:x-language');
+    expect(compareOp(definition!, spec).params.extra).toEqual(['header:x-language']);
+  });
+
+  it('counts a field spelt in another case than the definition as page-only, not extra', () => {
+    // MRS 查询集群列表.md (page and example) `nodeGroups[].dataVolumeCount`; the definition `DataVolumeCount`.
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    const rule = definition!.fields.get('res:rules[].key')!;
+    definition!.fields.delete('res:rules[].key');
+    definition!.fields.set('res:rules[].Key', { ...rule, path: 'res:rules[].Key' });
+    const rows = pageRows('<tr><td>key</td><td>String</td><td>x</td></tr>');
+    const page = 'rules key';
+    const { fields } = compareOp(definition!, spec, page, rows);
+    expect(fields.drift).toEqual(['res:rules[].Key']);
+    expect(fields.pageOnly).toEqual(['res:rules[].key']);
+    expect(fields.extra).toEqual([]);
+    // The same leaf under another parent the definition names (`id`) is a misplaced field: still extra.
+    spec.fields.set('res:id.key', { ...rule, path: 'res:id.key' });
+    expect(compareOp(definition!, spec, page + ' id', rows).fields.extra).toEqual(['res:id.key']);
   });
 });
 

@@ -217,8 +217,11 @@ export interface OpComparison {
   specName: string;
   definitionSource?: string;
   specSource?: string;
-  /** Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses. */
-  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
+  /**
+   * Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses, and
+   * `transport` (a credential/media-type header the page lists and the definition does not) from the extras.
+   */
+  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; transport: string[] };
   /** Field counts exclude drift from the misses. */
   fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; pageOnly: string[] };
   /** The same comparison with `[]` erased on both sides (drift excluded): names found, array-vs-object aside. */
@@ -236,6 +239,12 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const params = compareSets(definition.params, spec.params);
   const paramDrift = pageText === undefined ? [] : params.missing.filter((key) => !mentionsParam(pageText, key));
   const paramMissing = params.missing.filter((key) => !paramDrift.includes(key));
+  // The spec keeps X-Auth-Token, Content-Type… in x-transport-headers, not parameters: the client runtime sends them
+  // on every request whatever a definition says. Some products' definitions list no header at all (MRS, CSS and
+  // DWS: none of their 300-odd operations has one, while the MRS pages' 请求Header参数 tables list both), so a
+  // transport header only the page lists is not a false parameter. One the definition lists still counts (tp/fn).
+  const transport = params.extra.filter((key) => spec.transportHeaders?.has(key));
+  const paramExtra = params.extra.filter((key) => !transport.includes(key));
   const fieldSets = compareSets(definition.fields.keys(), spec.fields.keys());
   const drift = pageText === undefined ? [] : fieldSets.missing.filter((p) => isDrift(pageText, p));
   const driftSet = new Set(drift);
@@ -247,8 +256,13 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   // page-only drift, not a false field. Fields the definition names elsewhere (a sub-table attached to the wrong
   // parent) stay counted as extra.
   const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
+  // A definition that spells a field in another case than the page and its examples (`DataVolumeCount` defined,
+  // `dataVolumeCount` on the MRS page 查询集群列表.md and in its response example) has that field as drift already;
+  // the page's spelling of the same path is page-only too, not an extra field.
+  const driftByCase = new Set(drift.map((p) => p.toLowerCase()));
   const pageOnly = fieldSets.extra.filter(
-    (p) => rows?.has(leafName(p)) && !pathNames(p).some((n) => definitionNames.has(n)),
+    (p) =>
+      rows?.has(leafName(p)) && (!pathNames(p).some((n) => definitionNames.has(n)) || driftByCase.has(p.toLowerCase())),
   );
   const pageOnlySet = new Set(pageOnly);
   const extra = fieldSets.extra.filter((p) => !pageOnlySet.has(p));
@@ -274,10 +288,11 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
     ...(definition.source ? { definitionSource: definition.source } : {}),
     ...(spec.source ? { specSource: spec.source } : {}),
     params: {
-      counts: { ...params.counts, fn: paramMissing.length },
+      counts: { ...params.counts, fp: paramExtra.length, fn: paramMissing.length },
       missing: paramMissing,
-      extra: params.extra,
+      extra: paramExtra,
       drift: paramDrift,
+      transport,
     },
     fields: {
       counts: { tp: fieldSets.counts.tp, fp: extra.length, fn: missing.length },

@@ -50,6 +50,11 @@ export interface NormOp {
   source?: string;
   /** `in:name` for path/query/header parameters (header names lower-cased: HTTP headers are case-insensitive). */
   params: Set<string>;
+  /**
+   * Scraped side only: the `header:` keys of `params` that came from `x-transport-headers` (credential and media-type
+   * headers the client runtime sends on every request; the spec keeps them out of the parameters).
+   */
+  transportHeaders?: Set<string>;
   /** Constraints of the path/query/header parameters, by the same `in:name` key (only those that have any). */
   paramConstraints?: Map<string, FieldConstraints>;
   fields: Map<string, NormField>;

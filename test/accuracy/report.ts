@@ -132,10 +132,13 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     pushList(lines, 'missing: ', op.fields.missing);
     pushList(lines, 'extra:   ', op.fields.extra);
     pushList(lines, 'drift:   ', op.fields.drift, 6);
-    if (op.params.missing.length || op.params.extra.length || op.params.drift.length) {
+    if (op.params.missing.length || op.params.extra.length || op.params.drift.length || op.params.transport.length) {
       const drift = op.params.drift.length ? `; drift: ${op.params.drift.join(', ')}` : '';
+      const transport = op.params.transport.length
+        ? `; transport headers the definition omits: ${op.params.transport.join(', ')}`
+        : '';
       lines.push(
-        `      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}${drift}`,
+        `      params missing: ${op.params.missing.join(', ') || '-'}; extra: ${op.params.extra.join(', ') || '-'}${drift}${transport}`,
       );
     }
     pushList(lines, 'types (definition ≠ spec): ', op.agreements.type.mismatches, 6);

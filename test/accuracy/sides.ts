@@ -166,8 +166,10 @@ export function openApiOps(document: unknown): NormOp[] {
       // OpenAPI 3 has no `in: body` parameter; the body is `requestBody`.
       const { params, paramConstraints } = parametersOf([...shared, ...own], resolve);
       // Credential/transport headers the page lists are kept in x-transport-headers, not parameters (issue 9 §5).
+      const transportHeaders = new Set<string>();
       for (const name of Array.isArray(operation['x-transport-headers']) ? operation['x-transport-headers'] : [])
-        params.add(paramKey('header', String(name)));
+        transportHeaders.add(paramKey('header', String(name)));
+      for (const key of transportHeaders) params.add(key);
       const requestSchema = isObject(operation.requestBody) ? contentSchema(operation.requestBody, resolve) : undefined;
       const responseSchemas = successSchemas(operation, (response) => contentSchema(response, resolve));
       const source = xSourceFile(operation);
@@ -178,6 +180,7 @@ export function openApiOps(document: unknown): NormOp[] {
         name: String(operation.operationId ?? ''),
         ...(source ? { source } : {}),
         params,
+        transportHeaders,
         paramConstraints,
         fields: bodyFields(requestSchema, responseSchemas, resolve),
       });

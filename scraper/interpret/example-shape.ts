@@ -1,0 +1,240 @@
+// Body tables that do not say how their rows nest, read with the page's JSON example as the evidence
+// (docs/FORMATS.md §6a). Old hand-written pages (zh-md/aom/查询监控数据（即将下线）.md, 查询指标（即将下线）.md) list
+// an `Array` or `Object` row with no sub-table and then its members as rows of the same table, flat:
+//
+//   metrics    | Array  | 指标列表            { "metrics": [ { "namespace": "abc",
+//   namespace  | String | 指标命名空间                        "dimensions": [ { "name": …, "value": … } ] } ],
+//   dimensions | Array  | 指标维度                "period": 60 }
+//   period     | Integer| 监控数据粒度
+//
+// Two readings, each only on positive evidence from the example:
+// 1. Nesting: a row whose name the example does not use at the table's level but does use inside the element of the
+//    nearest preceding member-less container row becomes a member of that container (a run of such rows; a row the
+//    example shows at the table's level ends it). The container gets an object type made of those rows.
+// 2. Members: a container row still member-less (`dimensions | Array`, or `Object` shown as a list) whose example
+//    value is a list of objects gets its members from the example's first element, as bodies no table describes do
+//    (`x-inferred: example`, §5). Not from a single object: `Object` rows are often free-form maps.
+
+import type { FieldModel, ObjectModel, TypeRef } from '../model.ts';
+import { note, type PageContext, type PlacedTable } from './context.ts';
+import { objectFromTable, unusedName } from './fields.ts';
+import { inferType } from './infer.ts';
+import { pascal } from './names.ts';
+
+type JsonObject = Record<string, unknown>;
+
+/** Deep enough for any real body; bounds the walk on hostile input. */
+const MAX_DEPTH = 16;
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function sameKeys(a: JsonObject, b: unknown): boolean {
+  if (!isJsonObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k));
+}
+
+/** The object an example value shows for one element: the object itself, or a list's first element. */
+export function elementOf(value: unknown): JsonObject | undefined {
+  if (Array.isArray(value)) return isJsonObject(value[0]) ? value[0] : undefined;
+  return isJsonObject(value) ? value : undefined;
+}
+
+/**
+ * A list of objects that all show the same keys: members can be read from it. `[{"c1": "int"}, {"c2": "string"}]`
+ * (zh-md/dli/预览SQL作业查询结果.md) is a list of one-entry maps, not of objects whose member is `c1`.
+ */
+export function isUniformList(value: unknown): boolean {
+  const first = elementOf(value);
+  return Array.isArray(value) && first !== undefined && value.every((v) => sameKeys(first, v));
+}
+
+/** A row typed as a container without members: `Object`, `Array`, `Array of objects` (no sub-table, no link). */
+export function isMemberless(type: TypeRef): boolean {
+  return (
+    type.kind === 'object' || (type.kind === 'array' && (type.items.kind === 'any' || type.items.kind === 'object'))
+  );
+}
+
+interface Run {
+  container: FieldModel;
+  element: JsonObject;
+  members: FieldModel[];
+}
+
+/**
+ * Which rows of a flat table belong inside a member-less container row, decided by the example element of the
+ * table's level (`level`). Pure: returns the fields kept at this level and each container's members, in order.
+ */
+export function nestRows(fields: FieldModel[], level: JsonObject): { kept: FieldModel[]; runs: Run[] } {
+  const kept: FieldModel[] = [];
+  const runs: Run[] = [];
+  let open: Run | undefined;
+  for (const field of fields) {
+    const atLevel = Object.hasOwn(level, field.name);
+    if (open && !atLevel) {
+      const inside = Object.hasOwn(open.element, field.name);
+      // A row the example shows nowhere continues a run already started, never starts one.
+      if (inside || open.members.length > 0) {
+        open.members.push(field);
+        continue;
+      }
+    }
+    kept.push(field);
+    const element = isMemberless(field.type) ? elementOf(level[field.name]) : undefined;
+    if (element) runs.push((open = { container: field, element, members: [] }));
+    else if (atLevel) open = undefined;
+  }
+  return { kept, runs: runs.filter((run) => run.members.length > 0) };
+}
+
+/** `metrics` → `Metric`, `policies` → `Policy`: the members' type is named after one element. */
+function elementTypeName(name: string): string {
+  const one = name.endsWith('ies') ? `${name.slice(0, -3)}y` : name.replace(/([^s])s$/, '$1');
+  return pascal(one) || 'Item';
+}
+
+function objectNamed(ctx: PageContext, type: TypeRef): ObjectModel | undefined {
+  if (type.kind === 'ref') return ctx.objects.find((o) => o.name === type.name);
+  if (type.kind === 'array') return objectNamed(ctx, type.items);
+  if (type.kind === 'map') return objectNamed(ctx, type.values);
+  return undefined;
+}
+
+/** The type a container row gets around its new members: a list when the row or its example value is one. */
+function around(container: FieldModel, value: unknown, ref: TypeRef): TypeRef {
+  return container.type.kind === 'array' || Array.isArray(value) ? { kind: 'array', items: ref } : ref;
+}
+
+/** Rewrites `--explain` fates of moved rows so each names the object it ended in. */
+function refate(ctx: PageContext, from: string, to: string, names: string[]) {
+  for (const fate of ctx.fates)
+    for (const name of names)
+      if (fate.fate === `schema ${from}: field '${name}'`)
+        fate.fate = `schema ${to}: field '${name}' (nested by the example)`;
+}
+
+function shapeObject(ctx: PageContext, model: ObjectModel, level: JsonObject, where: string, seen: Set<string>) {
+  if (seen.has(model.name) || seen.size > MAX_DEPTH) return;
+  seen.add(model.name);
+  const { kept, runs } = nestRows(model.fields, level);
+  for (const run of runs) {
+    const name = unusedName(ctx, elementTypeName(run.container.name));
+    const members: ObjectModel = { name, fields: run.members, source: model.source };
+    ctx.objects.push(members);
+    run.container.type = around(run.container, level[run.container.name], { kind: 'ref', name });
+    const names = run.members.map((m) => m.name);
+    refate(ctx, model.name, name, names);
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `${model.name}: rows ${names.map((n) => `'${n}'`).join(', ')} follow '${run.container.name}' (${run.container.docType}) in the table and the ${where} nests them in it: members of '${run.container.name}' (${name})`,
+      'info',
+    );
+  }
+  model.fields = kept;
+  for (const field of model.fields) {
+    const value = level[field.name];
+    const element = elementOf(value);
+    if (!element) continue;
+    const inner = objectNamed(ctx, field.type);
+    if (inner && isListOfMapValues(field.type, value, inner)) listInsteadOfMap(ctx, model, field, inner, where);
+    if (inner) shapeObject(ctx, inner, element, where, seen);
+    else if (isMemberless(field.type) && linkByExampleKeys(ctx, model, field, value, element, where)) continue;
+    // Only a list of objects: an `Object` row whose example is one object may be a free-form map (`metadata`,
+    // `az_status: {"cn-north-1a": …}`), whose example keys are not its members.
+    else if (isMemberless(field.type) && isUniformList(value)) {
+      field.type = inferType(ctx, value, field.name, where);
+      note(
+        ctx,
+        undefined,
+        undefined,
+        `${model.name}: '${field.name}' (${field.docType}) has no table of members; they are derived from the ${where} (x-inferred: example)`,
+        'info',
+      );
+    }
+  }
+  seen.delete(model.name);
+}
+
+/** The row names of an object table (first line of each name cell). */
+function rowNamesOf(placed: PlacedTable): string[] {
+  const col = placed.columns.name;
+  if (col === undefined) return [];
+  return placed.table.rows
+    .map((row) => (row.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim())
+    .filter(Boolean);
+}
+
+/**
+ * 3. A member-less container row whose example element uses only the row names of exactly one object table that
+ *    nothing has claimed (`sort | Object` and `**表 5** SortType` with rows `order_by`, `order`, example
+ *    `"sort": {"order_by": […], "order": "desc"}`, zh-md/aom/查询事件告警信息.md) is described by that table.
+ */
+function linkByExampleKeys(
+  ctx: PageContext,
+  model: ObjectModel,
+  field: FieldModel,
+  value: unknown,
+  element: JsonObject,
+  where: string,
+): boolean {
+  const keys = Object.keys(element);
+  if (keys.length === 0) return false;
+  const candidates = ctx.tables.filter((t) => {
+    if (t.role.role !== 'object' || ctx.claimed.has(t)) return false;
+    const rows = new Set(rowNamesOf(t));
+    return keys.every((k) => rows.has(k));
+  });
+  if (candidates.length !== 1) return false;
+  const [table] = candidates as [PlacedTable];
+  const name = objectFromTable(ctx, table, pascal(field.name) || 'Object');
+  field.type = around(field, value, { kind: 'ref', name });
+  note(
+    ctx,
+    table,
+    undefined,
+    `${model.name}: '${field.name}' (${field.docType}) links no table; its ${where} uses only this table's rows (${keys.join(', ')}): described by it`,
+    'info',
+  );
+  shapeObject(
+    ctx,
+    ctx.objects.find((o) => o.name === name)!,
+    element,
+    where,
+    new Set(),
+  );
+  return true;
+}
+
+/**
+ * 4. A `Map<String,Array<X>>` row whose example is a list of objects using only X's members (`job_list`,
+ *    zh-md/mrs/查询作业列表信息.md: the type cell says a map, the example and the service return `[ {job_id…} ]`): the
+ *    example is read as the truth, the row a list of X, since a map-typed validator would reject every real response.
+ */
+function isListOfMapValues(type: TypeRef, value: unknown, inner: ObjectModel): boolean {
+  if (type.kind !== 'map' || !Array.isArray(value) || value.length === 0) return false;
+  const members = new Set(inner.fields.map((f) => f.name));
+  return value.every((v) => isJsonObject(v) && Object.keys(v).every((k) => members.has(k)));
+}
+
+function listInsteadOfMap(ctx: PageContext, model: ObjectModel, field: FieldModel, inner: ObjectModel, where: string) {
+  field.type = { kind: 'array', items: { kind: 'ref', name: inner.name } };
+  note(
+    ctx,
+    undefined,
+    undefined,
+    `${model.name}: '${field.name}' is written ${field.docType}, but the ${where} shows a list of ${inner.name}: typed as a list`,
+    'warning',
+  );
+}
+
+/** Applies both readings to a body type and its objects, with the first example that shows an object. */
+export function shapeByExample(ctx: PageContext, body: TypeRef, values: unknown[], where: string) {
+  const model = objectNamed(ctx, body);
+  const level = values.map(elementOf).find(Boolean);
+  if (model && level) shapeObject(ctx, model, level, where, new Set());
+}

@@ -1,0 +1,182 @@
+// Flat body tables nested by their example (scraper/interpret/example-shape.ts, docs/FORMATS.md §6a): the pure
+// row reader as [given, want] tables, then the two real aom pages the form comes from.
+import { describe, expect, it } from 'vitest';
+import { elementOf, isUniformList, nestRows } from '../../scraper/interpret/example-shape.ts';
+import { withoutLineComment } from '../../scraper/interpret/examples.ts';
+import type { FieldModel, TypeRef } from '../../scraper/model.ts';
+import { deref, op, requestSchema, responseSchema, scrape } from './helpers.ts';
+
+const ARRAY: TypeRef = { kind: 'array', items: { kind: 'any' } };
+const OBJECT: TypeRef = { kind: 'object' };
+const STRING: TypeRef = { kind: 'primitive', type: 'string' };
+const row = (name: string, type: TypeRef = STRING): FieldModel => ({
+  name,
+  docType: '',
+  type,
+  required: false,
+  description: '',
+  constraints: {},
+});
+
+describe('which flat rows the example nests in a member-less container', () => {
+  // [case, rows, example at the table's level, want: kept rows, container → members]
+  const cases: [string, FieldModel[], Record<string, unknown>, string[], Record<string, string[]>][] = [
+    [
+      // zh-md/aom/查询监控数据（即将下线）.md, request
+      'members follow the Array row; a row the example shows at the top ends the run',
+      [row('metrics', ARRAY), row('namespace'), row('metricName'), row('dimensions', ARRAY), row('period')],
+      { metrics: [{ namespace: 'a', metricName: 'b', dimensions: [] }], period: 60 },
+      ['metrics', 'period'],
+      { metrics: ['namespace', 'metricName', 'dimensions'] },
+    ],
+    [
+      // zh-md/aom/查询指标（即将下线）.md, request: metricName is in no example but continues the run
+      'a row the example shows nowhere continues a started run',
+      [row('metricItems', ARRAY), row('namespace'), row('dimensions', ARRAY), row('metricName')],
+      { metricItems: [{ namespace: 'a', dimensions: [] }] },
+      ['metricItems'],
+      { metricItems: ['namespace', 'dimensions', 'metricName'] },
+    ],
+    [
+      'a row the example shows nowhere never starts a run',
+      [row('metrics', ARRAY), row('hint'), row('name')],
+      { metrics: [{ name: 'x' }] },
+      ['metrics', 'hint'],
+      { metrics: ['name'] },
+    ],
+    [
+      'an Object row nests too',
+      [row('sort', OBJECT), row('order')],
+      { sort: { order: 'desc' } },
+      ['sort'],
+      { sort: ['order'] },
+    ],
+    [
+      'a name at both levels stays at the top',
+      [row('metrics', ARRAY), row('name')],
+      { metrics: [{ name: 'x' }], name: 'y' },
+      ['metrics', 'name'],
+      {},
+    ],
+    [
+      'a container with a sub-table (a ref) takes nothing',
+      [row('metrics', { kind: 'array', items: { kind: 'ref', name: 'Metric' } }), row('name')],
+      { metrics: [{ name: 'x' }] },
+      ['metrics', 'name'],
+      {},
+    ],
+    [
+      'a string row is no container',
+      [row('metrics'), row('name')],
+      { metrics: { name: 'x' } },
+      ['metrics', 'name'],
+      {},
+    ],
+  ];
+  it.each(cases)('%s', (_, fields, level, kept, members) => {
+    const result = nestRows(fields, level);
+    expect(result.kept.map((f) => f.name)).toEqual(kept);
+    expect(Object.fromEntries(result.runs.map((r) => [r.container.name, r.members.map((m) => m.name)]))).toEqual(
+      members,
+    );
+  });
+});
+
+describe('example values', () => {
+  const elements: [unknown, unknown][] = [
+    [{ a: 1 }, { a: 1 }],
+    [[{ a: 1 }, { a: 2 }], { a: 1 }],
+    [[1, 2], undefined],
+    [[], undefined],
+    ['x', undefined],
+    [null, undefined],
+  ];
+  it.each(elements)('element of %j is %j', (value, want) => expect(elementOf(value)).toEqual(want));
+
+  const uniform: [unknown, boolean][] = [
+    [
+      [
+        { a: 1, b: 2 },
+        { b: 3, a: 4 },
+      ],
+      true,
+    ],
+    // zh-md/dli/预览SQL作业查询结果.md: one-entry maps, not objects with a member `c1`
+    [[{ c1: 'int' }, { c2: 'string' }], false],
+    [{ a: 1 }, false],
+    [[{ a: 1 }, 'x'], false],
+  ];
+  it.each(uniform)('%j is a uniform list: %s', (value, want) => expect(isUniformList(value)).toBe(want));
+
+  const comments: [string, string][] = [
+    // zh-md/aom/查询监控数据（即将下线）.md
+    ['    "timerange": "-1.-1.5",// 最近5分钟', '    "timerange": "-1.-1.5",'],
+    ['// whole line', ''],
+    ['  "url": "http://example.com/a", // the endpoint', '  "url": "http://example.com/a",'],
+    ['  "url": "http://example.com/a"', '  "url": "http://example.com/a"'],
+    ['  "q": "a \\" // b"', '  "q": "a \\" // b"'],
+  ];
+  it.each(comments)('%s', (line, want) => expect(withoutLineComment(line)).toBe(want));
+});
+
+describe('flat body tables nested by the example (aom, pages of the oldest 请求消息 generation)', () => {
+  it('查询指标: rows after metricItems / metrics become their members; dimensions’ members come from the example', async () => {
+    const r = await scrape(['zh-md/aom/查询指标（即将下线）.md']);
+    const o = op(r, 'POST', '/v1/{project_id}/ams/metrics');
+    const req = requestSchema(r, o);
+    expect(Object.keys(req.properties)).toEqual(['metricItems']);
+    const item = deref(r, req.properties.metricItems.items);
+    expect(Object.keys(item.properties)).toEqual(['namespace', 'dimensions', 'metricName']);
+    const dimension = deref(r, item.properties.dimensions.items);
+    expect(Object.keys(dimension.properties)).toEqual(['name', 'value']);
+    expect(dimension['x-inferred']).toBe('example');
+    const res = responseSchema(r, o, '201');
+    expect(Object.keys(res.properties)).toEqual(['errorCode', 'errorMessage', 'metrics']);
+    const metric = deref(r, res.properties.metrics.items);
+    expect(Object.keys(metric.properties)).toEqual(['namespace', 'metricName', 'unit', 'dimensions']);
+    expect(r.report.some((e) => e.severity === 'info' && /'namespace'.*follow 'metricItems'/.test(e.reason))).toBe(
+      true,
+    );
+  });
+
+  it('查询监控数据: top-level rows the example shows stay; an `Object` row the example shows as a list becomes one', async () => {
+    const r = await scrape(['zh-md/aom/查询监控数据（即将下线）.md']);
+    const o = op(r, 'POST', '/v1/{project_id}/ams/metricdata');
+    const req = requestSchema(r, o);
+    expect(Object.keys(req.properties)).toEqual(['metrics', 'period', 'timerange', 'statistics']);
+    expect(Object.keys(deref(r, req.properties.metrics.items).properties)).toEqual([
+      'namespace',
+      'metricName',
+      'dimensions',
+    ]);
+    const res = responseSchema(r, o, '201');
+    expect(res.properties.metrics.type).toBe('array');
+    expect(Object.keys(deref(r, res.properties.metrics.items).properties)).toEqual(['metric', 'dataPoints']);
+  });
+});
+
+describe('a member-less row whose example uses only one unclaimed table’s rows (aom 查询事件告警信息)', () => {
+  it('`sort | Object` is described by the unreferenced `SortType` table (order_by, order)', async () => {
+    const r = await scrape(['zh-md/aom/查询事件告警信息.md']);
+    const o = op(r, 'POST', '/v2/{project_id}/events');
+    const sort = deref(r, requestSchema(r, o).properties.sort);
+    expect(Object.keys(sort.properties)).toEqual(['order_by', 'order']);
+    expect(sort['x-inferred']).toBeUndefined();
+    expect(r.report.some((e) => /'sort' \(Object\) links no table.*order_by, order/.test(e.reason))).toBe(true);
+    expect(r.report.some((e) => /SortType: table not referenced/.test(e.reason))).toBe(false);
+  });
+});
+
+describe('a Map row whose example is a list of its value type (mrs 查询作业列表信息)', () => {
+  it('`job_list | Map<String,Array<JobQueryBean>>` shown as `[ {job_id…} ]` is a list of JobQueryBean, with a warning', async () => {
+    const r = await scrape(['zh-md/mrs/查询作业列表信息.md']);
+    const o = op(r, 'GET', '/v2/{project_id}/clusters/{cluster_id}/job-executions');
+    const jobList = responseSchema(r, o, '200').properties.job_list;
+    expect(jobList.type).toBe('array');
+    expect(Object.keys(deref(r, jobList.items).properties)).toContain('job_id');
+    expect(r.report.some((e) => e.severity === 'warning' && /'job_list' is written Map/.test(e.reason))).toBe(true);
+    // The 500 response has no example: its table's map stays a map.
+    const failed = responseSchema(r, o, '500').properties.job_list;
+    expect(failed.type).toBe('object');
+  });
+});
