@@ -83,9 +83,26 @@ export function isBodyRow(name: string, placed: PlacedTable): boolean {
   return /^[-–—]+$/.test(name) || (name === 'body' && placed.columns.name === placed.columns.location);
 }
 
+/**
+ * A name cell that is an identifier followed by a bracketed note: `access_ip（过期）`, `phone_ip（新增）`
+ * (zh-md/cph/查询云手机详情.md), `delimiter（2.2.8）` (zh-md/ges/通过导入文件更新点边的指定属性(2-2-13).md),
+ * `hasLabel（一千亿边（公测版））` (zh-md/ges/新建索引(1-1-6).md). The note says since when or until when the field
+ * exists; the field's name is the identifier (the page's own examples use `access_ip`). Half- and full-width
+ * brackets, notes may nest one level.
+ */
+const NAME_WITH_NOTE = /^([A-Za-z_$@][\w.$@-]*)\s*[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]$/;
+
+/** The field name of a name cell's first line and the note written after it, if any. */
+export function splitNameNote(written: string): { name: string; note?: string } {
+  const m = written.match(NAME_WITH_NOTE);
+  return m ? { name: m[1]!, note: m[2]!.trim() } : { name: written };
+}
+
 function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNumber: number): FieldModel | undefined {
   const nameCell = cell(placed, cells, 'name');
-  const written = (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
+  const { name: written, note: nameNote } = splitNameNote(
+    (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim(),
+  );
   // `-` / `--` (or `body` in a location-named table): the row describes the body itself.
   const name = isBodyRow(written, placed) ? '-' : written;
   if (!name) {
@@ -128,7 +145,8 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
     docType,
     type,
     required,
-    description: descriptionCell?.text ?? '',
+    // The note after the name (`（过期）`) stays with the field, as the first words of its description.
+    description: [nameNote && `（${nameNote}）`, descriptionCell?.text].filter(Boolean).join(''),
     constraints: own,
   };
   if (Object.keys(items).length) field.itemConstraints = items;
