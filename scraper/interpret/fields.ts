@@ -140,8 +140,18 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   const defaultCell = cell(placed, cells, 'default');
   if (defaultCell && defaultCell.text.trim() && !isNoneText(defaultCell.text) && own.default === undefined)
     Object.assign(own, extractConstraints({ text: `缺省值:${defaultCell.text}` }, type).own);
+  // The wire name: the row's, unless the page's examples show the list under its plural (see pluralShownByExamples).
+  const plural = pluralShownByExamples(ctx, name, type);
+  if (plural)
+    note(
+      ctx,
+      placed,
+      rowNumber,
+      `'${name}' is a list the page's examples show as '${plural}' (no row is named so); named '${plural}'`,
+      'info',
+    );
   const field: FieldModel = {
-    name,
+    name: plural ?? name,
     docType,
     type,
     required,
@@ -152,6 +162,38 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   if (Object.keys(items).length) field.itemConstraints = items;
   if (docLink) field.docLink = docLink;
   return field;
+}
+
+const pageRowNames = new WeakMap<PageContext, Set<string>>();
+
+/** The field names of every row of the page's tables (notes after names removed), computed once per page. */
+function rowNamesOf(ctx: PageContext): Set<string> {
+  let names = pageRowNames.get(ctx);
+  if (!names) {
+    names = new Set();
+    for (const placed of ctx.tables) {
+      const col = placed.columns.name;
+      if (col === undefined) continue;
+      for (const row of placed.table.rows)
+        names.add(splitNameNote((row.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim()).name);
+    }
+    pageRowNames.set(ctx, names);
+  }
+  return names;
+}
+
+/**
+ * A list field whose row names it in the singular while every example of the page shows it in the plural: the
+ * `phone_model` row of type `Array of objects` next to `"phone_models": [ … ]` in the response example
+ * (zh-md/cph/查询云手机规格列表.md; the API Explorer definition says `phone_models`). The example is what the
+ * service sends, so its key is the wire name. Only when the singular is no example key, the plural is no row name on
+ * the page (so it cannot be another field) and the example's value under the plural is a list.
+ */
+export function pluralShownByExamples(ctx: PageContext, name: string, type: TypeRef): string | undefined {
+  if (type.kind !== 'array' || !/^[A-Za-z_][\w]*$/.test(name) || ctx.exampleKeys.has(name)) return undefined;
+  return [`${name}s`, `${name}es`].find(
+    (plural) => ctx.exampleKeys.get(plural) === 'array' && !rowNamesOf(ctx).has(plural),
+  );
 }
 
 /** Ties object-ish types to their sub-tables; unresolved named types stay references for service.ts. */
