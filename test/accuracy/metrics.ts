@@ -218,7 +218,8 @@ export interface OpComparison {
   definitionSource?: string;
   specSource?: string;
   /** Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses. */
-  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
+  /** Page-only params: the page's rows name them, the definition names them nowhere (not counted as extra). */
+  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; pageOnly: string[] };
   /** Field counts exclude drift from the misses. */
   fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; pageOnly: string[] };
   /** The same comparison with `[]` erased on both sides (drift excluded): names found, array-vs-object aside. */
@@ -229,6 +230,48 @@ export interface OpComparison {
 }
 
 /**
+ * A scraped field the definition never names, while a row of the page does, was dropped or renamed in the newer
+ * definition (`is_include_special_throttle` on the page, `is_inclu_special_throttle` in the definition): page-only
+ * drift, not a false field. That holds when no name on its path is the definition's (a whole sub-tree the definition
+ * lacks), and when only its leaf is new under a parent the definition has at the same path (`res:metadata` defined
+ * with `order_id`, the page's metadata table also lists `probation_begin_time`). A field whose own name the definition
+ * uses elsewhere, or a new name under a parent the definition does not have there (a sub-table attached to the wrong
+ * parent), stays counted as extra.
+ */
+export function isPageOnlyField(
+  path: string,
+  definition: NormOp,
+  definitionNames: ReadonlySet<string>,
+  rows: PageRows | undefined,
+): boolean {
+  const leaf = leafName(path);
+  if (!rows?.has(leaf) || definitionNames.has(leaf)) return false;
+  if (!pathNames(path).some((n) => definitionNames.has(n))) return true;
+  const parent = path.replace(/\.[^.]*$/, '').replace(/(\[\]|\.\*)+$/, '');
+  return parent !== path && definition.fields.has(parent);
+}
+
+/**
+ * A scraped parameter the definition names nowhere (no parameter, no field of that name) while a row of the page
+ * does: documented on the page, gone from or never in the definition, the parameter counterpart of a page-only
+ * field (query and header parameters; path parameters are the URL template's). `Authorization` is one on every page that lists it: API Explorer definitions carry the AK/SK signature in
+ * their security scheme, never as a parameter (none of the corpus definitions has one), and the spec keeps it in
+ * `x-transport-headers`, not as a parameter, either. Header names compare case-insensitively.
+ */
+export function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
+  if (!rows) return false;
+  const [location = '', ...rest] = key.split(':');
+  // Path parameters are the URL template's: both sides have them, a different name is a naming error, not drift.
+  if (location === 'path') return false;
+  const name = rest.join(':');
+  const fold = (n: string) => (location === 'header' ? n.toLowerCase() : n);
+  const onPage = location === 'header' ? [...rows.keys()].some((row) => fold(row) === fold(name)) : rows.has(name);
+  if (!onPage) return false;
+  const named = [...definition.params].some((k) => fold(k.split(':').slice(1).join(':')) === fold(name));
+  return !named && ![...definition.fields.keys()].some((p) => pathNames(p).some((n) => fold(n) === fold(name)));
+}
+
+/**
  * Compares one definition with the scraped operation of the same key. `pageText`, when given, decides drift:
  * a definition field whose name occurs nowhere in the page is newer than the page, not a scraper miss.
  */
@@ -236,20 +279,17 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const params = compareSets(definition.params, spec.params);
   const paramDrift = pageText === undefined ? [] : params.missing.filter((key) => !mentionsParam(pageText, key));
   const paramMissing = params.missing.filter((key) => !paramDrift.includes(key));
+  const paramPageOnly = params.extra.filter((key) => isPageOnlyParam(key, definition, rows));
+  const paramExtra = params.extra.filter((key) => !paramPageOnly.includes(key));
   const fieldSets = compareSets(definition.fields.keys(), spec.fields.keys());
   const drift = pageText === undefined ? [] : fieldSets.missing.filter((p) => isDrift(pageText, p));
   const driftSet = new Set(drift);
   const missing = fieldSets.missing.filter((p) => !driftSet.has(p));
   const nonDrift = [...definition.fields.keys()].filter((p) => !driftSet.has(p)).map(withoutArrayMarkers);
   const fieldsIgnoringArrays = compareSets(nonDrift, [...spec.fields.keys()].map(withoutArrayMarkers)).counts;
-  // A scraped field the definition never names anywhere, while a row of the page does, was dropped or renamed in
-  // the newer definition (`is_include_special_throttle` on the page, `is_inclu_special_throttle` in the definition):
-  // page-only drift, not a false field. Fields the definition names elsewhere (a sub-table attached to the wrong
-  // parent) stay counted as extra.
+  // Page-only fields (isPageOnlyField) are drift, not false fields.
   const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
-  const pageOnly = fieldSets.extra.filter(
-    (p) => rows?.has(leafName(p)) && !pathNames(p).some((n) => definitionNames.has(n)),
-  );
+  const pageOnly = fieldSets.extra.filter((p) => isPageOnlyField(p, definition, definitionNames, rows));
   const pageOnlySet = new Set(pageOnly);
   const extra = fieldSets.extra.filter((p) => !pageOnlySet.has(p));
   const agreements = emptyFieldAgreements();
@@ -274,10 +314,11 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
     ...(definition.source ? { definitionSource: definition.source } : {}),
     ...(spec.source ? { specSource: spec.source } : {}),
     params: {
-      counts: { ...params.counts, fn: paramMissing.length },
+      counts: { ...params.counts, fp: paramExtra.length, fn: paramMissing.length },
       missing: paramMissing,
-      extra: params.extra,
+      extra: paramExtra,
       drift: paramDrift,
+      pageOnly: paramPageOnly,
     },
     fields: {
       counts: { tp: fieldSets.counts.tp, fp: extra.length, fn: missing.length },
