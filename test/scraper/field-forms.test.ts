@@ -1,0 +1,122 @@
+// Row forms of field tables (scraper/interpret/fields.ts, types.ts): a note written after the field name, a list row
+// named in the singular while the examples show the plural, type words of the older pages. Real pages copied into
+// test/fixtures/zh-md/ (sources in its README); expectations were written by reading the pages.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ScrapeResult } from '../../scraper/index.ts';
+import { splitNameNote } from '../../scraper/interpret/fields.ts';
+import { parseDocType } from '../../scraper/interpret/types.ts';
+import type { TypeRef } from '../../scraper/model.ts';
+import { deref, op, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
+
+describe('a note after the field name', () => {
+  // [name cell's first line, want name, want note]
+  const cases: [string, string, string | undefined][] = [
+    ['access_ip（过期）', 'access_ip', '过期'], // zh-md/cph/查询云手机详情.md
+    ['phone_ip（新增）', 'phone_ip', '新增'], // zh-md/cph/查询云手机详情.md
+    ['delimiter（2.2.8）', 'delimiter', '2.2.8'], // zh-md/ges/通过导入文件更新点边的指定属性(2-2-13).md
+    ['hasLabel（一千亿边（公测版））', 'hasLabel', '一千亿边（公测版）'], // zh-md/ges/新建索引(1-1-6).md
+    ['toString(2.2.21)', 'toString', '2.2.21'], // zh-md/ges/Cypher操作API（2-2-16公测）.md
+    ['access_ip', 'access_ip', undefined],
+    // Not an identifier before the bracket: left as written.
+    ['用户自定义字段键值对（key）', '用户自定义字段键值对（key）', undefined],
+    ['{自定义key}', '{自定义key}', undefined],
+    // Brackets that do not close at the end: part of the name, not a note.
+    ['tags(key) value', 'tags(key) value', undefined],
+    ['（过期）', '（过期）', undefined],
+  ];
+  it.each(cases)('%s → %s (%s)', (written, name, note) => {
+    expect(splitNameNote(written)).toEqual(note === undefined ? { name } : { name, note });
+  });
+});
+
+describe('type words of the older pages', () => {
+  const str: TypeRef = { kind: 'primitive', type: 'string' };
+  // [type cell, want]
+  const cases: [string, TypeRef][] = [
+    ['jsonString', str], // zh-md/cph/重启云手机.md
+    ['Json String', str], // zh-md/ges/Filtered-query-API(2-2-13).md
+    ['JSON String', str], // zh-md/ges/Filtered-query-API.md
+    ['Stirng', str], // zh-md/cph/变更云手机服务器规格.md
+    ['List of String', { kind: 'array', items: str }], // zh-md/dli/上传资源包.md
+    ['List of Json', { kind: 'array', items: { kind: 'any' } }], // zh-md/dli/查看分组资源列表.md
+    ['[Long]', { kind: 'array', items: { kind: 'primitive', type: 'integer', format: 'int64' } }], // dli/批量删除作业.md
+    ['Array of strings', { kind: 'array', items: str }],
+    ['[资源]', { kind: 'unknown', text: '[资源]' }],
+  ];
+  it.each(cases)('%s', (cell, want) => {
+    expect(parseDocType(cell)).toEqual(want);
+  });
+});
+
+describe('cph 查询云手机详情: names with （过期）/（新增）, jsonString', () => {
+  let r: ScrapeResult;
+  let body: Json;
+  beforeAll(async () => {
+    r = await scrape(['zh-md/cph/查询云手机详情.md']);
+    body = responseSchema(r, op(r, 'GET', '/v1/{project_id}/cloud-phone/phones/{phone_id}'), '200');
+  });
+
+  it('names the access_infos fields without their notes, and keeps each note in the description', () => {
+    const info = deref(r, body.properties.access_infos.items);
+    expect(Object.keys(info.properties)).toEqual([
+      'phone_ip',
+      'server_ip',
+      'public_ip',
+      'listen_port',
+      'access_port',
+      'type',
+      'device_ip',
+      'intranet_ip',
+      'access_ip',
+    ]);
+    expect(info.properties.access_ip.description).toMatch(/^（过期）/);
+    expect(info.properties.phone_ip.description).toMatch(/^（新增）/);
+    expect(info.properties.listen_port.description).not.toMatch(/^（/);
+  });
+
+  it('types a jsonString field as a string', () => {
+    expect(body.properties.property.type).toBe('string');
+  });
+});
+
+describe('cph 查询云手机规格列表: the row says phone_model, every example says phone_models', () => {
+  let r: ScrapeResult;
+  let body: Json;
+  beforeAll(async () => {
+    r = await scrape(['zh-md/cph/查询云手机规格列表.md']);
+    body = responseSchema(r, op(r, 'GET', '/v1/{project_id}/cloud-phone/phone-models'), '200');
+  });
+
+  it("names the list after the example's key and keeps its sub-table", () => {
+    expect(Object.keys(body.properties)).toEqual(['request_id', 'phone_models']);
+    const model = deref(r, body.properties.phone_models.items);
+    expect(Object.keys(model.properties)).toContain('phone_model_name');
+  });
+
+  it('says so in the report', () => {
+    expect(
+      r.report.some((e) => /'phone_model' is a list the page's examples show as 'phone_models'/.test(e.reason)),
+    ).toBe(true);
+  });
+});
+
+describe('cph 重启云手机: a row named like an example key is left alone', () => {
+  it('keeps phones as written (the example shows phones too)', async () => {
+    const r = await scrape(['zh-md/cph/重启云手机.md']);
+    const o = op(r, 'POST', '/v1/{project_id}/cloud-phone/phones/batch-restart');
+    const body = requestSchema(r, o);
+    expect(Object.keys(body.properties)).toContain('phones');
+    expect(deref(r, body.properties.phones.items).properties.property.type).toBe('string');
+    expect(r.report.some((e) => /examples show as/.test(e.reason))).toBe(false);
+  });
+});
+
+describe('dli 批量删除作业: [Long]', () => {
+  it('types job_ids as a list of int64', async () => {
+    const r = await scrape(['zh-md/dli/批量删除作业.md']);
+    const o = op(r, 'POST', '/v1.0/{project_id}/streaming/jobs/delete');
+    const jobIds = requestSchema(r, o).properties.job_ids;
+    expect(jobIds.type).toBe('array');
+    expect(jobIds.items).toMatchObject({ type: 'integer', format: 'int64' });
+  });
+});
