@@ -78,9 +78,16 @@ export function fields(ctx: PageContext, placed: PlacedTable, into: string): Fie
   return out;
 }
 
-/** A row that describes the body itself: named `-` / `--`, or `body` in a table whose names are locations. */
+/**
+ * Name cells that stand for the body itself, not a field of it: `-` / `--` (zh-md/apig/导出API.md, a `File` body),
+ * `数组元素` "the array's elements" (zh-md/dli/批量运行作业.md, a list body whose element table follows) and
+ * `[数组元素]` (zh-md/swr/查询镜像仓库列表.md, `Array of ShowReposResp objects`).
+ */
+const BODY_ROW_NAMES = /^(?:[-–—]+|\[?数组元素\]?)$/;
+
+/** A row that describes the body itself (BODY_ROW_NAMES), or `body` in a table whose names are locations. */
 export function isBodyRow(name: string, placed: PlacedTable): boolean {
-  return /^[-–—]+$/.test(name) || (name === 'body' && placed.columns.name === placed.columns.location);
+  return BODY_ROW_NAMES.test(name) || (name === 'body' && placed.columns.name === placed.columns.location);
 }
 
 /**

@@ -120,3 +120,20 @@ describe('dli 批量删除作业: [Long]', () => {
     expect(jobIds.items).toMatchObject({ type: 'integer', format: 'int64' });
   });
 });
+
+describe('a row that stands for the body itself: 数组元素 / [数组元素]', () => {
+  it('dli 批量运行作业: the 200 body is a list of the 数组元素参数说明 objects', async () => {
+    const r = await scrape(['zh-md/dli/批量运行作业.md']);
+    const body = op(r, 'POST', '/v1.0/{project_id}/streaming/jobs/run').responses['200'].content['application/json']
+      .schema;
+    expect(body.type).toBe('array');
+    expect(Object.keys(deref(r, body.items).properties)).toEqual(['is_success', 'message']);
+  });
+
+  it('swr 查询镜像仓库列表 (pipe tables): the 200 body is a list of ShowReposResp', async () => {
+    const r = await scrape(['zh-md/swr/查询镜像仓库列表.md']);
+    const body = op(r, 'GET', '/v2/manage/repos').responses['200'].content['application/json'].schema;
+    expect(body.type).toBe('array');
+    expect(deref(r, body.items).properties).toHaveProperty('internal_path');
+  });
+});
