@@ -278,6 +278,17 @@ function linkType(
   return { type: ref };
 }
 
+/**
+ * The one row of a body table named after its own item type: `QueryCategoryRsp` of type `Array of QueryCategoryRsp
+ * objects` (zh-md/vod/查询指定分类信息.md, whose 200 example is `[ { "id": … } ]`): the generator names a list body's
+ * row after the type, so the row is the body, not a field called `QueryCategoryRsp`. Used only when the examples
+ * show lists.
+ */
+export function namesItsItemType(name: string, typeCell: string | undefined): boolean {
+  const type = parseDocType(typeCell ?? '');
+  return type.kind === 'array' && type.items.kind === 'ref' && type.items.name === name;
+}
+
 /** A body table: a `-` row is the body's own type (File downloads, lists); otherwise a named object. */
 export function bodyType(
   ctx: PageContext,
@@ -287,10 +298,15 @@ export function bodyType(
 ): TypeRef {
   const rows = placed.table.rows;
   const nameCol = placed.columns.name;
-  if (nameCol !== undefined && rows.length === 1 && isBodyRow(rows[0]!.cells[nameCol]?.text.trim() ?? '', placed)) {
+  const isList = examples.length > 0 && examples.every((ex) => Array.isArray(ex.value));
+  const only = rows.length === 1 ? rows[0]!.cells : undefined;
+  const written = nameCol !== undefined ? (only?.[nameCol]?.text.trim() ?? '') : '';
+  if (only && (isBodyRow(written, placed) || (isList && namesItsItemType(written, cell(placed, only, 'type')?.text)))) {
     ctx.claimed.add(placed);
-    ctx.body = { name: preferred, isList: examples.length > 0 && examples.every((ex) => Array.isArray(ex.value)) };
+    ctx.body = { name: preferred, isList };
     const [field] = fields(ctx, placed, 'the body itself');
+    if (!isBodyRow(written, placed))
+      note(ctx, placed, 1, `'${written}' names its own item type and the examples are lists: the body itself`, 'info');
     return field?.type ?? { kind: 'any' };
   }
   const anchorName = placed.table.anchors.map(anchorTypeName).find(Boolean);

@@ -3,7 +3,7 @@
 // test/fixtures/zh-md/ (sources in its README); expectations were written by reading the pages.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
-import { splitNameNote } from '../../scraper/interpret/fields.ts';
+import { namesItsItemType, splitNameNote } from '../../scraper/interpret/fields.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
 import type { TypeRef } from '../../scraper/model.ts';
 import { deref, op, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
@@ -135,5 +135,27 @@ describe('a row that stands for the body itself: 数组元素 / [数组元素]',
     const body = op(r, 'GET', '/v2/manage/repos').responses['200'].content['application/json'].schema;
     expect(body.type).toBe('array');
     expect(deref(r, body.items).properties).toHaveProperty('internal_path');
+  });
+});
+
+describe('a list body whose one row is named after its item type', () => {
+  // [row name, type cell, want: the row names its own item type]
+  const cases: [string, string, boolean][] = [
+    ['QueryCategoryRsp', 'Array of QueryCategoryRsp objects', true], // zh-md/vod/查询指定分类信息.md
+    ['categories', 'Array of QueryCategoryRsp objects', false],
+    ['QueryCategoryRsp', 'QueryCategoryRsp object', false],
+    ['QueryCategoryRsp', 'Array of strings', false],
+  ];
+  it.each(cases)('%s: %s → %s', (name, type, want) => {
+    expect(namesItsItemType(name, type)).toBe(want);
+  });
+
+  it('vod 查询指定分类信息: the 200 body is a list of QueryCategoryRsp (the example is a list), the 400 body an object', async () => {
+    const r = await scrape(['zh-md/vod/查询指定分类信息.md']);
+    const o = op(r, 'GET', '/v1.0/{project_id}/asset/category');
+    const body = o.responses['200'].content['application/json'].schema;
+    expect(body.type).toBe('array');
+    expect(Object.keys(deref(r, body.items).properties)).toEqual(['id', 'name', 'children']);
+    expect(Object.keys(responseSchema(r, o, '400').properties)).toEqual(['error_code', 'error_msg']);
   });
 });
