@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { namesItsItemType, splitNameNote } from '../../scraper/interpret/fields.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
-import type { TypeRef } from '../../scraper/model.ts';
+import type { SectionKind, TypeRef } from '../../scraper/model.ts';
+import { sectionKind } from '../../scraper/vocab.ts';
 import { deref, op, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 describe('a note after the field name', () => {
@@ -157,5 +158,34 @@ describe('a list body whose one row is named after its item type', () => {
     expect(body.type).toBe('array');
     expect(Object.keys(deref(r, body.items).properties)).toEqual(['id', 'name', 'children']);
     expect(Object.keys(responseSchema(r, o, '400').properties)).toEqual(['error_code', 'error_msg']);
+  });
+});
+
+describe('example headings with a qualifier', () => {
+  // [heading, want section kind]
+  const cases: [string, SectionKind][] = [
+    ['同步方式请求成功响应样例：', 'responseExample'], // zh-md/dli/删除数据库.md
+    ['异步方式请求成功响应样例：', 'responseExample'], // zh-md/dli/删除数据库.md
+    ['Spark作业请求示例', 'requestExample'], // zh-md/mrs/新增作业并执行.md
+    ['成功响应样例：', 'responseExample'],
+    ['失败响应示例', 'other'], // zh-md/modelarts/更新训练作业参数.md: not the 2xx response
+    ['请求样例', 'requestExample'],
+    ['样例', 'other'],
+  ];
+  it.each(cases)('%s → %s', (heading, want) => {
+    expect(sectionKind(heading)).toBe(want);
+  });
+
+  it('dli 删除数据库: the two response examples are not taken for a request body', async () => {
+    const r = await scrape(['zh-md/dli/删除数据库.md']);
+    const o = op(r, 'DELETE', '/v1.0/{project_id}/databases/{database_name}');
+    expect(o.requestBody).toBeUndefined();
+    expect(Object.keys(responseSchema(r, o, '200').properties)).toEqual([
+      'is_success',
+      'message',
+      'job_id',
+      'job_type',
+      'job_mode',
+    ]);
   });
 });
