@@ -9,7 +9,7 @@ import { freeName, pascal } from './names.ts';
 import { innerRef, isObjectish, subTable } from './subtables.ts';
 import type { Columns } from './tables.ts';
 import { captionSubject } from './tables.ts';
-import { parseDocType } from './types.ts';
+import { isKnownDocType, parseDocType } from './types.ts';
 
 /** A caption or type name usable as a schema name: identifier-like ASCII. */
 export function asTypeName(text: string): string | undefined {
@@ -99,6 +99,42 @@ export function isBodyRow(name: string, placed: PlacedTable): boolean {
  */
 const NAME_WITH_NOTE = /^([A-Za-z_$@][\w.$@-]*)\s*[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]$/;
 
+/** A type cell that holds a required flag instead: `是`, `否`, `Yes`, `No`. */
+const FLAG_WORD = /^(?:是|否|yes|no|必选|可选|mandatory|optional)$/i;
+
+/**
+ * A row whose cells do not sit under their header: the type cell holds the 是/否 flag. Either the header names the
+ * two columns in one order and the rows use the other (`参数 | 参数类型 | 是否必选` over `project_id | 是 | String`,
+ * zh-md/bms/批量添加裸金属服务器标签.md): the flag and the type swap; or the row has a flag cell the header has no
+ * column for, which pushes the type into the description (`network_version | 否 | String 云手机服务器是否…` under
+ * `参数 | 参数类型 | 描述`, zh-md/cph/查询云手机服务器详情.md): the type is the description's first line. Only when
+ * the cell that takes the type's place reads as a type; otherwise nothing is repaired.
+ */
+export function repairShiftedCells(
+  type: string,
+  required: string | undefined,
+  description: string | undefined,
+): { type: string; required: string; description: string; why: string } | undefined {
+  const flag = type.trim();
+  if (!FLAG_WORD.test(flag)) return undefined;
+  if (required !== undefined && isKnownDocType(required.trim()))
+    return {
+      type: required.trim(),
+      required: flag,
+      description: description ?? '',
+      why: `the type cell holds '${flag}' and the required cell a type: swapped`,
+    };
+  const [first = '', ...rest] = (description ?? '').split('\n');
+  if ((required === undefined || !required.trim()) && isKnownDocType(first.trim()))
+    return {
+      type: first.trim(),
+      required: flag,
+      description: rest.join('\n'),
+      why: `the type cell holds '${flag}' and the description starts with a type: the row's cells are shifted`,
+    };
+  return undefined;
+}
+
 /** The field name of a name cell's first line and the note written after it, if any. */
 export function splitNameNote(written: string): { name: string; note?: string } {
   const m = written.match(NAME_WITH_NOTE);
@@ -116,8 +152,16 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
     dropRow(ctx, placed, rowNumber, 'row has an empty name cell; skipped', 'warning');
     return undefined;
   }
-  const typeCell = cell(placed, cells, 'type');
-  const descriptionCell = cell(placed, cells, 'description');
+  let typeCell = cell(placed, cells, 'type');
+  let descriptionCell = cell(placed, cells, 'description');
+  let requiredCell = cell(placed, cells, 'required');
+  const repaired = typeCell && repairShiftedCells(typeCell.text, requiredCell?.text, descriptionCell?.text);
+  if (repaired) {
+    note(ctx, placed, rowNumber, `'${name}': ${repaired.why}`, 'info');
+    typeCell = { ...typeCell!, text: repaired.type };
+    requiredCell = { ...(requiredCell ?? typeCell), text: repaired.required };
+    if (descriptionCell) descriptionCell = { ...descriptionCell, text: repaired.description };
+  }
   const description = [descriptionCell?.text, cell(placed, cells, 'range')?.text].filter(Boolean).join('\n');
   const docType = (typeCell?.text ?? '').replace(/\n/g, ' ').trim();
   let type: TypeRef = typeCell ? parseDocType(docType) : { kind: 'primitive', type: 'string' };
@@ -129,7 +173,6 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   ({ type, docLink } = linkType(ctx, placed, { name, type, links, description, docType }, rowNumber));
   if (type.kind === 'unknown')
     note(ctx, placed, rowNumber, `unknown type '${type.text}' of '${name}'; written as {} with x-doc-type`, 'warning');
-  const requiredCell = cell(placed, cells, 'required');
   let required = false;
   if (requiredCell) {
     const flag = parseRequired(requiredCell.text);

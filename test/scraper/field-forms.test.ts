@@ -3,7 +3,7 @@
 // test/fixtures/zh-md/ (sources in its README); expectations were written by reading the pages.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
-import { namesItsItemType, splitNameNote } from '../../scraper/interpret/fields.ts';
+import { namesItsItemType, repairShiftedCells, splitNameNote } from '../../scraper/interpret/fields.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
 import type { SectionKind, TypeRef } from '../../scraper/model.ts';
 import { sectionKind } from '../../scraper/vocab.ts';
@@ -187,5 +187,35 @@ describe('example headings with a qualifier', () => {
       'job_type',
       'job_mode',
     ]);
+  });
+});
+
+describe('a row whose type cell holds the 是/否 flag', () => {
+  // [type cell, required cell, description cell, want [type, required, description] or undefined]
+  const cases: [string, string | undefined, string, [string, string, string] | undefined][] = [
+    // zh-md/bms/批量添加裸金属服务器标签.md: header `参数|参数类型|是否必选|描述`, row `project_id|是|String|项目ID。`
+    ['是', 'String', '项目ID。', ['String', '是', '项目ID。']],
+    // zh-md/cph/查询云手机服务器详情.md: header `参数|参数类型|描述`, row `network_version|否|String↵云手机服务器…`
+    [
+      '否',
+      undefined,
+      'String\n云手机服务器是否为自定义网络标识。',
+      ['String', '否', '云手机服务器是否为自定义网络标识。'],
+    ],
+    ['String', '是', '项目ID。', undefined],
+    // Nothing reads as a type where the type should be: left alone.
+    ['否', undefined, '云手机服务器是否为自定义网络标识。', undefined],
+    ['是', '项目ID', '', undefined],
+  ];
+  it.each(cases)('%s | %s | %s', (type, required, description, want) => {
+    const got = repairShiftedCells(type, required, description);
+    expect(got && [got.type, got.required, got.description]).toEqual(want);
+  });
+
+  it('cph 查询云手机服务器详情: network_version is a string, described without its type word', async () => {
+    const r = await scrape(['zh-md/cph/查询云手机服务器详情.md']);
+    const body = responseSchema(r, op(r, 'GET', '/v1/{project_id}/cloud-phone/servers/{server_id}'), '200');
+    expect(body.properties.network_version.type).toBe('string');
+    expect(body.properties.network_version.description).toMatch(/^云手机服务器是否为自定义网络标识/);
   });
 });
