@@ -353,7 +353,30 @@ export function bodyType(
     return field?.type ?? { kind: 'any' };
   }
   const anchorName = placed.table.anchors.map(anchorTypeName).find(Boolean);
-  return { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
+  const ref: TypeRef = { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
+  if (isList && rowsNameElementKeys(placed, examples)) {
+    note(ctx, placed, undefined, "the body's examples are lists of what its rows describe: a list of them", 'info');
+    return { kind: 'array', items: ref };
+  }
+  return ref;
+}
+
+/**
+ * Whether the rows of a body table name the keys of the elements its (list) examples show: the table then
+ * describes one element (zh-md/dli/批量删除作业.md: rows `is_success`, `message`; example `{…}, {…}`).
+ */
+function rowsNameElementKeys(placed: PlacedTable, examples: ExampleModel[]): boolean {
+  const col = placed.columns.name;
+  if (col === undefined) return false;
+  const names = new Set(
+    placed.table.rows.map((row) => splitNameNote(row.cells[col]?.text.split('\n')[0]?.trim() ?? '').name),
+  );
+  const keys = examples.flatMap((ex) =>
+    (ex.value as unknown[]).flatMap((item) =>
+      item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : [],
+    ),
+  );
+  return keys.length > 0 && keys.every((key) => names.has(key));
 }
 
 export function anchorTypeName(anchor: string): string | undefined {

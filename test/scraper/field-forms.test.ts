@@ -7,6 +7,7 @@ import { namesItsItemType, repairShiftedCells, splitNameNote } from '../../scrap
 import { parseDocType } from '../../scraper/interpret/types.ts';
 import type { SectionKind, TypeRef } from '../../scraper/model.ts';
 import { sectionKind } from '../../scraper/vocab.ts';
+import { isObjectSequence } from '../../scraper/interpret/examples.ts';
 import { deref, op, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 describe('a note after the field name', () => {
@@ -112,13 +113,42 @@ describe('cph 重启云手机: a row named like an example key is left alone', (
   });
 });
 
-describe('dli 批量删除作业: [Long]', () => {
-  it('types job_ids as a list of int64', async () => {
-    const r = await scrape(['zh-md/dli/批量删除作业.md']);
-    const o = op(r, 'POST', '/v1.0/{project_id}/streaming/jobs/delete');
+describe('dli 批量删除作业: [Long]; a list response written as `{…}, {…}` whose table describes one element', () => {
+  let r: ScrapeResult;
+  let o: Json;
+  beforeAll(async () => {
+    r = await scrape(['zh-md/dli/批量删除作业.md']);
+    o = op(r, 'POST', '/v1.0/{project_id}/streaming/jobs/delete');
+  });
+
+  it('types job_ids as a list of int64', () => {
     const jobIds = requestSchema(r, o).properties.job_ids;
     expect(jobIds.type).toBe('array');
     expect(jobIds.items).toMatchObject({ type: 'integer', format: 'int64' });
+  });
+
+  it('reads the bracket-less example as a list and types the 200 body as a list of the table’s objects', () => {
+    const body = o.responses['200'].content['application/json'].schema;
+    expect(body.type).toBe('array');
+    expect(Object.keys(deref(r, body.items).properties)).toEqual(['is_success', 'message']);
+    expect(r.report.some((e) => /wrapped a sequence of objects in a list/.test(e.reason))).toBe(true);
+  });
+});
+
+describe('a bracket-less list of objects in an example', () => {
+  // [example text, want: wrapping it in brackets makes it a list]
+  const cases: [string, boolean][] = [
+    ['{ "is_success": "true" },\n{ "is_success": "true" }', true], // zh-md/dli/批量删除作业.md
+    ['{"a": "}, {"}, {"b": 1}', true],
+    ['{ "a": 1 }', false],
+    ['{ "a": [{}, {}] }', false],
+    ['{ "a": 1 } { "b": 2 }', false],
+    ['{ "a": 1 }, { "b": 2 },', false],
+    ['[{ "a": 1 }, { "b": 2 }]', false],
+    ['{ "a": 1 }, "x"', false],
+  ];
+  it.each(cases)('%s → %s', (text, want) => {
+    expect(isObjectSequence(text)).toBe(want);
   });
 });
 
