@@ -249,3 +249,14 @@ describe('a row whose type cell holds the 是/否 flag', () => {
     expect(body.properties.network_version.description).toMatch(/^云手机服务器是否为自定义网络标识/);
   });
 });
+
+describe('swr 查看共享镜像列表: a list example, a table of its elements that omits one key', () => {
+  it('types the 200 body as a list of the table’s objects', async () => {
+    const r = await scrape(['zh-md/swr/查看共享镜像列表.md']);
+    const body = op(r, 'GET', '/v2/manage/shared-repositories').responses['200'].content['application/json'].schema;
+    expect(body.type).toBe('array');
+    const item = deref(r, body.items);
+    expect(item.properties).toHaveProperty('internal_path');
+    expect(item.properties).not.toHaveProperty('logo');
+  });
+});
