@@ -92,9 +92,20 @@ export const SECTION_HEADINGS: Record<string, SectionKind> = {
   samples: 'other',
 };
 
+/**
+ * Example headings with a qualifier before them end in the example word of their side: `同步方式请求成功响应样例：` /
+ * `异步方式请求成功响应样例：` (zh-md/dli/删除数据库.md, two responses of one operation), `Spark作业请求示例`
+ * (zh-md/mrs/新增作业并执行.md). Failure examples (`失败响应示例`, zh-md/modelarts/更新训练作业参数.md) are not the 2xx response's and stay `other`.
+ */
+const QUALIFIED_EXAMPLE_HEADINGS: [RegExp, SectionKind][] = [
+  [/^(?!.*(?:失败|异常|错误)).*响应(?:样例|示例)$/, 'responseExample'],
+  [/请求(?:样例|示例)$/, 'requestExample'],
+];
+
 export function sectionKind(heading: string): SectionKind {
   // `成功响应样例：` — a bullet heading may end in a colon.
-  return SECTION_HEADINGS[normalizeWord(heading).replace(/:$/, '')] ?? 'other';
+  const word = normalizeWord(heading).replace(/:$/, '');
+  return SECTION_HEADINGS[word] ?? QUALIFIED_EXAMPLE_HEADINGS.find(([pattern]) => pattern.test(word))?.[1] ?? 'other';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

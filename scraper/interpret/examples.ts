@@ -44,7 +44,47 @@ const REPAIRS: [string, (text: string) => string][] = [
   ['quoted placeholder values', (t) => t.replace(/:\s*(X{2,}|x{2,}|\.\.\.|…)(\s*[,}\]])/g, ': "$1"$2')],
   ['removed ellipsis lines', (t) => t.replace(/^\s*(?:\.\.\.|…)\s*,?\s*$/gm, '').replace(/,(\s*[}\]])/g, '$1')],
   ['replaced curly quotes', (t) => t.replace(/[“”]/g, '"')],
+  // `{ … },\n{ … }`: the elements of a list without its brackets (zh-md/dli/批量删除作业.md, a list response).
+  ['wrapped a sequence of objects in a list', (t) => (isObjectSequence(t) ? `[${t}]` : t)],
 ];
+
+/**
+ * Whether the text is two or more `{…}` objects separated only by commas at the top level (strings skipped), so that
+ * wrapping it in brackets makes it a list: a bracket-less list, not one malformed object.
+ */
+export function isObjectSequence(text: string): boolean {
+  let depth = 0;
+  let objects = 0;
+  let inString = false;
+  let afterObject = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (depth === 0) {
+      if (/\s/.test(c)) continue;
+      if (c === ',' && afterObject) {
+        afterObject = false;
+        continue;
+      }
+      if (c !== '{' || afterObject) return false;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth < 0) return false;
+      if (depth === 0) {
+        objects++;
+        afterObject = true;
+      }
+    }
+  }
+  return depth === 0 && afterObject && objects >= 2;
+}
 
 const BIG_INT = /(?<![\w."])-?\d{16,}(?![\w."])/;
 

@@ -9,7 +9,7 @@ import { freeName, pascal } from './names.ts';
 import { innerRef, isObjectish, subTable } from './subtables.ts';
 import type { Columns } from './tables.ts';
 import { captionSubject } from './tables.ts';
-import { parseDocType } from './types.ts';
+import { isKnownDocType, parseDocType } from './types.ts';
 
 /** A caption or type name usable as a schema name: identifier-like ASCII. */
 export function asTypeName(text: string): string | undefined {
@@ -88,17 +88,78 @@ export function isBodyRow(name: string, placed: PlacedTable): boolean {
   );
 }
 
+/**
+ * A name cell that is an identifier followed by a bracketed note: `access_ip（过期）`, `phone_ip（新增）`
+ * (zh-md/cph/查询云手机详情.md), `delimiter（2.2.8）` (zh-md/ges/通过导入文件更新点边的指定属性(2-2-13).md),
+ * `hasLabel（一千亿边（公测版））` (zh-md/ges/新建索引(1-1-6).md). The note says since when or until when the field
+ * exists; the field's name is the identifier (the page's own examples use `access_ip`). Half- and full-width
+ * brackets, notes may nest one level.
+ */
+const NAME_WITH_NOTE = /^([A-Za-z_$@][\w.$@-]*)\s*[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]$/;
+
+/** A type cell that holds a required flag instead: `是`, `否`, `Yes`, `No`. */
+const FLAG_WORD = /^(?:是|否|yes|no|必选|可选|mandatory|optional)$/i;
+
+/**
+ * A row whose cells do not sit under their header: the type cell holds the 是/否 flag. Either the header names the
+ * two columns in one order and the rows use the other (`参数 | 参数类型 | 是否必选` over `project_id | 是 | String`,
+ * zh-md/bms/批量添加裸金属服务器标签.md): the flag and the type swap; or the row has a flag cell the header has no
+ * column for, which pushes the type into the description (`network_version | 否 | String 云手机服务器是否…` under
+ * `参数 | 参数类型 | 描述`, zh-md/cph/查询云手机服务器详情.md): the type is the description's first line. Only when
+ * the cell that takes the type's place reads as a type; otherwise nothing is repaired.
+ */
+export function repairShiftedCells(
+  type: string,
+  required: string | undefined,
+  description: string | undefined,
+): { type: string; required: string; description: string; why: string } | undefined {
+  const flag = type.trim();
+  if (!FLAG_WORD.test(flag)) return undefined;
+  if (required !== undefined && isKnownDocType(required.trim()))
+    return {
+      type: required.trim(),
+      required: flag,
+      description: description ?? '',
+      why: `the type cell holds '${flag}' and the required cell a type: swapped`,
+    };
+  const [first = '', ...rest] = (description ?? '').split('\n');
+  if ((required === undefined || !required.trim()) && isKnownDocType(first.trim()))
+    return {
+      type: first.trim(),
+      required: flag,
+      description: rest.join('\n'),
+      why: `the type cell holds '${flag}' and the description starts with a type: the row's cells are shifted`,
+    };
+  return undefined;
+}
+
+/** The field name of a name cell's first line and the note written after it, if any. */
+export function splitNameNote(written: string): { name: string; note?: string } {
+  const m = written.match(NAME_WITH_NOTE);
+  return m ? { name: m[1]!, note: m[2]!.trim() } : { name: written };
+}
+
 function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNumber: number): FieldModel | undefined {
   const nameCell = cell(placed, cells, 'name');
-  const written = (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
+  const { name: written, note: nameNote } = splitNameNote(
+    (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim(),
+  );
   // `-` / `--` (or `body` in a location-named table): the row describes the body itself.
   const name = isBodyRow(written, placed) ? '-' : written;
   if (!name) {
     dropRow(ctx, placed, rowNumber, 'row has an empty name cell; skipped', 'warning');
     return undefined;
   }
-  const typeCell = cell(placed, cells, 'type');
-  const descriptionCell = cell(placed, cells, 'description');
+  let typeCell = cell(placed, cells, 'type');
+  let descriptionCell = cell(placed, cells, 'description');
+  let requiredCell = cell(placed, cells, 'required');
+  const repaired = typeCell && repairShiftedCells(typeCell.text, requiredCell?.text, descriptionCell?.text);
+  if (repaired) {
+    note(ctx, placed, rowNumber, `'${name}': ${repaired.why}`, 'info');
+    typeCell = { ...typeCell!, text: repaired.type };
+    requiredCell = { ...(requiredCell ?? typeCell), text: repaired.required };
+    if (descriptionCell) descriptionCell = { ...descriptionCell, text: repaired.description };
+  }
   const description = [descriptionCell?.text, cell(placed, cells, 'range')?.text].filter(Boolean).join('\n');
   const docType = (typeCell?.text ?? '').replace(/\n/g, ' ').trim();
   let type: TypeRef = typeCell ? parseDocType(docType) : { kind: 'primitive', type: 'string' };
@@ -110,7 +171,6 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   ({ type, docLink } = linkType(ctx, placed, { name, type, links, description, docType }, rowNumber));
   if (type.kind === 'unknown')
     note(ctx, placed, rowNumber, `unknown type '${type.text}' of '${name}'; written as {} with x-doc-type`, 'warning');
-  const requiredCell = cell(placed, cells, 'required');
   let required = false;
   if (requiredCell) {
     const flag = parseRequired(requiredCell.text);
@@ -128,17 +188,60 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   const defaultCell = cell(placed, cells, 'default');
   if (defaultCell && defaultCell.text.trim() && !isNoneText(defaultCell.text) && own.default === undefined)
     Object.assign(own, extractConstraints({ text: `缺省值:${defaultCell.text}` }, type).own);
+  // The wire name: the row's, unless the page's examples show the list under its plural (see pluralShownByExamples).
+  const plural = pluralShownByExamples(ctx, name, type);
+  if (plural)
+    note(
+      ctx,
+      placed,
+      rowNumber,
+      `'${name}' is a list the page's examples show as '${plural}' (no row is named so); named '${plural}'`,
+      'info',
+    );
   const field: FieldModel = {
-    name,
+    name: plural ?? name,
     docType,
     type,
     required,
-    description: descriptionCell?.text ?? '',
+    // The note after the name (`（过期）`) stays with the field, as the first words of its description.
+    description: [nameNote && `（${nameNote}）`, descriptionCell?.text].filter(Boolean).join(''),
     constraints: own,
   };
   if (Object.keys(items).length) field.itemConstraints = items;
   if (docLink) field.docLink = docLink;
   return field;
+}
+
+const pageRowNames = new WeakMap<PageContext, Set<string>>();
+
+/** The field names of every row of the page's tables (notes after names removed), computed once per page. */
+function rowNamesOf(ctx: PageContext): Set<string> {
+  let names = pageRowNames.get(ctx);
+  if (!names) {
+    names = new Set();
+    for (const placed of ctx.tables) {
+      const col = placed.columns.name;
+      if (col === undefined) continue;
+      for (const row of placed.table.rows)
+        names.add(splitNameNote((row.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim()).name);
+    }
+    pageRowNames.set(ctx, names);
+  }
+  return names;
+}
+
+/**
+ * A list field whose row names it in the singular while every example of the page shows it in the plural: the
+ * `phone_model` row of type `Array of objects` next to `"phone_models": [ … ]` in the response example
+ * (zh-md/cph/查询云手机规格列表.md; the API Explorer definition says `phone_models`). The example is what the
+ * service sends, so its key is the wire name. Only when the singular is no example key, the plural is no row name on
+ * the page (so it cannot be another field) and the example's value under the plural is a list.
+ */
+export function pluralShownByExamples(ctx: PageContext, name: string, type: TypeRef): string | undefined {
+  if (type.kind !== 'array' || !/^[A-Za-z_][\w]*$/.test(name) || ctx.exampleKeys.has(name)) return undefined;
+  return [`${name}s`, `${name}es`].find(
+    (plural) => ctx.exampleKeys.get(plural) === 'array' && !rowNamesOf(ctx).has(plural),
+  );
 }
 
 /** Ties object-ish types to their sub-tables; unresolved named types stay references for service.ts. */
@@ -225,6 +328,17 @@ function withObject(type: TypeRef, ref: TypeRef): TypeRef {
   return ref;
 }
 
+/**
+ * The one row of a body table named after its own item type: `QueryCategoryRsp` of type `Array of QueryCategoryRsp
+ * objects` (zh-md/vod/查询指定分类信息.md, whose 200 example is `[ { "id": … } ]`): the generator names a list body's
+ * row after the type, so the row is the body, not a field called `QueryCategoryRsp`. Used only when the examples
+ * show lists.
+ */
+export function namesItsItemType(name: string, typeCell: string | undefined): boolean {
+  const type = parseDocType(typeCell ?? '');
+  return type.kind === 'array' && type.items.kind === 'ref' && type.items.name === name;
+}
+
 /** A body table: a `-` row is the body's own type (File downloads, lists); otherwise a named object. */
 export function bodyType(
   ctx: PageContext,
@@ -234,14 +348,47 @@ export function bodyType(
 ): TypeRef {
   const rows = placed.table.rows;
   const nameCol = placed.columns.name;
-  if (nameCol !== undefined && rows.length === 1 && isBodyRow(rows[0]!.cells[nameCol]?.text.trim() ?? '', placed)) {
+  const isList = examples.length > 0 && examples.every((ex) => Array.isArray(ex.value));
+  const only = rows.length === 1 ? rows[0]!.cells : undefined;
+  const written = nameCol !== undefined ? (only?.[nameCol]?.text.trim() ?? '') : '';
+  if (only && (isBodyRow(written, placed) || (isList && namesItsItemType(written, cell(placed, only, 'type')?.text)))) {
     ctx.claimed.add(placed);
-    ctx.body = { name: preferred, isList: examples.length > 0 && examples.every((ex) => Array.isArray(ex.value)) };
+    ctx.body = { name: preferred, isList };
     const [field] = fields(ctx, placed, 'the body itself');
+    if (!isBodyRow(written, placed))
+      note(ctx, placed, 1, `'${written}' names its own item type and the examples are lists: the body itself`, 'info');
     return field?.type ?? { kind: 'any' };
   }
   const anchorName = placed.table.anchors.map(anchorTypeName).find(Boolean);
-  return { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
+  const ref: TypeRef = { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
+  if (isList && rowsNameElementKeys(placed, examples)) {
+    note(ctx, placed, undefined, "the body's examples are lists of what its rows describe: a list of them", 'info');
+    return { kind: 'array', items: ref };
+  }
+  return ref;
+}
+
+/**
+ * Whether the rows of a body table name most keys of the elements its (list) examples show: the table then
+ * describes one element (zh-md/dli/批量删除作业.md: rows `is_success`, `message`; example `{…}, {…}`). An object
+ * body could not validate those examples anyway.
+ */
+function rowsNameElementKeys(placed: PlacedTable, examples: ExampleModel[]): boolean {
+  const col = placed.columns.name;
+  if (col === undefined) return false;
+  const names = new Set(
+    placed.table.rows.map((row) => splitNameNote(row.cells[col]?.text.split('\n')[0]?.trim() ?? '').name),
+  );
+  const keys = new Set(
+    examples.flatMap((ex) =>
+      (ex.value as unknown[]).flatMap((item) =>
+        item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : [],
+      ),
+    ),
+  );
+  // Most, not all: an example may show a key the table omits (`logo` in zh-md/swr/查看共享镜像列表.md).
+  const named = [...keys].filter((key) => names.has(key)).length;
+  return keys.size > 0 && named * 2 > keys.size;
 }
 
 export function anchorTypeName(anchor: string): string | undefined {

@@ -54,6 +54,11 @@ export const TYPE_WORDS: Record<string, TypeRef> = {
   结构体: object,
   对象: object,
   json: { kind: 'any' },
+  // A JSON document serialised into a string: `jsonString` (zh-md/cph/重启云手机.md), `Json String`
+  // (zh-md/ges/Filtered-query-API(2-2-13).md), `JSON String` (zh-md/ges/Filtered-query-API.md).
+  jsonstring: str,
+  // A typo the pages make for String: `Stirng` (zh-md/cph/变更云手机服务器规格.md).
+  stirng: str,
   anytype: { kind: 'any' },
   any: { kind: 'any' },
   array: { kind: 'array', items: { kind: 'any' } },
@@ -97,8 +102,11 @@ type Rule = [RegExp, (m: RegExpMatchArray) => TypeRef | undefined];
 
 /** Composite forms, tried in order after the exact words. */
 const RULES: Rule[] = [
-  // Array of strings · Array of LabelAttribute objects · Array of Changes · Array of Object
-  [/^array\s*of\s+(.+?)(?:\s+objects?)?$/i, (m) => element(m[1]!)],
+  // Array of strings · Array of LabelAttribute objects · Array of Changes · Array of Object · List of String
+  // (zh-md/dli/上传资源包.md) · List of Json (zh-md/dli/查看分组资源列表.md)
+  [/^(?:array|list)\s*of\s+(.+?)(?:\s+objects?)?$/i, (m) => element(m[1]!)],
+  // [Long] (zh-md/dli/批量删除作业.md): a list of the bracketed element type
+  [/^\[\s*([A-Za-z]\w*)\s*\]$/, (m) => element(m[1]!)],
   // Array<String> · Array<device> · List<Foo>
   [/^(?:array|list|set)\s*<\s*(.+)\s*>$/i, (m) => element(m[1]!)],
   // []String

@@ -229,6 +229,50 @@ describe('drift and names', () => {
   });
 });
 
+describe('page-only parameters and fields (the page documents them, the definition names them nowhere)', () => {
+  /** A page whose tables have one row per name (the first cell is what page-rows keys on). */
+  const rowsOf = (...names: string[]) =>
+    pageRows(`<table>${names.map((n) => `<tr><td>${n}</td><td>String</td></tr>`).join('')}</table>`);
+  const field = (path: string): NormField => ({ path, type: 'string', required: false, constraints: {} });
+
+  // [what, extra scraped param, page rows, want: page-only (true) or counted as extra (false)]
+  const paramCases: [string, string, string[], boolean][] = [
+    // VOD pages list `Authorization` (zh-md/vod/修改媒资分类.md); API Explorer definitions never do (security scheme).
+    ['a header the page lists, named nowhere in the definition', 'header:authorization', ['Authorization'], true],
+    ['a query parameter the page lists (zh-md/dli/查看队列的使用者.md: limit)', 'query:limit', ['limit'], true],
+    ['a parameter no row of the page names', 'query:limit', ['offset'], false],
+    ['a parameter the definition has as a body field', 'query:name', ['name'], false],
+    ['a path parameter: the URL template has it on both sides, a new name is a naming error', 'path:id', ['id'], false],
+  ];
+  it.each(paramCases)('%s', (_what, key, names, pageOnly) => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    spec.params.add(key);
+    const { params } = compareOp(definition!, spec, names.join(' '), rowsOf(...names));
+    expect(params.pageOnly).toEqual(pageOnly ? [key] : []);
+    expect(params.extra).toEqual(pageOnly ? [] : [key]);
+    expect(params.counts.fp).toBe(pageOnly ? 0 : 1);
+  });
+
+  // [what, extra scraped field, page rows, want: page-only (true) or counted as extra (false)]
+  const fieldCases: [string, string, string[], boolean][] = [
+    ['a whole new name', 'res:updated', ['updated'], true],
+    // zh-md/cph/查询云手机详情.md: metadata lists probation_begin_time, the definition's metadata does not.
+    ['a new leaf under a parent the definition has at that path', 'res:rules[].updated', ['updated'], true],
+    ['a new leaf under a parent the definition has only elsewhere', 'req:rules[].updated', ['updated'], false],
+    ['a leaf the definition names elsewhere (a sub-table under the wrong parent)', 'res:rules[].name', ['name'], false],
+    ['a field no row of the page names', 'res:rules[].updated', ['other'], false],
+  ];
+  it.each(fieldCases)('%s', (_what, path, names, pageOnly) => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    spec.fields.set(path, field(path));
+    const { fields } = compareOp(definition!, spec, names.join(' '), rowsOf(...names));
+    expect(fields.pageOnly).toEqual(pageOnly ? [path] : []);
+    expect(fields.extra).toEqual(pageOnly ? [] : [path]);
+  });
+});
+
 describe('pages', () => {
   const uri = '## URI\n\nPUT /v2/\\{project\\_id\\}/apigw/throttles/\\{throttle\\_id\\}\n';
 

@@ -218,10 +218,18 @@ export interface OpComparison {
   definitionSource?: string;
   specSource?: string;
   /**
-   * Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses, and
-   * `transport` (a credential/media-type header the page lists and the definition does not) from the extras.
+   * Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses;
+   * `transport` (a credential/media-type header the page lists and the definition does not) and `pageOnly` (the
+   * page's rows name it, the definition names it nowhere) from the extras.
    */
-  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; transport: string[] };
+  params: {
+    counts: Counts;
+    missing: string[];
+    extra: string[];
+    drift: string[];
+    transport: string[];
+    pageOnly: string[];
+  };
   /** Field counts exclude drift from the misses. */
   fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; pageOnly: string[] };
   /** The same comparison with `[]` erased on both sides (drift excluded): names found, array-vs-object aside. */
@@ -229,6 +237,48 @@ export interface OpComparison {
   agreements: FieldAgreements;
   /** Constraints per kind over common fields and common parameters. */
   constraints: ConstraintJudgements;
+}
+
+/**
+ * A scraped field the definition never names, while a row of the page does, was dropped or renamed in the newer
+ * definition (`is_include_special_throttle` on the page, `is_inclu_special_throttle` in the definition): page-only
+ * drift, not a false field. That holds when no name on its path is the definition's (a whole sub-tree the definition
+ * lacks), and when only its leaf is new under a parent the definition has at the same path (`res:metadata` defined
+ * with `order_id`, the page's metadata table also lists `probation_begin_time`). A field whose own name the definition
+ * uses elsewhere, or a new name under a parent the definition does not have there (a sub-table attached to the wrong
+ * parent), stays counted as extra.
+ */
+export function isPageOnlyField(
+  path: string,
+  definition: NormOp,
+  definitionNames: ReadonlySet<string>,
+  rows: PageRows | undefined,
+): boolean {
+  const leaf = leafName(path);
+  if (!rows?.has(leaf) || definitionNames.has(leaf)) return false;
+  if (!pathNames(path).some((n) => definitionNames.has(n))) return true;
+  const parent = path.replace(/\.[^.]*$/, '').replace(/(\[\]|\.\*)+$/, '');
+  return parent !== path && definition.fields.has(parent);
+}
+
+/**
+ * A scraped parameter the definition names nowhere (no parameter, no field of that name) while a row of the page
+ * does: documented on the page, gone from or never in the definition, the parameter counterpart of a page-only
+ * field (query and header parameters; path parameters are the URL template's). `Authorization` is one on every page that lists it: API Explorer definitions carry the AK/SK signature in
+ * their security scheme, never as a parameter (none of the corpus definitions has one), and the spec keeps it in
+ * `x-transport-headers`, not as a parameter, either. Header names compare case-insensitively.
+ */
+export function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
+  if (!rows) return false;
+  const [location = '', ...rest] = key.split(':');
+  // Path parameters are the URL template's: both sides have them, a different name is a naming error, not drift.
+  if (location === 'path') return false;
+  const name = rest.join(':');
+  const fold = (n: string) => (location === 'header' ? n.toLowerCase() : n);
+  const onPage = location === 'header' ? [...rows.keys()].some((row) => fold(row) === fold(name)) : rows.has(name);
+  if (!onPage) return false;
+  const named = [...definition.params].some((k) => fold(k.split(':').slice(1).join(':')) === fold(name));
+  return !named && ![...definition.fields.keys()].some((p) => pathNames(p).some((n) => fold(n) === fold(name)));
 }
 
 /**
@@ -244,17 +294,17 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   // DWS: none of their 300-odd operations has one, while the MRS pages' 请求Header参数 tables list both), so a
   // transport header only the page lists is not a false parameter. One the definition lists still counts (tp/fn).
   const transport = params.extra.filter((key) => spec.transportHeaders?.has(key));
-  const paramExtra = params.extra.filter((key) => !transport.includes(key));
+  const paramPageOnly = params.extra.filter(
+    (key) => !transport.includes(key) && isPageOnlyParam(key, definition, rows),
+  );
+  const paramExtra = params.extra.filter((key) => !transport.includes(key) && !paramPageOnly.includes(key));
   const fieldSets = compareSets(definition.fields.keys(), spec.fields.keys());
   const drift = pageText === undefined ? [] : fieldSets.missing.filter((p) => isDrift(pageText, p));
   const driftSet = new Set(drift);
   const missing = fieldSets.missing.filter((p) => !driftSet.has(p));
   const nonDrift = [...definition.fields.keys()].filter((p) => !driftSet.has(p)).map(withoutArrayMarkers);
   const fieldsIgnoringArrays = compareSets(nonDrift, [...spec.fields.keys()].map(withoutArrayMarkers)).counts;
-  // A scraped field the definition never names anywhere, while a row of the page does, was dropped or renamed in
-  // the newer definition (`is_include_special_throttle` on the page, `is_inclu_special_throttle` in the definition):
-  // page-only drift, not a false field. Fields the definition names elsewhere (a sub-table attached to the wrong
-  // parent) stay counted as extra.
+  // Page-only fields (isPageOnlyField) are drift, not false fields.
   const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
   // A definition that spells a field in another case than the page and its examples (`DataVolumeCount` defined,
   // `dataVolumeCount` on the MRS page 查询集群列表.md and in its response example) has that field as drift already;
@@ -262,7 +312,8 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const driftByCase = new Set(drift.map((p) => p.toLowerCase()));
   const pageOnly = fieldSets.extra.filter(
     (p) =>
-      rows?.has(leafName(p)) && (!pathNames(p).some((n) => definitionNames.has(n)) || driftByCase.has(p.toLowerCase())),
+      isPageOnlyField(p, definition, definitionNames, rows) ||
+      (rows?.has(leafName(p)) === true && driftByCase.has(p.toLowerCase())),
   );
   const pageOnlySet = new Set(pageOnly);
   const extra = fieldSets.extra.filter((p) => !pageOnlySet.has(p));
@@ -293,6 +344,7 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
       extra: paramExtra,
       drift: paramDrift,
       transport,
+      pageOnly: paramPageOnly,
     },
     fields: {
       counts: { tp: fieldSets.counts.tp, fp: extra.length, fn: missing.length },
