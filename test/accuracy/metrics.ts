@@ -255,7 +255,9 @@ export function isPageOnlyField(
   rows: PageRows | undefined,
 ): boolean {
   const leaf = leafName(path);
-  if (!rows?.has(leaf) || definitionNames.has(leaf)) return false;
+  // A leaf the definition names in any case is not new: `key` under `id` while `rules[].Key` is defined is misplaced.
+  const definedLeaf = [...definitionNames].some((n) => n.toLowerCase() === leaf.toLowerCase());
+  if (!rows?.has(leaf) || definedLeaf) return false;
   if (!pathNames(path).some((n) => definitionNames.has(n))) return true;
   const parent = path.replace(/\.[^.]*$/, '').replace(/(\[\]|\.\*)+$/, '');
   return parent !== path && definition.fields.has(parent);
