@@ -1,5 +1,9 @@
 // Names on the dev corpus: counter-numbered schema names and operationIds, and how many scraped operations that
-// match an API Explorer definition (by method + path) carry the definition's name.
+// match an API Explorer definition (by method + path) carry the definition's name, in two figures:
+// - linked: the operation's page links an API Explorer name (`…apiexplorer/doc?…&api=Name`). The scraper must keep
+//   that name (`keeps link`); whether it is the definition's name also depends on the page (an older page links an
+//   older name: `link = definition` counts those that agree).
+// - derived: no page of the operation links a name, so the name is derived from the page (title, file name, route).
 //
 //   npx tsx test/names/measure.ts [service ...] [--misses]
 //
@@ -10,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scrapeInputs } from '../../scraper/index.ts';
 import { explorerOps, openApiOps, type ExplorerFile } from '../accuracy/sides.ts';
+import { linkedApiName } from '../accuracy/pages.ts';
 import { counterNumbered } from './stability.ts';
 import { corpusServices } from '../accuracy/services.ts';
 
@@ -24,7 +29,53 @@ if (!existsSync(join(CORPUS, 'services.json'))) {
   process.exit(0);
 }
 const services = corpusServices(CORPUS);
-let totals = { schemas: 0, numbered: 0, ops: 0, numberedOps: 0, matched: 0, named: 0 };
+interface Figures {
+  schemas: number;
+  numbered: number;
+  ops: number;
+  numberedOps: number;
+  linked: number;
+  linkedKept: number;
+  linkedNamed: number;
+  linkAgrees: number;
+  derived: number;
+  derivedNamed: number;
+}
+const ZERO: Figures = {
+  schemas: 0,
+  numbered: 0,
+  ops: 0,
+  numberedOps: 0,
+  linked: 0,
+  linkedKept: 0,
+  linkedNamed: 0,
+  linkAgrees: 0,
+  derived: 0,
+  derivedNamed: 0,
+};
+
+const rate = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : '-');
+
+function line(label: string, f: Figures): string {
+  const named = f.linkedNamed + f.derivedNamed;
+  const matched = f.linked + f.derived;
+  return (
+    `${label.padEnd(10)} schemas ${String(f.schemas).padStart(4)}  numbered ${String(f.numbered).padStart(3)}  ` +
+    `ops ${String(f.ops).padStart(4)}  numbered ops ${String(f.numberedOps).padStart(2)}  ` +
+    `operationId = definition ${named}/${matched} (${rate(named, matched)})  ` +
+    `linked ${f.linkedNamed}/${f.linked} (${rate(f.linkedNamed, f.linked)}; keeps link ${f.linkedKept}, link = definition ${f.linkAgrees})  ` +
+    `derived ${f.derivedNamed}/${f.derived} (${rate(f.derivedNamed, f.derived)})`
+  );
+}
+
+/** The API Explorer name the page at `file` (relative to the repository root, or absolute) links. */
+function linkedNameOf(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  const full = resolve(ROOT, file);
+  return existsSync(full) ? linkedApiName(readFileSync(full, 'utf8')) : undefined;
+}
+
+let totals = ZERO;
 for (const s of services.filter((x) => !only.length || only.includes(x.service))) {
   const { document } = await scrapeInputs([join(CORPUS, s.pages)], { service: s.service, root: ROOT });
   const doc = document as { components: { schemas: Record<string, unknown> } };
@@ -39,36 +90,46 @@ for (const s of services.filter((x) => !only.length || only.includes(x.service))
       truth.set(op.key, op.name);
   const numbered = counterNumbered(schemaNames);
   const numberedOps = counterNumbered(ops.map((o) => o.name));
-  const misses: string[] = [];
-  let matched = 0;
-  let named = 0;
+  const misses: { linked: string[]; derived: string[] } = { linked: [], derived: [] };
+  const f: Figures = {
+    ...ZERO,
+    schemas: schemaNames.length,
+    numbered: numbered.length,
+    ops: ops.length,
+    numberedOps: numberedOps.length,
+  };
   for (const op of ops) {
     const want = truth.get(op.key);
     if (want === undefined) continue;
-    matched++;
-    // In the spec a clash between API versions is qualified (`ListListenersV2`); x-operation-name keeps the plain name.
-    if (op.name === want || op.name.replace(/V\d+(_\d+)?$/, '') === want) named++;
-    else misses.push(`${op.key}: ${op.name} (want ${want})`);
+    const link = linkedNameOf(op.source);
+    const named = op.name === want;
+    const page = op.source ? op.source.split('/').pop() : '-';
+    if (link) {
+      f.linked++;
+      if (named) f.linkedNamed++;
+      if (op.name === link) f.linkedKept++;
+      if (link === want) f.linkAgrees++;
+      if (!named)
+        misses.linked.push(
+          `${op.key}: ${op.name} (want ${want}; page links ${link}${op.name === link ? '' : ', LOST'}; ${page})`,
+        );
+    } else {
+      f.derived++;
+      if (named) f.derivedNamed++;
+      else misses.derived.push(`${op.key}: ${op.name} (want ${want}; ${page})`);
+    }
   }
-  totals = {
-    schemas: totals.schemas + schemaNames.length,
-    numbered: totals.numbered + numbered.length,
-    ops: totals.ops + ops.length,
-    numberedOps: totals.numberedOps + numberedOps.length,
-    matched: totals.matched + matched,
-    named: totals.named + named,
-  };
-  console.log(
-    `${s.service.padEnd(10)} schemas ${String(schemaNames.length).padStart(4)}  numbered ${String(numbered.length).padStart(3)}  ops ${String(ops.length).padStart(4)}  numbered ops ${String(numberedOps.length).padStart(2)}  operationId = definition ${named}/${matched} (${matched ? ((100 * named) / matched).toFixed(1) : '-'} %)`,
-  );
+  totals = Object.fromEntries(
+    Object.entries(totals).map(([k, v]) => [k, v + f[k as keyof Figures]]),
+  ) as unknown as Figures;
+  console.log(line(s.service, f));
   if (showMisses)
     for (const m of [
       ...numbered.map((n) => `numbered schema ${n}`),
       ...numberedOps.map((n) => `numbered op ${n}`),
-      ...misses,
+      ...misses.linked.map((m) => `linked  ${m}`),
+      ...misses.derived.map((m) => `derived ${m}`),
     ])
       console.log(`    ${m}`);
 }
-console.log(
-  `${'total'.padEnd(10)} schemas ${totals.schemas}  numbered ${totals.numbered}  ops ${totals.ops}  numbered ops ${totals.numberedOps}  operationId = definition ${totals.named}/${totals.matched} (${((100 * totals.named) / totals.matched).toFixed(1)} %)`,
-);
+console.log(line('total', totals));
