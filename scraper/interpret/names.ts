@@ -91,6 +91,16 @@ const ACTION_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Resource words that belong to any resource, so the official names say whose they are: the owner (the literal
+ * segment before the owner's `{id}`) comes first. `clusters/{id}/tags` → CreateClusterTag (mrs
+ * 给指定集群添加标签.md; dds 查询资源标签.md ListInstanceTags), `datastores/{name}/versions` → ListDatastoreVersions
+ * (dds 查询数据库版本信息.md), `training-jobs/{id}/versions` → CreateTrainingJobVersion (modelarts 创建训练作业版本.md),
+ * `queues/{name}/users` → ListQueueUsers (dli 查看队列的使用者.md), `queues/{name}/plans` → CreateQueuePlan (dli
+ * 创建队列定时扩缩容计划.md).
+ */
+const OWNED_WORDS = new Set(['tags', 'versions', 'users', 'plans']);
+
 /** The verb of an operation that acts on a resource (its path does not end in an action word). */
 function resourceVerb(method: string, item: boolean): string {
   if (method === 'GET') return item ? 'Show' : 'List';
@@ -104,8 +114,8 @@ function resourceVerb(method: string, item: boolean): string {
 /**
  * Names for an operation from its method and path, one per level (a level may repeat the one before); a clash
  * within one API version moves every operation of the clash to its next level. `GET /v3/{p}/elb/listeners` → ListListeners, ElbListeners…;
- * `DELETE /v1/{p}/clusters/{c}/tags/{t}` → DeleteTag, DeleteClusterTag, DeleteClustersTag;
- * `POST /v1/{p}/servers/action` → RunServerAction; `POST …/nodes/batch-delete` → BatchDeleteNode.
+ * `DELETE /v1/{p}/clusters/{c}/listeners/{l}` → DeleteListener, DeleteClusterListener, DeleteClustersListener;
+ * `POST /v1/{p}/servers/action` → RunServerAction; `POST …/nodes/batch-delete` → BatchDeleteNodes.
  * The last name carries a digest of method + path, so it is unique for a route.
  */
 export function derivedOperationNames(method: string, path: string): string[] {
@@ -122,8 +132,12 @@ export function derivedOperationNames(method: string, path: string): string[] {
   // The resource words: the action's own segment excluded; the last one singular unless a GET lists a collection.
   const nouns = isAction ? literals.slice(0, -1) : literals;
   const collection = method === 'GET' && !item;
+  // A named action on a whole collection (`workers/batch-delete`, `samples/delete`) acts on many: plural as written
+  // (modelarts 批量删除标注团队成员.md BatchDeleteWorkers, 批量删除样本.md DeleteSamples); `…/action` stays singular.
+  const onMany =
+    isAction && last!.seg.toLowerCase() !== 'action' && nouns.length > 0 && nouns.at(-1)!.i === last!.i - 1;
   const nounName = (n: { seg: string; i: number }, isLast: boolean) =>
-    segmentName(n.seg, isLast ? !collection || isAction : isParam(segs[n.i + 1] ?? ''));
+    segmentName(n.seg, isLast ? (!collection || isAction) && !onMany : isParam(segs[n.i + 1] ?? ''));
   const verb = isAction
     ? last!.seg.toLowerCase() === 'action'
       ? 'Run'
@@ -132,11 +146,13 @@ export function derivedOperationNames(method: string, path: string): string[] {
   const suffix = isAction && last!.seg.toLowerCase() === 'action' ? 'Action' : '';
   if (!nouns.length) {
     // `GET /` lists the API versions, `GET /v3` shows one (how Huawei services document their version APIs).
-    const name = segs.some(isParam)
-      ? `${verb}Resource`
-      : !segs.length
-        ? `${verb}ApiVersions`
-        : `${method === 'GET' ? 'Show' : verb}ApiVersion`;
+    // `GET /{api_version}` shows one version, as `GET /v3` does (as 查询指定API版本信息.md).
+    const name =
+      segs.some(isParam) && method !== 'GET'
+        ? `${verb}Resource`
+        : !segs.length
+          ? `${verb}ApiVersions`
+          : `${method === 'GET' ? 'Show' : verb}ApiVersion`;
     return [name, `${name}_${shortHash(`${method} ${path}`)}`];
   }
   const lastNoun = nounName(nouns.at(-1)!, true);
@@ -145,8 +161,19 @@ export function derivedOperationNames(method: string, path: string): string[] {
     .slice(0, -1)
     .reverse()
     .find((n) => isParam(segs[n.i + 1] ?? ''));
+  // An owned word (`tags`, `versions`) says whose first: the literal before it, singular (`clusters/{id}/tags`).
+  const lastSeg = nouns.at(-1)!;
+  // Only an owner instance (`clusters/{id}/tags`): `clusters/tags` are the tags of all clusters (mrs 查询标签列表.md).
+  const ownerSeg = nouns.at(-2);
+  const owner =
+    OWNED_WORDS.has(lastSeg.seg.toLowerCase()) &&
+    ownerSeg &&
+    ownerSeg.i === lastSeg.i - 2 &&
+    isParam(segs[lastSeg.i - 1]!)
+      ? ownerSeg
+      : undefined;
   const names = [
-    `${verb}${lastNoun}${suffix}`,
+    `${verb}${owner ? segmentName(owner.seg, true) : ''}${lastNoun}${suffix}`,
     parent ? `${verb}${nounName(parent, false)}${lastNoun}${suffix}` : '',
     `${verb}${nouns
       .slice(0, -1)

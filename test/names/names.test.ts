@@ -16,13 +16,25 @@ describe('derivedOperationNames: the first name reads like the official ones', (
     ['POST /v3/{project_id}/elb/listeners', 'CreateListener'],
     ['PUT /v3/{project_id}/elb/listeners/{listener_id}', 'UpdateListener'],
     ['DELETE /v1.0/{project_id}/graphs/{graph_id}', 'DeleteGraph'],
-    ['POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete', 'BatchDeleteNode'],
+    ['POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete', 'BatchDeleteNodes'],
     ['POST /v1/{project_id}/baremetalservers/action', 'RunBaremetalserverAction'],
     ['GET /v1.0/{project_id}/scaling_policies', 'ListScalingPolicies'],
     ['DELETE /v1/{project_id}/scaling_policies/{id}', 'DeleteScalingPolicy'],
     ['GET /', 'ListApiVersions'],
     ['GET /v3', 'ShowApiVersion'],
     ['GET /v2.0/{project_id}/status', 'ListStatus'],
+    // Owned words say whose: an owner instance comes first; the tags of all clusters are just tags.
+    ['POST /v1.1/{project_id}/clusters/{cluster_id}/tags', 'CreateClusterTag'],
+    ['DELETE /v1.1/{project_id}/clusters/{cluster_id}/tags/{key}', 'DeleteClusterTag'],
+    ['GET /v3/{project_id}/datastores/{datastore_name}/versions', 'ListDatastoreVersions'],
+    ['POST /v1/{project_id}/training-jobs/{job_id}/versions', 'CreateTrainingJobVersion'],
+    ['GET /v1.1/{project_id}/clusters/tags', 'ListTags'],
+    ['GET /v3/{project_id}/instances/{instance_id}/backups', 'ListBackups'],
+    // A named action on a whole collection acts on many; on an item, or `…/action`, on one.
+    ['POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete', 'BatchDeleteWorkers'],
+    ['POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete', 'DeleteSamples'],
+    ['POST /v1/{project_id}/clusters/{cluster_id}/restart', 'RestartCluster'],
+    ['GET /{api_version}', 'ShowApiVersion'],
   ];
   for (const [route, want] of cases)
     it(`${route} → ${want}`, () => {
@@ -31,9 +43,9 @@ describe('derivedOperationNames: the first name reads like the official ones', (
     });
 
   it('tells clashing routes apart by their parents, then by collection vs item, last by a digest', () => {
-    expect(derivedOperationNames('DELETE', '/v1/{p}/clusters/{c}/tags/{t}').slice(0, 2)).toEqual([
-      'DeleteTag',
-      'DeleteClusterTag',
+    expect(derivedOperationNames('DELETE', '/v1/{p}/clusters/{c}/listeners/{t}').slice(0, 2)).toEqual([
+      'DeleteListener',
+      'DeleteClusterListener',
     ]);
     const collection = derivedOperationNames('POST', '/v1.0/{p}/graphs/action');
     const item = derivedOperationNames('POST', '/v1.0/{p}/graphs/{g}/action');
