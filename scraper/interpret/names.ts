@@ -271,3 +271,64 @@ export function titleOperationName(stem: string, method: string, path: string): 
   if (first) words[0] = first === 'read' ? resourceVerb('GET', method === 'GET' && /\}$/.test(path)) : first;
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// API Explorer names that pages link in an older spelling. The current names are PascalCase words, acronyms
+// included (`CheckSql`), and read List/Show/Update where older ones read Query/Modify; a page written before the
+// rename links the old spelling, which the link then redirects. The rename is a rule, so the page's name is read
+// through it.
+
+/** `Items` stays; `Policy` → Policies, `Box` → Boxes, `Config` → Configs. */
+export function plural(word: string): string {
+  if (/s$/i.test(word)) return word;
+  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(x|ch|sh)$/i.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/**
+ * A linked name with its first letter raised (`queryEvents`) and a run of three or more capitals written as a word
+ * (`CheckSQL` → CheckSql; `APIGroup` → ApiGroup). Two capitals stay (`BindDevServerPublicIP` is a current name).
+ */
+function pascalName(name: string): string {
+  return (name[0]!.toUpperCase() + name.slice(1)).replace(
+    /([A-Z])([A-Z]{2,})(?=[A-Z][a-z]|[^A-Za-z]|$)/g,
+    (_, head: string, run: string) => head + run.toLowerCase(),
+  );
+}
+
+/**
+ * Old verbs → the current ones. `Modify…` → Update… (as 修改弹性伸缩组.md links ModifyScalingGroup). `Query…List`
+ * → List + plural (as 查询弹性伸缩配置列表.md QueryScalingConfigList → ListScalingConfigs, with a `By…` tail kept
+ * after the noun); `Query…` on GET → Show (as 查询弹性伸缩配置详情.md QueryScalingConfig → ShowScalingConfig), on
+ * another method a search → List + plural (as 查询资源实例.md `POST …/action` QueryResourceInstance, aom
+ * 查询事件告警信息.md `POST …/events` queryEvents).
+ */
+const LEGACY_VERBS: Record<string, string> = { Modify: 'Update' };
+
+/**
+ * A linked API Explorer name in the current spelling: PascalCase with acronyms as words (dli 检查SQL语法.md links
+ * CheckSQL), a lower-case first letter raised (aom 查询事件告警信息.md links queryEvents), old verbs renamed.
+ * A name that already reads the current way comes back unchanged.
+ */
+export function currentApiName(name: string, method: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) return name;
+  const words = pascalName(name).match(/[A-Z][a-z0-9]*/g)!;
+  const [first, ...rest] = words;
+  if (LEGACY_VERBS[first!]) return [LEGACY_VERBS[first!], ...rest].join('');
+  if (first !== 'Query' || !rest.length) return words.join('');
+  // A trailing version (`…ListV2`) stays last.
+  const version = /^V\d+$/.test(rest.at(-1)!) && rest.length > 1 ? rest.pop()! : '';
+  return queryName(rest, method) + version;
+}
+
+/** `Query` + these words in the current spelling (see LEGACY_VERBS). */
+function queryName(rest: string[], method: string): string {
+  const by = rest.indexOf('By');
+  const head = by > 0 ? rest.slice(0, by) : rest;
+  const tail = by > 0 ? rest.slice(by) : [];
+  const listed = head.length > 1 && head.at(-1) === 'List';
+  if (!listed && method === 'GET') return ['Show', ...rest].join('');
+  const noun = listed ? head.slice(0, -1) : head;
+  return ['List', ...noun.slice(0, -1), plural(noun.at(-1)!), ...tail].join('');
+}

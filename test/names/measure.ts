@@ -1,8 +1,9 @@
 // Names on the dev corpus: counter-numbered schema names and operationIds, and how many scraped operations that
 // match an API Explorer definition (by method + path) carry the definition's name, in two figures:
-// - linked: the operation's page links an API Explorer name (`…apiexplorer/doc?…&api=Name`). The scraper must keep
-//   that name (`keeps link`); whether it is the definition's name also depends on the page (an older page links an
-//   older name: `link = definition` counts those that agree).
+// - linked: the operation's page links an API Explorer name (`…apiexplorer/doc?…&api=Name`). Where the link is the
+//   definition's name the scraper must keep it (`lost` counts those it does not); an older page links an older
+//   spelling (`link = definition` counts the links that agree), which the scraper reads in the current spelling
+//   (`respelt` counts those that then agree).
 // - derived: no page of the operation links a name, so the name is derived from the page (title, file name, route).
 //
 //   npx tsx test/names/measure.ts [service ...] [--misses]
@@ -35,7 +36,8 @@ interface Figures {
   ops: number;
   numberedOps: number;
   linked: number;
-  linkedKept: number;
+  linkedLost: number;
+  linkedRespelt: number;
   linkedNamed: number;
   linkAgrees: number;
   derived: number;
@@ -47,7 +49,8 @@ const ZERO: Figures = {
   ops: 0,
   numberedOps: 0,
   linked: 0,
-  linkedKept: 0,
+  linkedLost: 0,
+  linkedRespelt: 0,
   linkedNamed: 0,
   linkAgrees: 0,
   derived: 0,
@@ -63,7 +66,7 @@ function line(label: string, f: Figures): string {
     `${label.padEnd(10)} schemas ${String(f.schemas).padStart(4)}  numbered ${String(f.numbered).padStart(3)}  ` +
     `ops ${String(f.ops).padStart(4)}  numbered ops ${String(f.numberedOps).padStart(2)}  ` +
     `operationId = definition ${named}/${matched} (${rate(named, matched)})  ` +
-    `linked ${f.linkedNamed}/${f.linked} (${rate(f.linkedNamed, f.linked)}; keeps link ${f.linkedKept}, link = definition ${f.linkAgrees})  ` +
+    `linked ${f.linkedNamed}/${f.linked} (${rate(f.linkedNamed, f.linked)}; link = definition ${f.linkAgrees}, lost ${f.linkedLost}, respelt ${f.linkedRespelt})  ` +
     `derived ${f.derivedNamed}/${f.derived} (${rate(f.derivedNamed, f.derived)})`
   );
 }
@@ -107,11 +110,12 @@ for (const s of services.filter((x) => !only.length || only.includes(x.service))
     if (link) {
       f.linked++;
       if (named) f.linkedNamed++;
-      if (op.name === link) f.linkedKept++;
       if (link === want) f.linkAgrees++;
+      if (link === want && !named) f.linkedLost++;
+      if (link !== want && named) f.linkedRespelt++;
       if (!named)
         misses.linked.push(
-          `${op.key}: ${op.name} (want ${want}; page links ${link}${op.name === link ? '' : ', LOST'}; ${page})`,
+          `${op.key}: ${op.name} (want ${want}; page links ${link}${link === want ? ', LOST' : ''}; ${page})`,
         );
     } else {
       f.derived++;

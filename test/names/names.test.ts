@@ -1,9 +1,16 @@
 // Operation names from routes and English page file names, API versions: [given, want] tables.
 
 import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { scrapeInputs, scrapeText } from '../../scraper/index.ts';
+import { buildService } from '../../scraper/interpret/service.ts';
+import type { ReportEntry } from '../../scraper/model.ts';
 import {
   apiVersionOf,
+  currentApiName,
   derivedOperationNames,
+  plural,
   singular,
   titleOperationName,
   versionTag,
@@ -52,6 +59,70 @@ describe('derivedOperationNames: the first name reads like the official ones', (
     expect(collection.slice(0, -1)).not.toEqual(item.slice(0, -1));
     expect(collection.at(-1)).toMatch(/^RunGraphsAction_[0-9a-f]{6}$/);
     expect(derivedOperationNames('GET', '/v1/x')).toEqual(derivedOperationNames('GET', '/v1/x'));
+  });
+});
+
+describe('currentApiName: a linked API Explorer name in the current spelling', () => {
+  const cases: [string, string, string][] = [
+    // Already current: unchanged, two-capital acronyms included.
+    ['UpdateRequestThrottlingPolicyV2', 'PUT', 'UpdateRequestThrottlingPolicyV2'],
+    ['BindDevServerPublicIP', 'POST', 'BindDevServerPublicIP'],
+    ['ListQueueUsers', 'GET', 'ListQueueUsers'],
+    ['Query', 'GET', 'Query'],
+    // Acronym runs and a lower-case first letter.
+    ['CheckSQL', 'POST', 'CheckSql'],
+    ['APIGroup', 'GET', 'ApiGroup'],
+    // Old verbs.
+    ['ModifyScalingGroup', 'PUT', 'UpdateScalingGroup'],
+    ['QueryScalingGroup', 'GET', 'ShowScalingGroup'],
+    ['QueryScalingConfigList', 'GET', 'ListScalingConfigs'],
+    ['QueryScalingPolicyList', 'GET', 'ListScalingPolicies'],
+    ['QueryScalingTagInfoListByTenantId', 'GET', 'ListScalingTagInfosByTenantId'],
+    ['QueryAllScalingPolicyListV2', 'GET', 'ListAllScalingPoliciesV2'],
+    ['QueryResourceInstance', 'POST', 'ListResourceInstances'],
+    ['queryEvents', 'POST', 'ListEvents'],
+    ['queryMetricItemsList', 'POST', 'ListMetricItems'],
+  ];
+  for (const [name, method, want] of cases)
+    it(`${method} ${name} → ${want}`, () => expect(currentApiName(name, method)).toBe(want));
+
+  const words: [string, string][] = [
+    ['Policy', 'Policies'],
+    ['Config', 'Configs'],
+    ['Items', 'Items'],
+    ['Box', 'Boxes'],
+    ['Key', 'Keys'],
+  ];
+  for (const [word, want] of words) it(`plural ${word} → ${want}`, () => expect(plural(word)).toBe(want));
+
+  it('names the as fixture pages by their links in the current spelling', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const { document } = await scrapeInputs([join(root, 'test/fixtures/zh-md/as')], { service: 'as', root });
+    const ids = Object.values((document as any).paths).flatMap((item: any) =>
+      Object.values(item).map((op: any) => op.operationId),
+    );
+    expect(ids.sort()).toEqual(['ListScalingConfigs', 'ShowScalingConfig', 'ShowScalingGroup', 'UpdateScalingGroup']);
+  });
+});
+
+describe('a route documented on a linking page and a page without a link', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  const file = join(root, 'test/fixtures/zh-md/as/查询弹性伸缩配置列表.md');
+  const ids = async (withoutLink: boolean) => {
+    const raw = await readFile(file, 'utf8');
+    const report: ReportEntry[] = [];
+    // The same real page, once as it is and once without its API Explorer line (as dli 新建Flink自定义作业.md
+    // documents the route of 新建Flink-Jar作业.md and links nothing).
+    const outcomes = [
+      ...scrapeText(raw, 'a/查询弹性伸缩配置列表.md', report).outcomes,
+      ...(withoutLink ? scrapeText(raw.replace(/^.*apiexplorer.*$/gm, ''), 'b/另一页.md', report).outcomes : []),
+    ];
+    return buildService('as', outcomes, () => {}).operations.map((op) => op.operationId);
+  };
+
+  it('takes the linked name: a page that gives no name does not compete', async () => {
+    expect(await ids(false)).toEqual(['ListScalingConfigs']);
+    expect(await ids(true)).toEqual(['ListScalingConfigs']);
   });
 });
 
