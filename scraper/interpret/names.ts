@@ -101,6 +101,18 @@ const ACTION_WORDS = new Set(
  */
 const OWNED_WORDS = new Set(['tags', 'versions', 'users', 'plans']);
 
+/**
+ * `…/clusters/{cluster_id}/eips/{eip_id}`: one existing resource under another. A POST there creates nothing, it
+ * associates the two (dws 集群绑定EIP.md AssociateEip, 集群绑定ELB.md AssociateElb).
+ */
+function nestedItem(segs: string[]): boolean {
+  const isParam = (seg: string | undefined) => seg !== undefined && seg.startsWith('{');
+  // A version and the project id (`/v1.1/{project_id}/autoscaling-policy/{id}`) are no owning resource.
+  const isResource = (seg: string | undefined) => seg !== undefined && !isParam(seg) && !/^v\d+(\.\d+)*$/i.test(seg);
+  const n = segs.length;
+  return n >= 4 && isParam(segs[n - 1]) && isResource(segs[n - 2]) && isParam(segs[n - 3]) && isResource(segs[n - 4]);
+}
+
 /** The verb of an operation that acts on a resource (its path does not end in an action word). */
 function resourceVerb(method: string, item: boolean): string {
   if (method === 'GET') return item ? 'Show' : 'List';
@@ -142,7 +154,9 @@ export function derivedOperationNames(method: string, path: string): string[] {
     ? last!.seg.toLowerCase() === 'action'
       ? 'Run'
       : segmentName(last!.seg, false)
-    : resourceVerb(method, item);
+    : method === 'POST' && nestedItem(segs)
+      ? 'Associate'
+      : resourceVerb(method, item);
   const suffix = isAction && last!.seg.toLowerCase() === 'action' ? 'Action' : '';
   if (!nouns.length) {
     // `GET /` lists the API versions, `GET /v3` shows one (how Huawei services document their version APIs).

@@ -42,6 +42,10 @@ describe('derivedOperationNames: the first name reads like the official ones', (
     ['POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete', 'DeleteSamples'],
     ['POST /v1/{project_id}/clusters/{cluster_id}/restart', 'RestartCluster'],
     ['GET /{api_version}', 'ShowApiVersion'],
+    // A POST on one resource under another associates them; under the project only, it creates.
+    ['POST /v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}', 'AssociateEip'],
+    ['POST /v1.1/{project_id}/autoscaling-policy/{cluster_id}', 'CreateAutoscalingPolicy'],
+    ['DELETE /v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}', 'DeleteEip'],
   ];
   for (const [route, want] of cases)
     it(`${route} → ${want}`, () => {
