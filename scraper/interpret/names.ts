@@ -210,8 +210,10 @@ const GERUNDS: Record<string, string> = {
   changing: 'Change',
   adding: 'Add',
   removing: 'Remove',
-  binding: 'Bind',
-  unbinding: 'Unbind',
+  // The official names say Associate/Disassociate for a binding (apig BindingaSignatureKey.md: AssociateSignatureKey,
+  // as its v2 page 绑定签名密钥.md links AssociateSignatureKeyV2; 解绑域名.md links DisassociateDomainV2).
+  binding: 'Associate',
+  unbinding: 'Disassociate',
   authorizing: 'Authorize',
   configuring: 'Configure',
   enabling: 'Enable',

@@ -142,6 +142,8 @@ describe('titleOperationName: English page file names', () => {
     ['DeletingRequestThrottlingPolicy', 'DELETE /x/{id}', 'DeleteRequestThrottlingPolicy'],
     ['ModifyingRequestThrottlingPolicy', 'PUT /x/{id}', 'UpdateRequestThrottlingPolicy'],
     ['UpdateQuota', 'PUT /x', 'UpdateQuota'],
+    ['BindingaSignatureKey', 'POST /x', 'AssociateSignatureKey'],
+    ['UnbindingaDomainName', 'DELETE /x/{id}', 'DisassociateDomainName'],
   ];
   for (const [stem, route, want] of cases)
     it(`${stem} → ${want}`, () => {
