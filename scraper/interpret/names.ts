@@ -314,7 +314,8 @@ function pascalName(name: string): string {
 }
 
 /**
- * Old verbs → the current ones. `Modify…` → Update… (as 修改弹性伸缩组.md links ModifyScalingGroup). `Query…List`
+ * Old verbs → the current ones. `Get…` on GET → Show… (mrs 查询单个作业信息.md anchors GetSingleJobExe, a read of
+ * one job: ShowSingleJobExe). `Modify…` → Update… (as 修改弹性伸缩组.md links ModifyScalingGroup). `Query…List`
  * → List + plural (as 查询弹性伸缩配置列表.md QueryScalingConfigList → ListScalingConfigs, with a `By…` tail kept
  * after the noun); `Query…` on GET → Show (as 查询弹性伸缩配置详情.md QueryScalingConfig → ShowScalingConfig), on
  * another method a search → List + plural (as 查询资源实例.md `POST …/action` QueryResourceInstance, aom
@@ -332,6 +333,7 @@ export function currentApiName(name: string, method: string): string {
   const words = pascalName(name).match(/[A-Z][a-z0-9]*/g)!;
   const [first, ...rest] = words;
   if (LEGACY_VERBS[first!]) return [LEGACY_VERBS[first!], ...rest].join('');
+  if (first === 'Get' && method === 'GET' && rest.length) return ['Show', ...rest].join('');
   if (first !== 'Query' || !rest.length) return words.join('');
   // A trailing version (`…ListV2`) stays last.
   const version = /^V\d+$/.test(rest.at(-1)!) && rest.length > 1 ? rest.pop()! : '';

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { scrapeInputs, scrapeText } from '../../scraper/index.ts';
 import { buildService } from '../../scraper/interpret/service.ts';
 import type { ReportEntry } from '../../scraper/model.ts';
+import { titleAnchorName } from '../../scraper/readers/title-anchor.ts';
 import {
   apiVersionOf,
   currentApiName,
@@ -86,6 +87,8 @@ describe('currentApiName: a linked API Explorer name in the current spelling', (
     ['QueryResourceInstance', 'POST', 'ListResourceInstances'],
     ['queryEvents', 'POST', 'ListEvents'],
     ['queryMetricItemsList', 'POST', 'ListMetricItems'],
+    ['GetSingleJobExe', 'GET', 'ShowSingleJobExe'],
+    ['GetToken', 'POST', 'GetToken'],
   ];
   for (const [name, method, want] of cases)
     it(`${method} ${name} → ${want}`, () => expect(currentApiName(name, method)).toBe(want));
@@ -106,6 +109,34 @@ describe('currentApiName: a linked API Explorer name in the current spelling', (
       Object.values(item).map((op: any) => op.operationId),
     );
     expect(ids.sort()).toEqual(['ListScalingConfigs', 'ShowScalingConfig', 'ShowScalingGroup', 'UpdateScalingGroup']);
+  });
+});
+
+describe('titleAnchorName: the API identifier a title anchor gives', () => {
+  const cases: [string, string | undefined][] = [
+    ['# 查询数据集详情<a name="DescDataset"></a>\n\n## 功能介绍', 'DescDataset'],
+    ['# 新增并执行作业<a name="SubmitJobV2"></a>', 'SubmitJobV2'],
+    ['# 删除服务<a name="modelarts_03_0089"></a>', undefined],
+    ['# 创建API分组<a name="ZH-CN_TOPIC_0000001081837255"></a>', undefined],
+    ['# 配置<a name="Config"></a>', undefined], // one word: no identifier of an API
+    ['## 功能介绍<a name="DescDataset"></a>', undefined], // not the title
+    ['正文 <a name="DescDataset"></a>', undefined],
+  ];
+  for (const [raw, want] of cases)
+    it(`${raw.split('\n')[0]} → ${want ?? '-'}`, () => expect(titleAnchorName(raw)).toBe(want));
+
+  it('names real pages by their title anchor, read in the current spelling', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const ids = async (dir: string) => {
+      const { document } = await scrapeInputs([join(root, dir)], { service: 'x', root });
+      return Object.values((document as any).paths)
+        .flatMap((item: any) => Object.values(item).map((op: any) => op.operationId))
+        .sort();
+    };
+    // GetAgencyMapping anchors a GET of one mapping: ShowAgencyMapping (the route alone says ListAgencyMapping).
+    expect(await ids('test/fixtures/zh-md/mrs')).toEqual(['ShowAgencyMapping']);
+    // A topic id names nothing: the route names 删除服务.md.
+    expect(await ids('test/fixtures/zh-md/modelarts')).toEqual(['DeleteSamples', 'DeleteService']);
   });
 });
 
