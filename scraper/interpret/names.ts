@@ -113,6 +113,11 @@ function nestedItem(segs: string[]): boolean {
   return n >= 4 && isParam(segs[n - 1]) && isResource(segs[n - 2]) && isParam(segs[n - 3]) && isResource(segs[n - 4]);
 }
 
+/** Whether the parameter at `i` is the project scope: the first segment, or right after the API version. */
+function isScope(segs: string[], i: number): boolean {
+  return i === 0 || /^v\d+(\.\d+)*$/i.test(segs[i - 1] ?? '');
+}
+
 /** The verb of an operation that acts on a resource (its path does not end in an action word). */
 function resourceVerb(method: string, item: boolean): string {
   if (method === 'GET') return item ? 'Show' : 'List';
@@ -143,9 +148,25 @@ export function derivedOperationNames(method: string, path: string): string[] {
     !item && method !== 'GET' && last !== undefined && literals.length > 1 && ACTION_WORDS.has(firstWord(last.seg));
   // The resource words: the action's own segment excluded; the last one singular unless a GET lists a collection.
   const nouns = isAction ? literals.slice(0, -1) : literals;
-  const collection = method === 'GET' && !item;
+  // A GET of one singular thing that belongs to an item (`instances/{id}/backups/policy`, `…/{id}/os-interface`) shows
+  // it (dds 查询自动备份策略.md ShowBackupPolicy; bms 查询裸金属服务器网卡信息.md ShowBaremetalServerInterfaceAttachments);
+  // a plural word, `…/list`, or a word under the project only lists.
+  const lastWord = (
+    last?.seg
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .at(-1) ?? ''
+  ).toLowerCase();
+  const oneThing =
+    method === 'GET' &&
+    !item &&
+    last !== undefined &&
+    !/s$/.test(lastWord) &&
+    lastWord !== 'list' &&
+    segs.some((seg, i) => isParam(seg) && !isScope(segs, i) && i < last.i);
+  const collection = method === 'GET' && !item && !oneThing;
   // A named action on a whole collection (`workers/batch-delete`, `samples/delete`) acts on many: plural as written
-  // (modelarts 批量删除标注团队成员.md BatchDeleteWorkers, 批量删除样本.md DeleteSamples); `…/action` stays singular.
+  // (modelarts 批量删除标注团队成员.md BatchDeleteWorkers, bms 裸金属服务器解绑弹性网卡.md …Nics); `…/action` stays singular.
   const onMany =
     isAction && last!.seg.toLowerCase() !== 'action' && nouns.length > 0 && nouns.at(-1)!.i === last!.i - 1;
   const nounName = (n: { seg: string; i: number }, isLast: boolean) =>
@@ -156,7 +177,7 @@ export function derivedOperationNames(method: string, path: string): string[] {
       : segmentName(last!.seg, false)
     : method === 'POST' && nestedItem(segs)
       ? 'Associate'
-      : resourceVerb(method, item);
+      : resourceVerb(method, item || oneThing);
   const suffix = isAction && last!.seg.toLowerCase() === 'action' ? 'Action' : '';
   if (!nouns.length) {
     // `GET /` lists the API versions, `GET /v3` shows one (how Huawei services document their version APIs).
@@ -186,8 +207,20 @@ export function derivedOperationNames(method: string, path: string): string[] {
     isParam(segs[lastSeg.i - 1]!)
       ? ownerSeg
       : undefined;
+  // Two words of one sub-resource (`clusters/{id}/workload/queues`, `instances/{id}/backups/policy`): the first
+  // qualifies the second (dws 删除资源池.md DeleteWorkloadQueue, dds 设置自动备份策略.md …BackupPolicy). Under the
+  // project only (`{project_id}/graphs/backups`, `{project_id}/cloud-phone/phones`) the first word is a namespace.
+  const compound =
+    !owner &&
+    ownerSeg &&
+    ownerSeg.i === lastSeg.i - 1 &&
+    isParam(segs[ownerSeg.i - 1] ?? '') &&
+    !isScope(segs, ownerSeg.i - 1)
+      ? ownerSeg
+      : undefined;
+  const qualifier = owner ?? compound;
   const names = [
-    `${verb}${owner ? segmentName(owner.seg, true) : ''}${lastNoun}${suffix}`,
+    `${verb}${qualifier ? segmentName(qualifier.seg, true) : ''}${lastNoun}${suffix}`,
     parent ? `${verb}${nounName(parent, false)}${lastNoun}${suffix}` : '',
     `${verb}${nouns
       .slice(0, -1)

@@ -40,9 +40,18 @@ describe('derivedOperationNames: the first name reads like the official ones', (
     ['GET /v3/{project_id}/instances/{instance_id}/backups', 'ListBackups'],
     // A named action on a whole collection acts on many; on an item, or `…/action`, on one.
     ['POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete', 'BatchDeleteWorkers'],
-    ['POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete', 'DeleteSamples'],
     ['POST /v1/{project_id}/clusters/{cluster_id}/restart', 'RestartCluster'],
     ['GET /{api_version}', 'ShowApiVersion'],
+    // Two words of one sub-resource: the first qualifies the second; under the project it is a namespace.
+    ['DELETE /v2/{project_id}/clusters/{cluster_id}/workload/queues', 'DeleteWorkloadQueue'],
+    ['GET /v1.0/{project_id}/clusters/{cluster_id}/snapshots/statistics', 'ListSnapshotStatistics'],
+    ['GET /v1.0/{project_id}/graphs/backups', 'ListBackups'],
+    ['GET /v3/{project_id}/elb/listeners', 'ListListeners'],
+    // One singular thing of an item is shown; a plural, `…/list` or a project-level word is listed.
+    ['GET /v3/{project_id}/instances/{instance_id}/backups/policy', 'ShowBackupPolicy'],
+    ['GET /v1/{project_id}/baremetalservers/{server_id}/os-interface', 'ShowOsInterface'],
+    ['GET /v1.0/{project_id}/dms/disk', 'ListDisk'],
+    ['GET /v2/{project_id}/clusters/{cluster_id}/job-executions', 'ListJobExecutions'],
     // A POST on one resource under another associates them; under the project only, it creates.
     ['POST /v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}', 'AssociateEip'],
     ['POST /v1.1/{project_id}/autoscaling-policy/{cluster_id}', 'CreateAutoscalingPolicy'],
