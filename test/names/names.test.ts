@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { explainFile } from '../../scraper/explain.ts';
 import { scrapeInputs, scrapeText } from '../../scraper/index.ts';
 import { buildService } from '../../scraper/interpret/service.ts';
 import type { ReportEntry } from '../../scraper/model.ts';
@@ -144,6 +145,10 @@ describe('titleAnchorName: the API identifier a title anchor gives', () => {
     };
     // GetAgencyMapping anchors a GET of one mapping: ShowAgencyMapping (the route alone says ListAgencyMapping).
     expect(await ids('test/fixtures/zh-md/mrs')).toEqual(['ShowAgencyMapping']);
+    // --explain says where the name came from.
+    expect(await explainFile(join(root, 'test/fixtures/zh-md/mrs/查询用户（组）与IAM委托的映射关系.md'))).toContain(
+      '(title anchor GetAgencyMapping)',
+    );
     // A topic id names nothing: the route names 删除服务.md.
     expect(await ids('test/fixtures/zh-md/modelarts')).toEqual(['DeleteSamples', 'DeleteService']);
   });
