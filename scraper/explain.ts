@@ -28,7 +28,7 @@ export async function explainFile(file: string, others: DocPage[] = []): Promise
   for (const page of pages) {
     out.push(
       '',
-      `page ${page.part ? `${page.part} ` : ''}'${page.title}'${page.apiName ? ` (API ${page.apiName})` : ''}`,
+      `page ${page.part ? `${page.part} ` : ''}'${page.title}'${page.apiName ? ` (API ${page.apiName})` : ''}${page.titleName ? ` (title anchor ${page.titleName})` : ''}`,
     );
     for (const section of page.sections) {
       out.push(

@@ -107,6 +107,8 @@ export interface DocPage {
   title: string;
   /** API Explorer name (`UpdateRequestThrottlingPolicyV2`) when the page carries one. */
   apiName?: string;
+  /** The API identifier the page's title anchor gives (`DescDataset`), when it gives one (readers/title-anchor.ts). */
+  titleName?: string;
   /** Sub-part of the file this page came from (flat aggregation pages: the bullet numbers). */
   part?: string;
   sections: DocSection[];

@@ -91,6 +91,33 @@ const ACTION_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Resource words that belong to any resource, so the official names say whose they are: the owner (the literal
+ * segment before the owner's `{id}`) comes first. `clusters/{id}/tags` → CreateClusterTag (mrs
+ * 给指定集群添加标签.md; dds 查询资源标签.md ListInstanceTags), `datastores/{name}/versions` → ListDatastoreVersions
+ * (dds 查询数据库版本信息.md), `training-jobs/{id}/versions` → CreateTrainingJobVersion (modelarts 创建训练作业版本.md),
+ * `queues/{name}/users` → ListQueueUsers (dli 查看队列的使用者.md), `queues/{name}/plans` → CreateQueuePlan (dli
+ * 创建队列定时扩缩容计划.md).
+ */
+const OWNED_WORDS = new Set(['tags', 'versions', 'users', 'plans']);
+
+/**
+ * `…/clusters/{cluster_id}/eips/{eip_id}`: one existing resource under another. A POST there creates nothing, it
+ * associates the two (dws 集群绑定EIP.md AssociateEip, 集群绑定ELB.md AssociateElb).
+ */
+function nestedItem(segs: string[]): boolean {
+  const isParam = (seg: string | undefined) => seg !== undefined && seg.startsWith('{');
+  // A version and the project id (`/v1.1/{project_id}/autoscaling-policy/{id}`) are no owning resource.
+  const isResource = (seg: string | undefined) => seg !== undefined && !isParam(seg) && !/^v\d+(\.\d+)*$/i.test(seg);
+  const n = segs.length;
+  return n >= 4 && isParam(segs[n - 1]) && isResource(segs[n - 2]) && isParam(segs[n - 3]) && isResource(segs[n - 4]);
+}
+
+/** Whether the parameter at `i` is the project scope: the first segment, or right after the API version. */
+function isScope(segs: string[], i: number): boolean {
+  return i === 0 || /^v\d+(\.\d+)*$/i.test(segs[i - 1] ?? '');
+}
+
 /** The verb of an operation that acts on a resource (its path does not end in an action word). */
 function resourceVerb(method: string, item: boolean): string {
   if (method === 'GET') return item ? 'Show' : 'List';
@@ -104,8 +131,8 @@ function resourceVerb(method: string, item: boolean): string {
 /**
  * Names for an operation from its method and path, one per level (a level may repeat the one before); a clash
  * within one API version moves every operation of the clash to its next level. `GET /v3/{p}/elb/listeners` → ListListeners, ElbListeners…;
- * `DELETE /v1/{p}/clusters/{c}/tags/{t}` → DeleteTag, DeleteClusterTag, DeleteClustersTag;
- * `POST /v1/{p}/servers/action` → RunServerAction; `POST …/nodes/batch-delete` → BatchDeleteNode.
+ * `DELETE /v1/{p}/clusters/{c}/listeners/{l}` → DeleteListener, DeleteClusterListener, DeleteClustersListener;
+ * `POST /v1/{p}/servers/action` → RunServerAction; `POST …/nodes/batch-delete` → BatchDeleteNodes.
  * The last name carries a digest of method + path, so it is unique for a route.
  */
 export function derivedOperationNames(method: string, path: string): string[] {
@@ -121,22 +148,46 @@ export function derivedOperationNames(method: string, path: string): string[] {
     !item && method !== 'GET' && last !== undefined && literals.length > 1 && ACTION_WORDS.has(firstWord(last.seg));
   // The resource words: the action's own segment excluded; the last one singular unless a GET lists a collection.
   const nouns = isAction ? literals.slice(0, -1) : literals;
-  const collection = method === 'GET' && !item;
+  // A GET of one singular thing that belongs to an item (`instances/{id}/backups/policy`, `…/{id}/os-interface`) shows
+  // it (dds 查询自动备份策略.md ShowBackupPolicy; bms 查询裸金属服务器网卡信息.md ShowBaremetalServerInterfaceAttachments);
+  // a plural word, `…/list`, or a word under the project only lists.
+  const lastWord = (
+    last?.seg
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .at(-1) ?? ''
+  ).toLowerCase();
+  const oneThing =
+    method === 'GET' &&
+    !item &&
+    last !== undefined &&
+    !/s$/.test(lastWord) &&
+    lastWord !== 'list' &&
+    segs.some((seg, i) => isParam(seg) && !isScope(segs, i) && i < last.i);
+  const collection = method === 'GET' && !item && !oneThing;
+  // A named action on a whole collection (`workers/batch-delete`, `samples/delete`) acts on many: plural as written
+  // (modelarts 批量删除标注团队成员.md BatchDeleteWorkers, bms 裸金属服务器解绑弹性网卡.md …Nics); `…/action` stays singular.
+  const onMany =
+    isAction && last!.seg.toLowerCase() !== 'action' && nouns.length > 0 && nouns.at(-1)!.i === last!.i - 1;
   const nounName = (n: { seg: string; i: number }, isLast: boolean) =>
-    segmentName(n.seg, isLast ? !collection || isAction : isParam(segs[n.i + 1] ?? ''));
+    segmentName(n.seg, isLast ? (!collection || isAction) && !onMany : isParam(segs[n.i + 1] ?? ''));
   const verb = isAction
     ? last!.seg.toLowerCase() === 'action'
       ? 'Run'
       : segmentName(last!.seg, false)
-    : resourceVerb(method, item);
+    : method === 'POST' && nestedItem(segs)
+      ? 'Associate'
+      : resourceVerb(method, item || oneThing);
   const suffix = isAction && last!.seg.toLowerCase() === 'action' ? 'Action' : '';
   if (!nouns.length) {
     // `GET /` lists the API versions, `GET /v3` shows one (how Huawei services document their version APIs).
-    const name = segs.some(isParam)
-      ? `${verb}Resource`
-      : !segs.length
-        ? `${verb}ApiVersions`
-        : `${method === 'GET' ? 'Show' : verb}ApiVersion`;
+    // `GET /{api_version}` shows one version, as `GET /v3` does (as 查询指定API版本信息.md).
+    const name =
+      segs.some(isParam) && method !== 'GET'
+        ? `${verb}Resource`
+        : !segs.length
+          ? `${verb}ApiVersions`
+          : `${method === 'GET' ? 'Show' : verb}ApiVersion`;
     return [name, `${name}_${shortHash(`${method} ${path}`)}`];
   }
   const lastNoun = nounName(nouns.at(-1)!, true);
@@ -145,8 +196,31 @@ export function derivedOperationNames(method: string, path: string): string[] {
     .slice(0, -1)
     .reverse()
     .find((n) => isParam(segs[n.i + 1] ?? ''));
+  // An owned word (`tags`, `versions`) says whose first: the literal before it, singular (`clusters/{id}/tags`).
+  const lastSeg = nouns.at(-1)!;
+  // Only an owner instance (`clusters/{id}/tags`): `clusters/tags` are the tags of all clusters (mrs 查询标签列表.md).
+  const ownerSeg = nouns.at(-2);
+  const owner =
+    OWNED_WORDS.has(lastSeg.seg.toLowerCase()) &&
+    ownerSeg &&
+    ownerSeg.i === lastSeg.i - 2 &&
+    isParam(segs[lastSeg.i - 1]!)
+      ? ownerSeg
+      : undefined;
+  // Two words of one sub-resource (`clusters/{id}/workload/queues`, `instances/{id}/backups/policy`): the first
+  // qualifies the second (dws 删除资源池.md DeleteWorkloadQueue, dds 设置自动备份策略.md …BackupPolicy). Under the
+  // project only (`{project_id}/graphs/backups`, `{project_id}/cloud-phone/phones`) the first word is a namespace.
+  const compound =
+    !owner &&
+    ownerSeg &&
+    ownerSeg.i === lastSeg.i - 1 &&
+    isParam(segs[ownerSeg.i - 1] ?? '') &&
+    !isScope(segs, ownerSeg.i - 1)
+      ? ownerSeg
+      : undefined;
+  const qualifier = owner ?? compound;
   const names = [
-    `${verb}${lastNoun}${suffix}`,
+    `${verb}${qualifier ? segmentName(qualifier.seg, true) : ''}${lastNoun}${suffix}`,
     parent ? `${verb}${nounName(parent, false)}${lastNoun}${suffix}` : '',
     `${verb}${nouns
       .slice(0, -1)
@@ -169,8 +243,10 @@ const GERUNDS: Record<string, string> = {
   changing: 'Change',
   adding: 'Add',
   removing: 'Remove',
-  binding: 'Bind',
-  unbinding: 'Unbind',
+  // The official names say Associate/Disassociate for a binding (apig BindingaSignatureKey.md: AssociateSignatureKey,
+  // as its v2 page 绑定签名密钥.md links AssociateSignatureKeyV2; 解绑域名.md links DisassociateDomainV2).
+  binding: 'Associate',
+  unbinding: 'Disassociate',
   authorizing: 'Authorize',
   configuring: 'Configure',
   enabling: 'Enable',
@@ -243,4 +319,67 @@ export function titleOperationName(stem: string, method: string, path: string): 
   const first = GERUNDS[words[0]?.toLowerCase() ?? ''];
   if (first) words[0] = first === 'read' ? resourceVerb('GET', method === 'GET' && /\}$/.test(path)) : first;
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// API Explorer names that pages link in an older spelling. The current names are PascalCase words, acronyms
+// included (`CheckSql`), and read List/Show/Update where older ones read Query/Modify; a page written before the
+// rename links the old spelling, which the link then redirects. The rename is a rule, so the page's name is read
+// through it.
+
+/** `Items` stays; `Policy` → Policies, `Box` → Boxes, `Config` → Configs. */
+export function plural(word: string): string {
+  if (/s$/i.test(word)) return word;
+  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(x|ch|sh)$/i.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/**
+ * A linked name with its first letter raised (`queryEvents`) and a run of three or more capitals written as a word
+ * (`CheckSQL` → CheckSql; `APIGroup` → ApiGroup). Two capitals stay (`BindDevServerPublicIP` is a current name).
+ */
+function pascalName(name: string): string {
+  return (name[0]!.toUpperCase() + name.slice(1)).replace(
+    /([A-Z])([A-Z]{2,})(?=[A-Z][a-z]|[^A-Za-z]|$)/g,
+    (_, head: string, run: string) => head + run.toLowerCase(),
+  );
+}
+
+/**
+ * Old verbs → the current ones. `Get…` on GET → Show… (mrs 查询单个作业信息.md anchors GetSingleJobExe, a read of
+ * one job: ShowSingleJobExe). `Modify…` → Update… (as 修改弹性伸缩组.md links ModifyScalingGroup). `Query…List`
+ * → List + plural (as 查询弹性伸缩配置列表.md QueryScalingConfigList → ListScalingConfigs, with a `By…` tail kept
+ * after the noun); `Query…` on GET → Show (as 查询弹性伸缩配置详情.md QueryScalingConfig → ShowScalingConfig), on
+ * another method a search → List + plural (as 查询资源实例.md `POST …/action` QueryResourceInstance, aom
+ * 查询事件告警信息.md `POST …/events` queryEvents).
+ */
+const LEGACY_VERBS: Record<string, string> = { Modify: 'Update' };
+
+/**
+ * A linked API Explorer name in the current spelling: PascalCase with acronyms as words (dli 检查SQL语法.md links
+ * CheckSQL), a lower-case first letter raised (aom 查询事件告警信息.md links queryEvents), old verbs renamed.
+ * A name that already reads the current way comes back unchanged.
+ */
+export function currentApiName(name: string, method: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) return name;
+  const words = pascalName(name).match(/[A-Z][a-z0-9]*/g)!;
+  const [first, ...rest] = words;
+  if (LEGACY_VERBS[first!]) return [LEGACY_VERBS[first!], ...rest].join('');
+  if (first === 'Get' && method === 'GET' && rest.length) return ['Show', ...rest].join('');
+  if (first !== 'Query' || !rest.length) return words.join('');
+  // A trailing version (`…ListV2`) stays last.
+  const version = /^V\d+$/.test(rest.at(-1)!) && rest.length > 1 ? rest.pop()! : '';
+  return queryName(rest, method) + version;
+}
+
+/** `Query` + these words in the current spelling (see LEGACY_VERBS). */
+function queryName(rest: string[], method: string): string {
+  const by = rest.indexOf('By');
+  const head = by > 0 ? rest.slice(0, by) : rest;
+  const tail = by > 0 ? rest.slice(by) : [];
+  const listed = head.length > 1 && head.at(-1) === 'List';
+  if (!listed && method === 'GET') return ['Show', ...rest].join('');
+  const noun = listed ? head.slice(0, -1) : head;
+  return ['List', ...noun.slice(0, -1), plural(noun.at(-1)!), ...tail].join('');
 }

@@ -175,7 +175,7 @@ function fileOperationName(file: string): string | undefined {
 }
 
 export function operation(ctx: PageContext, mp: MethodPath): OperationModel {
-  const operationId = ctx.page.apiName ?? fileOperationName(ctx.page.file) ?? '';
+  const operationId = ctx.page.apiName ?? ctx.page.titleName ?? fileOperationName(ctx.page.file) ?? '';
   const base = operationId || pascal(`${mp.method.toLowerCase()} ${mp.path.replace(/\{[^}]+\}/g, '')}`);
   const op: OperationModel = {
     operationId,

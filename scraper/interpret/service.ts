@@ -30,6 +30,7 @@ import {
   shortHash,
   sortBy,
   titleOperationName,
+  currentApiName,
   versionTag,
 } from './names.ts';
 import type { PageResult } from './page.ts';
@@ -120,7 +121,8 @@ function least(names: string[]): string {
 export function pageOperationName(op: OperationModel): string {
   const stem = fileStem(op.source.file);
   if (op.operationId && op.operationId === stem) return titleOperationName(stem, op.method, op.path);
-  return op.operationId || derivedOperationNames(op.method, op.path)[0]!;
+  if (op.operationId) return currentApiName(op.operationId, op.method);
+  return derivedOperationNames(op.method, op.path)[0]!;
 }
 
 /** What page.ts named the page's bodies after (`${base}RequestBody`, `${base}Response404`). */
@@ -414,16 +416,23 @@ export function buildService(
   ordered.forEach((page, index) => {
     if (page.operation) {
       const op = page.operation;
-      const ownName = pageOperationName(op);
+      // Only a name the page gives (API Explorer link, English file name) competes: a page that gives none leaves
+      // the route to the pages that do (dli 新建Flink-Jar作业.md links CreateFlinkJar, 新建Flink自定义作业.md
+      // documents the same route and links nothing).
+      const ownName = op.operationId ? pageOperationName(op) : undefined;
       mapOperationTypes(op, globalName(index));
       unifyPathParams(op, canonicalPaths, (reason) => report({ file: page.file, reason, severity: 'info' }));
       const route = `${op.method} ${pathTemplate(op.path)}`;
       const earlier = byRoute.get(route);
       if (earlier) {
         mergeOperation(earlier.op, op, page.file, route, report);
-        earlier.names.add(ownName);
+        if (ownName) earlier.names.add(ownName);
       } else {
-        byRoute.set(route, { op, names: new Set([ownName]), ...(pins.has(route) ? { pinned: pins.get(route)! } : {}) });
+        byRoute.set(route, {
+          op,
+          names: new Set(ownName ? [ownName] : []),
+          ...(pins.has(route) ? { pinned: pins.get(route)! } : {}),
+        });
         operations.push(op);
       }
     }
@@ -615,7 +624,9 @@ function assignOperationNames(
   for (const r of routes) {
     const name = plain.get(r)!;
     const others = [...(wantedBy.get(name.toLowerCase()) ?? [])].filter((v) => v !== versionOf(r));
-    ids.set(r, others.length ? `${name}${versionOf(r) ? versionTag(versionOf(r)) : 'Unversioned'}` : name);
+    const tag = versionOf(r) ? versionTag(versionOf(r)) : 'Unversioned';
+    // A name that already ends in its own version (`QueryScalingActivityLogV2` on a /v2/ path) is not tagged twice.
+    ids.set(r, others.length && !name.endsWith(tag) ? `${name}${tag}` : name);
   }
   // Last resort (two pinned names in one version, or a qualified name another operation already has): the route's digest.
   const counts = new Map<string, number>();

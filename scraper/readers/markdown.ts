@@ -15,6 +15,7 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import type { DocCell, DocLink, DocRow, DocTable, Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
+import { titleAnchorName } from './title-anchor.ts';
 import {
   blockText,
   decodeEntitiesLeft,
@@ -482,6 +483,8 @@ export const markdownReader: Reader = {
     return headings ? (tables || captions ? 0.9 : 0.6) : tables && captions ? 0.7 : 0;
   },
   read(text, file, report) {
-    return [assemblePage(markdownBlocks(text, report), file, 'zh-md', apiNameOf(text))];
+    const page = assemblePage(markdownBlocks(text, report), file, 'zh-md', apiNameOf(text));
+    const titleName = titleAnchorName(text);
+    return [titleName ? { ...page, titleName } : page];
   },
 };

@@ -8,7 +8,7 @@ import { throttleDefinition, throttleSpec } from './fixtures.ts';
 import { compareOp, isDrift, leafName, mentionsName, scores } from './metrics.ts';
 import type { NormField } from './model.ts';
 import { pageRows } from './page-rows.ts';
-import { pageShowsOp, pageText } from './pages.ts';
+import { linkedApiName, pageShowsOp, pageText } from './pages.ts';
 import { joinBasePath, normalisePath, opKey } from './paths.ts';
 import { explorerOps, openApiOps } from './sides.ts';
 
@@ -355,6 +355,36 @@ describe('service evaluation', () => {
     expect(table).toMatch(/^  apig .*$/m);
     expect(table).toMatch(/^  mean .*$/m);
     expect(constraintTable([result]).at(-1)).toMatch(/^  overall +1\.00\/1\.00 +1\.00\/1\.00 +1\.00\/0\.83 /); // enum, length, range
+  });
+
+  it('splits the operationId match: pages that link an API Explorer name, and the others', () => {
+    const spec = throttleSpec() as { paths: Record<string, { put: { operationId: string } }> };
+    spec.paths['/v2/{project_id}/apigw/throttles/{throttle_id}/']!.put.operationId = 'UpdateThrottle';
+    const evaluate = (link: string) =>
+      evaluateService({
+        service: 'apig',
+        definitions: explorerOps(throttleDefinition()),
+        specOps: openApiOps(spec),
+        pages: [pageText('修改流控策略.md', `${uri()}\n${link}\nname api_call_limits time_unit tags id rules`)],
+      });
+    const explorer = (api: string) =>
+      `您可以在[API Explorer](https://apiexplorer.developer.huaweicloud.com/apiexplorer/doc?product=APIG&api=${api})中调试该接口。`;
+    // The page links the definition's name and the spec lost it: a linked miss.
+    const linked = evaluate(explorer('UpdateRequestThrottlingPolicyV2'));
+    expect(summarise(linked)).toMatchObject({ opIdMatch: 0, opIdMatchLinked: 0 });
+    expect(summarise(linked).opIdMatchDerived).toBeNaN();
+    expect(opIdMisses(linked, 'linked')).toEqual(['UpdateRequestThrottlingPolicyV2 ≠ UpdateThrottle']);
+    expect(opIdMisses(linked, 'derived')).toEqual([]);
+    // An older page links an older name: said next to the miss.
+    expect(opIdMisses(evaluate(explorer('UpdateThrottle')), 'linked')).toEqual([
+      'UpdateRequestThrottlingPolicyV2 ≠ UpdateThrottle (page links UpdateThrottle)',
+    ]);
+    // No link: a derived miss.
+    const derived = evaluate('');
+    expect(summarise(derived).opIdMatchLinked).toBeNaN();
+    expect(opIdMisses(derived, 'derived')).toHaveLength(1);
+    expect(linkedApiName(explorer('ShowDetailsOfAppV2'))).toBe('ShowDetailsOfAppV2');
+    expect(linkedApiName('[x](https://support.huaweicloud.com/api-apig/x.html?api=Nope)')).toBeUndefined();
   });
 
   it('counts an operation missing from the spec against op recall, and one without a page not at all', () => {

@@ -84,10 +84,16 @@ export function evaluateService(input: ServiceInput): ServiceResult {
       continue;
     }
     const named = pageNamedBySpec(input.pages, scraped.source);
-    const pageSet = named && !pages.includes(named) ? [...pages, named] : pages;
-    comparisons.push(
-      compareOp(definition, scraped, pageSet.map((p) => p.text).join('\n'), mergeRows(pageSet.map((p) => p.rows))),
+    const pageSet = named ? [named, ...pages.filter((p) => p !== named)] : pages;
+    const comparison = compareOp(
+      definition,
+      scraped,
+      pageSet.map((p) => p.text).join('\n'),
+      mergeRows(pageSet.map((p) => p.rows)),
     );
+    // The spec's own page first: the name it links is the one the scraper had in front of it.
+    const linkedName = pageSet.find((p) => p.linkedName)?.linkedName;
+    comparisons.push(linkedName ? { ...comparison, linkedName } : comparison);
   }
   let params = ZERO_COUNTS;
   let fields = ZERO_COUNTS;
@@ -156,6 +162,10 @@ export interface ServiceSummary {
   constraintRecall: number;
   /** Matched operations whose scraped operationId equals the definition's. */
   opIdMatch: number;
+  /** The same over operations whose page links an API Explorer name (NaN: none does). */
+  opIdMatchLinked: number;
+  /** The same over operations whose page links no name, so the scraper derives one (NaN: none). */
+  opIdMatchDerived: number;
 }
 
 /** Precision and recall of constraint counts (drift already left out); an empty side scores 1. */
@@ -175,9 +185,32 @@ function kindFigures(
   return out as Pick<ServiceSummary, `${ConstraintKind}Precision` | `${ConstraintKind}Recall`>;
 }
 
-/** Operations whose scraped operationId differs from the definition's: `definition ≠ spec`. */
-export function opIdMisses(result: ServiceResult): string[] {
-  return result.comparisons.filter((c) => c.specName !== c.name).map((c) => `${c.name} ≠ ${c.specName || '-'}`);
+/** How a matched operation got its name: its page links an API Explorer name, or the scraper derives one. */
+export type NameOrigin = 'linked' | 'derived';
+
+function originOf(comparison: OpComparison): NameOrigin {
+  return comparison.linkedName ? 'linked' : 'derived';
+}
+
+/** Operations whose scraped operationId differs from the definition's: `definition ≠ spec` (of one origin or all). */
+export function opIdMisses(result: ServiceResult, origin?: NameOrigin): string[] {
+  return result.comparisons
+    .filter((c) => c.specName !== c.name && (!origin || originOf(c) === origin))
+    .map(
+      (c) =>
+        `${c.name} ≠ ${c.specName || '-'}${c.linkedName && c.linkedName !== c.name ? ` (page links ${c.linkedName})` : ''}`,
+    );
+}
+
+/** Matched operations of one origin (or all), and how many of them carry the definition's name. */
+export function opIdCounts(result: ServiceResult, origin?: NameOrigin): { matched: number; named: number } {
+  const matched = result.comparisons.filter((c) => !origin || originOf(c) === origin).length;
+  return { matched, named: matched - opIdMisses(result, origin).length };
+}
+
+function opIdRate(result: ServiceResult, origin?: NameOrigin, empty = 1): number {
+  const { matched, named } = opIdCounts(result, origin);
+  return matched === 0 ? empty : named / matched;
 }
 
 export function summarise(result: ServiceResult): ServiceSummary {
@@ -199,7 +232,9 @@ export function summarise(result: ServiceResult): ServiceSummary {
     ...kindFigures(result.constraints),
     constraintPrecision: kindScores(sumKinds(result.constraints)).precision,
     constraintRecall: kindScores(sumKinds(result.constraints)).recall,
-    opIdMatch: result.comparisons.length === 0 ? 1 : 1 - opIdMisses(result).length / result.comparisons.length,
+    opIdMatch: opIdRate(result),
+    opIdMatchLinked: opIdRate(result, 'linked', NaN),
+    opIdMatchDerived: opIdRate(result, 'derived', NaN),
   };
 }
 

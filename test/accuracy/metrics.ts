@@ -215,6 +215,8 @@ export interface OpComparison {
   name: string;
   /** The scraped operation's operationId. */
   specName: string;
+  /** The API Explorer name a page of the operation links (set by evaluate.ts; absent: the scraper derives one). */
+  linkedName?: string;
   definitionSource?: string;
   specSource?: string;
   /**

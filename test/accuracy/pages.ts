@@ -17,13 +17,35 @@ export interface PageText {
   isOperationPage: boolean;
   /** What the page's table rows say about each field name (see page-rows.ts). */
   rows: PageRows;
+  /** The API Explorer name the page links (`…apiexplorer/doc?product=X&api=Name`), if it links one. */
+  linkedName?: string;
+}
+
+/**
+ * The API Explorer name a raw page links: read here independently of the scraper's reader, so the judge of
+ * "a linking page keeps its name" does not share the code it judges.
+ */
+export function linkedApiName(raw: string): string | undefined {
+  for (const link of raw.matchAll(/apiexplorer\/[^\s)"'<>]{0,500}/gi)) {
+    const name = /[?&]api=([A-Za-z][A-Za-z0-9_]*)/.exec(link[0])?.[1];
+    if (name) return name;
+  }
+  return undefined;
 }
 
 export function pageText(file: string, raw: string): PageText {
   const text = plainText(raw).replace(/[ \t]+/g, ' ');
   // `{` + a name without spaces or slashes + `}` is a path parameter; JSON examples span spaces and are untouched.
   const pathText = text.replace(/\{[^{}/\s"]*\}/g, '{}');
-  return { file, text, pathText, isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw), rows: pageRows(raw) };
+  const linkedName = linkedApiName(raw);
+  return {
+    file,
+    text,
+    pathText,
+    isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw),
+    rows: pageRows(raw),
+    ...(linkedName ? { linkedName } : {}),
+  };
 }
 
 /** Every `*.md` under `dir`, sorted, skipping nothing: overview pages simply never match an operation. */

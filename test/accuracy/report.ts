@@ -3,7 +3,15 @@
 import type { BarOutcome } from './bars.ts';
 import type { TextFormsResult } from './components.ts';
 import { CONSTRAINT_KINDS, sumKinds, type KindCounts } from './constraint-kinds.ts';
-import { baseName, kindScores, opIdMisses, summarise, worstOperations, type ServiceResult } from './evaluate.ts';
+import {
+  baseName,
+  kindScores,
+  opIdCounts,
+  opIdMisses,
+  summarise,
+  worstOperations,
+  type ServiceResult,
+} from './evaluate.ts';
 import {
   addCounts,
   agreementRate,
@@ -96,13 +104,20 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     const counts = kind === 'all kinds' ? sumKinds(result.constraints) : result.constraints.byKind[kind];
     lines.push(kindLine(`constraints: ${kind}`, counts));
   }
-  const misses = opIdMisses(result);
-  const matched = result.comparisons.length;
+  const all = opIdCounts(result);
   lines.push(
-    `  ${'operationId match'.padEnd(22)} ${percent(summary.opIdMatch).padStart(7)}   (${matched - misses.length}/${matched})`,
+    `  ${'operationId match'.padEnd(22)} ${percent(summary.opIdMatch).padStart(7)}   (${all.named}/${all.matched})`,
   );
-  if (worstCount > 0 && misses.length > 0)
-    lines.push(`    misses, definition ≠ spec (${misses.length}): ${truncatedList(misses, worstCount)}`);
+  // Two figures: a page that links an API Explorer name must keep it; the others carry a derived name.
+  for (const origin of ['linked', 'derived'] as const) {
+    const { matched, named } = opIdCounts(result, origin);
+    if (matched === 0) continue;
+    const label = origin === 'linked' ? 'page links a name' : 'name derived';
+    lines.push(`    ${label.padEnd(20)} ${percent(named / matched).padStart(7)}   (${named}/${matched})`);
+    const misses = opIdMisses(result, origin);
+    if (worstCount > 0 && misses.length > 0)
+      lines.push(`      misses, definition ≠ spec (${misses.length}): ${truncatedList(misses, worstCount)}`);
+  }
   lines.push(
     `  ${'thin operations'.padEnd(22)} ${result.thinOperations === undefined ? 'not reported by the scraper' : String(result.thinOperations)}`,
   );
@@ -252,6 +267,8 @@ const SUMMARY_COLUMNS: SummaryColumn[] = [
   { heading: 'enum P', value: (r) => summarise(r).enumPrecision, kind: 'rate' },
   { heading: 'constr R', value: (r) => summarise(r).constraintRecall, kind: 'rate' },
   { heading: 'opId', value: (r) => summarise(r).opIdMatch, kind: 'rate' },
+  { heading: 'opId link', value: (r) => summarise(r).opIdMatchLinked, kind: 'rate' },
+  { heading: 'opId drv', value: (r) => summarise(r).opIdMatchDerived, kind: 'rate' },
   { heading: 'drift', value: (r) => r.drift, kind: 'count' },
   { heading: 'thin', value: (r) => r.thinOperations ?? NaN, kind: 'count' },
 ];
