@@ -4,9 +4,9 @@ import type { ApiResponse, ClientOptions, HuaweiCloudApiError, ServiceInfo } fro
 import type * as types from './types.js';
 import type {
   AddBackendInstancesErrorCode,
+  AssociateSignatureKeyErrorCode,
   AuthorizeAppsErrorCode,
   BatchPublishOrOfflineApiV2ErrorCode,
-  BindSignatureKeyErrorCode,
   CreateApiAclBindingV2ErrorCode,
   CreateApiGroupErrorCode,
   CreateApiGroupV2ErrorCode,
@@ -68,6 +68,22 @@ export type AddBackendInstancesError = HuaweiCloudApiError<AddBackendInstancesEr
   readonly errorCode?: AddBackendInstancesErrorCode | (string & {});
 };
 
+/** Arguments of `v1_0.associateSignatureKey` (AssociateSignatureKey). */
+export interface AssociateSignatureKeyArgs {
+  body: NonNullable<types.operations['AssociateSignatureKey']['requestBody']>['content']['application/json'];
+  /** Cancels the request (and its retries). */
+  signal?: AbortSignal;
+}
+
+/** Body of a successful `v1_0.associateSignatureKey` response (enum values open to new ones). */
+export type AssociateSignatureKeyResult = OpenEnums<
+  types.operations['AssociateSignatureKey']['responses'][201]['content']['application/json']
+>;
+/** What `v1_0.associateSignatureKey` rejects with on a non-2xx response: `errorCode` offers the codes its page and the service's error-code page give it (switch over them), and still accepts any other string. */
+export type AssociateSignatureKeyError = HuaweiCloudApiError<AssociateSignatureKeyErrorCode> & {
+  readonly errorCode?: AssociateSignatureKeyErrorCode | (string & {});
+};
+
 /** Arguments of `v1_0.authorizeApps` (AuthorizeApps). */
 export interface AuthorizeAppsArgs {
   body: NonNullable<types.operations['AuthorizeApps']['requestBody']>['content']['application/json'];
@@ -103,22 +119,6 @@ export type BatchPublishOrOfflineApiV2Result = OpenEnums<
 /** What `v2.batchPublishOrOfflineApiV2` rejects with on a non-2xx response: `errorCode` offers the codes its page and the service's error-code page give it (switch over them), and still accepts any other string. */
 export type BatchPublishOrOfflineApiV2Error = HuaweiCloudApiError<BatchPublishOrOfflineApiV2ErrorCode> & {
   readonly errorCode?: BatchPublishOrOfflineApiV2ErrorCode | (string & {});
-};
-
-/** Arguments of `v1_0.bindSignatureKey` (BindSignatureKey). */
-export interface BindSignatureKeyArgs {
-  body: NonNullable<types.operations['BindSignatureKey']['requestBody']>['content']['application/json'];
-  /** Cancels the request (and its retries). */
-  signal?: AbortSignal;
-}
-
-/** Body of a successful `v1_0.bindSignatureKey` response (enum values open to new ones). */
-export type BindSignatureKeyResult = OpenEnums<
-  types.operations['BindSignatureKey']['responses'][201]['content']['application/json']
->;
-/** What `v1_0.bindSignatureKey` rejects with on a non-2xx response: `errorCode` offers the codes its page and the service's error-code page give it (switch over them), and still accepts any other string. */
-export type BindSignatureKeyError = HuaweiCloudApiError<BindSignatureKeyErrorCode> & {
-  readonly errorCode?: BindSignatureKeyErrorCode | (string & {});
 };
 
 /** Arguments of `v2.createApiAclBindingV2` (CreateApiAclBindingV2). */
@@ -651,6 +651,24 @@ export interface ApigV1_0Client {
    */
   addBackendInstancesWithResponse(args: AddBackendInstancesArgs): Promise<ApiResponse<AddBackendInstancesResult>>;
   /**
+   * 绑定签名密钥
+   *
+   * 签名密钥创建后，需要绑定到API才能生效。将签名密钥绑定到API后，则API网关请求后端服务时就会使用这个签名密钥进行加密签名，后端服务可以校验这个签名来验证请求来源。
+   * 将指定的签名密钥绑定到一个或多个已发布的API上。
+   * 同一个API发布到不同的环境可以绑定不同的签名密钥；一个API在发布到特定环境后只能绑定一个签名密钥。
+   *
+   * `POST /v1.0/apigw/sign-bindings` (operationId `AssociateSignatureKey`)
+   *
+   * Doc page: manual/apig/BindingaSignatureKey.md
+   * @throws {HuaweiCloudApiError<AssociateSignatureKeyErrorCode>} on a non-2xx response (`error.errorCode`).
+   */
+  associateSignatureKey(args: AssociateSignatureKeyArgs): Promise<AssociateSignatureKeyResult>;
+  /**
+   * Like `associateSignatureKey`, resolving to the whole response: status, lower-case headers, request id and body.
+   * @see associateSignatureKey
+   */
+  associateSignatureKeyWithResponse(args: AssociateSignatureKeyArgs): Promise<ApiResponse<AssociateSignatureKeyResult>>;
+  /**
    * 授权
    *
    * APP创建成功后，还不能访问API，如果想要访问某个环境上的API，需要将该API在该环境上授权给APP。授权成功后，APP即可访问该环境上的这个API。
@@ -666,24 +684,6 @@ export interface ApigV1_0Client {
    * @see authorizeApps
    */
   authorizeAppsWithResponse(args: AuthorizeAppsArgs): Promise<ApiResponse<AuthorizeAppsResult>>;
-  /**
-   * 绑定签名密钥
-   *
-   * 签名密钥创建后，需要绑定到API才能生效。将签名密钥绑定到API后，则API网关请求后端服务时就会使用这个签名密钥进行加密签名，后端服务可以校验这个签名来验证请求来源。
-   * 将指定的签名密钥绑定到一个或多个已发布的API上。
-   * 同一个API发布到不同的环境可以绑定不同的签名密钥；一个API在发布到特定环境后只能绑定一个签名密钥。
-   *
-   * `POST /v1.0/apigw/sign-bindings` (operationId `BindSignatureKey`)
-   *
-   * Doc page: manual/apig/BindingaSignatureKey.md
-   * @throws {HuaweiCloudApiError<BindSignatureKeyErrorCode>} on a non-2xx response (`error.errorCode`).
-   */
-  bindSignatureKey(args: BindSignatureKeyArgs): Promise<BindSignatureKeyResult>;
-  /**
-   * Like `bindSignatureKey`, resolving to the whole response: status, lower-case headers, request id and body.
-   * @see bindSignatureKey
-   */
-  bindSignatureKeyWithResponse(args: BindSignatureKeyArgs): Promise<ApiResponse<BindSignatureKeyResult>>;
   /**
    * 创建API分组
    *
@@ -1227,17 +1227,19 @@ export function createApigClient(options: ClientOptions): ApigClient {
     addBackendInstancesWithResponse(args: AddBackendInstancesArgs): Promise<ApiResponse<AddBackendInstancesResult>> {
       return client.request<AddBackendInstancesResult>(operations['addBackendInstances'], args);
     },
+    async associateSignatureKey(args: AssociateSignatureKeyArgs): Promise<AssociateSignatureKeyResult> {
+      return (await client.request<AssociateSignatureKeyResult>(operations['associateSignatureKey'], args)).body;
+    },
+    associateSignatureKeyWithResponse(
+      args: AssociateSignatureKeyArgs,
+    ): Promise<ApiResponse<AssociateSignatureKeyResult>> {
+      return client.request<AssociateSignatureKeyResult>(operations['associateSignatureKey'], args);
+    },
     async authorizeApps(args: AuthorizeAppsArgs): Promise<AuthorizeAppsResult> {
       return (await client.request<AuthorizeAppsResult>(operations['authorizeApps'], args)).body;
     },
     authorizeAppsWithResponse(args: AuthorizeAppsArgs): Promise<ApiResponse<AuthorizeAppsResult>> {
       return client.request<AuthorizeAppsResult>(operations['authorizeApps'], args);
-    },
-    async bindSignatureKey(args: BindSignatureKeyArgs): Promise<BindSignatureKeyResult> {
-      return (await client.request<BindSignatureKeyResult>(operations['bindSignatureKey'], args)).body;
-    },
-    bindSignatureKeyWithResponse(args: BindSignatureKeyArgs): Promise<ApiResponse<BindSignatureKeyResult>> {
-      return client.request<BindSignatureKeyResult>(operations['bindSignatureKey'], args);
     },
     async createApiGroup(args: CreateApiGroupArgs): Promise<CreateApiGroupResult> {
       return (await client.request<CreateApiGroupResult>(operations['createApiGroup'], args)).body;

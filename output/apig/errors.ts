@@ -2431,6 +2431,10 @@ export interface ErrorCodesByStatus {
  */
 export type AddBackendInstancesErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
+ * Error codes of `AssociateSignatureKey`: its page's own, and the service catalogue's for the statuses it documents.
+ */
+export type AssociateSignatureKeyErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
+/**
  * Error codes of `AuthorizeApps`: its page's own, and the service catalogue's for the statuses it documents.
  */
 export type AuthorizeAppsErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '409' | '500'];
@@ -2438,10 +2442,6 @@ export type AuthorizeAppsErrorCode = ErrorCodesByStatus['400' | '401' | '403' | 
  * Error codes of `BatchPublishOrOfflineApiV2`: its page's own, and the service catalogue's for the statuses it documents.
  */
 export type BatchPublishOrOfflineApiV2ErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '500'] | 'APIG.3002';
-/**
- * Error codes of `BindSignatureKey`: its page's own, and the service catalogue's for the statuses it documents.
- */
-export type BindSignatureKeyErrorCode = ErrorCodesByStatus['400' | '401' | '403' | '404' | '500'];
 /**
  * Error codes of `CreateApiAclBindingV2`: its page's own, and the service catalogue's for the statuses it documents.
  */

@@ -75,7 +75,7 @@ export interface paths {
      *     将指定的签名密钥绑定到一个或多个已发布的API上。
      *     同一个API发布到不同的环境可以绑定不同的签名密钥；一个API在发布到特定环境后只能绑定一个签名密钥。
      */
-    post: operations['BindSignatureKey'];
+    post: operations['AssociateSignatureKey'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1005,12 +1005,6 @@ export interface components {
        */
       version?: string;
     };
-    ApigAuthType: {
-      /** @description 响应描述信息 */
-      description?: string;
-      /** @description 响应正文定义，参考表13 */
-      schema?: components['schemas']['Schema'];
-    };
     ApiGroupDetailResp: {
       /**
        * Format: int32
@@ -1695,6 +1689,48 @@ export interface components {
       /** @description 更新时间 */
       update_time?: string;
     };
+    AssociateSignatureKeyRequestBody: {
+      /** @description API的发布记录编号 */
+      publish_ids: string[];
+      /** @description 签名密钥编号 */
+      sign_id: string;
+    };
+    AssociateSignatureKeyResponse: {
+      /** @description API编号 */
+      api_id?: string;
+      /** @description API名称 */
+      api_name?: string;
+      /** @description API描述 */
+      api_remark?: string;
+      /**
+       * Format: int32
+       * @description API类型
+       */
+      api_type?: number;
+      /**
+       * Format: date-time
+       * @description 绑定时间
+       */
+      binding_time?: string;
+      /** @description API所属环境的编号 */
+      env_id?: string;
+      /** @description API所属环境的名称 */
+      env_name?: string;
+      /** @description API所属分组的名称 */
+      group_name?: string;
+      /** @description 绑定关系的ID */
+      id?: string;
+      /** @description API发布ID */
+      publish_id?: string;
+      /** @description 签名密钥的编号 */
+      sign_id?: string;
+      /** @description 签名密钥的key */
+      sign_key?: string;
+      /** @description 签名密钥的名称 */
+      sign_name?: string;
+      /** @description 签名密钥的密钥 */
+      sign_secret?: string;
+    };
     AuthOpt: {
       /**
        * @description AppCode简易认证类型，仅在auth_type为APP时生效，默认为DISABLE：
@@ -2152,48 +2188,6 @@ export interface components {
       remark?: string;
       /** @description 版本号 */
       version_id?: string;
-    };
-    BindSignatureKeyRequestBody: {
-      /** @description API的发布记录编号 */
-      publish_ids: string[];
-      /** @description 签名密钥编号 */
-      sign_id: string;
-    };
-    BindSignatureKeyResponse: {
-      /** @description API编号 */
-      api_id?: string;
-      /** @description API名称 */
-      api_name?: string;
-      /** @description API描述 */
-      api_remark?: string;
-      /**
-       * Format: int32
-       * @description API类型
-       */
-      api_type?: number;
-      /**
-       * Format: date-time
-       * @description 绑定时间
-       */
-      binding_time?: string;
-      /** @description API所属环境的编号 */
-      env_id?: string;
-      /** @description API所属环境的名称 */
-      env_name?: string;
-      /** @description API所属分组的名称 */
-      group_name?: string;
-      /** @description 绑定关系的ID */
-      id?: string;
-      /** @description API发布ID */
-      publish_id?: string;
-      /** @description 签名密钥的编号 */
-      sign_id?: string;
-      /** @description 签名密钥的key */
-      sign_key?: string;
-      /** @description 签名密钥的名称 */
-      sign_name?: string;
-      /** @description 签名密钥的密钥 */
-      sign_secret?: string;
     };
     CoditionResp: {
       /**
@@ -3056,9 +3050,13 @@ export interface components {
       /** @description API的认证类型对象数组定义，参考表 security参数说明 */
       security?: components['schemas']['Security'][];
       /** @description API标签对象数组定义 */
-      tags?: components['schemas']['Responses'][];
+      tags?: {
+        [key: string]: unknown;
+      };
       /** @description API绑定的访问控制对象数组定义 */
-      'x-apigateway-access-control'?: components['schemas']['SecurityDefinitions'][];
+      'x-apigateway-access-control'?: {
+        [key: string]: unknown;
+      };
       /** @description API的后端信息，参考表 x-apigateway-backend参数说明 */
       'x-apigateway-backend'?: components['schemas']['XApigatewayBackend'];
       /** @description API的策略后端信息，参考表 x-apigateway-backend-policies参数说明 */
@@ -3315,9 +3313,11 @@ export interface components {
     };
     Responses: {
       /** @description 缺省响应，描述未定义的响应码 */
-      default?: components['schemas']['Security'];
+      default?: {
+        [key: string]: unknown;
+      };
       /** @description 响应状态码，值为响应对象，参考表12 */
-      status_code?: components['schemas']['ApigAuthType'];
+      status_code?: components['schemas']['StatusCode'];
       /** @description 失败返回示例，描述API的异常返回信息 */
       'x-apigateway-result-failure-sample'?: string;
       /** @description 正常响应示例，描述API的正常返回信息 */
@@ -3373,7 +3373,9 @@ export interface components {
        *     IAM认证：apig-auth-iam
        *     NONE：不填写
        */
-      'apig-auth-type'?: components['schemas']['ApigAuthType'][];
+      'apig-auth-type'?: {
+        [key: string]: unknown;
+      };
     };
     SecurityDefinitions: {
       /** @description 自定义鉴权方式名称，参考表15 */
@@ -3431,6 +3433,12 @@ export interface components {
       limit: number;
       /** @description 特殊流控策略类型，支持APP、USER */
       type: string;
+    };
+    StatusCode: {
+      /** @description 响应描述信息 */
+      description?: string;
+      /** @description 响应正文定义，参考表13 */
+      schema?: components['schemas']['Schema'];
     };
     SwaggerFailureResp: {
       /** @description 导入失败的错误码 */
@@ -4461,7 +4469,7 @@ export interface operations {
       };
     };
   };
-  BindSignatureKey: {
+  AssociateSignatureKey: {
     parameters: {
       query?: never;
       header?: never;
@@ -4470,7 +4478,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['BindSignatureKeyRequestBody'];
+        'application/json': components['schemas']['AssociateSignatureKeyRequestBody'];
       };
     };
     responses: {
@@ -4480,7 +4488,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['BindSignatureKeyResponse'][];
+          'application/json': components['schemas']['AssociateSignatureKeyResponse'][];
         };
       };
       /** @description Bad Request */
@@ -6249,9 +6257,10 @@ export type ApiPolicyHttpCreate = components['schemas']['ApiPolicyHttpCreate'];
 export type ApiPolicyHttpResp = components['schemas']['ApiPolicyHttpResp'];
 export type ApiPolicyMockCreate = components['schemas']['ApiPolicyMockCreate'];
 export type ApiPolicyMockResp = components['schemas']['ApiPolicyMockResp'];
-export type ApigAuthType = components['schemas']['ApigAuthType'];
 export type AppReq = components['schemas']['AppReq'];
 export type AppResp = components['schemas']['AppResp'];
+export type AssociateSignatureKeyRequestBody = components['schemas']['AssociateSignatureKeyRequestBody'];
+export type AssociateSignatureKeyResponse = components['schemas']['AssociateSignatureKeyResponse'];
 export type AuthOpt = components['schemas']['AuthOpt'];
 export type AuthorizeAppsRequestBody = components['schemas']['AuthorizeAppsRequestBody'];
 export type AuthorizeAppsResponse = components['schemas']['AuthorizeAppsResponse'];
@@ -6266,8 +6275,6 @@ export type BackendParamBase = components['schemas']['BackendParamBase'];
 export type BatchFailure = components['schemas']['BatchFailure'];
 export type BatchPublishOfflineResult = components['schemas']['BatchPublishOfflineResult'];
 export type BatchSuccess = components['schemas']['BatchSuccess'];
-export type BindSignatureKeyRequestBody = components['schemas']['BindSignatureKeyRequestBody'];
-export type BindSignatureKeyResponse = components['schemas']['BindSignatureKeyResponse'];
 export type CoditionResp = components['schemas']['CoditionResp'];
 export type Conditions = components['schemas']['Conditions'];
 export type CreateApiGroupRequestBody = components['schemas']['CreateApiGroupRequestBody'];
@@ -6311,6 +6318,7 @@ export type SecurityDefinitions = components['schemas']['SecurityDefinitions'];
 export type SignatureReq = components['schemas']['SignatureReq'];
 export type SignatureResp = components['schemas']['SignatureResp'];
 export type Special = components['schemas']['Special'];
+export type StatusCode = components['schemas']['StatusCode'];
 export type SwaggerFailureResp = components['schemas']['SwaggerFailureResp'];
 export type SwaggerInfoResp = components['schemas']['SwaggerInfoResp'];
 export type SwaggerReq = components['schemas']['SwaggerReq'];

@@ -47,6 +47,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "effect_mode"'],
   ['required', 'must have required property "conditions"'],
   ['minLength', 'must NOT have fewer than 8 characters'],
+  ['required', 'must have required property "sign_id"'],
+  ['required', 'must have required property "publish_ids"'],
   ['required', 'must have required property "api_ids"'],
   ['required', 'must have required property "app_ids"'],
   ['required', 'must have required property "env_id"'],
@@ -60,8 +62,6 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maximum', 'must be <= 60000'],
   ['maxLength', 'must NOT have more than 32 characters'],
   ['required', 'must have required property "origin"'],
-  ['required', 'must have required property "sign_id"'],
-  ['required', 'must have required property "publish_ids"'],
   ['required', 'must have required property "api_call_limits"'],
   ['required', 'must have required property "time_interval"'],
   ['required', 'must have required property "time_unit"'],
@@ -135,6 +135,9 @@ function fail(issues: ValidationIssue[] | null, path: string, message: number): 
 /** How deep named schemas may nest in one value (cyclic and hostile values stop here, not at the stack limit). */
 export const MAX_VALIDATION_DEPTH = 256;
 let depth = 0;
+
+/** True while a response validator runs: string enums then accept values the docs did not list. */
+let openEnums = false;
 
 /** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
 function codePoints(text: string): number {
@@ -774,14 +777,15 @@ function b9(v: unknown): boolean {
       const p1 = o0['acl_name'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['acl_type'];
-      if (p3 !== undefined && !(p3 === 'PERMIT' || p3 === 'DENY')) return false;
+      if (p3 !== undefined && !(p3 === 'PERMIT' || p3 === 'DENY') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['acl_value'];
       if (p5 !== undefined && typeof p5 !== 'string') return false;
       const p7 = o0['bind_num'];
       if (p7 !== undefined && !((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
         return false;
       const p9 = o0['entity_type'];
-      if (p9 !== undefined && !(p9 === 'IP' || p9 === 'DOMAIN')) return false;
+      if (p9 !== undefined && !(p9 === 'IP' || p9 === 'DOMAIN') && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['id'];
       if (p11 !== undefined && typeof p11 !== 'string') return false;
       const p13 = o0['update_time'];
@@ -805,7 +809,8 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/acl_name', 0);
       const p3 = o0['acl_type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'PERMIT' || p3 === 'DENY')) issues = fail(issues, path + '/acl_type', 13);
+        if (!(p3 === 'PERMIT' || p3 === 'DENY') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/acl_type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
       }
       const p5 = o0['acl_value'];
@@ -815,7 +820,8 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
         issues = fail(issues, path + '/bind_num', 3);
       const p9 = o0['entity_type'];
       if (p9 !== undefined) {
-        if (!(p9 === 'IP' || p9 === 'DOMAIN')) issues = fail(issues, path + '/entity_type', 13);
+        if (!(p9 === 'IP' || p9 === 'DOMAIN') && !(openEnums && typeof p9 === 'string'))
+          issues = fail(issues, path + '/entity_type', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
       }
       const p11 = o0['id'];
@@ -981,9 +987,15 @@ function b12(v: unknown): boolean {
       const p1 = o0['req_param_name'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['condition_type'];
-      if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
+      if (
+        p3 !== undefined &&
+        !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern') &&
+        !(openEnums && typeof p3 === 'string')
+      )
+        return false;
       const p5 = o0['condition_origin'];
-      if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
+      if (p5 !== undefined && !(p5 === 'param' || p5 === 'source') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['condition_value'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
     } else {
@@ -1007,12 +1019,14 @@ function c12(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
       const p3 = o0['condition_type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
+        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/condition_type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
       }
       const p5 = o0['condition_origin'];
       if (p5 !== undefined) {
-        if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
+        if (!(p5 === 'param' || p5 === 'source') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/condition_origin', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
       }
       const p7 = o0['condition_value'];
@@ -1069,9 +1083,14 @@ function b13(v: unknown): boolean {
         }
       }
       const p7 = o0['req_protocol'];
-      if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
+      if (
+        p7 !== undefined &&
+        !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH') &&
+        !(openEnums && typeof p7 === 'string')
+      )
+        return false;
       const p9 = o0['req_method'];
-      if (p9 !== undefined && !K0.has(p9)) return false;
+      if (p9 !== undefined && !K0.has(p9) && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['req_uri'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
@@ -1081,16 +1100,26 @@ function b13(v: unknown): boolean {
         }
       }
       const p13 = o0['auth_type'];
-      if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+      if (
+        p13 !== undefined &&
+        !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER') &&
+        !(openEnums && typeof p13 === 'string')
+      )
         return false;
       const p15 = o0['auth_opt'];
-      if (p15 !== undefined && !b30(p15)) return false;
+      if (p15 !== undefined && !b31(p15)) return false;
       const p17 = o0['cors'];
       if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
       const p19 = o0['match_mode'];
-      if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
+      if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL') && !(openEnums && typeof p19 === 'string'))
+        return false;
       const p21 = o0['backend_type'];
-      if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
+      if (
+        p21 !== undefined &&
+        !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK') &&
+        !(openEnums && typeof p21 === 'string')
+      )
+        return false;
       const p23 = o0['remark'];
       if (p23 !== undefined) {
         if (typeof p23 === 'string') {
@@ -1160,7 +1189,7 @@ function b13(v: unknown): boolean {
         if (Array.isArray(p52)) {
           for (let i53 = 0; i53 < p52.length; i53++) {
             const e54: unknown = p52[i53];
-            if (!b79(e54)) return false;
+            if (!b78(e54)) return false;
           }
         } else {
           return false;
@@ -1171,7 +1200,7 @@ function b13(v: unknown): boolean {
         if (Array.isArray(p57)) {
           for (let i58 = 0; i58 < p57.length; i58++) {
             const e59: unknown = p57[i58];
-            if (!b40(e59)) return false;
+            if (!b41(e59)) return false;
           }
         } else {
           return false;
@@ -1200,7 +1229,7 @@ function b13(v: unknown): boolean {
         }
       }
       const p72 = o0['backend_api'];
-      if (p72 !== undefined && !b37(p72)) return false;
+      if (p72 !== undefined && !b38(p72)) return false;
       const p74 = o0['policy_https'];
       if (p74 !== undefined) {
         if (Array.isArray(p74)) {
@@ -1260,12 +1289,13 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p7 = o0['req_protocol'];
       if (p7 !== undefined) {
-        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
+        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH') && !(openEnums && typeof p7 === 'string'))
+          issues = fail(issues, path + '/req_protocol', 13);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['req_uri'];
@@ -1278,13 +1308,16 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p13 = o0['auth_type'];
       if (p13 !== undefined) {
-        if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+        if (
+          !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER') &&
+          !(openEnums && typeof p13 === 'string')
+        )
           issues = fail(issues, path + '/auth_type', 13);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
       }
       const p15 = o0['auth_opt'];
       if (p15 !== undefined) {
-        if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
+        if (!b31(p15)) issues = c31(p15, path + '/auth_opt', issues);
       }
       const p17 = o0['cors'];
       if (p17 !== undefined) {
@@ -1293,12 +1326,13 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p19 = o0['match_mode'];
       if (p19 !== undefined) {
-        if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
+        if (!(p19 === 'SWA' || p19 === 'NORMAL') && !(openEnums && typeof p19 === 'string'))
+          issues = fail(issues, path + '/match_mode', 13);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
       }
       const p21 = o0['backend_type'];
       if (p21 !== undefined) {
-        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK'))
+        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK') && !(openEnums && typeof p21 === 'string'))
           issues = fail(issues, path + '/backend_type', 13);
         if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
       }
@@ -1376,7 +1410,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p52)) {
           for (let i53 = 0; i53 < p52.length; i53++) {
             const e54: unknown = p52[i53];
-            if (!b79(e54)) issues = c79(e54, path + '/req_params/' + i53, issues);
+            if (!b78(e54)) issues = c78(e54, path + '/req_params/' + i53, issues);
           }
         } else {
           issues = fail(issues, path + '/req_params', 1);
@@ -1387,7 +1421,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p57)) {
           for (let i58 = 0; i58 < p57.length; i58++) {
             const e59: unknown = p57[i58];
-            if (!b40(e59)) issues = c40(e59, path + '/backend_params/' + i58, issues);
+            if (!b41(e59)) issues = c41(e59, path + '/backend_params/' + i58, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -1417,7 +1451,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p72 = o0['backend_api'];
       if (p72 !== undefined) {
-        if (!b37(p72)) issues = c37(p72, path + '/backend_api', issues);
+        if (!b38(p72)) issues = c38(p72, path + '/backend_api', issues);
       }
       const p74 = o0['policy_https'];
       if (p74 !== undefined) {
@@ -1465,7 +1499,8 @@ function b14(v: unknown): boolean {
         }
       }
       const p5 = o0['invocation_type'];
-      if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
+      if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['version'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
@@ -1520,7 +1555,8 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p5 = o0['invocation_type'];
       if (p5 !== undefined) {
-        if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (!(p5 === 'async' || p5 === 'sync') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/invocation_type', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p7 = o0['version'];
@@ -1588,7 +1624,8 @@ function b15(v: unknown): boolean {
         }
       }
       const p5 = o0['invocation_type'];
-      if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync')) return false;
+      if (p5 !== undefined && !(p5 === 'async' || p5 === 'sync') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['version'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
@@ -1637,7 +1674,8 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p5 = o0['invocation_type'];
       if (p5 !== undefined) {
-        if (!(p5 === 'async' || p5 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (!(p5 === 'async' || p5 === 'sync') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/invocation_type', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p7 = o0['version'];
@@ -1687,7 +1725,7 @@ function b16(v: unknown): boolean {
         if (Array.isArray(p1)) {
           for (let i2 = 0; i2 < p1.length; i2++) {
             const e3: unknown = p1[i2];
-            if (!b51(e3)) return false;
+            if (!b50(e3)) return false;
           }
         } else {
           return false;
@@ -1752,7 +1790,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p1)) {
           for (let i2 = 0; i2 < p1.length; i2++) {
             const e3: unknown = p1[i2];
-            if (!b51(e3)) issues = c51(e3, path + '/url_domains/' + i2, issues);
+            if (!b50(e3)) issues = c50(e3, path + '/url_domains/' + i2, issues);
           }
         } else {
           issues = fail(issues, path + '/url_domains', 1);
@@ -1920,9 +1958,14 @@ function b18(v: unknown): boolean {
         }
       }
       const p7 = o0['req_protocol'];
-      if (p7 !== undefined && !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) return false;
+      if (
+        p7 !== undefined &&
+        !(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH') &&
+        !(openEnums && typeof p7 === 'string')
+      )
+        return false;
       const p9 = o0['req_method'];
-      if (p9 !== undefined && !K0.has(p9)) return false;
+      if (p9 !== undefined && !K0.has(p9) && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['req_uri'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
@@ -1932,16 +1975,26 @@ function b18(v: unknown): boolean {
         }
       }
       const p13 = o0['auth_type'];
-      if (p13 !== undefined && !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+      if (
+        p13 !== undefined &&
+        !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER') &&
+        !(openEnums && typeof p13 === 'string')
+      )
         return false;
       const p15 = o0['auth_opt'];
-      if (p15 !== undefined && !b30(p15)) return false;
+      if (p15 !== undefined && !b31(p15)) return false;
       const p17 = o0['cors'];
       if (p17 !== undefined && !(p17 === true || p17 === false)) return false;
       const p19 = o0['match_mode'];
-      if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL')) return false;
+      if (p19 !== undefined && !(p19 === 'SWA' || p19 === 'NORMAL') && !(openEnums && typeof p19 === 'string'))
+        return false;
       const p21 = o0['backend_type'];
-      if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK')) return false;
+      if (
+        p21 !== undefined &&
+        !(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK') &&
+        !(openEnums && typeof p21 === 'string')
+      )
+        return false;
       const p23 = o0['remark'];
       if (p23 !== undefined) {
         if (typeof p23 === 'string') {
@@ -2033,7 +2086,7 @@ function b18(v: unknown): boolean {
         if (Array.isArray(p72)) {
           for (let i73 = 0; i73 < p72.length; i73++) {
             const e74: unknown = p72[i73];
-            if (!b78(e74)) return false;
+            if (!b77(e74)) return false;
           }
         } else {
           return false;
@@ -2044,7 +2097,7 @@ function b18(v: unknown): boolean {
         if (Array.isArray(p77)) {
           for (let i78 = 0; i78 < p77.length; i78++) {
             const e79: unknown = p77[i78];
-            if (!b39(e79)) return false;
+            if (!b40(e79)) return false;
           }
         } else {
           return false;
@@ -2073,7 +2126,7 @@ function b18(v: unknown): boolean {
         }
       }
       const p92 = o0['backend_api'];
-      if (p92 !== undefined && !b36(p92)) return false;
+      if (p92 !== undefined && !b37(p92)) return false;
       const p94 = o0['policy_https'];
       if (p94 !== undefined) {
         if (Array.isArray(p94)) {
@@ -2125,12 +2178,13 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p7 = o0['req_protocol'];
       if (p7 !== undefined) {
-        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH')) issues = fail(issues, path + '/req_protocol', 13);
+        if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH') && !(openEnums && typeof p7 === 'string'))
+          issues = fail(issues, path + '/req_protocol', 13);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['req_uri'];
@@ -2143,13 +2197,16 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p13 = o0['auth_type'];
       if (p13 !== undefined) {
-        if (!(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER'))
+        if (
+          !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER') &&
+          !(openEnums && typeof p13 === 'string')
+        )
           issues = fail(issues, path + '/auth_type', 13);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
       }
       const p15 = o0['auth_opt'];
       if (p15 !== undefined) {
-        if (!b30(p15)) issues = c30(p15, path + '/auth_opt', issues);
+        if (!b31(p15)) issues = c31(p15, path + '/auth_opt', issues);
       }
       const p17 = o0['cors'];
       if (p17 !== undefined) {
@@ -2158,12 +2215,13 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p19 = o0['match_mode'];
       if (p19 !== undefined) {
-        if (!(p19 === 'SWA' || p19 === 'NORMAL')) issues = fail(issues, path + '/match_mode', 13);
+        if (!(p19 === 'SWA' || p19 === 'NORMAL') && !(openEnums && typeof p19 === 'string'))
+          issues = fail(issues, path + '/match_mode', 13);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
       }
       const p21 = o0['backend_type'];
       if (p21 !== undefined) {
-        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK'))
+        if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK') && !(openEnums && typeof p21 === 'string'))
           issues = fail(issues, path + '/backend_type', 13);
         if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
       }
@@ -2263,7 +2321,7 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p72)) {
           for (let i73 = 0; i73 < p72.length; i73++) {
             const e74: unknown = p72[i73];
-            if (!b78(e74)) issues = c78(e74, path + '/req_params/' + i73, issues);
+            if (!b77(e74)) issues = c77(e74, path + '/req_params/' + i73, issues);
           }
         } else {
           issues = fail(issues, path + '/req_params', 1);
@@ -2274,7 +2332,7 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p77)) {
           for (let i78 = 0; i78 < p77.length; i78++) {
             const e79: unknown = p77[i78];
-            if (!b39(e79)) issues = c39(e79, path + '/backend_params/' + i78, issues);
+            if (!b40(e79)) issues = c40(e79, path + '/backend_params/' + i78, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -2304,7 +2362,7 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p92 = o0['backend_api'];
       if (p92 !== undefined) {
-        if (!b36(p92)) issues = c36(p92, path + '/backend_api', issues);
+        if (!b37(p92)) issues = c37(p92, path + '/backend_api', issues);
       }
       const p94 = o0['policy_https'];
       if (p94 !== undefined) {
@@ -2525,7 +2583,8 @@ function b21(v: unknown): boolean {
       const p1 = o0['function_urn'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['invocation_type'];
-      if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
+      if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
@@ -2543,7 +2602,7 @@ function b21(v: unknown): boolean {
         }
       }
       const p9 = o0['effect_mode'];
-      if (p9 !== undefined && !(p9 === 'ALL' || p9 === 'ANY')) return false;
+      if (p9 !== undefined && !(p9 === 'ALL' || p9 === 'ANY') && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['name'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
@@ -2558,7 +2617,7 @@ function b21(v: unknown): boolean {
         if (Array.isArray(p13)) {
           for (let i14 = 0; i14 < p13.length; i14++) {
             const e15: unknown = p13[i14];
-            if (!b40(e15)) return false;
+            if (!b41(e15)) return false;
           }
         } else {
           return false;
@@ -2601,7 +2660,8 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
       const p3 = o0['invocation_type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (!(p3 === 'async' || p3 === 'sync') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/invocation_type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p5 = o0['version'];
@@ -2622,7 +2682,8 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p9 = o0['effect_mode'];
       if (p9 !== undefined) {
-        if (!(p9 === 'ALL' || p9 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (!(p9 === 'ALL' || p9 === 'ANY') && !(openEnums && typeof p9 === 'string'))
+          issues = fail(issues, path + '/effect_mode', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p11 = o0['name'];
@@ -2639,7 +2700,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p13)) {
           for (let i14 = 0; i14 < p13.length; i14++) {
             const e15: unknown = p13[i14];
-            if (!b40(e15)) issues = c40(e15, path + '/backend_params/' + i14, issues);
+            if (!b41(e15)) issues = c41(e15, path + '/backend_params/' + i14, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -2685,7 +2746,8 @@ function b22(v: unknown): boolean {
       const p1 = o0['function_urn'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['invocation_type'];
-      if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync')) return false;
+      if (p3 !== undefined && !(p3 === 'async' || p3 === 'sync') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
@@ -2705,7 +2767,8 @@ function b22(v: unknown): boolean {
       const p9 = o0['id'];
       if (p9 !== undefined && typeof p9 !== 'string') return false;
       const p11 = o0['effect_mode'];
-      if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
+      if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY') && !(openEnums && typeof p11 === 'string'))
+        return false;
       const p13 = o0['name'];
       if (p13 !== undefined) {
         if (typeof p13 === 'string') {
@@ -2720,7 +2783,7 @@ function b22(v: unknown): boolean {
         if (Array.isArray(p15)) {
           for (let i16 = 0; i16 < p15.length; i16++) {
             const e17: unknown = p15[i16];
-            if (!b39(e17)) return false;
+            if (!b40(e17)) return false;
           }
         } else {
           return false;
@@ -2731,7 +2794,7 @@ function b22(v: unknown): boolean {
         if (Array.isArray(p20)) {
           for (let i21 = 0; i21 < p20.length; i21++) {
             const e22: unknown = p20[i21];
-            if (!b46(e22)) return false;
+            if (!b45(e22)) return false;
           }
         } else {
           return false;
@@ -2758,7 +2821,8 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
       const p3 = o0['invocation_type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'async' || p3 === 'sync')) issues = fail(issues, path + '/invocation_type', 13);
+        if (!(p3 === 'async' || p3 === 'sync') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/invocation_type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p5 = o0['version'];
@@ -2781,7 +2845,8 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
       const p11 = o0['effect_mode'];
       if (p11 !== undefined) {
-        if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (!(p11 === 'ALL' || p11 === 'ANY') && !(openEnums && typeof p11 === 'string'))
+          issues = fail(issues, path + '/effect_mode', 13);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p13 = o0['name'];
@@ -2798,7 +2863,7 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p15)) {
           for (let i16 = 0; i16 < p15.length; i16++) {
             const e17: unknown = p15[i16];
-            if (!b39(e17)) issues = c39(e17, path + '/backend_params/' + i16, issues);
+            if (!b40(e17)) issues = c40(e17, path + '/backend_params/' + i16, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -2809,7 +2874,7 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p20)) {
           for (let i21 = 0; i21 < p20.length; i21++) {
             const e22: unknown = p20[i21];
-            if (!b46(e22)) issues = c46(e22, path + '/conditions/' + i21, issues);
+            if (!b45(e22)) issues = c45(e22, path + '/conditions/' + i21, issues);
           }
         } else {
           issues = fail(issues, path + '/conditions', 1);
@@ -2856,9 +2921,10 @@ function b23(v: unknown): boolean {
         }
       }
       const p3 = o0['req_protocol'];
-      if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS')) return false;
+      if (p3 !== undefined && !(p3 === 'HTTP' || p3 === 'HTTPS') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['req_method'];
-      if (p5 !== undefined && !K0.has(p5)) return false;
+      if (p5 !== undefined && !K0.has(p5) && !(openEnums && typeof p5 === 'string')) return false;
       const p7 = o0['req_uri'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
@@ -2876,7 +2942,8 @@ function b23(v: unknown): boolean {
         }
       }
       const p11 = o0['effect_mode'];
-      if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY')) return false;
+      if (p11 !== undefined && !(p11 === 'ALL' || p11 === 'ANY') && !(openEnums && typeof p11 === 'string'))
+        return false;
       const p13 = o0['name'];
       if (p13 !== undefined) {
         if (typeof p13 === 'string') {
@@ -2891,7 +2958,7 @@ function b23(v: unknown): boolean {
         if (Array.isArray(p15)) {
           for (let i16 = 0; i16 < p15.length; i16++) {
             const e17: unknown = p15[i16];
-            if (!b40(e17)) return false;
+            if (!b41(e17)) return false;
           }
         } else {
           return false;
@@ -2945,12 +3012,13 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p3 = o0['req_protocol'];
       if (p3 !== undefined) {
-        if (!(p3 === 'HTTP' || p3 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (!(p3 === 'HTTP' || p3 === 'HTTPS') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/req_protocol', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p5 = o0['req_method'];
       if (p5 !== undefined) {
-        if (!K0.has(p5)) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p5) && !(openEnums && typeof p5 === 'string')) issues = fail(issues, path + '/req_method', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p7 = o0['req_uri'];
@@ -2971,7 +3039,8 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p11 = o0['effect_mode'];
       if (p11 !== undefined) {
-        if (!(p11 === 'ALL' || p11 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (!(p11 === 'ALL' || p11 === 'ANY') && !(openEnums && typeof p11 === 'string'))
+          issues = fail(issues, path + '/effect_mode', 13);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p13 = o0['name'];
@@ -2988,7 +3057,7 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p15)) {
           for (let i16 = 0; i16 < p15.length; i16++) {
             const e17: unknown = p15[i16];
-            if (!b40(e17)) issues = c40(e17, path + '/backend_params/' + i16, issues);
+            if (!b41(e17)) issues = c41(e17, path + '/backend_params/' + i16, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -3044,7 +3113,7 @@ function b24(v: unknown): boolean {
       const p1 = o0['id'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['effect_mode'];
-      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string')) return false;
       const p5 = o0['name'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
@@ -3059,7 +3128,7 @@ function b24(v: unknown): boolean {
         if (Array.isArray(p7)) {
           for (let i8 = 0; i8 < p7.length; i8++) {
             const e9: unknown = p7[i8];
-            if (!b39(e9)) return false;
+            if (!b40(e9)) return false;
           }
         } else {
           return false;
@@ -3070,7 +3139,7 @@ function b24(v: unknown): boolean {
         if (Array.isArray(p12)) {
           for (let i13 = 0; i13 < p12.length; i13++) {
             const e14: unknown = p12[i13];
-            if (!b46(e14)) return false;
+            if (!b45(e14)) return false;
           }
         } else {
           return false;
@@ -3087,9 +3156,10 @@ function b24(v: unknown): boolean {
         }
       }
       const p21 = o0['req_protocol'];
-      if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS')) return false;
+      if (p21 !== undefined && !(p21 === 'HTTP' || p21 === 'HTTPS') && !(openEnums && typeof p21 === 'string'))
+        return false;
       const p23 = o0['req_method'];
-      if (p23 !== undefined && !K0.has(p23)) return false;
+      if (p23 !== undefined && !K0.has(p23) && !(openEnums && typeof p23 === 'string')) return false;
       const p25 = o0['req_uri'];
       if (p25 !== undefined) {
         if (typeof p25 === 'string') {
@@ -3129,7 +3199,8 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
       const p3 = o0['effect_mode'];
       if (p3 !== undefined) {
-        if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (!(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/effect_mode', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p5 = o0['name'];
@@ -3146,7 +3217,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p7)) {
           for (let i8 = 0; i8 < p7.length; i8++) {
             const e9: unknown = p7[i8];
-            if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
+            if (!b40(e9)) issues = c40(e9, path + '/backend_params/' + i8, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -3157,7 +3228,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p12)) {
           for (let i13 = 0; i13 < p12.length; i13++) {
             const e14: unknown = p12[i13];
-            if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+            if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
           }
         } else {
           issues = fail(issues, path + '/conditions', 1);
@@ -3175,12 +3246,13 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p21 = o0['req_protocol'];
       if (p21 !== undefined) {
-        if (!(p21 === 'HTTP' || p21 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (!(p21 === 'HTTP' || p21 === 'HTTPS') && !(openEnums && typeof p21 === 'string'))
+          issues = fail(issues, path + '/req_protocol', 13);
         if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p23 = o0['req_method'];
       if (p23 !== undefined) {
-        if (!K0.has(p23)) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p23) && !(openEnums && typeof p23 === 'string')) issues = fail(issues, path + '/req_method', 13);
         if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p25 = o0['req_uri'];
@@ -3239,7 +3311,7 @@ function b25(v: unknown): boolean {
       const p1 = o0['result_content'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['effect_mode'];
-      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string')) return false;
       const p5 = o0['name'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
@@ -3254,7 +3326,7 @@ function b25(v: unknown): boolean {
         if (Array.isArray(p7)) {
           for (let i8 = 0; i8 < p7.length; i8++) {
             const e9: unknown = p7[i8];
-            if (!b40(e9)) return false;
+            if (!b41(e9)) return false;
           }
         } else {
           return false;
@@ -3295,7 +3367,8 @@ function c25(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
       const p3 = o0['effect_mode'];
       if (p3 !== undefined) {
-        if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (!(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/effect_mode', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p5 = o0['name'];
@@ -3312,7 +3385,7 @@ function c25(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p7)) {
           for (let i8 = 0; i8 < p7.length; i8++) {
             const e9: unknown = p7[i8];
-            if (!b40(e9)) issues = c40(e9, path + '/backend_params/' + i8, issues);
+            if (!b41(e9)) issues = c41(e9, path + '/backend_params/' + i8, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -3358,7 +3431,7 @@ function b26(v: unknown): boolean {
       const p1 = o0['id'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['effect_mode'];
-      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY')) return false;
+      if (p3 !== undefined && !(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string')) return false;
       const p5 = o0['name'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
@@ -3373,7 +3446,7 @@ function b26(v: unknown): boolean {
         if (Array.isArray(p7)) {
           for (let i8 = 0; i8 < p7.length; i8++) {
             const e9: unknown = p7[i8];
-            if (!b39(e9)) return false;
+            if (!b40(e9)) return false;
           }
         } else {
           return false;
@@ -3384,7 +3457,7 @@ function b26(v: unknown): boolean {
         if (Array.isArray(p12)) {
           for (let i13 = 0; i13 < p12.length; i13++) {
             const e14: unknown = p12[i13];
-            if (!b46(e14)) return false;
+            if (!b45(e14)) return false;
           }
         } else {
           return false;
@@ -3413,7 +3486,8 @@ function c26(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
       const p3 = o0['effect_mode'];
       if (p3 !== undefined) {
-        if (!(p3 === 'ALL' || p3 === 'ANY')) issues = fail(issues, path + '/effect_mode', 13);
+        if (!(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/effect_mode', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p5 = o0['name'];
@@ -3430,7 +3504,7 @@ function c26(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p7)) {
           for (let i8 = 0; i8 < p7.length; i8++) {
             const e9: unknown = p7[i8];
-            if (!b39(e9)) issues = c39(e9, path + '/backend_params/' + i8, issues);
+            if (!b40(e9)) issues = c40(e9, path + '/backend_params/' + i8, issues);
           }
         } else {
           issues = fail(issues, path + '/backend_params', 1);
@@ -3441,7 +3515,7 @@ function c26(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p12)) {
           for (let i13 = 0; i13 < p12.length; i13++) {
             const e14: unknown = p12[i13];
-            if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
+            if (!b45(e14)) issues = c45(e14, path + '/conditions/' + i13, issues);
           }
         } else {
           issues = fail(issues, path + '/conditions', 1);
@@ -3470,55 +3544,6 @@ export function isApiPolicyMockResp(value: unknown): value is types.ApiPolicyMoc
 }
 
 function b27(v: unknown): boolean {
-  if (depth >= MAX_VALIDATION_DEPTH) return false;
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      const p1 = o0['description'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
-      const p3 = o0['schema'];
-      if (p3 !== undefined && !b81(p3)) return false;
-    } else {
-      return false;
-    }
-    return true;
-  } finally {
-    depth--;
-  }
-}
-
-function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      const p1 = o0['description'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
-      const p3 = o0['schema'];
-      if (p3 !== undefined) {
-        if (!b81(p3)) issues = c81(p3, path + '/schema', issues);
-      }
-    } else {
-      issues = fail(issues, path, 2);
-    }
-    return issues;
-  } finally {
-    depth--;
-  }
-}
-
-/** Checks a value against the `ApigAuthType` schema; issue paths are JSON Pointers below `path`. */
-export function validateApigAuthType(value: unknown, path = ''): ValidationIssue[] {
-  return b27(value) ? [] : (c27(value, path, null) ?? []);
-}
-
-export function isApigAuthType(value: unknown): value is types.ApigAuthType {
-  return b27(value);
-}
-
-function b28(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -3569,7 +3594,7 @@ function b28(v: unknown): boolean {
   }
 }
 
-function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -3622,21 +3647,22 @@ function c28(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AppReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppReq(value: unknown, path = ''): ValidationIssue[] {
-  return b28(value) ? [] : (c28(value, path, null) ?? []);
+  return b27(value) ? [] : (c27(value, path, null) ?? []);
 }
 
 export function isAppReq(value: unknown): value is types.AppReq {
-  return b28(value);
+  return b27(value);
 }
 
-function b29(v: unknown): boolean {
+function b28(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       const p1 = o0['creator'];
-      if (p1 !== undefined && !(p1 === 'USER' || p1 === 'MARKET')) return false;
+      if (p1 !== undefined && !(p1 === 'USER' || p1 === 'MARKET') && !(openEnums && typeof p1 === 'string'))
+        return false;
       const p3 = o0['update_time'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['app_key'];
@@ -3655,7 +3681,8 @@ function b29(v: unknown): boolean {
       if (p17 !== undefined && !((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
         return false;
       const p19 = o0['app_type'];
-      if (p19 !== undefined && !(p19 === 'apig' || p19 === 'roma')) return false;
+      if (p19 !== undefined && !(p19 === 'apig' || p19 === 'roma') && !(openEnums && typeof p19 === 'string'))
+        return false;
     } else {
       return false;
     }
@@ -3665,7 +3692,7 @@ function b29(v: unknown): boolean {
   }
 }
 
-function c29(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -3673,7 +3700,8 @@ function c29(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const o0 = v as Record<string, unknown>;
       const p1 = o0['creator'];
       if (p1 !== undefined) {
-        if (!(p1 === 'USER' || p1 === 'MARKET')) issues = fail(issues, path + '/creator', 13);
+        if (!(p1 === 'USER' || p1 === 'MARKET') && !(openEnums && typeof p1 === 'string'))
+          issues = fail(issues, path + '/creator', 13);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
       }
       const p3 = o0['update_time'];
@@ -3695,7 +3723,8 @@ function c29(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         issues = fail(issues, path + '/status', 3);
       const p19 = o0['app_type'];
       if (p19 !== undefined) {
-        if (!(p19 === 'apig' || p19 === 'roma')) issues = fail(issues, path + '/app_type', 13);
+        if (!(p19 === 'apig' || p19 === 'roma') && !(openEnums && typeof p19 === 'string'))
+          issues = fail(issues, path + '/app_type', 13);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
       }
     } else {
@@ -3709,10 +3738,79 @@ function c29(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AppResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAppResp(value: unknown, path = ''): ValidationIssue[] {
-  return b29(value) ? [] : (c29(value, path, null) ?? []);
+  return b28(value) ? [] : (c28(value, path, null) ?? []);
 }
 
 export function isAppResp(value: unknown): value is types.AppResp {
+  return b28(value);
+}
+
+function b29(v: unknown): boolean {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['sign_id'] === undefined) return false;
+      if (o0['publish_ids'] === undefined) return false;
+      const p1 = o0['sign_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['publish_ids'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (typeof e5 !== 'string') return false;
+          }
+        } else {
+          return false;
+        }
+      }
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+function c29(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['sign_id'] === undefined) issues = fail(issues, path, 40);
+      if (o0['publish_ids'] === undefined) issues = fail(issues, path, 41);
+      const p1 = o0['sign_id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
+      const p3 = o0['publish_ids'];
+      if (p3 !== undefined) {
+        if (Array.isArray(p3)) {
+          for (let i4 = 0; i4 < p3.length; i4++) {
+            const e5: unknown = p3[i4];
+            if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/publish_ids', 1);
+        }
+      }
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
+  }
+}
+
+/** Checks a value against the `AssociateSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
+export function validateAssociateSignatureKeyRequestBody(value: unknown, path = ''): ValidationIssue[] {
+  return b29(value) ? [] : (c29(value, path, null) ?? []);
+}
+
+export function isAssociateSignatureKeyRequestBody(value: unknown): value is types.AssociateSignatureKeyRequestBody {
   return b29(value);
 }
 
@@ -3722,8 +3820,35 @@ function b30(v: unknown): boolean {
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      const p1 = o0['app_code_auth_type'];
-      if (p1 !== undefined && !(p1 === 'DISABLE' || p1 === 'HEADER')) return false;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['api_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['api_remark'];
+      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      const p9 = o0['group_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') return false;
+      const p11 = o0['api_type'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        return false;
+      const p13 = o0['sign_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') return false;
+      const p15 = o0['sign_name'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['sign_key'];
+      if (p17 !== undefined && typeof p17 !== 'string') return false;
+      const p19 = o0['sign_secret'];
+      if (p19 !== undefined && typeof p19 !== 'string') return false;
+      const p21 = o0['env_id'];
+      if (p21 !== undefined && typeof p21 !== 'string') return false;
+      const p23 = o0['env_name'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+      const p25 = o0['binding_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['publish_id'];
+      if (p27 !== undefined && typeof p27 !== 'string') return false;
     } else {
       return false;
     }
@@ -3739,9 +3864,81 @@ function c30(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p5 = o0['api_name'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
+      const p7 = o0['api_remark'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/api_remark', 0);
+      const p9 = o0['group_name'];
+      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/group_name', 0);
+      const p11 = o0['api_type'];
+      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
+        issues = fail(issues, path + '/api_type', 3);
+      const p13 = o0['sign_id'];
+      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/sign_id', 0);
+      const p15 = o0['sign_name'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/sign_name', 0);
+      const p17 = o0['sign_key'];
+      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+      const p19 = o0['sign_secret'];
+      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+      const p21 = o0['env_id'];
+      if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/env_id', 0);
+      const p23 = o0['env_name'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/env_name', 0);
+      const p25 = o0['binding_time'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/binding_time', 0);
+      const p27 = o0['publish_id'];
+      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/publish_id', 0);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
+  }
+}
+
+/** Checks a value against the `AssociateSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateAssociateSignatureKeyResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b30(value) ? [] : (c30(value, path, null) ?? []);
+}
+
+export function isAssociateSignatureKeyResponse(value: unknown): value is types.AssociateSignatureKeyResponse {
+  return b30(value);
+}
+
+function b31(v: unknown): boolean {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['app_code_auth_type'];
+      if (p1 !== undefined && !(p1 === 'DISABLE' || p1 === 'HEADER') && !(openEnums && typeof p1 === 'string'))
+        return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
       const p1 = o0['app_code_auth_type'];
       if (p1 !== undefined) {
-        if (!(p1 === 'DISABLE' || p1 === 'HEADER')) issues = fail(issues, path + '/app_code_auth_type', 13);
+        if (!(p1 === 'DISABLE' || p1 === 'HEADER') && !(openEnums && typeof p1 === 'string'))
+          issues = fail(issues, path + '/app_code_auth_type', 13);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
       }
     } else {
@@ -3755,14 +3952,14 @@ function c30(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AuthOpt` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthOpt(value: unknown, path = ''): ValidationIssue[] {
-  return b30(value) ? [] : (c30(value, path, null) ?? []);
+  return b31(value) ? [] : (c31(value, path, null) ?? []);
 }
 
 export function isAuthOpt(value: unknown): value is types.AuthOpt {
-  return b30(value);
+  return b31(value);
 }
 
-function b31(v: unknown): boolean {
+function b32(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -3804,15 +4001,15 @@ function b31(v: unknown): boolean {
   }
 }
 
-function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['api_ids'] === undefined) issues = fail(issues, path, 40);
-      if (o0['app_ids'] === undefined) issues = fail(issues, path, 41);
-      if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
+      if (o0['api_ids'] === undefined) issues = fail(issues, path, 42);
+      if (o0['app_ids'] === undefined) issues = fail(issues, path, 43);
+      if (o0['env_id'] === undefined) issues = fail(issues, path, 44);
       const p1 = o0['api_ids'];
       if (p1 !== undefined) {
         if (Array.isArray(p1)) {
@@ -3848,14 +4045,14 @@ function c31(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AuthorizeAppsRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizeAppsRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b31(value) ? [] : (c31(value, path, null) ?? []);
+  return b32(value) ? [] : (c32(value, path, null) ?? []);
 }
 
 export function isAuthorizeAppsRequestBody(value: unknown): value is types.AuthorizeAppsRequestBody {
-  return b31(value);
+  return b32(value);
 }
 
-function b32(v: unknown): boolean {
+function b33(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -3870,74 +4067,11 @@ function b32(v: unknown): boolean {
       const p7 = o0['auth_time'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['auth_role'];
-      if (p9 !== undefined && !(p9 === 'PROVIDER' || p9 === 'CONSUMER')) return false;
+      if (p9 !== undefined && !(p9 === 'PROVIDER' || p9 === 'CONSUMER') && !(openEnums && typeof p9 === 'string'))
+        return false;
       const p11 = o0['auth_result'];
-      if (p11 !== undefined && !(p11 === 'SUCCESS' || p11 === 'SKIPPED')) return false;
-    } else {
-      return false;
-    }
-    return true;
-  } finally {
-    depth--;
-  }
-}
-
-function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      const p1 = o0['id'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-      const p3 = o0['api_id'];
-      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-      const p5 = o0['app_id'];
-      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_id', 0);
-      const p7 = o0['auth_time'];
-      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/auth_time', 0);
-      const p9 = o0['auth_role'];
-      if (p9 !== undefined) {
-        if (!(p9 === 'PROVIDER' || p9 === 'CONSUMER')) issues = fail(issues, path + '/auth_role', 13);
-        if (typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
-      }
-      const p11 = o0['auth_result'];
-      if (p11 !== undefined) {
-        if (!(p11 === 'SUCCESS' || p11 === 'SKIPPED')) issues = fail(issues, path + '/auth_result', 13);
-        if (typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
-      }
-    } else {
-      issues = fail(issues, path, 2);
-    }
-    return issues;
-  } finally {
-    depth--;
-  }
-}
-
-/** Checks a value against the `AuthorizeAppsResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateAuthorizeAppsResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b32(value) ? [] : (c32(value, path, null) ?? []);
-}
-
-export function isAuthorizeAppsResponse(value: unknown): value is types.AuthorizeAppsResponse {
-  return b32(value);
-}
-
-function b33(v: unknown): boolean {
-  if (depth >= MAX_VALIDATION_DEPTH) return false;
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) return false;
-      if (o0['location'] === undefined) return false;
-      const p1 = o0['name'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
-      const p3 = o0['location'];
-      if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
-      const p5 = o0['validation'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      if (p11 !== undefined && !(p11 === 'SUCCESS' || p11 === 'SKIPPED') && !(openEnums && typeof p11 === 'string'))
+        return false;
     } else {
       return false;
     }
@@ -3953,13 +4087,82 @@ function c33(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
+      const p1 = o0['id'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p3 = o0['api_id'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
+      const p5 = o0['app_id'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/app_id', 0);
+      const p7 = o0['auth_time'];
+      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/auth_time', 0);
+      const p9 = o0['auth_role'];
+      if (p9 !== undefined) {
+        if (!(p9 === 'PROVIDER' || p9 === 'CONSUMER') && !(openEnums && typeof p9 === 'string'))
+          issues = fail(issues, path + '/auth_role', 13);
+        if (typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
+      }
+      const p11 = o0['auth_result'];
+      if (p11 !== undefined) {
+        if (!(p11 === 'SUCCESS' || p11 === 'SKIPPED') && !(openEnums && typeof p11 === 'string'))
+          issues = fail(issues, path + '/auth_result', 13);
+        if (typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
+      }
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
+  }
+}
+
+/** Checks a value against the `AuthorizeAppsResponse` schema; issue paths are JSON Pointers below `path`. */
+export function validateAuthorizeAppsResponse(value: unknown, path = ''): ValidationIssue[] {
+  return b33(value) ? [] : (c33(value, path, null) ?? []);
+}
+
+export function isAuthorizeAppsResponse(value: unknown): value is types.AuthorizeAppsResponse {
+  return b33(value);
+}
+
+function b34(v: unknown): boolean {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['name'] === undefined) return false;
+      if (o0['location'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['location'];
+      if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY') && !(openEnums && typeof p3 === 'string'))
+        return false;
+      const p5 = o0['validation'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
       if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['location'] === undefined) issues = fail(issues, path, 43);
+      if (o0['location'] === undefined) issues = fail(issues, path, 45);
       const p1 = o0['name'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
       const p3 = o0['location'];
       if (p3 !== undefined) {
-        if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
+        if (!(p3 === 'HEADER' || p3 === 'QUERY') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/location', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p5 = o0['validation'];
@@ -3975,14 +4178,14 @@ function c33(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AuthorizerCreateIdentitiesReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizerCreateIdentitiesReq(value: unknown, path = ''): ValidationIssue[] {
-  return b33(value) ? [] : (c33(value, path, null) ?? []);
+  return b34(value) ? [] : (c34(value, path, null) ?? []);
 }
 
 export function isAuthorizerCreateIdentitiesReq(value: unknown): value is types.AuthorizerCreateIdentitiesReq {
-  return b33(value);
+  return b34(value);
 }
 
-function b34(v: unknown): boolean {
+function b35(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4002,9 +4205,10 @@ function b34(v: unknown): boolean {
         }
       }
       const p3 = o0['type'];
-      if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+      if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['authorizer_type'];
-      if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+      if (p5 !== undefined && !(p5 === 'FUNC') && !(openEnums && typeof p5 === 'string')) return false;
       const p7 = o0['authorizer_uri'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['identities'];
@@ -4012,7 +4216,7 @@ function b34(v: unknown): boolean {
         if (Array.isArray(p9)) {
           for (let i10 = 0; i10 < p9.length; i10++) {
             const e11: unknown = p9[i10];
-            if (!b33(e11)) return false;
+            if (!b34(e11)) return false;
           }
         } else {
           return false;
@@ -4032,7 +4236,7 @@ function b34(v: unknown): boolean {
   }
 }
 
-function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -4040,8 +4244,8 @@ function c34(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const o0 = v as Record<string, unknown>;
       if (o0['name'] === undefined) issues = fail(issues, path, 18);
       if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 44);
-      if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 45);
+      if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 46);
+      if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 47);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
@@ -4053,12 +4257,14 @@ function c34(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['authorizer_type'];
       if (p5 !== undefined) {
-        if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
+        if (!(p5 === 'FUNC') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/authorizer_type', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
       }
       const p7 = o0['authorizer_uri'];
@@ -4068,7 +4274,7 @@ function c34(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p9)) {
           for (let i10 = 0; i10 < p9.length; i10++) {
             const e11: unknown = p9[i10];
-            if (!b33(e11)) issues = c33(e11, path + '/identities/' + i10, issues);
+            if (!b34(e11)) issues = c34(e11, path + '/identities/' + i10, issues);
           }
         } else {
           issues = fail(issues, path + '/identities', 1);
@@ -4090,14 +4296,14 @@ function c34(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AuthorizerCreateReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizerCreateReq(value: unknown, path = ''): ValidationIssue[] {
-  return b34(value) ? [] : (c34(value, path, null) ?? []);
+  return b35(value) ? [] : (c35(value, path, null) ?? []);
 }
 
 export function isAuthorizerCreateReq(value: unknown): value is types.AuthorizerCreateReq {
-  return b34(value);
+  return b35(value);
 }
 
-function b35(v: unknown): boolean {
+function b36(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4113,9 +4319,10 @@ function b35(v: unknown): boolean {
         }
       }
       const p3 = o0['type'];
-      if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND')) return false;
+      if (p3 !== undefined && !(p3 === 'FRONTEND' || p3 === 'BACKEND') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['authorizer_type'];
-      if (p5 !== undefined && !(p5 === 'FUNC')) return false;
+      if (p5 !== undefined && !(p5 === 'FUNC') && !(openEnums && typeof p5 === 'string')) return false;
       const p7 = o0['authorizer_uri'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['identities'];
@@ -4123,7 +4330,7 @@ function b35(v: unknown): boolean {
         if (Array.isArray(p9)) {
           for (let i10 = 0; i10 < p9.length; i10++) {
             const e11: unknown = p9[i10];
-            if (!b66(e11)) return false;
+            if (!b65(e11)) return false;
           }
         } else {
           return false;
@@ -4155,7 +4362,7 @@ function b35(v: unknown): boolean {
   }
 }
 
-function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -4172,12 +4379,14 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND')) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 'FRONTEND' || p3 === 'BACKEND') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['authorizer_type'];
       if (p5 !== undefined) {
-        if (!(p5 === 'FUNC')) issues = fail(issues, path + '/authorizer_type', 13);
+        if (!(p5 === 'FUNC') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/authorizer_type', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
       }
       const p7 = o0['authorizer_uri'];
@@ -4187,7 +4396,7 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p9)) {
           for (let i10 = 0; i10 < p9.length; i10++) {
             const e11: unknown = p9[i10];
-            if (!b66(e11)) issues = c66(e11, path + '/identities/' + i10, issues);
+            if (!b65(e11)) issues = c65(e11, path + '/identities/' + i10, issues);
           }
         } else {
           issues = fail(issues, path + '/identities', 1);
@@ -4221,14 +4430,14 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `AuthorizerResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateAuthorizerResp(value: unknown, path = ''): ValidationIssue[] {
-  return b35(value) ? [] : (c35(value, path, null) ?? []);
+  return b36(value) ? [] : (c36(value, path, null) ?? []);
 }
 
 export function isAuthorizerResp(value: unknown): value is types.AuthorizerResp {
-  return b35(value);
+  return b36(value);
 }
 
-function b36(v: unknown): boolean {
+function b37(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4245,7 +4454,8 @@ function b36(v: unknown): boolean {
         }
       }
       const p5 = o0['req_protocol'];
-      if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
+      if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['remark'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
@@ -4255,7 +4465,7 @@ function b36(v: unknown): boolean {
         }
       }
       const p9 = o0['req_method'];
-      if (p9 !== undefined && !K0.has(p9)) return false;
+      if (p9 !== undefined && !K0.has(p9) && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['version'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
@@ -4304,7 +4514,7 @@ function b36(v: unknown): boolean {
   }
 }
 
-function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -4322,7 +4532,8 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p5 = o0['req_protocol'];
       if (p5 !== undefined) {
-        if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (!(p5 === 'HTTP' || p5 === 'HTTPS') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/req_protocol', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p7 = o0['remark'];
@@ -4335,7 +4546,7 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['version'];
@@ -4394,14 +4605,14 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendApi` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApi(value: unknown, path = ''): ValidationIssue[] {
-  return b36(value) ? [] : (c36(value, path, null) ?? []);
+  return b37(value) ? [] : (c37(value, path, null) ?? []);
 }
 
 export function isBackendApi(value: unknown): value is types.BackendApi {
-  return b36(value);
+  return b37(value);
 }
 
-function b37(v: unknown): boolean {
+function b38(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4422,7 +4633,8 @@ function b37(v: unknown): boolean {
         }
       }
       const p5 = o0['req_protocol'];
-      if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS')) return false;
+      if (p5 !== undefined && !(p5 === 'HTTP' || p5 === 'HTTPS') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['remark'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
@@ -4432,7 +4644,7 @@ function b37(v: unknown): boolean {
         }
       }
       const p9 = o0['req_method'];
-      if (p9 !== undefined && !K0.has(p9)) return false;
+      if (p9 !== undefined && !K0.has(p9) && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['version'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
@@ -4472,7 +4684,7 @@ function b37(v: unknown): boolean {
   }
 }
 
-function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -4494,7 +4706,8 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p5 = o0['req_protocol'];
       if (p5 !== undefined) {
-        if (!(p5 === 'HTTP' || p5 === 'HTTPS')) issues = fail(issues, path + '/req_protocol', 13);
+        if (!(p5 === 'HTTP' || p5 === 'HTTPS') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/req_protocol', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p7 = o0['remark'];
@@ -4507,7 +4720,7 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9)) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['version'];
@@ -4557,14 +4770,14 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendApiCreate` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendApiCreate(value: unknown, path = ''): ValidationIssue[] {
-  return b37(value) ? [] : (c37(value, path, null) ?? []);
+  return b38(value) ? [] : (c38(value, path, null) ?? []);
 }
 
 export function isBackendApiCreate(value: unknown): value is types.BackendApiCreate {
-  return b37(value);
+  return b38(value);
 }
 
-function b38(v: unknown): boolean {
+function b39(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4602,16 +4815,16 @@ function b38(v: unknown): boolean {
   }
 }
 
-function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['address'] === undefined) issues = fail(issues, path, 46);
-      if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
-      if (o0['method'] === undefined) issues = fail(issues, path, 48);
-      if (o0['path'] === undefined) issues = fail(issues, path, 49);
+      if (o0['address'] === undefined) issues = fail(issues, path, 48);
+      if (o0['scheme'] === undefined) issues = fail(issues, path, 49);
+      if (o0['method'] === undefined) issues = fail(issues, path, 50);
+      if (o0['path'] === undefined) issues = fail(issues, path, 51);
       const p1 = o0['address'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/address', 0);
       const p3 = o0['scheme'];
@@ -4624,7 +4837,7 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
           if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
-          if (p9 > 60000) issues = fail(issues, path + '/timeout', 50);
+          if (p9 > 60000) issues = fail(issues, path + '/timeout', 52);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -4642,21 +4855,26 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendDefine` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendDefine(value: unknown, path = ''): ValidationIssue[] {
-  return b38(value) ? [] : (c38(value, path, null) ?? []);
+  return b39(value) ? [] : (c39(value, path, null) ?? []);
 }
 
 export function isBackendDefine(value: unknown): value is types.BackendDefine {
-  return b38(value);
+  return b39(value);
 }
 
-function b39(v: unknown): boolean {
+function b40(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       const p1 = o0['origin'];
-      if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
+      if (
+        p1 !== undefined &&
+        !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM') &&
+        !(openEnums && typeof p1 === 'string')
+      )
+        return false;
       const p3 = o0['name'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
@@ -4675,7 +4893,12 @@ function b39(v: unknown): boolean {
         }
       }
       const p7 = o0['location'];
-      if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
+      if (
+        p7 !== undefined &&
+        !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER') &&
+        !(openEnums && typeof p7 === 'string')
+      )
+        return false;
       const p9 = o0['value'];
       if (p9 !== undefined) {
         if (typeof p9 === 'string') {
@@ -4697,7 +4920,7 @@ function b39(v: unknown): boolean {
   }
 }
 
-function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -4705,13 +4928,14 @@ function c39(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const o0 = v as Record<string, unknown>;
       const p1 = o0['origin'];
       if (p1 !== undefined) {
-        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
+        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM') && !(openEnums && typeof p1 === 'string'))
+          issues = fail(issues, path + '/origin', 13);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
       }
       const p3 = o0['name'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
+          if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 53);
           if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
         } else {
           issues = fail(issues, path + '/name', 0);
@@ -4727,7 +4951,8 @@ function c39(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p7 = o0['location'];
       if (p7 !== undefined) {
-        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER') && !(openEnums && typeof p7 === 'string'))
+          issues = fail(issues, path + '/location', 13);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p9 = o0['value'];
@@ -4753,14 +4978,14 @@ function c39(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendParam` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParam(value: unknown, path = ''): ValidationIssue[] {
-  return b39(value) ? [] : (c39(value, path, null) ?? []);
+  return b40(value) ? [] : (c40(value, path, null) ?? []);
 }
 
 export function isBackendParam(value: unknown): value is types.BackendParam {
-  return b39(value);
+  return b40(value);
 }
 
-function b40(v: unknown): boolean {
+function b41(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4771,7 +4996,12 @@ function b40(v: unknown): boolean {
       if (o0['location'] === undefined) return false;
       if (o0['value'] === undefined) return false;
       const p1 = o0['origin'];
-      if (p1 !== undefined && !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) return false;
+      if (
+        p1 !== undefined &&
+        !(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM') &&
+        !(openEnums && typeof p1 === 'string')
+      )
+        return false;
       const p3 = o0['name'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
@@ -4790,7 +5020,12 @@ function b40(v: unknown): boolean {
         }
       }
       const p7 = o0['location'];
-      if (p7 !== undefined && !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) return false;
+      if (
+        p7 !== undefined &&
+        !(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER') &&
+        !(openEnums && typeof p7 === 'string')
+      )
+        return false;
       const p9 = o0['value'];
       if (p9 !== undefined) {
         if (typeof p9 === 'string') {
@@ -4808,25 +5043,26 @@ function b40(v: unknown): boolean {
   }
 }
 
-function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['origin'] === undefined) issues = fail(issues, path, 52);
+      if (o0['origin'] === undefined) issues = fail(issues, path, 54);
       if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['location'] === undefined) issues = fail(issues, path, 43);
+      if (o0['location'] === undefined) issues = fail(issues, path, 45);
       if (o0['value'] === undefined) issues = fail(issues, path, 6);
       const p1 = o0['origin'];
       if (p1 !== undefined) {
-        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM')) issues = fail(issues, path + '/origin', 13);
+        if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM') && !(openEnums && typeof p1 === 'string'))
+          issues = fail(issues, path + '/origin', 13);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
       }
       const p3 = o0['name'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 51);
+          if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 53);
           if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
         } else {
           issues = fail(issues, path + '/name', 0);
@@ -4842,7 +5078,8 @@ function c40(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p7 = o0['location'];
       if (p7 !== undefined) {
-        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER') && !(openEnums && typeof p7 === 'string'))
+          issues = fail(issues, path + '/location', 13);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p9 = o0['value'];
@@ -4864,14 +5101,14 @@ function c40(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BackendParamBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateBackendParamBase(value: unknown, path = ''): ValidationIssue[] {
-  return b40(value) ? [] : (c40(value, path, null) ?? []);
+  return b41(value) ? [] : (c41(value, path, null) ?? []);
 }
 
 export function isBackendParamBase(value: unknown): value is types.BackendParamBase {
-  return b40(value);
+  return b41(value);
 }
 
-function b41(v: unknown): boolean {
+function b42(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4894,7 +5131,7 @@ function b41(v: unknown): boolean {
   }
 }
 
-function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -4919,14 +5156,14 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchFailure` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchFailure(value: unknown, path = ''): ValidationIssue[] {
-  return b41(value) ? [] : (c41(value, path, null) ?? []);
+  return b42(value) ? [] : (c42(value, path, null) ?? []);
 }
 
 export function isBatchFailure(value: unknown): value is types.BatchFailure {
-  return b41(value);
+  return b42(value);
 }
 
-function b42(v: unknown): boolean {
+function b43(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -4937,7 +5174,7 @@ function b42(v: unknown): boolean {
         if (Array.isArray(p1)) {
           for (let i2 = 0; i2 < p1.length; i2++) {
             const e3: unknown = p1[i2];
-            if (!b43(e3)) return false;
+            if (!b44(e3)) return false;
           }
         } else {
           return false;
@@ -4948,7 +5185,7 @@ function b42(v: unknown): boolean {
         if (Array.isArray(p6)) {
           for (let i7 = 0; i7 < p6.length; i7++) {
             const e8: unknown = p6[i7];
-            if (!b41(e8)) return false;
+            if (!b42(e8)) return false;
           }
         } else {
           return false;
@@ -4963,7 +5200,7 @@ function b42(v: unknown): boolean {
   }
 }
 
-function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -4974,7 +5211,7 @@ function c42(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p1)) {
           for (let i2 = 0; i2 < p1.length; i2++) {
             const e3: unknown = p1[i2];
-            if (!b43(e3)) issues = c43(e3, path + '/success/' + i2, issues);
+            if (!b44(e3)) issues = c44(e3, path + '/success/' + i2, issues);
           }
         } else {
           issues = fail(issues, path + '/success', 1);
@@ -4985,7 +5222,7 @@ function c42(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p6)) {
           for (let i7 = 0; i7 < p6.length; i7++) {
             const e8: unknown = p6[i7];
-            if (!b41(e8)) issues = c41(e8, path + '/failure/' + i7, issues);
+            if (!b42(e8)) issues = c42(e8, path + '/failure/' + i7, issues);
           }
         } else {
           issues = fail(issues, path + '/failure', 1);
@@ -5002,14 +5239,14 @@ function c42(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchPublishOfflineResult` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchPublishOfflineResult(value: unknown, path = ''): ValidationIssue[] {
-  return b42(value) ? [] : (c42(value, path, null) ?? []);
+  return b43(value) ? [] : (c43(value, path, null) ?? []);
 }
 
 export function isBatchPublishOfflineResult(value: unknown): value is types.BatchPublishOfflineResult {
-  return b42(value);
+  return b43(value);
 }
 
-function b43(v: unknown): boolean {
+function b44(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5038,7 +5275,7 @@ function b43(v: unknown): boolean {
   }
 }
 
-function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5069,79 +5306,10 @@ function c43(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `BatchSuccess` schema; issue paths are JSON Pointers below `path`. */
 export function validateBatchSuccess(value: unknown, path = ''): ValidationIssue[] {
-  return b43(value) ? [] : (c43(value, path, null) ?? []);
-}
-
-export function isBatchSuccess(value: unknown): value is types.BatchSuccess {
-  return b43(value);
-}
-
-function b44(v: unknown): boolean {
-  if (depth >= MAX_VALIDATION_DEPTH) return false;
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      if (o0['sign_id'] === undefined) return false;
-      if (o0['publish_ids'] === undefined) return false;
-      const p1 = o0['sign_id'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
-      const p3 = o0['publish_ids'];
-      if (p3 !== undefined) {
-        if (Array.isArray(p3)) {
-          for (let i4 = 0; i4 < p3.length; i4++) {
-            const e5: unknown = p3[i4];
-            if (typeof e5 !== 'string') return false;
-          }
-        } else {
-          return false;
-        }
-      }
-    } else {
-      return false;
-    }
-    return true;
-  } finally {
-    depth--;
-  }
-}
-
-function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      if (o0['sign_id'] === undefined) issues = fail(issues, path, 53);
-      if (o0['publish_ids'] === undefined) issues = fail(issues, path, 54);
-      const p1 = o0['sign_id'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_id', 0);
-      const p3 = o0['publish_ids'];
-      if (p3 !== undefined) {
-        if (Array.isArray(p3)) {
-          for (let i4 = 0; i4 < p3.length; i4++) {
-            const e5: unknown = p3[i4];
-            if (typeof e5 !== 'string') issues = fail(issues, path + '/publish_ids/' + i4, 0);
-          }
-        } else {
-          issues = fail(issues, path + '/publish_ids', 1);
-        }
-      }
-    } else {
-      issues = fail(issues, path, 2);
-    }
-    return issues;
-  } finally {
-    depth--;
-  }
-}
-
-/** Checks a value against the `BindSignatureKeyRequestBody` schema; issue paths are JSON Pointers below `path`. */
-export function validateBindSignatureKeyRequestBody(value: unknown, path = ''): ValidationIssue[] {
   return b44(value) ? [] : (c44(value, path, null) ?? []);
 }
 
-export function isBindSignatureKeyRequestBody(value: unknown): value is types.BindSignatureKeyRequestBody {
+export function isBatchSuccess(value: unknown): value is types.BatchSuccess {
   return b44(value);
 }
 
@@ -5151,109 +5319,18 @@ function b45(v: unknown): boolean {
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      const p1 = o0['id'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
-      const p3 = o0['api_id'];
-      if (p3 !== undefined && typeof p3 !== 'string') return false;
-      const p5 = o0['api_name'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
-      const p7 = o0['api_remark'];
-      if (p7 !== undefined && typeof p7 !== 'string') return false;
-      const p9 = o0['group_name'];
-      if (p9 !== undefined && typeof p9 !== 'string') return false;
-      const p11 = o0['api_type'];
-      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        return false;
-      const p13 = o0['sign_id'];
-      if (p13 !== undefined && typeof p13 !== 'string') return false;
-      const p15 = o0['sign_name'];
-      if (p15 !== undefined && typeof p15 !== 'string') return false;
-      const p17 = o0['sign_key'];
-      if (p17 !== undefined && typeof p17 !== 'string') return false;
-      const p19 = o0['sign_secret'];
-      if (p19 !== undefined && typeof p19 !== 'string') return false;
-      const p21 = o0['env_id'];
-      if (p21 !== undefined && typeof p21 !== 'string') return false;
-      const p23 = o0['env_name'];
-      if (p23 !== undefined && typeof p23 !== 'string') return false;
-      const p25 = o0['binding_time'];
-      if (p25 !== undefined && typeof p25 !== 'string') return false;
-      const p27 = o0['publish_id'];
-      if (p27 !== undefined && typeof p27 !== 'string') return false;
-    } else {
-      return false;
-    }
-    return true;
-  } finally {
-    depth--;
-  }
-}
-
-function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      const p1 = o0['id'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/id', 0);
-      const p3 = o0['api_id'];
-      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/api_id', 0);
-      const p5 = o0['api_name'];
-      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/api_name', 0);
-      const p7 = o0['api_remark'];
-      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/api_remark', 0);
-      const p9 = o0['group_name'];
-      if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/group_name', 0);
-      const p11 = o0['api_type'];
-      if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
-        issues = fail(issues, path + '/api_type', 3);
-      const p13 = o0['sign_id'];
-      if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/sign_id', 0);
-      const p15 = o0['sign_name'];
-      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/sign_name', 0);
-      const p17 = o0['sign_key'];
-      if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/sign_key', 0);
-      const p19 = o0['sign_secret'];
-      if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
-      const p21 = o0['env_id'];
-      if (p21 !== undefined && typeof p21 !== 'string') issues = fail(issues, path + '/env_id', 0);
-      const p23 = o0['env_name'];
-      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/env_name', 0);
-      const p25 = o0['binding_time'];
-      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/binding_time', 0);
-      const p27 = o0['publish_id'];
-      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/publish_id', 0);
-    } else {
-      issues = fail(issues, path, 2);
-    }
-    return issues;
-  } finally {
-    depth--;
-  }
-}
-
-/** Checks a value against the `BindSignatureKeyResponse` schema; issue paths are JSON Pointers below `path`. */
-export function validateBindSignatureKeyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b45(value) ? [] : (c45(value, path, null) ?? []);
-}
-
-export function isBindSignatureKeyResponse(value: unknown): value is types.BindSignatureKeyResponse {
-  return b45(value);
-}
-
-function b46(v: unknown): boolean {
-  if (depth >= MAX_VALIDATION_DEPTH) return false;
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
       const p1 = o0['req_param_name'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['condition_type'];
-      if (p3 !== undefined && !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) return false;
+      if (
+        p3 !== undefined &&
+        !(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern') &&
+        !(openEnums && typeof p3 === 'string')
+      )
+        return false;
       const p5 = o0['condition_origin'];
-      if (p5 !== undefined && !(p5 === 'param' || p5 === 'source')) return false;
+      if (p5 !== undefined && !(p5 === 'param' || p5 === 'source') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['condition_value'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['id'];
@@ -5271,7 +5348,7 @@ function b46(v: unknown): boolean {
   }
 }
 
-function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5281,12 +5358,14 @@ function c46(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
       const p3 = o0['condition_type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern')) issues = fail(issues, path + '/condition_type', 13);
+        if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/condition_type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
       }
       const p5 = o0['condition_origin'];
       if (p5 !== undefined) {
-        if (!(p5 === 'param' || p5 === 'source')) issues = fail(issues, path + '/condition_origin', 13);
+        if (!(p5 === 'param' || p5 === 'source') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/condition_origin', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
       }
       const p7 = o0['condition_value'];
@@ -5308,14 +5387,14 @@ function c46(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CoditionResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateCoditionResp(value: unknown, path = ''): ValidationIssue[] {
-  return b46(value) ? [] : (c46(value, path, null) ?? []);
+  return b45(value) ? [] : (c45(value, path, null) ?? []);
 }
 
 export function isCoditionResp(value: unknown): value is types.CoditionResp {
-  return b46(value);
+  return b45(value);
 }
 
-function b47(v: unknown): boolean {
+function b46(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5341,7 +5420,7 @@ function b47(v: unknown): boolean {
   }
 }
 
-function c47(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5349,7 +5428,7 @@ function c47(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const o0 = v as Record<string, unknown>;
       if (o0['type'] === undefined) issues = fail(issues, path, 19);
       if (o0['value'] === undefined) issues = fail(issues, path, 6);
-      if (o0['origin'] === undefined) issues = fail(issues, path, 52);
+      if (o0['origin'] === undefined) issues = fail(issues, path, 54);
       const p1 = o0['type'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
       const p3 = o0['value'];
@@ -5369,11 +5448,11 @@ function c47(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Conditions` schema; issue paths are JSON Pointers below `path`. */
 export function validateConditions(value: unknown, path = ''): ValidationIssue[] {
-  return b47(value) ? [] : (c47(value, path, null) ?? []);
+  return b46(value) ? [] : (c46(value, path, null) ?? []);
 }
 
 export function isConditions(value: unknown): value is types.Conditions {
-  return b47(value);
+  return b46(value);
 }
 
 /** Checks a value against the `CreateApiGroupRequestBody` schema; issue paths are JSON Pointers below `path`. */
@@ -5385,7 +5464,7 @@ export function isCreateApiGroupRequestBody(value: unknown): value is types.Crea
   return b17(value);
 }
 
-function b49(v: unknown): boolean {
+function b48(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5432,7 +5511,7 @@ function b49(v: unknown): boolean {
         if (Array.isArray(p28)) {
           for (let i29 = 0; i29 < p28.length; i29++) {
             const e30: unknown = p28[i29];
-            if (!b50(e30)) return false;
+            if (!b49(e30)) return false;
           }
         } else {
           return false;
@@ -5449,7 +5528,7 @@ function b49(v: unknown): boolean {
   }
 }
 
-function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c48(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5500,7 +5579,7 @@ function c49(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p28)) {
           for (let i29 = 0; i29 < p28.length; i29++) {
             const e30: unknown = p28[i29];
-            if (!b50(e30)) issues = c50(e30, path + '/url_domains/' + i29, issues);
+            if (!b49(e30)) issues = c49(e30, path + '/url_domains/' + i29, issues);
           }
         } else {
           issues = fail(issues, path + '/url_domains', 1);
@@ -5523,14 +5602,14 @@ function c49(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateApiGroupResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateApiGroupResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b49(value) ? [] : (c49(value, path, null) ?? []);
+  return b48(value) ? [] : (c48(value, path, null) ?? []);
 }
 
 export function isCreateApiGroupResponse(value: unknown): value is types.CreateApiGroupResponse {
-  return b49(value);
+  return b48(value);
 }
 
-function b50(v: unknown): boolean {
+function b49(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5555,7 +5634,7 @@ function b50(v: unknown): boolean {
   }
 }
 
-function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5586,14 +5665,14 @@ function c50(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateApiGroupUrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateApiGroupUrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
-  return b50(value) ? [] : (c50(value, path, null) ?? []);
+  return b49(value) ? [] : (c49(value, path, null) ?? []);
 }
 
 export function isCreateApiGroupUrlDomainsResp(value: unknown): value is types.CreateApiGroupUrlDomainsResp {
-  return b50(value);
+  return b49(value);
 }
 
-function b51(v: unknown): boolean {
+function b50(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5610,7 +5689,8 @@ function b51(v: unknown): boolean {
       const p9 = o0['ssl_name'];
       if (p9 !== undefined && typeof p9 !== 'string') return false;
       const p11 = o0['min_ssl_version'];
-      if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) return false;
+      if (p11 !== undefined && !(p11 === 'TLSv1.1' || p11 === 'TLSv1.2') && !(openEnums && typeof p11 === 'string'))
+        return false;
     } else {
       return false;
     }
@@ -5620,7 +5700,7 @@ function b51(v: unknown): boolean {
   }
 }
 
-function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5642,7 +5722,8 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/ssl_name', 0);
       const p11 = o0['min_ssl_version'];
       if (p11 !== undefined) {
-        if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2')) issues = fail(issues, path + '/min_ssl_version', 13);
+        if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2') && !(openEnums && typeof p11 === 'string'))
+          issues = fail(issues, path + '/min_ssl_version', 13);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
       }
     } else {
@@ -5656,14 +5737,14 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateApiGroupV2UrlDomainsResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateApiGroupV2UrlDomainsResp(value: unknown, path = ''): ValidationIssue[] {
-  return b51(value) ? [] : (c51(value, path, null) ?? []);
+  return b50(value) ? [] : (c50(value, path, null) ?? []);
 }
 
 export function isCreateApiGroupV2UrlDomainsResp(value: unknown): value is types.CreateApiGroupV2UrlDomainsResp {
-  return b51(value);
+  return b50(value);
 }
 
-function b52(v: unknown): boolean {
+function b51(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5691,7 +5772,12 @@ function b52(v: unknown): boolean {
       if (p11 !== undefined && !((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
         return false;
       const p13 = o0['time_unit'];
-      if (p13 !== undefined && !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY')) return false;
+      if (
+        p13 !== undefined &&
+        !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY') &&
+        !(openEnums && typeof p13 === 'string')
+      )
+        return false;
       const p15 = o0['remark'];
       if (p15 !== undefined) {
         if (typeof p15 === 'string') {
@@ -5713,7 +5799,7 @@ function b52(v: unknown): boolean {
   }
 }
 
-function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5742,7 +5828,10 @@ function c52(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         issues = fail(issues, path + '/time_interval', 3);
       const p13 = o0['time_unit'];
       if (p13 !== undefined) {
-        if (!(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY'))
+        if (
+          !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY') &&
+          !(openEnums && typeof p13 === 'string')
+        )
           issues = fail(issues, path + '/time_unit', 13);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
@@ -5773,16 +5862,16 @@ function c52(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b52(value) ? [] : (c52(value, path, null) ?? []);
+  return b51(value) ? [] : (c51(value, path, null) ?? []);
 }
 
 export function isCreateRequestThrottlingPolicyRequestBody(
   value: unknown,
 ): value is types.CreateRequestThrottlingPolicyRequestBody {
-  return b52(value);
+  return b51(value);
 }
 
-function b53(v: unknown): boolean {
+function b52(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5831,7 +5920,7 @@ function b53(v: unknown): boolean {
   }
 }
 
-function c53(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5890,16 +5979,16 @@ function c53(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b53(value) ? [] : (c53(value, path, null) ?? []);
+  return b52(value) ? [] : (c52(value, path, null) ?? []);
 }
 
 export function isCreateRequestThrottlingPolicyResponse(
   value: unknown,
 ): value is types.CreateRequestThrottlingPolicyResponse {
-  return b53(value);
+  return b52(value);
 }
 
-function b54(v: unknown): boolean {
+function b53(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -5934,7 +6023,7 @@ function b54(v: unknown): boolean {
       if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
         return false;
       const p11 = o0['vpc_health_config'];
-      if (p11 !== undefined && !b57(p11)) return false;
+      if (p11 !== undefined && !b56(p11)) return false;
     } else {
       return false;
     }
@@ -5944,7 +6033,7 @@ function b54(v: unknown): boolean {
   }
 }
 
-function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c53(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -5980,7 +6069,7 @@ function c54(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         issues = fail(issues, path + '/balance_strategy', 3);
       const p11 = o0['vpc_health_config'];
       if (p11 !== undefined) {
-        if (!b57(p11)) issues = c57(p11, path + '/vpc_health_config', issues);
+        if (!b56(p11)) issues = c56(p11, path + '/vpc_health_config', issues);
       }
     } else {
       issues = fail(issues, path, 2);
@@ -5993,14 +6082,14 @@ function c54(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateVpcChannelRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateVpcChannelRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b54(value) ? [] : (c54(value, path, null) ?? []);
+  return b53(value) ? [] : (c53(value, path, null) ?? []);
 }
 
 export function isCreateVpcChannelRequestBody(value: unknown): value is types.CreateVpcChannelRequestBody {
-  return b54(value);
+  return b53(value);
 }
 
-function b55(v: unknown): boolean {
+function b54(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6033,7 +6122,7 @@ function b55(v: unknown): boolean {
   }
 }
 
-function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6076,14 +6165,14 @@ function c55(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateVpcChannelResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateVpcChannelResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b55(value) ? [] : (c55(value, path, null) ?? []);
+  return b54(value) ? [] : (c54(value, path, null) ?? []);
 }
 
 export function isCreateVpcChannelResponse(value: unknown): value is types.CreateVpcChannelResponse {
-  return b55(value);
+  return b54(value);
 }
 
-function b56(v: unknown): boolean {
+function b55(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6095,11 +6184,16 @@ function b56(v: unknown): boolean {
       if (o0['time_interval'] === undefined) return false;
       if (o0['timeout'] === undefined) return false;
       const p1 = o0['protocol'];
-      if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+      if (
+        p1 !== undefined &&
+        !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') &&
+        !(openEnums && typeof p1 === 'string')
+      )
+        return false;
       const p3 = o0['path'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['method'];
-      if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
+      if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD') && !(openEnums && typeof p5 === 'string')) return false;
       const p7 = o0['port'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
@@ -6158,7 +6252,7 @@ function b56(v: unknown): boolean {
   }
 }
 
-function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6171,14 +6265,16 @@ function c56(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
       const p1 = o0['protocol'];
       if (p1 !== undefined) {
-        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') && !(openEnums && typeof p1 === 'string'))
+          issues = fail(issues, path + '/protocol', 13);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
       const p3 = o0['path'];
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
       const p5 = o0['method'];
       if (p5 !== undefined) {
-        if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
+        if (!(p5 === 'GET' || p5 === 'HEAD') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/method', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
       }
       const p7 = o0['port'];
@@ -6241,14 +6337,14 @@ function c56(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateVpcChannelV2VpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateVpcChannelV2VpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
-  return b56(value) ? [] : (c56(value, path, null) ?? []);
+  return b55(value) ? [] : (c55(value, path, null) ?? []);
 }
 
 export function isCreateVpcChannelV2VpcHealthConfig(value: unknown): value is types.CreateVpcChannelV2VpcHealthConfig {
-  return b56(value);
+  return b55(value);
 }
 
-function b57(v: unknown): boolean {
+function b56(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6260,7 +6356,12 @@ function b57(v: unknown): boolean {
       if (o0['time_out'] === undefined) return false;
       if (o0['time_interval'] === undefined) return false;
       const p1 = o0['protocol'];
-      if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+      if (
+        p1 !== undefined &&
+        !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') &&
+        !(openEnums && typeof p1 === 'string')
+      )
+        return false;
       const p3 = o0['path'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['port'];
@@ -6319,7 +6420,7 @@ function b57(v: unknown): boolean {
   }
 }
 
-function c57(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6332,7 +6433,8 @@ function c57(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
       const p1 = o0['protocol'];
       if (p1 !== undefined) {
-        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') && !(openEnums && typeof p1 === 'string'))
+          issues = fail(issues, path + '/protocol', 13);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
       const p3 = o0['path'];
@@ -6395,11 +6497,11 @@ function c57(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `CreateVpcChannelVpcHealthConfig` schema; issue paths are JSON Pointers below `path`. */
 export function validateCreateVpcChannelVpcHealthConfig(value: unknown, path = ''): ValidationIssue[] {
-  return b57(value) ? [] : (c57(value, path, null) ?? []);
+  return b56(value) ? [] : (c56(value, path, null) ?? []);
 }
 
 export function isCreateVpcChannelVpcHealthConfig(value: unknown): value is types.CreateVpcChannelVpcHealthConfig {
-  return b57(value);
+  return b56(value);
 }
 
 /** Checks a value against the `EnvReq` schema; issue paths are JSON Pointers below `path`. */
@@ -6411,7 +6513,7 @@ export function isEnvReq(value: unknown): value is types.EnvReq {
   return b17(value);
 }
 
-function b59(v: unknown): boolean {
+function b58(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6434,7 +6536,7 @@ function b59(v: unknown): boolean {
   }
 }
 
-function c59(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c58(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6459,14 +6561,14 @@ function c59(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `EnvResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvResp(value: unknown, path = ''): ValidationIssue[] {
-  return b59(value) ? [] : (c59(value, path, null) ?? []);
+  return b58(value) ? [] : (c58(value, path, null) ?? []);
 }
 
 export function isEnvResp(value: unknown): value is types.EnvResp {
-  return b59(value);
+  return b58(value);
 }
 
-function b60(v: unknown): boolean {
+function b59(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6507,14 +6609,14 @@ function b60(v: unknown): boolean {
   }
 }
 
-function c60(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c59(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['variable_value'] === undefined) issues = fail(issues, path, 68);
-      if (o0['env_id'] === undefined) issues = fail(issues, path, 42);
+      if (o0['env_id'] === undefined) issues = fail(issues, path, 44);
       if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
       if (o0['variable_name'] === undefined) issues = fail(issues, path, 69);
       const p1 = o0['variable_value'];
@@ -6534,7 +6636,7 @@ function c60(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['variable_name'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 51);
+          if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 53);
           if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3))
             issues = fail(issues, path + '/variable_name', 27);
         } else {
@@ -6552,14 +6654,14 @@ function c60(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `EnvVariableReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvVariableReq(value: unknown, path = ''): ValidationIssue[] {
-  return b60(value) ? [] : (c60(value, path, null) ?? []);
+  return b59(value) ? [] : (c59(value, path, null) ?? []);
 }
 
 export function isEnvVariableReq(value: unknown): value is types.EnvVariableReq {
-  return b60(value);
+  return b59(value);
 }
 
-function b61(v: unknown): boolean {
+function b60(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6584,7 +6686,7 @@ function b61(v: unknown): boolean {
   }
 }
 
-function c61(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c60(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6611,14 +6713,14 @@ function c61(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `EnvVariableResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateEnvVariableResp(value: unknown, path = ''): ValidationIssue[] {
-  return b61(value) ? [] : (c61(value, path, null) ?? []);
+  return b60(value) ? [] : (c60(value, path, null) ?? []);
 }
 
 export function isEnvVariableResp(value: unknown): value is types.EnvVariableResp {
-  return b61(value);
+  return b60(value);
 }
 
-function b62(v: unknown): boolean {
+function b61(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6637,7 +6739,7 @@ function b62(v: unknown): boolean {
   }
 }
 
-function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c61(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6658,14 +6760,14 @@ function c62(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ErrorMsg` schema; issue paths are JSON Pointers below `path`. */
 export function validateErrorMsg(value: unknown, path = ''): ValidationIssue[] {
-  return b62(value) ? [] : (c62(value, path, null) ?? []);
+  return b61(value) ? [] : (c61(value, path, null) ?? []);
 }
 
 export function isErrorMsg(value: unknown): value is types.ErrorMsg {
-  return b62(value);
+  return b61(value);
 }
 
-function b63(v: unknown): boolean {
+function b62(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6680,15 +6782,15 @@ function b63(v: unknown): boolean {
       const p1 = o0['swagger'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['info'];
-      if (p3 !== undefined && !b68(p3)) return false;
+      if (p3 !== undefined && !b67(p3)) return false;
       const p5 = o0['host'];
       if (p5 !== undefined && typeof p5 !== 'string') return false;
       const p7 = o0['paths'];
-      if (p7 !== undefined && !b77(p7)) return false;
+      if (p7 !== undefined && !b76(p7)) return false;
       const p9 = o0['responses'];
-      if (p9 !== undefined && !b80(p9)) return false;
+      if (p9 !== undefined && !b79(p9)) return false;
       const p11 = o0['securityDefinitions'];
-      if (p11 !== undefined && !b84(p11)) return false;
+      if (p11 !== undefined && !b83(p11)) return false;
       const p13 = o0['x-apigateway-access-controls'];
       if (p13 !== undefined && !b108(p13)) return false;
       const p15 = o0['x-apigateway-ratelimits'];
@@ -6702,7 +6804,7 @@ function b63(v: unknown): boolean {
   }
 }
 
-function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6718,21 +6820,21 @@ function c63(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/swagger', 0);
       const p3 = o0['info'];
       if (p3 !== undefined) {
-        if (!b68(p3)) issues = c68(p3, path + '/info', issues);
+        if (!b67(p3)) issues = c67(p3, path + '/info', issues);
       }
       const p5 = o0['host'];
       if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/host', 0);
       const p7 = o0['paths'];
       if (p7 !== undefined) {
-        if (!b77(p7)) issues = c77(p7, path + '/paths', issues);
+        if (!b76(p7)) issues = c76(p7, path + '/paths', issues);
       }
       const p9 = o0['responses'];
       if (p9 !== undefined) {
-        if (!b80(p9)) issues = c80(p9, path + '/responses', issues);
+        if (!b79(p9)) issues = c79(p9, path + '/responses', issues);
       }
       const p11 = o0['securityDefinitions'];
       if (p11 !== undefined) {
-        if (!b84(p11)) issues = c84(p11, path + '/securityDefinitions', issues);
+        if (!b83(p11)) issues = c83(p11, path + '/securityDefinitions', issues);
       }
       const p13 = o0['x-apigateway-access-controls'];
       if (p13 !== undefined) {
@@ -6753,14 +6855,14 @@ function c63(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ExportMultipleApisResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateExportMultipleApisResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b63(value) ? [] : (c63(value, path, null) ?? []);
+  return b62(value) ? [] : (c62(value, path, null) ?? []);
 }
 
 export function isExportMultipleApisResponse(value: unknown): value is types.ExportMultipleApisResponse {
-  return b63(value);
+  return b62(value);
 }
 
-function b64(v: unknown): boolean {
+function b63(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6795,7 +6897,7 @@ function b64(v: unknown): boolean {
   }
 }
 
-function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6814,7 +6916,7 @@ function c64(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
           if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
-          if (p7 > 60000) issues = fail(issues, path + '/timeout', 50);
+          if (p7 > 60000) issues = fail(issues, path + '/timeout', 52);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -6832,14 +6934,14 @@ function c64(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `FunctionEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateFunctionEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b64(value) ? [] : (c64(value, path, null) ?? []);
+  return b63(value) ? [] : (c63(value, path, null) ?? []);
 }
 
 export function isFunctionEndpoints(value: unknown): value is types.FunctionEndpoints {
-  return b64(value);
+  return b63(value);
 }
 
-function b65(v: unknown): boolean {
+function b64(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6854,7 +6956,7 @@ function b65(v: unknown): boolean {
         if (Array.isArray(p1)) {
           for (let i2 = 0; i2 < p1.length; i2++) {
             const e3: unknown = p1[i2];
-            if (!b75(e3)) return false;
+            if (!b74(e3)) return false;
           }
         } else {
           return false;
@@ -6888,22 +6990,22 @@ function b65(v: unknown): boolean {
   }
 }
 
-function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['scheme'] === undefined) issues = fail(issues, path, 47);
-      if (o0['method'] === undefined) issues = fail(issues, path, 48);
-      if (o0['path'] === undefined) issues = fail(issues, path, 49);
+      if (o0['scheme'] === undefined) issues = fail(issues, path, 49);
+      if (o0['method'] === undefined) issues = fail(issues, path, 50);
+      if (o0['path'] === undefined) issues = fail(issues, path, 51);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (Array.isArray(p1)) {
           for (let i2 = 0; i2 < p1.length; i2++) {
             const e3: unknown = p1[i2];
-            if (!b75(e3)) issues = c75(e3, path + '/name/' + i2, issues);
+            if (!b74(e3)) issues = c74(e3, path + '/name/' + i2, issues);
           }
         } else {
           issues = fail(issues, path + '/name', 1);
@@ -6919,7 +7021,7 @@ function c65(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p12 !== undefined) {
         if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
           if (p12 < 1) issues = fail(issues, path + '/timeout', 11);
-          if (p12 > 60000) issues = fail(issues, path + '/timeout', 50);
+          if (p12 > 60000) issues = fail(issues, path + '/timeout', 52);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -6939,14 +7041,14 @@ function c65(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `HttpVpcEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateHttpVpcEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b65(value) ? [] : (c65(value, path, null) ?? []);
+  return b64(value) ? [] : (c64(value, path, null) ?? []);
 }
 
 export function isHttpVpcEndpoints(value: unknown): value is types.HttpVpcEndpoints {
-  return b65(value);
+  return b64(value);
 }
 
-function b66(v: unknown): boolean {
+function b65(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -6955,7 +7057,8 @@ function b66(v: unknown): boolean {
       const p1 = o0['name'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['location'];
-      if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY')) return false;
+      if (p3 !== undefined && !(p3 === 'HEADER' || p3 === 'QUERY') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['validation'];
       if (p5 !== undefined && typeof p5 !== 'string') return false;
     } else {
@@ -6967,7 +7070,7 @@ function b66(v: unknown): boolean {
   }
 }
 
-function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -6977,7 +7080,8 @@ function c66(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
       const p3 = o0['location'];
       if (p3 !== undefined) {
-        if (!(p3 === 'HEADER' || p3 === 'QUERY')) issues = fail(issues, path + '/location', 13);
+        if (!(p3 === 'HEADER' || p3 === 'QUERY') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/location', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p5 = o0['validation'];
@@ -6993,14 +7097,14 @@ function c66(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Identity` schema; issue paths are JSON Pointers below `path`. */
 export function validateIdentity(value: unknown, path = ''): ValidationIssue[] {
-  return b66(value) ? [] : (c66(value, path, null) ?? []);
+  return b65(value) ? [] : (c65(value, path, null) ?? []);
 }
 
 export function isIdentity(value: unknown): value is types.Identity {
-  return b66(value);
+  return b65(value);
 }
 
-function b67(v: unknown): boolean {
+function b66(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7012,13 +7116,15 @@ function b67(v: unknown): boolean {
       const p3 = o0['group_id'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['extend_mode'];
-      if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override')) return false;
+      if (p5 !== undefined && !(p5 === 'merge' || p5 === 'override') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['simple_mode'];
       if (p7 !== undefined && typeof p7 !== 'boolean') return false;
       const p9 = o0['mock_mode'];
       if (p9 !== undefined && typeof p9 !== 'boolean') return false;
       const p11 = o0['api_mode'];
-      if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override')) return false;
+      if (p11 !== undefined && !(p11 === 'merge' || p11 === 'override') && !(openEnums && typeof p11 === 'string'))
+        return false;
       const p13 = o0['file_name'];
       if (p13 !== undefined && typeof p13 !== 'string') return false;
     } else {
@@ -7030,7 +7136,7 @@ function b67(v: unknown): boolean {
   }
 }
 
-function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7043,7 +7149,8 @@ function c67(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
       const p5 = o0['extend_mode'];
       if (p5 !== undefined) {
-        if (!(p5 === 'merge' || p5 === 'override')) issues = fail(issues, path + '/extend_mode', 13);
+        if (!(p5 === 'merge' || p5 === 'override') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/extend_mode', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
       }
       const p7 = o0['simple_mode'];
@@ -7052,7 +7159,8 @@ function c67(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 30);
       const p11 = o0['api_mode'];
       if (p11 !== undefined) {
-        if (!(p11 === 'merge' || p11 === 'override')) issues = fail(issues, path + '/api_mode', 13);
+        if (!(p11 === 'merge' || p11 === 'override') && !(openEnums && typeof p11 === 'string'))
+          issues = fail(issues, path + '/api_mode', 13);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
       }
       const p13 = o0['file_name'];
@@ -7068,14 +7176,14 @@ function c67(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ImportApiDefinitionsV2RequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateImportApiDefinitionsV2RequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b67(value) ? [] : (c67(value, path, null) ?? []);
+  return b66(value) ? [] : (c66(value, path, null) ?? []);
 }
 
 export function isImportApiDefinitionsV2RequestBody(value: unknown): value is types.ImportApiDefinitionsV2RequestBody {
-  return b67(value);
+  return b66(value);
 }
 
-function b68(v: unknown): boolean {
+function b67(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7098,7 +7206,7 @@ function b68(v: unknown): boolean {
   }
 }
 
-function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7123,14 +7231,14 @@ function c68(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Info` schema; issue paths are JSON Pointers below `path`. */
 export function validateInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b68(value) ? [] : (c68(value, path, null) ?? []);
+  return b67(value) ? [] : (c67(value, path, null) ?? []);
 }
 
 export function isInfo(value: unknown): value is types.Info {
-  return b68(value);
+  return b67(value);
 }
 
-function b69(v: unknown): boolean {
+function b68(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7199,7 +7307,7 @@ function b69(v: unknown): boolean {
   }
 }
 
-function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7273,14 +7381,14 @@ function c69(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `List` schema; issue paths are JSON Pointers below `path`. */
 export function validateList(value: unknown, path = ''): ValidationIssue[] {
-  return b69(value) ? [] : (c69(value, path, null) ?? []);
+  return b68(value) ? [] : (c68(value, path, null) ?? []);
 }
 
 export function isList(value: unknown): value is types.List {
-  return b69(value);
+  return b68(value);
 }
 
-function b70(v: unknown): boolean {
+function b69(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7301,7 +7409,7 @@ function b70(v: unknown): boolean {
         if (Array.isArray(p9)) {
           for (let i10 = 0; i10 < p9.length; i10++) {
             const e11: unknown = p9[i10];
-            if (!b69(e11)) return false;
+            if (!b68(e11)) return false;
           }
         } else {
           return false;
@@ -7316,7 +7424,7 @@ function b70(v: unknown): boolean {
   }
 }
 
-function c70(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7337,7 +7445,7 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p9)) {
           for (let i10 = 0; i10 < p9.length; i10++) {
             const e11: unknown = p9[i10];
-            if (!b69(e11)) issues = c69(e11, path + '/list/' + i10, issues);
+            if (!b68(e11)) issues = c68(e11, path + '/list/' + i10, issues);
           }
         } else {
           issues = fail(issues, path + '/list', 1);
@@ -7354,11 +7462,11 @@ function c70(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ListApiCallsWithinPeriodResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateListApiCallsWithinPeriodResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b70(value) ? [] : (c70(value, path, null) ?? []);
+  return b69(value) ? [] : (c69(value, path, null) ?? []);
 }
 
 export function isListApiCallsWithinPeriodResponse(value: unknown): value is types.ListApiCallsWithinPeriodResponse {
-  return b70(value);
+  return b69(value);
 }
 
 /** Checks a value against the `ListBackendInstancesResponse` schema; issue paths are JSON Pointers below `path`. */
@@ -7370,7 +7478,7 @@ export function isListBackendInstancesResponse(value: unknown): value is types.L
   return b7(value);
 }
 
-function b72(v: unknown): boolean {
+function b71(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7400,7 +7508,7 @@ function b72(v: unknown): boolean {
   }
 }
 
-function c72(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c71(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7432,14 +7540,14 @@ function c72(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `MemberInfo` schema; issue paths are JSON Pointers below `path`. */
 export function validateMemberInfo(value: unknown, path = ''): ValidationIssue[] {
-  return b72(value) ? [] : (c72(value, path, null) ?? []);
+  return b71(value) ? [] : (c71(value, path, null) ?? []);
 }
 
 export function isMemberInfo(value: unknown): value is types.MemberInfo {
-  return b72(value);
+  return b71(value);
 }
 
-function b73(v: unknown): boolean {
+function b72(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7457,79 +7565,61 @@ function b73(v: unknown): boolean {
         if (Array.isArray(p5)) {
           for (let i6 = 0; i6 < p5.length; i6++) {
             const e7: unknown = p5[i6];
-            if (!b82(e7)) return false;
+            if (!b81(e7)) return false;
           }
         } else {
           return false;
         }
       }
       const p10 = o0['tags'];
-      if (p10 !== undefined) {
-        if (Array.isArray(p10)) {
-          for (let i11 = 0; i11 < p10.length; i11++) {
-            const e12: unknown = p10[i11];
-            if (!b80(e12)) return false;
+      if (p10 !== undefined && !(typeof p10 === 'object' && p10 !== null && !Array.isArray(p10))) return false;
+      const p12 = o0['parameters'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b81(e14)) return false;
           }
         } else {
           return false;
         }
       }
-      const p15 = o0['parameters'];
-      if (p15 !== undefined) {
-        if (Array.isArray(p15)) {
-          for (let i16 = 0; i16 < p15.length; i16++) {
-            const e17: unknown = p15[i16];
-            if (!b82(e17)) return false;
+      const p17 = o0['responses'];
+      if (p17 !== undefined && !b79(p17)) return false;
+      const p19 = o0['security'];
+      if (p19 !== undefined) {
+        if (Array.isArray(p19)) {
+          for (let i20 = 0; i20 < p19.length; i20++) {
+            const e21: unknown = p19[i20];
+            if (!b82(e21)) return false;
           }
         } else {
           return false;
         }
       }
-      const p20 = o0['responses'];
-      if (p20 !== undefined && !b80(p20)) return false;
-      const p22 = o0['security'];
-      if (p22 !== undefined) {
-        if (Array.isArray(p22)) {
-          for (let i23 = 0; i23 < p22.length; i23++) {
-            const e24: unknown = p22[i23];
-            if (!b83(e24)) return false;
+      const p24 = o0['x-apigateway-access-control'];
+      if (p24 !== undefined && !(typeof p24 === 'object' && p24 !== null && !Array.isArray(p24))) return false;
+      const p26 = o0['x-apigateway-backend'];
+      if (p26 !== undefined && !b109(p26)) return false;
+      const p28 = o0['x-apigateway-backend-policies'];
+      if (p28 !== undefined) {
+        if (Array.isArray(p28)) {
+          for (let i29 = 0; i29 < p28.length; i29++) {
+            const e30: unknown = p28[i29];
+            if (!b110(e30)) return false;
           }
         } else {
           return false;
         }
       }
-      const p27 = o0['x-apigateway-access-control'];
-      if (p27 !== undefined) {
-        if (Array.isArray(p27)) {
-          for (let i28 = 0; i28 < p27.length; i28++) {
-            const e29: unknown = p27[i28];
-            if (!b84(e29)) return false;
-          }
-        } else {
-          return false;
-        }
-      }
-      const p32 = o0['x-apigateway-backend'];
-      if (p32 !== undefined && !b109(p32)) return false;
-      const p34 = o0['x-apigateway-backend-policies'];
-      if (p34 !== undefined) {
-        if (Array.isArray(p34)) {
-          for (let i35 = 0; i35 < p34.length; i35++) {
-            const e36: unknown = p34[i35];
-            if (!b110(e36)) return false;
-          }
-        } else {
-          return false;
-        }
-      }
-      const p39 = o0['x-apigateway-cors'];
-      if (p39 !== undefined && typeof p39 !== 'boolean') return false;
-      const p41 = o0['x-apigateway-match-mode'];
-      if (p41 !== undefined && typeof p41 !== 'string') return false;
-      const p43 = o0['x-apigateway-ratelimit'];
-      if (p43 !== undefined && typeof p43 !== 'string') return false;
-      const p45 = o0['x-apigateway-request-type'];
-      if (p45 !== undefined && typeof p45 !== 'string') return false;
+      const p33 = o0['x-apigateway-cors'];
+      if (p33 !== undefined && typeof p33 !== 'boolean') return false;
+      const p35 = o0['x-apigateway-match-mode'];
+      if (p35 !== undefined && typeof p35 !== 'string') return false;
+      const p37 = o0['x-apigateway-ratelimit'];
+      if (p37 !== undefined && typeof p37 !== 'string') return false;
+      const p39 = o0['x-apigateway-request-type'];
+      if (p39 !== undefined && typeof p39 !== 'string') return false;
     } else {
       return false;
     }
@@ -7539,7 +7629,7 @@ function b73(v: unknown): boolean {
   }
 }
 
-function c73(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c72(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7557,83 +7647,67 @@ function c73(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p5)) {
           for (let i6 = 0; i6 < p5.length; i6++) {
             const e7: unknown = p5[i6];
-            if (!b82(e7)) issues = c82(e7, path + '/schemes/' + i6, issues);
+            if (!b81(e7)) issues = c81(e7, path + '/schemes/' + i6, issues);
           }
         } else {
           issues = fail(issues, path + '/schemes', 1);
         }
       }
       const p10 = o0['tags'];
-      if (p10 !== undefined) {
-        if (Array.isArray(p10)) {
-          for (let i11 = 0; i11 < p10.length; i11++) {
-            const e12: unknown = p10[i11];
-            if (!b80(e12)) issues = c80(e12, path + '/tags/' + i11, issues);
-          }
-        } else {
-          issues = fail(issues, path + '/tags', 1);
-        }
-      }
-      const p15 = o0['parameters'];
-      if (p15 !== undefined) {
-        if (Array.isArray(p15)) {
-          for (let i16 = 0; i16 < p15.length; i16++) {
-            const e17: unknown = p15[i16];
-            if (!b82(e17)) issues = c82(e17, path + '/parameters/' + i16, issues);
+      if (p10 !== undefined && !(typeof p10 === 'object' && p10 !== null && !Array.isArray(p10)))
+        issues = fail(issues, path + '/tags', 2);
+      const p12 = o0['parameters'];
+      if (p12 !== undefined) {
+        if (Array.isArray(p12)) {
+          for (let i13 = 0; i13 < p12.length; i13++) {
+            const e14: unknown = p12[i13];
+            if (!b81(e14)) issues = c81(e14, path + '/parameters/' + i13, issues);
           }
         } else {
           issues = fail(issues, path + '/parameters', 1);
         }
       }
-      const p20 = o0['responses'];
-      if (p20 !== undefined) {
-        if (!b80(p20)) issues = c80(p20, path + '/responses', issues);
+      const p17 = o0['responses'];
+      if (p17 !== undefined) {
+        if (!b79(p17)) issues = c79(p17, path + '/responses', issues);
       }
-      const p22 = o0['security'];
-      if (p22 !== undefined) {
-        if (Array.isArray(p22)) {
-          for (let i23 = 0; i23 < p22.length; i23++) {
-            const e24: unknown = p22[i23];
-            if (!b83(e24)) issues = c83(e24, path + '/security/' + i23, issues);
+      const p19 = o0['security'];
+      if (p19 !== undefined) {
+        if (Array.isArray(p19)) {
+          for (let i20 = 0; i20 < p19.length; i20++) {
+            const e21: unknown = p19[i20];
+            if (!b82(e21)) issues = c82(e21, path + '/security/' + i20, issues);
           }
         } else {
           issues = fail(issues, path + '/security', 1);
         }
       }
-      const p27 = o0['x-apigateway-access-control'];
-      if (p27 !== undefined) {
-        if (Array.isArray(p27)) {
-          for (let i28 = 0; i28 < p27.length; i28++) {
-            const e29: unknown = p27[i28];
-            if (!b84(e29)) issues = c84(e29, path + '/x-apigateway-access-control/' + i28, issues);
-          }
-        } else {
-          issues = fail(issues, path + '/x-apigateway-access-control', 1);
-        }
+      const p24 = o0['x-apigateway-access-control'];
+      if (p24 !== undefined && !(typeof p24 === 'object' && p24 !== null && !Array.isArray(p24)))
+        issues = fail(issues, path + '/x-apigateway-access-control', 2);
+      const p26 = o0['x-apigateway-backend'];
+      if (p26 !== undefined) {
+        if (!b109(p26)) issues = c109(p26, path + '/x-apigateway-backend', issues);
       }
-      const p32 = o0['x-apigateway-backend'];
-      if (p32 !== undefined) {
-        if (!b109(p32)) issues = c109(p32, path + '/x-apigateway-backend', issues);
-      }
-      const p34 = o0['x-apigateway-backend-policies'];
-      if (p34 !== undefined) {
-        if (Array.isArray(p34)) {
-          for (let i35 = 0; i35 < p34.length; i35++) {
-            const e36: unknown = p34[i35];
-            if (!b110(e36)) issues = c110(e36, path + '/x-apigateway-backend-policies/' + i35, issues);
+      const p28 = o0['x-apigateway-backend-policies'];
+      if (p28 !== undefined) {
+        if (Array.isArray(p28)) {
+          for (let i29 = 0; i29 < p28.length; i29++) {
+            const e30: unknown = p28[i29];
+            if (!b110(e30)) issues = c110(e30, path + '/x-apigateway-backend-policies/' + i29, issues);
           }
         } else {
           issues = fail(issues, path + '/x-apigateway-backend-policies', 1);
         }
       }
-      const p39 = o0['x-apigateway-cors'];
-      if (p39 !== undefined && typeof p39 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 30);
-      const p41 = o0['x-apigateway-match-mode'];
-      if (p41 !== undefined && typeof p41 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
-      const p43 = o0['x-apigateway-ratelimit'];
-      if (p43 !== undefined && typeof p43 !== 'string') issues = fail(issues, path + '/x-apigateway-ratelimit', 0);
-      const p45 = o0['x-apigateway-request-type'];
-      if (p45 !== undefined && typeof p45 !== 'string') issues = fail(issues, path + '/x-apigateway-request-type', 0);
+      const p33 = o0['x-apigateway-cors'];
+      if (p33 !== undefined && typeof p33 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 30);
+      const p35 = o0['x-apigateway-match-mode'];
+      if (p35 !== undefined && typeof p35 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
+      const p37 = o0['x-apigateway-ratelimit'];
+      if (p37 !== undefined && typeof p37 !== 'string') issues = fail(issues, path + '/x-apigateway-ratelimit', 0);
+      const p39 = o0['x-apigateway-request-type'];
+      if (p39 !== undefined && typeof p39 !== 'string') issues = fail(issues, path + '/x-apigateway-request-type', 0);
     } else {
       issues = fail(issues, path, 2);
     }
@@ -7645,14 +7719,14 @@ function c73(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Method` schema; issue paths are JSON Pointers below `path`. */
 export function validateMethod(value: unknown, path = ''): ValidationIssue[] {
-  return b73(value) ? [] : (c73(value, path, null) ?? []);
+  return b72(value) ? [] : (c72(value, path, null) ?? []);
 }
 
 export function isMethod(value: unknown): value is types.Method {
-  return b73(value);
+  return b72(value);
 }
 
-function b74(v: unknown): boolean {
+function b73(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7672,7 +7746,7 @@ function b74(v: unknown): boolean {
   }
 }
 
-function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c73(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7694,14 +7768,14 @@ function c74(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `MockEndpoints` schema; issue paths are JSON Pointers below `path`. */
 export function validateMockEndpoints(value: unknown, path = ''): ValidationIssue[] {
-  return b74(value) ? [] : (c74(value, path, null) ?? []);
+  return b73(value) ? [] : (c73(value, path, null) ?? []);
 }
 
 export function isMockEndpoints(value: unknown): value is types.MockEndpoints {
-  return b74(value);
+  return b73(value);
 }
 
-function b75(v: unknown): boolean {
+function b74(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7728,7 +7802,7 @@ function b75(v: unknown): boolean {
   }
 }
 
-function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7757,14 +7831,14 @@ function c75(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Name` schema; issue paths are JSON Pointers below `path`. */
 export function validateName(value: unknown, path = ''): ValidationIssue[] {
-  return b75(value) ? [] : (c75(value, path, null) ?? []);
+  return b74(value) ? [] : (c74(value, path, null) ?? []);
 }
 
 export function isName(value: unknown): value is types.Name {
-  return b75(value);
+  return b74(value);
 }
 
-function b76(v: unknown): boolean {
+function b75(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7793,7 +7867,7 @@ function b76(v: unknown): boolean {
   }
 }
 
-function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7802,7 +7876,7 @@ function c76(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (o0['name'] === undefined) issues = fail(issues, path, 18);
       if (o0['value'] === undefined) issues = fail(issues, path, 6);
       if (o0['in'] === undefined) issues = fail(issues, path, 86);
-      if (o0['origin'] === undefined) issues = fail(issues, path, 52);
+      if (o0['origin'] === undefined) issues = fail(issues, path, 54);
       const p1 = o0['name'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
       const p3 = o0['value'];
@@ -7824,14 +7898,14 @@ function c76(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Parameters` schema; issue paths are JSON Pointers below `path`. */
 export function validateParameters(value: unknown, path = ''): ValidationIssue[] {
-  return b76(value) ? [] : (c76(value, path, null) ?? []);
+  return b75(value) ? [] : (c75(value, path, null) ?? []);
 }
 
 export function isParameters(value: unknown): value is types.Parameters {
-  return b76(value);
+  return b75(value);
 }
 
-function b77(v: unknown): boolean {
+function b76(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7849,7 +7923,7 @@ function b77(v: unknown): boolean {
   }
 }
 
-function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7871,14 +7945,14 @@ function c77(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Paths` schema; issue paths are JSON Pointers below `path`. */
 export function validatePaths_2(value: unknown, path = ''): ValidationIssue[] {
-  return b77(value) ? [] : (c77(value, path, null) ?? []);
+  return b76(value) ? [] : (c76(value, path, null) ?? []);
 }
 
 export function isPaths_2(value: unknown): value is types.Paths_2 {
-  return b77(value);
+  return b76(value);
 }
 
-function b78(v: unknown): boolean {
+function b77(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -7894,9 +7968,15 @@ function b78(v: unknown): boolean {
         }
       }
       const p3 = o0['type'];
-      if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+      if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['location'];
-      if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+      if (
+        p5 !== undefined &&
+        !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER') &&
+        !(openEnums && typeof p5 === 'string')
+      )
+        return false;
       const p7 = o0['default_value'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['sample_value'];
@@ -7932,7 +8012,7 @@ function b78(v: unknown): boolean {
       const p29 = o0['json_schema'];
       if (p29 !== undefined && typeof p29 !== 'string') return false;
       const p31 = o0['pass_through'];
-      if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+      if (p31 !== undefined && !(p31 === '1' || p31 === '2') && !(openEnums && typeof p31 === 'string')) return false;
       const p33 = o0['id'];
       if (p33 !== undefined && typeof p33 !== 'string') return false;
     } else {
@@ -7944,7 +8024,7 @@ function b78(v: unknown): boolean {
   }
 }
 
-function c78(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -7953,7 +8033,7 @@ function c78(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
+          if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 53);
           if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
         } else {
           issues = fail(issues, path + '/name', 0);
@@ -7961,12 +8041,14 @@ function c78(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 'STRING' || p3 === 'NUMBER') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['location'];
       if (p5 !== undefined) {
-        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/location', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p7 = o0['default_value'];
@@ -8013,7 +8095,8 @@ function c78(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
       const p31 = o0['pass_through'];
       if (p31 !== undefined) {
-        if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
+        if (!(p31 === '1' || p31 === '2') && !(openEnums && typeof p31 === 'string'))
+          issues = fail(issues, path + '/pass_through', 13);
         if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
       }
       const p33 = o0['id'];
@@ -8029,14 +8112,14 @@ function c78(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ReqParam` schema; issue paths are JSON Pointers below `path`. */
 export function validateReqParam(value: unknown, path = ''): ValidationIssue[] {
-  return b78(value) ? [] : (c78(value, path, null) ?? []);
+  return b77(value) ? [] : (c77(value, path, null) ?? []);
 }
 
 export function isReqParam(value: unknown): value is types.ReqParam {
-  return b78(value);
+  return b77(value);
 }
 
-function b79(v: unknown): boolean {
+function b78(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -8055,9 +8138,15 @@ function b79(v: unknown): boolean {
         }
       }
       const p3 = o0['type'];
-      if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER')) return false;
+      if (p3 !== undefined && !(p3 === 'STRING' || p3 === 'NUMBER') && !(openEnums && typeof p3 === 'string'))
+        return false;
       const p5 = o0['location'];
-      if (p5 !== undefined && !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) return false;
+      if (
+        p5 !== undefined &&
+        !(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER') &&
+        !(openEnums && typeof p5 === 'string')
+      )
+        return false;
       const p7 = o0['default_value'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['sample_value'];
@@ -8093,7 +8182,7 @@ function b79(v: unknown): boolean {
       const p29 = o0['json_schema'];
       if (p29 !== undefined && typeof p29 !== 'string') return false;
       const p31 = o0['pass_through'];
-      if (p31 !== undefined && !(p31 === '1' || p31 === '2')) return false;
+      if (p31 !== undefined && !(p31 === '1' || p31 === '2') && !(openEnums && typeof p31 === 'string')) return false;
     } else {
       return false;
     }
@@ -8103,7 +8192,7 @@ function b79(v: unknown): boolean {
   }
 }
 
-function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c78(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -8111,11 +8200,11 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const o0 = v as Record<string, unknown>;
       if (o0['name'] === undefined) issues = fail(issues, path, 18);
       if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['location'] === undefined) issues = fail(issues, path, 43);
+      if (o0['location'] === undefined) issues = fail(issues, path, 45);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 51);
+          if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 53);
           if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
         } else {
           issues = fail(issues, path + '/name', 0);
@@ -8123,12 +8212,14 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 'STRING' || p3 === 'NUMBER')) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 'STRING' || p3 === 'NUMBER') && !(openEnums && typeof p3 === 'string'))
+          issues = fail(issues, path + '/type', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['location'];
       if (p5 !== undefined) {
-        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER')) issues = fail(issues, path + '/location', 13);
+        if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/location', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p7 = o0['default_value'];
@@ -8175,7 +8266,8 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p29 !== undefined && typeof p29 !== 'string') issues = fail(issues, path + '/json_schema', 0);
       const p31 = o0['pass_through'];
       if (p31 !== undefined) {
-        if (!(p31 === '1' || p31 === '2')) issues = fail(issues, path + '/pass_through', 13);
+        if (!(p31 === '1' || p31 === '2') && !(openEnums && typeof p31 === 'string'))
+          issues = fail(issues, path + '/pass_through', 13);
         if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
       }
     } else {
@@ -8189,23 +8281,23 @@ function c79(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `ReqParamBase` schema; issue paths are JSON Pointers below `path`. */
 export function validateReqParamBase(value: unknown, path = ''): ValidationIssue[] {
-  return b79(value) ? [] : (c79(value, path, null) ?? []);
+  return b78(value) ? [] : (c78(value, path, null) ?? []);
 }
 
 export function isReqParamBase(value: unknown): value is types.ReqParamBase {
-  return b79(value);
+  return b78(value);
 }
 
-function b80(v: unknown): boolean {
+function b79(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       const p1 = o0['default'];
-      if (p1 !== undefined && !b83(p1)) return false;
+      if (p1 !== undefined && !(typeof p1 === 'object' && p1 !== null && !Array.isArray(p1))) return false;
       const p3 = o0['status_code'];
-      if (p3 !== undefined && !b27(p3)) return false;
+      if (p3 !== undefined && !b87(p3)) return false;
       const p5 = o0['x-apigateway-result-failure-sample'];
       if (p5 !== undefined && typeof p5 !== 'string') return false;
       const p7 = o0['x-apigateway-result-normal-sample'];
@@ -8219,19 +8311,18 @@ function b80(v: unknown): boolean {
   }
 }
 
-function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       const p1 = o0['default'];
-      if (p1 !== undefined) {
-        if (!b83(p1)) issues = c83(p1, path + '/default', issues);
-      }
+      if (p1 !== undefined && !(typeof p1 === 'object' && p1 !== null && !Array.isArray(p1)))
+        issues = fail(issues, path + '/default', 2);
       const p3 = o0['status_code'];
       if (p3 !== undefined) {
-        if (!b27(p3)) issues = c27(p3, path + '/status_code', issues);
+        if (!b87(p3)) issues = c87(p3, path + '/status_code', issues);
       }
       const p5 = o0['x-apigateway-result-failure-sample'];
       if (p5 !== undefined && typeof p5 !== 'string')
@@ -8250,14 +8341,14 @@ function c80(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Responses` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponses(value: unknown, path = ''): ValidationIssue[] {
-  return b80(value) ? [] : (c80(value, path, null) ?? []);
+  return b79(value) ? [] : (c79(value, path, null) ?? []);
 }
 
 export function isResponses(value: unknown): value is types.Responses {
-  return b80(value);
+  return b79(value);
 }
 
-function b81(v: unknown): boolean {
+function b80(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -8276,7 +8367,7 @@ function b81(v: unknown): boolean {
   }
 }
 
-function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -8297,14 +8388,14 @@ function c81(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Schema` schema; issue paths are JSON Pointers below `path`. */
 export function validateSchema(value: unknown, path = ''): ValidationIssue[] {
-  return b81(value) ? [] : (c81(value, path, null) ?? []);
+  return b80(value) ? [] : (c80(value, path, null) ?? []);
 }
 
 export function isSchema(value: unknown): value is types.Schema {
-  return b81(value);
+  return b80(value);
 }
 
-function b82(v: unknown): boolean {
+function b81(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -8343,7 +8434,7 @@ function b82(v: unknown): boolean {
   }
 }
 
-function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -8386,10 +8477,54 @@ function c82(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Schemes` schema; issue paths are JSON Pointers below `path`. */
 export function validateSchemes(value: unknown, path = ''): ValidationIssue[] {
-  return b82(value) ? [] : (c82(value, path, null) ?? []);
+  return b81(value) ? [] : (c81(value, path, null) ?? []);
 }
 
 export function isSchemes(value: unknown): value is types.Schemes {
+  return b81(value);
+}
+
+function b82(v: unknown): boolean {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['apig-auth-type'];
+      if (p1 !== undefined && !(typeof p1 === 'object' && p1 !== null && !Array.isArray(p1))) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['apig-auth-type'];
+      if (p1 !== undefined && !(typeof p1 === 'object' && p1 !== null && !Array.isArray(p1)))
+        issues = fail(issues, path + '/apig-auth-type', 2);
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
+  }
+}
+
+/** Checks a value against the `Security` schema; issue paths are JSON Pointers below `path`. */
+export function validateSecurity(value: unknown, path = ''): ValidationIssue[] {
+  return b82(value) ? [] : (c82(value, path, null) ?? []);
+}
+
+export function isSecurity(value: unknown): value is types.Security {
   return b82(value);
 }
 
@@ -8399,17 +8534,9 @@ function b83(v: unknown): boolean {
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      const p1 = o0['apig-auth-type'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            if (!b27(e3)) return false;
-          }
-        } else {
-          return false;
-        }
-      }
+      if (o0['name'] === undefined) return false;
+      const p1 = o0['name'];
+      if (p1 !== undefined && !b74(p1)) return false;
     } else {
       return false;
     }
@@ -8425,16 +8552,10 @@ function c83(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      const p1 = o0['apig-auth-type'];
+      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      const p1 = o0['name'];
       if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            if (!b27(e3)) issues = c27(e3, path + '/apig-auth-type/' + i2, issues);
-          }
-        } else {
-          issues = fail(issues, path + '/apig-auth-type', 1);
-        }
+        if (!b74(p1)) issues = c74(p1, path + '/name', issues);
       }
     } else {
       issues = fail(issues, path, 2);
@@ -8445,12 +8566,12 @@ function c83(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
   }
 }
 
-/** Checks a value against the `Security` schema; issue paths are JSON Pointers below `path`. */
-export function validateSecurity(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `SecurityDefinitions` schema; issue paths are JSON Pointers below `path`. */
+export function validateSecurityDefinitions(value: unknown, path = ''): ValidationIssue[] {
   return b83(value) ? [] : (c83(value, path, null) ?? []);
 }
 
-export function isSecurity(value: unknown): value is types.Security {
+export function isSecurityDefinitions(value: unknown): value is types.SecurityDefinitions {
   return b83(value);
 }
 
@@ -8461,8 +8582,15 @@ function b84(v: unknown): boolean {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['name'] === undefined) return false;
-      const p1 = o0['name'];
-      if (p1 !== undefined && !b75(p1)) return false;
+      const p1 = o0['sign_secret'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['name'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['sign_key'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['sign_type'];
+      if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic') && !(openEnums && typeof p7 === 'string'))
+        return false;
     } else {
       return false;
     }
@@ -8479,59 +8607,6 @@ function c84(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      const p1 = o0['name'];
-      if (p1 !== undefined) {
-        if (!b75(p1)) issues = c75(p1, path + '/name', issues);
-      }
-    } else {
-      issues = fail(issues, path, 2);
-    }
-    return issues;
-  } finally {
-    depth--;
-  }
-}
-
-/** Checks a value against the `SecurityDefinitions` schema; issue paths are JSON Pointers below `path`. */
-export function validateSecurityDefinitions(value: unknown, path = ''): ValidationIssue[] {
-  return b84(value) ? [] : (c84(value, path, null) ?? []);
-}
-
-export function isSecurityDefinitions(value: unknown): value is types.SecurityDefinitions {
-  return b84(value);
-}
-
-function b85(v: unknown): boolean {
-  if (depth >= MAX_VALIDATION_DEPTH) return false;
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) return false;
-      const p1 = o0['sign_secret'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
-      const p3 = o0['name'];
-      if (p3 !== undefined && typeof p3 !== 'string') return false;
-      const p5 = o0['sign_key'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
-      const p7 = o0['sign_type'];
-      if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic')) return false;
-    } else {
-      return false;
-    }
-    return true;
-  } finally {
-    depth--;
-  }
-}
-
-function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
       const p1 = o0['sign_secret'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
       const p3 = o0['name'];
@@ -8540,7 +8615,8 @@ function c85(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
       const p7 = o0['sign_type'];
       if (p7 !== undefined) {
-        if (!(p7 === 'hmac' || p7 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
+        if (!(p7 === 'hmac' || p7 === 'basic') && !(openEnums && typeof p7 === 'string'))
+          issues = fail(issues, path + '/sign_type', 13);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
       }
     } else {
@@ -8554,14 +8630,14 @@ function c85(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SignatureReq` schema; issue paths are JSON Pointers below `path`. */
 export function validateSignatureReq(value: unknown, path = ''): ValidationIssue[] {
-  return b85(value) ? [] : (c85(value, path, null) ?? []);
+  return b84(value) ? [] : (c84(value, path, null) ?? []);
 }
 
 export function isSignatureReq(value: unknown): value is types.SignatureReq {
-  return b85(value);
+  return b84(value);
 }
 
-function b86(v: unknown): boolean {
+function b85(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -8580,7 +8656,8 @@ function b86(v: unknown): boolean {
       const p11 = o0['sign_key'];
       if (p11 !== undefined && typeof p11 !== 'string') return false;
       const p13 = o0['sign_type'];
-      if (p13 !== undefined && !(p13 === 'hmac' || p13 === 'basic')) return false;
+      if (p13 !== undefined && !(p13 === 'hmac' || p13 === 'basic') && !(openEnums && typeof p13 === 'string'))
+        return false;
     } else {
       return false;
     }
@@ -8590,7 +8667,7 @@ function b86(v: unknown): boolean {
   }
 }
 
-function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -8610,7 +8687,8 @@ function c86(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/sign_key', 0);
       const p13 = o0['sign_type'];
       if (p13 !== undefined) {
-        if (!(p13 === 'hmac' || p13 === 'basic')) issues = fail(issues, path + '/sign_type', 13);
+        if (!(p13 === 'hmac' || p13 === 'basic') && !(openEnums && typeof p13 === 'string'))
+          issues = fail(issues, path + '/sign_type', 13);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
       }
     } else {
@@ -8624,14 +8702,14 @@ function c86(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `SignatureResp` schema; issue paths are JSON Pointers below `path`. */
 export function validateSignatureResp(value: unknown, path = ''): ValidationIssue[] {
-  return b86(value) ? [] : (c86(value, path, null) ?? []);
+  return b85(value) ? [] : (c85(value, path, null) ?? []);
 }
 
 export function isSignatureResp(value: unknown): value is types.SignatureResp {
-  return b86(value);
+  return b85(value);
 }
 
-function b87(v: unknown): boolean {
+function b86(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -8656,7 +8734,7 @@ function b87(v: unknown): boolean {
   }
 }
 
-function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
   if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
   depth++;
   try {
@@ -8683,10 +8761,59 @@ function c87(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Special` schema; issue paths are JSON Pointers below `path`. */
 export function validateSpecial(value: unknown, path = ''): ValidationIssue[] {
-  return b87(value) ? [] : (c87(value, path, null) ?? []);
+  return b86(value) ? [] : (c86(value, path, null) ?? []);
 }
 
 export function isSpecial(value: unknown): value is types.Special {
+  return b86(value);
+}
+
+function b87(v: unknown): boolean {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['description'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['schema'];
+      if (p3 !== undefined && !b80(p3)) return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['description'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/description', 0);
+      const p3 = o0['schema'];
+      if (p3 !== undefined) {
+        if (!b80(p3)) issues = c80(p3, path + '/schema', issues);
+      }
+    } else {
+      issues = fail(issues, path, 2);
+    }
+    return issues;
+  } finally {
+    depth--;
+  }
+}
+
+/** Checks a value against the `StatusCode` schema; issue paths are JSON Pointers below `path`. */
+export function validateStatusCode(value: unknown, path = ''): ValidationIssue[] {
+  return b87(value) ? [] : (c87(value, path, null) ?? []);
+}
+
+export function isStatusCode(value: unknown): value is types.StatusCode {
   return b87(value);
 }
 
@@ -8802,9 +8929,19 @@ function b90(v: unknown): boolean {
       const p1 = o0['env_id'];
       if (p1 !== undefined && typeof p1 !== 'string') return false;
       const p3 = o0['define'];
-      if (p3 !== undefined && !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev')) return false;
+      if (
+        p3 !== undefined &&
+        !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev') &&
+        !(openEnums && typeof p3 === 'string')
+      )
+        return false;
       const p5 = o0['type'];
-      if (p5 !== undefined && !(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) return false;
+      if (
+        p5 !== undefined &&
+        !(p5 === 'json' || p5 === 'yaml' || p5 === 'yml') &&
+        !(openEnums && typeof p5 === 'string')
+      )
+        return false;
       const p7 = o0['version'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['apis'];
@@ -8840,13 +8977,17 @@ function c90(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
       const p3 = o0['define'];
       if (p3 !== undefined) {
-        if (!(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev'))
+        if (
+          !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev') &&
+          !(openEnums && typeof p3 === 'string')
+        )
           issues = fail(issues, path + '/define', 13);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
       }
       const p5 = o0['type'];
       if (p5 !== undefined) {
-        if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml')) issues = fail(issues, path + '/type', 13);
+        if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/type', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p7 = o0['version'];
@@ -8986,7 +9127,8 @@ function b92(v: unknown): boolean {
       const p3 = o0['method'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['action'];
-      if (p5 !== undefined && !(p5 === 'update' || p5 === 'create')) return false;
+      if (p5 !== undefined && !(p5 === 'update' || p5 === 'create') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['id'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
     } else {
@@ -9010,7 +9152,8 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/method', 0);
       const p5 = o0['action'];
       if (p5 !== undefined) {
-        if (!(p5 === 'update' || p5 === 'create')) issues = fail(issues, path + '/action', 13);
+        if (!(p5 === 'update' || p5 === 'create') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/action', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
       }
       const p7 = o0['id'];
@@ -9066,7 +9209,7 @@ function b93(v: unknown): boolean {
         if (Array.isArray(p15)) {
           for (let i16 = 0; i16 < p15.length; i16++) {
             const e17: unknown = p15[i16];
-            if (!b87(e17)) return false;
+            if (!b86(e17)) return false;
           }
         } else {
           return false;
@@ -9114,7 +9257,7 @@ function c93(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (Array.isArray(p15)) {
           for (let i16 = 0; i16 < p15.length; i16++) {
             const e17: unknown = p15[i16];
-            if (!b87(e17)) issues = c87(e17, path + '/special/' + i16, issues);
+            if (!b86(e17)) issues = c86(e17, path + '/special/' + i16, issues);
           }
         } else {
           issues = fail(issues, path + '/special', 1);
@@ -9154,7 +9297,12 @@ function b94(v: unknown): boolean {
       const p3 = o0['name'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['time_unit'];
-      if (p5 !== undefined && !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY')) return false;
+      if (
+        p5 !== undefined &&
+        !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY') &&
+        !(openEnums && typeof p5 === 'string')
+      )
+        return false;
       const p7 = o0['remark'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
@@ -9205,7 +9353,10 @@ function c94(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
       const p5 = o0['time_unit'];
       if (p5 !== undefined) {
-        if (!(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY'))
+        if (
+          !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY') &&
+          !(openEnums && typeof p5 === 'string')
+        )
           issues = fail(issues, path + '/time_unit', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
@@ -9284,7 +9435,12 @@ function b95(v: unknown): boolean {
       const p17 = o0['name'];
       if (p17 !== undefined && typeof p17 !== 'string') return false;
       const p19 = o0['time_unit'];
-      if (p19 !== undefined && !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY')) return false;
+      if (
+        p19 !== undefined &&
+        !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY') &&
+        !(openEnums && typeof p19 === 'string')
+      )
+        return false;
       const p21 = o0['api_call_limits'];
       if (p21 !== undefined && !((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
         return false;
@@ -9294,7 +9450,8 @@ function b95(v: unknown): boolean {
       if (p25 !== undefined && !((typeof p25 === 'number' && Number.isInteger(p25)) || typeof p25 === 'bigint'))
         return false;
       const p27 = o0['enable_adaptive_control'];
-      if (p27 !== undefined && !(p27 === 'true' || p27 === 'false')) return false;
+      if (p27 !== undefined && !(p27 === 'true' || p27 === 'false') && !(openEnums && typeof p27 === 'string'))
+        return false;
     } else {
       return false;
     }
@@ -9342,7 +9499,10 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p17 !== undefined && typeof p17 !== 'string') issues = fail(issues, path + '/name', 0);
       const p19 = o0['time_unit'];
       if (p19 !== undefined) {
-        if (!(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY'))
+        if (
+          !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY') &&
+          !(openEnums && typeof p19 === 'string')
+        )
           issues = fail(issues, path + '/time_unit', 13);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
@@ -9356,7 +9516,8 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         issues = fail(issues, path + '/user_call_limits', 3);
       const p27 = o0['enable_adaptive_control'];
       if (p27 !== undefined) {
-        if (!(p27 === 'true' || p27 === 'false')) issues = fail(issues, path + '/enable_adaptive_control', 13);
+        if (!(p27 === 'true' || p27 === 'false') && !(openEnums && typeof p27 === 'string'))
+          issues = fail(issues, path + '/enable_adaptive_control', 13);
         if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
       }
     } else {
@@ -9392,7 +9553,7 @@ function b96(v: unknown): boolean {
       const p3 = o0['object_id'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['object_type'];
-      if (p5 !== undefined && !(p5 === 'APP' || p5 === 'USER')) return false;
+      if (p5 !== undefined && !(p5 === 'APP' || p5 === 'USER') && !(openEnums && typeof p5 === 'string')) return false;
     } else {
       return false;
     }
@@ -9418,7 +9579,8 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/object_id', 0);
       const p5 = o0['object_type'];
       if (p5 !== undefined) {
-        if (!(p5 === 'APP' || p5 === 'USER')) issues = fail(issues, path + '/object_type', 13);
+        if (!(p5 === 'APP' || p5 === 'USER') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/object_type', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
       }
     } else {
@@ -9518,24 +9680,24 @@ export function isThrottleSpecialResp(value: unknown): value is types.ThrottleSp
 
 /** Checks a value against the `UpdateRequestThrottlingPolicyRequestBody` schema; issue paths are JSON Pointers below `path`. */
 export function validateUpdateRequestThrottlingPolicyRequestBody(value: unknown, path = ''): ValidationIssue[] {
-  return b52(value) ? [] : (c52(value, path, null) ?? []);
+  return b51(value) ? [] : (c51(value, path, null) ?? []);
 }
 
 export function isUpdateRequestThrottlingPolicyRequestBody(
   value: unknown,
 ): value is types.UpdateRequestThrottlingPolicyRequestBody {
-  return b52(value);
+  return b51(value);
 }
 
 /** Checks a value against the `UpdateRequestThrottlingPolicyResponse` schema; issue paths are JSON Pointers below `path`. */
 export function validateUpdateRequestThrottlingPolicyResponse(value: unknown, path = ''): ValidationIssue[] {
-  return b53(value) ? [] : (c53(value, path, null) ?? []);
+  return b52(value) ? [] : (c52(value, path, null) ?? []);
 }
 
 export function isUpdateRequestThrottlingPolicyResponse(
   value: unknown,
 ): value is types.UpdateRequestThrottlingPolicyResponse {
-  return b53(value);
+  return b52(value);
 }
 
 function b100(v: unknown): boolean {
@@ -9546,7 +9708,7 @@ function b100(v: unknown): boolean {
       const o0 = v as Record<string, unknown>;
       if (o0['method'] === undefined) return false;
       const p1 = o0['method'];
-      if (p1 !== undefined && !b73(p1)) return false;
+      if (p1 !== undefined && !b72(p1)) return false;
     } else {
       return false;
     }
@@ -9562,10 +9724,10 @@ function c100(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['method'] === undefined) issues = fail(issues, path, 48);
+      if (o0['method'] === undefined) issues = fail(issues, path, 50);
       const p1 = o0['method'];
       if (p1 !== undefined) {
-        if (!b73(p1)) issues = c73(p1, path + '/method', issues);
+        if (!b72(p1)) issues = c72(p1, path + '/method', issues);
       }
     } else {
       issues = fail(issues, path, 2);
@@ -9683,7 +9845,7 @@ function b102(v: unknown): boolean {
       const p7 = o0['balance_strategy'];
       if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
       const p9 = o0['member_type'];
-      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['create_time'];
       if (p11 !== undefined && typeof p11 !== 'string') return false;
       const p13 = o0['id'];
@@ -9739,7 +9901,8 @@ function c102(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p9 = o0['member_type'];
       if (p9 !== undefined) {
-        if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
+        if (!(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string'))
+          issues = fail(issues, path + '/member_type', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
       }
       const p11 = o0['create_time'];
@@ -9801,7 +9964,7 @@ function b103(v: unknown): boolean {
       const p7 = o0['balance_strategy'];
       if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
       const p9 = o0['member_type'];
-      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['create_time'];
       if (p11 !== undefined && typeof p11 !== 'string') return false;
       const p13 = o0['id'];
@@ -9870,7 +10033,8 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p9 = o0['member_type'];
       if (p9 !== undefined) {
-        if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
+        if (!(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string'))
+          issues = fail(issues, path + '/member_type', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
       }
       const p11 = o0['create_time'];
@@ -9951,20 +10115,20 @@ function b104(v: unknown): boolean {
       const p7 = o0['balance_strategy'];
       if (p7 !== undefined && !(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) return false;
       const p9 = o0['member_type'];
-      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs')) return false;
+      if (p9 !== undefined && !(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string')) return false;
       const p11 = o0['members'];
       if (p11 !== undefined) {
         if (Array.isArray(p11)) {
           for (let i12 = 0; i12 < p11.length; i12++) {
             const e13: unknown = p11[i12];
-            if (!b72(e13)) return false;
+            if (!b71(e13)) return false;
           }
         } else {
           return false;
         }
       }
       const p16 = o0['vpc_health_config'];
-      if (p16 !== undefined && !b56(p16)) return false;
+      if (p16 !== undefined && !b55(p16)) return false;
     } else {
       return false;
     }
@@ -10016,7 +10180,8 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p9 = o0['member_type'];
       if (p9 !== undefined) {
-        if (!(p9 === 'ip' || p9 === 'ecs')) issues = fail(issues, path + '/member_type', 13);
+        if (!(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string'))
+          issues = fail(issues, path + '/member_type', 13);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
       }
       const p11 = o0['members'];
@@ -10024,7 +10189,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
         if (Array.isArray(p11)) {
           for (let i12 = 0; i12 < p11.length; i12++) {
             const e13: unknown = p11[i12];
-            if (!b72(e13)) issues = c72(e13, path + '/members/' + i12, issues);
+            if (!b71(e13)) issues = c71(e13, path + '/members/' + i12, issues);
           }
         } else {
           issues = fail(issues, path + '/members', 1);
@@ -10032,7 +10197,7 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p16 = o0['vpc_health_config'];
       if (p16 !== undefined) {
-        if (!b56(p16)) issues = c56(p16, path + '/vpc_health_config', issues);
+        if (!b55(p16)) issues = c55(p16, path + '/vpc_health_config', issues);
       }
     } else {
       issues = fail(issues, path, 2);
@@ -10059,11 +10224,16 @@ function b105(v: unknown): boolean {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       const p1 = o0['protocol'];
-      if (p1 !== undefined && !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) return false;
+      if (
+        p1 !== undefined &&
+        !(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') &&
+        !(openEnums && typeof p1 === 'string')
+      )
+        return false;
       const p3 = o0['path'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['method'];
-      if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD')) return false;
+      if (p5 !== undefined && !(p5 === 'GET' || p5 === 'HEAD') && !(openEnums && typeof p5 === 'string')) return false;
       const p7 = o0['port'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
@@ -10136,14 +10306,16 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       const o0 = v as Record<string, unknown>;
       const p1 = o0['protocol'];
       if (p1 !== undefined) {
-        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS')) issues = fail(issues, path + '/protocol', 13);
+        if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') && !(openEnums && typeof p1 === 'string'))
+          issues = fail(issues, path + '/protocol', 13);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
       const p3 = o0['path'];
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
       const p5 = o0['method'];
       if (p5 !== undefined) {
-        if (!(p5 === 'GET' || p5 === 'HEAD')) issues = fail(issues, path + '/method', 13);
+        if (!(p5 === 'GET' || p5 === 'HEAD') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/method', 13);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
       }
       const p7 = o0['port'];
@@ -10431,14 +10603,14 @@ function b109(v: unknown): boolean {
         if (Array.isArray(p3)) {
           for (let i4 = 0; i4 < p3.length; i4++) {
             const e5: unknown = p3[i4];
-            if (!b76(e5)) return false;
+            if (!b75(e5)) return false;
           }
         } else {
           return false;
         }
       }
       const p8 = o0['backend_define'];
-      if (p8 !== undefined && !b38(p8)) return false;
+      if (p8 !== undefined && !b39(p8)) return false;
     } else {
       return false;
     }
@@ -10463,7 +10635,7 @@ function c109(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
         if (Array.isArray(p3)) {
           for (let i4 = 0; i4 < p3.length; i4++) {
             const e5: unknown = p3[i4];
-            if (!b76(e5)) issues = c76(e5, path + '/parameters/' + i4, issues);
+            if (!b75(e5)) issues = c75(e5, path + '/parameters/' + i4, issues);
           }
         } else {
           issues = fail(issues, path + '/parameters', 1);
@@ -10471,7 +10643,7 @@ function c109(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p8 = o0['backend_define'];
       if (p8 !== undefined) {
-        if (!b38(p8)) issues = c38(p8, path + '/backend_define', issues);
+        if (!b39(p8)) issues = c39(p8, path + '/backend_define', issues);
       }
     } else {
       issues = fail(issues, path, 2);
@@ -10511,20 +10683,20 @@ function b110(v: unknown): boolean {
         if (Array.isArray(p5)) {
           for (let i6 = 0; i6 < p5.length; i6++) {
             const e7: unknown = p5[i6];
-            if (!b76(e7)) return false;
+            if (!b75(e7)) return false;
           }
         } else {
           return false;
         }
       }
       const p10 = o0['backend_define'];
-      if (p10 !== undefined && !b38(p10)) return false;
+      if (p10 !== undefined && !b39(p10)) return false;
       const p12 = o0['conditions'];
       if (p12 !== undefined) {
         if (Array.isArray(p12)) {
           for (let i13 = 0; i13 < p12.length; i13++) {
             const e14: unknown = p12[i13];
-            if (!b47(e14)) return false;
+            if (!b46(e14)) return false;
           }
         } else {
           return false;
@@ -10561,7 +10733,7 @@ function c110(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
         if (Array.isArray(p5)) {
           for (let i6 = 0; i6 < p5.length; i6++) {
             const e7: unknown = p5[i6];
-            if (!b76(e7)) issues = c76(e7, path + '/parameters/' + i6, issues);
+            if (!b75(e7)) issues = c75(e7, path + '/parameters/' + i6, issues);
           }
         } else {
           issues = fail(issues, path + '/parameters', 1);
@@ -10569,14 +10741,14 @@ function c110(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p10 = o0['backend_define'];
       if (p10 !== undefined) {
-        if (!b38(p10)) issues = c38(p10, path + '/backend_define', issues);
+        if (!b39(p10)) issues = c39(p10, path + '/backend_define', issues);
       }
       const p12 = o0['conditions'];
       if (p12 !== undefined) {
         if (Array.isArray(p12)) {
           for (let i13 = 0; i13 < p12.length; i13++) {
             const e14: unknown = p12[i13];
-            if (!b47(e14)) issues = c47(e14, path + '/conditions/' + i13, issues);
+            if (!b46(e14)) issues = c46(e14, path + '/conditions/' + i13, issues);
           }
         } else {
           issues = fail(issues, path + '/conditions', 1);
@@ -10662,14 +10834,19 @@ function r0(args: RequestArgs): ValidationIssue[] {
 }
 
 function s0(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b7(body)) issues = c7(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b7(body)) issues = c7(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r1(args: RequestArgs): ValidationIssue[] {
@@ -10677,30 +10854,68 @@ function r1(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b31(body)) issues = c31(body, '/body', issues);
+    if (!b29(body)) issues = c29(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s1(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (Array.isArray(body)) {
-        for (let i0 = 0; i0 < body.length; i0++) {
-          const e1: unknown = body[i0];
-          if (!b32(e1)) issues = c32(e1, '/' + i0, issues);
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (Array.isArray(body)) {
+          for (let i0 = 0; i0 < body.length; i0++) {
+            const e1: unknown = body[i0];
+            if (!b30(e1)) issues = c30(e1, '/' + i0, issues);
+          }
+        } else {
+          issues = fail(issues, '', 1);
         }
-      } else {
-        issues = fail(issues, '', 1);
+        break;
       }
-      break;
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
+  }
+}
+
+function r2(args: RequestArgs): ValidationIssue[] {
+  let issues: ValidationIssue[] | null = null;
+  const body: unknown = args.body;
+  if (body === undefined) issues = fail(issues, '/body', 103);
+  else {
+    if (!b32(body)) issues = c32(body, '/body', issues);
   }
   return issues ?? [];
 }
 
-function r2(args: RequestArgs): ValidationIssue[] {
+function s2(status: number, body: unknown): ValidationIssue[] {
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (Array.isArray(body)) {
+          for (let i0 = 0; i0 < body.length; i0++) {
+            const e1: unknown = body[i0];
+            if (!b33(e1)) issues = c33(e1, '/' + i0, issues);
+          }
+        } else {
+          issues = fail(issues, '', 1);
+        }
+        break;
+      }
+    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
+  }
+}
+
+function r3(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['project_id'];
@@ -10720,59 +10935,36 @@ function r2(args: RequestArgs): ValidationIssue[] {
   return issues ?? [];
 }
 
-function s2(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b42(body)) issues = c42(body, '', issues);
-      break;
-    }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-  }
-  return issues ?? [];
-}
-
-function r3(args: RequestArgs): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
-  else {
-    if (!b44(body)) issues = c44(body, '/body', issues);
-  }
-  return issues ?? [];
-}
-
 function s3(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (Array.isArray(body)) {
-        for (let i0 = 0; i0 < body.length; i0++) {
-          const e1: unknown = body[i0];
-          if (!b45(e1)) issues = c45(e1, '/' + i0, issues);
-        }
-      } else {
-        issues = fail(issues, '', 1);
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b43(body)) issues = c43(body, '', issues);
+        break;
       }
-      break;
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r4(args: RequestArgs): ValidationIssue[] {
@@ -10792,34 +10984,39 @@ function r4(args: RequestArgs): ValidationIssue[] {
 }
 
 function s4(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b2(body)) issues = c2(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b2(body)) issues = c2(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r5(args: RequestArgs): ValidationIssue[] {
@@ -10833,14 +11030,19 @@ function r5(args: RequestArgs): ValidationIssue[] {
 }
 
 function s5(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b49(body)) issues = c49(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b48(body)) issues = c48(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r6(args: RequestArgs): ValidationIssue[] {
@@ -10860,30 +11062,35 @@ function r6(args: RequestArgs): ValidationIssue[] {
 }
 
 function s6(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b16(body)) issues = c16(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b16(body)) issues = c16(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r7(args: RequestArgs): ValidationIssue[] {
@@ -10897,40 +11104,45 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b34(body)) issues = c34(body, '/body', issues);
+    if (!b35(body)) issues = c35(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s7(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b35(body)) issues = c35(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b36(body)) issues = c36(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r8(args: RequestArgs): ValidationIssue[] {
@@ -10950,26 +11162,31 @@ function r8(args: RequestArgs): ValidationIssue[] {
 }
 
 function s8(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b59(body)) issues = c59(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b58(body)) issues = c58(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r9(args: RequestArgs): ValidationIssue[] {
@@ -10983,32 +11200,37 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b60(body)) issues = c60(body, '/body', issues);
+    if (!b59(body)) issues = c59(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s9(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b61(body)) issues = c61(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b60(body)) issues = c60(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r10(args: RequestArgs): ValidationIssue[] {
@@ -11016,20 +11238,25 @@ function r10(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b52(body)) issues = c52(body, '/body', issues);
+    if (!b51(body)) issues = c51(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s10(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b53(body)) issues = c53(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b52(body)) issues = c52(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r11(args: RequestArgs): ValidationIssue[] {
@@ -11049,30 +11276,35 @@ function r11(args: RequestArgs): ValidationIssue[] {
 }
 
 function s11(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b95(body)) issues = c95(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b95(body)) issues = c95(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r12(args: RequestArgs): ValidationIssue[] {
@@ -11086,36 +11318,41 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b85(body)) issues = c85(body, '/body', issues);
+    if (!b84(body)) issues = c84(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s12(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b86(body)) issues = c86(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b85(body)) issues = c85(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r13(args: RequestArgs): ValidationIssue[] {
@@ -11138,34 +11375,39 @@ function r13(args: RequestArgs): ValidationIssue[] {
 }
 
 function s13(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b97(body)) issues = c97(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b97(body)) issues = c97(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r14(args: RequestArgs): ValidationIssue[] {
@@ -11173,20 +11415,25 @@ function r14(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b54(body)) issues = c54(body, '/body', issues);
+    if (!b53(body)) issues = c53(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s14(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b55(body)) issues = c55(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b54(body)) issues = c54(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r15(args: RequestArgs): ValidationIssue[] {
@@ -11206,34 +11453,39 @@ function r15(args: RequestArgs): ValidationIssue[] {
 }
 
 function s15(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b102(body)) issues = c102(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b102(body)) issues = c102(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r16(args: RequestArgs): ValidationIssue[] {
@@ -11251,26 +11503,31 @@ function r16(args: RequestArgs): ValidationIssue[] {
 }
 
 function s16(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r17(args: RequestArgs): ValidationIssue[] {
@@ -11290,34 +11547,39 @@ function r17(args: RequestArgs): ValidationIssue[] {
 }
 
 function s17(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (typeof body !== 'string') issues = fail(issues, '', 0);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (typeof body !== 'string') issues = fail(issues, '', 0);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r18(args: RequestArgs): ValidationIssue[] {
@@ -11328,7 +11590,8 @@ function r18(args: RequestArgs): ValidationIssue[] {
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/env_id~1env', 0);
   const a3 = g0['define'];
   if (a3 !== undefined) {
-    if (!(a3 === 'base' || a3 === 'full' || a3 === 'all')) issues = fail(issues, '/query/define', 13);
+    if (!(a3 === 'base' || a3 === 'full' || a3 === 'all') && !(openEnums && typeof a3 === 'string'))
+      issues = fail(issues, '/query/define', 13);
     if (typeof a3 !== 'string') issues = fail(issues, '/query/define', 0);
   }
   const a5 = g0['version'];
@@ -11353,14 +11616,19 @@ function r18(args: RequestArgs): ValidationIssue[] {
 }
 
 function s18(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b63(body)) issues = c63(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b62(body)) issues = c62(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r19(args: RequestArgs): ValidationIssue[] {
@@ -11374,40 +11642,45 @@ function r19(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b67(body)) issues = c67(body, '/body', issues);
+    if (!b66(body)) issues = c66(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s19(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b91(body)) issues = c91(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b91(body)) issues = c91(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r20(args: RequestArgs): ValidationIssue[] {
@@ -11425,12 +11698,14 @@ function r20(args: RequestArgs): ValidationIssue[] {
   if (a8 !== undefined && typeof a8 !== 'string') issues = fail(issues, '/query/name', 0);
   const a10 = g5['acl_type'];
   if (a10 !== undefined) {
-    if (!(a10 === 'PERMIT' || a10 === 'DENY')) issues = fail(issues, '/query/acl_type', 13);
+    if (!(a10 === 'PERMIT' || a10 === 'DENY') && !(openEnums && typeof a10 === 'string'))
+      issues = fail(issues, '/query/acl_type', 13);
     if (typeof a10 !== 'string') issues = fail(issues, '/query/acl_type', 0);
   }
   const a12 = g5['entity_type'];
   if (a12 !== undefined) {
-    if (!(a12 === 'IP' || a12 === 'DOMAIN')) issues = fail(issues, '/query/entity_type', 13);
+    if (!(a12 === 'IP' || a12 === 'DOMAIN') && !(openEnums && typeof a12 === 'string'))
+      issues = fail(issues, '/query/entity_type', 13);
     if (typeof a12 !== 'string') issues = fail(issues, '/query/entity_type', 0);
   }
   const a14 = g5['offset'];
@@ -11451,34 +11726,39 @@ function r20(args: RequestArgs): ValidationIssue[] {
 }
 
 function s20(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b3(body)) issues = c3(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b3(body)) issues = c3(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r21(args: RequestArgs): ValidationIssue[] {
@@ -11494,14 +11774,19 @@ function r21(args: RequestArgs): ValidationIssue[] {
 }
 
 function s21(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b70(body)) issues = c70(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b69(body)) issues = c69(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r22(args: RequestArgs): ValidationIssue[] {
@@ -11523,14 +11808,19 @@ function r22(args: RequestArgs): ValidationIssue[] {
 }
 
 function s22(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b7(body)) issues = c7(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b7(body)) issues = c7(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r23(args: RequestArgs): ValidationIssue[] {
@@ -11548,34 +11838,39 @@ function r23(args: RequestArgs): ValidationIssue[] {
 }
 
 function s23(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b29(body)) issues = c29(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b28(body)) issues = c28(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r24(args: RequestArgs): ValidationIssue[] {
@@ -11593,34 +11888,39 @@ function r24(args: RequestArgs): ValidationIssue[] {
 }
 
 function s24(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b103(body)) issues = c103(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b103(body)) issues = c103(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r25(args: RequestArgs): ValidationIssue[] {
@@ -11643,34 +11943,39 @@ function r25(args: RequestArgs): ValidationIssue[] {
 }
 
 function s25(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b18(body)) issues = c18(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b18(body)) issues = c18(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r26(args: RequestArgs): ValidationIssue[] {
@@ -11687,40 +11992,45 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b28(body)) issues = c28(body, '/body', issues);
+    if (!b27(body)) issues = c27(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s26(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 201: {
-      if (!b29(body)) issues = c29(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 201: {
+        if (!b28(body)) issues = c28(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r27(args: RequestArgs): ValidationIssue[] {
@@ -11732,20 +12042,25 @@ function r27(args: RequestArgs): ValidationIssue[] {
   const body: unknown = args.body;
   if (body === undefined) issues = fail(issues, '/body', 103);
   else {
-    if (!b52(body)) issues = c52(body, '/body', issues);
+    if (!b51(body)) issues = c51(body, '/body', issues);
   }
   return issues ?? [];
 }
 
 function s27(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b53(body)) issues = c53(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b52(body)) issues = c52(body, '', issues);
+        break;
+      }
     }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 function r28(args: RequestArgs): ValidationIssue[] {
@@ -11768,42 +12083,47 @@ function r28(args: RequestArgs): ValidationIssue[] {
 }
 
 function s28(status: number, body: unknown): ValidationIssue[] {
-  let issues: ValidationIssue[] | null = null;
-  switch (status) {
-    case 200: {
-      if (!b95(body)) issues = c95(body, '', issues);
-      break;
+  openEnums = true;
+  try {
+    let issues: ValidationIssue[] | null = null;
+    switch (status) {
+      case 200: {
+        if (!b95(body)) issues = c95(body, '', issues);
+        break;
+      }
+      case 400: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 401: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 403: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 404: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
+      case 500: {
+        if (!b61(body)) issues = c61(body, '', issues);
+        break;
+      }
     }
-    case 400: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 401: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 403: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 404: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
-    case 500: {
-      if (!b62(body)) issues = c62(body, '', issues);
-      break;
-    }
+    return issues ?? [];
+  } finally {
+    openEnums = false;
   }
-  return issues ?? [];
 }
 
 /** Request validators by client method name: path, query and header parameters and the body. */
 export const requestValidators = {
   addBackendInstances: r0,
-  authorizeApps: r1,
-  batchPublishOrOfflineApiV2: r2,
-  bindSignatureKey: r3,
+  associateSignatureKey: r1,
+  authorizeApps: r2,
+  batchPublishOrOfflineApiV2: r3,
   createApiAclBindingV2: r4,
   createApiGroup: r5,
   createApiGroupV2: r6,
@@ -11834,9 +12154,9 @@ export const requestValidators = {
 /** Response validators by client method name: the body documented for the returned status. */
 export const responseValidators = {
   addBackendInstances: s0,
-  authorizeApps: s1,
-  batchPublishOrOfflineApiV2: s2,
-  bindSignatureKey: s3,
+  associateSignatureKey: s1,
+  authorizeApps: s2,
+  batchPublishOrOfflineApiV2: s3,
   createApiAclBindingV2: s4,
   createApiGroup: s5,
   createApiGroupV2: s6,
