@@ -49,7 +49,7 @@ const labelAlternatives = (keys: (key: ConstraintKey) => boolean) =>
 
 /** `Label: value`; a range label may also run straight into its numbers (`取值范围1 ~ 100`, `取值范围为0-2000`). */
 const LABEL_PATTERN = new RegExp(
-  `(?:^|[\\s。.;；,，(（])(?:(${labelAlternatives((k) => k !== 'range')})\\s*[:：]|(${labelAlternatives((k) => k === 'range')})\\s*(?:[:：]|为|是)?(?=\\s*\\[?-?\\d))\\s*`,
+  `(?:^|[\\s。.;；,，(（])(?:(${labelAlternatives((k) => k !== 'range')})\\s*[:：]|(${labelAlternatives((k) => k === 'range')})\\s*(?:为|是)?\\s*[:：]?(?=\\s*\\[?-?\\d))\\s*`,
   'gi',
 );
 
@@ -118,9 +118,16 @@ function enumValues(value: string): string[] {
 /** What an inline enum value looks like: a word, a number, or a dotted/dashed identifier. */
 const ENUM_WORD = /^-?[A-Za-z0-9_][A-Za-z0-9_.:/+-]*$/;
 
+/**
+ * `1~100`, `[1, 100]`: a comma separates a pair only inside brackets, and a pair followed by more numbers is a
+ * list: `取值范围：0，1，2，3，4` (BMS 查询裸金属服务器详情, power_state) names five values, not the range 0..1.
+ */
+const RANGE_VALUE = /^(?:\[\s*(-?\d+)\s*(?:-|~|,|到|至)\s*(-?\d+)\s*\]|(-?\d+)\s*(?:-|~|到|至)\s*(-?\d+)(?!\d|\s*,\s*\d))/;
+
 function range(value: string): [number | bigint | undefined, number | bigint | undefined] {
-  const m = value.match(/^\[?\s*(-?\d+)\s*(?:-|~|,|到|至)\s*(-?\d+)\s*\]?/);
-  return m ? [exactNumber(m[1]!), exactNumber(m[2]!)] : [undefined, undefined];
+  const m = value.match(RANGE_VALUE);
+  if (m) return [exactNumber((m[1] ?? m[3])!), exactNumber((m[2] ?? m[4])!)];
+  return [undefined, undefined];
 }
 
 function isStringType(type: TypeRef): boolean {
@@ -158,7 +165,7 @@ interface ProsePhrase {
 
 const N = '(-?\\d+)';
 /** Between the two numbers of a pair: `1-64`, `4~64`, `1 ~ 100`, `[1, 1000]`, `1到64`. */
-const PAIR = `\\[?\\s*${N}\\s*(?:-|~|,|到|至)\\s*${N}\\s*\\]?`;
+const PAIR = `\\[?\\s*${N}\\s*(?:-|~|(?<=\\[\\s*-?\\d+\\s*),|到|至)\\s*${N}\\s*\\]?(?!\\s*,\\s*\\d)`;
 /** A number ends where no digit, dot-digit or `*` continues it (`1-2*64` is an expression, not a pair). */
 const NUMBER_END = '(?![\\d*]|\\.\\d)';
 /**
