@@ -302,11 +302,13 @@ export function proseFindings(text: string): ProseFinding[] {
 /** A label line ending in `:` whose words say a list of examples or notes follows, not of allowed values. */
 const NOT_VALUE_LIST_LABEL = /(示例|例如|样例|举例|格式|说明|注意|示意|如下所示)[^:]*:?$/;
 /**
- * Boolean words as a string field's list (`是否开启动态流控：` then `TRUE` / `FALSE`, APIG 修改流控策略, whose response
- * row says `true` / `false`): the casing differs within one page and the definitions enumerate neither, so an enum
- * would reject values the service takes.
+ * Boolean words in upper or mixed case as a string field's list (`是否开启动态流控：` then `TRUE` / `FALSE`, APIG
+ * 修改流控策略, whose response row says `true` / `false`): the casing differs within one page and the definitions
+ * enumerate neither, so an enum would reject values the service takes. Lower-case words are the wire values
+ * (`no：不删除实例，默认为no。` / `yes：删除实例。`, AS 批量操作实例; `true：已设置实例保护。`, AS 查询伸缩组中的实例列表).
  */
 const BOOLEAN_WORDS = /^(true|false|yes|no)$/i;
+const WIRE_BOOLEAN_WORDS = /^(true|false|yes|no)$/;
 
 /**
  * A label that makes its list hold only under a condition on something else: `当scaling_resource_type为BANDWIDTH，
@@ -315,13 +317,46 @@ const BOOLEAN_WORDS = /^(true|false|yes|no)$/i;
 const CONDITIONAL_LABEL = /(?:^|[,.;。，；])\s*(?:当|若|如果|仅当)[^:]*:$/;
 
 /**
- * One value line: the value, then its meaning after `:`/`,`/a space, or `(默认值)`, or nothing.
- * `true：启用样本收集（默认值）`, `asc，递增排序`, `0：分析集群`, `publishing`, `-1:Terminated`, `1 : 使用VPC通道`,
- * `OLD_CONFIG_OLD_INSTANCE（默认）：…` (AS 修改弹性伸缩组), `PERMIT (白名单类型)` (APIG 创建ACL策略).
+ * The value of a value line: a number, a word (`5_bgp`, `reboot_started_hard`), or upper-case alternatives that share
+ * one meaning (`REMOVE/REDUCE：减少实例`, AS 创建弹性伸缩策略). Lower-case words with a slash are not split: `text/plain`
+ * is one value.
  */
-const VALUE_LINE =
-  /^(?:[-*•·]\s+)?(-?\d+|[A-Za-z_][A-Za-z0-9_.-]*)(?:\s*(?:\(默认值?\))?\s*[:,]\s*(.*)|\s+([^\x00-\x7f].*)|\s*(\([^()]*\)[。.]?)|[。.])?$/;
+const LINE_VALUE = '([A-Z][A-Z0-9_]*(?:/[A-Z][A-Z0-9_]*)+|-?\\d+|[A-Za-z0-9_][A-Za-z0-9_.-]*)';
+
+/**
+ * One value line: the value, then its meaning after `:`/`,`/a space/`表示`, or `(默认值)`, or nothing.
+ * `true：启用样本收集（默认值）`, `asc，递增排序`, `0：分析集群`, `publishing`, `-1:Terminated`, `1 : 使用VPC通道`,
+ * `OLD_CONFIG_OLD_INSTANCE（默认）：…` (AS 修改弹性伸缩组), `PERMIT (白名单类型)` (APIG 创建ACL策略),
+ * `7表示管理权限` (SWR 查询组织详情).
+ */
+const VALUE_LINE = new RegExp(
+  `^(?:[-*•·]\\s+)?${LINE_VALUE}(?:\\s*(?:\\(默认值?\\))?\\s*[:,]\\s*(.*)|\\s*(?:表示|代表)\\s*([^\\x00-\\x7f].*)|\\s+([^\\x00-\\x7f].*)|\\s*(\\([^()]*\\)[。.]?)|[。.])?$`,
+);
+/**
+ * The other way round: the meaning, `:`, then the value and perhaps a note (`伸缩组：SCALING_GROUP`,
+ * `告警策略：ALARM(与alarm_id对应)`, `不删除实例：no，默认为no。`, AS). The meaning is words, not a label that names a
+ * constraint or an example (`默认值：ADD`, `示例：abc`).
+ */
+const MEANING_FIRST_LINE = new RegExp(
+  `^(?:[-*•·]\\s+)?[^\\x00-\\x7f][^:]*:\\s*${LINE_VALUE}\\s*(?:\\([^()]*\\))?\\s*(?:,\\s*默认[^:]*)?[。.]?$`,
+);
+const NOT_A_MEANING =
+  /示例|例如|样例|举例|说明|注意|格式|默认|缺省|长度|范围|最大值|最小值|取值|枚举|单位|参考|参见|详见|如下/;
 const MARKED_DEFAULT = /\(默认值?\)/;
+
+/** The values of one line of a list in the given form, or undefined when the line is not one. */
+function lineValues(line: string, form: 'valueFirst' | 'meaningFirst'): string[] | undefined {
+  const m = form === 'valueFirst' ? line.match(VALUE_LINE) : line.match(MEANING_FIRST_LINE);
+  if (!m) return undefined;
+  if (form === 'meaningFirst' && NOT_A_MEANING.test(line.slice(0, line.indexOf(':')))) return undefined;
+  return m[1]!.split('/');
+}
+
+function formOf(line: string): 'valueFirst' | 'meaningFirst' | undefined {
+  if (lineValues(line, 'valueFirst')) return 'valueFirst';
+  if (lineValues(line, 'meaningFirst')) return 'meaningFirst';
+  return undefined;
+}
 
 export interface ListEnum {
   values: string[];
@@ -330,11 +365,12 @@ export interface ListEnum {
 }
 
 /**
- * The values listed one per line after a label line ending in `:`, or after a first line without one when the
- * values run to the end of the cell (`API的请求方式` then `GET` … `ANY`, APIG). The list must end at the end of the
- * text or at a line of prose (starting with a non-ASCII character): a line that starts like a value but does not
- * read as one (`REMOVE/REDUCE：减少实例`) makes the list ambiguous. Two values at least. A cell with two lists, an
- * ambiguous one, or a conditional one (`当…时，支持如下操作：`) gives none: which list is the field's is not clear.
+ * The values listed one per line after a label line ending in `:`, or after the cell's first line without one
+ * (`API的请求方式` then `GET` … `ANY`, APIG; `伸缩资源类型` then `伸缩组：SCALING_GROUP` / `带宽：BANDWIDTH`, AS). Every
+ * line of one list has the same form: value first (`ADD：增加实例`) or meaning first (`添加：ADD`). The list must end
+ * at the end of the text or at a line of prose (starting with a non-ASCII character): a line that starts like a
+ * value but does not read as one makes the list ambiguous. Two values at least. A cell with two lists, an ambiguous
+ * one, or a conditional one (`当…时，支持如下操作：`) gives none: which list is the field's is not clear.
  */
 export function listEnum(text: string): ListEnum | undefined {
   const lines = foldWidth(text)
@@ -346,23 +382,23 @@ export function listEnum(text: string): ListEnum | undefined {
   let unclear = false;
   for (let i = 0; i < lines.length; i++) {
     const label = lines[i]!;
-    const labelled =
-      label.endsWith(':') || (i === 0 && lines.length > 2 && lines.slice(1).every((line) => VALUE_LINE.test(line)));
-    if (!labelled || NOT_VALUE_LIST_LABEL.test(label) || VALUE_LINE.test(label)) continue;
+    const labelled = label.endsWith(':') || i === 0;
+    if (!labelled || NOT_VALUE_LIST_LABEL.test(label) || formOf(label)) continue;
+    const form = i + 1 < lines.length ? formOf(lines[i + 1]!) : undefined;
+    if (!form) continue;
     const values: string[] = [];
     let marked: string | undefined;
     let j = i + 1;
     for (; j < lines.length; j++) {
-      const m = lines[j]!.match(VALUE_LINE);
-      if (!m) break;
-      values.push(m[1]!);
-      if (MARKED_DEFAULT.test(lines[j]!)) marked = marked === undefined ? m[1]! : '';
+      const lineValuesRead = lineValues(lines[j]!, form);
+      if (!lineValuesRead) break;
+      values.push(...lineValuesRead);
+      if (MARKED_DEFAULT.test(lines[j]!)) marked = marked === undefined ? lineValuesRead[0]! : '';
     }
-    if (values.length === 0) continue;
     const endsInProse = j === lines.length || /^[^\x00-\x7f]/.test(lines[j]!);
     if (values.length >= 2 && endsInProse && !CONDITIONAL_LABEL.test(label) && new Set(values).size === values.length) {
       lists.push(marked ? { values, default: marked } : { values });
-    } else unclear = true;
+    } else if (label.endsWith(':') || values.length >= 2) unclear = true;
     i = j - 1;
   }
   return lists.length === 1 && !unclear ? lists[0] : undefined;
@@ -406,7 +442,7 @@ function typedScalar(type: TypeRef, text: string): unknown {
 /** An enum typed to the field: every value must fit, duplicates void it, and booleans (or boolean words) need none. */
 function typedEnum(type: TypeRef, values: string[]): unknown[] | undefined {
   if (type.kind !== 'primitive' || type.type === 'boolean' || values.length < 2) return undefined;
-  if (values.every((v) => BOOLEAN_WORDS.test(v))) return undefined;
+  if (values.every((v) => BOOLEAN_WORDS.test(v)) && !values.every((v) => WIRE_BOOLEAN_WORDS.test(v))) return undefined;
   const typed = values.map((v) => typedScalar(type, v.trim()));
   if (typed.some((v) => v === undefined) || new Set(values).size !== values.length) return undefined;
   return typed;

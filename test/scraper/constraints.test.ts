@@ -171,6 +171,42 @@ describe('enums from prose', () => {
       BOOLEAN,
       { default: true },
     ],
+    [
+      'as 创建弹性伸缩策略（V2版本）: meaning first, after a first line without a colon',
+      '伸缩资源类型\n伸缩组：SCALING_GROUP\n带宽：BANDWIDTH',
+      STRING,
+      { enum: ['SCALING_GROUP', 'BANDWIDTH'] },
+    ],
+    [
+      'as 移出弹性伸缩组实例: meaning first, lower-case yes/no are the wire values',
+      '实例移出伸缩组时，是否删除该实例。\n取值如下：\n不删除实例：no，默认为no。\n删除实例：yes',
+      STRING,
+      { enum: ['no', 'yes'], default: 'no' },
+    ],
+    [
+      'as 查询弹性伸缩组中的实例列表: true/false on a string field',
+      '实例保护状态：\ntrue：已设置实例保护。\nfalse：未设置实例保护。',
+      STRING,
+      { enum: ['true', 'false'] },
+    ],
+    [
+      'as 创建弹性伸缩配置: a value may start with a digit',
+      '弹性IP地址类型。\n类型枚举值：\n5_bgp：全动态BGP\n5_sbgp：静态BGP\n5_telcom：中国电信\n5_union：中国联通\n详情请参见《虚拟私有云接口参考》“申请弹性公网IP”章节的“publicip”字段说明。',
+      STRING,
+      { enum: ['5_bgp', '5_sbgp', '5_telcom', '5_union'] },
+    ],
+    [
+      'swr 查询组织详情: VALUE表示meaning lines',
+      '用户权限\n7表示管理权限\n3表示编辑权限\n1表示读取权限',
+      INTEGER,
+      { enum: [7, 3, 1] },
+    ],
+    [
+      'as 创建生命周期挂钩: bare values after the first line, then a note',
+      '生命周期挂钩默认回调操作。默认情况下，到达超时时间后执行的操作。\nABANDON\nCONTINUE\n说明：\n如果实例正在启动，则 CONTINUE 表示用户自定义操作已成功，可将实例投入使用。\n该字段缺省时默认为 ABANDON。',
+      STRING,
+      { enum: ['ABANDON', 'CONTINUE'], default: 'ABANDON' },
+    ],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });
@@ -236,9 +272,11 @@ describe('value lists', () => {
     ],
     ['one value is no list', '取值如下：\nadb：云手机的ADB端口', undefined],
     ['examples are no values', '取值示例：\n08:15-09:15\n10:15-11:15', undefined],
+    // as 创建弹性伸缩策略: upper-case alternatives sharing one meaning are two values.
+    ['upper-case alternatives', '可选值如下：\nADD：增加\nREMOVE/REDUCE：减少', { values: ['ADD', 'REMOVE', 'REDUCE'] }],
     [
-      'a list ending on a line that starts like a value but is none',
-      '可选值如下：\nADD：增加\nREMOVE/REDUCE：减少',
+      'a list ending on a line that starts like a value but is none (a lower-case slash is one value)',
+      '可选值如下：\ntext：文本\ntext/plain：纯文本',
       undefined,
     ],
   ];
