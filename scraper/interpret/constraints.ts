@@ -404,6 +404,60 @@ export function listEnum(text: string): ListEnum | undefined {
   return lists.length === 1 && !unclear ? lists[0] : undefined;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Value lists run into one line: generations whose converter dropped the cell's line breaks write
+// `重启类型：SOFT：普通重启（不生效）。HARD：强制重启（默认）。` (BMS 重启裸金属服务器) and
+// `Job的状态。SUCCESS：成功RUNNING：运行中FAIL：失败INIT：正在初始化` (BMS 查询Job状态); sentences write
+// `用户权限，7表示管理权限，3表示编辑权限，1表示读取权限` (SWR 查询组织权限) and `PER，表示独享；WHOLE，表示共享` (BMS 创建裸金属服务器).
+
+/**
+ * Where a value starts in a run-in list: a word no other word character precedes, then `:` or `表示`/`代表` (after
+ * an optional `,`). `包年包月postPaid：` starts a value right after the previous meaning's last character.
+ */
+const RUN_IN_VALUE = /(?<![A-Za-z0-9_.\/-])([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?::(?!\/\/)|,?\s*(?:表示|代表))/g;
+/** The words before the list that make it examples or a list under a condition (`例如：0表示…`, `当…时`). */
+const NOT_A_VALUE_LIST_LEAD = /示例|例如|样例|举例|格式|比如|如下所示|当|若|如果|仅当/;
+
+/**
+ * The values of a list run into one line, or undefined. Every meaning must hold words (a non-ASCII character):
+ * `0：pending1：running` (BMS, a list glued to the numbers before it) has an empty meaning and reads nothing, and
+ * `HH:mm` none. A non-value key among the values (`空字符串：…`, the empty string) makes the list incomplete; numbers
+ * and words mixed (`4：IP地址类型是IPv46：…`, a value glued to the previous meaning) make it misread: both read nothing.
+ */
+export function runInList(line: string): ListEnum | undefined {
+  const folded = foldWidth(line).replace(/\*\*/g, '');
+  const starts = [...folded.matchAll(RUN_IN_VALUE)];
+  if (starts.length < 2) return undefined;
+  const lead = folded.slice(0, starts[0]!.index);
+  const leadClause = lead.split(/[。.;；]/).pop() ?? '';
+  if (NOT_A_VALUE_LIST_LEAD.test(leadClause)) return undefined;
+  const values: string[] = [];
+  let marked: string | undefined;
+  for (let k = 0; k < starts.length; k++) {
+    const m = starts[k]!;
+    const meaningEnd = k + 1 < starts.length ? starts[k + 1]!.index : folded.length;
+    const meaning = folded.slice(m.index! + m[0].length, meaningEnd);
+    if (!/[^\x00-\x7f]/.test(meaning)) return undefined;
+    // `…维护状态空字符串：…`: a key of words among the values.
+    if (k + 1 === starts.length && /[^\x00-\x7f]+\s*:/.test(meaning.replace(/\([^()]*\)/g, ''))) return undefined;
+    values.push(m[1]!);
+    if (MARKED_DEFAULT.test(meaning.replace(/\(默认\)/, '(默认值)'))) marked = marked === undefined ? m[1]! : '';
+  }
+  const numeric = values.filter((v) => /^-?\d+$/.test(v)).length;
+  if (numeric !== 0 && numeric !== values.length) return undefined;
+  if (new Set(values).size !== values.length) return undefined;
+  return marked ? { values, default: marked } : { values };
+}
+
+/** The one run-in list of a cell's lines, or undefined when none or several lines hold one. */
+function runInListOf(text: string): ListEnum | undefined {
+  const lists = text
+    .split('\n')
+    .map(runInList)
+    .filter((list): list is ListEnum => list !== undefined);
+  return lists.length === 1 ? lists[0] : undefined;
+}
+
 /** A finding typed to the field, or undefined when it does not fit (a length on a number, `abc` on an integer). */
 function typedFinding(finding: ProseFinding, itemType: TypeRef, isArray: boolean): unknown {
   const { key, value } = finding;
@@ -470,7 +524,7 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
     found.set(key, values);
   };
   for (const finding of proseFindings(text)) add(finding.key, typedFinding(finding, itemType, isArray));
-  const list = listEnum(text);
+  const list = listEnum(text) ?? runInListOf(text);
   if (list) {
     add('enum', typedEnum(itemType, list.values));
     if (list.default !== undefined && !isArray) add('default', typedScalar(itemType, list.default));

@@ -207,6 +207,27 @@ describe('enums from prose', () => {
       STRING,
       { enum: ['ABANDON', 'CONTINUE'], default: 'ABANDON' },
     ],
+    // Run-in lists: the converter dropped the cell's line breaks (bms), or a sentence lists the values (swr).
+    [
+      'bms 重启裸金属服务器: run-in VALUE：meaning, (默认) marks the default',
+      '重启类型：SOFT：普通重启（不生效）。HARD：强制重启（默认）。',
+      STRING,
+      { enum: ['SOFT', 'HARD'], default: 'HARD' },
+    ],
+    [
+      'bms 查询Job状态: a value right after the previous meaning',
+      'Job的状态。SUCCESS：成功RUNNING：运行中FAIL：失败INIT：正在初始化',
+      STRING,
+      { enum: ['SUCCESS', 'RUNNING', 'FAIL', 'INIT'] },
+    ],
+    [
+      'bms 创建裸金属服务器: trailing prose after the last meaning',
+      '订购周期类型。取值范围：month：月year：年chargingMode为prePaid时生效，且为必选值。',
+      STRING,
+      { enum: ['month', 'year'] },
+    ],
+    ['swr 创建组织权限: N表示…', '用户权限，7表示管理权限，3表示编辑权限，1表示读取权限', INTEGER, { enum: [7, 3, 1] }],
+    ['bms 创建裸金属服务器: VALUE，表示…', '带宽的共享类型。共享类型枚举：PER，表示独享；WHOLE，表示共享', STRING, { enum: ['PER', 'WHOLE'] }],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });
@@ -249,6 +270,27 @@ describe('ambiguous phrasings read nothing', () => {
     ['mrs 创建集群', '集群名称，可以包含“-”和“_”，长度为1～64个字符。', STRING, { minLength: 1, maxLength: 64 }],
     // Two different defaults in one cell: neither.
     ['constructed from dli 创建作业 phrasings', '默认值为“1”。\n当show_detail为true时，默认值为“2”。', INTEGER, {}],
+    // Run-in lists that read nothing: a key of words among the values (the empty string is allowed too), a list
+    // glued to the numbers before it, a value glued to the previous meaning, examples.
+    [
+      'bms 查询裸金属服务器详情: 空字符串 is a value too',
+      '裸金属服务器宿主机状态。UP：服务正常UNKNOWN：状态未知DOWN：服务异常MAINTENANCE：维护状态空字符串：裸金属服务器无主机信息',
+      STRING,
+      {},
+    ],
+    [
+      'bms 查询裸金属服务器详情（OpenStack原生）: 0，1，2，3，4 then 0：pending…',
+      '扩展属性，裸金属服务器电源状态。取值范围：0，1，2，3，40：pending1：running2：paused3：shutdown4：crashed',
+      INTEGER,
+      {},
+    ],
+    ['bms 修改裸金属服务器名称: IPv4 glued to 6', 'IP地址类型，值为4或6。4：IP地址类型是IPv46：IP地址类型是IPv6', STRING, {}],
+    [
+      'bms 修改裸金属服务器名称: 例如',
+      '扩展属性，裸金属服务器任务状态。例如：rebooting：重启中reboot_started：普通重启reboot_started_hard：强制重启',
+      STRING,
+      {},
+    ],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });
