@@ -8,7 +8,7 @@
 //    enum makes generated validators reject valid requests, which is worse than none. A key that two prose phrases
 //    give different values is dropped, and prose never overrides a label.
 
-import type { Constraints, DocCell, TypeRef } from '../model.ts';
+import type { Constraints, DocCell, FieldModel, ParamModel, TypeRef } from '../model.ts';
 import { foldWidth } from '../vocab.ts';
 
 export type ConstraintKey =
@@ -122,7 +122,8 @@ const ENUM_WORD = /^-?[A-Za-z0-9_][A-Za-z0-9_.:/+-]*$/;
  * `1~100`, `[1, 100]`: a comma separates a pair only inside brackets, and a pair followed by more numbers is a
  * list: `取值范围：0，1，2，3，4` (BMS 查询裸金属服务器详情, power_state) names five values, not the range 0..1.
  */
-const RANGE_VALUE = /^(?:\[\s*(-?\d+)\s*(?:-|~|,|到|至)\s*(-?\d+)\s*\]|(-?\d+)\s*(?:-|~|到|至)\s*(-?\d+)(?!\d|\s*,\s*\d))/;
+const RANGE_VALUE =
+  /^(?:\[\s*(-?\d+)\s*(?:-|~|,|到|至)\s*(-?\d+)\s*\]|(-?\d+)\s*(?:-|~|到|至)\s*(-?\d+)(?!\d|\s*,\s*\d))/;
 
 function range(value: string): [number | bigint | undefined, number | bigint | undefined] {
   const m = value.match(RANGE_VALUE);
@@ -153,7 +154,9 @@ type ProseYield =
   | 'default'
   | 'enumQuoted'
   | 'enumSlash'
-  | 'enumNumbers';
+  | 'enumNumbers'
+  | 'enumWords'
+  | 'enumOnly';
 
 interface ProsePhrase {
   name: string;
@@ -179,6 +182,14 @@ const QUOTED_LIST = `${QUOTED}(?:\\s*(?:、|,|和|或者|或|及|以及|/)\\s*${
 /** Labels a quoted or slash-separated value list may follow directly. `包含` is not one: `可以包含“-”和“_”`. */
 const LIST_LEAD = '(?:可选值?为?|取值为|取值范围为?|枚举值为?|支持|当前支持|有效值为?)\\s*:?\\s*';
 const VALUE_END = '(?=$|[\\s,.;:。；、()])';
+/** Leads that say the field's own values follow (not `支持`: `支持IPv4和IPv6` may describe something else). */
+const VALUE_LEAD =
+  '(?:^|(?<=[\\s,.;:。；]))(?:取值为|取值|可选值为|可选值有|可选的有|可选值|枚举值为?|参数值为|有效值为?|值为)';
+const WORD = '[A-Za-z_][A-Za-z0-9_.-]*(?<![.-])';
+/** A word and perhaps its meaning in brackets: `traffic（按流量计费）` (BMS). */
+const WORD_NOTE = `${WORD}(?:\\([^()]*\\))?`;
+/** Where a word list ends: not inside a longer word, not at `等` (and so on) or `时` (a condition). */
+const LIST_END = '(?![A-Za-z0-9_.+-]|\\s*(?:等|时|之类))';
 const TOKEN = '[A-Za-z0-9_][A-Za-z0-9_.+-]*';
 
 export const PROSE_PHRASES: ProsePhrase[] = [
@@ -191,9 +202,10 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   },
   {
     name: 'characters pair',
-    pattern: new RegExp(`(?<![\\d.~-])${PAIR}${NUMBER_END}\\s*(?:个字符|位字符|个unicode字符)`, 'g'),
+    pattern: new RegExp(`(?<![\\d.~-])${PAIR}${NUMBER_END}\\s*(?:个|位)?(?:可见)?(?:unicode)?字符`, 'gi'),
     yields: 'lengthPair',
-    comment: '`…小写字母或数字结尾，1-64个字符。` (SWR 创建组织): a pair counted in 字符 is a length',
+    comment:
+      '`…小写字母或数字结尾，1-64个字符。` (SWR 创建组织), `支持1～64位可见字符（含中文）` (ModelArts 导入模型): a pair counted in 字符 is a length',
   },
   {
     name: 'length at most',
@@ -203,6 +215,16 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     ),
     yields: 'maxLength',
     comment: '`字符长度不超过255` (APIG), `最大长度128个unicode字符` (AS), `长度限制为64个字符` (ModelArts)',
+  },
+  {
+    name: 'at most characters',
+    pattern: new RegExp(
+      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识))(?:不超过|不能超过|不大于|最多|最大)\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
+      'gi',
+    ),
+    yields: 'maxLength',
+    comment:
+      '`云手机服务器的唯一标识，不超过32个字节。` (CPH 查询云手机服务器列表), `媒资分类名称，最大64字节。` (VOD 创建媒资分类), `不超过100个字符` (ModelArts 部署服务); the field itself is the subject (not `每个…不超过`). Bytes bound the ASCII the definitions count',
   },
   {
     name: 'maximum length',
@@ -224,6 +246,12 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     comment: '`最小值为1` (the label form `最小值：1` is read above)',
   },
   {
+    name: 'at least',
+    pattern: new RegExp(`取值(?:大于或等于|大于等于|不小于)\\s*${N}${NUMBER_END}`, 'g'),
+    yields: 'minimum',
+    comment: '`取值大于或等于0。` (DDS 查询实例列表)',
+  },
+  {
     name: 'maximum is',
     pattern: new RegExp(`最大值(?:为|是)\\s*${N}${NUMBER_END}`, 'g'),
     yields: 'maximum',
@@ -232,12 +260,19 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'default is',
     pattern: new RegExp(
-      `(?:默认值?|缺省值?)\\s*(?:为|是|取)\\s*:?\\s*(?:${QUOTED}|(-?\\d+(?:\\.\\d+)?)(?![\\d.A-Za-z_*/])|(${TOKEN})${VALUE_END})`,
+      `(?:默认值?|缺省值?|默认情况下?)\\s*(?:为|是|取值为|取值是|取)\\s*:?\\s*(?:${QUOTED}|(-?\\d+(?:\\.\\d+)?)(?![\\d.A-Za-z_*/])|(${TOKEN})${VALUE_END})`,
       'g',
     ),
     yields: 'default',
     comment:
-      '`默认值为500`, `默认为 “0”` (ModelArts), `默认为50行` (a number ends at its unit), `默认为ADD。` (AS), `默认是“desc”`, `默认取true` (GES); `默认为空` reads nothing',
+      '`默认值为500`, `默认为 “0”` (ModelArts), `默认为50行` (a number ends at its unit), `默认为ADD。` (AS), `默认是“desc”`, `默认取true` (GES), `不传该字段时默认取值为1` (BMS 创建裸金属服务器), `默认情况为no` (AS 批量操作实例); `默认为空` reads nothing',
+  },
+  {
+    name: 'default number',
+    pattern: new RegExp(`(?:^|(?<=[\\s,.;:。；]))默认\\s*(-?\\d+)(?=\\s*(?:[,.;。；]|$))`, 'g'),
+    yields: 'default',
+    comment:
+      '`默认10，范围[1,100]` (VOD 查询托管任务): a number straight after 默认, ending at punctuation (not `默认10个`)',
   },
   {
     name: 'quoted values',
@@ -260,11 +295,48 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     yields: 'enumNumbers',
     comment: '`取值为0或1`; integers only',
   },
+  {
+    name: 'word values',
+    pattern: new RegExp(
+      `(?:${VALUE_LEAD})\\s*:?\\s*(${WORD_NOTE}(?:\\s*(?:、|,|或者|或|和|及)\\s*${WORD_NOTE})+)${LIST_END}`,
+      'g',
+    ),
+    yields: 'enumWords',
+    comment:
+      '`取值为：ACTIVE、BUILD、DOWN` (BMS 查询裸金属服务器网卡信息), `参数值为share或dedicate` (BMS 创建裸金属服务器), `取值为：traffic（按流量计费）、bandwidth（按带宽计费）` (BMS 创建裸金属服务器), `可选值为post、get` (ModelArts 导入模型), `取值year或month` (ModelArts 查询专属资源池列表), `可选的有tensorboard和mindinsight` (ModelArts 创建可视化作业)',
+  },
+  {
+    name: 'counted values',
+    pattern: new RegExp(
+      `包括\\s*(${WORD}(?:\\s*(?:、|,|或|和|及)\\s*${WORD})+)\\s*(?:两|三|四|五|六|七|八|九|十|\\d+)种`,
+      'g',
+    ),
+    yields: 'enumWords',
+    comment: '`操作标识，包括filter和count两种。` (AS 查询资源实例): the count says the list is complete',
+  },
+  {
+    name: 'trailing values',
+    pattern: new RegExp(`^[^\\x00-\\x7f,:]+,\\s*(${WORD}(?:\\s*、\\s*${WORD})+)[。.]?$`, 'g'),
+    yields: 'enumWords',
+    comment: '`回收类型，date_rule、tag_rule` (SWR 创建镜像老化规则): the whole cell is the meaning, then the values',
+  },
+  {
+    name: 'only value',
+    pattern: new RegExp(
+      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD})|(?:^|(?<=[\\s,.;:。；]))(?:可选值为?|枚举值为?)\\s*:?\\s*(${WORD}))(?=\\s*(?:[,.;。；]|$))`,
+      'g',
+    ),
+    yields: 'enumOnly',
+    comment:
+      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置), `可选值为object。` (ModelArts 导入模型): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
+  },
 ];
 
 interface ProseFinding {
   key: ProseKey;
   value: unknown;
+  /** An enum of one value, which only a phrase that says "the only value" may give. */
+  single?: boolean;
 }
 
 function quotedValues(list: string): string[] {
@@ -288,6 +360,20 @@ const YIELD_READERS: Record<ProseYield, (m: RegExpMatchArray) => ProseFinding[]>
   enumQuoted: (m) => [{ key: 'enum', value: quotedValues(m[1]!) }],
   enumSlash: (m) => [{ key: 'enum', value: m[1]!.split('/') }],
   enumNumbers: (m) => [{ key: 'enum', value: m[1]!.split(/\s*(?:、|,|或者|或|和)\s*/) }],
+  enumWords: (m) => [
+    {
+      key: 'enum',
+      value: m[1]!
+        .replace(/\([^()]*\)/g, '')
+        .split(/\s*(?:、|,|或者|或|和|及)\s*/)
+        .filter(Boolean),
+    },
+  ],
+  enumOnly: (m) => {
+    const value = (m[1] ?? m[2] ?? m[3])!;
+    // `取值为true。`: one boolean word is a condition's value more often than a field's only one.
+    return BOOLEAN_WORDS.test(value) ? [] : [{ key: 'enum', value: [value], single: true }];
+  },
 };
 
 /** Every prose finding in the text, in no particular order (the caller compares, it does not pick). */
@@ -313,8 +399,9 @@ const WIRE_BOOLEAN_WORDS = /^(true|false|yes|no)$/;
 /**
  * A label that makes its list hold only under a condition on something else: `当scaling_resource_type为BANDWIDTH，
  * 支持如下操作：` (AS 创建弹性伸缩策略（V2版本）) lists a subset, and an enum of a subset rejects valid requests.
+ * `当前支持：` (currently, ModelArts 创建开发环境实例) is no condition.
  */
-const CONDITIONAL_LABEL = /(?:^|[,.;。，；])\s*(?:当|若|如果|仅当)[^:]*:$/;
+const CONDITIONAL_LABEL = /(?:^|[,.;。，；])\s*(?:当(?!前)|若|如果|仅当)[^:]*:$/;
 
 /**
  * The value of a value line: a number, a word (`5_bgp`, `reboot_started_hard`), or upper-case alternatives that share
@@ -327,10 +414,10 @@ const LINE_VALUE = '([A-Z][A-Z0-9_]*(?:/[A-Z][A-Z0-9_]*)+|-?\\d+|[A-Za-z0-9_][A-
  * One value line: the value, then its meaning after `:`/`,`/a space/`表示`, or `(默认值)`, or nothing.
  * `true：启用样本收集（默认值）`, `asc，递增排序`, `0：分析集群`, `publishing`, `-1:Terminated`, `1 : 使用VPC通道`,
  * `OLD_CONFIG_OLD_INSTANCE（默认）：…` (AS 修改弹性伸缩组), `PERMIT (白名单类型)` (APIG 创建ACL策略),
- * `7表示管理权限` (SWR 查询组织详情).
+ * `7表示管理权限` (SWR 查询组织详情), `"CREATING"：上传中` (VOD 查询托管媒资详情), `“asc”为递增排序。` (ModelArts 查询工作空间列表).
  */
 const VALUE_LINE = new RegExp(
-  `^(?:[-*•·]\\s+)?${LINE_VALUE}(?:\\s*(?:\\(默认值?\\))?\\s*[:,]\\s*(.*)|\\s*(?:表示|代表)\\s*([^\\x00-\\x7f].*)|\\s+([^\\x00-\\x7f].*)|\\s*(\\([^()]*\\)[。.]?)|[。.])?$`,
+  `^(?:[-*•·]\\s+)?["“]?${LINE_VALUE}["”]?(?:\\s*(?:\\(默认值?\\))?\\s*[:,]\\s*(.*)|\\s*(?:表示|代表|为)\\s*([^\\x00-\\x7f].*)|\\s+([^\\x00-\\x7f].*)|\\s*(\\([^()]*\\)[。.]?)|[。.])?$`,
 );
 /**
  * The other way round: the meaning, `:`, then the value and perhaps a note (`伸缩组：SCALING_GROUP`,
@@ -416,7 +503,7 @@ export function listEnum(text: string): ListEnum | undefined {
  */
 const RUN_IN_VALUE = /(?<![A-Za-z0-9_.\/-])([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?::(?!\/\/)|,?\s*(?:表示|代表))/g;
 /** The words before the list that make it examples or a list under a condition (`例如：0表示…`, `当…时`). */
-const NOT_A_VALUE_LIST_LEAD = /示例|例如|样例|举例|格式|比如|如下所示|当|若|如果|仅当/;
+const NOT_A_VALUE_LIST_LEAD = /示例|例如|样例|举例|格式|比如|如下所示|当(?!前)|若|如果|仅当/;
 
 /**
  * The values of a list run into one line, or undefined. Every meaning must hold words (a non-ASCII character):
@@ -473,8 +560,20 @@ function typedFinding(finding: ProseFinding, itemType: TypeRef, isArray: boolean
     case 'default':
       return isArray ? undefined : typedScalar(itemType, String(value));
     case 'enum':
-      return typedEnum(itemType, value as string[]);
+      return typedEnum(enumItemType(itemType, isArray, value as string[]), value as string[], finding.single ? 1 : 2);
   }
+}
+
+const STRING_TYPE: TypeRef = { kind: 'primitive', type: 'string' };
+const WORD_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * The type an enum's values are read as. A bare `Array` (items of any type) whose listed values are all words holds
+ * strings: `assetStatus` Array, `取值如下：` then `PUBLISHED：已发布` / `CREATED：未发布` (VOD 查询媒资信息), and the spec
+ * gives query arrays string items. Numbers stay unread there: `1` may be a number or a string.
+ */
+function enumItemType(itemType: TypeRef, isArray: boolean, values: string[]): TypeRef {
+  return isArray && itemType.kind === 'any' && values.every((v) => WORD_VALUE.test(v)) ? STRING_TYPE : itemType;
 }
 
 /** Words that say "no value" (`默认为null，不做校验`, APIG): no default, not the string `null`. */
@@ -494,8 +593,8 @@ function typedScalar(type: TypeRef, text: string): unknown {
 }
 
 /** An enum typed to the field: every value must fit, duplicates void it, and booleans (or boolean words) need none. */
-function typedEnum(type: TypeRef, values: string[]): unknown[] | undefined {
-  if (type.kind !== 'primitive' || type.type === 'boolean' || values.length < 2) return undefined;
+function typedEnum(type: TypeRef, values: string[], fewest = 2): unknown[] | undefined {
+  if (type.kind !== 'primitive' || type.type === 'boolean' || values.length < fewest) return undefined;
   if (values.every((v) => BOOLEAN_WORDS.test(v)) && !values.every((v) => WIRE_BOOLEAN_WORDS.test(v))) return undefined;
   const typed = values.map((v) => typedScalar(type, v.trim()));
   if (typed.some((v) => v === undefined) || new Set(values).size !== values.length) return undefined;
@@ -526,7 +625,7 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
   for (const finding of proseFindings(text)) add(finding.key, typedFinding(finding, itemType, isArray));
   const list = listEnum(text) ?? runInListOf(text);
   if (list) {
-    add('enum', typedEnum(itemType, list.values));
+    add('enum', typedEnum(enumItemType(itemType, isArray, list.values), list.values));
     if (list.default !== undefined && !isArray) add('default', typedScalar(itemType, list.default));
   }
   const out: Constraints = {};
@@ -616,4 +715,41 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
     if (target[key] === undefined) (target as Record<string, unknown>)[key] = value;
   }
   return { own, items };
+}
+
+/**
+ * Drops a parameter's enum when a same-named field on the same page lists all its values and more: the page knows
+ * values the parameter's list lacks, so that list is not known to be complete, and an incomplete enum rejects valid
+ * requests. The `status` query parameter of VOD 查询媒资信息 lists eleven states, the `status` response field of the
+ * same page those and `WAITING_TRANSCODE`. Lists that merely differ (a typo on one side: `INITAILIZING`, AS) are left
+ * alone. Returns the names of the parameters whose enum was dropped.
+ */
+export function dropNarrowerParameterEnums(
+  parameters: Pick<ParamModel, 'name' | 'constraints' | 'itemConstraints'>[],
+  fields: Pick<FieldModel, 'name' | 'constraints' | 'itemConstraints'>[],
+): string[] {
+  const listsByName = new Map<string, Set<string>[]>();
+  for (const field of fields) {
+    const listed = field.constraints.enum ?? field.itemConstraints?.enum;
+    if (listed) listsByName.set(field.name, [...(listsByName.get(field.name) ?? []), new Set(listed.map(String))]);
+  }
+  /** The constraints without a narrower enum (a copy: a parameter's constraints may be shared with its row's field). */
+  const widened = (constraints: Constraints | undefined, lists: Set<string>[]): Constraints | undefined => {
+    if (!constraints?.enum) return undefined;
+    const own = constraints.enum.map(String);
+    if (!lists.some((list) => list.size > new Set(own).size && own.every((v) => list.has(v)))) return undefined;
+    const { enum: _narrower, ...rest } = constraints;
+    return rest;
+  };
+  const dropped: string[] = [];
+  for (const param of parameters) {
+    const lists = listsByName.get(param.name);
+    if (!lists) continue;
+    const own = widened(param.constraints, lists);
+    const items = widened(param.itemConstraints, lists);
+    if (own) param.constraints = own;
+    if (items) param.itemConstraints = items;
+    if (own || items) dropped.push(param.name);
+  }
+  return dropped;
 }

@@ -3,7 +3,7 @@
 // hand them over: one per line.
 
 import { describe, expect, it } from 'vitest';
-import { extractConstraints, listEnum } from '../../scraper/interpret/constraints.ts';
+import { dropNarrowerParameterEnums, extractConstraints, listEnum } from '../../scraper/interpret/constraints.ts';
 import type { Constraints, TypeRef } from '../../scraper/model.ts';
 
 const STRING: TypeRef = { kind: 'primitive', type: 'string' };
@@ -50,6 +50,16 @@ describe('length from prose', () => {
       STRING,
       { maxLength: 512 },
     ],
+    ['cph 查询云手机服务器列表: 不超过N个字节', '云手机服务器的唯一标识，不超过32个字节。', STRING, { maxLength: 32 }],
+    ['vod 创建媒资分类: 最大N字节', '媒资分类名称，最大64字节。', STRING, { maxLength: 64 }],
+    [
+      'modelarts 导入模型: N～M位可见字符',
+      '模型名称，支持1～64位可见字符（含中文），名称可以包含字母、中文、数字、中划线、下划线。',
+      STRING,
+      { minLength: 1, maxLength: 64 },
+    ],
+    // Only the field itself is bounded: `每个…不超过` bounds each part of the value.
+    ['constructed from cph phrasings', '标签列表，用逗号分隔，每个不超过64个字符。', STRING, {}],
     // Lengths belong to strings: on an integer, `长度` is something else (a log length in lines).
     ['modelarts 查询训练作业日志', '获取日志的长度，默认为50行。', INTEGER, { default: 50 }],
   ];
@@ -87,6 +97,37 @@ describe('range from prose', () => {
       '指定每一页展示作业的总量，默认为“10”，“per_page”可选的范围为[1，1000]。',
       INTEGER,
       { minimum: 1, maximum: 1000, default: 10 },
+    ],
+    [
+      'as 查询弹性伸缩组列表: 取值范围为：',
+      '查询的记录条数，默认为20。取值范围为：0~100。',
+      INTEGER,
+      { minimum: 0, maximum: 100, default: 20 },
+    ],
+    [
+      'vod 查询托管任务: 默认N，范围[a,b]',
+      '每页记录数。\n默认10，范围[1,100]',
+      INTEGER,
+      { minimum: 1, maximum: 100, default: 10 },
+    ],
+    [
+      'dds 查询实例列表: 取值大于或等于',
+      '索引位置偏移量。\n取值大于或等于0。不传该参数时，查询偏移量默认为0，表示从最新的实例创建时间对应的实例开始查询。',
+      INTEGER,
+      { minimum: 0, default: 0 },
+    ],
+    [
+      'bms 创建裸金属服务器: 默认取值为',
+      '创建裸金属服务器的数量。约束：不传该字段时默认取值为1。租户的配额足够时，最大值为24。',
+      INTEGER,
+      { maximum: 24, default: 1 },
+    ],
+    // A comma pairs two numbers only inside brackets: five values are no range 0..1.
+    [
+      'bms 查询裸金属服务器详情（OpenStack原生）: 0，1，2，3，4',
+      '扩展属性，裸金属服务器电源状态。取值范围：0，1，2，3，4',
+      INTEGER,
+      {},
     ],
     // On a string, 取值范围 is prose about allowed values, never a numeric range.
     ['dds 创建手动备份 (string)', '取值范围：1-64', STRING, {}],
@@ -227,7 +268,70 @@ describe('enums from prose', () => {
       { enum: ['month', 'year'] },
     ],
     ['swr 创建组织权限: N表示…', '用户权限，7表示管理权限，3表示编辑权限，1表示读取权限', INTEGER, { enum: [7, 3, 1] }],
-    ['bms 创建裸金属服务器: VALUE，表示…', '带宽的共享类型。共享类型枚举：PER，表示独享；WHOLE，表示共享', STRING, { enum: ['PER', 'WHOLE'] }],
+    [
+      'bms 创建裸金属服务器: VALUE，表示…',
+      '带宽的共享类型。共享类型枚举：PER，表示独享；WHOLE，表示共享',
+      STRING,
+      { enum: ['PER', 'WHOLE'] },
+    ],
+    [
+      'bms 查询裸金属服务器网卡信息: 取值为：A、B、C',
+      '网卡端口状态，取值为：ACTIVE、BUILD、DOWN。',
+      STRING,
+      { enum: ['ACTIVE', 'BUILD', 'DOWN'] },
+    ],
+    [
+      'bms 创建裸金属服务器: 参数值为a或b',
+      '是否在专属云中创建裸金属服务器，参数值为share或dedicate。约束：该值不传时默认为share。',
+      STRING,
+      { enum: ['share', 'dedicate'], default: 'share' },
+    ],
+    [
+      'bms 创建裸金属服务器: words with their meaning in brackets',
+      '带宽的计费类型。取值为：traffic（按流量计费）、bandwidth（按带宽计费）未传该字段，表示按带宽计费。',
+      STRING,
+      { enum: ['traffic', 'bandwidth'] },
+    ],
+    [
+      'modelarts 查询专属资源池列表: 取值a或b',
+      '订购周期类型，取值year或month，仅当集群为包周期类型时返回。',
+      STRING,
+      { enum: ['year', 'month'] },
+    ],
+    [
+      'modelarts 创建可视化作业: 可选的有a和b',
+      '可视化可视化的类型，可选的有tensorboard和mindinsight，默认为tensorboard。',
+      STRING,
+      { enum: ['tensorboard', 'mindinsight'], default: 'tensorboard' },
+    ],
+    ['as 查询资源实例: 包括a和b两种', '操作标识，包括filter和count两种。', STRING, { enum: ['filter', 'count'] }],
+    [
+      'swr 创建镜像老化规则: meaning, then the values',
+      '回收类型，date_rule、tag_rule',
+      STRING,
+      { enum: ['date_rule', 'tag_rule'] },
+    ],
+    ['vod 创建媒资-上传方式: the only quoted value', '字幕文件类型，目前暂只支持“SRT”。', STRING, { enum: ['SRT'] }],
+    ['modelarts 更新服务配置: 仅支持取值为', '调度类型，当前仅支持取值为stop。', STRING, { enum: ['stop'] }],
+    ['modelarts 导入模型: one 可选值', 'JSON Schema中表示类型的字段，可选值为object。', STRING, { enum: ['object'] }],
+    [
+      'modelarts 查询工作空间列表: “value”为meaning lines',
+      '指定查询的排序顺序，可选值有：\n“asc”为递增排序。\n“desc”为递减排序（默认值）。',
+      STRING,
+      { enum: ['asc', 'desc'], default: 'desc' },
+    ],
+    [
+      'vod 查询托管媒资详情: quoted value lines',
+      '媒资状态。\n"CREATING"：上传中\n"FAILED"：上传失败\n"CREATED"：上传成功\n"PUBLISHED"：已发布\n"DELETED"：已删除',
+      STRING,
+      { enum: ['CREATING', 'FAILED', 'CREATED', 'PUBLISHED', 'DELETED'] },
+    ],
+    [
+      'modelarts 创建开发环境实例: 当前支持： is no condition',
+      '规格销售状态。当前支持：\nonSale\nsoldOut',
+      STRING,
+      { enum: ['onSale', 'soldOut'] },
+    ],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });
@@ -284,13 +388,25 @@ describe('ambiguous phrasings read nothing', () => {
       INTEGER,
       {},
     ],
-    ['bms 修改裸金属服务器名称: IPv4 glued to 6', 'IP地址类型，值为4或6。4：IP地址类型是IPv46：IP地址类型是IPv6', STRING, {}],
+    [
+      'bms 修改裸金属服务器名称: IPv4 glued to 6',
+      'IP地址类型，值为4或6。4：IP地址类型是IPv46：IP地址类型是IPv6',
+      STRING,
+      {},
+    ],
     [
       'bms 修改裸金属服务器名称: 例如',
       '扩展属性，裸金属服务器任务状态。例如：rebooting：重启中reboot_started：普通重启reboot_started_hard：强制重启',
       STRING,
       {},
     ],
+    // One unquoted word after 仅支持 may describe something else than the field's values.
+    ['modelarts 导入模型: 当前只支持pip', '安装方式，当前只支持pip。', STRING, {}],
+    ['constructed: 仅支持 then a quoted word inside a phrase', '镜像ID，仅支持“x86”架构的镜像。', STRING, {}],
+    // A condition on another field, a list that goes on (等), one boolean word.
+    ['constructed from dds phrasings: 值为 after another name', '当action值为count或filter时，该参数必选', STRING, {}],
+    ['constructed: 等', '名称，取值为abc、def等', STRING, {}],
+    ['constructed: 取值为true。', '是否开启，开启时取值为true。', STRING, {}],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });
@@ -315,7 +431,11 @@ describe('value lists', () => {
     ['one value is no list', '取值如下：\nadb：云手机的ADB端口', undefined],
     ['examples are no values', '取值示例：\n08:15-09:15\n10:15-11:15', undefined],
     // as 创建弹性伸缩策略: upper-case alternatives sharing one meaning are two values.
-    ['upper-case alternatives', '可选值如下：\nADD：增加\nREMOVE/REDUCE：减少', { values: ['ADD', 'REMOVE', 'REDUCE'] }],
+    [
+      'upper-case alternatives',
+      '可选值如下：\nADD：增加\nREMOVE/REDUCE：减少',
+      { values: ['ADD', 'REMOVE', 'REDUCE'] },
+    ],
     [
       'a list ending on a line that starts like a value but is none (a lower-case slash is one value)',
       '可选值如下：\ntext：文本\ntext/plain：纯文本',
@@ -323,4 +443,37 @@ describe('value lists', () => {
     ],
   ];
   it.each(cases)('%s', (_, text, want) => expect(listEnum(text)).toEqual(want));
+});
+
+describe('a bare Array of words', () => {
+  // vod 查询媒资信息: `assetStatus` is `Array`; the values listed are words, so the items are strings.
+  const ANY_ARRAY: TypeRef = { kind: 'array', items: { kind: 'any' } };
+  it('types listed words as string items', () => {
+    const text = '媒资状态。\n取值如下：\nPUBLISHED：已发布\nCREATED：未发布';
+    expect(extractConstraints({ text }, ANY_ARRAY)).toEqual({ own: {}, items: { enum: ['PUBLISHED', 'CREATED'] } });
+  });
+  it('leaves listed numbers unread (numbers or strings?)', () => {
+    const text = '取值如下：\n0：表示不加密。\n1：表示需要加密。';
+    expect(extractConstraints({ text }, ANY_ARRAY)).toEqual({ own: {}, items: {} });
+  });
+});
+
+describe('a parameter list narrower than the page', () => {
+  const field = (name: string, values: string[]) => ({ name, constraints: { enum: values } });
+  it('drops the enum when a same-named field lists all its values and more (vod 查询媒资信息 status)', () => {
+    const param = { name: 'status', constraints: {}, itemConstraints: { enum: ['CREATED', 'PUBLISHED'] } };
+    const shared = param.itemConstraints;
+    expect(
+      dropNarrowerParameterEnums([param], [field('status', ['CREATED', 'PUBLISHED', 'WAITING_TRANSCODE'])]),
+    ).toEqual(['status']);
+    expect(param.itemConstraints).toEqual({});
+    expect(shared).toEqual({ enum: ['CREATED', 'PUBLISHED'] }); // the row's field keeps its own list
+  });
+  it('keeps it when the lists merely differ (as: INITAILIZING in the response, INITIALIZING in the query)', () => {
+    const param = { name: 'health_status', constraints: { enum: ['INITIALIZING', 'NORMAL', 'ERROR'] } };
+    expect(dropNarrowerParameterEnums([param], [field('health_status', ['INITAILIZING', 'NORMAL', 'ERROR'])])).toEqual(
+      [],
+    );
+    expect(param.constraints).toEqual({ enum: ['INITIALIZING', 'NORMAL', 'ERROR'] });
+  });
 });
