@@ -184,8 +184,9 @@ const LIST_LEAD = '(?:可选值?为?|取值为|取值范围为?|枚举值为?|�
 const VALUE_END = '(?=$|[\\s,.;:。；、()])';
 /** Leads that say the field's own values follow (not `支持`: `支持IPv4和IPv6` may describe something else). */
 const VALUE_LEAD =
-  '(?:^|(?<=[\\s,.;:。；]))(?:取值为|取值|可选值为|可选值有|可选的有|可选值|枚举值为?|参数值为|有效值为?|值为)';
-const WORD = '[A-Za-z_][A-Za-z0-9_.-]*(?<![.-])';
+  '(?:(?:^|(?<=[\\s,.;:。；]))(?:取值为|取值|可选值为|可选值有|可选的有|可选值|参数值为|有效值为?|值为)|枚举值为?)';
+/** A word: letters, digits, `_.-`, with a letter somewhere (`5_bgp`, BMS; plain numbers are read as numbers). */
+const WORD = '(?=[0-9_]*[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_.-]*(?<![.-])';
 /** A word and perhaps its meaning in brackets: `traffic（按流量计费）` (BMS). */
 const WORD_NOTE = `${WORD}(?:\\([^()]*\\))?`;
 /** Where a word list ends: not inside a longer word, not at `等` (and so on) or `时` (a condition). */
@@ -219,12 +220,12 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'at most characters',
     pattern: new RegExp(
-      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识))(?:不超过|不能超过|不大于|最多|最大)\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
+      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
       'gi',
     ),
     yields: 'maxLength',
     comment:
-      '`云手机服务器的唯一标识，不超过32个字节。` (CPH 查询云手机服务器列表), `媒资分类名称，最大64字节。` (VOD 创建媒资分类), `不超过100个字符` (ModelArts 部署服务); the field itself is the subject (not `每个…不超过`). Bytes bound the ASCII the definitions count',
+      '`云手机服务器的唯一标识，不超过32个字节。` (CPH 查询云手机服务器列表), `媒资分类名称，最大64字节。` (VOD 创建媒资分类), `云手机ID，不得超过32个字节。` (CPH 重置云手机), `任务执行返回内容，最长1024个字节。` (CPH 查询任务执行状态列表), `不超过100个字符` (ModelArts 部署服务); the field itself is the subject (not `每个…不超过`). Bytes bound the ASCII the definitions count',
   },
   {
     name: 'maximum length',
@@ -289,11 +290,12 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'number values',
     pattern: new RegExp(
-      `(?:可选值?为?|取值为)\\s*:?\\s*(-?\\d+(?:\\s*(?:、|,|或者|或|和)\\s*-?\\d+)+)${NUMBER_END}(?!\\s*(?:-|~))`,
+      `(?:可选值?为?|取值为|(?:^|(?<=[\\s,.;:。；]))值为)\\s*:?\\s*(-?\\d+(?:\\s*(?:、|,|或者|或|和)\\s*-?\\d+)+)${NUMBER_END}(?!\\s*(?:-|~|时))`,
       'g',
     ),
     yields: 'enumNumbers',
-    comment: '`取值为0或1`; integers only',
+    comment:
+      '`取值为0或1`, `IP地址类型，值为4或6。` (BMS 修改裸金属服务器名称); integers only, and not `值为1或2时` (a condition)',
   },
   {
     name: 'word values',
@@ -323,12 +325,12 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'only value',
     pattern: new RegExp(
-      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD})|(?:^|(?<=[\\s,.;:。；]))(?:可选值为?|枚举值为?)\\s*:?\\s*(${WORD}))(?=\\s*(?:[,.;。；]|$))`,
+      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD})|(?:(?:^|(?<=[\\s,.;:。；]))可选值为?|枚举值为?)\\s*:?\\s*(${WORD})(?:\\([^()]*\\))?)(?=\\s*(?:[,.;。；]|$))`,
       'g',
     ),
     yields: 'enumOnly',
     comment:
-      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置), `可选值为object。` (ModelArts 导入模型): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
+      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置), `可选值为object。` (ModelArts 导入模型), `磁盘存储类型枚举值：DSS（专属分布式存储）。` (BMS 创建裸金属服务器): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
   },
 ];
 
@@ -545,6 +547,37 @@ function runInListOf(text: string): ListEnum | undefined {
   return lists.length === 1 ? lists[0] : undefined;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// One value per clause: `取值为“Sharding”，表示集群实例。` / `取值为“ReplicaSet”，表示副本集实例。` (DDS 查询实例列表),
+// `重启mongos节点时，取值为“mongos”。` / `重启shard组时，取值为“shard”。` (DDS 重启实例), `社区版引擎取“wiredTiger”。`
+// (DDS 创建实例): together the clauses name the field's values.
+
+/**
+ * A clause stating values: words without quotes (the field is the subject, not `“action”值为…`), `取值为`/`取值分别为`/
+ * `取`, the quoted value(s), then nothing or `，表示…`.
+ */
+const STATED_VALUES = new RegExp(
+  `^([^“”"']*?)(?:取值(?:分别)?为|取值|取)\\s*:?\\s*(${QUOTED}(?:\\s*(?:、|,|和|或者|或|及)\\s*${QUOTED})*)\\s*(?:,\\s*表示.*)?$`,
+);
+/** Words before `取` that make the value another's or not allowed: `若type取值为…`, `不能取…`. */
+const NOT_THE_FIELDS_VALUE = /[A-Za-z0-9_]\s*$|若|如果|假如|不|禁止|无法|除/;
+
+/** The values the cell's clauses state one by one (two at least), or undefined. */
+export function statedValueList(text: string): ListEnum | undefined {
+  const values: string[] = [];
+  const clauses = foldWidth(text)
+    .replace(/\*\*/g, '')
+    .split(/[\n。；;]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  for (const clause of clauses) {
+    const m = clause.match(STATED_VALUES);
+    if (!m || NOT_THE_FIELDS_VALUE.test(m[1]!)) continue;
+    for (const v of quotedValues(m[2]!)) if (!values.includes(v)) values.push(v);
+  }
+  return values.length >= 2 ? { values } : undefined;
+}
+
 /** A finding typed to the field, or undefined when it does not fit (a length on a number, `abc` on an integer). */
 function typedFinding(finding: ProseFinding, itemType: TypeRef, isArray: boolean): unknown {
   const { key, value } = finding;
@@ -623,7 +656,7 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
     found.set(key, values);
   };
   for (const finding of proseFindings(text)) add(finding.key, typedFinding(finding, itemType, isArray));
-  const list = listEnum(text) ?? runInListOf(text);
+  const list = listEnum(text) ?? runInListOf(text) ?? statedValueList(text);
   if (list) {
     add('enum', typedEnum(enumItemType(itemType, isArray, list.values), list.values));
     if (list.default !== undefined && !isArray) add('default', typedScalar(itemType, list.default));

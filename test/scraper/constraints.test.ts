@@ -274,6 +274,46 @@ describe('enums from prose', () => {
       STRING,
       { enum: ['PER', 'WHOLE'] },
     ],
+    // One value per clause (dds): together the clauses name the values.
+    [
+      'dds 查询实例列表: 取值为“X”，表示… per line',
+      '实例类型。\n取值为“Sharding”，表示集群实例。\n取值为“ReplicaSet”，表示副本集实例。\n取值为“Single”，表示单节点实例。',
+      STRING,
+      { enum: ['Sharding', 'ReplicaSet', 'Single'] },
+    ],
+    [
+      'dds 重启实例: …时，取值为“X”',
+      '待重启对象的类型。\n重启集群实例下的节点或组时，该参数必选。\n重启mongos节点时，取值为“mongos”。\n重启shard组时，取值为“shard”。\n重启config组时，取值为“config”。\n重启整个实例时，不传该参数。',
+      STRING,
+      { enum: ['mongos', 'shard', 'config'] },
+    ],
+    [
+      'dds 创建实例: 取值分别为 and 取“X”',
+      '节点类型。\n取值：\n社区版集群实例包含mongos、shard和config节点，各节点下该参数取值分别为“mongos”、“shard”和“config”。\n增强版集群实例下该参数取值为“shard”。\n社区版副本集实例下该参数取值为“replica”。',
+      STRING,
+      { enum: ['mongos', 'shard', 'config', 'replica'] },
+    ],
+    // The value of another field (`“action”值为“count”时`) and a value under 若 are not this field's.
+    [
+      'dds 查询资源实例 and constructed',
+      '查询记录数。\n“action”值为“count”时，不传该参数。\n若type取值为“a”，表示甲。\n取值为“b”，表示乙。',
+      STRING,
+      {},
+    ],
+    [
+      'bms 创建裸金属服务器: 枚举值 then words that start with a digit',
+      '弹性公网IP地址类型。类型枚举值：5_bgp、5_sbgp详情请参见《弹性公网IP API参考》“申请弹性公网IP”章节的“publicip”字段说明。',
+      STRING,
+      { enum: ['5_bgp', '5_sbgp'] },
+    ],
+    [
+      'bms 创建裸金属服务器: one value after 枚举值',
+      '裸金属服务器数据盘对应的磁盘存储类型。磁盘存储类型枚举值：DSS（专属分布式存储）。使用专属分布式存储时需要该字段。',
+      STRING,
+      { enum: ['DSS'] },
+    ],
+    ['cph 查询任务执行状态列表: 最长N个字节', '任务执行返回内容，最长1024个字节。', STRING, { maxLength: 1024 }],
+    ['constructed: 值为1或2时 is a condition', '当type值为1或2时必选', INTEGER, {}],
     [
       'bms 查询裸金属服务器网卡信息: 取值为：A、B、C',
       '网卡端口状态，取值为：ACTIVE、BUILD、DOWN。',
@@ -389,10 +429,10 @@ describe('ambiguous phrasings read nothing', () => {
       {},
     ],
     [
-      'bms 修改裸金属服务器名称: IPv4 glued to 6',
+      'bms 修改裸金属服务器名称: IPv4 glued to 6 reads no run-in list, 值为4或6 the values',
       'IP地址类型，值为4或6。4：IP地址类型是IPv46：IP地址类型是IPv6',
-      STRING,
-      {},
+      INTEGER,
+      { enum: [4, 6] },
     ],
     [
       'bms 修改裸金属服务器名称: 例如',
