@@ -325,12 +325,12 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'only value',
     pattern: new RegExp(
-      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD})|(?:(?:^|(?<=[\\s,.;:。；]))可选值为?|枚举值为?)\\s*:?\\s*(${WORD})(?:\\([^()]*\\))?)(?=\\s*(?:[,.;。；]|$))`,
+      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD})|(?:(?:^|(?<=[\\s,.;:。；]))可选值为?|枚举(?:值|类)为?)\\s*:?\\s*(${WORD})(?:\\([^()]*\\))?)(?=\\s*(?:[,.;。；]|$))`,
       'g',
     ),
     yields: 'enumOnly',
     comment:
-      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置), `可选值为object。` (ModelArts 导入模型), `磁盘存储类型枚举值：DSS（专属分布式存储）。` (BMS 创建裸金属服务器): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
+      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置), `可选值为object。` (ModelArts 导入模型), `磁盘存储类型枚举值：DSS（专属分布式存储）。` (BMS 创建裸金属服务器), `资源类型，枚举类：scaling_group_tag` (AS 查询资源实例): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
   },
 ];
 
@@ -451,7 +451,12 @@ export interface ListEnum {
   values: string[];
   /** The value whose line says `(默认值)`. */
   default?: string;
+  /** One value under a label that says it enumerates (`枚举类：` then `scaling_group_tag：…`, AS). */
+  single?: true;
 }
+
+/** A label that says the lines after it enumerate the values, so that even one line is the whole list. */
+const ENUM_LABEL = /枚举(?:值|类)?(?:如下)?:$/;
 
 /**
  * The values listed one per line after a label line ending in `:`, or after the cell's first line without one
@@ -485,8 +490,14 @@ export function listEnum(text: string): ListEnum | undefined {
       if (MARKED_DEFAULT.test(lines[j]!)) marked = marked === undefined ? lineValuesRead[0]! : '';
     }
     const endsInProse = j === lines.length || /^[^\x00-\x7f]/.test(lines[j]!);
-    if (values.length >= 2 && endsInProse && !CONDITIONAL_LABEL.test(label) && new Set(values).size === values.length) {
-      lists.push(marked ? { values, default: marked } : { values });
+    const single = values.length === 1 && ENUM_LABEL.test(label);
+    if (
+      (values.length >= 2 || single) &&
+      endsInProse &&
+      !CONDITIONAL_LABEL.test(label) &&
+      new Set(values).size === values.length
+    ) {
+      lists.push({ values, ...(marked ? { default: marked } : {}), ...(single ? { single: true as const } : {}) });
     } else if (label.endsWith(':') || values.length >= 2) unclear = true;
     i = j - 1;
   }
@@ -629,7 +640,11 @@ function typedScalar(type: TypeRef, text: string): unknown {
 function typedEnum(type: TypeRef, values: string[], fewest = 2): unknown[] | undefined {
   if (type.kind !== 'primitive' || type.type === 'boolean' || values.length < fewest) return undefined;
   if (values.every((v) => BOOLEAN_WORDS.test(v)) && !values.every((v) => WIRE_BOOLEAN_WORDS.test(v))) return undefined;
-  const typed = values.map((v) => typedScalar(type, v.trim()));
+  // In a string field's list `null` is one of the words (`null：断点处使用null进行表示。`, AOM 查询时序数据 fillValue,
+  // a query parameter): the string is kept; a JSON null is the type's business.
+  const typed = values.map((v) =>
+    type.type === 'string' && NO_VALUE.test(v.trim()) ? v.trim() : typedScalar(type, v.trim()),
+  );
   if (typed.some((v) => v === undefined) || new Set(values).size !== values.length) return undefined;
   return typed;
 }
@@ -658,7 +673,7 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
   for (const finding of proseFindings(text)) add(finding.key, typedFinding(finding, itemType, isArray));
   const list = listEnum(text) ?? runInListOf(text) ?? statedValueList(text);
   if (list) {
-    add('enum', typedEnum(enumItemType(itemType, isArray, list.values), list.values));
+    add('enum', typedEnum(enumItemType(itemType, isArray, list.values), list.values, list.single ? 1 : 2));
     if (list.default !== undefined && !isArray) add('default', typedScalar(itemType, list.default));
   }
   const out: Constraints = {};

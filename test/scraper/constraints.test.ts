@@ -301,6 +301,24 @@ describe('enums from prose', () => {
       {},
     ],
     [
+      "aom 查询时序数据: null is one of a string field's words",
+      '用于对查询到的时序数据进行断点插值，默认值为-1。\n-1：断点处使用-1进行表示。\n0 ：断点处使用0进行表示。\nnull：断点处使用null进行表示。\naverage：断点处使用前后邻近的有效数据的平均值进行表示，如果不存在有效数据则使用null进行表示。',
+      STRING,
+      { enum: ['-1', '0', 'null', 'average'], default: '-1' },
+    ],
+    [
+      'as 创建或删除标签: one value under 枚举类：',
+      '资源类型，枚举类：\nscaling_group_tag：资源类型为伸缩组。',
+      STRING,
+      { enum: ['scaling_group_tag'] },
+    ],
+    [
+      'as 查询资源实例: one value after 枚举类：',
+      '资源类型，枚举类：scaling_group_tag',
+      STRING,
+      { enum: ['scaling_group_tag'] },
+    ],
+    [
       'bms 创建裸金属服务器: 枚举值 then words that start with a digit',
       '弹性公网IP地址类型。类型枚举值：5_bgp、5_sbgp详情请参见《弹性公网IP API参考》“申请弹性公网IP”章节的“publicip”字段说明。',
       STRING,
