@@ -58,7 +58,6 @@ export const SERVICE_BARS: { metric: keyof ServiceSummary; min: number }[] = [
  * fields are found, before anyone looked at how well they are typed. Gate it once the field F1 bar holds.
  */
 export const NOT_YET_GATED = new Map<string, 'not yet met' | 'vacuous'>([
-  ['modelarts constraintRecall', 'not yet met'],
   ['swr fieldF1', 'not yet met'],
   ['swr typeAgreement', 'vacuous'],
   ['swr requiredAgreement', 'vacuous'],
