@@ -189,8 +189,8 @@ const VALUE_LEAD =
 const WORD = '(?=[0-9_]*[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_.-]*(?<![.-])';
 /** A word and perhaps its meaning in brackets: `traffic（按流量计费）` (BMS). */
 const WORD_NOTE = `${WORD}(?:\\([^()]*\\))?`;
-/** Where a word list ends: not inside a longer word, not at `等` (and so on) or `时` (a condition). */
-const LIST_END = '(?![A-Za-z0-9_.+-]|\\s*(?:等|时|之类))';
+/** Where a word list ends: not inside a longer word, not at `等` (and so on), `时` (a condition) or `或其他` (open). */
+const LIST_END = '(?![A-Za-z0-9_.+-]|\\s*(?:等|时|之类|[或及和]?其[他它余]))';
 const TOKEN = '[A-Za-z0-9_][A-Za-z0-9_.+-]*';
 
 export const PROSE_PHRASES: ProsePhrase[] = [
@@ -220,7 +220,7 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'at most characters',
     pattern: new RegExp(
-      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
+      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
       'gi',
     ),
     yields: 'maxLength',
@@ -455,6 +455,9 @@ export interface ListEnum {
   single?: true;
 }
 
+/** A line saying values beyond the list are taken too: `其他值：用户自定义端口` (CPH 查询编码服务), `其它：…`. */
+const OPEN_LIST = /^(?:[-*•·]\s+)?(?:其他|其它|其余|或其他|自定义)/;
+
 /** A label that says the lines after it enumerate the values, so that even one line is the whole list. */
 const ENUM_LABEL = /枚举(?:值|类)?(?:如下)?:$/;
 
@@ -490,6 +493,12 @@ export function listEnum(text: string): ListEnum | undefined {
       if (MARKED_DEFAULT.test(lines[j]!)) marked = marked === undefined ? lineValuesRead[0]! : '';
     }
     const endsInProse = j === lines.length || /^[^\x00-\x7f]/.test(lines[j]!);
+    // `其他值：用户自定义端口` (CPH 查询编码服务) after the values: the list is open, no enum.
+    if (lines.slice(j).some((line) => OPEN_LIST.test(line))) {
+      unclear = true;
+      i = j - 1;
+      continue;
+    }
     const single = values.length === 1 && ENUM_LABEL.test(label);
     if (
       (values.length >= 2 || single) &&
@@ -538,8 +547,8 @@ export function runInList(line: string): ListEnum | undefined {
     const meaningEnd = k + 1 < starts.length ? starts[k + 1]!.index : folded.length;
     const meaning = folded.slice(m.index! + m[0].length, meaningEnd);
     if (!/[^\x00-\x7f]/.test(meaning)) return undefined;
-    // `…维护状态空字符串：…`: a key of words among the values.
-    if (k + 1 === starts.length && /[^\x00-\x7f]+\s*:/.test(meaning.replace(/\([^()]*\)/g, ''))) return undefined;
+    // `…维护状态空字符串：…`, `…其他值：…`: a key of words among the values.
+    if (/[^\x00-\x7f]+\s*:/.test(meaning.replace(/\([^()]*\)/g, ''))) return undefined;
     values.push(m[1]!);
     if (MARKED_DEFAULT.test(meaning.replace(/\(默认\)/, '(默认值)'))) marked = marked === undefined ? m[1]! : '';
   }

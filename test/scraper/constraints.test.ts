@@ -53,6 +53,13 @@ describe('length from prose', () => {
     ['cph 查询云手机服务器列表: 不超过N个字节', '云手机服务器的唯一标识，不超过32个字节。', STRING, { maxLength: 32 }],
     ['vod 创建媒资分类: 最大N字节', '媒资分类名称，最大64字节。', STRING, { maxLength: 64 }],
     [
+      'cph 修改云手机名称: 且不得超过N个字符',
+      '云手机名称\n必须为小写字母（a-z）、大写字母（A-Z）、数字（0-9）、中文字符、中划线-、下划线_，且不得超过60个字符。',
+      STRING,
+      { maxLength: 60 },
+    ],
+
+    [
       'modelarts 导入模型: N～M位可见字符',
       '模型名称，支持1～64位可见字符（含中文），名称可以包含字母、中文、数字、中划线、下划线。',
       STRING,
@@ -458,6 +465,14 @@ describe('ambiguous phrasings read nothing', () => {
       STRING,
       {},
     ],
+    // Lists that say other values are taken too are open: no enum.
+    [
+      'cph 查询编码服务: 其他值 after the list',
+      '编码服务的端口类型，取值如下：\nadb：云手机的ADB端口\nvnc：云手机的VNC端口\ncph_app_server：云游戏客户端接入端口\ncph_h5_server：云游戏H5 web网页接入端口\n其他值：用户自定义端口',
+      STRING,
+      {},
+    ],
+    ['constructed from the cph phrasing: 或其他', '端口类型，取值为adb、vnc或其他值。', STRING, {}],
     // One unquoted word after 仅支持 may describe something else than the field's values.
     ['modelarts 导入模型: 当前只支持pip', '安装方式，当前只支持pip。', STRING, {}],
     ['constructed: 仅支持 then a quoted word inside a phrase', '镜像ID，仅支持“x86”架构的镜像。', STRING, {}],
