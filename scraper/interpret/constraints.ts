@@ -189,8 +189,13 @@ const VALUE_LEAD =
 const WORD = '(?=[0-9_]*[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_.-]*(?<![.-])';
 /** A word and perhaps its meaning in brackets: `traffic（按流量计费）` (BMS). */
 const WORD_NOTE = `${WORD}(?:\\([^()]*\\))?`;
-/** Where a word list ends: not inside a longer word, not at `等` (and so on), `时` (a condition) or `或其他` (open). */
-const LIST_END = '(?![A-Za-z0-9_.+-]|\\s*(?:等|时|之类|[或及和]?其[他它余]))';
+/**
+ * Where a word list ends: at punctuation, the end, or words that start another sentence (`5_sbgp详情请参见`, BMS;
+ * `bandwidth（按带宽计费）未传该字段`), never inside a longer word or list, and not before other words: `取值为shard和config组ID`
+ * (DDS 重启实例) names groups, `…或其他` leaves the list open, `…等` gives examples, `…时` is a condition.
+ */
+const LIST_END =
+  '(?![A-Za-z0-9_.+-]|\\s*(?:、|,|或者|或|和|及)\\s*[A-Za-z0-9_])(?=\\s*(?:$|[,.;:。；)]|详情|详见|请参见|参见|未传|不传|默认|表示|代表))';
 const TOKEN = '[A-Za-z0-9_][A-Za-z0-9_.+-]*';
 
 export const PROSE_PHRASES: ProsePhrase[] = [
@@ -432,9 +437,13 @@ const MEANING_FIRST_LINE = new RegExp(
 const NOT_A_MEANING =
   /示例|例如|样例|举例|说明|注意|格式|默认|缺省|长度|范围|最大值|最小值|取值|枚举|单位|参考|参见|详见|如下/;
 const MARKED_DEFAULT = /\(默认值?\)/;
+const QUOTED_WHOLE_VALUE = /^(?:[-*•·]\s+)?["“][A-Za-z0-9_.-]+["”](?![A-Za-z0-9_])/;
 
 /** The values of one line of a list in the given form, or undefined when the line is not one. */
 function lineValues(line: string, form: 'valueFirst' | 'meaningFirst'): string[] | undefined {
+  // A quoted value must be whole: `"CREATING"：上传中` (VOD) is CREATING, `“2:obsDir”：保存` (DLI 新建SQL作业,
+  // dirty_data_strategy) is no `2` but a value with a path in it, which no list of words describes.
+  if (/^(?:[-*•·]\s+)?["“]/.test(line) && !QUOTED_WHOLE_VALUE.test(line)) return undefined;
   const m = form === 'valueFirst' ? line.match(VALUE_LINE) : line.match(MEANING_FIRST_LINE);
   if (!m) return undefined;
   if (form === 'meaningFirst' && NOT_A_MEANING.test(line.slice(0, line.indexOf(':')))) return undefined;
@@ -618,7 +627,8 @@ function typedFinding(finding: ProseFinding, itemType: TypeRef, isArray: boolean
 }
 
 const STRING_TYPE: TypeRef = { kind: 'primitive', type: 'string' };
-const WORD_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** No dots: `dimensions.name：维度名称` (AOM 查询监控数据（即将下线）) describes the members of an array of objects. */
+const WORD_VALUE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
  * The type an enum's values are read as. A bare `Array` (items of any type) whose listed values are all words holds
@@ -628,6 +638,9 @@ const WORD_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 function enumItemType(itemType: TypeRef, isArray: boolean, values: string[]): TypeRef {
   return isArray && itemType.kind === 'any' && values.every((v) => WORD_VALUE.test(v)) ? STRING_TYPE : itemType;
 }
+
+/** A value (a word or a closing quote) followed by 等 (not 等于/等待): the values named are examples. */
+const ETC = /[A-Za-z0-9_”"]\s*等(?![于待])/;
 
 /** Words that say "no value" (`默认为null，不做校验`, APIG): no default, not the string `null`. */
 const NO_VALUE = /^(null|nil|none|undefined)$/i;
@@ -685,6 +698,8 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
     add('enum', typedEnum(enumItemType(itemType, isArray, list.values), list.values, list.single ? 1 : 2));
     if (list.default !== undefined && !isArray) add('default', typedScalar(itemType, list.default));
   }
+  // `PAAS.CONTAINER、…、CUSTOMMETRICS等` (AOM 查询时间序列): values followed by 等 are examples, the list is open.
+  if (ETC.test(foldWidth(text))) found.delete('enum');
   const out: Constraints = {};
   for (const [key, values] of found) if (values.length === 1) (out as Record<string, unknown>)[key] = values[0];
   // A pair read backwards (`长度为64-1`) or a default outside its own enum says the reading is wrong.

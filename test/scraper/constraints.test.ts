@@ -473,6 +473,25 @@ describe('ambiguous phrasings read nothing', () => {
       {},
     ],
     ['constructed from the cph phrasing: 或其他', '端口类型，取值为adb、vnc或其他值。', STRING, {}],
+    // Precision checks from a pass over every enum the corpus gave.
+    [
+      'dli 新建SQL作业: a quoted value with more in it',
+      '作业脏数据策略。\n“2:obsDir”：保存，obsDir表示脏数据存储路径。\n“1”：抛出异常。\n“0”：忽略。\n默认值为“0”。',
+      STRING,
+      { default: '0' },
+    ],
+    [
+      'dds 重启实例: words followed by more words are no list',
+      '待重启对象的ID。\n重启集群实例下的节点时，对于mongos节点，取值为mongos节点ID，对于shard和config组，取值为shard和config组ID。',
+      STRING,
+      {},
+    ],
+    [
+      'aom 查询时间序列: 等 makes the values examples',
+      '取值范围 PAAS.CONTAINER、PAAS.NODE、PAAS.SLA、PAAS.AGGR、CUSTOMMETRICS等 时间序列命名空间。 PAAS.CONTAINER：应用时间序列； PAAS.NODE：节时间序列； PAAS.SLA：SLA时间序列； PAAS.AGGR：集群时间序列； CUSTOMMETRICS：自定义时间序列',
+      STRING,
+      {},
+    ],
     // One unquoted word after 仅支持 may describe something else than the field's values.
     ['modelarts 导入模型: 当前只支持pip', '安装方式，当前只支持pip。', STRING, {}],
     ['constructed: 仅支持 then a quoted word inside a phrase', '镜像ID，仅支持“x86”架构的镜像。', STRING, {}],
@@ -524,6 +543,11 @@ describe('a bare Array of words', () => {
   it('types listed words as string items', () => {
     const text = '媒资状态。\n取值如下：\nPUBLISHED：已发布\nCREATED：未发布';
     expect(extractConstraints({ text }, ANY_ARRAY)).toEqual({ own: {}, items: { enum: ['PUBLISHED', 'CREATED'] } });
+  });
+  it('leaves dotted member names unread (aom 查询监控数据: dimensions.name, dimensions.value)', () => {
+    const text =
+      '指标维度\ndimensions.name：维度名称，如应用名称为appName。\ndimensions.value：维度取值，如应用名称具体的值。';
+    expect(extractConstraints({ text }, ANY_ARRAY)).toEqual({ own: {}, items: {} });
   });
   it('leaves listed numbers unread (numbers or strings?)', () => {
     const text = '取值如下：\n0：表示不加密。\n1：表示需要加密。';
