@@ -225,12 +225,12 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'at most characters',
     pattern: new RegExp(
-      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
+      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*(?:为)?\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
       'gi',
     ),
     yields: 'maxLength',
     comment:
-      '`云手机服务器的唯一标识，不超过32个字节。` (CPH 查询云手机服务器列表), `媒资分类名称，最大64字节。` (VOD 创建媒资分类), `云手机ID，不得超过32个字节。` (CPH 重置云手机), `任务执行返回内容，最长1024个字节。` (CPH 查询任务执行状态列表), `不超过100个字符` (ModelArts 部署服务); the field itself is the subject (not `每个…不超过`). Bytes bound the ASCII the definitions count',
+      '`云手机服务器的唯一标识，不超过32个字节。` (CPH 查询云手机服务器列表), `媒资分类名称，最大64字节。` (VOD 创建媒资分类), `云手机ID，不得超过32个字节。` (CPH 重置云手机), `任务执行返回内容，最长1024个字节。` (CPH 查询任务执行状态列表), `最多为1023字符` (MRS 创建集群), `不超过100个字符` (ModelArts 部署服务); the field itself is the subject (not `每个…不超过`). Bytes bound the ASCII the definitions count',
   },
   {
     name: 'maximum length',
@@ -447,6 +447,10 @@ function lineValues(line: string, form: 'valueFirst' | 'meaningFirst'): string[]
   const m = form === 'valueFirst' ? line.match(VALUE_LINE) : line.match(MEANING_FIRST_LINE);
   if (!m) return undefined;
   if (form === 'meaningFirst' && NOT_A_MEANING.test(line.slice(0, line.indexOf(':')))) return undefined;
+  // `OBS：以“obs://”开头` describes a format; `华北-北京一可用区1（cn-north-1a）：ae04cf9d…` (MRS 创建集群) lists resource
+  // IDs of one environment: neither is a value list a validator should hold requests to.
+  if (form === 'valueFirst' && /^以.*开头/.test(m[2] ?? m[3] ?? m[4] ?? '')) return undefined;
+  if (/^[0-9a-f]{16,}$/i.test(m[1]!)) return undefined;
   return m[1]!.split('/');
 }
 

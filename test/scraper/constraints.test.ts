@@ -492,6 +492,18 @@ describe('ambiguous phrasings read nothing', () => {
       STRING,
       {},
     ],
+    [
+      'mrs 创建集群: kinds of paths, not values',
+      "数据输入地址。 文件可存储于HDFS或者OBS中，不同的文件系统对应的路径存在差异。\nOBS：以“obs://”开头。不支持KMS加密的文件或程序。\nHDFS：以“/”开头。\n最多为1023字符，不能包含;|&>'<$特殊字符，可为空。",
+      STRING,
+      { maxLength: 1023 },
+    ],
+    [
+      'mrs 创建集群并执行作业: resource IDs of one environment',
+      '可用分区ID。\n华北-北京一可用区1（cn-north-1a）：ae04cf9d61544df3806a3feeb401b204\n华北-北京一可用区2（cn-north-1b）：d573142f24894ef3bd3664de068b44b0',
+      STRING,
+      {},
+    ],
     // One unquoted word after 仅支持 may describe something else than the field's values.
     ['modelarts 导入模型: 当前只支持pip', '安装方式，当前只支持pip。', STRING, {}],
     ['constructed: 仅支持 then a quoted word inside a phrase', '镜像ID，仅支持“x86”架构的镜像。', STRING, {}],
