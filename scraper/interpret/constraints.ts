@@ -182,6 +182,11 @@ const QUOTED_LIST = `${QUOTED}(?:\\s*(?:、|,|和|或者|或|及|以及|/)\\s*${
 /** Labels a quoted or slash-separated value list may follow directly. `包含` is not one: `可以包含“-”和“_”`. */
 const LIST_LEAD = '(?:可选值?为?|取值为|取值范围为?|枚举值为?|支持|当前支持|有效值为?)\\s*:?\\s*';
 const VALUE_END = '(?=$|[\\s,.;:。；、()])';
+/**
+ * Words that make what follows them about a part of the value: `单层目录要遵循以下规则：` … `不能超过255个字节` (MRS
+ * 获取指定目录文件列表) bounds each directory of the path, not the path.
+ */
+const PART_OF_VALUE = '(?:单层|每个|每一|每项|单个|每段|每级)';
 /** Leads that say the field's own values follow (not `支持`: `支持IPv4和IPv6` may describe something else). */
 const VALUE_LEAD =
   '(?:(?:^|(?<=[\\s,.;:。；]))(?:取值为|取值|可选值为|可选值有|可选的有|可选值|参数值为|有效值为?|值为)|枚举值为?)';
@@ -225,7 +230,7 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'at most characters',
     pattern: new RegExp(
-      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*(?:为)?\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
+      `(?<!${PART_OF_VALUE}[^]*)(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*(?:为)?\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
       'gi',
     ),
     yields: 'maxLength',

@@ -67,6 +67,12 @@ describe('length from prose', () => {
     ],
     // Only the field itself is bounded: `每个…不超过` bounds each part of the value.
     ['constructed from cph phrasings', '标签列表，用逗号分隔，每个不超过64个字符。', STRING, {}],
+    [
+      'mrs 获取指定目录文件列表: a rule for each directory of the path',
+      '文件目录，比如访问“/tmp/test”目录列表，此处必须是目录。\n单层目录要遵循以下规则：\n不能为空\n不能以"."开头或结尾\n不能超过255个字节',
+      STRING,
+      {},
+    ],
     // Lengths belong to strings: on an integer, `长度` is something else (a log length in lines).
     ['modelarts 查询训练作业日志', '获取日志的长度，默认为50行。', INTEGER, { default: 50 }],
   ];
