@@ -498,7 +498,9 @@ export function listEnum(text: string): ListEnum | undefined {
   for (let i = 0; i < lines.length; i++) {
     const label = lines[i]!;
     const labelled = label.endsWith(':') || i === 0;
-    if (!labelled || NOT_VALUE_LIST_LABEL.test(label) || formOf(label)) continue;
+    // Only the label's last clause says what follows: `数据集版本格式。可选值如下：` (ModelArts 创建数据集) lists values.
+    const labelClause = label.split(/[。;；,，]/).pop() ?? label;
+    if (!labelled || NOT_VALUE_LIST_LABEL.test(labelClause) || formOf(label)) continue;
     const form = i + 1 < lines.length ? formOf(lines[i + 1]!) : undefined;
     if (!form) continue;
     const values: string[] = [];
@@ -780,7 +782,9 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
         break;
       }
       case 'default':
-        if (token && type.kind !== 'array') own.default = scalarFor(itemType, token);
+        // Words are no value: `Default：默认格式` (ModelArts 创建数据集, a list line that starts like the English
+        // label) and a 缺省值 column saying `标准csv格式` (GES) describe, they do not give the value.
+        if (token && type.kind !== 'array' && !CJK.test(token)) own.default = scalarFor(itemType, token);
         break;
       case 'enum': {
         const values = enumValues(value);

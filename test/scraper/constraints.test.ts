@@ -398,6 +398,12 @@ describe('enums from prose', () => {
       { enum: ['CREATING', 'FAILED', 'CREATED', 'PUBLISHED', 'DELETED'] },
     ],
     [
+      'modelarts 创建数据集: 格式 in the meaning, 可选值如下： in the last clause; Default is a value, not the label',
+      '数据集版本格式。可选值如下：\nDefault：默认格式\nCarbonData：Carbon格式（仅表格数据集支持）\nCSV：CSV格式',
+      STRING,
+      { enum: ['Default', 'CarbonData', 'CSV'] },
+    ],
+    [
       'modelarts 创建开发环境实例: 当前支持： is no condition',
       '规格销售状态。当前支持：\nonSale\nsoldOut',
       STRING,
@@ -510,6 +516,8 @@ describe('ambiguous phrasings read nothing', () => {
       STRING,
       {},
     ],
+    // A default in words describes the value, it does not give it.
+    ['dli 创建上传作业: 默认值：逗号', '自定义数据分隔符，默认值：逗号。', STRING, {}],
     // One unquoted word after 仅支持 may describe something else than the field's values.
     ['modelarts 导入模型: 当前只支持pip', '安装方式，当前只支持pip。', STRING, {}],
     ['constructed: 仅支持 then a quoted word inside a phrase', '镜像ID，仅支持“x86”架构的镜像。', STRING, {}],
