@@ -759,8 +759,10 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
         // `取值范围1 ~ 100` is a numeric range only on numbers; on strings it is prose about allowed values.
         const [lo, hi] = range(value);
         if (!isNumericType(itemType) || lo === undefined || hi === undefined) break;
-        valueTarget.minimum ??= lo;
-        valueTarget.maximum ??= hi;
+        // Several ranges, each under its condition (`operation为SET时，取值范围为：0~300。` / `operation为ADD…时，取值范围为：
+        // 1~300。`, AS 创建弹性伸缩策略): their union, so that no value valid under one of them is rejected.
+        valueTarget.minimum = valueTarget.minimum === undefined || lo < valueTarget.minimum ? lo : valueTarget.minimum;
+        valueTarget.maximum = valueTarget.maximum === undefined || hi > valueTarget.maximum ? hi : valueTarget.maximum;
         break;
       }
       case 'minLength':

@@ -135,6 +135,12 @@ describe('range from prose', () => {
       INTEGER,
       { maximum: 24, default: 1 },
     ],
+    [
+      'as 创建弹性伸缩策略: ranges under conditions give their union',
+      '操作实例个数，默认为1。当配额为默认配额时，取值范围如下：\noperation为SET时，取值范围为：0~300。\noperation为ADD或REMOVE/REDUCE时，取值范围为：1~300。',
+      INTEGER,
+      { minimum: 0, maximum: 300, default: 1 },
+    ],
     // A comma pairs two numbers only inside brackets: five values are no range 0..1.
     [
       'bms 查询裸金属服务器详情（OpenStack原生）: 0，1，2，3，4',
