@@ -8,6 +8,7 @@
 // docs/FORMATS.md describes the page forms all of this reads.
 
 import type { DocPage, ErrorCodeModel, ObjectModel, OperationModel } from '../model.ts';
+import { dropNarrowerParameterEnums } from './constraints.ts';
 import {
   createContext,
   EMPTY_LIBRARY,
@@ -86,6 +87,18 @@ function interpret(ctx: PageContext): PageResult {
     });
   }
   const op = mp ? operation(ctx, mp) : undefined;
+  if (op)
+    for (const name of dropNarrowerParameterEnums(
+      op.parameters,
+      ctx.objects.flatMap((o) => o.fields),
+    ))
+      note(
+        ctx,
+        undefined,
+        undefined,
+        `parameter '${name}' lists fewer values than a field of the same name on this page: no enum`,
+        'info',
+      );
   if (!mp) fragmentSchemas(ctx);
   claimLeftovers(ctx, Boolean(op));
   return { operation: op, objects: ctx.objects, errorCodes: codes, fates: ctx.fates, thin: ctx.thin };

@@ -54,6 +54,15 @@ describe('flattening', () => {
     expect(fields.get('time_unit')?.constraints.enum).toBe('MINUTE|SECOND');
   });
 
+  it("leaves out a nullable enum's null member (the type's, not a listed value)", () => {
+    const schema = {
+      properties: { quality: { type: ['string', 'null'], enum: ['HD', 'SD', null] }, mode: { enum: ['a', null] } },
+    };
+    const fields = byPath(flattenSchema(schema, resolve));
+    expect(fields.get('quality')?.constraints.enum).toBe('HD|SD');
+    expect(fields.get('mode')?.constraints.enum).toBe('a|null'); // not declared nullable: null is a listed value
+  });
+
   it('stops at recursive types instead of looping', () => {
     const doc = {
       definitions: {

@@ -101,8 +101,12 @@ export function constraintsOf(schema: Schema, resolve: RefResolver): FieldConstr
         out[key] = canonicalValue(source[key]);
       }
     }
-    if (out.enum === undefined && Array.isArray(source.enum) && source.enum.length > 0) {
-      out.enum = [...new Set(source.enum.map(canonicalValue))].sort().join('|');
+    // A nullable enum's `null` member comes from its type (an example shows null; judged as type agreement), not
+    // from the values the page lists: `type: [string, 'null']` with `enum: [FULL_HD, …, null]` lists FULL_HD, ….
+    const nullable = Array.isArray(source.type) && source.type.includes('null');
+    const members = Array.isArray(source.enum) ? source.enum.filter((v) => v !== null || !nullable) : [];
+    if (out.enum === undefined && members.length > 0) {
+      out.enum = [...new Set(members.map(canonicalValue))].sort().join('|');
     }
     if (out.default === undefined && source.default !== undefined) out.default = canonicalValue(source.default);
   }
