@@ -89,6 +89,44 @@ export function isDrift(pageText: string, path: string): boolean {
   return pathNames(path).some((name) => !mentionsName(pageText, name));
 }
 
+/**
+ * What a field name can be; a name carrying a note (`access_ip（过期）`, zh-md/cph/查询云手机详情.md) is the scraper's
+ * misreading of the row, not drift, even though the row's first cell reads so. Empty: `[]` and `*` segments.
+ */
+const FIELD_NAME = /^[\w$@-]*$/;
+
+/** A path segment's name: `items[]` → `items`; `*` (map values) and `[]` (a top-level array) name nothing. */
+function segmentName(segment: string): string {
+  return segment.replace(/\[\]/g, '').replace(/^\*$/, '');
+}
+
+/**
+ * A scraped field the newer definition dropped or renamed (`is_include_special_throttle` on the page,
+ * `is_inclu_special_throttle` in the definition): page-only drift, not a false field. It is one when a row of the
+ * page names it, its own name occurs nowhere in the definition, and it hangs — through names the definition never
+ * uses either — from the root or from a path the definition itself has: `failed_reasons.error_code` under
+ * `clusters[]` (zh-md/css/查询集群列表.md; the definition keeps `clusters` and dropped `failed_reasons`) is as
+ * page-only as `failed_reasons.error_code` at the top (查询集群详情.md). A field under a parent the definition does
+ * not have, or whose own name the definition uses elsewhere (a sub-table attached to the wrong parent, a nested row
+ * flattened), stays extra.
+ */
+export function isPageOnly(
+  path: string,
+  definitionPaths: ReadonlySet<string>,
+  definitionNames: ReadonlySet<string>,
+  rows?: PageRows,
+): boolean {
+  const leaf = leafName(path);
+  if (!rows?.has(leaf) || definitionNames.has(leaf)) return false;
+  const side = path.match(/^(req|res):/)?.[0] ?? '';
+  const segments = path.slice(side.length).split('.');
+  while (segments.length > 0 && !definitionNames.has(segmentName(segments.at(-1)!))) {
+    if (!FIELD_NAME.test(segmentName(segments.pop()!))) return false;
+  }
+  if (segments.length === 0) return true;
+  return definitionPaths.has(side + segments.join('.').replace(/(\[\])+$/, ''));
+}
+
 /** The path without array markers: `a[].b` and `a.b` meet, for the informational "names right, nesting aside" score. */
 export function withoutArrayMarkers(path: string): string {
   return path.replace(/\[\]/g, '');
@@ -242,14 +280,9 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const missing = fieldSets.missing.filter((p) => !driftSet.has(p));
   const nonDrift = [...definition.fields.keys()].filter((p) => !driftSet.has(p)).map(withoutArrayMarkers);
   const fieldsIgnoringArrays = compareSets(nonDrift, [...spec.fields.keys()].map(withoutArrayMarkers)).counts;
-  // A scraped field the definition never names anywhere, while a row of the page does, was dropped or renamed in
-  // the newer definition (`is_include_special_throttle` on the page, `is_inclu_special_throttle` in the definition):
-  // page-only drift, not a false field. Fields the definition names elsewhere (a sub-table attached to the wrong
-  // parent) stay counted as extra.
-  const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
-  const pageOnly = fieldSets.extra.filter(
-    (p) => rows?.has(leafName(p)) && !pathNames(p).some((n) => definitionNames.has(n)),
-  );
+  const definitionPaths = new Set(definition.fields.keys());
+  const definitionNames = new Set([...definitionPaths].flatMap(pathNames));
+  const pageOnly = fieldSets.extra.filter((p) => isPageOnly(p, definitionPaths, definitionNames, rows));
   const pageOnlySet = new Set(pageOnly);
   const extra = fieldSets.extra.filter((p) => !pageOnlySet.has(p));
   const agreements = emptyFieldAgreements();
