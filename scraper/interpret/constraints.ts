@@ -32,6 +32,8 @@ export const CONSTRAINT_LABELS: [string, ConstraintKey][] = [
   ['缺省值', 'default'],
   ['默认值', 'default'],
   ['默认取值', 'default'],
+  // `开启：true` / `关闭：false` / `默认：false`, one per line (zh-md/dli/新建Flink-Jar作业.md `log_enabled`).
+  ['默认', 'default'],
   ['Default value', 'default'],
   ['Default', 'default'],
   ['枚举值', 'enum'],

@@ -11,7 +11,16 @@ export interface MethodPath {
   query: string[];
 }
 
-const METHOD_URI = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s+(/\\S*|https?://\\S+)`, 'i');
+const METHODS = HTTP_METHODS.join('|');
+// The method may touch its path (zh-md/dli/查询所有队列.md: `GET/v1.0/{project_id}/queues`), unless the path would
+// be another method: `PUT/POST /v2/{projectId}/push/events` (zh-md/aom/上报-清除事件告警信息.md) names two methods.
+const METHOD_URI = new RegExp(`^\\s*(${METHODS})(?:\\s+|(?=/(?!(?:${METHODS})\\b)))(/\\S*|https?://\\S+)`, 'i');
+
+/** A request line's method and path: `GET /v1/{project_id}/x`, `GET/v1.0/{project_id}/queues`; else undefined. */
+export function requestLine(line: string): MethodPath | undefined {
+  const m = line.match(METHOD_URI);
+  return m ? parseMethodPath(m[1]!, m[2]!) : undefined;
+}
 
 /** `PUT /v2/{project_id}/x?limit={limit}` or `GET /v1.0/apigw/x[?page_size, page_no]` → method, path, query names. */
 export function parseMethodPath(method: string, uri: string): MethodPath {
@@ -54,8 +63,8 @@ export function parseMethodPath(method: string, uri: string): MethodPath {
 export function findMethodPath(tables: PlacedTable[], page: DocPage): MethodPath | undefined {
   for (const section of page.sections.filter((s) => s.kind === 'uri')) {
     for (const line of [...section.paragraphs, ...section.examples.flatMap((ex) => ex.code.split('\n'))]) {
-      const m = line.match(METHOD_URI);
-      if (m) return parseMethodPath(m[1]!, m[2]!);
+      const found = requestLine(line);
+      if (found) return found;
     }
   }
   const split = splitRequestLine(page);

@@ -171,6 +171,18 @@ describe('enums from prose', () => {
       BOOLEAN,
       { default: true },
     ],
+    [
+      'dli 新建Flink-Jar作业: a bare 默认： label line',
+      '是否开启作业日志。\n开启：true\n关闭：false\n默认：false',
+      BOOLEAN,
+      { default: false },
+    ],
+    [
+      'apig CreateAPI: 默认： after a value list',
+      'API的请求协议：\nHTTP\nHTTPS\nBOTH：同时支持HTTP和HTTPS\n默认：HTTPS',
+      STRING,
+      { enum: ['HTTP', 'HTTPS', 'BOTH'], default: 'HTTPS' },
+    ],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });

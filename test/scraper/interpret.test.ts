@@ -10,6 +10,7 @@ import type { DocSection, DocTable, ReportEntry, SectionKind } from '../../scrap
 import { bracketDepth, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
 import { columnsOf, tableRole } from '../../scraper/interpret/tables.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
+import { requestLine } from '../../scraper/interpret/uri.ts';
 import { splitCaption } from '../../scraper/readers/dita.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
@@ -203,6 +204,30 @@ describe('a request line split in two paragraphs; a map of arrays (bms 查询裸
     const values = server.properties.addresses.additionalProperties;
     expect(values.type).toBe('array');
     expect(Object.keys(deref(r, values.items).properties)).toContain('OS-EXT-IPS-MAC:mac_addr');
+  });
+});
+
+describe('request lines', () => {
+  const cases: [string, string | undefined][] = [
+    // [given line, want `METHOD path`]
+    ['GET /v1.0/{project_id}/queues', 'GET /v1.0/{project_id}/queues'],
+    // dli 查询所有队列: the method touches its path.
+    ['GET/v1.0/{project_id}/queues', 'GET /v1.0/{project_id}/queues'],
+    ['POST https://{endpoint}/v2/{project_id}/x', 'POST /v2/{project_id}/x'],
+    // aom 上报-清除事件告警信息: two methods, not a method and a path `/POST`.
+    ['PUT/POST /v2/{projectId}/push/events', undefined],
+    ['GETTING /v1/x', undefined],
+    ['获取 /v1/x', undefined],
+  ];
+  it.each(cases)('%s → %s', (line, want) => {
+    const found = requestLine(line);
+    expect(found && `${found.method} ${found.path}`).toBe(want);
+  });
+
+  it('finds the operation of a page whose request line glues method and path (dli 查询所有队列)', async () => {
+    const r = await scrape(['zh-md/dli/查询所有队列.md']);
+    const o = op(r, 'GET', '/v1.0/{project_id}/queues');
+    expect(Object.keys(deref(r, responseSchema(r, o, '200')).properties)).toEqual(['is_success', 'message', 'queues']);
   });
 });
 
