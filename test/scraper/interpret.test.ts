@@ -347,6 +347,38 @@ describe('overview pages (ges API概览)', () => {
   });
 });
 
+describe('example repairs', () => {
+  const cases: [string, string, unknown][] = [
+    // [what, given example, want value]
+    // dli 查询指定资源包: no comma after `"underlying_name": "luxor-router-1.1.1.jar"`.
+    [
+      'after a string',
+      '{\n  "underlying_name": "a.jar"\n  "owner": "user1"\n}',
+      { underlying_name: 'a.jar', owner: 'user1' },
+    ],
+    // mrs 查询特定标签的集群列表: none after a closing `]`.
+    ['after an array', '{\n  "clusters": [\n  ]\n  "total_count": 0\n}', { clusters: [], total_count: 0 }],
+    ['after a number and a literal', '{\n "a": 1\n "b": true\n "c": 2\n}', { a: 1, b: true, c: 2 }],
+  ];
+  it.each(cases)('inserts a missing comma %s', (_, given, want) => {
+    const parsed = parseExample(given);
+    expect(parsed.value).toEqual(want);
+    expect(parsed.repairs).toContain('inserted missing commas between lines');
+  });
+
+  it('adds no comma after a key or between array items (those stay errors)', () => {
+    expect(parseExample('{\n "a":\n "b": 1\n}').error).toBeDefined();
+    expect(parseExample('{"a": [\n "x"\n "y"\n]}').error).toBeDefined();
+  });
+
+  it('gives a page whose only response example missed a comma its response body (dli 查询指定资源包)', async () => {
+    const r = await scrape(['zh-md/dli/查询指定资源包.md']);
+    const body = responseSchema(r, op(r, 'GET', '/v2.0/{project_id}/resources/{resource_name}'), '200');
+    expect(Object.keys(deref(r, body).properties)).toContain('owner');
+    expect(r.summary.thinOperations).toBe(0);
+  });
+});
+
 describe('limits', () => {
   const depthCases: [string, number][] = [
     ['{"a": [1, {"b": 2}]}', 3],
