@@ -92,9 +92,20 @@ export const SECTION_HEADINGS: Record<string, SectionKind> = {
   samples: 'other',
 };
 
+/**
+ * Example headings with a qualifier before the words the table above knows: the page shows one response example
+ * per mode or case. A failure example is not a success body, so a qualifier naming a failure keeps it out.
+ */
+const QUALIFIED_EXAMPLE_HEADINGS: [RegExp, SectionKind][] = [
+  // `同步方式请求成功响应样例：` / `异步方式请求成功响应样例：` (zh-md/dli/删除数据库.md), `同步成功响应样例`
+  // (zh-md/ges/授权.md), `action为count时响应样例` (zh-md/as/查询资源实例.md).
+  [/^(?!.*(失败|异常|错误)).{1,16}响应(样例|示例)$/, 'responseExample'],
+];
+
 export function sectionKind(heading: string): SectionKind {
   // `成功响应样例：` — a bullet heading may end in a colon.
-  return SECTION_HEADINGS[normalizeWord(heading).replace(/:$/, '')] ?? 'other';
+  const word = normalizeWord(heading).replace(/:$/, '');
+  return SECTION_HEADINGS[word] ?? QUALIFIED_EXAMPLE_HEADINGS.find(([pattern]) => pattern.test(word))?.[1] ?? 'other';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

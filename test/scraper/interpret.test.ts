@@ -10,6 +10,7 @@ import type { DocSection, DocTable, ReportEntry, SectionKind } from '../../scrap
 import { bracketDepth, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
 import { columnsOf, tableRole } from '../../scraper/interpret/tables.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
+import { sectionKind } from '../../scraper/vocab.ts';
 import { requestLine } from '../../scraper/interpret/uri.ts';
 import { splitCaption } from '../../scraper/readers/dita.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
@@ -344,6 +345,30 @@ describe('overview pages (ges API概览)', () => {
     expect(Object.keys(r.document.components.schemas)).toEqual([]);
     expect(r.report.filter((e) => e.severity !== 'info')).toEqual([]);
     expect(r.summary.rowsReportOnly).toBe(0);
+  });
+});
+
+describe('section headings', () => {
+  const cases: [string, SectionKind][] = [
+    // [given heading, want kind]
+    ['成功响应样例：', 'responseExample'],
+    // dli 删除数据库, ges 授权, as 查询资源实例: a qualifier before 响应样例.
+    ['同步方式请求成功响应样例：', 'responseExample'],
+    ['请求成功响应样例', 'responseExample'],
+    ['action为count时响应样例', 'responseExample'],
+    // A failure example is no success body.
+    ['失败响应示例', 'other'],
+    ['异步失败响应样例', 'other'],
+    ['同步请求样例：', 'other'],
+    ['该接口无响应样例，请参见状态码说明中的返回值和错误码说明', 'other'],
+  ];
+  it.each(cases)('%s → %s', (heading, want) => expect(sectionKind(heading)).toBe(want));
+
+  it('takes examples under qualified response bullets for responses, not the request (dli 删除数据库)', async () => {
+    const r = await scrape(['zh-md/dli/删除数据库.md']);
+    const o = op(r, 'DELETE', '/v1.0/{project_id}/databases/{database_name}');
+    expect(o.requestBody).toBeUndefined();
+    expect(Object.keys(deref(r, responseSchema(r, o, '200')).properties)).toContain('job_mode');
   });
 });
 
