@@ -28,7 +28,45 @@ const REPAIRS: [string, (text: string) => string][] = [
     'inserted missing commas between lines',
     (t) => t.replace(/(["\d}\]]|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*"[^"\n]*"\s*:)/g, '$1,$2'),
   ],
+  // Objects listed one after another without the brackets of their list (zh-md/dli/批量删除作业.md: `{…},` then
+  // `{…}`, the response of a batch call): a list.
+  ['wrapped a sequence of objects in a list', (t) => (isObjectSequence(t) ? `[${t}]` : t)],
 ];
+
+/** Whether `text` is two or more top-level `{…}` separated by commas and nothing else (strings skipped). */
+export function isObjectSequence(text: string): boolean {
+  let depth = 0;
+  let objects = 0;
+  let expect: 'object' | 'comma' = 'object';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (depth === 0) {
+      if (/\s/.test(c)) continue;
+      if (c === '{' && expect === 'object') {
+        depth = 1;
+        continue;
+      }
+      if (c === ',' && expect === 'comma') {
+        expect = 'object';
+        continue;
+      }
+      return false;
+    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) {
+        objects++;
+        expect = 'comma';
+      }
+    }
+  }
+  return depth === 0 && objects >= 2 && expect === 'comma';
+}
 
 const BIG_INT = /(?<![\w."])-?\d{16,}(?![\w."])/;
 

@@ -243,7 +243,32 @@ export function bodyType(
     return field?.type ?? { kind: 'any' };
   }
   const anchorName = placed.table.anchors.map(anchorTypeName).find(Boolean);
-  return { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
+  const ref: TypeRef = { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
+  if (!listsOfRows(examples, rowNames(placed))) return ref;
+  note(ctx, placed, undefined, "the page's examples are lists of the table's rows; body typed as an array", 'info');
+  return { kind: 'array', items: ref };
+}
+
+function rowNames(placed: PlacedTable): Set<string> {
+  const col = placed.columns.name;
+  return new Set(col === undefined ? [] : placed.table.rows.map((r) => r.cells[col]?.text.trim() ?? ''));
+}
+
+/**
+ * Whether every example is a non-empty list of objects keyed only by the table's rows: the table describes the
+ * items of a list body (zh-md/dli/批量删除作业.md: rows `is_success`, `message`; example `[{…}, {…}]`).
+ */
+export function listsOfRows(examples: ExampleModel[], rows: Set<string>): boolean {
+  const isItem = (item: unknown) =>
+    typeof item === 'object' &&
+    item !== null &&
+    !Array.isArray(item) &&
+    Object.keys(item).length > 0 &&
+    Object.keys(item).every((key) => rows.has(key));
+  return (
+    examples.length > 0 &&
+    examples.every((ex) => Array.isArray(ex.value) && ex.value.length > 0 && ex.value.every(isItem))
+  );
 }
 
 export function anchorTypeName(anchor: string): string | undefined {

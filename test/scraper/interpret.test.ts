@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { scrapeText } from '../../scraper/index.ts';
 import type { DocSection, DocTable, ReportEntry, SectionKind } from '../../scraper/model.ts';
-import { bracketDepth, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
+import { bracketDepth, isObjectSequence, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
+import { listsOfRows } from '../../scraper/interpret/fields.ts';
 import { columnsOf, tableRole } from '../../scraper/interpret/tables.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
 import { sectionKind } from '../../scraper/vocab.ts';
@@ -391,9 +392,43 @@ describe('example repairs', () => {
     expect(parsed.repairs).toContain('inserted missing commas between lines');
   });
 
+  const sequences: [string, boolean][] = [
+    // [given example text, want: objects listed without their brackets]
+    // dli 批量删除作业
+    ['{\n "is_success": "true"\n},\n{\n "is_success": "true"\n}', true],
+    ['{"a": "},{"}, {"b": [1, {"c": 2}]}', true],
+    ['{"a": 1}', false],
+    // One object whose list holds objects (dli 预览表内容): the brackets balance, no sequence.
+    ['{"rows": [{"a": 1}, {"b": 2}]}', false],
+    ['{"a": 1} {"b": 2}', false],
+    ['{"a": 1}, [1]', false],
+  ];
+  it.each(sequences)('isObjectSequence(%s) = %s', (given, want) => expect(isObjectSequence(given)).toBe(want));
+
   it('adds no comma after a key or between array items (those stay errors)', () => {
     expect(parseExample('{\n "a":\n "b": 1\n}').error).toBeDefined();
     expect(parseExample('{"a": [\n "x"\n "y"\n]}').error).toBeDefined();
+  });
+
+  it('types a body as a list of the table’s rows when its examples are such lists (dli 批量删除作业)', async () => {
+    const r = await scrape(['zh-md/dli/批量删除作业.md']);
+    const body = responseSchema(r, op(r, 'POST', '/v1.0/{project_id}/streaming/jobs/delete'), '200');
+    expect(body.type).toBe('array');
+    expect(Object.keys(deref(r, body.items).properties)).toEqual(['is_success', 'message']);
+  });
+
+  const lists: [string, unknown[], boolean][] = [
+    // [what, given example values, want: the body is a list of the table's rows (is_success, message)]
+    ['lists of row-keyed objects', [[{ is_success: true }, { is_success: true, message: '' }]], true],
+    ['an object', [{ is_success: true }], false],
+    ['a key the table lacks', [[{ is_success: true, job_id: 1 }]], false],
+    ['an empty list', [[]], false],
+    ['one example of two is no list', [[{ is_success: true }], { is_success: true }], false],
+    ['no example', [], false],
+  ];
+  it.each(lists)('listsOfRows: %s', (_, values, want) => {
+    const examples = values.map((value) => ({ value, text: '' }));
+    expect(listsOfRows(examples, new Set(['is_success', 'message']))).toBe(want);
   });
 
   it('gives a page whose only response example missed a comma its response body (dli 查询指定资源包)', async () => {
