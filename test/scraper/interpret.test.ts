@@ -178,6 +178,11 @@ describe('footnote marks tying a type cell to its caption (bms 查询裸金属�
     ['List <resource_tag>[1]', { kind: 'array', items: { kind: 'ref', name: 'resource_tag' } }],
     ['Integer[]', { kind: 'array', items: { kind: 'primitive', type: 'integer', format: 'int32' } }],
     ['[]String', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
+    // dli 查看分组资源列表, 批量删除作业
+    ['List of String', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
+    ['List of Json', { kind: 'array', items: { kind: 'any' } }],
+    ['[Long]', { kind: 'array', items: { kind: 'primitive', type: 'integer', format: 'int64' } }],
+    ['[Foo]', { kind: 'unknown', text: '[Foo]' }],
   ];
   it.each(types)('parseDocType(%s)', (cell, want) => expect(parseDocType(cell)).toEqual(want));
 
