@@ -189,6 +189,9 @@ describe('enums from prose', () => {
 
 describe('ambiguous phrasings read nothing', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    // Constructed from dli 新建Flink-Jar作业: the bare 默认： label takes only a value of the field's type.
+    ['a word for a boolean', '是否开启作业日志。\n默认：关闭', BOOLEAN, {}],
+    ['prose for a string', '作业描述。\n默认：空字符串', STRING, {}],
     // Two conditional lists, the first with `REMOVE/REDUCE`: which values hold depends on another field.
     [
       'as 创建弹性伸缩策略（V2版本）',
