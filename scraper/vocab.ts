@@ -95,7 +95,8 @@ export const SECTION_HEADINGS: Record<string, SectionKind> = {
 /**
  * Example headings with a qualifier before them end in the example word of their side: `同步方式请求成功响应样例：` /
  * `异步方式请求成功响应样例：` (zh-md/dli/删除数据库.md, two responses of one operation), `Spark作业请求示例`
- * (zh-md/mrs/新增作业并执行.md). Failure examples (`失败响应示例`, zh-md/modelarts/更新训练作业参数.md) are not the 2xx response's and stay `other`.
+ * (zh-md/mrs/新增作业并执行.md); `同步成功响应样例` (zh-md/ges/授权.md), `action为count时响应样例`
+ * (zh-md/as/查询资源实例.md). Failure examples (`失败响应示例`, zh-md/modelarts/更新训练作业参数.md) are not the 2xx response's and stay `other`.
  */
 const QUALIFIED_EXAMPLE_HEADINGS: [RegExp, SectionKind][] = [
   [/^(?!.*(?:失败|异常|错误)).*响应(?:样例|示例)$/, 'responseExample'],

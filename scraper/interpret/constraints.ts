@@ -12,7 +12,7 @@ import type { Constraints, DocCell, FieldModel, ParamModel, TypeRef } from '../m
 import { foldWidth } from '../vocab.ts';
 
 export type ConstraintKey =
-  'min' | 'max' | 'minLength' | 'maxLength' | 'default' | 'enum' | 'arrayLength' | 'length' | 'range';
+  'min' | 'max' | 'minLength' | 'maxLength' | 'default' | 'typedDefault' | 'enum' | 'arrayLength' | 'length' | 'range';
 
 /** Label words (after width folding) and what they set. Longer labels first so `最小长度` wins over `最小`. */
 export const CONSTRAINT_LABELS: [string, ConstraintKey][] = [
@@ -32,6 +32,9 @@ export const CONSTRAINT_LABELS: [string, ConstraintKey][] = [
   ['缺省值', 'default'],
   ['默认值', 'default'],
   ['默认取值', 'default'],
+  // `开启：true` / `关闭：false` / `默认：false`, one per line (zh-md/dli/新建Flink-Jar作业.md `log_enabled`). A bare
+  // word, so only a value of the field's type counts (`默认：关闭` on a boolean says nothing).
+  ['默认', 'typedDefault'],
   ['Default value', 'default'],
   ['Default', 'default'],
   ['枚举值', 'enum'],
@@ -788,6 +791,11 @@ export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): 
         // label) and a 缺省值 column saying `标准csv格式` (GES) describe, they do not give the value.
         if (token && type.kind !== 'array' && !CJK.test(token)) own.default = scalarFor(itemType, token);
         break;
+      case 'typedDefault': {
+        const typed = type.kind === 'array' ? undefined : typedScalar(itemType, token);
+        if (typed !== undefined) own.default ??= typed;
+        break;
+      }
       case 'enum': {
         const values = enumValues(value);
         if (values.length) valueTarget.enum = values.map((v) => scalarFor(itemType, v));

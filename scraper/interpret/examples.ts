@@ -44,6 +44,13 @@ const REPAIRS: [string, (text: string) => string][] = [
   ['quoted placeholder values', (t) => t.replace(/:\s*(X{2,}|x{2,}|\.\.\.|…)(\s*[,}\]])/g, ': "$1"$2')],
   ['removed ellipsis lines', (t) => t.replace(/^\s*(?:\.\.\.|…)\s*,?\s*$/gm, '').replace(/,(\s*[}\]])/g, '$1')],
   ['replaced curly quotes', (t) => t.replace(/[“”]/g, '"')],
+  // A value ending one line and a `"key":` opening the next with no comma between (zh-md/dli/查询指定资源包.md:
+  // `"underlying_name": "luxor-router-1.1.1.jar"` then `"owner": "user1"`). JSON strings hold no raw line break,
+  // so a line ending in a quote, a number, a literal or a closing bracket ends a value.
+  [
+    'inserted missing commas between lines',
+    (t) => t.replace(/(["\d}\]]|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*"[^"\n]*"\s*:)/g, '$1,$2'),
+  ],
   // `{ … },\n{ … }`: the elements of a list without its brackets (zh-md/dli/批量删除作业.md, a list response).
   ['wrapped a sequence of objects in a list', (t) => (isObjectSequence(t) ? `[${t}]` : t)],
 ];

@@ -102,11 +102,11 @@ type Rule = [RegExp, (m: RegExpMatchArray) => TypeRef | undefined];
 
 /** Composite forms, tried in order after the exact words. */
 const RULES: Rule[] = [
-  // Array of strings · Array of LabelAttribute objects · Array of Changes · Array of Object · List of String
-  // (zh-md/dli/上传资源包.md) · List of Json (zh-md/dli/查看分组资源列表.md)
+  // Array of strings · Array of LabelAttribute objects · Array of Changes · Array of Object
+  // List of String (zh-md/dli/上传资源包.md) · List of Json (zh-md/dli/查看分组资源列表.md)
   [/^(?:array|list)\s*of\s+(.+?)(?:\s+objects?)?$/i, (m) => element(m[1]!)],
-  // [Long] (zh-md/dli/批量删除作业.md): a list of the bracketed element type
-  [/^\[\s*([A-Za-z]\w*)\s*\]$/, (m) => element(m[1]!)],
+  // [Long] (zh-md/dli/批量删除作业.md `job_ids`): a type word in brackets; `[1]` is a footnote mark, not a type
+  [/^\[\s*([A-Za-z]+)\s*\]$/, (m) => (word(m[1]!) ? element(m[1]!) : undefined)],
   // Array<String> · Array<device> · List<Foo>
   [/^(?:array|list|set)\s*<\s*(.+)\s*>$/i, (m) => element(m[1]!)],
   // []String

@@ -17,8 +17,15 @@ export interface MethodPath {
 }
 
 const METHODS = HTTP_METHODS.join('|');
-/** `GET /path`, `PUT/POST /path` (methods joined by a slash, full- or half-width) or `GET https://host/path`. */
-const METHOD_URI = new RegExp(`^\\s*((?:${METHODS})(?:\\s*[/／]\\s*(?:${METHODS}))*)\\s+(/\\S*|https?://\\S+)`, 'i');
+/**
+ * `GET /path`, `PUT/POST /path` (methods joined by a slash, full- or half-width) or `GET https://host/path`. The
+ * method may touch its path (zh-md/dli/查询所有队列.md: `GET/v1.0/{project_id}/queues`) unless the path would be
+ * another method (`PUT/POST /v2/{projectId}/push/events`, zh-md/aom/上报-清除事件告警信息.md, names two methods).
+ */
+const METHOD_URI = new RegExp(
+  `^\\s*((?:${METHODS})(?:\\s*[/／]\\s*(?:${METHODS}))*)(?:\\s+|(?=/(?!(?:${METHODS})\\b)))(/\\S*|https?://\\S+)`,
+  'i',
+);
 
 /** A request line → method and path; `PUT/POST /path` → the first method as the operation's, the others apart. */
 export function readRequestLine(line: string): MethodPath | undefined {

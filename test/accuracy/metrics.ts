@@ -89,6 +89,46 @@ export function isDrift(pageText: string, path: string): boolean {
   return pathNames(path).some((name) => !mentionsName(pageText, name));
 }
 
+/**
+ * What a field name can be; a name carrying a note (`access_ip（过期）`, zh-md/cph/查询云手机详情.md) is the scraper's
+ * misreading of the row, not drift, even though the row's first cell reads so. Empty: `[]` and `*` segments.
+ */
+const FIELD_NAME = /^[\w$@-]*$/;
+
+/** A path segment's name: `items[]` → `items`; `*` (map values) and `[]` (a top-level array) name nothing. */
+function segmentName(segment: string): string {
+  return segment.replace(/\[\]/g, '').replace(/^\*$/, '');
+}
+
+/**
+ * A scraped field the newer definition dropped or renamed (`is_include_special_throttle` on the page,
+ * `is_inclu_special_throttle` in the definition): page-only drift, not a false field. It is one when a row of the
+ * page names it, its own name occurs nowhere in the definition, and it hangs — through names the definition never
+ * uses either — from the root or from a path the definition itself has: `failed_reasons.error_code` under
+ * `clusters[]` (zh-md/css/查询集群列表.md; the definition keeps `clusters` and dropped `failed_reasons`) is as
+ * page-only as `failed_reasons.error_code` at the top (查询集群详情.md). A field under a parent the definition does
+ * not have, or whose own name the definition uses elsewhere (a sub-table attached to the wrong parent, a nested row
+ * flattened), stays extra.
+ */
+export function isPageOnly(
+  path: string,
+  definitionPaths: ReadonlySet<string>,
+  definitionNames: ReadonlySet<string>,
+  rows?: PageRows,
+): boolean {
+  const leaf = leafName(path);
+  // A leaf the definition names in any case is not new: `key` under `id` while `rules[].Key` is defined is misplaced.
+  const definedLeaf = [...definitionNames].some((n) => n.toLowerCase() === leaf.toLowerCase());
+  if (!rows?.has(leaf) || definedLeaf) return false;
+  const side = path.match(/^(req|res):/)?.[0] ?? '';
+  const segments = path.slice(side.length).split('.');
+  while (segments.length > 0 && !definitionNames.has(segmentName(segments.at(-1)!))) {
+    if (!FIELD_NAME.test(segmentName(segments.pop()!))) return false;
+  }
+  if (segments.length === 0) return true;
+  return definitionPaths.has(side + segments.join('.').replace(/(\[\])+$/, ''));
+}
+
 /** The path without array markers: `a[].b` and `a.b` meet, for the informational "names right, nesting aside" score. */
 export function withoutArrayMarkers(path: string): string {
   return path.replace(/\[\]/g, '');
@@ -242,30 +282,6 @@ export interface OpComparison {
 }
 
 /**
- * A scraped field the definition never names, while a row of the page does, was dropped or renamed in the newer
- * definition (`is_include_special_throttle` on the page, `is_inclu_special_throttle` in the definition): page-only
- * drift, not a false field. That holds when no name on its path is the definition's (a whole sub-tree the definition
- * lacks), and when only its leaf is new under a parent the definition has at the same path (`res:metadata` defined
- * with `order_id`, the page's metadata table also lists `probation_begin_time`). A field whose own name the definition
- * uses elsewhere, or a new name under a parent the definition does not have there (a sub-table attached to the wrong
- * parent), stays counted as extra.
- */
-export function isPageOnlyField(
-  path: string,
-  definition: NormOp,
-  definitionNames: ReadonlySet<string>,
-  rows: PageRows | undefined,
-): boolean {
-  const leaf = leafName(path);
-  // A leaf the definition names in any case is not new: `key` under `id` while `rules[].Key` is defined is misplaced.
-  const definedLeaf = [...definitionNames].some((n) => n.toLowerCase() === leaf.toLowerCase());
-  if (!rows?.has(leaf) || definedLeaf) return false;
-  if (!pathNames(path).some((n) => definitionNames.has(n))) return true;
-  const parent = path.replace(/\.[^.]*$/, '').replace(/(\[\]|\.\*)+$/, '');
-  return parent !== path && definition.fields.has(parent);
-}
-
-/**
  * A scraped parameter the definition names nowhere (no parameter, no field of that name) while a row of the page
  * does: documented on the page, gone from or never in the definition, the parameter counterpart of a page-only
  * field (query and header parameters; path parameters are the URL template's). `Authorization` is one on every page that lists it: API Explorer definitions carry the AK/SK signature in
@@ -308,15 +324,15 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const missing = fieldSets.missing.filter((p) => !driftSet.has(p));
   const nonDrift = [...definition.fields.keys()].filter((p) => !driftSet.has(p)).map(withoutArrayMarkers);
   const fieldsIgnoringArrays = compareSets(nonDrift, [...spec.fields.keys()].map(withoutArrayMarkers)).counts;
-  // Page-only fields (isPageOnlyField) are drift, not false fields.
-  const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
+  const definitionPaths = new Set(definition.fields.keys());
+  const definitionNames = new Set([...definitionPaths].flatMap(pathNames));
   // A definition that spells a field in another case than the page and its examples (`DataVolumeCount` defined,
   // `dataVolumeCount` on the MRS page 查询集群列表.md and in its response example) has that field as drift already;
   // the page's spelling of the same path is page-only too, not an extra field.
   const driftByCase = new Set(drift.map((p) => p.toLowerCase()));
   const pageOnly = fieldSets.extra.filter(
     (p) =>
-      isPageOnlyField(p, definition, definitionNames, rows) ||
+      isPageOnly(p, definitionPaths, definitionNames, rows) ||
       (rows?.has(leafName(p)) === true && driftByCase.has(p.toLowerCase())),
   );
   const pageOnlySet = new Set(pageOnly);

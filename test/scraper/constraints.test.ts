@@ -415,12 +415,27 @@ describe('enums from prose', () => {
       STRING,
       { enum: ['onSale', 'soldOut'] },
     ],
+    [
+      'dli 新建Flink-Jar作业: a bare 默认： label line',
+      '是否开启作业日志。\n开启：true\n关闭：false\n默认：false',
+      BOOLEAN,
+      { default: false },
+    ],
+    [
+      'apig CreateAPI: 默认： after a value list',
+      'API的请求协议：\nHTTP\nHTTPS\nBOTH：同时支持HTTP和HTTPS\n默认：HTTPS',
+      STRING,
+      { enum: ['HTTP', 'HTTPS', 'BOTH'], default: 'HTTPS' },
+    ],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });
 
 describe('ambiguous phrasings read nothing', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    // Constructed from dli 新建Flink-Jar作业: the bare 默认： label takes only a value of the field's type.
+    ['a word for a boolean', '是否开启作业日志。\n默认：关闭', BOOLEAN, {}],
+    ['prose for a string', '作业描述。\n默认：空字符串', STRING, {}],
     // Two conditional lists, the first with `REMOVE/REDUCE`: which values hold depends on another field.
     [
       'as 创建弹性伸缩策略（V2版本）',

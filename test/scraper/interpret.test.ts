@@ -7,9 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { scrapeText } from '../../scraper/index.ts';
 import type { DocSection, DocTable, ReportEntry, SectionKind } from '../../scraper/model.ts';
-import { bracketDepth, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
+import { bracketDepth, isObjectSequence, MAX_EXAMPLE_DEPTH, parseExample } from '../../scraper/interpret/examples.ts';
 import { columnsOf, tableRole } from '../../scraper/interpret/tables.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
+import { sectionKind } from '../../scraper/vocab.ts';
+import { readRequestLine } from '../../scraper/interpret/uri.ts';
 import { splitCaption } from '../../scraper/readers/dita.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
@@ -175,6 +177,11 @@ describe('footnote marks tying a type cell to its caption (bms 查询裸金属�
     ['List <resource_tag>[1]', { kind: 'array', items: { kind: 'ref', name: 'resource_tag' } }],
     ['Integer[]', { kind: 'array', items: { kind: 'primitive', type: 'integer', format: 'int32' } }],
     ['[]String', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
+    // dli 查看分组资源列表, 批量删除作业
+    ['List of String', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
+    ['List of Json', { kind: 'array', items: { kind: 'any' } }],
+    ['[Long]', { kind: 'array', items: { kind: 'primitive', type: 'integer', format: 'int64' } }],
+    ['[Foo]', { kind: 'unknown', text: '[Foo]' }],
   ];
   it.each(types)('parseDocType(%s)', (cell, want) => expect(parseDocType(cell)).toEqual(want));
 
@@ -203,6 +210,30 @@ describe('a request line split in two paragraphs; a map of arrays (bms 查询裸
     const values = server.properties.addresses.additionalProperties;
     expect(values.type).toBe('array');
     expect(Object.keys(deref(r, values.items).properties)).toContain('OS-EXT-IPS-MAC:mac_addr');
+  });
+});
+
+describe('request lines', () => {
+  const cases: [string, string | undefined][] = [
+    // [given line, want `METHOD path`]
+    ['GET /v1.0/{project_id}/queues', 'GET /v1.0/{project_id}/queues'],
+    // dli 查询所有队列: the method touches its path.
+    ['GET/v1.0/{project_id}/queues', 'GET /v1.0/{project_id}/queues'],
+    ['POST https://{endpoint}/v2/{project_id}/x', 'POST /v2/{project_id}/x'],
+    // aom 上报-清除事件告警信息: two methods (the operation takes the first), not a method and a path `/POST`.
+    ['PUT/POST /v2/{projectId}/push/events', 'PUT /v2/{projectId}/push/events'],
+    ['GETTING /v1/x', undefined],
+    ['获取 /v1/x', undefined],
+  ];
+  it.each(cases)('%s → %s', (line, want) => {
+    const found = readRequestLine(line);
+    expect(found && `${found.method} ${found.path}`).toBe(want);
+  });
+
+  it('finds the operation of a page whose request line glues method and path (dli 查询所有队列)', async () => {
+    const r = await scrape(['zh-md/dli/查询所有队列.md']);
+    const o = op(r, 'GET', '/v1.0/{project_id}/queues');
+    expect(Object.keys(deref(r, responseSchema(r, o, '200')).properties)).toEqual(['is_success', 'message', 'queues']);
   });
 });
 
@@ -319,6 +350,83 @@ describe('overview pages (ges API概览)', () => {
     expect(Object.keys(r.document.components.schemas)).toEqual([]);
     expect(r.report.filter((e) => e.severity !== 'info')).toEqual([]);
     expect(r.summary.rowsReportOnly).toBe(0);
+  });
+});
+
+describe('section headings', () => {
+  const cases: [string, SectionKind][] = [
+    // [given heading, want kind]
+    ['成功响应样例：', 'responseExample'],
+    // dli 删除数据库, ges 授权, as 查询资源实例: a qualifier before 响应样例.
+    ['同步方式请求成功响应样例：', 'responseExample'],
+    ['请求成功响应样例', 'responseExample'],
+    ['action为count时响应样例', 'responseExample'],
+    // A failure example is no success body.
+    ['失败响应示例', 'other'],
+    ['异步失败响应样例', 'other'],
+    // A qualified request example is the request's (mrs 新增作业并执行: `Spark作业请求示例`).
+    ['同步请求样例：', 'requestExample'],
+    ['该接口无响应样例，请参见状态码说明中的返回值和错误码说明', 'other'],
+  ];
+  it.each(cases)('%s → %s', (heading, want) => expect(sectionKind(heading)).toBe(want));
+
+  it('takes examples under qualified response bullets for responses, not the request (dli 删除数据库)', async () => {
+    const r = await scrape(['zh-md/dli/删除数据库.md']);
+    const o = op(r, 'DELETE', '/v1.0/{project_id}/databases/{database_name}');
+    expect(o.requestBody).toBeUndefined();
+    expect(Object.keys(deref(r, responseSchema(r, o, '200')).properties)).toContain('job_mode');
+  });
+});
+
+describe('example repairs', () => {
+  const cases: [string, string, unknown][] = [
+    // [what, given example, want value]
+    // dli 查询指定资源包: no comma after `"underlying_name": "luxor-router-1.1.1.jar"`.
+    [
+      'after a string',
+      '{\n  "underlying_name": "a.jar"\n  "owner": "user1"\n}',
+      { underlying_name: 'a.jar', owner: 'user1' },
+    ],
+    // mrs 查询特定标签的集群列表: none after a closing `]`.
+    ['after an array', '{\n  "clusters": [\n  ]\n  "total_count": 0\n}', { clusters: [], total_count: 0 }],
+    ['after a number and a literal', '{\n "a": 1\n "b": true\n "c": 2\n}', { a: 1, b: true, c: 2 }],
+  ];
+  it.each(cases)('inserts a missing comma %s', (_, given, want) => {
+    const parsed = parseExample(given);
+    expect(parsed.value).toEqual(want);
+    expect(parsed.repairs).toContain('inserted missing commas between lines');
+  });
+
+  const sequences: [string, boolean][] = [
+    // [given example text, want: objects listed without their brackets]
+    // dli 批量删除作业
+    ['{\n "is_success": "true"\n},\n{\n "is_success": "true"\n}', true],
+    ['{"a": "},{"}, {"b": [1, {"c": 2}]}', true],
+    ['{"a": 1}', false],
+    // One object whose list holds objects (dli 预览表内容): the brackets balance, no sequence.
+    ['{"rows": [{"a": 1}, {"b": 2}]}', false],
+    ['{"a": 1} {"b": 2}', false],
+    ['{"a": 1}, [1]', false],
+  ];
+  it.each(sequences)('isObjectSequence(%s) = %s', (given, want) => expect(isObjectSequence(given)).toBe(want));
+
+  it('adds no comma after a key or between array items (those stay errors)', () => {
+    expect(parseExample('{\n "a":\n "b": 1\n}').error).toBeDefined();
+    expect(parseExample('{"a": [\n "x"\n "y"\n]}').error).toBeDefined();
+  });
+
+  it('types a body as a list of the table’s rows when its examples are such lists (dli 批量删除作业)', async () => {
+    const r = await scrape(['zh-md/dli/批量删除作业.md']);
+    const body = responseSchema(r, op(r, 'POST', '/v1.0/{project_id}/streaming/jobs/delete'), '200');
+    expect(body.type).toBe('array');
+    expect(Object.keys(deref(r, body.items).properties)).toEqual(['is_success', 'message']);
+  });
+
+  it('gives a page whose only response example missed a comma its response body (dli 查询指定资源包)', async () => {
+    const r = await scrape(['zh-md/dli/查询指定资源包.md']);
+    const body = responseSchema(r, op(r, 'GET', '/v2.0/{project_id}/resources/{resource_name}'), '200');
+    expect(Object.keys(deref(r, body).properties)).toContain('owner');
+    expect(r.summary.thinOperations).toBe(0);
   });
 });
 
