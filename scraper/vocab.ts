@@ -212,6 +212,13 @@ export const CAPTION_MEDIA_TYPES: Record<string, string> = {
   表单参数: 'multipart/form-data',
 };
 
+/**
+ * Words that join several field names in one caption: one table describes the items of each of them.
+ * `schemaPath、edgesetPath和vertexsetPath属性列表` (zh-md/ges/查询图列表(2-1-18).md),
+ * `edgesetPath和vertexsetPath属性列表` (zh-md/ges/查询Job状态(1-0-0)-管理面.md).
+ */
+export const CAPTION_NAME_JOINERS = ['、', '和'];
+
 /** Suffixes that make a caption name a field or type: `auth_opt参数说明`, `pools字段说明`, `tags 字段数据结构说明`. */
 export const OBJECT_CAPTION_SUFFIXES = [
   '对象的参数列表',

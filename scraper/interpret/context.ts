@@ -5,7 +5,7 @@
 import type { DocExample, DocPage, DocSection, DocTable, ObjectModel, ReportEntry, SourceRef } from '../model.ts';
 import { HEADER_NAME, normalizeWord, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
-import { captionSubject, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
+import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
 
@@ -317,15 +317,19 @@ function decideUnfamiliarTables(ctx: PageContext) {
   }
 }
 
-/** A caption whose subject is a row name of the page (`instances字段数据结构说明`) is that field's sub-table. */
-function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolean {
-  const subject = normalizeWord(captionSubject(placed.table.caption));
-  if (!subject) return false;
+/**
+ * A caption whose subject is a row name of the page (`instances字段数据结构说明`, `JobDetail数据结构` for `jobDetail`,
+ * `edgesetPath和vertexsetPath属性列表`) is that field's sub-table.
+ */
+export function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolean {
+  const subjects = new Set(captionSubjects(placed.table.caption).map(normalizeWord));
+  subjects.delete('');
+  if (!subjects.size) return false;
   return ctx.tables.some(
     (t) =>
       t !== placed &&
       t.columns.name !== undefined &&
-      t.table.rows.some((r) => normalizeWord(r.cells[t.columns.name!]?.text.split('\n')[0] ?? '') === subject),
+      t.table.rows.some((r) => subjects.has(normalizeWord(r.cells[t.columns.name!]?.text.split('\n')[0] ?? ''))),
   );
 }
 

@@ -5,8 +5,8 @@
 
 import type { TypeRef } from '../model.ts';
 import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
-import { type PageContext, type PlacedTable, placeTable } from './context.ts';
-import { captionSubject } from './tables.ts';
+import { isNamedAfterField, type PageContext, type PlacedTable, placeTable } from './context.ts';
+import { captionSubjects } from './tables.ts';
 
 export interface FieldRef {
   name: string;
@@ -74,7 +74,10 @@ function byCaption(ctx: PageContext, name: string, owner: PlacedTable): PlacedTa
     tables.find(
       (t) => t.role.role === 'object' && normalizeWord(t.table.caption || t.table.servesType?.name || '') === wanted,
     ) ??
-    tables.find((t) => t.role.role === 'object' && normalizeWord(captionSubject(t.table.caption)) === wanted) ??
+    tables.find(
+      (t) =>
+        t.role.role === 'object' && captionSubjects(t.table.caption).some((s) => normalizeWord(s) === wanted),
+    ) ??
     tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
   );
 }
@@ -105,7 +108,10 @@ function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefin
   const subTableLike = (t: PlacedTable) =>
     t.role.role === 'object' ||
     (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
-  return ctx.tables.slice(start + 1).find((t) => subTableLike(t) && !ctx.claimed.has(t));
+  const next = ctx.tables.slice(start + 1).find((t) => subTableLike(t) && !ctx.claimed.has(t));
+  // A table captioned after another row of the page (`JobDetail数据结构` for `jobDetail`) is that row's: the field
+  // before it has no table of its own (zh-md/ges/查询Job状态(1-0-0)-管理面.md: `jobName` JsonArray).
+  return next && !isNamedAfterField(ctx, next) ? next : undefined;
 }
 
 export function innerRef(type: TypeRef): string | undefined {

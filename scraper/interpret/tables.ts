@@ -2,6 +2,7 @@
 
 import type { DocSection, DocTable } from '../model.ts';
 import {
+  CAPTION_NAME_JOINERS,
   CAPTION_ROLES,
   CAPTION_SUBJECT_ROLES,
   GENERIC_CAPTIONS,
@@ -69,6 +70,21 @@ export function captionSubject(caption: string): string {
     if (subject && subject !== clean) return subject;
   }
   return clean;
+}
+
+const FIELD_NAME = /^[A-Za-z_@][\w.@-]*$/;
+
+/**
+ * The names a caption's subject lists: `edgesetPath和vertexsetPath属性列表` → both fields (one table describes the
+ * items of each). Split only when every part is a field-like name, so a Chinese phrase containing `和` stays whole.
+ */
+export function captionSubjects(caption: string): string[] {
+  const subject = captionSubject(caption);
+  const parts = CAPTION_NAME_JOINERS.reduce<string[]>(
+    (acc, joiner) => acc.flatMap((p) => p.split(joiner)),
+    [subject],
+  ).map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => FIELD_NAME.test(p)) ? parts : [subject];
 }
 
 function headerRole(columns: Columns): TableRole | undefined {
