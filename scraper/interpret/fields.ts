@@ -10,6 +10,7 @@ import { innerRef, isObjectish, subTable } from './subtables.ts';
 import type { Columns } from './tables.ts';
 import { captionSubject } from './tables.ts';
 import { parseDocType } from './types.ts';
+import { alignWithExamples } from './wrappers.ts';
 
 /** A caption or type name usable as a schema name: identifier-like ASCII. */
 export function asTypeName(text: string): string | undefined {
@@ -227,7 +228,7 @@ export function bodyType(
     return field?.type ?? { kind: 'any' };
   }
   const anchorName = placed.table.anchors.map(anchorTypeName).find(Boolean);
-  return { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
+  return alignWithExamples(ctx, { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) }, examples);
 }
 
 export function anchorTypeName(anchor: string): string | undefined {
