@@ -93,6 +93,11 @@ function params(ctx: PageContext, mp: MethodPath): ParamModel[] {
   if (BODYLESS.has(mp.method))
     for (const placed of tablesWith(ctx, 'requestParams'))
       if (!ctx.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
+  // A GET has no body: a `请求Body参数` table there lists its query parameters (zh-md/dws/主机监控磁盘信息查询.md,
+  // whose request example sends `?limit=1&offset=0`).
+  if (NO_REQUEST_BODY.has(mp.method))
+    for (const placed of tablesWith(ctx, 'requestBody'))
+      if (!ctx.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
   for (const name of mp.query) {
     if (!out.some((p) => p.name === name && p.in === 'query'))
       out.push({
@@ -259,7 +264,7 @@ function thinSides(ctx: PageContext, op: OperationModel, requestExamples: Exampl
 }
 
 function requestBodyTable(ctx: PageContext): PlacedTable | undefined {
-  const explicit = tablesWith(ctx, 'requestBody');
+  const explicit = tablesWith(ctx, 'requestBody').filter((t) => !ctx.claimed.has(t));
   if (explicit.length) return explicit[0];
   // For GET-like methods, params() has already taken these tables as parameters.
   return tablesWith(ctx, 'requestParams').find((t) => !ctx.claimed.has(t));

@@ -98,6 +98,8 @@ function headerRole(columns: Columns): TableRole | undefined {
   return undefined;
 }
 
+const RESPONSE_SECTIONS: ReadonlySet<DocSection['kind']> = new Set(['response', 'responseExample']);
+
 const SECTION_DEFAULT_ROLE: Partial<Record<DocSection['kind'], TableRole>> = {
   uri: { role: 'params', in: 'path' },
   request: { role: 'requestParams' },
@@ -126,6 +128,10 @@ export function tableRole(
   if (table.servesType) return { role: 'object' };
   const caption = normalizeWord(table.caption);
   const byCaption = CAPTION_ROLES[caption];
+  // A response has no parameters: `路径参数` over a response table is a caption copied from the request side
+  // (zh-md/dws/创建容灾.md: 表3 路径参数 under 响应参数 lists the body's `disaster_recovery`).
+  if (byCaption?.role === 'params' && RESPONSE_SECTIONS.has(section.kind))
+    return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
   if (byCaption) return byCaption;
   if (!caption || GENERIC_CAPTIONS.has(caption)) return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
   // `URI参数说明`, `Body参数说明`, `响应样例的要素说明`: the caption names a place, not a field or type.

@@ -75,6 +75,13 @@ function objectNamed(ctx: PageContext, type: TypeRef): ObjectModel | undefined {
   return type.kind === 'ref' ? ctx.objects.find((o) => o.name === type.name) : undefined;
 }
 
+/** The wrapped object's name: the key's, unless a table of the page is captioned so (that name is the table's). */
+function innerName(ctx: PageContext, bodyName: string, key: string): string {
+  const name = pascal(key);
+  const captioned = ctx.tables.some((t) => t.table.caption.trim() === name);
+  return unusedName(ctx, name && !captioned ? name : `${bodyName}${name}`);
+}
+
 /** The body's type after checking its nesting against the examples (see the top of this file). */
 export function alignWithExamples(ctx: PageContext, type: TypeRef, examples: ExampleModel[]): TypeRef {
   const body = objectNamed(ctx, type);
@@ -86,7 +93,7 @@ export function alignWithExamples(ctx: PageContext, type: TypeRef, examples: Exa
   }
   const wrapper = agreed(examples, (v) => wrapperKey(names, v));
   if (wrapper) {
-    const inner: ObjectModel = { ...body, name: unusedName(ctx, pascal(wrapper.key) || `${body.name}Item`) };
+    const inner: ObjectModel = { ...body, name: innerName(ctx, body.name, wrapper.key) };
     ctx.objects.push(inner);
     const ref: TypeRef = { kind: 'ref', name: inner.name };
     body.fields = [
