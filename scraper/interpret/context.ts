@@ -94,6 +94,8 @@ export interface PageContext {
   objects: ObjectModel[];
   /** Keys the page's examples use with array, object or scalar values: evidence for `字典数据类型` fields. */
   exampleKeys: Map<string, 'array' | 'object' | 'scalar'>;
+  /** Keys that are a list wherever the page's examples use them (never an object or a scalar). */
+  listKeys: Set<string>;
   parsedExamples: Map<DocExample, ParsedExample>;
   /** Whether type cells on this page link to their sub-tables (`<a href="#request_AuthOpt">AuthOpt</a> object`). */
   linksSubTables: boolean;
@@ -161,6 +163,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     objectNames: new Map(),
     objects: [],
     exampleKeys: new Map(),
+    listKeys: new Set(),
     parsedExamples: new Map(),
     linksSubTables: tables.some((t) =>
       t.table.rows.some((row) =>
@@ -171,7 +174,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     fates: [],
     thin: [],
   };
-  ctx.exampleKeys = collectExampleKeys(ctx);
+  ({ first: ctx.exampleKeys, onlyLists: ctx.listKeys } = collectExampleKeys(ctx));
   decideUnfamiliarTables(ctx);
   return ctx;
 }
@@ -235,8 +238,12 @@ export function parsed(ctx: PageContext, example: DocExample): ParsedExample {
   return result;
 }
 
-function collectExampleKeys(ctx: PageContext): Map<string, 'array' | 'object' | 'scalar'> {
-  const keys = new Map<string, 'array' | 'object' | 'scalar'>();
+type Shape = 'array' | 'object' | 'scalar';
+
+/** Per key of the page's examples: the shape of its first value, and whether every value is a list. */
+function collectExampleKeys(ctx: PageContext): { first: Map<string, Shape>; onlyLists: Set<string> } {
+  const keys = new Map<string, Shape>();
+  const notList = new Set<string>();
   // Iterative walk: example depth is bounded by parseExample, but a stack costs nothing here.
   const stack: unknown[] = [];
   for (const section of ctx.page.sections) for (const ex of section.examples) stack.push(parsed(ctx, ex).value);
@@ -245,12 +252,13 @@ function collectExampleKeys(ctx: PageContext): Map<string, 'array' | 'object' | 
     if (Array.isArray(v)) stack.push(...v);
     else if (v && typeof v === 'object')
       for (const [k, inner] of Object.entries(v)) {
-        if (!keys.has(k))
-          keys.set(k, Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar');
+        const shape: Shape = Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar';
+        if (!keys.has(k)) keys.set(k, shape);
+        if (shape !== 'array') notList.add(k);
         stack.push(inner);
       }
   }
-  return keys;
+  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))) };
 }
 
 export function tablesWith(ctx: PageContext, role: TableRole['role']): PlacedTable[] {

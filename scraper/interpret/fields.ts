@@ -209,6 +209,23 @@ function linkType(
       return { type: { kind: 'array', items: ref } };
     }
   }
+  // `DisasterRecovery object` described as a list (`容灾列表`) and a list in every example (zh-md/dws/查询容灾列表.md).
+  // Both are needed: an example alone contradicts the table on other pages (zh-md/aom/查询阈值规则列表.md `meta_data`).
+  if (
+    type.kind === 'ref' &&
+    field.name !== '-' &&
+    ctx.listKeys.has(field.name) &&
+    LIST_WORDS.test(field.description.split('\n')[0] ?? '')
+  ) {
+    note(
+      ctx,
+      placed,
+      row,
+      `'${field.name}' (${field.docType}) is a list in the page's examples and its description; typed as an array of ${name}`,
+      'info',
+    );
+    return { type: { kind: 'array', items: ref } };
+  }
   return { type: ref };
 }
 
