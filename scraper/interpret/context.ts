@@ -371,3 +371,35 @@ export function allHeaderNames(placed: PlacedTable): boolean {
   );
   return names.length > 0 && names.every((n) => HEADER_NAME.test(n));
 }
+
+/** Parameter names in the query strings of the page's request examples (`…/queues?logical_cluster_name=lc&…`). */
+export function exampleQueryNames(ctx: PageContext): Set<string> {
+  const names = new Set<string>();
+  for (const section of ctx.page.sections) {
+    if (SECTION_SIDE[section.kind] !== 'request') continue;
+    for (const ex of section.examples)
+      for (const query of ex.code.matchAll(/\?([^\s#?]+)/g))
+        for (const pair of query[1]!.split('&')) {
+          const name = pair.split('=')[0]!.trim();
+          if (name) names.add(name);
+        }
+  }
+  return names;
+}
+
+/**
+ * A body table whose rows the request example sends in the query string, while no request example has a JSON
+ * body, lists query parameters (zh-md/dws/删除资源池.md: a DELETE with `请求Body参数` and `?logical_cluster_name=…`).
+ */
+export function sentAsQuery(ctx: PageContext, placed: PlacedTable): boolean {
+  const col = placed.columns.name;
+  if (col === undefined) return false;
+  const hasBody = ctx.page.sections.some(
+    (s) => SECTION_SIDE[s.kind] === 'request' && s.examples.some((ex) => parsed(ctx, ex).value !== undefined),
+  );
+  if (hasBody) return false;
+  const query = exampleQueryNames(ctx);
+  return placed.table.rows.some((r) =>
+    query.has((r.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim()),
+  );
+}

@@ -29,6 +29,7 @@ import {
   parsed,
   type PlacedTable,
   rowFate,
+  sentAsQuery,
   source,
   tablesWith,
 } from './context.ts';
@@ -94,10 +95,13 @@ function params(ctx: PageContext, mp: MethodPath): ParamModel[] {
     for (const placed of tablesWith(ctx, 'requestParams'))
       if (!ctx.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
   // A GET has no body: a `请求Body参数` table there lists its query parameters (zh-md/dws/主机监控磁盘信息查询.md,
-  // whose request example sends `?limit=1&offset=0`).
-  if (NO_REQUEST_BODY.has(mp.method))
-    for (const placed of tablesWith(ctx, 'requestBody'))
-      if (!ctx.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
+  // whose request example sends `?limit=1&offset=0`); so does a DELETE's whose example sends its rows that way.
+  for (const placed of tablesWith(ctx, 'requestBody'))
+    if (
+      !ctx.claimed.has(placed) &&
+      (NO_REQUEST_BODY.has(mp.method) || (BODYLESS.has(mp.method) && sentAsQuery(ctx, placed)))
+    )
+      add(placed, 'auto', listedUnderRequest);
   for (const name of mp.query) {
     if (!out.some((p) => p.name === name && p.in === 'query'))
       out.push({
