@@ -55,13 +55,16 @@ export function inferColumns(table: DocTable): Columns | undefined {
 const OBJECT_CAPTION_PREFIX =
   /^(?:description|data structure(?: description)?|parameters?|fields?)\s+of\s+(?:the\s+)?([A-Za-z_@][\w.@:-]*)(?:\s+(?:field|parameter|object|attribute))?s?$/i;
 
+const SUFFIXES_LONGEST_FIRST = [...OBJECT_CAPTION_SUFFIXES].sort((a, b) => b.length - a.length);
+
 /** A caption that names a field or type: `auth_opt参数说明` → `auth_opt`; `tags 字段数据结构说明` → `tags`. */
 export function captionSubject(caption: string): string {
   const clean = caption.replace(/\\_/g, '_').trim();
   // English exports also name the field first: `Description of the server field`, `Data structure of listeners`.
   const english = clean.match(OBJECT_CAPTION_PREFIX);
   if (english) return english[1]!;
-  for (const suffix of OBJECT_CAPTION_SUFFIXES) {
+  // The longest suffix first: `JobDetail数据结构` is `JobDetail`, not `JobDetail数据` (`结构` is a suffix too).
+  for (const suffix of SUFFIXES_LONGEST_FIRST) {
     const spaced = new RegExp(
       `${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`,
       'i',
