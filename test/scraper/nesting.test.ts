@@ -1,0 +1,171 @@
+// Body tables and examples that disagree by one level of nesting (scraper/interpret/wrappers.ts), captions that name
+// several fields, and body tables that list query parameters — on real pages copied into test/fixtures/zh-md/
+// (sources in its README). Expectations were written by reading the pages and the API Explorer definitions.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FieldModel } from '../../scraper/model.ts';
+import { captionSubject, captionSubjects } from '../../scraper/interpret/tables.ts';
+import { isListOf, unwrappedRow, wrapperKey } from '../../scraper/interpret/wrappers.ts';
+import type { ScrapeResult } from '../../scraper/index.ts';
+import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
+
+describe('caption subjects', () => {
+  const cases: [string, string[]][] = [
+    // [caption, want subjects]
+    ['edgesetPath和vertexsetPath属性列表', ['edgesetPath', 'vertexsetPath']],
+    ['schemaPath、edgesetPath和vertexsetPath属性列表', ['schemaPath', 'edgesetPath', 'vertexsetPath']],
+    ['JobDetail数据结构', ['JobDetail']],
+    ['instances字段数据结构说明', ['instances']],
+    // A Chinese phrase with 和 is not a list of fields.
+    ['API与APP授权关系列表消息说明', ['API与APP授权关系列表消息']],
+    ['GES和Cypher的类型映射关系', ['GES和Cypher的类型映射关系']],
+  ];
+  it.each(cases)('%s → %j', (caption, want) => {
+    expect(captionSubjects(caption)).toEqual(want);
+  });
+  it('the longest suffix is stripped', () => {
+    expect(captionSubject('DataSource数据结构')).toBe('DataSource');
+  });
+});
+
+const field = (name: string, type: FieldModel['type'] = { kind: 'primitive', type: 'string' }): FieldModel => ({
+  name,
+  docType: '',
+  type,
+  required: false,
+  description: '',
+  constraints: {},
+});
+
+describe('wrapper keys: the example nests the table’s fields under a key no row names', () => {
+  const names = new Set(['name', 'dr_type', 'primary_cluster_id']);
+  const cases: [string, unknown, ReturnType<typeof wrapperKey>][] = [
+    [
+      'one key holding the fields',
+      { disaster_recovery: { name: 'a', dr_type: 'az' } },
+      { key: 'disaster_recovery', list: false },
+    ],
+    [
+      'one key holding a list of them',
+      { items: [{ name: 'a', primary_cluster_id: 'x' }] },
+      { key: 'items', list: true },
+    ],
+    ['the key is a row of the table', { name: { name: 'a', dr_type: 'az' } }, undefined],
+    ['two top-level keys', { a: { name: 'a' }, b: 1 }, undefined],
+    ['inner keys mostly unknown', { w: { x: 1, y: 2, name: 'a' } }, undefined],
+    ['a scalar under the key', { w: 'name' }, undefined],
+    ['no example value', undefined, undefined],
+  ];
+  it.each(cases)('%s', (_what, value, want) => {
+    expect(wrapperKey(names, value)).toEqual(want);
+  });
+});
+
+describe('unwrapped rows: the example shows an object row’s fields at the top level', () => {
+  const fields = [field('errorMessage'), field('errorCode'), field('Job', { kind: 'ref', name: 'Job' })];
+  const jobFields = new Set(['jobId', 'status', 'jobType']);
+  const objectFields = (f: FieldModel) => (f.type.kind === 'ref' ? jobFields : undefined);
+  const cases: [string, unknown, string | undefined][] = [
+    ['top-level keys are the sub-table’s', { jobId: 'x', status: 'success', jobType: 'g' }, 'Job'],
+    ['the row’s key is present', { Job: { jobId: 'x' }, jobId: 'x', status: 's' }, undefined],
+    ['a key neither table names', { jobId: 'x', other: 1 }, undefined],
+    ['only the body’s own keys', { errorMessage: 'm', errorCode: 'c' }, undefined],
+    ['one unexplained key is too little evidence', { jobId: 'x' }, undefined],
+  ];
+  it.each(cases)('%s', (_what, value, want) => {
+    expect(unwrappedRow(fields, objectFields, value)).toBe(want);
+  });
+});
+
+describe('lists: the example is a JSON array of the table’s objects', () => {
+  const names = new Set(['instance_name', 'host_name', 'disk_name']);
+  const cases: [string, unknown, boolean][] = [
+    ['array of objects with the fields', [{ instance_name: 'a', host_name: 'h' }], true],
+    ['an object', { instance_name: 'a' }, false],
+    ['array of scalars', ['a'], false],
+    ['array of other objects', [{ x: 1, y: 2, host_name: 'h' }], false],
+  ];
+  it.each(cases)('%s', (_what, value, want) => {
+    expect(isListOf(names, value)).toBe(want);
+  });
+});
+
+describe('real pages', () => {
+  let r: ScrapeResult;
+  beforeAll(async () => {
+    r = await scrape([
+      'zh-md/dws/添加资源池.md',
+      'zh-md/dws/创建容灾.md',
+      'zh-md/dws/主机监控磁盘信息查询.md',
+      'zh-md/dws/删除资源池.md',
+      'zh-md/dws/查询容灾列表.md',
+      'zh-md/ges/查询Job状态(1-0-0)-管理面.md',
+    ]);
+  });
+
+  it('wraps the body in the key its example uses (dws 添加资源池: workload_queue), required as its fields are', () => {
+    const body = requestSchema(r, op(r, 'PUT', '/v2/{project_id}/clusters/{cluster_id}/workload/queues'));
+    expect(Object.keys(body.properties)).toEqual(['workload_queue']);
+    expect(body.required).toEqual(['workload_queue']);
+    expect(Object.keys(deref(r, body.properties.workload_queue).properties)).toEqual([
+      'workload_queue_name',
+      'logical_cluster_name',
+      'workload_resource_item_list',
+    ]);
+  });
+
+  it('a 路径参数 caption over a response table is the response body (dws 创建容灾)', () => {
+    const o = op(r, 'POST', '/v2/{project_id}/disaster-recoveries');
+    expect((o.parameters ?? []).map((p: Json) => `${p.in}:${p.name}`)).toEqual(['path:project_id']);
+    const res = responseSchema(r, o, '200');
+    expect(Object.keys(deref(r, res.properties.disaster_recovery).properties)).toEqual(['id']);
+    expect(Object.keys(requestSchema(r, o).properties)).toEqual(['disaster_recovery']);
+  });
+
+  it('a GET’s 请求Body参数 are query parameters; a top-level JSON array response is an array (dws 主机监控磁盘信息查询)', () => {
+    const o = op(r, 'GET', '/v1.0/{project_id}/dms/disk');
+    expect(o.requestBody).toBeUndefined();
+    for (const name of ['cluster_id', 'instance_name', 'limit', 'offset']) expect(param(o, 'query', name)).toBeTruthy();
+    const schema = o.responses['200'].content['application/json'].schema;
+    expect(schema.type).toBe('array');
+    expect(Object.keys(deref(r, schema.items).properties)).toContain('disk_name');
+  });
+
+  it('a DELETE whose example sends its body rows in the query string takes them as query parameters (dws 删除资源池)', () => {
+    const o = op(r, 'DELETE', '/v2/{project_id}/clusters/{cluster_id}/workload/queues');
+    expect(o.requestBody).toBeUndefined();
+    expect(param(o, 'query', 'logical_cluster_name').required).toBe(false);
+    expect(param(o, 'query', 'workload_queue_name').required).toBe(true);
+  });
+
+  it('an `X object` row described as a list and shown as one is an array (dws 查询容灾列表)', () => {
+    const res = responseSchema(r, op(r, 'GET', '/v2/{project_id}/disaster-recoveries'), '200');
+    expect(res.properties.disaster_recovery.type).toBe('array');
+  });
+
+  it('lifts the fields of a row the example never shows (ges 查询Job状态: Job), and links each sub-table to its row', () => {
+    const res = responseSchema(r, op(r, 'GET', '/v1.0/{project_id}/graphs/{graph_id}/jobs/{job_id}/status'), '200');
+    expect(Object.keys(res.properties)).toEqual([
+      'errorMessage',
+      'errorCode',
+      'jobId',
+      'status',
+      'jobType',
+      'jobName',
+      'relatedGraph',
+      'beginTime',
+      'endTime',
+      'jobDetail',
+      'failReason',
+      'jobProgress',
+    ]);
+    // `jobName` (JsonArray) does not take `JobDetail数据结构`, which is jobDetail's.
+    expect(res.properties.jobName.items ?? {}).not.toHaveProperty('$ref');
+    const detail = deref(r, res.properties.jobDetail);
+    expect(Object.keys(detail.properties)).toEqual(['schemaPath', 'edgesetPath', 'vertexsetPath']);
+    // One caption, two fields: `edgesetPath和vertexsetPath属性列表`.
+    const edge = deref(r, detail.properties.edgesetPath.items);
+    const vertex = deref(r, detail.properties.vertexsetPath.items);
+    expect(Object.keys(vertex.properties)).toEqual(Object.keys(edge.properties));
+    expect(Object.keys(edge.properties)).toContain('successfulLines');
+  });
+});
