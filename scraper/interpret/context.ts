@@ -42,23 +42,31 @@ export interface ForeignTable {
 /** Every input page's tables by file and anchor: sub-tables that live on another page (docs/FORMATS.md §6). */
 export interface TableLibrary {
   find(fromFile: string, href: string): ForeignTable | undefined;
+  /** Every table of the page(s) read from `file`: a linked table's own sub-tables are found among them. */
+  tablesOf(file: string): ForeignTable[];
 }
 
-export const EMPTY_LIBRARY: TableLibrary = { find: () => undefined };
+export const EMPTY_LIBRARY: TableLibrary = { find: () => undefined, tablesOf: () => [] };
 
 /** A library over the given pages; a link's file part is matched by its base name, relative to the linking page. */
 export function tableLibrary(pages: DocPage[]): TableLibrary {
   const byKey = new Map<string, ForeignTable>();
+  const byFile = new Map<string, ForeignTable[]>();
   for (const page of pages) {
     const base = baseName(page.file);
+    let ofFile = byFile.get(page.file);
+    if (!ofFile) byFile.set(page.file, (ofFile = []));
     for (const section of page.sections)
-      for (const table of section.tables)
+      for (const table of section.tables) {
+        ofFile.push({ file: page.file, section, table });
         for (const anchor of table.anchors) {
           const key = `${base}#${anchor}`;
           if (!byKey.has(key)) byKey.set(key, { file: page.file, section, table });
         }
+      }
   }
   return {
+    tablesOf: (file) => byFile.get(file) ?? [],
     find(fromFile, href) {
       const hash = href.indexOf('#');
       if (hash < 0) return undefined;

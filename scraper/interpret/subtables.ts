@@ -67,27 +67,46 @@ function byAnchor(ctx: PageContext, href: string, owner: PlacedTable): Found | u
   return { table: placed, how: 'other page' };
 }
 
-function byCaption(ctx: PageContext, name: string, owner: PlacedTable): PlacedTable | undefined {
+/**
+ * The tables a field's sub-table may be among: the page's, those of the owner's section first; for a table of
+ * another page, that page's object tables (its `JobDetail数据结构` serves its `jobDetail` row wherever it is used).
+ */
+function candidates(ctx: PageContext, owner: PlacedTable): PlacedTable[] {
+  if (!owner.foreign) return nearFirst(ctx, owner);
+  const placed = [...ctx.objectNames.keys()];
+  const theirs = ctx.library.tablesOf(owner.foreign.file).map(
+    (f) =>
+      placed.find((t) => t.table === f.table) ?? {
+        ...placeTable(f.table, f.section, new Set()),
+        foreign: { file: f.file },
+      },
+  );
+  return [
+    ...theirs.filter((t) => t.section === owner.section),
+    ...theirs.filter((t) => t.section !== owner.section),
+  ].filter((t) => t.role.role === 'object');
+}
+
+function byCaption(all: PlacedTable[], name: string, owner: PlacedTable): PlacedTable | undefined {
   const wanted = normalizeWord(name);
-  const tables = nearFirst(ctx, owner).filter((t) => t !== owner);
+  const tables = all.filter((t) => t !== owner && t.table !== owner.table);
   return (
     tables.find(
       (t) => t.role.role === 'object' && normalizeWord(t.table.caption || t.table.servesType?.name || '') === wanted,
     ) ??
     tables.find(
-      (t) =>
-        t.role.role === 'object' && captionSubjects(t.table.caption).some((s) => normalizeWord(s) === wanted),
+      (t) => t.role.role === 'object' && captionSubjects(t.table.caption).some((s) => normalizeWord(s) === wanted),
     ) ??
     tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
   );
 }
 
 /** A type cell that names another table's caption: `参考graph图类型数据结构说明。`, `DataSource数据结构`. */
-function byMention(ctx: PageContext, docType: string, owner: PlacedTable): PlacedTable | undefined {
+function byMention(all: PlacedTable[], docType: string, owner: PlacedTable): PlacedTable | undefined {
   const text = normalizeWord(docType);
   if (text.length < 2) return undefined;
-  return nearFirst(ctx, owner)
-    .filter((t) => t !== owner && t.role.role === 'object' && t.table.caption)
+  return all
+    .filter((t) => t !== owner && t.table !== owner.table && t.role.role === 'object' && t.table.caption)
     .find((t) => {
       const caption = normalizeWord(t.table.caption);
       return caption.length >= 2 && text.includes(caption);
@@ -145,17 +164,22 @@ export function subTable(
     if (!found && !isLocal(ctx, owner, href)) elsewhere ??= href;
   }
   if (elsewhere) return { unresolved: elsewhere };
-  if (owner.foreign) return undefined; // a table of another page resolves its own links only
+  const tables = candidates(ctx, owner);
   const refName = innerRef(field.type);
-  const named = refName ? byCaption(ctx, refName, owner) : undefined;
+  const named = refName ? byCaption(tables, refName, owner) : undefined;
   if (named && named !== owner) return { table: named, how: 'caption' };
   if (field.type.kind === 'unknown') {
-    const mentioned = byMention(ctx, field.docType, owner);
+    const mentioned = byMention(tables, field.docType, owner);
     if (mentioned) return { table: mentioned, how: 'caption named in the type cell' };
+  }
+  // A table of another page resolves by names only: its `表N` and its positions are that page's.
+  if (owner.foreign) {
+    const byField = field.name !== '-' ? byCaption(tables, field.name, owner) : undefined;
+    return byField ? { table: byField, how: 'field name caption' } : undefined;
   }
   const numbered = byNumber(ctx, field.description);
   if (numbered && numbered !== owner) return { table: numbered, how: 'table number' };
-  const byField = byCaption(ctx, field.name, owner);
+  const byField = byCaption(tables, field.name, owner);
   if (byField && byField !== owner && field.name !== '-') return { table: byField, how: 'field name caption' };
   // Pages that link their sub-tables (API Explorer style) mean a plain unlinked `Object` as free-form:
   // guessing by position there attaches unrelated tables.

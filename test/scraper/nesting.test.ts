@@ -99,6 +99,7 @@ describe('real pages', () => {
       'zh-md/dws/删除资源池.md',
       'zh-md/dws/查询容灾列表.md',
       'zh-md/ges/查询Job状态(1-0-0)-管理面.md',
+      'zh-md/ges/查询任务中心(1-1-8).md',
     ]);
   });
 
@@ -167,5 +168,18 @@ describe('real pages', () => {
     const vertex = deref(r, detail.properties.vertexsetPath.items);
     expect(Object.keys(vertex.properties)).toEqual(Object.keys(edge.properties));
     expect(Object.keys(edge.properties)).toContain('successfulLines');
+  });
+
+  it('a table linked on another page finds its own sub-tables there by caption (ges 查询任务中心 → 查询Job状态)', () => {
+    const res = responseSchema(r, op(r, 'GET', '/v1.0/{project_id}/graphs/jobs'), '200');
+    const job = deref(r, res.properties.jobList.items);
+    const detail = deref(r, job.properties.jobDetail);
+    expect(Object.keys(detail.properties)).toEqual(['schemaPath', 'edgesetPath', 'vertexsetPath']);
+    expect(Object.keys(deref(r, detail.properties.schemaPath.items).properties)).toEqual([
+      'path',
+      'log',
+      'status',
+      'cause',
+    ]);
   });
 });
