@@ -389,9 +389,12 @@ export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|Us
 /** `详情请参见表3`, `见表表3`, `service结构如表4所示`, `see Table 4`: the field's sub-table by number. */
 export const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
 
-/** A status line at the top of an example's code block: `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`. */
+/**
+ * A status line at the top of an example's code block: `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`,
+ * `Http Status: 500` (zh-md/ges/查询元数据列表(1-0-2).md, zh-md/ges/查询图详情(1-0-0).md).
+ */
 export const EXAMPLE_STATUS_LINE =
-  /^\s*(?:https?\s*status\s*code|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
+  /^\s*(?:https?\s*status(?:\s*code)?|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
 
 /** Descriptions of responses whose page gives none. */
 export const REASONS: Record<string, string> = {

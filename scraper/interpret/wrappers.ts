@@ -4,7 +4,8 @@
 //     (zh-md/dws/添加资源池.md: `workload_queue`, zh-md/dws/创建容灾.md: `disaster_recovery`);
 //   - unwrap: the table has an object row `x` whose sub-table lists the example's top-level keys, and the example
 //     has no key `x` (zh-md/ges/查询Job状态(1-0-0)-管理面.md: `Job`);
-//   - list: every example is a JSON array of objects with the table's fields (zh-md/dws/主机监控磁盘信息查询.md).
+//   - list: every example is a JSON array of objects with the table's fields (zh-md/dws/主机监控磁盘信息查询.md);
+//   - rename: the one object row no example shows is the one example key no row names, with that row's fields.
 // Each is decided on evidence only: every example with a value must agree, and a note records the decision.
 
 import type { ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
@@ -65,6 +66,30 @@ export function unwrappedRow(
   });
   return candidates.length === 1 ? candidates[0]!.name : undefined;
 }
+
+/**
+ * The object row the examples call by another name: the one object row no example key names, and the one example
+ * key no row names, whose value (or first item) has mostly fields of that row's sub-table (zh-md/ges/查询元数据列表(1-0-2).md:
+ * the table's `metadataList` is the example's `schemaList` of `GesSchema` objects).
+ */
+export function renamedRow(
+  fields: FieldModel[],
+  objectFields: (field: FieldModel) => ReadonlySet<string> | undefined,
+  value: unknown,
+): { from: string; to: string } | undefined {
+  if (!isPlain(value)) return undefined;
+  const own = new Set(fields.map((f) => f.name));
+  const unexplained = Object.keys(value).filter((k) => !own.has(k) && isObjectValue(value[k]));
+  const unshown = fields.filter((f) => !(f.name in value) && objectFields(f) !== undefined);
+  if (unexplained.length !== 1 || unshown.length !== 1) return undefined;
+  const [key, row] = [unexplained[0]!, unshown[0]!];
+  const inner = value[key];
+  const item = Array.isArray(inner) ? inner[0] : inner;
+  const keys = isPlain(item) ? Object.keys(item) : [];
+  return keys.length >= 2 && cover(keys, objectFields(row)!) >= MIN_COVER ? { from: row.name, to: key } : undefined;
+}
+
+const isObjectValue = (v: unknown) => isPlain(v) || (Array.isArray(v) && isPlain(v[0]));
 
 /** Every example is `[ {…}, … ]` whose first item's keys are mostly the table's fields. */
 export function isListOf(fieldNames: ReadonlySet<string>, value: unknown): boolean {
@@ -132,6 +157,20 @@ export function alignWithExamples(ctx: PageContext, type: TypeRef, examples: Exa
       undefined,
       `the examples show the fields of '${row}' (${inner.name}) at the top level and no '${row}' key: its fields are the body's`,
       'info',
+    );
+    return type;
+  }
+  // A list row keeps its name question too: `metadataList` (`GesSchema集合`) is typed as an array of GesSchema.
+  const itemFieldsOf = (f: FieldModel) => fieldsOf(f.type.kind === 'array' ? { ...f, type: f.type.items } : f);
+  const renamed = agreed(examples, (v) => renamedRow(body.fields, itemFieldsOf, v));
+  if (renamed) {
+    body.fields = body.fields.map((f) => (f.name === renamed.from ? { ...f, name: renamed.to } : f));
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `the examples call the object row '${renamed.from}' of ${body.name} '${renamed.to}' (same fields): named as the examples send it`,
+      'warning',
     );
   }
   return type;

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FieldModel } from '../../scraper/model.ts';
 import { captionSubject, captionSubjects } from '../../scraper/interpret/tables.ts';
-import { isListOf, unwrappedRow, wrapperKey } from '../../scraper/interpret/wrappers.ts';
+import { parseExample } from '../../scraper/interpret/examples.ts';
+import { isListOf, renamedRow, unwrappedRow, wrapperKey } from '../../scraper/interpret/wrappers.ts';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
@@ -76,6 +77,43 @@ describe('unwrapped rows: the example shows an object row’s fields at the top 
   });
 });
 
+describe('renamed rows: the one object row no example shows is the one unexplained example key', () => {
+  const fields = [
+    field('errorCode'),
+    field('metadataCount', { kind: 'primitive', type: 'integer' }),
+    field('metadataList', { kind: 'ref', name: 'GesSchema' }),
+  ];
+  const schema = new Set(['id', 'name', 'description', 'status', 'createTimestamp']);
+  const objectFields = (f: FieldModel) => (f.type.kind === 'ref' ? schema : undefined);
+  const cases: [string, unknown, ReturnType<typeof renamedRow>][] = [
+    [
+      'a list of the sub-table’s objects under another key',
+      { schemaCount: 1, schemaList: [{ id: 'x', name: 'n', startTime: 't' }] },
+      { from: 'metadataList', to: 'schemaList' },
+    ],
+    ['the row’s own key is shown', { metadataList: [{ id: 'x', name: 'n' }], schemaList: [{ id: 'x' }] }, undefined],
+    ['two unexplained object keys', { a: { id: 'x', name: 'n' }, b: { id: 'y', name: 'm' } }, undefined],
+    ['the key’s objects have other fields', { schemaList: [{ x: 1, y: 2, id: 'i' }] }, undefined],
+    ['a scalar under the key', { schemaList: 'id' }, undefined],
+  ];
+  it.each(cases)('%s', (_what, value, want) => {
+    expect(renamedRow(fields, objectFields, value)).toEqual(want);
+  });
+});
+
+describe('a status line glued to the example body', () => {
+  const cases: [string, unknown][] = [
+    [
+      'HttpStatusCode: 200{\n  "count": 1,\n  "list": [\n    {\n      "id": "x"\n    }\n  ]\n}',
+      { count: 1, list: [{ id: 'x' }] },
+    ],
+    ['Http Status Code: 200\n{\n  "id": "x"\n}', { id: 'x' }],
+  ];
+  it.each(cases)('%j', (code, want) => {
+    expect(parseExample(code).value).toEqual(want);
+  });
+});
+
 describe('lists: the example is a JSON array of the table’s objects', () => {
   const names = new Set(['instance_name', 'host_name', 'disk_name']);
   const cases: [string, unknown, boolean][] = [
@@ -100,6 +138,7 @@ describe('real pages', () => {
       'zh-md/dws/查询容灾列表.md',
       'zh-md/ges/查询Job状态(1-0-0)-管理面.md',
       'zh-md/ges/查询任务中心(1-1-8).md',
+      'zh-md/ges/查询元数据列表(1-0-2).md',
     ]);
   });
 
@@ -181,5 +220,13 @@ describe('real pages', () => {
       'status',
       'cause',
     ]);
+  });
+
+  it('names an object row as the examples send it (ges 查询元数据列表: metadataList → schemaList); Http Status: 500 files its example', () => {
+    const o = op(r, 'GET', '/v1.0/{project_id}/graphs/metadatas');
+    const res = responseSchema(r, o, '200');
+    expect(Object.keys(res.properties)).toEqual(['errorMessage', 'errorCode', 'metadataCount', 'schemaList']);
+    expect(Object.keys(deref(r, res.properties.schemaList.items).properties)).toContain('metadataPath');
+    expect(Object.keys(o.responses['500'].content['application/json'].examples)).toHaveLength(1);
   });
 });
