@@ -28,17 +28,19 @@ import {
   type PageContext,
   parsed,
   type PlacedTable,
+  exampleQueryNames,
   rowFate,
   sentAsQuery,
   source,
   tablesWith,
 } from './context.ts';
 import { errorCodesIn } from './examples.ts';
-import { anchorTypeName, asTypeName, bodyType, fields, objectFromTable } from './fields.ts';
+import { anchorTypeName, asTypeName, bodyType, fields, objectFromTable, unusedName } from './fields.ts';
 import { inferType, isBodyValue } from './infer.ts';
 import { compareText, pascal } from './names.ts';
 import { captionSubject } from './tables.ts';
 import type { MethodPath } from './uri.ts';
+import { bodyRowsAmongParams } from './wrappers.ts';
 
 const BODYLESS = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
 /** Methods whose request never has a body, not even one shown only by an example. */
@@ -213,7 +215,25 @@ export function operation(ctx: PageContext, mp: MethodPath): OperationModel {
   } else {
     // A GET or HEAD carries no body: JSON under its request example is a misplaced response example.
     const example = NO_REQUEST_BODY.has(mp.method) ? undefined : requestExamples.find((ex) => isBodyValue(ex.value));
-    if (example) {
+    const moved = example ? bodyRowsAmongParams(op.parameters, requestExamples, exampleQueryNames(ctx)) : [];
+    if (moved.length) {
+      op.parameters = op.parameters.filter((p) => !moved.includes(p));
+      const name = unusedName(ctx, `${base}RequestBody`);
+      ctx.objects.push({ name, fields: moved.map(({ in: _in, ...field }) => field), source: source(ctx) });
+      note(
+        ctx,
+        undefined,
+        undefined,
+        `${moved.map((p) => `'${p.name}'`).join(', ')} listed as parameters are the request example's JSON body: read as body fields`,
+        'warning',
+      );
+      op.requestBody = {
+        type: { kind: 'ref', name },
+        required: true,
+        mediaType: 'application/json',
+        examples: requestExamples,
+      };
+    } else if (example) {
       const type = inferType(ctx, example.value, `${base}RequestBody`, 'request example');
       note(
         ctx,

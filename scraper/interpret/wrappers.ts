@@ -8,7 +8,7 @@
 //   - rename: the one object row no example shows is the one example key no row names, with that row's fields.
 // Each is decided on evidence only: every example with a value must agree, and a note records the decision.
 
-import type { ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
+import type { ExampleModel, FieldModel, ObjectModel, ParamModel, TypeRef } from '../model.ts';
 import { note, type PageContext } from './context.ts';
 import { unusedName } from './fields.ts';
 import { pascal } from './names.ts';
@@ -174,4 +174,20 @@ export function alignWithExamples(ctx: PageContext, type: TypeRef, examples: Exa
     );
   }
   return type;
+}
+
+/**
+ * Query parameters that are the request body: rows of a URI table that the request example sends as top-level
+ * JSON keys and never in its query string, covering most of that body (zh-md/ges/新增元数据(1-0-2).md lists
+ * `metadataPath`, `name`, `gesMetadata`… under URI参数说明 and sends them as the POST body).
+ */
+export function bodyRowsAmongParams(
+  params: ParamModel[],
+  examples: ExampleModel[],
+  queryNames: ReadonlySet<string>,
+): ParamModel[] {
+  const keys = agreed(examples, (v) => (isPlain(v) ? Object.keys(v).sort() : undefined));
+  if (!keys?.length) return [];
+  const rows = params.filter((p) => p.in === 'query' && keys.includes(p.name) && !queryNames.has(p.name));
+  return cover(keys, new Set(rows.map((p) => p.name))) >= MIN_COVER ? rows : [];
 }

@@ -2,10 +2,16 @@
 // several fields, and body tables that list query parameters — on real pages copied into test/fixtures/zh-md/
 // (sources in its README). Expectations were written by reading the pages and the API Explorer definitions.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FieldModel } from '../../scraper/model.ts';
+import type { FieldModel, ParamModel } from '../../scraper/model.ts';
 import { captionSubject, captionSubjects } from '../../scraper/interpret/tables.ts';
 import { parseExample } from '../../scraper/interpret/examples.ts';
-import { isListOf, renamedRow, unwrappedRow, wrapperKey } from '../../scraper/interpret/wrappers.ts';
+import {
+  bodyRowsAmongParams,
+  isListOf,
+  renamedRow,
+  unwrappedRow,
+  wrapperKey,
+} from '../../scraper/interpret/wrappers.ts';
 import type { ScrapeResult } from '../../scraper/index.ts';
 import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
@@ -101,6 +107,27 @@ describe('renamed rows: the one object row no example shows is the one unexplain
   });
 });
 
+describe('parameters that are the request body', () => {
+  const params: ParamModel[] = [
+    { ...field('project_id'), in: 'path' },
+    { ...field('name'), in: 'query' },
+    { ...field('metadataPath'), in: 'query' },
+    { ...field('offset'), in: 'query' },
+  ];
+  const cases: [string, unknown, string[], string[]][] = [
+    // [what, request example value, names in the example's query string, want moved]
+    ['body keys listed as query rows', { name: 'n', metadataPath: 'p' }, [], ['name', 'metadataPath']],
+    ['a row the query string also sends stays', { name: 'n', metadataPath: 'p' }, ['name'], ['metadataPath']],
+    ['the rows are a small part of the body', { name: 'n', a: 1, b: 2, c: 3 }, [], []],
+    ['no JSON body', undefined, [], []],
+    ['path parameters never move', { project_id: 'x' }, [], []],
+  ];
+  it.each(cases)('%s', (_what, value, query, want) => {
+    const examples = value === undefined ? [] : [{ text: '', value }];
+    expect(bodyRowsAmongParams(params, examples, new Set(query)).map((p) => p.name)).toEqual(want);
+  });
+});
+
 describe('a status line glued to the example body', () => {
   const cases: [string, unknown][] = [
     [
@@ -139,6 +166,7 @@ describe('real pages', () => {
       'zh-md/ges/查询Job状态(1-0-0)-管理面.md',
       'zh-md/ges/查询任务中心(1-1-8).md',
       'zh-md/ges/查询元数据列表(1-0-2).md',
+      'zh-md/ges/新增元数据(1-0-2).md',
     ]);
   });
 
@@ -228,5 +256,13 @@ describe('real pages', () => {
     expect(Object.keys(res.properties)).toEqual(['errorMessage', 'errorCode', 'metadataCount', 'schemaList']);
     expect(Object.keys(deref(r, res.properties.schemaList.items).properties)).toContain('metadataPath');
     expect(Object.keys(o.responses['500'].content['application/json'].examples)).toHaveLength(1);
+  });
+
+  it('URI-table rows the request example sends as its JSON body are body fields (ges 新增元数据)', () => {
+    const o = op(r, 'POST', '/v1.0/{project_id}/graphs/metadatas');
+    expect((o.parameters ?? []).map((p: Json) => `${p.in}:${p.name}`)).toEqual(['path:project_id']);
+    const body = requestSchema(r, o);
+    expect(Object.keys(body.properties)).toEqual(['metadataPath', 'name', 'description', 'isOverwrite', 'gesMetadata']);
+    expect(o.requestBody['x-inferred']).toBeUndefined();
   });
 });
