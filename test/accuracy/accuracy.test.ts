@@ -7,6 +7,7 @@ import { flattenSchema, pointerResolver, type Schema } from './fields.ts';
 import { throttleDefinition, throttleSpec } from './fixtures.ts';
 import { compareOp, isDrift, leafName, mentionsName, scores } from './metrics.ts';
 import type { NormField } from './model.ts';
+import { pageRows } from './page-rows.ts';
 import { pageShowsOp, pageText } from './pages.ts';
 import { joinBasePath, normalisePath, opKey } from './paths.ts';
 import { explorerOps, openApiOps } from './sides.ts';
@@ -190,6 +191,28 @@ describe('drift and names', () => {
     const offPage = compareOp(definition!, spec, 'nothing here');
     expect(offPage.params.drift).toEqual(['header:x-auth-token', 'path:throttle_id']);
     expect(offPage.params.counts.fn).toBe(0);
+  });
+});
+
+describe('page-only parameters', () => {
+  // Like fields: a parameter a row of the page lists and the definition names nowhere is drift, not a false one.
+  const rows = pageRows(
+    '| 参数 | 是否必选 | 参数类型 | 描述 |\n|---|---|---|---|\n| name_space | 是 | String | 命名空间。 |\n| name | 是 | String | 名称。 |\n',
+  );
+  const cases: [string, string, { extra: string[]; pageOnly: string[] }][] = [
+    // [what, scraped parameter, want]
+    ['a page row the definition names nowhere', 'query:name_space', { extra: [], pageOnly: ['query:name_space'] }],
+    ['a name no page row lists', 'query:invented', { extra: ['query:invented'], pageOnly: [] }],
+    // The definition has `name` as a body field: a query parameter of that name is a misplaced row, still extra.
+    ['a name the definition has as a field', 'query:name', { extra: ['query:name'], pageOnly: [] }],
+  ];
+  it.each(cases)('%s', (_what, key, want) => {
+    const [definition] = explorerOps(throttleDefinition());
+    const spec = openApiOps(throttleSpec())[0]!;
+    spec.params.add(key);
+    const { params } = compareOp(definition!, spec, 'name_space name', rows);
+    expect({ extra: params.extra, pageOnly: params.pageOnly }).toEqual(want);
+    expect(params.counts.fp).toBe(want.extra.length);
   });
 });
 

@@ -76,6 +76,11 @@ export function pathNames(path: string): string[] {
     .filter((segment) => segment !== '' && segment !== '*');
 }
 
+/** The name of a parameter key: `query:name_space` → `name_space`. */
+function paramName(key: string): string {
+  return key.split(':').slice(1).join(':');
+}
+
 /** Last name in a dotted path: `res:items[].tags[]` → `tags`; `res:map.*` → `map`. */
 export function leafName(path: string): string {
   return pathNames(path).at(-1) ?? '';
@@ -218,7 +223,7 @@ export interface OpComparison {
   definitionSource?: string;
   specSource?: string;
   /** Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses. */
-  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[] };
+  params: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; pageOnly: string[] };
   /** Field counts exclude drift from the misses. */
   fields: { counts: Counts; missing: string[]; extra: string[]; drift: string[]; pageOnly: string[] };
   /** The same comparison with `[]` erased on both sides (drift excluded): names found, array-vs-object aside. */
@@ -247,6 +252,15 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   // page-only drift, not a false field. Fields the definition names elsewhere (a sub-table attached to the wrong
   // parent) stay counted as extra.
   const definitionNames = new Set([...definition.fields.keys()].flatMap(pathNames));
+  // The same for parameters: a scraped parameter whose name a row of the page lists while the definition names it
+  // nowhere (no parameter, no field: `name_space` on the dws alarm pages, whose request examples send it) is
+  // page-only drift. One the definition has elsewhere (another location, a body field) stays counted as extra.
+  const definitionParamNames = new Set([...definition.params].map((key) => paramName(key).toLowerCase()));
+  const paramPageOnly = params.extra.filter((key) => {
+    const name = paramName(key);
+    return rows?.has(name) && !definitionParamNames.has(name.toLowerCase()) && !definitionNames.has(name);
+  });
+  const paramExtra = params.extra.filter((key) => !paramPageOnly.includes(key));
   const pageOnly = fieldSets.extra.filter(
     (p) => rows?.has(leafName(p)) && !pathNames(p).some((n) => definitionNames.has(n)),
   );
@@ -274,10 +288,11 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
     ...(definition.source ? { definitionSource: definition.source } : {}),
     ...(spec.source ? { specSource: spec.source } : {}),
     params: {
-      counts: { ...params.counts, fn: paramMissing.length },
+      counts: { ...params.counts, fp: paramExtra.length, fn: paramMissing.length },
       missing: paramMissing,
-      extra: params.extra,
+      extra: paramExtra,
       drift: paramDrift,
+      pageOnly: paramPageOnly,
     },
     fields: {
       counts: { tp: fieldSets.counts.tp, fp: extra.length, fn: missing.length },

@@ -112,6 +112,11 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
     lines.push(
       `  page-only fields (on the page, named nowhere in the definition; not counted as extra) (${pageOnly.length}): ${truncatedList(pageOnly, 30)}`,
     );
+  const pageOnlyParams = perOperation(result, (c) => c.params.pageOnly);
+  if (pageOnlyParams.length > 0)
+    lines.push(
+      `  page-only parameters (on the page, named nowhere in the definition; not counted as extra) (${pageOnlyParams.length}): ${truncatedList(pageOnlyParams, 30)}`,
+    );
   if (result.duplicateDefinitionKeys.length > 0) {
     lines.push(`  duplicate definition keys (first kept): ${truncatedList(result.duplicateDefinitionKeys)}`);
   }
