@@ -104,6 +104,8 @@ export interface PageContext {
   exampleKeys: Map<string, 'array' | 'object' | 'scalar'>;
   /** Keys that are a list wherever the page's examples use them (never an object or a scalar). */
   listKeys: Set<string>;
+  /** Per side and key of the page's examples (`request:quotas`), the keys of its object values (or list items). */
+  childKeys: Map<string, Set<string>>;
   parsedExamples: Map<DocExample, ParsedExample>;
   /** Whether type cells on this page link to their sub-tables (`<a href="#request_AuthOpt">AuthOpt</a> object`). */
   linksSubTables: boolean;
@@ -172,6 +174,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     objects: [],
     exampleKeys: new Map(),
     listKeys: new Set(),
+    childKeys: new Map(),
     parsedExamples: new Map(),
     linksSubTables: tables.some((t) =>
       t.table.rows.some((row) =>
@@ -182,7 +185,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     fates: [],
     thin: [],
   };
-  ({ first: ctx.exampleKeys, onlyLists: ctx.listKeys } = collectExampleKeys(ctx));
+  ({ first: ctx.exampleKeys, onlyLists: ctx.listKeys, childKeys: ctx.childKeys } = collectExampleKeys(ctx));
   decideUnfamiliarTables(ctx);
   return ctx;
 }
@@ -249,24 +252,38 @@ export function parsed(ctx: PageContext, example: DocExample): ParsedExample {
 type Shape = 'array' | 'object' | 'scalar';
 
 /** Per key of the page's examples: the shape of its first value, and whether every value is a list. */
-function collectExampleKeys(ctx: PageContext): { first: Map<string, Shape>; onlyLists: Set<string> } {
+function collectExampleKeys(ctx: PageContext): {
+  first: Map<string, Shape>;
+  onlyLists: Set<string>;
+  childKeys: Map<string, Set<string>>;
+} {
   const keys = new Map<string, Shape>();
   const notList = new Set<string>();
+  const childKeys = new Map<string, Set<string>>();
+  const addChildren = (key: string, value: unknown) => {
+    const item = Array.isArray(value) ? value[0] : value;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+    let set = childKeys.get(key);
+    if (!set) childKeys.set(key, (set = new Set()));
+    for (const k of Object.keys(item)) set.add(k);
+  };
   // Iterative walk: example depth is bounded by parseExample, but a stack costs nothing here.
-  const stack: unknown[] = [];
-  for (const section of ctx.page.sections) for (const ex of section.examples) stack.push(parsed(ctx, ex).value);
+  const stack: { v: unknown; side: string }[] = [];
+  for (const section of ctx.page.sections)
+    for (const ex of section.examples) stack.push({ v: parsed(ctx, ex).value, side: SECTION_SIDE[section.kind] ?? '' });
   while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) stack.push(...v);
+    const { v, side } = stack.pop()!;
+    if (Array.isArray(v)) stack.push(...v.map((item) => ({ v: item, side })));
     else if (v && typeof v === 'object')
       for (const [k, inner] of Object.entries(v)) {
         const shape: Shape = Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar';
         if (!keys.has(k)) keys.set(k, shape);
         if (shape !== 'array') notList.add(k);
-        stack.push(inner);
+        addChildren(`${side}:${k}`, inner);
+        stack.push({ v: inner, side });
       }
   }
-  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))) };
+  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))), childKeys };
 }
 
 export function tablesWith(ctx: PageContext, role: TableRole['role']): PlacedTable[] {
@@ -280,6 +297,11 @@ const SECTION_SIDE: Partial<Record<DocSection['kind'], 'request' | 'response'>> 
   response: 'response',
   responseExample: 'response',
 };
+
+/** The side of the operation a section kind describes (`request` / `response`), if any. */
+export function sideOf(kind: DocSection['kind']): 'request' | 'response' | undefined {
+  return SECTION_SIDE[kind];
+}
 
 const BODY_ROLES: Record<'request' | 'response', TableRole['role'][]> = {
   request: ['requestBody', 'requestParams'],

@@ -5,7 +5,7 @@
 
 import type { TypeRef } from '../model.ts';
 import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
-import { isNamedAfterField, type PageContext, type PlacedTable, placeTable } from './context.ts';
+import { isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
 import { captionSubjects } from './tables.ts';
 
 export interface FieldRef {
@@ -26,6 +26,7 @@ export type Found = {
     | 'caption named in the type cell'
     | 'table number'
     | 'field name caption'
+    | 'example shape'
     | 'position';
 };
 
@@ -133,6 +134,23 @@ function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefin
   return next && !isNamedAfterField(ctx, next) ? next : undefined;
 }
 
+/**
+ * The one unclaimed object table whose rows are the keys the examples give the field's value — every key a row,
+ * and most rows keys (zh-md/dws/查询配额.md: an unlinked `quotas` Object, the example's `{ "resources": [...] }`,
+ * 表3 lists `resources`).
+ */
+function byExampleShape(ctx: PageContext, name: string, owner: PlacedTable): PlacedTable | undefined {
+  const keys = ctx.childKeys.get(`${sideOf(owner.section.kind) ?? ''}:${name}`);
+  if (!keys || !keys.size) return undefined;
+  const matching = ctx.tables.filter((t) => {
+    if (t === owner || t.role.role !== 'object' || ctx.claimed.has(t) || t.columns.name === undefined) return false;
+    const rows = new Set(t.table.rows.map((r) => (r.cells[t.columns.name!]?.text.split('\n')[0] ?? '').trim()));
+    const shown = [...rows].filter((r) => keys.has(r)).length;
+    return [...keys].every((k) => rows.has(k)) && shown * 2 >= rows.size;
+  });
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
 export function innerRef(type: TypeRef): string | undefined {
   if (type.kind === 'ref') return type.name;
   if (type.kind === 'array') return innerRef(type.items);
@@ -181,11 +199,11 @@ export function subTable(
   if (numbered && numbered !== owner) return { table: numbered, how: 'table number' };
   const byField = byCaption(tables, field.name, owner);
   if (byField && byField !== owner && field.name !== '-') return { table: byField, how: 'field name caption' };
+  if (!isObjectish(field.type) || refName) return undefined;
   // Pages that link their sub-tables (API Explorer style) mean a plain unlinked `Object` as free-form:
-  // guessing by position there attaches unrelated tables.
-  if (isObjectish(field.type) && !refName && !ctx.linksSubTables) {
-    const next = byPosition(ctx, owner);
-    if (next) return { table: next, how: 'position' };
-  }
-  return undefined;
+  // guessing by position there attaches unrelated tables. The examples can still show which table it is.
+  const next = ctx.linksSubTables ? undefined : byPosition(ctx, owner);
+  if (next) return { table: next, how: 'position' };
+  const shaped = byExampleShape(ctx, field.name, owner);
+  return shaped ? { table: shaped, how: 'example shape' } : undefined;
 }

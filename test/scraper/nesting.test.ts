@@ -167,6 +167,7 @@ describe('real pages', () => {
       'zh-md/ges/查询任务中心(1-1-8).md',
       'zh-md/ges/查询元数据列表(1-0-2).md',
       'zh-md/ges/新增元数据(1-0-2).md',
+      'zh-md/dws/查询配额.md',
     ]);
   });
 
@@ -265,5 +266,17 @@ describe('real pages', () => {
     expect(Object.keys(body.properties)).toEqual(['metadataPath', 'name', 'description', 'isOverwrite', 'gesMetadata']);
     expect(body['x-inferred']).toBeUndefined(); // typed by the rows, not inferred from the example
     expect(body.properties.isOverwrite.description).toBeTruthy();
+  });
+
+  it('an unlinked Object takes the one table whose rows are its example keys (dws 查询配额: quotas → resources)', () => {
+    const res = responseSchema(r, op(r, 'GET', '/v1.0/{project_id}/quotas'), '200');
+    const quotas = deref(r, res.properties.quotas);
+    expect(Object.keys(quotas.properties)).toEqual(['resources']);
+    expect(Object.keys(deref(r, quotas.properties.resources.items).properties)).toEqual([
+      'type',
+      'used',
+      'quota',
+      'unit',
+    ]);
   });
 });
