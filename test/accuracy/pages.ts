@@ -17,13 +17,38 @@ export interface PageText {
   isOperationPage: boolean;
   /** What the page's table rows say about each field name (see page-rows.ts). */
   rows: PageRows;
+  /** Files whose tables the page links (`<a href="查询Job状态.md#table06281119546">`): its sub-tables live there. */
+  linkedTables: string[];
+}
+
+/** `href="X.md#anchor"` (or `](X.md#anchor)`) to another page, decoded: the page's sub-tables on other pages. */
+function linkedTableFiles(raw: string): string[] {
+  const files = new Set<string>();
+  // File names have parentheses (`查询Job状态(1-0-0)-管理面.md`): an href runs to its quote.
+  for (const m of raw.matchAll(/href="([^"#]+\.md)#[^"]+"|\]\(([^)#\s]+\.md)#[^)\s]+\)/g)) {
+    let file = (m[1] ?? m[2])!;
+    try {
+      file = decodeURIComponent(file);
+    } catch {
+      // kept as written
+    }
+    files.add(file.split('/').pop()!);
+  }
+  return [...files].sort();
 }
 
 export function pageText(file: string, raw: string): PageText {
   const text = plainText(raw).replace(/[ \t]+/g, ' ');
   // `{` + a name without spaces or slashes + `}` is a path parameter; JSON examples span spaces and are untouched.
   const pathText = text.replace(/\{[^{}/\s"]*\}/g, '{}');
-  return { file, text, pathText, isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw), rows: pageRows(raw) };
+  return {
+    file,
+    text,
+    pathText,
+    isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw),
+    rows: pageRows(raw),
+    linkedTables: linkedTableFiles(raw),
+  };
 }
 
 /** Every `*.md` under `dir`, sorted, skipping nothing: overview pages simply never match an operation. */
