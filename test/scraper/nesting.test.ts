@@ -280,3 +280,15 @@ describe('real pages', () => {
     ]);
   });
 });
+
+describe('one path template, several spellings (ges 创建图 / 查询图列表)', () => {
+  it('the spelling most pages write wins, whatever the page order', async () => {
+    const pages = ['zh-md/ges/创建图(1-0-0).md', 'zh-md/ges/创建图(2-1-18).md', 'zh-md/ges/查询图列表(1-0-0).md'];
+    for (const order of [pages, [...pages].reverse()]) {
+      const r = await scrape(order);
+      expect(Object.keys(r.document.paths)).toContain('/v1.0/{project_id}/graphs');
+      expect(Object.keys(r.document.paths)).not.toContain('/v1.0/{projectId}/graphs');
+      expect(param(op(r, 'POST', '/v1.0/{project_id}/graphs'), 'path', 'project_id').required).toBe(true);
+    }
+  });
+});
