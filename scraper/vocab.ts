@@ -227,6 +227,13 @@ export const CAPTION_MEDIA_TYPES: Record<string, string> = {
   表单参数: 'multipart/form-data',
 };
 
+/**
+ * Words that join several field names in one caption: one table describes the items of each of them.
+ * `schemaPath、edgesetPath和vertexsetPath属性列表` (zh-md/ges/查询图列表(2-1-18).md),
+ * `edgesetPath和vertexsetPath属性列表` (zh-md/ges/查询Job状态(1-0-0)-管理面.md).
+ */
+export const CAPTION_NAME_JOINERS = ['、', '和'];
+
 /** Suffixes that make a caption name a field or type: `auth_opt参数说明`, `pools字段说明`, `tags 字段数据结构说明`. */
 export const OBJECT_CAPTION_SUFFIXES = [
   '对象的参数列表',
@@ -409,9 +416,12 @@ export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|Us
 /** `详情请参见表3`, `见表表3`, `service结构如表4所示`, `see Table 4`: the field's sub-table by number. */
 export const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
 
-/** A status line at the top of an example's code block: `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`. */
+/**
+ * A status line at the top of an example's code block: `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`,
+ * `Http Status: 500` (zh-md/ges/查询元数据列表(1-0-2).md, zh-md/ges/查询图详情(1-0-0).md).
+ */
 export const EXAMPLE_STATUS_LINE =
-  /^\s*(?:https?\s*status\s*code|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
+  /^\s*(?:https?\s*status(?:\s*code)?|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
 
 /** Descriptions of responses whose page gives none. */
 export const REASONS: Record<string, string> = {

@@ -5,7 +5,7 @@
 import type { DocExample, DocPage, DocSection, DocTable, ObjectModel, ReportEntry, SourceRef } from '../model.ts';
 import { HEADER_NAME, normalizeWord, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
-import { captionSubject, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
+import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
 
@@ -42,23 +42,31 @@ export interface ForeignTable {
 /** Every input page's tables by file and anchor: sub-tables that live on another page (docs/FORMATS.md §6). */
 export interface TableLibrary {
   find(fromFile: string, href: string): ForeignTable | undefined;
+  /** Every table of the page(s) read from `file`: a linked table's own sub-tables are found among them. */
+  tablesOf(file: string): ForeignTable[];
 }
 
-export const EMPTY_LIBRARY: TableLibrary = { find: () => undefined };
+export const EMPTY_LIBRARY: TableLibrary = { find: () => undefined, tablesOf: () => [] };
 
 /** A library over the given pages; a link's file part is matched by its base name, relative to the linking page. */
 export function tableLibrary(pages: DocPage[]): TableLibrary {
   const byKey = new Map<string, ForeignTable>();
+  const byFile = new Map<string, ForeignTable[]>();
   for (const page of pages) {
     const base = baseName(page.file);
+    let ofFile = byFile.get(page.file);
+    if (!ofFile) byFile.set(page.file, (ofFile = []));
     for (const section of page.sections)
-      for (const table of section.tables)
+      for (const table of section.tables) {
+        ofFile.push({ file: page.file, section, table });
         for (const anchor of table.anchors) {
           const key = `${base}#${anchor}`;
           if (!byKey.has(key)) byKey.set(key, { file: page.file, section, table });
         }
+      }
   }
   return {
+    tablesOf: (file) => byFile.get(file) ?? [],
     find(fromFile, href) {
       const hash = href.indexOf('#');
       if (hash < 0) return undefined;
@@ -94,6 +102,10 @@ export interface PageContext {
   objects: ObjectModel[];
   /** Keys the page's examples use with array, object or scalar values: evidence for `字典数据类型` fields. */
   exampleKeys: Map<string, 'array' | 'object' | 'scalar'>;
+  /** Keys that are a list wherever the page's examples use them (never an object or a scalar). */
+  listKeys: Set<string>;
+  /** Per side and key of the page's examples (`request:quotas`), the keys of its object values (or list items). */
+  childKeys: Map<string, Set<string>>;
   parsedExamples: Map<DocExample, ParsedExample>;
   /** Whether type cells on this page link to their sub-tables (`<a href="#request_AuthOpt">AuthOpt</a> object`). */
   linksSubTables: boolean;
@@ -161,6 +173,8 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     objectNames: new Map(),
     objects: [],
     exampleKeys: new Map(),
+    listKeys: new Set(),
+    childKeys: new Map(),
     parsedExamples: new Map(),
     linksSubTables: tables.some((t) =>
       t.table.rows.some((row) =>
@@ -171,7 +185,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     fates: [],
     thin: [],
   };
-  ctx.exampleKeys = collectExampleKeys(ctx);
+  ({ first: ctx.exampleKeys, onlyLists: ctx.listKeys, childKeys: ctx.childKeys } = collectExampleKeys(ctx));
   decideUnfamiliarTables(ctx);
   return ctx;
 }
@@ -235,22 +249,41 @@ export function parsed(ctx: PageContext, example: DocExample): ParsedExample {
   return result;
 }
 
-function collectExampleKeys(ctx: PageContext): Map<string, 'array' | 'object' | 'scalar'> {
-  const keys = new Map<string, 'array' | 'object' | 'scalar'>();
+type Shape = 'array' | 'object' | 'scalar';
+
+/** Per key of the page's examples: the shape of its first value, and whether every value is a list. */
+function collectExampleKeys(ctx: PageContext): {
+  first: Map<string, Shape>;
+  onlyLists: Set<string>;
+  childKeys: Map<string, Set<string>>;
+} {
+  const keys = new Map<string, Shape>();
+  const notList = new Set<string>();
+  const childKeys = new Map<string, Set<string>>();
+  const addChildren = (key: string, value: unknown) => {
+    const item = Array.isArray(value) ? value[0] : value;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+    let set = childKeys.get(key);
+    if (!set) childKeys.set(key, (set = new Set()));
+    for (const k of Object.keys(item)) set.add(k);
+  };
   // Iterative walk: example depth is bounded by parseExample, but a stack costs nothing here.
-  const stack: unknown[] = [];
-  for (const section of ctx.page.sections) for (const ex of section.examples) stack.push(parsed(ctx, ex).value);
+  const stack: { v: unknown; side: string }[] = [];
+  for (const section of ctx.page.sections)
+    for (const ex of section.examples) stack.push({ v: parsed(ctx, ex).value, side: SECTION_SIDE[section.kind] ?? '' });
   while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) stack.push(...v);
+    const { v, side } = stack.pop()!;
+    if (Array.isArray(v)) stack.push(...v.map((item) => ({ v: item, side })));
     else if (v && typeof v === 'object')
       for (const [k, inner] of Object.entries(v)) {
-        if (!keys.has(k))
-          keys.set(k, Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar');
-        stack.push(inner);
+        const shape: Shape = Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar';
+        if (!keys.has(k)) keys.set(k, shape);
+        if (shape !== 'array') notList.add(k);
+        addChildren(`${side}:${k}`, inner);
+        stack.push({ v: inner, side });
       }
   }
-  return keys;
+  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))), childKeys };
 }
 
 export function tablesWith(ctx: PageContext, role: TableRole['role']): PlacedTable[] {
@@ -264,6 +297,11 @@ const SECTION_SIDE: Partial<Record<DocSection['kind'], 'request' | 'response'>> 
   response: 'response',
   responseExample: 'response',
 };
+
+/** The side of the operation a section kind describes (`request` / `response`), if any. */
+export function sideOf(kind: DocSection['kind']): 'request' | 'response' | undefined {
+  return SECTION_SIDE[kind];
+}
 
 const BODY_ROLES: Record<'request' | 'response', TableRole['role'][]> = {
   request: ['requestBody', 'requestParams'],
@@ -317,15 +355,19 @@ function decideUnfamiliarTables(ctx: PageContext) {
   }
 }
 
-/** A caption whose subject is a row name of the page (`instances字段数据结构说明`) is that field's sub-table. */
-function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolean {
-  const subject = normalizeWord(captionSubject(placed.table.caption));
-  if (!subject) return false;
+/**
+ * A caption whose subject is a row name of the page (`instances字段数据结构说明`, `JobDetail数据结构` for `jobDetail`,
+ * `edgesetPath和vertexsetPath属性列表`) is that field's sub-table.
+ */
+export function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolean {
+  const subjects = new Set(captionSubjects(placed.table.caption).map(normalizeWord));
+  subjects.delete('');
+  if (!subjects.size) return false;
   return ctx.tables.some(
     (t) =>
       t !== placed &&
       t.columns.name !== undefined &&
-      t.table.rows.some((r) => normalizeWord(r.cells[t.columns.name!]?.text.split('\n')[0] ?? '') === subject),
+      t.table.rows.some((r) => subjects.has(normalizeWord(r.cells[t.columns.name!]?.text.split('\n')[0] ?? ''))),
   );
 }
 
@@ -358,4 +400,36 @@ export function allHeaderNames(placed: PlacedTable): boolean {
     col === undefined ? '' : (r.cells[col]?.text.split('\n')[0] ?? '').trim(),
   );
   return names.length > 0 && names.every((n) => HEADER_NAME.test(n));
+}
+
+/** Parameter names in the query strings of the page's request examples (`…/queues?logical_cluster_name=lc&…`). */
+export function exampleQueryNames(ctx: PageContext): Set<string> {
+  const names = new Set<string>();
+  for (const section of ctx.page.sections) {
+    if (SECTION_SIDE[section.kind] !== 'request') continue;
+    for (const ex of section.examples)
+      for (const query of ex.code.matchAll(/\?([^\s#?]+)/g))
+        for (const pair of query[1]!.split('&')) {
+          const name = pair.split('=')[0]!.trim();
+          if (name) names.add(name);
+        }
+  }
+  return names;
+}
+
+/**
+ * A body table whose rows the request example sends in the query string, while no request example has a JSON
+ * body, lists query parameters (zh-md/dws/删除资源池.md: a DELETE with `请求Body参数` and `?logical_cluster_name=…`).
+ */
+export function sentAsQuery(ctx: PageContext, placed: PlacedTable): boolean {
+  const col = placed.columns.name;
+  if (col === undefined) return false;
+  const hasBody = ctx.page.sections.some(
+    (s) => SECTION_SIDE[s.kind] === 'request' && s.examples.some((ex) => parsed(ctx, ex).value !== undefined),
+  );
+  if (hasBody) return false;
+  const query = exampleQueryNames(ctx);
+  return placed.table.rows.some((r) =>
+    query.has((r.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim()),
+  );
 }

@@ -16,8 +16,8 @@
 //    (`x-inferred: example`, §5). Not from a single object: `Object` rows are often free-form maps.
 
 import type { FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import { note, type PageContext, type PlacedTable } from './context.ts';
-import { objectFromTable, unusedName } from './fields.ts';
+import { note, type PageContext } from './context.ts';
+import { unusedName } from './fields.ts';
 import { inferType } from './infer.ts';
 import { pascal } from './names.ts';
 
@@ -143,7 +143,6 @@ function shapeObject(ctx: PageContext, model: ObjectModel, level: JsonObject, wh
     const inner = objectNamed(ctx, field.type);
     if (inner && isListOfMapValues(field.type, value, inner)) listInsteadOfMap(ctx, model, field, inner, where);
     if (inner) shapeObject(ctx, inner, element, where, seen);
-    else if (isMemberless(field.type) && linkByExampleKeys(ctx, model, field, value, element, where)) continue;
     // Only a list of objects: an `Object` row whose example is one object may be a free-form map (`metadata`,
     // `az_status: {"cn-north-1a": …}`), whose example keys are not its members.
     else if (isMemberless(field.type) && isUniformList(value)) {
@@ -160,58 +159,8 @@ function shapeObject(ctx: PageContext, model: ObjectModel, level: JsonObject, wh
   seen.delete(model.name);
 }
 
-/** The row names of an object table (first line of each name cell). */
-function rowNamesOf(placed: PlacedTable): string[] {
-  const col = placed.columns.name;
-  if (col === undefined) return [];
-  return placed.table.rows
-    .map((row) => (row.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim())
-    .filter(Boolean);
-}
-
 /**
- * 3. A member-less container row whose example element uses only the row names of exactly one object table that
- *    nothing has claimed (`sort | Object` and `**表 5** SortType` with rows `order_by`, `order`, example
- *    `"sort": {"order_by": […], "order": "desc"}`, zh-md/aom/查询事件告警信息.md) is described by that table.
- */
-function linkByExampleKeys(
-  ctx: PageContext,
-  model: ObjectModel,
-  field: FieldModel,
-  value: unknown,
-  element: JsonObject,
-  where: string,
-): boolean {
-  const keys = Object.keys(element);
-  if (keys.length === 0) return false;
-  const candidates = ctx.tables.filter((t) => {
-    if (t.role.role !== 'object' || ctx.claimed.has(t)) return false;
-    const rows = new Set(rowNamesOf(t));
-    return keys.every((k) => rows.has(k));
-  });
-  if (candidates.length !== 1) return false;
-  const [table] = candidates as [PlacedTable];
-  const name = objectFromTable(ctx, table, pascal(field.name) || 'Object');
-  field.type = around(field, value, { kind: 'ref', name });
-  note(
-    ctx,
-    table,
-    undefined,
-    `${model.name}: '${field.name}' (${field.docType}) links no table; its ${where} uses only this table's rows (${keys.join(', ')}): described by it`,
-    'info',
-  );
-  shapeObject(
-    ctx,
-    ctx.objects.find((o) => o.name === name)!,
-    element,
-    where,
-    new Set(),
-  );
-  return true;
-}
-
-/**
- * 4. A `Map<String,Array<X>>` row whose example is a list of objects using only X's members (`job_list`,
+ * 3. A `Map<String,Array<X>>` row whose example is a list of objects using only X's members (`job_list`,
  *    zh-md/mrs/查询作业列表信息.md: the type cell says a map, the example and the service return `[ {job_id…} ]`): the
  *    example is read as the truth, the row a list of X, since a map-typed validator would reject every real response.
  */

@@ -2,6 +2,7 @@
 // returned so the caller can report it; numbers beyond 2^53 stay exact (bigint).
 
 import { parse as parseYaml } from 'yaml';
+import { EXAMPLE_STATUS_LINE } from '../vocab.ts';
 
 export interface ParsedExample {
   value?: unknown;
@@ -116,9 +117,15 @@ function narrowBigInts(value: unknown): unknown {
 
 const REQUEST_LINE = /^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+.*$/m;
 
+const GLUED_STATUS_BODY = new RegExp(`${EXAMPLE_STATUS_LINE.source.replace(/\\b$/, '')}\\s*[{[]`, 'i');
+
 /** Cuts what precedes the JSON body: a request line, HTTP headers, line numbers spilled from code blocks. */
 function bodyText(code: string): { text: string; requestLine?: string } {
   const requestLine = code.match(REQUEST_LINE)?.[0]?.trim();
+  // A status line glued to the body (`HttpStatusCode: 200{`, zh-md/ges/查询元数据列表(1-0-2).md): the body opens there,
+  // not at the first line that starts with a brace (a nested object further down).
+  const glued = code.match(GLUED_STATUS_BODY);
+  if (glued) return { text: code.slice(glued.index! + glued[0].length - 1).trim(), requestLine };
   const start = code.search(/^\s*[{[]/m);
   if (start < 0) {
     const inline = code.search(/[{[]\s*"/);

@@ -10,6 +10,7 @@ import { innerRef, isObjectish, subTable } from './subtables.ts';
 import type { Columns } from './tables.ts';
 import { captionSubject } from './tables.ts';
 import { isKnownDocType, parseDocType } from './types.ts';
+import { alignWithExamples } from './wrappers.ts';
 
 /** A caption or type name usable as a schema name: identifier-like ASCII. */
 export function asTypeName(text: string): string | undefined {
@@ -315,6 +316,23 @@ function linkType(
       return { type: { kind: 'array', items: ref } };
     }
   }
+  // `DisasterRecovery object` described as a list (`容灾列表`) and a list in every example (zh-md/dws/查询容灾列表.md).
+  // Both are needed: an example alone contradicts the table on other pages (zh-md/aom/查询阈值规则列表.md `meta_data`).
+  if (
+    type.kind === 'ref' &&
+    field.name !== '-' &&
+    ctx.listKeys.has(field.name) &&
+    LIST_WORDS.test(field.description.split('\n')[0] ?? '')
+  ) {
+    note(
+      ctx,
+      placed,
+      row,
+      `'${field.name}' (${field.docType}) is a list in the page's examples and its description; typed as an array of ${name}`,
+      'info',
+    );
+    return { type: { kind: 'array', items: ref } };
+  }
   return { type: ref };
 }
 
@@ -365,7 +383,7 @@ export function bodyType(
     note(ctx, placed, undefined, "the body's examples are lists of what its rows describe: a list of them", 'info');
     return { kind: 'array', items: ref };
   }
-  return ref;
+  return alignWithExamples(ctx, ref, examples);
 }
 
 /**

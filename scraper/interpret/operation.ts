@@ -28,17 +28,20 @@ import {
   type PageContext,
   parsed,
   type PlacedTable,
+  exampleQueryNames,
   rowFate,
+  sentAsQuery,
   source,
   tablesWith,
 } from './context.ts';
 import { shapeByExample } from './example-shape.ts';
 import { errorCodesIn } from './examples.ts';
-import { anchorTypeName, asTypeName, bodyType, fields, objectFromTable } from './fields.ts';
+import { anchorTypeName, asTypeName, bodyType, fields, objectFromTable, unusedName } from './fields.ts';
 import { inferType, isBodyValue } from './infer.ts';
 import { compareText, pascal } from './names.ts';
 import { captionSubject } from './tables.ts';
 import type { MethodPath } from './uri.ts';
+import { bodyRowsAmongParams } from './wrappers.ts';
 
 const BODYLESS = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
 /** Methods whose request never has a body, not even one shown only by an example. */
@@ -94,6 +97,14 @@ function params(ctx: PageContext, mp: MethodPath): ParamModel[] {
   if (BODYLESS.has(mp.method))
     for (const placed of tablesWith(ctx, 'requestParams'))
       if (!ctx.claimed.has(placed)) add(placed, 'auto', listedUnderRequest);
+  // A GET has no body: a `请求Body参数` table there lists its query parameters (zh-md/dws/主机监控磁盘信息查询.md,
+  // whose request example sends `?limit=1&offset=0`); so does a DELETE's whose example sends its rows that way.
+  for (const placed of tablesWith(ctx, 'requestBody'))
+    if (
+      !ctx.claimed.has(placed) &&
+      (NO_REQUEST_BODY.has(mp.method) || (BODYLESS.has(mp.method) && sentAsQuery(ctx, placed)))
+    )
+      add(placed, 'auto', listedUnderRequest);
   for (const name of mp.query) {
     if (!out.some((p) => p.name === name && p.in === 'query'))
       out.push({
@@ -211,7 +222,25 @@ export function operation(ctx: PageContext, mp: MethodPath): OperationModel {
   } else {
     // A GET or HEAD carries no body: JSON under its request example is a misplaced response example.
     const example = NO_REQUEST_BODY.has(mp.method) ? undefined : requestExamples.find((ex) => isBodyValue(ex.value));
-    if (example) {
+    const moved = example ? bodyRowsAmongParams(op.parameters, requestExamples, exampleQueryNames(ctx)) : [];
+    if (moved.length) {
+      op.parameters = op.parameters.filter((p) => !moved.includes(p));
+      const name = unusedName(ctx, `${base}RequestBody`);
+      ctx.objects.push({ name, fields: moved.map(({ in: _in, ...field }) => field), source: source(ctx) });
+      note(
+        ctx,
+        undefined,
+        undefined,
+        `${moved.map((p) => `'${p.name}'`).join(', ')} listed as parameters are the request example's JSON body: read as body fields`,
+        'warning',
+      );
+      op.requestBody = {
+        type: { kind: 'ref', name },
+        required: true,
+        mediaType: 'application/json',
+        examples: requestExamples,
+      };
+    } else if (example) {
       const type = inferType(ctx, example.value, `${base}RequestBody`, 'request example');
       note(
         ctx,
@@ -266,7 +295,7 @@ function thinSides(ctx: PageContext, op: OperationModel, requestExamples: Exampl
 }
 
 function requestBodyTable(ctx: PageContext): PlacedTable | undefined {
-  const explicit = tablesWith(ctx, 'requestBody');
+  const explicit = tablesWith(ctx, 'requestBody').filter((t) => !ctx.claimed.has(t));
   if (explicit.length) return explicit[0];
   // For GET-like methods, params() has already taken these tables as parameters.
   return tablesWith(ctx, 'requestParams').find((t) => !ctx.claimed.has(t));

@@ -410,7 +410,7 @@ export function buildService(
   const operations: OperationModel[] = [];
   const byRoute = new Map<string, { op: OperationModel; names: Set<string>; pinned?: string }>();
   const catalogue = new Map<string, ErrorCodeModel>();
-  const canonicalPaths = new Map<string, string>(); // path with `{}` placeholders → the first path written
+  const canonicalPaths = mostWrittenPaths(ordered.flatMap((page) => (page.operation ? [page.operation.path] : [])));
   const pins = new Map(Object.entries(options.names?.operations ?? {}).map(([route, name]) => [routeKey(route), name]));
 
   ordered.forEach((page, index) => {
@@ -543,8 +543,34 @@ function mergeOperation(earlier: OperationModel, op: OperationModel, file: strin
 }
 
 /**
+ * Per path template, the spelling most pages write (ties: the first in page order): `/v1.0/{project_id}/graphs` on
+ * six ges pages wins over `/v1.0/{projectId}/graphs` on one (zh-md/ges/创建图(1-0-0).md), whatever the order.
+ */
+function mostWrittenPaths(paths: string[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const path of paths) {
+    const template = pathTemplate(path);
+    let spellings = counts.get(template);
+    if (!spellings) counts.set(template, (spellings = new Map()));
+    spellings.set(path, (spellings.get(path) ?? 0) + 1);
+  }
+  const out = new Map<string, string>();
+  for (const [template, spellings] of counts) {
+    let best = '';
+    let bestCount = 0;
+    for (const [path, n] of spellings)
+      if (n > bestCount) {
+        best = path;
+        bestCount = n;
+      }
+    out.set(template, best);
+  }
+  return out;
+}
+
+/**
  * OpenAPI allows one path per template: `/throttle-specials/{id}` (PUT) and `/throttle-specials/{strategy_id}` (GET)
- * must share a parameter name. The first page's names win; the operation's path parameters are renamed to match.
+ * must share a parameter name. The names most pages write win; the operation's path parameters are renamed to match.
  */
 function unifyPathParams(op: OperationModel, canonical: Map<string, string>, note: (reason: string) => void) {
   const template = pathTemplate(op.path);

@@ -5,8 +5,8 @@
 
 import type { TypeRef } from '../model.ts';
 import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
-import { type PageContext, type PlacedTable, placeTable } from './context.ts';
-import { captionSubject } from './tables.ts';
+import { isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
+import { captionSubjects } from './tables.ts';
 import { parseDocType } from './types.ts';
 
 export interface FieldRef {
@@ -27,6 +27,7 @@ export type Found = {
     | 'caption named in the type cell'
     | 'table number'
     | 'field name caption'
+    | 'example shape'
     | 'position';
 };
 
@@ -68,24 +69,46 @@ function byAnchor(ctx: PageContext, href: string, owner: PlacedTable): Found | u
   return { table: placed, how: 'other page' };
 }
 
-function byCaption(ctx: PageContext, name: string, owner: PlacedTable): PlacedTable | undefined {
+/**
+ * The tables a field's sub-table may be among: the page's, those of the owner's section first; for a table of
+ * another page, that page's object tables (its `JobDetail数据结构` serves its `jobDetail` row wherever it is used).
+ */
+function candidates(ctx: PageContext, owner: PlacedTable): PlacedTable[] {
+  if (!owner.foreign) return nearFirst(ctx, owner);
+  const placed = [...ctx.objectNames.keys()];
+  const theirs = ctx.library.tablesOf(owner.foreign.file).map(
+    (f) =>
+      placed.find((t) => t.table === f.table) ?? {
+        ...placeTable(f.table, f.section, new Set()),
+        foreign: { file: f.file },
+      },
+  );
+  return [
+    ...theirs.filter((t) => t.section === owner.section),
+    ...theirs.filter((t) => t.section !== owner.section),
+  ].filter((t) => t.role.role === 'object');
+}
+
+function byCaption(all: PlacedTable[], name: string, owner: PlacedTable): PlacedTable | undefined {
   const wanted = normalizeWord(name);
-  const tables = nearFirst(ctx, owner).filter((t) => t !== owner);
+  const tables = all.filter((t) => t !== owner && t.table !== owner.table);
   return (
     tables.find(
       (t) => t.role.role === 'object' && normalizeWord(t.table.caption || t.table.servesType?.name || '') === wanted,
     ) ??
-    tables.find((t) => t.role.role === 'object' && normalizeWord(captionSubject(t.table.caption)) === wanted) ??
+    tables.find(
+      (t) => t.role.role === 'object' && captionSubjects(t.table.caption).some((s) => normalizeWord(s) === wanted),
+    ) ??
     tables.find((t) => t.table.anchors.some((a) => normalizeWord(a).endsWith(`_${wanted}`)))
   );
 }
 
 /** A type cell that names another table's caption: `参考graph图类型数据结构说明。`, `DataSource数据结构`. */
-function byMention(ctx: PageContext, docType: string, owner: PlacedTable): PlacedTable | undefined {
+function byMention(all: PlacedTable[], docType: string, owner: PlacedTable): PlacedTable | undefined {
   const text = normalizeWord(docType);
   if (text.length < 2) return undefined;
-  return nearFirst(ctx, owner)
-    .filter((t) => t !== owner && t.role.role === 'object' && t.table.caption)
+  return all
+    .filter((t) => t !== owner && t.table !== owner.table && t.role.role === 'object' && t.table.caption)
     .find((t) => {
       const caption = normalizeWord(t.table.caption);
       return caption.length >= 2 && text.includes(caption);
@@ -122,47 +145,56 @@ function captionNamedAfter(ctx: PageContext, words: string): PlacedTable | undef
  * - When the next table's caption names another row of the page (`spec参数` next while the field is
  *   `hostid | Array`, zh-md/aom/添加或修改应用发现规则（即将下线）.md), it is that row's and this field has no table.
  */
-function byPosition(ctx: PageContext, after: PlacedTable, fieldName: string): PlacedTable | undefined {
+function byPosition(ctx: PageContext, after: PlacedTable): PlacedTable | undefined {
   const start = ctx.tables.indexOf(after);
   if (start < 0) return undefined;
   // A second generic table under the same heading (`表 4 参数说明` after `表 3 参数说明`) is a sub-table too.
   const subTableLike = (t: PlacedTable) =>
     t.role.role === 'object' ||
     (t.section === after.section && t.role.role === after.role.role && t.table.status === after.table.status);
-  const typeNames = pageWords(ctx).typeNames;
+  const typeNames = typeNamesOf(ctx);
   const next = ctx.tables
     .slice(start + 1)
     .find((t) => subTableLike(t) && !ctx.claimed.has(t) && !typeNames.has(normalizeWord(t.table.caption)));
-  const own = normalizeWord(fieldName);
-  const subject = next ? normalizeWord(captionSubject(next.table.caption)) : '';
-  const namesAnotherRow = subject !== '' && subject !== own && pageWords(ctx).rowNames.has(subject);
-  return namesAnotherRow ? undefined : next;
+  // A table captioned after another row of the page (`JobDetail数据结构` for `jobDetail`) is that row's: the field
+  // before it has no table of its own (zh-md/ges/查询Job状态(1-0-0)-管理面.md: `jobName` JsonArray).
+  return next && !isNamedAfterField(ctx, next) ? next : undefined;
 }
 
-interface PageWords {
-  /** The type names the page's type cells use (`Array of TagSelector objects` → `tagselector`), normalised. */
-  typeNames: Set<string>;
-  /** The page's row names (first line of each name cell), normalised: a caption naming one belongs to that row. */
-  rowNames: Set<string>;
-}
+const typeNamesCache = new WeakMap<PageContext, Set<string>>();
 
-const pageWordsCache = new WeakMap<PageContext, PageWords>();
-
-function pageWords(ctx: PageContext): PageWords {
-  let words = pageWordsCache.get(ctx);
-  if (!words) {
-    words = { typeNames: new Set(), rowNames: new Set() };
-    for (const t of ctx.tables)
+/** The type names the page's type cells use (`Array of TagSelector objects` → `tagselector`), normalised. */
+function typeNamesOf(ctx: PageContext): Set<string> {
+  let names = typeNamesCache.get(ctx);
+  if (!names) {
+    names = new Set();
+    for (const t of ctx.tables) {
+      if (t.columns.type === undefined) continue;
       for (const row of t.table.rows) {
-        const type =
-          t.columns.type === undefined ? undefined : innerRef(parseDocType(row.cells[t.columns.type]?.text ?? ''));
-        if (type) words.typeNames.add(normalizeWord(type));
-        const name = row.cells[t.columns.name ?? -1]?.text.split('\n')[0]?.replace(/\\_/g, '_').trim();
-        if (name) words.rowNames.add(normalizeWord(name));
+        const name = innerRef(parseDocType(row.cells[t.columns.type]?.text ?? ''));
+        if (name) names.add(normalizeWord(name));
       }
-    pageWordsCache.set(ctx, words);
+    }
+    typeNamesCache.set(ctx, names);
   }
-  return words;
+  return names;
+}
+
+/**
+ * The one unclaimed object table whose rows are the keys the examples give the field's value — every key a row,
+ * and most rows keys (zh-md/dws/查询配额.md: an unlinked `quotas` Object, the example's `{ "resources": [...] }`,
+ * 表3 lists `resources`).
+ */
+function byExampleShape(ctx: PageContext, name: string, owner: PlacedTable): PlacedTable | undefined {
+  const keys = ctx.childKeys.get(`${sideOf(owner.section.kind) ?? ''}:${name}`);
+  if (!keys || !keys.size) return undefined;
+  const matching = ctx.tables.filter((t) => {
+    if (t === owner || t.role.role !== 'object' || ctx.claimed.has(t) || t.columns.name === undefined) return false;
+    const rows = new Set(t.table.rows.map((r) => (r.cells[t.columns.name!]?.text.split('\n')[0] ?? '').trim()));
+    const shown = [...rows].filter((r) => keys.has(r)).length;
+    return [...keys].every((k) => rows.has(k)) && shown * 2 >= rows.size;
+  });
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 export function innerRef(type: TypeRef): string | undefined {
@@ -196,23 +228,28 @@ export function subTable(
     if (!found && !isLocal(ctx, owner, href)) elsewhere ??= href;
   }
   if (elsewhere) return { unresolved: elsewhere };
-  if (owner.foreign) return undefined; // a table of another page resolves its own links only
+  const tables = candidates(ctx, owner);
   const refName = innerRef(field.type);
-  const named = refName ? byCaption(ctx, refName, owner) : undefined;
+  const named = refName ? byCaption(tables, refName, owner) : undefined;
   if (named && named !== owner) return { table: named, how: 'caption' };
   if (field.type.kind === 'unknown') {
-    const mentioned = byMention(ctx, field.docType, owner);
+    const mentioned = byMention(tables, field.docType, owner);
     if (mentioned) return { table: mentioned, how: 'caption named in the type cell' };
+  }
+  // A table of another page resolves by names only: its `表N` and its positions are that page's.
+  if (owner.foreign) {
+    const byField = field.name !== '-' ? byCaption(tables, field.name, owner) : undefined;
+    return byField ? { table: byField, how: 'field name caption' } : undefined;
   }
   const numbered = byNumber(ctx, field.description);
   if (numbered && numbered !== owner) return { table: numbered, how: 'table number' };
-  const byField = byCaption(ctx, field.name, owner);
+  const byField = byCaption(tables, field.name, owner);
   if (byField && byField !== owner && field.name !== '-') return { table: byField, how: 'field name caption' };
+  if (!isObjectish(field.type) || refName) return undefined;
   // Pages that link their sub-tables (API Explorer style) mean a plain unlinked `Object` as free-form:
-  // guessing by position there attaches unrelated tables.
-  if (isObjectish(field.type) && !refName && !ctx.linksSubTables) {
-    const next = byPosition(ctx, owner, field.name);
-    if (next) return { table: next, how: 'position' };
-  }
-  return undefined;
+  // guessing by position there attaches unrelated tables. The examples can still show which table it is.
+  const next = ctx.linksSubTables ? undefined : byPosition(ctx, owner);
+  if (next) return { table: next, how: 'position' };
+  const shaped = byExampleShape(ctx, field.name, owner);
+  return shaped ? { table: shaped, how: 'example shape' } : undefined;
 }

@@ -2,6 +2,7 @@
 
 import type { DocSection, DocTable } from '../model.ts';
 import {
+  CAPTION_NAME_JOINERS,
   CAPTION_ROLES,
   CAPTION_SUBJECT_ROLES,
   GENERIC_CAPTIONS,
@@ -54,13 +55,16 @@ export function inferColumns(table: DocTable): Columns | undefined {
 const OBJECT_CAPTION_PREFIX =
   /^(?:description|data structure(?: description)?|parameters?|fields?)\s+of\s+(?:the\s+)?([A-Za-z_@][\w.@:-]*)(?:\s+(?:field|parameter|object|attribute))?s?$/i;
 
+const SUFFIXES_LONGEST_FIRST = [...OBJECT_CAPTION_SUFFIXES].sort((a, b) => b.length - a.length);
+
 /** A caption that names a field or type: `auth_opt参数说明` → `auth_opt`; `tags 字段数据结构说明` → `tags`. */
 export function captionSubject(caption: string): string {
   const clean = caption.replace(/\\_/g, '_').trim();
   // English exports also name the field first: `Description of the server field`, `Data structure of listeners`.
   const english = clean.match(OBJECT_CAPTION_PREFIX);
   if (english) return english[1]!;
-  for (const suffix of OBJECT_CAPTION_SUFFIXES) {
+  // The longest suffix first: `JobDetail数据结构` is `JobDetail`, not `JobDetail数据` (`结构` is a suffix too).
+  for (const suffix of SUFFIXES_LONGEST_FIRST) {
     const spaced = new RegExp(
       `${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`,
       'i',
@@ -69,6 +73,21 @@ export function captionSubject(caption: string): string {
     if (subject && subject !== clean) return subject;
   }
   return clean;
+}
+
+const FIELD_NAME = /^[A-Za-z_@][\w.@-]*$/;
+
+/**
+ * The names a caption's subject lists: `edgesetPath和vertexsetPath属性列表` → both fields (one table describes the
+ * items of each). Split only when every part is a field-like name, so a Chinese phrase containing `和` stays whole.
+ */
+export function captionSubjects(caption: string): string[] {
+  const subject = captionSubject(caption);
+  const parts = CAPTION_NAME_JOINERS.reduce<string[]>(
+    (acc, joiner) => acc.flatMap((p) => p.split(joiner)),
+    [subject],
+  ).map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => FIELD_NAME.test(p)) ? parts : [subject];
 }
 
 function headerRole(columns: Columns): TableRole | undefined {
@@ -81,6 +100,8 @@ function headerRole(columns: Columns): TableRole | undefined {
   if (columns.method !== undefined && columns.uri !== undefined) return { role: 'methodUri' };
   return undefined;
 }
+
+const RESPONSE_SECTIONS: ReadonlySet<DocSection['kind']> = new Set(['response', 'responseExample']);
 
 const SECTION_DEFAULT_ROLE: Partial<Record<DocSection['kind'], TableRole>> = {
   uri: { role: 'params', in: 'path' },
@@ -110,6 +131,10 @@ export function tableRole(
   if (table.servesType) return { role: 'object' };
   const caption = normalizeWord(table.caption);
   const byCaption = CAPTION_ROLES[caption];
+  // A response has no parameters: `路径参数` over a response table is a caption copied from the request side
+  // (zh-md/dws/创建容灾.md: 表3 路径参数 under 响应参数 lists the body's `disaster_recovery`).
+  if (byCaption?.role === 'params' && RESPONSE_SECTIONS.has(section.kind))
+    return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
   if (byCaption) return byCaption;
   if (!caption || GENERIC_CAPTIONS.has(caption)) return SECTION_DEFAULT_ROLE[section.kind] ?? { role: 'object' };
   // `URI参数说明`, `Body参数说明`, `响应样例的要素说明`: the caption names a place, not a field or type.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BARS, checkBars, failedGates, NOT_YET_GATED, SERVICE_BARS, serviceBars } from './bars.ts';
 import { bestMatch, compareComponent, evaluateTextForms, jaccard, type NamedFields } from './components.ts';
-import { evaluateService, opIdMisses, summarise } from './evaluate.ts';
+import { evaluateService, opIdMisses, summarise, withLinkedTables } from './evaluate.ts';
 import { constraintTable, summaryTable } from './report.ts';
 import { flattenSchema, pointerResolver, type Schema } from './fields.ts';
 import { throttleDefinition, throttleSpec } from './fixtures.ts';
@@ -279,6 +279,34 @@ describe('page-only parameters and fields (the page documents them, the definiti
     const { fields } = compareOp(definition!, spec, names.join(' '), rowsOf(...names));
     expect(fields.pageOnly).toEqual(pageOnly ? [path] : []);
     expect(fields.extra).toEqual(pageOnly ? [] : [path]);
+  });
+});
+
+describe('pages whose tables a page links', () => {
+  // A page states what its linked sub-tables say (ges 查询任务中心 → 查询Job状态's job属性列表 with the status values).
+  const cases: [string, string, string[]][] = [
+    // [what, raw page, want linked files]
+    [
+      'an href with parentheses in the file name',
+      '<a href="查询Job状态(1-0-0)-管理面.md#table06281119546">表3</a>',
+      ['查询Job状态(1-0-0)-管理面.md'],
+    ],
+    ['a markdown link', '见[表5](创建图.md#table1088843022917)。', ['创建图.md']],
+    ['a link to a page, not a table', '<a href="获取项目ID.md">获取项目ID</a>', []],
+    ['an anchor on the page itself', '<a href="#request_AuthOpt">AuthOpt</a>', []],
+  ];
+  it.each(cases)('%s', (_what, raw, want) => {
+    expect(pageText('p.md', raw).linkedTables).toEqual(want);
+  });
+
+  it('adds the linked pages once, one hop', () => {
+    const job = pageText('dir/查询Job状态(1-0-0)-管理面.md', '<a href="c.md#t1">x</a>');
+    const list = pageText(
+      'dir/查询任务中心.md',
+      '<a href="查询Job状态(1-0-0)-管理面.md#t">x</a><a href="查询Job状态(1-0-0)-管理面.md#u">y</a>',
+    );
+    const other = pageText('dir/c.md', '');
+    expect(withLinkedTables([job, list, other], [list]).map((p) => p.file)).toEqual([list.file, job.file]);
   });
 });
 

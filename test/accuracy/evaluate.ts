@@ -64,6 +64,20 @@ function pageNamedBySpec(pages: PageText[], source: string | undefined): PageTex
   return pages.find((page) => page.file === source || page.file.endsWith('/' + tail) || page.file === tail);
 }
 
+/**
+ * The pages and the pages whose tables they link (one hop): a row the page links to (`jobList` → the `job属性列表`
+ * table of 查询Job状态.md) is stated by the page as much as its own rows are, for drift, page-only and constraints.
+ */
+export function withLinkedTables(all: PageText[], pages: PageText[]): PageText[] {
+  const out = [...pages];
+  for (const page of pages)
+    for (const file of page.linkedTables) {
+      const linked = all.find((p) => baseName(p.file) === file);
+      if (linked && !out.includes(linked)) out.push(linked);
+    }
+  return out;
+}
+
 export function evaluateService(input: ServiceInput): ServiceResult {
   const definitions = indexOps(input.definitions);
   const spec = indexOps(input.specOps);
@@ -84,7 +98,7 @@ export function evaluateService(input: ServiceInput): ServiceResult {
       continue;
     }
     const named = pageNamedBySpec(input.pages, scraped.source);
-    const pageSet = named ? [named, ...pages.filter((p) => p !== named)] : pages;
+    const pageSet = withLinkedTables(input.pages, named ? [named, ...pages.filter((p) => p !== named)] : pages);
     const comparison = compareOp(
       definition,
       scraped,

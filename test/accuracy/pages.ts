@@ -19,6 +19,8 @@ export interface PageText {
   rows: PageRows;
   /** The API Explorer name the page links (`…apiexplorer/doc?product=X&api=Name`), if it links one. */
   linkedName?: string;
+  /** Files whose tables the page links (`<a href="查询Job状态.md#table06281119546">`): its sub-tables live there. */
+  linkedTables: string[];
 }
 
 /**
@@ -33,6 +35,22 @@ export function linkedApiName(raw: string): string | undefined {
   return undefined;
 }
 
+/** `href="X.md#anchor"` (or `](X.md#anchor)`) to another page, decoded: the page's sub-tables on other pages. */
+function linkedTableFiles(raw: string): string[] {
+  const files = new Set<string>();
+  // File names have parentheses (`查询Job状态(1-0-0)-管理面.md`): an href runs to its quote.
+  for (const m of raw.matchAll(/href="([^"#]+\.md)#[^"]+"|\]\(([^)#\s]+\.md)#[^)\s]+\)/g)) {
+    let file = (m[1] ?? m[2])!;
+    try {
+      file = decodeURIComponent(file);
+    } catch {
+      // kept as written
+    }
+    files.add(file.split('/').pop()!);
+  }
+  return [...files].sort();
+}
+
 export function pageText(file: string, raw: string): PageText {
   const text = plainText(raw).replace(/[ \t]+/g, ' ');
   // `{` + a name without spaces or slashes + `}` is a path parameter; JSON examples span spaces and are untouched.
@@ -45,6 +63,7 @@ export function pageText(file: string, raw: string): PageText {
     isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw),
     rows: pageRows(raw),
     ...(linkedName ? { linkedName } : {}),
+    linkedTables: linkedTableFiles(raw),
   };
 }
 

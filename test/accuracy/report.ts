@@ -130,7 +130,7 @@ export function serviceReport(result: ServiceResult, worstCount = 10): string[] 
   const pageOnlyParams = perOperation(result, (c) => c.params.pageOnly);
   if (pageOnlyParams.length > 0)
     lines.push(
-      `  page-only params (on the page, named nowhere in the definition; not counted as extra) (${pageOnlyParams.length}): ${truncatedList(pageOnlyParams, 30)}`,
+      `  page-only parameters (on the page, named nowhere in the definition; not counted as extra) (${pageOnlyParams.length}): ${truncatedList(pageOnlyParams, 30)}`,
     );
   if (result.duplicateDefinitionKeys.length > 0) {
     lines.push(`  duplicate definition keys (first kept): ${truncatedList(result.duplicateDefinitionKeys)}`);

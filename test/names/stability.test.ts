@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { counterNumbered, dropAndReorder } from './stability.ts';
+import { counterNumbered, dropAndReorder, exampleNullRemoved } from './stability.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -65,3 +65,21 @@ describe.skipIf(!HAS_CORPUS)(
     }
   },
 );
+
+describe('null an example adds does not change what a name means', () => {
+  const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    // [what, schema, want]
+    ['type list', { type: ['object', 'null'], additionalProperties: {} }, { type: 'object', additionalProperties: {} }],
+    ['enum with null', { type: ['string', 'null'], enum: ['a', null] }, { type: 'string', enum: ['a'] }],
+    ['anyOf around a $ref', { anyOf: [{ $ref: '#/x' }, { type: 'null' }] }, { $ref: '#/x' }],
+    ['no null', { type: 'string' }, { type: 'string' }],
+    [
+      'another anyOf',
+      { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+      { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+    ],
+  ];
+  it.each(cases)('%s', (_what, schema, want) => {
+    expect(exampleNullRemoved(schema)).toEqual(want);
+  });
+});

@@ -22,11 +22,15 @@ export async function outcomesOf(files: string[], root: string): Promise<PageOut
 /**
  * A schema without prose or provenance, its references followed: what a downstream type means. Descriptions may
  * come from another page, and a referenced schema may be renamed (its old name then no longer exists): neither
- * changes the meaning.
+ * changes the meaning. Nor does null where an example shows one (`type: [X, 'null']`, `anyOf: [{$ref}, {type:
+ * 'null'}]`, docs-types.ts `nullable`): that is evidence the page set brings (an example on another page), like a
+ * description.
  */
 function meaning(value: unknown, schemas: Json, seen: string[] = []): unknown {
   if (Array.isArray(value)) return value.map((v) => meaning(v, schemas, seen));
   if (typeof value !== 'object' || value === null) return value;
+  const withoutNull = exampleNullRemoved(value as Json);
+  if (withoutNull !== value) return meaning(withoutNull, schemas, seen);
   const ref = (value as Json).$ref;
   if (typeof ref === 'string') {
     const name = ref.replace('#/components/schemas/', '');
@@ -37,6 +41,22 @@ function meaning(value: unknown, schemas: Json, seen: string[] = []): unknown {
   const out: Json = {};
   for (const [k, v] of Object.entries(value))
     if (!['description', 'x-source', 'examples', 'summary'].includes(k)) out[k] = meaning(v, schemas, seen);
+  return out;
+}
+
+/** The schema without the null an example added (keys kept in place), or the schema itself when it has none. */
+export function exampleNullRemoved(schema: Json): Json {
+  const { anyOf, type } = schema;
+  const refOrNull = Array.isArray(anyOf) && anyOf.length === 2 && anyOf[1]?.type === 'null' && anyOf[0]?.$ref;
+  const typeOrNull = Array.isArray(type) && type.length === 2 && type[1] === 'null';
+  if (!refOrNull && !typeOrNull) return schema;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === 'anyOf' && refOrNull) out.$ref = anyOf[0].$ref;
+    else if (k === 'type' && typeOrNull) out.type = type[0];
+    else if (k === 'enum' && typeOrNull && Array.isArray(v)) out.enum = v.filter((x: unknown) => x !== null);
+    else out[k] = v;
+  }
   return out;
 }
 

@@ -43,6 +43,9 @@ describe('table roles from caption, section and the page’s field names', () =>
     ['instances字段数据结构说明', 'response', ['instances'], 'object'],
     // A field named `uri` makes `uri参数说明` its sub-table, not the URI's parameters.
     ['uri参数说明', 'response', ['uri'], 'object'],
+    // A response has no parameters: a request-side caption over a response table is a copy slip (dws 创建容灾).
+    ['路径参数', 'response', [], 'responseBody'],
+    ['路径参数', 'uri', [], 'params:path'],
   ];
   it.each(cases)('%s in %s (fields %j) → %s', (caption, kind, names, want) => {
     const t = table(caption);

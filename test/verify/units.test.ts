@@ -5,7 +5,8 @@ import { contradictionsByExample, explains, passRate } from '../../verify/index.
 import { collectExamples, isJsonMediaType } from '../../verify/examples.ts';
 import { enumType, isTransportHeader, nullable, queryArrayItems, typedEnum } from '../../scraper/openapi/docs-types.ts';
 import { UNPARSED_EXAMPLE_NOTE } from '../../scraper/openapi/build.ts';
-import { contradictions } from '../../scraper/interpret/check-examples.ts';
+import { boundBroken, contradictions } from '../../scraper/interpret/check-examples.ts';
+import type { Constraints } from '../../scraper/model.ts';
 
 describe('toLiteral + pointerAt: a diagnostic offset names the JSON Pointer it is about', () => {
   const value = { a: [1, { 'b/c': null }], 'd~': 'x', e: -2.5, f: true, g: {} };
@@ -232,4 +233,26 @@ describe("check-examples reports an example value outside its field's documented
     [{ protocol: null }, []],
     [{ protocol: 'http' }, [{ pointer: '/protocol', problem: 'is "http", not one of the documented values' }]],
   ])('%j → %j', (value, want) => expect(contradictions(value, { kind: 'ref', name: 'Hc' }, schemas)).toEqual(want));
+});
+
+describe("check-examples reports an example value outside its field's documented length or range", () => {
+  // zh-md/cph/查询带宽信息.md: `带宽ID，不超过32个字节。` beside example ids of 36 characters.
+  const cases: [string, unknown, Constraints, string | undefined][] = [
+    // [what, given value, given constraints, want problem]
+    [
+      'a 36-character id over maxLength 32',
+      '8b85d44b-ac6f-48fb-bbab-e876e9c3502a',
+      { maxLength: 32 },
+      'is 36 characters long, documented as at most 32',
+    ],
+    ['within the length', 'abc', { minLength: 1, maxLength: 32 }, undefined],
+    ['code points, not UTF-16 units', '𠀀𠀀', { maxLength: 2 }, undefined],
+    ['under minLength', '', { minLength: 1 }, 'is 0 characters long, documented as at least 1'],
+    ['over maximum', 501, { minimum: 0, maximum: 500 }, 'is 501, documented as at most 500'],
+    ['under minimum', -1, { minimum: 0 }, 'is -1, documented as at least 0'],
+    ['a bigint within range', 10n ** 20n, { minimum: 0 }, undefined],
+    ['null is "not set"', null, { minLength: 1 }, undefined],
+    ['a number has no length', 12345, { maxLength: 2 }, undefined],
+  ];
+  it.each(cases)('%s', (_what, value, c, want) => expect(boundBroken(value, c)).toBe(want));
 });
