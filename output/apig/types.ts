@@ -817,6 +817,7 @@ export interface components {
        *     枚举值：
        *     SWA
        *     NORMAL
+       * @default NORMAL
        * @enum {string}
        */
       match_mode?: 'SWA' | 'NORMAL';
@@ -1162,6 +1163,7 @@ export interface components {
        *     枚举值：
        *     SWA
        *     NORMAL
+       * @default NORMAL
        * @enum {string}
        */
       match_mode?: 'SWA' | 'NORMAL';
@@ -2499,16 +2501,18 @@ export interface components {
        *     4：URI哈希（uri）
        *     仅VPC通道类型为2时有效，缺省为1。
        * @default 1
+       * @enum {integer}
        */
-      balance_strategy?: number;
+      balance_strategy?: 1 | 2 | 3 | 4;
       /**
        * @description VPC通道的成员类型。
        *     ip（暂不支持）
        *     instance
        *     仅VPC通道类型为2时有效，缺省为instance。
        * @default instance
+       * @enum {string}
        */
-      member_type?: string;
+      member_type?: 'ip' | 'instance';
       /**
        * @description VPC通道的名称。
        *     长度为3 ~ 64位的字符串，字符串由中文、英文字母、数字、“-”、“_”组成，且只能以英文或中文开头。
@@ -2554,8 +2558,9 @@ export interface components {
        *     ip（暂不支持）
        *     instance
        *     仅VPC通道类型为2时有效。
+       * @enum {string}
        */
-      member_type?: string;
+      member_type?: 'ip' | 'instance';
       /** @description VPC通道的名称。 */
       name?: string;
       /**

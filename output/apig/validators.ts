@@ -18,6 +18,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "instance_name"'],
   ['required', 'must have required property "instance_id"'],
   ['required', 'must have required property "weight"'],
+  ['maxLength', 'must NOT have more than 64 characters'],
+  ['minLength', 'must NOT have fewer than 1 characters'],
   ['minimum', 'must be >= 1'],
   ['maximum', 'must be <= 100'],
   ['enum', 'must be equal to one of the allowed values'],
@@ -33,14 +35,12 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "auth_type"'],
   ['required', 'must have required property "backend_type"'],
   ['required', 'must have required property "group_id"'],
-  ['maxLength', 'must NOT have more than 64 characters'],
   ['minLength', 'must NOT have fewer than 3 characters'],
   ['maxLength', 'must NOT have more than 16 characters'],
   ['maxLength', 'must NOT have more than 512 characters'],
   ['type', 'must be boolean'],
   ['maxLength', 'must NOT have more than 20480 characters'],
   ['maxLength', 'must NOT have more than 128 characters'],
-  ['minLength', 'must NOT have fewer than 1 characters'],
   ['required', 'must have required property "function_urn"'],
   ['required', 'must have required property "invocation_type"'],
   ['required', 'must have required property "timeout"'],
@@ -96,6 +96,7 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "in"'],
   ['required', 'must have required property "x-apigateway-auth-type"'],
   ['required', 'must have required property "uri"'],
+  ['minLength', 'must NOT have fewer than 16 characters'],
   ['required', 'must have required property "limit"'],
   ['required', 'must have required property "instance"'],
   ['required', 'must have required property "api-limit"'],
@@ -184,7 +185,7 @@ function b0(v: unknown): boolean {
 }
 
 function c0(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -246,7 +247,7 @@ function b1(v: unknown): boolean {
 }
 
 function c1(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -306,7 +307,7 @@ function b2(v: unknown): boolean {
 }
 
 function c2(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -373,7 +374,7 @@ function b3(v: unknown): boolean {
 }
 
 function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -438,7 +439,7 @@ function b4(v: unknown): boolean {
 }
 
 function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -498,7 +499,7 @@ function b5(v: unknown): boolean {
 }
 
 function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -543,9 +544,23 @@ function b6(v: unknown): boolean {
       if (o0['instance_id'] === undefined) return false;
       if (o0['weight'] === undefined) return false;
       const p1 = o0['instance_name'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
       const p3 = o0['instance_id'];
-      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) return false;
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
       const p5 = o0['weight'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
@@ -565,7 +580,7 @@ function b6(v: unknown): boolean {
 }
 
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -574,14 +589,29 @@ function c6(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
       if (o0['weight'] === undefined) issues = fail(issues, path, 10);
       const p1 = o0['instance_name'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/instance_name', 11);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1))
+            issues = fail(issues, path + '/instance_name', 12);
+        } else {
+          issues = fail(issues, path + '/instance_name', 0);
+        }
+      }
       const p3 = o0['instance_id'];
-      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/instance_id', 11);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/instance_id', 12);
+        } else {
+          issues = fail(issues, path + '/instance_id', 0);
+        }
+      }
       const p5 = o0['weight'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-          if (p5 < 1) issues = fail(issues, path + '/weight', 11);
-          if (p5 > 100) issues = fail(issues, path + '/weight', 12);
+          if (p5 < 1) issues = fail(issues, path + '/weight', 13);
+          if (p5 > 100) issues = fail(issues, path + '/weight', 14);
         } else {
           issues = fail(issues, path + '/weight', 3);
         }
@@ -639,7 +669,7 @@ function b7(v: unknown): boolean {
 }
 
 function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -719,7 +749,7 @@ function b8(v: unknown): boolean {
 }
 
 function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -740,8 +770,8 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p13 = o0['weight'];
       if (p13 !== undefined) {
         if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-          if (p13 < 1) issues = fail(issues, path + '/weight', 11);
-          if (p13 > 100) issues = fail(issues, path + '/weight', 12);
+          if (p13 < 1) issues = fail(issues, path + '/weight', 13);
+          if (p13 > 100) issues = fail(issues, path + '/weight', 14);
         } else {
           issues = fail(issues, path + '/weight', 3);
         }
@@ -800,7 +830,7 @@ function b9(v: unknown): boolean {
 }
 
 function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -810,7 +840,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p3 = o0['acl_type'];
       if (p3 !== undefined) {
         if (!(p3 === 'PERMIT' || p3 === 'DENY') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/acl_type', 13);
+          issues = fail(issues, path + '/acl_type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/acl_type', 0);
       }
       const p5 = o0['acl_value'];
@@ -821,7 +851,7 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p9 = o0['entity_type'];
       if (p9 !== undefined) {
         if (!(p9 === 'IP' || p9 === 'DOMAIN') && !(openEnums && typeof p9 === 'string'))
-          issues = fail(issues, path + '/entity_type', 13);
+          issues = fail(issues, path + '/entity_type', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/entity_type', 0);
       }
       const p11 = o0['id'];
@@ -867,12 +897,12 @@ function b10(v: unknown): boolean {
 }
 
 function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 14);
+      if (o0['vpc_channel_id'] === undefined) issues = fail(issues, path, 16);
       const p1 = o0['vpc_channel_proxy_host'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
       const p3 = o0['vpc_channel_id'];
@@ -932,7 +962,7 @@ function b11(v: unknown): boolean {
 }
 
 function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -953,7 +983,7 @@ function c11(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p8 = o0['remark'];
       if (p8 !== undefined) {
         if (typeof p8 === 'string') {
-          if (p8.length > 255 && codePoints(p8) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p8.length > 255 && codePoints(p8) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -1008,25 +1038,25 @@ function b12(v: unknown): boolean {
 }
 
 function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['condition_origin'] === undefined) issues = fail(issues, path, 16);
-      if (o0['condition_value'] === undefined) issues = fail(issues, path, 17);
+      if (o0['condition_origin'] === undefined) issues = fail(issues, path, 18);
+      if (o0['condition_value'] === undefined) issues = fail(issues, path, 19);
       const p1 = o0['req_param_name'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/req_param_name', 0);
       const p3 = o0['condition_type'];
       if (p3 !== undefined) {
         if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/condition_type', 13);
+          issues = fail(issues, path + '/condition_type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
       }
       const p5 = o0['condition_origin'];
       if (p5 !== undefined) {
         if (!(p5 === 'param' || p5 === 'source') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/condition_origin', 13);
+          issues = fail(issues, path + '/condition_origin', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
       }
       const p7 = o0['condition_value'];
@@ -1251,38 +1281,38 @@ function b13(v: unknown): boolean {
 }
 
 function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
-      if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
-      if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
-      if (o0['auth_type'] === undefined) issues = fail(issues, path, 23);
-      if (o0['backend_type'] === undefined) issues = fail(issues, path, 24);
-      if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
+      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 22);
+      if (o0['req_method'] === undefined) issues = fail(issues, path, 23);
+      if (o0['req_uri'] === undefined) issues = fail(issues, path, 24);
+      if (o0['auth_type'] === undefined) issues = fail(issues, path, 25);
+      if (o0['backend_type'] === undefined) issues = fail(issues, path, 26);
+      if (o0['group_id'] === undefined) issues = fail(issues, path, 27);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
+          if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 29);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -1290,18 +1320,18 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['req_protocol'];
       if (p7 !== undefined) {
         if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH') && !(openEnums && typeof p7 === 'string'))
-          issues = fail(issues, path + '/req_protocol', 13);
+          issues = fail(issues, path + '/req_protocol', 15);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['req_uri'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
-          if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
+          if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 30);
         } else {
           issues = fail(issues, path + '/req_uri', 0);
         }
@@ -1312,7 +1342,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
           !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER') &&
           !(openEnums && typeof p13 === 'string')
         )
-          issues = fail(issues, path + '/auth_type', 13);
+          issues = fail(issues, path + '/auth_type', 15);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
       }
       const p15 = o0['auth_opt'];
@@ -1321,25 +1351,25 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p17 = o0['cors'];
       if (p17 !== undefined) {
-        if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
-        if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
+        if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 15);
+        if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 31);
       }
       const p19 = o0['match_mode'];
       if (p19 !== undefined) {
         if (!(p19 === 'SWA' || p19 === 'NORMAL') && !(openEnums && typeof p19 === 'string'))
-          issues = fail(issues, path + '/match_mode', 13);
+          issues = fail(issues, path + '/match_mode', 15);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
       }
       const p21 = o0['backend_type'];
       if (p21 !== undefined) {
         if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK') && !(openEnums && typeof p21 === 'string'))
-          issues = fail(issues, path + '/backend_type', 13);
+          issues = fail(issues, path + '/backend_type', 15);
         if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
       }
       const p23 = o0['remark'];
       if (p23 !== undefined) {
         if (typeof p23 === 'string') {
-          if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -1349,7 +1379,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p27 = o0['body_remark'];
       if (p27 !== undefined) {
         if (typeof p27 === 'string') {
-          if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
+          if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 32);
         } else {
           issues = fail(issues, path + '/body_remark', 0);
         }
@@ -1357,7 +1387,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p29 = o0['result_normal_sample'];
       if (p29 !== undefined) {
         if (typeof p29 === 'string') {
-          if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
+          if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 32);
         } else {
           issues = fail(issues, path + '/result_normal_sample', 0);
         }
@@ -1365,7 +1395,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p31 = o0['result_failure_sample'];
       if (p31 !== undefined) {
         if (typeof p31 === 'string') {
-          if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
+          if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 32);
         } else {
           issues = fail(issues, path + '/result_failure_sample', 0);
         }
@@ -1378,9 +1408,9 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
           for (let i36 = 0; i36 < p35.length; i36++) {
             const e37: unknown = p35[i36];
             if (typeof e37 === 'string') {
-              if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
+              if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 33);
               if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-                issues = fail(issues, path + '/tags/' + i36, 33);
+                issues = fail(issues, path + '/tags/' + i36, 12);
             } else {
               issues = fail(issues, path + '/tags/' + i36, 0);
             }
@@ -1538,7 +1568,7 @@ function b14(v: unknown): boolean {
 }
 
 function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1548,7 +1578,7 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['remark'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -1556,13 +1586,13 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['invocation_type'];
       if (p5 !== undefined) {
         if (!(p5 === 'async' || p5 === 'sync') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/invocation_type', 13);
+          issues = fail(issues, path + '/invocation_type', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p7 = o0['version'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 11);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -1570,7 +1600,7 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p9 = o0['timeout'];
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -1654,7 +1684,7 @@ function b15(v: unknown): boolean {
 }
 
 function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1667,7 +1697,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['remark'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -1675,13 +1705,13 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['invocation_type'];
       if (p5 !== undefined) {
         if (!(p5 === 'async' || p5 === 'sync') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/invocation_type', 13);
+          issues = fail(issues, path + '/invocation_type', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p7 = o0['version'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 26);
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/version', 11);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -1689,7 +1719,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p9 = o0['timeout'];
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -1780,7 +1810,7 @@ function b16(v: unknown): boolean {
 }
 
 function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1807,7 +1837,7 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p12 !== undefined && typeof p12 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       const p14 = o0['on_sell_status'];
       if (p14 !== undefined) {
-        if (!(p14 === 1 || p14 === 2 || p14 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
+        if (!(p14 === 1 || p14 === 2 || p14 === 3)) issues = fail(issues, path + '/on_sell_status', 15);
         if (!((typeof p14 === 'number' && Number.isInteger(p14)) || typeof p14 === 'bigint'))
           issues = fail(issues, path + '/on_sell_status', 3);
       }
@@ -1891,17 +1921,17 @@ function b17(v: unknown): boolean {
 }
 
 function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -1909,7 +1939,7 @@ function c17(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['remark'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -2148,7 +2178,7 @@ function b18(v: unknown): boolean {
 }
 
 function c18(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -2156,22 +2186,22 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 28);
+          if (p5.length > 16 && codePoints(p5) > 16) issues = fail(issues, path + '/version', 29);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -2179,18 +2209,18 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['req_protocol'];
       if (p7 !== undefined) {
         if (!(p7 === 'HTTP' || p7 === 'HTTPS' || p7 === 'BOTH') && !(openEnums && typeof p7 === 'string'))
-          issues = fail(issues, path + '/req_protocol', 13);
+          issues = fail(issues, path + '/req_protocol', 15);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['req_uri'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
-          if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 29);
+          if (p11.length > 512 && codePoints(p11) > 512) issues = fail(issues, path + '/req_uri', 30);
         } else {
           issues = fail(issues, path + '/req_uri', 0);
         }
@@ -2201,7 +2231,7 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
           !(p13 === 'NONE' || p13 === 'APP' || p13 === 'IAM' || p13 === 'AUTHORIZER') &&
           !(openEnums && typeof p13 === 'string')
         )
-          issues = fail(issues, path + '/auth_type', 13);
+          issues = fail(issues, path + '/auth_type', 15);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/auth_type', 0);
       }
       const p15 = o0['auth_opt'];
@@ -2210,25 +2240,25 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p17 = o0['cors'];
       if (p17 !== undefined) {
-        if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 13);
-        if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 30);
+        if (!(p17 === true || p17 === false)) issues = fail(issues, path + '/cors', 15);
+        if (typeof p17 !== 'boolean') issues = fail(issues, path + '/cors', 31);
       }
       const p19 = o0['match_mode'];
       if (p19 !== undefined) {
         if (!(p19 === 'SWA' || p19 === 'NORMAL') && !(openEnums && typeof p19 === 'string'))
-          issues = fail(issues, path + '/match_mode', 13);
+          issues = fail(issues, path + '/match_mode', 15);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/match_mode', 0);
       }
       const p21 = o0['backend_type'];
       if (p21 !== undefined) {
         if (!(p21 === 'HTTP' || p21 === 'FUNCTION' || p21 === 'MOCK') && !(openEnums && typeof p21 === 'string'))
-          issues = fail(issues, path + '/backend_type', 13);
+          issues = fail(issues, path + '/backend_type', 15);
         if (typeof p21 !== 'string') issues = fail(issues, path + '/backend_type', 0);
       }
       const p23 = o0['remark'];
       if (p23 !== undefined) {
         if (typeof p23 === 'string') {
-          if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p23.length > 255 && codePoints(p23) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -2238,7 +2268,7 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p27 = o0['body_remark'];
       if (p27 !== undefined) {
         if (typeof p27 === 'string') {
-          if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 31);
+          if (p27.length > 20480 && codePoints(p27) > 20480) issues = fail(issues, path + '/body_remark', 32);
         } else {
           issues = fail(issues, path + '/body_remark', 0);
         }
@@ -2246,7 +2276,7 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p29 = o0['result_normal_sample'];
       if (p29 !== undefined) {
         if (typeof p29 === 'string') {
-          if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 31);
+          if (p29.length > 20480 && codePoints(p29) > 20480) issues = fail(issues, path + '/result_normal_sample', 32);
         } else {
           issues = fail(issues, path + '/result_normal_sample', 0);
         }
@@ -2254,7 +2284,7 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p31 = o0['result_failure_sample'];
       if (p31 !== undefined) {
         if (typeof p31 === 'string') {
-          if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 31);
+          if (p31.length > 20480 && codePoints(p31) > 20480) issues = fail(issues, path + '/result_failure_sample', 32);
         } else {
           issues = fail(issues, path + '/result_failure_sample', 0);
         }
@@ -2267,9 +2297,9 @@ function c18(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
           for (let i36 = 0; i36 < p35.length; i36++) {
             const e37: unknown = p35[i36];
             if (typeof e37 === 'string') {
-              if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 32);
+              if (e37.length > 128 && codePoints(e37) > 128) issues = fail(issues, path + '/tags/' + i36, 33);
               if (e37.length < 1 || (e37.length < 2 && codePoints(e37) < 1))
-                issues = fail(issues, path + '/tags/' + i36, 33);
+                issues = fail(issues, path + '/tags/' + i36, 12);
             } else {
               issues = fail(issues, path + '/tags/' + i36, 0);
             }
@@ -2438,7 +2468,7 @@ function b19(v: unknown): boolean {
 }
 
 function c19(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -2446,7 +2476,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['remark'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -2456,7 +2486,7 @@ function c19(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 11);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -2526,7 +2556,7 @@ function b20(v: unknown): boolean {
 }
 
 function c20(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -2534,7 +2564,7 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['remark'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -2544,7 +2574,7 @@ function c20(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 11);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -2646,7 +2676,7 @@ function b21(v: unknown): boolean {
 }
 
 function c21(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -2654,20 +2684,20 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (o0['function_urn'] === undefined) issues = fail(issues, path, 34);
       if (o0['invocation_type'] === undefined) issues = fail(issues, path, 35);
       if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
       const p1 = o0['function_urn'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/function_urn', 0);
       const p3 = o0['invocation_type'];
       if (p3 !== undefined) {
         if (!(p3 === 'async' || p3 === 'sync') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/invocation_type', 13);
+          issues = fail(issues, path + '/invocation_type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 11);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -2675,7 +2705,7 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['timeout'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p7 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -2683,14 +2713,14 @@ function c21(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p9 = o0['effect_mode'];
       if (p9 !== undefined) {
         if (!(p9 === 'ALL' || p9 === 'ANY') && !(openEnums && typeof p9 === 'string'))
-          issues = fail(issues, path + '/effect_mode', 13);
+          issues = fail(issues, path + '/effect_mode', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p11 = o0['name'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
-          if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 26);
-          if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p11.length > 64 && codePoints(p11) > 64) issues = fail(issues, path + '/name', 11);
+          if (p11.length < 3 || (p11.length < 6 && codePoints(p11) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -2812,7 +2842,7 @@ function b22(v: unknown): boolean {
 }
 
 function c22(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -2822,13 +2852,13 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['invocation_type'];
       if (p3 !== undefined) {
         if (!(p3 === 'async' || p3 === 'sync') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/invocation_type', 13);
+          issues = fail(issues, path + '/invocation_type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/invocation_type', 0);
       }
       const p5 = o0['version'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 26);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/version', 11);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -2836,7 +2866,7 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['timeout'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p7 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -2846,14 +2876,14 @@ function c22(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p11 = o0['effect_mode'];
       if (p11 !== undefined) {
         if (!(p11 === 'ALL' || p11 === 'ANY') && !(openEnums && typeof p11 === 'string'))
-          issues = fail(issues, path + '/effect_mode', 13);
+          issues = fail(issues, path + '/effect_mode', 15);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p13 = o0['name'];
       if (p13 !== undefined) {
         if (typeof p13 === 'string') {
-          if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
-          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 11);
+          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -2991,21 +3021,21 @@ function b23(v: unknown): boolean {
 }
 
 function c23(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
-      if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
-      if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 22);
+      if (o0['req_method'] === undefined) issues = fail(issues, path, 23);
+      if (o0['req_uri'] === undefined) issues = fail(issues, path, 24);
       if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
       const p1 = o0['url_domain'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/url_domain', 15);
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/url_domain', 17);
         } else {
           issues = fail(issues, path + '/url_domain', 0);
         }
@@ -3013,18 +3043,18 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['req_protocol'];
       if (p3 !== undefined) {
         if (!(p3 === 'HTTP' || p3 === 'HTTPS') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/req_protocol', 13);
+          issues = fail(issues, path + '/req_protocol', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p5 = o0['req_method'];
       if (p5 !== undefined) {
-        if (!K0.has(p5) && !(openEnums && typeof p5 === 'string')) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p5) && !(openEnums && typeof p5 === 'string')) issues = fail(issues, path + '/req_method', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p7 = o0['req_uri'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 512 && codePoints(p7) > 512) issues = fail(issues, path + '/req_uri', 29);
+          if (p7.length > 512 && codePoints(p7) > 512) issues = fail(issues, path + '/req_uri', 30);
         } else {
           issues = fail(issues, path + '/req_uri', 0);
         }
@@ -3032,7 +3062,7 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p9 = o0['timeout'];
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -3040,14 +3070,14 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p11 = o0['effect_mode'];
       if (p11 !== undefined) {
         if (!(p11 === 'ALL' || p11 === 'ANY') && !(openEnums && typeof p11 === 'string'))
-          issues = fail(issues, path + '/effect_mode', 13);
+          issues = fail(issues, path + '/effect_mode', 15);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p13 = o0['name'];
       if (p13 !== undefined) {
         if (typeof p13 === 'string') {
-          if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 26);
-          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p13.length > 64 && codePoints(p13) > 64) issues = fail(issues, path + '/name', 11);
+          if (p13.length < 3 || (p13.length < 6 && codePoints(p13) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -3082,7 +3112,7 @@ function c23(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p29 = o0['vpc_channel_status'];
       if (p29 !== undefined) {
-        if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 15);
         if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
           issues = fail(issues, path + '/vpc_channel_status', 3);
       }
@@ -3190,7 +3220,7 @@ function b24(v: unknown): boolean {
 }
 
 function c24(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -3200,14 +3230,14 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['effect_mode'];
       if (p3 !== undefined) {
         if (!(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/effect_mode', 13);
+          issues = fail(issues, path + '/effect_mode', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p5 = o0['name'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
-          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 11);
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -3239,7 +3269,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p19 = o0['url_domain'];
       if (p19 !== undefined) {
         if (typeof p19 === 'string') {
-          if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/url_domain', 15);
+          if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/url_domain', 17);
         } else {
           issues = fail(issues, path + '/url_domain', 0);
         }
@@ -3247,18 +3277,18 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p21 = o0['req_protocol'];
       if (p21 !== undefined) {
         if (!(p21 === 'HTTP' || p21 === 'HTTPS') && !(openEnums && typeof p21 === 'string'))
-          issues = fail(issues, path + '/req_protocol', 13);
+          issues = fail(issues, path + '/req_protocol', 15);
         if (typeof p21 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p23 = o0['req_method'];
       if (p23 !== undefined) {
-        if (!K0.has(p23) && !(openEnums && typeof p23 === 'string')) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p23) && !(openEnums && typeof p23 === 'string')) issues = fail(issues, path + '/req_method', 15);
         if (typeof p23 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p25 = o0['req_uri'];
       if (p25 !== undefined) {
         if (typeof p25 === 'string') {
-          if (p25.length > 512 && codePoints(p25) > 512) issues = fail(issues, path + '/req_uri', 29);
+          if (p25.length > 512 && codePoints(p25) > 512) issues = fail(issues, path + '/req_uri', 30);
         } else {
           issues = fail(issues, path + '/req_uri', 0);
         }
@@ -3266,7 +3296,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p27 = o0['timeout'];
       if (p27 !== undefined) {
         if ((typeof p27 === 'number' && Number.isInteger(p27)) || typeof p27 === 'bigint') {
-          if (p27 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p27 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
@@ -3277,7 +3307,7 @@ function c24(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p31 = o0['vpc_channel_status'];
       if (p31 !== undefined) {
-        if (!(p31 === 1 || p31 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!(p31 === 1 || p31 === 2)) issues = fail(issues, path + '/vpc_channel_status', 15);
         if (!((typeof p31 === 'number' && Number.isInteger(p31)) || typeof p31 === 'bigint'))
           issues = fail(issues, path + '/vpc_channel_status', 3);
       }
@@ -3355,27 +3385,27 @@ function b25(v: unknown): boolean {
 }
 
 function c25(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['effect_mode'] === undefined) issues = fail(issues, path, 37);
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
       const p1 = o0['result_content'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/result_content', 0);
       const p3 = o0['effect_mode'];
       if (p3 !== undefined) {
         if (!(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/effect_mode', 13);
+          issues = fail(issues, path + '/effect_mode', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p5 = o0['name'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
-          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 11);
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -3477,7 +3507,7 @@ function b26(v: unknown): boolean {
 }
 
 function c26(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -3487,14 +3517,14 @@ function c26(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['effect_mode'];
       if (p3 !== undefined) {
         if (!(p3 === 'ALL' || p3 === 'ANY') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/effect_mode', 13);
+          issues = fail(issues, path + '/effect_mode', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/effect_mode', 0);
       }
       const p5 = o0['name'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 26);
-          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/name', 11);
+          if (p5.length < 3 || (p5.length < 6 && codePoints(p5) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -3595,17 +3625,17 @@ function b27(v: unknown): boolean {
 }
 
 function c27(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -3613,7 +3643,7 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['remark'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -3621,7 +3651,7 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['app_key'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/app_key', 26);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/app_key', 11);
           if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) issues = fail(issues, path + '/app_key', 39);
         } else {
           issues = fail(issues, path + '/app_key', 0);
@@ -3630,7 +3660,7 @@ function c27(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['app_secret'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/app_secret', 26);
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/app_secret', 11);
           if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/app_secret', 39);
         } else {
           issues = fail(issues, path + '/app_secret', 0);
@@ -3693,7 +3723,7 @@ function b28(v: unknown): boolean {
 }
 
 function c28(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -3701,7 +3731,7 @@ function c28(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['creator'];
       if (p1 !== undefined) {
         if (!(p1 === 'USER' || p1 === 'MARKET') && !(openEnums && typeof p1 === 'string'))
-          issues = fail(issues, path + '/creator', 13);
+          issues = fail(issues, path + '/creator', 15);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/creator', 0);
       }
       const p3 = o0['update_time'];
@@ -3724,7 +3754,7 @@ function c28(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p19 = o0['app_type'];
       if (p19 !== undefined) {
         if (!(p19 === 'apig' || p19 === 'roma') && !(openEnums && typeof p19 === 'string'))
-          issues = fail(issues, path + '/app_type', 13);
+          issues = fail(issues, path + '/app_type', 15);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/app_type', 0);
       }
     } else {
@@ -3776,7 +3806,7 @@ function b29(v: unknown): boolean {
 }
 
 function c29(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -3859,7 +3889,7 @@ function b30(v: unknown): boolean {
 }
 
 function c30(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -3930,7 +3960,7 @@ function b31(v: unknown): boolean {
 }
 
 function c31(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -3938,7 +3968,7 @@ function c31(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['app_code_auth_type'];
       if (p1 !== undefined) {
         if (!(p1 === 'DISABLE' || p1 === 'HEADER') && !(openEnums && typeof p1 === 'string'))
-          issues = fail(issues, path + '/app_code_auth_type', 13);
+          issues = fail(issues, path + '/app_code_auth_type', 15);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/app_code_auth_type', 0);
       }
     } else {
@@ -4002,7 +4032,7 @@ function b32(v: unknown): boolean {
 }
 
 function c32(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -4082,7 +4112,7 @@ function b33(v: unknown): boolean {
 }
 
 function c33(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -4098,13 +4128,13 @@ function c33(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p9 = o0['auth_role'];
       if (p9 !== undefined) {
         if (!(p9 === 'PROVIDER' || p9 === 'CONSUMER') && !(openEnums && typeof p9 === 'string'))
-          issues = fail(issues, path + '/auth_role', 13);
+          issues = fail(issues, path + '/auth_role', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/auth_role', 0);
       }
       const p11 = o0['auth_result'];
       if (p11 !== undefined) {
         if (!(p11 === 'SUCCESS' || p11 === 'SKIPPED') && !(openEnums && typeof p11 === 'string'))
-          issues = fail(issues, path + '/auth_result', 13);
+          issues = fail(issues, path + '/auth_result', 15);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/auth_result', 0);
       }
     } else {
@@ -4150,19 +4180,19 @@ function b34(v: unknown): boolean {
 }
 
 function c34(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['location'] === undefined) issues = fail(issues, path, 45);
       const p1 = o0['name'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
       const p3 = o0['location'];
       if (p3 !== undefined) {
         if (!(p3 === 'HEADER' || p3 === 'QUERY') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/location', 13);
+          issues = fail(issues, path + '/location', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p5 = o0['validation'];
@@ -4237,20 +4267,20 @@ function b35(v: unknown): boolean {
 }
 
 function c35(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
       if (o0['authorizer_type'] === undefined) issues = fail(issues, path, 46);
       if (o0['authorizer_uri'] === undefined) issues = fail(issues, path, 47);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -4258,13 +4288,13 @@ function c35(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['type'];
       if (p3 !== undefined) {
         if (!(p3 === 'FRONTEND' || p3 === 'BACKEND') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/type', 13);
+          issues = fail(issues, path + '/type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['authorizer_type'];
       if (p5 !== undefined) {
         if (!(p5 === 'FUNC') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/authorizer_type', 13);
+          issues = fail(issues, path + '/authorizer_type', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
       }
       const p7 = o0['authorizer_uri'];
@@ -4363,7 +4393,7 @@ function b36(v: unknown): boolean {
 }
 
 function c36(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -4371,8 +4401,8 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -4380,13 +4410,13 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['type'];
       if (p3 !== undefined) {
         if (!(p3 === 'FRONTEND' || p3 === 'BACKEND') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/type', 13);
+          issues = fail(issues, path + '/type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['authorizer_type'];
       if (p5 !== undefined) {
         if (!(p5 === 'FUNC') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/authorizer_type', 13);
+          issues = fail(issues, path + '/authorizer_type', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/authorizer_type', 0);
       }
       const p7 = o0['authorizer_uri'];
@@ -4410,7 +4440,7 @@ function c36(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p18 = o0['ld_api_id'];
       if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/ld_api_id', 0);
       const p20 = o0['need_body'];
-      if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 30);
+      if (p20 !== undefined && typeof p20 !== 'boolean') issues = fail(issues, path + '/need_body', 31);
       const p22 = o0['id'];
       if (p22 !== undefined && typeof p22 !== 'string') issues = fail(issues, path + '/id', 0);
       const p24 = o0['create_time'];
@@ -4515,7 +4545,7 @@ function b37(v: unknown): boolean {
 }
 
 function c37(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -4525,7 +4555,7 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['url_domain'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 17);
         } else {
           issues = fail(issues, path + '/url_domain', 0);
         }
@@ -4533,26 +4563,26 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['req_protocol'];
       if (p5 !== undefined) {
         if (!(p5 === 'HTTP' || p5 === 'HTTPS') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/req_protocol', 13);
+          issues = fail(issues, path + '/req_protocol', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p7 = o0['remark'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['version'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
-          if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
+          if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 29);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -4560,7 +4590,7 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p13 = o0['req_uri'];
       if (p13 !== undefined) {
         if (typeof p13 === 'string') {
-          if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
+          if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 30);
         } else {
           issues = fail(issues, path + '/req_uri', 0);
         }
@@ -4568,13 +4598,13 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p15 = o0['timeout'];
       if (p15 !== undefined) {
         if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-          if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p15 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
       }
       const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 31);
       const p19 = o0['id'];
       if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/id', 0);
       const p21 = o0['status'];
@@ -4590,7 +4620,7 @@ function c37(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p29 = o0['vpc_channel_status'];
       if (p29 !== undefined) {
-        if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!(p29 === 1 || p29 === 2)) issues = fail(issues, path + '/vpc_channel_status', 15);
         if (!((typeof p29 === 'number' && Number.isInteger(p29)) || typeof p29 === 'bigint'))
           issues = fail(issues, path + '/vpc_channel_status', 3);
       }
@@ -4685,21 +4715,21 @@ function b38(v: unknown): boolean {
 }
 
 function c38(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 20);
-      if (o0['req_method'] === undefined) issues = fail(issues, path, 21);
-      if (o0['req_uri'] === undefined) issues = fail(issues, path, 22);
+      if (o0['req_protocol'] === undefined) issues = fail(issues, path, 22);
+      if (o0['req_method'] === undefined) issues = fail(issues, path, 23);
+      if (o0['req_uri'] === undefined) issues = fail(issues, path, 24);
       if (o0['timeout'] === undefined) issues = fail(issues, path, 36);
       const p1 = o0['authorizer_id'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/authorizer_id', 0);
       const p3 = o0['url_domain'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 15);
+          if (p3.length > 255 && codePoints(p3) > 255) issues = fail(issues, path + '/url_domain', 17);
         } else {
           issues = fail(issues, path + '/url_domain', 0);
         }
@@ -4707,26 +4737,26 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['req_protocol'];
       if (p5 !== undefined) {
         if (!(p5 === 'HTTP' || p5 === 'HTTPS') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/req_protocol', 13);
+          issues = fail(issues, path + '/req_protocol', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/req_protocol', 0);
       }
       const p7 = o0['remark'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
       }
       const p9 = o0['req_method'];
       if (p9 !== undefined) {
-        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 13);
+        if (!K0.has(p9) && !(openEnums && typeof p9 === 'string')) issues = fail(issues, path + '/req_method', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/req_method', 0);
       }
       const p11 = o0['version'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
-          if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 28);
+          if (p11.length > 16 && codePoints(p11) > 16) issues = fail(issues, path + '/version', 29);
         } else {
           issues = fail(issues, path + '/version', 0);
         }
@@ -4734,7 +4764,7 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p13 = o0['req_uri'];
       if (p13 !== undefined) {
         if (typeof p13 === 'string') {
-          if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 29);
+          if (p13.length > 512 && codePoints(p13) > 512) issues = fail(issues, path + '/req_uri', 30);
         } else {
           issues = fail(issues, path + '/req_uri', 0);
         }
@@ -4742,20 +4772,20 @@ function c38(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p15 = o0['timeout'];
       if (p15 !== undefined) {
         if ((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint') {
-          if (p15 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p15 < 1) issues = fail(issues, path + '/timeout', 13);
         } else {
           issues = fail(issues, path + '/timeout', 3);
         }
       }
       const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 31);
       const p19 = o0['vpc_channel_info'];
       if (p19 !== undefined) {
         if (!b10(p19)) issues = c10(p19, path + '/vpc_channel_info', issues);
       }
       const p21 = o0['vpc_channel_status'];
       if (p21 !== undefined) {
-        if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 13);
+        if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/vpc_channel_status', 15);
         if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
           issues = fail(issues, path + '/vpc_channel_status', 3);
       }
@@ -4816,7 +4846,7 @@ function b39(v: unknown): boolean {
 }
 
 function c39(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -4836,7 +4866,7 @@ function c39(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p9 = o0['timeout'];
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p9 < 1) issues = fail(issues, path + '/timeout', 13);
           if (p9 > 60000) issues = fail(issues, path + '/timeout', 52);
         } else {
           issues = fail(issues, path + '/timeout', 3);
@@ -4921,7 +4951,7 @@ function b40(v: unknown): boolean {
 }
 
 function c40(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -4929,14 +4959,14 @@ function c40(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['origin'];
       if (p1 !== undefined) {
         if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM') && !(openEnums && typeof p1 === 'string'))
-          issues = fail(issues, path + '/origin', 13);
+          issues = fail(issues, path + '/origin', 15);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
       }
       const p3 = o0['name'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
           if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 53);
-          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 12);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -4944,7 +4974,7 @@ function c40(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['remark'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -4952,13 +4982,13 @@ function c40(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['location'];
       if (p7 !== undefined) {
         if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER') && !(openEnums && typeof p7 === 'string'))
-          issues = fail(issues, path + '/location', 13);
+          issues = fail(issues, path + '/location', 15);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p9 = o0['value'];
       if (p9 !== undefined) {
         if (typeof p9 === 'string') {
-          if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
+          if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 17);
         } else {
           issues = fail(issues, path + '/value', 0);
         }
@@ -5044,26 +5074,26 @@ function b41(v: unknown): boolean {
 }
 
 function c41(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['origin'] === undefined) issues = fail(issues, path, 54);
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['location'] === undefined) issues = fail(issues, path, 45);
       if (o0['value'] === undefined) issues = fail(issues, path, 6);
       const p1 = o0['origin'];
       if (p1 !== undefined) {
         if (!(p1 === 'REQUEST' || p1 === 'CONSTANT' || p1 === 'SYSTEM') && !(openEnums && typeof p1 === 'string'))
-          issues = fail(issues, path + '/origin', 13);
+          issues = fail(issues, path + '/origin', 15);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/origin', 0);
       }
       const p3 = o0['name'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
           if (p3.length > 32 && codePoints(p3) > 32) issues = fail(issues, path + '/name', 53);
-          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 33);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/name', 12);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -5071,7 +5101,7 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['remark'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p5.length > 255 && codePoints(p5) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -5079,13 +5109,13 @@ function c41(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['location'];
       if (p7 !== undefined) {
         if (!(p7 === 'PATH' || p7 === 'QUERY' || p7 === 'HEADER') && !(openEnums && typeof p7 === 'string'))
-          issues = fail(issues, path + '/location', 13);
+          issues = fail(issues, path + '/location', 15);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p9 = o0['value'];
       if (p9 !== undefined) {
         if (typeof p9 === 'string') {
-          if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 15);
+          if (p9.length > 255 && codePoints(p9) > 255) issues = fail(issues, path + '/value', 17);
         } else {
           issues = fail(issues, path + '/value', 0);
         }
@@ -5132,7 +5162,7 @@ function b42(v: unknown): boolean {
 }
 
 function c42(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5201,7 +5231,7 @@ function b43(v: unknown): boolean {
 }
 
 function c43(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5276,7 +5306,7 @@ function b44(v: unknown): boolean {
 }
 
 function c44(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5349,7 +5379,7 @@ function b45(v: unknown): boolean {
 }
 
 function c45(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5359,13 +5389,13 @@ function c45(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['condition_type'];
       if (p3 !== undefined) {
         if (!(p3 === 'exact' || p3 === 'enum' || p3 === 'pattern') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/condition_type', 13);
+          issues = fail(issues, path + '/condition_type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/condition_type', 0);
       }
       const p5 = o0['condition_origin'];
       if (p5 !== undefined) {
         if (!(p5 === 'param' || p5 === 'source') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/condition_origin', 13);
+          issues = fail(issues, path + '/condition_origin', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/condition_origin', 0);
       }
       const p7 = o0['condition_value'];
@@ -5421,12 +5451,12 @@ function b46(v: unknown): boolean {
 }
 
 function c46(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
       if (o0['value'] === undefined) issues = fail(issues, path, 6);
       if (o0['origin'] === undefined) issues = fail(issues, path, 54);
       const p1 = o0['type'];
@@ -5529,7 +5559,7 @@ function b48(v: unknown): boolean {
 }
 
 function c48(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5562,7 +5592,7 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p18 !== undefined && typeof p18 !== 'string') issues = fail(issues, path + '/remark', 0);
       const p20 = o0['on_sell_status'];
       if (p20 !== undefined) {
-        if (!(p20 === 1 || p20 === 2 || p20 === 3)) issues = fail(issues, path + '/on_sell_status', 13);
+        if (!(p20 === 1 || p20 === 2 || p20 === 3)) issues = fail(issues, path + '/on_sell_status', 15);
         if (!((typeof p20 === 'number' && Number.isInteger(p20)) || typeof p20 === 'bigint'))
           issues = fail(issues, path + '/on_sell_status', 3);
       }
@@ -5587,7 +5617,7 @@ function c48(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       }
       const p33 = o0['is_default'];
       if (p33 !== undefined) {
-        if (!(p33 === 1 || p33 === 2)) issues = fail(issues, path + '/is_default', 13);
+        if (!(p33 === 1 || p33 === 2)) issues = fail(issues, path + '/is_default', 15);
         if (!((typeof p33 === 'number' && Number.isInteger(p33)) || typeof p33 === 'bigint'))
           issues = fail(issues, path + '/is_default', 3);
       }
@@ -5635,7 +5665,7 @@ function b49(v: unknown): boolean {
 }
 
 function c49(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5646,7 +5676,7 @@ function c49(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
       const p5 = o0['cname_status'];
       if (p5 !== undefined) {
-        if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
+        if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 15);
         if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
           issues = fail(issues, path + '/cname_status', 3);
       }
@@ -5701,7 +5731,7 @@ function b50(v: unknown): boolean {
 }
 
 function c50(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5712,7 +5742,7 @@ function c50(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/domain', 0);
       const p5 = o0['cname_status'];
       if (p5 !== undefined) {
-        if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 13);
+        if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/cname_status', 15);
         if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
           issues = fail(issues, path + '/cname_status', 3);
       }
@@ -5723,7 +5753,7 @@ function c50(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p11 = o0['min_ssl_version'];
       if (p11 !== undefined) {
         if (!(p11 === 'TLSv1.1' || p11 === 'TLSv1.2') && !(openEnums && typeof p11 === 'string'))
-          issues = fail(issues, path + '/min_ssl_version', 13);
+          issues = fail(issues, path + '/min_ssl_version', 15);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
       }
     } else {
@@ -5755,7 +5785,14 @@ function b51(v: unknown): boolean {
       if (o0['time_interval'] === undefined) return false;
       if (o0['time_unit'] === undefined) return false;
       const p1 = o0['name'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) return false;
+        } else {
+          return false;
+        }
+      }
       const p3 = o0['api_call_limits'];
       if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         return false;
@@ -5800,17 +5837,24 @@ function b51(v: unknown): boolean {
 }
 
 function c51(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
       if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
       if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
       const p1 = o0['name'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
       const p3 = o0['api_call_limits'];
       if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/api_call_limits', 3);
@@ -5832,20 +5876,20 @@ function c51(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
           !(p13 === 'SECOND' || p13 === 'MINUTE' || p13 === 'HOUR' || p13 === 'DAY') &&
           !(openEnums && typeof p13 === 'string')
         )
-          issues = fail(issues, path + '/time_unit', 13);
+          issues = fail(issues, path + '/time_unit', 15);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
       const p15 = o0['remark'];
       if (p15 !== undefined) {
         if (typeof p15 === 'string') {
-          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
       }
       const p17 = o0['type'];
       if (p17 !== undefined) {
-        if (!(p17 === 1 || p17 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p17 === 1 || p17 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p17 === 'number' && Number.isInteger(p17)) || typeof p17 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
@@ -5921,7 +5965,7 @@ function b52(v: unknown): boolean {
 }
 
 function c52(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -5953,13 +5997,13 @@ function c52(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/create_time', 0);
       const p21 = o0['is_include_special_throttle'];
       if (p21 !== undefined) {
-        if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
+        if (!(p21 === 1 || p21 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 15);
         if (!((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint'))
           issues = fail(issues, path + '/is_include_special_throttle', 3);
       }
       const p23 = o0['type'];
       if (p23 !== undefined) {
-        if (!(p23 === 1 || p23 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p23 === 1 || p23 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p23 === 'number' && Number.isInteger(p23)) || typeof p23 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
@@ -6009,7 +6053,8 @@ function b53(v: unknown): boolean {
       if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         return false;
       const p5 = o0['member_type'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      if (p5 !== undefined && !(p5 === 'ip' || p5 === 'instance') && !(openEnums && typeof p5 === 'string'))
+        return false;
       const p7 = o0['port'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
@@ -6020,8 +6065,7 @@ function b53(v: unknown): boolean {
         }
       }
       const p9 = o0['balance_strategy'];
-      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-        return false;
+      if (p9 !== undefined && !(p9 === 1 || p9 === 2 || p9 === 3 || p9 === 4)) return false;
       const p11 = o0['vpc_health_config'];
       if (p11 !== undefined && !b56(p11)) return false;
     } else {
@@ -6034,18 +6078,18 @@ function b53(v: unknown): boolean {
 }
 
 function c53(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -6054,19 +6098,26 @@ function c53(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
       const p5 = o0['member_type'];
-      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      if (p5 !== undefined) {
+        if (!(p5 === 'ip' || p5 === 'instance') && !(openEnums && typeof p5 === 'string'))
+          issues = fail(issues, path + '/member_type', 15);
+        if (typeof p5 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      }
       const p7 = o0['port'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues = fail(issues, path + '/port', 11);
+          if (p7 < 1) issues = fail(issues, path + '/port', 13);
           if (p7 > 65535) issues = fail(issues, path + '/port', 58);
         } else {
           issues = fail(issues, path + '/port', 3);
         }
       }
       const p9 = o0['balance_strategy'];
-      if (p9 !== undefined && !((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
-        issues = fail(issues, path + '/balance_strategy', 3);
+      if (p9 !== undefined) {
+        if (!(p9 === 1 || p9 === 2 || p9 === 3 || p9 === 4)) issues = fail(issues, path + '/balance_strategy', 15);
+        if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
+          issues = fail(issues, path + '/balance_strategy', 3);
+      }
       const p11 = o0['vpc_health_config'];
       if (p11 !== undefined) {
         if (!b56(p11)) issues = c56(p11, path + '/vpc_health_config', issues);
@@ -6103,7 +6154,8 @@ function b54(v: unknown): boolean {
       if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
         return false;
       const p7 = o0['member_type'];
-      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      if (p7 !== undefined && !(p7 === 'ip' || p7 === 'instance') && !(openEnums && typeof p7 === 'string'))
+        return false;
       const p9 = o0['status'];
       if (p9 !== undefined && !(p9 === 1 || p9 === 2)) return false;
       const p11 = o0['port'];
@@ -6123,7 +6175,7 @@ function b54(v: unknown): boolean {
 }
 
 function c54(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6136,10 +6188,14 @@ function c54(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
         issues = fail(issues, path + '/type', 3);
       const p7 = o0['member_type'];
-      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      if (p7 !== undefined) {
+        if (!(p7 === 'ip' || p7 === 'instance') && !(openEnums && typeof p7 === 'string'))
+          issues = fail(issues, path + '/member_type', 15);
+        if (typeof p7 !== 'string') issues = fail(issues, path + '/member_type', 0);
+      }
       const p9 = o0['status'];
       if (p9 !== undefined) {
-        if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/status', 13);
+        if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/status', 15);
         if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
           issues = fail(issues, path + '/status', 3);
       }
@@ -6148,7 +6204,7 @@ function c54(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         issues = fail(issues, path + '/port', 3);
       const p13 = o0['balance_strategy'];
       if (p13 !== undefined) {
-        if (!(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!(p13 === 1 || p13 === 2 || p13 === 3 || p13 === 4)) issues = fail(issues, path + '/balance_strategy', 15);
         if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
           issues = fail(issues, path + '/balance_strategy', 3);
       }
@@ -6253,7 +6309,7 @@ function b55(v: unknown): boolean {
 }
 
 function c55(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6266,7 +6322,7 @@ function c55(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['protocol'];
       if (p1 !== undefined) {
         if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') && !(openEnums && typeof p1 === 'string'))
-          issues = fail(issues, path + '/protocol', 13);
+          issues = fail(issues, path + '/protocol', 15);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
       const p3 = o0['path'];
@@ -6274,13 +6330,13 @@ function c55(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['method'];
       if (p5 !== undefined) {
         if (!(p5 === 'GET' || p5 === 'HEAD') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/method', 13);
+          issues = fail(issues, path + '/method', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
       }
       const p7 = o0['port'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues = fail(issues, path + '/port', 11);
+          if (p7 < 1) issues = fail(issues, path + '/port', 13);
           if (p7 > 65535) issues = fail(issues, path + '/port', 58);
         } else {
           issues = fail(issues, path + '/port', 3);
@@ -6316,7 +6372,7 @@ function c55(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p15 = o0['http_code'];
       if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
       const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 31);
       const p19 = o0['timeout'];
       if (p19 !== undefined) {
         if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
@@ -6421,7 +6477,7 @@ function b56(v: unknown): boolean {
 }
 
 function c56(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6434,7 +6490,7 @@ function c56(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['protocol'];
       if (p1 !== undefined) {
         if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') && !(openEnums && typeof p1 === 'string'))
-          issues = fail(issues, path + '/protocol', 13);
+          issues = fail(issues, path + '/protocol', 15);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
       const p3 = o0['path'];
@@ -6442,7 +6498,7 @@ function c56(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['port'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 < 1) issues = fail(issues, path + '/port', 13);
           if (p5 > 65535) issues = fail(issues, path + '/port', 58);
         } else {
           issues = fail(issues, path + '/port', 3);
@@ -6537,7 +6593,7 @@ function b58(v: unknown): boolean {
 }
 
 function c58(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6610,21 +6666,21 @@ function b59(v: unknown): boolean {
 }
 
 function c59(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['variable_value'] === undefined) issues = fail(issues, path, 68);
       if (o0['env_id'] === undefined) issues = fail(issues, path, 44);
-      if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
+      if (o0['group_id'] === undefined) issues = fail(issues, path, 27);
       if (o0['variable_name'] === undefined) issues = fail(issues, path, 69);
       const p1 = o0['variable_value'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 15);
+          if (p1.length > 255 && codePoints(p1) > 255) issues = fail(issues, path + '/variable_value', 17);
           if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1))
-            issues = fail(issues, path + '/variable_value', 33);
+            issues = fail(issues, path + '/variable_value', 12);
         } else {
           issues = fail(issues, path + '/variable_value', 0);
         }
@@ -6638,7 +6694,7 @@ function c59(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if (typeof p7 === 'string') {
           if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 53);
           if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3))
-            issues = fail(issues, path + '/variable_name', 27);
+            issues = fail(issues, path + '/variable_name', 28);
         } else {
           issues = fail(issues, path + '/variable_name', 0);
         }
@@ -6687,7 +6743,7 @@ function b60(v: unknown): boolean {
 }
 
 function c60(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6740,7 +6796,7 @@ function b61(v: unknown): boolean {
 }
 
 function c61(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6805,7 +6861,7 @@ function b62(v: unknown): boolean {
 }
 
 function c62(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6898,7 +6954,7 @@ function b63(v: unknown): boolean {
 }
 
 function c63(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -6915,7 +6971,7 @@ function c63(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['timeout'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p7 < 1) issues = fail(issues, path + '/timeout', 13);
           if (p7 > 60000) issues = fail(issues, path + '/timeout', 52);
         } else {
           issues = fail(issues, path + '/timeout', 3);
@@ -6991,12 +7047,12 @@ function b64(v: unknown): boolean {
 }
 
 function c64(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['scheme'] === undefined) issues = fail(issues, path, 49);
       if (o0['method'] === undefined) issues = fail(issues, path, 50);
       if (o0['path'] === undefined) issues = fail(issues, path, 51);
@@ -7020,7 +7076,7 @@ function c64(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p12 = o0['timeout'];
       if (p12 !== undefined) {
         if ((typeof p12 === 'number' && Number.isInteger(p12)) || typeof p12 === 'bigint') {
-          if (p12 < 1) issues = fail(issues, path + '/timeout', 11);
+          if (p12 < 1) issues = fail(issues, path + '/timeout', 13);
           if (p12 > 60000) issues = fail(issues, path + '/timeout', 52);
         } else {
           issues = fail(issues, path + '/timeout', 3);
@@ -7071,7 +7127,7 @@ function b65(v: unknown): boolean {
 }
 
 function c65(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -7081,7 +7137,7 @@ function c65(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['location'];
       if (p3 !== undefined) {
         if (!(p3 === 'HEADER' || p3 === 'QUERY') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/location', 13);
+          issues = fail(issues, path + '/location', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p5 = o0['validation'];
@@ -7137,30 +7193,30 @@ function b66(v: unknown): boolean {
 }
 
 function c66(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
       if (o0['file_name'] === undefined) issues = fail(issues, path, 79);
       const p1 = o0['is_create_group'];
-      if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 30);
+      if (p1 !== undefined && typeof p1 !== 'boolean') issues = fail(issues, path + '/is_create_group', 31);
       const p3 = o0['group_id'];
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/group_id', 0);
       const p5 = o0['extend_mode'];
       if (p5 !== undefined) {
         if (!(p5 === 'merge' || p5 === 'override') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/extend_mode', 13);
+          issues = fail(issues, path + '/extend_mode', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/extend_mode', 0);
       }
       const p7 = o0['simple_mode'];
-      if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 30);
+      if (p7 !== undefined && typeof p7 !== 'boolean') issues = fail(issues, path + '/simple_mode', 31);
       const p9 = o0['mock_mode'];
-      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 30);
+      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/mock_mode', 31);
       const p11 = o0['api_mode'];
       if (p11 !== undefined) {
         if (!(p11 === 'merge' || p11 === 'override') && !(openEnums && typeof p11 === 'string'))
-          issues = fail(issues, path + '/api_mode', 13);
+          issues = fail(issues, path + '/api_mode', 15);
         if (typeof p11 !== 'string') issues = fail(issues, path + '/api_mode', 0);
       }
       const p13 = o0['file_name'];
@@ -7207,7 +7263,7 @@ function b67(v: unknown): boolean {
 }
 
 function c67(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -7308,7 +7364,7 @@ function b68(v: unknown): boolean {
 }
 
 function c68(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -7425,7 +7481,7 @@ function b69(v: unknown): boolean {
 }
 
 function c69(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -7496,9 +7552,23 @@ function b71(v: unknown): boolean {
         }
       }
       const p5 = o0['ecs_id'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+          if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
       const p7 = o0['ecs_name'];
-      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) return false;
+          if (p7.length < 1 || (p7.length < 2 && codePoints(p7) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
     } else {
       return false;
     }
@@ -7509,7 +7579,7 @@ function b71(v: unknown): boolean {
 }
 
 function c71(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -7520,15 +7590,29 @@ function c71(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p3 !== undefined) {
         if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
           if (p3 < 0) issues = fail(issues, path + '/weight', 82);
-          if (p3 > 100) issues = fail(issues, path + '/weight', 12);
+          if (p3 > 100) issues = fail(issues, path + '/weight', 14);
         } else {
           issues = fail(issues, path + '/weight', 3);
         }
       }
       const p5 = o0['ecs_id'];
-      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/ecs_id', 11);
+          if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/ecs_id', 12);
+        } else {
+          issues = fail(issues, path + '/ecs_id', 0);
+        }
+      }
       const p7 = o0['ecs_name'];
-      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/ecs_name', 11);
+          if (p7.length < 1 || (p7.length < 2 && codePoints(p7) < 1)) issues = fail(issues, path + '/ecs_name', 12);
+        } else {
+          issues = fail(issues, path + '/ecs_name', 0);
+        }
+      }
     } else {
       issues = fail(issues, path, 2);
     }
@@ -7630,7 +7714,7 @@ function b72(v: unknown): boolean {
 }
 
 function c72(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -7701,7 +7785,7 @@ function c72(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         }
       }
       const p33 = o0['x-apigateway-cors'];
-      if (p33 !== undefined && typeof p33 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 30);
+      if (p33 !== undefined && typeof p33 !== 'boolean') issues = fail(issues, path + '/x-apigateway-cors', 31);
       const p35 = o0['x-apigateway-match-mode'];
       if (p35 !== undefined && typeof p35 !== 'string') issues = fail(issues, path + '/x-apigateway-match-mode', 0);
       const p37 = o0['x-apigateway-ratelimit'];
@@ -7747,7 +7831,7 @@ function b73(v: unknown): boolean {
 }
 
 function c73(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -7803,13 +7887,13 @@ function b74(v: unknown): boolean {
 }
 
 function c74(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['in'] === undefined) issues = fail(issues, path, 86);
       if (o0['x-apigateway-auth-type'] === undefined) issues = fail(issues, path, 87);
       const p1 = o0['type'];
@@ -7849,7 +7933,13 @@ function b75(v: unknown): boolean {
       if (o0['in'] === undefined) return false;
       if (o0['origin'] === undefined) return false;
       const p1 = o0['name'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 32 && codePoints(p1) > 32) return false;
+        } else {
+          return false;
+        }
+      }
       const p3 = o0['value'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['in'];
@@ -7868,17 +7958,23 @@ function b75(v: unknown): boolean {
 }
 
 function c75(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['value'] === undefined) issues = fail(issues, path, 6);
       if (o0['in'] === undefined) issues = fail(issues, path, 86);
       if (o0['origin'] === undefined) issues = fail(issues, path, 54);
       const p1 = o0['name'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/name', 0);
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 53);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
       const p3 = o0['value'];
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/value', 0);
       const p5 = o0['in'];
@@ -7924,7 +8020,7 @@ function b76(v: unknown): boolean {
 }
 
 function c76(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8025,7 +8121,7 @@ function b77(v: unknown): boolean {
 }
 
 function c77(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8034,7 +8130,7 @@ function c77(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
           if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 53);
-          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 12);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -8042,13 +8138,13 @@ function c77(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['type'];
       if (p3 !== undefined) {
         if (!(p3 === 'STRING' || p3 === 'NUMBER') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/type', 13);
+          issues = fail(issues, path + '/type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['location'];
       if (p5 !== undefined) {
         if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/location', 13);
+          issues = fail(issues, path + '/location', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p7 = o0['default_value'];
@@ -8057,20 +8153,20 @@ function c77(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
       const p11 = o0['required'];
       if (p11 !== undefined) {
-        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
+        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 15);
         if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
           issues = fail(issues, path + '/required', 3);
       }
       const p13 = o0['valid_enable'];
       if (p13 !== undefined) {
-        if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
+        if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 15);
         if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
           issues = fail(issues, path + '/valid_enable', 3);
       }
       const p15 = o0['remark'];
       if (p15 !== undefined) {
         if (typeof p15 === 'string') {
-          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -8096,7 +8192,7 @@ function c77(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p31 = o0['pass_through'];
       if (p31 !== undefined) {
         if (!(p31 === '1' || p31 === '2') && !(openEnums && typeof p31 === 'string'))
-          issues = fail(issues, path + '/pass_through', 13);
+          issues = fail(issues, path + '/pass_through', 15);
         if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
       }
       const p33 = o0['id'];
@@ -8193,19 +8289,19 @@ function b78(v: unknown): boolean {
 }
 
 function c78(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
       if (o0['location'] === undefined) issues = fail(issues, path, 45);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
           if (p1.length > 32 && codePoints(p1) > 32) issues = fail(issues, path + '/name', 53);
-          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 33);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/name', 12);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
@@ -8213,13 +8309,13 @@ function c78(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['type'];
       if (p3 !== undefined) {
         if (!(p3 === 'STRING' || p3 === 'NUMBER') && !(openEnums && typeof p3 === 'string'))
-          issues = fail(issues, path + '/type', 13);
+          issues = fail(issues, path + '/type', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p5 = o0['location'];
       if (p5 !== undefined) {
         if (!(p5 === 'PATH' || p5 === 'QUERY' || p5 === 'HEADER') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/location', 13);
+          issues = fail(issues, path + '/location', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/location', 0);
       }
       const p7 = o0['default_value'];
@@ -8228,20 +8324,20 @@ function c78(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/sample_value', 0);
       const p11 = o0['required'];
       if (p11 !== undefined) {
-        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 13);
+        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/required', 15);
         if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
           issues = fail(issues, path + '/required', 3);
       }
       const p13 = o0['valid_enable'];
       if (p13 !== undefined) {
-        if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 13);
+        if (!(p13 === 1 || p13 === 2)) issues = fail(issues, path + '/valid_enable', 15);
         if (!((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint'))
           issues = fail(issues, path + '/valid_enable', 3);
       }
       const p15 = o0['remark'];
       if (p15 !== undefined) {
         if (typeof p15 === 'string') {
-          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p15.length > 255 && codePoints(p15) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -8267,7 +8363,7 @@ function c78(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p31 = o0['pass_through'];
       if (p31 !== undefined) {
         if (!(p31 === '1' || p31 === '2') && !(openEnums && typeof p31 === 'string'))
-          issues = fail(issues, path + '/pass_through', 13);
+          issues = fail(issues, path + '/pass_through', 15);
         if (typeof p31 !== 'string') issues = fail(issues, path + '/pass_through', 0);
       }
     } else {
@@ -8312,7 +8408,7 @@ function b79(v: unknown): boolean {
 }
 
 function c79(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8368,7 +8464,7 @@ function b80(v: unknown): boolean {
 }
 
 function c80(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8435,7 +8531,7 @@ function b81(v: unknown): boolean {
 }
 
 function c81(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8465,7 +8561,7 @@ function c81(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p19 = o0['in'];
       if (p19 !== undefined && typeof p19 !== 'string') issues = fail(issues, path + '/in', 0);
       const p21 = o0['required'];
-      if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 30);
+      if (p21 !== undefined && typeof p21 !== 'boolean') issues = fail(issues, path + '/required', 31);
     } else {
       issues = fail(issues, path, 2);
     }
@@ -8502,7 +8598,7 @@ function b82(v: unknown): boolean {
 }
 
 function c82(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8547,12 +8643,12 @@ function b83(v: unknown): boolean {
 }
 
 function c83(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (!b74(p1)) issues = c74(p1, path + '/name', issues);
@@ -8583,11 +8679,32 @@ function b84(v: unknown): boolean {
       const o0 = v as Record<string, unknown>;
       if (o0['name'] === undefined) return false;
       const p1 = o0['sign_secret'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 16 || (p1.length < 32 && codePoints(p1) < 16)) return false;
+        } else {
+          return false;
+        }
+      }
       const p3 = o0['name'];
-      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) return false;
+          if (p3.length < 3 || (p3.length < 6 && codePoints(p3) < 3)) return false;
+        } else {
+          return false;
+        }
+      }
       const p5 = o0['sign_key'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 32 && codePoints(p5) > 32) return false;
+          if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) return false;
+        } else {
+          return false;
+        }
+      }
       const p7 = o0['sign_type'];
       if (p7 !== undefined && !(p7 === 'hmac' || p7 === 'basic') && !(openEnums && typeof p7 === 'string'))
         return false;
@@ -8601,22 +8718,44 @@ function b84(v: unknown): boolean {
 }
 
 function c84(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       const p1 = o0['sign_secret'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/sign_secret', 0);
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/sign_secret', 11);
+          if (p1.length < 16 || (p1.length < 32 && codePoints(p1) < 16))
+            issues = fail(issues, path + '/sign_secret', 89);
+        } else {
+          issues = fail(issues, path + '/sign_secret', 0);
+        }
+      }
       const p3 = o0['name'];
-      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/name', 11);
+          if (p3.length < 3 || (p3.length < 6 && codePoints(p3) < 3)) issues = fail(issues, path + '/name', 28);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
       const p5 = o0['sign_key'];
-      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/sign_key', 0);
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 32 && codePoints(p5) > 32) issues = fail(issues, path + '/sign_key', 53);
+          if (p5.length < 8 || (p5.length < 16 && codePoints(p5) < 8)) issues = fail(issues, path + '/sign_key', 39);
+        } else {
+          issues = fail(issues, path + '/sign_key', 0);
+        }
+      }
       const p7 = o0['sign_type'];
       if (p7 !== undefined) {
         if (!(p7 === 'hmac' || p7 === 'basic') && !(openEnums && typeof p7 === 'string'))
-          issues = fail(issues, path + '/sign_type', 13);
+          issues = fail(issues, path + '/sign_type', 15);
         if (typeof p7 !== 'string') issues = fail(issues, path + '/sign_type', 0);
       }
     } else {
@@ -8668,7 +8807,7 @@ function b85(v: unknown): boolean {
 }
 
 function c85(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8688,7 +8827,7 @@ function c85(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p13 = o0['sign_type'];
       if (p13 !== undefined) {
         if (!(p13 === 'hmac' || p13 === 'basic') && !(openEnums && typeof p13 === 'string'))
-          issues = fail(issues, path + '/sign_type', 13);
+          issues = fail(issues, path + '/sign_type', 15);
         if (typeof p13 !== 'string') issues = fail(issues, path + '/sign_type', 0);
       }
     } else {
@@ -8735,14 +8874,14 @@ function b86(v: unknown): boolean {
 }
 
 function c86(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['limit'] === undefined) issues = fail(issues, path, 89);
-      if (o0['instance'] === undefined) issues = fail(issues, path, 90);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
+      if (o0['limit'] === undefined) issues = fail(issues, path, 90);
+      if (o0['instance'] === undefined) issues = fail(issues, path, 91);
       const p1 = o0['type'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
       const p3 = o0['limit'];
@@ -8788,7 +8927,7 @@ function b87(v: unknown): boolean {
 }
 
 function c87(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8841,7 +8980,7 @@ function b88(v: unknown): boolean {
 }
 
 function c88(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8892,7 +9031,7 @@ function b89(v: unknown): boolean {
 }
 
 function c89(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -8967,12 +9106,12 @@ function b90(v: unknown): boolean {
 }
 
 function c90(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['group_id'] === undefined) issues = fail(issues, path, 25);
+      if (o0['group_id'] === undefined) issues = fail(issues, path, 27);
       const p1 = o0['env_id'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/env_id', 0);
       const p3 = o0['define'];
@@ -8981,13 +9120,13 @@ function c90(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
           !(p3 === 'spec' || p3 === 'proxy' || p3 === 'all' || p3 === 'dev') &&
           !(openEnums && typeof p3 === 'string')
         )
-          issues = fail(issues, path + '/define', 13);
+          issues = fail(issues, path + '/define', 15);
         if (typeof p3 !== 'string') issues = fail(issues, path + '/define', 0);
       }
       const p5 = o0['type'];
       if (p5 !== undefined) {
         if (!(p5 === 'json' || p5 === 'yaml' || p5 === 'yml') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/type', 13);
+          issues = fail(issues, path + '/type', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/type', 0);
       }
       const p7 = o0['version'];
@@ -9065,7 +9204,7 @@ function b91(v: unknown): boolean {
 }
 
 function c91(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -9141,7 +9280,7 @@ function b92(v: unknown): boolean {
 }
 
 function c92(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -9153,7 +9292,7 @@ function c92(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['action'];
       if (p5 !== undefined) {
         if (!(p5 === 'update' || p5 === 'create') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/action', 13);
+          issues = fail(issues, path + '/action', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/action', 0);
       }
       const p7 = o0['id'];
@@ -9225,14 +9364,14 @@ function b93(v: unknown): boolean {
 }
 
 function c93(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['api-limit'] === undefined) issues = fail(issues, path, 91);
-      if (o0['interval'] === undefined) issues = fail(issues, path, 92);
-      if (o0['unit'] === undefined) issues = fail(issues, path, 93);
+      if (o0['api-limit'] === undefined) issues = fail(issues, path, 92);
+      if (o0['interval'] === undefined) issues = fail(issues, path, 93);
+      if (o0['unit'] === undefined) issues = fail(issues, path, 94);
       const p1 = o0['api-limit'];
       if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         issues = fail(issues, path + '/api-limit', 3);
@@ -9251,7 +9390,7 @@ function c93(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p11 = o0['unit'];
       if (p11 !== undefined && typeof p11 !== 'string') issues = fail(issues, path + '/unit', 0);
       const p13 = o0['shared'];
-      if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 30);
+      if (p13 !== undefined && typeof p13 !== 'boolean') issues = fail(issues, path + '/shared', 31);
       const p15 = o0['special'];
       if (p15 !== undefined) {
         if (Array.isArray(p15)) {
@@ -9295,7 +9434,14 @@ function b94(v: unknown): boolean {
       if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         return false;
       const p3 = o0['name'];
-      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) return false;
+          if (p3.length < 3 || (p3.length < 6 && codePoints(p3) < 3)) return false;
+        } else {
+          return false;
+        }
+      }
       const p5 = o0['time_unit'];
       if (
         p5 !== undefined &&
@@ -9337,12 +9483,12 @@ function b94(v: unknown): boolean {
 }
 
 function c94(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
       if (o0['time_unit'] === undefined) issues = fail(issues, path, 57);
       if (o0['api_call_limits'] === undefined) issues = fail(issues, path, 55);
       if (o0['time_interval'] === undefined) issues = fail(issues, path, 56);
@@ -9350,20 +9496,27 @@ function c94(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         issues = fail(issues, path + '/app_call_limits', 3);
       const p3 = o0['name'];
-      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/name', 0);
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/name', 11);
+          if (p3.length < 3 || (p3.length < 6 && codePoints(p3) < 3)) issues = fail(issues, path + '/name', 28);
+        } else {
+          issues = fail(issues, path + '/name', 0);
+        }
+      }
       const p5 = o0['time_unit'];
       if (p5 !== undefined) {
         if (
           !(p5 === 'SECOND' || p5 === 'MINUTE' || p5 === 'HOUR' || p5 === 'DAY') &&
           !(openEnums && typeof p5 === 'string')
         )
-          issues = fail(issues, path + '/time_unit', 13);
+          issues = fail(issues, path + '/time_unit', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
       const p7 = o0['remark'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 15);
+          if (p7.length > 255 && codePoints(p7) > 255) issues = fail(issues, path + '/remark', 17);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
@@ -9373,7 +9526,7 @@ function c94(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         issues = fail(issues, path + '/api_call_limits', 3);
       const p11 = o0['type'];
       if (p11 !== undefined) {
-        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p11 === 1 || p11 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
@@ -9462,7 +9615,7 @@ function b95(v: unknown): boolean {
 }
 
 function c95(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -9472,7 +9625,7 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         issues = fail(issues, path + '/bind_num', 3);
       const p3 = o0['is_include_special_throttle'];
       if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 13);
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/is_include_special_throttle', 15);
         if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
           issues = fail(issues, path + '/is_include_special_throttle', 3);
       }
@@ -9482,7 +9635,7 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/remark', 0);
       const p9 = o0['type'];
       if (p9 !== undefined) {
-        if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p9 === 1 || p9 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
@@ -9503,7 +9656,7 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
           !(p19 === 'SECOND' || p19 === 'MINUTE' || p19 === 'HOUR' || p19 === 'DAY') &&
           !(openEnums && typeof p19 === 'string')
         )
-          issues = fail(issues, path + '/time_unit', 13);
+          issues = fail(issues, path + '/time_unit', 15);
         if (typeof p19 !== 'string') issues = fail(issues, path + '/time_unit', 0);
       }
       const p21 = o0['api_call_limits'];
@@ -9517,7 +9670,7 @@ function c95(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p27 = o0['enable_adaptive_control'];
       if (p27 !== undefined) {
         if (!(p27 === 'true' || p27 === 'false') && !(openEnums && typeof p27 === 'string'))
-          issues = fail(issues, path + '/enable_adaptive_control', 13);
+          issues = fail(issues, path + '/enable_adaptive_control', 15);
         if (typeof p27 !== 'string') issues = fail(issues, path + '/enable_adaptive_control', 0);
       }
     } else {
@@ -9564,14 +9717,14 @@ function b96(v: unknown): boolean {
 }
 
 function c96(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['call_limits'] === undefined) issues = fail(issues, path, 94);
-      if (o0['object_id'] === undefined) issues = fail(issues, path, 95);
-      if (o0['object_type'] === undefined) issues = fail(issues, path, 96);
+      if (o0['call_limits'] === undefined) issues = fail(issues, path, 95);
+      if (o0['object_id'] === undefined) issues = fail(issues, path, 96);
+      if (o0['object_type'] === undefined) issues = fail(issues, path, 97);
       const p1 = o0['call_limits'];
       if (p1 !== undefined && !((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint'))
         issues = fail(issues, path + '/call_limits', 3);
@@ -9580,7 +9733,7 @@ function c96(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['object_type'];
       if (p5 !== undefined) {
         if (!(p5 === 'APP' || p5 === 'USER') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/object_type', 13);
+          issues = fail(issues, path + '/object_type', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/object_type', 0);
       }
     } else {
@@ -9636,7 +9789,7 @@ function b97(v: unknown): boolean {
 }
 
 function c97(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -9719,7 +9872,7 @@ function b100(v: unknown): boolean {
 }
 
 function c100(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -9756,9 +9909,23 @@ function b101(v: unknown): boolean {
       if (o0['instance_name'] === undefined) return false;
       if (o0['instance_id'] === undefined) return false;
       const p1 = o0['instance_name'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) return false;
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
       const p3 = o0['instance_id'];
-      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) return false;
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
       const p5 = o0['weight'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
@@ -9778,7 +9945,7 @@ function b101(v: unknown): boolean {
 }
 
 function c101(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -9786,14 +9953,29 @@ function c101(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (o0['instance_name'] === undefined) issues = fail(issues, path, 8);
       if (o0['instance_id'] === undefined) issues = fail(issues, path, 9);
       const p1 = o0['instance_name'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/instance_name', 0);
+      if (p1 !== undefined) {
+        if (typeof p1 === 'string') {
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/instance_name', 11);
+          if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1))
+            issues = fail(issues, path + '/instance_name', 12);
+        } else {
+          issues = fail(issues, path + '/instance_name', 0);
+        }
+      }
       const p3 = o0['instance_id'];
-      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/instance_id', 0);
+      if (p3 !== undefined) {
+        if (typeof p3 === 'string') {
+          if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/instance_id', 11);
+          if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/instance_id', 12);
+        } else {
+          issues = fail(issues, path + '/instance_id', 0);
+        }
+      }
       const p5 = o0['weight'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-          if (p5 < 1) issues = fail(issues, path + '/weight', 11);
-          if (p5 > 100) issues = fail(issues, path + '/weight', 12);
+          if (p5 < 1) issues = fail(issues, path + '/weight', 13);
+          if (p5 > 100) issues = fail(issues, path + '/weight', 14);
         } else {
           issues = fail(issues, path + '/weight', 3);
         }
@@ -9864,7 +10046,7 @@ function b102(v: unknown): boolean {
 }
 
 function c102(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -9872,22 +10054,22 @@ function c102(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
       const p5 = o0['port'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 < 1) issues = fail(issues, path + '/port', 13);
           if (p5 > 65535) issues = fail(issues, path + '/port', 58);
         } else {
           issues = fail(issues, path + '/port', 3);
@@ -9895,14 +10077,14 @@ function c102(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p7 = o0['balance_strategy'];
       if (p7 !== undefined) {
-        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 15);
         if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
           issues = fail(issues, path + '/balance_strategy', 3);
       }
       const p9 = o0['member_type'];
       if (p9 !== undefined) {
         if (!(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string'))
-          issues = fail(issues, path + '/member_type', 13);
+          issues = fail(issues, path + '/member_type', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
       }
       const p11 = o0['create_time'];
@@ -9911,7 +10093,7 @@ function c102(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
       const p15 = o0['status'];
       if (p15 !== undefined) {
-        if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
+        if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 15);
         if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
           issues = fail(issues, path + '/status', 3);
       }
@@ -9996,7 +10178,7 @@ function b103(v: unknown): boolean {
 }
 
 function c103(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -10004,22 +10186,22 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
       const p5 = o0['port'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 < 1) issues = fail(issues, path + '/port', 13);
           if (p5 > 65535) issues = fail(issues, path + '/port', 58);
         } else {
           issues = fail(issues, path + '/port', 3);
@@ -10027,14 +10209,14 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p7 = o0['balance_strategy'];
       if (p7 !== undefined) {
-        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 15);
         if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
           issues = fail(issues, path + '/balance_strategy', 3);
       }
       const p9 = o0['member_type'];
       if (p9 !== undefined) {
         if (!(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string'))
-          issues = fail(issues, path + '/member_type', 13);
+          issues = fail(issues, path + '/member_type', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
       }
       const p11 = o0['create_time'];
@@ -10043,7 +10225,7 @@ function c103(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (p13 !== undefined && typeof p13 !== 'string') issues = fail(issues, path + '/id', 0);
       const p15 = o0['status'];
       if (p15 !== undefined) {
-        if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 13);
+        if (!(p15 === 1 || p15 === 2)) issues = fail(issues, path + '/status', 15);
         if (!((typeof p15 === 'number' && Number.isInteger(p15)) || typeof p15 === 'bigint'))
           issues = fail(issues, path + '/status', 3);
       }
@@ -10139,34 +10321,34 @@ function b104(v: unknown): boolean {
 }
 
 function c104(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['members'] === undefined) issues = fail(issues, path, 97);
-      if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 98);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
+      if (o0['members'] === undefined) issues = fail(issues, path, 98);
+      if (o0['vpc_health_config'] === undefined) issues = fail(issues, path, 99);
       const p1 = o0['name'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 26);
-          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 27);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/name', 11);
+          if (p1.length < 3 || (p1.length < 6 && codePoints(p1) < 3)) issues = fail(issues, path + '/name', 28);
         } else {
           issues = fail(issues, path + '/name', 0);
         }
       }
       const p3 = o0['type'];
       if (p3 !== undefined) {
-        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 13);
+        if (!(p3 === 1 || p3 === 2)) issues = fail(issues, path + '/type', 15);
         if (!((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
           issues = fail(issues, path + '/type', 3);
       }
       const p5 = o0['port'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-          if (p5 < 1) issues = fail(issues, path + '/port', 11);
+          if (p5 < 1) issues = fail(issues, path + '/port', 13);
           if (p5 > 65535) issues = fail(issues, path + '/port', 58);
         } else {
           issues = fail(issues, path + '/port', 3);
@@ -10174,14 +10356,14 @@ function c104(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       }
       const p7 = o0['balance_strategy'];
       if (p7 !== undefined) {
-        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 13);
+        if (!(p7 === 1 || p7 === 2 || p7 === 3 || p7 === 4)) issues = fail(issues, path + '/balance_strategy', 15);
         if (!((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint'))
           issues = fail(issues, path + '/balance_strategy', 3);
       }
       const p9 = o0['member_type'];
       if (p9 !== undefined) {
         if (!(p9 === 'ip' || p9 === 'ecs') && !(openEnums && typeof p9 === 'string'))
-          issues = fail(issues, path + '/member_type', 13);
+          issues = fail(issues, path + '/member_type', 15);
         if (typeof p9 !== 'string') issues = fail(issues, path + '/member_type', 0);
       }
       const p11 = o0['members'];
@@ -10299,7 +10481,7 @@ function b105(v: unknown): boolean {
 }
 
 function c105(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -10307,7 +10489,7 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       const p1 = o0['protocol'];
       if (p1 !== undefined) {
         if (!(p1 === 'TCP' || p1 === 'HTTP' || p1 === 'HTTPS') && !(openEnums && typeof p1 === 'string'))
-          issues = fail(issues, path + '/protocol', 13);
+          issues = fail(issues, path + '/protocol', 15);
         if (typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       }
       const p3 = o0['path'];
@@ -10315,13 +10497,13 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       const p5 = o0['method'];
       if (p5 !== undefined) {
         if (!(p5 === 'GET' || p5 === 'HEAD') && !(openEnums && typeof p5 === 'string'))
-          issues = fail(issues, path + '/method', 13);
+          issues = fail(issues, path + '/method', 15);
         if (typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
       }
       const p7 = o0['port'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 1) issues = fail(issues, path + '/port', 11);
+          if (p7 < 1) issues = fail(issues, path + '/port', 13);
           if (p7 > 65535) issues = fail(issues, path + '/port', 58);
         } else {
           issues = fail(issues, path + '/port', 3);
@@ -10357,7 +10539,7 @@ function c105(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       const p15 = o0['http_code'];
       if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
       const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 30);
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 31);
       const p19 = o0['timeout'];
       if (p19 !== undefined) {
         if ((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint') {
@@ -10420,7 +10602,7 @@ function b106(v: unknown): boolean {
 }
 
 function c106(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -10431,7 +10613,7 @@ function c106(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (p3 !== undefined && !((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint'))
         issues = fail(issues, path + '/ecs_name', 3);
       const p5 = o0['cascade_flag'];
-      if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 30);
+      if (p5 !== undefined && typeof p5 !== 'boolean') issues = fail(issues, path + '/cascade_flag', 31);
       const p7 = o0['vpc_channel_proxy_host'];
       if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/vpc_channel_proxy_host', 0);
       const p9 = o0['vpc_channel_id'];
@@ -10474,9 +10656,23 @@ function b107(v: unknown): boolean {
         }
       }
       const p5 = o0['ecs_id'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) return false;
+          if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
       const p7 = o0['ecs_name'];
-      if (p7 !== undefined && typeof p7 !== 'string') return false;
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) return false;
+          if (p7.length < 1 || (p7.length < 2 && codePoints(p7) < 1)) return false;
+        } else {
+          return false;
+        }
+      }
       const p9 = o0['id'];
       if (p9 !== undefined && typeof p9 !== 'string') return false;
       const p11 = o0['status'];
@@ -10496,7 +10692,7 @@ function b107(v: unknown): boolean {
 }
 
 function c107(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -10507,15 +10703,29 @@ function c107(v: unknown, path: string, issues: ValidationIssue[] | null): Valid
       if (p3 !== undefined) {
         if ((typeof p3 === 'number' && Number.isInteger(p3)) || typeof p3 === 'bigint') {
           if (p3 < 0) issues = fail(issues, path + '/weight', 82);
-          if (p3 > 100) issues = fail(issues, path + '/weight', 12);
+          if (p3 > 100) issues = fail(issues, path + '/weight', 14);
         } else {
           issues = fail(issues, path + '/weight', 3);
         }
       }
       const p5 = o0['ecs_id'];
-      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/ecs_id', 0);
+      if (p5 !== undefined) {
+        if (typeof p5 === 'string') {
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/ecs_id', 11);
+          if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/ecs_id', 12);
+        } else {
+          issues = fail(issues, path + '/ecs_id', 0);
+        }
+      }
       const p7 = o0['ecs_name'];
-      if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/ecs_name', 0);
+      if (p7 !== undefined) {
+        if (typeof p7 === 'string') {
+          if (p7.length > 64 && codePoints(p7) > 64) issues = fail(issues, path + '/ecs_name', 11);
+          if (p7.length < 1 || (p7.length < 2 && codePoints(p7) < 1)) issues = fail(issues, path + '/ecs_name', 12);
+        } else {
+          issues = fail(issues, path + '/ecs_name', 0);
+        }
+      }
       const p9 = o0['id'];
       if (p9 !== undefined && typeof p9 !== 'string') issues = fail(issues, path + '/id', 0);
       const p11 = o0['status'];
@@ -10561,7 +10771,7 @@ function b108(v: unknown): boolean {
 }
 
 function c108(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -10621,13 +10831,13 @@ function b109(v: unknown): boolean {
 }
 
 function c109(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
+      if (o0['backend_define'] === undefined) issues = fail(issues, path, 100);
       const p1 = o0['type'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
       const p3 = o0['parameters'];
@@ -10714,16 +10924,16 @@ function b110(v: unknown): boolean {
 }
 
 function c110(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['type'] === undefined) issues = fail(issues, path, 19);
-      if (o0['name'] === undefined) issues = fail(issues, path, 18);
-      if (o0['backend_define'] === undefined) issues = fail(issues, path, 99);
+      if (o0['type'] === undefined) issues = fail(issues, path, 21);
+      if (o0['name'] === undefined) issues = fail(issues, path, 20);
+      if (o0['backend_define'] === undefined) issues = fail(issues, path, 100);
       if (o0['conditions'] === undefined) issues = fail(issues, path, 38);
-      if (o0['effectMode'] === undefined) issues = fail(issues, path, 100);
+      if (o0['effectMode'] === undefined) issues = fail(issues, path, 101);
       const p1 = o0['type'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/type', 0);
       const p3 = o0['name'];
@@ -10792,7 +11002,7 @@ function b111(v: unknown): boolean {
 }
 
 function c111(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 101);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 102);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -10823,10 +11033,10 @@ function r0(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 102);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 103);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b5(body)) issues = c5(body, '/body', issues);
   }
@@ -10852,7 +11062,7 @@ function s0(status: number, body: unknown): ValidationIssue[] {
 function r1(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b29(body)) issues = c29(body, '/body', issues);
   }
@@ -10885,7 +11095,7 @@ function s1(status: number, body: unknown): ValidationIssue[] {
 function r2(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b32(body)) issues = c32(body, '/body', issues);
   }
@@ -10921,14 +11131,14 @@ function r3(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['action'];
-  if (a6 === undefined) issues = fail(issues, '/query/action', 105);
+  if (a6 === undefined) issues = fail(issues, '/query/action', 106);
   else if (typeof a6 !== 'string') issues = fail(issues, '/query/action', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b11(body)) issues = c11(body, '/body', issues);
   }
@@ -10973,10 +11183,10 @@ function r4(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b0(body)) issues = c0(body, '/body', issues);
   }
@@ -11022,7 +11232,7 @@ function s4(status: number, body: unknown): ValidationIssue[] {
 function r5(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b17(body)) issues = c17(body, '/body', issues);
   }
@@ -11051,10 +11261,10 @@ function r6(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b17(body)) issues = c17(body, '/body', issues);
   }
@@ -11099,10 +11309,10 @@ function r7(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b35(body)) issues = c35(body, '/body', issues);
   }
@@ -11151,10 +11361,10 @@ function r8(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b17(body)) issues = c17(body, '/body', issues);
   }
@@ -11195,10 +11405,10 @@ function r9(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b59(body)) issues = c59(body, '/body', issues);
   }
@@ -11236,7 +11446,7 @@ function s9(status: number, body: unknown): ValidationIssue[] {
 function r10(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b51(body)) issues = c51(body, '/body', issues);
   }
@@ -11265,10 +11475,10 @@ function r11(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b94(body)) issues = c94(body, '/body', issues);
   }
@@ -11313,10 +11523,10 @@ function r12(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b84(body)) issues = c84(body, '/body', issues);
   }
@@ -11361,13 +11571,13 @@ function r13(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 106);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 107);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b96(body)) issues = c96(body, '/body', issues);
   }
@@ -11413,7 +11623,7 @@ function s13(status: number, body: unknown): ValidationIssue[] {
 function r14(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b53(body)) issues = c53(body, '/body', issues);
   }
@@ -11442,10 +11652,10 @@ function r15(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b104(body)) issues = c104(body, '/body', issues);
   }
@@ -11494,10 +11704,10 @@ function r16(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 106);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 107);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   return issues ?? [];
 }
@@ -11536,10 +11746,10 @@ function r17(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b90(body)) issues = c90(body, '/body', issues);
   }
@@ -11586,12 +11796,12 @@ function r18(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['env_id/env'];
-  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 107);
+  if (a1 === undefined) issues = fail(issues, '/query/env_id~1env', 108);
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/env_id~1env', 0);
   const a3 = g0['define'];
   if (a3 !== undefined) {
     if (!(a3 === 'base' || a3 === 'full' || a3 === 'all') && !(openEnums && typeof a3 === 'string'))
-      issues = fail(issues, '/query/define', 13);
+      issues = fail(issues, '/query/define', 15);
     if (typeof a3 !== 'string') issues = fail(issues, '/query/define', 0);
   }
   const a5 = g0['version'];
@@ -11601,7 +11811,7 @@ function r18(args: RequestArgs): ValidationIssue[] {
   const a9 = g0['env_id'];
   if (a9 !== undefined && typeof a9 !== 'string') issues = fail(issues, '/query/env_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (Array.isArray(body)) {
       for (let i11 = 0; i11 < body.length; i11++) {
@@ -11637,10 +11847,10 @@ function r19(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b66(body)) issues = c66(body, '/body', issues);
   }
@@ -11689,7 +11899,7 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const g5: Record<string, unknown> = args.query ?? {};
   const a6 = g5['id'];
@@ -11699,13 +11909,13 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a10 = g5['acl_type'];
   if (a10 !== undefined) {
     if (!(a10 === 'PERMIT' || a10 === 'DENY') && !(openEnums && typeof a10 === 'string'))
-      issues = fail(issues, '/query/acl_type', 13);
+      issues = fail(issues, '/query/acl_type', 15);
     if (typeof a10 !== 'string') issues = fail(issues, '/query/acl_type', 0);
   }
   const a12 = g5['entity_type'];
   if (a12 !== undefined) {
     if (!(a12 === 'IP' || a12 === 'DOMAIN') && !(openEnums && typeof a12 === 'string'))
-      issues = fail(issues, '/query/entity_type', 13);
+      issues = fail(issues, '/query/entity_type', 15);
     if (typeof a12 !== 'string') issues = fail(issues, '/query/entity_type', 0);
   }
   const a14 = g5['offset'];
@@ -11714,8 +11924,8 @@ function r20(args: RequestArgs): ValidationIssue[] {
   const a16 = g5['limit'];
   if (a16 !== undefined) {
     if ((typeof a16 === 'number' && Number.isInteger(a16)) || typeof a16 === 'bigint') {
-      if (a16 < 1) issues = fail(issues, '/query/limit', 11);
-      if (a16 > 500) issues = fail(issues, '/query/limit', 108);
+      if (a16 < 1) issues = fail(issues, '/query/limit', 13);
+      if (a16 > 500) issues = fail(issues, '/query/limit', 109);
     } else {
       issues = fail(issues, '/query/limit', 3);
     }
@@ -11765,10 +11975,10 @@ function r21(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.query ?? {};
   const a1 = g0['duration'];
-  if (a1 === undefined) issues = fail(issues, '/query/duration', 109);
+  if (a1 === undefined) issues = fail(issues, '/query/duration', 110);
   else if (typeof a1 !== 'string') issues = fail(issues, '/query/duration', 0);
   const a3 = g0['api_id'];
-  if (a3 === undefined) issues = fail(issues, '/query/api_id', 110);
+  if (a3 === undefined) issues = fail(issues, '/query/api_id', 111);
   else if (typeof a3 !== 'string') issues = fail(issues, '/query/api_id', 0);
   return issues ?? [];
 }
@@ -11793,7 +12003,7 @@ function r22(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 102);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 103);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const g3: Record<string, unknown> = args.query ?? {};
   const a4 = g3['name'];
@@ -11829,10 +12039,10 @@ function r23(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 111);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 112);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   return issues ?? [];
 }
@@ -11879,10 +12089,10 @@ function r24(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['vpc_channel_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 112);
+  if (a5 === undefined) issues = fail(issues, '/path/vpc_channel_id', 113);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/vpc_channel_id', 0);
   return issues ?? [];
 }
@@ -11929,13 +12139,13 @@ function r25(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['api_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/api_id', 113);
+  if (a5 === undefined) issues = fail(issues, '/path/api_id', 114);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/api_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b13(body)) issues = c13(body, '/body', issues);
   }
@@ -11984,13 +12194,13 @@ function r26(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['app_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/app_id', 111);
+  if (a5 === undefined) issues = fail(issues, '/path/app_id', 112);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/app_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b27(body)) issues = c27(body, '/body', issues);
   }
@@ -12037,10 +12247,10 @@ function r27(args: RequestArgs): ValidationIssue[] {
   let issues: ValidationIssue[] | null = null;
   const g0: Record<string, unknown> = args.path ?? {};
   const a1 = g0['id'];
-  if (a1 === undefined) issues = fail(issues, '/path/id', 102);
+  if (a1 === undefined) issues = fail(issues, '/path/id', 103);
   else if (typeof a1 !== 'string') issues = fail(issues, '/path/id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b51(body)) issues = c51(body, '/body', issues);
   }
@@ -12069,13 +12279,13 @@ function r28(args: RequestArgs): ValidationIssue[] {
   const a1 = g0['project_id'];
   if (a1 !== undefined && typeof a1 !== 'string') issues = fail(issues, '/path/project_id', 0);
   const a3 = g0['instance_id'];
-  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 104);
+  if (a3 === undefined) issues = fail(issues, '/path/instance_id', 105);
   else if (typeof a3 !== 'string') issues = fail(issues, '/path/instance_id', 0);
   const a5 = g0['throttle_id'];
-  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 106);
+  if (a5 === undefined) issues = fail(issues, '/path/throttle_id', 107);
   else if (typeof a5 !== 'string') issues = fail(issues, '/path/throttle_id', 0);
   const body: unknown = args.body;
-  if (body === undefined) issues = fail(issues, '/body', 103);
+  if (body === undefined) issues = fail(issues, '/body', 104);
   else {
     if (!b94(body)) issues = c94(body, '/body', issues);
   }

@@ -29,13 +29,7 @@ export interface components {
        */
       parent_id?: number;
     };
-    RequestBody_3bd573: {
-      /** @description 证书的id集合 */
-      certificate_ids: string[];
-      /** @description 是否开启客户端证书校验。当绑定证书存在trusted_root_ca时,默认开启;当绑定证书不存在trusted_root_ca时,默认关闭。 */
-      verified_client_certificate_enabled?: boolean;
-    };
-    RequestBody_62fc2a: {
+    RequestBody_1fbdf0: {
       /**
        * @description 是否开启双向认证。若开启,则使用实例配置中的backend_client_certificate配置项的证书 缺省值:false
        * @default false
@@ -60,8 +54,9 @@ export interface components {
       /**
        * Format: int32
        * @description 健康检查状态 1:可用 2:不可用
+       * @enum {integer}
        */
-      status?: number;
+      status?: 1 | 2;
       /**
        * Format: int32
        * @description 异常阈值。判定VPC通道中主机异常的依据为:连续检查x失败,x为您设置的异常阈值。 最小值:1 最大值:10
@@ -82,6 +77,12 @@ export interface components {
        * @description 超时时间:检查期间,无响应的时间,单位为秒。必须小于time_interval字段取值。 最小值:2 最大值:30
        */
       timeout: number;
+    };
+    RequestBody_3bd573: {
+      /** @description 证书的id集合 */
+      certificate_ids: string[];
+      /** @description 是否开启客户端证书校验。当绑定证书存在trusted_root_ca时,默认开启;当绑定证书不存在trusted_root_ca时,默认关闭。 */
+      verified_client_certificate_enabled?: boolean;
     };
     RequestBody_0833ed: {
       /** @description 变量值支持英文字母、数字、英文格式的下划线、中划线,斜线(/)、点、冒号,1 ~ 255个字符。 */
@@ -110,6 +111,61 @@ export interface components {
     RequestHeaders: {
       /** @description 用户Token。通过调用IAM服务获取用户Token接口获取(响应消息头中X-Subject-Token的值)。 */
       'X-Auth-Token': string;
+    };
+    Response200_0f99d8: {
+      /** @description 创建时间 */
+      create_time?: string;
+      /**
+       * @description 是否开启双向认证。若开启,则使用实例配置中的backend_client_certificate配置项的证书 缺省值:false
+       * @default false
+       */
+      enable_client_ssl?: boolean;
+      /** @description 检查目标HTTP响应时,判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值,支持如下三种格式: 多个值,如:200,201,202 一系列值,如:200-299 组合值,如:201,202,210-299 protocol = http时必选 */
+      http_code?: string;
+      /** @description 健康检查的编号 */
+      id?: string;
+      /**
+       * @description 健康检查时的请求方法 缺省值:GET
+       * @default GET
+       */
+      method?: string;
+      /** @description 健康检查时的目标路径。protocol = http或https时必选 */
+      path?: string;
+      /**
+       * Format: int32
+       * @description 健康检查的目标端口,缺少或port = 0时为VPC中主机的端口号。 若此端口存在非0值,则使用此端口进行健康检查。 最小值:0 最大值:65535
+       */
+      port?: number;
+      /** @description 使用以下协议,对VPC中主机执行健康检查: TCP HTTP HTTPS */
+      protocol?: string;
+      /**
+       * Format: int32
+       * @description 健康检查状态 1:可用 2:不可用
+       * @enum {integer}
+       */
+      status?: 1 | 2;
+      /**
+       * Format: int32
+       * @description 异常阈值。判定VPC通道中主机异常的依据为:连续检查x失败,x为您设置的异常阈值。 最小值:1 最大值:10
+       */
+      threshold_abnormal?: number;
+      /**
+       * Format: int32
+       * @description 正常阈值。判定VPC通道中主机正常的依据为:连续检查x成功,x为您设置的正常阈值。 最小值:1 最大值:10
+       */
+      threshold_normal?: number;
+      /**
+       * Format: int32
+       * @description 间隔时间:连续两次检查的间隔时间,单位为秒。必须大于timeout字段取值。 最小值:5 最大值:300
+       */
+      time_interval?: number;
+      /**
+       * Format: int32
+       * @description 超时时间:检查期间,无响应的时间,单位为秒。必须小于time_interval字段取值。 最小值:2 最大值:30
+       */
+      timeout?: number;
+      /** @description VPC通道的编号 */
+      vpc_channel_id?: string;
     };
     Response200_9acbc1: {
       /** @description 设备分组信息 数组长度:0 - 9999 */
@@ -172,60 +228,6 @@ export interface components {
       task_id?: string;
       /** @description 调度计划是否使用cron表达式,允许如下值: true (使用cron表达式) false (不使用cron表达式) 最小长度:4 最大长度:16 */
       use_quartz_cron?: boolean;
-    };
-    Response200_bd6c2a: {
-      /** @description 创建时间 */
-      create_time?: string;
-      /**
-       * @description 是否开启双向认证。若开启,则使用实例配置中的backend_client_certificate配置项的证书 缺省值:false
-       * @default false
-       */
-      enable_client_ssl?: boolean;
-      /** @description 检查目标HTTP响应时,判断成功使用的HTTP响应码。取值范围为100到599之前的任意整数值,支持如下三种格式: 多个值,如:200,201,202 一系列值,如:200-299 组合值,如:201,202,210-299 protocol = http时必选 */
-      http_code?: string;
-      /** @description 健康检查的编号 */
-      id?: string;
-      /**
-       * @description 健康检查时的请求方法 缺省值:GET
-       * @default GET
-       */
-      method?: string;
-      /** @description 健康检查时的目标路径。protocol = http或https时必选 */
-      path?: string;
-      /**
-       * Format: int32
-       * @description 健康检查的目标端口,缺少或port = 0时为VPC中主机的端口号。 若此端口存在非0值,则使用此端口进行健康检查。 最小值:0 最大值:65535
-       */
-      port?: number;
-      /** @description 使用以下协议,对VPC中主机执行健康检查: TCP HTTP HTTPS */
-      protocol?: string;
-      /**
-       * Format: int32
-       * @description 健康检查状态 1:可用 2:不可用
-       */
-      status?: number;
-      /**
-       * Format: int32
-       * @description 异常阈值。判定VPC通道中主机异常的依据为:连续检查x失败,x为您设置的异常阈值。 最小值:1 最大值:10
-       */
-      threshold_abnormal?: number;
-      /**
-       * Format: int32
-       * @description 正常阈值。判定VPC通道中主机正常的依据为:连续检查x成功,x为您设置的正常阈值。 最小值:1 最大值:10
-       */
-      threshold_normal?: number;
-      /**
-       * Format: int32
-       * @description 间隔时间:连续两次检查的间隔时间,单位为秒。必须大于timeout字段取值。 最小值:5 最大值:300
-       */
-      time_interval?: number;
-      /**
-       * Format: int32
-       * @description 超时时间:检查期间,无响应的时间,单位为秒。必须小于time_interval字段取值。 最小值:2 最大值:30
-       */
-      timeout?: number;
-      /** @description VPC通道的编号 */
-      vpc_channel_id?: string;
     };
     Response200_cbaebb: {
       /** @description 本次返回的环境列表 */
@@ -301,8 +303,9 @@ export interface components {
       /**
        * Format: int32
        * @description CNAME解析状态 1: 未解析 2: 解析中 3: 解析成功 4: 解析失败
+       * @enum {integer}
        */
-      status?: number;
+      status?: 1 | 2 | 3 | 4;
       /** @description 自定义域名 */
       url_domain?: string;
       /**
@@ -397,15 +400,15 @@ export type operations = Record<string, never>;
 export type EnvInfo = components['schemas']['EnvInfo'];
 export type GroupTreeResponse = components['schemas']['GroupTreeResponse'];
 export type RequestBody0833ed = components['schemas']['RequestBody_0833ed'];
+export type RequestBody1fbdf0 = components['schemas']['RequestBody_1fbdf0'];
 export type RequestBody3bd573 = components['schemas']['RequestBody_3bd573'];
-export type RequestBody62fc2a = components['schemas']['RequestBody_62fc2a'];
 export type RequestBodyC03287 = components['schemas']['RequestBody_c03287'];
 export type RequestHeaders = components['schemas']['RequestHeaders'];
+export type Response2000f99d8 = components['schemas']['Response200_0f99d8'];
 export type Response20021ce6e = components['schemas']['Response200_21ce6e'];
 export type Response200356f31 = components['schemas']['Response200_356f31'];
 export type Response20099ecfa = components['schemas']['Response200_99ecfa'];
 export type Response2009acbc1 = components['schemas']['Response200_9acbc1'];
-export type Response200Bd6c2a = components['schemas']['Response200_bd6c2a'];
 export type Response200Cbaebb = components['schemas']['Response200_cbaebb'];
 export type Response200E8e143 = components['schemas']['Response200_e8e143'];
 export type Response201 = components['schemas']['Response201'];

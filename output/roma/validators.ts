@@ -16,8 +16,6 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['required', 'must have required property "variable_value"'],
   ['maxLength', 'must NOT have more than 255 characters'],
   ['minLength', 'must NOT have fewer than 1 characters'],
-  ['required', 'must have required property "certificate_ids"'],
-  ['type', 'must be boolean'],
   ['required', 'must have required property "protocol"'],
   ['required', 'must have required property "threshold_normal"'],
   ['required', 'must have required property "threshold_abnormal"'],
@@ -28,8 +26,11 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['maximum', 'must be <= 10'],
   ['minimum', 'must be >= 5'],
   ['maximum', 'must be <= 300'],
+  ['type', 'must be boolean'],
+  ['enum', 'must be equal to one of the allowed values'],
   ['minimum', 'must be >= 2'],
   ['maximum', 'must be <= 30'],
+  ['required', 'must have required property "certificate_ids"'],
   ['maximum', 'must be <= 99999999999999999'],
   ['maxLength', 'must NOT have more than 36 characters'],
   ['maximum', 'must be <= 59'],
@@ -103,7 +104,7 @@ function b0(v: unknown): boolean {
 }
 
 function c0(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -188,7 +189,7 @@ function b1(v: unknown): boolean {
 }
 
 function c1(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -275,7 +276,7 @@ function b2(v: unknown): boolean {
 }
 
 function c2(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -310,74 +311,6 @@ export function isRequestBody0833ed(value: unknown): value is types.RequestBody0
 }
 
 function b3(v: unknown): boolean {
-  if (depth >= MAX_VALIDATION_DEPTH) return false;
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      if (o0['certificate_ids'] === undefined) return false;
-      const p1 = o0['certificate_ids'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            if (typeof e3 !== 'string') return false;
-          }
-        } else {
-          return false;
-        }
-      }
-      const p6 = o0['verified_client_certificate_enabled'];
-      if (p6 !== undefined && typeof p6 !== 'boolean') return false;
-    } else {
-      return false;
-    }
-    return true;
-  } finally {
-    depth--;
-  }
-}
-
-function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 11);
-      const p1 = o0['certificate_ids'];
-      if (p1 !== undefined) {
-        if (Array.isArray(p1)) {
-          for (let i2 = 0; i2 < p1.length; i2++) {
-            const e3: unknown = p1[i2];
-            if (typeof e3 !== 'string') issues = fail(issues, path + '/certificate_ids/' + i2, 0);
-          }
-        } else {
-          issues = fail(issues, path + '/certificate_ids', 7);
-        }
-      }
-      const p6 = o0['verified_client_certificate_enabled'];
-      if (p6 !== undefined && typeof p6 !== 'boolean')
-        issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
-    } else {
-      issues = fail(issues, path, 1);
-    }
-    return issues;
-  } finally {
-    depth--;
-  }
-}
-
-/** Checks a value against the `RequestBody_3bd573` schema; issue paths are JSON Pointers below `path`. */
-export function validateRequestBody3bd573(value: unknown, path = ''): ValidationIssue[] {
-  return b3(value) ? [] : (c3(value, path, null) ?? []);
-}
-
-export function isRequestBody3bd573(value: unknown): value is types.RequestBody3bd573 {
-  return b3(value);
-}
-
-function b4(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -435,8 +368,7 @@ function b4(v: unknown): boolean {
       const p17 = o0['enable_client_ssl'];
       if (p17 !== undefined && typeof p17 !== 'boolean') return false;
       const p19 = o0['status'];
-      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-        return false;
+      if (p19 !== undefined && !(p19 === 1 || p19 === 2)) return false;
       const p21 = o0['timeout'];
       if (p21 !== undefined) {
         if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
@@ -455,17 +387,17 @@ function b4(v: unknown): boolean {
   }
 }
 
-function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+function c3(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['protocol'] === undefined) issues = fail(issues, path, 13);
-      if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 14);
-      if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 15);
-      if (o0['time_interval'] === undefined) issues = fail(issues, path, 16);
-      if (o0['timeout'] === undefined) issues = fail(issues, path, 17);
+      if (o0['protocol'] === undefined) issues = fail(issues, path, 11);
+      if (o0['threshold_normal'] === undefined) issues = fail(issues, path, 12);
+      if (o0['threshold_abnormal'] === undefined) issues = fail(issues, path, 13);
+      if (o0['time_interval'] === undefined) issues = fail(issues, path, 14);
+      if (o0['timeout'] === undefined) issues = fail(issues, path, 15);
       const p1 = o0['protocol'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
       const p3 = o0['path'];
@@ -475,8 +407,8 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p7 = o0['port'];
       if (p7 !== undefined) {
         if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 0) issues = fail(issues, path + '/port', 18);
-          if (p7 > 65535) issues = fail(issues, path + '/port', 19);
+          if (p7 < 0) issues = fail(issues, path + '/port', 16);
+          if (p7 > 65535) issues = fail(issues, path + '/port', 17);
         } else {
           issues = fail(issues, path + '/port', 4);
         }
@@ -485,7 +417,7 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
           if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
+          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 18);
         } else {
           issues = fail(issues, path + '/threshold_normal', 4);
         }
@@ -494,7 +426,7 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (p11 !== undefined) {
         if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
           if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
+          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 18);
         } else {
           issues = fail(issues, path + '/threshold_abnormal', 4);
         }
@@ -502,8 +434,8 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p13 = o0['time_interval'];
       if (p13 !== undefined) {
         if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-          if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
-          if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
+          if (p13 < 5) issues = fail(issues, path + '/time_interval', 19);
+          if (p13 > 300) issues = fail(issues, path + '/time_interval', 20);
         } else {
           issues = fail(issues, path + '/time_interval', 4);
         }
@@ -511,10 +443,13 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p15 = o0['http_code'];
       if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
       const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
       const p19 = o0['status'];
-      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-        issues = fail(issues, path + '/status', 4);
+      if (p19 !== undefined) {
+        if (!(p19 === 1 || p19 === 2)) issues = fail(issues, path + '/status', 22);
+        if (!((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+          issues = fail(issues, path + '/status', 4);
+      }
       const p21 = o0['timeout'];
       if (p21 !== undefined) {
         if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
@@ -533,12 +468,80 @@ function c4(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
   }
 }
 
-/** Checks a value against the `RequestBody_62fc2a` schema; issue paths are JSON Pointers below `path`. */
-export function validateRequestBody62fc2a(value: unknown, path = ''): ValidationIssue[] {
+/** Checks a value against the `RequestBody_1fbdf0` schema; issue paths are JSON Pointers below `path`. */
+export function validateRequestBody1fbdf0(value: unknown, path = ''): ValidationIssue[] {
+  return b3(value) ? [] : (c3(value, path, null) ?? []);
+}
+
+export function isRequestBody1fbdf0(value: unknown): value is types.RequestBody1fbdf0 {
+  return b3(value);
+}
+
+function b4(v: unknown): boolean {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['certificate_ids'] === undefined) return false;
+      const p1 = o0['certificate_ids'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      const p6 = o0['verified_client_certificate_enabled'];
+      if (p6 !== undefined && typeof p6 !== 'boolean') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+function c4(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      if (o0['certificate_ids'] === undefined) issues = fail(issues, path, 25);
+      const p1 = o0['certificate_ids'];
+      if (p1 !== undefined) {
+        if (Array.isArray(p1)) {
+          for (let i2 = 0; i2 < p1.length; i2++) {
+            const e3: unknown = p1[i2];
+            if (typeof e3 !== 'string') issues = fail(issues, path + '/certificate_ids/' + i2, 0);
+          }
+        } else {
+          issues = fail(issues, path + '/certificate_ids', 7);
+        }
+      }
+      const p6 = o0['verified_client_certificate_enabled'];
+      if (p6 !== undefined && typeof p6 !== 'boolean')
+        issues = fail(issues, path + '/verified_client_certificate_enabled', 21);
+    } else {
+      issues = fail(issues, path, 1);
+    }
+    return issues;
+  } finally {
+    depth--;
+  }
+}
+
+/** Checks a value against the `RequestBody_3bd573` schema; issue paths are JSON Pointers below `path`. */
+export function validateRequestBody3bd573(value: unknown, path = ''): ValidationIssue[] {
   return b4(value) ? [] : (c4(value, path, null) ?? []);
 }
 
-export function isRequestBody62fc2a(value: unknown): value is types.RequestBody62fc2a {
+export function isRequestBody3bd573(value: unknown): value is types.RequestBody3bd573 {
   return b4(value);
 }
 
@@ -604,7 +607,7 @@ function b5(v: unknown): boolean {
 }
 
 function c5(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -612,9 +615,9 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p1 = o0['start_datetime'];
       if (p1 !== undefined) {
         if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
-          if (p1 < 0) issues = fail(issues, path + '/start_datetime', 18);
+          if (p1 < 0) issues = fail(issues, path + '/start_datetime', 16);
           if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-            issues = fail(issues, path + '/start_datetime', 25);
+            issues = fail(issues, path + '/start_datetime', 26);
         } else {
           issues = fail(issues, path + '/start_datetime', 4);
         }
@@ -622,7 +625,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p3 = o0['period'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 26);
+          if (p3.length > 36 && codePoints(p3) > 36) issues = fail(issues, path + '/period', 27);
         } else {
           issues = fail(issues, path + '/period', 0);
         }
@@ -631,7 +634,7 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
           if (p5 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-          if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
+          if (p5 > 59) issues = fail(issues, path + '/dispatch_interval', 28);
         } else {
           issues = fail(issues, path + '/dispatch_interval', 4);
         }
@@ -639,19 +642,19 @@ function c5(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p7 = o0['remark'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 26);
-          if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 28);
+          if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/remark', 27);
+          if (p7.length < 8 || (p7.length < 16 && codePoints(p7) < 8)) issues = fail(issues, path + '/remark', 29);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
       }
       const p9 = o0['use_quartz_cron'];
-      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
+      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 21);
       const p11 = o0['cron'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
           if (p11.length > 255 && codePoints(p11) > 255) issues = fail(issues, path + '/cron', 9);
-          if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 28);
+          if (p11.length < 8 || (p11.length < 16 && codePoints(p11) < 8)) issues = fail(issues, path + '/cron', 29);
         } else {
           issues = fail(issues, path + '/cron', 0);
         }
@@ -693,12 +696,12 @@ function b6(v: unknown): boolean {
 }
 
 function c6(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const o0 = v as Record<string, unknown>;
-      if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 31);
+      if (o0['X-Auth-Token'] === undefined) issues = fail(issues, path, 32);
       const p1 = o0['X-Auth-Token'];
       if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/X-Auth-Token', 0);
     } else {
@@ -720,6 +723,175 @@ export function isRequestHeaders(value: unknown): value is types.RequestHeaders 
 }
 
 function b7(v: unknown): boolean {
+  if (depth >= MAX_VALIDATION_DEPTH) return false;
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && typeof p1 !== 'string') return false;
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') return false;
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') return false;
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 0) return false;
+          if (p7 > 65535) return false;
+        } else {
+          return false;
+        }
+      }
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) return false;
+          if (p9 > 10) return false;
+        } else {
+          return false;
+        }
+      }
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) return false;
+          if (p11 > 10) return false;
+        } else {
+          return false;
+        }
+      }
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) return false;
+          if (p13 > 300) return false;
+        } else {
+          return false;
+        }
+      }
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') return false;
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
+      const p19 = o0['status'];
+      if (p19 !== undefined && !(p19 === 1 || p19 === 2)) return false;
+      const p21 = o0['timeout'];
+      if (p21 !== undefined) {
+        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
+          if (p21 < 2) return false;
+          if (p21 > 30) return false;
+        } else {
+          return false;
+        }
+      }
+      const p23 = o0['vpc_channel_id'];
+      if (p23 !== undefined && typeof p23 !== 'string') return false;
+      const p25 = o0['id'];
+      if (p25 !== undefined && typeof p25 !== 'string') return false;
+      const p27 = o0['create_time'];
+      if (p27 !== undefined && typeof p27 !== 'string') return false;
+    } else {
+      return false;
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
+  depth++;
+  try {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o0 = v as Record<string, unknown>;
+      const p1 = o0['protocol'];
+      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
+      const p3 = o0['path'];
+      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
+      const p5 = o0['method'];
+      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
+      const p7 = o0['port'];
+      if (p7 !== undefined) {
+        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
+          if (p7 < 0) issues = fail(issues, path + '/port', 16);
+          if (p7 > 65535) issues = fail(issues, path + '/port', 17);
+        } else {
+          issues = fail(issues, path + '/port', 4);
+        }
+      }
+      const p9 = o0['threshold_normal'];
+      if (p9 !== undefined) {
+        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
+          if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
+          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 18);
+        } else {
+          issues = fail(issues, path + '/threshold_normal', 4);
+        }
+      }
+      const p11 = o0['threshold_abnormal'];
+      if (p11 !== undefined) {
+        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
+          if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
+          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 18);
+        } else {
+          issues = fail(issues, path + '/threshold_abnormal', 4);
+        }
+      }
+      const p13 = o0['time_interval'];
+      if (p13 !== undefined) {
+        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
+          if (p13 < 5) issues = fail(issues, path + '/time_interval', 19);
+          if (p13 > 300) issues = fail(issues, path + '/time_interval', 20);
+        } else {
+          issues = fail(issues, path + '/time_interval', 4);
+        }
+      }
+      const p15 = o0['http_code'];
+      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
+      const p17 = o0['enable_client_ssl'];
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 21);
+      const p19 = o0['status'];
+      if (p19 !== undefined) {
+        if (!(p19 === 1 || p19 === 2)) issues = fail(issues, path + '/status', 22);
+        if (!((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
+          issues = fail(issues, path + '/status', 4);
+      }
+      const p21 = o0['timeout'];
+      if (p21 !== undefined) {
+        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
+          if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
+          if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
+        } else {
+          issues = fail(issues, path + '/timeout', 4);
+        }
+      }
+      const p23 = o0['vpc_channel_id'];
+      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
+      const p25 = o0['id'];
+      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/id', 0);
+      const p27 = o0['create_time'];
+      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/create_time', 0);
+    } else {
+      issues = fail(issues, path, 1);
+    }
+    return issues;
+  } finally {
+    depth--;
+  }
+}
+
+/** Checks a value against the `Response200_0f99d8` schema; issue paths are JSON Pointers below `path`. */
+export function validateResponse2000f99d8(value: unknown, path = ''): ValidationIssue[] {
+  return b7(value) ? [] : (c7(value, path, null) ?? []);
+}
+
+export function isResponse2000f99d8(value: unknown): value is types.Response2000f99d8 {
+  return b7(value);
+}
+
+function b8(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -772,8 +944,8 @@ function b7(v: unknown): boolean {
   }
 }
 
-function c7(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -791,7 +963,7 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p3 = o0['env_id'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 32);
+          if (p3.length > 65 && codePoints(p3) > 65) issues = fail(issues, path + '/env_id', 33);
           if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/env_id', 10);
         } else {
           issues = fail(issues, path + '/env_id', 0);
@@ -800,7 +972,7 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p5 = o0['group_id'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 32);
+          if (p5.length > 65 && codePoints(p5) > 65) issues = fail(issues, path + '/group_id', 33);
           if (p5.length < 1 || (p5.length < 2 && codePoints(p5) < 1)) issues = fail(issues, path + '/group_id', 10);
         } else {
           issues = fail(issues, path + '/group_id', 0);
@@ -809,9 +981,9 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p7 = o0['variable_name'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 33);
+          if (p7.length > 32 && codePoints(p7) > 32) issues = fail(issues, path + '/variable_name', 34);
           if (p7.length < 3 || (p7.length < 6 && codePoints(p7) < 3))
-            issues = fail(issues, path + '/variable_name', 34);
+            issues = fail(issues, path + '/variable_name', 35);
         } else {
           issues = fail(issues, path + '/variable_name', 0);
         }
@@ -829,14 +1001,14 @@ function c7(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `Response200_21ce6e` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponse20021ce6e(value: unknown, path = ''): ValidationIssue[] {
-  return b7(value) ? [] : (c7(value, path, null) ?? []);
+  return b8(value) ? [] : (c8(value, path, null) ?? []);
 }
 
 export function isResponse20021ce6e(value: unknown): value is types.Response20021ce6e {
-  return b7(value);
+  return b8(value);
 }
 
-function b8(v: unknown): boolean {
+function b9(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -933,8 +1105,8 @@ function b8(v: unknown): boolean {
   }
 }
 
-function c8(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -942,7 +1114,7 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p1 = o0['dispatch_id'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 35);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/dispatch_id', 36);
           if (p1.length < 1 || (p1.length < 2 && codePoints(p1) < 1)) issues = fail(issues, path + '/dispatch_id', 10);
         } else {
           issues = fail(issues, path + '/dispatch_id', 0);
@@ -951,7 +1123,7 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p3 = o0['task_id'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 35);
+          if (p3.length > 64 && codePoints(p3) > 64) issues = fail(issues, path + '/task_id', 36);
           if (p3.length < 1 || (p3.length < 2 && codePoints(p3) < 1)) issues = fail(issues, path + '/task_id', 10);
         } else {
           issues = fail(issues, path + '/task_id', 0);
@@ -960,9 +1132,9 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p5 = o0['start_datetime'];
       if (p5 !== undefined) {
         if ((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint') {
-          if (p5 < 0) issues = fail(issues, path + '/start_datetime', 18);
+          if (p5 < 0) issues = fail(issues, path + '/start_datetime', 16);
           if (typeof p5 === 'number' ? p5 >= 100000000000000000 : p5 > 99999999999999999n)
-            issues = fail(issues, path + '/start_datetime', 25);
+            issues = fail(issues, path + '/start_datetime', 26);
         } else {
           issues = fail(issues, path + '/start_datetime', 4);
         }
@@ -970,7 +1142,7 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p7 = o0['period'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 26);
+          if (p7.length > 36 && codePoints(p7) > 36) issues = fail(issues, path + '/period', 27);
         } else {
           issues = fail(issues, path + '/period', 0);
         }
@@ -979,7 +1151,7 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
           if (p9 < 1) issues = fail(issues, path + '/dispatch_interval', 2);
-          if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 27);
+          if (p9 > 59) issues = fail(issues, path + '/dispatch_interval', 28);
         } else {
           issues = fail(issues, path + '/dispatch_interval', 4);
         }
@@ -989,7 +1161,7 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
         if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
           if (p11 < 1) issues = fail(issues, path + '/created_date', 2);
           if (typeof p11 === 'number' ? p11 >= 100000000000000000 : p11 > 99999999999999999n)
-            issues = fail(issues, path + '/created_date', 25);
+            issues = fail(issues, path + '/created_date', 26);
         } else {
           issues = fail(issues, path + '/created_date', 4);
         }
@@ -999,7 +1171,7 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
         if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
           if (p13 < 1) issues = fail(issues, path + '/last_modified_date', 2);
           if (typeof p13 === 'number' ? p13 >= 100000000000000000 : p13 > 99999999999999999n)
-            issues = fail(issues, path + '/last_modified_date', 25);
+            issues = fail(issues, path + '/last_modified_date', 26);
         } else {
           issues = fail(issues, path + '/last_modified_date', 4);
         }
@@ -1007,19 +1179,19 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
       const p15 = o0['remark'];
       if (p15 !== undefined) {
         if (typeof p15 === 'string') {
-          if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 26);
-          if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 28);
+          if (p15.length > 36 && codePoints(p15) > 36) issues = fail(issues, path + '/remark', 27);
+          if (p15.length < 8 || (p15.length < 16 && codePoints(p15) < 8)) issues = fail(issues, path + '/remark', 29);
         } else {
           issues = fail(issues, path + '/remark', 0);
         }
       }
       const p17 = o0['use_quartz_cron'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 12);
+      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/use_quartz_cron', 21);
       const p19 = o0['cron'];
       if (p19 !== undefined) {
         if (typeof p19 === 'string') {
           if (p19.length > 255 && codePoints(p19) > 255) issues = fail(issues, path + '/cron', 9);
-          if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 28);
+          if (p19.length < 8 || (p19.length < 16 && codePoints(p19) < 8)) issues = fail(issues, path + '/cron', 29);
         } else {
           issues = fail(issues, path + '/cron', 0);
         }
@@ -1035,14 +1207,14 @@ function c8(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `Response200_356f31` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponse200356f31(value: unknown, path = ''): ValidationIssue[] {
-  return b8(value) ? [] : (c8(value, path, null) ?? []);
+  return b9(value) ? [] : (c9(value, path, null) ?? []);
 }
 
 export function isResponse200356f31(value: unknown): value is types.Response200356f31 {
-  return b8(value);
+  return b9(value);
 }
 
-function b9(v: unknown): boolean {
+function b10(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -1059,8 +1231,8 @@ function b9(v: unknown): boolean {
   }
 }
 
-function c9(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1078,14 +1250,14 @@ function c9(v: unknown, path: string, issues: ValidationIssue[] | null): Validat
 
 /** Checks a value against the `Response200_99ecfa` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponse20099ecfa(value: unknown, path = ''): ValidationIssue[] {
-  return b9(value) ? [] : (c9(value, path, null) ?? []);
+  return b10(value) ? [] : (c10(value, path, null) ?? []);
 }
 
 export function isResponse20099ecfa(value: unknown): value is types.Response20099ecfa {
-  return b9(value);
+  return b10(value);
 }
 
-function b10(v: unknown): boolean {
+function b11(v: unknown): boolean {
   if (depth >= MAX_VALIDATION_DEPTH) return false;
   depth++;
   try {
@@ -1121,8 +1293,8 @@ function b10(v: unknown): boolean {
   }
 }
 
-function c10(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1131,7 +1303,7 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       if (p1 !== undefined) {
         if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
           if (p1 < 1) issues = fail(issues, path + '/size', 2);
-          if (p1 > 9999) issues = fail(issues, path + '/size', 36);
+          if (p1 > 9999) issues = fail(issues, path + '/size', 37);
         } else {
           issues = fail(issues, path + '/size', 4);
         }
@@ -1159,177 +1331,10 @@ function c10(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
 
 /** Checks a value against the `Response200_9acbc1` schema; issue paths are JSON Pointers below `path`. */
 export function validateResponse2009acbc1(value: unknown, path = ''): ValidationIssue[] {
-  return b10(value) ? [] : (c10(value, path, null) ?? []);
-}
-
-export function isResponse2009acbc1(value: unknown): value is types.Response2009acbc1 {
-  return b10(value);
-}
-
-function b11(v: unknown): boolean {
-  if (depth >= MAX_VALIDATION_DEPTH) return false;
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      const p1 = o0['protocol'];
-      if (p1 !== undefined && typeof p1 !== 'string') return false;
-      const p3 = o0['path'];
-      if (p3 !== undefined && typeof p3 !== 'string') return false;
-      const p5 = o0['method'];
-      if (p5 !== undefined && typeof p5 !== 'string') return false;
-      const p7 = o0['port'];
-      if (p7 !== undefined) {
-        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 0) return false;
-          if (p7 > 65535) return false;
-        } else {
-          return false;
-        }
-      }
-      const p9 = o0['threshold_normal'];
-      if (p9 !== undefined) {
-        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) return false;
-          if (p9 > 10) return false;
-        } else {
-          return false;
-        }
-      }
-      const p11 = o0['threshold_abnormal'];
-      if (p11 !== undefined) {
-        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-          if (p11 < 1) return false;
-          if (p11 > 10) return false;
-        } else {
-          return false;
-        }
-      }
-      const p13 = o0['time_interval'];
-      if (p13 !== undefined) {
-        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-          if (p13 < 5) return false;
-          if (p13 > 300) return false;
-        } else {
-          return false;
-        }
-      }
-      const p15 = o0['http_code'];
-      if (p15 !== undefined && typeof p15 !== 'string') return false;
-      const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') return false;
-      const p19 = o0['status'];
-      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-        return false;
-      const p21 = o0['timeout'];
-      if (p21 !== undefined) {
-        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-          if (p21 < 2) return false;
-          if (p21 > 30) return false;
-        } else {
-          return false;
-        }
-      }
-      const p23 = o0['vpc_channel_id'];
-      if (p23 !== undefined && typeof p23 !== 'string') return false;
-      const p25 = o0['id'];
-      if (p25 !== undefined && typeof p25 !== 'string') return false;
-      const p27 = o0['create_time'];
-      if (p27 !== undefined && typeof p27 !== 'string') return false;
-    } else {
-      return false;
-    }
-    return true;
-  } finally {
-    depth--;
-  }
-}
-
-function c11(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
-  depth++;
-  try {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const o0 = v as Record<string, unknown>;
-      const p1 = o0['protocol'];
-      if (p1 !== undefined && typeof p1 !== 'string') issues = fail(issues, path + '/protocol', 0);
-      const p3 = o0['path'];
-      if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/path', 0);
-      const p5 = o0['method'];
-      if (p5 !== undefined && typeof p5 !== 'string') issues = fail(issues, path + '/method', 0);
-      const p7 = o0['port'];
-      if (p7 !== undefined) {
-        if ((typeof p7 === 'number' && Number.isInteger(p7)) || typeof p7 === 'bigint') {
-          if (p7 < 0) issues = fail(issues, path + '/port', 18);
-          if (p7 > 65535) issues = fail(issues, path + '/port', 19);
-        } else {
-          issues = fail(issues, path + '/port', 4);
-        }
-      }
-      const p9 = o0['threshold_normal'];
-      if (p9 !== undefined) {
-        if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 1) issues = fail(issues, path + '/threshold_normal', 2);
-          if (p9 > 10) issues = fail(issues, path + '/threshold_normal', 20);
-        } else {
-          issues = fail(issues, path + '/threshold_normal', 4);
-        }
-      }
-      const p11 = o0['threshold_abnormal'];
-      if (p11 !== undefined) {
-        if ((typeof p11 === 'number' && Number.isInteger(p11)) || typeof p11 === 'bigint') {
-          if (p11 < 1) issues = fail(issues, path + '/threshold_abnormal', 2);
-          if (p11 > 10) issues = fail(issues, path + '/threshold_abnormal', 20);
-        } else {
-          issues = fail(issues, path + '/threshold_abnormal', 4);
-        }
-      }
-      const p13 = o0['time_interval'];
-      if (p13 !== undefined) {
-        if ((typeof p13 === 'number' && Number.isInteger(p13)) || typeof p13 === 'bigint') {
-          if (p13 < 5) issues = fail(issues, path + '/time_interval', 21);
-          if (p13 > 300) issues = fail(issues, path + '/time_interval', 22);
-        } else {
-          issues = fail(issues, path + '/time_interval', 4);
-        }
-      }
-      const p15 = o0['http_code'];
-      if (p15 !== undefined && typeof p15 !== 'string') issues = fail(issues, path + '/http_code', 0);
-      const p17 = o0['enable_client_ssl'];
-      if (p17 !== undefined && typeof p17 !== 'boolean') issues = fail(issues, path + '/enable_client_ssl', 12);
-      const p19 = o0['status'];
-      if (p19 !== undefined && !((typeof p19 === 'number' && Number.isInteger(p19)) || typeof p19 === 'bigint'))
-        issues = fail(issues, path + '/status', 4);
-      const p21 = o0['timeout'];
-      if (p21 !== undefined) {
-        if ((typeof p21 === 'number' && Number.isInteger(p21)) || typeof p21 === 'bigint') {
-          if (p21 < 2) issues = fail(issues, path + '/timeout', 23);
-          if (p21 > 30) issues = fail(issues, path + '/timeout', 24);
-        } else {
-          issues = fail(issues, path + '/timeout', 4);
-        }
-      }
-      const p23 = o0['vpc_channel_id'];
-      if (p23 !== undefined && typeof p23 !== 'string') issues = fail(issues, path + '/vpc_channel_id', 0);
-      const p25 = o0['id'];
-      if (p25 !== undefined && typeof p25 !== 'string') issues = fail(issues, path + '/id', 0);
-      const p27 = o0['create_time'];
-      if (p27 !== undefined && typeof p27 !== 'string') issues = fail(issues, path + '/create_time', 0);
-    } else {
-      issues = fail(issues, path, 1);
-    }
-    return issues;
-  } finally {
-    depth--;
-  }
-}
-
-/** Checks a value against the `Response200_bd6c2a` schema; issue paths are JSON Pointers below `path`. */
-export function validateResponse200Bd6c2a(value: unknown, path = ''): ValidationIssue[] {
   return b11(value) ? [] : (c11(value, path, null) ?? []);
 }
 
-export function isResponse200Bd6c2a(value: unknown): value is types.Response200Bd6c2a {
+export function isResponse2009acbc1(value: unknown): value is types.Response2009acbc1 {
   return b11(value);
 }
 
@@ -1366,7 +1371,7 @@ function b12(v: unknown): boolean {
 }
 
 function c12(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1516,7 +1521,7 @@ function b13(v: unknown): boolean {
 }
 
 function c13(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1526,7 +1531,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
         if ((typeof p1 === 'number' && Number.isInteger(p1)) || typeof p1 === 'bigint') {
           if (p1 < 1) issues = fail(issues, path + '/property_id', 2);
           if (typeof p1 === 'number' ? p1 >= 100000000000000000 : p1 > 99999999999999999n)
-            issues = fail(issues, path + '/property_id', 25);
+            issues = fail(issues, path + '/property_id', 26);
         } else {
           issues = fail(issues, path + '/property_id', 4);
         }
@@ -1534,9 +1539,9 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['property_name'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 37);
+          if (p3.length > 50 && codePoints(p3) > 50) issues = fail(issues, path + '/property_name', 38);
           if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2))
-            issues = fail(issues, path + '/property_name', 38);
+            issues = fail(issues, path + '/property_name', 39);
         } else {
           issues = fail(issues, path + '/property_name', 0);
         }
@@ -1552,7 +1557,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p7 = o0['data_type'];
       if (p7 !== undefined) {
         if (typeof p7 === 'string') {
-          if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 39);
+          if (p7.length > 10 && codePoints(p7) > 10) issues = fail(issues, path + '/data_type', 40);
         } else {
           issues = fail(issues, path + '/data_type', 0);
         }
@@ -1560,8 +1565,8 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p9 = o0['required'];
       if (p9 !== undefined) {
         if ((typeof p9 === 'number' && Number.isInteger(p9)) || typeof p9 === 'bigint') {
-          if (p9 < 0) issues = fail(issues, path + '/required', 18);
-          if (p9 > 10) issues = fail(issues, path + '/required', 20);
+          if (p9 < 0) issues = fail(issues, path + '/required', 16);
+          if (p9 > 10) issues = fail(issues, path + '/required', 18);
         } else {
           issues = fail(issues, path + '/required', 4);
         }
@@ -1569,7 +1574,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p11 = o0['min'];
       if (p11 !== undefined) {
         if (typeof p11 === 'string') {
-          if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 39);
+          if (p11.length > 10 && codePoints(p11) > 10) issues = fail(issues, path + '/min', 40);
         } else {
           issues = fail(issues, path + '/min', 0);
         }
@@ -1577,7 +1582,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p13 = o0['max'];
       if (p13 !== undefined) {
         if (typeof p13 === 'string') {
-          if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 39);
+          if (p13.length > 10 && codePoints(p13) > 10) issues = fail(issues, path + '/max', 40);
         } else {
           issues = fail(issues, path + '/max', 0);
         }
@@ -1585,7 +1590,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p15 = o0['step'];
       if (p15 !== undefined) {
         if (typeof p15 === 'string') {
-          if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 39);
+          if (p15.length > 10 && codePoints(p15) > 10) issues = fail(issues, path + '/step', 40);
         } else {
           issues = fail(issues, path + '/step', 0);
         }
@@ -1602,7 +1607,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p19 = o0['unit'];
       if (p19 !== undefined) {
         if (typeof p19 === 'string') {
-          if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 39);
+          if (p19.length > 10 && codePoints(p19) > 10) issues = fail(issues, path + '/unit', 40);
         } else {
           issues = fail(issues, path + '/unit', 0);
         }
@@ -1610,7 +1615,7 @@ function c13(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p21 = o0['enum_list'];
       if (p21 !== undefined) {
         if (typeof p21 === 'string') {
-          if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 40);
+          if (p21.length > 2000 && codePoints(p21) > 2000) issues = fail(issues, path + '/enum_list', 41);
         } else {
           issues = fail(issues, path + '/enum_list', 0);
         }
@@ -1647,8 +1652,7 @@ function b14(v: unknown): boolean {
       const p3 = o0['id'];
       if (p3 !== undefined && typeof p3 !== 'string') return false;
       const p5 = o0['status'];
-      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-        return false;
+      if (p5 !== undefined && !(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) return false;
       const p7 = o0['min_ssl_version'];
       if (p7 !== undefined && typeof p7 !== 'string') return false;
       const p9 = o0['is_http_redirect_to_https'];
@@ -1665,7 +1669,7 @@ function b14(v: unknown): boolean {
 }
 
 function c14(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1675,15 +1679,18 @@ function c14(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['id'];
       if (p3 !== undefined && typeof p3 !== 'string') issues = fail(issues, path + '/id', 0);
       const p5 = o0['status'];
-      if (p5 !== undefined && !((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
-        issues = fail(issues, path + '/status', 4);
+      if (p5 !== undefined) {
+        if (!(p5 === 1 || p5 === 2 || p5 === 3 || p5 === 4)) issues = fail(issues, path + '/status', 22);
+        if (!((typeof p5 === 'number' && Number.isInteger(p5)) || typeof p5 === 'bigint'))
+          issues = fail(issues, path + '/status', 4);
+      }
       const p7 = o0['min_ssl_version'];
       if (p7 !== undefined && typeof p7 !== 'string') issues = fail(issues, path + '/min_ssl_version', 0);
       const p9 = o0['is_http_redirect_to_https'];
-      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 12);
+      if (p9 !== undefined && typeof p9 !== 'boolean') issues = fail(issues, path + '/is_http_redirect_to_https', 21);
       const p11 = o0['verified_client_certificate_enabled'];
       if (p11 !== undefined && typeof p11 !== 'boolean')
-        issues = fail(issues, path + '/verified_client_certificate_enabled', 12);
+        issues = fail(issues, path + '/verified_client_certificate_enabled', 21);
     } else {
       issues = fail(issues, path, 1);
     }
@@ -1742,7 +1749,7 @@ function b15(v: unknown): boolean {
 }
 
 function c15(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1750,7 +1757,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['error_code'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 35);
+          if (p1.length > 64 && codePoints(p1) > 64) issues = fail(issues, path + '/error_code', 36);
         } else {
           issues = fail(issues, path + '/error_code', 0);
         }
@@ -1766,7 +1773,7 @@ function c15(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p5 = o0['request_id'];
       if (p5 !== undefined) {
         if (typeof p5 === 'string') {
-          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 35);
+          if (p5.length > 64 && codePoints(p5) > 64) issues = fail(issues, path + '/request_id', 36);
         } else {
           issues = fail(issues, path + '/request_id', 0);
         }
@@ -1823,7 +1830,7 @@ function b16(v: unknown): boolean {
 }
 
 function c16(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -1831,8 +1838,8 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p1 = o0['error_code'];
       if (p1 !== undefined) {
         if (typeof p1 === 'string') {
-          if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 26);
-          if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 28);
+          if (p1.length > 36 && codePoints(p1) > 36) issues = fail(issues, path + '/error_code', 27);
+          if (p1.length < 8 || (p1.length < 16 && codePoints(p1) < 8)) issues = fail(issues, path + '/error_code', 29);
         } else {
           issues = fail(issues, path + '/error_code', 0);
         }
@@ -1840,8 +1847,8 @@ function c16(v: unknown, path: string, issues: ValidationIssue[] | null): Valida
       const p3 = o0['error_msg'];
       if (p3 !== undefined) {
         if (typeof p3 === 'string') {
-          if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 41);
-          if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 38);
+          if (p3.length > 512 && codePoints(p3) > 512) issues = fail(issues, path + '/error_msg', 42);
+          if (p3.length < 2 || (p3.length < 4 && codePoints(p3) < 2)) issues = fail(issues, path + '/error_msg', 39);
         } else {
           issues = fail(issues, path + '/error_msg', 0);
         }
@@ -1884,7 +1891,7 @@ function b17(v: unknown): boolean {
 }
 
 function c17(v: unknown, path: string, issues: ValidationIssue[] | null): ValidationIssue[] | null {
-  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 42);
+  if (depth >= MAX_VALIDATION_DEPTH) return fail(issues, path, 43);
   depth++;
   try {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
