@@ -2,7 +2,16 @@
 // hidden fields of a class: which tables the page has and what role each plays (with the evidence for it), which
 // tables are already claimed as a body or sub-table, which object types were made, and what became of every row.
 
-import type { DocExample, DocPage, DocSection, DocTable, ObjectModel, ReportEntry, SourceRef } from '../model.ts';
+import type {
+  DocExample,
+  DocPage,
+  DocSection,
+  DocTable,
+  FieldModel,
+  ObjectModel,
+  ReportEntry,
+  SourceRef,
+} from '../model.ts';
 import { HEADER_NAME, normalizeWord, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
 import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
@@ -112,6 +121,11 @@ export interface PageContext {
   /** Name for the object a `-` row points to, and whether the body's examples are lists: set per body table. */
   body: { name: string; isList: boolean };
   fates: RowFate[];
+  /**
+   * Per container row, the member names its own cells say must have a value (`name和value属性的值也不能为空`): read
+   * when the row is read, used when its members come from the example (example-shape.ts).
+   */
+  membersStatedNonEmpty: Map<FieldModel, string[]>;
   /** Sides of the operation left without a schema although the page shows a body example (the self-check). */
   thin: string[];
 }
@@ -183,6 +197,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     ),
     body: { name: 'Body', isList: false },
     fates: [],
+    membersStatedNonEmpty: new Map(),
     thin: [],
   };
   ({ first: ctx.exampleKeys, onlyLists: ctx.listKeys, childKeys: ctx.childKeys } = collectExampleKeys(ctx));

@@ -14,6 +14,8 @@
 // 2. Members: a container row still member-less (`dimensions | Array`, or `Object` shown as a list) whose example
 //    value is a list of objects gets its members from the example's first element, as bodies no table describes do
 //    (`x-inferred: example`, §5). Not from a single object: `Object` rows are often free-form maps.
+//    Such members are optional unless the container row's own cells say they must have a value
+//    (`数组中任何一个dimension对象name和value属性的值也不能为空`): required-ness only where the page states it.
 
 import type { FieldModel, ObjectModel, TypeRef } from '../model.ts';
 import { note, type PageContext } from './context.ts';
@@ -154,9 +156,26 @@ function shapeObject(ctx: PageContext, model: ObjectModel, level: JsonObject, wh
         `${model.name}: '${field.name}' (${field.docType}) has no table of members; they are derived from the ${where} (x-inferred: example)`,
         'info',
       );
+      requireStatedMembers(ctx, model, field);
     }
   }
   seen.delete(model.name);
+}
+
+/** Members derived from the example that the container row says must have a value become required. */
+function requireStatedMembers(ctx: PageContext, model: ObjectModel, container: FieldModel) {
+  const stated = ctx.membersStatedNonEmpty.get(container) ?? [];
+  const members = objectNamed(ctx, container.type)?.fields ?? [];
+  const required = members.filter((member) => stated.includes(member.name));
+  for (const member of required) member.required = true;
+  if (required.length)
+    note(
+      ctx,
+      undefined,
+      undefined,
+      `${model.name}: '${container.name}' says its members ${required.map((m) => `'${m.name}'`).join(', ')} must have a value; required`,
+      'info',
+    );
 }
 
 /**

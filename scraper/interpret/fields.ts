@@ -18,6 +18,44 @@ export function asTypeName(text: string): string | undefined {
   return /^[A-Za-z][\w.-]*$/.test(t) ? t : undefined;
 }
 
+/** Words joining member names that all must have a value (each must, not one of them: `或` is not here). */
+const NON_EMPTY_NAME_JOINERS = [
+  '和', // zh-md/aom/查询监控数据（即将下线）.md: `dimension对象name和value属性的值也不能为空`
+  '、', // zh-md/modelarts/错误码.md: `AccessKey、SecretKey、目录都不能为空`
+];
+
+/** Words after the names saying they must have a value: a member left out has none. */
+const NON_EMPTY_PREDICATES = [
+  '属性的值也不能为空', // zh-md/aom/查询监控数据（即将下线）.md: `name和value属性的值也不能为空`
+  '参数不能为空', // zh-md/aom/错误码.md: `type和relation参数不能为空`
+  '都不能为空', // zh-md/modelarts/错误码.md: `AccessKey、SecretKey、目录都不能为空`
+  '不能为空', // zh-md/dds/查询项目标签.md: `key不能为空。`
+];
+
+/** Words before the names that make them alternatives (`ak或sk不能为空`: one of the two, neither required alone). */
+const ALTERNATIVE_WORDS = ['或', '或者']; // zh-md/aom/错误码.md: `ak或sk不能为空`
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const NON_EMPTY_STATEMENT = new RegExp(
+  `(?<![A-Za-z0-9_]|${ALTERNATIVE_WORDS.map(escapeRegExp).join('|')})(${NAME}(?:(?:${NON_EMPTY_NAME_JOINERS.map(escapeRegExp).join('|')})${NAME})*)` +
+    // `不能为空字符串` / `不能为空格` speak of the value's characters, not of its presence.
+    `(?:${NON_EMPTY_PREDICATES.map(escapeRegExp).join('|')})(?!字符串|格|串)`,
+  'g',
+);
+
+/**
+ * The member names a row's text says must have a value, in order: `name和value属性的值也不能为空` → name, value.
+ * Names joined by an alternative (`ak或sk`) or followed by `至少有一个` are not each required: none.
+ */
+export function membersStatedNonEmpty(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(NON_EMPTY_STATEMENT))
+    for (const name of match[1]!.split(new RegExp(NON_EMPTY_NAME_JOINERS.map(escapeRegExp).join('|'))))
+      if (!names.includes(name)) names.push(name);
+  return names;
+}
+
 /** A name no object of this page has yet: request and response sections often both have a `backend_api参数说明`. */
 export function unusedName(ctx: PageContext, name: string): string {
   const used = new Set([...ctx.objectNames.values(), ...ctx.objects.map((o) => o.name)]);
@@ -210,6 +248,9 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   };
   if (Object.keys(items).length) field.itemConstraints = items;
   if (docLink) field.docLink = docLink;
+  // Kept for a row whose members only the example shows (example-shape.ts): the row may say which must be set.
+  const nonEmpty = membersStatedNonEmpty(description);
+  if (nonEmpty.length) ctx.membersStatedNonEmpty.set(field, nonEmpty);
   return field;
 }
 

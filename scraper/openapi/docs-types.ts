@@ -41,7 +41,11 @@ export function nullsShownByExamples(model: ServiceModel): Set<string> {
   const found = new Set<string>();
   const visit = (value: unknown, type: TypeRef, depth: number) => {
     if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
-    if (type.kind === 'array' && Array.isArray(value)) for (const item of value) visit(item, type.items, depth + 1);
+    // Several pages documenting one route give a body of variants; an example carries no page of its own, so it
+    // is walked along each variant (a walk only follows what fits: arrays into arrays, objects into objects).
+    if (type.kind === 'oneOf') for (const variant of type.variants) visit(value, variant.type, depth + 1);
+    else if (type.kind === 'array' && Array.isArray(value))
+      for (const item of value) visit(item, type.items, depth + 1);
     else if (type.kind === 'map' && !Array.isArray(value))
       for (const inner of Object.values(value)) visit(inner, type.values, depth + 1);
     else if (type.kind === 'ref' && !Array.isArray(value)) {

@@ -62,7 +62,6 @@ export const NOT_YET_GATED = new Map<string, 'not yet met' | 'vacuous'>([
   ['dds constraintRecall', 'not yet met'],
   ['as constraintRecall', 'not yet met'],
   ['vod constraintRecall', 'not yet met'],
-  ['aom requiredAgreement', 'not yet met'],
   ['aom constraintRecall', 'not yet met'],
   ['cph constraintRecall', 'not yet met'],
 ]);

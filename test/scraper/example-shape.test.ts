@@ -2,6 +2,7 @@
 // row reader as [given, want] tables, then the two real aom pages the form comes from.
 import { describe, expect, it } from 'vitest';
 import { elementOf, isUniformList, nestRows } from '../../scraper/interpret/example-shape.ts';
+import { membersStatedNonEmpty } from '../../scraper/interpret/fields.ts';
 import { withoutLineComment } from '../../scraper/interpret/examples.ts';
 import type { FieldModel, TypeRef } from '../../scraper/model.ts';
 import { deref, op, requestSchema, responseSchema, scrape } from './helpers.ts';
@@ -119,6 +120,22 @@ describe('example values', () => {
   it.each(comments)('%s', (line, want) => expect(withoutLineComment(line)).toBe(want));
 });
 
+describe('which members a container row says must have a value', () => {
+  it.each([
+    // zh-md/aom/查询监控数据（即将下线）.md, dimensions | 取值范围
+    ['数组不能为空，同时数组中任何一个dimension对象name和value属性的值也不能为空。', ['name', 'value']],
+    ['type和relation参数不能为空', ['type', 'relation']], // zh-md/aom/错误码.md
+    ['AccessKey、SecretKey、目录都不能为空', []], // the last name is not one: no list ends at the predicate
+    ['key不能为空。(搜索时不对此参数做校验)', ['key']], // zh-md/dds/查询项目标签.md
+    ['ak或sk不能为空', []], // one of the two (zh-md/aom/错误码.md)
+    ['source_location和preview_config至少有一个不能为空', []], // at least one (zh-md/modelarts/错误码.md)
+    ['不能为空字符串。', []], // the characters, not the presence
+    ['key不能为空字符串', []],
+    ['首尾字符不能为空格', []],
+    ['dimensions.name：维度名称，如clusterName、clusterId、appName等。', []], // zh-md/aom/查询指标（即将下线）.md
+  ])('%s → %j', (text, want) => expect(membersStatedNonEmpty(text)).toEqual(want));
+});
+
 describe('flat body tables nested by the example (aom, pages of the oldest 请求消息 generation)', () => {
   it('查询指标: rows after metricItems / metrics become their members; dimensions’ members come from the example', async () => {
     const r = await scrape(['zh-md/aom/查询指标（即将下线）.md']);
@@ -130,6 +147,8 @@ describe('flat body tables nested by the example (aom, pages of the oldest 请�
     const dimension = deref(r, item.properties.dimensions.items);
     expect(Object.keys(dimension.properties)).toEqual(['name', 'value']);
     expect(dimension['x-inferred']).toBe('example');
+    // The page says nothing of name/value being set (`dimensions.name：维度名称…` only): they stay optional.
+    expect(dimension.required).toBeUndefined();
     const res = responseSchema(r, o, '201');
     expect(Object.keys(res.properties)).toEqual(['errorCode', 'errorMessage', 'metrics']);
     const metric = deref(r, res.properties.metrics.items);
@@ -149,6 +168,10 @@ describe('flat body tables nested by the example (aom, pages of the oldest 请�
       'metricName',
       'dimensions',
     ]);
+    // The dimensions row's 取值范围: `数组中任何一个dimension对象name和value属性的值也不能为空`.
+    const dimension = deref(r, deref(r, req.properties.metrics.items).properties.dimensions.items);
+    expect(dimension['x-inferred']).toBe('example');
+    expect(dimension.required).toEqual(['name', 'value']);
     const res = responseSchema(r, o, '201');
     expect(res.properties.metrics.type).toBe('array');
     expect(Object.keys(deref(r, res.properties.metrics.items).properties)).toEqual(['metric', 'dataPoints']);

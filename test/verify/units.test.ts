@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { pointerAt, toLiteral } from '../../verify/literal.ts';
 import { contradictionsByExample, explains, passRate } from '../../verify/index.ts';
 import { collectExamples, isJsonMediaType } from '../../verify/examples.ts';
-import { enumType, isTransportHeader, nullable, queryArrayItems, typedEnum } from '../../scraper/openapi/docs-types.ts';
+import {
+  enumType,
+  isTransportHeader,
+  nullable,
+  nullKey,
+  nullsShownByExamples,
+  queryArrayItems,
+  typedEnum,
+} from '../../scraper/openapi/docs-types.ts';
 import { UNPARSED_EXAMPLE_NOTE } from '../../scraper/openapi/build.ts';
 import { boundBroken, contradictions } from '../../scraper/interpret/check-examples.ts';
-import type { Constraints } from '../../scraper/model.ts';
+import type { Constraints, FieldModel, ServiceModel, TypeRef } from '../../scraper/model.ts';
 
 describe('toLiteral + pointerAt: a diagnostic offset names the JSON Pointer it is about', () => {
   const value = { a: [1, { 'b/c': null }], 'd~': 'x', e: -2.5, f: true, g: {} };
@@ -255,4 +263,55 @@ describe("check-examples reports an example value outside its field's documented
     ['a number has no length', 12345, { maxLength: 2 }, undefined],
   ];
   it.each(cases)('%s', (_what, value, c, want) => expect(boundBroken(value, c)).toBe(want));
+});
+
+describe('nullsShownByExamples: a null in an example makes its field accept null, whatever shape the body has', () => {
+  // zh-md/swr/查询镜像tag列表.md and 查询镜像仓库tag列表.md document one route (two bodies → variants); both examples
+  // show `"deleted": null` beside a String row.
+  const field = (name: string): FieldModel => ({
+    name,
+    docType: 'String',
+    type: { kind: 'primitive', type: 'string' },
+    required: false,
+    description: '',
+    constraints: {},
+  });
+  const tag = (name: string) => ({ name, fields: [field('Tag'), field('deleted')], source: { file: `${name}.md` } });
+  const arrayOf = (name: string): TypeRef => ({ kind: 'array', items: { kind: 'ref', name } });
+  const modelWith = (body: TypeRef): ServiceModel => ({
+    service: 's',
+    schemas: new Map([
+      ['A', tag('A')],
+      ['B', tag('B')],
+    ]),
+    errorCodes: [],
+    operations: [
+      {
+        operationId: 'ListTags',
+        method: 'get',
+        path: '/tags',
+        summary: '',
+        description: '',
+        tags: [],
+        parameters: [],
+        errorCodes: [],
+        source: { file: 'A.md' },
+        responses: [
+          { status: '200', description: '', body, examples: [{ text: '', value: [{ Tag: 'v1', deleted: null }] }] },
+        ],
+      },
+    ],
+  });
+  const variants: TypeRef = {
+    kind: 'oneOf',
+    variants: [
+      { type: arrayOf('A'), source: { file: 'A.md' } },
+      { type: arrayOf('B'), source: { file: 'B.md' } },
+    ],
+  };
+  it.each([
+    ['an array body', arrayOf('A'), [nullKey('A', 'deleted')]],
+    ['a body of variants: each variant the example fits', variants, [nullKey('A', 'deleted'), nullKey('B', 'deleted')]],
+    ['a variant the example does not fit (object, not array)', { kind: 'ref', name: 'A' } as TypeRef, []],
+  ])('%s', (_what, body, want) => expect([...nullsShownByExamples(modelWith(body))].sort()).toEqual(want));
 });
