@@ -436,3 +436,28 @@ export const REASONS: Record<string, string> = {
   '409': 'Conflict',
   '500': 'Internal Server Error',
 };
+
+/**
+ * A name cell that is an identifier followed by a bracketed note: `access_ip（过期）`, `phone_ip（新增）`
+ * (zh-md/cph/查询云手机详情.md), `delimiter（2.2.8）` (zh-md/ges/通过导入文件更新点边的指定属性(2-2-13).md),
+ * `hasLabel（一千亿边（公测版））` (zh-md/ges/新建索引(1-1-6).md). The note says since when or until when the field
+ * exists; the field's name is the identifier (the page's own examples use `access_ip`). Half- and full-width
+ * brackets, notes may nest one level.
+ */
+const NAME_WITH_NOTE = /^([A-Za-z_$@][\w.$@-]*)\s*[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]$/;
+
+/** The field name of a name cell's first line and the note written after it, if any. */
+export function splitNameNote(written: string): { name: string; note?: string } {
+  const m = written.match(NAME_WITH_NOTE);
+  return m ? { name: m[1]!, note: m[2]!.trim() } : { name: written };
+}
+
+/** A name cell's first line as written, markdown's `\\_` undone. */
+export function firstLineName(cellText: string): string {
+  return (cellText.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
+}
+
+/** The field name a name cell gives: its first line without a note after it (`access_ip（过期）` → `access_ip`). */
+export function rowName(cellText: string): string {
+  return splitNameNote(firstLineName(cellText)).name;
+}

@@ -12,7 +12,7 @@ import type {
   ReportEntry,
   SourceRef,
 } from '../model.ts';
-import { HEADER_NAME, normalizeWord, type TableRole } from '../vocab.ts';
+import { HEADER_NAME, normalizeWord, rowName, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
 import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 
@@ -104,6 +104,8 @@ export interface PageContext {
   /** How x-source and the report name the page. */
   file: string;
   tables: PlacedTable[];
+  /** The field names the page's rows give (`rowName`), every table: a name the page documents somewhere. */
+  rowNames: ReadonlySet<string>;
   report: Report;
   library: TableLibrary;
   claimed: Set<PlacedTable>;
@@ -142,7 +144,7 @@ export function pageFile(page: DocPage): string {
   return page.part ? `${page.file}#${page.part}` : page.file;
 }
 
-/** The first line of each row's name cell, for every field table of the page. */
+/** The field name of each row's name cell (`rowName`), for every field table of the page. */
 function rowNames(page: DocPage): Set<string> {
   const names = new Set<string>();
   for (const section of page.sections)
@@ -150,7 +152,7 @@ function rowNames(page: DocPage): Set<string> {
       const col = columnsOf(table.header).name;
       if (col === undefined) continue;
       for (const row of table.rows) {
-        const name = (row.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim();
+        const name = rowName(row.cells[col]?.text ?? '');
         if (name) names.add(name);
       }
     }
@@ -181,6 +183,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     page,
     file: pageFile(page),
     tables,
+    rowNames: names,
     report,
     library,
     claimed: new Set(),
@@ -382,7 +385,7 @@ export function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolea
     (t) =>
       t !== placed &&
       t.columns.name !== undefined &&
-      t.table.rows.some((r) => subjects.has(normalizeWord(r.cells[t.columns.name!]?.text.split('\n')[0] ?? ''))),
+      t.table.rows.some((r) => subjects.has(normalizeWord(rowName(r.cells[t.columns.name!]?.text ?? '')))),
   );
 }
 
@@ -401,19 +404,13 @@ function topLevelKeys(ctx: PageContext, side: 'request' | 'response'): Set<strin
 
 function keyCover(placed: PlacedTable, keys: Set<string>): number {
   if (!keys.size || placed.columns.name === undefined) return 0;
-  const names = new Set(
-    placed.table.rows.map((r) =>
-      (r.cells[placed.columns.name!]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim(),
-    ),
-  );
+  const names = new Set(placed.table.rows.map((r) => rowName(r.cells[placed.columns.name!]?.text ?? '')));
   return [...keys].filter((k) => names.has(k)).length / keys.size;
 }
 
 export function allHeaderNames(placed: PlacedTable): boolean {
   const col = placed.columns.name;
-  const names = placed.table.rows.map((r) =>
-    col === undefined ? '' : (r.cells[col]?.text.split('\n')[0] ?? '').trim(),
-  );
+  const names = placed.table.rows.map((r) => (col === undefined ? '' : rowName(r.cells[col]?.text ?? '')));
   return names.length > 0 && names.every((n) => HEADER_NAME.test(n));
 }
 
@@ -444,7 +441,5 @@ export function sentAsQuery(ctx: PageContext, placed: PlacedTable): boolean {
   );
   if (hasBody) return false;
   const query = exampleQueryNames(ctx);
-  return placed.table.rows.some((r) =>
-    query.has((r.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim()),
-  );
+  return placed.table.rows.some((r) => query.has(rowName(r.cells[col]?.text ?? '')));
 }

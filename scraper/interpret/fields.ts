@@ -2,7 +2,15 @@
 // field or as a report entry (its fate is recorded for `--explain` and the self-check).
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import { isBodyRowName, isNoneText, LIST_WORDS, parseRequired } from '../vocab.ts';
+import {
+  firstLineName,
+  isBodyRowName,
+  isNoneText,
+  LIST_WORDS,
+  parseRequired,
+  rowName,
+  splitNameNote,
+} from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
 import { dropRow, note, type PageContext, type PlacedTable, rowFate, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
@@ -127,15 +135,6 @@ export function isBodyRow(name: string, placed: PlacedTable): boolean {
   );
 }
 
-/**
- * A name cell that is an identifier followed by a bracketed note: `access_ip（过期）`, `phone_ip（新增）`
- * (zh-md/cph/查询云手机详情.md), `delimiter（2.2.8）` (zh-md/ges/通过导入文件更新点边的指定属性(2-2-13).md),
- * `hasLabel（一千亿边（公测版））` (zh-md/ges/新建索引(1-1-6).md). The note says since when or until when the field
- * exists; the field's name is the identifier (the page's own examples use `access_ip`). Half- and full-width
- * brackets, notes may nest one level.
- */
-const NAME_WITH_NOTE = /^([A-Za-z_$@][\w.$@-]*)\s*[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]$/;
-
 /** A type cell that holds a required flag instead: `是`, `否`, `Yes`, `No`. */
 const FLAG_WORD = /^(?:是|否|yes|no|必选|可选|mandatory|optional)$/i;
 
@@ -172,17 +171,9 @@ export function repairShiftedCells(
   return undefined;
 }
 
-/** The field name of a name cell's first line and the note written after it, if any. */
-export function splitNameNote(written: string): { name: string; note?: string } {
-  const m = written.match(NAME_WITH_NOTE);
-  return m ? { name: m[1]!, note: m[2]!.trim() } : { name: written };
-}
-
 function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNumber: number): FieldModel | undefined {
   const nameCell = cell(placed, cells, 'name');
-  const { name: written, note: nameNote } = splitNameNote(
-    (nameCell?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim(),
-  );
+  const { name: written, note: nameNote } = splitNameNote(firstLineName(nameCell?.text ?? ''));
   // `-` / `--` (or `body` in a location-named table): the row describes the body itself.
   const name = isBodyRow(written, placed) ? '-' : written;
   if (!name) {
@@ -254,24 +245,6 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   return field;
 }
 
-const pageRowNames = new WeakMap<PageContext, Set<string>>();
-
-/** The field names of every row of the page's tables (notes after names removed), computed once per page. */
-function rowNamesOf(ctx: PageContext): Set<string> {
-  let names = pageRowNames.get(ctx);
-  if (!names) {
-    names = new Set();
-    for (const placed of ctx.tables) {
-      const col = placed.columns.name;
-      if (col === undefined) continue;
-      for (const row of placed.table.rows)
-        names.add(splitNameNote((row.cells[col]?.text.split('\n')[0] ?? '').replace(/\\_/g, '_').trim()).name);
-    }
-    pageRowNames.set(ctx, names);
-  }
-  return names;
-}
-
 /**
  * A list field whose row names it in the singular while every example of the page shows it in the plural: the
  * `phone_model` row of type `Array of objects` next to `"phone_models": [ … ]` in the response example
@@ -282,7 +255,7 @@ function rowNamesOf(ctx: PageContext): Set<string> {
 export function pluralShownByExamples(ctx: PageContext, name: string, type: TypeRef): string | undefined {
   if (type.kind !== 'array' || !/^[A-Za-z_][\w]*$/.test(name) || ctx.exampleKeys.has(name)) return undefined;
   return [`${name}s`, `${name}es`].find(
-    (plural) => ctx.exampleKeys.get(plural) === 'array' && !rowNamesOf(ctx).has(plural),
+    (plural) => ctx.exampleKeys.get(plural) === 'array' && !ctx.rowNames.has(plural),
   );
 }
 
@@ -435,9 +408,7 @@ export function bodyType(
 function rowsNameElementKeys(placed: PlacedTable, examples: ExampleModel[]): boolean {
   const col = placed.columns.name;
   if (col === undefined) return false;
-  const names = new Set(
-    placed.table.rows.map((row) => splitNameNote(row.cells[col]?.text.split('\n')[0]?.trim() ?? '').name),
-  );
+  const names = new Set(placed.table.rows.map((row) => rowName(row.cells[col]?.text ?? '')));
   const keys = new Set(
     examples.flatMap((ex) =>
       (ex.value as unknown[]).flatMap((item) =>

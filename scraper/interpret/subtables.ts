@@ -4,7 +4,7 @@
 // pages that never link their sub-tables — the next unclaimed object table.
 
 import type { TypeRef } from '../model.ts';
-import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
+import { foldWidth, normalizeWord, rowName, TABLE_REFERENCE } from '../vocab.ts';
 import { isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
 import { captionSubjects } from './tables.ts';
 import { parseDocType } from './types.ts';
@@ -190,7 +190,7 @@ function byExampleShape(ctx: PageContext, name: string, owner: PlacedTable): Pla
   if (!keys || !keys.size) return undefined;
   const matching = ctx.tables.filter((t) => {
     if (t === owner || t.role.role !== 'object' || ctx.claimed.has(t) || t.columns.name === undefined) return false;
-    const rows = new Set(t.table.rows.map((r) => (r.cells[t.columns.name!]?.text.split('\n')[0] ?? '').trim()));
+    const rows = new Set(t.table.rows.map((r) => rowName(r.cells[t.columns.name!]?.text ?? '')));
     const shown = [...rows].filter((r) => keys.has(r)).length;
     return [...keys].every((k) => rows.has(k)) && shown * 2 >= rows.size;
   });

@@ -24,8 +24,11 @@ export async function outcomesOf(files: string[], root: string): Promise<PageOut
  * come from another page, and a referenced schema may be renamed (its old name then no longer exists): neither
  * changes the meaning. Nor does null where an example shows one (`type: [X, 'null']`, `anyOf: [{$ref}, {type:
  * 'null'}]`, docs-types.ts `nullable`): that is evidence the page set brings (an example on another page), like a
- * description.
+ * description. `x-inferred` says where one copy of a shared shape was read (a table on one page, an example on
+ * another: zh-md/aom 添加监控数据 / 查询监控数据's `dimensions`), not what it is.
  */
+const PROVENANCE_KEYS = ['description', 'x-source', 'x-inferred', 'examples', 'summary'];
+
 function meaning(value: unknown, schemas: Json, seen: string[] = []): unknown {
   if (Array.isArray(value)) return value.map((v) => meaning(v, schemas, seen));
   if (typeof value !== 'object' || value === null) return value;
@@ -39,8 +42,7 @@ function meaning(value: unknown, schemas: Json, seen: string[] = []): unknown {
       : meaning(schemas[name], schemas, [...seen, name]);
   }
   const out: Json = {};
-  for (const [k, v] of Object.entries(value))
-    if (!['description', 'x-source', 'examples', 'summary'].includes(k)) out[k] = meaning(v, schemas, seen);
+  for (const [k, v] of Object.entries(value)) if (!PROVENANCE_KEYS.includes(k)) out[k] = meaning(v, schemas, seen);
   return out;
 }
 

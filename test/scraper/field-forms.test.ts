@@ -3,7 +3,8 @@
 // test/fixtures/zh-md/ (sources in its README); expectations were written by reading the pages.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../../scraper/index.ts';
-import { namesItsItemType, repairShiftedCells, splitNameNote } from '../../scraper/interpret/fields.ts';
+import { namesItsItemType, repairShiftedCells } from '../../scraper/interpret/fields.ts';
+import { splitNameNote } from '../../scraper/vocab.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
 import type { SectionKind, TypeRef } from '../../scraper/model.ts';
 import { sectionKind } from '../../scraper/vocab.ts';
