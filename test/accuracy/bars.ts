@@ -60,11 +60,8 @@ export const SERVICE_BARS: { metric: keyof ServiceSummary; min: number }[] = [
 export const NOT_YET_GATED = new Map<string, 'not yet met' | 'vacuous'>([
   ['bms constraintRecall', 'not yet met'],
   ['dds constraintRecall', 'not yet met'],
-  ['as constraintRecall', 'not yet met'],
-  ['vod constraintRecall', 'not yet met'],
   ['aom requiredAgreement', 'not yet met'],
   ['aom constraintRecall', 'not yet met'],
-  ['cph constraintRecall', 'not yet met'],
 ]);
 
 const VACUOUS_WHY =
