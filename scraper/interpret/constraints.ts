@@ -154,6 +154,7 @@ type ProseYield =
   | 'rangePair'
   | 'minimum'
   | 'maximum'
+  | 'nonNegative'
   | 'default'
   | 'enumQuoted'
   | 'enumSlash'
@@ -183,7 +184,7 @@ const LENGTH_SUBJECT = '(?:^|(?<=[\\s,.;:。；、(]|字符串的?|字符|名称
 const QUOTED = String.raw`[“"'‘]+([^“”"'‘’\s]+)[”"'’]+`;
 const QUOTED_LIST = `${QUOTED}(?:\\s*(?:、|,|和|或者|或|及|以及|/)\\s*${QUOTED})+`;
 /** Labels a quoted or slash-separated value list may follow directly. `包含` is not one: `可以包含“-”和“_”`. */
-const LIST_LEAD = '(?:可选值?为?|取值为|取值范围为?|枚举值为?|支持|当前支持|有效值为?)\\s*:?\\s*';
+const LIST_LEAD = '(?:可选值?为?|取值为|取值范围为?|枚举值为?|支持|当前支持|有效值为?|只能(?:是|为|取))\\s*:?\\s*';
 const VALUE_END = '(?=$|[\\s,.;:。；、()])';
 /**
  * Words that make what follows them about a part of the value: `单层目录要遵循以下规则：` … `不能超过255个字节` (MRS
@@ -241,6 +242,16 @@ export const PROSE_PHRASES: ProsePhrase[] = [
       '`云手机服务器的唯一标识，不超过32个字节。` (CPH 查询云手机服务器列表), `媒资分类名称，最大64字节。` (VOD 创建媒资分类), `云手机ID，不得超过32个字节。` (CPH 重置云手机), `任务执行返回内容，最长1024个字节。` (CPH 查询任务执行状态列表), `最多为1023字符` (MRS 创建集群), `不超过100个字符` (ModelArts 部署服务); the field itself is the subject (not `每个…不超过`). Bytes bound the ASCII the definitions count',
   },
   {
+    name: 'shortest and longest',
+    pattern: new RegExp(
+      `${LENGTH_SUBJECT}长度最(?:短|小)(?:为|是)?\\s*${N}${NUMBER_END}\\s*(?:个字符|位)?\\s*[,;]\\s*最(?:大|长)(?:为|是)?\\s*${N}${NUMBER_END}`,
+      'g',
+    ),
+    yields: 'lengthPair',
+    comment:
+      '`…只能包含0-9/a-z/A-Z/_，总长度最短为3，最大为32，…` (AOM 添加监控数据): the shortest and the longest length of the field itself',
+  },
+  {
     name: 'maximum length',
     pattern: new RegExp(`(?:支持的)?最大(?:字符)?长度(?:为)?\\s*${N}${NUMBER_END}`, 'g'),
     yields: 'maxLength',
@@ -264,6 +275,13 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     pattern: new RegExp(`取值(?:大于或等于|大于等于|不小于)\\s*${N}${NUMBER_END}`, 'g'),
     yields: 'minimum',
     comment: '`取值大于或等于0。` (DDS 查询实例列表)',
+  },
+  {
+    name: 'not negative',
+    pattern: /(?:不能|不可|不得|不允许)(?:为|是)负数?|(?:^|(?<=[\s,.;:。；]))非负(?:整)?数/g,
+    yields: 'nonNegative',
+    comment:
+      '`必须为数字，不能为负数。` (MRS 查询特定标签的集群列表), `非负整数`: the least value is 0 (numeric fields only, like every range)',
   },
   {
     name: 'maximum is',
@@ -352,6 +370,8 @@ interface ProseFinding {
   value: unknown;
   /** An enum of one value, which only a phrase that says "the only value" may give. */
   single?: boolean;
+  /** A bound any stated one narrows: `不能为负数，最小值为1` (MRS 查询特定标签的集群列表) has minimum 1. */
+  implied?: boolean;
 }
 
 function quotedValues(list: string): string[] {
@@ -371,6 +391,7 @@ const YIELD_READERS: Record<ProseYield, (m: RegExpMatchArray) => ProseFinding[]>
   ],
   minimum: (m) => [{ key: 'minimum', value: exactNumber(m[1]!) }],
   maximum: (m) => [{ key: 'maximum', value: exactNumber(m[1]!) }],
+  nonNegative: () => [{ key: 'minimum', value: 0, implied: true }],
   default: (m) => [{ key: 'default', value: m[1] ?? m[2] ?? m[3] }],
   enumQuoted: (m) => [{ key: 'enum', value: quotedValues(m[1]!) }],
   enumSlash: (m) => [{ key: 'enum', value: m[1]!.split('/') }],
@@ -706,7 +727,10 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
     if (!values.some((v) => sameValue(v, value))) values.push(value);
     found.set(key, values);
   };
-  for (const finding of proseFindings(text)) add(finding.key, typedFinding(finding, itemType, isArray));
+  const findings = proseFindings(text);
+  const stated = new Set(findings.filter((f) => !f.implied).map((f) => f.key));
+  for (const finding of findings)
+    if (!finding.implied || !stated.has(finding.key)) add(finding.key, typedFinding(finding, itemType, isArray));
   const list = listEnum(text) ?? runInListOf(text) ?? statedValueList(text);
   if (list) {
     add('enum', typedEnum(enumItemType(itemType, isArray, list.values), list.values, list.single ? 1 : 2));

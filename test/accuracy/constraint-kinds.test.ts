@@ -53,6 +53,10 @@ describe('whether a text states a number as this bound', () => {
     ['最小值为0，最大值没有限制。', 'maximum', '0', false], // zh-md/as/查询弹性伸缩组列表.md
     ['数字（0-9）、中划线-，且不得超过60个字符。', 'minLength', '0', false], // zh-md/cph/修改手机名称.md
     ['长度为0-256位', 'minLength', '0', true],
+    ['必须为数字，不能为负数。', 'minimum', '0', true], // zh-md/mrs/查询特定标签的集群列表.md
+    ['取值范围(0,1000]，默认值为1000。', 'minLength', '0', false], // zh-md/aom/查询时间序列.md
+    ['取值范围(0,1000]，默认值为1000。', 'maximum', '1000', true],
+    ['生命周期挂钩名称(1-32个字符)', 'minLength', '1', true], // zh-md/as/创建生命周期挂钩.md
   ];
   it.each(cases)('%s: %s %s', (text, key, value, want) => expect(textStatesBound(text, key, value)).toBe(want));
 });

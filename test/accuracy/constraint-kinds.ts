@@ -113,15 +113,23 @@ const NOT_A_BOUND: Partial<Record<ConstraintKey, string>> = {
 // Character classes (`数字（0-9）`, `a-z`) name characters, not a length or a value: zh-md/cph/修改手机名称.md.
 const CHARACTER_CLASS = /(?<![A-Za-z0-9])(?:0-9|a-z|A-Z)(?![A-Za-z0-9])/g;
 
+// `不能为负数` (zh-md/mrs/查询特定标签的集群列表.md) states minimum 0 without writing the 0.
+const NOT_NEGATIVE = /(?:不能|不可|不得|不允许)(?:为|是)负|非负/;
+// The open end of an interval, `(0,1000]` (zh-md/aom/查询时间序列.md), excludes its number: no bound of that value.
+const OPEN_LOWER_END = /[(（]\s*$/;
+
 /** Whether `text` states `value` as the bound `key`: some occurrence is not right after a word naming another role. */
 export function textStatesBound(text: string, key: ConstraintKey, value: string): boolean {
   const cleaned = text.replace(CHARACTER_CLASS, ' ');
+  if (key === 'minimum' && value === '0' && NOT_NEGATIVE.test(cleaned)) return true;
   const other = NOT_A_BOUND[key];
   if (!other) return textStatesValue(cleaned, value);
   const v = escapeRegExp(value);
   const occurrences = [...cleaned.matchAll(new RegExp(`(?<![A-Za-z0-9_.])${v}(?![A-Za-z0-9_]|\\.\\d)`, 'g'))];
   const afterOther = new RegExp(`(?:${other})\\s*[:：]?\\s*["“]?$`, 'i');
-  return occurrences.some((m) => !afterOther.test(cleaned.slice(0, m.index)));
+  const openEnd = (index: number) =>
+    OPEN_LOWER_END.test(cleaned.slice(0, index)) && /^\s*[,，]/.test(cleaned.slice(index + value.length));
+  return occurrences.some((m) => !afterOther.test(cleaned.slice(0, m.index)) && !openEnd(m.index));
 }
 
 /** A 是/否 cell marks a request row (parameters, request bodies); response tables have none. */

@@ -24,6 +24,12 @@ describe('length from prose', () => {
       { minLength: 1, maxLength: 64 },
     ],
     [
+      'aom 添加监控数据 (shortest, then longest)',
+      '格式为service.item；service和item必须是字符串，必须以字母开头，只能包含0-9/a-z/A-Z/_，总长度最短为3，最大为32，service不能以“PAAS”和“SYS”开头。\n指标命名空间。',
+      STRING,
+      { minLength: 3, maxLength: 32 },
+    ],
+    [
       'dws 创建快照',
       '快照名称，要求唯一性且必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符，长度为4～64个字符。',
       STRING,
@@ -86,6 +92,19 @@ describe('length from prose', () => {
 
 describe('range from prose', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    [
+      'mrs 查询特定标签的集群列表 (offset): not negative',
+      '（索引位置），从offset指定的下一条数据开始查询。如果action为filter默认为0,必须为数字，不能为负数。',
+      INTEGER,
+      { minimum: 0, default: 0 },
+    ],
+    [
+      'mrs 查询特定标签的集群列表: a stated least value narrows 不能为负数',
+      '查询记录数（action为count时无此参数）如果action为filter默认为1000，limit最多为1000,不能为负数，最小值为1',
+      INTEGER,
+      { minimum: 1, default: 1000 },
+    ],
+    ['not negative on a string reads nothing', '取值必须为数字，不能为负数。', STRING, {}],
     [
       'as 创建弹性伸缩组',
       '伸缩组实例健康状况检查宽限期，取值范围0-86400，单位是秒，默认为600。',
@@ -156,6 +175,7 @@ describe('range from prose', () => {
 
 describe('enums from prose', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    ['aom 添加监控数据 (只能是, quoted)', '只能是"int"或"float"。\n数据的类型。', STRING, { enum: ['int', 'float'] }],
     [
       'modelarts 查询模型列表: values after 模型状态：',
       '模型状态，可根据模型状态执行查询。模型状态：\npublishing\npublished\nfailed\nbuilding\nbuilding_failed',
