@@ -504,6 +504,15 @@ const OPEN_LIST = /^(?:[-*•·]\s+)?(?:其他|其它|其余|或其他|自定义
 const ENUM_LABEL = /枚举(?:值|类)?(?:如下)?:$/;
 
 /**
+ * A line that names exactly the values just listed, and nothing else: `-1、0、null、average` in the 取值范围 column
+ * after `-1：断点处使用-1进行表示。` … `average：…` in the description (AOM 查询监控数据（即将下线）). It confirms the list.
+ */
+function restatesValues(line: string, values: string[]): boolean {
+  const named = line.replace(/[。.]$/, '').split(/\s*[、,]\s*/);
+  return named.length === values.length && new Set([...named, ...values]).size === values.length;
+}
+
+/**
  * The values listed one per line after a label line ending in `:`, or after the cell's first line without one
  * (`API的请求方式` then `GET` … `ANY`, APIG; `伸缩资源类型` then `伸缩组：SCALING_GROUP` / `带宽：BANDWIDTH`, AS). Every
  * line of one list has the same form: value first (`ADD：增加实例`) or meaning first (`添加：ADD`). The list must end
@@ -536,6 +545,7 @@ export function listEnum(text: string): ListEnum | undefined {
       values.push(...lineValuesRead);
       if (MARKED_DEFAULT.test(lines[j]!)) marked = marked === undefined ? lineValuesRead[0]! : '';
     }
+    if (j < lines.length && restatesValues(lines[j]!, values)) j++;
     const endsInProse = j === lines.length || /^[^\x00-\x7f]/.test(lines[j]!);
     // `其他值：用户自定义端口` (CPH 查询编码服务) after the values: the list is open, no enum.
     if (lines.slice(j).some((line) => OPEN_LIST.test(line))) {

@@ -61,7 +61,6 @@ export const NOT_YET_GATED = new Map<string, 'not yet met' | 'vacuous'>([
   ['bms constraintRecall', 'not yet met'],
   ['dds constraintRecall', 'not yet met'],
   ['aom requiredAgreement', 'not yet met'],
-  ['aom constraintRecall', 'not yet met'],
 ]);
 
 const VACUOUS_WHY =

@@ -588,6 +588,16 @@ describe('value lists', () => {
       { values: ['adb', 'vnc'] },
     ],
     ['one value is no list', '取值如下：\nadb：云手机的ADB端口', undefined],
+    [
+      'aom 查询监控数据（即将下线）: the 取值范围 cell restates the listed values',
+      '用于对查询到的监控数据进行断点插值，默认值为-1。\n-1：断点处使用-1进行表示。\n0 ：断点处使用0进行表示。\nnull：断点处使用null进行表示。\naverage：断点处使用前后邻近的有效数据的平均值进行表示，如果不存在有效数据则使用null进行表示。\n-1、0、null、average',
+      { values: ['-1', '0', 'null', 'average'] },
+    ],
+    [
+      'constructed: a line naming other values still makes the list unclear',
+      '断点插值。\n-1：断点处使用-1进行表示。\n0 ：断点处使用0进行表示。\n-1、0、average',
+      undefined,
+    ],
     ['examples are no values', '取值示例：\n08:15-09:15\n10:15-11:15', undefined],
     // as 创建弹性伸缩策略: upper-case alternatives sharing one meaning are two values.
     [
