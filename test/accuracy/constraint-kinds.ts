@@ -163,7 +163,24 @@ export function rowsStateValue(
   const joined = rowsOfSide(texts, path).join('\n');
   if (key === 'default') return textStatesDefault(joined, value);
   if (key !== 'enum') return textStatesBound(joined, key, value);
-  return value.split('|').every((v) => textStatesValue(joined, v));
+  return rowsOfSide(texts, path).some((text) => rowStatesEnum(text, value.split('|')));
+}
+
+// Words after which values are examples, not the field's list: `例如：active：运行中shutoff：关机…`
+// (zh-md/bms/查询裸金属服务器详情.md, OS-EXT-STS:vm_state).
+const EXAMPLE_WORDS = /例如|比如|举例|示例|样例/;
+
+/**
+ * One row states an enum when it names every value, and not only after a word that makes them examples. Values
+ * scattered over two rows of one name (`prePaid` in one `chargingMode` row, `postPaid` in another object's,
+ * zh-md/bms/创建裸金属服务器.md) state no list.
+ */
+function rowStatesEnum(text: string, values: string[]): boolean {
+  if (!values.every((v) => textStatesValue(text, v))) return false;
+  const example = text.search(EXAMPLE_WORDS);
+  if (example < 0) return true;
+  const before = text.slice(0, example);
+  return values.every((v) => textStatesValue(before, v));
 }
 
 /** `a|b|c` ⊋ `a|b`: the scraped enum lists every defined value and more. */
