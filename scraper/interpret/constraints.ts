@@ -160,6 +160,8 @@ type ProseYield =
   | 'enumSlash'
   | 'enumNumbers'
   | 'enumWords'
+  | 'enumNoted'
+  | 'enumMeant'
   | 'enumOnly';
 
 interface ProsePhrase {
@@ -339,6 +341,21 @@ export const PROSE_PHRASES: ProsePhrase[] = [
       '`取值为：ACTIVE、BUILD、DOWN` (BMS 查询裸金属服务器网卡信息), `参数值为share或dedicate` (BMS 创建裸金属服务器), `取值为：traffic（按流量计费）、bandwidth（按带宽计费）` (BMS 创建裸金属服务器), `可选值为post、get` (ModelArts 导入模型), `取值year或month` (ModelArts 查询专属资源池列表), `可选的有tensorboard和mindinsight` (ModelArts 创建可视化作业)',
   },
   {
+    name: 'noted words run together',
+    pattern: new RegExp(`(?:${VALUE_LEAD})\\s*:?\\s*((?:${WORD}\\s*\\([^()]*\\)\\s*){2,})(?=$|[,.;。；])`, 'g'),
+    yields: 'enumNoted',
+    comment:
+      '`取值为：x86_64（适用于x86机型）aarch64（适用于ARM机型）` (BMS 查询规格详情和规格扩展信息列表, a pipe cell whose line breaks were dropped): each value ends at its note in brackets, the list at the end of the sentence',
+  },
+  {
+    name: 'quoted values and meanings',
+    pattern:
+      /(?:^|(?<=[\s,;。；]))((?:["“]-?[A-Za-z0-9_][A-Za-z0-9_.-]*["”“]\s*(?:代表|表示)[^,;。；"“”]+(?:[,;。；]\s*|$)){2,})$/g,
+    yields: 'enumMeant',
+    comment:
+      '`启动标识，“0”代表启动盘，“-1“代表非启动盘。` (BMS 查询裸金属服务器详情): the cell ends in clauses that each give a quoted value and its meaning',
+  },
+  {
     name: 'counted values',
     pattern: new RegExp(
       `包括\\s*(${WORD}(?:\\s*(?:、|,|或|和|及)\\s*${WORD})+)\\s*(?:两|三|四|五|六|七|八|九|十|\\d+)种`,
@@ -352,6 +369,13 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     pattern: new RegExp(`^[^\\x00-\\x7f,:]+,\\s*(${WORD}(?:\\s*、\\s*${WORD})+)[。.]?$`, 'g'),
     yields: 'enumWords',
     comment: '`回收类型，date_rule、tag_rule` (SWR 创建镜像老化规则): the whole cell is the meaning, then the values',
+  },
+  {
+    name: 'range of one quoted word',
+    pattern: new RegExp(`取值范围为?\\s*:?\\s*["“](${WORD})["”](?=\\s*(?:[.;。；]|$))`, 'g'),
+    yields: 'enumOnly',
+    comment:
+      '`标识该规格对应的资源类型，取值范围为“ironic”。` (BMS 查询规格详情和规格扩展信息列表): the range is one value; not `取值范围 "maximum"，"minimum"，…` (AOM 添加阈值规则), whose comma goes on to more',
   },
   {
     name: 'only value',
@@ -404,6 +428,18 @@ const YIELD_READERS: Record<ProseYield, (m: RegExpMatchArray) => ProseFinding[]>
         .split(/\s*(?:、|,|或者|或|和|及)\s*/)
         .filter(Boolean),
     },
+  ],
+  enumNoted: (m) => [
+    {
+      key: 'enum',
+      value: m[1]!
+        .split(/\([^()]*\)/)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    },
+  ],
+  enumMeant: (m) => [
+    { key: 'enum', value: [...m[1]!.matchAll(/["“](-?[A-Za-z0-9_][A-Za-z0-9_.-]*)["”“]/g)].map((v) => v[1]!) },
   ],
   enumOnly: (m) => {
     const value = (m[1] ?? m[2] ?? m[3])!;
@@ -584,11 +620,18 @@ const NOT_A_VALUE_LIST_LEAD = /示例|例如|样例|举例|格式|比如|如下�
 /**
  * The values of a list run into one line, or undefined. Every meaning must hold words (a non-ASCII character):
  * `0：pending1：running` (BMS, a list glued to the numbers before it) has an empty meaning and reads nothing, and
- * `HH:mm` none. A non-value key among the values (`空字符串：…`, the empty string) makes the list incomplete; numbers
+ * `HH:mm` none. A non-value key among the values (`其他值：…`) makes the list incomplete (`空字符串：…` is the value `""`); numbers
  * and words mixed (`4：IP地址类型是IPv46：…`, a value glued to the previous meaning) make it misread: both read nothing.
  */
+/**
+ * Words that name the empty string as one of the values: `…MAINTENANCE：维护状态空字符串：裸金属服务器无主机信息` (BMS
+ * 查询裸金属服务器详情) lists `""` beside UP/DOWN/…, and an enum without it would reject what the page says comes back.
+ */
+const EMPTY_STRING_KEY = /(?<=[^\x00-\x7f]|^)(?:空字符串|空串)\s*:/g;
+const EMPTY_STRING_MARK = '__EMPTY_STRING__';
+
 export function runInList(line: string): ListEnum | undefined {
-  const folded = foldWidth(line).replace(/\*\*/g, '');
+  const folded = foldWidth(line).replace(/\*\*/g, '').replace(EMPTY_STRING_KEY, `${EMPTY_STRING_MARK}:`);
   const starts = [...folded.matchAll(RUN_IN_VALUE)];
   if (starts.length < 2) return undefined;
   const lead = folded.slice(0, starts[0]!.index);
@@ -609,7 +652,9 @@ export function runInList(line: string): ListEnum | undefined {
   const numeric = values.filter((v) => /^-?\d+$/.test(v)).length;
   if (numeric !== 0 && numeric !== values.length) return undefined;
   if (new Set(values).size !== values.length) return undefined;
-  return marked ? { values, default: marked } : { values };
+  const named = values.map((v) => (v === EMPTY_STRING_MARK ? '' : v));
+  if (named.every((v) => v === '')) return undefined;
+  return marked ? { values: named, default: marked } : { values: named };
 }
 
 /** The one run-in list of a cell's lines, or undefined when none or several lines hold one. */
@@ -708,9 +753,9 @@ function typedEnum(type: TypeRef, values: string[], fewest = 2): unknown[] | und
   if (type.kind !== 'primitive' || type.type === 'boolean' || values.length < fewest) return undefined;
   if (values.every((v) => BOOLEAN_WORDS.test(v)) && !values.every((v) => WIRE_BOOLEAN_WORDS.test(v))) return undefined;
   // In a string field's list `null` is one of the words (`null：断点处使用null进行表示。`, AOM 查询时序数据 fillValue,
-  // a query parameter): the string is kept; a JSON null is the type's business.
+  // a query parameter): the string is kept; a JSON null is the type's business. So is `""` (`空字符串：…`, BMS).
   const typed = values.map((v) =>
-    type.type === 'string' && NO_VALUE.test(v.trim()) ? v.trim() : typedScalar(type, v.trim()),
+    type.type === 'string' && (NO_VALUE.test(v.trim()) || v === '') ? v.trim() : typedScalar(type, v.trim()),
   );
   if (typed.some((v) => v === undefined) || new Set(values).size !== values.length) return undefined;
   return typed;

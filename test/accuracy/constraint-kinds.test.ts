@@ -86,6 +86,7 @@ describe('whether one row states an enum', () => {
 <tr><td>vm_state</td><td>String</td><td>扩展属性，裸金属服务器状态。例如：active：运行中shutoff：关机reboot：重启</td></tr>
 <tr><td>chargingMode</td><td>否</td><td>String</td><td>计费模式。取值范围：prePaid：预付费。</td></tr>
 <tr><td>chargingMode</td><td>是</td><td>String</td><td>弹性公网IP的计费模式。仅支持postPaid。</td></tr>
+<tr><td>host_status</td><td>String</td><td>宿主机状态。UP：服务正常DOWN：服务异常空字符串：无主机信息</td></tr>
 <tr><td>export_format</td><td>Integer</td><td>可选值如下： 1：树状结构。如：cat/1.jpg。 2：平铺结构。</td></tr>`);
   // [name, enum, want]: rows from zh-md/bms/查询裸金属服务器详情.md, 创建裸金属服务器.md, zh-md/modelarts/创建数据集导出任务.md.
   const cases: [string, string, boolean][] = [
@@ -93,6 +94,7 @@ describe('whether one row states an enum', () => {
     ['chargingMode', 'postPaid|prePaid', false], // each row names one
     ['chargingMode', 'prePaid', true],
     ['export_format', '1|2', true], // 如： inside a meaning is no example lead
+    ['host_status', '|DOWN|UP', true], // 空字符串 names the empty string
   ];
   it.each(cases)('%s %s', (name, value, want) => expect(rowsStateValue(rows, name, 'enum', value, 'req:x')).toBe(want));
 });

@@ -176,11 +176,16 @@ const EXAMPLE_WORDS = /例如|比如|举例|示例|样例/;
  * zh-md/bms/创建裸金属服务器.md) state no list.
  */
 function rowStatesEnum(text: string, values: string[]): boolean {
-  if (!values.every((v) => textStatesValue(text, v))) return false;
+  if (!values.every((v) => enumValueStated(text, v))) return false;
   const example = text.search(EXAMPLE_WORDS);
   if (example < 0) return true;
   const before = text.slice(0, example);
-  return values.every((v) => textStatesValue(before, v));
+  return values.every((v) => enumValueStated(before, v));
+}
+
+/** A value of an enum in a row; the empty string is written in words: `空字符串：…` (zh-md/bms/查询裸金属服务器详情.md). */
+function enumValueStated(text: string, value: string): boolean {
+  return value === '' ? /空字符串|空串/.test(text) : textStatesValue(text, value);
 }
 
 /** `a|b|c` ⊋ `a|b`: the scraped enum lists every defined value and more. */

@@ -175,6 +175,36 @@ describe('range from prose', () => {
 
 describe('enums from prose', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    [
+      'bms 查询裸金属服务器详情: 空字符串 is the value ""',
+      '裸金属服务器宿主机状态。UP：服务正常UNKNOWN：状态未知DOWN：服务异常MAINTENANCE：维护状态空字符串：裸金属服务器无主机信息',
+      STRING,
+      { enum: ['UP', 'UNKNOWN', 'DOWN', 'MAINTENANCE', ''] },
+    ],
+    [
+      'bms 查询规格详情和规格扩展信息列表: noted words run together',
+      '裸金属服务器的CPU架构类型，取值为：x86_64（适用于x86机型）aarch64（适用于ARM机型）',
+      STRING,
+      { enum: ['x86_64', 'aarch64'] },
+    ],
+    [
+      'aom 添加阈值规则: a quoted range that goes on is the list, not its first value',
+      '取值范围\n"maximum"，"minimum"，"average"， "sum"，"sampleCount"\n统计方式',
+      STRING,
+      { enum: ['maximum', 'minimum', 'average', 'sum', 'sampleCount'] },
+    ],
+    [
+      'bms 查询规格详情和规格扩展信息列表: a range of one quoted word',
+      '标识该规格对应的资源类型，取值范围为“ironic”。',
+      STRING,
+      { enum: ['ironic'] },
+    ],
+    [
+      'bms 查询裸金属服务器详情: quoted values and their meanings',
+      '启动标识，“0”代表启动盘，“-1“代表非启动盘。',
+      STRING,
+      { enum: ['0', '-1'] },
+    ],
     ['aom 添加监控数据 (只能是, quoted)', '只能是"int"或"float"。\n数据的类型。', STRING, { enum: ['int', 'float'] }],
     [
       'modelarts 查询模型列表: values after 模型状态：',
@@ -453,6 +483,8 @@ describe('enums from prose', () => {
 
 describe('ambiguous phrasings read nothing', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    ['constructed: one quoted clause is no list', '启动标识，“0”代表启动盘。', STRING, {}],
+    ['constructed: one noted word is no list', '架构类型，取值为：x86_64（适用于x86机型）', STRING, {}],
     // Constructed from dli 新建Flink-Jar作业: the bare 默认： label takes only a value of the field's type.
     ['a word for a boolean', '是否开启作业日志。\n默认：关闭', BOOLEAN, {}],
     ['prose for a string', '作业描述。\n默认：空字符串', STRING, {}],
@@ -492,11 +524,11 @@ describe('ambiguous phrasings read nothing', () => {
     ['mrs 创建集群', '集群名称，可以包含“-”和“_”，长度为1～64个字符。', STRING, { minLength: 1, maxLength: 64 }],
     // Two different defaults in one cell: neither.
     ['constructed from dli 创建作业 phrasings', '默认值为“1”。\n当show_detail为true时，默认值为“2”。', INTEGER, {}],
-    // Run-in lists that read nothing: a key of words among the values (the empty string is allowed too), a list
-    // glued to the numbers before it, a value glued to the previous meaning, examples.
+    // Run-in lists that read nothing: a key of words among the values (`其他值：…`), a list glued to the numbers
+    // before it, a value glued to the previous meaning, examples.
     [
-      'bms 查询裸金属服务器详情: 空字符串 is a value too',
-      '裸金属服务器宿主机状态。UP：服务正常UNKNOWN：状态未知DOWN：服务异常MAINTENANCE：维护状态空字符串：裸金属服务器无主机信息',
+      'constructed from cph 查询编码服务: 其他值 leaves the list open',
+      '端口类型。adb：ADB端口vnc：VNC端口其他值：用户自定义端口',
       STRING,
       {},
     ],
