@@ -154,11 +154,14 @@ type ProseYield =
   | 'rangePair'
   | 'minimum'
   | 'maximum'
+  | 'nonNegative'
   | 'default'
   | 'enumQuoted'
   | 'enumSlash'
   | 'enumNumbers'
   | 'enumWords'
+  | 'enumNoted'
+  | 'enumMeant'
   | 'enumOnly';
 
 interface ProsePhrase {
@@ -183,7 +186,7 @@ const LENGTH_SUBJECT = '(?:^|(?<=[\\s,.;:。；、(]|字符串的?|字符|名称
 const QUOTED = String.raw`[“"'‘]+([^“”"'‘’\s]+)[”"'’]+`;
 const QUOTED_LIST = `${QUOTED}(?:\\s*(?:、|,|和|或者|或|及|以及|/)\\s*${QUOTED})+`;
 /** Labels a quoted or slash-separated value list may follow directly. `包含` is not one: `可以包含“-”和“_”`. */
-const LIST_LEAD = '(?:可选值?为?|取值为|取值范围为?|枚举值为?|支持|当前支持|有效值为?)\\s*:?\\s*';
+const LIST_LEAD = '(?:可选值?为?|取值为|取值范围为?|枚举值为?|支持|当前支持|有效值为?|只能(?:是|为|取))\\s*:?\\s*';
 const VALUE_END = '(?=$|[\\s,.;:。；、()])';
 /**
  * Words that make what follows them about a part of the value: `单层目录要遵循以下规则：` … `不能超过255个字节` (MRS
@@ -241,6 +244,16 @@ export const PROSE_PHRASES: ProsePhrase[] = [
       '`云手机服务器的唯一标识，不超过32个字节。` (CPH 查询云手机服务器列表), `媒资分类名称，最大64字节。` (VOD 创建媒资分类), `云手机ID，不得超过32个字节。` (CPH 重置云手机), `任务执行返回内容，最长1024个字节。` (CPH 查询任务执行状态列表), `最多为1023字符` (MRS 创建集群), `不超过100个字符` (ModelArts 部署服务); the field itself is the subject (not `每个…不超过`). Bytes bound the ASCII the definitions count',
   },
   {
+    name: 'shortest and longest',
+    pattern: new RegExp(
+      `${LENGTH_SUBJECT}长度最(?:短|小)(?:为|是)?\\s*${N}${NUMBER_END}\\s*(?:个字符|位)?\\s*[,;]\\s*最(?:大|长)(?:为|是)?\\s*${N}${NUMBER_END}`,
+      'g',
+    ),
+    yields: 'lengthPair',
+    comment:
+      '`…只能包含0-9/a-z/A-Z/_，总长度最短为3，最大为32，…` (AOM 添加监控数据): the shortest and the longest length of the field itself',
+  },
+  {
     name: 'maximum length',
     pattern: new RegExp(`(?:支持的)?最大(?:字符)?长度(?:为)?\\s*${N}${NUMBER_END}`, 'g'),
     yields: 'maxLength',
@@ -264,6 +277,13 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     pattern: new RegExp(`取值(?:大于或等于|大于等于|不小于)\\s*${N}${NUMBER_END}`, 'g'),
     yields: 'minimum',
     comment: '`取值大于或等于0。` (DDS 查询实例列表)',
+  },
+  {
+    name: 'not negative',
+    pattern: /(?:不能|不可|不得|不允许)(?:为|是)负数?|(?:^|(?<=[\s,.;:。；]))非负(?:整)?数/g,
+    yields: 'nonNegative',
+    comment:
+      '`必须为数字，不能为负数。` (MRS 查询特定标签的集群列表), `非负整数`: the least value is 0 (numeric fields only, like every range)',
   },
   {
     name: 'maximum is',
@@ -321,6 +341,21 @@ export const PROSE_PHRASES: ProsePhrase[] = [
       '`取值为：ACTIVE、BUILD、DOWN` (BMS 查询裸金属服务器网卡信息), `参数值为share或dedicate` (BMS 创建裸金属服务器), `取值为：traffic（按流量计费）、bandwidth（按带宽计费）` (BMS 创建裸金属服务器), `可选值为post、get` (ModelArts 导入模型), `取值year或month` (ModelArts 查询专属资源池列表), `可选的有tensorboard和mindinsight` (ModelArts 创建可视化作业)',
   },
   {
+    name: 'noted words run together',
+    pattern: new RegExp(`(?:${VALUE_LEAD})\\s*:?\\s*((?:${WORD}\\s*\\([^()]*\\)\\s*){2,})(?=$|[,.;。；])`, 'g'),
+    yields: 'enumNoted',
+    comment:
+      '`取值为：x86_64（适用于x86机型）aarch64（适用于ARM机型）` (BMS 查询规格详情和规格扩展信息列表, a pipe cell whose line breaks were dropped): each value ends at its note in brackets, the list at the end of the sentence',
+  },
+  {
+    name: 'quoted values and meanings',
+    pattern:
+      /(?:^|(?<=[\s,;。；]))((?:["“]-?[A-Za-z0-9_][A-Za-z0-9_.-]*["”“]\s*(?:代表|表示)[^,;。；"“”]+(?:[,;。；]\s*|$)){2,})$/g,
+    yields: 'enumMeant',
+    comment:
+      '`启动标识，“0”代表启动盘，“-1“代表非启动盘。` (BMS 查询裸金属服务器详情): the cell ends in clauses that each give a quoted value and its meaning',
+  },
+  {
     name: 'counted values',
     pattern: new RegExp(
       `包括\\s*(${WORD}(?:\\s*(?:、|,|或|和|及)\\s*${WORD})+)\\s*(?:两|三|四|五|六|七|八|九|十|\\d+)种`,
@@ -334,6 +369,13 @@ export const PROSE_PHRASES: ProsePhrase[] = [
     pattern: new RegExp(`^[^\\x00-\\x7f,:]+,\\s*(${WORD}(?:\\s*、\\s*${WORD})+)[。.]?$`, 'g'),
     yields: 'enumWords',
     comment: '`回收类型，date_rule、tag_rule` (SWR 创建镜像老化规则): the whole cell is the meaning, then the values',
+  },
+  {
+    name: 'range of one quoted word',
+    pattern: new RegExp(`取值范围为?\\s*:?\\s*["“](${WORD})["”](?=\\s*(?:[.;。；]|$))`, 'g'),
+    yields: 'enumOnly',
+    comment:
+      '`标识该规格对应的资源类型，取值范围为“ironic”。` (BMS 查询规格详情和规格扩展信息列表): the range is one value; not `取值范围 "maximum"，"minimum"，…` (AOM 添加阈值规则), whose comma goes on to more',
   },
   {
     name: 'only value',
@@ -352,6 +394,8 @@ interface ProseFinding {
   value: unknown;
   /** An enum of one value, which only a phrase that says "the only value" may give. */
   single?: boolean;
+  /** A bound any stated one narrows: `不能为负数，最小值为1` (MRS 查询特定标签的集群列表) has minimum 1. */
+  implied?: boolean;
 }
 
 function quotedValues(list: string): string[] {
@@ -371,6 +415,7 @@ const YIELD_READERS: Record<ProseYield, (m: RegExpMatchArray) => ProseFinding[]>
   ],
   minimum: (m) => [{ key: 'minimum', value: exactNumber(m[1]!) }],
   maximum: (m) => [{ key: 'maximum', value: exactNumber(m[1]!) }],
+  nonNegative: () => [{ key: 'minimum', value: 0, implied: true }],
   default: (m) => [{ key: 'default', value: m[1] ?? m[2] ?? m[3] }],
   enumQuoted: (m) => [{ key: 'enum', value: quotedValues(m[1]!) }],
   enumSlash: (m) => [{ key: 'enum', value: m[1]!.split('/') }],
@@ -383,6 +428,18 @@ const YIELD_READERS: Record<ProseYield, (m: RegExpMatchArray) => ProseFinding[]>
         .split(/\s*(?:、|,|或者|或|和|及)\s*/)
         .filter(Boolean),
     },
+  ],
+  enumNoted: (m) => [
+    {
+      key: 'enum',
+      value: m[1]!
+        .split(/\([^()]*\)/)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    },
+  ],
+  enumMeant: (m) => [
+    { key: 'enum', value: [...m[1]!.matchAll(/["“](-?[A-Za-z0-9_][A-Za-z0-9_.-]*)["”“]/g)].map((v) => v[1]!) },
   ],
   enumOnly: (m) => {
     const value = (m[1] ?? m[2] ?? m[3])!;
@@ -483,6 +540,15 @@ const OPEN_LIST = /^(?:[-*•·]\s+)?(?:其他|其它|其余|或其他|自定义
 const ENUM_LABEL = /枚举(?:值|类)?(?:如下)?:$/;
 
 /**
+ * A line that names exactly the values just listed, and nothing else: `-1、0、null、average` in the 取值范围 column
+ * after `-1：断点处使用-1进行表示。` … `average：…` in the description (AOM 查询监控数据（即将下线）). It confirms the list.
+ */
+function restatesValues(line: string, values: string[]): boolean {
+  const named = line.replace(/[。.]$/, '').split(/\s*[、,]\s*/);
+  return named.length === values.length && new Set([...named, ...values]).size === values.length;
+}
+
+/**
  * The values listed one per line after a label line ending in `:`, or after the cell's first line without one
  * (`API的请求方式` then `GET` … `ANY`, APIG; `伸缩资源类型` then `伸缩组：SCALING_GROUP` / `带宽：BANDWIDTH`, AS). Every
  * line of one list has the same form: value first (`ADD：增加实例`) or meaning first (`添加：ADD`). The list must end
@@ -515,6 +581,7 @@ export function listEnum(text: string): ListEnum | undefined {
       values.push(...lineValuesRead);
       if (MARKED_DEFAULT.test(lines[j]!)) marked = marked === undefined ? lineValuesRead[0]! : '';
     }
+    if (j < lines.length && restatesValues(lines[j]!, values)) j++;
     const endsInProse = j === lines.length || /^[^\x00-\x7f]/.test(lines[j]!);
     // `其他值：用户自定义端口` (CPH 查询编码服务) after the values: the list is open, no enum.
     if (lines.slice(j).some((line) => OPEN_LIST.test(line))) {
@@ -553,11 +620,18 @@ const NOT_A_VALUE_LIST_LEAD = /示例|例如|样例|举例|格式|比如|如下�
 /**
  * The values of a list run into one line, or undefined. Every meaning must hold words (a non-ASCII character):
  * `0：pending1：running` (BMS, a list glued to the numbers before it) has an empty meaning and reads nothing, and
- * `HH:mm` none. A non-value key among the values (`空字符串：…`, the empty string) makes the list incomplete; numbers
+ * `HH:mm` none. A non-value key among the values (`其他值：…`) makes the list incomplete (`空字符串：…` is the value `""`); numbers
  * and words mixed (`4：IP地址类型是IPv46：…`, a value glued to the previous meaning) make it misread: both read nothing.
  */
+/**
+ * Words that name the empty string as one of the values: `…MAINTENANCE：维护状态空字符串：裸金属服务器无主机信息` (BMS
+ * 查询裸金属服务器详情) lists `""` beside UP/DOWN/…, and an enum without it would reject what the page says comes back.
+ */
+const EMPTY_STRING_KEY = /(?<=[^\x00-\x7f]|^)(?:空字符串|空串)\s*:/g;
+const EMPTY_STRING_MARK = '__EMPTY_STRING__';
+
 export function runInList(line: string): ListEnum | undefined {
-  const folded = foldWidth(line).replace(/\*\*/g, '');
+  const folded = foldWidth(line).replace(/\*\*/g, '').replace(EMPTY_STRING_KEY, `${EMPTY_STRING_MARK}:`);
   const starts = [...folded.matchAll(RUN_IN_VALUE)];
   if (starts.length < 2) return undefined;
   const lead = folded.slice(0, starts[0]!.index);
@@ -578,7 +652,9 @@ export function runInList(line: string): ListEnum | undefined {
   const numeric = values.filter((v) => /^-?\d+$/.test(v)).length;
   if (numeric !== 0 && numeric !== values.length) return undefined;
   if (new Set(values).size !== values.length) return undefined;
-  return marked ? { values, default: marked } : { values };
+  const named = values.map((v) => (v === EMPTY_STRING_MARK ? '' : v));
+  if (named.every((v) => v === '')) return undefined;
+  return marked ? { values: named, default: marked } : { values: named };
 }
 
 /** The one run-in list of a cell's lines, or undefined when none or several lines hold one. */
@@ -677,9 +753,9 @@ function typedEnum(type: TypeRef, values: string[], fewest = 2): unknown[] | und
   if (type.kind !== 'primitive' || type.type === 'boolean' || values.length < fewest) return undefined;
   if (values.every((v) => BOOLEAN_WORDS.test(v)) && !values.every((v) => WIRE_BOOLEAN_WORDS.test(v))) return undefined;
   // In a string field's list `null` is one of the words (`null：断点处使用null进行表示。`, AOM 查询时序数据 fillValue,
-  // a query parameter): the string is kept; a JSON null is the type's business.
+  // a query parameter): the string is kept; a JSON null is the type's business. So is `""` (`空字符串：…`, BMS).
   const typed = values.map((v) =>
-    type.type === 'string' && NO_VALUE.test(v.trim()) ? v.trim() : typedScalar(type, v.trim()),
+    type.type === 'string' && (NO_VALUE.test(v.trim()) || v === '') ? v.trim() : typedScalar(type, v.trim()),
   );
   if (typed.some((v) => v === undefined) || new Set(values).size !== values.length) return undefined;
   return typed;
@@ -706,7 +782,10 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
     if (!values.some((v) => sameValue(v, value))) values.push(value);
     found.set(key, values);
   };
-  for (const finding of proseFindings(text)) add(finding.key, typedFinding(finding, itemType, isArray));
+  const findings = proseFindings(text);
+  const stated = new Set(findings.filter((f) => !f.implied).map((f) => f.key));
+  for (const finding of findings)
+    if (!finding.implied || !stated.has(finding.key)) add(finding.key, typedFinding(finding, itemType, isArray));
   const list = listEnum(text) ?? runInListOf(text) ?? statedValueList(text);
   if (list) {
     add('enum', typedEnum(enumItemType(itemType, isArray, list.values), list.values, list.single ? 1 : 2));

@@ -95,14 +95,97 @@ export function textStatesDefault(text: string, value: string): boolean {
   return new RegExp(`${before}|${marked}`, 'i').test(text);
 }
 
+// Words after which a number is an upper bound, a lower bound, or a default — not the other bound. `不超过32个字节`
+// (zh-md/cph/查询云手机详情.md) states maxLength 32, not minLength 32; `默认值：0` (zh-md/vod/查询媒资列表.md) states a
+// default, not minimum 0; `大于0` (zh-md/cph/查询云手机列表.md) excludes 0, so it states no minimum 0.
+const UPPER_WORDS = '不(?:能|得|可|应)?(?:超过|大于|高于)|最大值?为?|最长|最多|至多|上限|max(?:imum)?';
+const LOWER_WORDS = '不(?:能|得|可|应)?(?:少于|小于|低于)|最小值?为?|最短|至少|下限|min(?:imum)?';
+const GREATER_THAN = '(?<!不[能得可应]?)大于(?!等于|或等于)';
+const LESS_THAN = '(?<!不[能得可应]?)小于(?!等于|或等于)';
+const DEFAULT_WORDS = '默认值?为?|缺省值?为?|default';
+const NOT_A_BOUND: Partial<Record<ConstraintKey, string>> = {
+  minLength: `${UPPER_WORDS}|${LESS_THAN}|${GREATER_THAN}|${DEFAULT_WORDS}`,
+  minimum: `${UPPER_WORDS}|${LESS_THAN}|${GREATER_THAN}|${DEFAULT_WORDS}`,
+  maxLength: `${LOWER_WORDS}|${GREATER_THAN}|${LESS_THAN}|${DEFAULT_WORDS}`,
+  maximum: `${LOWER_WORDS}|${GREATER_THAN}|${LESS_THAN}|${DEFAULT_WORDS}`,
+};
+
+// Character classes (`数字（0-9）`, `a-z`) name characters, not a length or a value: zh-md/cph/修改手机名称.md.
+const CHARACTER_CLASS = /(?<![A-Za-z0-9])(?:0-9|a-z|A-Z)(?![A-Za-z0-9])/g;
+
+// `不能为负数` (zh-md/mrs/查询特定标签的集群列表.md) states minimum 0 without writing the 0.
+const NOT_NEGATIVE = /(?:不能|不可|不得|不允许)(?:为|是)负|非负/;
+// The open end of an interval, `(0,1000]` (zh-md/aom/查询时间序列.md), excludes its number: no bound of that value.
+const OPEN_LOWER_END = /[(（]\s*$/;
+
+/** Whether `text` states `value` as the bound `key`: some occurrence is not right after a word naming another role. */
+export function textStatesBound(text: string, key: ConstraintKey, value: string): boolean {
+  const cleaned = text.replace(CHARACTER_CLASS, ' ');
+  if (key === 'minimum' && value === '0' && NOT_NEGATIVE.test(cleaned)) return true;
+  const other = NOT_A_BOUND[key];
+  if (!other) return textStatesValue(cleaned, value);
+  const v = escapeRegExp(value);
+  const occurrences = [...cleaned.matchAll(new RegExp(`(?<![A-Za-z0-9_.])${v}(?![A-Za-z0-9_]|\\.\\d)`, 'g'))];
+  const afterOther = new RegExp(`(?:${other})\\s*[:：]?\\s*["“]?$`, 'i');
+  const openEnd = (index: number) =>
+    OPEN_LOWER_END.test(cleaned.slice(0, index)) && /^\s*[,，]/.test(cleaned.slice(index + value.length));
+  return occurrences.some((m) => !afterOther.test(cleaned.slice(0, m.index)) && !openEnd(m.index));
+}
+
+/** A 是/否 cell marks a request row (parameters, request bodies); response tables have none. */
+function isFlaggedRow(text: string): boolean {
+  return text.split(' | ').some((cell) => /^(是|否|yes|no|必选|可选)$/i.test(cell.trim()));
+}
+
+/**
+ * The rows that describe the field at `path`: a page names `limit` in its query table and in its response table,
+ * and only one of them speaks for each. Request-side paths (`query:`, `path:`, `header:`, `req:`) take the rows
+ * with a 是/否 cell, `res:` paths the rows without; when that side has no row, every row counts.
+ */
+function rowsOfSide(texts: string[], path: string | undefined): string[] {
+  if (path === undefined) return texts;
+  const label = path.replace(/^[^:]*:\s*(?=(?:req|res|query|path|header|cookie):)/, '');
+  const wantFlag = !label.startsWith('res:');
+  const side = texts.filter((t) => isFlaggedRow(t) === wantFlag);
+  return side.length ? side : texts;
+}
+
 /** Whether some row named after the field states the canonical constraint value (each value of an enum). */
-export function rowsStateValue(rows: PageRows | undefined, name: string, key: ConstraintKey, value: string): boolean {
+export function rowsStateValue(
+  rows: PageRows | undefined,
+  name: string,
+  key: ConstraintKey,
+  value: string,
+  path?: string,
+): boolean {
   const texts = rows?.get(name)?.texts;
   if (!texts?.length) return false;
-  const joined = texts.join('\n');
+  const joined = rowsOfSide(texts, path).join('\n');
   if (key === 'default') return textStatesDefault(joined, value);
-  const values = key === 'enum' ? value.split('|') : [value];
-  return values.every((v) => textStatesValue(joined, v));
+  if (key !== 'enum') return textStatesBound(joined, key, value);
+  return rowsOfSide(texts, path).some((text) => rowStatesEnum(text, value.split('|')));
+}
+
+// Words after which values are examples, not the field's list: `例如：active：运行中shutoff：关机…`
+// (zh-md/bms/查询裸金属服务器详情.md, OS-EXT-STS:vm_state).
+const EXAMPLE_WORDS = /例如|比如|举例|示例|样例/;
+
+/**
+ * One row states an enum when it names every value, and not only after a word that makes them examples. Values
+ * scattered over two rows of one name (`prePaid` in one `chargingMode` row, `postPaid` in another object's,
+ * zh-md/bms/创建裸金属服务器.md) state no list.
+ */
+function rowStatesEnum(text: string, values: string[]): boolean {
+  if (!values.every((v) => enumValueStated(text, v))) return false;
+  const example = text.search(EXAMPLE_WORDS);
+  if (example < 0) return true;
+  const before = text.slice(0, example);
+  return values.every((v) => enumValueStated(before, v));
+}
+
+/** A value of an enum in a row; the empty string is written in words: `空字符串：…` (zh-md/bms/查询裸金属服务器详情.md). */
+function enumValueStated(text: string, value: string): boolean {
+  return value === '' ? /空字符串|空串/.test(text) : textStatesValue(text, value);
 }
 
 /** `a|b|c` ⊋ `a|b`: the scraped enum lists every defined value and more. */
@@ -110,6 +193,20 @@ function strictSuperset(got: string, want: string): boolean {
   const values = new Set(got.split('|'));
   const wanted = want.split('|');
   return values.size > wanted.length && wanted.every((v) => values.has(v));
+}
+
+/**
+ * An integer enum keeps the bound its least (greatest) value sets: `0|1` read from `0：云手机 1：云手游`
+ * (zh-md/cph/查询云手机服务器规格列表.md) enforces the definition's `minimum 0` as strictly as the keyword would. Only a
+ * bound equal to the definition's is credited; the enum itself is judged as an enum.
+ */
+function boundKeptByEnum(found: FieldConstraints, key: ConstraintKey, want: string | undefined): string | undefined {
+  if ((key !== 'minimum' && key !== 'maximum') || want === undefined || found.enum === undefined) return undefined;
+  const values = found.enum.split('|');
+  if (!values.every((v) => /^-?\d+$/.test(v))) return undefined;
+  const numbers = values.map(Number);
+  const bound = String(key === 'minimum' ? Math.min(...numbers) : Math.max(...numbers));
+  return bound === want ? bound : undefined;
 }
 
 /** Judges every constraint key of one common field or parameter: `path` labels it, `name` is its row name. */
@@ -125,13 +222,13 @@ export function judgeConstraints(
     const counts = into.byKind[kind];
     for (const key of CONSTRAINT_KIND_KEYS[kind]) {
       const want = expected[key];
-      const got = found[key];
+      const got = found[key] ?? boundKeptByEnum(found, key, want);
       if (want === undefined && got === undefined) continue;
       if (want !== undefined && want === got) {
         counts.tp++;
         continue;
       }
-      const stated = (value: string | undefined) => value !== undefined && rowsStateValue(rows, name, key, value);
+      const stated = (value: string | undefined) => value !== undefined && rowsStateValue(rows, name, key, value, path);
       // An enum the page lists with more values than the (narrower) definition is the page's, not a misreading.
       const pageListsMore =
         key === 'enum' && got !== undefined && want !== undefined && strictSuperset(got, want) && stated(got);

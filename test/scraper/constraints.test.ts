@@ -24,6 +24,12 @@ describe('length from prose', () => {
       { minLength: 1, maxLength: 64 },
     ],
     [
+      'aom 添加监控数据 (shortest, then longest)',
+      '格式为service.item；service和item必须是字符串，必须以字母开头，只能包含0-9/a-z/A-Z/_，总长度最短为3，最大为32，service不能以“PAAS”和“SYS”开头。\n指标命名空间。',
+      STRING,
+      { minLength: 3, maxLength: 32 },
+    ],
+    [
       'dws 创建快照',
       '快照名称，要求唯一性且必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符，长度为4～64个字符。',
       STRING,
@@ -86,6 +92,19 @@ describe('length from prose', () => {
 
 describe('range from prose', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    [
+      'mrs 查询特定标签的集群列表 (offset): not negative',
+      '（索引位置），从offset指定的下一条数据开始查询。如果action为filter默认为0,必须为数字，不能为负数。',
+      INTEGER,
+      { minimum: 0, default: 0 },
+    ],
+    [
+      'mrs 查询特定标签的集群列表: a stated least value narrows 不能为负数',
+      '查询记录数（action为count时无此参数）如果action为filter默认为1000，limit最多为1000,不能为负数，最小值为1',
+      INTEGER,
+      { minimum: 1, default: 1000 },
+    ],
+    ['not negative on a string reads nothing', '取值必须为数字，不能为负数。', STRING, {}],
     [
       'as 创建弹性伸缩组',
       '伸缩组实例健康状况检查宽限期，取值范围0-86400，单位是秒，默认为600。',
@@ -156,6 +175,37 @@ describe('range from prose', () => {
 
 describe('enums from prose', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    [
+      'bms 查询裸金属服务器详情: 空字符串 is the value ""',
+      '裸金属服务器宿主机状态。UP：服务正常UNKNOWN：状态未知DOWN：服务异常MAINTENANCE：维护状态空字符串：裸金属服务器无主机信息',
+      STRING,
+      { enum: ['UP', 'UNKNOWN', 'DOWN', 'MAINTENANCE', ''] },
+    ],
+    [
+      'bms 查询规格详情和规格扩展信息列表: noted words run together',
+      '裸金属服务器的CPU架构类型，取值为：x86_64（适用于x86机型）aarch64（适用于ARM机型）',
+      STRING,
+      { enum: ['x86_64', 'aarch64'] },
+    ],
+    [
+      'aom 添加阈值规则: a quoted range that goes on is the list, not its first value',
+      '取值范围\n"maximum"，"minimum"，"average"， "sum"，"sampleCount"\n统计方式',
+      STRING,
+      { enum: ['maximum', 'minimum', 'average', 'sum', 'sampleCount'] },
+    ],
+    [
+      'bms 查询规格详情和规格扩展信息列表: a range of one quoted word',
+      '标识该规格对应的资源类型，取值范围为“ironic”。',
+      STRING,
+      { enum: ['ironic'] },
+    ],
+    [
+      'bms 查询裸金属服务器详情: quoted values and their meanings',
+      '启动标识，“0”代表启动盘，“-1“代表非启动盘。',
+      STRING,
+      { enum: ['0', '-1'] },
+    ],
+    ['aom 添加监控数据 (只能是, quoted)', '只能是"int"或"float"。\n数据的类型。', STRING, { enum: ['int', 'float'] }],
     [
       'modelarts 查询模型列表: values after 模型状态：',
       '模型状态，可根据模型状态执行查询。模型状态：\npublishing\npublished\nfailed\nbuilding\nbuilding_failed',
@@ -433,6 +483,8 @@ describe('enums from prose', () => {
 
 describe('ambiguous phrasings read nothing', () => {
   const cases: [string, string, TypeRef, Constraints][] = [
+    ['constructed: one quoted clause is no list', '启动标识，“0”代表启动盘。', STRING, {}],
+    ['constructed: one noted word is no list', '架构类型，取值为：x86_64（适用于x86机型）', STRING, {}],
     // Constructed from dli 新建Flink-Jar作业: the bare 默认： label takes only a value of the field's type.
     ['a word for a boolean', '是否开启作业日志。\n默认：关闭', BOOLEAN, {}],
     ['prose for a string', '作业描述。\n默认：空字符串', STRING, {}],
@@ -472,11 +524,11 @@ describe('ambiguous phrasings read nothing', () => {
     ['mrs 创建集群', '集群名称，可以包含“-”和“_”，长度为1～64个字符。', STRING, { minLength: 1, maxLength: 64 }],
     // Two different defaults in one cell: neither.
     ['constructed from dli 创建作业 phrasings', '默认值为“1”。\n当show_detail为true时，默认值为“2”。', INTEGER, {}],
-    // Run-in lists that read nothing: a key of words among the values (the empty string is allowed too), a list
-    // glued to the numbers before it, a value glued to the previous meaning, examples.
+    // Run-in lists that read nothing: a key of words among the values (`其他值：…`), a list glued to the numbers
+    // before it, a value glued to the previous meaning, examples.
     [
-      'bms 查询裸金属服务器详情: 空字符串 is a value too',
-      '裸金属服务器宿主机状态。UP：服务正常UNKNOWN：状态未知DOWN：服务异常MAINTENANCE：维护状态空字符串：裸金属服务器无主机信息',
+      'constructed from cph 查询编码服务: 其他值 leaves the list open',
+      '端口类型。adb：ADB端口vnc：VNC端口其他值：用户自定义端口',
       STRING,
       {},
     ],
@@ -568,6 +620,16 @@ describe('value lists', () => {
       { values: ['adb', 'vnc'] },
     ],
     ['one value is no list', '取值如下：\nadb：云手机的ADB端口', undefined],
+    [
+      'aom 查询监控数据（即将下线）: the 取值范围 cell restates the listed values',
+      '用于对查询到的监控数据进行断点插值，默认值为-1。\n-1：断点处使用-1进行表示。\n0 ：断点处使用0进行表示。\nnull：断点处使用null进行表示。\naverage：断点处使用前后邻近的有效数据的平均值进行表示，如果不存在有效数据则使用null进行表示。\n-1、0、null、average',
+      { values: ['-1', '0', 'null', 'average'] },
+    ],
+    [
+      'constructed: a line naming other values still makes the list unclear',
+      '断点插值。\n-1：断点处使用-1进行表示。\n0 ：断点处使用0进行表示。\n-1、0、average',
+      undefined,
+    ],
     ['examples are no values', '取值示例：\n08:15-09:15\n10:15-11:15', undefined],
     // as 创建弹性伸缩策略: upper-case alternatives sharing one meaning are two values.
     [
