@@ -69,6 +69,12 @@ export function contradictions(value: unknown, type: TypeRef, schemas: Map<strin
               );
             const outside = boundBroken(inner, field.constraints);
             if (outside) add(`${pointer}/${escapePointer(k)}`, outside);
+            // A list's items carry their own bounds (`每个标签值最大长度255`).
+            if (field.itemConstraints && Array.isArray(inner))
+              inner.forEach((item, i) => {
+                const broken = boundBroken(item, field.itemConstraints!);
+                if (broken) add(`${pointer}/${escapePointer(k)}/${i}`, broken);
+              });
           }
         }
         for (const f of obj.fields)

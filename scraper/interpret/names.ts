@@ -346,19 +346,17 @@ function pascalName(name: string): string {
   );
 }
 
-/**
- * Old verbs → the current ones. `Get…` on GET → Show… (mrs 查询单个作业信息.md anchors GetSingleJobExe, a read of
- * one job: ShowSingleJobExe). `Modify…` → Update… (as 修改弹性伸缩组.md links ModifyScalingGroup). `Query…List`
- * → List + plural (as 查询弹性伸缩配置列表.md QueryScalingConfigList → ListScalingConfigs, with a `By…` tail kept
- * after the noun); `Query…` on GET → Show (as 查询弹性伸缩配置详情.md QueryScalingConfig → ShowScalingConfig), on
- * another method a search → List + plural (as 查询资源实例.md `POST …/action` QueryResourceInstance, aom
- * 查询事件告警信息.md `POST …/events` queryEvents).
- */
+/** Old verbs renamed outright: `Modify…` → Update… (as 修改弹性伸缩组.md links ModifyScalingGroup). */
 const LEGACY_VERBS: Record<string, string> = { Modify: 'Update' };
 
 /**
  * A linked API Explorer name in the current spelling: PascalCase with acronyms as words (dli 检查SQL语法.md links
- * CheckSQL), a lower-case first letter raised (aom 查询事件告警信息.md links queryEvents), old verbs renamed.
+ * CheckSQL), a lower-case first letter raised (aom 查询事件告警信息.md links queryEvents), old verbs renamed
+ * (LEGACY_VERBS). Two verbs depend on the method:
+ * - `Get…` on GET → Show… (mrs 查询单个作业信息.md anchors GetSingleJobExe, a read of one job: ShowSingleJobExe);
+ * - `Query…List` → List + plural (as 查询弹性伸缩配置列表.md QueryScalingConfigList → ListScalingConfigs, a `By…` tail
+ *   kept after the noun); `Query…` on GET → Show (as 查询弹性伸缩配置详情.md QueryScalingConfig → ShowScalingConfig),
+ *   on another method a search → List + plural (as 查询资源实例.md `POST …/action` QueryResourceInstance).
  * A name that already reads the current way comes back unchanged.
  */
 export function currentApiName(name: string, method: string): string {

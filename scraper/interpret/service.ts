@@ -416,7 +416,7 @@ export function buildService(
   ordered.forEach((page, index) => {
     if (page.operation) {
       const op = page.operation;
-      // Only a name the page gives (API Explorer link, English file name) competes: a page that gives none leaves
+      // Only a name the page gives (API Explorer link, title anchor, English file name) competes: a page that gives none leaves
       // the route to the pages that do (dli 新建Flink-Jar作业.md links CreateFlinkJar, 新建Flink自定义作业.md
       // documents the same route and links nothing).
       const ownName = op.operationId ? pageOperationName(op) : undefined;

@@ -315,3 +315,30 @@ describe('nullsShownByExamples: a null in an example makes its field accept null
     ['a variant the example does not fit (object, not array)', { kind: 'ref', name: 'A' } as TypeRef, []],
   ])('%s', (_what, body, want) => expect([...nullsShownByExamples(modelWith(body))].sort()).toEqual(want));
 });
+
+describe('check-examples reports a list item outside the documented item bounds', () => {
+  const schemas = new Map([
+    [
+      'Tagged',
+      {
+        name: 'Tagged',
+        source: { file: 'x.md' },
+        fields: [
+          {
+            name: 'tags',
+            docType: 'Array of strings',
+            type: { kind: 'array', items: { kind: 'primitive', type: 'string' } },
+            required: false,
+            description: '',
+            constraints: {},
+            itemConstraints: { maxLength: 3 },
+          },
+        ],
+      },
+    ],
+  ]) as never;
+  it.each([
+    [{ tags: ['abc'] }, []],
+    [{ tags: ['abc', 'abcd'] }, [{ pointer: '/tags/1', problem: 'is 4 characters long, documented as at most 3' }]],
+  ])('%j → %j', (value, want) => expect(contradictions(value, { kind: 'ref', name: 'Tagged' }, schemas)).toEqual(want));
+});
