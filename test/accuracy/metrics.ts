@@ -264,7 +264,7 @@ export interface OpComparison {
   specSource?: string;
   /**
    * Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses;
-   * `transport` (a credential/media-type header the page lists and the definition does not) and `pageOnly` (the
+   * `transport` (a RUNTIME_HEADERS header the spec has and the definition does not) and `pageOnly` (the
    * page's rows name it, the definition names it nowhere) from the extras.
    */
   params: {
@@ -287,9 +287,9 @@ export interface OpComparison {
 /**
  * A scraped parameter the definition names nowhere (no parameter, no field of that name) while a row of the page
  * does: documented on the page, gone from or never in the definition, the parameter counterpart of a page-only
- * field (query and header parameters; path parameters are the URL template's). `Authorization` is one on every page that lists it: API Explorer definitions carry the AK/SK signature in
- * their security scheme, never as a parameter (none of the corpus definitions has one), and the spec keeps it in
- * `x-transport-headers`, not as a parameter, either. Header names compare case-insensitively.
+ * field (query and header parameters; path parameters are the URL template's). Header names compare
+ * case-insensitively. (`Authorization`, which pages list and definitions carry in their security scheme, is a
+ * RUNTIME_HEADERS header and never reaches this test.)
  */
 export function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
   if (!rows) return false;
