@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BARS, checkBars, failedGates, NOT_YET_GATED, SERVICE_BARS, serviceBars } from './bars.ts';
 import { bestMatch, compareComponent, evaluateTextForms, jaccard, type NamedFields } from './components.ts';
-import { evaluateService, opIdMisses, summarise, withLinkedTables } from './evaluate.ts';
+import { evaluateService, linkedNameOf, opIdMisses, summarise, withLinkedTables } from './evaluate.ts';
 import { constraintTable, summaryTable } from './report.ts';
 import { flattenSchema, pointerResolver, type Schema } from './fields.ts';
 import { throttleDefinition, throttleSpec } from './fixtures.ts';
-import { compareOp, isDrift, leafName, mentionsName, scores } from './metrics.ts';
+import { compareOp, isDrift, leafName, mentionsName, RUNTIME_HEADERS, scores } from './metrics.ts';
 import type { NormField } from './model.ts';
-import { pageRows } from './page-rows.ts';
-import { linkedApiName, pageShowsOp, pageText } from './pages.ts';
+import { mergeRows, pageRows } from './page-rows.ts';
+import { linkedApiName, pageShowsOp, pageTables, pageText } from './pages.ts';
 import { joinBasePath, normalisePath, opKey } from './paths.ts';
 import { explorerOps, openApiOps } from './sides.ts';
 
@@ -219,6 +219,29 @@ describe('drift and names', () => {
     expect(compareOp(definition!, spec).params.extra).toEqual(['header:x-language']);
   });
 
+  it('excuses only the headers the client runtime sends, whatever the scraper puts in x-transport-headers', () => {
+    const [definition] = explorerOps(throttleDefinition());
+    definition!.params.delete('header:x-auth-token');
+    const document = throttleSpec() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const put = document.paths['/v2/{project_id}/apigw/throttles/{throttle_id}/']!.put!;
+    put.parameters = (put.parameters as { in: string }[]).filter((p) => p.in !== 'header');
+    // VOD pages list `Authorization` (zh-md/vod/修改媒资分类.md): the AK/SK signature, which the runtime sends.
+    put['x-transport-headers'] = ['Authorization', 'Accept', 'X-Language'];
+    const { params } = compareOp(definition!, openApiOps(document)[0]!);
+    expect(params.transport).toEqual(['header:authorization']);
+    // The runtime sends no Accept and no X-Language: a scraper that widened its set gains nothing from it.
+    expect(params.extra).toEqual(['header:accept', 'header:x-language']);
+    expect(params.counts.fp).toBe(2);
+    expect([...RUNTIME_HEADERS].sort()).toEqual([
+      'header:authorization',
+      'header:content-type',
+      'header:x-auth-token',
+      'header:x-project-id',
+      'header:x-sdk-date',
+      'header:x-security-token',
+    ]);
+  });
+
   it('counts a field spelt in another case than the definition as page-only, not extra', () => {
     // MRS 查询集群列表.md (page and example) `nodeGroups[].dataVolumeCount`; the definition `DataVolumeCount`.
     const [definition] = explorerOps(throttleDefinition());
@@ -246,8 +269,7 @@ describe('page-only parameters and fields (the page documents them, the definiti
 
   // [what, extra scraped param, page rows, want: page-only (true) or counted as extra (false)]
   const paramCases: [string, string, string[], boolean][] = [
-    // VOD pages list `Authorization` (zh-md/vod/修改媒资分类.md); API Explorer definitions never do (security scheme).
-    ['a header the page lists, named nowhere in the definition', 'header:authorization', ['Authorization'], true],
+    ['a header the page lists, named nowhere in the definition', 'header:x-language', ['X-Language'], true],
     ['a query parameter the page lists (zh-md/dli/查看队列的使用者.md: limit)', 'query:limit', ['limit'], true],
     ['a parameter no row of the page names', 'query:limit', ['offset'], false],
     ['a parameter the definition has as a body field', 'query:name', ['name'], false],
@@ -284,14 +306,18 @@ describe('page-only parameters and fields (the page documents them, the definiti
 
 describe('pages whose tables a page links', () => {
   // A page states what its linked sub-tables say (ges 查询任务中心 → 查询Job状态's job属性列表 with the status values).
-  const cases: [string, string, string[]][] = [
-    // [what, raw page, want linked files]
+  const cases: [string, string, { file: string; anchor: string }[]][] = [
+    // [what, raw page, want links]
     [
       'an href with parentheses in the file name',
       '<a href="查询Job状态(1-0-0)-管理面.md#table06281119546">表3</a>',
-      ['查询Job状态(1-0-0)-管理面.md'],
+      [{ file: '查询Job状态(1-0-0)-管理面.md', anchor: 'table06281119546' }],
     ],
-    ['a markdown link', '见[表5](创建图.md#table1088843022917)。', ['创建图.md']],
+    [
+      'a markdown link',
+      '见[表5](创建图.md#table1088843022917)。',
+      [{ file: '创建图.md', anchor: 'table1088843022917' }],
+    ],
     ['a link to a page, not a table', '<a href="获取项目ID.md">获取项目ID</a>', []],
     ['an anchor on the page itself', '<a href="#request_AuthOpt">AuthOpt</a>', []],
   ];
@@ -299,14 +325,70 @@ describe('pages whose tables a page links', () => {
     expect(pageText('p.md', raw).linkedTables).toEqual(want);
   });
 
-  it('adds the linked pages once, one hop', () => {
-    const job = pageText('dir/查询Job状态(1-0-0)-管理面.md', '<a href="c.md#t1">x</a>');
+  // The anchors as zh-md/ges/查询Job状态(1-0-0)-管理面.md writes them: caption, then an anchor line, then the table.
+  const JOB_PAGE = [
+    '## URI<a name="section1"></a>',
+    'GET /v1.0/\\{project\\_id\\}/graphs/\\{graph\\_id\\}/jobs/\\{job\\_id\\}/status',
+    '## 响应<a name="section2"></a>',
+    '<table><tr><td>status</td><td>String</td><td>本页操作的状态 running</td></tr></table>',
+    '**表 3**  job属性列表',
+    '<a name="table06281119546"></a>',
+    '<table><tr><td>job_id</td><td>String</td><td>Job ID。</td></tr>' +
+      '<tr><td>jobDetail</td><td>Object</td><td>见下表</td></tr></table>',
+    '**表 4**  JobDetail数据结构',
+    '<table><tr><td>progress</td><td>Integer</td><td>进度。</td></tr></table>',
+    '**表 5**  其他数据结构',
+    '<table><tr><td>unrelated</td><td>String</td><td>别的对象。</td></tr></table>',
+  ].join('\n');
+
+  it('gives a table the anchor lines above it and its own id, not an anchor inside a paragraph', () => {
+    const raw = [
+      '<p><a name="p1"></a>说明</p>',
+      '<a name="t1"></a>',
+      '<table><tr><td>a</td></tr></table>',
+      '<table id="t2"><tr><td>b</td></tr></table>',
+      '<a name="t3"></a>',
+      '## 下一节',
+      '|c|是|String|',
+    ].join('\n');
+    expect(pageTables(raw).map((t) => t.anchors)).toEqual([['t1'], ['t2'], []]);
+  });
+
+  it('adds only the linked table (and the tables it leads to), not the rest of its page', () => {
+    const job = pageText('dir/查询Job状态(1-0-0)-管理面.md', JOB_PAGE);
+    const list = pageText('dir/查询任务中心.md', '<a href="查询Job状态(1-0-0)-管理面.md#table06281119546">表3</a>');
+    const set = withLinkedTables([job, list], [list]);
+    const rows = mergeRows(set.map((p) => p.rows));
+    // job_id is the linked table's, progress its caption-named sub-table's (`JobDetail数据结构` for `jobDetail`).
+    expect([...rows.keys()].sort()).toEqual(['jobDetail', 'job_id', 'progress']);
+    expect(rows.has('status')).toBe(false); // the other operation's own response row
+    expect(rows.has('unrelated')).toBe(false);
+  });
+
+  it('adds nothing for an anchor that is no table (a section of another page)', () => {
+    const job = pageText('dir/查询Job状态(1-0-0)-管理面.md', JOB_PAGE);
+    const list = pageText('dir/查询任务中心.md', '<a href="查询Job状态(1-0-0)-管理面.md#section2">响应</a>');
+    expect(withLinkedTables([job, list], [list]).map((p) => p.file)).toEqual([list.file]);
+  });
+
+  it('adds each linked table once, and none of a page already in the set', () => {
+    const job = pageText('dir/查询Job状态(1-0-0)-管理面.md', JOB_PAGE + '\n<a href="查询任务中心.md#t">x</a>');
     const list = pageText(
       'dir/查询任务中心.md',
-      '<a href="查询Job状态(1-0-0)-管理面.md#t">x</a><a href="查询Job状态(1-0-0)-管理面.md#u">y</a>',
+      '<a href="查询Job状态(1-0-0)-管理面.md#table06281119546">x</a><a href="查询Job状态(1-0-0)-管理面.md#table06281119546">y</a>',
     );
-    const other = pageText('dir/c.md', '');
-    expect(withLinkedTables([job, list, other], [list]).map((p) => p.file)).toEqual([list.file, job.file]);
+    expect(withLinkedTables([job, list], [list, job]).map((p) => p.file)).toEqual([list.file, job.file]);
+  });
+
+  it("takes the API Explorer name from the operation's own pages, not from a page whose table it links", () => {
+    const linking = pageText(
+      'dir/查询Job状态(1-0-0)-管理面.md',
+      `${JOB_PAGE}\n[API Explorer](https://console.huaweicloud.com/apiexplorer/#/openapi/GES/doc?api=ShowJob)`,
+    );
+    const own = pageText('dir/查询任务中心.md', '<a href="查询Job状态(1-0-0)-管理面.md#table06281119546">x</a>');
+    expect(linkedNameOf([own])).toBeUndefined();
+    expect(withLinkedTables([linking, own], [own]).some((p) => p.linkedName)).toBe(false);
+    expect(linkedNameOf([own, linking])).toBe('ShowJob');
   });
 });
 
@@ -362,6 +444,27 @@ describe('service evaluation', () => {
       opIdMatch: 1,
     });
     expect(result.constraints.byKind.length.tp).toBe(8); // name 3..64 and tags[] 1..128, on request and response
+  });
+
+  it('counts an operation as linked only by its own page, not by a page whose table it links', () => {
+    // 流控策略.md (another operation's page, linking its own API Explorer name) holds a table this page links.
+    const other = pageText(
+      'dir/流控策略.md',
+      '[API Explorer](https://console.huaweicloud.com/apiexplorer/#/openapi/APIG/doc?api=ListThrottles)\n' +
+        '<a name="table1"></a>\n<table><tr><td>key</td><td>String</td><td>键。</td></tr></table>',
+    );
+    const own = pageText(
+      'dir/修改流控策略.md',
+      `${uri()}\nname api_call_limits time_unit tags id rules key value <a href="流控策略.md#table1">表1</a>`,
+    );
+    const result = evaluateService({
+      service: 'apig',
+      definitions: explorerOps(throttleDefinition()),
+      specOps: openApiOps(throttleSpec()),
+      pages: [own, other],
+    });
+    expect(result.comparisons).toHaveLength(1);
+    expect(result.comparisons[0]!.linkedName).toBeUndefined();
   });
 
   it('judges parameter constraints, and counts operationIds that differ from the definition', () => {

@@ -196,17 +196,16 @@ function strictSuperset(got: string, want: string): boolean {
 }
 
 /**
- * An integer enum keeps the bound its least (greatest) value sets: `0|1` read from `0：云手机 1：云手游`
- * (zh-md/cph/查询云手机服务器规格列表.md) enforces the definition's `minimum 0` as strictly as the keyword would. Only a
- * bound equal to the definition's is credited; the enum itself is judged as an enum.
+ * A bound the scraper did not write but its all-integer enum implies (`0|1` read from `0：云手机 1：云手游`,
+ * zh-md/cph/查询云手机服务器规格列表.md, implies `minimum 0`). Judged neither way: the enum is the scraper's one
+ * claim and is judged once, as an enum (against the definition's enum, or as page-only when the page lists it);
+ * crediting the implied bound when it equals the definition's, and never blaming it when it does not, scored the
+ * same claim twice and one-sidedly. Blaming it symmetrically would score it twice as well. So the definition's
+ * bound is left out for such a field: no tp, no fn, no fp.
  */
-function boundKeptByEnum(found: FieldConstraints, key: ConstraintKey, want: string | undefined): string | undefined {
-  if ((key !== 'minimum' && key !== 'maximum') || want === undefined || found.enum === undefined) return undefined;
-  const values = found.enum.split('|');
-  if (!values.every((v) => /^-?\d+$/.test(v))) return undefined;
-  const numbers = values.map(Number);
-  const bound = String(key === 'minimum' ? Math.min(...numbers) : Math.max(...numbers));
-  return bound === want ? bound : undefined;
+function boundImpliedByEnum(found: FieldConstraints, key: ConstraintKey): boolean {
+  if ((key !== 'minimum' && key !== 'maximum') || found[key] !== undefined || found.enum === undefined) return false;
+  return found.enum.split('|').every((v) => /^-?\d+$/.test(v));
 }
 
 /** Judges every constraint key of one common field or parameter: `path` labels it, `name` is its row name. */
@@ -221,8 +220,9 @@ export function judgeConstraints(
   for (const kind of CONSTRAINT_KINDS) {
     const counts = into.byKind[kind];
     for (const key of CONSTRAINT_KIND_KEYS[kind]) {
+      if (boundImpliedByEnum(found, key)) continue;
       const want = expected[key];
-      const got = found[key] ?? boundKeptByEnum(found, key, want);
+      const got = found[key];
       if (want === undefined && got === undefined) continue;
       if (want !== undefined && want === got) {
         counts.tp++;

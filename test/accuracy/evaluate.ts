@@ -24,7 +24,7 @@ import {
   type OpComparison,
 } from './metrics.ts';
 import type { NormOp } from './model.ts';
-import { pagesShowingOp, type PageText } from './pages.ts';
+import { linkedTablePage, pagesShowingOp, type PageText } from './pages.ts';
 
 export interface ServiceResult {
   service: string;
@@ -65,17 +65,34 @@ function pageNamedBySpec(pages: PageText[], source: string | undefined): PageTex
 }
 
 /**
- * The pages and the pages whose tables they link (one hop): a row the page links to (`jobList` → the `job属性列表`
- * table of 查询Job状态.md) is stated by the page as much as its own rows are, for drift, page-only and constraints.
+ * The pages and the tables they link, followed on through the tables' own links: a row the page links to (`jobList`
+ * → the `job属性列表` table of 查询Job状态.md) is stated by the page as much as its own rows are, for drift,
+ * page-only and constraints. Only the linked table, as the scraper resolves `file.md#table…` (TableLibrary): the
+ * rest of that page (another operation's rows, a section anchor's whole page) states nothing for this operation.
  */
 export function withLinkedTables(all: PageText[], pages: PageText[]): PageText[] {
   const out = [...pages];
-  for (const page of pages)
-    for (const file of page.linkedTables) {
-      const linked = all.find((p) => baseName(p.file) === file);
-      if (linked && !out.includes(linked)) out.push(linked);
+  const seen = new Set(pages.map((p) => p.file));
+  for (let i = 0; i < out.length; i++)
+    for (const link of out[i]!.linkedTables) {
+      const owner = all.find((p) => baseName(p.file) === link.file);
+      // A table of a page already in the set: its rows are there.
+      if (!owner || seen.has(owner.file)) continue;
+      const table = linkedTablePage(owner, link.anchor);
+      if (!table || seen.has(table.file)) continue;
+      seen.add(table.file);
+      out.push(table);
     }
   return out;
+}
+
+/**
+ * The API Explorer name the operation's own pages link, the spec's own page first (the name it links is the one the
+ * scraper had in front of it). Never a page reached only through a linked table: that page is another operation's,
+ * and its name would count this operation as "linked".
+ */
+export function linkedNameOf(ownPages: PageText[]): string | undefined {
+  return ownPages.find((p) => p.linkedName)?.linkedName;
 }
 
 export function evaluateService(input: ServiceInput): ServiceResult {
@@ -98,15 +115,15 @@ export function evaluateService(input: ServiceInput): ServiceResult {
       continue;
     }
     const named = pageNamedBySpec(input.pages, scraped.source);
-    const pageSet = withLinkedTables(input.pages, named ? [named, ...pages.filter((p) => p !== named)] : pages);
+    const ownPages = named ? [named, ...pages.filter((p) => p !== named)] : pages;
+    const pageSet = withLinkedTables(input.pages, ownPages);
     const comparison = compareOp(
       definition,
       scraped,
       pageSet.map((p) => p.text).join('\n'),
       mergeRows(pageSet.map((p) => p.rows)),
     );
-    // The spec's own page first: the name it links is the one the scraper had in front of it.
-    const linkedName = pageSet.find((p) => p.linkedName)?.linkedName;
+    const linkedName = linkedNameOf(ownPages);
     comparisons.push(linkedName ? { ...comparison, linkedName } : comparison);
   }
   let params = ZERO_COUNTS;

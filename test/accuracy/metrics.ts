@@ -115,10 +115,13 @@ export function isPageOnly(
   definitionPaths: ReadonlySet<string>,
   definitionNames: ReadonlySet<string>,
   rows?: PageRows,
+  definitionParamNames: ReadonlySet<string> = new Set(),
 ): boolean {
   const leaf = leafName(path);
-  // A leaf the definition names in any case is not new: `key` under `id` while `rules[].Key` is defined is misplaced.
-  const definedLeaf = [...definitionNames].some((n) => n.toLowerCase() === leaf.toLowerCase());
+  // A leaf the definition names in any case is not new: `key` under `id` while `rules[].Key` is defined is misplaced;
+  // nor is one it has as a query, path or header parameter (`limit` scraped into the body while the definition has
+  // `query:limit`): that is a parameter read into the wrong place, the counterpart of what isPageOnlyParam refuses.
+  const definedLeaf = [...definitionNames, ...definitionParamNames].some((n) => n.toLowerCase() === leaf.toLowerCase());
   if (!rows?.has(leaf) || definedLeaf) return false;
   const side = path.match(/^(req|res):/)?.[0] ?? '';
   const segments = path.slice(side.length).split('.');
@@ -261,7 +264,7 @@ export interface OpComparison {
   specSource?: string;
   /**
    * Param counts exclude drift (a header the page never names, e.g. X-Auth-Token on old pages) from the misses;
-   * `transport` (a credential/media-type header the page lists and the definition does not) and `pageOnly` (the
+   * `transport` (a RUNTIME_HEADERS header the spec has and the definition does not) and `pageOnly` (the
    * page's rows name it, the definition names it nowhere) from the extras.
    */
   params: {
@@ -284,9 +287,9 @@ export interface OpComparison {
 /**
  * A scraped parameter the definition names nowhere (no parameter, no field of that name) while a row of the page
  * does: documented on the page, gone from or never in the definition, the parameter counterpart of a page-only
- * field (query and header parameters; path parameters are the URL template's). `Authorization` is one on every page that lists it: API Explorer definitions carry the AK/SK signature in
- * their security scheme, never as a parameter (none of the corpus definitions has one), and the spec keeps it in
- * `x-transport-headers`, not as a parameter, either. Header names compare case-insensitively.
+ * field (query and header parameters; path parameters are the URL template's). Header names compare
+ * case-insensitively. (`Authorization`, which pages list and definitions carry in their security scheme, is a
+ * RUNTIME_HEADERS header and never reaches this test.)
  */
 export function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
   if (!rows) return false;
@@ -302,6 +305,25 @@ export function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows 
 }
 
 /**
+ * Headers the generated client runtime itself sends (generator/runtime/client.ts, signer.ts), as parameter keys:
+ * - X-Auth-Token: the token credential (client.ts, `credentials.type === 'token'`);
+ * - X-Project-Id, X-Security-Token: the project and the temporary-credential token of AK/SK requests (client.ts);
+ * - X-Sdk-Date, Authorization: the AK/SK signature's date and signature (signer.ts `sign`);
+ * - Content-Type: the body's media type, set from the operation's (client.ts).
+ * Not Accept (the runtime sends none), nor any other header a page lists: those are judged as parameters.
+ */
+export const RUNTIME_HEADERS: ReadonlySet<string> = new Set(
+  ['X-Auth-Token', 'X-Project-Id', 'X-Security-Token', 'X-Sdk-Date', 'Authorization', 'Content-Type'].map(
+    (name) => `header:${name.toLowerCase()}`,
+  ),
+);
+
+/** `query:limit` → `limit`; `header:x-auth-token` → `x-auth-token`. */
+function paramName(key: string): string {
+  return key.split(':').slice(1).join(':');
+}
+
+/**
  * Compares one definition with the scraped operation of the same key. `pageText`, when given, decides drift:
  * a definition field whose name occurs nowhere in the page is newer than the page, not a scraper miss.
  */
@@ -309,11 +331,12 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const params = compareSets(definition.params, spec.params);
   const paramDrift = pageText === undefined ? [] : params.missing.filter((key) => !mentionsParam(pageText, key));
   const paramMissing = params.missing.filter((key) => !paramDrift.includes(key));
-  // The spec keeps X-Auth-Token, Content-Type… in x-transport-headers, not parameters: the client runtime sends them
-  // on every request whatever a definition says. Some products' definitions list no header at all (MRS, CSS and
-  // DWS: none of their 300-odd operations has one, while the MRS pages' 请求Header参数 tables list both), so a
-  // transport header only the page lists is not a false parameter. One the definition lists still counts (tp/fn).
-  const transport = params.extra.filter((key) => spec.transportHeaders?.has(key));
+  // The client runtime sends the credential and media-type headers on every request whatever a definition says.
+  // Some products' definitions list no header at all (MRS, CSS and DWS: none of their 300-odd operations has one,
+  // while the MRS pages' 请求Header参数 tables list both), so such a header only the spec has is not a false
+  // parameter. The list is the harness's own (RUNTIME_HEADERS), not the scraper's x-transport-headers: a scraper
+  // that widened its set would otherwise excuse its own extras. One the definition lists still counts (tp/fn).
+  const transport = params.extra.filter((key) => RUNTIME_HEADERS.has(key));
   const paramPageOnly = params.extra.filter(
     (key) => !transport.includes(key) && isPageOnlyParam(key, definition, rows),
   );
@@ -326,13 +349,14 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const fieldsIgnoringArrays = compareSets(nonDrift, [...spec.fields.keys()].map(withoutArrayMarkers)).counts;
   const definitionPaths = new Set(definition.fields.keys());
   const definitionNames = new Set([...definitionPaths].flatMap(pathNames));
+  const definitionParamNames = new Set([...definition.params].map(paramName));
   // A definition that spells a field in another case than the page and its examples (`DataVolumeCount` defined,
   // `dataVolumeCount` on the MRS page 查询集群列表.md and in its response example) has that field as drift already;
   // the page's spelling of the same path is page-only too, not an extra field.
   const driftByCase = new Set(drift.map((p) => p.toLowerCase()));
   const pageOnly = fieldSets.extra.filter(
     (p) =>
-      isPageOnly(p, definitionPaths, definitionNames, rows) ||
+      isPageOnly(p, definitionPaths, definitionNames, rows, definitionParamNames) ||
       (rows?.has(leafName(p)) === true && driftByCase.has(p.toLowerCase())),
   );
   const pageOnlySet = new Set(pageOnly);

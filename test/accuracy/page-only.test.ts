@@ -48,6 +48,22 @@ describe('a scraped field the newer definition dropped (page-only drift, not a f
     expect(isPageOnly(path, DEFINITION_PATHS, DEFINITION_NAMES, rows)).toBe(want);
   });
 
+  it('is no page-only field when the definition has the name as a parameter (a parameter read into the body)', () => {
+    const withLimit = pageRows('<tr><td><p>limit</p></td><td><p>Integer</p></td><td><p>每页条数。</p></td></tr>');
+    expect(isPageOnly('req:limit', DEFINITION_PATHS, DEFINITION_NAMES, withLimit)).toBe(true);
+    expect(isPageOnly('req:limit', DEFINITION_PATHS, DEFINITION_NAMES, withLimit, new Set(['limit']))).toBe(false);
+    // Header parameter keys are lower-cased; the page's field row is not.
+    expect(
+      isPageOnly(
+        'req:X-Language',
+        DEFINITION_PATHS,
+        DEFINITION_NAMES,
+        pageRows('|X-Language|String|'),
+        new Set(['x-language']),
+      ),
+    ).toBe(false);
+  });
+
   it('says nothing without the page rows', () => {
     expect(isPageOnly('res:enterprise_project_id', DEFINITION_PATHS, DEFINITION_NAMES)).toBe(false);
   });

@@ -19,8 +19,10 @@ export interface PageText {
   rows: PageRows;
   /** The API Explorer name the page links (`…apiexplorer/doc?product=X&api=Name`), if it links one. */
   linkedName?: string;
-  /** Files whose tables the page links (`<a href="查询Job状态.md#table06281119546">`): its sub-tables live there. */
-  linkedTables: string[];
+  /** Tables of other pages the page links (`<a href="查询Job状态.md#table06281119546">`): its sub-tables. */
+  linkedTables: TableLink[];
+  /** The page's tables, for pages that link one of them (see pageTables). */
+  tables: PageTable[];
 }
 
 /**
@@ -35,20 +37,114 @@ export function linkedApiName(raw: string): string | undefined {
   return undefined;
 }
 
-/** `href="X.md#anchor"` (or `](X.md#anchor)`) to another page, decoded: the page's sub-tables on other pages. */
-function linkedTableFiles(raw: string): string[] {
-  const files = new Set<string>();
-  // File names have parentheses (`查询Job状态(1-0-0)-管理面.md`): an href runs to its quote.
-  for (const m of raw.matchAll(/href="([^"#]+\.md)#[^"]+"|\]\(([^)#\s]+\.md)#[^)\s]+\)/g)) {
-    let file = (m[1] ?? m[2])!;
-    try {
-      file = decodeURIComponent(file);
-    } catch {
-      // kept as written
-    }
-    files.add(file.split('/').pop()!);
+/** A link to a table: the file it is on (base name, decoded) and the table's anchor. */
+export interface TableLink {
+  file: string;
+  anchor: string;
+}
+
+function decoded(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
   }
-  return [...files].sort();
+}
+
+/**
+ * `href="X.md#anchor"` (or `](X.md#anchor)`): links to a table of another page. With `localFile`, links into the
+ * page itself (`href="#anchor"`) too, as links to `localFile`: a linked table's own sub-tables on its page.
+ */
+export function tableLinks(raw: string, localFile?: string): TableLink[] {
+  const links = new Map<string, TableLink>();
+  // File names have parentheses (`查询Job状态(1-0-0)-管理面.md`): an href runs to its quote.
+  for (const m of raw.matchAll(/href="([^"#]*)#([^"]+)"|\]\(([^)#\s]*)#([^)\s]+)\)/g)) {
+    const target = m[1] ?? m[3] ?? '';
+    const anchor = decoded((m[2] ?? m[4])!);
+    if (target !== '' && !target.endsWith('.md')) continue;
+    const file = target === '' ? localFile : decoded(target).split('/').pop()!;
+    if (file !== undefined) links.set(`${file}#${anchor}`, { file, anchor });
+  }
+  return [...links.values()].sort((a, b) => (`${a.file}#${a.anchor}` < `${b.file}#${b.anchor}` ? -1 : 1));
+}
+
+/** An HTML table, or a run of markdown pipe rows. */
+const TABLE_SPAN = /<table\b[\s\S]*?<\/table>|(?:^[ \t]*\|.*(?:\n|$))+/gim;
+/** A line of nothing but anchor tags (`<a name="table06281119546"></a>`), as the scraper's readers take anchors. */
+const ANCHOR_LINE = /^[ \t]*(?:<a\s+(?:name|id)="[^"]+"\s*>\s*<\/a>[ \t]*)+$/gm;
+const HEADING_LINE = /^[ \t]*#{1,6}\s.*$/gm;
+/** `**表 4**  schemaPath、edgesetPath和vertexsetPath属性列表`: a table's caption line. */
+const CAPTION_LINE = /^[ \t]*\*\*表\s*\d+\*\*\s*(.+?)\s*$/gm;
+
+/** One table of a page: its anchors, its caption and its raw text. */
+export interface PageTable {
+  anchors: string[];
+  caption: string;
+  raw: string;
+}
+
+/**
+ * The page's tables with the anchors the scraper's readers give them (scraper/readers/assemble.ts, markdown.ts):
+ * the anchor-only lines since the previous table or heading, and the table's own `id`; and the caption line there.
+ */
+export function pageTables(raw: string): PageTable[] {
+  const tables: PageTable[] = [];
+  let end = 0;
+  for (const span of raw.matchAll(TABLE_SPAN)) {
+    let gap = raw.slice(end, span.index);
+    end = span.index + span[0].length;
+    const headings = [...gap.matchAll(HEADING_LINE)];
+    if (headings.length) gap = gap.slice(headings.at(-1)!.index + headings.at(-1)![0].length);
+    const anchors = [...gap.matchAll(ANCHOR_LINE)].flatMap((line) =>
+      [...line[0].matchAll(/(?:name|id)="([^"]+)"/g)].map((m) => m[1]!),
+    );
+    const id = /^<table\b[^>]*?\bid="([^"]+)"/i.exec(span[0])?.[1];
+    if (id) anchors.push(id);
+    const caption = [...gap.matchAll(CAPTION_LINE)].at(-1)?.[1] ?? '';
+    tables.push({ anchors, caption, raw: span[0] });
+  }
+  return tables;
+}
+
+/** `@2` addresses a page's third table (one a caption names, which has no anchor); anything else is an anchor. */
+function tableAt(page: PageText, key: string): PageTable | undefined {
+  const index = /^@(\d+)$/.exec(key)?.[1];
+  return index !== undefined ? page.tables[Number(index)] : page.tables.find((t) => t.anchors.includes(key));
+}
+
+/**
+ * One table of `page`, by anchor, as a page of its own (`file#anchor`): its rows and text only. Its links are those
+ * the scraper follows from a table of another page (scraper/interpret/subtables.ts): anchors, on its page or others,
+ * and the tables of its page whose caption names one of its rows (`schemaPath、edgesetPath和vertexsetPath属性列表`
+ * for the `schemaPath` row, zh-md/ges/查询图列表(2-1-18).md).
+ */
+export function linkedTablePage(page: PageText, key: string): PageText | undefined {
+  const table = tableAt(page, key);
+  if (!table) return undefined;
+  const file = page.file.replace(/\\/g, '/').split('/').pop()!;
+  const rows = pageRows(table.raw);
+  const names = [...rows.keys()].filter((name) => /^[A-Za-z_][\w-]*$/.test(name));
+  const byCaption = page.tables.flatMap((other, i) =>
+    other !== table && names.some((name) => mentionsWord(other.caption, name)) ? [{ file, anchor: `@${i}` }] : [],
+  );
+  const text = plainText(table.raw).replace(/[ \t]+/g, ' ');
+  return {
+    file: `${page.file}#${key}`,
+    text,
+    pathText: text,
+    isOperationPage: false,
+    rows,
+    linkedTables: [...tableLinks(table.raw, file), ...byCaption],
+    tables: [],
+  };
+}
+
+/** `name` as a word of a caption, in any case (`JobDetail数据结构` names the `jobDetail` row). */
+function mentionsWord(caption: string, name: string): boolean {
+  const at = caption.toLowerCase().indexOf(name.toLowerCase());
+  if (at < 0) return false;
+  const around = (caption[at - 1] ?? ' ') + (caption[at + name.length] ?? ' ');
+  return !/[A-Za-z0-9_]/.test(around);
 }
 
 export function pageText(file: string, raw: string): PageText {
@@ -63,7 +159,8 @@ export function pageText(file: string, raw: string): PageText {
     isOperationPage: /^#+\s*URI(?![A-Za-z])/m.test(raw),
     rows: pageRows(raw),
     ...(linkedName ? { linkedName } : {}),
-    linkedTables: linkedTableFiles(raw),
+    linkedTables: tableLinks(raw),
+    tables: pageTables(raw),
   };
 }
 
