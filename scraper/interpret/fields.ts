@@ -126,12 +126,15 @@ export function fields(ctx: PageContext, placed: PlacedTable, into: string): Fie
 }
 
 /**
- * A row that describes the body itself: named `-` / `--` or `[数组元素]` (`BODY_ROW_NAMES`), or `body` in a table
- * whose names are locations.
+ * A row that describes the body itself: named `-` / `--`, `[数组元素]` (`BODY_ROW_NAMES`) as a table's only row (every
+ * such row in the corpus is one; beside other rows it would be a member so named), or `body` in a table whose names
+ * are locations.
  */
-export function isBodyRow(name: string, placed: PlacedTable): boolean {
+export function isBodyRow(name: string, placed: Pick<PlacedTable, 'columns' | 'table'>): boolean {
   return (
-    /^[-–—]+$/.test(name) || isBodyRowName(name) || (name === 'body' && placed.columns.name === placed.columns.location)
+    /^[-–—]+$/.test(name) ||
+    (isBodyRowName(name) && placed.table.rows.length === 1) ||
+    (name === 'body' && placed.columns.name === placed.columns.location)
   );
 }
 
