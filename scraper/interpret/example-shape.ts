@@ -67,28 +67,55 @@ interface Run {
 }
 
 /**
+ * Whether the rows from `from` on that the example shows nowhere are members of the open run: not when a row the
+ * example shows at the table's level comes before any row it shows inside `element` (they are then top-level rows
+ * the example leaves out). The answer and the index it was read up to, so a run of such rows is scanned once.
+ */
+function unseenRowsInside(
+  fields: FieldModel[],
+  from: number,
+  level: JsonObject,
+  element: JsonObject,
+): { inside: boolean; until: number } {
+  for (let i = from; i < fields.length; i++) {
+    const name = fields[i]!.name;
+    if (Object.hasOwn(level, name)) return { inside: false, until: i };
+    if (Object.hasOwn(element, name)) return { inside: true, until: i };
+  }
+  // The table ends with them: its order is the only evidence left, and it puts them in the run (`metricName` after
+  // `metricItems | Array`, `namespace`, `dimensions` in zh-md/aom/查询指标（即将下线）.md is a member of the element in
+  // the API Explorer definition ListMetricItems, though the request example leaves it out).
+  return { inside: true, until: fields.length };
+}
+
+/**
  * Which rows of a flat table belong inside a member-less container row, decided by the example element of the
  * table's level (`level`). Pure: returns the fields kept at this level and each container's members, in order.
+ * A row the example shows nowhere never starts a run, and joins a started one only when no row shown at the table's
+ * level comes before the next row shown inside it: in `metrics | Array`, `namespace`, `to`, `period` with `period`
+ * at the top, `to` stays at the top; at the table's end such rows stay in the run (see unseenRowsInside).
  */
 export function nestRows(fields: FieldModel[], level: JsonObject): { kept: FieldModel[]; runs: Run[] } {
   const kept: FieldModel[] = [];
   const runs: Run[] = [];
   let open: Run | undefined;
-  for (const field of fields) {
+  let unseen: { inside: boolean; until: number } | undefined;
+  fields.forEach((field, i) => {
     const atLevel = Object.hasOwn(level, field.name);
     if (open && !atLevel) {
       const inside = Object.hasOwn(open.element, field.name);
-      // A row the example shows nowhere continues a run already started, never starts one.
-      if (inside || open.members.length > 0) {
+      if (!inside && open.members.length > 0 && !(unseen && i < unseen.until))
+        unseen = unseenRowsInside(fields, i, level, open.element);
+      if (inside || (open.members.length > 0 && unseen?.inside)) {
         open.members.push(field);
-        continue;
+        return;
       }
     }
     kept.push(field);
     const element = isMemberless(field.type) ? elementOf(level[field.name]) : undefined;
     if (element) runs.push((open = { container: field, element, members: [] }));
     else if (atLevel) open = undefined;
-  }
+  });
   return { kept, runs: runs.filter((run) => run.members.length > 0) };
 }
 

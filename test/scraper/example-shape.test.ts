@@ -39,6 +39,20 @@ describe('which flat rows the example nests in a member-less container', () => {
       { metricItems: ['namespace', 'dimensions', 'metricName'] },
     ],
     [
+      'a row the example shows nowhere stays at the top when a top-level row follows before any member',
+      [row('metrics', ARRAY), row('namespace'), row('to'), row('unit'), row('period'), row('dimensions', ARRAY)],
+      { metrics: [{ namespace: 'a', dimensions: [] }], period: 60 },
+      ['metrics', 'to', 'unit', 'period', 'dimensions'],
+      { metrics: ['namespace'] },
+    ],
+    [
+      'a row the example shows nowhere joins the run when a member follows it',
+      [row('metrics', ARRAY), row('namespace'), row('to'), row('dimensions', ARRAY), row('period')],
+      { metrics: [{ namespace: 'a', dimensions: [] }], period: 60 },
+      ['metrics', 'period'],
+      { metrics: ['namespace', 'to', 'dimensions'] },
+    ],
+    [
       'a row the example shows nowhere never starts a run',
       [row('metrics', ARRAY), row('hint'), row('name')],
       { metrics: [{ name: 'x' }] },
