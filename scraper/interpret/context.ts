@@ -14,6 +14,7 @@ import type {
 } from '../model.ts';
 import { HEADER_NAME, normalizeWord, rowName, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
+import { elementOf } from './json-shape.ts';
 import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
@@ -279,8 +280,8 @@ function collectExampleKeys(ctx: PageContext): {
   const notList = new Set<string>();
   const childKeys = new Map<string, Set<string>>();
   const addChildren = (key: string, value: unknown) => {
-    const item = Array.isArray(value) ? value[0] : value;
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+    const item = elementOf(value);
+    if (!item) return;
     let set = childKeys.get(key);
     if (!set) childKeys.set(key, (set = new Set()));
     for (const k of Object.keys(item)) set.add(k);

@@ -27,7 +27,7 @@ describe("rows that are the body: `[数组元素]` only as a table's single row"
       caption: '',
       anchors: [],
       header: ['参数', '参数类型', '描述'],
-      rows: names.map((n) => ({ cells: [{ text: n }] })),
+      rows: names.map((n) => ({ cells: [{ text: n, links: [], listItems: [] }] })),
     },
   });
   const cases: [string[], string, boolean][] = [
@@ -37,9 +37,7 @@ describe("rows that are the body: `[数组元素]` only as a table's single row"
     [['-', 'total'], '-', true],
     [['name'], 'name', false],
   ];
-  it.each(cases)('%j: %s → %s', (names, name, want) =>
-    expect(isBodyRow(name, placed(names) as Parameters<typeof isBodyRow>[1])).toBe(want),
-  );
+  it.each(cases)('%j: %s → %s', (names, name, want) => expect(isBodyRow(name, placed(names))).toBe(want));
 });
 
 describe('Response Body / Response Header captions', () => {

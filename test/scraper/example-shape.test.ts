@@ -1,7 +1,8 @@
 // Flat body tables nested by their example (scraper/interpret/example-shape.ts, docs/FORMATS.md §6a): the pure
 // row reader as [given, want] tables, then the two real aom pages the form comes from.
 import { describe, expect, it } from 'vitest';
-import { elementOf, isUniformList, nestRows } from '../../scraper/interpret/example-shape.ts';
+import { isUniformList, nestRows } from '../../scraper/interpret/example-shape.ts';
+import { elementOf } from '../../scraper/interpret/json-shape.ts';
 import { membersStatedNonEmpty } from '../../scraper/interpret/fields.ts';
 import { withoutLineComment } from '../../scraper/interpret/examples.ts';
 import type { FieldModel, TypeRef } from '../../scraper/model.ts';
