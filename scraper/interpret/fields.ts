@@ -8,7 +8,6 @@ import {
   isNoneText,
   LIST_WORDS,
   parseRequired,
-  rowName,
   splitNameNote,
 } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
@@ -396,32 +395,8 @@ export function bodyType(
   }
   const anchorName = placed.table.anchors.map(anchorTypeName).find(Boolean);
   const ref: TypeRef = { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
-  if (isList && rowsNameElementKeys(placed, examples)) {
-    note(ctx, placed, undefined, "the body's examples are lists of what its rows describe: a list of them", 'info');
-    return { kind: 'array', items: ref };
-  }
+  // A list body whose rows describe one element (zh-md/dli/批量删除作业.md) is read there too (`isListOf`).
   return alignWithExamples(ctx, ref, examples);
-}
-
-/**
- * Whether the rows of a body table name most keys of the elements its (list) examples show: the table then
- * describes one element (zh-md/dli/批量删除作业.md: rows `is_success`, `message`; example `{…}, {…}`). An object
- * body could not validate those examples anyway.
- */
-function rowsNameElementKeys(placed: PlacedTable, examples: ExampleModel[]): boolean {
-  const col = placed.columns.name;
-  if (col === undefined) return false;
-  const names = new Set(placed.table.rows.map((row) => rowName(row.cells[col]?.text ?? '')));
-  const keys = new Set(
-    examples.flatMap((ex) =>
-      (ex.value as unknown[]).flatMap((item) =>
-        item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : [],
-      ),
-    ),
-  );
-  // Most, not all: an example may show a key the table omits (`logo` in zh-md/swr/查看共享镜像列表.md).
-  const named = [...keys].filter((key) => names.has(key)).length;
-  return keys.size > 0 && named * 2 > keys.size;
 }
 
 export function anchorTypeName(anchor: string): string | undefined {

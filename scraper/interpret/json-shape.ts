@@ -28,3 +28,16 @@ export function objectWithin(ctx: PageContext, type: TypeRef): ObjectModel | und
   if (type.kind === 'map') return objectWithin(ctx, type.values);
   return objectNamed(ctx, type);
 }
+
+/**
+ * Minimum share of one side's names the other must give before a shape is believed: the example's keys the table
+ * names (wrappers.ts) or the table's rows the example shows (subtables.ts `byExampleShape`). Half, not all: an
+ * example may show a key the table omits (`logo` in zh-md/swr/查看共享镜像列表.md) and leave optional rows out.
+ */
+export const MIN_COVER = 0.5;
+
+/** Share of `keys` that are among `names` (0 when there are no keys). */
+export function cover(keys: Iterable<string>, names: ReadonlySet<string>): number {
+  const all = [...keys];
+  return all.length ? all.filter((k) => names.has(k)).length / all.length : 0;
+}

@@ -6,6 +6,7 @@
 import type { TypeRef } from '../model.ts';
 import { foldWidth, normalizeWord, rowName, TABLE_REFERENCE } from '../vocab.ts';
 import { isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
+import { cover, MIN_COVER } from './json-shape.ts';
 import { captionSubjects } from './tables.ts';
 import { parseDocType } from './types.ts';
 
@@ -182,7 +183,7 @@ function typeNamesOf(ctx: PageContext): Set<string> {
 
 /**
  * The one unclaimed object table whose rows are the keys the examples give the field's value — every key a row,
- * and most rows keys (zh-md/dws/查询配额.md: an unlinked `quotas` Object, the example's `{ "resources": [...] }`,
+ * and at least MIN_COVER of the rows keys (zh-md/dws/查询配额.md: an unlinked `quotas` Object, the example's `{ "resources": [...] }`,
  * 表3 lists `resources`).
  */
 function byExampleShape(ctx: PageContext, name: string, owner: PlacedTable): PlacedTable | undefined {
@@ -191,8 +192,7 @@ function byExampleShape(ctx: PageContext, name: string, owner: PlacedTable): Pla
   const matching = ctx.tables.filter((t) => {
     if (t === owner || t.role.role !== 'object' || ctx.claimed.has(t) || t.columns.name === undefined) return false;
     const rows = new Set(t.table.rows.map((r) => rowName(r.cells[t.columns.name!]?.text ?? '')));
-    const shown = [...rows].filter((r) => keys.has(r)).length;
-    return [...keys].every((k) => rows.has(k)) && shown * 2 >= rows.size;
+    return [...keys].every((k) => rows.has(k)) && cover(rows, keys) >= MIN_COVER;
   });
   return matching.length === 1 ? matching[0] : undefined;
 }

@@ -11,13 +11,8 @@
 import type { ExampleModel, FieldModel, ObjectModel, ParamModel, TypeRef } from '../model.ts';
 import { note, type PageContext } from './context.ts';
 import { unusedName } from './fields.ts';
-import { isJsonObject, objectNamed } from './json-shape.ts';
+import { cover, isJsonObject, MIN_COVER, objectNamed } from './json-shape.ts';
 import { pascal } from './names.ts';
-
-/** Share of `keys` that are among `names` (0 when there are no keys). */
-function cover(keys: string[], names: ReadonlySet<string>): number {
-  return keys.length ? keys.filter((k) => names.has(k)).length / keys.length : 0;
-}
 
 /** The one shape every example with a value shows, or undefined when they disagree or none has a value. */
 function agreed<T>(examples: ExampleModel[], shape: (value: unknown) => T | undefined): T | undefined {
@@ -27,9 +22,6 @@ function agreed<T>(examples: ExampleModel[], shape: (value: unknown) => T | unde
   const first = shapes[0];
   return first !== undefined && shapes.every((s) => JSON.stringify(s) === JSON.stringify(first)) ? first : undefined;
 }
-
-/** Minimum share of the example's keys the table must name before the example's nesting is believed. */
-const MIN_COVER = 0.5;
 
 /** `{ "w": {…} }` / `{ "w": [{…}] }` whose inner keys are mostly the table's fields, the table having no `w`. */
 export function wrapperKey(
