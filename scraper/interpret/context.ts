@@ -14,7 +14,8 @@ import type {
 } from '../model.ts';
 import { HEADER_NAME, normalizeWord, rowName, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
-import { elementOf } from './json-shape.ts';
+import { elementOf, innerRef } from './json-shape.ts';
+import { parseDocType } from './types.ts';
 import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
@@ -107,6 +108,13 @@ export interface PageContext {
   tables: PlacedTable[];
   /** The field names the page's rows give (`rowName`), every table: a name the page documents somewhere. */
   rowNames: ReadonlySet<string>;
+  /**
+   * Per row name normalised (`normalizeWord`), the one table that has a row so named, or `many`: whether a caption
+   * names a row of another table, read once per page (isNamedAfterField).
+   */
+  rowNameTables: ReadonlyMap<string, DocTable | 'many'>;
+  /** The type names the page's type cells use (`Array of TagSelector objects` → `tagselector`), normalised. */
+  typeNames: ReadonlySet<string>;
   report: Report;
   library: TableLibrary;
   claimed: Set<PlacedTable>;
@@ -185,6 +193,8 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     file: pageFile(page),
     tables,
     rowNames: names,
+    rowNameTables: rowNameTablesOf(tables),
+    typeNames: typeNamesOf(tables),
     report,
     library,
     claimed: new Set(),
@@ -379,15 +389,39 @@ function decideUnfamiliarTables(ctx: PageContext) {
  * `edgesetPath和vertexsetPath属性列表`) is that field's sub-table.
  */
 export function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolean {
-  const subjects = new Set(captionSubjects(placed.table.caption).map(normalizeWord));
-  subjects.delete('');
-  if (!subjects.size) return false;
-  return ctx.tables.some(
-    (t) =>
-      t !== placed &&
-      t.columns.name !== undefined &&
-      t.table.rows.some((r) => subjects.has(normalizeWord(rowName(r.cells[t.columns.name!]?.text ?? '')))),
-  );
+  return captionSubjects(placed.table.caption).some((subject) => {
+    const word = normalizeWord(subject);
+    const owner = word ? ctx.rowNameTables.get(word) : undefined;
+    return owner !== undefined && owner !== placed.table;
+  });
+}
+
+/** Per normalised row name, the one placed table that has it or `many` (PageContext.rowNameTables). */
+function rowNameTablesOf(tables: PlacedTable[]): Map<string, DocTable | 'many'> {
+  const owners = new Map<string, DocTable | 'many'>();
+  for (const t of tables) {
+    if (t.columns.name === undefined) continue;
+    for (const row of t.table.rows) {
+      const name = normalizeWord(rowName(row.cells[t.columns.name]?.text ?? ''));
+      if (!name) continue;
+      const owner = owners.get(name);
+      owners.set(name, owner === undefined || owner === t.table ? t.table : 'many');
+    }
+  }
+  return owners;
+}
+
+/** The type names the page's type cells use, normalised (PageContext.typeNames). */
+function typeNamesOf(tables: PlacedTable[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of tables) {
+    if (t.columns.type === undefined) continue;
+    for (const row of t.table.rows) {
+      const name = innerRef(parseDocType(row.cells[t.columns.type]?.text ?? ''));
+      if (name) names.add(normalizeWord(name));
+    }
+  }
+  return names;
 }
 
 function topLevelKeys(ctx: PageContext, side: 'request' | 'response'): Set<string> {

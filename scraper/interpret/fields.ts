@@ -2,18 +2,12 @@
 // field or as a report entry (its fate is recorded for `--explain` and the self-check).
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import {
-  firstLineName,
-  isBodyRowName,
-  isNoneText,
-  LIST_WORDS,
-  parseRequired,
-  splitNameNote,
-} from '../vocab.ts';
+import { firstLineName, isBodyRowName, isNoneText, LIST_WORDS, parseRequired, splitNameNote } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
 import { dropRow, note, type PageContext, type PlacedTable, rowFate, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
-import { innerRef, isObjectish, subTable } from './subtables.ts';
+import { innerRef } from './json-shape.ts';
+import { isObjectish, subTable } from './subtables.ts';
 import type { Columns } from './tables.ts';
 import { captionSubject } from './tables.ts';
 import { isKnownDocType, parseDocType } from './types.ts';

@@ -17,6 +17,14 @@ export function elementOf(value: unknown): JsonObject | undefined {
   return isJsonObject(value) ? value : undefined;
 }
 
+/** The name of the object type a type holds, through lists and maps: `Array<Map<String,Address>>` → Address. */
+export function innerRef(type: TypeRef): string | undefined {
+  if (type.kind === 'ref') return type.name;
+  if (type.kind === 'array') return innerRef(type.items);
+  if (type.kind === 'map') return innerRef(type.values);
+  return undefined;
+}
+
 /** The page object a reference names (`{ kind: 'ref', name: 'Metric' }` → Metric); nothing for other types. */
 export function objectNamed(ctx: PageContext, type: TypeRef): ObjectModel | undefined {
   return type.kind === 'ref' ? ctx.objects.find((o) => o.name === type.name) : undefined;
