@@ -126,6 +126,8 @@ export interface PageContext {
   listKeys: Set<string>;
   /** Per side and key of the page's examples (`request:quotas`), the keys of its object values (or list items). */
   childKeys: Map<string, Set<string>>;
+  /** Per side and key of the page's examples (`response:phone_models`), the shape the side's examples first give it. */
+  sideKeys: Map<string, 'array' | 'object' | 'scalar'>;
   parsedExamples: Map<DocExample, ParsedExample>;
   /** Whether type cells on this page link to their sub-tables (`<a href="#request_AuthOpt">AuthOpt</a> object`). */
   linksSubTables: boolean;
@@ -203,6 +205,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     exampleKeys: new Map(),
     listKeys: new Set(),
     childKeys: new Map(),
+    sideKeys: new Map(),
     parsedExamples: new Map(),
     linksSubTables: tables.some((t) =>
       t.table.rows.some((row) =>
@@ -214,7 +217,12 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     membersStatedNonEmpty: new Map(),
     thin: [],
   };
-  ({ first: ctx.exampleKeys, onlyLists: ctx.listKeys, childKeys: ctx.childKeys } = collectExampleKeys(ctx));
+  ({
+    first: ctx.exampleKeys,
+    onlyLists: ctx.listKeys,
+    childKeys: ctx.childKeys,
+    sideKeys: ctx.sideKeys,
+  } = collectExampleKeys(ctx));
   decideUnfamiliarTables(ctx);
   return ctx;
 }
@@ -285,8 +293,10 @@ function collectExampleKeys(ctx: PageContext): {
   first: Map<string, Shape>;
   onlyLists: Set<string>;
   childKeys: Map<string, Set<string>>;
+  sideKeys: Map<string, Shape>;
 } {
   const keys = new Map<string, Shape>();
+  const sideKeys = new Map<string, Shape>();
   const notList = new Set<string>();
   const childKeys = new Map<string, Set<string>>();
   const addChildren = (key: string, value: unknown) => {
@@ -307,12 +317,13 @@ function collectExampleKeys(ctx: PageContext): {
       for (const [k, inner] of Object.entries(v)) {
         const shape: Shape = Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar';
         if (!keys.has(k)) keys.set(k, shape);
+        if (!sideKeys.has(`${side}:${k}`)) sideKeys.set(`${side}:${k}`, shape);
         if (shape !== 'array') notList.add(k);
         addChildren(`${side}:${k}`, inner);
         stack.push({ v: inner, side });
       }
   }
-  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))), childKeys };
+  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))), childKeys, sideKeys };
 }
 
 export function tablesWith(ctx: PageContext, role: TableRole['role']): PlacedTable[] {

@@ -4,7 +4,7 @@
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
 import { firstLineName, isBodyRowName, isNoneText, LIST_WORDS, parseRequired, splitNameNote } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
-import { dropRow, note, type PageContext, type PlacedTable, rowFate, source } from './context.ts';
+import { dropRow, note, type PageContext, type PlacedTable, rowFate, sideOf, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
 import { innerRef } from './json-shape.ts';
 import { isObjectish, subTable } from './subtables.ts';
@@ -215,7 +215,7 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   if (defaultCell && defaultCell.text.trim() && !isNoneText(defaultCell.text) && own.default === undefined)
     Object.assign(own, extractConstraints({ text: `缺省值:${defaultCell.text}` }, type).own);
   // The wire name: the row's, unless the page's examples show the list under its plural (see pluralShownByExamples).
-  const plural = pluralShownByExamples(ctx, name, type);
+  const plural = pluralShownByExamples(ctx, name, type, sideOf(placed.section.kind));
   if (plural)
     note(
       ctx,
@@ -246,12 +246,18 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
  * `phone_model` row of type `Array of objects` next to `"phone_models": [ … ]` in the response example
  * (zh-md/cph/查询云手机规格列表.md; the API Explorer definition says `phone_models`). The example is what the
  * service sends, so its key is the wire name. Only when the singular is no example key, the plural is no row name on
- * the page (so it cannot be another field) and the example's value under the plural is a list.
+ * the page (so it cannot be another field) and an example of the row's own side (request or response) shows a list
+ * under the plural: a response's `phone_models` says nothing about a request row `phone_model`.
  */
-export function pluralShownByExamples(ctx: PageContext, name: string, type: TypeRef): string | undefined {
-  if (type.kind !== 'array' || !/^[A-Za-z_][\w]*$/.test(name) || ctx.exampleKeys.has(name)) return undefined;
+export function pluralShownByExamples(
+  ctx: PageContext,
+  name: string,
+  type: TypeRef,
+  side: 'request' | 'response' | undefined,
+): string | undefined {
+  if (!side || type.kind !== 'array' || !/^[A-Za-z_][\w]*$/.test(name) || ctx.exampleKeys.has(name)) return undefined;
   return [`${name}s`, `${name}es`].find(
-    (plural) => ctx.exampleKeys.get(plural) === 'array' && !ctx.rowNames.has(plural),
+    (plural) => ctx.sideKeys.get(`${side}:${plural}`) === 'array' && !ctx.rowNames.has(plural),
   );
 }
 
