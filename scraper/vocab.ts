@@ -402,7 +402,7 @@ export const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
  * Name cells that stand for the body itself, not for a member of it, matched with brackets and emphasis dropped:
  * `[数组元素]` ("array element": the body is the list the row's type names; zh-md/aom/添加监控数据.md,
  * zh-md/swr/创建镜像权限.md, `\\[数组元素\\]` in zh-md/swr/查询镜像仓库列表.md) and `数组元素` (zh-md/dli/批量运行作业.md).
- * Only a table's single row is read so (`bodyType`).
+ * Only a table's single row is read so (`isBodyRow` in interpret/fields.ts).
  */
 export const BODY_ROW_NAMES = new Set(['数组元素']);
 
