@@ -402,7 +402,7 @@ export const LIST_WORDS = /列表|集合|数组|\blist of\b/i;
  * Name cells that stand for the body itself, not for a member of it, matched with brackets and emphasis dropped:
  * `[数组元素]` ("array element": the body is the list the row's type names; zh-md/aom/添加监控数据.md,
  * zh-md/swr/创建镜像权限.md, `\\[数组元素\\]` in zh-md/swr/查询镜像仓库列表.md) and `数组元素` (zh-md/dli/批量运行作业.md).
- * Only a table's single row is read so (`bodyType`).
+ * Only a table's single row is read so (`isBodyRow` in interpret/fields.ts).
  */
 export const BODY_ROW_NAMES = new Set(['数组元素']);
 
@@ -417,11 +417,16 @@ export const HEADER_NAME = /^(X-[\w-]+|Content-Type|Authorization|Accept|Host|Us
 export const TABLE_REFERENCE = /表\s*(\d+)|\bTable\s+(\d+)\b/i;
 
 /**
- * A status line at the top of an example's code block: `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`,
- * `Http Status: 500` (zh-md/ges/查询元数据列表(1-0-2).md, zh-md/ges/查询图详情(1-0-0).md).
+ * The words and code that open a status line at the top of an example's code block, whatever follows them:
+ * `Http Status Code: 200`, `HTTP/1.1 201 Created`, `状态码：200`, `Http Status: 500` (zh-md/ges/查询图详情(1-0-0).md),
+ * or `HttpStatusCode: 200{` with the body glued on (zh-md/ges/查询元数据列表(1-0-2).md). The one pattern the status
+ * line and the glued body (interpret/examples.ts) are built from.
  */
-export const EXAMPLE_STATUS_LINE =
-  /^\s*(?:https?\s*status(?:\s*code)?|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b/i;
+export const EXAMPLE_STATUS_PREFIX =
+  /^\s*(?:https?\s*status(?:\s*code)?|status\s*code|状态码|返回码|http\/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})/i;
+
+/** A status line: the prefix and a code that ends there (`200`, not `2001`). */
+export const EXAMPLE_STATUS_LINE = new RegExp(`${EXAMPLE_STATUS_PREFIX.source}\\b`, 'i');
 
 /** Descriptions of responses whose page gives none. */
 export const REASONS: Record<string, string> = {

@@ -14,6 +14,8 @@ import type {
 } from '../model.ts';
 import { HEADER_NAME, normalizeWord, rowName, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
+import { elementOf, innerRef } from './json-shape.ts';
+import { parseDocType } from './types.ts';
 import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 
 export type Report = (entry: Omit<ReportEntry, 'file'>) => void;
@@ -106,6 +108,13 @@ export interface PageContext {
   tables: PlacedTable[];
   /** The field names the page's rows give (`rowName`), every table: a name the page documents somewhere. */
   rowNames: ReadonlySet<string>;
+  /**
+   * Per row name normalised (`normalizeWord`), the one table that has a row so named, or `many`: whether a caption
+   * names a row of another table, read once per page (isNamedAfterField).
+   */
+  rowNameTables: ReadonlyMap<string, DocTable | 'many'>;
+  /** The type names the page's type cells use (`Array of TagSelector objects` → `tagselector`), normalised. */
+  typeNames: ReadonlySet<string>;
   report: Report;
   library: TableLibrary;
   claimed: Set<PlacedTable>;
@@ -117,6 +126,8 @@ export interface PageContext {
   listKeys: Set<string>;
   /** Per side and key of the page's examples (`request:quotas`), the keys of its object values (or list items). */
   childKeys: Map<string, Set<string>>;
+  /** Per side and key of the page's examples (`response:phone_models`), the shape the side's examples first give it. */
+  sideKeys: Map<string, 'array' | 'object' | 'scalar'>;
   parsedExamples: Map<DocExample, ParsedExample>;
   /** Whether type cells on this page link to their sub-tables (`<a href="#request_AuthOpt">AuthOpt</a> object`). */
   linksSubTables: boolean;
@@ -184,6 +195,8 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     file: pageFile(page),
     tables,
     rowNames: names,
+    rowNameTables: rowNameTablesOf(tables),
+    typeNames: typeNamesOf(tables),
     report,
     library,
     claimed: new Set(),
@@ -192,6 +205,7 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     exampleKeys: new Map(),
     listKeys: new Set(),
     childKeys: new Map(),
+    sideKeys: new Map(),
     parsedExamples: new Map(),
     linksSubTables: tables.some((t) =>
       t.table.rows.some((row) =>
@@ -203,7 +217,12 @@ export function createContext(page: DocPage, report: Report, library: TableLibra
     membersStatedNonEmpty: new Map(),
     thin: [],
   };
-  ({ first: ctx.exampleKeys, onlyLists: ctx.listKeys, childKeys: ctx.childKeys } = collectExampleKeys(ctx));
+  ({
+    first: ctx.exampleKeys,
+    onlyLists: ctx.listKeys,
+    childKeys: ctx.childKeys,
+    sideKeys: ctx.sideKeys,
+  } = collectExampleKeys(ctx));
   decideUnfamiliarTables(ctx);
   return ctx;
 }
@@ -274,13 +293,15 @@ function collectExampleKeys(ctx: PageContext): {
   first: Map<string, Shape>;
   onlyLists: Set<string>;
   childKeys: Map<string, Set<string>>;
+  sideKeys: Map<string, Shape>;
 } {
   const keys = new Map<string, Shape>();
+  const sideKeys = new Map<string, Shape>();
   const notList = new Set<string>();
   const childKeys = new Map<string, Set<string>>();
   const addChildren = (key: string, value: unknown) => {
-    const item = Array.isArray(value) ? value[0] : value;
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+    const item = elementOf(value);
+    if (!item) return;
     let set = childKeys.get(key);
     if (!set) childKeys.set(key, (set = new Set()));
     for (const k of Object.keys(item)) set.add(k);
@@ -296,12 +317,13 @@ function collectExampleKeys(ctx: PageContext): {
       for (const [k, inner] of Object.entries(v)) {
         const shape: Shape = Array.isArray(inner) ? 'array' : inner && typeof inner === 'object' ? 'object' : 'scalar';
         if (!keys.has(k)) keys.set(k, shape);
+        if (!sideKeys.has(`${side}:${k}`)) sideKeys.set(`${side}:${k}`, shape);
         if (shape !== 'array') notList.add(k);
         addChildren(`${side}:${k}`, inner);
         stack.push({ v: inner, side });
       }
   }
-  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))), childKeys };
+  return { first: keys, onlyLists: new Set([...keys.keys()].filter((k) => !notList.has(k))), childKeys, sideKeys };
 }
 
 export function tablesWith(ctx: PageContext, role: TableRole['role']): PlacedTable[] {
@@ -378,15 +400,39 @@ function decideUnfamiliarTables(ctx: PageContext) {
  * `edgesetPath和vertexsetPath属性列表`) is that field's sub-table.
  */
 export function isNamedAfterField(ctx: PageContext, placed: PlacedTable): boolean {
-  const subjects = new Set(captionSubjects(placed.table.caption).map(normalizeWord));
-  subjects.delete('');
-  if (!subjects.size) return false;
-  return ctx.tables.some(
-    (t) =>
-      t !== placed &&
-      t.columns.name !== undefined &&
-      t.table.rows.some((r) => subjects.has(normalizeWord(rowName(r.cells[t.columns.name!]?.text ?? '')))),
-  );
+  return captionSubjects(placed.table.caption).some((subject) => {
+    const word = normalizeWord(subject);
+    const owner = word ? ctx.rowNameTables.get(word) : undefined;
+    return owner !== undefined && owner !== placed.table;
+  });
+}
+
+/** Per normalised row name, the one placed table that has it or `many` (PageContext.rowNameTables). */
+function rowNameTablesOf(tables: PlacedTable[]): Map<string, DocTable | 'many'> {
+  const owners = new Map<string, DocTable | 'many'>();
+  for (const t of tables) {
+    if (t.columns.name === undefined) continue;
+    for (const row of t.table.rows) {
+      const name = normalizeWord(rowName(row.cells[t.columns.name]?.text ?? ''));
+      if (!name) continue;
+      const owner = owners.get(name);
+      owners.set(name, owner === undefined || owner === t.table ? t.table : 'many');
+    }
+  }
+  return owners;
+}
+
+/** The type names the page's type cells use, normalised (PageContext.typeNames). */
+function typeNamesOf(tables: PlacedTable[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of tables) {
+    if (t.columns.type === undefined) continue;
+    for (const row of t.table.rows) {
+      const name = innerRef(parseDocType(row.cells[t.columns.type]?.text ?? ''));
+      if (name) names.add(normalizeWord(name));
+    }
+  }
+  return names;
 }
 
 function topLevelKeys(ctx: PageContext, side: 'request' | 'response'): Set<string> {

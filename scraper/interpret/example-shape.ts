@@ -21,27 +21,16 @@ import type { FieldModel, ObjectModel, TypeRef } from '../model.ts';
 import { note, type PageContext } from './context.ts';
 import { unusedName } from './fields.ts';
 import { inferType } from './infer.ts';
-import { pascal } from './names.ts';
-
-type JsonObject = Record<string, unknown>;
+import { elementOf, isJsonObject, type JsonObject, objectWithin } from './json-shape.ts';
+import { pascal, singular } from './names.ts';
 
 /** Deep enough for any real body; bounds the walk on hostile input. */
 const MAX_DEPTH = 16;
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function sameKeys(a: JsonObject, b: unknown): boolean {
   if (!isJsonObject(b)) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k));
-}
-
-/** The object an example value shows for one element: the object itself, or a list's first element. */
-export function elementOf(value: unknown): JsonObject | undefined {
-  if (Array.isArray(value)) return isJsonObject(value[0]) ? value[0] : undefined;
-  return isJsonObject(value) ? value : undefined;
 }
 
 /**
@@ -67,42 +56,61 @@ interface Run {
 }
 
 /**
+ * Whether the rows from `from` on that the example shows nowhere are members of the open run: not when a row the
+ * example shows at the table's level comes before any row it shows inside `element` (they are then top-level rows
+ * the example leaves out). The answer and the index it was read up to, so a run of such rows is scanned once.
+ */
+function unseenRowsInside(
+  fields: FieldModel[],
+  from: number,
+  level: JsonObject,
+  element: JsonObject,
+): { inside: boolean; until: number } {
+  for (let i = from; i < fields.length; i++) {
+    const name = fields[i]!.name;
+    if (Object.hasOwn(level, name)) return { inside: false, until: i };
+    if (Object.hasOwn(element, name)) return { inside: true, until: i };
+  }
+  // The table ends with them: its order is the only evidence left, and it puts them in the run (`metricName` after
+  // `metricItems | Array`, `namespace`, `dimensions` in zh-md/aom/查询指标（即将下线）.md is a member of the element in
+  // the API Explorer definition ListMetricItems, though the request example leaves it out).
+  return { inside: true, until: fields.length };
+}
+
+/**
  * Which rows of a flat table belong inside a member-less container row, decided by the example element of the
  * table's level (`level`). Pure: returns the fields kept at this level and each container's members, in order.
+ * A row the example shows nowhere never starts a run, and joins a started one only when no row shown at the table's
+ * level comes before the next row shown inside it: in `metrics | Array`, `namespace`, `to`, `period` with `period`
+ * at the top, `to` stays at the top; at the table's end such rows stay in the run (see unseenRowsInside).
  */
 export function nestRows(fields: FieldModel[], level: JsonObject): { kept: FieldModel[]; runs: Run[] } {
   const kept: FieldModel[] = [];
   const runs: Run[] = [];
   let open: Run | undefined;
-  for (const field of fields) {
+  let unseen: { inside: boolean; until: number } | undefined;
+  fields.forEach((field, i) => {
     const atLevel = Object.hasOwn(level, field.name);
     if (open && !atLevel) {
       const inside = Object.hasOwn(open.element, field.name);
-      // A row the example shows nowhere continues a run already started, never starts one.
-      if (inside || open.members.length > 0) {
+      if (!inside && open.members.length > 0 && !(unseen && i < unseen.until))
+        unseen = unseenRowsInside(fields, i, level, open.element);
+      if (inside || (open.members.length > 0 && unseen?.inside)) {
         open.members.push(field);
-        continue;
+        return;
       }
     }
     kept.push(field);
     const element = isMemberless(field.type) ? elementOf(level[field.name]) : undefined;
     if (element) runs.push((open = { container: field, element, members: [] }));
     else if (atLevel) open = undefined;
-  }
+  });
   return { kept, runs: runs.filter((run) => run.members.length > 0) };
 }
 
-/** `metrics` → `Metric`, `policies` → `Policy`: the members' type is named after one element. */
+/** `metrics` → `Metric`, `policies` → `Policy`, `status` → `Status`: the members' type is named after one element. */
 function elementTypeName(name: string): string {
-  const one = name.endsWith('ies') ? `${name.slice(0, -3)}y` : name.replace(/([^s])s$/, '$1');
-  return pascal(one) || 'Item';
-}
-
-function objectNamed(ctx: PageContext, type: TypeRef): ObjectModel | undefined {
-  if (type.kind === 'ref') return ctx.objects.find((o) => o.name === type.name);
-  if (type.kind === 'array') return objectNamed(ctx, type.items);
-  if (type.kind === 'map') return objectNamed(ctx, type.values);
-  return undefined;
+  return pascal(singular(name)) || 'Item';
 }
 
 /** The type a container row gets around its new members: a list when the row or its example value is one. */
@@ -142,7 +150,7 @@ function shapeObject(ctx: PageContext, model: ObjectModel, level: JsonObject, wh
     const value = level[field.name];
     const element = elementOf(value);
     if (!element) continue;
-    const inner = objectNamed(ctx, field.type);
+    const inner = objectWithin(ctx, field.type);
     if (inner && isListOfMapValues(field.type, value, inner)) listInsteadOfMap(ctx, model, field, inner, where);
     if (inner) shapeObject(ctx, inner, element, where, seen);
     // Only a list of objects: an `Object` row whose example is one object may be a free-form map (`metadata`,
@@ -165,7 +173,7 @@ function shapeObject(ctx: PageContext, model: ObjectModel, level: JsonObject, wh
 /** Members derived from the example that the container row says must have a value become required. */
 function requireStatedMembers(ctx: PageContext, model: ObjectModel, container: FieldModel) {
   const stated = ctx.membersStatedNonEmpty.get(container) ?? [];
-  const members = objectNamed(ctx, container.type)?.fields ?? [];
+  const members = objectWithin(ctx, container.type)?.fields ?? [];
   const required = members.filter((member) => stated.includes(member.name));
   for (const member of required) member.required = true;
   if (required.length)
@@ -202,7 +210,7 @@ function listInsteadOfMap(ctx: PageContext, model: ObjectModel, field: FieldMode
 
 /** Applies both readings to a body type and its objects, with the first example that shows an object. */
 export function shapeByExample(ctx: PageContext, body: TypeRef, values: unknown[], where: string) {
-  const model = objectNamed(ctx, body);
+  const model = objectWithin(ctx, body);
   const level = values.map(elementOf).find(Boolean);
   if (model && level) shapeObject(ctx, model, level, where, new Set());
 }

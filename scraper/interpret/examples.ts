@@ -2,7 +2,8 @@
 // returned so the caller can report it; numbers beyond 2^53 stay exact (bigint).
 
 import { parse as parseYaml } from 'yaml';
-import { EXAMPLE_STATUS_LINE } from '../vocab.ts';
+import { EXAMPLE_STATUS_PREFIX } from '../vocab.ts';
+import { readRequestLine } from './uri.ts';
 
 export interface ParsedExample {
   value?: unknown;
@@ -115,13 +116,20 @@ function narrowBigInts(value: unknown): unknown {
   return value;
 }
 
-const REQUEST_LINE = /^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+.*$/m;
+/** A status line glued to the body's opening bracket. */
+const GLUED_STATUS_BODY = new RegExp(`${EXAMPLE_STATUS_PREFIX.source}\\s*[{[]`, 'i');
 
-const GLUED_STATUS_BODY = new RegExp(`${EXAMPLE_STATUS_LINE.source.replace(/\\b$/, '')}\\s*[{[]`, 'i');
+/** The code block's request line (`POST /v1/x`), read as the URI section's is (uri.ts). */
+function requestLineOf(code: string): string | undefined {
+  return code
+    .split('\n')
+    .find((line) => readRequestLine(line))
+    ?.trim();
+}
 
 /** Cuts what precedes the JSON body: a request line, HTTP headers, line numbers spilled from code blocks. */
 function bodyText(code: string): { text: string; requestLine?: string } {
-  const requestLine = code.match(REQUEST_LINE)?.[0]?.trim();
+  const requestLine = requestLineOf(code);
   // A status line glued to the body (`HttpStatusCode: 200{`, zh-md/ges/查询元数据列表(1-0-2).md): the body opens there,
   // not at the first line that starts with a brace (a nested object further down).
   const glued = code.match(GLUED_STATUS_BODY);

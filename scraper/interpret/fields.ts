@@ -2,19 +2,12 @@
 // field or as a report entry (its fate is recorded for `--explain` and the self-check).
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import {
-  firstLineName,
-  isBodyRowName,
-  isNoneText,
-  LIST_WORDS,
-  parseRequired,
-  rowName,
-  splitNameNote,
-} from '../vocab.ts';
+import { firstLineName, isBodyRowName, isNoneText, LIST_WORDS, parseRequired, splitNameNote } from '../vocab.ts';
 import { extractConstraints } from './constraints.ts';
-import { dropRow, note, type PageContext, type PlacedTable, rowFate, source } from './context.ts';
+import { dropRow, note, type PageContext, type PlacedTable, rowFate, sideOf, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
-import { innerRef, isObjectish, subTable } from './subtables.ts';
+import { innerRef } from './json-shape.ts';
+import { isObjectish, subTable } from './subtables.ts';
 import type { Columns } from './tables.ts';
 import { captionSubject } from './tables.ts';
 import { isKnownDocType, parseDocType } from './types.ts';
@@ -126,12 +119,15 @@ export function fields(ctx: PageContext, placed: PlacedTable, into: string): Fie
 }
 
 /**
- * A row that describes the body itself: named `-` / `--` or `[数组元素]` (`BODY_ROW_NAMES`), or `body` in a table
- * whose names are locations.
+ * A row that describes the body itself: named `-` / `--`, `[数组元素]` (`BODY_ROW_NAMES`) as a table's only row (every
+ * such row in the corpus is one; beside other rows it would be a member so named), or `body` in a table whose names
+ * are locations.
  */
-export function isBodyRow(name: string, placed: PlacedTable): boolean {
+export function isBodyRow(name: string, placed: Pick<PlacedTable, 'columns' | 'table'>): boolean {
   return (
-    /^[-–—]+$/.test(name) || isBodyRowName(name) || (name === 'body' && placed.columns.name === placed.columns.location)
+    /^[-–—]+$/.test(name) ||
+    (isBodyRowName(name) && placed.table.rows.length === 1) ||
+    (name === 'body' && placed.columns.name === placed.columns.location)
   );
 }
 
@@ -219,7 +215,7 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   if (defaultCell && defaultCell.text.trim() && !isNoneText(defaultCell.text) && own.default === undefined)
     Object.assign(own, extractConstraints({ text: `缺省值:${defaultCell.text}` }, type).own);
   // The wire name: the row's, unless the page's examples show the list under its plural (see pluralShownByExamples).
-  const plural = pluralShownByExamples(ctx, name, type);
+  const plural = pluralShownByExamples(ctx, name, type, sideOf(placed.section.kind));
   if (plural)
     note(
       ctx,
@@ -250,12 +246,18 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
  * `phone_model` row of type `Array of objects` next to `"phone_models": [ … ]` in the response example
  * (zh-md/cph/查询云手机规格列表.md; the API Explorer definition says `phone_models`). The example is what the
  * service sends, so its key is the wire name. Only when the singular is no example key, the plural is no row name on
- * the page (so it cannot be another field) and the example's value under the plural is a list.
+ * the page (so it cannot be another field) and an example of the row's own side (request or response) shows a list
+ * under the plural: a response's `phone_models` says nothing about a request row `phone_model`.
  */
-export function pluralShownByExamples(ctx: PageContext, name: string, type: TypeRef): string | undefined {
-  if (type.kind !== 'array' || !/^[A-Za-z_][\w]*$/.test(name) || ctx.exampleKeys.has(name)) return undefined;
+export function pluralShownByExamples(
+  ctx: PageContext,
+  name: string,
+  type: TypeRef,
+  side: 'request' | 'response' | undefined,
+): string | undefined {
+  if (!side || type.kind !== 'array' || !/^[A-Za-z_][\w]*$/.test(name) || ctx.exampleKeys.has(name)) return undefined;
   return [`${name}s`, `${name}es`].find(
-    (plural) => ctx.exampleKeys.get(plural) === 'array' && !ctx.rowNames.has(plural),
+    (plural) => ctx.sideKeys.get(`${side}:${plural}`) === 'array' && !ctx.rowNames.has(plural),
   );
 }
 
@@ -393,32 +395,8 @@ export function bodyType(
   }
   const anchorName = placed.table.anchors.map(anchorTypeName).find(Boolean);
   const ref: TypeRef = { kind: 'ref', name: objectFromTable(ctx, placed, anchorName ?? preferred) };
-  if (isList && rowsNameElementKeys(placed, examples)) {
-    note(ctx, placed, undefined, "the body's examples are lists of what its rows describe: a list of them", 'info');
-    return { kind: 'array', items: ref };
-  }
+  // A list body whose rows describe one element (zh-md/dli/批量删除作业.md) is read there too (`isListOf`).
   return alignWithExamples(ctx, ref, examples);
-}
-
-/**
- * Whether the rows of a body table name most keys of the elements its (list) examples show: the table then
- * describes one element (zh-md/dli/批量删除作业.md: rows `is_success`, `message`; example `{…}, {…}`). An object
- * body could not validate those examples anyway.
- */
-function rowsNameElementKeys(placed: PlacedTable, examples: ExampleModel[]): boolean {
-  const col = placed.columns.name;
-  if (col === undefined) return false;
-  const names = new Set(placed.table.rows.map((row) => rowName(row.cells[col]?.text ?? '')));
-  const keys = new Set(
-    examples.flatMap((ex) =>
-      (ex.value as unknown[]).flatMap((item) =>
-        item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : [],
-      ),
-    ),
-  );
-  // Most, not all: an example may show a key the table omits (`logo` in zh-md/swr/查看共享镜像列表.md).
-  const named = [...keys].filter((key) => names.has(key)).length;
-  return keys.size > 0 && named * 2 > keys.size;
 }
 
 export function anchorTypeName(anchor: string): string | undefined {

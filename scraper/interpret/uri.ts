@@ -18,12 +18,15 @@ export interface MethodPath {
 
 const METHODS = HTTP_METHODS.join('|');
 /**
- * `GET /path`, `PUT/POST /path` (methods joined by a slash, full- or half-width) or `GET https://host/path`. The
- * method may touch its path (zh-md/dli/查询所有队列.md: `GET/v1.0/{project_id}/queues`) unless the path would be
- * another method (`PUT/POST /v2/{projectId}/push/events`, zh-md/aom/上报-清除事件告警信息.md, names two methods).
+ * `GET /path`, `PUT/POST /path` (methods joined by a slash, full- or half-width, no space around it) or
+ * `GET https://host/path`. One method may touch its path (zh-md/dli/查询所有队列.md: `GET/v1.0/{project_id}/queues`),
+ * also when the path's first segment starts with a method word (`POST/delete-jobs`), but not when that segment is
+ * one (`POST/PUT请求必填。`, zh-md/css/获取请求认证.md, is prose); a list of methods
+ * (`PUT/POST /v2/{projectId}/push/events`, zh-md/aom/上报-清除事件告警信息.md) is followed by a space, so
+ * `GET /options/x` is GET `/options/x`, not GET and OPTIONS of `/x`.
  */
 const METHOD_URI = new RegExp(
-  `^\\s*((?:${METHODS})(?:\\s*[/／]\\s*(?:${METHODS}))*)(?:\\s+|(?=/(?!(?:${METHODS})\\b)))(/\\S*|https?://\\S+)`,
+  `^\\s*(?:((?:${METHODS})\\b(?:[/／](?:${METHODS})\\b)+)\\s+|((?:${METHODS})\\b)(?:\\s+|(?=/(?!(?:${METHODS})(?![\\w.-])))))(/\\S*|https?://\\S+)`,
   'i',
 );
 
@@ -31,8 +34,8 @@ const METHOD_URI = new RegExp(
 export function readRequestLine(line: string): MethodPath | undefined {
   const m = line.match(METHOD_URI);
   if (!m) return undefined;
-  const [first = '', ...rest] = m[1]!.split(/\s*[/／]\s*/);
-  const mp = parseMethodPath(first, m[2]!);
+  const [first = '', ...rest] = (m[1] ?? m[2]!).split(/[/／]/);
+  const mp = parseMethodPath(first, m[3]!);
   return rest.length > 0 ? { ...mp, alsoMethods: rest.map((method) => method.toUpperCase()) } : mp;
 }
 

@@ -11,16 +11,8 @@
 import type { ExampleModel, FieldModel, ObjectModel, ParamModel, TypeRef } from '../model.ts';
 import { note, type PageContext } from './context.ts';
 import { unusedName } from './fields.ts';
+import { cover, isJsonObject, MIN_COVER, objectNamed } from './json-shape.ts';
 import { pascal } from './names.ts';
-
-type Plain = Record<string, unknown>;
-
-const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Share of `keys` that are among `names` (0 when there are no keys). */
-function cover(keys: string[], names: ReadonlySet<string>): number {
-  return keys.length ? keys.filter((k) => names.has(k)).length / keys.length : 0;
-}
 
 /** The one shape every example with a value shows, or undefined when they disagree or none has a value. */
 function agreed<T>(examples: ExampleModel[], shape: (value: unknown) => T | undefined): T | undefined {
@@ -31,21 +23,18 @@ function agreed<T>(examples: ExampleModel[], shape: (value: unknown) => T | unde
   return first !== undefined && shapes.every((s) => JSON.stringify(s) === JSON.stringify(first)) ? first : undefined;
 }
 
-/** Minimum share of the example's keys the table must name before the example's nesting is believed. */
-const MIN_COVER = 0.5;
-
 /** `{ "w": {…} }` / `{ "w": [{…}] }` whose inner keys are mostly the table's fields, the table having no `w`. */
 export function wrapperKey(
   fieldNames: ReadonlySet<string>,
   value: unknown,
 ): { key: string; list: boolean } | undefined {
-  if (!isPlain(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const keys = Object.keys(value);
   if (keys.length !== 1 || fieldNames.has(keys[0]!)) return undefined;
   const inner = value[keys[0]!];
   const list = Array.isArray(inner);
   const item = list ? inner[0] : inner;
-  if (!isPlain(item) || cover(Object.keys(item), fieldNames) < MIN_COVER) return undefined;
+  if (!isJsonObject(item) || cover(Object.keys(item), fieldNames) < MIN_COVER) return undefined;
   return { key: keys[0]!, list };
 }
 
@@ -55,7 +44,7 @@ export function unwrappedRow(
   objectFields: (field: FieldModel) => ReadonlySet<string> | undefined,
   value: unknown,
 ): string | undefined {
-  if (!isPlain(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const own = new Set(fields.map((f) => f.name));
   const unexplained = Object.keys(value).filter((k) => !own.has(k));
   if (unexplained.length < 2) return undefined;
@@ -77,7 +66,7 @@ export function renamedRow(
   objectFields: (field: FieldModel) => ReadonlySet<string> | undefined,
   value: unknown,
 ): { from: string; to: string } | undefined {
-  if (!isPlain(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const own = new Set(fields.map((f) => f.name));
   const unexplained = Object.keys(value).filter((k) => !own.has(k) && isObjectValue(value[k]));
   const unshown = fields.filter((f) => !(f.name in value) && objectFields(f) !== undefined);
@@ -85,19 +74,15 @@ export function renamedRow(
   const [key, row] = [unexplained[0]!, unshown[0]!];
   const inner = value[key];
   const item = Array.isArray(inner) ? inner[0] : inner;
-  const keys = isPlain(item) ? Object.keys(item) : [];
+  const keys = isJsonObject(item) ? Object.keys(item) : [];
   return keys.length >= 2 && cover(keys, objectFields(row)!) >= MIN_COVER ? { from: row.name, to: key } : undefined;
 }
 
-const isObjectValue = (v: unknown) => isPlain(v) || (Array.isArray(v) && isPlain(v[0]));
+const isObjectValue = (v: unknown) => isJsonObject(v) || (Array.isArray(v) && isJsonObject(v[0]));
 
 /** Every example is `[ {…}, … ]` whose first item's keys are mostly the table's fields. */
 export function isListOf(fieldNames: ReadonlySet<string>, value: unknown): boolean {
-  return Array.isArray(value) && isPlain(value[0]) && cover(Object.keys(value[0]), fieldNames) >= MIN_COVER;
-}
-
-function objectNamed(ctx: PageContext, type: TypeRef): ObjectModel | undefined {
-  return type.kind === 'ref' ? ctx.objects.find((o) => o.name === type.name) : undefined;
+  return Array.isArray(value) && isJsonObject(value[0]) && cover(Object.keys(value[0]), fieldNames) >= MIN_COVER;
 }
 
 /** The wrapped object's name: the key's, unless a table of the page is captioned so (that name is the table's). */
@@ -186,7 +171,7 @@ export function bodyRowsAmongParams(
   examples: ExampleModel[],
   queryNames: ReadonlySet<string>,
 ): ParamModel[] {
-  const keys = agreed(examples, (v) => (isPlain(v) ? Object.keys(v).sort() : undefined));
+  const keys = agreed(examples, (v) => (isJsonObject(v) ? Object.keys(v).sort() : undefined));
   if (!keys?.length) return [];
   const rows = params.filter((p) => p.in === 'query' && keys.includes(p.name) && !queryNames.has(p.name));
   return cover(keys, new Set(rows.map((p) => p.name))) >= MIN_COVER ? rows : [];

@@ -1,6 +1,7 @@
 // Rows that stand for the body itself (`-`, `[数组元素]`) and `Response Body参数说明` captions (scraper/vocab.ts,
 // docs/FORMATS.md §5): the word readers as [given, want], then the real pages.
 import { describe, expect, it } from 'vitest';
+import { isBodyRow } from '../../scraper/interpret/fields.ts';
 import { tableRole } from '../../scraper/interpret/tables.ts';
 import type { DocTable } from '../../scraper/model.ts';
 import { isBodyRowName } from '../../scraper/vocab.ts';
@@ -17,6 +18,26 @@ describe('name cells that stand for the body', () => {
     ['metric', false],
   ];
   it.each(cases)('%s → %s', (name, want) => expect(isBodyRowName(name)).toBe(want));
+});
+
+describe("rows that are the body: `[数组元素]` only as a table's single row", () => {
+  const placed = (names: string[]) => ({
+    columns: { name: 0, type: 1, description: 2 },
+    table: {
+      caption: '',
+      anchors: [],
+      header: ['参数', '参数类型', '描述'],
+      rows: names.map((n) => ({ cells: [{ text: n, links: [], listItems: [] }] })),
+    },
+  });
+  const cases: [string[], string, boolean][] = [
+    // [the table's names, the row asked about, want]
+    [['[数组元素]'], '[数组元素]', true], // zh-md/swr/创建镜像权限.md
+    [['[数组元素]', 'total'], '[数组元素]', false],
+    [['-', 'total'], '-', true],
+    [['name'], 'name', false],
+  ];
+  it.each(cases)('%j: %s → %s', (names, name, want) => expect(isBodyRow(name, placed(names))).toBe(want));
 });
 
 describe('Response Body / Response Header captions', () => {

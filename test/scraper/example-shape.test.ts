@@ -1,7 +1,8 @@
 // Flat body tables nested by their example (scraper/interpret/example-shape.ts, docs/FORMATS.md §6a): the pure
 // row reader as [given, want] tables, then the two real aom pages the form comes from.
 import { describe, expect, it } from 'vitest';
-import { elementOf, isUniformList, nestRows } from '../../scraper/interpret/example-shape.ts';
+import { isUniformList, nestRows } from '../../scraper/interpret/example-shape.ts';
+import { elementOf } from '../../scraper/interpret/json-shape.ts';
 import { membersStatedNonEmpty } from '../../scraper/interpret/fields.ts';
 import { withoutLineComment } from '../../scraper/interpret/examples.ts';
 import type { FieldModel, TypeRef } from '../../scraper/model.ts';
@@ -37,6 +38,20 @@ describe('which flat rows the example nests in a member-less container', () => {
       { metricItems: [{ namespace: 'a', dimensions: [] }] },
       ['metricItems'],
       { metricItems: ['namespace', 'dimensions', 'metricName'] },
+    ],
+    [
+      'a row the example shows nowhere stays at the top when a top-level row follows before any member',
+      [row('metrics', ARRAY), row('namespace'), row('to'), row('unit'), row('period'), row('dimensions', ARRAY)],
+      { metrics: [{ namespace: 'a', dimensions: [] }], period: 60 },
+      ['metrics', 'to', 'unit', 'period', 'dimensions'],
+      { metrics: ['namespace'] },
+    ],
+    [
+      'a row the example shows nowhere joins the run when a member follows it',
+      [row('metrics', ARRAY), row('namespace'), row('to'), row('dimensions', ARRAY), row('period')],
+      { metrics: [{ namespace: 'a', dimensions: [] }], period: 60 },
+      ['metrics', 'period'],
+      { metrics: ['namespace', 'to', 'dimensions'] },
     ],
     [
       'a row the example shows nowhere never starts a run',

@@ -2,7 +2,7 @@
 // named in the singular while the examples show the plural, type words of the older pages. Real pages copied into
 // test/fixtures/zh-md/ (sources in its README); expectations were written by reading the pages.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ScrapeResult } from '../../scraper/index.ts';
+import { type ScrapeResult, scrapeText } from '../../scraper/index.ts';
 import { namesItsItemType, repairShiftedCells } from '../../scraper/interpret/fields.ts';
 import { splitNameNote } from '../../scraper/vocab.ts';
 import { parseDocType } from '../../scraper/interpret/types.ts';
@@ -100,6 +100,44 @@ describe('cph 查询云手机规格列表: the row says phone_model, every examp
     expect(
       r.report.some((e) => /'phone_model' is a list the page's examples show as 'phone_models'/.test(e.reason)),
     ).toBe(true);
+  });
+});
+
+describe('the plural is read from the examples of the row’s own side', () => {
+  // The form of zh-md/cph/查询云手机规格列表.md, with the plural shown only by the other side's example.
+  const table = (caption: string, rows: string[][]) =>
+    [
+      `**${caption}**`,
+      '|参数|是否必选|参数类型|描述|',
+      '|---|---|---|---|',
+      ...rows.map((r) => `|${r.join('|')}|`),
+    ].join('\n');
+  const page = (requestExample: string, responseExample: string) =>
+    [
+      '# 创建标签',
+      '## URI',
+      'POST /v1/things',
+      '## 请求参数',
+      table('表 1  请求Body参数', [['tag', '否', 'Array of strings', '标签']]),
+      '## 请求示例',
+      `\`\`\`\n${requestExample}\n\`\`\``,
+      '## 响应参数',
+      table('表 2  响应Body参数', [['count', '否', 'Integer', '数量']]),
+      '## 响应示例',
+      `\`\`\`\n${responseExample}\n\`\`\``,
+      '',
+    ].join('\n\n');
+  const requestNames = (text: string) => {
+    const [outcome] = scrapeText(text, 'zh-md/test/创建标签.md', []).outcomes;
+    return outcome!.objects.flatMap((o) => o.fields.map((f) => f.name)).filter((n) => n !== 'count');
+  };
+
+  it('a request row is not renamed after a list only the response shows', () => {
+    expect(requestNames(page('{ "x": 1 }', '{ "count": 1, "tags": ["a"] }'))).toEqual(['tag']);
+  });
+
+  it('a request row is renamed after a list the request example shows', () => {
+    expect(requestNames(page('{ "tags": ["a"] }', '{ "count": 1 }'))).toEqual(['tags']);
   });
 });
 

@@ -225,12 +225,29 @@ describe('request lines', () => {
     ['POST https://{endpoint}/v2/{project_id}/x', 'POST /v2/{project_id}/x'],
     // aom 上报-清除事件告警信息: two methods (the operation takes the first), not a method and a path `/POST`.
     ['PUT/POST /v2/{projectId}/push/events', 'PUT /v2/{projectId}/push/events'],
+    // A method list takes no space around its slash: `/options` here is the path's first segment.
+    ['GET /options/x', 'GET /options/x'],
+    ['GET / OPTIONS /x', 'GET /'],
+    // One method glued to a path whose first segment starts with a method word.
+    ['POST/delete-jobs/x', 'POST /delete-jobs/x'],
+    ['POST/get_info', 'POST /get_info'],
+    ['PUT／POST /v2/x', 'PUT /v2/x'],
     ['GETTING /v1/x', undefined],
     ['获取 /v1/x', undefined],
   ];
   it.each(cases)('%s → %s', (line, want) => {
     const found = readRequestLine(line);
     expect(found && `${found.method} ${found.path}`).toBe(want);
+  });
+
+  const also: [string, string[] | undefined][] = [
+    // [given line, want the further methods]
+    ['PUT/POST /v2/{projectId}/push/events', ['POST']],
+    ['GET /options/x', undefined],
+    ['POST/delete-jobs/x', undefined],
+  ];
+  it.each(also)('%s → also %j', (line, want) => {
+    expect(readRequestLine(line)?.alsoMethods).toEqual(want);
   });
 
   it('finds the operation of a page whose request line glues method and path (dli 查询所有队列)', async () => {
