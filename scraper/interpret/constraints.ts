@@ -182,7 +182,8 @@ type ProseYield =
   | 'enumWords'
   | 'enumNoted'
   | 'enumMeant'
-  | 'enumOnly';
+  | 'enumOnly'
+  | 'enumOne';
 
 interface ProsePhrase {
   name: string;
@@ -404,19 +405,29 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'range of one quoted word',
     pattern: new RegExp(`取值范围为?\\s*:?\\s*["“](${WORD})["”](?=\\s*(?:[.;。；]|$))`, 'g'),
-    yields: 'enumOnly',
+    yields: 'enumOne',
     comment:
       '`标识该规格对应的资源类型，取值范围为“ironic”。` (BMS 查询规格详情和规格扩展信息列表): the range is one value; not `取值范围 "maximum"，"minimum"，…` (AOM 添加阈值规则), whose comma goes on to more',
   },
   {
     name: 'only value',
     pattern: new RegExp(
-      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD})|(?:(?:^|(?<=[\\s,.;:。；]))可选值为?|枚举(?:值|类)为?)\\s*:?\\s*(${WORD})(?:\\([^()]*\\))?)(?=\\s*(?:[,.;。；]|$))`,
+      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD}))(?=\\s*(?:[,.;。；]|$))`,
       'g',
     ),
     yields: 'enumOnly',
     comment:
-      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置), `可选值为object。` (ModelArts 导入模型), `磁盘存储类型枚举值：DSS（专属分布式存储）。` (BMS 创建裸金属服务器), `资源类型，枚举类：scaling_group_tag` (AS 查询资源实例): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
+      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
+  },
+  {
+    name: 'one listed value',
+    pattern: new RegExp(
+      `(?:(?:^|(?<=[\\s,.;:。；]))可选值为?|枚举(?:值|类)为?)\\s*:?\\s*(${WORD})(?:\\([^()]*\\))?(?=\\s*(?:[,.;。；]|$))`,
+      'g',
+    ),
+    yields: 'enumOne',
+    comment:
+      '`可选值为object。` (ModelArts 导入模型), `磁盘存储类型枚举值：DSS（专属分布式存储）。` (BMS 创建裸金属服务器), `资源类型，枚举类：scaling_group_tag` (AS 查询资源实例): a list of one value, when nothing value-like follows in the cell (`可选值为abc,也可以为def。` is the first of two)',
   },
 ];
 
@@ -431,6 +442,11 @@ interface ProseFinding {
 
 function quotedValues(list: string): string[] {
   return [...list.matchAll(new RegExp(QUOTED, 'g'))].map((m) => m[1]!);
+}
+
+/** A one-value enum; `取值为true。`: one boolean word is a condition's value more often than a field's only one. */
+function oneValue(value: string): ProseFinding[] {
+  return BOOLEAN_WORDS.test(value) ? [] : [{ key: 'enum', value: [value], single: true }];
 }
 
 /** How each yield turns a match into findings (data, not branches at the call site). */
@@ -472,15 +488,10 @@ const YIELD_READERS: Record<ProseYield, (m: RegExpMatchArray) => ProseFinding[]>
   enumMeant: (m) => [
     { key: 'enum', value: [...m[1]!.matchAll(/["“](-?[A-Za-z0-9_][A-Za-z0-9_.-]*)["”“]/g)].map((v) => v[1]!) },
   ],
-  enumOnly: (m) => {
-    const value = (m[1] ?? m[2] ?? m[3])!;
-    // `取值为true。`: one boolean word is a condition's value more often than a field's only one.
-    if (BOOLEAN_WORDS.test(value)) return [];
-    // `可选值为abc,也可以为def。`: the one value is the first of several, and an incomplete enum rejects valid ones.
-    // A lead that says "only" (`仅支持“…”`, m[1]/m[2]) needs no such check: `…，表示企业项目ID` names nothing else.
-    if (m[3] !== undefined && otherValueFollows(m.input!.slice(m.index! + m[0].length), [value])) return [];
-    return [{ key: 'enum', value: [value], single: true }];
-  },
+  enumOnly: (m) => oneValue((m[1] ?? m[2])!),
+  // A lead that does not say "only" (`可选值为`, `取值范围为`): `可选值为abc,也可以为def。` names the first of several, and
+  // an incomplete enum rejects valid values. A lead that says it (`仅支持“…”`) needs no such check: `…，表示企业项目ID`.
+  enumOne: (m) => (otherValueFollows(m.input!.slice(m.index! + m[0].length), [m[1]!]) ? [] : oneValue(m[1]!)),
 };
 
 /** Every prose finding in the text, in no particular order (the caller compares, it does not pick). */
@@ -624,6 +635,8 @@ export function listEnum(text: string): ListEnum | undefined {
       i = j - 1;
       continue;
     }
+    // One value only under an enum label (which ends in `:`): a first line without `:` takes two value lines at least,
+    // so one `word: 说明` line after a description is no list.
     const single = values.length === 1 && ENUM_LABEL.test(label);
     if (
       (values.length >= 2 || single) &&

@@ -635,6 +635,12 @@ describe('ambiguous phrasings read nothing', () => {
     // One value and then more: an enum of the first alone would reject the others.
     ['constructed: 可选值为 one value, then another', '可选值为abc，也可以为def。', STRING, {}],
     [
+      'constructed: 取值范围为 one quoted value, then another',
+      '资源类型，取值范围为“ironic”。也可以为“kvm”。',
+      STRING,
+      {},
+    ],
+    [
       'constructed: 枚举值 one value, then another in the next sentence',
       '枚举值：GET，默认为GET。POST方法也可以',
       STRING,
