@@ -115,7 +115,27 @@ function enumValues(value: string): string[] {
     .map((v) => v.trim().replace(/[。.]$/, ''))
     .filter((v) => v && !CJK.test(v));
   // `枚举值：多个枚举值使用 “, ”分隔。` (DWS) is a sentence about the values, not values: all or nothing.
-  return values.every((v) => ENUM_WORD.test(v)) ? values : [];
+  if (!values.every((v) => ENUM_WORD.test(v))) return [];
+  // One value and more words after it in the sentences (`枚举值:GET,默认为GET。POST方法也可以`): the list is incomplete.
+  const sentences = value.slice(value.indexOf(values[0]!) + values[0]!.length);
+  return values.length === 1 && otherValueFollows(sentences, values) ? [] : values;
+}
+
+/** A word or quoted text after a list that may be one more value (`也可以为def`, `POST方法也可以`). */
+const VALUE_LIKE = /[A-Za-z][A-Za-z0-9_.-]*|[“"'‘][^“”"'‘’]+[”"'’]/g;
+
+/** Text after a value that names no value: a document title `《专属分布式存储API参考》`, a quoted chapter title. */
+const REFERENCE = /《[^《》]*》|[“"'‘][^“”"'‘’]*[\u4e00-\u9fff][^“”"'‘’]*[”"'’]/g;
+
+/**
+ * Whether the text after a one-value list names anything else value-like: `可选值为abc,也可以为def。`, `枚举值:GET,
+ * 默认为GET。POST方法也可以`. Restating the value (`默认为GET`) is not another one, nor are references
+ * (`参考《专属分布式存储API参考》的“获取专属分布式存储池详情列表”章节`, BMS 创建裸金属服务器).
+ */
+function otherValueFollows(rest: string, values: string[]): boolean {
+  return [...rest.replace(REFERENCE, ' ').matchAll(VALUE_LIKE)].some(
+    (m) => !values.includes(m[0].replace(/^[“"'‘]+|[”"'’]+$/g, '')),
+  );
 }
 
 /** What an inline enum value looks like: a word, a number, or a dotted/dashed identifier. */
@@ -162,7 +182,8 @@ type ProseYield =
   | 'enumWords'
   | 'enumNoted'
   | 'enumMeant'
-  | 'enumOnly';
+  | 'enumOnly'
+  | 'enumOne';
 
 interface ProsePhrase {
   name: string;
@@ -173,8 +194,11 @@ interface ProsePhrase {
 }
 
 const N = '(-?\\d+)';
-/** Between the two numbers of a pair: `1-64`, `4~64`, `1 ~ 100`, `[1, 1000]`, `1到64`. */
-const PAIR = `\\[?\\s*${N}\\s*(?:-|~|(?<=\\[\\s*-?\\d+\\s*),|到|至)\\s*${N}\\s*\\]?(?!\\s*,\\s*\\d)`;
+/**
+ * Between the two numbers of a pair: `1-64`, `4~64`, `1 ~ 100`, `[1, 1000]`, `1到64`. Space before the first number
+ * only after a bracket: a `\\s*` that may also stand alone would try every run of spaces from every space in it.
+ */
+const PAIR = `(?:\\[\\s*)?${N}\\s*(?:-|~|(?<=\\[\\s*-?\\d+\\s*),|到|至)\\s*${N}\\s*\\]?(?!\\s*,\\s*\\d)`;
 /** A number ends where no digit, dot-digit or `*` continues it (`1-2*64` is an expression, not a pair). */
 const NUMBER_END = '(?![\\d*]|\\.\\d)';
 /**
@@ -193,6 +217,14 @@ const VALUE_END = '(?=$|[\\s,.;:。；、()])';
  * 获取指定目录文件列表) bounds each directory of the path, not the path.
  */
 const PART_OF_VALUE = '(?:单层|每个|每一|每项|单个|每段|每级)';
+/**
+ * How far back in its sentence such a word still governs a bound, in characters. `单层目录要遵循以下规则:` then lines
+ * of rules, one `不能包括下列符号 : :*?"<>|;&,'\`!{}[]$%+`, then `不能超过255个字节` (MRS 获取指定目录文件列表: 60
+ * characters) governs across lines and punctuation; a `。` ends it (`名称,每个项目最多创建10个集群。名称不超过64个字符。`
+ * bounds the name by 64). Bounded so that the look-back costs at most this many steps at each position.
+ */
+const MAX_PART_GAP = 160;
+const PART_OF_VALUE_BEFORE = `${PART_OF_VALUE}[^。]{0,${MAX_PART_GAP}}`;
 /** Leads that say the field's own values follow (not `支持`: `支持IPv4和IPv6` may describe something else). */
 const VALUE_LEAD =
   '(?:(?:^|(?<=[\\s,.;:。；]))(?:取值为|取值|可选值为|可选值有|可选的有|可选值|参数值为|有效值为?|值为)|枚举值为?)';
@@ -236,7 +268,7 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'at most characters',
     pattern: new RegExp(
-      `(?<!${PART_OF_VALUE}[^]*)(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*(?:为)?\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
+      `(?<!${PART_OF_VALUE_BEFORE})(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*(?:为)?\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
       'gi',
     ),
     yields: 'maxLength',
@@ -373,19 +405,29 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'range of one quoted word',
     pattern: new RegExp(`取值范围为?\\s*:?\\s*["“](${WORD})["”](?=\\s*(?:[.;。；]|$))`, 'g'),
-    yields: 'enumOnly',
+    yields: 'enumOne',
     comment:
       '`标识该规格对应的资源类型，取值范围为“ironic”。` (BMS 查询规格详情和规格扩展信息列表): the range is one value; not `取值范围 "maximum"，"minimum"，…` (AOM 添加阈值规则), whose comma goes on to more',
   },
   {
     name: 'only value',
     pattern: new RegExp(
-      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD})|(?:(?:^|(?<=[\\s,.;:。；]))可选值为?|枚举(?:值|类)为?)\\s*:?\\s*(${WORD})(?:\\([^()]*\\))?)(?=\\s*(?:[,.;。；]|$))`,
+      `(?:(?:仅|只)(?:可|能)?(?:支持|取值为?|取)\\s*:?\\s*${QUOTED}|(?:仅|只)(?:可|能)?(?:取值为?|支持取值为)\\s*:?\\s*(${WORD}))(?=\\s*(?:[,.;。；]|$))`,
       'g',
     ),
     yields: 'enumOnly',
     comment:
-      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置), `可选值为object。` (ModelArts 导入模型), `磁盘存储类型枚举值：DSS（专属分布式存储）。` (BMS 创建裸金属服务器), `资源类型，枚举类：scaling_group_tag` (AS 查询资源实例): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
+      '`目前暂只支持“SRT”。` (VOD 创建媒资-上传方式), `当前仅可取值“auto”，` (ModelArts 导入模型), `当前仅支持取值为stop。` (ModelArts 更新服务配置): one value the page says is the only one. Unquoted words after 仅支持 are not read: `仅支持IPv4` may describe something else',
+  },
+  {
+    name: 'one listed value',
+    pattern: new RegExp(
+      `(?:(?:^|(?<=[\\s,.;:。；]))可选值为?|枚举(?:值|类)为?)\\s*:?\\s*(${WORD})(?:\\([^()]*\\))?(?=\\s*(?:[,.;。；]|$))`,
+      'g',
+    ),
+    yields: 'enumOne',
+    comment:
+      '`可选值为object。` (ModelArts 导入模型), `磁盘存储类型枚举值：DSS（专属分布式存储）。` (BMS 创建裸金属服务器), `资源类型，枚举类：scaling_group_tag` (AS 查询资源实例): a list of one value, when nothing value-like follows in the cell (`可选值为abc,也可以为def。` is the first of two)',
   },
 ];
 
@@ -400,6 +442,11 @@ interface ProseFinding {
 
 function quotedValues(list: string): string[] {
   return [...list.matchAll(new RegExp(QUOTED, 'g'))].map((m) => m[1]!);
+}
+
+/** A one-value enum; `取值为true。`: one boolean word is a condition's value more often than a field's only one. */
+function oneValue(value: string): ProseFinding[] {
+  return BOOLEAN_WORDS.test(value) ? [] : [{ key: 'enum', value: [value], single: true }];
 }
 
 /** How each yield turns a match into findings (data, not branches at the call site). */
@@ -441,11 +488,10 @@ const YIELD_READERS: Record<ProseYield, (m: RegExpMatchArray) => ProseFinding[]>
   enumMeant: (m) => [
     { key: 'enum', value: [...m[1]!.matchAll(/["“](-?[A-Za-z0-9_][A-Za-z0-9_.-]*)["”“]/g)].map((v) => v[1]!) },
   ],
-  enumOnly: (m) => {
-    const value = (m[1] ?? m[2] ?? m[3])!;
-    // `取值为true。`: one boolean word is a condition's value more often than a field's only one.
-    return BOOLEAN_WORDS.test(value) ? [] : [{ key: 'enum', value: [value], single: true }];
-  },
+  enumOnly: (m) => oneValue((m[1] ?? m[2])!),
+  // A lead that does not say "only" (`可选值为`, `取值范围为`): `可选值为abc,也可以为def。` names the first of several, and
+  // an incomplete enum rejects valid values. A lead that says it (`仅支持“…”`) needs no such check: `…，表示企业项目ID`.
+  enumOne: (m) => (otherValueFollows(m.input!.slice(m.index! + m[0].length), [m[1]!]) ? [] : oneValue(m[1]!)),
 };
 
 /** Every prose finding in the text, in no particular order (the caller compares, it does not pick). */
@@ -589,6 +635,8 @@ export function listEnum(text: string): ListEnum | undefined {
       i = j - 1;
       continue;
     }
+    // One value only under an enum label (which ends in `:`): a first line without `:` takes two value lines at least,
+    // so one `word: 说明` line after a description is no list.
     const single = values.length === 1 && ENUM_LABEL.test(label);
     if (
       (values.length >= 2 || single) &&
@@ -812,7 +860,16 @@ export function proseConstraints(text: string, type: TypeRef): Constraints {
 export interface ExtractedConstraints {
   own: Constraints;
   items: Constraints;
+  /** The text was longer than `MAX_CONSTRAINT_TEXT` and was not read; the caller reports it. */
+  tooLong?: true;
 }
+
+/**
+ * The longest description the constraint readers read, in characters (the corpus's longest is 1 608, VOD). Their
+ * patterns are linear, but a page may be megabytes of one cell. A longer text gives no constraints at all: a prefix
+ * could cut a value list short, and an incomplete enum rejects valid values.
+ */
+export const MAX_CONSTRAINT_TEXT = 4000;
 
 /**
  * Reads constraint phrases from a description cell, typed to the field's type.
@@ -821,6 +878,7 @@ export interface ExtractedConstraints {
 export function extractConstraints(cell: Pick<DocCell, 'text'>, type: TypeRef): ExtractedConstraints {
   const own: Constraints = {};
   const items: Constraints = {};
+  if (cell.text.length > MAX_CONSTRAINT_TEXT) return { own, items, tooLong: true };
   const itemType = type.kind === 'array' ? type.items : type;
   // Value constraints (bounds, lengths, enum) describe the items of an array; only 数组长度 and defaults are its own.
   const valueTarget = type.kind === 'array' ? items : own;

@@ -3,7 +3,7 @@
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
 import { firstLineName, isBodyRowName, isNoneText, LIST_WORDS, parseRequired, splitNameNote } from '../vocab.ts';
-import { extractConstraints } from './constraints.ts';
+import { extractConstraints, MAX_CONSTRAINT_TEXT } from './constraints.ts';
 import { dropRow, note, type PageContext, type PlacedTable, rowFate, sideOf, source } from './context.ts';
 import { freeName, pascal } from './names.ts';
 import { innerRef } from './json-shape.ts';
@@ -38,8 +38,12 @@ const ALTERNATIVE_WORDS = ['或', '或者']; // zh-md/aom/错误码.md: `ak或sk
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/**
+ * A name after a joiner does not start a statement: the chain's first name does, so each chain is tried once (from
+ * every name of `a和a和…` it was tried again to its end: quadratic on a long cell).
+ */
 const NON_EMPTY_STATEMENT = new RegExp(
-  `(?<![A-Za-z0-9_]|${ALTERNATIVE_WORDS.map(escapeRegExp).join('|')})(${NAME}(?:(?:${NON_EMPTY_NAME_JOINERS.map(escapeRegExp).join('|')})${NAME})*)` +
+  `(?<![A-Za-z0-9_]|${[...ALTERNATIVE_WORDS, ...NON_EMPTY_NAME_JOINERS].map(escapeRegExp).join('|')})(${NAME}(?:(?:${NON_EMPTY_NAME_JOINERS.map(escapeRegExp).join('|')})${NAME})*)` +
     // `不能为空字符串` / `不能为空格` speak of the value's characters, not of its presence.
     `(?:${NON_EMPTY_PREDICATES.map(escapeRegExp).join('|')})(?!字符串|格|串)`,
   'g',
@@ -210,10 +214,21 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
       );
     required = flag ?? false;
   }
-  const { own, items } = extractConstraints({ text: description }, type);
+  const { own, items, tooLong } = extractConstraints({ text: description }, type);
   const defaultCell = cell(placed, cells, 'default');
-  if (defaultCell && defaultCell.text.trim() && !isNoneText(defaultCell.text) && own.default === undefined)
-    Object.assign(own, extractConstraints({ text: `缺省值:${defaultCell.text}` }, type).own);
+  const fromDefault =
+    defaultCell && defaultCell.text.trim() && !isNoneText(defaultCell.text) && own.default === undefined
+      ? extractConstraints({ text: `缺省值:${defaultCell.text}` }, type)
+      : undefined;
+  if (fromDefault) Object.assign(own, fromDefault.own);
+  if (tooLong || fromDefault?.tooLong)
+    note(
+      ctx,
+      placed,
+      rowNumber,
+      `${tooLong ? 'description' : 'default'} of '${name}' is longer than ${MAX_CONSTRAINT_TEXT} characters; no constraints read from it`,
+      'warning',
+    );
   // The wire name: the row's, unless the page's examples show the list under its plural (see pluralShownByExamples).
   const plural = pluralShownByExamples(ctx, name, type, sideOf(placed.section.kind));
   if (plural)

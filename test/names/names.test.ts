@@ -7,7 +7,7 @@ import { explainFile } from '../../scraper/explain.ts';
 import { scrapeInputs, scrapeText } from '../../scraper/index.ts';
 import { buildService } from '../../scraper/interpret/service.ts';
 import type { ReportEntry } from '../../scraper/model.ts';
-import { titleAnchorName } from '../../scraper/readers/title-anchor.ts';
+import { MAX_TITLE_CHARS, titleAnchorName } from '../../scraper/readers/title-anchor.ts';
 import {
   apiVersionOf,
   currentApiName,
@@ -131,6 +131,19 @@ describe('titleAnchorName: the API identifier a title anchor gives', () => {
     ['# 配置<a name="Config"></a>', undefined], // one word: no identifier of an API
     ['## 功能介绍<a name="DescDataset"></a>', undefined], // not the title
     ['正文 <a name="DescDataset"></a>', undefined],
+    ['# 删除<a name="DeleteV2Tag"></a>', 'DeleteV2Tag'],
+    ['# 查询<a name="ListApisV2"></a>', 'ListApisV2'],
+    ['# 查询<a name="Show2"></a>', 'Show2'],
+    ['# 查询<a name="SHOWTags"></a>', undefined], // no capitalised first word
+    ['# 查询<a name="Show_Tags"></a>', undefined],
+    // A run of digits that could be split many ways: read once, no backtracking (40 digits would take days if not).
+    [`# 查询<a name="AbC${'1'.repeat(40)}!"></a>`, undefined],
+    [`# 查询<a name="AbC${'1'.repeat(40)}"></a>`, `AbC${'1'.repeat(40)}`],
+    // Only the title line: one too long to read names nothing, and a `# ` comment in a code block after it is no title.
+    [
+      `# 查询${'长'.repeat(MAX_TITLE_CHARS)}<a name="ZH-CN_TOPIC_1"></a>\n\n\`\`\`\n# 注释<a name="ShowTags"></a>\n\`\`\``,
+      undefined,
+    ],
   ];
   for (const [raw, want] of cases)
     it(`${raw.split('\n')[0]} → ${want ?? '-'}`, () => expect(titleAnchorName(raw)).toBe(want));

@@ -3,7 +3,16 @@
 // hand them over: one per line.
 
 import { describe, expect, it } from 'vitest';
-import { dropNarrowerParameterEnums, extractConstraints, listEnum } from '../../scraper/interpret/constraints.ts';
+import {
+  dropNarrowerParameterEnums,
+  extractConstraints,
+  listEnum,
+  MAX_CONSTRAINT_TEXT,
+  proseFindings,
+} from '../../scraper/interpret/constraints.ts';
+import { membersStatedNonEmpty } from '../../scraper/interpret/fields.ts';
+import { scrapeText } from '../../scraper/index.ts';
+import type { ReportEntry } from '../../scraper/model.ts';
 import type { Constraints, TypeRef } from '../../scraper/model.ts';
 
 const STRING: TypeRef = { kind: 'primitive', type: 'string' };
@@ -73,6 +82,19 @@ describe('length from prose', () => {
     ],
     // Only the field itself is bounded: `每个…不超过` bounds each part of the value.
     ['constructed from cph phrasings', '标签列表，用逗号分隔，每个不超过64个字符。', STRING, {}],
+    // A 每个 of an earlier sentence does not reach the field's own bound.
+    [
+      'constructed from mrs phrasings: 每个 in another sentence',
+      '名称，每个项目最多创建10个集群。名称不超过64个字符。',
+      STRING,
+      { maxLength: 64 },
+    ],
+    [
+      'mrs 获取指定目录文件列表 (the whole cell): the rules span lines and punctuation',
+      '文件目录，比如访问“/tmp/test”目录列表，此处必须是目录，整体URI为\n/v2/{project_id}/clusters/{cluster_id}/files?path=%2Ftmp%2Ftest\n单层目录要遵循以下规则：\n不能为空\n不能以"."开头或结尾\n不能包括下列符号 : :*?"<>|;&,\'`!{}[]$%+\n不能超过255个字节',
+      STRING,
+      {},
+    ],
     [
       'mrs 获取指定目录文件列表: a rule for each directory of the path',
       '文件目录，比如访问“/tmp/test”目录列表，此处必须是目录。\n单层目录要遵循以下规则：\n不能为空\n不能以"."开头或结尾\n不能超过255个字节',
@@ -399,6 +421,18 @@ describe('enums from prose', () => {
       STRING,
       { enum: ['DSS'] },
     ],
+    [
+      'bms 创建裸金属服务器 (the whole cell): a document and a chapter named after the one value are no values',
+      '裸金属服务器数据盘对应的磁盘存储类型。磁盘存储类型枚举值：DSS（专属分布式存储）。使用专属分布式存储时需要该字段。存储池类型可以从管理控制台或者参考《专属分布式存储API参考》的“获取专属分布式存储池详情列表”章节获取。',
+      STRING,
+      { enum: ['DSS'] },
+    ],
+    [
+      'bms 批量添加裸金属服务器标签: 仅支持 says it is the only one, whatever words follow',
+      '系统标签的Key值，当前仅支持“_sys_enterprise_project_id”，表示企业项目ID。',
+      STRING,
+      { enum: ['_sys_enterprise_project_id'] },
+    ],
     ['cph 查询任务执行状态列表: 最长N个字节', '任务执行返回内容，最长1024个字节。', STRING, { maxLength: 1024 }],
     ['constructed: 值为1或2时 is a condition', '当type值为1或2时必选', INTEGER, {}],
     [
@@ -598,6 +632,20 @@ describe('ambiguous phrasings read nothing', () => {
     ['constructed from dds phrasings: 值为 after another name', '当action值为count或filter时，该参数必选', STRING, {}],
     ['constructed: 等', '名称，取值为abc、def等', STRING, {}],
     ['constructed: 取值为true。', '是否开启，开启时取值为true。', STRING, {}],
+    // One value and then more: an enum of the first alone would reject the others.
+    ['constructed: 可选值为 one value, then another', '可选值为abc，也可以为def。', STRING, {}],
+    [
+      'constructed: 取值范围为 one quoted value, then another',
+      '资源类型，取值范围为“ironic”。也可以为“kvm”。',
+      STRING,
+      {},
+    ],
+    [
+      'constructed: 枚举值 one value, then another in the next sentence',
+      '枚举值：GET，默认为GET。POST方法也可以',
+      STRING,
+      { default: 'GET' },
+    ],
   ];
   it.each(cases)('%s', (_, text, type, want) => expect(own(text, type)).toEqual(want));
 });
@@ -620,6 +668,14 @@ describe('value lists', () => {
       { values: ['adb', 'vnc'] },
     ],
     ['one value is no list', '取值如下：\nadb：云手机的ADB端口', undefined],
+    // A first line without `:` is a label only when at least two value lines follow it directly.
+    ['constructed: a first line and one value line', '所属分组\ndefault：默认分组\n其他分组按名称', undefined],
+    ['constructed: a first line, prose, then value lines', '所属分组\n分组说明如下\na：甲\nb：乙', undefined],
+    [
+      'dli 查询作业列表: a first line and two value lines, then prose',
+      '查询结果排序。\nasc：升序\ndesc：降序\n默认为“desc”。',
+      { values: ['asc', 'desc'] },
+    ],
     [
       'aom 查询监控数据（即将下线）: the 取值范围 cell restates the listed values',
       '用于对查询到的监控数据进行断点插值，默认值为-1。\n-1：断点处使用-1进行表示。\n0 ：断点处使用0进行表示。\nnull：断点处使用null进行表示。\naverage：断点处使用前后邻近的有效数据的平均值进行表示，如果不存在有效数据则使用null进行表示。\n-1、0、null、average',
@@ -681,5 +737,41 @@ describe('a parameter list narrower than the page', () => {
       [],
     );
     expect(param.constraints).toEqual({ enum: ['INITIALIZING', 'NORMAL', 'ERROR'] });
+  });
+});
+
+// Hostile text: no time is asserted. Each input is sized so that the quadratic patterns these replaced would run for
+// minutes (beyond the vitest timeout): 20 000 characters took 0.37 s, and 25× the length is 625× the time.
+describe('the readers stay linear on long hostile text', () => {
+  it('a 每个 before 500 000 characters of one sentence keeps the bound unread, without scanning back each time', () => {
+    expect(proseFindings(`每个${'名'.repeat(500_000)}不超过64个字符`)).toEqual([]);
+  });
+
+  it('500 000 spaces before a number after 长度为', () => {
+    expect(proseFindings(`长度为${' '.repeat(500_000)}1`)).toEqual([]);
+  });
+
+  it('a chain of 500 000 names joined by 和 with no predicate names nothing', () => {
+    expect(membersStatedNonEmpty('a和'.repeat(500_000))).toEqual([]);
+    expect(membersStatedNonEmpty('name和value不能为空')).toEqual(['name', 'value']);
+  });
+
+  it('a description longer than MAX_CONSTRAINT_TEXT is not read, and the caller is told', () => {
+    const text = `${'名'.repeat(MAX_CONSTRAINT_TEXT)}长度为1-64个字符。`;
+    expect(extractConstraints({ text }, STRING)).toEqual({ own: {}, items: {}, tooLong: true });
+    expect(extractConstraints({ text: text.slice(MAX_CONSTRAINT_TEXT - 64) }, STRING)).toEqual({
+      own: { minLength: 1, maxLength: 64 },
+      items: {},
+    });
+  });
+
+  it('reports the description it did not read as a warning of its page', () => {
+    const long = `${'名'.repeat(MAX_CONSTRAINT_TEXT)}长度为1-64个字符。`;
+    const page = `# 创建\n\n## URI\n\nPOST /v1/things\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n<table><thead><tr><th>参数</th><th>是否必选</th><th>参数类型</th><th>描述</th></tr></thead><tbody><tr><td>name</td><td>是</td><td>String</td><td>${long}</td></tr></tbody></table>\n`;
+    const report: ReportEntry[] = [];
+    scrapeText(page, 'page.md', report);
+    const entry = report.find((e) => e.reason.includes(`longer than ${MAX_CONSTRAINT_TEXT} characters`));
+    expect(entry).toMatchObject({ severity: 'warning' });
+    expect(entry?.reason).toContain("'name'");
   });
 });
