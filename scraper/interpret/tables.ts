@@ -57,6 +57,11 @@ const OBJECT_CAPTION_PREFIX =
 
 const SUFFIXES_LONGEST_FIRST = [...OBJECT_CAPTION_SUFFIXES].sort((a, b) => b.length - a.length);
 
+/** Each caption suffix as a pattern anchored at the end, spaces allowed between its characters; compiled once. */
+const SUFFIX_PATTERNS = SUFFIXES_LONGEST_FIRST.map(
+  (suffix) => new RegExp(`${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`, 'i'),
+);
+
 /** A caption that names a field or type: `auth_opt参数说明` → `auth_opt`; `tags 字段数据结构说明` → `tags`. */
 export function captionSubject(caption: string): string {
   const clean = caption.replace(/\\_/g, '_').trim();
@@ -64,11 +69,7 @@ export function captionSubject(caption: string): string {
   const english = clean.match(OBJECT_CAPTION_PREFIX);
   if (english) return english[1]!;
   // The longest suffix first: `JobDetail数据结构` is `JobDetail`, not `JobDetail数据` (`结构` is a suffix too).
-  for (const suffix of SUFFIXES_LONGEST_FIRST) {
-    const spaced = new RegExp(
-      `${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`,
-      'i',
-    );
+  for (const spaced of SUFFIX_PATTERNS) {
     const subject = clean.replace(spaced, '').trim();
     if (subject && subject !== clean) return subject;
   }
