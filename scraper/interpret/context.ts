@@ -460,19 +460,27 @@ export function allHeaderNames(placed: PlacedTable): boolean {
   return names.length > 0 && names.every((n) => HEADER_NAME.test(n));
 }
 
-/** Parameter names in the query strings of the page's request examples (`…/queues?logical_cluster_name=lc&…`). */
-export function exampleQueryNames(ctx: PageContext): Set<string> {
-  const names = new Set<string>();
+/** The values the request examples' query strings give each name (`?offset=0&limit=10` → offset: [0], limit: [10]). */
+export function exampleQueryValues(ctx: PageContext): Map<string, string[]> {
+  const values = new Map<string, string[]>();
   for (const section of ctx.page.sections) {
     if (SECTION_SIDE[section.kind] !== 'request') continue;
     for (const ex of section.examples)
       for (const query of ex.code.matchAll(/\?([^\s#?]+)/g))
         for (const pair of query[1]!.split('&')) {
-          const name = pair.split('=')[0]!.trim();
-          if (name) names.add(name);
+          const [name = '', ...value] = pair.split('=');
+          if (!name.trim()) continue;
+          const seen = values.get(name.trim()) ?? [];
+          seen.push(value.join('=').trim());
+          values.set(name.trim(), seen);
         }
   }
-  return names;
+  return values;
+}
+
+/** Parameter names in the query strings of the page's request examples (`…/queues?logical_cluster_name=lc&…`). */
+export function exampleQueryNames(ctx: PageContext): Set<string> {
+  return new Set(exampleQueryValues(ctx).keys());
 }
 
 /**

@@ -4,7 +4,16 @@
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
 import { firstLineName, isBodyRowName, isNoneText, LIST_WORDS, parseRequired, splitNameNote } from '../vocab.ts';
 import { extractConstraints, MAX_CONSTRAINT_TEXT } from './constraints.ts';
-import { dropRow, note, type PageContext, type PlacedTable, rowFate, sideOf, source } from './context.ts';
+import {
+  dropRow,
+  exampleQueryValues,
+  note,
+  type PageContext,
+  type PlacedTable,
+  rowFate,
+  sideOf,
+  source,
+} from './context.ts';
 import { freeName, pascal } from './names.ts';
 import { innerRef } from './json-shape.ts';
 import { isObjectish, subTable } from './subtables.ts';
@@ -192,7 +201,7 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
   }
   const description = [descriptionCell?.text, cell(placed, cells, 'range')?.text].filter(Boolean).join('\n');
   const docType = (typeCell?.text ?? '').replace(/\n/g, ' ').trim();
-  let type: TypeRef = typeCell ? parseDocType(docType) : { kind: 'primitive', type: 'string' };
+  let type: TypeRef = typeCell ? parseDocType(docType) : untypedRowType(ctx, name, description);
   const links = [...(typeCell?.links ?? []), ...(nameCell?.links ?? []), ...(descriptionCell?.links ?? [])]
     .map((l) => l.href)
     .filter((h) => h.includes('#'));
@@ -375,6 +384,21 @@ function withObject(type: TypeRef, ref: TypeRef): TypeRef {
   if (type.kind === 'array') return { kind: 'array', items: withObject(type.items, ref) };
   if (type.kind === 'map') return { kind: 'map', values: withObject(type.values, ref) };
   return ref;
+}
+
+/**
+ * The type of a row whose table has no type column: a string, unless the page shows it is an integer — its
+ * description bounds it as a number and every value the request examples send for it is digits
+ * (zh-md/dds/查询备份列表.md: `limit` | `取值范围：1~100` with `…&offset=0&limit=10`).
+ */
+export function untypedRowType(ctx: PageContext, name: string, description: string): TypeRef {
+  const integer: TypeRef = { kind: 'primitive', type: 'integer' };
+  const values = exampleQueryValues(ctx).get(name) ?? [];
+  const { own } = extractConstraints({ text: description }, integer);
+  const bounded = own.minimum !== undefined || own.maximum !== undefined;
+  return bounded && values.length > 0 && values.every((v) => /^-?\d+$/.test(v))
+    ? integer
+    : { kind: 'primitive', type: 'string' };
 }
 
 /**

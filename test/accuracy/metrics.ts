@@ -3,7 +3,7 @@
 
 import { type PageRows, pageStatesFlag, pageStatesType } from './page-rows.ts';
 import { emptyJudgements, judgeConstraints, type ConstraintJudgements } from './constraint-kinds.ts';
-import { CONSTRAINT_KEYS, type ConstraintKey, type NormField, type NormOp } from './model.ts';
+import { CONSTRAINT_KEYS, type ConstraintKey, type FieldConstraints, type NormField, type NormOp } from './model.ts';
 
 export interface Counts {
   tp: number;
@@ -324,6 +324,28 @@ function paramName(key: string): string {
 }
 
 /**
+ * The definition's constraints, less the bounds the field's type cannot carry where the page itself states that
+ * type: a numeric range on what the page calls a string (zh-md/dds/创建实例.md: `keep_days | String |
+ * 取值范围：0~732`, examples `"keep_days": "8"`; API Explorer also types it string and adds minimum/maximum, which
+ * JSON Schema ignores on a string), or a length on what the page calls a number. The scraper cannot write such a
+ * bound into the type the page gives; everything else is judged.
+ */
+export function boundsTheTypeCarries(
+  expected: NormField,
+  found: NormField,
+  rows: PageRows | undefined,
+): FieldConstraints {
+  if (!pageStatesType(rows, leafName(expected.path), found.type)) return expected.constraints;
+  const numeric = found.type === 'integer' || found.type === 'number';
+  const { minimum, maximum, minLength, maxLength, ...rest } = expected.constraints;
+  return {
+    ...rest,
+    ...(numeric ? { minimum, maximum } : {}),
+    ...(found.type === 'string' ? { minLength, maxLength } : {}),
+  };
+}
+
+/**
  * Compares one definition with the scraped operation of the same key. `pageText`, when given, decides drift:
  * a definition field whose name occurs nowhere in the page is newer than the page, not a scraper miss.
  */
@@ -367,7 +389,14 @@ export function compareOp(definition: NormOp, spec: NormOp, pageText?: string, r
   const constraints = emptyJudgements();
   for (const path of fieldSets.common) {
     const [expected, found] = [definition.fields.get(path)!, spec.fields.get(path)!];
-    judgeConstraints(path, leafName(path), expected.constraints, found.constraints, constraints, rows);
+    judgeConstraints(
+      path,
+      leafName(path),
+      boundsTheTypeCarries(expected, found, rows),
+      found.constraints,
+      constraints,
+      rows,
+    );
   }
   for (const key of params.common) {
     const [location = '', ...rest] = key.split(':');

@@ -299,3 +299,16 @@ describe('swr 查看共享镜像列表: a list example, a table of its elements 
     expect(item.properties).not.toHaveProperty('logo');
   });
 });
+
+describe('a parameter table with no type column (dds 查询备份列表)', () => {
+  it('types a row integer only when its description bounds it as a number and the examples send digits', async () => {
+    const r = await scrape(['zh-md/dds/查询备份列表.md']);
+    const o = op(r, 'GET', '/v3/{project_id}/backups');
+    const param = (name: string) => (o.parameters as Json[]).find((p) => p.name === name)?.schema as Json;
+    expect(param('limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+    expect(param('offset')).toMatchObject({ type: 'integer', minimum: 0 });
+    // Rows the description does not bound as numbers stay the string a missing type column means.
+    expect(param('instance_id')).toMatchObject({ type: 'string' });
+    expect(param('begin_time')).toMatchObject({ type: 'string' });
+  });
+});
