@@ -25,8 +25,12 @@ function foldedWord(text: string): string {
     .toLowerCase();
 }
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width ASCII forms (：（），０-９Ａ-Ｚ) to half-width, and the ideographic space to a space. */
 export function foldWidth(text: string): string {
+  // Most text has no full-width character: one scan, no copy.
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

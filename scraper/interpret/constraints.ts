@@ -221,10 +221,15 @@ const PART_OF_VALUE = '(?:单层|每个|每一|每项|单个|每段|每级)';
  * How far back in its sentence such a word still governs a bound, in characters. `单层目录要遵循以下规则:` then lines
  * of rules, one `不能包括下列符号 : :*?"<>|;&,'\`!{}[]$%+`, then `不能超过255个字节` (MRS 获取指定目录文件列表: 60
  * characters) governs across lines and punctuation; a `。` ends it (`名称,每个项目最多创建10个集群。名称不超过64个字符。`
- * bounds the name by 64). Bounded so that the look-back costs at most this many steps at each position.
+ * bounds the name by 64). Bounded so that the look-back costs at most this many steps at each bound word.
  */
 const MAX_PART_GAP = 160;
 const PART_OF_VALUE_BEFORE = `${PART_OF_VALUE}[^。]{0,${MAX_PART_GAP}}`;
+/**
+ * The words of an upper bound. The look-back for PART_OF_VALUE is written after them (ending with them), so it runs
+ * only where a bound word stands, not at every position of the text.
+ */
+const AT_MOST = '(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)';
 /** Leads that say the field's own values follow (not `支持`: `支持IPv4和IPv6` may describe something else). */
 const VALUE_LEAD =
   '(?:(?:^|(?<=[\\s,.;:。；]))(?:取值为|取值|可选值为|可选值有|可选的有|可选值|参数值为|有效值为?|值为)|枚举值为?)';
@@ -268,7 +273,7 @@ export const PROSE_PHRASES: ProsePhrase[] = [
   {
     name: 'at most characters',
     pattern: new RegExp(
-      `(?<!${PART_OF_VALUE_BEFORE})(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))(?:不超过|不得超过|不能超过|不大于|最多|最大|最长)\\s*(?:为)?\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
+      `(?:^|(?<=[\\s,.;:。；、(]|名称|标识|且|并))${AT_MOST}(?<!${PART_OF_VALUE_BEFORE}${AT_MOST})\\s*(?:为)?\\s*${N}\\s*(?:个)?(?:unicode)?(?:字节|字符)`,
       'gi',
     ),
     yields: 'maxLength',
