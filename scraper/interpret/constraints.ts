@@ -508,8 +508,13 @@ export function proseFindings(text: string): ProseFinding[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Value lists under a label: `可选值如下：` / `枚举值：` / `模型状态：` on one line, then one value per line.
 
-/** A label line ending in `:` whose words say a list of examples or notes follows, not of allowed values. */
-const NOT_VALUE_LIST_LABEL = /(示例|例如|样例|举例|格式|说明|注意|示意|如下所示)[^:]*:?$/;
+/**
+ * A label line ending in `:` whose words say a list of examples or notes follows, not of allowed values; or a list
+ * of setting names, which are the keys inside the values, not the values: `目前支持的配置项：` then
+ * `dli.sql.shuffle.partitions（…）` lines, while the example sends `"DLI.sql.shuffle.partitions = 200"` (DLI
+ * 创建上传作业, `conf | Array of strings`).
+ */
+const NOT_VALUE_LIST_LABEL = /(示例|例如|样例|举例|格式|说明|注意|示意|如下所示|配置项)[^:]*:?$/;
 /**
  * Boolean words in upper or mixed case as a string field's list (`是否开启动态流控：` then `TRUE` / `FALSE`, APIG
  * 修改流控策略, whose response row says `true` / `false`): the casing differs within one page and the definitions

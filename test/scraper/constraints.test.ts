@@ -687,6 +687,12 @@ describe('value lists', () => {
       undefined,
     ],
     ['examples are no values', '取值示例：\n08:15-09:15\n10:15-11:15', undefined],
+    // dli 创建上传作业 `conf`: the setting names are the keys inside the values (`"DLI.sql.shuffle.partitions = 200"`).
+    [
+      'setting names are no values',
+      '用户定义适用于此作业的配置参数。目前支持的配置项：\ndli.sql.join.preferSortMergeJoin（是否优先使用SortMergeJoin）\ndli.sql.caseSensitive（sql语句是否大小写敏感）\ndli.sql.shuffle.partitions（指定Shuffle过程中Partition的个数）',
+      undefined,
+    ],
     // as 创建弹性伸缩策略: upper-case alternatives sharing one meaning are two values.
     [
       'upper-case alternatives',
