@@ -6,19 +6,10 @@ import { elementOf } from '../../scraper/interpret/json-shape.ts';
 import { membersStatedNonEmpty } from '../../scraper/interpret/fields.ts';
 import { withoutLineComment } from '../../scraper/interpret/examples.ts';
 import type { FieldModel, TypeRef } from '../../scraper/model.ts';
-import { deref, op, requestSchema, responseSchema, scrape } from './helpers.ts';
+import { deref, field, op, requestSchema, responseSchema, scrape } from './helpers.ts';
 
 const ARRAY: TypeRef = { kind: 'array', items: { kind: 'any' } };
 const OBJECT: TypeRef = { kind: 'object' };
-const STRING: TypeRef = { kind: 'primitive', type: 'string' };
-const row = (name: string, type: TypeRef = STRING): FieldModel => ({
-  name,
-  docType: '',
-  type,
-  required: false,
-  description: '',
-  constraints: {},
-});
 
 describe('which flat rows the example nests in a member-less container', () => {
   // [case, rows, example at the table's level, want: kept rows, container → members]
@@ -26,7 +17,7 @@ describe('which flat rows the example nests in a member-less container', () => {
     [
       // zh-md/aom/查询监控数据（即将下线）.md, request
       'members follow the Array row; a row the example shows at the top ends the run',
-      [row('metrics', ARRAY), row('namespace'), row('metricName'), row('dimensions', ARRAY), row('period')],
+      [field('metrics', ARRAY), field('namespace'), field('metricName'), field('dimensions', ARRAY), field('period')],
       { metrics: [{ namespace: 'a', metricName: 'b', dimensions: [] }], period: 60 },
       ['metrics', 'period'],
       { metrics: ['namespace', 'metricName', 'dimensions'] },
@@ -34,56 +25,63 @@ describe('which flat rows the example nests in a member-less container', () => {
     [
       // zh-md/aom/查询指标（即将下线）.md, request: metricName is in no example but continues the run
       'a row the example shows nowhere continues a started run',
-      [row('metricItems', ARRAY), row('namespace'), row('dimensions', ARRAY), row('metricName')],
+      [field('metricItems', ARRAY), field('namespace'), field('dimensions', ARRAY), field('metricName')],
       { metricItems: [{ namespace: 'a', dimensions: [] }] },
       ['metricItems'],
       { metricItems: ['namespace', 'dimensions', 'metricName'] },
     ],
     [
       'a row the example shows nowhere stays at the top when a top-level row follows before any member',
-      [row('metrics', ARRAY), row('namespace'), row('to'), row('unit'), row('period'), row('dimensions', ARRAY)],
+      [
+        field('metrics', ARRAY),
+        field('namespace'),
+        field('to'),
+        field('unit'),
+        field('period'),
+        field('dimensions', ARRAY),
+      ],
       { metrics: [{ namespace: 'a', dimensions: [] }], period: 60 },
       ['metrics', 'to', 'unit', 'period', 'dimensions'],
       { metrics: ['namespace'] },
     ],
     [
       'a row the example shows nowhere joins the run when a member follows it',
-      [row('metrics', ARRAY), row('namespace'), row('to'), row('dimensions', ARRAY), row('period')],
+      [field('metrics', ARRAY), field('namespace'), field('to'), field('dimensions', ARRAY), field('period')],
       { metrics: [{ namespace: 'a', dimensions: [] }], period: 60 },
       ['metrics', 'period'],
       { metrics: ['namespace', 'to', 'dimensions'] },
     ],
     [
       'a row the example shows nowhere never starts a run',
-      [row('metrics', ARRAY), row('hint'), row('name')],
+      [field('metrics', ARRAY), field('hint'), field('name')],
       { metrics: [{ name: 'x' }] },
       ['metrics', 'hint'],
       { metrics: ['name'] },
     ],
     [
       'an Object row nests too',
-      [row('sort', OBJECT), row('order')],
+      [field('sort', OBJECT), field('order')],
       { sort: { order: 'desc' } },
       ['sort'],
       { sort: ['order'] },
     ],
     [
       'a name at both levels stays at the top',
-      [row('metrics', ARRAY), row('name')],
+      [field('metrics', ARRAY), field('name')],
       { metrics: [{ name: 'x' }], name: 'y' },
       ['metrics', 'name'],
       {},
     ],
     [
       'a container with a sub-table (a ref) takes nothing',
-      [row('metrics', { kind: 'array', items: { kind: 'ref', name: 'Metric' } }), row('name')],
+      [field('metrics', { kind: 'array', items: { kind: 'ref', name: 'Metric' } }), field('name')],
       { metrics: [{ name: 'x' }] },
       ['metrics', 'name'],
       {},
     ],
     [
       'a string row is no container',
-      [row('metrics'), row('name')],
+      [field('metrics'), field('name')],
       { metrics: { name: 'x' } },
       ['metrics', 'name'],
       {},

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scrapeInputs, type ScrapeResult } from '../../scraper/index.ts';
+import type { FieldModel, TypeRef } from '../../scraper/model.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = join(ROOT, 'test/fixtures');
@@ -10,6 +11,11 @@ export const CORPUS = resolve(ROOT, '../shared/corpus');
 export const HAS_CORPUS = existsSync(join(CORPUS, 'zh-md'));
 
 export type Json = Record<string, any>;
+
+/** A field as a table row gives it, with nothing but a name and a type (a string unless said). */
+export function field(name: string, type: TypeRef = { kind: 'primitive', type: 'string' }): FieldModel {
+  return { name, docType: '', type, required: false, description: '', constraints: {} };
+}
 
 export async function scrape(files: string[], service = 'test'): Promise<ScrapeResult> {
   return scrapeInputs(

@@ -13,7 +13,7 @@ import {
   wrapperKey,
 } from '../../scraper/interpret/wrappers.ts';
 import type { ScrapeResult } from '../../scraper/index.ts';
-import { deref, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
+import { deref, field, op, param, requestSchema, responseSchema, scrape, type Json } from './helpers.ts';
 
 describe('caption subjects', () => {
   const cases: [string, string[]][] = [
@@ -32,15 +32,6 @@ describe('caption subjects', () => {
   it('the longest suffix is stripped', () => {
     expect(captionSubject('DataSource数据结构')).toBe('DataSource');
   });
-});
-
-const field = (name: string, type: FieldModel['type'] = { kind: 'primitive', type: 'string' }): FieldModel => ({
-  name,
-  docType: '',
-  type,
-  required: false,
-  description: '',
-  constraints: {},
 });
 
 describe('wrapper keys: the example nests the table’s fields under a key no row names', () => {
