@@ -14,7 +14,7 @@ import type { ConstraintKey, FieldConstraints } from './model.ts';
 import type { PageRows } from './page-rows.ts';
 import { escapeRegExp } from './text.ts';
 
-export const CONSTRAINT_KIND_KEYS = {
+const CONSTRAINT_KIND_KEYS = {
   enum: ['enum'],
   length: ['minLength', 'maxLength', 'minItems', 'maxItems'],
   range: ['minimum', 'maximum'],
@@ -87,7 +87,7 @@ export function textStatesValue(text: string, value: string): boolean {
  * Whether `text` states `value` as a default: after 默认/缺省/default and at most a few characters (`默认值为“0”`,
  * `默认为10`, `缺省值：HTTPS`, `Default: 5`). A bare `1` elsewhere in the row (`1：表示自动发布`) is no default.
  */
-export function textStatesDefault(text: string, value: string): boolean {
+function textStatesDefault(text: string, value: string): boolean {
   if (value === '') return false;
   const before = `(?:默认|缺省|default)[^\\n。,，;；]{0,6}?${wholeToken(value)}`;
   // A value of a list marked as the default: `true：启用样本收集（默认值）`. Row text is flattened to one line, so

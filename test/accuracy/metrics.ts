@@ -288,7 +288,7 @@ export interface OpComparison {
  * case-insensitively. (`Authorization`, which pages list and definitions carry in their security scheme, is a
  * RUNTIME_HEADERS header and never reaches this test.)
  */
-export function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
+function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
   if (!rows) return false;
   const [location = '', ...rest] = key.split(':');
   // Path parameters are the URL template's: both sides have them, a different name is a naming error, not drift.

@@ -55,7 +55,7 @@ function decoded(href: string): string {
  * `href="X.md#anchor"` (or `](X.md#anchor)`): links to a table of another page. With `localFile`, links into the
  * page itself (`href="#anchor"`) too, as links to `localFile`: a linked table's own sub-tables on its page.
  */
-export function tableLinks(raw: string, localFile?: string): TableLink[] {
+function tableLinks(raw: string, localFile?: string): TableLink[] {
   const links = new Map<string, TableLink>();
   // File names have parentheses (`查询Job状态(1-0-0)-管理面.md`): an href runs to its quote.
   for (const m of raw.matchAll(/href="([^"#]*)#([^"]+)"|\]\(([^)#\s]*)#([^)\s]+)\)/g)) {
