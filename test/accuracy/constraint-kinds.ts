@@ -12,8 +12,9 @@
 
 import type { ConstraintKey, FieldConstraints } from './model.ts';
 import type { PageRows } from './page-rows.ts';
+import { escapeRegExp } from './text.ts';
 
-export const CONSTRAINT_KIND_KEYS = {
+const CONSTRAINT_KIND_KEYS = {
   enum: ['enum'],
   length: ['minLength', 'maxLength', 'minItems', 'maxItems'],
   range: ['minimum', 'maximum'],
@@ -71,27 +72,27 @@ export function sumKinds(
   return sum;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The pattern of `value` as a whole token: `64` not inside `1640` or `6.4`, `ACTIVE` not in `INACTIVE`. */
+function wholeToken(value: string): string {
+  return `(?<![A-Za-z0-9_.])${escapeRegExp(value)}(?![A-Za-z0-9_]|\\.\\d)`;
 }
 
-/** Whether `value` occurs in `text` as a whole token: `64` not inside `1640` or `6.4`, `ACTIVE` not in `INACTIVE`. */
+/** Whether `value` occurs in `text` as a whole token (see wholeToken). */
 export function textStatesValue(text: string, value: string): boolean {
   if (value === '') return false;
-  return new RegExp(`(?<![A-Za-z0-9_.])${escapeRegExp(value)}(?![A-Za-z0-9_]|\\.\\d)`).test(text);
+  return new RegExp(wholeToken(value)).test(text);
 }
 
 /**
  * Whether `text` states `value` as a default: after 默认/缺省/default and at most a few characters (`默认值为“0”`,
  * `默认为10`, `缺省值：HTTPS`, `Default: 5`). A bare `1` elsewhere in the row (`1：表示自动发布`) is no default.
  */
-export function textStatesDefault(text: string, value: string): boolean {
+function textStatesDefault(text: string, value: string): boolean {
   if (value === '') return false;
-  const v = escapeRegExp(value);
-  const before = `(?:默认|缺省|default)[^\\n。,，;；]{0,6}?(?<![A-Za-z0-9_.])${v}(?![A-Za-z0-9_]|\\.\\d)`;
+  const before = `(?:默认|缺省|default)[^\\n。,，;；]{0,6}?${wholeToken(value)}`;
   // A value of a list marked as the default: `true：启用样本收集（默认值）`. Row text is flattened to one line, so
   // the meaning may not run over the next value's colon (`true：启用 false：不启用（默认值）` marks false).
-  const marked = `(?<![A-Za-z0-9_.])${v}\\s*(?:[（(]默认值?[)）]|[:：,，][^:：\\n]{0,60}?[（(]默认值?[)）])`;
+  const marked = `${wholeToken(value)}\\s*(?:[（(]默认值?[)）]|[:：,，][^:：\\n]{0,60}?[（(]默认值?[)）])`;
   return new RegExp(`${before}|${marked}`, 'i').test(text);
 }
 
@@ -110,6 +111,11 @@ const NOT_A_BOUND: Partial<Record<ConstraintKey, string>> = {
   maximum: `${LOWER_WORDS}|${GREATER_THAN}|${LESS_THAN}|${DEFAULT_WORDS}`,
 };
 
+/** Text ending in a word of NOT_A_BOUND[key] (and a colon or quote): what follows it is no bound of `key`. */
+const AFTER_NOT_A_BOUND = new Map(
+  Object.entries(NOT_A_BOUND).map(([key, words]) => [key, new RegExp(`(?:${words})\\s*[:：]?\\s*["“]?$`, 'i')]),
+);
+
 // Character classes (`数字（0-9）`, `a-z`) name characters, not a length or a value: zh-md/cph/修改手机名称.md.
 const CHARACTER_CLASS = /(?<![A-Za-z0-9])(?:0-9|a-z|A-Z)(?![A-Za-z0-9])/g;
 
@@ -122,11 +128,9 @@ const OPEN_LOWER_END = /[(（]\s*$/;
 export function textStatesBound(text: string, key: ConstraintKey, value: string): boolean {
   const cleaned = text.replace(CHARACTER_CLASS, ' ');
   if (key === 'minimum' && value === '0' && NOT_NEGATIVE.test(cleaned)) return true;
-  const other = NOT_A_BOUND[key];
-  if (!other) return textStatesValue(cleaned, value);
-  const v = escapeRegExp(value);
-  const occurrences = [...cleaned.matchAll(new RegExp(`(?<![A-Za-z0-9_.])${v}(?![A-Za-z0-9_]|\\.\\d)`, 'g'))];
-  const afterOther = new RegExp(`(?:${other})\\s*[:：]?\\s*["“]?$`, 'i');
+  const afterOther = AFTER_NOT_A_BOUND.get(key);
+  if (!afterOther) return textStatesValue(cleaned, value);
+  const occurrences = [...cleaned.matchAll(new RegExp(wholeToken(value), 'g'))];
   const openEnd = (index: number) =>
     OPEN_LOWER_END.test(cleaned.slice(0, index)) && /^\s*[,，]/.test(cleaned.slice(index + value.length));
   return occurrences.some((m) => !afterOther.test(cleaned.slice(0, m.index)) && !openEnd(m.index));

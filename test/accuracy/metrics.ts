@@ -3,6 +3,7 @@
 
 import { type PageRows, pageStatesFlag, pageStatesType } from './page-rows.ts';
 import { emptyJudgements, judgeConstraints, type ConstraintJudgements } from './constraint-kinds.ts';
+import { escapeRegExp } from './text.ts';
 import { CONSTRAINT_KEYS, type ConstraintKey, type FieldConstraints, type NormField, type NormOp } from './model.ts';
 
 export interface Counts {
@@ -135,10 +136,6 @@ export function isPageOnly(
 /** The path without array markers: `a[].b` and `a.b` meet, for the informational "names right, nesting aside" score. */
 export function withoutArrayMarkers(path: string): string {
   return path.replace(/\[\]/g, '');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Identifier patterns by flags + name: the same names are looked up on page after page. */
@@ -291,7 +288,7 @@ export interface OpComparison {
  * case-insensitively. (`Authorization`, which pages list and definitions carry in their security scheme, is a
  * RUNTIME_HEADERS header and never reaches this test.)
  */
-export function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
+function isPageOnlyParam(key: string, definition: NormOp, rows: PageRows | undefined): boolean {
   if (!rows) return false;
   const [location = '', ...rest] = key.split(':');
   // Path parameters are the URL template's: both sides have them, a different name is a naming error, not drift.

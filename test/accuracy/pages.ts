@@ -55,7 +55,7 @@ function decoded(href: string): string {
  * `href="X.md#anchor"` (or `](X.md#anchor)`): links to a table of another page. With `localFile`, links into the
  * page itself (`href="#anchor"`) too, as links to `localFile`: a linked table's own sub-tables on its page.
  */
-export function tableLinks(raw: string, localFile?: string): TableLink[] {
+function tableLinks(raw: string, localFile?: string): TableLink[] {
   const links = new Map<string, TableLink>();
   // File names have parentheses (`查询Job状态(1-0-0)-管理面.md`): an href runs to its quote.
   for (const m of raw.matchAll(/href="([^"#]*)#([^"]+)"|\]\(([^)#\s]*)#([^)\s]+)\)/g)) {
@@ -119,6 +119,19 @@ function tableAt(page: PageText, key: string): PageTable | undefined {
  * for the `schemaPath` row, zh-md/ges/查询图列表(2-1-18).md).
  */
 export function linkedTablePage(page: PageText, key: string): PageText | undefined {
+  let byKey = LINKED_TABLE_PAGES.get(page);
+  if (!byKey) LINKED_TABLE_PAGES.set(page, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, readLinkedTablePage(page, key));
+  return byKey.get(key);
+}
+
+/**
+ * The table pages read so far, by page and key: every operation that links a table reaches it again (withLinkedTables
+ * runs per operation), and its rows, text and links are the same each time.
+ */
+const LINKED_TABLE_PAGES = new WeakMap<PageText, Map<string, PageText | undefined>>();
+
+function readLinkedTablePage(page: PageText, key: string): PageText | undefined {
   const table = tableAt(page, key);
   if (!table) return undefined;
   const file = page.file.replace(/\\/g, '/').split('/').pop()!;

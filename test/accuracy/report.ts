@@ -2,7 +2,13 @@
 
 import type { BarOutcome } from './bars.ts';
 import type { TextFormsResult } from './components.ts';
-import { CONSTRAINT_KINDS, sumKinds, type KindCounts } from './constraint-kinds.ts';
+import {
+  addJudgements,
+  CONSTRAINT_KINDS,
+  sumKinds,
+  type ConstraintJudgements,
+  type KindCounts,
+} from './constraint-kinds.ts';
 import {
   baseName,
   kindScores,
@@ -11,6 +17,7 @@ import {
   summarise,
   worstOperations,
   type ServiceResult,
+  type ServiceSummary,
 } from './evaluate.ts';
 import {
   addCounts,
@@ -256,19 +263,24 @@ interface SummaryColumn {
   kind: 'rate' | 'count';
 }
 
+/** A rate column: one figure of the service's summary. */
+function rateColumn(heading: string, figure: keyof ServiceSummary): SummaryColumn {
+  return { heading, value: (r) => summarise(r)[figure], kind: 'rate' };
+}
+
 const SUMMARY_COLUMNS: SummaryColumn[] = [
-  { heading: 'op recall', value: (r) => summarise(r).opRecall, kind: 'rate' },
-  { heading: 'params F1', value: (r) => summarise(r).paramF1, kind: 'rate' },
-  { heading: 'fields P', value: (r) => summarise(r).fieldPrecision, kind: 'rate' },
-  { heading: 'fields R', value: (r) => summarise(r).fieldRecall, kind: 'rate' },
-  { heading: 'fields F1', value: (r) => summarise(r).fieldF1, kind: 'rate' },
-  { heading: 'type', value: (r) => summarise(r).typeAgreement, kind: 'rate' },
-  { heading: 'required', value: (r) => summarise(r).requiredAgreement, kind: 'rate' },
-  { heading: 'enum P', value: (r) => summarise(r).enumPrecision, kind: 'rate' },
-  { heading: 'constr R', value: (r) => summarise(r).constraintRecall, kind: 'rate' },
-  { heading: 'opId', value: (r) => summarise(r).opIdMatch, kind: 'rate' },
-  { heading: 'opId link', value: (r) => summarise(r).opIdMatchLinked, kind: 'rate' },
-  { heading: 'opId drv', value: (r) => summarise(r).opIdMatchDerived, kind: 'rate' },
+  rateColumn('op recall', 'opRecall'),
+  rateColumn('params F1', 'paramF1'),
+  rateColumn('fields P', 'fieldPrecision'),
+  rateColumn('fields R', 'fieldRecall'),
+  rateColumn('fields F1', 'fieldF1'),
+  rateColumn('type', 'typeAgreement'),
+  rateColumn('required', 'requiredAgreement'),
+  rateColumn('enum P', 'enumPrecision'),
+  rateColumn('constr R', 'constraintRecall'),
+  rateColumn('opId', 'opIdMatch'),
+  rateColumn('opId link', 'opIdMatchLinked'),
+  rateColumn('opId drv', 'opIdMatchDerived'),
   { heading: 'drift', value: (r) => r.drift, kind: 'count' },
   { heading: 'thin', value: (r) => r.thinOperations ?? NaN, kind: 'count' },
 ];
@@ -280,10 +292,10 @@ export function constraintTable(results: ServiceResult[]): string[] {
     '== constraints per kind (P/R over common fields and parameters; unstated definition values and page-only values left out) ==',
     `  ${'service'.padEnd(10)} ${heads.join(' ')}`,
   ];
-  const row = (label: string, countsOf: (kind: string) => KindCounts) =>
-    `  ${label.padEnd(10)} ${[...CONSTRAINT_KINDS, 'all']
+  const row = (label: string, judgements: ConstraintJudgements) =>
+    `  ${label.padEnd(10)} ${[...CONSTRAINT_KINDS, 'all' as const]
       .map((k) => {
-        const counts = countsOf(k);
+        const counts = k === 'all' ? sumKinds(judgements) : judgements.byKind[k];
         const s = kindScores(counts);
         // `-`: nothing claimed (precision) or nothing expected (recall), so the rate says nothing.
         const p = counts.tp + counts.fp === 0 ? '-' : fixed(s.precision, 2);
@@ -291,25 +303,8 @@ export function constraintTable(results: ServiceResult[]): string[] {
         return `${p}/${r}`.padStart(13);
       })
       .join(' ')}`;
-  for (const r of results)
-    lines.push(
-      row(r.service, (k) =>
-        k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind],
-      ),
-    );
-  const total = (k: string) =>
-    results
-      .map((r) =>
-        k === 'all' ? sumKinds(r.constraints) : r.constraints.byKind[k as keyof typeof r.constraints.byKind],
-      )
-      .reduce((a, b) => ({
-        tp: a.tp + b.tp,
-        fp: a.fp + b.fp,
-        fn: a.fn + b.fn,
-        unstated: a.unstated + b.unstated,
-        pageOnly: a.pageOnly + b.pageOnly,
-      }));
-  if (results.length) lines.push(row('overall', total));
+  for (const r of results) lines.push(row(r.service, r.constraints));
+  if (results.length) lines.push(row('overall', results.map((r) => r.constraints).reduce(addJudgements)));
   return lines;
 }
 

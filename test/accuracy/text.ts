@@ -17,3 +17,8 @@ function decodeEntities(text: string): string {
 export function plainText(html: string): string {
   return unescapeMarkdown(decodeEntities(html.replace(/<[^>]*>/g, ' ')));
 }
+
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

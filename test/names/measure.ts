@@ -84,11 +84,16 @@ function line(label: string, f: Figures): string {
   );
 }
 
-/** The API Explorer name the page at `file` (relative to the repository root, or absolute) links. */
-function linkedNameOf(file: string | undefined): string | undefined {
-  if (!file) return undefined;
+/** The raw page at `file` (relative to the repository root, or absolute), if there is one. */
+function pageRaw(file: string): string | undefined {
   const full = resolve(ROOT, file);
-  return existsSync(full) ? linkedApiName(readFileSync(full, 'utf8')) : undefined;
+  return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+}
+
+/** The API Explorer name the page at `file` links. */
+function linkedNameOf(file: string | undefined): string | undefined {
+  const raw = file ? pageRaw(file) : undefined;
+  return raw === undefined ? undefined : linkedApiName(raw);
 }
 
 /** Whether the page names its API without a link: a PascalCase identifier anchoring its `#` title, or its file name. */
@@ -99,8 +104,8 @@ function pageGivesName(file: string | undefined): boolean {
     .pop()!
     .replace(/\.[^.]+$/, '');
   if (/^[A-Z][A-Za-z0-9]+$/.test(stem)) return true;
-  const full = resolve(ROOT, file);
-  const title = existsSync(full) ? /^#[ \t]+(.*)$/m.exec(readFileSync(full, 'utf8'))?.[1] : undefined;
+  const raw = pageRaw(file);
+  const title = raw === undefined ? undefined : /^#[ \t]+(.*)$/m.exec(raw)?.[1];
   return !!title && /<a\s+name="[A-Z][a-z]+(?:[A-Z][a-z0-9]*|\d+)+"/.test(title);
 }
 
