@@ -23,3 +23,10 @@ export function parseCommandArgs<O extends OptionSpec>(argv: string[], options: 
     throw new UsageError(`${(err as Error).message}\n\nUsage: ${usage}`);
   }
 }
+
+/** The one spec file a command takes (generate, verify); any other count is a usage error. */
+export function oneSpecFile(positionals: string[], usage: string): string {
+  if (positionals.length !== 1)
+    throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${usage}`);
+  return positionals[0]!;
+}

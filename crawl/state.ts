@@ -118,7 +118,3 @@ export class StateJournal {
     this.lines = 1 + state.done.length + state.failed.length;
   }
 }
-
-export async function removeState(path: string): Promise<void> {
-  await rm(path, { force: true });
-}

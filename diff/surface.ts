@@ -4,6 +4,7 @@
 // names `hwdocs generate` would export.
 import { buildServiceModel, schemaRefName, type OperationModel, type ServiceModel } from '../generator/model.ts';
 import type { JsonObject } from '../generator/spec/json.ts';
+import { erasePlaceholders } from './operations.ts';
 import type { Hit, Level, OpenApiDoc } from './types.ts';
 
 /** The surface rules: id, level, meaning (listed by `hwdocs diff --rules` readers in diff/README.md). */
@@ -64,7 +65,7 @@ function shapeOf(schema: unknown, typeNameOf: ReadonlyMap<string, string>): stri
 }
 
 /** `GET /v2/{}/lbs/{}`: an operation's identity with parameter names erased (as the wire diff matches them). */
-const identity = (op: OperationModel) => `${op.method} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
+const identity = (op: OperationModel) => `${op.method} ${erasePlaceholders(op.path)}`;
 
 /** `client.v3.listListeners` (or `client.listListeners` for an operation without a version). */
 function callOf(service: ServiceModel, op: OperationModel): string {

@@ -40,7 +40,7 @@ export function meetsBar(result: VerifyResult): boolean {
 }
 
 /** One table row per service: counted examples, passing, documented contradictions, rate. */
-export function summaryTable(results: VerifyResult[]): string {
+function summaryTable(results: VerifyResult[]): string {
   const rows = [['service', 'req pass/counted', 'req %', 'req doc', 'resp pass/counted', 'resp %', 'resp doc']];
   for (const r of results) {
     const q = r.requests;

@@ -157,7 +157,7 @@ async function readReport(path: string): Promise<ReportEntryLike[]> {
   return Array.isArray(entries) ? (entries as ReportEntryLike[]) : [];
 }
 
-export function serviceNameOf(specPath: string): string {
+function serviceNameOf(specPath: string): string {
   return basename(specPath).replace(/(\.openapi)?\.(ya?ml|json)$/i, '');
 }
 

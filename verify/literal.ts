@@ -1,5 +1,6 @@
 // A JSON value written as a TypeScript expression, with the text span of every value (and of every property, key
 // included) so that a compiler diagnostic at some offset can be named by the JSON Pointer of what it is about.
+import { pointerSegment } from '../generator/escape.ts';
 
 export interface Span {
   start: number;
@@ -10,10 +11,6 @@ export interface Span {
 export interface Literal {
   text: string;
   spans: Span[];
-}
-
-export function escapePointerSegment(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** `value` as TS source; spans are relative to the start of `text`. Depth is bounded: deeper values are `null`. */
@@ -43,7 +40,7 @@ export function toLiteral(value: unknown, maxDepth = 64): Literal {
       Object.entries(v as Record<string, unknown>).forEach(([key, item], i) => {
         if (i) write(', ');
         const propertyStart = length;
-        const child = `${pointer}/${escapePointerSegment(key)}`;
+        const child = `${pointer}/${pointerSegment(key)}`;
         write(`${JSON.stringify(key)}: `);
         visit(item, child, depth + 1);
         spans.push({ start: propertyStart, end: length, pointer: child });

@@ -1,7 +1,7 @@
 // `hwdocs generate <spec.yaml|json> -o output/<service> [--name <package name>]` — typed client package from a spec.
 // Exit codes: 0 written; 2 usage error or a spec the generator cannot use (problems listed, nothing written).
 import type { Command } from '../args.ts';
-import { parseCommandArgs, UsageError } from '../args.ts';
+import { oneSpecFile, parseCommandArgs, UsageError } from '../args.ts';
 import { info, stage } from '../log.ts';
 import { assertSafeOutputs } from '../outputs.ts';
 import { OutputOwnershipError } from '../../generator/write.ts';
@@ -31,8 +31,7 @@ export const generate: Command = {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    if (positionals.length !== 1)
-      throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
+    const spec = oneSpecFile(positionals, USAGE);
     if (!values.out) throw new UsageError(`missing -o <output dir>\n\nUsage: ${USAGE}`);
     await assertSafeOutputs([{ label: 'output folder', path: values.out, kind: 'folder' }], positionals);
     const { checkRuntimeSpecifier, generatePackage, isSpecProblemsError } = await stage(
@@ -51,7 +50,7 @@ export const generate: Command = {
         ...(values.name ? { name: values.name } : {}),
         ...(values.runtime ? { runtime: values.runtime } : {}),
       };
-      const result = await stage('generate', () => generatePackage(positionals[0], values.out!, options));
+      const result = await stage('generate', () => generatePackage(spec, values.out!, options));
       for (const warning of result.warnings) info(`hwdocs generate: warning: ${warning}`);
       process.stdout.write(
         `${result.packageName}: ${result.operations} operations, ${result.schemas} schemas, ${result.errorCodes} error codes → ${result.outDir} (${result.files.length} files)\n`,

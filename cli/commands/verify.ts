@@ -4,7 +4,7 @@
 // Exit codes: 0 all pass (documented contradictions aside); 1 failures; 2 usage error or a spec that cannot be generated.
 import { existsSync } from 'node:fs';
 import type { Command } from '../args.ts';
-import { parseCommandArgs, UsageError } from '../args.ts';
+import { oneSpecFile, parseCommandArgs, UsageError } from '../args.ts';
 import { isSpecProblemsError } from '../../generator/index.ts';
 import { formatResult, PackageMissingError, verifySpec } from '../../verify/index.ts';
 
@@ -34,9 +34,7 @@ export const verify: Command = {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    if (positionals.length !== 1)
-      throw new UsageError(`expected exactly one spec file, got ${positionals.length}\n\nUsage: ${USAGE}`);
-    const [spec] = positionals as [string];
+    const spec = oneSpecFile(positionals, USAGE);
     for (const [what, path] of [
       ['spec', spec],
       ['package', values.package],
