@@ -1,7 +1,7 @@
 // Which list operations page, and how: read from what the page documents (its query parameters and its 2xx
 // response body), never from the operation's name. The result is a PageStrategy (generator/runtime/paginate.ts)
 // emitted into operations.ts; the client gets `paginate.<method>()` for every operation that has one.
-import type { JsonObject } from '../spec/load.ts';
+import { isPlainObject as isObject, type JsonObject, type JsonValue } from '../spec/json.ts';
 import { schemaRefName, type OperationModel, type ServiceModel } from '../model.ts';
 
 /** The strategy as emitted (same shape as the runtime's PageStrategy). */
@@ -38,11 +38,8 @@ const TOTAL_PROPERTIES: readonly string[] = ['total', 'total_count', 'count'];
 /** Item properties that serve as the next marker when the body gives none (OpenStack: the last item's id). */
 const ITEM_MARKER_PROPERTIES: readonly string[] = ['id'];
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Follows `$ref`s to components.schemas (a few hops; a cycle or a dangling ref gives undefined). */
-function resolve(service: ServiceModel, schema: unknown): JsonObject | undefined {
+function resolve(service: ServiceModel, schema: JsonValue | undefined): JsonObject | undefined {
   let current = schema;
   for (let hop = 0; hop < 8 && isObject(current); hop++) {
     if (typeof current.$ref !== 'string') return current;
@@ -52,7 +49,7 @@ function resolve(service: ServiceModel, schema: unknown): JsonObject | undefined
   return undefined;
 }
 
-function properties(service: ServiceModel, schema: unknown): Map<string, JsonObject> {
+function properties(service: ServiceModel, schema: JsonValue | undefined): Map<string, JsonObject> {
   const resolved = resolve(service, schema);
   const props = resolved && isObject(resolved.properties) ? resolved.properties : {};
   const out = new Map<string, JsonObject>();
@@ -67,8 +64,8 @@ const typeOf = (schema: JsonObject): string[] =>
   Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : [];
 
 /** The property path exists in the body schema. */
-function hasPath(service: ServiceModel, schema: unknown, path: readonly string[]): boolean {
-  let current: unknown = schema;
+function hasPath(service: ServiceModel, schema: JsonValue | undefined, path: readonly string[]): boolean {
+  let current: JsonValue | undefined = schema;
   for (const key of path) {
     const next = properties(service, current).get(key);
     if (!next) return false;
