@@ -445,8 +445,10 @@ interface ProseFinding {
   implied?: boolean;
 }
 
+const QUOTED_VALUE = new RegExp(QUOTED, 'g');
+
 function quotedValues(list: string): string[] {
-  return [...list.matchAll(new RegExp(QUOTED, 'g'))].map((m) => m[1]!);
+  return [...list.matchAll(QUOTED_VALUE)].map((m) => m[1]!);
 }
 
 /** A one-value enum; `取值为true。`: one boolean word is a condition's value more often than a field's only one. */
