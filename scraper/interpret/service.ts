@@ -130,11 +130,6 @@ function pageBodyBase(op: OperationModel): string {
   return op.operationId || pascal(`${op.method.toLowerCase()} ${op.path.replace(/\{[^}]+\}/g, '')}`);
 }
 
-/** Kept for callers that derive a name without a page: the first name `derivedOperationNames` gives. */
-export function derivedOperationId(method: string, path: string): string {
-  return derivedOperationNames(method, path)[0]!;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Object types: one entity per (caption, deep shape), named from the contexts that use it
 
