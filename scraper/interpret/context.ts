@@ -97,7 +97,7 @@ function decodeHref(href: string): string {
 }
 
 /** `a/b/创建图.md` → `创建图`; `.html` and `.md` links name the same topic. */
-function baseName(file: string): string {
+export function baseName(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/#.*$/, '').replace(/\.(md|markdown|html?)$/i, '');
 }
 

@@ -5,7 +5,7 @@
 
 import type { TypeRef } from '../model.ts';
 import { foldWidth, normalizeWord, rowName, TABLE_REFERENCE } from '../vocab.ts';
-import { isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
+import { baseName, isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
 import { cover, innerRef, MIN_COVER } from './json-shape.ts';
 import { captionSubjects } from './tables.ts';
 
@@ -47,8 +47,7 @@ function anchorMatches(anchors: string[], anchor: string): boolean {
 function isLocal(ctx: PageContext, owner: PlacedTable, href: string): boolean {
   const target = href.slice(0, href.indexOf('#'));
   if (!target) return !owner.foreign;
-  const base = (f: string) => (f.split(/[\\/]/).pop() ?? f).replace(/#.*$/, '').replace(/\.(md|markdown|html?)$/i, '');
-  return base(target) === base(owner.foreign?.file ?? ctx.page.file);
+  return baseName(target) === baseName(owner.foreign?.file ?? ctx.page.file);
 }
 
 function byAnchor(ctx: PageContext, href: string, owner: PlacedTable): Found | undefined {
