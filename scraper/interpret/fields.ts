@@ -281,7 +281,7 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
  * the page (so it cannot be another field) and an example of the row's own side (request or response) shows a list
  * under the plural: a response's `phone_models` says nothing about a request row `phone_model`.
  */
-export function pluralShownByExamples(
+function pluralShownByExamples(
   ctx: PageContext,
   name: string,
   type: TypeRef,
@@ -399,7 +399,7 @@ function withObject(type: TypeRef, ref: TypeRef): TypeRef {
  * description bounds it as a number and every value the request examples send for it is digits
  * (zh-md/dds/查询备份列表.md: `limit` | `取值范围：1~100` with `…&offset=0&limit=10`).
  */
-export function untypedRowType(ctx: PageContext, name: string, description: string): TypeRef {
+function untypedRowType(ctx: PageContext, name: string, description: string): TypeRef {
   const integer: TypeRef = { kind: 'primitive', type: 'integer' };
   const values = exampleQueryValues(ctx).get(name) ?? [];
   const { own } = extractConstraints({ text: description }, integer);

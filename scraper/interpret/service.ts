@@ -118,7 +118,7 @@ function least(names: string[]): string {
  * (`CreatingaRequestThrottlingPolicy` → CreateRequestThrottlingPolicy), else List/Show/… + resource from the route.
  * page.ts writes the API Explorer name or the CamelCase file name into operationId, '' otherwise.
  */
-export function pageOperationName(op: OperationModel): string {
+function pageOperationName(op: OperationModel): string {
   const stem = fileStem(op.source.file);
   if (op.operationId && op.operationId === stem) return titleOperationName(stem, op.method, op.path);
   if (op.operationId) return currentApiName(op.operationId, op.method);
