@@ -447,10 +447,15 @@ function topLevelKeys(ctx: PageContext, side: 'request' | 'response'): Set<strin
   return keys;
 }
 
+/** The names (`rowName`) in a placed table's name column; none when it has no name column. */
+export function placedRowNames(placed: PlacedTable): Set<string> {
+  const col = placed.columns.name;
+  return new Set(col === undefined ? [] : placed.table.rows.map((r) => rowName(r.cells[col]?.text ?? '')));
+}
+
 function keyCover(placed: PlacedTable, keys: Set<string>): number {
   if (!keys.size || placed.columns.name === undefined) return 0;
-  const names = new Set(placed.table.rows.map((r) => rowName(r.cells[placed.columns.name!]?.text ?? '')));
-  return cover(keys, names);
+  return cover(keys, placedRowNames(placed));
 }
 
 export function allHeaderNames(placed: PlacedTable): boolean {

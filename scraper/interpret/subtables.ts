@@ -4,8 +4,16 @@
 // pages that never link their sub-tables — the next unclaimed object table.
 
 import type { TypeRef } from '../model.ts';
-import { foldWidth, normalizeWord, rowName, TABLE_REFERENCE } from '../vocab.ts';
-import { baseName, isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
+import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
+import {
+  baseName,
+  isNamedAfterField,
+  type PageContext,
+  placedRowNames,
+  type PlacedTable,
+  placeTable,
+  sideOf,
+} from './context.ts';
 import { cover, innerRef, MIN_COVER } from './json-shape.ts';
 import { captionSubjects } from './tables.ts';
 
@@ -172,7 +180,7 @@ function byExampleShape(ctx: PageContext, name: string, owner: PlacedTable): Pla
   if (!keys || !keys.size) return undefined;
   const matching = ctx.tables.filter((t) => {
     if (t === owner || t.role.role !== 'object' || ctx.claimed.has(t) || t.columns.name === undefined) return false;
-    const rows = new Set(t.table.rows.map((r) => rowName(r.cells[t.columns.name!]?.text ?? '')));
+    const rows = placedRowNames(t);
     return [...keys].every((k) => rows.has(k)) && cover(rows, keys) >= MIN_COVER;
   });
   return matching.length === 1 ? matching[0] : undefined;
