@@ -445,8 +445,10 @@ interface ProseFinding {
   implied?: boolean;
 }
 
+const QUOTED_VALUE = new RegExp(QUOTED, 'g');
+
 function quotedValues(list: string): string[] {
-  return [...list.matchAll(new RegExp(QUOTED, 'g'))].map((m) => m[1]!);
+  return [...list.matchAll(QUOTED_VALUE)].map((m) => m[1]!);
 }
 
 /** A one-value enum; `取值为true。`: one boolean word is a condition's value more often than a field's only one. */
@@ -688,7 +690,7 @@ const NOT_A_VALUE_LIST_LEAD = /示例|例如|样例|举例|格式|比如|如下�
 const EMPTY_STRING_KEY = /(?<=[^\x00-\x7f]|^)(?:空字符串|空串)\s*:/g;
 const EMPTY_STRING_MARK = '__EMPTY_STRING__';
 
-export function runInList(line: string): ListEnum | undefined {
+function runInList(line: string): ListEnum | undefined {
   const folded = foldWidth(line).replace(/\*\*/g, '').replace(EMPTY_STRING_KEY, `${EMPTY_STRING_MARK}:`);
   const starts = [...folded.matchAll(RUN_IN_VALUE)];
   if (starts.length < 2) return undefined;
@@ -740,7 +742,7 @@ const STATED_VALUES = new RegExp(
 const NOT_THE_FIELDS_VALUE = /[A-Za-z0-9_]\s*$|若|如果|假如|不|禁止|无法|除/;
 
 /** The values the cell's clauses state one by one (two at least), or undefined. */
-export function statedValueList(text: string): ListEnum | undefined {
+function statedValueList(text: string): ListEnum | undefined {
   const values: string[] = [];
   const clauses = foldWidth(text)
     .replace(/\*\*/g, '')
@@ -830,7 +832,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * Prose constraints of one description, typed to the field. A key found with two different values is dropped
  * (which of them holds is not for the scraper to guess).
  */
-export function proseConstraints(text: string, type: TypeRef): Constraints {
+function proseConstraints(text: string, type: TypeRef): Constraints {
   const isArray = type.kind === 'array';
   const itemType = isArray ? type.items : type;
   const found = new Map<ProseKey, unknown[]>();

@@ -14,7 +14,7 @@ import type {
 } from '../model.ts';
 import { HEADER_NAME, normalizeWord, rowName, type TableRole } from '../vocab.ts';
 import { parseExample, type ParsedExample } from './examples.ts';
-import { elementOf, innerRef } from './json-shape.ts';
+import { cover, elementOf, innerRef } from './json-shape.ts';
 import { parseDocType } from './types.ts';
 import { captionSubjects, type Columns, columnsOf, inferColumns, tableRole } from './tables.ts';
 
@@ -97,7 +97,7 @@ function decodeHref(href: string): string {
 }
 
 /** `a/b/创建图.md` → `创建图`; `.html` and `.md` links name the same topic. */
-function baseName(file: string): string {
+export function baseName(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/#.*$/, '').replace(/\.(md|markdown|html?)$/i, '');
 }
 
@@ -440,18 +440,22 @@ function topLevelKeys(ctx: PageContext, side: 'request' | 'response'): Set<strin
   for (const section of ctx.page.sections) {
     if (SECTION_SIDE[section.kind] !== side) continue;
     for (const ex of section.examples) {
-      const value = parsed(ctx, ex).value;
-      const first = Array.isArray(value) ? value[0] : value;
-      if (first && typeof first === 'object' && !Array.isArray(first)) for (const k of Object.keys(first)) keys.add(k);
+      const first = elementOf(parsed(ctx, ex).value);
+      if (first) for (const k of Object.keys(first)) keys.add(k);
     }
   }
   return keys;
 }
 
+/** The names (`rowName`) in a placed table's name column; none when it has no name column. */
+export function placedRowNames(placed: PlacedTable): Set<string> {
+  const col = placed.columns.name;
+  return new Set(col === undefined ? [] : placed.table.rows.map((r) => rowName(r.cells[col]?.text ?? '')));
+}
+
 function keyCover(placed: PlacedTable, keys: Set<string>): number {
   if (!keys.size || placed.columns.name === undefined) return 0;
-  const names = new Set(placed.table.rows.map((r) => rowName(r.cells[placed.columns.name!]?.text ?? '')));
-  return [...keys].filter((k) => names.has(k)).length / keys.size;
+  return cover(keys, placedRowNames(placed));
 }
 
 export function allHeaderNames(placed: PlacedTable): boolean {

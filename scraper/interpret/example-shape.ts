@@ -43,7 +43,7 @@ export function isUniformList(value: unknown): boolean {
 }
 
 /** A row typed as a container without members: `Object`, `Array`, `Array of objects` (no sub-table, no link). */
-export function isMemberless(type: TypeRef): boolean {
+function isMemberless(type: TypeRef): boolean {
   return (
     type.kind === 'object' || (type.kind === 'array' && (type.items.kind === 'any' || type.items.kind === 'object'))
   );

@@ -2,7 +2,15 @@
 // field or as a report entry (its fate is recorded for `--explain` and the self-check).
 
 import type { DocCell, ExampleModel, FieldModel, ObjectModel, TypeRef } from '../model.ts';
-import { firstLineName, isBodyRowName, isNoneText, LIST_WORDS, parseRequired, splitNameNote } from '../vocab.ts';
+import {
+  escapeRegExp,
+  firstLineName,
+  isBodyRowName,
+  isNoneText,
+  LIST_WORDS,
+  parseRequired,
+  splitNameNote,
+} from '../vocab.ts';
 import { extractConstraints, MAX_CONSTRAINT_TEXT } from './constraints.ts';
 import {
   dropRow,
@@ -45,18 +53,19 @@ const NON_EMPTY_PREDICATES = [
 /** Words before the names that make them alternatives (`ak或sk不能为空`: one of the two, neither required alone). */
 const ALTERNATIVE_WORDS = ['或', '或者']; // zh-md/aom/错误码.md: `ak或sk不能为空`
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const NAME_JOINER = NON_EMPTY_NAME_JOINERS.map(escapeRegExp).join('|');
 /**
  * A name after a joiner does not start a statement: the chain's first name does, so each chain is tried once (from
  * every name of `a和a和…` it was tried again to its end: quadratic on a long cell).
  */
 const NON_EMPTY_STATEMENT = new RegExp(
-  `(?<![A-Za-z0-9_]|${[...ALTERNATIVE_WORDS, ...NON_EMPTY_NAME_JOINERS].map(escapeRegExp).join('|')})(${NAME}(?:(?:${NON_EMPTY_NAME_JOINERS.map(escapeRegExp).join('|')})${NAME})*)` +
+  `(?<![A-Za-z0-9_]|${[...ALTERNATIVE_WORDS, ...NON_EMPTY_NAME_JOINERS].map(escapeRegExp).join('|')})(${NAME}(?:(?:${NAME_JOINER})${NAME})*)` +
     // `不能为空字符串` / `不能为空格` speak of the value's characters, not of its presence.
     `(?:${NON_EMPTY_PREDICATES.map(escapeRegExp).join('|')})(?!字符串|格|串)`,
   'g',
 );
+const NAME_JOINER_PATTERN = new RegExp(NAME_JOINER);
 
 /**
  * The member names a row's text says must have a value, in order: `name和value属性的值也不能为空` → name, value.
@@ -65,8 +74,7 @@ const NON_EMPTY_STATEMENT = new RegExp(
 export function membersStatedNonEmpty(text: string): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(NON_EMPTY_STATEMENT))
-    for (const name of match[1]!.split(new RegExp(NON_EMPTY_NAME_JOINERS.map(escapeRegExp).join('|'))))
-      if (!names.includes(name)) names.push(name);
+    for (const name of match[1]!.split(NAME_JOINER_PATTERN)) if (!names.includes(name)) names.push(name);
   return names;
 }
 
@@ -273,7 +281,7 @@ function fieldOf(ctx: PageContext, placed: PlacedTable, cells: DocCell[], rowNum
  * the page (so it cannot be another field) and an example of the row's own side (request or response) shows a list
  * under the plural: a response's `phone_models` says nothing about a request row `phone_model`.
  */
-export function pluralShownByExamples(
+function pluralShownByExamples(
   ctx: PageContext,
   name: string,
   type: TypeRef,
@@ -391,7 +399,7 @@ function withObject(type: TypeRef, ref: TypeRef): TypeRef {
  * description bounds it as a number and every value the request examples send for it is digits
  * (zh-md/dds/查询备份列表.md: `limit` | `取值范围：1~100` with `…&offset=0&limit=10`).
  */
-export function untypedRowType(ctx: PageContext, name: string, description: string): TypeRef {
+function untypedRowType(ctx: PageContext, name: string, description: string): TypeRef {
   const integer: TypeRef = { kind: 'primitive', type: 'integer' };
   const values = exampleQueryValues(ctx).get(name) ?? [];
   const { own } = extractConstraints({ text: description }, integer);

@@ -118,7 +118,7 @@ function least(names: string[]): string {
  * (`CreatingaRequestThrottlingPolicy` → CreateRequestThrottlingPolicy), else List/Show/… + resource from the route.
  * page.ts writes the API Explorer name or the CamelCase file name into operationId, '' otherwise.
  */
-export function pageOperationName(op: OperationModel): string {
+function pageOperationName(op: OperationModel): string {
   const stem = fileStem(op.source.file);
   if (op.operationId && op.operationId === stem) return titleOperationName(stem, op.method, op.path);
   if (op.operationId) return currentApiName(op.operationId, op.method);
@@ -128,11 +128,6 @@ export function pageOperationName(op: OperationModel): string {
 /** What page.ts named the page's bodies after (`${base}RequestBody`, `${base}Response404`). */
 function pageBodyBase(op: OperationModel): string {
   return op.operationId || pascal(`${op.method.toLowerCase()} ${op.path.replace(/\{[^}]+\}/g, '')}`);
-}
-
-/** Kept for callers that derive a name without a page: the first name `derivedOperationNames` gives. */
-export function derivedOperationId(method: string, path: string): string {
-  return derivedOperationNames(method, path)[0]!;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

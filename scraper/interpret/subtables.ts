@@ -4,8 +4,16 @@
 // pages that never link their sub-tables — the next unclaimed object table.
 
 import type { TypeRef } from '../model.ts';
-import { foldWidth, normalizeWord, rowName, TABLE_REFERENCE } from '../vocab.ts';
-import { isNamedAfterField, type PageContext, type PlacedTable, placeTable, sideOf } from './context.ts';
+import { foldWidth, normalizeWord, TABLE_REFERENCE } from '../vocab.ts';
+import {
+  baseName,
+  isNamedAfterField,
+  type PageContext,
+  placedRowNames,
+  type PlacedTable,
+  placeTable,
+  sideOf,
+} from './context.ts';
 import { cover, innerRef, MIN_COVER } from './json-shape.ts';
 import { captionSubjects } from './tables.ts';
 
@@ -47,8 +55,7 @@ function anchorMatches(anchors: string[], anchor: string): boolean {
 function isLocal(ctx: PageContext, owner: PlacedTable, href: string): boolean {
   const target = href.slice(0, href.indexOf('#'));
   if (!target) return !owner.foreign;
-  const base = (f: string) => (f.split(/[\\/]/).pop() ?? f).replace(/#.*$/, '').replace(/\.(md|markdown|html?)$/i, '');
-  return base(target) === base(owner.foreign?.file ?? ctx.page.file);
+  return baseName(target) === baseName(owner.foreign?.file ?? ctx.page.file);
 }
 
 function byAnchor(ctx: PageContext, href: string, owner: PlacedTable): Found | undefined {
@@ -173,7 +180,7 @@ function byExampleShape(ctx: PageContext, name: string, owner: PlacedTable): Pla
   if (!keys || !keys.size) return undefined;
   const matching = ctx.tables.filter((t) => {
     if (t === owner || t.role.role !== 'object' || ctx.claimed.has(t) || t.columns.name === undefined) return false;
-    const rows = new Set(t.table.rows.map((r) => rowName(r.cells[t.columns.name!]?.text ?? '')));
+    const rows = placedRowNames(t);
     return [...keys].every((k) => rows.has(k)) && cover(rows, keys) >= MIN_COVER;
   });
   return matching.length === 1 ? matching[0] : undefined;

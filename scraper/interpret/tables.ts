@@ -9,6 +9,7 @@ import {
   OBJECT_CAPTION_SUFFIXES,
   type ColumnRole,
   columnRole,
+  escapeRegExp,
   normalizeWord,
   parseRequired,
   type TableRole,
@@ -59,7 +60,7 @@ const SUFFIXES_LONGEST_FIRST = [...OBJECT_CAPTION_SUFFIXES].sort((a, b) => b.len
 
 /** Each caption suffix as a pattern anchored at the end, spaces allowed between its characters; compiled once. */
 const SUFFIX_PATTERNS = SUFFIXES_LONGEST_FIRST.map(
-  (suffix) => new RegExp(`${[...suffix].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`, 'i'),
+  (suffix) => new RegExp(`${[...suffix].map(escapeRegExp).join('\\s*')}\\s*$`, 'i'),
 );
 
 /** A caption that names a field or type: `auth_opt参数说明` → `auth_opt`; `tags 字段数据结构说明` → `tags`. */

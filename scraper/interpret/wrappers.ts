@@ -11,7 +11,7 @@
 import type { ExampleModel, FieldModel, ObjectModel, ParamModel, TypeRef } from '../model.ts';
 import { note, type PageContext } from './context.ts';
 import { unusedName } from './fields.ts';
-import { cover, isJsonObject, MIN_COVER, objectNamed } from './json-shape.ts';
+import { cover, elementOf, isJsonObject, MIN_COVER, objectNamed } from './json-shape.ts';
 import { pascal } from './names.ts';
 
 /** The one shape every example with a value shows, or undefined when they disagree or none has a value. */
@@ -73,12 +73,12 @@ export function renamedRow(
   if (unexplained.length !== 1 || unshown.length !== 1) return undefined;
   const [key, row] = [unexplained[0]!, unshown[0]!];
   const inner = value[key];
-  const item = Array.isArray(inner) ? inner[0] : inner;
-  const keys = isJsonObject(item) ? Object.keys(item) : [];
+  const item = elementOf(inner);
+  const keys = item ? Object.keys(item) : [];
   return keys.length >= 2 && cover(keys, objectFields(row)!) >= MIN_COVER ? { from: row.name, to: key } : undefined;
 }
 
-const isObjectValue = (v: unknown) => isJsonObject(v) || (Array.isArray(v) && isJsonObject(v[0]));
+const isObjectValue = (v: unknown) => elementOf(v) !== undefined;
 
 /** Every example is `[ {…}, … ]` whose first item's keys are mostly the table's fields. */
 export function isListOf(fieldNames: ReadonlySet<string>, value: unknown): boolean {

@@ -154,16 +154,16 @@ function operationObject(op: OperationModel): Schema {
   const transport = op.parameters.filter((p) => isTransportHeader(p.in, p.name)).map((p) => p.name);
   const parameters = op.parameters
     .filter((p) => !isTransportHeader(p.in, p.name))
-    .map((p) => ({
-      name: p.name,
-      in: p.in,
-      required: p.in === 'path' ? true : p.required,
-      ...(p.description ? { description: p.description } : {}),
-      schema:
-        p.in === 'query'
-          ? queryArrayItems(fieldSchema({ ...p, description: '' }))
-          : fieldSchema({ ...p, description: '' }),
-    }));
+    .map((p) => {
+      const schema = fieldSchema({ ...p, description: '' });
+      return {
+        name: p.name,
+        in: p.in,
+        required: p.in === 'path' ? true : p.required,
+        ...(p.description ? { description: p.description } : {}),
+        schema: p.in === 'query' ? queryArrayItems(schema) : schema,
+      };
+    });
   const responses: Record<string, Schema> = {};
   for (const r of op.responses) {
     const c = content('application/json', r.body, r.examples, r.inferred);

@@ -45,7 +45,8 @@ export function textOf(node: AnyNode): string {
   return ((node as Element).children ?? []).map(textOf).join('');
 }
 
-function collapse(text: string): string {
+/** Whitespace runs to one space, ends trimmed. */
+export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

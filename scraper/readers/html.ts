@@ -7,7 +7,16 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Reader } from '../model.ts';
 import { apiNameOf, assemblePage, type Block } from './assemble.ts';
-import { blockText, childElements, isElement, outermost, readTable, textOf, type TableReport } from './dita.ts';
+import {
+  blockText,
+  childElements,
+  collapse,
+  isElement,
+  outermost,
+  readTable,
+  textOf,
+  type TableReport,
+} from './dita.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'head', 'template', 'svg', 'button']);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 2, h4: 2, h5: 3, h6: 3 };
@@ -23,7 +32,7 @@ function hasClass(el: Element, name: string): boolean {
 
 function walk(node: AnyNode, blocks: Block[], report?: TableReport): void {
   if (node.type === 'text') {
-    const text = textOf(node).replace(/\s+/g, ' ').trim();
+    const text = collapse(textOf(node));
     if (text) blocks.push({ type: 'paragraph', text });
     return;
   }

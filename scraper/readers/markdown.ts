@@ -18,6 +18,7 @@ import { apiNameOf, assemblePage, type Block } from './assemble.ts';
 import { titleAnchorName } from './title-anchor.ts';
 import {
   blockText,
+  collapse,
   decodeEntitiesLeft,
   isElement,
   outermost,
@@ -145,10 +146,6 @@ parser.disable('code');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Inline content → text
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 const BR = /^<br\s*\/?>$/i;
 const ANCHOR_TAG = /^<a\s+(?:name|id)\s*=\s*"([^"]*)"\s*\/?>$/i;
